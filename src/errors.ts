@@ -1,0 +1,140 @@
+/**
+ * Typed problems and the error that carries them.
+ *
+ * Every stage collects **all** the problems it finds as {@link Issue} values (a code, a location and
+ * a plain message) instead of stopping at the first. A stage that cannot go on throws one
+ * {@link DtiError} holding the whole list.
+ *
+ * @module
+ */
+
+/** Problems with a framework definition. */
+export type FrameworkIssueCode =
+  | "FRAMEWORK_SCHEMA"
+  | "FRAMEWORK_DUPLICATE_ID"
+  | "FRAMEWORK_WEIGHTS_MIXED"
+  | "FRAMEWORK_ZERO_WEIGHT"
+  | "FRAMEWORK_POINTS_MISMATCH"
+  | "FRAMEWORK_RULE_INVALID"
+  | "FRAMEWORK_VIEW_UNKNOWN_NODE"
+  | "FRAMEWORK_TOO_DEEP"
+  | "FRAMEWORK_INPUT_CLASH"
+  | "FRAMEWORK_UNKNOWN";
+
+/** Problems with unit data. */
+export type DataIssueCode =
+  | "DATA_EMPTY"
+  | "DATA_PARSE"
+  | "DATA_NOT_A_ROW"
+  | "DATA_NO_UNIT_COLUMN"
+  | "DATA_MISSING_UNIT"
+  | "DATA_DUPLICATE_UNIT"
+  | "DATA_DUPLICATE_COLUMN"
+  | "DATA_AMBIGUOUS_COLUMN"
+  | "DATA_UNKNOWN_COLUMN"
+  | "DATA_UNKNOWN_INDICATOR"
+  | "DATA_MISSING_COLUMN"
+  | "DATA_MISSING_VALUE"
+  | "DATA_NOT_A_NUMBER"
+  | "DATA_OUT_OF_RANGE"
+  | "DATA_UNKNOWN_CATEGORY"
+  | "DATA_NOT_A_BOOLEAN"
+  | "DATA_ZERO_DENOMINATOR"
+  | "DATA_DUPLICATE_VALUE"
+  | "DATA_MERGE_UNKNOWN_UNIT"
+  | "DATA_MERGE_INVALID"
+  | "DATA_BAD_YEAR";
+
+/** Problems with how the library or CLI was called. */
+export type UsageIssueCode = "USAGE" | "OPTION_INVALID" | "FILE_NOT_FOUND" | "FILE_UNREADABLE";
+
+/** Every issue code the library reports. */
+export type IssueCode = FrameworkIssueCode | DataIssueCode | UsageIssueCode;
+
+/** "error" stops scoring; "warning" is reported with the result. */
+export type Severity = "error" | "warning";
+
+/** One problem, with where it is. Locations are 1-based as a spreadsheet shows them. */
+export interface Issue {
+  readonly code: IssueCode;
+  readonly severity: Severity;
+  /** Plain English. */
+  readonly message: string;
+  /** The same in Vietnamese, where the library offers it. */
+  readonly messageVi?: string;
+  /** Line of the CSV file (header is line 1), or 1-based record index in JSON. */
+  readonly row?: number;
+  /** Column header as written in the input. */
+  readonly column?: string;
+  /** The unit (province, ministry, ward …) the row belongs to. */
+  readonly unit?: string;
+  /** Framework node or view id. */
+  readonly node?: string;
+  /** Path inside a framework definition, e.g. `root.children[2].rule.steps`. */
+  readonly path?: string;
+}
+
+/** An error that carries every problem found; `code` is the first error's code. */
+export class DtiError extends Error {
+  /** The first error's code (all issues are in {@link DtiError.issues}). */
+  readonly code: IssueCode;
+  /** Every problem found, errors first. */
+  readonly issues: readonly Issue[];
+
+  constructor(issues: readonly Issue[], summary?: string) {
+    const errors = issues.filter((i) => i.severity === "error");
+    const first = errors[0] ?? issues[0];
+    super(summary ?? summarize(issues));
+    this.name = "DtiError";
+    this.code = first?.code ?? "USAGE";
+    this.issues = issues;
+  }
+}
+
+/** True when `e` is a {@link DtiError} (works across duplicate copies of the library). */
+export function isDtiError(e: unknown): e is DtiError {
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    (e as { name?: unknown }).name === "DtiError" &&
+    Array.isArray((e as { issues?: unknown }).issues)
+  );
+}
+
+/**
+ * Formats an issue on one line: `row 5, column "NTS", unit "Hà Nội": DATA_NOT_A_NUMBER: …`.
+ *
+ * @example
+ * ```ts
+ * formatIssue({ code: "DATA_NOT_A_NUMBER", severity: "error", row: 5, column: "NTS", unit: "Hà Nội", message: '"abc" is not a number' });
+ * // => 'error DATA_NOT_A_NUMBER row 5, column "NTS", unit "Hà Nội": "abc" is not a number'
+ * ```
+ */
+export function formatIssue(issue: Issue, language: "en" | "vi" = "en"): string {
+  const where: string[] = [];
+  if (issue.row !== undefined) where.push(`row ${issue.row}`);
+  if (issue.column !== undefined) where.push(`column ${JSON.stringify(issue.column)}`);
+  if (issue.unit !== undefined) where.push(`unit ${JSON.stringify(issue.unit)}`);
+  if (issue.node !== undefined && issue.column === undefined) where.push(`node ${issue.node}`);
+  if (issue.path !== undefined) where.push(`at ${issue.path}`);
+  const message = language === "vi" && issue.messageVi ? issue.messageVi : issue.message;
+  const location = where.length > 0 ? ` ${where.join(", ")}` : "";
+  return `${issue.severity} ${issue.code}${location}: ${message}`;
+}
+
+function summarize(issues: readonly Issue[]): string {
+  const errors = issues.filter((i) => i.severity === "error");
+  const shown = (errors.length > 0 ? errors : issues).slice(0, 5).map((i) => formatIssue(i));
+  const more = errors.length > 5 ? `\n… and ${errors.length - 5} more` : "";
+  return `${errors.length} error(s)\n${shown.join("\n")}${more}`;
+}
+
+/** Shorthand used by the stages to build an error issue. */
+export function error(code: IssueCode, message: string, where: Omit<Issue, "code" | "severity" | "message"> = {}): Issue {
+  return { code, severity: "error", message, ...where };
+}
+
+/** Shorthand used by the stages to build a warning issue. */
+export function warning(code: IssueCode, message: string, where: Omit<Issue, "code" | "severity" | "message"> = {}): Issue {
+  return { code, severity: "warning", message, ...where };
+}

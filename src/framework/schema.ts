@@ -1,0 +1,120 @@
+/**
+ * The zod schema of a framework definition (structure only; meaning is checked in
+ * `validate-framework.ts`). Built lazily so importing the library has no side effects.
+ *
+ * @module
+ */
+import * as z from "zod/mini";
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+function build() {
+  const id = z.string().check(
+    z.regex(ID_PATTERN, "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit"),
+  );
+  const finite = z.number().check(z.refine(Number.isFinite, "must be a finite number"));
+  const nonNegative = finite.check(z.nonnegative("must not be negative"));
+  const name = z.strictObject({ vi: z.string().check(z.minLength(1)), en: z.optional(z.string()) });
+  const direction = z.enum(["higher", "lower"]);
+  const outOfRange = z.optional(z.enum(["error", "clamp"]));
+
+  const rule = z.discriminatedUnion("type", [
+    z.strictObject({ type: z.literal("value"), outOfRange }),
+    z.strictObject({ type: z.literal("points"), max: z.optional(nonNegative), outOfRange }),
+    z.strictObject({
+      type: z.literal("ratio"),
+      numerator: z.optional(z.string().check(z.minLength(1))),
+      denominator: z.optional(z.string().check(z.minLength(1))),
+      outOfRange,
+      zeroDenominator: z.optional(z.enum(["error", "zero", "one"])),
+    }),
+    z.strictObject({
+      type: z.literal("ladder"),
+      direction,
+      steps: z.array(z.strictObject({ threshold: finite, points: nonNegative })).check(z.minLength(1)),
+      max: z.optional(nonNegative),
+    }),
+    z.strictObject({
+      type: z.literal("categorical"),
+      categories: z
+        .array(
+          z.strictObject({
+            label: z.string().check(z.minLength(1)),
+            aliases: z.optional(z.array(z.string().check(z.minLength(1)))),
+            points: z.optional(nonNegative),
+            score: z.optional(nonNegative.check(z.lte(1, "must be at most 1"))),
+          }),
+        )
+        .check(z.minLength(1)),
+      max: z.optional(nonNegative),
+    }),
+    z.strictObject({ type: z.literal("boolean"), direction: z.optional(direction) }),
+    z.strictObject({ type: z.literal("goalposts"), min: finite, max: finite, direction }),
+    z.strictObject({ type: z.literal("target"), target: finite, direction, worst: z.optional(finite) }),
+  ]);
+
+  const nodeFields = {
+    id,
+    name,
+    short: z.optional(z.string()),
+    weight: z.optional(nonNegative),
+    maxPoints: z.optional(nonNegative),
+    note: z.optional(z.string()),
+  };
+
+  const node = z.strictObject({
+    ...nodeFields,
+    rule: z.optional(rule),
+    aggregation: z.optional(z.enum(["arithmetic", "geometric"])),
+    get children() {
+      return z.optional(z.array(node));
+    },
+  });
+
+  const view = z.strictObject({
+    id,
+    name,
+    short: z.optional(z.string()),
+    terms: z.array(z.strictObject({ node: id, weight: z.optional(nonNegative) })).check(z.minLength(1)),
+    aggregation: z.optional(z.enum(["arithmetic", "geometric"])),
+    note: z.optional(z.string()),
+  });
+
+  const framework = z.strictObject({
+    $schema: z.optional(z.string()),
+    id,
+    version: z.string().check(z.minLength(1)),
+    title: name,
+    level: z.optional(z.string()),
+    source: z.optional(
+      z.strictObject({
+        decision: z.optional(z.string()),
+        date: z.optional(z.string()),
+        issuer: z.optional(z.string()),
+        appliesTo: z.optional(z.string()),
+        references: z.optional(z.array(z.string())),
+      }),
+    ),
+    root: node,
+    views: z.optional(z.array(view)),
+    uncertain: z.optional(
+      z.array(
+        z.strictObject({
+          fact: z.string().check(z.minLength(1)),
+          confidence: z.enum(["high", "medium", "low", "unverified"]),
+          nodes: z.optional(z.array(id)),
+        }),
+      ),
+    ),
+    decimals: z.optional(z.int().check(z.gte(0), z.lte(12))),
+  });
+  return framework;
+}
+
+let cached: ReturnType<typeof build> | undefined;
+
+/** The zod schema of a framework definition (built on first use). */
+export function frameworkSchema(): ReturnType<typeof build> {
+  cached ??= build();
+  return cached;
+}

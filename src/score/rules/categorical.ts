@@ -1,0 +1,28 @@
+import type { CategoricalRule } from "../../framework/types.ts";
+import { dec } from "../../number/decimal.ts";
+import { normalizeKey } from "../../text/normalize-key.ts";
+import { fail, ok, type RawValue, type RuleOutcome } from "./outcome.ts";
+
+/**
+ * Scores a label: its category's points / max, or its score. Labels and aliases match after NFC
+ * normalisation, case-insensitively.
+ *
+ * @example
+ * ```ts
+ * const head = { type: "categorical", categories: [
+ *   { label: "Bí thư/Chủ tịch", points: 10 }, { label: "Phó Bí thư/Phó Chủ tịch", points: 5 }, { label: "Chưa có", points: 0 },
+ * ] } as const;
+ * scoreCategorical(head, 10, "phó bí thư/phó chủ tịch"); // => { ok: true, score: 0.5 }
+ * ```
+ */
+export function scoreCategorical(rule: CategoricalRule, max: number | undefined, raw: RawValue): RuleOutcome {
+  const key = normalizeKey(String(raw));
+  for (const c of rule.categories) {
+    if ([c.label, ...(c.aliases ?? [])].some((l) => normalizeKey(l) === key)) {
+      if (c.score !== undefined) return ok(dec(c.score));
+      return ok(dec(c.points ?? 0).dividedBy(max ?? 1));
+    }
+  }
+  const labels = rule.categories.map((c) => JSON.stringify(c.label)).join(", ");
+  return fail("DATA_UNKNOWN_CATEGORY", `${JSON.stringify(raw)} is not one of ${labels}`);
+}

@@ -1,0 +1,26 @@
+import type { LadderRule } from "../../framework/types.ts";
+import { dec } from "../../number/decimal.ts";
+import { notANumber, ok, readDecimal, type RawValue, type RuleOutcome } from "./outcome.ts";
+
+/**
+ * Scores a step ladder: the best step the input reaches earns its points; score = points / max.
+ * "higher": a step is reached when input ≥ threshold; "lower": when input ≤ threshold.
+ *
+ * @example
+ * ```ts
+ * const meetings = { type: "ladder", direction: "higher", steps: [
+ *   { threshold: 4, points: 20 }, { threshold: 3, points: 15 }, { threshold: 2, points: 10 }, { threshold: 1, points: 5 },
+ * ] } as const;
+ * scoreLadder(meetings, 20, "3"); // => { ok: true, score: 0.75 }
+ * ```
+ */
+export function scoreLadder(rule: LadderRule, max: number, raw: RawValue): RuleOutcome {
+  const x = readDecimal(raw);
+  if (x === undefined) return notANumber(raw);
+  let best = -1;
+  for (const step of rule.steps) {
+    const reached = rule.direction === "higher" ? x.greaterThanOrEqualTo(step.threshold) : x.lessThanOrEqualTo(step.threshold);
+    if (reached && step.points > best) best = step.points;
+  }
+  return ok(best < 0 ? dec(0) : dec(best).dividedBy(max));
+}

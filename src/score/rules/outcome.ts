@@ -1,0 +1,46 @@
+import type { DataIssueCode } from "../../errors.ts";
+import { dec, type Decimal } from "../../number/decimal.ts";
+import { parseNumber } from "../../number/parse-number.ts";
+
+/** A raw cell value as it came from CSV (text) or JSON. */
+export type RawValue = string | number | boolean;
+
+/** What a scoring rule made of a unit's input: a score in [0, 1], or why not. */
+export type RuleOutcome =
+  | { readonly ok: true; readonly score: Decimal }
+  | { readonly ok: false; readonly code: DataIssueCode; readonly message: string; readonly input?: number };
+
+/** A failed outcome; `input` is the index of the offending input (ratio: 0 = a, 1 = b). */
+export function fail(code: DataIssueCode, message: string, input?: number): RuleOutcome {
+  return input === undefined ? { ok: false, code, message } : { ok: false, code, message, input };
+}
+
+/** A successful outcome. */
+export function ok(score: Decimal): RuleOutcome {
+  return { ok: true, score };
+}
+
+/**
+ * Reads a raw value as an exact decimal: JSON numbers must be finite; text goes through
+ * {@link parseNumber} (vi-VN decimal commas accepted). `undefined` when it is not a number.
+ */
+export function readDecimal(raw: RawValue): Decimal | undefined {
+  if (typeof raw === "number") return Number.isFinite(raw) ? dec(raw) : undefined;
+  if (typeof raw === "string") {
+    const text = parseNumber(raw);
+    return text === undefined ? undefined : dec(text);
+  }
+  return undefined;
+}
+
+/** The standard "not a number" failure. */
+export function notANumber(raw: RawValue, input?: number): RuleOutcome {
+  return fail("DATA_NOT_A_NUMBER", `${JSON.stringify(raw)} is not a number`, input);
+}
+
+/** Clamps into [0, 1]. */
+export function clamp01(x: Decimal): Decimal {
+  if (x.isNegative()) return dec(0);
+  if (x.greaterThan(1)) return dec(1);
+  return x;
+}
