@@ -62,11 +62,13 @@ function build() {
     note: z.optional(z.string()),
   };
 
-  const node = z.strictObject({
+  // The tree is recursive; the getter's type is annotated loosely (the parsed data is cast to
+  // FrameworkDefinition, whose types are written by hand in types.ts).
+  const node: z.ZodMiniType = z.strictObject({
     ...nodeFields,
     rule: z.optional(rule),
     aggregation: z.optional(z.enum(["arithmetic", "geometric"])),
-    get children() {
+    get children(): z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniType>> {
       return z.optional(z.array(node));
     },
   });

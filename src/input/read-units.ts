@@ -1,0 +1,223 @@
+/**
+ * Turns a raw table into one {@link UnitInput} per unit (and year), wide or long, checking unit
+ * names, codes, groups, years and duplicates. Cell values are not scored here.
+ *
+ * @module
+ */
+import { error, type Issue } from "../errors.ts";
+import { inputKeys } from "../framework/input-keys.ts";
+import type { Framework, FrameworkNode } from "../framework/types.ts";
+import type { RawValue } from "../score/rules/outcome.ts";
+import { normalizeKey } from "../text/normalize-key.ts";
+import { isInputKey, resolveColumns, type ColumnPlan, type ResolveOptions } from "./resolve-columns.ts";
+import type { RawCell, RawTable } from "./table.ts";
+
+/** Where an input value came from; `raw` is `undefined` when the cell is blank or absent. */
+export interface CellRef {
+  readonly raw: RawValue | undefined;
+  /** Row (CSV line or JSON record number); for an absent long-form value, the unit's first row. */
+  readonly row: number;
+  /** Header of the column (wide) or of the value column (long); `undefined` if no such column. */
+  readonly column: string | undefined;
+}
+
+/** One unit's inputs, as read. */
+export interface UnitInput {
+  /** Unit name, NFC-normalised with white space folded. */
+  readonly unit: string;
+  readonly code?: string;
+  readonly group?: string;
+  readonly year?: number;
+  /** First row of the unit in the input. */
+  readonly row: number;
+  /** Input key → cell. Wide data has an entry for every input column; long data for every row read. */
+  readonly values: ReadonlyMap<string, CellRef>;
+}
+
+/** The units read from a table, the column plan, and every problem met. */
+export interface ReadResult {
+  readonly units: readonly UnitInput[];
+  readonly plan: ColumnPlan;
+  /** Input keys that have a column (wide) or at least one row (long). */
+  readonly presentKeys: ReadonlySet<string>;
+  readonly issues: readonly Issue[];
+}
+
+const MISSING_WORDS = new Set(["", "na", "n/a", "#n/a", "null"]);
+
+/** True for a blank cell: empty, white space, `null`, or "NA", "N/A", "#N/A", "null". */
+export function isBlank(cell: RawCell): cell is null | undefined | string {
+  if (cell === null || cell === undefined) return true;
+  return typeof cell === "string" && MISSING_WORDS.has(cell.trim().toLowerCase());
+}
+
+function cellText(cell: RawCell): string | undefined {
+  if (isBlank(cell)) return undefined;
+  return String(cell).normalize("NFC").trim().replace(/\s+/gu, " ");
+}
+
+/**
+ * Reads units from a table. Wide: one row per unit (and year), one column per input. Long: one
+ * row per (unit, indicator, value). Problems are collected, never thrown.
+ *
+ * @example
+ * ```ts
+ * const table = tableFromRecords([{ unit: "Huế", awareness: 0.95 }]);
+ * const { units } = readUnits(table, getFramework("vn-dti-2022-province"));
+ * units[0].values.get("awareness")?.raw; // => 0.95
+ * ```
+ */
+export function readUnits(table: RawTable, framework: Framework, options: ResolveOptions = {}): ReadResult {
+  const plan = resolveColumns(table.columns, framework, options);
+  const issues: Issue[] = [...table.issues, ...plan.issues];
+  if (table.rows.length === 0 && !table.issues.some((i) => i.code === "DATA_EMPTY")) {
+    issues.push(error("DATA_EMPTY", "the data has no rows"));
+  }
+  if (plan.roles.unit === undefined) return { units: [], plan, presentKeys: new Set(), issues };
+  return plan.shape === "wide" ? readWide(table, plan, issues) : readLong(table, framework, plan, issues);
+}
+
+interface Identity {
+  unit: string;
+  code?: string;
+  group?: string;
+  year?: number;
+}
+
+/** Reads the unit, code, group and year cells of a row; reports a blank unit or a bad year. */
+function identity(table: RawTable, plan: ColumnPlan, cells: readonly RawCell[], line: number, issues: Issue[]): Identity | undefined {
+  const at = (col: number | undefined) => (col === undefined ? undefined : cellText(cells[col]));
+  const unit = at(plan.roles.unit);
+  const unitHeader = table.columns[plan.roles.unit as number] as string;
+  if (unit === undefined) {
+    issues.push(error("DATA_MISSING_UNIT", "the unit name is blank", { row: line, column: unitHeader }));
+    return undefined;
+  }
+  const id: Identity = { unit };
+  const code = at(plan.roles.code);
+  if (code !== undefined) id.code = code;
+  const group = at(plan.roles.group);
+  if (group !== undefined) id.group = group;
+  const yearText = at(plan.roles.year);
+  if (yearText !== undefined) {
+    const year = Number(yearText);
+    if (!Number.isInteger(year) || year < 1900 || year > 2200) {
+      issues.push(error("DATA_BAD_YEAR", `year ${JSON.stringify(yearText)} is not a year`, { row: line, column: table.columns[plan.roles.year as number] as string, unit }));
+      return undefined;
+    }
+    id.year = year;
+  }
+  return id;
+}
+
+function unitKey(id: Identity): string {
+  return `${id.year ?? ""}\u0000${normalizeKey(id.unit)}`;
+}
+
+function describe(id: Identity): string {
+  return id.year === undefined ? `"${id.unit}"` : `"${id.unit}" (${id.year})`;
+}
+
+function readWide(table: RawTable, plan: ColumnPlan, issues: Issue[]): ReadResult {
+  const units: UnitInput[] = [];
+  const firstRow = new Map<string, number>();
+  const codes = new Map<string, { unit: string; row: number }>();
+  for (const { line, cells } of table.rows) {
+    const id = identity(table, plan, cells, line, issues);
+    if (id === undefined) continue;
+    const key = unitKey(id);
+    const seen = firstRow.get(key);
+    if (seen !== undefined) {
+      issues.push(error("DATA_DUPLICATE_UNIT", `unit ${describe(id)} appears again (first on row ${seen})`, { row: line, unit: id.unit }));
+      continue;
+    }
+    firstRow.set(key, line);
+    if (id.code !== undefined) {
+      const codeKey = `${id.year ?? ""}\u0000${id.code}`;
+      const other = codes.get(codeKey);
+      if (other !== undefined && normalizeKey(other.unit) !== normalizeKey(id.unit)) {
+        issues.push(error("DATA_DUPLICATE_UNIT", `code "${id.code}" is used by "${other.unit}" (row ${other.row}) and "${id.unit}"`, { row: line, unit: id.unit }));
+      }
+      codes.set(codeKey, { unit: id.unit, row: line });
+    }
+    const values = new Map<string, CellRef>();
+    for (const [col, inputKey] of plan.inputs) {
+      const cell = cells[col];
+      values.set(inputKey, { raw: isBlank(cell) ? undefined : cell, row: line, column: table.columns[col] });
+    }
+    units.push({ ...id, row: line, values });
+  }
+  return { units, plan, presentKeys: new Set(plan.inputs.values()), issues };
+}
+
+function readLong(table: RawTable, framework: Framework, plan: ColumnPlan, issues: Issue[]): ReadResult {
+  const indicatorCol = plan.roles.indicator;
+  const valueCol = plan.roles.value;
+  if (indicatorCol === undefined || valueCol === undefined) return { units: [], plan, presentKeys: new Set(), issues };
+  const valueHeader = table.columns[valueCol] as string;
+  const indicatorHeader = table.columns[indicatorCol] as string;
+  const byKey = new Map<string, { id: Identity; row: number; values: Map<string, CellRef> }>();
+  const order: string[] = [];
+  const present = new Set<string>();
+  const known = new Set(allInputKeys(framework.root));
+  for (const { line, cells } of table.rows) {
+    const id = identity(table, plan, cells, line, issues);
+    if (id === undefined) continue;
+    const name = cellText(cells[indicatorCol]);
+    if (name === undefined) {
+      issues.push(error("DATA_UNKNOWN_INDICATOR", "the indicator name is blank", { row: line, column: indicatorHeader, unit: id.unit }));
+      continue;
+    }
+    const alias = plan.aliases.get(normalizeKey(name));
+    const inputKey = isInputKey(alias) ? alias : known.has(name) ? name : undefined;
+    if (inputKey === undefined) {
+      const computed = plan.computed.get(normalizeKey(name));
+      issues.push(
+        error(
+          "DATA_UNKNOWN_INDICATOR",
+          alias !== undefined
+            ? `indicator "${name}" matches more than one input; use the node id`
+            : computed !== undefined
+              ? `"${name}" is a computed score (node "${computed}"), not an input`
+              : `"${name}" is not an indicator input of framework "${framework.id}"`,
+          { row: line, column: indicatorHeader, unit: id.unit },
+        ),
+      );
+      continue;
+    }
+    const key = unitKey(id);
+    let entry = byKey.get(key);
+    if (entry === undefined) {
+      entry = { id, row: line, values: new Map() };
+      byKey.set(key, entry);
+      order.push(key);
+    } else {
+      for (const field of ["code", "group"] as const) {
+        const before = entry.id[field];
+        const now = id[field];
+        if (before !== now && before !== undefined && now !== undefined) {
+          issues.push(error("DATA_CONFLICT", `unit ${describe(id)} has ${field} "${before}" on row ${entry.row} and "${now}" here`, { row: line, unit: id.unit }));
+        } else if (before === undefined && now !== undefined) {
+          entry.id[field] = now;
+        }
+      }
+    }
+    const previous = entry.values.get(inputKey);
+    if (previous !== undefined) {
+      issues.push(error("DATA_DUPLICATE_VALUE", `unit ${describe(id)} already has a value for "${inputKey}" on row ${previous.row}`, { row: line, column: valueHeader, unit: id.unit }));
+      continue;
+    }
+    const cell = cells[valueCol];
+    entry.values.set(inputKey, { raw: isBlank(cell) ? undefined : cell, row: line, column: valueHeader });
+    present.add(inputKey);
+  }
+  const units = order.map((key) => {
+    const { id, row, values } = byKey.get(key)!;
+    return { ...id, row, values };
+  });
+  return { units, plan, presentKeys: present, issues };
+}
+
+function allInputKeys(node: FrameworkNode): string[] {
+  return node.rule !== undefined ? [...inputKeys(node)] : node.children.flatMap(allInputKeys);
+}

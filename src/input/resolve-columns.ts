@@ -1,0 +1,226 @@
+/**
+ * Works out what each column of a table holds: the unit name, its code, group or year, an
+ * indicator input, or (long form) the indicator name and the value.
+ *
+ * @module
+ */
+import { error, warning, type Issue } from "../errors.ts";
+import { inputKeys } from "../framework/input-keys.ts";
+import type { Framework, FrameworkNode } from "../framework/types.ts";
+import { normalizeKey } from "../text/normalize-key.ts";
+
+/** The roles a non-indicator column can play. */
+export type ColumnRole = "unit" | "code" | "group" | "year" | "indicator" | "value";
+
+/** Column names to use for the roles, overriding the recognised defaults. */
+export type ColumnNames = { readonly [R in ColumnRole]?: string };
+
+/** Header names recognised for each role (compared after {@link normalizeKey}). */
+export const ROLE_ALIASES: { readonly [R in ColumnRole]: readonly string[] } = {
+  unit: [
+    "unit", "name", "unit name", "đơn vị", "tên đơn vị", "tên", "tỉnh", "tỉnh/thành phố", "tỉnh, thành phố",
+    "các tỉnh, thành phố trực thuộc tw", "province", "bộ", "bộ, ngành", "bộ/ngành", "ministry", "sở, ngành",
+    "department", "phường", "xã", "phường/xã", "xã/phường", "ward", "commune", "doanh nghiệp", "enterprise",
+    "trường", "school", "bệnh viện", "hospital",
+  ],
+  code: ["code", "unit code", "mã", "mã đơn vị", "mã tỉnh", "id"],
+  group: ["group", "nhóm", "vùng", "region", "khối"],
+  year: ["year", "năm", "kỳ đánh giá"],
+  indicator: ["indicator", "chỉ số", "chỉ tiêu", "tiêu chí", "node", "input"],
+  value: ["value", "giá trị", "điểm", "points", "score"],
+};
+
+/** What a table's columns were resolved to. */
+export interface ColumnPlan {
+  readonly shape: "wide" | "long";
+  /** Column index of each role found. */
+  readonly roles: { readonly [R in ColumnRole]?: number };
+  /** Wide form: column index → framework input key. */
+  readonly inputs: ReadonlyMap<number, string>;
+  /** Normalised alias → input key, for long-form indicator names. */
+  readonly aliases: ReadonlyMap<string, string>;
+  /** Normalised alias → computed node/view id (group or view: a score, not an input). */
+  readonly computed: ReadonlyMap<string, string>;
+  readonly issues: readonly Issue[];
+}
+
+/** Options that steer column resolution. */
+export interface ResolveOptions {
+  /** "auto" (default) picks long when indicator and value columns exist and no indicator column does. */
+  readonly shape?: "auto" | "wide" | "long";
+  readonly columns?: ColumnNames;
+  /** A column that is neither a role nor an input: an error (default) or a warning. */
+  readonly unknownColumns?: "error" | "warn";
+  /** Columns to leave unread on purpose (notes, published ranks …), matched like headers. */
+  readonly ignoreColumns?: readonly string[];
+}
+
+const AMBIGUOUS = "\u0000ambiguous";
+
+/**
+ * Builds the map from every accepted spelling of an indicator input to its key: for a one-input
+ * leaf its id, Vietnamese and English names, short label and "Chỉ số <name>"; for a ratio its two
+ * input keys. A spelling shared by two inputs is marked ambiguous.
+ */
+export function inputAliases(framework: Framework): { inputs: Map<string, string>; computed: Map<string, string> } {
+  const inputs = new Map<string, string>();
+  const computed = new Map<string, string>();
+  const add = (map: Map<string, string>, alias: string | undefined, key: string) => {
+    if (alias === undefined || alias.trim() === "") return;
+    const k = normalizeKey(alias);
+    const prev = map.get(k);
+    map.set(k, prev === undefined || prev === key ? key : AMBIGUOUS);
+  };
+  const names = (n: { id: string; name: { vi: string; en?: string }; short?: string }) => [
+    n.id, n.name.vi, n.name.en, n.short, `chỉ số ${n.name.vi}`,
+  ];
+  const visit = (node: FrameworkNode) => {
+    if (node.rule !== undefined) {
+      const keys = inputKeys(node);
+      if (keys.length === 1) for (const alias of names(node)) add(inputs, alias, keys[0] as string);
+      else for (const key of keys) add(inputs, key, key);
+      return;
+    }
+    for (const alias of names(node)) add(computed, alias, node.id);
+    node.children.forEach(visit);
+  };
+  visit(framework.root);
+  for (const view of framework.views ?? []) for (const alias of names(view)) add(computed, alias, view.id);
+  return { inputs, computed };
+}
+
+/**
+ * Resolves the columns of a table against a framework: roles first where named explicitly, then
+ * indicator inputs, then recognised role names; reports duplicate, ambiguous, unknown and
+ * computed-score columns.
+ *
+ * @example
+ * ```ts
+ * const plan = resolveColumns(["Tỉnh/thành phố", "Nhận thức số"], getFramework("vn-dti-2022-province"));
+ * plan.roles.unit; // => 0
+ * plan.inputs.get(1); // => "awareness"
+ * ```
+ */
+export function resolveColumns(headers: readonly string[], framework: Framework, options: ResolveOptions = {}): ColumnPlan {
+  const issues: Issue[] = [];
+  const { inputs: aliases, computed } = inputAliases(framework);
+  const roles: { [R in ColumnRole]?: number } = {};
+  const inputs = new Map<number, string>();
+  const keyOwner = new Map<string, number>();
+  const seen = new Map<string, number>();
+  const ignored = new Set((options.ignoreColumns ?? []).map(normalizeKey));
+  const explicit = new Map<string, ColumnRole>();
+  for (const [role, name] of Object.entries(options.columns ?? {}) as [ColumnRole, string | undefined][]) {
+    if (name === undefined) continue;
+    if (!headers.some((h) => normalizeKey(h) === normalizeKey(name))) {
+      issues.push(error("OPTION_INVALID", `the ${role} column "${name}" is not in the data (columns: ${headers.map((h) => JSON.stringify(h)).join(", ")})`));
+    }
+    explicit.set(normalizeKey(name), role);
+  }
+
+  const unknown: number[] = [];
+  headers.forEach((header, col) => {
+    const key = normalizeKey(header);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      issues.push(error("DATA_DUPLICATE_COLUMN", `column "${header}" appears twice (columns ${first + 1} and ${col + 1})`, { column: header, row: 1 }));
+      return;
+    }
+    seen.set(key, col);
+    if (ignored.has(key)) return;
+    const role = explicit.get(key);
+    if (role !== undefined) {
+      roles[role] = col;
+      return;
+    }
+    const input = aliases.get(key);
+    if (input === AMBIGUOUS) {
+      issues.push(error("DATA_AMBIGUOUS_COLUMN", `column "${header}" matches more than one indicator; name it by node id`, { column: header, row: 1 }));
+      return;
+    }
+    if (input !== undefined) {
+      const other = keyOwner.get(input);
+      if (other !== undefined) {
+        issues.push(
+          error("DATA_AMBIGUOUS_COLUMN", `columns "${headers[other]}" and "${header}" both give indicator input "${input}"`, { column: header, row: 1 }),
+        );
+        return;
+      }
+      keyOwner.set(input, col);
+      inputs.set(col, input);
+      return;
+    }
+    unknown.push(col);
+  });
+
+  // Recognised role names, for roles not named explicitly.
+  const rest: number[] = [];
+  for (const col of unknown) {
+    const key = normalizeKey(headers[col] as string);
+    const role = (Object.keys(ROLE_ALIASES) as ColumnRole[]).find(
+      (r) => roles[r] === undefined && !explicitlyNamed(options, r) && ROLE_ALIASES[r].includes(key),
+    );
+    if (role !== undefined) roles[role] = col;
+    else rest.push(col);
+  }
+
+  const shape =
+    options.shape === "wide" || options.shape === "long"
+      ? options.shape
+      : roles.indicator !== undefined && roles.value !== undefined && inputs.size === 0
+        ? "long"
+        : "wide";
+
+  if (shape === "wide") {
+    // In wide form an indicator/value role column is just an unknown column.
+    for (const r of ["indicator", "value"] as const) {
+      const col = roles[r];
+      if (col !== undefined && !explicitlyNamed(options, r)) {
+        rest.push(col);
+        delete roles[r];
+      }
+    }
+  }
+
+  for (const col of rest.sort((a, b) => a - b)) {
+    const header = headers[col] as string;
+    const node = computed.get(normalizeKey(header));
+    if (node !== undefined && node !== AMBIGUOUS) {
+      issues.push(
+        warning("DATA_UNKNOWN_COLUMN", `column "${header}" holds a computed score (node "${node}"); it is not read: scores are computed from the indicators`, {
+          column: header,
+          row: 1,
+        }),
+      );
+      continue;
+    }
+    const make = options.unknownColumns === "warn" ? warning : error;
+    issues.push(
+      make(
+        "DATA_UNKNOWN_COLUMN",
+        `column "${header}" is not an indicator of framework "${framework.id}" nor a unit, code, group or year column${options.unknownColumns === "warn" ? "; it is not read" : " (leave it out with ignoreColumns / --ignore-column, or set unknownColumns: \"warn\")"}`,
+        { column: header, row: 1 },
+      ),
+    );
+  }
+
+  if (roles.unit === undefined) {
+    issues.push(
+      error("DATA_NO_UNIT_COLUMN", `no unit column: name one of ${ROLE_ALIASES.unit.slice(0, 6).map((a) => JSON.stringify(a)).join(", ")} …, or set columns.unit (--unit-column)`, { row: 1 }),
+    );
+  }
+  if (shape === "long") {
+    if (roles.indicator === undefined) issues.push(error("DATA_NO_UNIT_COLUMN", `long-form data needs an indicator column ("indicator", "chỉ số")`, { row: 1 }));
+    if (roles.value === undefined) issues.push(error("DATA_NO_UNIT_COLUMN", `long-form data needs a value column ("value", "giá trị")`, { row: 1 }));
+  }
+  return { shape, roles, inputs, aliases, computed, issues };
+}
+
+/** True when `alias` resolved to an input key (not an ambiguous spelling). */
+export function isInputKey(value: string | undefined): value is string {
+  return value !== undefined && value !== AMBIGUOUS;
+}
+
+function explicitlyNamed(options: ResolveOptions, role: ColumnRole): boolean {
+  return options.columns?.[role] !== undefined;
+}

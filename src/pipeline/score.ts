@@ -1,0 +1,262 @@
+/**
+ * The pipeline: framework + data → validate → score leaves → merge → aggregate → rank → result.
+ *
+ * @module
+ */
+import { DtiError, error, type Issue } from "../errors.ts";
+import { validateFramework } from "../framework/validate-framework.ts";
+import type { Framework, FrameworkDefinition } from "../framework/types.ts";
+import { readUnits } from "../input/read-units.ts";
+import { tableFromRecords, type RawTable } from "../input/table.ts";
+import { dec, publish, type Decimal } from "../number/decimal.ts";
+import { rankValues } from "../rank/rank.ts";
+import { compileFramework, type CompiledFramework } from "../score/compile.ts";
+import { computeNodes, type NodeScores } from "../score/compute-nodes.ts";
+import { mergeUnits, type MergedLeafScores } from "../score/merge-units.ts";
+import { scoreLeaves } from "../score/score-leaves.ts";
+import { compareVi } from "../text/collator.ts";
+import type { NodeInfo, NodeResult, ScoreInput, ScoreOptions, ScoreResult, UnitResult, ValidationReport } from "./types.ts";
+
+interface Analysis {
+  readonly result: ScoreResult | undefined;
+  readonly issues: readonly Issue[];
+  readonly units: number;
+}
+
+/**
+ * Scores and ranks units. Every node and view gets an exact score, a published value (rounded
+ * half-up), a rank overall and within the unit's group (per year). Throws a {@link DtiError}
+ * listing **every** problem when the framework or the data has errors; warnings come back in
+ * `result.warnings`.
+ *
+ * @example
+ * ```ts
+ * import { getFramework, score } from "dti";
+ * const result = score(getFramework("vn-dti-2020-province"), [
+ *   { unit: "Bắc Ninh", government: 0.4449, economy: 0.3668, society: 0.4052 },
+ * ]);
+ * result.units[0].value; // => "0.4096"
+ * ```
+ */
+export function score(framework: Framework | FrameworkDefinition, data: ScoreInput, options: ScoreOptions = {}): ScoreResult {
+  const analysis = analyse(framework, data, options);
+  if (analysis.result === undefined) throw new DtiError(analysis.issues);
+  return analysis.result;
+}
+
+/**
+ * Checks a framework and data without throwing: every error and warning, with rows, columns and
+ * units. Runs the same stages as {@link score} (so a bad cell anywhere is found).
+ *
+ * @example
+ * ```ts
+ * const report = validate(getFramework("vn-dti-2020-province"), [{ unit: "Huế", government: "abc", economy: 0.5, society: 0.5 }]);
+ * report.errors[0].code; // => "DATA_NOT_A_NUMBER"
+ * ```
+ */
+export function validate(framework: Framework | FrameworkDefinition, data: ScoreInput, options: ScoreOptions = {}): ValidationReport {
+  const { issues, units } = analyse(framework, data, options);
+  const errors = issues.filter((i) => i.severity === "error");
+  return { ok: errors.length === 0, errors, warnings: issues.filter((i) => i.severity === "warning"), units };
+}
+
+function toFramework(framework: Framework | FrameworkDefinition): { framework?: Framework; issues: readonly Issue[] } {
+  if ((framework as Framework).validated === true) return { framework: framework as Framework, issues: [] };
+  const checked = validateFramework(framework);
+  return checked.ok ? { framework: checked.framework, issues: [] } : { issues: checked.issues };
+}
+
+function toTable(data: ScoreInput): RawTable {
+  if (Array.isArray(data)) return tableFromRecords(data);
+  const table = data as RawTable;
+  if (typeof table === "object" && table !== null && Array.isArray(table.columns) && Array.isArray(table.rows)) return table;
+  return {
+    columns: [],
+    rows: [],
+    format: "json",
+    issues: [error("DATA_NOT_A_ROW", "data must be an array of records or a table from parseCsv / tableFromRecords")],
+  };
+}
+
+function analyse(frameworkIn: Framework | FrameworkDefinition, data: ScoreInput, options: ScoreOptions): Analysis {
+  const fw = toFramework(frameworkIn);
+  if (fw.framework === undefined) return { result: undefined, issues: fw.issues, units: 0 };
+  const framework = fw.framework;
+  const optionIssues = checkOptions(options);
+  if (optionIssues.length > 0) return { result: undefined, issues: optionIssues, units: 0 };
+
+  const missing = options.missing ?? "error";
+  const compiled = compileFramework(framework);
+  const read = readUnits(toTable(data), framework, options);
+  const leaves = scoreLeaves(compiled, read.units, read.presentKeys, missing, read.plan.shape);
+  let scored: MergedLeafScores[] = leaves.results;
+  const issues: Issue[] = [...read.issues, ...leaves.issues];
+  if (options.merge !== undefined) {
+    const merged = mergeUnits(leaves.results, options.merge);
+    scored = merged.results;
+    issues.push(...merged.issues);
+  }
+  const sorted = [...issues.filter((i) => i.severity === "error"), ...issues.filter((i) => i.severity === "warning")];
+  if (sorted.some((i) => i.severity === "error") || read.units.length === 0) {
+    return { result: undefined, issues: sorted, units: read.units.length };
+  }
+  const result = assemble(compiled, scored, options, sorted);
+  return { result, issues: sorted, units: read.units.length };
+}
+
+function checkOptions(options: ScoreOptions): Issue[] {
+  const issues: Issue[] = [];
+  const oneOf = (name: string, value: unknown, allowed: readonly string[]) => {
+    if (value !== undefined && !allowed.includes(value as string)) {
+      issues.push(error("OPTION_INVALID", `option ${name} must be one of ${allowed.join(", ")} (got ${JSON.stringify(value)})`));
+    }
+  };
+  oneOf("missing", options.missing, ["error", "zero", "reweight"]);
+  oneOf("ranking", options.ranking, ["competition", "dense", "ordinal"]);
+  oneOf("ties", options.ties, ["published", "exact"]);
+  oneOf("shape", options.shape, ["auto", "wide", "long"]);
+  oneOf("unknownColumns", options.unknownColumns, ["error", "warn"]);
+  if (options.decimals !== undefined && !(Number.isInteger(options.decimals) && options.decimals >= 0 && options.decimals <= 12)) {
+    issues.push(error("OPTION_INVALID", `option decimals must be a whole number from 0 to 12 (got ${JSON.stringify(options.decimals)})`));
+  }
+  return issues;
+}
+
+function nodeInfos(compiled: CompiledFramework): NodeInfo[] {
+  const parent = new Map<number, string>();
+  compiled.nodes.forEach((n) => {
+    if (n.kind === "group") for (const c of n.children) parent.set(c, n.id);
+  });
+  const preorder: number[] = [];
+  const walk = (i: number) => {
+    preorder.push(i);
+    for (const c of compiled.nodes[i]!.children) walk(c);
+  };
+  walk(compiled.root);
+  compiled.nodes.forEach((n, i) => {
+    if (n.kind === "view") preorder.push(i);
+  });
+  return preorder.map((i) => {
+    const n = compiled.nodes[i]!;
+    const p = parent.get(i);
+    return {
+      id: n.id,
+      kind: n.kind,
+      name: n.name,
+      ...(n.short !== undefined ? { short: n.short } : {}),
+      depth: n.depth,
+      ...(p !== undefined ? { parent: p } : {}),
+      scored: n.scored,
+    };
+  });
+}
+
+function assemble(compiled: CompiledFramework, units: readonly MergedLeafScores[], options: ScoreOptions, warnings: readonly Issue[]): ScoreResult {
+  const framework = compiled.framework;
+  const decimals = options.decimals ?? framework.decimals ?? 4;
+  const ties = options.ties ?? "published";
+  const ranking = options.ranking ?? "competition";
+  const computed: NodeScores[] = units.map((u) => computeNodes(compiled, u.scores, u.coverage));
+  const published = computed.map((c) => c.scores.map((s) => (s === null ? null : publish(s, decimals))));
+
+  // Partitions: ranks are per year; group ranks per (year, group).
+  const byYear = partition(units, (u) => String(u.input.year ?? ""));
+  const byGroup = partition(units, (u) => (u.input.group === undefined ? undefined : `${u.input.year ?? ""}\u0000${u.input.group}`));
+  const tieBreak = (i: number, j: number) => {
+    const a = units[i]!.input;
+    const b = units[j]!.input;
+    return compareVi(a.unit, b.unit) || (a.code ?? "").localeCompare(b.code ?? "") || i - j;
+  };
+  const n = compiled.nodes.length;
+  const ranks: (number | null)[][] = units.map(() => new Array<number | null>(n).fill(null));
+  const groupRanks: (number | null)[][] = units.map(() => new Array<number | null>(n).fill(null));
+  for (let node = 0; node < n; node++) {
+    const key = (u: number): Decimal | null => {
+      if (ties === "exact") return computed[u]!.scores[node] ?? null;
+      const p = published[u]![node];
+      return p === null || p === undefined ? null : dec(p);
+    };
+    for (const [members, target] of [
+      [byYear, ranks],
+      [byGroup, groupRanks],
+    ] as const) {
+      for (const indices of members) {
+        const r = rankValues(indices.map(key), (a, b) => a.comparedTo(b), ranking, (x, y) => tieBreak(indices[x]!, indices[y]!));
+        indices.forEach((u, k) => {
+          target[u]![node] = r[k] ?? null;
+        });
+      }
+    }
+  }
+
+  const infos = nodeInfos(compiled);
+  const rootIndex = compiled.root;
+  const results: UnitResult[] = units.map((u, i) => {
+    const nodeResult = (node: number): NodeResult => {
+      const exact = computed[i]!.scores[node] ?? null;
+      return {
+        score: exact === null ? null : exact.toNumber(),
+        value: published[i]![node] ?? null,
+        rank: ranks[i]![node] ?? null,
+        groupRank: groupRanks[i]![node] ?? null,
+        coverage: computed[i]!.coverage[node] ?? 0,
+      };
+    };
+    const nodes: Record<string, NodeResult> = {};
+    for (const info of infos) {
+      if (info.id === compiled.nodes[rootIndex]!.id) continue;
+      nodes[info.id] = nodeResult(compiled.index.get(info.id) as number);
+    }
+    const input = u.input;
+    return {
+      unit: input.unit,
+      ...(input.code !== undefined ? { code: input.code } : {}),
+      ...(input.group !== undefined ? { group: input.group } : {}),
+      ...(input.year !== undefined ? { year: input.year } : {}),
+      ...(u.members !== undefined ? { members: u.members } : {}),
+      row: input.row,
+      ...nodeResult(rootIndex),
+      nodes,
+    };
+  });
+
+  const order = results.map((_, i) => i);
+  order.sort((i, j) => {
+    const a = results[i]!;
+    const b = results[j]!;
+    return (a.year ?? 0) - (b.year ?? 0) || (a.rank ?? Infinity) - (b.rank ?? Infinity) || tieBreak(i, j);
+  });
+  const sortedUnits = order.map((i) => results[i]!);
+  const complete = sortedUnits.filter((u) => u.coverage >= 1 - 1e-12).length;
+  return {
+    framework: {
+      id: framework.id,
+      version: framework.version,
+      title: framework.title,
+      ...(framework.level !== undefined ? { level: framework.level } : {}),
+      decimals,
+    },
+    root: compiled.nodes[rootIndex]!.id,
+    nodes: infos,
+    options: { missing: options.missing ?? "error", ranking, ties },
+    units: sortedUnits,
+    coverage: {
+      units: sortedUnits.length,
+      complete,
+      mean: sortedUnits.length === 0 ? 0 : sortedUnits.reduce((a, u) => a + u.coverage, 0) / sortedUnits.length,
+    },
+    warnings,
+  };
+}
+
+function partition<T>(items: readonly T[], key: (item: T) => string | undefined): number[][] {
+  const groups = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    if (k === undefined) return;
+    let list = groups.get(k);
+    if (list === undefined) groups.set(k, (list = []));
+    list.push(i);
+  });
+  return [...groups.values()];
+}

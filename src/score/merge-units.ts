@@ -1,0 +1,123 @@
+/**
+ * Merges units into new ones (the 2025 province merger: 63 → 34): a merged unit's leaf scores
+ * are the unweighted mean of its members' leaf scores.
+ *
+ * @module
+ */
+import { error, warning, type Issue } from "../errors.ts";
+import type { UnitInput } from "../input/read-units.ts";
+import type { Decimal } from "../number/decimal.ts";
+import { normalizeKey } from "../text/normalize-key.ts";
+import { mean } from "./compute-nodes.ts";
+import type { LeafScores } from "./score-leaves.ts";
+
+/** One line of a merge mapping: `unit` becomes part of `into`. */
+export interface MergeEntry {
+  readonly unit: string;
+  readonly into: string;
+  /** Code of the merged unit (optional). */
+  readonly code?: string;
+  /** Group of the merged unit (optional; else the members' common group). */
+  readonly group?: string;
+}
+
+/** A merge mapping: entries, or a plain `{ unit: into }` object or Map. */
+export type MergeMapping = readonly MergeEntry[] | ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+
+/** Leaf scores of a unit after merging, with the members it was made of. */
+export interface MergedLeafScores extends LeafScores {
+  /** Names of the units merged into this one (absent for units left as they were). */
+  readonly members?: readonly string[];
+}
+
+/** Reads any accepted mapping form into entries (names NFC-normalised and trimmed). */
+export function mergeEntries(mapping: MergeMapping): MergeEntry[] {
+  const clean = (s: string) => s.normalize("NFC").trim().replace(/\s+/gu, " ");
+  let pairs: MergeEntry[];
+  if (Array.isArray(mapping)) pairs = [...(mapping as readonly MergeEntry[])];
+  else if (mapping instanceof Map) pairs = [...(mapping as ReadonlyMap<string, string>)].map(([unit, into]) => ({ unit, into }));
+  else pairs = Object.keys(mapping).map((unit) => ({ unit, into: (mapping as Readonly<Record<string, string>>)[unit] as string }));
+  return pairs.map((e) => ({ ...e, unit: clean(e.unit), into: clean(e.into) }));
+}
+
+/**
+ * Applies a merge mapping to scored units. Units the mapping does not name stay as they are, but
+ * a unit whose name is a merge target joins that target. Every mapped unit must exist in the data
+ * (for some year); a unit mapped to two targets is an error. Merging happens within each year.
+ *
+ * Under every missing-value policy the mean is over the members whose leaf score is present
+ * (under "zero" a missing value is already 0 and counts).
+ */
+export function mergeUnits(units: readonly LeafScores[], mapping: MergeMapping): { results: MergedLeafScores[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const entries = mergeEntries(mapping);
+  const target = new Map<string, MergeEntry>();
+  for (const e of entries) {
+    const key = normalizeKey(e.unit);
+    const prev = target.get(key);
+    if (prev !== undefined && normalizeKey(prev.into) !== normalizeKey(e.into)) {
+      issues.push(error("DATA_MERGE_INVALID", `"${e.unit}" is mapped to both "${prev.into}" and "${e.into}"`, { unit: e.unit }));
+      continue;
+    }
+    target.set(key, e);
+  }
+  const targets = new Map<string, string>();
+  for (const e of entries) targets.set(normalizeKey(e.into), e.into);
+
+  const known = new Set(units.map((u) => normalizeKey(u.input.unit)));
+  for (const e of target.values()) {
+    if (!known.has(normalizeKey(e.unit))) {
+      issues.push(error("DATA_MERGE_UNKNOWN_UNIT", `the merge mapping names "${e.unit}", which is not in the data`, { unit: e.unit }));
+    }
+  }
+
+  const buckets = new Map<string, { name: string; year: number | undefined; members: LeafScores[]; entry: MergeEntry | undefined }>();
+  for (const u of units) {
+    const key = normalizeKey(u.input.unit);
+    const entry = target.get(key);
+    const into = entry?.into ?? targets.get(key);
+    const name = into ?? u.input.unit;
+    const bucketKey = `${u.input.year ?? ""}\u0000${into === undefined ? `unit:${key}` : `into:${normalizeKey(into)}`}`;
+    let bucket = buckets.get(bucketKey);
+    if (bucket === undefined) {
+      bucket = { name, year: u.input.year, members: [], entry: into === undefined ? undefined : entry };
+      buckets.set(bucketKey, bucket);
+    }
+    if (bucket.entry === undefined && entry !== undefined) bucket.entry = entry;
+    bucket.members.push(u);
+  }
+
+  const results: MergedLeafScores[] = [];
+  for (const bucket of buckets.values()) {
+    const first = bucket.members[0] as LeafScores;
+    const isMerge = targets.has(normalizeKey(bucket.name));
+    if (!isMerge) {
+      results.push(first);
+      continue;
+    }
+    const scores = new Map<number, Decimal | null>();
+    const coverage = new Map<number, number>();
+    for (const leaf of first.scores.keys()) {
+      const present = bucket.members.map((m) => m.scores.get(leaf)).filter((s): s is Decimal => s !== null && s !== undefined);
+      scores.set(leaf, present.length === 0 ? null : mean(present));
+      coverage.set(leaf, bucket.members.reduce((a, m) => a + (m.coverage.get(leaf) ?? 0), 0) / bucket.members.length);
+    }
+    const groups = new Set(bucket.members.map((m) => m.input.group));
+    const entryGroup = entries.find((e) => normalizeKey(e.into) === normalizeKey(bucket.name) && e.group !== undefined)?.group;
+    const entryCode = entries.find((e) => normalizeKey(e.into) === normalizeKey(bucket.name) && e.code !== undefined)?.code;
+    const group = entryGroup ?? (groups.size === 1 ? first.input.group : undefined);
+    if (entryGroup === undefined && groups.size > 1) {
+      issues.push(warning("DATA_MERGE_INVALID", `the members of "${bucket.name}" are in different groups (${[...groups].map((g) => JSON.stringify(g ?? "")).join(", ")}); the merged unit has no group (give one in the mapping)`, { unit: bucket.name }));
+    }
+    const input: UnitInput = {
+      unit: bucket.name,
+      row: Math.min(...bucket.members.map((m) => m.input.row)),
+      values: new Map(),
+      ...(entryCode !== undefined ? { code: entryCode } : {}),
+      ...(group !== undefined ? { group } : {}),
+      ...(bucket.year !== undefined ? { year: bucket.year } : {}),
+    };
+    results.push({ input, scores, coverage, members: bucket.members.map((m) => m.input.unit) });
+  }
+  return { results, issues };
+}
