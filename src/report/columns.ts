@@ -1,0 +1,38 @@
+/**
+ * Which nodes a report shows as columns, and their labels.
+ *
+ * @module
+ */
+import type { NodeInfo, ScoreResult } from "../pipeline/types.ts";
+
+/** Report language for labels. */
+export type Language = "vi" | "en";
+
+/** Options shared by the table reports. */
+export interface ColumnOptions {
+  /** Node/view ids to show, in order; default every scored non-root node, then the views. */
+  readonly columns?: readonly string[];
+  /** Label language: "vi" (default) or "en". */
+  readonly language?: Language;
+}
+
+/**
+ * The columns a report shows: the ids asked for, or every scored non-root node in tree order
+ * followed by the views.
+ */
+export function reportColumns(result: ScoreResult, options: ColumnOptions = {}): NodeInfo[] {
+  const byId = new Map(result.nodes.map((n) => [n.id, n]));
+  if (options.columns !== undefined) {
+    return options.columns.map((id) => {
+      const info = byId.get(id);
+      if (info === undefined) throw new RangeError(`unknown column "${id}"; known: ${result.nodes.map((n) => n.id).join(", ")}`);
+      return info;
+    });
+  }
+  return result.nodes.filter((n) => n.id !== result.root && n.scored);
+}
+
+/** A node's column label: its short label, else its name in the chosen language. */
+export function columnLabel(info: NodeInfo, language: Language = "vi"): string {
+  return info.short ?? (language === "en" ? (info.name.en ?? info.name.vi) : info.name.vi);
+}

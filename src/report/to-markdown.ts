@@ -1,0 +1,53 @@
+import type { ScoreResult } from "../pipeline/types.ts";
+import { columnLabel, reportColumns, type ColumnOptions } from "./columns.ts";
+
+/** Options of {@link toMarkdown}. */
+export interface MarkdownOptions extends ColumnOptions {
+  /** Write values with a decimal comma ("0,8002", vi-VN). Default false. */
+  readonly decimalComma?: boolean;
+  /** Show at most this many units. */
+  readonly limit?: number;
+}
+
+/** Escapes a Markdown table cell: `|`, backslashes and line breaks. */
+export function markdownCell(text: string): string {
+  return text.replace(/\\/gu, "\\\\").replace(/\|/gu, "\\|").replace(/\r?\n/gu, " ");
+}
+
+/**
+ * The ranking as a GitHub-flavoured Markdown table: rank, unit (group, year when present), the
+ * index value, then one column per node and view (short label or name).
+ *
+ * @example
+ * ```ts
+ * toMarkdown(result).split("\n")[0]; // => "| Hạng | Đơn vị | DTI | NTS | …"
+ * ```
+ */
+export function toMarkdown(result: ScoreResult, options: MarkdownOptions = {}): string {
+  const en = options.language === "en";
+  const columns = reportColumns(result, options);
+  const num = (v: string | null) => (v === null ? "–" : options.decimalComma ? v.replace(".", ",") : v);
+  const withGroup = result.units.some((u) => u.group !== undefined);
+  const withYear = result.units.some((u) => u.year !== undefined);
+  const rootInfo = result.nodes.find((n) => n.id === result.root);
+  const header = [
+    en ? "Rank" : "Hạng",
+    en ? "Unit" : "Đơn vị",
+    ...(withGroup ? [en ? "Group" : "Nhóm", en ? "Group rank" : "Hạng trong nhóm"] : []),
+    ...(withYear ? [en ? "Year" : "Năm"] : []),
+    rootInfo === undefined ? result.root : columnLabel(rootInfo, options.language),
+    ...columns.map((c) => columnLabel(c, options.language)),
+  ];
+  const align = header.map((_, i) => (i === 1 || (withGroup && i === 2) ? ":---" : "---:"));
+  const units = options.limit === undefined ? result.units : result.units.slice(0, options.limit);
+  const rows = units.map((u) => [
+    u.rank === null ? "–" : String(u.rank),
+    u.unit,
+    ...(withGroup ? [u.group ?? "", u.groupRank === null ? "–" : String(u.groupRank)] : []),
+    ...(withYear ? [u.year === undefined ? "" : String(u.year)] : []),
+    num(u.value),
+    ...columns.map((c) => num(u.nodes[c.id]?.value ?? null)),
+  ]);
+  const line = (cells: readonly string[]) => `| ${cells.map(markdownCell).join(" | ")} |`;
+  return [line(header), `| ${align.join(" | ")} |`, ...rows.map(line)].join("\n") + "\n";
+}
