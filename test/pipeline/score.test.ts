@@ -330,7 +330,7 @@ describe("score: merging units", () => {
     { unit: "Quảng Nam", region: "Trung", a: 0.5, b: 0.6 },
     { unit: "Huế", region: "Trung", a: 0.7, b: 0.7 },
     { unit: "Cần Thơ", region: "Nam", a: 0.6, b: 0.4 },
-    { unit: "Hậu Giang", region: "Nam", a: 0.2, b: 0.4 },
+    { unit: "Hậu Giang", region: "Nam", a: 0.2, b: 0.5 },
   ];
 
   it("merged indicator values are the unweighted mean of the members'", () => {
@@ -354,7 +354,9 @@ describe("score: merging units", () => {
     expect(dn.group).toBe("Trung");
     const ct = r.units.find((u) => u.unit === "Cần Thơ")!;
     expect(ct.code).toBe("92");
-    expect(ct.value).toBe("0.4333"); // (0.4 × 100 + 0.4 × 200) / 300
+    // a = (0.6 + 0.2) / 2 = 0.4, b = (0.4 + 0.5) / 2 = 0.45 → (0.4 × 100 + 0.45 × 200) / 300 = 0.43333…
+    expect(ct.nodes["b"]!.value).toBe("0.4500");
+    expect(ct.value).toBe("0.4333");
     expect(r.units.find((u) => u.unit === "Huế")!.members).toBeUndefined();
   });
 
