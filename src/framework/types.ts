@@ -237,8 +237,8 @@ export interface FrameworkDefinition {
   readonly decimals?: number;
 }
 
-/** A validated framework: the definition, frozen, plus lookup tables built once. */
+/** A validated framework: the definition, frozen. */
 export interface Framework extends FrameworkDefinition {
-  /** Marks objects that passed validation. */
+  /** Marks objects that passed validation (non-enumerable, so JSON output is a plain definition). */
   readonly validated: true;
 }

@@ -44,8 +44,9 @@ export function validateFramework(input: unknown): FrameworkValidation {
   const def = parsed.data as unknown as FrameworkDefinition;
   const issues = checkMeaning(def);
   if (issues.length > 0) return { ok: false, issues };
-  const framework = deepFreeze({ ...stripSchemaKey(def), validated: true as const });
-  return { ok: true, framework, issues: [] };
+  // `validated` is non-enumerable: JSON.stringify(framework) gives back a clean definition.
+  const framework = Object.defineProperty({ ...stripSchemaKey(def) }, "validated", { value: true, enumerable: false }) as Framework;
+  return { ok: true, framework: deepFreeze(framework), issues: [] };
 }
 
 /**
