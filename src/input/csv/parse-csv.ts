@@ -1,0 +1,195 @@
+/**
+ * CSV text → {@link RawTable}, on csv-parse's synchronous Node build (`csv-parse/sync`; see
+ * `src/csv.ts` for why that build).
+ *
+ * @module
+ */
+import { CsvError, parse } from "csv-parse/sync";
+import { DtiError, error, type Issue } from "../../errors.ts";
+import type { RawCell, RawRow, RawTable } from "../table.ts";
+import { detectDelimiter, type CsvDelimiter } from "./detect-delimiter.ts";
+
+/**
+ * Options of {@link parseCsv}.
+ *
+ * @example
+ * ```ts
+ * const options: CsvOptions = { delimiter: ";" };
+ * parseCsv("a;b,c\n1;2,5\n", options).columns; // => ["a", "b,c"]
+ * ```
+ */
+export interface CsvOptions {
+  /**
+   * The cell delimiter. `"auto"` (the default) picks the most frequent of `,` `;` and tab in the
+   * header line, outside quotes; a header with none of them is read as one column.
+   */
+  readonly delimiter?: "," | ";" | "\t" | "auto";
+}
+
+/** What csv-parse returns per record with `info: true, raw: true`. */
+interface ParsedRecord {
+  readonly record: string[];
+  readonly info: { readonly lines: number };
+}
+
+const DELIMITER_CHOICES: readonly unknown[] = [",", ";", "\t", "auto"];
+
+/**
+ * Reads CSV text into a {@link RawTable} (`format: "csv"`) for `score` / `validate`.
+ *
+ * - A leading BOM (U+FEFF) is removed; headers are NFC-normalised and trimmed.
+ * - The delimiter is detected from the header unless `options.delimiter` sets it.
+ * - Cells stay text (province code "01" stays "01"); white space around a cell is trimmed and a
+ *   blank cell is `""`. Line breaks inside quoted cells are read as `\n`.
+ * - Each row carries the physical line it starts on (header = line 1), also after quoted cells
+ *   that span lines and after skipped blank lines.
+ * - Empty lines, and lines whose cells are all blank (`;;;` as spreadsheets export them), are
+ *   skipped.
+ * - A row with more or fewer cells than the header is kept (padded with `undefined`, or cut to the
+ *   header's width) and reported as a `DATA_PARSE` error issue in `issues`.
+ * - No header, or a header and no rows: an empty table with a `DATA_EMPTY` error issue.
+ * - Duplicate headers are kept as written (the validation stage reports them).
+ *
+ * @param text - The CSV text (read files as UTF-8).
+ * @param options - {@link CsvOptions}.
+ * @returns The table, with any problems met while reading in `issues`.
+ * @throws {@link DtiError} `DATA_PARSE` (with the line) when the quoting is malformed, and
+ *   `OPTION_INVALID` when `text` is not a string or the delimiter is not one of the choices.
+ *
+ * @example
+ * ```ts
+ * const table = parseCsv("\uFEFFMã;Tỉnh;Nhận thức số\n01;Hà Nội;0,8125\n");
+ * table.columns; // => ["Mã", "Tỉnh", "Nhận thức số"]
+ * table.rows[0]; // => { line: 2, cells: ["01", "Hà Nội", "0,8125"] }
+ * table.issues; // => []
+ * ```
+ */
+export function parseCsv(text: string, options: CsvOptions = {}): RawTable {
+  if (typeof text !== "string") {
+    throw new DtiError([error("OPTION_INVALID", "parseCsv needs the CSV as a string (read the file as UTF-8 text)")]);
+  }
+  const choice: unknown = options.delimiter ?? "auto";
+  if (!DELIMITER_CHOICES.includes(choice)) {
+    throw new DtiError([error("OPTION_INVALID", `delimiter ${JSON.stringify(choice)} is not one of ",", ";", "\\t" or "auto"`)]);
+  }
+  // One line-break form, so that csv-parse counts every line once (it counts a CRLF inside a
+  // quoted cell as two lines) and a cell's line breaks tell how many lines it spans.
+  const body = text.replace(/^\uFEFF/u, "").replace(/\r\n?/gu, "\n");
+  const delimiter = choice === "auto" ? (detectDelimiter(body) ?? unusedDelimiter(body)) : (choice as CsvDelimiter);
+
+  let parsed: ParsedRecord[];
+  try {
+    parsed = parse(body, {
+      delimiter,
+      record_delimiter: "\n",
+      info: true,
+      raw: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as ParsedRecord[];
+  } catch (e) {
+    throw toDtiError(e);
+  }
+
+  const header = parsed[0];
+  if (header === undefined) {
+    return { columns: [], rows: [], format: "csv", issues: [error("DATA_EMPTY", "the CSV is empty: no header and no rows")] };
+  }
+  const columns = header.record.map((h) => h.normalize("NFC").trim());
+  const width = columns.length;
+  const issues: Issue[] = [];
+  const rows: RawRow[] = [];
+  for (let r = 1; r < parsed.length; r++) {
+    const { record, info } = parsed[r] as ParsedRecord;
+    if (record.every((cell) => cell === "")) continue;
+    const line = startLine(record, info.lines);
+    if (record.length !== width) issues.push(raggedIssue(line, record.length, width, delimiter));
+    const cells: RawCell[] = [];
+    for (let c = 0; c < width; c++) cells.push(record[c]);
+    rows.push({ line, cells });
+  }
+  if (rows.length === 0) {
+    issues.push(error("DATA_EMPTY", "the CSV has a header but no data rows"));
+  }
+  return { columns, rows, format: "csv", issues };
+}
+
+/** For a one-column file: a delimiter that does not occur, so every line is one cell. */
+function unusedDelimiter(body: string): string {
+  for (const d of [",", ";", "\t", "\u001f", "\u0000"]) if (!body.includes(d)) return d;
+  return ",";
+}
+
+/** csv-parse's `info.lines` is the line a record ends on; it starts as many lines earlier as its cells hold line breaks. */
+function startLine(record: readonly string[], endLine: number): number {
+  let breaks = 0;
+  for (const cell of record) for (const ch of cell) if (ch === "\n") breaks++;
+  return endLine - breaks;
+}
+
+function raggedIssue(line: number, count: number, width: number, delimiter: string): Issue {
+  const cells = (n: number) => `${n} cell${n === 1 ? "" : "s"}`;
+  const shown = delimiter === "\t" ? "tab" : JSON.stringify(delimiter);
+  if (count < width) {
+    return error(
+      "DATA_PARSE",
+      `line ${line} has ${cells(count)} but the header has ${width} (delimiter ${shown}); the missing ${width - count === 1 ? "cell is" : "cells are"} read as blank`,
+      { row: line },
+    );
+  }
+  const extra = count - width;
+  const hint = delimiter === "," ? `; a decimal comma must be quoted ("0,5") or the file saved with ";"` : "";
+  return error(
+    "DATA_PARSE",
+    `line ${line} has ${cells(count)} but the header has ${width} (delimiter ${shown}); the ${extra === 1 ? "extra cell was" : `${extra} extra cells were`} not read${hint}`,
+    { row: line },
+  );
+}
+
+/** Maps a csv-parse error to a {@link DtiError} with a plain message and the line. */
+function toDtiError(e: unknown): unknown {
+  if (!(e instanceof CsvError)) return e;
+  const lines = typeof e["lines"] === "number" ? e["lines"] : undefined;
+  const column = typeof e["column"] === "number" ? e["column"] + 1 : undefined;
+  const cell = column === undefined ? "" : ` (cell ${column})`;
+  let line = lines;
+  let message: string;
+  switch (e.code) {
+    case "CSV_QUOTE_NOT_CLOSED": {
+      line = lines === undefined ? undefined : openingQuoteLine(typeof e["raw"] === "string" ? e["raw"] : "", lines);
+      message = `the quote opened on line ${line ?? "?"} is never closed (the file ends inside it${lines === undefined ? "" : ` at line ${lines}`})`;
+      break;
+    }
+    case "CSV_INVALID_CLOSING_QUOTE":
+    case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
+      message = `line ${lines ?? "?"}${cell}: a closing quote is followed by more text; inside a quoted cell write a quote as two quotes ("")`;
+      break;
+    case "INVALID_OPENING_QUOTE":
+      message = `line ${lines ?? "?"}${cell}: a quote inside an unquoted cell; quote the whole cell and write the quote as two quotes ("a ""b"" c")`;
+      break;
+    default:
+      message = `line ${lines ?? "?"}: the CSV cannot be read: ${e.message}`;
+  }
+  return new DtiError([error("DATA_PARSE", message, line === undefined ? {} : { row: line })]);
+}
+
+/**
+ * The line of the quote that is never closed. `raw` is the unfinished record's text (with any
+ * blank lines before it) and `endLine` the last line read (a final line break starts no line).
+ */
+function openingQuoteLine(raw: string, endLine: number): number {
+  let inQuotes = false;
+  let openedAt = -1;
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] === '"') {
+      if (!inQuotes) openedAt = i;
+      inQuotes = !inQuotes;
+    }
+  }
+  if (openedAt < 0) return endLine;
+  const after = raw.slice(openedAt).replace(/\n$/u, "");
+  let line = endLine;
+  for (const ch of after) if (ch === "\n") line--;
+  return line;
+}

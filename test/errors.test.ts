@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { DtiError, error, formatIssue, isDtiError, warning, type Issue } from "../src/errors.ts";
+
+describe("formatIssue", () => {
+  it("formats the documented example", () => {
+    const issue: Issue = { code: "DATA_NOT_A_NUMBER", severity: "error", row: 5, column: "NTS", unit: "Hà Nội", message: '"abc" is not a number' };
+    expect(formatIssue(issue)).toBe('error DATA_NOT_A_NUMBER row 5, column "NTS", unit "Hà Nội": "abc" is not a number');
+  });
+
+  it("prints no location when there is none", () => {
+    expect(formatIssue({ code: "DATA_EMPTY", severity: "error", message: "the data has no rows" })).toBe("error DATA_EMPTY: the data has no rows");
+  });
+
+  it("prints warnings, nodes and paths", () => {
+    expect(formatIssue(warning("DATA_MISSING_VALUE", "3 blank values", { node: "awareness" }))).toBe("warning DATA_MISSING_VALUE node awareness: 3 blank values");
+    expect(formatIssue(error("FRAMEWORK_RULE_INVALID", "bad", { node: "x", path: "root.children[0].rule" }))).toBe(
+      "error FRAMEWORK_RULE_INVALID node x, at root.children[0].rule: bad",
+    );
+  });
+
+  it("leaves the node out when a column is given", () => {
+    expect(formatIssue(error("DATA_OUT_OF_RANGE", "too big", { row: 2, column: "NTS", node: "awareness" }))).toBe(
+      'error DATA_OUT_OF_RANGE row 2, column "NTS": too big',
+    );
+  });
+
+  it("quotes columns and units as JSON strings", () => {
+    expect(formatIssue(error("DATA_PARSE", "m", { column: 'a "b"', unit: "x\ny" }))).toBe('error DATA_PARSE column "a \\"b\\"", unit "x\\ny": m');
+  });
+
+  it("uses the Vietnamese message when asked and there is one", () => {
+    const issue = error("DATA_EMPTY", "the data has no rows", { messageVi: "dữ liệu không có dòng nào" });
+    expect(formatIssue(issue, "vi")).toBe("error DATA_EMPTY: dữ liệu không có dòng nào");
+    expect(formatIssue(issue, "en")).toBe("error DATA_EMPTY: the data has no rows");
+    expect(formatIssue(error("DATA_EMPTY", "the data has no rows"), "vi")).toBe("error DATA_EMPTY: the data has no rows");
+  });
+});
+
+describe("error and warning", () => {
+  it("build issues with their location", () => {
+    expect(error("DATA_PARSE", "m", { row: 3, column: "c" })).toEqual({ code: "DATA_PARSE", severity: "error", message: "m", row: 3, column: "c" });
+    expect(warning("DATA_UNKNOWN_COLUMN", "m")).toEqual({ code: "DATA_UNKNOWN_COLUMN", severity: "warning", message: "m" });
+  });
+});
+
+describe("DtiError", () => {
+  it("takes its code from the first error, skipping warnings before it", () => {
+    const e = new DtiError([warning("DATA_UNKNOWN_COLUMN", "w"), error("DATA_NOT_A_NUMBER", "e1"), error("DATA_EMPTY", "e2")]);
+    expect(e.code).toBe("DATA_NOT_A_NUMBER");
+    expect(e.issues).toHaveLength(3);
+    expect(e.name).toBe("DtiError");
+    expect(e).toBeInstanceOf(Error);
+    expect(e).toBeInstanceOf(DtiError);
+  });
+
+  it("falls back to the first warning's code, then to USAGE", () => {
+    expect(new DtiError([warning("DATA_MISSING_VALUE", "w")]).code).toBe("DATA_MISSING_VALUE");
+    expect(new DtiError([]).code).toBe("USAGE");
+  });
+
+  it("summarises the errors in its message", () => {
+    const e = new DtiError([warning("DATA_UNKNOWN_COLUMN", "w"), error("DATA_NOT_A_NUMBER", '"x" is not a number', { row: 2, column: "NTS" })]);
+    expect(e.message).toBe('1 error(s)\nerror DATA_NOT_A_NUMBER row 2, column "NTS": "x" is not a number');
+  });
+
+  it("shows at most five errors and counts the rest", () => {
+    const issues = Array.from({ length: 7 }, (_, i) => error("DATA_PARSE", `problem ${i + 1}`, { row: i + 2 }));
+    const lines = new DtiError(issues).message.split("\n");
+    expect(lines[0]).toBe("7 error(s)");
+    expect(lines.slice(1, 6)).toEqual([2, 3, 4, 5, 6].map((r) => `error DATA_PARSE row ${r}: problem ${r - 1}`));
+    expect(lines[6]).toBe("… and 2 more");
+    expect(lines).toHaveLength(7);
+  });
+
+  it("lists warnings when there is no error, and takes a custom summary", () => {
+    expect(new DtiError([warning("DATA_MISSING_VALUE", "w")]).message).toBe("0 error(s)\nwarning DATA_MISSING_VALUE: w");
+    expect(new DtiError([error("USAGE", "x")], "custom").message).toBe("custom");
+  });
+});
+
+describe("isDtiError", () => {
+  it("recognises DtiError and look-alikes from another copy of the library", () => {
+    expect(isDtiError(new DtiError([error("USAGE", "x")]))).toBe(true);
+    expect(isDtiError({ name: "DtiError", issues: [], code: "USAGE", message: "" })).toBe(true);
+  });
+
+  it("rejects everything else", () => {
+    expect(isDtiError(new Error("x"))).toBe(false);
+    expect(isDtiError({ name: "DtiError" })).toBe(false);
+    expect(isDtiError({ name: "DtiError", issues: "no" })).toBe(false);
+    expect(isDtiError({ name: "Error", issues: [] })).toBe(false);
+    expect(isDtiError(null)).toBe(false);
+    expect(isDtiError(undefined)).toBe(false);
+    expect(isDtiError("DtiError")).toBe(false);
+  });
+});

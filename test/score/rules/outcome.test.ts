@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { dec } from "../../../src/number/decimal.ts";
+import { clamp01, fail, notANumber, ok, readDecimal } from "../../../src/score/rules/outcome.ts";
+
+describe("readDecimal", () => {
+  it("reads finite numbers and numeric text (decimal commas too)", () => {
+    expect(readDecimal(0.8)?.toString()).toBe("0.8");
+    expect(readDecimal("0,8125")?.toString()).toBe("0.8125");
+    expect(readDecimal("1.234,5")?.toString()).toBe("1234.5");
+  });
+
+  it("gives undefined for non-numbers, non-finite numbers and booleans", () => {
+    expect(readDecimal("abc")).toBeUndefined();
+    expect(readDecimal(Number.NaN)).toBeUndefined();
+    expect(readDecimal(Number.POSITIVE_INFINITY)).toBeUndefined();
+    expect(readDecimal(true)).toBeUndefined();
+    expect(readDecimal("85%")).toBeUndefined();
+  });
+});
+
+describe("outcome helpers", () => {
+  it("clamp01 clamps into [0, 1]", () => {
+    expect(clamp01(dec("-0.5")).toString()).toBe("0");
+    expect(clamp01(dec("1.5")).toString()).toBe("1");
+    expect(clamp01(dec("0.25")).toString()).toBe("0.25");
+    expect(clamp01(dec("1")).toString()).toBe("1");
+  });
+
+  it("fail keeps the input index only when given", () => {
+    expect(fail("DATA_OUT_OF_RANGE", "m")).toEqual({ ok: false, code: "DATA_OUT_OF_RANGE", message: "m" });
+    expect(fail("DATA_OUT_OF_RANGE", "m", 1)).toEqual({ ok: false, code: "DATA_OUT_OF_RANGE", message: "m", input: 1 });
+    expect(Object.keys(fail("DATA_OUT_OF_RANGE", "m"))).not.toContain("input");
+  });
+
+  it("notANumber quotes the input", () => {
+    expect(notANumber("abc")).toEqual({ ok: false, code: "DATA_NOT_A_NUMBER", message: '"abc" is not a number' });
+    expect(notANumber(true, 0)).toEqual({ ok: false, code: "DATA_NOT_A_NUMBER", message: "true is not a number", input: 0 });
+  });
+
+  it("ok wraps a score", () => {
+    const o = ok(dec("0.5"));
+    expect(o.ok && o.score.toString()).toBe("0.5");
+  });
+});
