@@ -3,6 +3,9 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { ensureInstalled } from "./ensure-install.mjs";
+
+ensureInstalled();
 
 const require = createRequire(import.meta.url);
 const vitest = require.resolve("vitest/vitest.mjs");

@@ -1,0 +1,31 @@
+/**
+ * What the CLI needs from the outside world, so `run()` can be tested without touching a real
+ * terminal or file system.
+ *
+ * @module
+ */
+import { readFile, writeFile } from "node:fs/promises";
+
+/** Streams and files the CLI uses. */
+export interface CliIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readFile: (path: string) => Promise<string>;
+  readonly writeFile: (path: string, text: string) => Promise<void>;
+  readonly readStdin: () => Promise<string>;
+}
+
+/** The real process streams and file system. */
+export function nodeIO(): CliIO {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    readFile: (p) => readFile(p, "utf8"),
+    writeFile: (p, t) => writeFile(p, t, "utf8"),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString("utf8");
+    },
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Reading the CLI's inputs: data files (CSV or JSON), framework files or built-in ids, merge maps.
+ *
+ * @module
+ */
+import { extname } from "node:path";
+import { parseCsv } from "../csv.ts";
+import { DtiError, error } from "../errors.ts";
+import { getFramework } from "../framework/builtin/index.ts";
+import type { Framework } from "../framework/types.ts";
+import { parseFramework } from "../framework/validate-framework.ts";
+import { readMergeTable } from "../input/read-merge-map.ts";
+import { tableFromRecords, type RawTable } from "../input/table.ts";
+import type { MergeEntry } from "../score/merge-units.ts";
+import type { CliIO } from "./io.ts";
+import { UsageError } from "./usage-error.ts";
+
+async function readText(io: CliIO, path: string): Promise<string> {
+  if (path === "-") return io.readStdin();
+  try {
+    return await io.readFile(path);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new UsageError(code === "ENOENT" ? `file not found: ${path}` : `cannot read ${path}: ${(e as Error).message}`);
+  }
+}
+
+/** Looks like JSON (by extension, or by its first character for stdin and unknown extensions). */
+function isJson(path: string, text: string): boolean {
+  const ext = extname(path).toLowerCase();
+  if (ext === ".json") return true;
+  if (ext === ".csv" || ext === ".tsv" || ext === ".txt") return false;
+  return /^\s*[[{]/u.test(text.replace(/^\uFEFF/u, ""));
+}
+
+/** Reads a data file into a raw table: CSV/TSV by parseCsv, JSON as an array of records (or `{ "units": [...] }`). */
+export async function loadTable(io: CliIO, path: string, delimiter?: "," | ";" | "\t" | "auto"): Promise<RawTable> {
+  const text = await readText(io, path);
+  if (!isJson(path, text)) return parseCsv(text, delimiter === undefined ? {} : { delimiter });
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/u, ""));
+  } catch (e) {
+    throw new DtiError([error("DATA_PARSE", `${path} is not valid JSON: ${(e as Error).message}`)]);
+  }
+  const records = Array.isArray(data) ? data : (data as { units?: unknown; data?: unknown } | null)?.units ?? (data as { data?: unknown } | null)?.data;
+  if (!Array.isArray(records)) {
+    throw new DtiError([error("DATA_NOT_A_ROW", `${path} must hold an array of records, or an object with a "units" array`)]);
+  }
+  return tableFromRecords(records);
+}
+
+/** A built-in framework id, or a path to a framework JSON file. */
+export async function loadFramework(io: CliIO, spec: string | undefined): Promise<Framework> {
+  if (spec === undefined) throw new UsageError("--framework is required (a built-in id from `dti frameworks`, or a framework JSON file)");
+  if (!spec.toLowerCase().endsWith(".json")) {
+    try {
+      return getFramework(spec);
+    } catch (e) {
+      if (e instanceof DtiError && e.code === "FRAMEWORK_UNKNOWN") throw new UsageError(e.issues[0]?.message ?? e.message);
+      throw e;
+    }
+  }
+  return parseFramework(await readText(io, spec));
+}
+
+/** Reads a merge mapping file (CSV or JSON records with unit and merged columns). */
+export async function loadMerge(io: CliIO, path: string): Promise<MergeEntry[]> {
+  const { entries, issues } = readMergeTable(await loadTable(io, path));
+  if (issues.some((i) => i.severity === "error")) throw new DtiError(issues.map((i) => ({ ...i, message: `${path}: ${i.message}` })));
+  return entries;
+}

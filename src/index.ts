@@ -1,0 +1,98 @@
+/**
+ * dti: digital-transformation maturity indices and rankings (Vietnam's DTI and any custom
+ * framework). A framework is data; unit data is validated cell by cell; scores are exact decimals
+ * published half-up; ranks share ties ("1224").
+ *
+ * CSV parsing lives in the `dti/csv` sub-path so that this entry carries no CSV parser.
+ *
+ * @example
+ * ```ts
+ * import { getFramework, score, toMarkdown } from "dti";
+ *
+ * const result = score(getFramework("vn-dti-2022-province"), [
+ *   { unit: "TP. Đà Nẵng", awareness: 1, institutions: 0.9, infrastructure: 0.8253, "human-resources": 0.8487,
+ *     cybersecurity: 0.7578, "digital-government": 0.8575, "digital-economy": 0.7836, "digital-society": 0.5197 },
+ * ]);
+ * result.units[0].value; // => "0.8002"
+ * console.log(toMarkdown(result));
+ * ```
+ *
+ * @module
+ */
+
+// Errors: every problem is an Issue with a code and a location; stages throw one DtiError.
+export { DtiError, formatIssue, isDtiError } from "./errors.ts";
+export type { DataIssueCode, FrameworkIssueCode, Issue, IssueCode, Severity, UsageIssueCode } from "./errors.ts";
+
+// Frameworks: definitions, validation, built-ins.
+export type {
+  Aggregation,
+  BooleanRule,
+  CategoricalRule,
+  Category,
+  Confidence,
+  Direction,
+  Framework,
+  FrameworkDefinition,
+  FrameworkNode,
+  FrameworkSource,
+  GoalpostsRule,
+  GroupNode,
+  IndicatorNode,
+  LadderRule,
+  LadderStep,
+  LocalizedName,
+  OutOfRange,
+  PointsRule,
+  RatioRule,
+  ScoringRule,
+  ScoringRuleType,
+  TargetRule,
+  Uncertainty,
+  ValueRule,
+  View,
+  ViewTerm,
+} from "./framework/types.ts";
+export { defineFramework, parseFramework, validateFramework, MAX_FRAMEWORK_DEPTH } from "./framework/validate-framework.ts";
+export type { FrameworkValidation } from "./framework/validate-framework.ts";
+export { attachSubtree } from "./framework/attach-subtree.ts";
+export { builtinFrameworks, getFramework, listFrameworks } from "./framework/builtin/index.ts";
+export { frameworkJsonSchema } from "./framework/json-schema.ts";
+export { inputKeys } from "./framework/input-keys.ts";
+export { resolveWeights } from "./framework/resolve-weights.ts";
+export type { ResolvedWeights, WeightSource } from "./framework/resolve-weights.ts";
+
+// Input: raw tables, column matching, units.
+export { tableFromRecords } from "./input/table.ts";
+export type { RawCell, RawRow, RawTable } from "./input/table.ts";
+export { resolveColumns, ROLE_ALIASES } from "./input/resolve-columns.ts";
+export type { ColumnNames, ColumnPlan, ColumnRole, ResolveOptions } from "./input/resolve-columns.ts";
+export { readUnits } from "./input/read-units.ts";
+export type { CellRef, ReadResult, UnitInput } from "./input/read-units.ts";
+export { readMergeTable } from "./input/read-merge-map.ts";
+
+// Scoring and ranking.
+export { score, validate } from "./pipeline/score.ts";
+export type { NodeInfo, NodeResult, ScoreInput, ScoreOptions, ScoreResult, UnitResult, ValidationReport } from "./pipeline/types.ts";
+export type { MergeEntry, MergeMapping } from "./score/merge-units.ts";
+export type { MissingPolicy } from "./score/score-leaves.ts";
+export { rankValues } from "./rank/rank.ts";
+export type { RankMethod } from "./rank/rank.ts";
+
+// Reports: each format a pure function.
+export { toJSON } from "./report/to-json.ts";
+export { csvCell, toCSV } from "./report/to-csv.ts";
+export type { CsvReportOptions } from "./report/to-csv.ts";
+export { markdownCell, toMarkdown } from "./report/to-markdown.ts";
+export type { MarkdownOptions } from "./report/to-markdown.ts";
+export { columnLabel, reportColumns } from "./report/columns.ts";
+export type { ColumnOptions, Language } from "./report/columns.ts";
+
+// Numbers and text.
+export { roundHalfUp } from "./number/round-half-up.ts";
+export { parseNumber } from "./number/parse-number.ts";
+export type { ParseNumberOptions } from "./number/parse-number.ts";
+export { normalizeKey } from "./text/normalize-key.ts";
+export { compareVi } from "./text/collator.ts";
+
+export { VERSION } from "./version.ts";

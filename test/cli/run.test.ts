@@ -1,0 +1,174 @@
+import { readFile } from "node:fs/promises";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { describe, expect, it } from "vitest";
+import type { CliIO } from "../../src/cli/io.ts";
+import { run } from "../../src/cli/run.ts";
+
+/** Runs the CLI in-process: real files are read; writes and streams are captured. */
+async function cli(args: string[], files: Record<string, string> = {}) {
+  let stdout = "";
+  let stderr = "";
+  const written: Record<string, string> = {};
+  const io: CliIO = {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    readFile: async (p) => files[p] ?? readFile(p, "utf8"),
+    writeFile: async (p, t) => {
+      written[p] = t;
+    },
+    readStdin: async () => files["-"] ?? "",
+  };
+  const code = await run(args, io);
+  return { code, stdout, stderr, written };
+}
+
+const FW22 = ["--framework", "vn-dti-2022-province"];
+
+describe("dti score", () => {
+  it("prints a Markdown ranking of the bundled sample", async () => {
+    const r = await cli(["score", "fixtures/provinces-63-synthetic.csv", ...FW22]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines[0]).toMatch(/^\| Hạng \| Đơn vị \| DTI \| NTS \|/u);
+    expect(lines).toHaveLength(2 + 63);
+    expect(r.stderr).toBe("");
+  });
+
+  it("writes JSON that matches the published result schema", async () => {
+    const r = await cli(["score", "fixtures/provinces-63-synthetic.json", ...FW22, "--format", "json", "--group-by", "Vùng"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const schema = JSON.parse(await readFile("schema/result.schema.json", "utf8"));
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const ok = ajv.validate(schema, doc);
+    expect(ajv.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+    expect(doc.framework).toMatchObject({ id: "vn-dti-2022-province", version: "1.0.0", decimals: 4 });
+    expect(doc.units).toHaveLength(63);
+    const first = doc.units[0];
+    expect(first.rank).toBe(1);
+    expect(typeof first.score).toBe("number");
+    expect(first.value).toMatch(/^0\.\d{4}$/u);
+    expect(Object.keys(first.nodes)).toEqual(
+      expect.arrayContaining(["awareness", "digital-government", "government", "economy", "society"]),
+    );
+    expect(first.groupRank).toBe(1);
+  });
+
+  it("writes CSV to a file with --out, decimal commas and a BOM on request", async () => {
+    const r = await cli(["score", "fixtures/provinces-63-synthetic.csv", ...FW22, "--format", "csv", "--decimal-comma", "--bom", "--out", "out.csv"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/wrote 63 units to out\.csv/u);
+    const text = r.written["out.csv"]!;
+    expect(text.startsWith("\uFEFFrank;unit;code;dti;")).toBe(true);
+    expect(text.split("\r\n")[1]).toMatch(/^1;[^;]+;\d\d;0,\d{4};/u);
+  });
+
+  it("merges units with --merge (63 → 34 provinces)", async () => {
+    const r = await cli(["score", "fixtures/provinces-63-synthetic.json", ...FW22, "--merge", "fixtures/merge-2025.csv", "--format", "json"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.units).toHaveLength(34);
+    const dn = doc.units.find((u: { unit: string }) => u.unit === "TP. Đà Nẵng" || u.unit === "Đà Nẵng");
+    expect(dn.members).toHaveLength(2);
+  });
+
+  it("reads standard input with -", async () => {
+    const csv = "Tỉnh;Chính quyền số;Kinh tế số;Xã hội số\nBắc Ninh;0,4449;0,3668;0,4052\n";
+    const r = await cli(["score", "-", "--framework", "vn-dti-2020-province", "--format", "json"], { "-": csv });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).units[0].value).toBe("0.4096");
+  });
+
+  it("accepts a framework JSON file", async () => {
+    const fw = JSON.stringify({
+      id: "mini", version: "1", title: { vi: "Mini" },
+      root: { id: "total", name: { vi: "Tổng" }, children: [{ id: "a", name: { vi: "A" }, maxPoints: 10, rule: { type: "points" } }] },
+    });
+    const r = await cli(["score", "data.json", "--framework", "mini.json", "--format", "json"], {
+      "mini.json": fw,
+      "data.json": JSON.stringify([{ unit: "X", a: 7.5 }]),
+    });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).units[0].value).toBe("0.7500");
+  });
+});
+
+describe("dti exit codes and messages", () => {
+  it("exits 1 and prints every data error on its own line, with row and column", async () => {
+    const csv = ["unit,government,economy,society", "A,abc,0.5,0.5", "B,1.5,0.5,", "A,0.1,0.1,0.1"].join("\n");
+    const r = await cli(["score", "bad.csv", "--framework", "vn-dti-2020-province"], { "bad.csv": csv });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toEqual([
+      'error DATA_DUPLICATE_UNIT row 4, unit "A": unit "A" appears again (first on row 2)',
+      'error DATA_NOT_A_NUMBER row 2, column "government", unit "A": "abc" is not a number',
+      'error DATA_OUT_OF_RANGE row 3, column "government", unit "B": 1.5 is outside [0, 1]',
+      'error DATA_MISSING_VALUE row 3, column "society", unit "B": the value of "society" is blank',
+    ]);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/u);
+  });
+
+  it("validate exits 0 on good data and 1 on bad data", async () => {
+    const good = await cli(["validate", "fixtures/provinces-63-synthetic.csv", ...FW22]);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toBe("ok: 63 units, no errors\n");
+    const bad = await cli(["validate", "x.csv", ...FW22], { "x.csv": "unit,awareness\nA,2\n" });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/DATA_OUT_OF_RANGE row 2, column "awareness"/u);
+    expect(bad.stderr).toMatch(/DATA_MISSING_COLUMN/u);
+    expect(bad.stderr).toMatch(/error\(s\) in x\.csv/u);
+  });
+
+  it("a framework file with errors exits 1 and names the path inside it", async () => {
+    const r = await cli(["score", "d.json", "--framework", "bad.json"], {
+      "bad.json": JSON.stringify({ id: "b", version: "1", title: { vi: "B" }, root: { id: "r", name: { vi: "R" }, children: [{ id: "a", name: { vi: "A" }, rule: { type: "nope" } }] } }),
+      "d.json": "[]",
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/FRAMEWORK_SCHEMA at root\.children\[0\]\.rule\.type/u);
+  });
+
+  it.each([
+    [["score", "x.csv"], /--framework is required/u],
+    [["score", "nope.csv", ...FW22], /file not found: nope\.csv/u],
+    [["score", "fixtures/provinces-63-synthetic.csv", "--framework", "vn-dti-1999"], /vn-dti-2022-province/u],
+    [["score", "fixtures/provinces-63-synthetic.csv", ...FW22, "--format", "pdf"], /--format must be one of/u],
+    [["score", "fixtures/provinces-63-synthetic.csv", ...FW22, "--missing", "guess"], /--missing must be one of/u],
+    [["score", "fixtures/provinces-63-synthetic.csv", ...FW22, "--decimals", "x"], /--decimals/u],
+    [["score", ...FW22], /give the data file/u],
+    [["score", "a.csv", "b.csv", ...FW22], /one data file at a time/u],
+    [["frobnicate"], /unknown command "frobnicate"/u],
+    [["score", "--nope"], /Unknown option '--nope'/u],
+  ])("usage error %j exits 2", async (args, message) => {
+    const r = await cli(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/dti --help/u);
+  });
+
+  it("--help, --version, frameworks and schema", async () => {
+    const help = await cli(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/dti score <file> --framework/u);
+    expect((await cli([])).code).toBe(2);
+    const pkg = JSON.parse(await readFile("package.json", "utf8"));
+    expect((await cli(["--version"])).stdout).toBe(`${pkg.version}\n`);
+    const list = await cli(["frameworks"]);
+    expect(list.code).toBe(0);
+    for (const id of ["vn-dti-2020-province", "vn-dti-2022-province", "vn-dti-2022-ministry", "vn-dti-2025-province", "vn-dti-2025-national"]) {
+      expect(list.stdout).toContain(id);
+    }
+    expect(list.stdout).toMatch(/uncertain \((low|medium|unverified)\)/u);
+    const json = JSON.parse((await cli(["frameworks", "--json"])).stdout);
+    expect(json.map((f: { id: string }) => f.id)).toContain("vn-dti-2025-national");
+    const schema = JSON.parse((await cli(["schema"])).stdout);
+    expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+  });
+});
