@@ -3,12 +3,14 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { ensureInstalled } from "./ensure-install.mjs";
 
 ensureInstalled();
 
 const require = createRequire(import.meta.url);
-const vitest = require.resolve("vitest/vitest.mjs");
+// vitest's bin is not in its "exports"; resolve the package root, then the bin file.
+const vitest = join(dirname(require.resolve("vitest/package.json")), "vitest.mjs");
 mkdirSync(".tmp", { recursive: true });
 const report = ".tmp/vitest-report.json";
 rmSync(report, { force: true });

@@ -33,7 +33,9 @@ describe("dti score", () => {
     const r = await cli(["score", "fixtures/provinces-63-synthetic.csv", ...FW22]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split("\n");
-    expect(lines[0]).toMatch(/^\| Hạng \| Đơn vị \| DTI \| NTS \|/u);
+    // The sample has a "Vùng" column, a documented group alias: ranks within each region too.
+    expect(lines[0]).toMatch(/^\| Hạng \| Đơn vị \| Nhóm \| Hạng trong nhóm \| DTI \| Nhóm chỉ số nền tảng chung \| NTS \|/u);
+    expect(lines[2]).toMatch(/^\| 1 \| [^|]+ \| [^|]+ \| 1 \| 0\.\d{4} \|/u);
     expect(lines).toHaveLength(2 + 63);
     expect(r.stderr).toBe("");
   });
@@ -65,8 +67,8 @@ describe("dti score", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/wrote 63 units to out\.csv/u);
     const text = r.written["out.csv"]!;
-    expect(text.startsWith("\uFEFFrank;unit;code;dti;")).toBe(true);
-    expect(text.split("\r\n")[1]).toMatch(/^1;[^;]+;\d\d;0,\d{4};/u);
+    expect(text.startsWith("\uFEFFrank;group_rank;unit;code;group;dti;")).toBe(true);
+    expect(text.split("\r\n")[1]).toMatch(/^1;1;[^;]+;\d\d;[^;]+;0,\d{4};/u);
   });
 
   it("merges units with --merge (63 → 34 provinces)", async () => {
