@@ -160,6 +160,16 @@ describe("dti exit codes and messages", () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/dti score <file> --framework/u);
     expect((await cli([])).code).toBe(2);
+    const scoreHelp = await cli(["score", "--help"]);
+    expect(scoreHelp.code).toBe(0);
+    expect(scoreHelp.stdout).toMatch(/^Usage: dti score <file>/u);
+    expect(scoreHelp.stdout).toMatch(/--decimal-comma/u);
+    const validateHelp = await cli(["validate", "--help"]);
+    expect(validateHelp.stdout).not.toMatch(/--decimal-comma/u);
+    // An option of another command is unknown here.
+    const wrong = await cli(["validate", "fixtures/dti-2020-bac-ninh.csv", "--framework", "vn-dti-2020-province", "--format", "json"]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/Unknown option '--format'/u);
     const pkg = JSON.parse(await readFile("package.json", "utf8"));
     expect((await cli(["--version"])).stdout).toBe(`${pkg.version}\n`);
     const list = await cli(["frameworks"]);

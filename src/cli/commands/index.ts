@@ -1,0 +1,18 @@
+/**
+ * The registry of `dti` commands, in the order `dti --help` lists them. A new command is a file in
+ * this folder and one line here.
+ *
+ * @module
+ */
+import type { Command } from "../command.ts";
+import { frameworksCommand } from "./frameworks.ts";
+import { schemaCommand } from "./schema.ts";
+import { scoreCommand } from "./score.ts";
+import { validateCommand } from "./validate.ts";
+
+export const COMMANDS: readonly Command[] = [
+  scoreCommand,
+  validateCommand,
+  frameworksCommand,
+  schemaCommand,
+];

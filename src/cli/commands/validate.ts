@@ -1,0 +1,31 @@
+/**
+ * `dti validate`: read the data against a framework and print every problem, one a line.
+ *
+ * @module
+ */
+import { validate } from "../../pipeline/score.ts";
+import type { Command } from "../command.ts";
+import { loadFramework, loadTable } from "../load.ts";
+import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, inputFile, printIssues, stringOption } from "../options.ts";
+
+export const validateCommand: Command = {
+  name: "validate",
+  usage: "dti validate <file> --framework <id|file.json> [options]",
+  summary: "check data, print every problem",
+  options: DATA_OPTIONS,
+  help: DATA_HELP,
+  async run(rest, values, io) {
+    const file = inputFile(rest);
+    const framework = await loadFramework(io, stringOption(values, "framework"));
+    const options = await buildScoreOptions(values, io, false);
+    const table = await loadTable(io, file, delimiterOption(values));
+    const report = validate(framework, table, options);
+    printIssues(io, [...report.errors, ...report.warnings]);
+    if (report.ok) {
+      io.stdout(`ok: ${report.units} units, no errors${report.warnings.length > 0 ? `, ${report.warnings.length} warning(s)` : ""}\n`);
+      return 0;
+    }
+    io.stderr(`${report.errors.length} error(s) in ${file}\n`);
+    return report.errors.every((i) => i.code === "OPTION_INVALID") ? 2 : 1;
+  },
+};

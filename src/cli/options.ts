@@ -1,0 +1,133 @@
+/**
+ * Options shared by the data commands (score, validate, and the analysis commands) and the helpers
+ * that turn them into {@link ScoreOptions}.
+ *
+ * @module
+ */
+import type { ParseArgsConfig } from "node:util";
+import { formatIssue, type Issue } from "../errors.ts";
+import type { ColumnNames } from "../input/resolve-columns.ts";
+import type { ScoreOptions } from "../pipeline/types.ts";
+import type { OptionValues } from "./command.ts";
+import type { CliIO } from "./io.ts";
+import { loadMerge } from "./load.ts";
+import { UsageError } from "./usage-error.ts";
+
+/** Options every command accepts. */
+export const COMMON_OPTIONS = {
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const satisfies ParseArgsConfig["options"];
+
+/** Options of every command that reads unit data against a framework. */
+export const DATA_OPTIONS = {
+  framework: { type: "string", short: "f" },
+  missing: { type: "string" },
+  "group-by": { type: "string" },
+  merge: { type: "string" },
+  "unit-column": { type: "string" },
+  "code-column": { type: "string" },
+  "year-column": { type: "string" },
+  shape: { type: "string" },
+  "ignore-column": { type: "string", multiple: true },
+  "unknown-columns": { type: "string" },
+  delimiter: { type: "string" },
+} as const satisfies ParseArgsConfig["options"];
+
+/** Options of every command that ranks. */
+export const RANK_OPTIONS = {
+  ranking: { type: "string" },
+  ties: { type: "string" },
+  decimals: { type: "string" },
+} as const satisfies ParseArgsConfig["options"];
+
+export const DATA_HELP = `  -f, --framework <id|file>   built-in id (see \`dti frameworks\`) or a framework JSON file
+      --missing <policy>      error (default) | zero | reweight
+      --group-by <column>     column holding the ranking group (ranks within each group too)
+      --merge <file>          merge map (CSV/JSON with unit and merged columns): merged units
+                              score the unweighted mean of their members' indicator values
+      --unit-column <name>    column holding the unit name (default: recognised names such as
+                              unit, đơn vị, tỉnh, tên)
+      --code-column <name>    column holding the unit code
+      --year-column <name>    column holding the year (ranks are per year)
+      --shape <shape>         auto (default) | wide | long
+      --ignore-column <name>  a column to leave unread (repeatable)
+      --unknown-columns <m>   error (default) | warn
+      --delimiter <d>         auto (default) | , | ; | tab
+`;
+
+export const RANK_HELP = `      --ranking <method>      competition (default, 1224) | dense | ordinal
+      --ties <mode>           published (default: ties on the rounded value) | exact
+      --decimals <n>          decimals of published values (default 4)
+`;
+
+/** A string option's value (undefined when absent). */
+export function stringOption(values: OptionValues, name: string): string | undefined {
+  const v = values[name];
+  return typeof v === "string" ? v : undefined;
+}
+
+/** One of the allowed words, or a usage error naming them. */
+export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(", ")} (got "${value}")`);
+  return value as T;
+}
+
+/** The single data file argument. */
+export function inputFile(rest: readonly string[]): string {
+  if (rest.length === 0) throw new UsageError("give the data file to read (CSV or JSON, or - for standard input)");
+  if (rest.length > 1) throw new UsageError(`one data file at a time (got ${rest.map((r) => JSON.stringify(r)).join(", ")})`);
+  return rest[0] as string;
+}
+
+/** `--delimiter`: auto, `,`, `;` or tab. */
+export function delimiterOption(values: OptionValues): "," | ";" | "\t" | "auto" | undefined {
+  const d = stringOption(values, "delimiter");
+  if (d === undefined) return undefined;
+  if (d === "tab" || d === "\\t" || d === "\t") return "\t";
+  return oneOf("delimiter", d, ["auto", ",", ";"] as const);
+}
+
+/** Turns the data (and, with `withRanking`, ranking) options into {@link ScoreOptions}. */
+export async function buildScoreOptions(values: OptionValues, io: CliIO, withRanking: boolean): Promise<ScoreOptions> {
+  const columns: { -readonly [K in keyof ColumnNames]: string } = {};
+  const unit = stringOption(values, "unit-column");
+  const code = stringOption(values, "code-column");
+  const year = stringOption(values, "year-column");
+  const group = stringOption(values, "group-by");
+  if (unit !== undefined) columns.unit = unit;
+  if (code !== undefined) columns.code = code;
+  if (year !== undefined) columns.year = year;
+  if (group !== undefined) columns.group = group;
+  const missing = oneOf("missing", stringOption(values, "missing"), ["error", "zero", "reweight"] as const);
+  const shape = oneOf("shape", stringOption(values, "shape"), ["auto", "wide", "long"] as const);
+  const unknownColumns = oneOf("unknown-columns", stringOption(values, "unknown-columns"), ["error", "warn"] as const);
+  const ranking = withRanking ? oneOf("ranking", stringOption(values, "ranking"), ["competition", "dense", "ordinal"] as const) : undefined;
+  const ties = withRanking ? oneOf("ties", stringOption(values, "ties"), ["published", "exact"] as const) : undefined;
+  let decimals: number | undefined;
+  const decimalsText = stringOption(values, "decimals");
+  if (withRanking && decimalsText !== undefined) {
+    decimals = Number(decimalsText);
+    if (!/^\d+$/u.test(decimalsText) || decimals > 12) throw new UsageError(`--decimals must be a whole number from 0 to 12 (got "${decimalsText}")`);
+  }
+  const mergePath = stringOption(values, "merge");
+  const merge = mergePath === undefined ? undefined : await loadMerge(io, mergePath);
+  const ignore = values["ignore-column"];
+  return {
+    columns,
+    ...(missing !== undefined ? { missing } : {}),
+    ...(shape !== undefined ? { shape } : {}),
+    ...(unknownColumns !== undefined ? { unknownColumns } : {}),
+    ...(Array.isArray(ignore) ? { ignoreColumns: ignore } : {}),
+    ...(ranking !== undefined ? { ranking } : {}),
+    ...(ties !== undefined ? { ties } : {}),
+    ...(decimals !== undefined ? { decimals } : {}),
+    ...(merge !== undefined ? { merge } : {}),
+  };
+}
+
+/** Prints issues to stderr, one a line. */
+export function printIssues(io: CliIO, issues: readonly Issue[]): void {
+  for (const issue of issues) io.stderr(`${formatIssue(issue)}\n`);
+}
