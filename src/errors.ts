@@ -47,7 +47,7 @@ export type DataIssueCode =
   | "DATA_BAD_YEAR";
 
 /** Problems with how the library or CLI was called. */
-export type UsageIssueCode = "USAGE" | "OPTION_INVALID" | "FILE_NOT_FOUND" | "FILE_UNREADABLE";
+export type UsageIssueCode = "USAGE" | "OPTION_INVALID";
 
 /** Every issue code the library reports. */
 export type IssueCode = FrameworkIssueCode | DataIssueCode | UsageIssueCode;
