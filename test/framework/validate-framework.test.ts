@@ -191,7 +191,7 @@ describe("validateFramework: FRAMEWORK_SCHEMA", () => {
     const issue = only(def, "FRAMEWORK_SCHEMA");
     expect(issue.path).toBe("root.children[0].children[0].rule.type");
     expect(issue.message).toBe(
-      'root.children[0].children[0].rule.type unknown type; expected one of "value", "points", "ratio", "ladder", "categorical", "boolean", "goalposts", "target"',
+      'root.children[0].children[0].rule.type unknown type; expected one of "value", "points", "ratio", "ladder", "categorical", "boolean", "goalposts", "target", "normalise"',
     );
   });
 
