@@ -8,6 +8,7 @@ import type { Command } from "../command.ts";
 import { frameworksCommand } from "./frameworks.ts";
 import { schemaCommand } from "./schema.ts";
 import { scoreCommand } from "./score.ts";
+import { uncertaintyCommand } from "./uncertainty.ts";
 import { validateCommand } from "./validate.ts";
 
 export const COMMANDS: readonly Command[] = [
@@ -15,4 +16,5 @@ export const COMMANDS: readonly Command[] = [
   validateCommand,
   frameworksCommand,
   schemaCommand,
+  uncertaintyCommand,
 ];
