@@ -15,7 +15,7 @@ import { prepareLeaves } from "../pipeline/score.ts";
 import type { ScoreInput } from "../pipeline/types.ts";
 import type { LeafScores } from "../score/score-leaves.ts";
 import { compareVi } from "../text/collator.ts";
-import { evaluateScores, rankScores } from "./evaluate.ts";
+import { evaluateScores, evaluationBuffers, leafMatrix, rankScores } from "./evaluate.ts";
 import { AGGREGATION_CODES, floatPlan, type FloatPlan } from "./float-plan.ts";
 import { createRandom } from "./prng.ts";
 import { rankQuantile } from "./rank-quantile.ts";
@@ -75,9 +75,9 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
   const U = selected.length;
   const L = plan.leaves;
   const toMatrix = (column: (leaf: number) => readonly (Decimal | null)[]) => {
-    const m = new Float64Array(U * L);
-    for (let k = 0; k < L; k++) column(plan.compiledIndex[k]!).forEach((v, u) => (m[u * L + k] = v === null ? NaN : v.toNumber()));
-    return m;
+    const rows = Array.from({ length: U }, () => new Float64Array(L));
+    for (let k = 0; k < L; k++) column(plan.compiledIndex[k]!).forEach((v, u) => (rows[u]![k] = v === null ? NaN : v.toNumber()));
+    return leafMatrix(rows, L);
   };
   const nominalMatrix = toMatrix((leaf) => selected.map((k) => normalised.units[k]!.scores.get(leaf) ?? null));
   const normChoices = options.normalisation ?? ["nominal"];
@@ -96,7 +96,7 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
 
   // Buffers, allocated once.
   const weights = new Float64Array(plan.baseWeight.length);
-  const scratch = new Float64Array(L + plan.groups);
+  const buffers = evaluationBuffers(plan, U);
   const scores = new Float64Array(U);
   let invalidRuns = 0;
   const evaluate = (row: Float64Array | undefined, ranks: Int32Array) => {
@@ -114,7 +114,7 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
       if (aggChoices.length > 1) codes = codeSets[Math.floor(row[aggColumn]! * aggChoices.length)]!;
       else codes = codeSets[0]!;
     }
-    evaluateScores(plan, U, matrix, weights, codes, scratch, scores);
+    evaluateScores(plan, U, matrix, weights, codes, buffers, scores);
     let invalid = false;
     for (let u = 0; u < U; u++) if (scores[u] !== scores[u] && nominalScores[u] === nominalScores[u]) invalid = true;
     if (invalid && row !== undefined) invalidRuns++;
