@@ -58,6 +58,9 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
   const warnings: Issue[] = [...prepared.issues];
   const normalised = normaliseLeaves(compiled, prepared.units);
   warnings.push(...normalised.issues);
+  if ((options.minCoverage ?? 0) > 0 || compiled.nodes.some((n) => n.minCoverage > 0)) {
+    warnings.push(warning("OPTION_INVALID", "coverage thresholds (minCoverage) are not applied by the uncertainty analysis: groups are scored from whatever data they have"));
+  }
 
   // The year analysed: the one asked for, else the latest.
   const years = [...new Set(prepared.units.map((u) => u.input.year).filter((y): y is number => y !== undefined))].sort((a, b) => a - b);

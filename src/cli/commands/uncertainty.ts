@@ -51,7 +51,6 @@ export const uncertaintyCommand: Command = {
     aggregation: { type: "string" },
     sensitivity: { type: "string" },
     year: { type: "string" },
-    impute: { type: "string" },
     format: { type: "string" },
     lang: { type: "string" },
     out: { type: "string", short: "o" },
@@ -66,7 +65,6 @@ export const uncertaintyCommand: Command = {
       --sensitivity <by>      stage (default) | node | none (sensitivity indices cost
                               N·(inputs + 2) evaluations)
       --year <yyyy>           year to analyse (default the latest)
-      --impute <list>         previous-year, group-mean (comma-separated, tried in order)
       --format <fmt>          md (default) | json
       --lang <vi|en>          labels in Markdown output (default vi)
   -o, --out <file>            write the output to a file instead of standard output
@@ -91,7 +89,6 @@ export const uncertaintyCommand: Command = {
     const normalisation = stringOption(values, "normalisation");
     const aggregation = stringOption(values, "aggregation");
     const sensitivity = oneOf("sensitivity", stringOption(values, "sensitivity"), ["stage", "node", "none"] as const);
-    const impute = stringOption(values, "impute");
     const options: UncertaintyOptions = {
       ...base,
       ...(runs !== undefined ? { runs } : {}),
@@ -101,7 +98,6 @@ export const uncertaintyCommand: Command = {
       ...(normalisation !== undefined ? { normalisation: parseNormalisations(normalisation) } : {}),
       ...(aggregation !== undefined ? { aggregation: aggregation.split(",").map((a) => a.trim() as Aggregation | "nominal") } : {}),
       ...(sensitivity !== undefined ? { sensitivity: sensitivity === "none" ? false : sensitivity } : {}),
-      ...(impute !== undefined ? { impute: impute.split(",").map((m) => oneOf("impute", m.trim(), ["previous-year", "group-mean"] as const)!) } : {}),
     };
     const table = await loadTable(io, file, delimiterOption(values));
     const result = uncertainty(framework, table, options);
