@@ -56,3 +56,26 @@ describe("option parsers", () => {
     expect(() => parseNormalisations("goalposts")).toThrow(/--normalisation takes/u);
   });
 });
+
+describe("data options --impute and --min-coverage (dti score)", () => {
+  it("fills a blank from the group mean and reports it; refuses a coverage share outside [0, 1]", async () => {
+    const csv = "unit;Vùng;government;economy;society\nA;Bắc;0,5;0,4;0,3\nB;Bắc;0,7;;0,5\nC;Bắc;0,6;0,6;0,4\n";
+    let stdout = "";
+    let stderr = "";
+    const io: CliIO = {
+      stdout: (t) => void (stdout += t),
+      stderr: (t) => void (stderr += t),
+      readFile: async () => csv,
+      writeFile: async () => {},
+      readStdin: async () => csv,
+    };
+    const code = await run(["score", "-", "--framework", "vn-dti-2020-province", "--impute", "group-mean", "--format", "json"], io);
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc.imputed).toEqual([{ unit: "B", node: "economy", value: 0.5, method: "group-mean", from: "group Bắc (2 units)" }]);
+    // B = 0.4 · 0.7 + 0.3 · 0.5 + 0.3 · 0.5
+    expect(doc.units.find((u: { unit: string }) => u.unit === "B").value).toBe("0.5800");
+    expect(await run(["score", "-", "--framework", "vn-dti-2020-province", "--min-coverage", "2"], io)).toBe(2);
+    expect(stderr).toMatch(/--min-coverage must be a share from 0 to 1/u);
+  });
+});
