@@ -16,14 +16,23 @@ export interface LeafMatrix {
   readonly complete: boolean;
 }
 
-/** A leaf matrix from unit-major rows (`rows[unit][leaf]`, NaN = missing). */
-export function leafMatrix(rows: readonly ArrayLike<number>[], leaves: number): LeafMatrix {
+/**
+ * A leaf matrix from unit-major rows (`rows[unit][leaf]`, NaN = missing). `weighted(k)` says
+ * whether leaf k can carry weight: a missing value elsewhere (e.g. in a 0-point leaf) does not
+ * count against `complete`.
+ */
+export function leafMatrix(rows: readonly ArrayLike<number>[], leaves: number, weighted: (leaf: number) => boolean = () => true): LeafMatrix {
   const units = rows.length;
   const values = new Float64Array(leaves * units);
+  let complete = true;
   rows.forEach((row, u) => {
-    for (let k = 0; k < leaves; k++) values[k * units + u] = row[k]!;
+    for (let k = 0; k < leaves; k++) {
+      const x = row[k]!;
+      values[k * units + u] = x;
+      if (x !== x && weighted(k)) complete = false;
+    }
   });
-  return { values, logs: values.map((x) => (x < 0 ? NaN : Math.log(x))), complete: !values.some((x) => Number.isNaN(x)) };
+  return { values, logs: values.map((x) => (x < 0 ? NaN : Math.log(x))), complete };
 }
 
 /** Scratch space for {@link evaluateScores}, allocated once. */

@@ -77,10 +77,17 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
   const plan = floatPlan(compiled);
   const U = selected.length;
   const L = plan.leaves;
+  // Weight dimensions: one per child position whose weight moves.
+  const weightSpec = weightDimensions(plan, options, optionIssues);
+  if (optionIssues.length > 0) throw new DtiError(optionIssues);
+  const weightedSlots = new Set<number>();
+  plan.childSlot.forEach((slot, p) => {
+    if (plan.baseWeight[p]! > 0 || weightSpec.positions.includes(p)) weightedSlots.add(slot);
+  });
   const toMatrix = (column: (leaf: number) => readonly (Decimal | null)[]) => {
     const rows = Array.from({ length: U }, () => new Float64Array(L));
     for (let k = 0; k < L; k++) column(plan.compiledIndex[k]!).forEach((v, u) => (rows[u]![k] = v === null ? NaN : v.toNumber()));
-    return leafMatrix(rows, L);
+    return leafMatrix(rows, L, (k) => weightedSlots.has(k));
   };
   const nominalMatrix = toMatrix((leaf) => selected.map((k) => normalised.units[k]!.scores.get(leaf) ?? null));
   const normChoices = options.normalisation ?? ["nominal"];
@@ -88,9 +95,6 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
   const aggChoices = options.aggregation ?? ["nominal"];
   const codeSets = aggChoices.map((c) => (c === "nominal" ? plan.aggregation : new Uint8Array(plan.groups).fill(AGGREGATION_CODES.indexOf(c))));
 
-  // Weight dimensions: one per child position whose weight moves.
-  const weightSpec = weightDimensions(plan, options, optionIssues);
-  if (optionIssues.length > 0) throw new DtiError(optionIssues);
   const inputs = uncertainInputs(plan, weightSpec.parent, normChoices, aggChoices, options.sensitivity ?? "stage");
   const D = weightSpec.positions.length + (normChoices.length > 1 ? 1 : 0) + (aggChoices.length > 1 ? 1 : 0);
   if (D === 0) warnings.push(warning("OPTION_INVALID", "nothing is uncertain: give weights, several normalisations or several aggregations"));

@@ -59,6 +59,19 @@ describe("the float evaluation", () => {
     expect(Array.from(ranks)).toEqual(mixedRows.map((r) => exact.units.find((x) => x.unit === r.unit)!.rank));
   });
 
+  it("gives the same on complete data (the fast path without missing checks), zeros included", () => {
+    const full = mixedRows.map((r, i) => ({ ...r, b: [0.3, 0.5, 0.7, 0][i]! }));
+    const exact = score(mixed, full, { ties: "exact" });
+    const plan = floatPlan(compileFramework(defineFramework(mixed)));
+    const leaves = ["a", "b", "c", "d", "e", "f"] as const;
+    const matrix = leafMatrix(full.map((r) => Float64Array.from(leaves, (id) => Number(r[id]))), 6);
+    expect(matrix.complete).toBe(true);
+    const scores = new Float64Array(4);
+    evaluateScores(plan, 4, matrix, plan.baseWeight, plan.aggregation, evaluationBuffers(plan, 4), scores);
+    full.forEach((r, u) => expect(scores[u]).toBeCloseTo(exact.units.find((x) => x.unit === r.unit)!.score!, 12));
+    expect(scores[3]).toBe(0); // b = 0 under a harmonic mean, then a geometric root
+  });
+
   it("ranks the nominal DTI 2022 sample as score() does", () => {
     const ua = uncertainty(dti, sample, { runs: 1, sensitivity: false });
     const exact = score(dti, sample, { columns: { group: "Vùng" }, ties: "exact" });
