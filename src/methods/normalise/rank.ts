@@ -5,17 +5,25 @@ import { midRange, toRange } from "./to-range.ts";
 
 /** For each value: B = how many present values are worse, E = how many are equal (itself included). */
 function counts(values: Column, lower: boolean): { worse: number; equal: number }[] {
-  const xs = present(values);
+  const xs = present(values).sort((a, b) => a.comparedTo(b));
+  const n = xs.length;
+  // First index whose value is ≥ v (strict = false) or > v (strict = true), by binary search.
+  const bound = (v: Decimal, strict: boolean) => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = xs[mid]!.comparedTo(v);
+      if (c < 0 || (strict && c === 0)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   return values.map((v) => {
     if (v === null) return { worse: 0, equal: 0 };
-    let worse = 0;
-    let equal = 0;
-    for (const y of xs) {
-      const c = y.comparedTo(v);
-      if (c === 0) equal++;
-      else if (lower ? c > 0 : c < 0) worse++;
-    }
-    return { worse, equal };
+    const below = bound(v, false);
+    const upTo = bound(v, true);
+    return { worse: lower ? n - upTo : below, equal: upTo - below };
   });
 }
 
