@@ -17,7 +17,6 @@ export function imputeGroupMean(
   scores: readonly ReadonlyMap<number, Decimal | null>[],
   blanks: readonly BlankCell[],
 ): (Imputation | undefined)[] {
-  const blank = new Set(blanks.map((b) => `${b.unit}:${b.leaf}`));
   const cache = new Map<string, Imputation | undefined>();
   return blanks.map((b) => {
     const unit = units[b.unit]!;
@@ -26,7 +25,7 @@ export function imputeGroupMean(
     if (cache.has(key)) return cache.get(key);
     const values: Decimal[] = [];
     units.forEach((other, k) => {
-      if (other.group !== unit.group || other.year !== unit.year || blank.has(`${k}:${b.leaf}`)) return;
+      if (other.group !== unit.group || other.year !== unit.year) return;
       const v = scores[k]!.get(b.leaf);
       if (v !== null && v !== undefined) values.push(v);
     });

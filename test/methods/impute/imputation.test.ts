@@ -49,4 +49,19 @@ describe("imputation", () => {
     const both = score(fw, rows.slice(0, 4).map((x) => (x.unit === "Hải Phòng" ? { ...x, b: 0.35 } : x)), { columns, impute: ["previous-year", "group-mean"] });
     expect(both.imputed![0]!.method).toBe("previous-year");
   });
+
+  it("takes the latest earlier year that has a value, skipping blank years", () => {
+    const panel = [
+      { unit: "Huế", year: 2020, a: 0.5, b: 0.1 },
+      { unit: "Huế", year: 2021, a: 0.5, b: 0.2 },
+      { unit: "Huế", year: 2022, a: 0.5, b: "" },
+      { unit: "Huế", year: 2023, a: 0.5, b: "" },
+      { unit: "Huế", year: 2019, a: 0.5, b: 0.9 },
+    ];
+    const r = score(fw, panel, { impute: "previous-year" });
+    expect(r.imputed!.map((c) => [c.year, c.value, c.from])).toEqual([
+      [2022, 0.2, "2021"],
+      [2023, 0.2, "2021"],
+    ]);
+  });
 });
