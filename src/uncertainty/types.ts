@@ -94,7 +94,7 @@ export interface UncertaintyResult {
   readonly year?: number;
   readonly runs: number;
   readonly seed: number;
-  /** Model evaluations made: N, or N·(d + 2) with sensitivity. */
+  /** Model evaluations made: 1 (nominal) + N, or 1 + N·(d + 2) with sensitivity (d inputs). */
   readonly evaluations: number;
   readonly inputs: readonly UncertainInput[];
   /** Units by nominal rank. */
