@@ -53,8 +53,26 @@ export type DataIssueCode =
 /** Problems with how the library or CLI was called. */
 export type UsageIssueCode = "USAGE" | "OPTION_INVALID";
 
+/** Problems met by the analysis functions (explain, what-if, years, bands, assessment). */
+export type AnalysisIssueCode =
+  | "ANALYSIS_UNKNOWN_UNIT"
+  | "ANALYSIS_AMBIGUOUS_UNIT"
+  | "ANALYSIS_UNKNOWN_NODE"
+  | "ANALYSIS_NOT_SUPPORTED"
+  | "ANALYSIS_UNKNOWN_YEAR"
+  | "BANDS_INVALID"
+  | "ASSESSMENT_UNKNOWN_INDICATOR"
+  | "ASSESSMENT_NOT_A_NUMBER"
+  | "ASSESSMENT_OUT_OF_RANGE"
+  | "ASSESSMENT_DUPLICATE"
+  | "ASSESSMENT_MISSING_INDICATOR"
+  | "ASSESSMENT_MISSING_EVIDENCE"
+  | "ASSESSMENT_SELF_APPRAISED_DIFFER"
+  | "ASSESSMENT_FINAL_MISSING"
+  | "ASSESSMENT_FINAL_CHANGED";
+
 /** Every issue code the library reports. */
-export type IssueCode = FrameworkIssueCode | DataIssueCode | UsageIssueCode;
+export type IssueCode = FrameworkIssueCode | DataIssueCode | UsageIssueCode | AnalysisIssueCode;
 
 /** "error" stops scoring; "warning" is reported with the result. */
 export type Severity = "error" | "warning";

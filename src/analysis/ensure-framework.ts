@@ -1,0 +1,16 @@
+/**
+ * A validated framework from a framework or a definition, for the analysis functions.
+ *
+ * @module
+ */
+import { DtiError } from "../errors.ts";
+import type { Framework, FrameworkDefinition } from "../framework/types.ts";
+import { validateFramework } from "../framework/validate-framework.ts";
+
+/** Returns `framework` if validated, else validates it (throwing a {@link DtiError} on errors). */
+export function ensureFramework(framework: Framework | FrameworkDefinition): Framework {
+  if ((framework as Framework).validated === true) return framework as Framework;
+  const checked = validateFramework(framework);
+  if (!checked.ok) throw new DtiError(checked.issues);
+  return checked.framework;
+}

@@ -1,0 +1,256 @@
+/**
+ * Explains one unit's result: what each indicator contributes, how far it is from the maximum,
+ * the leader, the average and a target, the strongest and weakest indicators, and a
+ * plain-language summary (vi, en).
+ *
+ * @module
+ */
+import { DtiError, error } from "../errors.ts";
+import type { Framework, FrameworkDefinition, LocalizedName } from "../framework/types.ts";
+import { dec, publish, type Decimal } from "../number/decimal.ts";
+import type { NodeResult, ScoreResult, UnitResult } from "../pipeline/types.ts";
+import { compileFramework } from "../score/compile.ts";
+import { bandOf } from "./band-of.ts";
+import type { BandSet } from "./bands.ts";
+import { ensureFramework } from "./ensure-framework.ts";
+import { explainSummary } from "./explain-summary.ts";
+import { findUnit, sameYear } from "./find-unit.ts";
+import { indexShares } from "./index-shares.ts";
+
+/** Options of {@link explain}. */
+export interface ExplainOptions {
+  /** Year to explain (default: the unit's latest). */
+  readonly year?: number;
+  /** A target score for the index (e.g. 0.85); indicators are compared with it too, unless `targets` sets theirs. */
+  readonly target?: number;
+  /** Targets per node id (the root id sets the index target). */
+  readonly targets?: Readonly<Record<string, number>>;
+  /** Band set to place the unit in. */
+  readonly bands?: BandSet;
+  /** How many strongest and weakest indicators to list. Default 3. */
+  readonly top?: number;
+  /** Improvement used in the summary and `gainPerStep`, in score units. Default 0.1. */
+  readonly step?: number;
+}
+
+/** A reference value and the unit's gap to it (reference − unit: positive = behind). */
+export interface Gap {
+  readonly score: number;
+  readonly gap: number;
+}
+
+/** One node of the tree, explained for the unit. */
+export interface NodeExplanation {
+  readonly id: string;
+  readonly name: LocalizedName;
+  readonly short?: string;
+  readonly kind: "group" | "leaf";
+  readonly depth: number;
+  readonly parent?: string;
+  readonly score: number | null;
+  readonly value: string | null;
+  readonly rank: number | null;
+  /** Effective share of the index weight (awareness in DTI 2022: 0.1). */
+  readonly share: number;
+  /** Share × the index's max points (awareness: 100 of 1000); null when the index has no points. */
+  readonly maxPoints: number | null;
+  /** Share × score: what this node adds to the index (index units). */
+  readonly contribution: number;
+  /** Contribution in points; null when the index has no points. */
+  readonly points: number | null;
+  /** Contribution / the unit's index score (0..1). */
+  readonly percent: number;
+  /** 1 − score. */
+  readonly gapToMax: number;
+  /** Index points left on the table: share × (1 − score) × index points (null without points). */
+  readonly gapToMaxPoints: number | null;
+  /** The index leader's score on this node. */
+  readonly leader: Gap | null;
+  /** The best score any unit (of the same year) has on this node. */
+  readonly best: (Gap & { readonly unit: string }) | null;
+  /** Mean over the units of the same year. */
+  readonly average: Gap | null;
+  /** Mean over the units of the same year and group. */
+  readonly groupAverage: Gap | null;
+  readonly target: Gap | null;
+  /** Index gain if this node rose by `step` (capped at 1): share × min(step, 1 − score). */
+  readonly gainPerStep: number;
+}
+
+/** What {@link explain} returns (JSON-serialisable). */
+export interface Explanation {
+  readonly framework: { readonly id: string; readonly title: LocalizedName };
+  readonly index: { readonly id: string; readonly name: LocalizedName; readonly short?: string };
+  readonly unit: string;
+  readonly code?: string;
+  readonly group?: string;
+  readonly year?: number;
+  readonly score: number | null;
+  readonly value: string | null;
+  readonly rank: number | null;
+  readonly groupRank: number | null;
+  /** Units ranked with it (same year). */
+  readonly units: number;
+  /** Units of its group (same year), when it has one. */
+  readonly groupUnits: number | null;
+  readonly decimals: number;
+  /** Score × the index's max points (DTI 2022 Đà Nẵng: 800.175 of 1000). */
+  readonly points: number | null;
+  readonly maxPoints: number | null;
+  readonly leader: { readonly unit: string; readonly score: number | null; readonly value: string | null } | null;
+  readonly average: { readonly score: number; readonly value: string } | null;
+  readonly target: { readonly score: number; readonly gap: number; readonly gapValue: string; readonly gapPoints: number | null; readonly reached: boolean } | null;
+  readonly band: { readonly set: string; readonly id: string; readonly label: LocalizedName } | null;
+  /** True when contributions add up to the index exactly (no geometric aggregation). */
+  readonly additive: boolean;
+  readonly step: number;
+  /** Every scored node but the root, in tree order. */
+  readonly nodes: readonly NodeExplanation[];
+  /** Scored leaf ids, best first. */
+  readonly strongest: readonly string[];
+  /** Scored leaf ids, weakest first. */
+  readonly weakest: readonly string[];
+  /** Scored leaf ids by `gainPerStep`, largest first: what to improve first (a linear estimate; `whatIf` re-scores exactly). */
+  readonly priorities: readonly string[];
+  readonly summary: { readonly vi: string; readonly en: string };
+}
+
+const num = (d: Decimal) => d.toNumber();
+
+function meanOf(values: readonly (number | null)[]): Decimal | null {
+  const present = values.filter((v): v is number => v !== null);
+  if (present.length === 0) return null;
+  return present.reduce((a, v) => a.plus(dec(v)), dec(0)).dividedBy(present.length);
+}
+
+function gapTo(ref: Decimal | null, mine: Decimal | null): Gap | null {
+  if (ref === null || mine === null) return null;
+  return { score: num(ref), gap: num(ref.minus(mine)) };
+}
+
+/**
+ * Explains one unit of a scored result. Contributions use each node's effective share of the
+ * index (the product of its normalised weights from the root; `reweight` leaves missing nodes
+ * out as scoring does), so for an arithmetic index they add up to the unit's score exactly.
+ *
+ * @example
+ * ```ts
+ * const fw = getFramework("vn-dti-2022-province");
+ * const result = score(fw, rows);
+ * const ex = explain(fw, result, "TP. Đà Nẵng", { target: 0.85 });
+ * ex.points; // => 800.175
+ * ex.nodes.find((n) => n.id === "awareness")?.points; // => 100
+ * ex.summary.vi; // => "TP. Đà Nẵng xếp hạng 1/5 với DTI 0,8002. …"
+ * ```
+ */
+export function explain(framework: Framework | FrameworkDefinition, result: ScoreResult, unit: string, options: ExplainOptions = {}): Explanation {
+  const fw = ensureFramework(framework);
+  if (fw.id !== result.framework.id) {
+    throw new DtiError([error("ANALYSIS_NOT_SUPPORTED", `the result was scored with framework "${result.framework.id}", not "${fw.id}"`)]);
+  }
+  const compiled = compileFramework(fw);
+  const me = findUnit(result, unit, options.year);
+  const peers = sameYear(result, me);
+  const group = me.group === undefined ? [] : peers.filter((u) => u.group === me.group);
+  const leader = peers.find((u) => u.rank === 1) ?? null;
+  const rootId = result.root;
+  const nodeOf = (u: UnitResult, id: string): NodeResult | undefined => (id === rootId ? u : u.nodes[id]);
+  const present = (i: number) => (nodeOf(me, compiled.nodes[i]!.id)?.score ?? null) !== null;
+  const { shares, additive } = indexShares(compiled, result.options.missing === "reweight" ? present : undefined);
+  const rootPoints = fw.root.maxPoints ?? null;
+  const step = options.step ?? 0.1;
+  const targetOf = (id: string) => options.targets?.[id] ?? options.target;
+  const myScore = me.score === null ? null : dec(me.score);
+
+  const nodes: NodeExplanation[] = [];
+  for (const info of result.nodes) {
+    if (info.id === rootId || info.kind === "view" || !info.scored) continue;
+    const i = compiled.index.get(info.id);
+    if (i === undefined) continue;
+    const share = shares.get(i) ?? dec(0);
+    const mine = nodeOf(me, info.id);
+    const s = mine?.score ?? null;
+    const sd = s === null ? null : dec(s);
+    const contribution = sd === null ? dec(0) : share.times(sd);
+    const bestUnit = peers.reduce<UnitResult | null>((a, u) => ((nodeOf(u, info.id)?.score ?? -1) > (a === null ? -1 : (nodeOf(a, info.id)?.score ?? -1)) ? u : a), null);
+    const bestScore = bestUnit === null ? null : (nodeOf(bestUnit, info.id)?.score ?? null);
+    const leaderScore = leader === null ? null : (nodeOf(leader, info.id)?.score ?? null);
+    const target = targetOf(info.id);
+    const headroom = sd === null ? dec(0) : dec(1).minus(sd);
+    const stepGain = share.times(headroom.lessThan(step) ? headroom : dec(step));
+    const best = gapTo(bestScore === null ? null : dec(bestScore), sd);
+    nodes.push({
+      id: info.id,
+      name: info.name,
+      ...(info.short !== undefined ? { short: info.short } : {}),
+      kind: info.kind as "group" | "leaf",
+      depth: info.depth,
+      ...(info.parent !== undefined ? { parent: info.parent } : {}),
+      score: s,
+      value: mine?.value ?? null,
+      rank: mine?.rank ?? null,
+      share: num(share),
+      maxPoints: rootPoints === null ? null : num(share.times(rootPoints)),
+      contribution: num(contribution),
+      points: rootPoints === null ? null : num(contribution.times(rootPoints)),
+      percent: myScore === null || myScore.isZero() ? 0 : num(contribution.dividedBy(myScore)),
+      gapToMax: num(headroom),
+      gapToMaxPoints: rootPoints === null ? null : num(share.times(headroom).times(rootPoints)),
+      leader: gapTo(leaderScore === null ? null : dec(leaderScore), sd),
+      best: best === null || bestUnit === null ? null : { ...best, unit: bestUnit.unit },
+      average: gapTo(meanOf(peers.map((u) => nodeOf(u, info.id)?.score ?? null)), sd),
+      groupAverage: me.group === undefined ? null : gapTo(meanOf(group.map((u) => nodeOf(u, info.id)?.score ?? null)), sd),
+      target: target === undefined ? null : gapTo(dec(target), sd),
+      gainPerStep: num(stepGain),
+    });
+  }
+  const leaves = nodes.filter((n) => n.kind === "leaf" && n.share > 0 && n.score !== null);
+  const top = options.top ?? 3;
+  const strongest = [...leaves].sort((a, b) => (b.score as number) - (a.score as number) || b.share - a.share).slice(0, top).map((n) => n.id);
+  const weakest = [...leaves].sort((a, b) => (a.score as number) - (b.score as number) || b.share - a.share).slice(0, top).map((n) => n.id);
+  const priorities = [...leaves].filter((n) => n.gainPerStep > 0).sort((a, b) => b.gainPerStep - a.gainPerStep || (a.score as number) - (b.score as number)).map((n) => n.id);
+
+  const indexTarget = targetOf(rootId);
+  const average = meanOf(peers.map((u) => u.score));
+  const band = options.bands === undefined ? undefined : bandOf(options.bands, me.value);
+  const rootInfo = result.nodes.find((n) => n.id === rootId);
+  const decimals = result.framework.decimals;
+  const targetGap = indexTarget === undefined || myScore === null ? null : dec(indexTarget).minus(myScore);
+  const base = {
+    framework: { id: fw.id, title: fw.title },
+    index: { id: rootId, name: rootInfo?.name ?? fw.root.name, ...(rootInfo?.short !== undefined ? { short: rootInfo.short } : {}) },
+    unit: me.unit,
+    ...(me.code !== undefined ? { code: me.code } : {}),
+    ...(me.group !== undefined ? { group: me.group } : {}),
+    ...(me.year !== undefined ? { year: me.year } : {}),
+    score: me.score,
+    value: me.value,
+    rank: me.rank,
+    groupRank: me.groupRank,
+    units: peers.length,
+    groupUnits: me.group === undefined ? null : group.length,
+    decimals,
+    points: rootPoints === null || myScore === null ? null : num(myScore.times(rootPoints)),
+    maxPoints: rootPoints,
+    leader: leader === null ? null : { unit: leader.unit, score: leader.score, value: leader.value },
+    average: average === null ? null : { score: num(average), value: publish(average, decimals) },
+    target:
+      targetGap === null || indexTarget === undefined
+        ? null
+        : {
+            score: indexTarget,
+            gap: num(targetGap),
+            gapValue: publish(targetGap.isNegative() ? dec(0) : targetGap, decimals),
+            gapPoints: rootPoints === null ? null : num((targetGap.isNegative() ? dec(0) : targetGap).times(rootPoints)),
+            reached: !targetGap.isPositive() || targetGap.isZero(),
+          },
+    band: band === undefined || options.bands === undefined ? null : { set: options.bands.id, id: band.id, label: band.label },
+    additive,
+    step,
+    nodes,
+    strongest,
+    weakest,
+    priorities,
+  };
+  return { ...base, summary: { vi: explainSummary(base, "vi"), en: explainSummary(base, "en") } };
+}

@@ -1,0 +1,42 @@
+/**
+ * Finds one unit's result by name or code (and year).
+ *
+ * @module
+ */
+import { DtiError, error } from "../errors.ts";
+import type { ScoreResult, UnitResult } from "../pipeline/types.ts";
+import { normalizeKey } from "../text/normalize-key.ts";
+
+/**
+ * The result of the unit named `unit` (its name or its code, matched after NFC normalisation,
+ * case-insensitively). With several years and no `year`, the latest year's result. Throws a
+ * {@link DtiError} (`ANALYSIS_UNKNOWN_UNIT`, `ANALYSIS_UNKNOWN_YEAR`) when there is none.
+ *
+ * @example
+ * ```ts
+ * findUnit(result, "tp. đà nẵng").unit; // => "TP. Đà Nẵng"
+ * ```
+ */
+export function findUnit(result: ScoreResult, unit: string, year?: number): UnitResult {
+  const key = normalizeKey(unit);
+  const matches = result.units.filter((u) => normalizeKey(u.unit) === key || (u.code !== undefined && normalizeKey(u.code) === key));
+  if (matches.length === 0) {
+    const near = result.units.filter((u) => normalizeKey(u.unit).includes(key)).map((u) => u.unit);
+    const hint = near.length > 0 ? `; did you mean ${[...new Set(near)].slice(0, 3).map((n) => JSON.stringify(n)).join(", ")}?` : "";
+    throw new DtiError([error("ANALYSIS_UNKNOWN_UNIT", `no unit named ${JSON.stringify(unit)} in the result${hint}`, { unit })]);
+  }
+  if (year !== undefined) {
+    const inYear = matches.find((u) => u.year === year);
+    if (inYear === undefined) {
+      const years = matches.map((u) => u.year).filter((y) => y !== undefined);
+      throw new DtiError([error("ANALYSIS_UNKNOWN_YEAR", `unit ${JSON.stringify(unit)} has no result for ${year} (years: ${years.join(", ") || "none"})`, { unit })]);
+    }
+    return inYear;
+  }
+  return matches.reduce((a, b) => ((b.year ?? 0) > (a.year ?? 0) ? b : a));
+}
+
+/** The units of the same year as `unit` (all units when there is no year column). */
+export function sameYear(result: ScoreResult, unit: UnitResult): UnitResult[] {
+  return result.units.filter((u) => u.year === unit.year);
+}
