@@ -242,7 +242,7 @@ export function explain(framework: Framework | FrameworkDefinition, result: Scor
             gap: num(targetGap),
             gapValue: publish(targetGap.isNegative() ? dec(0) : targetGap, decimals),
             gapPoints: rootPoints === null ? null : num((targetGap.isNegative() ? dec(0) : targetGap).times(rootPoints)),
-            reached: !targetGap.isPositive() || targetGap.isZero(),
+            reached: targetGap.lessThanOrEqualTo(0),
           },
     band: band === undefined || options.bands === undefined ? null : { set: options.bands.id, id: band.id, label: band.label },
     additive,

@@ -1,0 +1,255 @@
+/**
+ * The smallest set of improvements that lifts a unit to a rank or a score: greedy by index gain
+ * per cost, re-scored through the real pipeline, and, for an additive index, the exact minimum.
+ *
+ * @module
+ */
+import { DtiError, error } from "../errors.ts";
+import type { Framework, FrameworkDefinition, LocalizedName } from "../framework/types.ts";
+import { dec, type Decimal } from "../number/decimal.ts";
+import type { ScoreInput, UnitResult } from "../pipeline/types.ts";
+import { readDecimal, type RawValue } from "../score/rules/outcome.ts";
+import { indexShares } from "./index-shares.ts";
+import { isContinuous, stepUp } from "./improvement-step.ts";
+import { currentInputs, leafCandidates, withInputs, type CandidateOptions, type LeafCandidate } from "./leaf-candidates.ts";
+import { rankAmong } from "./rank-among.ts";
+import { prepareScenario, rescore, type Scenario, type ScenarioOptions } from "./scenario.ts";
+import { compareScenario, standing, type Standing, type WhatIfResult } from "./what-if.ts";
+
+/** Options of {@link planImprovements}: a goal (`toRank` or `toScore`), and the search. */
+export interface PlanOptions extends ScenarioOptions, CandidateOptions {
+  /** Reach this rank or better (ranked among the other units, unchanged). */
+  readonly toRank?: number;
+  /** Reach this published value or more (e.g. 0.85). */
+  readonly toScore?: number | string;
+  /** Step of continuous rules, as a fraction of their range. Default 0.01. */
+  readonly step?: number;
+  /** Give up after this many steps. Default 5000. */
+  readonly maxSteps?: number;
+}
+
+/** One indicator's improvement in a plan. */
+export interface PlannedChange {
+  readonly id: string;
+  readonly name: LocalizedName;
+  readonly from: readonly RawValue[];
+  readonly to: readonly RawValue[];
+  /** The leaf's score before and after. */
+  readonly before: number | null;
+  readonly after: number | null;
+  /** after − before. */
+  readonly increase: number;
+}
+
+/** The exact minimum for an additive index (continuous leaves, each rising linearly with its share). */
+export interface ExactPlan {
+  readonly changes: readonly { readonly id: string; readonly name: LocalizedName; readonly before: number; readonly after: number; readonly increase: number }[];
+  /** Σ increase × cost: the least total improvement that reaches the goal. */
+  readonly total: number;
+}
+
+/** What {@link planImprovements} returns (JSON-serialisable). */
+export interface PlanResult {
+  readonly unit: string;
+  readonly year?: number;
+  readonly goal: { readonly kind: "rank" | "score"; readonly rank?: number; /** The published value to reach (for a rank: the value of the unit to catch). */ readonly value: string };
+  readonly reached: boolean;
+  /** The goal was met before any change. */
+  readonly already: boolean;
+  readonly before: Standing;
+  /** Greedy plan, re-scored on the whole data set. */
+  readonly changes: readonly PlannedChange[];
+  /** Σ increase × cost of the greedy plan. */
+  readonly total: number;
+  readonly steps: number;
+  readonly result: WhatIfResult;
+  /** The exact minimum when the index is additive and every candidate continuous; else null. */
+  readonly exact: ExactPlan | null;
+  readonly algorithm: string;
+}
+
+const ALGORITHM =
+  "Greedy: at each step every allowed indicator is raised by one step (continuous rules: step × range, capped at the maximum; ladders, categories, yes/no: the next level) " +
+  "and the unit is re-scored with score(); the step with the largest index gain per cost (gain ÷ (rise of the indicator's score × its cost)) is kept, until the goal is met. " +
+  "The last continuous step is then shortened (bisection, inputs rounded up to 4 decimals) to just reach the goal. Limits: greedy is optimal for an additive index with continuous " +
+  "indicators (it then agrees with the exact plan), not in general: with step ladders, categories or geometric means a cheaper combination may exist.";
+
+/**
+ * Finds a small set of improvements that lifts a unit to rank `toRank` (or better) or to the
+ * published value `toScore` (or more). See {@link PlanResult.algorithm} for the method and its
+ * limits. For an additive index the exact minimum total improvement is also given: fill the
+ * indicators with the largest share of the index per cost first (a fractional knapsack).
+ *
+ * @example
+ * ```ts
+ * const plan = planImprovements(getFramework("vn-dti-2022-province"), rows, "TP. Hồ Chí Minh", { toRank: 1 });
+ * plan.result.after.rank; // => 1
+ * plan.exact?.total; // => 0.5055
+ * ```
+ */
+export function planImprovements(framework: Framework | FrameworkDefinition, data: ScoreInput, unit: string, options: PlanOptions): PlanResult {
+  if ((options.toRank === undefined) === (options.toScore === undefined)) {
+    throw new DtiError([error("OPTION_INVALID", "give exactly one goal: toRank or toScore")]);
+  }
+  if (options.toRank !== undefined && !(Number.isInteger(options.toRank) && options.toRank >= 1)) {
+    throw new DtiError([error("OPTION_INVALID", `toRank must be a whole number ≥ 1 (got ${JSON.stringify(options.toRank)})`)]);
+  }
+  const s = prepareScenario(framework, data, unit, options);
+  const d = s.baseline.framework.decimals;
+  const rules = s.baseline.options;
+  const goal = goalOf(s, options);
+  const reached = (u: Pick<UnitResult, "unit" | "score" | "value">): boolean => {
+    if (options.toRank !== undefined) {
+      const r = rankAmong(s.others, u, rules);
+      return r !== null && r <= options.toRank;
+    }
+    return u.value !== null && dec(u.value).greaterThanOrEqualTo(goal.value);
+  };
+  const candidates = leafCandidates(s, options);
+  const step = options.step ?? 0.01;
+  const maxSteps = options.maxSteps ?? 5000;
+  const { shares, additive } = indexShares(s.compiled);
+  const lazy = additive && rules.missing !== "reweight";
+
+  let changes = new Map<string, RawValue>();
+  let current: UnitResult = s.unit;
+  let steps = 0;
+  const already = reached(current);
+  type Option = { c: LeafCandidate; to: RawValue[]; next: UnitResult; ratio: Decimal; gain: Decimal; continuous: boolean };
+  const cache = new Map<string, Option | null>();
+  const evaluate = (c: LeafCandidate): Option | null => {
+    const from = currentInputs(s, c, changes);
+    const to = from === undefined ? undefined : stepUp(c.leaf, from, step);
+    if (from === undefined || to === undefined) return null;
+    const next = rescore(s, withInputs(changes, c, to));
+    const rise = dec(next.nodes[c.id]?.score ?? 0).minus(current.nodes[c.id]?.score ?? 0);
+    const gain = dec(next.score ?? 0).minus(current.score ?? 0);
+    if (rise.lessThanOrEqualTo(0) || gain.lessThanOrEqualTo(0)) return null;
+    return { c, to: [...to], next, gain, ratio: gain.dividedBy(rise.times(c.cost)), continuous: isContinuous(c.leaf) };
+  };
+  let previous = changes;
+  let last: Option | undefined;
+  while (!reached(current) && steps < maxSteps) {
+    // Lazy greedy for an additive index: another indicator's gain per step does not depend on the
+    // steps taken, so its cached ratio stays valid; the chosen one is re-scored before it is kept.
+    let best: Option | null = null;
+    for (const c of candidates) {
+      if (!lazy || !cache.has(c.id)) cache.set(c.id, evaluate(c));
+      const o = cache.get(c.id) ?? null;
+      if (o !== null && (best === null || o.ratio.greaterThan(best.ratio) || (o.ratio.equals(best.ratio) && o.gain.greaterThan(best.gain)))) best = o;
+    }
+    if (best === null) break;
+    if (lazy) {
+      best = evaluate(best.c);
+      if (best === null) break;
+    }
+    previous = changes;
+    changes = withInputs(changes, best.c, best.to);
+    current = best.next;
+    last = best;
+    steps++;
+    cache.delete(best.c.id);
+  }
+  if (reached(current) && last !== undefined && last.continuous && steps > 0) {
+    changes = shortenLastStep(s, previous, last.c, last.to, reached) ?? changes;
+  }
+  const result = compareScenario(s, changes);
+  const byLeaf = candidates.filter((c) => c.keys.some((k) => changes.has(k)));
+  const planned: PlannedChange[] = byLeaf.map((c) => {
+    const before = s.unit.nodes[c.id]?.score ?? null;
+    const afterScore = rescore(s, changes).nodes[c.id]?.score ?? null;
+    return {
+      id: c.id,
+      name: c.name,
+      from: c.keys.map((k) => s.inputs.get(k) ?? null).filter((v): v is RawValue => v !== null),
+      to: c.keys.map((k) => changes.get(k) ?? s.inputs.get(k) ?? null).filter((v): v is RawValue => v !== null),
+      before,
+      after: afterScore,
+      increase: dec(afterScore ?? 0).minus(before ?? 0).toNumber(),
+    };
+  });
+  const total = planned.reduce((a, p) => a.plus(dec(p.increase).times(candidates.find((c) => c.id === p.id)?.cost ?? 1)), dec(0)).toNumber();
+  const exact = additive && rules.missing !== "reweight" && candidates.every((c) => isContinuous(c.leaf)) ? exactPlan(s, candidates, shares, goal.exact) : null;
+  return {
+    unit: s.unit.unit,
+    ...(s.unit.year !== undefined ? { year: s.unit.year } : {}),
+    goal: { kind: options.toRank !== undefined ? "rank" : "score", ...(options.toRank !== undefined ? { rank: options.toRank } : {}), value: goal.value.toFixed(d) },
+    reached:
+      options.toRank !== undefined
+        ? result.after.rank !== null && result.after.rank <= options.toRank
+        : result.after.value !== null && dec(result.after.value).greaterThanOrEqualTo(goal.value),
+    already,
+    before: standing(s.unit),
+    changes: planned,
+    total,
+    steps,
+    result,
+    exact,
+    algorithm: ALGORITHM,
+  };
+}
+
+/** The published value to reach, and the exact score that publishes it. */
+function goalOf(s: Scenario, options: PlanOptions): { value: Decimal; exact: Decimal } {
+  const d = s.baseline.framework.decimals;
+  const half = dec(10).pow(-d).dividedBy(2);
+  const exactTies = s.baseline.options.ties === "exact";
+  if (options.toScore !== undefined) {
+    const v = dec(String(options.toScore).replace(",", ".")).toDecimalPlaces(d, 0);
+    return { value: v, exact: v.minus(half) };
+  }
+  const key = (u: UnitResult) => (exactTies ? dec(u.score ?? -1) : dec(u.value ?? -1));
+  const sorted = s.others.map(key).sort((a, b) => b.comparedTo(a));
+  const target = sorted[(options.toRank as number) - 1];
+  if (target === undefined) return { value: dec(0), exact: dec(0) };
+  return exactTies ? { value: target.toDecimalPlaces(d, 0), exact: target } : { value: target, exact: target.minus(half) };
+}
+
+/** Bisects the last continuous step down to the least input (rounded up to 4 decimals) that still reaches the goal. */
+function shortenLastStep(
+  s: Scenario,
+  before: ReadonlyMap<string, RawValue>,
+  c: LeafCandidate,
+  to: readonly RawValue[],
+  reached: (u: UnitResult) => boolean,
+): Map<string, RawValue> | undefined {
+  const from = currentInputs(s, c, before);
+  if (from === undefined) return undefined;
+  const lo0 = readDecimal(from[0] as RawValue);
+  const hi0 = readDecimal(to[0] as RawValue);
+  if (lo0 === undefined || hi0 === undefined) return undefined;
+  // Bisection on the grid of 4-decimal inputs: the least k with k × 0.0001 in (from, to] that reaches the goal.
+  const grid = dec("0.0001");
+  const at = (x: Decimal) => withInputs(before, c, [x.toString(), ...to.slice(1)]);
+  let lo = lo0.dividedBy(grid).floor();
+  let hi = hi0.dividedBy(grid).floor();
+  if (!reached(rescore(s, at(hi.times(grid))))) return undefined;
+  while (hi.minus(lo).greaterThan(1)) {
+    const mid = lo.plus(hi).dividedToIntegerBy(2);
+    if (reached(rescore(s, at(mid.times(grid))))) hi = mid;
+    else lo = mid;
+  }
+  return at(hi.times(grid));
+}
+
+/** Fractional knapsack over the leaves' shares: the least Σ increase × cost that reaches `exact`. */
+function exactPlan(s: Scenario, candidates: readonly LeafCandidate[], shares: ReadonlyMap<number, Decimal>, exact: Decimal): ExactPlan {
+  let need = exact.minus(s.unit.score ?? 0);
+  const order = candidates
+    .map((c) => ({ c, share: shares.get(c.index) ?? dec(0), score: dec(s.unit.nodes[c.id]?.score ?? 0) }))
+    .filter((x) => x.share.greaterThan(0))
+    .sort((a, b) => b.share.dividedBy(b.c.cost).comparedTo(a.share.dividedBy(a.c.cost)));
+  const changes: ExactPlan["changes"][number][] = [];
+  let total = dec(0);
+  for (const x of order) {
+    if (need.lessThanOrEqualTo(0)) break;
+    const room = dec(1).minus(x.score);
+    if (room.lessThanOrEqualTo(0)) continue;
+    const wanted = need.dividedBy(x.share);
+    const inc = wanted.lessThan(room) ? wanted : room;
+    need = need.minus(inc.times(x.share));
+    total = total.plus(inc.times(x.c.cost));
+    changes.push({ id: x.c.id, name: x.c.name, before: x.score.toNumber(), after: x.score.plus(inc).toNumber(), increase: inc.toNumber() });
+  }
+  return { changes, total: total.toNumber() };
+}

@@ -1,0 +1,103 @@
+/**
+ * A what-if scenario: one unit of a data set, its current raw inputs, and a way to re-score it
+ * through the real pipeline with some inputs changed.
+ *
+ * @module
+ */
+import { DtiError, error } from "../errors.ts";
+import type { Framework, FrameworkDefinition } from "../framework/types.ts";
+import { readUnits } from "../input/read-units.ts";
+import { inputAliases, isInputKey } from "../input/resolve-columns.ts";
+import { tableFromRecords, type RawTable } from "../input/table.ts";
+import { score } from "../pipeline/score.ts";
+import type { ScoreInput, ScoreOptions, ScoreResult, UnitResult } from "../pipeline/types.ts";
+import { compileFramework, type CompiledFramework } from "../score/compile.ts";
+import type { RawValue } from "../score/rules/outcome.ts";
+import { normalizeKey } from "../text/normalize-key.ts";
+import { editUnitInputs, unitRows } from "./edit-unit-inputs.ts";
+import { ensureFramework } from "./ensure-framework.ts";
+import { findUnit, sameYear } from "./find-unit.ts";
+import { rankAmong } from "./rank-among.ts";
+
+/** Everything a what-if needs, prepared once. */
+export interface Scenario {
+  readonly framework: Framework;
+  readonly compiled: CompiledFramework;
+  readonly table: RawTable;
+  readonly options: ScoreOptions;
+  /** The data scored as given. */
+  readonly baseline: ScoreResult;
+  /** The unit's baseline result. */
+  readonly unit: UnitResult;
+  /** The other units ranked with it (same year). */
+  readonly others: readonly UnitResult[];
+  /** The unit's raw inputs as read (input key → value; blank inputs are absent). */
+  readonly inputs: ReadonlyMap<string, RawValue>;
+  /** A table of the unit's rows only, for fast re-scoring. */
+  readonly own: RawTable;
+}
+
+/** Options of the what-if functions: the scoring options, and the year of the unit. */
+export interface ScenarioOptions extends ScoreOptions {
+  /** The unit's year (default: its latest). */
+  readonly year?: number;
+}
+
+/**
+ * Scores the data, finds the unit and reads its raw inputs. Merged data (`merge`) is refused
+ * (`ANALYSIS_NOT_SUPPORTED`): change the members' rows instead.
+ */
+export function prepareScenario(framework: Framework | FrameworkDefinition, data: ScoreInput, unit: string, options: ScenarioOptions = {}): Scenario {
+  const fw = ensureFramework(framework);
+  if (options.merge !== undefined) {
+    throw new DtiError([error("ANALYSIS_NOT_SUPPORTED", "what-if works on the units as read; with a merge, change the members' rows and score again")]);
+  }
+  const { year, ...scoreOptions } = options;
+  const table: RawTable = Array.isArray(data) ? tableFromRecords(data) : (data as RawTable);
+  const baseline = score(fw, table, scoreOptions);
+  const me = findUnit(baseline, unit, year);
+  const { rows } = unitRows(table, fw, scoreOptions, me.unit, me.year);
+  const own: RawTable = { ...table, rows: rows.map((r) => table.rows[r]!) };
+  const read = readUnits(own, fw, scoreOptions);
+  const inputs = new Map<string, RawValue>();
+  for (const [key, cell] of read.units[0]?.values ?? []) if (cell.raw !== undefined) inputs.set(key, cell.raw);
+  return {
+    framework: fw,
+    compiled: compileFramework(fw),
+    table,
+    options: scoreOptions,
+    baseline,
+    unit: me,
+    others: sameYear(baseline, me).filter((u) => u !== me),
+    inputs,
+    own,
+  };
+}
+
+/**
+ * Re-scores the unit with `changes` (input key → raw value) through `score()`. `full` scores the
+ * whole data set again (exact ranks, group ranks); otherwise only the unit's rows are scored and
+ * its rank is computed among the unchanged others.
+ */
+export function rescore(s: Scenario, changes: ReadonlyMap<string, RawValue>, full = false): UnitResult {
+  if (full) {
+    const result = score(s.framework, editUnitInputs(s.table, s.framework, s.options, s.unit.unit, s.unit.year, changes), s.options);
+    return findUnit(result, s.unit.unit, s.unit.year);
+  }
+  const result = score(s.framework, editUnitInputs(s.own, s.framework, s.options, s.unit.unit, s.unit.year, changes), s.options);
+  const u = result.units[0]!;
+  return { ...u, rank: rankAmong(s.others, u, s.baseline.options) };
+}
+
+/**
+ * The input key a user names: an input key ("online-services.a"), a one-input leaf's id, its
+ * Vietnamese or English name or short label (NFC, case-insensitive). Throws
+ * `ANALYSIS_UNKNOWN_NODE` otherwise.
+ */
+export function resolveInputKey(framework: Framework, name: string): string {
+  const key = inputAliases(framework).inputs.get(normalizeKey(name));
+  if (isInputKey(key)) return key;
+  throw new DtiError([
+    error("ANALYSIS_UNKNOWN_NODE", key === undefined ? `"${name}" is not an indicator input of framework "${framework.id}"` : `"${name}" names more than one input; use the input key`),
+  ]);
+}

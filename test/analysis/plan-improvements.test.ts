@@ -1,0 +1,65 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { planImprovements } from "../../src/analysis/plan-improvements.ts";
+import { improvementPriorities } from "../../src/analysis/priorities.ts";
+import { parseCsv } from "../../src/csv.ts";
+import { getFramework } from "../../src/framework/builtin/index.ts";
+
+const fw = getFramework("vn-dti-2022-province");
+const top5 = parseCsv(readFileSync("fixtures/dti-2022-province-top5.csv", "utf8"));
+
+describe("improvementPriorities", () => {
+  it("ranks HCMC's indicators by index gain per +0.01, re-scored", () => {
+    const p = improvementPriorities(fw, top5, "TP. Hồ Chí Minh");
+    // +0.01 on a 200-point indicator adds 0.002 to the DTI; 150 points 0.0015; 100 points 0.001.
+    expect(p.map((x) => [x.id, x.gainPerHundredth])).toEqual([
+      ["digital-government", 0.002],
+      ["digital-society", 0.0015], // larger headroom than digital economy breaks the tie
+      ["digital-economy", 0.0015],
+      ["cybersecurity", 0.001],
+      ["human-resources", 0.001],
+      ["infrastructure", 0.001],
+      ["awareness", 0.001],
+      ["institutions", 0.001],
+    ]);
+    // headroom in points: digital society 150 × (1 − 0.3590) = 96.15; digital government 200 × 0.1594 = 31.88
+    expect(p[1]).toMatchObject({ headroomPoints: 96.15, gainPoints: 1.5, from: ["0.3590"], to: ["0.369"] });
+    expect(p[0]?.headroomPoints).toBe(31.88);
+  });
+});
+
+describe("planImprovements", () => {
+  it("finds the least improvement that lifts HCMC to rank 1 (tie with Đà Nẵng at 0.8002)", () => {
+    const plan = planImprovements(fw, top5, "TP. Hồ Chí Minh", { toRank: 1 });
+    // Đà Nẵng publishes 0.8002; a tie shares rank 1, and 0.80015 publishes 0.8002: HCMC needs
+    // 0.80015 − 0.716355 = 0.083795 more. Largest share first: digital government (0.2) to 1
+    // (+0.1594, +0.03188), digital economy (0.15) to 1 (+0.2389, +0.035835), then digital society
+    // (0.15): 0.01608 / 0.15 = 0.1072. Least total improvement 0.1594 + 0.2389 + 0.1072 = 0.5055.
+    expect(plan.goal).toEqual({ kind: "rank", rank: 1, value: "0.8002" });
+    expect(plan.exact?.total).toBeCloseTo(0.5055, 12);
+    expect(plan.exact?.changes.map((c) => [c.id, c.after])).toEqual([
+      ["digital-government", 1],
+      ["digital-economy", 1],
+      ["digital-society", 0.4662],
+    ]);
+    // The greedy plan (steps of 0.01, last step shortened on the 4-decimal grid) costs the same.
+    expect(plan.total).toBeCloseTo(0.5055, 12);
+    expect(plan.reached).toBe(true);
+    expect(plan.result.after).toEqual({ score: 0.80015, value: "0.8002", rank: 1, groupRank: null });
+  });
+
+  it("reaches a score, respects exclusions and costs, and says when a goal is out of reach", () => {
+    // Without digital government: 0.8002 needs 0.083795 from 150-point indicators: 0.55863… of improvement.
+    const noGov = planImprovements(fw, top5, "TP. Hồ Chí Minh", { toScore: 0.8002, exclude: ["digital-government"] });
+    expect(noGov.changes.some((c) => c.id === "digital-government")).toBe(false);
+    expect(noGov.exact?.total).toBeCloseTo(0.083795 / 0.15, 12);
+    expect(noGov.result.after.value).toBe("0.8002");
+    // Awareness only: at most +0.1083 × 0.1 = 0.01083 → 0.727185: 0.80 is out of reach.
+    const out = planImprovements(fw, top5, "TP. Hồ Chí Minh", { toScore: 0.8, only: ["awareness"] });
+    expect(out.reached).toBe(false);
+    expect(out.result.after.value).toBe("0.7272");
+    // Already there.
+    expect(planImprovements(fw, top5, "TP. Đà Nẵng", { toRank: 1 })).toMatchObject({ already: true, reached: true, steps: 0, changes: [] });
+    expect(() => planImprovements(fw, top5, "TP. Đà Nẵng", {})).toThrow(/exactly one goal/u);
+  });
+});
