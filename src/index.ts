@@ -22,7 +22,7 @@
 
 // Errors: every problem is an Issue with a code and a location; stages throw one DtiError.
 export { DtiError, formatIssue, isDtiError } from "./errors.ts";
-export type { DataIssueCode, FrameworkIssueCode, Issue, IssueCode, Severity, UsageIssueCode } from "./errors.ts";
+export type { AnalysisIssueCode, DataIssueCode, FrameworkIssueCode, Issue, IssueCode, Severity, UsageIssueCode } from "./errors.ts";
 
 // Frameworks: definitions, validation, built-ins.
 export type {
@@ -122,5 +122,39 @@ export type {
   WeightBound,
   WeightUncertainty,
 } from "./uncertainty/types.ts";
+
+// Analysis of a scored result (issue 4a): explain, what-if, priorities, plans, years, bands,
+// assessment workflow, with Markdown renderers.
+export { explain } from "./analysis/explain.ts";
+export type { ExplainOptions, Explanation, Gap, NodeExplanation } from "./analysis/explain.ts";
+export { explainSummary } from "./analysis/explain-summary.ts";
+export { explainToMarkdown } from "./analysis/explain-markdown.ts";
+export { findUnit } from "./analysis/find-unit.ts";
+export { indexShares } from "./analysis/index-shares.ts";
+export type { IndexShares } from "./analysis/index-shares.ts";
+export { whatIf } from "./analysis/what-if.ts";
+export type { NodeChange, Standing, WhatIfResult } from "./analysis/what-if.ts";
+export type { ScenarioOptions } from "./analysis/scenario.ts";
+export type { CandidateOptions } from "./analysis/leaf-candidates.ts";
+export { improvementPriorities } from "./analysis/priorities.ts";
+export type { Priority, PriorityOptions } from "./analysis/priorities.ts";
+export { planImprovements } from "./analysis/plan-improvements.ts";
+export type { ExactPlan, PlanOptions, PlannedChange, PlanResult } from "./analysis/plan-improvements.ts";
+export { maxInputs, stepUp } from "./analysis/improvement-step.ts";
+export { planToMarkdown, prioritiesToMarkdown, whatIfToMarkdown } from "./analysis/what-if-markdown.ts";
+export type { WhatIfMarkdownOptions } from "./analysis/what-if-markdown.ts";
+export { compareYears } from "./analysis/compare-years.ts";
+export type { CompareYearsOptions, NodeYearChange, UnitInOneYear, UnitYearChange, YearComparison } from "./analysis/compare-years.ts";
+export { yearsToMarkdown } from "./analysis/years-markdown.ts";
+export { BAND_PRESETS, DTI_2020_MAP_BANDS, EGDI_BANDS, defineBands, getBands } from "./analysis/bands.ts";
+export type { Band, BandSet } from "./analysis/bands.ts";
+export { bandOf } from "./analysis/band-of.ts";
+export { applyBands } from "./analysis/apply-bands.ts";
+export type { ApplyBandsOptions, BandCount, BandsResult, UnitBand } from "./analysis/apply-bands.ts";
+export { ASSESSMENT_COLUMNS, assessment } from "./analysis/assessment.ts";
+export type { AssessmentItem, AssessmentOptions, AssessmentResult, AssessmentStage, AssessmentUnit, StageTotal } from "./analysis/assessment.ts";
+export { assessmentToMarkdown } from "./analysis/assessment-markdown.ts";
+export { formatDecimal, formatPoints, formatSigned } from "./analysis/format.ts";
+export type { AnalysisLanguage } from "./analysis/format.ts";
 
 export { VERSION } from "./version.ts";

@@ -5,11 +5,15 @@
  * @module
  */
 import type { Command } from "../command.ts";
+import { assessCommand } from "./assess.ts";
+import { explainCommand } from "./explain.ts";
 import { frameworksCommand } from "./frameworks.ts";
 import { schemaCommand } from "./schema.ts";
 import { scoreCommand } from "./score.ts";
 import { uncertaintyCommand } from "./uncertainty.ts";
 import { validateCommand } from "./validate.ts";
+import { whatifCommand } from "./whatif.ts";
+import { yearsCommand } from "./years.ts";
 
 export const COMMANDS: readonly Command[] = [
   scoreCommand,
@@ -17,4 +21,8 @@ export const COMMANDS: readonly Command[] = [
   frameworksCommand,
   schemaCommand,
   uncertaintyCommand,
+  explainCommand,
+  whatifCommand,
+  yearsCommand,
+  assessCommand,
 ];

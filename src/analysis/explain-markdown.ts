@@ -1,0 +1,75 @@
+/**
+ * Markdown for an explanation: the summary, then one row per indicator.
+ *
+ * @module
+ */
+import type { Explanation } from "./explain.ts";
+import { nameIn } from "./explain-summary.ts";
+import { formatDecimal, formatPoints, formatSigned, type AnalysisLanguage } from "./format.ts";
+import { markdownTable } from "./markdown-table.ts";
+
+/**
+ * The explanation as Markdown: a heading, the plain-language summary, and a table of every
+ * scored node (value, rank, points of max points, share of the unit's total, points left to the
+ * maximum, gaps to the leader, the average and the target).
+ *
+ * @example
+ * ```ts
+ * console.log(explainToMarkdown(explain(fw, result, "TP. Đà Nẵng"), { language: "vi" }));
+ * ```
+ */
+export function explainToMarkdown(ex: Explanation, options: { readonly language?: AnalysisLanguage } = {}): string {
+  const lang = options.language ?? "vi";
+  const vi = lang === "vi";
+  const d = ex.decimals;
+  const n = (x: number | string | null) => (x === null ? "–" : formatDecimal(x, d, lang));
+  const s = (x: number | null | undefined) => (x === null || x === undefined ? "–" : formatSigned(x, d, lang));
+  const pts = (x: number | null) => (x === null ? "–" : formatPoints(x, 3, lang));
+  const withPoints = ex.maxPoints !== null;
+  const index = ex.index.short ?? nameIn(ex.index.name, lang);
+  const title = vi ? `## ${ex.unit}: giải thích ${index}${ex.year !== undefined ? ` năm ${ex.year}` : ""}` : `## ${ex.unit}: ${index} explained${ex.year !== undefined ? ` (${ex.year})` : ""}`;
+  const withTarget = ex.target !== null || ex.nodes.some((x) => x.target !== null);
+  const header = [
+    vi ? "Chỉ số" : "Indicator",
+    vi ? "Giá trị" : "Value",
+    vi ? "Hạng" : "Rank",
+    ...(withPoints ? [vi ? "Điểm / tối đa" : "Points / max"] : [vi ? "Trọng số" : "Weight"]),
+    vi ? "Tỷ trọng trong tổng" : "Share of total",
+    ...(withPoints ? [vi ? "Điểm còn thiếu" : "Points to max"] : []),
+    vi ? "So với dẫn đầu" : "vs leader",
+    vi ? "So với trung bình" : "vs average",
+    ...(withTarget ? [vi ? "So với mục tiêu" : "vs target"] : []),
+    `+${formatPoints(ex.step, d, lang)} → ${index}`,
+  ];
+  const rows = ex.nodes.map((x) => [
+    `${"\u00a0\u00a0\u00a0".repeat(Math.max(0, x.depth - 1))}${nameIn(x.name, lang)}${x.short !== undefined ? ` (${x.short})` : ""}`,
+    n(x.value),
+    x.rank === null ? "–" : String(x.rank),
+    ...(withPoints ? [`${pts(x.points)} / ${pts(x.maxPoints)}`] : [formatDecimal(x.share, d, lang)]),
+    `${formatDecimal(x.percent * 100, 1, lang)} %`,
+    ...(withPoints ? [pts(x.gapToMaxPoints)] : []),
+    s(x.leader === null ? null : -x.leader.gap),
+    s(x.average === null ? null : -x.average.gap),
+    ...(withTarget ? [s(x.target === null ? null : -x.target.gap)] : []),
+    x.kind === "leaf" ? s(x.gainPerStep) : "",
+  ]);
+  const total = [
+    `**${index}**`,
+    `**${n(ex.value)}**`,
+    ex.rank === null ? "–" : `${ex.rank}/${ex.units}`,
+    ...(withPoints ? [`${pts(ex.points)} / ${pts(ex.maxPoints)}`] : ["1"]),
+    "100 %",
+    ...(withPoints ? [pts(ex.points === null || ex.maxPoints === null ? null : ex.maxPoints - ex.points)] : []),
+    s(ex.leader?.score == null || ex.score === null ? null : ex.score - ex.leader.score),
+    s(ex.average === null || ex.score === null ? null : ex.score - ex.average.score),
+    ...(withTarget ? [s(ex.target === null ? null : -ex.target.gap)] : []),
+    "",
+  ];
+  const notes = [
+    vi
+      ? "Chênh lệch = giá trị của đơn vị trừ giá trị so sánh (âm: đứng sau). Cột cuối: mức tăng của chỉ số tổng nếu chỉ số tăng thêm (ước lượng tuyến tính theo trọng số; `dti whatif` tính lại chính xác)."
+      : "Differences = the unit's value minus the reference (negative: behind). Last column: the index gain if the indicator rose by that much (linear estimate from the weights; `dti whatif` re-scores exactly).",
+  ];
+  if (!ex.additive) notes.push(vi ? "Khung có phép nhân (trung bình nhân): đóng góp chỉ là xấp xỉ." : "The framework uses geometric means: contributions are approximate.");
+  return `${title}\n\n${vi ? ex.summary.vi : ex.summary.en}\n\n${markdownTable(header, [...rows, total])}\n${notes.join("\n")}\n`;
+}

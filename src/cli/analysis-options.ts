@@ -1,0 +1,90 @@
+/**
+ * Options shared by the analysis commands (explain, whatif, years, assess): output format and
+ * language, the unit, numbers, band sets.
+ *
+ * @module
+ */
+import type { ParseArgsConfig } from "node:util";
+import type { AnalysisLanguage } from "../analysis/format.ts";
+import { defineBands, getBands, type BandSet } from "../analysis/bands.ts";
+import { DtiError, error } from "../errors.ts";
+import { parseNumber } from "../number/parse-number.ts";
+import type { OptionValues } from "./command.ts";
+import type { CliIO } from "./io.ts";
+import { oneOf, stringOption } from "./options.ts";
+import { UsageError } from "./usage-error.ts";
+
+/** Output options of the analysis commands. */
+export const OUTPUT_OPTIONS = {
+  format: { type: "string" },
+  lang: { type: "string" },
+  out: { type: "string", short: "o" },
+} as const satisfies ParseArgsConfig["options"];
+
+export const OUTPUT_HELP = `      --format <fmt>          md (default) | json
+      --lang <vi|en>          language of the Markdown and summaries (default vi)
+  -o, --out <file>            write the output to a file instead of standard output
+`;
+
+/** `--format` and `--lang`. */
+export function outputOptions(values: OptionValues): { format: "md" | "json"; language: AnalysisLanguage } {
+  const format = oneOf("format", stringOption(values, "format"), ["md", "markdown", "json"] as const) ?? "md";
+  return { format: format === "json" ? "json" : "md", language: oneOf("lang", stringOption(values, "lang"), ["vi", "en"] as const) ?? "vi" };
+}
+
+/** Writes the text to `--out` or standard output. */
+export async function emit(io: CliIO, values: OptionValues, text: string): Promise<void> {
+  const out = stringOption(values, "out");
+  if (out !== undefined) {
+    await io.writeFile(out, text);
+    io.stderr(`dti: wrote ${out}\n`);
+  } else io.stdout(text);
+}
+
+/** A required string option. */
+export function requiredOption(values: OptionValues, name: string, what: string): string {
+  const v = stringOption(values, name);
+  if (v === undefined) throw new UsageError(`--${name} is required (${what})`);
+  return v;
+}
+
+/** A number option ("0,85" accepted), or undefined. */
+export function numberOption(values: OptionValues, name: string): number | undefined {
+  const v = stringOption(values, name);
+  if (v === undefined) return undefined;
+  const n = parseNumber(v);
+  if (n === undefined) throw new UsageError(`--${name} must be a number (got "${v}")`);
+  return Number(n);
+}
+
+/** A whole-number option, or undefined. */
+export function integerOption(values: OptionValues, name: string, min = 0): number | undefined {
+  const v = stringOption(values, name);
+  if (v === undefined) return undefined;
+  if (!/^\d+$/u.test(v) || Number(v) < min) throw new UsageError(`--${name} must be a whole number ≥ ${min} (got "${v}")`);
+  return Number(v);
+}
+
+/** `--bands <preset|file.json>`: a built-in preset id or a band-set JSON file. */
+export async function loadBands(io: CliIO, spec: string | undefined): Promise<BandSet | undefined> {
+  if (spec === undefined) return undefined;
+  if (!spec.toLowerCase().endsWith(".json")) {
+    try {
+      return getBands(spec);
+    } catch (e) {
+      throw new UsageError((e as DtiError).issues?.[0]?.message ?? String(e));
+    }
+  }
+  let text: string;
+  try {
+    text = await io.readFile(spec);
+  } catch {
+    throw new UsageError(`file not found: ${spec}`);
+  }
+  try {
+    return defineBands(JSON.parse(text.replace(/^\uFEFF/u, "")) as BandSet);
+  } catch (e) {
+    if (e instanceof DtiError) throw e;
+    throw new DtiError([error("BANDS_INVALID", `${spec} is not valid JSON: ${(e as Error).message}`)]);
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * `dti years`: year-over-year change of every unit's value and rank.
+ *
+ * @module
+ */
+import { compareYears } from "../../analysis/compare-years.ts";
+import { yearsToMarkdown } from "../../analysis/years-markdown.ts";
+import { score } from "../../pipeline/score.ts";
+import { emit, integerOption, OUTPUT_HELP, OUTPUT_OPTIONS, outputOptions } from "../analysis-options.ts";
+import type { Command } from "../command.ts";
+import { loadFramework, loadTable } from "../load.ts";
+import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, inputFile, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
+import { UsageError } from "../usage-error.ts";
+
+export const yearsCommand: Command = {
+  name: "years",
+  usage: "dti years <file> --framework <id|file.json> [--from <year>] [--to <year>] [options]",
+  summary: "year-over-year change of values and ranks, most improved units",
+  options: { ...DATA_OPTIONS, ...RANK_OPTIONS, ...OUTPUT_OPTIONS, from: { type: "string" }, to: { type: "string" }, top: { type: "string" } },
+  help: `      --from <year>           the earlier year (default: the second latest in the data)
+      --to <year>             the later year (default: the latest)
+      --top <n>               length of the most-improved lists (default 5)
+${OUTPUT_HELP}${DATA_HELP}${RANK_HELP}`,
+  async run(rest, values, io) {
+    const file = inputFile(rest);
+    const { format, language } = outputOptions(values);
+    const framework = await loadFramework(io, stringOption(values, "framework"));
+    const options = await buildScoreOptions(values, io, true);
+    const result = score(framework, await loadTable(io, file, delimiterOption(values)), options);
+    const years = [...new Set(result.units.map((u) => u.year).filter((y): y is number => y !== undefined))].sort((a, b) => a - b);
+    const to = integerOption(values, "to") ?? years[years.length - 1];
+    const from = integerOption(values, "from") ?? years.filter((y) => to === undefined || y < to).pop();
+    if (from === undefined || to === undefined) throw new UsageError("the data needs a year column with at least two years (see --year-column)");
+    const top = integerOption(values, "top", 1);
+    const cmp = compareYears(result, { from, to, ...(top !== undefined ? { top } : {}) });
+    if (format !== "json") printIssues(io, result.warnings);
+    await emit(io, values, format === "json" ? `${JSON.stringify(cmp, null, 2)}\n` : yearsToMarkdown(cmp, { language }));
+    return 0;
+  },
+};

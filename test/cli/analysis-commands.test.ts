@@ -1,0 +1,81 @@
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import type { CliIO } from "../../src/cli/io.ts";
+import { run } from "../../src/cli/run.ts";
+
+async function cli(args: string[], files: Record<string, string> = {}) {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIO = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    readFile: async (p) => files[p] ?? readFile(p, "utf8"),
+    writeFile: async () => {},
+    readStdin: async () => files["-"] ?? "",
+  };
+  const code = await run(args, io);
+  return { code, stdout, stderr };
+}
+
+const TOP5 = ["fixtures/dti-2022-province-top5.csv", "--framework", "vn-dti-2022-province"];
+
+describe("dti explain", () => {
+  it("prints the summary and the contribution table (vi)", async () => {
+    const r = await cli(["explain", ...TOP5, "--unit", "TP. Đà Nẵng", "--target", "0,85", "--bands", "dti-2020-map"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("TP. Đà Nẵng xếp hạng 1/5 với DTI 0,8002. Mức: Nhóm 1. Mạnh nhất: Nhận thức số (1,0000).");
+    // awareness: 100 of 100 points, 100 / 800.175 = 12.5 % of the total
+    expect(r.stdout).toMatch(/\| \u00a0{3}Nhận thức số \(NTS\) \| 1,0000 \| 1 \| 100 \/ 100 \| 12,5 % \| 0 \|/u);
+    expect(r.stdout).toContain("| **DTI** | **0,8002** | 1/5 | 800,175 / 1000 | 100 % | 199,825 |");
+  });
+
+  it("prints JSON in English and refuses a missing --unit or an unknown band preset", async () => {
+    const r = await cli(["explain", ...TOP5, "--unit", "TP. Hồ Chí Minh", "--format", "json"]);
+    const ex = JSON.parse(r.stdout);
+    expect(ex.points).toBe(716.355);
+    expect(ex.priorities[0]).toBe("digital-government");
+    expect((await cli(["explain", ...TOP5])).code).toBe(2);
+    const bad = await cli(["explain", ...TOP5, "--unit", "TP. Đà Nẵng", "--bands", "nope"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/no band preset "nope"/u);
+    const bands = await cli(["explain", ...TOP5, "--unit", "TP. Đà Nẵng", "--bands", "b.json", "--lang", "en"], {
+      "b.json": JSON.stringify({ id: "pass", name: { vi: "Đạt" }, bands: [{ id: "pass", label: { vi: "Đạt", en: "Pass" }, min: 0.8 }, { id: "fail", label: { vi: "Chưa đạt" } }] }),
+    });
+    expect(bands.stdout).toContain("Band: Pass.");
+  });
+});
+
+describe("dti whatif", () => {
+  it("re-scores with --set", async () => {
+    const r = await cli(["whatif", ...TOP5, "--unit", "TP. Hồ Chí Minh", "--set", "HĐXHS=0,5", "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).after).toEqual({ score: 0.737505, value: "0.7375", rank: 2, groupRank: null });
+  });
+
+  it("plans the least improvement to rank 1, and lists priorities without a goal", async () => {
+    const plan = await cli(["whatif", ...TOP5, "--unit", "TP. Hồ Chí Minh", "--to-rank", "1", "--lang", "en"]);
+    expect(plan.stdout).toContain("Reached: 0.7164 → 0.8002, rank 2 → 1 (total improvement 0.5055).");
+    const p = await cli(["whatif", ...TOP5, "--unit", "TP. Hồ Chí Minh"]);
+    expect(p.stdout.split("\n")[2]).toBe("| 1 | Hoạt động chính quyền số | 0,8406 | 0,002000 | 31,88 |");
+    expect((await cli(["whatif", ...TOP5, "--unit", "TP. Hồ Chí Minh", "--to-rank", "1", "--set", "NTS=1"])).code).toBe(2);
+    const over = await cli(["whatif", ...TOP5, "--unit", "TP. Hồ Chí Minh", "--set", "awareness=1.5"]);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toMatch(/DATA_OUT_OF_RANGE/u);
+  });
+});
+
+describe("dti years and dti assess", () => {
+  it("compares two years (synthetic)", async () => {
+    const r = await cli(["years", "fixtures/provinces-63-synthetic-2years.csv", "--framework", "vn-dti-2022-province", "--lang", "en"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("| Vĩnh Phúc | 0.7450 | 0.7885 | +0.0435 | 20 | 17 | +3 |");
+    expect((await cli(["years", ...TOP5])).code).toBe(2);
+  });
+
+  it("totals and flags an assessment", async () => {
+    const r = await cli(["assess", "fixtures/assessment-2022-synthetic.csv", "--framework", "vn-dti-2022-province"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("| TP. Đà Nẵng | 0,8094 (809,395) | 0,7926 (792,635) | 0,8002 (800,175) | 1 | 3 |");
+    expect(r.stderr).toMatch(/ASSESSMENT_FINAL_MISSING row 17/u);
+  });
+});
