@@ -56,7 +56,6 @@ export type UsageIssueCode = "USAGE" | "OPTION_INVALID";
 /** Problems met by the analysis functions (explain, what-if, years, bands, assessment). */
 export type AnalysisIssueCode =
   | "ANALYSIS_UNKNOWN_UNIT"
-  | "ANALYSIS_AMBIGUOUS_UNIT"
   | "ANALYSIS_UNKNOWN_NODE"
   | "ANALYSIS_NOT_SUPPORTED"
   | "ANALYSIS_UNKNOWN_YEAR"
