@@ -150,6 +150,7 @@ export { BAND_PRESETS, DTI_2020_MAP_BANDS, EGDI_BANDS, defineBands, getBands } f
 export type { Band, BandSet } from "./analysis/bands.ts";
 export { bandOf } from "./analysis/band-of.ts";
 export { applyBands } from "./analysis/apply-bands.ts";
+export { bandRange, bandsToMarkdown } from "./analysis/bands-markdown.ts";
 export type { ApplyBandsOptions, BandCount, BandsResult, UnitBand } from "./analysis/apply-bands.ts";
 export { ASSESSMENT_COLUMNS, assessment } from "./analysis/assessment.ts";
 export type { AssessmentItem, AssessmentOptions, AssessmentResult, AssessmentStage, AssessmentUnit, StageTotal } from "./analysis/assessment.ts";
