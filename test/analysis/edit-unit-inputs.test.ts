@@ -8,7 +8,7 @@ const fw = getFramework("vn-dti-2022-province");
 describe("editUnitInputs", () => {
   it("sets a wide cell of the unit only, adding a missing column", () => {
     const t = tableFromRecords([{ unit: "Huế", awareness: 0.9 }, { unit: "Huế ", awareness: 0.8, year: 2023 }, { unit: "Hà Nội", awareness: 0.7 }]);
-    const e = editUnitInputs(t, fw, { unknownColumns: "warn" }, "huế", undefined, new Map([["awareness", "0.95"], ["institutions", 1]]));
+    const e = editUnitInputs(t, fw, { unknownColumns: "warn" }, "huế", undefined, new Map<string, string | number>([["awareness", "0.95"], ["institutions", 1]]));
     expect(e.columns).toEqual(["unit", "awareness", "year", "institutions"]);
     expect(e.rows.map((r) => r.cells)).toEqual([["Huế", "0.95", undefined, 1], ["Huế ", "0.95", 2023, 1], ["Hà Nội", 0.7, undefined, undefined]]);
     expect(unitRows(t, fw, {}, "Huế", 2023).rows).toEqual([1]);
@@ -17,7 +17,7 @@ describe("editUnitInputs", () => {
 
   it("sets a long row by indicator name, or adds one", () => {
     const t = tableFromRecords([{ unit: "Huế", indicator: "Nhận thức số", value: 0.9 }, { unit: "Hà Nội", indicator: "awareness", value: 0.7 }]);
-    const e = editUnitInputs(t, fw, {}, "Huế", undefined, new Map([["awareness", 1], ["institutions", 0.5]]));
+    const e = editUnitInputs(t, fw, {}, "Huế", undefined, new Map<string, string | number>([["awareness", 1], ["institutions", 0.5]]));
     expect(e.rows.map((r) => r.cells)).toEqual([["Huế", "Nhận thức số", 1], ["Hà Nội", "awareness", 0.7], ["Huế", "institutions", 0.5]]);
   });
 });

@@ -79,3 +79,19 @@ describe("dti years and dti assess", () => {
     expect(r.stderr).toMatch(/ASSESSMENT_FINAL_MISSING row 17/u);
   });
 });
+
+describe("dti score --bands", () => {
+  it("adds a band table (md), a band column (csv) and a bands object (json)", async () => {
+    const md = await cli(["score", ...TOP5, "--bands", "egdi", "--lang", "en"]);
+    // all five published 2022 values are ≥ 0.5 and Đà Nẵng 0.8002 ≥ 0.75
+    expect(md.stdout).toContain("| Very High | ≥ 0.7500 | 1 | TP. Đà Nẵng |");
+    expect(md.stdout).toContain("| High | 0.5000 ≤ x < 0.7500 | 4 | TP. Hồ Chí Minh, Quảng Ninh, Thừa Thiên - Huế, TP. Cần Thơ |");
+    const csv = await cli(["score", ...TOP5, "--bands", "dti-2020-map", "--format", "csv"]);
+    const lines = csv.stdout.trim().split("\r\n");
+    expect(lines[0]?.endsWith(",band")).toBe(true);
+    expect(lines.slice(1).every((l) => l.endsWith(",Nhóm 1"))).toBe(true);
+    const json = JSON.parse((await cli(["score", ...TOP5, "--bands", "egdi", "--format", "json"])).stdout);
+    expect(json.bands.counts.map((c: { count: number }) => c.count)).toEqual([1, 4, 0, 0]);
+    expect(json.units[0].value).toBe("0.8002");
+  });
+});
