@@ -11,6 +11,7 @@
 // Arithmetic is done on integers (values in units of 0.0001), so ties are exact.
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { mulberry32 } from "./mulberry32.mjs";
 
 const OUT = fileURLToPath(new URL("../fixtures/", import.meta.url));
 
@@ -147,17 +148,6 @@ const P34 = [
   ["Cà Mau", "96", DBSCL],
 ];
 
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Total points × 10⁴ (an integer); DTI = total / 10⁷. */
 const total = (values) => values.reduce((s, v, i) => s + v * POINTS[i], 0);

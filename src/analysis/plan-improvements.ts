@@ -155,9 +155,10 @@ export function planImprovements(framework: Framework | FrameworkDefinition, dat
   }
   const result = compareScenario(s, changes);
   const byLeaf = candidates.filter((c) => c.keys.some((k) => changes.has(k)));
+  const final = rescore(s, changes);
   const planned: PlannedChange[] = byLeaf.map((c) => {
     const before = s.unit.nodes[c.id]?.score ?? null;
-    const afterScore = rescore(s, changes).nodes[c.id]?.score ?? null;
+    const afterScore = final.nodes[c.id]?.score ?? null;
     return {
       id: c.id,
       name: c.name,

@@ -9,9 +9,13 @@ import type { AnalysisLanguage } from "../analysis/format.ts";
 import { defineBands, getBands, type BandSet } from "../analysis/bands.ts";
 import { DtiError, error } from "../errors.ts";
 import { parseNumber } from "../number/parse-number.ts";
+import type { Framework } from "../framework/types.ts";
+import type { RawTable } from "../input/table.ts";
+import type { ScoreOptions } from "../pipeline/types.ts";
 import type { OptionValues } from "./command.ts";
 import type { CliIO } from "./io.ts";
-import { oneOf, stringOption } from "./options.ts";
+import { loadFramework, loadTable } from "./load.ts";
+import { buildScoreOptions, DATA_OPTIONS, delimiterOption, inputFile, oneOf, RANK_OPTIONS, stringOption } from "./options.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** Output options of the analysis commands. */
@@ -25,6 +29,15 @@ export const OUTPUT_HELP = `      --format <fmt>          md (default) | json
       --lang <vi|en>          language of the Markdown and summaries (default vi)
   -o, --out <file>            write the output to a file instead of standard output
 `;
+
+/** Options of the commands about one unit (explain, whatif): data, ranking, output, the unit and its year. */
+export const UNIT_OPTIONS = {
+  ...DATA_OPTIONS,
+  ...RANK_OPTIONS,
+  ...OUTPUT_OPTIONS,
+  unit: { type: "string", short: "u" },
+  year: { type: "string" },
+} as const satisfies ParseArgsConfig["options"];
 
 /** `--format` and `--lang`. */
 export function outputOptions(values: OptionValues): { format: "md" | "json"; language: AnalysisLanguage } {
@@ -87,4 +100,23 @@ export async function loadBands(io: CliIO, spec: string | undefined): Promise<Ba
     if (e instanceof DtiError) throw e;
     throw new DtiError([error("BANDS_INVALID", `${spec} is not valid JSON: ${(e as Error).message}`)]);
   }
+}
+
+/** What every data-reading analysis command loads first. */
+export interface AnalysisInputs {
+  readonly format: "md" | "json";
+  readonly language: AnalysisLanguage;
+  readonly framework: Framework;
+  readonly options: ScoreOptions;
+  readonly table: RawTable;
+}
+
+/** Reads the output options, the framework, the scoring options and the data file. */
+export async function loadAnalysisInputs(rest: readonly string[], values: OptionValues, io: CliIO): Promise<AnalysisInputs> {
+  const file = inputFile(rest);
+  const { format, language } = outputOptions(values);
+  const framework = await loadFramework(io, stringOption(values, "framework"));
+  const options = await buildScoreOptions(values, io, true);
+  const table = await loadTable(io, file, delimiterOption(values));
+  return { format, language, framework, options, table };
 }

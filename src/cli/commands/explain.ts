@@ -6,21 +6,16 @@
 import { explain } from "../../analysis/explain.ts";
 import { explainToMarkdown } from "../../analysis/explain-markdown.ts";
 import { score } from "../../pipeline/score.ts";
-import { emit, integerOption, loadBands, numberOption, OUTPUT_HELP, OUTPUT_OPTIONS, outputOptions, requiredOption } from "../analysis-options.ts";
+import { emit, integerOption, loadAnalysisInputs, loadBands, numberOption, OUTPUT_HELP, requiredOption, UNIT_OPTIONS } from "../analysis-options.ts";
 import type { Command } from "../command.ts";
-import { loadFramework, loadTable } from "../load.ts";
-import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, inputFile, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
+import { DATA_HELP, printIssues, RANK_HELP, stringOption } from "../options.ts";
 
 export const explainCommand: Command = {
   name: "explain",
   usage: "dti explain <file> --framework <id|file.json> --unit <name> [options]",
   summary: "explain one unit: contributions, gaps, strengths, weaknesses",
   options: {
-    ...DATA_OPTIONS,
-    ...RANK_OPTIONS,
-    ...OUTPUT_OPTIONS,
-    unit: { type: "string", short: "u" },
-    year: { type: "string" },
+    ...UNIT_OPTIONS,
     target: { type: "string" },
     bands: { type: "string" },
     top: { type: "string" },
@@ -32,16 +27,13 @@ export const explainCommand: Command = {
       --top <n>               strongest and weakest indicators to list (default 3)
 ${OUTPUT_HELP}${DATA_HELP}${RANK_HELP}`,
   async run(rest, values, io) {
-    const file = inputFile(rest);
     const unit = requiredOption(values, "unit", "the unit to explain");
-    const { format, language } = outputOptions(values);
-    const framework = await loadFramework(io, stringOption(values, "framework"));
-    const options = await buildScoreOptions(values, io, true);
+    const { format, language, framework, options, table } = await loadAnalysisInputs(rest, values, io);
     const bands = await loadBands(io, stringOption(values, "bands"));
     const year = integerOption(values, "year");
     const target = numberOption(values, "target");
     const top = integerOption(values, "top", 1);
-    const result = score(framework, await loadTable(io, file, delimiterOption(values)), options);
+    const result = score(framework, table, options);
     const ex = explain(framework, result, unit, {
       ...(year !== undefined ? { year } : {}),
       ...(target !== undefined ? { target } : {}),

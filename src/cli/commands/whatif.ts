@@ -9,10 +9,9 @@ import { improvementPriorities } from "../../analysis/priorities.ts";
 import { whatIf } from "../../analysis/what-if.ts";
 import { planToMarkdown, prioritiesToMarkdown, whatIfToMarkdown } from "../../analysis/what-if-markdown.ts";
 import type { LocalizedName } from "../../framework/types.ts";
-import { emit, integerOption, numberOption, OUTPUT_HELP, OUTPUT_OPTIONS, outputOptions, requiredOption } from "../analysis-options.ts";
+import { emit, integerOption, loadAnalysisInputs, numberOption, OUTPUT_HELP, requiredOption, UNIT_OPTIONS } from "../analysis-options.ts";
 import type { Command } from "../command.ts";
-import { loadFramework, loadTable } from "../load.ts";
-import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, inputFile, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
+import { DATA_HELP, RANK_HELP } from "../options.ts";
 import { UsageError } from "../usage-error.ts";
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]).flatMap((x) => x.split(",")).map((x) => x.trim()).filter((x) => x !== "") : []);
@@ -22,11 +21,7 @@ export const whatifCommand: Command = {
   usage: "dti whatif <file> --framework <id|file.json> --unit <name> [--set id=value ... | --to-rank N | --to-score S]",
   summary: "re-score a unit with changed inputs; least improvement to a rank or score; priorities",
   options: {
-    ...DATA_OPTIONS,
-    ...RANK_OPTIONS,
-    ...OUTPUT_OPTIONS,
-    unit: { type: "string", short: "u" },
-    year: { type: "string" },
+    ...UNIT_OPTIONS,
     set: { type: "string", multiple: true },
     "to-rank": { type: "string" },
     "to-score": { type: "string" },
@@ -46,12 +41,8 @@ export const whatifCommand: Command = {
       --step <f>              step of continuous indicators, a fraction of their range (default 0.01)
 ${OUTPUT_HELP}${DATA_HELP}${RANK_HELP}`,
   async run(rest, values, io) {
-    const file = inputFile(rest);
     const unit = requiredOption(values, "unit", "the unit to change");
-    const { format, language } = outputOptions(values);
-    const framework = await loadFramework(io, stringOption(values, "framework"));
-    const options = await buildScoreOptions(values, io, true);
-    const table = await loadTable(io, file, delimiterOption(values));
+    const { format, language, framework, options, table } = await loadAnalysisInputs(rest, values, io);
     const year = integerOption(values, "year");
     const toRank = integerOption(values, "to-rank", 1);
     const toScore = numberOption(values, "to-score");

@@ -6,10 +6,9 @@
 import { compareYears } from "../../analysis/compare-years.ts";
 import { yearsToMarkdown } from "../../analysis/years-markdown.ts";
 import { score } from "../../pipeline/score.ts";
-import { emit, integerOption, OUTPUT_HELP, OUTPUT_OPTIONS, outputOptions } from "../analysis-options.ts";
+import { emit, integerOption, loadAnalysisInputs, OUTPUT_HELP, OUTPUT_OPTIONS } from "../analysis-options.ts";
 import type { Command } from "../command.ts";
-import { loadFramework, loadTable } from "../load.ts";
-import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, inputFile, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
+import { DATA_HELP, DATA_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS } from "../options.ts";
 import { UsageError } from "../usage-error.ts";
 
 export const yearsCommand: Command = {
@@ -22,11 +21,8 @@ export const yearsCommand: Command = {
       --top <n>               length of the most-improved lists (default 5)
 ${OUTPUT_HELP}${DATA_HELP}${RANK_HELP}`,
   async run(rest, values, io) {
-    const file = inputFile(rest);
-    const { format, language } = outputOptions(values);
-    const framework = await loadFramework(io, stringOption(values, "framework"));
-    const options = await buildScoreOptions(values, io, true);
-    const result = score(framework, await loadTable(io, file, delimiterOption(values)), options);
+    const { format, language, framework, options, table } = await loadAnalysisInputs(rest, values, io);
+    const result = score(framework, table, options);
     const years = [...new Set(result.units.map((u) => u.year).filter((y): y is number => y !== undefined))].sort((a, b) => a - b);
     const to = integerOption(values, "to") ?? years[years.length - 1];
     const from = integerOption(values, "from") ?? years.filter((y) => to === undefined || y < to).pop();
