@@ -71,5 +71,12 @@ export function explainToMarkdown(ex: Explanation, options: { readonly language?
       : "Differences = the unit's value minus the reference (negative: behind). Last column: the index gain if the indicator rose by that much (linear estimate from the weights; `dti whatif` re-scores exactly).",
   ];
   if (!ex.additive) notes.push(vi ? "Khung có phép nhân (trung bình nhân): đóng góp chỉ là xấp xỉ." : "The framework uses geometric means: contributions are approximate.");
-  return `${title}\n\n${vi ? ex.summary.vi : ex.summary.en}\n\n${markdownTable(header, [...rows, total])}\n${notes.join("\n")}\n`;
+  const views =
+    ex.views.length === 0
+      ? ""
+      : `\n${markdownTable(
+          [vi ? "Trụ cột" : "Pillar", vi ? "Giá trị" : "Value", vi ? "Hạng" : "Rank", vi ? "So với dẫn đầu" : "vs leader", vi ? "So với trung bình" : "vs average"],
+          ex.views.map((v) => [nameIn(v.name, lang), n(v.value), v.rank === null ? "–" : String(v.rank), s(v.leader === null ? null : -v.leader.gap), s(v.average === null ? null : -v.average.gap)]),
+        )}`;
+  return `${title}\n\n${vi ? ex.summary.vi : ex.summary.en}\n\n${markdownTable(header, [...rows, total])}${views}\n${notes.join("\n")}\n`;
 }

@@ -77,6 +77,18 @@ export interface NodeExplanation {
   readonly gainPerStep: number;
 }
 
+/** A view (pillar such as "Chính quyền số") of the unit: value, rank, and gaps. */
+export interface ViewExplanation {
+  readonly id: string;
+  readonly name: LocalizedName;
+  readonly short?: string;
+  readonly score: number | null;
+  readonly value: string | null;
+  readonly rank: number | null;
+  readonly leader: Gap | null;
+  readonly average: Gap | null;
+}
+
 /** What {@link explain} returns (JSON-serialisable). */
 export interface Explanation {
   readonly framework: { readonly id: string; readonly title: LocalizedName };
@@ -106,6 +118,8 @@ export interface Explanation {
   readonly step: number;
   /** Every scored node but the root, in tree order. */
   readonly nodes: readonly NodeExplanation[];
+  /** The framework's views (pillars), outside the tree: value, rank and gaps, no contribution. */
+  readonly views: readonly ViewExplanation[];
   /** Scored leaf ids, best first. */
   readonly strongest: readonly string[];
   /** Scored leaf ids, weakest first. */
@@ -204,6 +218,23 @@ export function explain(framework: Framework | FrameworkDefinition, result: Scor
       gainPerStep: num(stepGain),
     });
   }
+  const views: ViewExplanation[] = result.nodes
+    .filter((info) => info.kind === "view")
+    .map((info) => {
+      const mine = me.nodes[info.id];
+      const sd = mine?.score == null ? null : dec(mine.score);
+      const leaderScore = leader?.nodes[info.id]?.score ?? null;
+      return {
+        id: info.id,
+        name: info.name,
+        ...(info.short !== undefined ? { short: info.short } : {}),
+        score: mine?.score ?? null,
+        value: mine?.value ?? null,
+        rank: mine?.rank ?? null,
+        leader: gapTo(leaderScore === null ? null : dec(leaderScore), sd),
+        average: gapTo(meanOf(peers.map((u) => u.nodes[info.id]?.score ?? null)), sd),
+      };
+    });
   const leaves = nodes.filter((n) => n.kind === "leaf" && n.share > 0 && n.score !== null);
   const top = options.top ?? 3;
   const strongest = [...leaves].sort((a, b) => (b.score as number) - (a.score as number) || b.share - a.share).slice(0, top).map((n) => n.id);
@@ -248,6 +279,7 @@ export function explain(framework: Framework | FrameworkDefinition, result: Scor
     additive,
     step,
     nodes,
+    views,
     strongest,
     weakest,
     priorities,

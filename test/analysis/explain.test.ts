@@ -73,3 +73,49 @@ describe("explain (DTI 2022, published top five)", () => {
     expect(() => explain(fw, top5, "Đà Nẵng")).toThrow(/did you mean "TP. Đà Nẵng"/u);
   });
 });
+
+describe("explain: views, weights without points, reweighting, groups and years", () => {
+  it("gives the pillar views of HCMC", () => {
+    const hcm = explain(fw, top5, "TP. Hồ Chí Minh");
+    expect(hcm.views.map((v) => v.id)).toEqual(["government", "economy", "society"]);
+    // Chính quyền số = (380.22 foundation points + 168.12) / 700 = 0.783343 → 0.7833, rank 3 behind
+    // Đà Nẵng (433.18 + 171.5) / 700 = 0.8638 and Huế (385.4 + 0.8262 × 200) / 700 = 0.7866
+    expect(hcm.views[0]).toMatchObject({ value: "0.7833", rank: 3 });
+    expect(hcm.views[0]?.leader?.gap).toBeCloseTo((433.18 + 171.5 - 380.22 - 168.12) / 700, 12);
+  });
+
+  it("uses weights when the index has no points (DTI 2020, Bắc Ninh: 0.4 / 0.3 / 0.3)", () => {
+    const fw20 = getFramework("vn-dti-2020-province");
+    const r = score(fw20, parseCsv(readFileSync("fixtures/dti-2020-bac-ninh.csv", "utf8")));
+    const ex = explain(fw20, r, "Bắc Ninh");
+    // 0.4 × 0.4449 = 0.17796; 0.3 × 0.3668 = 0.11004; 0.3 × 0.4052 = 0.12156; total 0.40956 → 0.4096
+    expect(ex.nodes.map((n) => [n.id, n.share, n.contribution])).toEqual([
+      ["government", 0.4, 0.17796],
+      ["economy", 0.3, 0.11004],
+      ["society", 0.3, 0.12156],
+    ]);
+    expect(ex.points).toBeNull();
+    expect(ex.nodes[0]?.points).toBeNull();
+    expect(ex.value).toBe("0.4096");
+  });
+
+  it("leaves a missing indicator out of the shares under reweight, as scoring does", () => {
+    const rows = parseCsv(readFileSync("fixtures/dti-2022-province-top5.csv", "utf8").replace("TP. Hồ Chí Minh,0.8917,", "TP. Hồ Chí Minh,,"));
+    const r = score(fw, rows, { missing: "reweight" });
+    const hcm = explain(fw, r, "TP. Hồ Chí Minh");
+    // foundation without awareness: 90 + 82.58 + 62.67 + 55.8 = 291.05 of 400 → 0.727625; institutions share 0.5 × 100/400
+    expect(hcm.nodes.find((n) => n.id === "institutions")?.share).toBe(0.125);
+    expect(hcm.nodes.find((n) => n.id === "awareness")?.share).toBe(0);
+    const sum = hcm.nodes.filter((n) => n.kind === "leaf").reduce((a, n) => a + n.contribution, 0);
+    expect(sum).toBeCloseTo(hcm.score as number, 12);
+  });
+
+  it("names the group rank and the year (synthetic 63, two years)", () => {
+    const r = score(fw, parseCsv(readFileSync("fixtures/provinces-63-synthetic-2years.csv", "utf8")));
+    const ex = explain(fw, r, "26"); // by code: Vĩnh Phúc, latest year
+    const mine = r.units.find((u) => u.unit === "Vĩnh Phúc" && u.year === 2023)!;
+    expect(ex).toMatchObject({ unit: "Vĩnh Phúc", year: 2023, value: "0.7885", rank: 17, units: 63, group: "Đồng bằng sông Hồng", groupRank: mine.groupRank });
+    expect(ex.summary.vi.startsWith(`Năm 2023, Vĩnh Phúc xếp hạng 17/63 với DTI 0,7885. Trong nhóm Đồng bằng sông Hồng: hạng ${mine.groupRank}/${ex.groupUnits}.`)).toBe(true);
+    expect(explain(fw, r, "Vĩnh Phúc", { year: 2022 }).value).toBe("0.7450");
+  });
+});
