@@ -58,3 +58,17 @@ describe("whatIf", () => {
     expect(r.after).toMatchObject({ value: "0.7750", rank: 1 });
   });
 });
+
+describe("whatIf on data with years (synthetic)", () => {
+  it("changes only the chosen year's row and ranks among that year's units", async () => {
+    const { score } = await import("../../src/pipeline/score.ts");
+    const table = parseCsv(readFileSync("fixtures/provinces-63-synthetic-2years.csv", "utf8"));
+    // Vĩnh Phúc 2022: 744.985 points; awareness 0.8381 → 1 adds 16.19: 761.175 → 0.7612
+    const r = whatIf(fw, table, "Vĩnh Phúc", { awareness: 1 }, { year: 2022 });
+    expect(r).toMatchObject({ year: 2022, before: { value: "0.7450", rank: 20 }, after: { value: "0.7612" } });
+    const base = score(fw, table).units.filter((u) => u.year === 2022 && u.unit !== "Vĩnh Phúc");
+    expect(r.after.rank).toBe(1 + base.filter((u) => Number(u.value) > 0.7612).length);
+    // Default: the latest year.
+    expect(whatIf(fw, table, "Vĩnh Phúc", { awareness: 1 }).year).toBe(2023);
+  });
+});
