@@ -16,6 +16,7 @@ import { score } from "../pipeline/score.ts";
 import type { ScoreResult } from "../pipeline/types.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import { ensureFramework } from "./ensure-framework.ts";
+import { wideAssessment } from "./assessment-wide.ts";
 import { pointsFramework } from "./points-framework.ts";
 
 /** The three stages of an assessment. */
@@ -105,6 +106,8 @@ function text(cell: RawCell): string | null {
  * Reads assessment rows in long shape — one row per unit and indicator (leaf id or name) with
  * `self`, `appraised`, `final` points, `evidence` and an optional `note` (Vietnamese headers
  * such as "Tự đánh giá", "Thẩm định", "Chính thức", "Minh chứng", "Ghi chú" are recognised) —
+ * or in wide shape (one row per unit, columns `<indicator>.<stage>`: `awareness.self`,
+ * `Nhận thức số.thẩm định`, `NTS (minh chứng)`) —
  * checks them, totals each stage through the framework (points / max points per indicator, then
  * the framework's weights; missing points count 0) and flags: points outside [0, max] or not a
  * number, unknown or repeated indicators (errors); points without evidence, self and appraised
@@ -121,7 +124,9 @@ function text(cell: RawCell): string | null {
  */
 export function assessment(framework: Framework | FrameworkDefinition, data: RawTable | readonly unknown[], options: AssessmentOptions = {}): AssessmentResult {
   const fw = ensureFramework(framework);
-  const table: RawTable = Array.isArray(data) ? tableFromRecords(data) : (data as RawTable);
+  const given: RawTable = Array.isArray(data) ? tableFromRecords(data) : (data as RawTable);
+  const isLong = given.columns.some((c) => (ASSESSMENT_COLUMNS.indicator as readonly string[]).includes(normalizeKey(c)) || normalizeKey(c) === normalizeKey(options.columns?.indicator ?? "\u0000"));
+  const table = isLong ? given : (wideAssessment(given) ?? given);
   const issues: Issue[] = [...table.issues];
   const col = locateColumns(table, options, issues);
   const leaves = new Map<string, IndicatorNode>();

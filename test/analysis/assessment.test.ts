@@ -59,3 +59,18 @@ describe("assessment (self-assessed, appraised, final points)", () => {
     expect(bad.units[0]?.appraised).toMatchObject({ score: 0.09, points: 90, missing: 7 });
   });
 });
+
+describe("assessment in wide shape", () => {
+  it("reads <indicator>.<stage> columns (English and Vietnamese) like the long shape", () => {
+    const wide = assessment(fw, [
+      { "Tỉnh/thành phố": "Huế", "awareness.self": 95, "awareness.appraised": 90, "awareness.final": 90, "awareness.evidence": "KH 1",
+        "Thể chế số.tự đánh giá": 80, "Thể chế số.thẩm định": 80, "Thể chế số (chính thức)": 85, "Thể chế số (minh chứng)": "NQ 2" },
+    ]);
+    // final: 0.1 × 90/100 + 0.1 × 85/100 = 0.175
+    expect(wide.units[0]?.final).toMatchObject({ score: 0.175, points: 175, missing: 6 });
+    expect(wide.items.map((i) => [i.node, i.self, i.appraised, i.final, i.evidence, i.flags])).toEqual([
+      ["awareness", 95, 90, 90, "KH 1", ["ASSESSMENT_SELF_APPRAISED_DIFFER"]],
+      ["institutions", 80, 80, 85, "NQ 2", ["ASSESSMENT_FINAL_CHANGED"]],
+    ]);
+  });
+});
