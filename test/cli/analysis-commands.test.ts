@@ -95,3 +95,17 @@ describe("dti score --bands", () => {
     expect(json.units[0].value).toBe("0.8002");
   });
 });
+
+describe("dti whatif --cost", () => {
+  it("weighs the plan by cost: a dear digital government is left for last", async () => {
+    // Cost 2 per unit of digital government: its 0.2 share per cost (0.1) falls below the 150-point
+    // indicators (0.15): economy to 1 (+0.035835), then society: (0.083795 − 0.035835) / 0.15 = 0.319733…
+    const r = await cli(["whatif", ...TOP5, "--unit", "TP. Hồ Chí Minh", "--to-rank", "1", "--cost", "digital-government=2", "--format", "json"]);
+    const plan = JSON.parse(r.stdout);
+    expect(plan.exact.changes.map((c: { id: string }) => c.id)).toEqual(["digital-economy", "digital-society"]);
+    expect(plan.exact.total).toBeCloseTo(0.2389 + 0.04796 / 0.15, 12);
+    expect(plan.changes.map((c: { id: string }) => c.id)).toEqual(["digital-economy", "digital-society"]);
+    expect(plan.result.after.rank).toBe(1);
+    expect((await cli(["whatif", ...TOP5, "--unit", "TP. Hồ Chí Minh", "--cost", "x"])).code).toBe(2);
+  });
+});

@@ -28,6 +28,7 @@ export const whatifCommand: Command = {
     only: { type: "string", multiple: true },
     exclude: { type: "string", multiple: true },
     step: { type: "string" },
+    cost: { type: "string", multiple: true },
   },
   help: `      --unit <name>           the unit (name or code)
       --year <year>           its year (default: the latest)
@@ -39,6 +40,8 @@ export const whatifCommand: Command = {
       --only <ids>            only these indicators may change (repeatable, or comma-separated)
       --exclude <ids>         these indicators may not change
       --step <f>              step of continuous indicators, a fraction of their range (default 0.01)
+      --cost <id>=<c>         cost of +1 of an indicator's score (default 1; repeatable): the plan
+                              and the priorities weigh gains by it
 ${OUTPUT_HELP}${DATA_HELP}${RANK_HELP}`,
   async run(rest, values, io) {
     const unit = requiredOption(values, "unit", "the unit to change");
@@ -51,7 +54,15 @@ ${OUTPUT_HELP}${DATA_HELP}${RANK_HELP}`,
     const goals = (sets.length > 0 ? 1 : 0) + (toRank !== undefined ? 1 : 0) + (toScore !== undefined ? 1 : 0);
     if (goals > 1) throw new UsageError("give --set, --to-rank or --to-score, not several");
     if (step !== undefined && !(step > 0 && step <= 1)) throw new UsageError(`--step must be in (0, 1] (got ${step})`);
+    const costs: Record<string, number> = {};
+    for (const c of Array.isArray(values["cost"]) ? (values["cost"] as string[]) : []) {
+      const [id, text] = c.split("=").map((x) => x.trim());
+      const n = Number((text ?? "").replace(",", "."));
+      if (!id || !(n > 0 && Number.isFinite(n))) throw new UsageError(`--cost takes <indicator id>=<positive number> (got "${c}")`);
+      costs[id] = n;
+    }
     const common = {
+      ...(Object.keys(costs).length > 0 ? { costs } : {}),
       ...options,
       ...(year !== undefined ? { year } : {}),
       ...(step !== undefined ? { step } : {}),
