@@ -13,7 +13,7 @@ import { delimiterOption, inputFile, printIssues, stringOption } from "../option
 export const assessCommand: Command = {
   name: "assess",
   usage: "dti assess <file> --framework <id|file.json> [options]",
-  summary: "self-assessed / appraised / final points: totals and flagged differences",
+  summary: "self-assessed, appraised, final points: totals, flags",
   options: {
     ...OUTPUT_OPTIONS,
     framework: { type: "string", short: "f" },

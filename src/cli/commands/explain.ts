@@ -13,7 +13,7 @@ import { DATA_HELP, printIssues, RANK_HELP, stringOption } from "../options.ts";
 export const explainCommand: Command = {
   name: "explain",
   usage: "dti explain <file> --framework <id|file.json> --unit <name> [options]",
-  summary: "explain one unit: contributions, gaps, strengths, weaknesses",
+  summary: "explain a unit: contributions, gaps, strengths",
   options: {
     ...UNIT_OPTIONS,
     target: { type: "string" },

@@ -18,8 +18,8 @@ const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]).flatM
 
 export const whatifCommand: Command = {
   name: "whatif",
-  usage: "dti whatif <file> --framework <id|file.json> --unit <name> [--set id=value ... | --to-rank N | --to-score S]",
-  summary: "re-score a unit with changed inputs; least improvement to a rank or score; priorities",
+  usage: "dti whatif <file> --framework <id|file.json> --unit <name> [options]",
+  summary: "what-if (--set), least improvement to a rank or score, priorities",
   options: {
     ...UNIT_OPTIONS,
     set: { type: "string", multiple: true },

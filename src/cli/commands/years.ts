@@ -13,8 +13,8 @@ import { UsageError } from "../usage-error.ts";
 
 export const yearsCommand: Command = {
   name: "years",
-  usage: "dti years <file> --framework <id|file.json> [--from <year>] [--to <year>] [options]",
-  summary: "year-over-year change of values and ranks, most improved units",
+  usage: "dti years <file> --framework <id|file.json> [options]",
+  summary: "year-over-year changes, most improved units",
   options: { ...DATA_OPTIONS, ...RANK_OPTIONS, ...OUTPUT_OPTIONS, from: { type: "string" }, to: { type: "string" }, top: { type: "string" } },
   help: `      --from <year>           the earlier year (default: the second latest in the data)
       --to <year>             the later year (default: the latest)
