@@ -63,3 +63,34 @@ describe("planImprovements", () => {
     expect(() => planImprovements(fw, top5, "TP. Đà Nẵng", {})).toThrow(/exactly one goal/u);
   });
 });
+
+describe("planImprovements with discrete rules", () => {
+  it("mixes a ratio, a ladder and a category, greedy by gain per rise of the indicator's score", async () => {
+    const { defineFramework } = await import("../../src/framework/validate-framework.ts");
+    const ward = defineFramework({
+      id: "ward", version: "1", title: { vi: "Phường" },
+      root: { id: "dti", name: { vi: "DTI" }, maxPoints: 100, children: [
+        { id: "meetings", name: { vi: "Họp" }, maxPoints: 20, rule: { type: "ladder", direction: "higher", steps: [{ threshold: 2, points: 10 }, { threshold: 4, points: 20 }] } },
+        { id: "online", name: { vi: "Trực tuyến" }, maxPoints: 50, rule: { type: "ratio" } },
+        { id: "steering", name: { vi: "Trưởng ban" }, maxPoints: 30, rule: { type: "categorical", categories: [
+          { label: "Chủ tịch", points: 30 }, { label: "Phó Chủ tịch", points: 15 }, { label: "Chưa có", points: 0 } ] } },
+      ] },
+    });
+    const rows = [
+      { unit: "A", meetings: 3, "online.a": 90, "online.b": 200, steering: "Phó Chủ tịch" },
+      { unit: "B", meetings: 4, "online.a": 100, "online.b": 100, steering: "Chưa có" },
+    ];
+    // A = 10 + 0.45 × 50 + 15 = 47.5; B = 20 + 50 + 0 = 70. Index gain per unit of an indicator's
+    // score: online 0.5, steering 0.3, meetings 0.2: online first. A tie at the published 0.7000
+    // is enough, and 69.995 points publish 0.7000 (half-up): 22.495 more points, a ratio of
+    // 0.8999, numerator 90 → 179.98 (of 200), the least on the 4-decimal grid.
+    const plan = planImprovements(ward, rows, "A", { toRank: 1 });
+    expect(plan.changes.map((c) => [c.id, c.from, c.to])).toEqual([["online", [90, 200], ["179.98", 200]]]);
+    expect(plan.result.after).toMatchObject({ value: "0.7000", rank: 1 });
+    expect(plan.exact).toBeNull(); // discrete candidates: no closed form
+    // Without the ratio: steering to "Chủ tịch" (+15) then meetings to the 4-meeting step (+10) = 72.5.
+    const noOnline = planImprovements(ward, rows, "A", { toRank: 1, exclude: ["online"] });
+    expect(noOnline.changes.map((c) => [c.id, c.to])).toEqual([["meetings", ["4"]], ["steering", ["Chủ tịch"]]]);
+    expect(noOnline.result.after).toMatchObject({ value: "0.7250", rank: 1 });
+  });
+});
