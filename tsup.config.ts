@@ -2,8 +2,8 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    // Library entries: the core (no CSV parser) and the `dti/csv` sub-path.
-    entry: { index: "src/index.ts", csv: "src/csv.ts" },
+    // Library entries: the core (no CSV parser), the `dti/csv` and `dti/analysis` sub-paths.
+    entry: { index: "src/index.ts", csv: "src/csv.ts", analysis: "src/analysis.ts" },
     format: ["esm", "cjs"],
     dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
     clean: true,

@@ -157,5 +157,8 @@ export type { AssessmentItem, AssessmentOptions, AssessmentResult, AssessmentSta
 export { assessmentToMarkdown } from "./analysis/assessment-markdown.ts";
 export { formatDecimal, formatPoints, formatSigned } from "./analysis/format.ts";
 export type { AnalysisLanguage } from "./analysis/format.ts";
+// Analysis of a scored result (issue 4a: explain, what-if, priorities, plans, years, bands,
+// assessment) lives in the `dti/analysis` sub-path (src/analysis.ts), so that the core bundle
+// stays small (the analysis code is about 14 KB gzip).
 
 export { VERSION } from "./version.ts";
