@@ -16,6 +16,7 @@ import { ensureFramework } from "./ensure-framework.ts";
 import { explainSummary } from "./explain-summary.ts";
 import { findUnit, sameYear } from "./find-unit.ts";
 import { indexShares } from "./index-shares.ts";
+import { nodeMaxScores } from "./node-max-scores.ts";
 
 /** Options of {@link explain}. */
 export interface ExplainOptions {
@@ -60,9 +61,11 @@ export interface NodeExplanation {
   readonly points: number | null;
   /** Contribution / the unit's index score (0..1). */
   readonly percent: number;
-  /** 1 − score. */
-  readonly gapToMax: number;
-  /** Index points left on the table: share × (1 − score) × index points (null without points). */
+  /** The best score the node can reach: 1, or the top of a normalised leaf's range; null for a z-score. */
+  readonly maxScore: number | null;
+  /** maxScore − score (null without a maximum). */
+  readonly gapToMax: number | null;
+  /** Index points left on the table: share × (maxScore − score) × index points (null without points). */
   readonly gapToMaxPoints: number | null;
   /** The index leader's score on this node. */
   readonly leader: Gap | null;
@@ -73,7 +76,7 @@ export interface NodeExplanation {
   /** Mean over the units of the same year and group. */
   readonly groupAverage: Gap | null;
   readonly target: Gap | null;
-  /** Index gain if this node rose by `step` (capped at 1): share × min(step, 1 − score). */
+  /** Index gain if this node rose by `step` (capped at its maximum): share × min(step, maxScore − score). */
   readonly gainPerStep: number;
 }
 
@@ -172,6 +175,7 @@ export function explain(framework: Framework | FrameworkDefinition, result: Scor
   const present = (i: number) => (nodeOf(me, compiled.nodes[i]!.id)?.score ?? null) !== null;
   const { shares, additive } = indexShares(compiled, result.options.missing === "reweight" ? present : undefined);
   const rootPoints = fw.root.maxPoints ?? null;
+  const maxima = nodeMaxScores(compiled);
   const step = options.step ?? 0.1;
   const targetOf = (id: string) => options.targets?.[id] ?? options.target;
   const myScore = me.score === null ? null : dec(me.score);
@@ -190,8 +194,10 @@ export function explain(framework: Framework | FrameworkDefinition, result: Scor
     const bestScore = bestUnit === null ? null : (nodeOf(bestUnit, info.id)?.score ?? null);
     const leaderScore = leader === null ? null : (nodeOf(leader, info.id)?.score ?? null);
     const target = targetOf(info.id);
-    const headroom = sd === null ? dec(0) : dec(1).minus(sd);
-    const stepGain = share.times(headroom.lessThan(step) ? headroom : dec(step));
+    const top = maxima[i] ?? null;
+    const headroom = sd === null || top === null ? null : top.minus(sd);
+    const room = headroom === null ? dec(step) : headroom.lessThan(0) ? dec(0) : headroom;
+    const stepGain = sd === null ? dec(0) : share.times(room.lessThan(step) ? room : dec(step));
     const best = gapTo(bestScore === null ? null : dec(bestScore), sd);
     nodes.push({
       id: info.id,
@@ -208,8 +214,9 @@ export function explain(framework: Framework | FrameworkDefinition, result: Scor
       contribution: num(contribution),
       points: rootPoints === null ? null : num(contribution.times(rootPoints)),
       percent: myScore === null || myScore.isZero() ? 0 : num(contribution.dividedBy(myScore)),
-      gapToMax: num(headroom),
-      gapToMaxPoints: rootPoints === null ? null : num(share.times(headroom).times(rootPoints)),
+      maxScore: top === null ? null : num(top),
+      gapToMax: headroom === null ? null : num(headroom),
+      gapToMaxPoints: rootPoints === null || headroom === null ? null : num(share.times(headroom).times(rootPoints)),
       leader: gapTo(leaderScore === null ? null : dec(leaderScore), sd),
       best: best === null || bestUnit === null ? null : { ...best, unit: bestUnit.unit },
       average: gapTo(meanOf(peers.map((u) => nodeOf(u, info.id)?.score ?? null)), sd),

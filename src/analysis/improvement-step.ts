@@ -2,12 +2,14 @@
  * One step of improvement of a leaf's raw inputs, and the inputs that earn its maximum, for every
  * scoring rule. Continuous rules step by a fraction of their range (default 0.01: +0.01 for a
  * value in [0, 1], +0.01 × max for points, +0.01 × b for a ratio's numerator, 1 % of the
- * goalposts' span); step ladders, categories and yes/no move to the next better level.
+ * goalposts' span; a `normalise` leaf, scored across units, 1 % of its fixed bounds or of its
+ * target, and not at all without them); step ladders, categories and yes/no move to the next
+ * better level.
  *
  * @module
  */
 import { ruleMax } from "../framework/rule-max.ts";
-import type { IndicatorNode } from "../framework/types.ts";
+import type { IndicatorNode, NormaliseRule } from "../framework/types.ts";
 import { dec, type Decimal } from "../number/decimal.ts";
 import { readDecimal, type RawValue } from "../score/rules/outcome.ts";
 import { scoreLeaf } from "../score/score-leaf.ts";
@@ -90,7 +92,31 @@ export function stepUp(leaf: IndicatorNode, inputs: LeafInputs, fraction = 0.01)
     }
     case "boolean":
       return currentScore(leaf, inputs) >= 1 ? undefined : [rule.direction !== "lower"];
+    case "normalise": {
+      // Scored across units: a step needs a fixed scale, the bounds or the target.
+      const best = normaliseBest(rule);
+      if (x === undefined || best === undefined) return undefined;
+      const span = normaliseSpan(rule);
+      if (span === undefined) return undefined;
+      const by = span.times(f);
+      if (rule.direction === "lower") return x.lessThanOrEqualTo(best) ? undefined : [text(Decimal_max(x.minus(by), best))];
+      const next = up(x, by, best);
+      return next === undefined ? undefined : [text(next)];
+    }
   }
+}
+
+/** The raw value a `normalise` leaf scores best at, when the rule fixes one (bounds or target). */
+function normaliseBest(rule: NormaliseRule): Decimal | undefined {
+  if (rule.target !== undefined) return dec(rule.target);
+  if (rule.bounds === undefined) return undefined;
+  return dec(rule.direction === "lower" ? rule.bounds.min : rule.bounds.max);
+}
+
+function normaliseSpan(rule: NormaliseRule): Decimal | undefined {
+  if (rule.bounds !== undefined) return dec(rule.bounds.max).minus(rule.bounds.min).abs();
+  if (rule.target !== undefined) return (rule.worst === undefined ? dec(rule.target) : dec(rule.target).minus(rule.worst)).abs();
+  return undefined;
 }
 
 /** The leaf's score from its inputs (-Infinity when they cannot be scored). */
@@ -133,6 +159,10 @@ export function maxInputs(leaf: IndicatorNode, inputs: LeafInputs): LeafInputs {
     }
     case "boolean":
       return [rule.direction !== "lower"];
+    case "normalise": {
+      const best = normaliseBest(rule);
+      return best === undefined ? [...inputs] : [text(best)];
+    }
   }
 }
 

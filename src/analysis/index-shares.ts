@@ -14,7 +14,7 @@ export interface IndexShares {
   readonly shares: ReadonlyMap<number, Decimal>;
   /**
    * True when the index is a weighted arithmetic mean of its leaves all the way down (no
-   * geometric group carries weight): then contribution = share × score adds up to the index
+   * geometric, harmonic or Mazziotta-Pareto group carries weight): then contribution = share × score adds up to the index
    * exactly and a gain of Δ on a leaf moves the index by share × Δ.
    */
   readonly additive: boolean;
@@ -38,7 +38,7 @@ export function indexShares(compiled: CompiledFramework, present?: (node: number
     shares.set(i, share);
     const node = compiled.nodes[i]!;
     if (node.kind !== "group") return;
-    if (node.aggregation === "geometric" && !share.isZero()) additive = false;
+    if (node.aggregation !== "arithmetic" && !share.isZero()) additive = false;
     let total = dec(0);
     node.children.forEach((c, k) => {
       if (present === undefined || present(c)) total = total.plus(node.weights[k]!);

@@ -10,9 +10,9 @@ import { dec, type Decimal } from "../number/decimal.ts";
 import type { ScoreInput, UnitResult } from "../pipeline/types.ts";
 import { readDecimal, type RawValue } from "../score/rules/outcome.ts";
 import { indexShares } from "./index-shares.ts";
+import { nodeMaxScores } from "./node-max-scores.ts";
 import { isContinuous, stepUp } from "./improvement-step.ts";
 import { currentInputs, leafCandidates, withInputs, type CandidateOptions, type LeafCandidate } from "./leaf-candidates.ts";
-import { rankAmong } from "./rank-among.ts";
 import { prepareScenario, rescore, type Scenario, type ScenarioOptions } from "./scenario.ts";
 import { compareScenario, standing, type Standing, type WhatIfResult } from "./what-if.ts";
 
@@ -63,7 +63,7 @@ export interface PlanResult {
   readonly total: number;
   readonly steps: number;
   readonly result: WhatIfResult;
-  /** The exact minimum when the index is additive and every candidate continuous; else null. */
+  /** The exact minimum when the index is additive, every candidate continuous and scored on its own (no normalisation across units, no imputation); else null. */
   readonly exact: ExactPlan | null;
   readonly algorithm: string;
 }
@@ -98,18 +98,14 @@ export function planImprovements(framework: Framework | FrameworkDefinition, dat
   const d = s.baseline.framework.decimals;
   const rules = s.baseline.options;
   const goal = goalOf(s, options);
-  const reached = (u: Pick<UnitResult, "unit" | "score" | "value">): boolean => {
-    if (options.toRank !== undefined) {
-      const r = rankAmong(s.others, u, rules);
-      return r !== null && r <= options.toRank;
-    }
-    return u.value !== null && dec(u.value).greaterThanOrEqualTo(goal.value);
-  };
+  // Re-scored units carry their rank among the others (see rescore()).
+  const reached = (u: Pick<UnitResult, "rank" | "value">): boolean =>
+    options.toRank !== undefined ? u.rank !== null && u.rank <= options.toRank : u.value !== null && dec(u.value).greaterThanOrEqualTo(goal.value);
   const candidates = leafCandidates(s, options);
   const step = options.step ?? 0.01;
   const maxSteps = options.maxSteps ?? 5000;
   const { shares, additive } = indexShares(s.compiled);
-  const lazy = additive && rules.missing !== "reweight";
+  const lazy = additive && rules.missing !== "reweight" && s.isolated;
 
   let changes = new Map<string, RawValue>();
   let current: UnitResult = s.unit;
@@ -170,15 +166,13 @@ export function planImprovements(framework: Framework | FrameworkDefinition, dat
     };
   });
   const total = planned.reduce((a, p) => a.plus(dec(p.increase).times(candidates.find((c) => c.id === p.id)?.cost ?? 1)), dec(0)).toNumber();
-  const exact = additive && rules.missing !== "reweight" && candidates.every((c) => isContinuous(c.leaf)) ? exactPlan(s, candidates, shares, goal.exact) : null;
+  const linear = additive && rules.missing !== "reweight" && s.isolated && candidates.every((c) => isContinuous(c.leaf) && c.leaf.rule.type !== "normalise");
+  const exact = linear ? exactPlan(s, candidates, shares, nodeMaxScores(s.compiled), goal.exact) : null;
   return {
     unit: s.unit.unit,
     ...(s.unit.year !== undefined ? { year: s.unit.year } : {}),
     goal: { kind: options.toRank !== undefined ? "rank" : "score", ...(options.toRank !== undefined ? { rank: options.toRank } : {}), value: goal.value.toFixed(d) },
-    reached:
-      options.toRank !== undefined
-        ? result.after.rank !== null && result.after.rank <= options.toRank
-        : result.after.value !== null && dec(result.after.value).greaterThanOrEqualTo(goal.value),
+    reached: reached(result.after),
     already,
     before: standing(s.unit),
     changes: planned,
@@ -234,7 +228,7 @@ function shortenLastStep(
 }
 
 /** Fractional knapsack over the leaves' shares: the least Σ increase × cost that reaches `exact`. */
-function exactPlan(s: Scenario, candidates: readonly LeafCandidate[], shares: ReadonlyMap<number, Decimal>, exact: Decimal): ExactPlan {
+function exactPlan(s: Scenario, candidates: readonly LeafCandidate[], shares: ReadonlyMap<number, Decimal>, maxima: readonly (Decimal | null)[], exact: Decimal): ExactPlan {
   let need = exact.minus(s.unit.score ?? 0);
   const order = candidates
     .map((c) => ({ c, share: shares.get(c.index) ?? dec(0), score: dec(s.unit.nodes[c.id]?.score ?? 0) }))
@@ -244,7 +238,7 @@ function exactPlan(s: Scenario, candidates: readonly LeafCandidate[], shares: Re
   let total = dec(0);
   for (const x of order) {
     if (need.lessThanOrEqualTo(0)) break;
-    const room = dec(1).minus(x.score);
+    const room = (maxima[x.c.index] ?? dec(1)).minus(x.score);
     if (room.lessThanOrEqualTo(0)) continue;
     const wanted = need.dividedBy(x.share);
     const inc = wanted.lessThan(room) ? wanted : room;

@@ -35,6 +35,12 @@ export interface Scenario {
   readonly inputs: ReadonlyMap<string, RawValue>;
   /** A table of the unit's rows only, for fast re-scoring. */
   readonly own: RawTable;
+  /**
+   * True when the unit's score depends on its own rows only, so it can be re-scored alone: no
+   * scored leaf is normalised across units and no imputation is asked for. Otherwise every
+   * re-scoring scores the whole data set (and the other units may move too).
+   */
+  readonly isolated: boolean;
 }
 
 /** Options of the what-if functions: the scoring options, and the year of the unit. */
@@ -59,11 +65,13 @@ export function prepareScenario(framework: Framework | FrameworkDefinition, data
   const { rows } = unitRows(table, fw, scoreOptions, me.unit, me.year);
   const own: RawTable = { ...table, rows: rows.map((r) => table.rows[r]!) };
   const read = readUnits(own, fw, scoreOptions);
+  const compiled = compileFramework(fw);
+  const isolated = scoreOptions.impute === undefined && !compiled.leaves.some((i) => compiled.nodes[i]!.scored && compiled.nodes[i]!.leaf?.rule.type === "normalise");
   const inputs = new Map<string, RawValue>();
   for (const [key, cell] of read.units[0]?.values ?? []) if (cell.raw !== undefined) inputs.set(key, cell.raw);
   return {
     framework: fw,
-    compiled: compileFramework(fw),
+    compiled,
     table,
     options: scoreOptions,
     baseline,
@@ -71,6 +79,7 @@ export function prepareScenario(framework: Framework | FrameworkDefinition, data
     others: sameYear(baseline, me).filter((u) => u !== me),
     inputs,
     own,
+    isolated,
   };
 }
 
@@ -80,7 +89,7 @@ export function prepareScenario(framework: Framework | FrameworkDefinition, data
  * its rank is computed among the unchanged others.
  */
 export function rescore(s: Scenario, changes: ReadonlyMap<string, RawValue>, full = false): UnitResult {
-  if (full) {
+  if (full || !s.isolated) {
     const result = score(s.framework, editUnitInputs(s.table, s.framework, s.options, s.unit.unit, s.unit.year, changes), s.options);
     return findUnit(result, s.unit.unit, s.unit.year);
   }

@@ -4,6 +4,7 @@ import { planImprovements } from "../../src/analysis/plan-improvements.ts";
 import { improvementPriorities } from "../../src/analysis/priorities.ts";
 import { parseCsv } from "../../src/csv.ts";
 import { getFramework } from "../../src/framework/builtin/index.ts";
+import { WARD } from "./ward-framework.ts";
 
 const fw = getFramework("vn-dti-2022-province");
 const top5 = parseCsv(readFileSync("fixtures/dti-2022-province-top5.csv", "utf8"));
@@ -65,17 +66,8 @@ describe("planImprovements", () => {
 });
 
 describe("planImprovements with discrete rules", () => {
-  it("mixes a ratio, a ladder and a category, greedy by gain per rise of the indicator's score", async () => {
-    const { defineFramework } = await import("../../src/framework/validate-framework.ts");
-    const ward = defineFramework({
-      id: "ward", version: "1", title: { vi: "Phường" },
-      root: { id: "dti", name: { vi: "DTI" }, maxPoints: 100, children: [
-        { id: "meetings", name: { vi: "Họp" }, maxPoints: 20, rule: { type: "ladder", direction: "higher", steps: [{ threshold: 2, points: 10 }, { threshold: 4, points: 20 }] } },
-        { id: "online", name: { vi: "Trực tuyến" }, maxPoints: 50, rule: { type: "ratio" } },
-        { id: "steering", name: { vi: "Trưởng ban" }, maxPoints: 30, rule: { type: "categorical", categories: [
-          { label: "Chủ tịch", points: 30 }, { label: "Phó Chủ tịch", points: 15 }, { label: "Chưa có", points: 0 } ] } },
-      ] },
-    });
+  it("mixes a ratio, a ladder and a category, greedy by gain per rise of the indicator's score", () => {
+    const ward = WARD;
     const rows = [
       { unit: "A", meetings: 3, "online.a": 90, "online.b": 200, steering: "Phó Chủ tịch" },
       { unit: "B", meetings: 4, "online.a": 100, "online.b": 100, steering: "Chưa có" },

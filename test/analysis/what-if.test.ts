@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { whatIf } from "../../src/analysis/what-if.ts";
 import { parseCsv } from "../../src/csv.ts";
 import { getFramework } from "../../src/framework/builtin/index.ts";
-import { defineFramework } from "../../src/framework/validate-framework.ts";
+import { WARD } from "./ward-framework.ts";
 
 const fw = getFramework("vn-dti-2022-province");
 const top5 = parseCsv(readFileSync("fixtures/dti-2022-province-top5.csv", "utf8"));
@@ -36,15 +36,7 @@ describe("whatIf", () => {
   });
 
   it("applies ladder, categorical and ratio rules exactly as scoring (long data too)", () => {
-    const ward = defineFramework({
-      id: "ward", version: "1", title: { vi: "Phường" },
-      root: { id: "dti", name: { vi: "DTI" }, maxPoints: 100, children: [
-        { id: "meetings", name: { vi: "Họp" }, maxPoints: 20, rule: { type: "ladder", direction: "higher", steps: [{ threshold: 2, points: 10 }, { threshold: 4, points: 20 }] } },
-        { id: "online", name: { vi: "Trực tuyến" }, maxPoints: 50, rule: { type: "ratio" } },
-        { id: "steering", name: { vi: "Trưởng ban" }, maxPoints: 30, rule: { type: "categorical", categories: [
-          { label: "Chủ tịch", points: 30 }, { label: "Phó Chủ tịch", points: 15 }, { label: "Chưa có", points: 0 } ] } },
-      ] },
-    });
+    const ward = WARD;
     const long = [
       { unit: "A", indicator: "meetings", value: 3 }, { unit: "A", indicator: "online.a", value: 90 },
       { unit: "A", indicator: "online.b", value: 200 }, { unit: "A", indicator: "steering", value: "Phó Chủ tịch" },
