@@ -121,3 +121,21 @@ export function comparisonRows(result: ScoreResult, options: ComparisonOptions =
   });
   return { rows, ...(fromYear !== undefined ? { fromYear } : {}), ...(toYear !== undefined ? { toYear } : {}), decimals: places };
 }
+
+/** Row orders of a comparison: the later ranking, largest rise first, or largest change either way first. */
+export type ComparisonSort = "after" | "change" | "magnitude";
+
+/**
+ * Orders comparison rows: "after" keeps the later ranking, "change" puts the largest rise first,
+ * "magnitude" the largest change up or down first; rows without a change go last. Stable.
+ *
+ * @example
+ * ```ts
+ * sortComparison(rows, "magnitude").map((r) => r.change); // => ["-0.2965", "0.2133", "0.0040", null]
+ * ```
+ */
+export function sortComparison(rows: readonly ComparisonRow[], sort: ComparisonSort = "after"): ComparisonRow[] {
+  if (sort === "after") return [...rows];
+  const key = (r: ComparisonRow) => (r.change === null ? -Infinity : sort === "change" ? Number(r.change) : Math.abs(Number(r.change)));
+  return rows.map((r, i) => ({ r, i })).sort((a, b) => key(b.r) - key(a.r) || a.i - b.i).map((x) => x.r);
+}

@@ -56,7 +56,8 @@ export const chartCommand: Command = {
       --from <y> --to <y>     years compared (default the last two)
       --before <file>         earlier data to compare with (same framework and options, no merge)
       --before-label <text>   label of the earlier side; --after-label of the later one
-      --sort <after|change>   comparison row order (default after: the later ranking)
+      --sort <order>          comparison rows: after (default: the later ranking) | change
+                              (largest rise first) | magnitude (largest change first)
       --title <text>          chart title
       --width <px>            chart width (default 760; radar 640)
       --vega                  print a Vega-Lite spec (JSON) instead of SVG
@@ -68,7 +69,7 @@ export const chartCommand: Command = {
     const file = inputFile(rest);
     const type = oneOf("type", stringOption(values, "type"), ["ranking", "radar", "comparison"] as const) ?? "ranking";
     const language = oneOf("lang", stringOption(values, "lang"), ["vi", "en"] as const) ?? "vi";
-    const sort = oneOf("sort", stringOption(values, "sort"), ["after", "change"] as const);
+    const sort = oneOf("sort", stringOption(values, "sort"), ["after", "change", "magnitude"] as const);
     const locale = localeOption(values);
     const unit = stringOption(values, "unit");
     if (type === "radar" && unit === undefined) throw new UsageError("--type radar needs --unit <name>");

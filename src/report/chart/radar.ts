@@ -111,7 +111,7 @@ export function radarChart(result: ScoreResult, unit: string, options: RadarOpti
     const cos = (lx - cx) / (R + L.labelGap);
     const anchor = Math.abs(cos) < 0.2 ? "middle" : cos > 0 ? "start" : "end";
     const name = en ? (a.name.en ?? a.name.vi) : a.name.vi;
-    const lines = wrapLabel(name, 20);
+    const lines = wrapLabel(name, 16);
     const sin = (ly - cy) / (R + L.labelGap);
     const y0 = ly + (sin > 0.2 ? 10 : sin < -0.2 ? -(lines.length - 1) * 13 - 2 : 4 - ((lines.length - 1) * 13) / 2);
     const tspans = lines.map((line, j) => `<tspan x="${num(lx)}" y="${num(y0 + j * 13)}">${escapeXml(line)}</tspan>`).join("");

@@ -81,7 +81,7 @@ export function rankingBarChart(result: ScoreResult, options: RankingBarOptions 
   const groupColor = new Map(groups.map((g, i) => [g, GROUP_PALETTE[i % GROUP_PALETTE.length] ?? COLORS.bar]));
   const highlight = new Set((options.highlight ?? []).map((h) => h.normalize("NFC")));
 
-  const nameWidth = Math.min(220, Math.max(80, ...units.map((u) => textWidth(u.unit, L.fontSize))) + 8);
+  const nameWidth = Math.min(230, Math.max(80, ...units.map((u) => textWidth(u.unit, L.fontSize))) + 12);
   const x0 = L.pad + L.rankWidth + nameWidth;
   const plotWidth = Math.max(120, width - x0 - L.valueWidth - L.pad);
   const head = heading(title, options.subtitle === "" ? undefined : subtitle, L.pad, width - 2 * L.pad);
