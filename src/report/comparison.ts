@@ -8,7 +8,7 @@ import { DtiError, error } from "../errors.ts";
 import { dec, publish } from "../number/decimal.ts";
 import type { ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
-import { nodeValue } from "./unit-stats.ts";
+import { nodeInfo, nodeValue } from "./unit-stats.ts";
 
 /** Options of {@link comparisonRows}. */
 export interface ComparisonOptions {
@@ -67,9 +67,7 @@ function rankOf(result: ScoreResult, u: UnitResult, node: string): number | null
  */
 export function comparisonRows(result: ScoreResult, options: ComparisonOptions = {}): Comparison {
   const node = options.node ?? result.root;
-  if (node !== result.root && !result.nodes.some((n) => n.id === node)) {
-    throw new DtiError([error("REPORT_NODE_UNKNOWN", `unknown node "${node}"; known: ${result.nodes.map((n) => n.id).join(", ")}`)]);
-  }
+  nodeInfo(result, node);
   let earlier: { result: ScoreResult; units: UnitResult[] };
   let later: UnitResult[];
   let fromYear: number | undefined;

@@ -11,7 +11,7 @@ import { comparisonSpec } from "../../report/vega/comparison.ts";
 import { radarSpec } from "../../report/vega/radar.ts";
 import { rankingBarSpec } from "../../report/vega/ranking-bar.ts";
 import type { Command } from "../command.ts";
-import { DATA_HELP, DATA_OPTIONS, inputFile, localeOption, oneOf, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
+import { DATA_HELP, DATA_OPTIONS, inputFile, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
 import { progress } from "../progress.ts";
 import { scoreBefore, scoreFile, writeOutput } from "../score-file.ts";
 import { UsageError } from "../usage-error.ts";
@@ -30,6 +30,7 @@ export const chartCommand: Command = {
   options: {
     ...DATA_OPTIONS,
     ...RANK_OPTIONS,
+    ...OUTPUT_OPTIONS,
     type: { type: "string" },
     unit: { type: "string" },
     node: { type: "string" },
@@ -44,9 +45,6 @@ export const chartCommand: Command = {
     title: { type: "string" },
     width: { type: "string" },
     vega: { type: "boolean" },
-    out: { type: "string", short: "o" },
-    lang: { type: "string" },
-    locale: { type: "string" },
   },
   help: `${DATA_HELP}${RANK_HELP}      --type <chart>          ranking (default) | radar | comparison
       --unit <name>           the unit of a radar chart (name or code)
