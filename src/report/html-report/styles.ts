@@ -58,6 +58,7 @@ table.dti-ranking abbr { text-decoration: none; }
 .card ul { margin: 4px 0 8px; padding-left: 18px; font-size: 13.5px; }
 .card li { margin: 2px 0; }
 .card .label { font-size: 12px; font-weight: 600; text-transform: uppercase; letter-spacing: .03em; }
+.card .label .note { text-transform: none; letter-spacing: 0; font-weight: 400; color: var(--muted); }
 .card .label.up { color: var(--up); }
 .card .label.down { color: var(--down); }
 .gap { font-variant-numeric: tabular-nums; white-space: nowrap; }
