@@ -67,3 +67,18 @@ describe("toHTMLReport", () => {
     expect(toHTMLReport(tinyResult())).toBe(toHTMLReport(tinyResult()));
   });
 });
+
+describe("toHTMLReport with imputed values", () => {
+  it("lists every imputed cell with its method and source", () => {
+    const r = score(tiny, [
+      { unit: "A", group: "G", a: 0.5, b: 0.4 },
+      { unit: "B", group: "G", a: 0.7, b: 0.8 },
+      { unit: "<C>", group: "G", a: 0.6, b: "" },
+    ], { columns: { group: "group" }, impute: "group-mean" });
+    expect(r.imputed?.length).toBe(1);
+    const html = toHTMLReport(r);
+    expect(html).toContain("Giá trị được ước tính (điền thiếu) (1)");
+    expect(html).toMatch(/<tr><th scope="row" class="unit">&lt;C&gt;<\/th><td class="year"><\/td><td>Nhân lực số<\/td><td class="num">0,6<\/td><td>group-mean<\/td><td>[^<]*G[^<]*<\/td><\/tr>/u);
+    expect(toHTMLReport(tinyResult())).not.toContain("điền thiếu");
+  });
+});
