@@ -11,12 +11,26 @@ export const MISSING = "–";
 /** Formats a published value (or any plain decimal text) for display; `null` gives {@link MISSING}. */
 export type ValueFormatter = (value: string | null | undefined) => string;
 
-/** The default display locale of a report language: "vi-VN" for vi, "en-US" for en. */
+/**
+ * The default display locale of a report language: "vi-VN" for vi, "en-US" for en.
+ *
+ * @example
+ * ```ts
+ * defaultLocale("vi"); // => "vi-VN"
+ * ```
+ */
 export function defaultLocale(language: Language = "vi"): string {
   return language === "en" ? "en-US" : "vi-VN";
 }
 
-/** The decimal and grouping separators of a BCP 47 locale, as `Intl.NumberFormat` writes them. */
+/**
+ * The decimal and grouping separators of a BCP 47 locale, as `Intl.NumberFormat` writes them.
+ *
+ * @example
+ * ```ts
+ * localeSeparators("vi-VN"); // => { decimal: ",", group: "." }
+ * ```
+ */
 export function localeSeparators(locale: string): { decimal: string; group: string } {
   const parts = new Intl.NumberFormat(locale, { useGrouping: true }).formatToParts(12345.5);
   return {

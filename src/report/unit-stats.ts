@@ -34,7 +34,14 @@ export function peersOf(result: ScoreResult, unit: UnitResult): UnitResult[] {
   return result.units.filter((u) => u.year === unit.year);
 }
 
-/** The latest year in a result, or undefined when units carry no year. */
+/**
+ * The latest year in a result, or undefined when units carry no year.
+ *
+ * @example
+ * ```ts
+ * latestYear(result); // => 2024
+ * ```
+ */
 export function latestYear(result: ScoreResult): number | undefined {
   return result.units.reduce<number | undefined>((y, u) => (u.year !== undefined && (y === undefined || u.year > y) ? u.year : y), undefined);
 }
@@ -65,7 +72,14 @@ export function averageValue(result: ScoreResult, units: readonly UnitResult[], 
   return publish(sum.div(values.length), result.framework.decimals);
 }
 
-/** The first-ranked unit among `units` (the first in result order on a tie); undefined if none is ranked. */
+/**
+ * The first-ranked unit among `units` (the first in result order on a tie); undefined if none is ranked.
+ *
+ * @example
+ * ```ts
+ * leaderOf(result.units)?.unit; // => "TP. Đà Nẵng"
+ * ```
+ */
 export function leaderOf(units: readonly UnitResult[]): UnitResult | undefined {
   return units.reduce<UnitResult | undefined>((best, u) => (u.rank !== null && (best === undefined || (best.rank ?? Infinity) > u.rank) ? u : best), undefined);
 }

@@ -38,7 +38,14 @@ export interface RadarSeries {
 /** Geometry of the radar (exported for tests): the largest radius (reached at the default width), label gap, rings. */
 export const RADAR_LAYOUT = { radius: 165, labelGap: 16, ringCount: 5 } as const;
 
-/** The data of a radar chart: the axes, and the unit, average and leader series. */
+/**
+ * The data of a radar chart: the axes, and the unit, average and leader series.
+ *
+ * @example
+ * ```ts
+ * radarData(result, "Hà Giang").series.map((s) => s.key); // => ["average", "leader", "unit"]
+ * ```
+ */
 export function radarData(result: ScoreResult, unit: string, options: RadarOptions = {}): { unit: UnitResult; axes: NodeInfo[]; series: RadarSeries[] } {
   const en = options.language === "en";
   const target = findUnit(result, unit, options.year);
