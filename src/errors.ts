@@ -70,8 +70,11 @@ export type AnalysisIssueCode =
   | "ASSESSMENT_FINAL_MISSING"
   | "ASSESSMENT_FINAL_CHANGED";
 
+/** Problems with what a report or chart was asked to show. */
+export type ReportIssueCode = "REPORT_UNIT_UNKNOWN" | "REPORT_NODE_UNKNOWN" | "REPORT_NO_DATA";
+
 /** Every issue code the library reports. */
-export type IssueCode = FrameworkIssueCode | DataIssueCode | UsageIssueCode | AnalysisIssueCode;
+export type IssueCode = FrameworkIssueCode | DataIssueCode | UsageIssueCode | AnalysisIssueCode | ReportIssueCode;
 
 /** "error" stops scoring; "warning" is reported with the result. */
 export type Severity = "error" | "warning";

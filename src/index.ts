@@ -127,4 +127,30 @@ export type {
 // assessment) lives in the `dti/analysis` sub-path (src/analysis.ts), so that the core bundle
 // stays small (the analysis code is about 14 KB gzip).
 
+// Reports and charts (issue 3a): HTML table, locale number formatting, SVG charts, Vega-Lite specs.
+export { toHTML } from "./report/to-html.ts";
+export type { HtmlTableOptions } from "./report/to-html.ts";
+export { defaultLocale, formatValue, localeSeparators, MISSING, valueFormatter } from "./report/format-number.ts";
+export type { ValueFormatter } from "./report/format-number.ts";
+export { escapeXml } from "./report/escape.ts";
+export { mainIndicators } from "./report/main-indicators.ts";
+export { averageValue, findUnit, latestYear, leaderOf } from "./report/unit-stats.ts";
+export type { ChartOptions } from "./report/chart/options.ts";
+export { rankingBarChart } from "./report/chart/ranking-bar.ts";
+export type { RankingBarOptions } from "./report/chart/ranking-bar.ts";
+export { radarChart, radarData } from "./report/chart/radar.ts";
+export type { RadarOptions, RadarSeries } from "./report/chart/radar.ts";
+export { comparisonRows, sortComparison } from "./report/comparison.ts";
+export type { Comparison, ComparisonOptions, ComparisonRow, ComparisonSort } from "./report/comparison.ts";
+export { comparisonChart } from "./report/chart/comparison.ts";
+export type { ComparisonChartOptions } from "./report/chart/comparison.ts";
+export { rankingBarSpec } from "./report/vega/ranking-bar.ts";
+export { radarSpec } from "./report/vega/radar.ts";
+export { comparisonSpec } from "./report/vega/comparison.ts";
+export type { VegaLiteSpec } from "./report/vega/common.ts";
+export { unitStrengths } from "./report/strengths.ts";
+export type { IndicatorGap, StrengthOptions, UnitStrengths } from "./report/strengths.ts";
+export { toHTMLReport } from "./report/html-report/to-html-report.ts";
+export type { HtmlReportOptions, ReportFrameworkInfo } from "./report/html-report/to-html-report.ts";
+
 export { VERSION } from "./version.ts";

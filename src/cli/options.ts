@@ -43,6 +43,13 @@ export const RANK_OPTIONS = {
   decimals: { type: "string" },
 } as const satisfies ParseArgsConfig["options"];
 
+/** Options of every command that writes a report or chart: where, in which language and number format. */
+export const OUTPUT_OPTIONS = {
+  out: { type: "string", short: "o" },
+  lang: { type: "string" },
+  locale: { type: "string" },
+} as const satisfies ParseArgsConfig["options"];
+
 export const DATA_HELP = `  -f, --framework <id|file>   built-in id (see \`dti frameworks\`) or a framework JSON file
       --missing <policy>      error (default) | zero | reweight
       --group-by <column>     column holding the ranking group (ranks within each group too)
@@ -143,4 +150,18 @@ export async function buildScoreOptions(values: OptionValues, io: CliIO, withRan
 /** Prints issues to stderr, one a line. */
 export function printIssues(io: CliIO, issues: readonly Issue[]): void {
   for (const issue of issues) io.stderr(`${formatIssue(issue)}\n`);
+}
+
+/** `--locale`: a BCP 47 tag the runtime can format numbers for ("vi-VN", "en-US"). */
+export function localeOption(values: OptionValues): string | undefined {
+  const locale = stringOption(values, "locale");
+  if (locale === undefined) return undefined;
+  let supported: string[];
+  try {
+    supported = Intl.NumberFormat.supportedLocalesOf([locale]);
+  } catch {
+    supported = [];
+  }
+  if (supported.length === 0) throw new UsageError(`--locale must be a locale such as vi-VN or en-US (got "${locale}")`);
+  return locale;
 }

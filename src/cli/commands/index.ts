@@ -6,8 +6,10 @@
  */
 import type { Command } from "../command.ts";
 import { assessCommand } from "./assess.ts";
+import { chartCommand } from "./chart.ts";
 import { explainCommand } from "./explain.ts";
 import { frameworksCommand } from "./frameworks.ts";
+import { reportCommand } from "./report.ts";
 import { schemaCommand } from "./schema.ts";
 import { scoreCommand } from "./score.ts";
 import { uncertaintyCommand } from "./uncertainty.ts";
@@ -18,6 +20,8 @@ import { yearsCommand } from "./years.ts";
 export const COMMANDS: readonly Command[] = [
   scoreCommand,
   validateCommand,
+  reportCommand,
+  chartCommand,
   frameworksCommand,
   schemaCommand,
   uncertaintyCommand,

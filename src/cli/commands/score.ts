@@ -1,18 +1,22 @@
 /**
- * `dti score`: score and rank units, print the ranking (Markdown, CSV or JSON).
+ * `dti score`: score and rank units, print the ranking (Markdown, CSV, JSON, an HTML table or an
+ * SVG bar chart).
  *
  * @module
  */
-import { score } from "../../pipeline/score.ts";
 import { applyBands } from "../../analysis/apply-bands.ts";
 import { bandsToMarkdown } from "../../analysis/bands-markdown.ts";
+import { rankingBarChart } from "../../report/chart/ranking-bar.ts";
 import { csvCell, toCSV } from "../../report/to-csv.ts";
+import { toHTML } from "../../report/to-html.ts";
 import { toJSON } from "../../report/to-json.ts";
 import { toMarkdown } from "../../report/to-markdown.ts";
 import { loadBands } from "../analysis-options.ts";
 import type { Command } from "../command.ts";
-import { loadFramework, loadTable } from "../load.ts";
-import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, inputFile, oneOf, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
+import { DATA_HELP, DATA_OPTIONS, inputFile, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
+import { progress } from "../progress.ts";
+import { UsageError } from "../usage-error.ts";
+import { scoreFile, writeOutput } from "../score-file.ts";
 
 export const scoreCommand: Command = {
   name: "score",
@@ -21,16 +25,18 @@ export const scoreCommand: Command = {
   options: {
     ...DATA_OPTIONS,
     ...RANK_OPTIONS,
+    ...OUTPUT_OPTIONS,
     format: { type: "string" },
-    out: { type: "string", short: "o" },
-    lang: { type: "string" },
     "decimal-comma": { type: "boolean" },
     bom: { type: "boolean" },
     bands: { type: "string" },
   },
-  help: `${DATA_HELP}${RANK_HELP}      --format <fmt>          md (default) | csv | json
+  help: `${DATA_HELP}${RANK_HELP}      --format <fmt>          md (default) | csv | json | html (a <table> fragment) |
+                              svg (ranking bar chart; see \`dti chart\` for more)
   -o, --out <file>            write the output to a file instead of standard output
-      --lang <vi|en>          labels in Markdown output (default vi)
+      --lang <vi|en>          labels of md, html and svg output (default vi)
+      --locale <bcp47>        number format of md, html and svg (vi-VN writes 0,8002; html and
+                              svg default to vi-VN for --lang vi, en-US for --lang en)
       --decimal-comma         write 0,8002 instead of 0.8002 (md and csv)
       --bom                   start CSV output with a UTF-8 BOM (for Excel)
       --bands <preset|file>   maturity bands: dti-2020-map | egdi | a band-set JSON file
@@ -38,16 +44,19 @@ export const scoreCommand: Command = {
 `,
   async run(rest, values, io) {
     const file = inputFile(rest);
-    const format = oneOf("format", stringOption(values, "format"), ["md", "markdown", "csv", "json"] as const) ?? "md";
+    const format = oneOf("format", stringOption(values, "format"), ["md", "markdown", "csv", "json", "html", "svg"] as const) ?? "md";
     const lang = oneOf("lang", stringOption(values, "lang"), ["vi", "en"] as const) ?? "vi";
-    const delimiter = delimiterOption(values);
-    const framework = await loadFramework(io, stringOption(values, "framework"));
-    const options = await buildScoreOptions(values, io, true);
-    const table = await loadTable(io, file, delimiter);
+    const locale = localeOption(values);
     const bandSet = await loadBands(io, stringOption(values, "bands"));
-    const result = score(framework, table, options);
+    if (bandSet !== undefined && (format === "html" || format === "svg")) {
+      throw new UsageError("--bands works with --format md, csv or json");
+    }
+    const bar = progress(io, 3);
+    const { result } = await scoreFile(io, file, values, bar);
+    bar.step(`writing ${format}`);
     const decimalComma = values["decimal-comma"] === true;
     const csvDelimiter = decimalComma ? ";" : ",";
+    const loc = locale !== undefined ? { locale } : {};
     const banded = bandSet === undefined ? undefined : applyBands(result, bandSet);
     let text =
       format === "json"
@@ -56,24 +65,23 @@ export const scoreCommand: Command = {
           : `${JSON.stringify({ ...JSON.parse(toJSON(result)), bands: banded }, null, 2)}\n`
         : format === "csv"
           ? toCSV(result, { decimalComma, bom: values["bom"] === true, delimiter: csvDelimiter })
-          : toMarkdown(result, { language: lang, decimalComma });
-    if (banded !== undefined && bandSet !== undefined && format === "csv") {
+          : format === "html"
+            ? toHTML(result, { language: lang, ...loc })
+            : format === "svg"
+              ? rankingBarChart(result, { language: lang, ...loc })
+              : toMarkdown(result, { language: lang, decimalComma, ...loc });
+    if (banded !== undefined && format === "csv") {
       // One more column: the band label of each unit (rows are in result.units order).
       const lines = text.split("\r\n");
       text = lines
         .map((line, i) => (line === "" ? line : `${line}${csvDelimiter}${i === 0 ? "band" : csvCell(banded.units[i - 1]?.label?.[lang] ?? banded.units[i - 1]?.label?.vi ?? "", csvDelimiter)}`))
         .join("\r\n");
-    } else if (banded !== undefined && bandSet !== undefined && format !== "json") {
+    } else if (banded !== undefined && bandSet !== undefined && (format === "md" || format === "markdown")) {
       text += `\n${bandsToMarkdown(banded, bandSet, { language: lang })}`;
     }
+    bar.done();
     if (format !== "json") printIssues(io, result.warnings);
-    const out = stringOption(values, "out");
-    if (out !== undefined) {
-      await io.writeFile(out, text);
-      io.stderr(`dti: wrote ${result.units.length} units to ${out}\n`);
-    } else {
-      io.stdout(text);
-    }
+    await writeOutput(io, values, text, `${result.units.length} units`);
     return 0;
   },
 };
