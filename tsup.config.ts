@@ -1,17 +1,23 @@
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
+
+// Declarations are built one entry at a time so that each entry's .d.ts / .d.cts is self-contained.
+// Built together, rollup-plugin-dts moves the shared types into a chunk (`table-<hash>.d.ts`) that
+// the entries import as `./table-<hash>.js`, a file that does not exist; TypeScript maps that to
+// the .d.ts, but Deno does not when dist/ is imported by path (TS2307 under `deno check`).
+const dts = { compilerOptions: { ignoreDeprecations: "6.0" } };
+const library: Options = { format: ["esm", "cjs"], target: "es2022", platform: "neutral" };
 
 export default defineConfig([
   {
-    // Library entries: the core (no CSV parser) and the `dti/csv` sub-path.
+    // Library entries: the core (no CSV parser) and the `dti/csv` sub-path, sharing one chunk.
+    ...library,
     entry: { index: "src/index.ts", csv: "src/csv.ts" },
-    format: ["esm", "cjs"],
-    dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
     clean: true,
     sourcemap: true,
     treeshake: true,
-    target: "es2022",
-    platform: "neutral",
   },
+  { ...library, entry: { index: "src/index.ts" }, dts: { ...dts, only: true } },
+  { ...library, entry: { csv: "src/csv.ts" }, dts: { ...dts, only: true } },
   {
     // The command-line tool: Node only, ESM, with a shebang kept from the source.
     entry: { cli: "src/cli/main.ts" },
