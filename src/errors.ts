@@ -49,8 +49,11 @@ export type DataIssueCode =
 /** Problems with how the library or CLI was called. */
 export type UsageIssueCode = "USAGE" | "OPTION_INVALID" | "FILE_NOT_FOUND" | "FILE_UNREADABLE";
 
+/** Problems with what a report or chart was asked to show. */
+export type ReportIssueCode = "REPORT_UNIT_UNKNOWN" | "REPORT_NODE_UNKNOWN" | "REPORT_NO_DATA";
+
 /** Every issue code the library reports. */
-export type IssueCode = FrameworkIssueCode | DataIssueCode | UsageIssueCode;
+export type IssueCode = FrameworkIssueCode | DataIssueCode | UsageIssueCode | ReportIssueCode;
 
 /** "error" stops scoring; "warning" is reported with the result. */
 export type Severity = "error" | "warning";

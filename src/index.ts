@@ -95,4 +95,18 @@ export type { ParseNumberOptions } from "./number/parse-number.ts";
 export { normalizeKey } from "./text/normalize-key.ts";
 export { compareVi } from "./text/collator.ts";
 
+// Reports and charts (issue 3a): HTML table, locale number formatting, SVG charts, Vega-Lite specs.
+export { toHTML } from "./report/to-html.ts";
+export type { HtmlTableOptions } from "./report/to-html.ts";
+export { defaultLocale, formatValue, localeSeparators, MISSING, valueFormatter } from "./report/format-number.ts";
+export type { ValueFormatter } from "./report/format-number.ts";
+export { escapeXml } from "./report/escape.ts";
+export { mainIndicators } from "./report/main-indicators.ts";
+export { averageValue, findUnit, latestYear, leaderOf } from "./report/unit-stats.ts";
+export type { ChartOptions } from "./report/chart/options.ts";
+export { rankingBarChart } from "./report/chart/ranking-bar.ts";
+export type { RankingBarOptions } from "./report/chart/ranking-bar.ts";
+export { radarChart, radarData } from "./report/chart/radar.ts";
+export type { RadarOptions, RadarSeries } from "./report/chart/radar.ts";
+
 export { VERSION } from "./version.ts";

@@ -1,10 +1,13 @@
 import type { ScoreResult } from "../pipeline/types.ts";
 import { columnLabel, reportColumns, type ColumnOptions } from "./columns.ts";
+import { MISSING, valueFormatter } from "./format-number.ts";
 
 /** Options of {@link toMarkdown}. */
 export interface MarkdownOptions extends ColumnOptions {
   /** Write values with a decimal comma ("0,8002", vi-VN). Default false. */
   readonly decimalComma?: boolean;
+  /** BCP 47 locale of the numbers ("vi-VN" writes 0,8002); default the plain published text (0.8002). */
+  readonly locale?: string;
   /** Show at most this many units. */
   readonly limit?: number;
 }
@@ -21,12 +24,14 @@ export function markdownCell(text: string): string {
  * @example
  * ```ts
  * toMarkdown(result).split("\n")[0]; // => "| Hạng | Đơn vị | DTI | NTS | …"
+ * toMarkdown(result, { locale: "vi-VN" }); // values written 0,8002
  * ```
  */
 export function toMarkdown(result: ScoreResult, options: MarkdownOptions = {}): string {
   const en = options.language === "en";
   const columns = reportColumns(result, options);
-  const num = (v: string | null) => (v === null ? "–" : options.decimalComma ? v.replace(".", ",") : v);
+  const localized = options.locale === undefined ? undefined : valueFormatter(options.locale);
+  const num = (v: string | null) => (v === null ? MISSING : localized !== undefined ? localized(v) : options.decimalComma ? v.replace(".", ",") : v);
   const withGroup = result.units.some((u) => u.group !== undefined);
   const withYear = result.units.some((u) => u.year !== undefined);
   const rootInfo = result.nodes.find((n) => n.id === result.root);

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { toMarkdown } from "../../src/report/to-markdown.ts";
+import { tinyResult } from "./helpers.ts";
+
+describe("toMarkdown", () => {
+  it("writes the published text by default, vi-VN numbers with a locale", () => {
+    const plain = toMarkdown(tinyResult()).split("\n");
+    expect(plain[0]).toBe("| Hạng | Đơn vị | DTI | HTS | NLS |");
+    expect(plain[3]).toBe("| 2 | Đà Nẵng | 0.6000 | 0.5000 | 0.7000 |");
+    expect(toMarkdown(tinyResult(), { locale: "vi-VN" }).split("\n")[3]).toBe("| 2 | Đà Nẵng | 0,6000 | 0,5000 | 0,7000 |");
+    expect(toMarkdown(tinyResult(), { locale: "en-US", language: "en" }).split("\n")[0]).toBe("| Rank | Unit | DTI | HTS | NLS |");
+  });
+  it("shows ties with a shared rank, missing values as – and escapes pipes", () => {
+    const lines = toMarkdown(tinyResult(), { decimalComma: true }).split("\n");
+    expect(lines.slice(2, 6).map((l) => l.split(" | ")[0])).toEqual(["| 1", "| 2", "| 2", "| 4"]);
+    expect(lines[5]).toBe("| 4 | Cà Mau | 0,2000 | 0,2000 | – |");
+  });
+});
