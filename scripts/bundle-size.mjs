@@ -12,15 +12,16 @@ import { gzipSync } from "node:zlib";
 const root = resolve(import.meta.dirname, "..");
 const CORE_BUDGET = 60 * 1024; // bytes, gzip
 
-/** What a browser app imports: the core entry (score + rank + reports), and the CSV sub-path alone. */
+/** What a browser app imports: the core entry (score + rank + reports + charts), everything, the CSV sub-path. */
 const consumers = [
   {
     name: "core (dti)",
     budget: CORE_BUDGET,
-    code: `import { score, getFramework, toMarkdown, rankValues } from "dti";
+    code: `import { score, getFramework, toMarkdown, toHTML, rankingBarChart, radarChart, rankValues } from "dti";
 const r = score(getFramework("vn-dti-2022-province"), globalThis.rows ?? []);
-console.log(toMarkdown(r), rankValues([1, 2], (a, b) => a - b));`,
+console.log(toMarkdown(r), toHTML(r), rankingBarChart(r), radarChart(r, "x"), rankValues([1, 2], (a, b) => a - b));`,
   },
+  { name: "all of dti", code: `import * as dti from "dti"; console.log(dti);` },
   { name: "dti/csv", code: `import { parseCsv } from "dti/csv"; console.log(parseCsv(globalThis.text ?? ""));` },
   {
     name: "core + dti/csv",

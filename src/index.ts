@@ -109,4 +109,12 @@ export type { RankingBarOptions } from "./report/chart/ranking-bar.ts";
 export { radarChart, radarData } from "./report/chart/radar.ts";
 export type { RadarOptions, RadarSeries } from "./report/chart/radar.ts";
 
+// Notebooks (issue 3b): the Jupyter display protocol (Symbol.for("Jupyter.display")), no Deno dependency.
+export { attachDisplay, displayable, JUPYTER_DISPLAY } from "./display/mime-bundle.ts";
+export type { Displayable, MimeBundle } from "./display/mime-bundle.ts";
+export { display, DISPLAY_LIMIT, DISPLAY_TEXT_LIMIT, tableBundle } from "./display/display-table.ts";
+export type { DisplayOptions } from "./display/display-table.ts";
+export { displayRadar, displayRankingBar } from "./display/display-chart.ts";
+export { withDisplay } from "./display/with-display.ts";
+
 export { VERSION } from "./version.ts";
