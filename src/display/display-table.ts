@@ -12,7 +12,7 @@ import { displayable, type Displayable, type MimeBundle } from "./mime-bundle.ts
 export interface DisplayOptions extends HtmlTableOptions {
   /** Units in the HTML table; default 100 (`Infinity` for all). */
   readonly limit?: number;
-  /** Units in the plain-text table; default 10. */
+  /** Units in the plain-text table; default 10 (never more than `limit`). */
   readonly textLimit?: number;
 }
 
@@ -36,7 +36,7 @@ export function tableBundle(result: ScoreResult, options: DisplayOptions = {}): 
   const en = options.language === "en";
   const total = result.units.length;
   const limit = options.limit ?? DISPLAY_LIMIT;
-  const textLimit = options.textLimit ?? DISPLAY_TEXT_LIMIT;
+  const textLimit = options.textLimit ?? Math.min(DISPLAY_TEXT_LIMIT, limit);
   const title = en ? (result.framework.title.en ?? result.framework.title.vi) : result.framework.title.vi;
   const shown = (n: number) =>
     n >= total ? (en ? `${total} units` : `${total} đơn vị`) : en ? `top ${n} of ${total} units` : `${n} đơn vị đầu trong ${total}`;

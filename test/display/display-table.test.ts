@@ -41,6 +41,11 @@ describe("tableBundle / display", () => {
     expect(html).toContain("&lt;script&gt;");
   });
 
+  it("the plain text shows no more units than the HTML by default", () => {
+    expect(tableBundle(result, { limit: 4 })["text/plain"].split("\n")).toHaveLength(2 + 1 + 4);
+    expect(tableBundle(result, { limit: 4 })["text/plain"].split("\n")[0]).toMatch(/: 4 đơn vị đầu trong 63$/u);
+  });
+
   it("display() returns a displayable whose bundle is the table", () => {
     const d = display(result, { limit: 3 });
     expect(d[JUPYTER_DISPLAY]()).toEqual(tableBundle(result, { limit: 3 }));
