@@ -26,7 +26,7 @@
  * table.rows[0]?.cells; // => ["Hà Nội", "0,8125"]
  * ```
  *
- * @module
+ * @module dti/csv
  */
 export { parseCsv } from "./input/csv/parse-csv.ts";
 export type { CsvOptions } from "./input/csv/parse-csv.ts";

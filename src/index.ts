@@ -17,7 +17,7 @@
  * console.log(toMarkdown(result));
  * ```
  *
- * @module
+ * @module dti
  */
 
 // Errors: every problem is an Issue with a code and a location; stages throw one DtiError.
