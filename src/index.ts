@@ -116,5 +116,9 @@ export { rankingBarSpec } from "./report/vega/ranking-bar.ts";
 export { radarSpec } from "./report/vega/radar.ts";
 export { comparisonSpec } from "./report/vega/comparison.ts";
 export type { VegaLiteSpec } from "./report/vega/common.ts";
+export { unitStrengths } from "./report/strengths.ts";
+export type { IndicatorGap, StrengthOptions, UnitStrengths } from "./report/strengths.ts";
+export { toHTMLReport } from "./report/html-report/to-html-report.ts";
+export type { HtmlReportOptions, ReportFrameworkInfo } from "./report/html-report/to-html-report.ts";
 
 export { VERSION } from "./version.ts";
