@@ -25,8 +25,8 @@ function whole(values: Record<string, unknown>, name: string): number | undefine
 
 export const chartCommand: Command = {
   name: "chart",
-  usage: "dti chart <file> --framework <id|file.json> --type ranking|radar|comparison [options]",
-  summary: "draw one chart as SVG (or a Vega-Lite spec with --vega)",
+  usage: "dti chart <file> --framework <id|file.json> [options]",
+  summary: "draw a ranking, radar or comparison chart (SVG or Vega-Lite)",
   options: {
     ...DATA_OPTIONS,
     ...RANK_OPTIONS,

@@ -12,8 +12,8 @@ import { scoreBefore, scoreFile, writeOutput } from "../score-file.ts";
 
 export const reportCommand: Command = {
   name: "report",
-  usage: "dti report <file> --framework <id|file.json> --out report.html [options]",
-  summary: "write a self-contained HTML report (summary, charts, ranking, unit cards, sources)",
+  usage: "dti report <file> --framework <id|file.json> [options]",
+  summary: "write a self-contained HTML report (charts, ranking, unit cards)",
   options: {
     ...DATA_OPTIONS,
     ...RANK_OPTIONS,
