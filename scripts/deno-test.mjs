@@ -1,5 +1,5 @@
 // Deno check of the public API (after `npm run build`), with the `deno` binary from the `deno` npm
-// package (a devDependency; no download outside npm):
+// package (installed on demand by scripts/ensure-deno.mjs; no download outside npm):
 //   1. `deno test test-deno/api.test.ts` in this repository: src/ by path, dist/ by path and
 //      `npm:dti` (resolved through this package's own "exports" from node_modules, offline);
 //   2. `deno test consumer.test.ts` in a throw-away consumer project whose node_modules/dti is
@@ -11,9 +11,10 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { ensureDeno } from "./ensure-deno.mjs";
 
 const root = resolve(import.meta.dirname, "..");
-const deno = join(root, "node_modules", ".bin", "deno");
+const deno = ensureDeno();
 const env = { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" };
 
 function denoTest(cwd, args) {

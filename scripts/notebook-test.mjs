@@ -3,19 +3,20 @@
 // Needs `jupyter nbconvert` (Debian: jupyter-nbconvert, python3-jupyter-client) and a build
 // (`npm run build`: the notebook imports `npm:dti`, which resolves to dist/ here). The kernelspec
 // "dti-deno" is (re)installed with `deno jupyter --install --force`, pointing at the `deno` from
-// node_modules; the notebook itself names the usual "deno" kernel. nbconvert runs with a
-// preprocessor that also collects results Deno's kernel sends after a cell's idle status
-// (scripts/deno_late_outputs.py explains).
+// node_modules (scripts/ensure-deno.mjs); the notebook itself names the usual "deno" kernel.
+// nbconvert runs with a preprocessor that also collects results Deno's kernel sends after a cell's
+// idle status (scripts/deno_late_outputs.py explains).
 // Usage: node scripts/notebook-test.mjs            (executes into a temporary file)
 //        node scripts/notebook-test.mjs --update   (also writes the executed notebook back in place)
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { ensureDeno } from "./ensure-deno.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const notebook = join(root, "docs", "notebooks", "quickstart.ipynb");
-const deno = join(root, "node_modules", ".bin", "deno");
+const deno = ensureDeno();
 const env = { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" };
 const started = Date.now();
 

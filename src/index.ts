@@ -108,6 +108,18 @@ export { rankingBarChart } from "./report/chart/ranking-bar.ts";
 export type { RankingBarOptions } from "./report/chart/ranking-bar.ts";
 export { radarChart, radarData } from "./report/chart/radar.ts";
 export type { RadarOptions, RadarSeries } from "./report/chart/radar.ts";
+export { comparisonRows } from "./report/comparison.ts";
+export type { Comparison, ComparisonOptions, ComparisonRow } from "./report/comparison.ts";
+export { comparisonChart } from "./report/chart/comparison.ts";
+export type { ComparisonChartOptions } from "./report/chart/comparison.ts";
+export { rankingBarSpec } from "./report/vega/ranking-bar.ts";
+export { radarSpec } from "./report/vega/radar.ts";
+export { comparisonSpec } from "./report/vega/comparison.ts";
+export type { VegaLiteSpec } from "./report/vega/common.ts";
+export { unitStrengths } from "./report/strengths.ts";
+export type { IndicatorGap, StrengthOptions, UnitStrengths } from "./report/strengths.ts";
+export { toHTMLReport } from "./report/html-report/to-html-report.ts";
+export type { HtmlReportOptions, ReportFrameworkInfo } from "./report/html-report/to-html-report.ts";
 
 // Notebooks (issue 3b): the Jupyter display protocol (Symbol.for("Jupyter.display")), no Deno dependency.
 export { attachDisplay, displayable, JUPYTER_DISPLAY } from "./display/mime-bundle.ts";

@@ -13,6 +13,8 @@ export interface CliIO {
   readonly readFile: (path: string) => Promise<string>;
   readonly writeFile: (path: string, text: string) => Promise<void>;
   readonly readStdin: () => Promise<string>;
+  /** True when stderr is a terminal: progress is shown only then. Absent means false. */
+  readonly isTTY?: boolean;
 }
 
 /** The real process streams and file system. */
@@ -27,5 +29,6 @@ export function nodeIO(): CliIO {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString("utf8");
     },
+    isTTY: process.stderr.isTTY === true,
   };
 }

@@ -131,3 +131,17 @@ export async function buildScoreOptions(values: OptionValues, io: CliIO, withRan
 export function printIssues(io: CliIO, issues: readonly Issue[]): void {
   for (const issue of issues) io.stderr(`${formatIssue(issue)}\n`);
 }
+
+/** `--locale`: a BCP 47 tag the runtime can format numbers for ("vi-VN", "en-US"). */
+export function localeOption(values: OptionValues): string | undefined {
+  const locale = stringOption(values, "locale");
+  if (locale === undefined) return undefined;
+  let supported: string[];
+  try {
+    supported = Intl.NumberFormat.supportedLocalesOf([locale]);
+  } catch {
+    supported = [];
+  }
+  if (supported.length === 0) throw new UsageError(`--locale must be a locale such as vi-VN or en-US (got "${locale}")`);
+  return locale;
+}

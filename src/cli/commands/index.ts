@@ -5,7 +5,9 @@
  * @module
  */
 import type { Command } from "../command.ts";
+import { chartCommand } from "./chart.ts";
 import { frameworksCommand } from "./frameworks.ts";
+import { reportCommand } from "./report.ts";
 import { schemaCommand } from "./schema.ts";
 import { scoreCommand } from "./score.ts";
 import { validateCommand } from "./validate.ts";
@@ -13,6 +15,8 @@ import { validateCommand } from "./validate.ts";
 export const COMMANDS: readonly Command[] = [
   scoreCommand,
   validateCommand,
+  reportCommand,
+  chartCommand,
   frameworksCommand,
   schemaCommand,
 ];

@@ -1,15 +1,18 @@
 /**
- * `dti score`: score and rank units, print the ranking (Markdown, CSV or JSON).
+ * `dti score`: score and rank units, print the ranking (Markdown, CSV, JSON, an HTML table or an
+ * SVG bar chart).
  *
  * @module
  */
-import { score } from "../../pipeline/score.ts";
+import { rankingBarChart } from "../../report/chart/ranking-bar.ts";
 import { toCSV } from "../../report/to-csv.ts";
+import { toHTML } from "../../report/to-html.ts";
 import { toJSON } from "../../report/to-json.ts";
 import { toMarkdown } from "../../report/to-markdown.ts";
 import type { Command } from "../command.ts";
-import { loadFramework, loadTable } from "../load.ts";
-import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, inputFile, oneOf, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
+import { DATA_HELP, DATA_OPTIONS, inputFile, localeOption, oneOf, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
+import { progress } from "../progress.ts";
+import { scoreFile, writeOutput } from "../score-file.ts";
 
 export const scoreCommand: Command = {
   name: "score",
@@ -21,39 +24,42 @@ export const scoreCommand: Command = {
     format: { type: "string" },
     out: { type: "string", short: "o" },
     lang: { type: "string" },
+    locale: { type: "string" },
     "decimal-comma": { type: "boolean" },
     bom: { type: "boolean" },
   },
-  help: `${DATA_HELP}${RANK_HELP}      --format <fmt>          md (default) | csv | json
+  help: `${DATA_HELP}${RANK_HELP}      --format <fmt>          md (default) | csv | json | html (a <table> fragment) |
+                              svg (ranking bar chart; see \`dti chart\` for more)
   -o, --out <file>            write the output to a file instead of standard output
-      --lang <vi|en>          labels in Markdown output (default vi)
+      --lang <vi|en>          labels of md, html and svg output (default vi)
+      --locale <bcp47>        number format of md, html and svg (vi-VN writes 0,8002; html and
+                              svg default to vi-VN for --lang vi, en-US for --lang en)
       --decimal-comma         write 0,8002 instead of 0.8002 (md and csv)
       --bom                   start CSV output with a UTF-8 BOM (for Excel)
 `,
   async run(rest, values, io) {
     const file = inputFile(rest);
-    const format = oneOf("format", stringOption(values, "format"), ["md", "markdown", "csv", "json"] as const) ?? "md";
+    const format = oneOf("format", stringOption(values, "format"), ["md", "markdown", "csv", "json", "html", "svg"] as const) ?? "md";
     const lang = oneOf("lang", stringOption(values, "lang"), ["vi", "en"] as const) ?? "vi";
-    const delimiter = delimiterOption(values);
-    const framework = await loadFramework(io, stringOption(values, "framework"));
-    const options = await buildScoreOptions(values, io, true);
-    const table = await loadTable(io, file, delimiter);
-    const result = score(framework, table, options);
+    const locale = localeOption(values);
+    const bar = progress(io, 3);
+    const { result } = await scoreFile(io, file, values, bar);
+    bar.step(`writing ${format}`);
     const decimalComma = values["decimal-comma"] === true;
+    const loc = locale !== undefined ? { locale } : {};
     const text =
       format === "json"
         ? `${toJSON(result)}\n`
         : format === "csv"
           ? toCSV(result, { decimalComma, bom: values["bom"] === true, delimiter: decimalComma ? ";" : "," })
-          : toMarkdown(result, { language: lang, decimalComma });
+          : format === "html"
+            ? toHTML(result, { language: lang, ...loc })
+            : format === "svg"
+              ? rankingBarChart(result, { language: lang, ...loc })
+              : toMarkdown(result, { language: lang, decimalComma, ...loc });
+    bar.done();
     if (format !== "json") printIssues(io, result.warnings);
-    const out = stringOption(values, "out");
-    if (out !== undefined) {
-      await io.writeFile(out, text);
-      io.stderr(`dti: wrote ${result.units.length} units to ${out}\n`);
-    } else {
-      io.stdout(text);
-    }
+    await writeOutput(io, values, text, `${result.units.length} units`);
     return 0;
   },
 };

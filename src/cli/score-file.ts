@@ -1,0 +1,49 @@
+/**
+ * Reading and scoring a data file with the data and ranking options of the command line (shared by
+ * `score`, `report` and `chart`).
+ *
+ * @module
+ */
+import type { Framework } from "../framework/types.ts";
+import { score } from "../pipeline/score.ts";
+import type { ScoreOptions, ScoreResult } from "../pipeline/types.ts";
+import type { OptionValues } from "./command.ts";
+import type { CliIO } from "./io.ts";
+import { loadFramework, loadTable } from "./load.ts";
+import { buildScoreOptions, delimiterOption, stringOption } from "./options.ts";
+import type { Progress } from "./progress.ts";
+
+/** What {@link scoreFile} returns: the framework, the options used and the result. */
+export interface ScoredFile {
+  readonly framework: Framework;
+  readonly options: ScoreOptions;
+  readonly result: ScoreResult;
+}
+
+/** Loads the framework (`--framework`) and a data file, and scores it with the command's options. */
+export async function scoreFile(io: CliIO, file: string, values: OptionValues, progress?: Progress): Promise<ScoredFile> {
+  const framework = await loadFramework(io, stringOption(values, "framework"));
+  const options = await buildScoreOptions(values, io, true);
+  progress?.step(`reading ${file}`);
+  const table = await loadTable(io, file, delimiterOption(values));
+  progress?.step(`scoring ${table.rows.length} rows`);
+  return { framework, options, result: score(framework, table, options) };
+}
+
+/** Scores an earlier data file (`--before`) with the same framework and options, without the merge. */
+export async function scoreBefore(io: CliIO, file: string, values: OptionValues, scored: ScoredFile): Promise<ScoreResult> {
+  const table = await loadTable(io, file, delimiterOption(values));
+  const { merge: _merge, ...rest } = scored.options;
+  return score(scored.framework, table, rest);
+}
+
+/** Writes the output to `--out` (saying so on stderr) or to stdout. */
+export async function writeOutput(io: CliIO, values: OptionValues, text: string, what: string): Promise<void> {
+  const out = stringOption(values, "out");
+  if (out !== undefined) {
+    await io.writeFile(out, text);
+    io.stderr(`dti: wrote ${what} to ${out}\n`);
+  } else {
+    io.stdout(text);
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Comparing two sets of results for the same units: two years of one result, or two results
+ * (before/after, e.g. 63 provinces then 34 merged ones).
+ *
+ * @module
+ */
+import { DtiError, error } from "../errors.ts";
+import { dec, publish } from "../number/decimal.ts";
+import type { ScoreResult, UnitResult } from "../pipeline/types.ts";
+import { normalizeKey } from "../text/normalize-key.ts";
+import { nodeValue } from "./unit-stats.ts";
+
+/** Options of {@link comparisonRows}. */
+export interface ComparisonOptions {
+  /** The earlier result (before/after). Without it, two years of the one result are compared. */
+  readonly before?: ScoreResult;
+  /** Earlier year (one result with years); default the second latest. */
+  readonly from?: number;
+  /** Later year; default the latest. */
+  readonly to?: number;
+  /** Node or view compared; default the index (root). */
+  readonly node?: string;
+}
+
+/** One unit's change. Values are published texts; `change` is their exact difference. */
+export interface ComparisonRow {
+  readonly unit: string;
+  readonly group?: string;
+  readonly before: string | null;
+  readonly after: string | null;
+  readonly beforeRank: number | null;
+  readonly afterRank: number | null;
+  /** after − before, exact, with the framework's decimals ("0.0123", "-0.0040"); null when either is missing. */
+  readonly change: string | null;
+  /** For a merged unit with no earlier row of its own: the members whose mean is `before`. */
+  readonly members?: readonly string[];
+}
+
+/** The two sides of a comparison with their labels (years, or undefined for before/after). */
+export interface Comparison {
+  readonly rows: readonly ComparisonRow[];
+  readonly fromYear?: number;
+  readonly toYear?: number;
+  /** Decimals of published values. */
+  readonly decimals: number;
+}
+
+function years(result: ScoreResult): number[] {
+  return [...new Set(result.units.map((u) => u.year).filter((y): y is number => y !== undefined))].sort((a, b) => a - b);
+}
+
+function rankOf(result: ScoreResult, u: UnitResult, node: string): number | null {
+  return node === result.root ? u.rank : (u.nodes[node]?.rank ?? null);
+}
+
+/**
+ * Pairs each later unit with its earlier self, matched by name (after Unicode and case
+ * normalisation), else by code. A merged unit with no earlier row of its own is compared
+ * with the exact mean of its members' earlier published values (how merged scores are built).
+ * Rows keep the later result's order (rank, then name); units only in the earlier side are left out.
+ * Throws `REPORT_NO_DATA` when there are not two years to compare.
+ *
+ * @example
+ * ```ts
+ * comparisonRows(result2023and2024).rows[0]; // => { unit: "TP. Đà Nẵng", before: "0.7810", after: "0.8002", change: "0.0192", … }
+ * ```
+ */
+export function comparisonRows(result: ScoreResult, options: ComparisonOptions = {}): Comparison {
+  const node = options.node ?? result.root;
+  if (node !== result.root && !result.nodes.some((n) => n.id === node)) {
+    throw new DtiError([error("REPORT_NODE_UNKNOWN", `unknown node "${node}"; known: ${result.nodes.map((n) => n.id).join(", ")}`)]);
+  }
+  let earlier: { result: ScoreResult; units: UnitResult[] };
+  let later: UnitResult[];
+  let fromYear: number | undefined;
+  let toYear: number | undefined;
+  if (options.before !== undefined) {
+    const latestOf = (r: ScoreResult) => years(r).at(-1);
+    fromYear = options.from ?? latestOf(options.before);
+    toYear = options.to ?? latestOf(result);
+    earlier = { result: options.before, units: options.before.units.filter((u) => u.year === fromYear) };
+    later = result.units.filter((u) => u.year === toYear);
+  } else {
+    const ys = years(result);
+    toYear = options.to ?? ys.at(-1);
+    fromYear = options.from ?? ys.filter((y) => toYear === undefined || y < toYear).at(-1);
+    if (fromYear === undefined || toYear === undefined || fromYear === toYear) {
+      throw new DtiError([error("REPORT_NO_DATA", `a comparison needs two years in the result (found ${ys.length === 0 ? "none" : ys.join(", ")}), or a "before" result`)]);
+    }
+    earlier = { result, units: result.units.filter((u) => u.year === fromYear) };
+    later = result.units.filter((u) => u.year === toYear);
+  }
+  const byCode = new Map(earlier.units.filter((u) => u.code !== undefined).map((u) => [normalizeKey(u.code ?? ""), u]));
+  const byName = new Map(earlier.units.map((u) => [normalizeKey(u.unit), u]));
+  const places = result.framework.decimals;
+  const rows = later.map((u): ComparisonRow => {
+    const match = byName.get(normalizeKey(u.unit)) ?? (u.code !== undefined && u.members === undefined ? byCode.get(normalizeKey(u.code)) : undefined);
+    const after = nodeValue(result, u, node);
+    let before: string | null = null;
+    let members: string[] | undefined;
+    if (match !== undefined) {
+      before = nodeValue(earlier.result, match, node);
+    } else if (u.members !== undefined && u.members.length > 0) {
+      const found = u.members.map((m) => byName.get(normalizeKey(m)));
+      const values = found.map((f) => (f === undefined ? null : nodeValue(earlier.result, f, node)));
+      if (values.every((v): v is string => v !== null)) {
+        before = publish(values.reduce((s, v) => s.plus(dec(v)), dec(0)).div(values.length), places);
+        members = [...u.members];
+      }
+    }
+    return {
+      unit: u.unit,
+      ...(u.group !== undefined ? { group: u.group } : {}),
+      before,
+      after,
+      beforeRank: match === undefined ? null : rankOf(earlier.result, match, node),
+      afterRank: rankOf(result, u, node),
+      change: before === null || after === null ? null : publish(dec(after).minus(dec(before)), places),
+      ...(members !== undefined ? { members } : {}),
+    };
+  });
+  return { rows, ...(fromYear !== undefined ? { fromYear } : {}), ...(toYear !== undefined ? { toYear } : {}), decimals: places };
+}

@@ -1,0 +1,341 @@
+/**
+ * The self-contained HTML report: summary, charts, ranking table, unit cards, framework and data
+ * notes — one file, inline CSS and SVG, no scripts, no external requests.
+ *
+ * @module
+ */
+import { formatIssue } from "../../errors.ts";
+import { listFrameworks } from "../../framework/builtin/index.ts";
+import type { Confidence, FrameworkSource, LocalizedName, Uncertainty } from "../../framework/types.ts";
+import type { ScoreResult, UnitResult } from "../../pipeline/types.ts";
+import { VERSION } from "../../version.ts";
+import { comparisonChart } from "../chart/comparison.ts";
+import { radarChart } from "../chart/radar.ts";
+import { rankingBarChart } from "../chart/ranking-bar.ts";
+import { columnLabel, type Language } from "../columns.ts";
+import { escapeXml } from "../escape.ts";
+import { defaultLocale, valueFormatter, type ValueFormatter } from "../format-number.ts";
+import { unitStrengths, type IndicatorGap } from "../strengths.ts";
+import { toHTML } from "../to-html.ts";
+import { averageValue, latestYear, leaderOf } from "../unit-stats.ts";
+import { indicatorTable } from "./indicator-table.ts";
+import { REPORT_CSS } from "./styles.ts";
+
+/** Framework facts the report cites (a framework definition fits; built-ins are found by id). */
+export interface ReportFrameworkInfo {
+  readonly title?: LocalizedName;
+  readonly source?: FrameworkSource;
+  readonly uncertain?: readonly Uncertainty[];
+}
+
+/** Options of {@link toHTMLReport}. */
+export interface HtmlReportOptions {
+  /** Language of the text: "vi" (default) or "en". */
+  readonly language?: Language;
+  /** BCP 47 locale of numbers; default "vi-VN" for vi (0,8002), "en-US" for en. */
+  readonly locale?: string;
+  /** Report title; default from the framework. */
+  readonly title?: string;
+  /** Source, references and uncertain facts of the framework; default the built-in with the result's framework id. */
+  readonly framework?: ReportFrameworkInfo;
+  /** Where the data came from (e.g. the file name), shown in the notes. */
+  readonly dataSource?: string;
+  /** An earlier result to compare with (before/after); without it, a result with years compares its last two. */
+  readonly before?: ScoreResult;
+  /** Label of the earlier result; default "Trước" / "Before" (or its year). */
+  readonly beforeLabel?: string;
+  /** Label of this result; default "Sau" / "After" (or its year). */
+  readonly afterLabel?: string;
+  /** Unit whose radar is shown among the charts; default the leader. */
+  readonly featured?: string;
+  /** Unit cards: at most this many, in rank order; default every unit (of the latest year). */
+  readonly cards?: number;
+}
+
+const T = {
+  vi: {
+    report: "Báo cáo chỉ số chuyển đổi số",
+    summary: "Tóm tắt",
+    charts: "Biểu đồ",
+    ranking: "Bảng xếp hạng",
+    units: "Từng đơn vị",
+    framework: "Bộ chỉ số và nguồn",
+    data: "Dữ liệu, độ phủ và cảnh báo",
+    unitsScored: "Đơn vị được xếp hạng",
+    average: "Trung bình",
+    highest: "Cao nhất",
+    lowest: "Thấp nhất",
+    complete: "Đủ dữ liệu",
+    warnings: "Cảnh báo",
+    strengths: "Điểm mạnh",
+    weaknesses: "Điểm yếu",
+    vsAverage: "so với trung bình",
+    noneAbove: "Không có chỉ số nào trên mức trung bình.",
+    noneBelow: "Không có chỉ số nào dưới mức trung bình.",
+    relativeStrengths: "Điểm mạnh tương đối (không chỉ số nào trên trung bình)",
+    relativeWeaknesses: "Điểm yếu tương đối (mọi chỉ số đều trên trung bình)",
+    indicators: "Các chỉ số chính",
+    radar: "Biểu đồ radar",
+    rank: "Hạng",
+    groupRank: "hạng trong nhóm",
+    of: "/",
+    decision: "Văn bản",
+    date: "Ngày ban hành",
+    issuer: "Cơ quan ban hành",
+    appliesTo: "Áp dụng cho",
+    references: "Nguồn tham khảo",
+    uncertain: "Những điểm chưa chắc chắn",
+    noUncertain: "Không có điểm nào được đánh dấu là chưa chắc chắn.",
+    noSource: "Bộ chỉ số này không ghi nguồn.",
+    method: "Cách tính",
+    missing: { error: "thiếu dữ liệu là lỗi", zero: "thiếu dữ liệu tính 0 điểm", reweight: "thiếu dữ liệu: chia lại trọng số" },
+    rankingMethod: { competition: "xếp hạng đồng hạng kiểu 1224", dense: "xếp hạng kiểu 1223", ordinal: "xếp hạng kiểu 1234" },
+    ties: { published: "đồng hạng theo giá trị công bố", exact: "đồng hạng theo giá trị chính xác" },
+    decimals: (n: number) => `giá trị công bố làm tròn ${n} chữ số thập phân (làm tròn lên từ 5)`,
+    source: "Nguồn dữ liệu",
+    coverage: "Độ phủ dữ liệu",
+    coverageText: (complete: number, units: number, mean: string) => `${complete}/${units} đơn vị đủ mọi chỉ số; độ phủ trung bình ${mean}.`,
+    noWarnings: "Không có cảnh báo.",
+    generated: "Tạo bởi",
+    confidence: { high: "chắc chắn", medium: "khá chắc", low: "chưa chắc", unverified: "chưa kiểm chứng" } as Record<Confidence, string>,
+    lead: (n: number, fw: string, avg: string, top: string, bottom: string) => `${n} đơn vị được chấm điểm theo ${fw}. Giá trị trung bình ${avg}; dẫn đầu ${top}; thấp nhất ${bottom}.`,
+  },
+  en: {
+    report: "Digital transformation index report",
+    summary: "Summary",
+    charts: "Charts",
+    ranking: "Ranking",
+    units: "Unit by unit",
+    framework: "Framework and sources",
+    data: "Data, coverage and warnings",
+    unitsScored: "Units ranked",
+    average: "Average",
+    highest: "Highest",
+    lowest: "Lowest",
+    complete: "Complete data",
+    warnings: "Warnings",
+    strengths: "Strengths",
+    weaknesses: "Weaknesses",
+    vsAverage: "vs average",
+    noneAbove: "No indicator above the average.",
+    noneBelow: "No indicator below the average.",
+    relativeStrengths: "Relative strengths (no indicator above the average)",
+    relativeWeaknesses: "Relative weaknesses (every indicator above the average)",
+    indicators: "Main indicators",
+    radar: "Radar chart",
+    rank: "Rank",
+    groupRank: "group rank",
+    of: "/",
+    decision: "Decision",
+    date: "Date",
+    issuer: "Issued by",
+    appliesTo: "Applies to",
+    references: "References",
+    uncertain: "Uncertain facts",
+    noUncertain: "No fact is flagged as uncertain.",
+    noSource: "The framework names no source.",
+    method: "Method",
+    missing: { error: "missing data is an error", zero: "missing data scores 0", reweight: "missing data: weights shared among the rest" },
+    rankingMethod: { competition: "competition ranks (1224)", dense: "dense ranks (1223)", ordinal: "ordinal ranks (1234)" },
+    ties: { published: "ties on the published value", exact: "ties on the exact value" },
+    decimals: (n: number) => `published values rounded half-up to ${n} decimals`,
+    source: "Data source",
+    coverage: "Coverage",
+    coverageText: (complete: number, units: number, mean: string) => `${complete}/${units} units have every indicator; mean coverage ${mean}.`,
+    noWarnings: "No warnings.",
+    generated: "Generated by",
+    confidence: { high: "high", medium: "medium", low: "low", unverified: "unverified" } as Record<Confidence, string>,
+    lead: (n: number, fw: string, avg: string, top: string, bottom: string) => `${n} units scored with the ${fw}. Average ${avg}; first ${top}; last ${bottom}.`,
+  },
+} as const;
+
+type Texts = (typeof T)["vi"] | (typeof T)["en"];
+
+const e = escapeXml;
+
+function safeHref(url: string): string | undefined {
+  return /^https?:\/\/[^\s"'<>]+$/iu.test(url) ? url : undefined;
+}
+
+function figure(key: string, value: string, sub?: string): string {
+  return `<div class="figure"><div class="k">${e(key)}</div><div class="v">${e(value)}</div>${sub === undefined ? "" : `<div class="s">${e(sub)}</div>`}</div>`;
+}
+
+function gapItem(g: IndicatorGap, fmt: ValueFormatter, t: Texts, language: Language): string {
+  const name = language === "en" ? (g.node.name.en ?? g.node.name.vi) : g.node.name.vi;
+  const up = !g.gap.startsWith("-");
+  return `<li>${e(name)} <strong>${e(fmt(g.value))}</strong> <span class="gap ${up ? "up" : "down"}">(${up ? "+" : ""}${e(fmt(g.gap))} ${e(t.vsAverage)})</span></li>`;
+}
+
+function unitCard(result: ScoreResult, u: UnitResult, peers: number, index: number, fmt: ValueFormatter, t: Texts, options: HtmlReportOptions): string {
+  const language = options.language ?? "vi";
+  const { strengths, weaknesses, relativeStrengths, relativeWeaknesses } = unitStrengths(result, u.unit, u.year === undefined ? {} : { year: u.year });
+  const meta = [u.group, u.groupRank === null ? undefined : `${t.groupRank} ${u.groupRank}`, u.members === undefined ? undefined : u.members.join(" + ")].filter((x): x is string => x !== undefined);
+  const radar = radarChart(result, u.unit, { language, ...(options.locale !== undefined ? { locale: options.locale } : {}), ...(u.year !== undefined ? { year: u.year } : {}), id: `card-radar-${index}`, width: 560 });
+  return [
+    `<article class="card" id="unit-${index}">`,
+    `<header><h3>${e(u.unit)}</h3><span class="rank">${e(t.rank)} ${u.rank === null ? "–" : u.rank}${e(t.of)}${peers}</span></header>`,
+    `<div class="score">${e(fmt(u.value))}</div>`,
+    meta.length > 0 ? `<div class="meta">${e(meta.join(" · "))}</div>` : "",
+    `<div class="label up">${e(relativeStrengths ? t.relativeStrengths : t.strengths)}</div>`,
+    strengths.length > 0 ? `<ul>${strengths.map((g) => gapItem(g, fmt, t, language)).join("")}</ul>` : `<p class="meta">${e(t.noneAbove)}</p>`,
+    `<div class="label down">${e(relativeWeaknesses ? t.relativeWeaknesses : t.weaknesses)}</div>`,
+    weaknesses.length > 0 ? `<ul>${weaknesses.map((g) => gapItem(g, fmt, t, language)).join("")}</ul>` : `<p class="meta">${e(t.noneBelow)}</p>`,
+    `<details><summary>${e(t.radar)}</summary>${radar}</details>`,
+    "</article>",
+  ].join("\n");
+}
+
+function frameworkNotes(result: ScoreResult, info: ReportFrameworkInfo | undefined, t: Texts, language: Language): string {
+  const title = language === "en" ? (result.framework.title.en ?? result.framework.title.vi) : result.framework.title.vi;
+  const s = info?.source;
+  const rows: [string, string | undefined][] = [
+    [t.decision, s?.decision],
+    [t.date, s?.date],
+    [t.issuer, s?.issuer],
+    [t.appliesTo, s?.appliesTo],
+  ];
+  const dl = rows.filter((r): r is [string, string] => r[1] !== undefined).map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`);
+  const refs = (s?.references ?? []).map((url) => {
+    const href = safeHref(url);
+    return `<li>${href === undefined ? e(url) : `<a href="${e(href)}" rel="noreferrer noopener">${e(url)}</a>`}</li>`;
+  });
+  const uncertain = (info?.uncertain ?? []).map(
+    (u) => `<li><span class="badge ${e(u.confidence)}">${e(t.confidence[u.confidence] ?? u.confidence)}</span> ${e(u.fact)}${u.nodes !== undefined && u.nodes.length > 0 ? ` <span class="meta">(${e(u.nodes.join(", "))})</span>` : ""}</li>`,
+  );
+  const o = result.options;
+  const method = [t.missing[o.missing], t.rankingMethod[o.ranking], t.ties[o.ties], t.decimals(result.framework.decimals)];
+  return [
+    `<div class="notes">`,
+    `<h3>${e(title)} <span class="meta">(${e(result.framework.id)} ${e(result.framework.version)})</span></h3>`,
+    dl.length > 0 ? `<dl>${dl.join("")}</dl>` : `<p>${e(t.noSource)}</p>`,
+    refs.length > 0 ? `<h3>${e(t.references)}</h3><ul>${refs.join("")}</ul>` : "",
+    `<h3>${e(t.uncertain)}</h3>`,
+    uncertain.length > 0 ? `<ul>${uncertain.join("")}</ul>` : `<p>${e(t.noUncertain)}</p>`,
+    `<h3>${e(t.method)}</h3><p>${e(method.join("; "))}.</p>`,
+    "</div>",
+  ].join("\n");
+}
+
+/**
+ * A complete, self-contained HTML report of a result (`lang="vi"` by default): a summary with key
+ * figures, the ranking bar chart, the leader's (or `featured` unit's) radar against the average,
+ * a year-over-year or before/after comparison when there are two sides, the ranking table, a card
+ * per unit with its strengths and weaknesses (main indicators furthest above and below the average)
+ * and its radar, the framework's source and uncertain facts, the method, data coverage and every
+ * warning. Inline CSS and SVG only: no script, no external request (a Content-Security-Policy
+ * forbids them); every text from the data is escaped. Deterministic: no clock is read.
+ *
+ * @example
+ * ```ts
+ * import { toHTMLReport } from "dti";
+ * writeFileSync("report.html", toHTMLReport(result, { dataSource: "provinces.csv" }));
+ * ```
+ */
+export function toHTMLReport(result: ScoreResult, options: HtmlReportOptions = {}): string {
+  const language = options.language ?? "vi";
+  const en = language === "en";
+  const t: Texts = T[language];
+  const locale = options.locale ?? defaultLocale(language);
+  const fmt = valueFormatter(locale);
+  const year = latestYear(result);
+  const current = result.units.filter((u) => u.year === year);
+  const ranked = current.filter((u) => u.rank !== null);
+  const leader = leaderOf(current);
+  const last = ranked.reduce<UnitResult | undefined>((w, u) => (w === undefined || (u.score ?? Infinity) < (w.score ?? Infinity) ? u : w), undefined);
+  const average = averageValue(result, current, result.root);
+  const fwTitle = en ? (result.framework.title.en ?? result.framework.title.vi) : result.framework.title.vi;
+  const info = options.framework ?? listFrameworks().find((f) => f.id === result.framework.id);
+  const rootInfo = result.nodes.find((n) => n.id === result.root);
+  const indexLabel = rootInfo === undefined ? result.root : columnLabel(rootInfo, language);
+  const title = options.title ?? `${t.report}${year === undefined ? "" : ` ${year}`}`;
+  const chartOpts = { language, ...(options.locale !== undefined ? { locale: options.locale } : {}) };
+  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
+
+  // Charts.
+  const charts: string[] = [];
+  if (ranked.length > 0) charts.push(`<figure class="chart">${rankingBarChart(result, { ...chartOpts, id: "chart-ranking", width: 900 })}</figure>`);
+  const featured = options.featured ?? leader?.unit;
+  const twoSides = options.before !== undefined || new Set(result.units.map((u) => u.year).filter((y) => y !== undefined)).size >= 2;
+  if (featured !== undefined) {
+    const radar = radarChart(result, featured, { ...chartOpts, id: "chart-radar", ...(year !== undefined ? { year } : {}) });
+    charts.push(`<div class="charts-2"><figure class="chart">${radar}</figure><div class="chart"><h3>${e(t.indicators)}</h3>${indicatorTable(result, current, fmt, language)}</div></div>`);
+  }
+  if (twoSides) {
+    charts.push(
+      `<figure class="chart">${comparisonChart(result, {
+        ...chartOpts,
+        id: "chart-comparison",
+        width: 900,
+        ...(options.before !== undefined ? { before: options.before } : {}),
+        ...(options.beforeLabel !== undefined ? { beforeLabel: options.beforeLabel } : {}),
+        ...(options.afterLabel !== undefined ? { afterLabel: options.afterLabel } : {}),
+      })}</figure>`,
+    );
+  }
+
+  const cardUnits = [...current].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity)).slice(0, options.cards ?? current.length);
+  const cards = cardUnits.map((u, i) => unitCard(result, u, current.length, i, fmt, t, options));
+  const warnings = result.warnings.map((w) => `<li>${e(formatIssue(w, language))}</li>`);
+  const cov = result.coverage;
+  const sections: [string, string, string][] = [
+    [
+      "summary",
+      t.summary,
+      [
+        leader !== undefined && last !== undefined && average !== null
+          ? `<p class="lead">${e(t.lead(ranked.length, fwTitle, fmt(average), `${leader.unit} (${fmt(leader.value)})`, `${last.unit} (${fmt(last.value)})`))}</p>`
+          : "",
+        `<div class="figures">`,
+        figure(t.unitsScored, String(current.length), year === undefined ? undefined : String(year)),
+        figure(`${t.average} ${indexLabel}`, fmt(average)),
+        leader === undefined ? "" : figure(t.highest, fmt(leader.value), leader.unit),
+        last === undefined ? "" : figure(t.lowest, fmt(last.value), last.unit),
+        figure(t.complete, `${cov.complete}/${cov.units}`, percent.format(cov.mean)),
+        figure(t.warnings, String(result.warnings.length)),
+        "</div>",
+      ].join("\n"),
+    ],
+    ["charts", t.charts, charts.join("\n")],
+    ["ranking", t.ranking, `<div class="table-wrap">${toHTML(result, { language, locale })}</div>`],
+    ["units", t.units, `<div class="cards">\n${cards.join("\n")}\n</div>`],
+    ["framework", t.framework, frameworkNotes(result, info, t, language)],
+    [
+      "data",
+      t.data,
+      [
+        `<div class="notes">`,
+        options.dataSource === undefined ? "" : `<p><strong>${e(t.source)}:</strong> ${e(options.dataSource)}</p>`,
+        `<p><strong>${e(t.coverage)}:</strong> ${e(t.coverageText(cov.complete, cov.units, percent.format(cov.mean)))}</p>`,
+        `<h3>${e(t.warnings)} (${result.warnings.length})</h3>`,
+        warnings.length > 0 ? `<ul class="warnings">${warnings.join("")}</ul>` : `<p class="ok">${e(t.noWarnings)}</p>`,
+        "</div>",
+      ].join("\n"),
+    ],
+  ];
+  return [
+    "<!doctype html>",
+    `<html lang="${language}">`,
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    `<meta name="generator" content="dti ${e(VERSION)}">`,
+    `<title>${e(title)}</title>`,
+    `<style>${REPORT_CSS}</style>`,
+    "</head>",
+    "<body>",
+    `<header class="report"><div class="inner">`,
+    `<h1>${e(title)}</h1>`,
+    `<p>${e(fwTitle)}</p>`,
+    `<nav class="toc">${sections.map(([id, name]) => `<a href="#${id}">${e(name)}</a>`).join("")}</nav>`,
+    "</div></header>",
+    "<main>",
+    ...sections.map(([id, name, body]) => `<section id="${id}">\n<h2>${e(name)}</h2>\n${body}\n</section>`),
+    `<footer>${e(t.generated)} dti ${e(VERSION)} · ${e(result.framework.id)} ${e(result.framework.version)}</footer>`,
+    "</main>",
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}

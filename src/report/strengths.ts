@@ -1,0 +1,87 @@
+/**
+ * A unit's strengths and weaknesses: its main indicators furthest above and below the average.
+ *
+ * @module
+ */
+import { dec, publish } from "../number/decimal.ts";
+import type { NodeInfo, ScoreResult } from "../pipeline/types.ts";
+import { mainIndicators } from "./main-indicators.ts";
+import { averageValue, findUnit, nodeValue, peersOf } from "./unit-stats.ts";
+
+/** One indicator of a unit against the average. */
+export interface IndicatorGap {
+  readonly node: NodeInfo;
+  /** The unit's published value. */
+  readonly value: string;
+  /** The average of the units of the same year (exact mean of published values, published). */
+  readonly average: string;
+  /** value − average, exact ("0.0512", "-0.1033"). */
+  readonly gap: string;
+}
+
+/** Options of {@link unitStrengths}. */
+export interface StrengthOptions {
+  /** How many strengths and weaknesses at most; default 3. */
+  readonly count?: number;
+  /** Indicators considered; default the main indicators. */
+  readonly indicators?: readonly string[];
+  /** Year of the unit; default its latest. */
+  readonly year?: number;
+}
+
+/** What {@link unitStrengths} returns. */
+export interface UnitStrengths {
+  /** Indicators above the average, largest gap first. */
+  readonly strengths: IndicatorGap[];
+  /** Indicators below the average, largest shortfall first. */
+  readonly weaknesses: IndicatorGap[];
+  /** True when no indicator is above the average: `strengths` are then the relatively best ones. */
+  readonly relativeStrengths: boolean;
+  /** True when no indicator is below the average: `weaknesses` are then the relatively weakest ones. */
+  readonly relativeWeaknesses: boolean;
+}
+
+/**
+ * A unit's strengths (main indicators above the average, largest gap first) and weaknesses (below
+ * the average, largest shortfall first), at most `count` of each; indicators without a value are
+ * left out. Gaps are exact differences of published values. A unit above the average everywhere
+ * (a leader) still gets its relatively weakest indicators as weaknesses, flagged
+ * `relativeWeaknesses` (and the other way round); no indicator is listed on both sides.
+ *
+ * @example
+ * ```ts
+ * const { strengths, weaknesses } = unitStrengths(result, "Hà Giang");
+ * strengths[0]; // => { node: { id: "digital-government", … }, value: "0.8009", average: "0.7190", gap: "0.0819" }
+ * ```
+ */
+export function unitStrengths(result: ScoreResult, unit: string, options: StrengthOptions = {}): UnitStrengths {
+  const target = findUnit(result, unit, options.year);
+  const peers = peersOf(result, target);
+  const count = options.count ?? 3;
+  const places = result.framework.decimals;
+  const gaps: IndicatorGap[] = [];
+  for (const node of mainIndicators(result, options.indicators)) {
+    const value = nodeValue(result, target, node.id);
+    const average = averageValue(result, peers, node.id);
+    if (value === null || average === null) continue;
+    gaps.push({ node, value, average, gap: publish(dec(value).minus(dec(average)), places) });
+  }
+  const desc = [...gaps].sort((a, b) => dec(b.gap).comparedTo(dec(a.gap)));
+  const asc = [...desc].reverse();
+  const above = desc.filter((g) => dec(g.gap).gt(0));
+  const below = asc.filter((g) => dec(g.gap).lt(0));
+  const half = Math.min(count, Math.floor(gaps.length / 2));
+  // Without a real weakness (or strength), the relatively weakest (best) indicators take that side
+  // first, so that the other side cannot use them all up.
+  let strengths: IndicatorGap[];
+  let weaknesses: IndicatorGap[];
+  if (below.length === 0) {
+    weaknesses = asc.slice(0, half);
+    strengths = above.filter((g) => !weaknesses.includes(g)).slice(0, count);
+    if (strengths.length === 0) strengths = desc.filter((g) => !weaknesses.includes(g)).slice(0, half);
+  } else {
+    weaknesses = below.slice(0, count);
+    strengths = above.length > 0 ? above.slice(0, count) : desc.filter((g) => !weaknesses.includes(g)).slice(0, half);
+  }
+  return { strengths, weaknesses, relativeStrengths: strengths.some((g) => !dec(g.gap).gt(0)), relativeWeaknesses: weaknesses.some((g) => !dec(g.gap).lt(0)) };
+}

@@ -1,0 +1,75 @@
+/**
+ * The ranking bar chart as a Vega-Lite specification.
+ *
+ * @module
+ */
+import type { ScoreResult } from "../../pipeline/types.ts";
+import { barUnits, type RankingBarOptions } from "../chart/ranking-bar.ts";
+import { COLORS, GROUP_PALETTE } from "../chart/svg.ts";
+import { columnLabel } from "../columns.ts";
+import { DtiError, error } from "../../errors.ts";
+import { defaultLocale, valueFormatter } from "../format-number.ts";
+import { latestYear, nodeValue } from "../unit-stats.ts";
+import { vegaConfig, VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./common.ts";
+
+/**
+ * The same ranking as {@link rankingBarChart}, as a Vega-Lite spec (inline data, best first, bars
+ * on a 0–1 axis, coloured by group when units have groups, value labels formatted for the locale).
+ * Render it with vega-embed, the Vega editor or any Vega-Lite tool.
+ *
+ * @example
+ * ```ts
+ * import { rankingBarSpec } from "dti";
+ * vegaEmbed("#chart", rankingBarSpec(result, { limit: 20 }));
+ * ```
+ */
+export function rankingBarSpec(result: ScoreResult, options: RankingBarOptions = {}): VegaLiteSpec {
+  const language = options.language ?? "vi";
+  const en = language === "en";
+  const locale = options.locale ?? defaultLocale(language);
+  const fmt = valueFormatter(locale);
+  const node = options.node ?? result.root;
+  const info = result.nodes.find((n) => n.id === node);
+  if (info === undefined) throw new DtiError([error("REPORT_NODE_UNKNOWN", `unknown node "${node}"; known: ${result.nodes.map((n) => n.id).join(", ")}`)]);
+  const year = options.year ?? latestYear(result);
+  const all = barUnits(result, node, year);
+  const units = options.limit === undefined ? all : all.slice(0, options.limit);
+  const label = columnLabel(info, language);
+  const withGroups = options.colorByGroup !== false && units.some((u) => u.group !== undefined);
+  const values = units.map((u) => {
+    const v = nodeValue(result, u, node);
+    const rank = node === result.root ? u.rank : (u.nodes[node]?.rank ?? null);
+    return { rank, unit: u.unit, row: `${rank ?? "–"}. ${u.unit}`, ...(u.group !== undefined ? { group: u.group } : {}), value: v === null ? null : Number(v), published: v, label: fmt(v) };
+  });
+  const groups = [...new Set(units.map((u) => u.group).filter((g): g is string => g !== undefined))];
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: {
+      text: options.title ?? (en ? `Ranking by ${label}${year === undefined ? "" : ` ${year}`}` : `Xếp hạng ${label}${year === undefined ? "" : ` ${year}`}`),
+      ...(options.subtitle !== undefined && options.subtitle !== "" ? { subtitle: options.subtitle } : {}),
+    },
+    width: Math.max(200, (options.width ?? 760) - 300),
+    height: { step: 20 },
+    data: { values },
+    encoding: {
+      y: { field: "row", type: "nominal", sort: null, title: null, axis: { labelLimit: 220, ticks: false, domain: false } },
+      x: { field: "value", type: "quantitative", scale: { domain: [0, options.max ?? 1] }, title: label, axis: { orient: "top", format: ".1f", grid: true } },
+    },
+    layer: [
+      {
+        mark: { type: "bar", cornerRadiusEnd: 2, ...(withGroups ? {} : { color: COLORS.bar }) },
+        encoding: {
+          ...(withGroups ? { color: { field: "group", type: "nominal", title: en ? "Group" : "Nhóm", scale: { domain: groups, range: groups.map((_, i) => GROUP_PALETTE[i % GROUP_PALETTE.length]) }, legend: { orient: "top", columns: 3 } } } : {}),
+          tooltip: [
+            { field: "rank", type: "ordinal", title: en ? "Rank" : "Hạng" },
+            { field: "unit", type: "nominal", title: en ? "Unit" : "Đơn vị" },
+            ...(withGroups ? [{ field: "group", type: "nominal", title: en ? "Group" : "Nhóm" }] : []),
+            { field: "label", type: "nominal", title: label },
+          ],
+        },
+      },
+      { mark: { type: "text", align: "left", dx: 4, fontSize: 11, color: COLORS.text }, encoding: { text: { field: "label", type: "nominal" } } },
+    ],
+    config: vegaConfig(locale),
+  };
+}

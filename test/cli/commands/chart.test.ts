@@ -1,0 +1,40 @@
+import { XMLValidator } from "fast-xml-parser";
+import { describe, expect, it } from "vitest";
+import { cli, FW22, SAMPLE } from "../helpers.ts";
+
+describe("dti chart", () => {
+  it("draws the ranking bar chart by default", async () => {
+    const r = await cli(["chart", SAMPLE, ...FW22, "--limit", "5"]);
+    expect(r.code).toBe(0);
+    expect(XMLValidator.validate(r.stdout)).toBe(true);
+    expect(r.stdout.match(/class="bar"/gu)).toHaveLength(5);
+  });
+
+  it("draws a unit's radar, and needs --unit for it", async () => {
+    const r = await cli(["chart", SAMPLE, ...FW22, "--type", "radar", "--unit", "Hà Giang", "--lang", "en"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Hà Giang: main indicators");
+    expect((await cli(["chart", SAMPLE, ...FW22, "--type", "radar"])).code).toBe(2);
+  });
+
+  it("compares with --before, and explains when there is nothing to compare", async () => {
+    const r = await cli(["chart", "fixtures/provinces-34-synthetic.csv", ...FW22, "--type", "comparison", "--before", SAMPLE, "--sort", "change", "--limit", "3"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/class="after"/gu)).toHaveLength(3);
+    const none = await cli(["chart", SAMPLE, ...FW22, "--type", "comparison"]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain("REPORT_NO_DATA");
+  });
+
+  it("prints a Vega-Lite spec with --vega", async () => {
+    const r = await cli(["chart", SAMPLE, ...FW22, "--vega", "--limit", "3", "--lang", "en"]);
+    expect(r.code).toBe(0);
+    const spec = JSON.parse(r.stdout);
+    expect(spec.$schema).toContain("vega-lite");
+    expect(spec.data.values.map((v: { unit: string; label: string }) => [v.unit, v.label])[0]).toEqual(["TP. Đà Nẵng", "0.8387"]);
+  });
+
+  it("rejects a non-numeric --limit", async () => {
+    expect((await cli(["chart", SAMPLE, ...FW22, "--limit", "ten"])).code).toBe(2);
+  });
+});
