@@ -7,9 +7,10 @@
 // nbconvert runs with a preprocessor that also collects results Deno's kernel sends after a cell's
 // idle status (scripts/deno_late_outputs.py explains).
 // Usage: node scripts/notebook-test.mjs            (executes into a temporary file)
-//        node scripts/notebook-test.mjs --update   (also writes the executed notebook back in place)
+//        node scripts/notebook-test.mjs --update   (also writes the executed notebook back in place,
+//                                                   and its radar chart to quickstart-radar.svg)
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { ensureDeno } from "./ensure-deno.mjs";
@@ -56,7 +57,11 @@ try {
     process.exitCode = 1;
   } else {
     console.log(`notebook ok: ${outputs.length} outputs, ${tables.length} HTML tables (rows ${tables.map(rows).join(", ")}), ${svgs.length} SVG charts; ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    if (process.argv.includes("--update")) copyFileSync(out, notebook);
+    if (process.argv.includes("--update")) {
+      copyFileSync(out, notebook);
+      // The radar as the kernel rendered it, for the README's notebook example.
+      writeFileSync(join(root, "docs", "notebooks", "quickstart-radar.svg"), svgs.find((s) => s.includes("TP. Hà Nội")));
+    }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

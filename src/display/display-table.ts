@@ -5,6 +5,7 @@
  */
 import type { ScoreResult } from "../pipeline/types.ts";
 import { toHTML, type HtmlTableOptions } from "../report/to-html.ts";
+import { defaultLocale } from "../report/format-number.ts";
 import { toMarkdown } from "../report/to-markdown.ts";
 import { displayable, type Displayable, type MimeBundle } from "./mime-bundle.ts";
 
@@ -24,7 +25,7 @@ export const DISPLAY_TEXT_LIMIT = 10;
 /**
  * The MIME bundle of a result's ranking: `text/html` (the {@link toHTML} table with a caption
  * naming the framework and how many units are shown) and `text/plain` (a Markdown table of the top
- * units, for consoles and front ends without HTML).
+ * units with the same columns and number format, for consoles and front ends without HTML).
  *
  * @example
  * ```ts
@@ -43,7 +44,12 @@ export function tableBundle(result: ScoreResult, options: DisplayOptions = {}): 
   const caption = options.caption ?? `${title} (${result.framework.id} ${result.framework.version}): ${shown(limit)}`;
   const plain = [
     `${title} (${result.framework.id} ${result.framework.version}): ${shown(textLimit)}`,
-    toMarkdown(result, { ...(options.language !== undefined ? { language: options.language } : {}), limit: textLimit }).trimEnd(),
+    toMarkdown(result, {
+      ...(options.columns !== undefined ? { columns: options.columns } : {}),
+      ...(options.language !== undefined ? { language: options.language } : {}),
+      locale: options.locale ?? defaultLocale(options.language ?? "vi"),
+      limit: textLimit,
+    }).trimEnd(),
   ].join("\n");
   return {
     "text/plain": plain,

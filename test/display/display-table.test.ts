@@ -46,6 +46,14 @@ describe("tableBundle / display", () => {
     expect(tableBundle(result, { limit: 4 })["text/plain"].split("\n")[0]).toMatch(/: 4 đơn vị đầu trong 63$/u);
   });
 
+  it("the plain text has the HTML's columns and number format", () => {
+    const bundle = tableBundle(result, { columns: ["government", "economy", "society"], textLimit: 1 });
+    const g = top.nodes["government"]!.value!.replace(".", ",");
+    expect(bundle["text/plain"].split("\n")[1]).toBe("| Hạng | Đơn vị | Nhóm | Hạng trong nhóm | DTI | CQS | KTS | XHS |");
+    expect(bundle["text/plain"].split("\n")[3]).toContain(`| ${top.value!.replace(".", ",")} | ${g} |`);
+    expect(bundle["text/html"]).toContain('title="Chính quyền số">CQS</th>');
+  });
+
   it("display() returns a displayable whose bundle is the table", () => {
     const d = display(result, { limit: 3 });
     expect(d[JUPYTER_DISPLAY]()).toEqual(tableBundle(result, { limit: 3 }));
