@@ -44,10 +44,14 @@ export type DataIssueCode =
   | "DATA_CONFLICT"
   | "DATA_MERGE_UNKNOWN_UNIT"
   | "DATA_MERGE_INVALID"
-  | "DATA_BAD_YEAR";
+  | "DATA_BAD_YEAR"
+  | "DATA_NORMALISE_DEGENERATE"
+  | "DATA_IMPUTED"
+  | "DATA_LOW_COVERAGE"
+  | "DATA_AGGREGATION_DOMAIN";
 
 /** Problems with how the library or CLI was called. */
-export type UsageIssueCode = "USAGE" | "OPTION_INVALID" | "FILE_NOT_FOUND" | "FILE_UNREADABLE";
+export type UsageIssueCode = "USAGE" | "OPTION_INVALID";
 
 /** Problems with what a report or chart was asked to show. */
 export type ReportIssueCode = "REPORT_UNIT_UNKNOWN" | "REPORT_NODE_UNKNOWN" | "REPORT_NO_DATA";

@@ -129,4 +129,32 @@ export type { DisplayOptions } from "./display/display-table.ts";
 export { displayRadar, displayRankingBar } from "./display/display-chart.ts";
 export { withDisplay } from "./display/with-display.ts";
 
+// Methods (issue 4b): normalisation across units, imputation, node aggregations; uncertainty and
+// sensitivity of the ranking (Monte Carlo over weights, normalisation, aggregation; typed arrays).
+export type { NormaliseMethod, NormaliseRule, Weighting } from "./framework/types.ts";
+export { normaliseColumn } from "./methods/normalise/normalise-column.ts";
+export type { Column, NormalisedColumn } from "./methods/normalise/column.ts";
+export { IMPUTE_METHODS, makeImputer } from "./methods/impute/imputer.ts";
+export type { ImputeMethod } from "./methods/impute/imputer.ts";
+export type { ImputedCell } from "./pipeline/types.ts";
+export { aggregate } from "./score/aggregate/aggregate.ts";
+export { weightedHarmonic } from "./score/aggregate/harmonic.ts";
+export { mazziottaPareto } from "./score/aggregate/mazziotta-pareto.ts";
+export { uncertainty, MAX_UNCERTAINTY_RUNS, MAX_UNCERTAINTY_UNITS } from "./uncertainty/uncertainty.ts";
+export { uncertaintyToMarkdown } from "./uncertainty/to-markdown.ts";
+export type { UncertaintyMarkdownOptions } from "./uncertainty/to-markdown.ts";
+export { createRandom } from "./uncertainty/prng.ts";
+export type { Random } from "./uncertainty/prng.ts";
+export type {
+  AggregationChoice,
+  NormalisationChoice,
+  SensitivityIndex,
+  UncertainInput,
+  UncertaintyOptions,
+  UncertaintyResult,
+  UnitUncertainty,
+  WeightBound,
+  WeightUncertainty,
+} from "./uncertainty/types.ts";
+
 export { VERSION } from "./version.ts";

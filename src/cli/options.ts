@@ -32,6 +32,8 @@ export const DATA_OPTIONS = {
   "ignore-column": { type: "string", multiple: true },
   "unknown-columns": { type: "string" },
   delimiter: { type: "string" },
+  impute: { type: "string" },
+  "min-coverage": { type: "string" },
 } as const satisfies ParseArgsConfig["options"];
 
 /** Options of every command that ranks. */
@@ -54,6 +56,10 @@ export const DATA_HELP = `  -f, --framework <id|file>   built-in id (see \`dti f
       --ignore-column <name>  a column to leave unread (repeatable)
       --unknown-columns <m>   error (default) | warn
       --delimiter <d>         auto (default) | , | ; | tab
+      --impute <list>         fill blanks first: previous-year, group-mean (comma-separated,
+                              tried in order; every filled value is reported)
+      --min-coverage <share>  least share of a group's weight with data (0 to 1), else the
+                              group is missing for that unit
 `;
 
 export const RANK_HELP = `      --ranking <method>      competition (default, 1224) | dense | ordinal
@@ -111,6 +117,11 @@ export async function buildScoreOptions(values: OptionValues, io: CliIO, withRan
     decimals = Number(decimalsText);
     if (!/^\d+$/u.test(decimalsText) || decimals > 12) throw new UsageError(`--decimals must be a whole number from 0 to 12 (got "${decimalsText}")`);
   }
+  const imputeText = stringOption(values, "impute");
+  const impute = imputeText?.split(",").map((m) => oneOf("impute", m.trim(), ["previous-year", "group-mean"] as const) as "previous-year" | "group-mean");
+  const coverageText = stringOption(values, "min-coverage");
+  const minCoverage = coverageText === undefined ? undefined : Number(coverageText.replace(",", "."));
+  if (minCoverage !== undefined && !(minCoverage >= 0 && minCoverage <= 1)) throw new UsageError(`--min-coverage must be a share from 0 to 1 (got "${coverageText}")`);
   const mergePath = stringOption(values, "merge");
   const merge = mergePath === undefined ? undefined : await loadMerge(io, mergePath);
   const ignore = values["ignore-column"];
@@ -124,6 +135,8 @@ export async function buildScoreOptions(values: OptionValues, io: CliIO, withRan
     ...(ties !== undefined ? { ties } : {}),
     ...(decimals !== undefined ? { decimals } : {}),
     ...(merge !== undefined ? { merge } : {}),
+    ...(impute !== undefined ? { impute } : {}),
+    ...(minCoverage !== undefined ? { minCoverage } : {}),
   };
 }
 

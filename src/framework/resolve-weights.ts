@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { Weighting } from "./types.ts";
 
 /** Where the weights came from: explicit `weight`, the nodes' `maxPoints`, or equal weights. */
 export type WeightSource = "weight" | "points" | "equal";
@@ -13,9 +14,10 @@ export type ResolvedWeights =
   | { readonly ok: false; readonly reason: "mixed" | "zero"; readonly message: string };
 
 /**
- * Resolves sibling weights: every item sets `weight` → those; none sets `weight` and every item
- * sets `maxPoints` → the points; neither is set anywhere → equal weights. Anything in between is
- * ambiguous and refused, as is a total of zero.
+ * Resolves sibling weights. With `weighting` "auto" (default): every item sets `weight` → those;
+ * none sets `weight` and every item sets `maxPoints` → the points; neither is set anywhere → equal
+ * weights; anything in between is ambiguous and refused. "manual" requires every `weight`,
+ * "points" every `maxPoints`, "equal" ignores both. A total of zero is refused.
  *
  * @example
  * ```ts
@@ -25,7 +27,9 @@ export type ResolvedWeights =
  */
 export function resolveWeights(
   items: readonly { readonly weight?: number | undefined; readonly maxPoints?: number | undefined }[],
+  weighting: Weighting = "auto",
 ): ResolvedWeights {
+  if (weighting !== "auto") return resolveChosen(items, weighting);
   const withWeight = items.filter((i) => i.weight !== undefined).length;
   const withPoints = items.filter((i) => i.maxPoints !== undefined).length;
   let source: WeightSource;
@@ -52,7 +56,25 @@ export function resolveWeights(
     source = "equal";
     weights = items.map(() => 1);
   }
+  return checkTotal(source, weights);
+}
+
+function checkTotal(source: WeightSource, weights: number[]): ResolvedWeights {
   const total = weights.reduce((a, b) => a + b, 0);
   if (!(total > 0)) return { ok: false, reason: "zero", message: "the weights add up to zero" };
   return { ok: true, source, weights };
+}
+
+/** Weights from an explicit choice: "manual" (every `weight`), "points" (every `maxPoints`), "equal". */
+function resolveChosen(
+  items: readonly { readonly weight?: number | undefined; readonly maxPoints?: number | undefined }[],
+  weighting: Exclude<Weighting, "auto">,
+): ResolvedWeights {
+  if (weighting === "equal") return checkTotal("equal", items.map(() => 1));
+  const field = weighting === "manual" ? "weight" : "maxPoints";
+  const missing = items.filter((i) => i[field] === undefined).length;
+  if (missing > 0) {
+    return { ok: false, reason: "mixed", message: `weighting "${weighting}" needs "${field}" on every item (${missing} of ${items.length} lack it)` };
+  }
+  return checkTotal(weighting === "manual" ? "weight" : "points", items.map((i) => i[field] as number));
 }

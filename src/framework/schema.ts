@@ -51,7 +51,21 @@ function build() {
     z.strictObject({ type: z.literal("boolean"), direction: z.optional(direction) }),
     z.strictObject({ type: z.literal("goalposts"), min: finite, max: finite, direction }),
     z.strictObject({ type: z.literal("target"), target: finite, direction, worst: z.optional(finite) }),
+    z.strictObject({
+      type: z.literal("normalise"),
+      method: z.enum(["minmax", "zscore", "rank", "percentile", "goalposts", "target"]),
+      direction: z.optional(direction),
+      range: z.optional(z.tuple([finite, finite])),
+      bounds: z.optional(z.strictObject({ min: finite, max: finite })),
+      target: z.optional(finite),
+      worst: z.optional(finite),
+      clamp: z.optional(z.boolean()),
+      across: z.optional(z.enum(["year", "all"])),
+      mean: z.optional(finite),
+      sd: z.optional(finite.check(z.positive("must be above 0"))),
+    }),
   ]);
+  const aggregation = z.optional(z.enum(["arithmetic", "geometric", "harmonic", "mazziotta-pareto"]));
 
   const nodeFields = {
     id,
@@ -67,7 +81,9 @@ function build() {
   const node: z.ZodMiniType = z.strictObject({
     ...nodeFields,
     rule: z.optional(rule),
-    aggregation: z.optional(z.enum(["arithmetic", "geometric"])),
+    aggregation,
+    weighting: z.optional(z.enum(["auto", "manual", "points", "equal"])),
+    minCoverage: z.optional(nonNegative.check(z.lte(1, "must be at most 1"))),
     get children(): z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniType>> {
       return z.optional(z.array(node));
     },
@@ -78,7 +94,7 @@ function build() {
     name,
     short: z.optional(z.string()),
     terms: z.array(z.strictObject({ node: id, weight: z.optional(nonNegative) })).check(z.minLength(1)),
-    aggregation: z.optional(z.enum(["arithmetic", "geometric"])),
+    aggregation,
     note: z.optional(z.string()),
   });
 

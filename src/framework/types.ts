@@ -148,8 +148,44 @@ export interface TargetRule {
   readonly worst?: number;
 }
 
+/**
+ * How a {@link NormaliseRule} turns raw values into scores. Data-driven methods (`minmax` without
+ * bounds, `zscore`, `rank`, `percentile`, `target` without `worst`) use the other units' values (of
+ * the same year, or of every year with `across: "all"`); `goalposts` and `minmax` with `bounds`
+ * do not. Formulas: docs/methods.md.
+ */
+export type NormaliseMethod = "minmax" | "zscore" | "rank" | "percentile" | "goalposts" | "target";
+
+/**
+ * Input is a raw number (e.g. "% of households with fibre"), normalised **across units** by
+ * `method` into `range` (default [0, 1]). Scored in a stage of its own after every unit is read
+ * (see docs/methods.md): min-max, z-score, rank, percentile rank, goalposts, distance to target.
+ */
+export interface NormaliseRule {
+  readonly type: "normalise";
+  readonly method: NormaliseMethod;
+  /** Which way is better; default "higher". "lower" mirrors the score. */
+  readonly direction?: Direction;
+  /** Output range [low, high]; default [0, 1] (e.g. [0, 100], or [1, 100] for geometric means). Not for z-scores. */
+  readonly range?: readonly [number, number];
+  /** Fixed bounds: required by `goalposts`; for `minmax`, bounds fixed across years (DESI) instead of the data's min and max. */
+  readonly bounds?: { readonly min: number; readonly max: number };
+  /** `target` only: the value that scores the top of the range. */
+  readonly target?: number;
+  /** `target` only: the value that scores the bottom of the range; default the data's worst value. */
+  readonly worst?: number;
+  /** Keep scores inside `range` (default true); false lets fixed-bound scores run past it, as DESI's do. */
+  readonly clamp?: boolean;
+  /** Statistics (min, max, mean, sd, ranks) from the units of the same year (default) or of all years pooled. */
+  readonly across?: "year" | "all";
+  /** `zscore` only: the output mean (default 0) and standard deviation (default 1), e.g. 100 and 10 for Mazziotta-Pareto. */
+  readonly mean?: number;
+  readonly sd?: number;
+}
+
 /** Every scoring rule a leaf can have. */
 export type ScoringRule =
+  | NormaliseRule
   | ValueRule
   | PointsRule
   | RatioRule
@@ -162,8 +198,18 @@ export type ScoringRule =
 /** The names of the scoring rules. */
 export type ScoringRuleType = ScoringRule["type"];
 
-/** How a group combines its children's scores. */
-export type Aggregation = "arithmetic" | "geometric";
+/**
+ * How a group combines its children's scores: weighted arithmetic, geometric or harmonic mean, or
+ * the Mazziotta-Pareto index (mean minus a penalty for unbalance). Formulas: docs/methods.md.
+ */
+export type Aggregation = "arithmetic" | "geometric" | "harmonic" | "mazziotta-pareto";
+
+/**
+ * Where a group's child weights come from: "auto" (default: `weight` if every child sets it, else
+ * `maxPoints` if every child sets it, else equal), "manual" (every child's `weight`), "points"
+ * (every child's `maxPoints`), "equal" (all alike, whatever the children set).
+ */
+export type Weighting = "auto" | "manual" | "points" | "equal";
 
 interface NodeBase {
   /** Unique id across the framework's nodes and views: a short slug such as `awareness`. */
@@ -191,6 +237,13 @@ export interface GroupNode extends NodeBase {
   readonly children: readonly FrameworkNode[];
   /** Default "arithmetic" (weighted mean). */
   readonly aggregation?: Aggregation;
+  /** Where the children's weights come from; default "auto". */
+  readonly weighting?: Weighting;
+  /**
+   * Least share of the children's weight that must have data, in [0, 1]: below it the group is
+   * missing for that unit (and a warning names it). Default: none (any data will do).
+   */
+  readonly minCoverage?: number;
   readonly rule?: undefined;
 }
 

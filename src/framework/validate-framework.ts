@@ -9,7 +9,7 @@ import { inputKeys } from "./input-keys.ts";
 import { resolveWeights } from "./resolve-weights.ts";
 import { ruleMax } from "./rule-max.ts";
 import { frameworkSchema } from "./schema.ts";
-import type { Framework, FrameworkDefinition, FrameworkNode, GroupNode, IndicatorNode } from "./types.ts";
+import type { Framework, FrameworkDefinition, FrameworkNode, GroupNode, IndicatorNode, NormaliseRule } from "./types.ts";
 
 /** Deepest node nesting accepted (root is depth 1). Real frameworks use 3-5. */
 export const MAX_FRAMEWORK_DEPTH = 32;
@@ -239,7 +239,10 @@ function checkGroup(node: GroupNode, path: string, issues: Issue[]): void {
     issues.push(error("FRAMEWORK_SCHEMA", `group "${node.id}" has no children`, { path, node: node.id }));
     return;
   }
-  const weights = resolveWeights(node.children);
+  if (node.minCoverage !== undefined && !(node.minCoverage >= 0 && node.minCoverage <= 1)) {
+    issues.push(error("FRAMEWORK_SCHEMA", `group "${node.id}": minCoverage must be in [0, 1]`, { path, node: node.id }));
+  }
+  const weights = resolveWeights(node.children, node.weighting);
   if (!weights.ok) {
     issues.push(
       error(weights.reason === "zero" ? "FRAMEWORK_ZERO_WEIGHT" : "FRAMEWORK_WEIGHTS_MIXED", `children of "${node.id}": ${weights.message}`, {
@@ -308,8 +311,29 @@ function checkRule(node: IndicatorNode, path: string, issues: Issue[]): void {
         bad(`without "worst", the target must be above 0 (score = ${rule.direction === "higher" ? "x / target" : "target / x"})`);
       }
       break;
+    case "normalise":
+      checkNormaliseRule(rule, bad);
+      break;
     default:
       break;
+  }
+}
+
+function checkNormaliseRule(rule: NormaliseRule, bad: (message: string) => void): void {
+  const { method } = rule;
+  if (rule.range !== undefined && !(rule.range[1] > rule.range[0])) bad(`range must be [low, high] with high > low (got [${rule.range.join(", ")}])`);
+  if (rule.range !== undefined && method === "zscore") bad(`a z-score has no range: set "mean" and "sd" instead`);
+  if ((rule.mean !== undefined || rule.sd !== undefined) && method !== "zscore") bad(`"mean" and "sd" are for the zscore method only`);
+  if (rule.bounds !== undefined && !(rule.bounds.max > rule.bounds.min)) bad(`bounds need max > min (got min ${rule.bounds.min}, max ${rule.bounds.max})`);
+  if (method === "goalposts" && rule.bounds === undefined) bad(`the goalposts method needs "bounds": { "min", "max" }`);
+  if (rule.bounds !== undefined && method !== "goalposts" && method !== "minmax") bad(`"bounds" are for the minmax and goalposts methods only`);
+  if ((rule.target !== undefined || rule.worst !== undefined) && method !== "target") bad(`"target" and "worst" are for the target method only`);
+  if (method === "target") {
+    if (rule.target === undefined) bad(`the target method needs "target"`);
+    else if (rule.worst !== undefined && rule.worst === rule.target) bad(`"worst" and "target" must differ`);
+    else if (rule.worst !== undefined && ((rule.direction ?? "higher") === "higher") !== rule.target > rule.worst) {
+      bad(`with direction "${rule.direction ?? "higher"}", the target must be ${(rule.direction ?? "higher") === "higher" ? "above" : "below"} "worst"`);
+    }
   }
 }
 

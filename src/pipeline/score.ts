@@ -4,7 +4,7 @@
  * @module
  */
 import { withDisplay } from "../display/with-display.ts";
-import { DtiError, error, type Issue } from "../errors.ts";
+import { DtiError, error, warning, type Issue } from "../errors.ts";
 import { validateFramework } from "../framework/validate-framework.ts";
 import type { Framework, FrameworkDefinition } from "../framework/types.ts";
 import { readUnits } from "../input/read-units.ts";
@@ -14,9 +14,11 @@ import { rankValues } from "../rank/rank.ts";
 import { compileFramework, type CompiledFramework } from "../score/compile.ts";
 import { computeNodes, type NodeScores } from "../score/compute-nodes.ts";
 import { mergeUnits, type MergedLeafScores } from "../score/merge-units.ts";
-import { scoreLeaves } from "../score/score-leaves.ts";
+import { scoreLeaves, type ImputedValue, type LeafScores } from "../score/score-leaves.ts";
+import { IMPUTE_METHODS, makeImputer } from "../methods/impute/imputer.ts";
+import { normaliseLeaves } from "../methods/normalise/normalise-leaves.ts";
 import { compareVi } from "../text/collator.ts";
-import type { NodeInfo, NodeResult, ScoreInput, ScoreOptions, ScoreResult, UnitResult, ValidationReport } from "./types.ts";
+import type { ImputedCell, NodeInfo, NodeResult, ScoreInput, ScoreOptions, ScoreResult, UnitResult, ValidationReport } from "./types.ts";
 
 interface Analysis {
   readonly result: ScoreResult | undefined;
@@ -80,30 +82,76 @@ function toTable(data: ScoreInput): RawTable {
   };
 }
 
-function analyse(frameworkIn: Framework | FrameworkDefinition, data: ScoreInput, options: ScoreOptions): Analysis {
+/** The leaves of every unit before normalisation: read, scored by their rules, imputed. */
+export interface PreparedLeaves {
+  readonly compiled: CompiledFramework;
+  readonly units: readonly LeafScores[];
+  readonly imputed: readonly ImputedValue[];
+  /** Errors first, then warnings. */
+  readonly issues: readonly Issue[];
+  /** Units read. */
+  readonly read: number;
+}
+
+/**
+ * The first stages of the pipeline, shared with the uncertainty analysis: validate the framework
+ * and options, read units, score leaves by their rules (a `normalise` leaf keeps its raw value),
+ * impute. `undefined` when the framework or options are invalid (issues say why).
+ */
+export function prepareLeaves(frameworkIn: Framework | FrameworkDefinition, data: ScoreInput, options: ScoreOptions): PreparedLeaves | { readonly issues: readonly Issue[]; readonly read: 0 } {
   const fw = toFramework(frameworkIn);
-  if (fw.framework === undefined) return { result: undefined, issues: fw.issues, units: 0 };
+  if (fw.framework === undefined) return { issues: fw.issues, read: 0 };
   const framework = fw.framework;
   const optionIssues = checkOptions(options);
-  if (optionIssues.length > 0) return { result: undefined, issues: optionIssues, units: 0 };
-
+  if (optionIssues.length > 0) return { issues: optionIssues, read: 0 };
   const missing = options.missing ?? "error";
   const compiled = compileFramework(framework);
   const read = readUnits(toTable(data), framework, options);
-  const leaves = scoreLeaves(compiled, read.units, read.presentKeys, missing, read.plan.shape);
-  let scored: MergedLeafScores[] = leaves.results;
-  const issues: Issue[] = [...read.issues, ...leaves.issues];
+  const methods = options.impute === undefined ? [] : typeof options.impute === "string" ? [options.impute] : options.impute;
+  const leaves = scoreLeaves(compiled, read.units, read.presentKeys, missing, read.plan.shape, methods.length > 0 ? makeImputer(methods) : undefined);
+  const issues: Issue[] = [...read.issues, ...leaves.issues, ...imputationWarnings(compiled, leaves.imputed)];
+  return { compiled, units: leaves.results, imputed: leaves.imputed, issues: errorsFirst(issues), read: read.units.length };
+}
+
+function errorsFirst(issues: readonly Issue[]): Issue[] {
+  return [...issues.filter((i) => i.severity === "error"), ...issues.filter((i) => i.severity === "warning")];
+}
+
+function imputationWarnings(compiled: CompiledFramework, imputed: readonly ImputedValue[]): Issue[] {
+  const byLeaf = new Map<number, Map<string, number>>();
+  for (const v of imputed) {
+    let m = byLeaf.get(v.leaf);
+    if (m === undefined) byLeaf.set(v.leaf, (m = new Map()));
+    m.set(v.method, (m.get(v.method) ?? 0) + 1);
+  }
+  return [...byLeaf].map(([leaf, counts]) => {
+    const node = compiled.nodes[leaf]!;
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    const how = [...counts].map(([m, c]) => `${m}: ${c}`).join(", ");
+    return warning("DATA_IMPUTED", `${total} value(s) of "${node.id}" (${node.name.vi}) imputed (${how}); see result.imputed`, { node: node.id });
+  });
+}
+
+function analyse(frameworkIn: Framework | FrameworkDefinition, data: ScoreInput, options: ScoreOptions): Analysis {
+  const prepared = prepareLeaves(frameworkIn, data, options);
+  if (!("compiled" in prepared)) return { result: undefined, issues: prepared.issues, units: 0 };
+  const { compiled } = prepared;
+  const normalised = normaliseLeaves(compiled, prepared.units);
+  let scored: MergedLeafScores[] = normalised.units;
+  const issues: Issue[] = [...prepared.issues, ...normalised.issues];
   if (options.merge !== undefined) {
-    const merged = mergeUnits(leaves.results, options.merge);
+    const merged = mergeUnits(normalised.units, options.merge);
     scored = merged.results;
     issues.push(...merged.issues);
   }
-  const sorted = [...issues.filter((i) => i.severity === "error"), ...issues.filter((i) => i.severity === "warning")];
-  if (sorted.some((i) => i.severity === "error") || read.units.length === 0) {
-    return { result: undefined, issues: sorted, units: read.units.length };
+  const sorted = errorsFirst(issues);
+  if (sorted.some((i) => i.severity === "error") || prepared.read === 0) {
+    return { result: undefined, issues: sorted, units: prepared.read };
   }
-  const result = assemble(compiled, scored, options, sorted);
-  return { result, issues: sorted, units: read.units.length };
+  const assembled = assemble(compiled, scored, options, sorted, prepared.imputed, prepared.units);
+  const all = errorsFirst([...sorted, ...assembled.issues]);
+  if (all.some((i) => i.severity === "error")) return { result: undefined, issues: all, units: prepared.read };
+  return { result: { ...assembled.result, warnings: all }, issues: all, units: prepared.read };
 }
 
 function checkOptions(options: ScoreOptions): Issue[] {
@@ -118,6 +166,10 @@ function checkOptions(options: ScoreOptions): Issue[] {
   oneOf("ties", options.ties, ["published", "exact"]);
   oneOf("shape", options.shape, ["auto", "wide", "long"]);
   oneOf("unknownColumns", options.unknownColumns, ["error", "warn"]);
+  for (const m of options.impute === undefined ? [] : typeof options.impute === "string" ? [options.impute] : options.impute) oneOf("impute", m, IMPUTE_METHODS);
+  if (options.minCoverage !== undefined && !(options.minCoverage >= 0 && options.minCoverage <= 1)) {
+    issues.push(error("OPTION_INVALID", `option minCoverage must be a number from 0 to 1 (got ${JSON.stringify(options.minCoverage)})`));
+  }
   if (options.decimals !== undefined && !(Number.isInteger(options.decimals) && options.decimals >= 0 && options.decimals <= 12)) {
     issues.push(error("OPTION_INVALID", `option decimals must be a whole number from 0 to 12 (got ${JSON.stringify(options.decimals)})`));
   }
@@ -153,12 +205,20 @@ function nodeInfos(compiled: CompiledFramework): NodeInfo[] {
   });
 }
 
-function assemble(compiled: CompiledFramework, units: readonly MergedLeafScores[], options: ScoreOptions, warnings: readonly Issue[]): ScoreResult {
+function assemble(
+  compiled: CompiledFramework,
+  units: readonly MergedLeafScores[],
+  options: ScoreOptions,
+  warnings: readonly Issue[],
+  imputedValues: readonly ImputedValue[],
+  unmerged: readonly LeafScores[],
+): { result: ScoreResult; issues: Issue[] } {
   const framework = compiled.framework;
   const decimals = options.decimals ?? framework.decimals ?? 4;
   const ties = options.ties ?? "published";
   const ranking = options.ranking ?? "competition";
-  const computed: NodeScores[] = units.map((u) => computeNodes(compiled, u.scores, u.coverage));
+  const computed: NodeScores[] = units.map((u) => computeNodes(compiled, u.scores, u.coverage, options.minCoverage ?? 0));
+  const issues = nodeFlagIssues(compiled, units, computed);
   const published = computed.map((c) => c.scores.map((s) => (s === null ? null : publish(s, decimals))));
 
   // Partitions: ranks are per year; group ranks per (year, group).
@@ -230,7 +290,18 @@ function assemble(compiled: CompiledFramework, units: readonly MergedLeafScores[
   });
   const sortedUnits = order.map((i) => results[i]!);
   const complete = sortedUnits.filter((u) => u.coverage >= 1 - 1e-12).length;
-  return {
+  const imputed: ImputedCell[] = imputedValues.map((v) => {
+    const input = unmerged[v.unit]!.input;
+    return {
+      unit: input.unit,
+      ...(input.year !== undefined ? { year: input.year } : {}),
+      node: compiled.nodes[v.leaf]!.id,
+      value: v.value.toNumber(),
+      method: v.method,
+      from: v.from,
+    };
+  });
+  const result: ScoreResult = {
     framework: {
       id: framework.id,
       version: framework.version,
@@ -248,7 +319,31 @@ function assemble(compiled: CompiledFramework, units: readonly MergedLeafScores[
       mean: sortedUnits.length === 0 ? 0 : sortedUnits.reduce((a, u) => a + u.coverage, 0) / sortedUnits.length,
     },
     warnings,
+    ...(options.impute !== undefined ? { imputed } : {}),
   };
+  return { result, issues };
+}
+
+/** Warnings for groups left missing by a coverage threshold; errors for values a mean cannot take. */
+function nodeFlagIssues(compiled: CompiledFramework, units: readonly MergedLeafScores[], computed: readonly NodeScores[]): Issue[] {
+  const issues: Issue[] = [];
+  computed.forEach((c, u) => {
+    const input = units[u]!.input;
+    const unit = input.year === undefined ? input.unit : `${input.unit} (${input.year})`;
+    for (const f of c.flags) {
+      const node = compiled.nodes[f.node]!;
+      issues.push(
+        f.reason === "coverage"
+          ? warning("DATA_LOW_COVERAGE", `"${node.id}" has data for ${pct(f.coverage)} of its weight, below its threshold of ${pct(f.threshold)}: left missing`, { unit, node: node.id })
+          : error("DATA_AGGREGATION_DOMAIN", `"${node.id}" aggregates by ${node.aggregation} mean, which needs values of 0 or more; a child scored below 0 (use a positive output range or an arithmetic mean)`, { unit, node: node.id }),
+      );
+    }
+  });
+  return issues;
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 1000) / 10}%`;
 }
 
 function partition<T>(items: readonly T[], key: (item: T) => string | undefined): number[][] {

@@ -8,6 +8,7 @@ import type { Issue } from "../errors.ts";
 import type { LocalizedName } from "../framework/types.ts";
 import type { ResolveOptions } from "../input/resolve-columns.ts";
 import type { RawTable } from "../input/table.ts";
+import type { ImputeMethod } from "../methods/impute/imputer.ts";
 import type { RankMethod } from "../rank/rank.ts";
 import type { MergeMapping } from "../score/merge-units.ts";
 import type { MissingPolicy } from "../score/score-leaves.ts";
@@ -24,6 +25,27 @@ export interface ScoreOptions extends ResolveOptions {
   readonly merge?: MergeMapping;
   /** Decimals of published values; default the framework's (4). */
   readonly decimals?: number;
+  /**
+   * Fill blank values before the missing policy applies: "previous-year" (the unit's latest earlier
+   * value), "group-mean" (its group's mean that year), or both in the order given. Every filled
+   * value is listed in `result.imputed` and summed up in a warning per indicator.
+   */
+  readonly impute?: ImputeMethod | readonly ImputeMethod[];
+  /** Least coverage for every group (a group's own `minCoverage` wins): below it the group is missing. Default 0. */
+  readonly minCoverage?: number;
+}
+
+/** A value filled in by imputation. */
+export interface ImputedCell {
+  readonly unit: string;
+  readonly year?: number;
+  /** The leaf (indicator) id. */
+  readonly node: string;
+  /** The value filled in, before normalisation (a rule's score, or a `normalise` leaf's raw value). */
+  readonly value: number;
+  readonly method: ImputeMethod;
+  /** Where it came from: the year ("2022") or the group ("group Miền Bắc (3 units)"). */
+  readonly from: string;
 }
 
 /** Unit data accepted by {@link score}: a raw table (from `dti/csv` or {@link tableFromRecords}) or JSON records. */
@@ -31,7 +53,7 @@ export type ScoreInput = RawTable | readonly unknown[];
 
 /** A node's (or view's) result for one unit. */
 export interface NodeResult {
-  /** Exact score as a float, in [0, 1]; `null` when missing. */
+  /** Exact score as a float, in [0, 1] (or the output range of `normalise` leaves); `null` when missing. */
   readonly score: number | null;
   /** Published value: exact score rounded half-up to the framework's decimals, as text ("0.8002"). */
   readonly value: string | null;
@@ -101,6 +123,8 @@ export interface ScoreResult {
   };
   /** Problems that did not stop scoring. */
   readonly warnings: readonly Issue[];
+  /** Every value filled by imputation (present when the `impute` option was given). */
+  readonly imputed?: readonly ImputedCell[];
 }
 
 /** What {@link validate} returns: every problem, and how many units were read. */

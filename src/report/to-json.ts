@@ -20,6 +20,7 @@ export function toJSON(result: ScoreResult, options: { readonly indent?: number 
     units: result.units,
     coverage: result.coverage,
     warnings: result.warnings,
+    ...(result.imputed !== undefined ? { imputed: result.imputed } : {}),
   };
   return JSON.stringify(doc, null, options.indent ?? 2);
 }

@@ -26,6 +26,8 @@ export interface CompiledNode {
   /** Group and view: the children's weights, exact. */
   readonly weights: readonly Decimal[];
   readonly aggregation: Aggregation;
+  /** Group only: least coverage for the group to be scored (0 = any data will do). */
+  readonly minCoverage: number;
   /** False when the node carries no weight in the index (e.g. "Đô thị thông minh", 0 points). */
   readonly scored: boolean;
 }
@@ -52,19 +54,19 @@ export function compileFramework(framework: Framework): CompiledFramework {
       const i = nodes.length;
       nodes.push({
         id: node.id, kind: "leaf", name: node.name, short: node.short, depth, leaf: node, inputs: inputKeys(node),
-        children: [], weights: [], aggregation: "arithmetic", scored,
+        children: [], weights: [], aggregation: "arithmetic", minCoverage: 0, scored,
       });
       index.set(node.id, i);
       leaves.push(i);
       return i;
     }
-    const resolved = resolveWeights(node.children);
+    const resolved = resolveWeights(node.children, node.weighting);
     const weights = resolved.ok ? resolved.weights : node.children.map(() => 1);
     const children = node.children.map((child, c) => visit(child, depth + 1, scored && (weights[c] as number) > 0));
     const i = nodes.length;
     nodes.push({
       id: node.id, kind: "group", name: node.name, short: node.short, depth, leaf: undefined, inputs: [],
-      children, weights: weights.map((w) => dec(w)), aggregation: node.aggregation ?? "arithmetic", scored,
+      children, weights: weights.map((w) => dec(w)), aggregation: node.aggregation ?? "arithmetic", minCoverage: node.minCoverage ?? 0, scored,
     });
     index.set(node.id, i);
     return i;
@@ -78,7 +80,7 @@ export function compileFramework(framework: Framework): CompiledFramework {
     const weights = resolved.ok ? resolved.weights : terms.map(() => 1);
     nodes.push({
       id: view.id, kind: "view", name: view.name, short: view.short, depth: -1, leaf: undefined, inputs: [],
-      children: terms, weights: weights.map((w) => dec(w)), aggregation: view.aggregation ?? "arithmetic",
+      children: terms, weights: weights.map((w) => dec(w)), aggregation: view.aggregation ?? "arithmetic", minCoverage: 0,
       scored: terms.some((t, k) => (weights[k] as number) > 0 && nodes[t]?.scored === true),
     });
     index.set(view.id, nodes.length - 1);

@@ -4,6 +4,7 @@ import { scoreBoolean } from "./rules/boolean.ts";
 import { scoreCategorical } from "./rules/categorical.ts";
 import { scoreGoalposts } from "./rules/goalposts.ts";
 import { scoreLadder } from "./rules/ladder.ts";
+import { readNormaliseInput } from "./rules/normalise.ts";
 import type { RawValue, RuleOutcome } from "./rules/outcome.ts";
 import { scorePoints } from "./rules/points.ts";
 import { scoreRatio } from "./rules/ratio.ts";
@@ -12,7 +13,8 @@ import { scoreValue } from "./rules/value.ts";
 
 /**
  * Scores one leaf for one unit from its raw inputs (one per input key, see `inputKeys`), by the
- * leaf's rule. Inputs are present (missing values are handled before this).
+ * leaf's rule. Inputs are present (missing values are handled before this). A `normalise` leaf
+ * gives its raw number, normalised across units in a later stage.
  */
 export function scoreLeaf(node: IndicatorNode, inputs: readonly RawValue[]): RuleOutcome {
   const rule = node.rule;
@@ -34,5 +36,7 @@ export function scoreLeaf(node: IndicatorNode, inputs: readonly RawValue[]): Rul
       return scoreGoalposts(rule, first);
     case "target":
       return scoreTarget(rule, first);
+    case "normalise":
+      return readNormaliseInput(first);
   }
 }

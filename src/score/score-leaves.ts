@@ -5,7 +5,8 @@
  * @module
  */
 import { error, warning, type Issue } from "../errors.ts";
-import type { UnitInput } from "../input/read-units.ts";
+import type { CellRef, UnitInput } from "../input/read-units.ts";
+import type { ImputeMethod } from "../methods/impute/imputer.ts";
 import { dec, type Decimal } from "../number/decimal.ts";
 import type { CompiledFramework } from "./compile.ts";
 import type { RawValue } from "./rules/outcome.ts";
@@ -13,6 +14,37 @@ import { scoreLeaf } from "./score-leaf.ts";
 
 /** What to do with a missing value: report it (default), score it 0, or leave it out and reweight. */
 export type MissingPolicy = "error" | "zero" | "reweight";
+
+/** A blank leaf cell: unit index (in the units given), compiled leaf index, which input is blank. */
+export interface BlankCell {
+  readonly unit: number;
+  readonly leaf: number;
+  readonly input: number;
+  readonly cells: readonly (CellRef | undefined)[];
+}
+
+/** A value an imputer filled in, with how and from what ("2022", "group Đồng bằng sông Hồng"). */
+export interface Imputation {
+  readonly value: Decimal;
+  readonly method: ImputeMethod;
+  readonly from: string;
+}
+
+/** An imputed cell: unit index, compiled leaf index, and the {@link Imputation}. */
+export interface ImputedValue extends Imputation {
+  readonly unit: number;
+  readonly leaf: number;
+}
+
+/**
+ * Fills blank cells from the other units' pre-normalisation leaf values (`scores`, by unit then
+ * leaf index; `null` = blank): one entry per blank, `undefined` where it cannot.
+ */
+export type LeafImputer = (
+  units: readonly UnitInput[],
+  scores: readonly ReadonlyMap<number, Decimal | null>[],
+  blanks: readonly BlankCell[],
+) => readonly (Imputation | undefined)[];
 
 /** A unit's leaf scores: `null` where the value is missing (and not replaced by 0). */
 export interface LeafScores {
@@ -28,6 +60,9 @@ export interface LeafScores {
  * issue for a scored leaf (a leaf with zero weight, such as "Đô thị thông minh", may be blank);
  * under "zero" the leaf scores 0; under "reweight" it is left out of its parent's mean. Either way
  * the unit's coverage shows it, and one warning per indicator says how many units were missing it.
+ * With an `impute` function, blanks are first offered to it (after every unit is scored, so it can
+ * use the other units' values); the values it fills are returned in `imputed` (coverage still
+ * counts them as missing: coverage is the share of observed data) and the rest follow the policy.
  */
 export function scoreLeaves(
   compiled: CompiledFramework,
@@ -35,7 +70,8 @@ export function scoreLeaves(
   presentKeys: ReadonlySet<string>,
   missing: MissingPolicy,
   shape: "wide" | "long",
-): { results: LeafScores[]; issues: Issue[] } {
+  impute?: LeafImputer,
+): { results: LeafScores[]; issues: Issue[]; imputed: ImputedValue[] } {
   const issues: Issue[] = [];
   const missingCount = new Map<number, number>();
   const absentColumn = new Set<string>();
@@ -52,29 +88,43 @@ export function scoreLeaves(
     }
   }
 
-  const results = units.map((unit) => {
-    const scores = new Map<number, Decimal | null>();
-    const coverage = new Map<number, number>();
+  // A blank cell: scored at once by the policy, or (with an imputer) after every unit is read.
+  const blanks: BlankCell[] = [];
+  const handleBlank = (scores: Map<number, Decimal | null>, unit: UnitInput, leafIndex: number, blank: number, cells: readonly (CellRef | undefined)[]) => {
+    const node = compiled.nodes[leafIndex]!;
+    scores.set(leafIndex, missing === "zero" && node.scored ? dec(0) : null);
+    if (!node.scored) return;
+    missingCount.set(leafIndex, (missingCount.get(leafIndex) ?? 0) + 1);
+    const key = node.inputs[blank] as string;
+    if (missing === "error" && !absentColumn.has(key)) {
+      const cell = cells[blank];
+      issues.push(
+        error("DATA_MISSING_VALUE", cell === undefined ? `no value for "${key}" (${node.name.vi})` : `the value of "${key}" is blank`, {
+          row: cell?.row ?? unit.row,
+          ...(cell?.column !== undefined ? { column: cell.column } : {}),
+          unit: unit.unit,
+          node: node.id,
+        }),
+      );
+    }
+  };
+
+  const scoreMaps = units.map(() => new Map<number, Decimal | null>());
+  const coverageMaps = units.map(() => new Map<number, number>());
+  units.forEach((unit, u) => {
+    const scores = scoreMaps[u]!;
+    const coverage = coverageMaps[u]!;
     for (const leafIndex of compiled.leaves) {
       const node = compiled.nodes[leafIndex]!;
       const cells = node.inputs.map((key) => unit.values.get(key));
       const blank = cells.findIndex((c) => c === undefined || c.raw === undefined);
       coverage.set(leafIndex, blank >= 0 ? 0 : 1);
       if (blank >= 0) {
-        scores.set(leafIndex, missing === "zero" && node.scored ? dec(0) : null);
-        if (!node.scored) continue;
-        missingCount.set(leafIndex, (missingCount.get(leafIndex) ?? 0) + 1);
-        const key = node.inputs[blank] as string;
-        if (missing === "error" && !absentColumn.has(key)) {
-          const cell = cells[blank];
-          issues.push(
-            error("DATA_MISSING_VALUE", cell === undefined ? `no value for "${key}" (${node.name.vi})` : `the value of "${key}" is blank`, {
-              row: cell?.row ?? unit.row,
-              ...(cell?.column !== undefined ? { column: cell.column } : {}),
-              unit: unit.unit,
-              node: node.id,
-            }),
-          );
+        if (impute !== undefined) {
+          scores.set(leafIndex, null);
+          blanks.push({ unit: u, leaf: leafIndex, input: blank, cells });
+        } else {
+          handleBlank(scores, unit, leafIndex, blank, cells);
         }
         continue;
       }
@@ -88,8 +138,21 @@ export function scoreLeaves(
         coverage.set(leafIndex, 0);
       }
     }
-    return { input: unit, scores, coverage };
   });
+  const imputed: ImputedValue[] = [];
+  if (impute !== undefined && blanks.length > 0) {
+    const filled = impute(units, scoreMaps, blanks);
+    blanks.forEach((b, k) => {
+      const fill = filled[k];
+      if (fill !== undefined && compiled.nodes[b.leaf]!.scored) {
+        scoreMaps[b.unit]!.set(b.leaf, fill.value);
+        imputed.push({ ...fill, unit: b.unit, leaf: b.leaf });
+      } else {
+        handleBlank(scoreMaps[b.unit]!, units[b.unit]!, b.leaf, b.input, b.cells);
+      }
+    });
+  }
+  const results = units.map((input, u) => ({ input, scores: scoreMaps[u]!, coverage: coverageMaps[u]! }));
 
   if (missing !== "error") {
     for (const [leafIndex, count] of missingCount) {
@@ -104,5 +167,5 @@ export function scoreLeaves(
       );
     }
   }
-  return { results, issues };
+  return { results, issues, imputed };
 }

@@ -72,7 +72,7 @@ describe("frameworkJsonSchema", () => {
     expect(node.additionalProperties).toBe(false);
     expect(node.properties["children"]).toEqual({ type: "array", items: { $ref: "#/$defs/node" }, minItems: 1 });
     const rules = (node.properties["rule"] as { oneOf: { properties: { type: { const: string } } }[] }).oneOf;
-    expect(rules.map((r) => r.properties.type.const)).toEqual(["value", "points", "ratio", "ladder", "categorical", "boolean", "goalposts", "target"]);
+    expect(rules.map((r) => r.properties.type.const)).toEqual(["value", "points", "ratio", "ladder", "categorical", "boolean", "goalposts", "target", "normalise"]);
     expect(JSON.stringify(s)).not.toContain("__schema");
   });
 

@@ -191,7 +191,7 @@ describe("validateFramework: FRAMEWORK_SCHEMA", () => {
     const issue = only(def, "FRAMEWORK_SCHEMA");
     expect(issue.path).toBe("root.children[0].children[0].rule.type");
     expect(issue.message).toBe(
-      'root.children[0].children[0].rule.type unknown type; expected one of "value", "points", "ratio", "ladder", "categorical", "boolean", "goalposts", "target"',
+      'root.children[0].children[0].rule.type unknown type; expected one of "value", "points", "ratio", "ladder", "categorical", "boolean", "goalposts", "target", "normalise"',
     );
   });
 
@@ -415,6 +415,28 @@ describe("validateFramework: FRAMEWORK_RULE_INVALID", () => {
     expect(bad({ type: "target", target: 10, worst: 5, direction: "lower" })).toBe('node "x": with direction "lower", the target must be below "worst"');
     expect(bad({ type: "target", target: 0, direction: "higher" })).toBe('node "x": without "worst", the target must be above 0 (score = x / target)');
     expect(bad({ type: "target", target: -1, direction: "lower" })).toBe('node "x": without "worst", the target must be above 0 (score = target / x)');
+  });
+});
+
+describe("validateFramework: normalise rules, weighting, coverage", () => {
+  const bad = (rule: Loose): string => only(withChildren([leaf("x", rule)]), "FRAMEWORK_RULE_INVALID").message;
+
+  it("refuses inconsistent normalise rules", () => {
+    expect(bad({ type: "normalise", method: "goalposts" })).toBe('node "x": the goalposts method needs "bounds": { "min", "max" }');
+    expect(bad({ type: "normalise", method: "minmax", range: [1, 1] })).toBe('node "x": range must be [low, high] with high > low (got [1, 1])');
+    expect(bad({ type: "normalise", method: "zscore", range: [0, 1] })).toBe('node "x": a z-score has no range: set "mean" and "sd" instead');
+    expect(bad({ type: "normalise", method: "rank", mean: 100 })).toBe('node "x": "mean" and "sd" are for the zscore method only');
+    expect(bad({ type: "normalise", method: "rank", bounds: { min: 0, max: 1 } })).toBe('node "x": "bounds" are for the minmax and goalposts methods only');
+    expect(bad({ type: "normalise", method: "target" })).toBe('node "x": the target method needs "target"');
+    expect(bad({ type: "normalise", method: "target", target: 2, worst: 10 })).toBe('node "x": with direction "higher", the target must be above "worst"');
+    expect(bad({ type: "normalise", method: "minmax", target: 3 })).toBe('node "x": "target" and "worst" are for the target method only');
+  });
+
+  it("accepts the methods, per-node weighting and coverage, and refuses unknown ones", () => {
+    const ok = withChildren([leaf("x", { type: "normalise", method: "zscore", mean: 100, sd: 10 }), leaf("y", { type: "normalise", method: "target", target: 2, worst: 10, direction: "lower", range: [0, 100] })]);
+    expect(validateFramework({ ...ok, root: { ...ok.root, aggregation: "mazziotta-pareto", weighting: "equal", minCoverage: 0.65 } }).ok).toBe(true);
+    expect(validateFramework({ ...ok, root: { ...ok.root, aggregation: "median" } }).issues.map((i) => i.code)).toEqual(["FRAMEWORK_SCHEMA"]);
+    expect(validateFramework({ ...ok, root: { ...ok.root, minCoverage: 1.5 } }).issues.map((i) => i.code)).toEqual(["FRAMEWORK_SCHEMA"]);
   });
 });
 

@@ -10,6 +10,7 @@ import { frameworksCommand } from "./frameworks.ts";
 import { reportCommand } from "./report.ts";
 import { schemaCommand } from "./schema.ts";
 import { scoreCommand } from "./score.ts";
+import { uncertaintyCommand } from "./uncertainty.ts";
 import { validateCommand } from "./validate.ts";
 
 export const COMMANDS: readonly Command[] = [
@@ -19,4 +20,5 @@ export const COMMANDS: readonly Command[] = [
   chartCommand,
   frameworksCommand,
   schemaCommand,
+  uncertaintyCommand,
 ];

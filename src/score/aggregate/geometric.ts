@@ -19,6 +19,8 @@ export function weightedGeometric(values: readonly Decimal[], weights: readonly 
     den = den.plus(w);
   });
   const result = sum.dividedBy(den).exp();
-  // exp(ln(x)) can land a unit in the last digit above 1 or below an exact value; snap to [0, 1].
-  return result.greaterThan(1) ? dec(1) : result.toSignificantDigits(34);
+  // exp(ln(x)) can land a unit in the last digit above the largest value (e.g. 1) or below an
+  // exact value; a mean never exceeds its largest value, so snap to it.
+  const top = values.reduce((a, b) => (b.greaterThan(a) ? b : a));
+  return result.greaterThan(top) ? top : result.toSignificantDigits(34);
 }

@@ -1,0 +1,39 @@
+import type { UnitInput } from "../../input/read-units.ts";
+import { dec, type Decimal } from "../../number/decimal.ts";
+import type { BlankCell, Imputation } from "../../score/score-leaves.ts";
+
+/**
+ * Group-mean imputation (COINr `i_mean_grp`): a blank takes the unweighted mean of the observed
+ * values of the same indicator among units of the same group (the `--group-by` column) and year.
+ * A unit with no group, or a group with no observed value, is left blank.
+ *
+ * @example
+ * ```ts
+ * imputeGroupMean(units, scores, blanks)[0]; // => { value: 0.55, method: "group-mean", from: "group Miền Bắc (2 units)" }
+ * ```
+ */
+export function imputeGroupMean(
+  units: readonly UnitInput[],
+  scores: readonly ReadonlyMap<number, Decimal | null>[],
+  blanks: readonly BlankCell[],
+): (Imputation | undefined)[] {
+  const cache = new Map<string, Imputation | undefined>();
+  return blanks.map((b) => {
+    const unit = units[b.unit]!;
+    if (unit.group === undefined) return undefined;
+    const key = `${unit.year ?? ""}\u0000${unit.group}\u0000${b.leaf}`;
+    if (cache.has(key)) return cache.get(key);
+    const values: Decimal[] = [];
+    units.forEach((other, k) => {
+      if (other.group !== unit.group || other.year !== unit.year) return;
+      const v = scores[k]!.get(b.leaf);
+      if (v !== null && v !== undefined) values.push(v);
+    });
+    const result =
+      values.length === 0
+        ? undefined
+        : { value: values.reduce((a, c) => a.plus(c), dec(0)).dividedBy(values.length), method: "group-mean" as const, from: `group ${unit.group} (${values.length} unit${values.length > 1 ? "s" : ""})` };
+    cache.set(key, result);
+    return result;
+  });
+}

@@ -1,0 +1,42 @@
+import type { UnitInput } from "../../input/read-units.ts";
+import type { Decimal } from "../../number/decimal.ts";
+import type { BlankCell, Imputation } from "../../score/score-leaves.ts";
+import { normalizeKey } from "../../text/normalize-key.ts";
+
+/**
+ * Previous-year imputation (last observation carried forward; COINr `impute_panel(imp_type =
+ * "latest")`, DESI practice): a blank takes the same unit's observed value of the same indicator
+ * in the latest earlier year that has one. Needs a year column; units are matched by name (NFC,
+ * case-insensitive). A unit with no earlier observed value is left blank.
+ *
+ * @example
+ * ```ts
+ * imputePreviousYear(units, scores, blanks)[0]; // => { value: 0.61, method: "previous-year", from: "2022" }
+ * ```
+ */
+export function imputePreviousYear(
+  units: readonly UnitInput[],
+  scores: readonly ReadonlyMap<number, Decimal | null>[],
+  blanks: readonly BlankCell[],
+): (Imputation | undefined)[] {
+  const byName = new Map<string, number[]>();
+  units.forEach((u, k) => {
+    if (u.year === undefined) return;
+    const key = normalizeKey(u.unit);
+    let list = byName.get(key);
+    if (list === undefined) byName.set(key, (list = []));
+    list.push(k);
+  });
+  return blanks.map((b) => {
+    const unit = units[b.unit]!;
+    if (unit.year === undefined) return undefined;
+    let best: { year: number; value: Decimal } | undefined;
+    for (const k of byName.get(normalizeKey(unit.unit)) ?? []) {
+      const year = units[k]!.year as number;
+      if (year >= unit.year || (best !== undefined && year <= best.year)) continue;
+      const v = scores[k]!.get(b.leaf);
+      if (v !== null && v !== undefined) best = { year, value: v };
+    }
+    return best === undefined ? undefined : { value: best.value, method: "previous-year" as const, from: String(best.year) };
+  });
+}

@@ -1,0 +1,23 @@
+import { dec, type Decimal } from "../../number/decimal.ts";
+
+/**
+ * Weighted harmonic mean Σ wᵢ / Σ (wᵢ / xᵢ), exact (COINr `a_hmean`). It compensates least of the
+ * means (harmonic ≤ geometric ≤ arithmetic); any zero value gives 0 (the limit as xᵢ → 0). Values
+ * must not be negative (the pipeline checks before calling).
+ *
+ * @example
+ * ```ts
+ * weightedHarmonic([dec("0.25"), dec("1")], [dec(1), dec(1)]).toString(); // => "0.4"
+ * ```
+ */
+export function weightedHarmonic(values: readonly Decimal[], weights: readonly Decimal[]): Decimal {
+  if (values.some((x) => x.isZero())) return dec(0);
+  let num = dec(0);
+  let den = dec(0);
+  values.forEach((x, i) => {
+    const w = weights[i] as Decimal;
+    num = num.plus(w);
+    den = den.plus(w.dividedBy(x));
+  });
+  return num.dividedBy(den);
+}

@@ -1,0 +1,47 @@
+import { markdownCell } from "../report/to-markdown.ts";
+import type { UncertaintyResult } from "./types.ts";
+
+/** Options of {@link uncertaintyToMarkdown}. */
+export interface UncertaintyMarkdownOptions {
+  /** Labels in Vietnamese (default) or English. */
+  readonly language?: "vi" | "en";
+  /** Show at most this many units. */
+  readonly limit?: number;
+}
+
+const num = (x: number | null, places = 2) => (x === null ? "–" : String(Math.round(x * 10 ** places) / 10 ** places));
+
+/**
+ * The uncertainty analysis as Markdown: a summary line, the sensitivity table (first-order and
+ * total index of each uncertain input) and one row per unit: nominal rank, median rank, 5–95 %
+ * interval, mean absolute shift.
+ *
+ * @example
+ * ```ts
+ * uncertaintyToMarkdown(ua, { language: "en" }).split("\n")[0]; // => "Uncertainty of the ranking: 1000 runs, seed 42, …"
+ * ```
+ */
+export function uncertaintyToMarkdown(result: UncertaintyResult, options: UncertaintyMarkdownOptions = {}): string {
+  const en = options.language === "en";
+  const inputs = result.inputs.map((i) => (i.levels !== undefined ? `${i.name} (${i.levels.join(", ")})` : `${i.name} (${i.dimensions})`)).join("; ");
+  const year = result.year !== undefined ? (en ? `, year ${result.year}` : `, năm ${result.year}`) : "";
+  const out: string[] = [
+    en
+      ? `Uncertainty of the ranking: ${result.runs} runs, seed ${result.seed}${year}, ${result.evaluations} evaluations. Uncertain inputs: ${inputs || "none"}. Mean absolute rank shift: ${num(result.meanAbsShift)}.`
+      : `Độ bất định của xếp hạng: ${result.runs} lần chạy, seed ${result.seed}${year}, ${result.evaluations} lần tính. Yếu tố bất định: ${inputs || "không có"}. Dịch chuyển hạng tuyệt đối trung bình: ${num(result.meanAbsShift)}.`,
+    "",
+  ];
+  const line = (cells: readonly string[]) => `| ${cells.map(markdownCell).join(" | ")} |`;
+  if (result.sensitivity !== undefined) {
+    out.push(line(en ? ["Input", "First-order Sᵢ", "Total STᵢ"] : ["Yếu tố", "Chỉ số bậc một Sᵢ", "Chỉ số toàn phần STᵢ"]), "| :--- | ---: | ---: |");
+    for (const s of result.sensitivity) out.push(line([s.input, num(s.first, 3), num(s.total, 3)]));
+    out.push("");
+  }
+  out.push(
+    line(en ? ["Rank", "Unit", "Median rank", "5–95 % interval", "Mean abs. shift"] : ["Hạng", "Đơn vị", "Hạng trung vị", "Khoảng 5–95 %", "Dịch chuyển TB"]),
+    "| ---: | :--- | ---: | :---: | ---: |",
+  );
+  const units = options.limit === undefined ? result.units : result.units.slice(0, options.limit);
+  for (const u of units) out.push(line([String(u.nominalRank), u.unit, num(u.medianRank, 1), `${num(u.rankLow, 1)}–${num(u.rankHigh, 1)}`, num(u.meanAbsShift)]));
+  return out.join("\n") + "\n";
+}
