@@ -95,40 +95,6 @@ export type { ParseNumberOptions } from "./number/parse-number.ts";
 export { normalizeKey } from "./text/normalize-key.ts";
 export { compareVi } from "./text/collator.ts";
 
-// Reports and charts (issue 3a): HTML table, locale number formatting, SVG charts, Vega-Lite specs.
-export { toHTML } from "./report/to-html.ts";
-export type { HtmlTableOptions } from "./report/to-html.ts";
-export { defaultLocale, formatValue, localeSeparators, MISSING, valueFormatter } from "./report/format-number.ts";
-export type { ValueFormatter } from "./report/format-number.ts";
-export { escapeXml } from "./report/escape.ts";
-export { mainIndicators } from "./report/main-indicators.ts";
-export { averageValue, findUnit, latestYear, leaderOf } from "./report/unit-stats.ts";
-export type { ChartOptions } from "./report/chart/options.ts";
-export { rankingBarChart } from "./report/chart/ranking-bar.ts";
-export type { RankingBarOptions } from "./report/chart/ranking-bar.ts";
-export { radarChart, radarData } from "./report/chart/radar.ts";
-export type { RadarOptions, RadarSeries } from "./report/chart/radar.ts";
-export { comparisonRows } from "./report/comparison.ts";
-export type { Comparison, ComparisonOptions, ComparisonRow } from "./report/comparison.ts";
-export { comparisonChart } from "./report/chart/comparison.ts";
-export type { ComparisonChartOptions } from "./report/chart/comparison.ts";
-export { rankingBarSpec } from "./report/vega/ranking-bar.ts";
-export { radarSpec } from "./report/vega/radar.ts";
-export { comparisonSpec } from "./report/vega/comparison.ts";
-export type { VegaLiteSpec } from "./report/vega/common.ts";
-export { unitStrengths } from "./report/strengths.ts";
-export type { IndicatorGap, StrengthOptions, UnitStrengths } from "./report/strengths.ts";
-export { toHTMLReport } from "./report/html-report/to-html-report.ts";
-export type { HtmlReportOptions, ReportFrameworkInfo } from "./report/html-report/to-html-report.ts";
-
-// Notebooks (issue 3b): the Jupyter display protocol (Symbol.for("Jupyter.display")), no Deno dependency.
-export { attachDisplay, displayable, JUPYTER_DISPLAY } from "./display/mime-bundle.ts";
-export type { Displayable, MimeBundle } from "./display/mime-bundle.ts";
-export { display, DISPLAY_LIMIT, DISPLAY_TEXT_LIMIT, tableBundle } from "./display/display-table.ts";
-export type { DisplayOptions } from "./display/display-table.ts";
-export { displayRadar, displayRankingBar } from "./display/display-chart.ts";
-export { withDisplay } from "./display/with-display.ts";
-
 // Methods (issue 4b): normalisation across units, imputation, node aggregations; uncertainty and
 // sensitivity of the ranking (Monte Carlo over weights, normalisation, aggregation; typed arrays).
 export type { NormaliseMethod, NormaliseRule, Weighting } from "./framework/types.ts";
@@ -156,5 +122,39 @@ export type {
   WeightBound,
   WeightUncertainty,
 } from "./uncertainty/types.ts";
+
+// Reports and charts (issue 3a): HTML table, locale number formatting, SVG charts, Vega-Lite specs.
+export { toHTML } from "./report/to-html.ts";
+export type { HtmlTableOptions } from "./report/to-html.ts";
+export { defaultLocale, formatValue, localeSeparators, MISSING, valueFormatter } from "./report/format-number.ts";
+export type { ValueFormatter } from "./report/format-number.ts";
+export { escapeXml } from "./report/escape.ts";
+export { mainIndicators } from "./report/main-indicators.ts";
+export { averageValue, findUnit, latestYear, leaderOf } from "./report/unit-stats.ts";
+export type { ChartOptions } from "./report/chart/options.ts";
+export { rankingBarChart } from "./report/chart/ranking-bar.ts";
+export type { RankingBarOptions } from "./report/chart/ranking-bar.ts";
+export { radarChart, radarData } from "./report/chart/radar.ts";
+export type { RadarOptions, RadarSeries } from "./report/chart/radar.ts";
+export { comparisonRows, sortComparison } from "./report/comparison.ts";
+export type { Comparison, ComparisonOptions, ComparisonRow, ComparisonSort } from "./report/comparison.ts";
+export { comparisonChart } from "./report/chart/comparison.ts";
+export type { ComparisonChartOptions } from "./report/chart/comparison.ts";
+export { rankingBarSpec } from "./report/vega/ranking-bar.ts";
+export { radarSpec } from "./report/vega/radar.ts";
+export { comparisonSpec } from "./report/vega/comparison.ts";
+export type { VegaLiteSpec } from "./report/vega/common.ts";
+export { unitStrengths } from "./report/strengths.ts";
+export type { IndicatorGap, StrengthOptions, UnitStrengths } from "./report/strengths.ts";
+export { toHTMLReport } from "./report/html-report/to-html-report.ts";
+export type { HtmlReportOptions, ReportFrameworkInfo } from "./report/html-report/to-html-report.ts";
+
+// Notebooks (issue 3b): the Jupyter display protocol (Symbol.for("Jupyter.display")), no Deno dependency.
+export { attachDisplay, displayable, JUPYTER_DISPLAY } from "./display/mime-bundle.ts";
+export type { Displayable, MimeBundle } from "./display/mime-bundle.ts";
+export { display, DISPLAY_LIMIT, DISPLAY_TEXT_LIMIT, tableBundle } from "./display/display-table.ts";
+export type { DisplayOptions } from "./display/display-table.ts";
+export { displayRadar, displayRankingBar } from "./display/display-chart.ts";
+export { withDisplay } from "./display/with-display.ts";
 
 export { VERSION } from "./version.ts";

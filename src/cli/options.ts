@@ -43,6 +43,13 @@ export const RANK_OPTIONS = {
   decimals: { type: "string" },
 } as const satisfies ParseArgsConfig["options"];
 
+/** Options of every command that writes a report or chart: where, in which language and number format. */
+export const OUTPUT_OPTIONS = {
+  out: { type: "string", short: "o" },
+  lang: { type: "string" },
+  locale: { type: "string" },
+} as const satisfies ParseArgsConfig["options"];
+
 export const DATA_HELP = `  -f, --framework <id|file>   built-in id (see \`dti frameworks\`) or a framework JSON file
       --missing <policy>      error (default) | zero | reweight
       --group-by <column>     column holding the ranking group (ranks within each group too)

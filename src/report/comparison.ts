@@ -8,7 +8,7 @@ import { DtiError, error } from "../errors.ts";
 import { dec, publish } from "../number/decimal.ts";
 import type { ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
-import { nodeValue } from "./unit-stats.ts";
+import { nodeInfo, nodeValue } from "./unit-stats.ts";
 
 /** Options of {@link comparisonRows}. */
 export interface ComparisonOptions {
@@ -67,9 +67,7 @@ function rankOf(result: ScoreResult, u: UnitResult, node: string): number | null
  */
 export function comparisonRows(result: ScoreResult, options: ComparisonOptions = {}): Comparison {
   const node = options.node ?? result.root;
-  if (node !== result.root && !result.nodes.some((n) => n.id === node)) {
-    throw new DtiError([error("REPORT_NODE_UNKNOWN", `unknown node "${node}"; known: ${result.nodes.map((n) => n.id).join(", ")}`)]);
-  }
+  nodeInfo(result, node);
   let earlier: { result: ScoreResult; units: UnitResult[] };
   let later: UnitResult[];
   let fromYear: number | undefined;
@@ -120,4 +118,22 @@ export function comparisonRows(result: ScoreResult, options: ComparisonOptions =
     };
   });
   return { rows, ...(fromYear !== undefined ? { fromYear } : {}), ...(toYear !== undefined ? { toYear } : {}), decimals: places };
+}
+
+/** Row orders of a comparison: the later ranking, largest rise first, or largest change either way first. */
+export type ComparisonSort = "after" | "change" | "magnitude";
+
+/**
+ * Orders comparison rows: "after" keeps the later ranking, "change" puts the largest rise first,
+ * "magnitude" the largest change up or down first; rows without a change go last. Stable.
+ *
+ * @example
+ * ```ts
+ * sortComparison(rows, "magnitude").map((r) => r.change); // => ["-0.2965", "0.2133", "0.0040", null]
+ * ```
+ */
+export function sortComparison(rows: readonly ComparisonRow[], sort: ComparisonSort = "after"): ComparisonRow[] {
+  if (sort === "after") return [...rows];
+  const key = (r: ComparisonRow) => (r.change === null ? -Infinity : sort === "change" ? Number(r.change) : Math.abs(Number(r.change)));
+  return rows.map((r, i) => ({ r, i })).sort((a, b) => key(b.r) - key(a.r) || a.i - b.i).map((x) => x.r);
 }

@@ -6,7 +6,7 @@
  */
 import { dec, publish } from "../number/decimal.ts";
 import { DtiError, error } from "../errors.ts";
-import type { ScoreResult, UnitResult } from "../pipeline/types.ts";
+import type { NodeInfo, ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 
 /**
@@ -68,4 +68,11 @@ export function averageValue(result: ScoreResult, units: readonly UnitResult[], 
 /** The first-ranked unit among `units` (the first in result order on a tie); undefined if none is ranked. */
 export function leaderOf(units: readonly UnitResult[]): UnitResult | undefined {
   return units.reduce<UnitResult | undefined>((best, u) => (u.rank !== null && (best === undefined || (best.rank ?? Infinity) > u.rank) ? u : best), undefined);
+}
+
+/** A node or view of the result by id; an unknown id throws a {@link DtiError} `REPORT_NODE_UNKNOWN`. */
+export function nodeInfo(result: ScoreResult, id: string): NodeInfo {
+  const info = result.nodes.find((n) => n.id === id);
+  if (info === undefined) throw new DtiError([error("REPORT_NODE_UNKNOWN", `unknown node "${id}"; known: ${result.nodes.map((n) => n.id).join(", ")}`)]);
+  return info;
 }

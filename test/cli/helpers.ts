@@ -3,11 +3,10 @@ import type { CliIO } from "../../src/cli/io.ts";
 import { run } from "../../src/cli/run.ts";
 
 /** Runs the CLI in-process: real files are read; writes and streams are captured. */
-export async function cli(args: string[], options: { files?: Record<string, string>; isTTY?: boolean } = {}) {
+export async function cli(args: string[], files: Record<string, string> = {}, isTTY?: boolean) {
   let stdout = "";
   let stderr = "";
   const written: Record<string, string> = {};
-  const files = options.files ?? {};
   const io: CliIO = {
     stdout: (t) => {
       stdout += t;
@@ -20,7 +19,7 @@ export async function cli(args: string[], options: { files?: Record<string, stri
       written[p] = t;
     },
     readStdin: async () => files["-"] ?? "",
-    ...(options.isTTY !== undefined ? { isTTY: options.isTTY } : {}),
+    ...(isTTY !== undefined ? { isTTY } : {}),
   };
   const code = await run(args, io);
   return { code, stdout, stderr, written };

@@ -1,32 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import type { CliIO } from "../../src/cli/io.ts";
-import { run } from "../../src/cli/run.ts";
-
-/** Runs the CLI in-process: real files are read; writes and streams are captured. */
-async function cli(args: string[], files: Record<string, string> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const written: Record<string, string> = {};
-  const io: CliIO = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    readFile: async (p) => files[p] ?? readFile(p, "utf8"),
-    writeFile: async (p, t) => {
-      written[p] = t;
-    },
-    readStdin: async () => files["-"] ?? "",
-  };
-  const code = await run(args, io);
-  return { code, stdout, stderr, written };
-}
-
-const FW22 = ["--framework", "vn-dti-2022-province"];
+import { cli, FW22 } from "./helpers.ts";
 
 describe("dti score", () => {
   it("prints a Markdown ranking of the bundled sample", async () => {

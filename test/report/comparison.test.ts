@@ -46,3 +46,18 @@ describe("comparisonRows", () => {
     expect(() => comparisonRows(r)).toThrow(/two years/u);
   });
 });
+
+describe("sortComparison", () => {
+  const rows = [
+    { unit: "A", before: "0.5000", after: "0.5040", beforeRank: 1, afterRank: 1, change: "0.0040" },
+    { unit: "B", before: null, after: "0.4000", beforeRank: null, afterRank: 2, change: null },
+    { unit: "C", before: "0.6000", after: "0.3035", beforeRank: 1, afterRank: 3, change: "-0.2965" },
+    { unit: "D", before: "0.1000", after: "0.3133", beforeRank: 2, afterRank: 4, change: "0.2133" },
+  ];
+  it("orders by the later ranking, by rise, or by size of change", async () => {
+    const { sortComparison } = await import("../../src/report/comparison.ts");
+    expect(sortComparison(rows).map((r) => r.unit)).toEqual(["A", "B", "C", "D"]);
+    expect(sortComparison(rows, "change").map((r) => r.unit)).toEqual(["D", "A", "C", "B"]);
+    expect(sortComparison(rows, "magnitude").map((r) => r.unit)).toEqual(["C", "D", "A", "B"]);
+  });
+});

@@ -42,6 +42,16 @@ export function tinyResult(): ScoreResult {
   );
 }
 
+/** Two units over two years: A rises 0.5 → 0.6, B falls 0.7 → 0.65. */
+export function twoYears(): ScoreResult {
+  return score(tiny, [
+    { unit: "A", year: 2023, a: 0.5, b: 0.5 },
+    { unit: "B", year: 2023, a: 0.7, b: 0.7 },
+    { unit: "A", year: 2024, a: 0.6, b: 0.6 },
+    { unit: "B", year: 2024, a: 0.65, b: 0.65 },
+  ], { columns: { year: "year" } });
+}
+
 /** Asserts that text is well-formed XML and returns it parsed (attributes prefixed with "@"). */
 export function parseSvg(svg: string): Record<string, unknown> {
   const valid = XMLValidator.validate(svg);

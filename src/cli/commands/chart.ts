@@ -11,7 +11,7 @@ import { comparisonSpec } from "../../report/vega/comparison.ts";
 import { radarSpec } from "../../report/vega/radar.ts";
 import { rankingBarSpec } from "../../report/vega/ranking-bar.ts";
 import type { Command } from "../command.ts";
-import { DATA_HELP, DATA_OPTIONS, inputFile, localeOption, oneOf, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
+import { DATA_HELP, DATA_OPTIONS, inputFile, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
 import { progress } from "../progress.ts";
 import { scoreBefore, scoreFile, writeOutput } from "../score-file.ts";
 import { UsageError } from "../usage-error.ts";
@@ -30,6 +30,7 @@ export const chartCommand: Command = {
   options: {
     ...DATA_OPTIONS,
     ...RANK_OPTIONS,
+    ...OUTPUT_OPTIONS,
     type: { type: "string" },
     unit: { type: "string" },
     node: { type: "string" },
@@ -44,9 +45,6 @@ export const chartCommand: Command = {
     title: { type: "string" },
     width: { type: "string" },
     vega: { type: "boolean" },
-    out: { type: "string", short: "o" },
-    lang: { type: "string" },
-    locale: { type: "string" },
   },
   help: `${DATA_HELP}${RANK_HELP}      --type <chart>          ranking (default) | radar | comparison
       --unit <name>           the unit of a radar chart (name or code)
@@ -56,7 +54,8 @@ export const chartCommand: Command = {
       --from <y> --to <y>     years compared (default the last two)
       --before <file>         earlier data to compare with (same framework and options, no merge)
       --before-label <text>   label of the earlier side; --after-label of the later one
-      --sort <after|change>   comparison row order (default after: the later ranking)
+      --sort <order>          comparison rows: after (default: the later ranking) | change
+                              (largest rise first) | magnitude (largest change first)
       --title <text>          chart title
       --width <px>            chart width (default 760; radar 640)
       --vega                  print a Vega-Lite spec (JSON) instead of SVG
@@ -68,7 +67,7 @@ export const chartCommand: Command = {
     const file = inputFile(rest);
     const type = oneOf("type", stringOption(values, "type"), ["ranking", "radar", "comparison"] as const) ?? "ranking";
     const language = oneOf("lang", stringOption(values, "lang"), ["vi", "en"] as const) ?? "vi";
-    const sort = oneOf("sort", stringOption(values, "sort"), ["after", "change"] as const);
+    const sort = oneOf("sort", stringOption(values, "sort"), ["after", "change", "magnitude"] as const);
     const locale = localeOption(values);
     const unit = stringOption(values, "unit");
     if (type === "radar" && unit === undefined) throw new UsageError("--type radar needs --unit <name>");

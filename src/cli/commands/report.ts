@@ -6,7 +6,7 @@
 import { toHTMLReport, type HtmlReportOptions } from "../../report/html-report/to-html-report.ts";
 import type { Command } from "../command.ts";
 import { UsageError } from "../usage-error.ts";
-import { DATA_HELP, DATA_OPTIONS, inputFile, localeOption, oneOf, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
+import { DATA_HELP, DATA_OPTIONS, inputFile, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
 import { progress } from "../progress.ts";
 import { scoreBefore, scoreFile, writeOutput } from "../score-file.ts";
 
@@ -17,10 +17,8 @@ export const reportCommand: Command = {
   options: {
     ...DATA_OPTIONS,
     ...RANK_OPTIONS,
+    ...OUTPUT_OPTIONS,
     format: { type: "string" },
-    out: { type: "string", short: "o" },
-    lang: { type: "string" },
-    locale: { type: "string" },
     title: { type: "string" },
     before: { type: "string" },
     "before-label": { type: "string" },

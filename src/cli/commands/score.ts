@@ -10,7 +10,7 @@ import { toHTML } from "../../report/to-html.ts";
 import { toJSON } from "../../report/to-json.ts";
 import { toMarkdown } from "../../report/to-markdown.ts";
 import type { Command } from "../command.ts";
-import { DATA_HELP, DATA_OPTIONS, inputFile, localeOption, oneOf, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
+import { DATA_HELP, DATA_OPTIONS, inputFile, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
 import { progress } from "../progress.ts";
 import { scoreFile, writeOutput } from "../score-file.ts";
 
@@ -21,10 +21,8 @@ export const scoreCommand: Command = {
   options: {
     ...DATA_OPTIONS,
     ...RANK_OPTIONS,
+    ...OUTPUT_OPTIONS,
     format: { type: "string" },
-    out: { type: "string", short: "o" },
-    lang: { type: "string" },
-    locale: { type: "string" },
     "decimal-comma": { type: "boolean" },
     bom: { type: "boolean" },
   },

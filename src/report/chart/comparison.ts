@@ -5,7 +5,7 @@
  */
 import type { ScoreResult } from "../../pipeline/types.ts";
 import { columnLabel } from "../columns.ts";
-import { comparisonRows, type Comparison, type ComparisonOptions } from "../comparison.ts";
+import { comparisonRows, sortComparison, type Comparison, type ComparisonOptions, type ComparisonSort } from "../comparison.ts";
 import { escapeXml } from "../escape.ts";
 import { defaultLocale, MISSING, valueFormatter } from "../format-number.ts";
 import type { ChartOptions } from "./options.ts";
@@ -19,8 +19,8 @@ export interface ComparisonChartOptions extends ChartOptions, ComparisonOptions 
   readonly afterLabel?: string;
   /** Show at most this many units (in the later ranking's order, or by change). */
   readonly limit?: number;
-  /** Row order: "after" (default: the later ranking) or "change" (largest rise first). */
-  readonly sort?: "after" | "change";
+  /** Row order: "after" (default: the later ranking), "change" (largest rise first) or "magnitude" (largest change up or down first). */
+  readonly sort?: ComparisonSort;
 }
 
 /** Layout of the comparison chart (exported for tests). */
@@ -72,8 +72,7 @@ export function comparisonChart(result: ScoreResult, options: ComparisonChartOpt
   const node = options.node ?? result.root;
   const info = result.nodes.find((n) => n.id === node);
   const label = info === undefined ? node : columnLabel(info, language);
-  let rows = [...comparison.rows];
-  if (options.sort === "change") rows.sort((a, b) => (b.change === null ? -Infinity : Number(b.change)) - (a.change === null ? -Infinity : Number(a.change)));
+  let rows = sortComparison(comparison.rows, options.sort);
   const total = rows.length;
   if (options.limit !== undefined) rows = rows.slice(0, options.limit);
 

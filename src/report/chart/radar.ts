@@ -22,6 +22,8 @@ export interface RadarOptions extends ChartOptions {
   readonly average?: boolean;
   /** Draw the first-ranked unit (when it is another unit); default true. */
   readonly leader?: boolean;
+  /** Axis labels: full names (default) or short labels (NTS, TCS, …; for small charts). */
+  readonly labels?: "name" | "short";
 }
 
 /** One polygon of the radar: its name, colour and the published value on each axis. */
@@ -33,7 +35,7 @@ export interface RadarSeries {
   readonly values: readonly (string | null)[];
 }
 
-/** Geometry of the radar (exported for tests). */
+/** Geometry of the radar (exported for tests): the largest radius (reached at the default width), label gap, rings. */
 export const RADAR_LAYOUT = { radius: 165, labelGap: 16, ringCount: 5 } as const;
 
 /** The data of a radar chart: the axes, and the unit, average and leader series. */
@@ -90,8 +92,12 @@ export function radarChart(result: ScoreResult, unit: string, options: RadarOpti
     `${indexLabel} ${fmt(target.value)}${target.rank === null ? "" : en ? ` · rank ${target.rank}/${peersOf(result, target).length}` : ` · hạng ${target.rank}/${peersOf(result, target).length}`}`;
   const head = heading(title, options.subtitle === "" ? undefined : subtitle, 16, width - 32);
   const cx = width / 2;
-  const cy = head.height + 40 + L.radius;
-  const R = L.radius;
+  const short = options.labels === "short";
+  const axisLines = axes.map((a) => (short ? [columnLabel(a, language)] : wrapLabel(en ? (a.name.en ?? a.name.vi) : a.name.vi, 16)));
+  // The radius leaves room for the widest label on each side.
+  const widest = Math.max(0, ...axisLines.flat().map((line) => textWidth(line, 12)));
+  const R = Math.max(60, Math.min(L.radius, width / 2 - widest - L.labelGap - 8));
+  const cy = head.height + 40 + R;
 
   const body: string[] = [head.svg];
   const rings: string[] = [];
@@ -111,7 +117,7 @@ export function radarChart(result: ScoreResult, unit: string, options: RadarOpti
     const cos = (lx - cx) / (R + L.labelGap);
     const anchor = Math.abs(cos) < 0.2 ? "middle" : cos > 0 ? "start" : "end";
     const name = en ? (a.name.en ?? a.name.vi) : a.name.vi;
-    const lines = wrapLabel(name, 20);
+    const lines = axisLines[i] ?? [name];
     const sin = (ly - cy) / (R + L.labelGap);
     const y0 = ly + (sin > 0.2 ? 10 : sin < -0.2 ? -(lines.length - 1) * 13 - 2 : 4 - ((lines.length - 1) * 13) / 2);
     const tspans = lines.map((line, j) => `<tspan x="${num(lx)}" y="${num(y0 + j * 13)}">${escapeXml(line)}</tspan>`).join("");

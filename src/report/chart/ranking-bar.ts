@@ -5,10 +5,9 @@
  */
 import type { ScoreResult, UnitResult } from "../../pipeline/types.ts";
 import { columnLabel } from "../columns.ts";
-import { DtiError, error } from "../../errors.ts";
 import { escapeXml } from "../escape.ts";
 import { defaultLocale, MISSING, valueFormatter } from "../format-number.ts";
-import { latestYear, nodeScore, nodeValue } from "../unit-stats.ts";
+import { latestYear, nodeInfo, nodeScore, nodeValue } from "../unit-stats.ts";
 import type { ChartOptions } from "./options.ts";
 import { attributes, COLORS, fitText, GROUP_PALETTE, heading, num, svgDocument, text, textWidth, ticks } from "./svg.ts";
 
@@ -42,6 +41,18 @@ export function barUnits(result: ScoreResult, node: string, year?: number): Unit
     .map((x) => x.u);
 }
 
+/** What a bar chart (SVG or Vega-Lite) shows: language, number format, node, year and units. */
+export function barSelection(result: ScoreResult, options: RankingBarOptions) {
+  const language = options.language ?? "vi";
+  const locale = options.locale ?? defaultLocale(language);
+  const node = options.node ?? result.root;
+  const info = nodeInfo(result, node);
+  const year = options.year ?? latestYear(result);
+  const all = barUnits(result, node, year);
+  const units = options.limit === undefined ? all : all.slice(0, options.limit);
+  return { language, en: language === "en", locale, fmt: valueFormatter(locale), node, info, year, all, units, label: columnLabel(info, language) };
+}
+
 /**
  * A horizontal bar chart of the ranking, as a standalone SVG string (no DOM needed): one bar per
  * unit, best first, bar length proportional to the score on a fixed axis from 0 to `max` (1), with
@@ -55,20 +66,11 @@ export function barUnits(result: ScoreResult, node: string, year?: number): Unit
  * ```
  */
 export function rankingBarChart(result: ScoreResult, options: RankingBarOptions = {}): string {
-  const language = options.language ?? "vi";
-  const en = language === "en";
-  const fmt = valueFormatter(options.locale ?? defaultLocale(language));
-  const node = options.node ?? result.root;
-  const info = result.nodes.find((n) => n.id === node);
-  if (info === undefined) throw new DtiError([error("REPORT_NODE_UNKNOWN", `unknown node "${node}"; known: ${result.nodes.map((n) => n.id).join(", ")}`)]);
-  const year = options.year ?? latestYear(result);
-  const all = barUnits(result, node, year);
-  const units = options.limit === undefined ? all : all.slice(0, options.limit);
+  const { language, en, fmt, node, info, year, all, units, label } = barSelection(result, options);
   const max = options.max ?? 1;
   const L = BAR_LAYOUT;
   const width = options.width ?? 760;
   const nodeName = en ? (info.name.en ?? info.name.vi) : info.name.vi;
-  const label = columnLabel(info, language);
   const yearText = year === undefined ? "" : ` ${year}`;
   const title = options.title ?? (en ? `Ranking by ${label}${yearText}` : `Xếp hạng ${label}${yearText}`);
   const subtitle =
@@ -81,7 +83,7 @@ export function rankingBarChart(result: ScoreResult, options: RankingBarOptions 
   const groupColor = new Map(groups.map((g, i) => [g, GROUP_PALETTE[i % GROUP_PALETTE.length] ?? COLORS.bar]));
   const highlight = new Set((options.highlight ?? []).map((h) => h.normalize("NFC")));
 
-  const nameWidth = Math.min(220, Math.max(80, ...units.map((u) => textWidth(u.unit, L.fontSize))) + 8);
+  const nameWidth = Math.min(230, Math.max(80, ...units.map((u) => textWidth(u.unit, L.fontSize))) + 12);
   const x0 = L.pad + L.rankWidth + nameWidth;
   const plotWidth = Math.max(120, width - x0 - L.valueWidth - L.pad);
   const head = heading(title, options.subtitle === "" ? undefined : subtitle, L.pad, width - 2 * L.pad);

@@ -38,10 +38,12 @@ export function textWidth(text: string, fontSize: number): number {
   let em = 0;
   for (const ch of text.normalize("NFC")) {
     if (/[\p{M}]/u.test(ch)) continue;
-    if (/[iljI.,:;'!|()[\]\s]/u.test(ch)) em += 0.3;
-    else if (/[mwMW]/u.test(ch)) em += 0.85;
-    else if (/[\p{Lu}]/u.test(ch)) em += 0.66;
-    else em += 0.55;
+    // Generous widths (DejaVu Sans, a common Linux fallback, is wider than Arial).
+    if (/[iljI.,:;'!|()[\]\s]/u.test(ch)) em += 0.34;
+    else if (/[mwMW]/u.test(ch)) em += 0.92;
+    else if (/[\p{Lu}]/u.test(ch)) em += 0.72;
+    else if (/\d/u.test(ch)) em += 0.64;
+    else em += 0.62;
   }
   return em * fontSize;
 }

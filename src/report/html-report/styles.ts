@@ -22,14 +22,14 @@ section { margin-top: 32px; }
 h2 { font-size: 20px; margin: 0 0 12px; padding-bottom: 6px; border-bottom: 2px solid var(--line); }
 h3 { font-size: 16px; margin: 0 0 8px; }
 p.lead { font-size: 16px; margin: 0 0 16px; }
-.figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: 12px; }
+.figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(140px, 1fr)); gap: 12px; }
 .figure { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; }
 .figure .k { font-size: 13px; color: var(--muted); }
 .figure .v { font-size: 24px; font-weight: 700; font-variant-numeric: tabular-nums; }
 .figure .s { font-size: 13px; color: var(--muted); }
 .chart { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 8px; margin: 0 0 16px; overflow-x: auto; }
-.chart svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
-.charts-2 { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 16px; margin-bottom: 16px; }
+.chart svg { display: block; max-width: 100%; min-width: 480px; height: auto; margin: 0 auto; }
+.charts-2 { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(420px, 100%), 1fr)); gap: 16px; margin-bottom: 16px; }
 .charts-2 .chart { margin: 0; }
 .chart h3 { margin: 8px 8px 10px; }
 table.dti-ranking.indicators th, table.dti-ranking.indicators td { white-space: normal; vertical-align: top; }
@@ -48,7 +48,7 @@ table.dti-ranking th.unit { text-align: left; font-weight: 600; }
 table.dti-ranking td.group { color: var(--muted); }
 table.dti-ranking td.missing { color: var(--muted); }
 table.dti-ranking abbr { text-decoration: none; }
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 14px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(320px, 100%), 1fr)); gap: 14px; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; break-inside: avoid; }
 .card header { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; }
 .card h3 { margin: 0; font-size: 16px; }
@@ -58,6 +58,7 @@ table.dti-ranking abbr { text-decoration: none; }
 .card ul { margin: 4px 0 8px; padding-left: 18px; font-size: 13.5px; }
 .card li { margin: 2px 0; }
 .card .label { font-size: 12px; font-weight: 600; text-transform: uppercase; letter-spacing: .03em; }
+.card .label .note { text-transform: none; letter-spacing: 0; font-weight: 400; color: var(--muted); }
 .card .label.up { color: var(--up); }
 .card .label.down { color: var(--down); }
 .gap { font-variant-numeric: tabular-nums; white-space: nowrap; }

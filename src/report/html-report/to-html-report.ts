@@ -72,8 +72,10 @@ const T = {
     vsAverage: "so với trung bình",
     noneAbove: "Không có chỉ số nào trên mức trung bình.",
     noneBelow: "Không có chỉ số nào dưới mức trung bình.",
-    relativeStrengths: "Điểm mạnh tương đối (không chỉ số nào trên trung bình)",
-    relativeWeaknesses: "Điểm yếu tương đối (mọi chỉ số đều trên trung bình)",
+    relativeStrengths: "Điểm mạnh tương đối",
+    relativeStrengthsNote: "không chỉ số nào trên trung bình",
+    relativeWeaknesses: "Điểm yếu tương đối",
+    relativeWeaknessesNote: "mọi chỉ số đều trên trung bình",
     indicators: "Các chỉ số chính",
     radar: "Biểu đồ radar",
     rank: "Hạng",
@@ -119,8 +121,10 @@ const T = {
     vsAverage: "vs average",
     noneAbove: "No indicator above the average.",
     noneBelow: "No indicator below the average.",
-    relativeStrengths: "Relative strengths (no indicator above the average)",
-    relativeWeaknesses: "Relative weaknesses (every indicator above the average)",
+    relativeStrengths: "Relative strengths",
+    relativeStrengthsNote: "no indicator above the average",
+    relativeWeaknesses: "Relative weaknesses",
+    relativeWeaknessesNote: "every indicator above the average",
     indicators: "Main indicators",
     radar: "Radar chart",
     rank: "Rank",
@@ -171,15 +175,15 @@ function unitCard(result: ScoreResult, u: UnitResult, peers: number, index: numb
   const language = options.language ?? "vi";
   const { strengths, weaknesses, relativeStrengths, relativeWeaknesses } = unitStrengths(result, u.unit, u.year === undefined ? {} : { year: u.year });
   const meta = [u.group, u.groupRank === null ? undefined : `${t.groupRank} ${u.groupRank}`, u.members === undefined ? undefined : u.members.join(" + ")].filter((x): x is string => x !== undefined);
-  const radar = radarChart(result, u.unit, { language, ...(options.locale !== undefined ? { locale: options.locale } : {}), ...(u.year !== undefined ? { year: u.year } : {}), id: `card-radar-${index}`, width: 560 });
+  const radar = radarChart(result, u.unit, { language, ...(options.locale !== undefined ? { locale: options.locale } : {}), ...(u.year !== undefined ? { year: u.year } : {}), id: `card-radar-${index}`, width: 380, labels: "short" });
   return [
     `<article class="card" id="unit-${index}">`,
     `<header><h3>${e(u.unit)}</h3><span class="rank">${e(t.rank)} ${u.rank === null ? "–" : u.rank}${e(t.of)}${peers}</span></header>`,
     `<div class="score">${e(fmt(u.value))}</div>`,
     meta.length > 0 ? `<div class="meta">${e(meta.join(" · "))}</div>` : "",
-    `<div class="label up">${e(relativeStrengths ? t.relativeStrengths : t.strengths)}</div>`,
+    `<div class="label up">${relativeStrengths ? `${e(t.relativeStrengths)} <span class="note">(${e(t.relativeStrengthsNote)})</span>` : e(t.strengths)}</div>`,
     strengths.length > 0 ? `<ul>${strengths.map((g) => gapItem(g, fmt, t, language)).join("")}</ul>` : `<p class="meta">${e(t.noneAbove)}</p>`,
-    `<div class="label down">${e(relativeWeaknesses ? t.relativeWeaknesses : t.weaknesses)}</div>`,
+    `<div class="label down">${relativeWeaknesses ? `${e(t.relativeWeaknesses)} <span class="note">(${e(t.relativeWeaknessesNote)})</span>` : e(t.weaknesses)}</div>`,
     weaknesses.length > 0 ? `<ul>${weaknesses.map((g) => gapItem(g, fmt, t, language)).join("")}</ul>` : `<p class="meta">${e(t.noneBelow)}</p>`,
     `<details><summary>${e(t.radar)}</summary>${radar}</details>`,
     "</article>",

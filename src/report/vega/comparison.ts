@@ -7,7 +7,7 @@ import type { ScoreResult } from "../../pipeline/types.ts";
 import type { ComparisonChartOptions } from "../chart/comparison.ts";
 import { COLORS } from "../chart/svg.ts";
 import { columnLabel } from "../columns.ts";
-import { comparisonRows } from "../comparison.ts";
+import { comparisonRows, sortComparison } from "../comparison.ts";
 import { defaultLocale, valueFormatter } from "../format-number.ts";
 import { vegaConfig, VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./common.ts";
 
@@ -33,8 +33,7 @@ export function comparisonSpec(result: ScoreResult, options: ComparisonChartOpti
   const node = options.node ?? result.root;
   const info = result.nodes.find((n) => n.id === node);
   const label = info === undefined ? node : columnLabel(info, language);
-  let rows = [...c.rows];
-  if (options.sort === "change") rows.sort((a, b) => (b.change === null ? -Infinity : Number(b.change)) - (a.change === null ? -Infinity : Number(a.change)));
+  let rows = sortComparison(c.rows, options.sort);
   if (options.limit !== undefined) rows = rows.slice(0, options.limit);
   const up = en ? "rise" : "tăng";
   const down = en ? "fall" : "giảm";

@@ -4,12 +4,9 @@
  * @module
  */
 import type { ScoreResult } from "../../pipeline/types.ts";
-import { barUnits, type RankingBarOptions } from "../chart/ranking-bar.ts";
+import { barSelection, type RankingBarOptions } from "../chart/ranking-bar.ts";
 import { COLORS, GROUP_PALETTE } from "../chart/svg.ts";
-import { columnLabel } from "../columns.ts";
-import { DtiError, error } from "../../errors.ts";
-import { defaultLocale, valueFormatter } from "../format-number.ts";
-import { latestYear, nodeValue } from "../unit-stats.ts";
+import { nodeValue } from "../unit-stats.ts";
 import { vegaConfig, VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./common.ts";
 
 /**
@@ -24,17 +21,7 @@ import { vegaConfig, VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./common.ts";
  * ```
  */
 export function rankingBarSpec(result: ScoreResult, options: RankingBarOptions = {}): VegaLiteSpec {
-  const language = options.language ?? "vi";
-  const en = language === "en";
-  const locale = options.locale ?? defaultLocale(language);
-  const fmt = valueFormatter(locale);
-  const node = options.node ?? result.root;
-  const info = result.nodes.find((n) => n.id === node);
-  if (info === undefined) throw new DtiError([error("REPORT_NODE_UNKNOWN", `unknown node "${node}"; known: ${result.nodes.map((n) => n.id).join(", ")}`)]);
-  const year = options.year ?? latestYear(result);
-  const all = barUnits(result, node, year);
-  const units = options.limit === undefined ? all : all.slice(0, options.limit);
-  const label = columnLabel(info, language);
+  const { en, locale, fmt, node, year, units, label } = barSelection(result, options);
   const withGroups = options.colorByGroup !== false && units.some((u) => u.group !== undefined);
   const values = units.map((u) => {
     const v = nodeValue(result, u, node);

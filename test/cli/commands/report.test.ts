@@ -36,11 +36,11 @@ describe("dti report", () => {
   });
 
   it("shows progress on a terminal only, and clears it", async () => {
-    const tty = await cli(["report", SAMPLE, ...FW22, "--out", "r.html"], { isTTY: true });
+    const tty = await cli(["report", SAMPLE, ...FW22, "--out", "r.html"], {}, true);
     expect(tty.stderr).toMatch(/\r\x1b\[2Kdti: \[1\/3\] reading fixtures\/provinces-63-synthetic\.csv… [\d.]+ s/u);
     expect(tty.stderr).toContain("[3/3] drawing charts for 63 units");
     expect(tty.stderr).toContain("\r\x1b[2Kdti: wrote the report");
-    const pipe = await cli(["report", SAMPLE, ...FW22, "--out", "r.html"], { isTTY: false });
+    const pipe = await cli(["report", SAMPLE, ...FW22, "--out", "r.html"], {}, false);
     expect(pipe.stderr).not.toContain("\r");
   });
 });

@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { score } from "../../../src/pipeline/score.ts";
 import { comparisonAxis, comparisonChart } from "../../../src/report/chart/comparison.ts";
-import { elements, parseSvg, sampleResult, tiny } from "../helpers.ts";
+import { elements, parseSvg, sampleResult, twoYears } from "../helpers.ts";
 import { readFileSync } from "node:fs";
 import { parseCsv } from "../../../src/csv.ts";
 import { getFramework } from "../../../src/framework/builtin/index.ts";
-
-const twoYears = () =>
-  score(tiny, [
-    { unit: "A", year: 2023, a: 0.5, b: 0.5 },
-    { unit: "B", year: 2023, a: 0.7, b: 0.7 },
-    { unit: "A", year: 2024, a: 0.6, b: 0.6 },
-    { unit: "B", year: 2024, a: 0.65, b: 0.65 },
-  ], { columns: { year: "year" } });
 
 describe("comparisonChart", () => {
   it("draws before and after dots at their values on a shared axis", () => {

@@ -70,3 +70,23 @@ describe("radarChart", () => {
     expect(() => radarChart(tinyResult(), "Huế")).toThrow(/no unit "Huế"/u);
   });
 });
+
+describe("radarChart in a small space", () => {
+  it("uses short labels and shrinks the radius so every label fits inside the width", async () => {
+    const { textWidth } = await import("../../../src/report/chart/svg.ts");
+    const svg = radarChart(sampleResult(), "Hà Giang", { width: 380, labels: "short" });
+    parseSvg(svg);
+    const labels = [...svg.matchAll(/<text class="axis-label" text-anchor="(\w+)"[^>]*>.*?<tspan x="([\d.]+)"[^>]*>([^<]+)<\/tspan>/gu)].map((m) => ({ anchor: m[1], x: Number(m[2]), text: m[3] ?? "" }));
+    expect(labels.map((l) => l.text)).toEqual(["NTS", "TCS", "HTS", "NLS", "ATTTM", "HĐCQS", "HĐKTS", "HĐXHS"]);
+    for (const l of labels) {
+      const w = textWidth(l.text, 12);
+      const left = l.anchor === "end" ? l.x - w : l.anchor === "middle" ? l.x - w / 2 : l.x;
+      expect(left).toBeGreaterThanOrEqual(0);
+      expect(left + w).toBeLessThanOrEqual(380);
+    }
+    const spokes = elements(svg, "line").filter((l) => l["class"] === "spoke");
+    const r = Math.hypot(Number(spokes[0]?.["x2"]) - Number(spokes[0]?.["x1"]), Number(spokes[0]?.["y2"]) - Number(spokes[0]?.["y1"]));
+    expect(r).toBeLessThan(RADAR_LAYOUT.radius);
+    expect(r).toBeGreaterThan(100);
+  });
+});

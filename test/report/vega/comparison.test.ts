@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { score } from "../../../src/pipeline/score.ts";
 import { comparisonSpec } from "../../../src/report/vega/comparison.ts";
-import { parseSvg, tiny } from "../helpers.ts";
+import { parseSvg, twoYears } from "../helpers.ts";
 import { renderVegaLite } from "./render.ts";
-
-const twoYears = () =>
-  score(tiny, [
-    { unit: "A", year: 2023, a: 0.5, b: 0.5 },
-    { unit: "B", year: 2023, a: 0.7, b: 0.7 },
-    { unit: "A", year: 2024, a: 0.6, b: 0.6 },
-    { unit: "B", year: 2024, a: 0.65, b: 0.65 },
-  ], { columns: { year: "year" } });
 
 describe("comparisonSpec", () => {
   it("holds before, after and the exact change per unit", () => {
