@@ -1,17 +1,42 @@
-import { defineConfig } from "tsup";
+import { rmSync } from "node:fs";
+import { defineConfig, type Options } from "tsup";
+
+// dist/ is emptied once, here, before any build starts: tsup runs the configs below in parallel, so
+// a per-config `clean: true` could delete what another config has just written.
+rmSync("dist", { recursive: true, force: true });
+
+// Declarations are built one entry at a time so that each entry's .d.ts / .d.cts is self-contained.
+// Built together, rollup-plugin-dts moves the shared types into a chunk (`table-<hash>.d.ts`) that
+// the entries import as `./table-<hash>.js`, a file that does not exist; TypeScript maps that to
+// the .d.ts, but Deno does not when dist/ is imported by path (TS2307 under `deno check`).
+const dts = { compilerOptions: { ignoreDeprecations: "6.0" } };
+const library: Options = { format: ["esm", "cjs"], target: "es2022", platform: "neutral" };
 
 export default defineConfig([
   {
-    // Library entries: the core (no CSV parser), the `dti/csv` and `dti/analysis` sub-paths.
+    // Library entries: the core (no CSV parser), the `dti/csv` and `dti/analysis` sub-paths, sharing chunks.
+    ...library,
     entry: { index: "src/index.ts", csv: "src/csv.ts", analysis: "src/analysis.ts" },
-    format: ["esm", "cjs"],
-    dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
-    clean: true,
     sourcemap: true,
     treeshake: true,
-    target: "es2022",
-    platform: "neutral",
   },
+  {
+    // `dti/csv` for browsers (the "browser" export condition): csv-parse's Node build calls the
+    // global Buffer when loaded, its browser build bundles a Buffer polyfill (see src/csv.ts).
+    entry: { "csv.browser": "src/csv.ts" },
+    format: ["esm"],
+    target: "es2022",
+    platform: "browser",
+    sourcemap: true,
+    // Bundled in (not external), so that the alias applies and the file needs no import map.
+    noExternal: [/^csv-parse/],
+    esbuildOptions(options) {
+      options.alias = { "csv-parse/sync": "csv-parse/browser/esm/sync" };
+    },
+  },
+  { ...library, entry: { index: "src/index.ts" }, dts: { ...dts, only: true } },
+  { ...library, entry: { csv: "src/csv.ts" }, dts: { ...dts, only: true } },
+  { ...library, entry: { analysis: "src/analysis.ts" }, dts: { ...dts, only: true } },
   {
     // The command-line tool: Node only, ESM, with a shebang kept from the source.
     entry: { cli: "src/cli/main.ts" },

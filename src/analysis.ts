@@ -16,7 +16,7 @@
  * planImprovements(fw, rows, "TP. Hồ Chí Minh", { toRank: 1 }).result.after.rank; // => 1
  * ```
  *
- * @module
+ * @module dti/analysis
  */
 
 export { explain } from "./analysis/explain.ts";

@@ -14,10 +14,10 @@
  *   a function"; it runs only with `deno run --unsafe-proto`). It is also bigger (52 KB minified
  *   against 31 KB) and ESM only (the CJS build would need `require(esm)`).
  * Deno (scripts, notebooks) matters more here than a browser bundle, so the Node build it is.
- * Browser support needs a "browser" export condition for `./csv` pointing at a build of this
- * entry with csv-parse swapped (esbuild/tsup `alias: { "csv-parse/sync":
- * "csv-parse/browser/esm/sync" }`; checked: such a bundle parses with `Buffer` deleted). The
- * source would not change.
+ * Browsers get their own build of this entry through the "browser" export condition of `./csv`:
+ * `dist/csv.browser.js`, with csv-parse swapped for `csv-parse/browser/esm/sync` and bundled in
+ * (tsup.config.ts). Bundlers targeting browsers pick it; scripts/browser-test.mjs checks it in
+ * headless Chromium. The source is the same.
  *
  * @example
  * ```ts
@@ -26,7 +26,7 @@
  * table.rows[0]?.cells; // => ["Hà Nội", "0,8125"]
  * ```
  *
- * @module
+ * @module dti/csv
  */
 export { parseCsv } from "./input/csv/parse-csv.ts";
 export type { CsvOptions } from "./input/csv/parse-csv.ts";

@@ -17,7 +17,7 @@
  * console.log(toMarkdown(result));
  * ```
  *
- * @module
+ * @module dti
  */
 
 // Errors: every problem is an Issue with a code and a location; stages throw one DtiError.
@@ -152,5 +152,13 @@ export { unitStrengths } from "./report/strengths.ts";
 export type { IndicatorGap, StrengthOptions, UnitStrengths } from "./report/strengths.ts";
 export { toHTMLReport } from "./report/html-report/to-html-report.ts";
 export type { HtmlReportOptions, ReportFrameworkInfo } from "./report/html-report/to-html-report.ts";
+
+// Notebooks (issue 3b): the Jupyter display protocol (Symbol.for("Jupyter.display")), no Deno dependency.
+export { attachDisplay, displayable, JUPYTER_DISPLAY } from "./display/mime-bundle.ts";
+export type { Displayable, MimeBundle } from "./display/mime-bundle.ts";
+export { display, DISPLAY_LIMIT, DISPLAY_TEXT_LIMIT, tableBundle } from "./display/display-table.ts";
+export type { DisplayOptions } from "./display/display-table.ts";
+export { displayRadar, displayRankingBar } from "./display/display-chart.ts";
+export { withDisplay } from "./display/with-display.ts";
 
 export { VERSION } from "./version.ts";

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import DecimalJs from "decimal.js";
+import { Decimal as DecimalJs } from "decimal.js";
 
 /** An exact decimal number (decimal.js instance). */
 export type Decimal = DecimalJs;

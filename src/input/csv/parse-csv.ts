@@ -53,7 +53,7 @@ const DELIMITER_CHOICES: readonly unknown[] = [",", ";", "\t", "auto"];
  * @param text - The CSV text (read files as UTF-8).
  * @param options - {@link CsvOptions}.
  * @returns The table, with any problems met while reading in `issues`.
- * @throws {@link DtiError} `DATA_PARSE` (with the line) when the quoting is malformed, and
+ * @throws {@link dti!DtiError | DtiError} `DATA_PARSE` (with the line) when the quoting is malformed, and
  *   `OPTION_INVALID` when `text` is not a string or the delimiter is not one of the choices.
  *
  * @example

@@ -1,0 +1,62 @@
+// Bundle-size check: bundles a small consumer of the built package with esbuild (minified, browser
+// platform, tree-shaken), gzips the bundle with node:zlib and fails when the core entry is over the
+// budget. The consumer imports "dti" by package name through a symlinked node_modules, so the
+// package's own "exports" map is what resolves it (as in a user's app).
+// Usage: node scripts/bundle-size.mjs   (after `npm run build`)
+import { build } from "esbuild";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const root = resolve(import.meta.dirname, "..");
+const CORE_BUDGET = 60 * 1024; // bytes, gzip
+
+/** What a browser app imports: the core entry (score + rank + reports + charts), everything, the CSV sub-path. */
+const consumers = [
+  {
+    name: "core (dti)",
+    budget: CORE_BUDGET,
+    code: `import { score, getFramework, toMarkdown, toHTML, rankingBarChart, radarChart, rankValues } from "dti";
+const r = score(getFramework("vn-dti-2022-province"), globalThis.rows ?? []);
+console.log(toMarkdown(r), toHTML(r), rankingBarChart(r), radarChart(r, "x"), rankValues([1, 2], (a, b) => a - b));`,
+  },
+  { name: "all of dti", code: `import * as dti from "dti"; console.log(dti);` },
+  { name: "dti/csv", code: `import { parseCsv } from "dti/csv"; console.log(parseCsv(globalThis.text ?? ""));` },
+  {
+    name: "core + dti/csv",
+    code: `import { score, getFramework, toMarkdown } from "dti"; import { parseCsv } from "dti/csv";
+console.log(toMarkdown(score(getFramework("vn-dti-2022-province"), parseCsv(globalThis.text ?? ""))));`,
+  },
+];
+
+const dir = mkdtempSync(join(tmpdir(), "dti-size-"));
+let failed = false;
+try {
+  mkdirSync(join(dir, "node_modules"));
+  symlinkSync(root, join(dir, "node_modules", "dti"), "dir");
+  for (const c of consumers) {
+    const entry = join(dir, "entry.mjs");
+    writeFileSync(entry, c.code);
+    const out = await build({
+      entryPoints: [entry],
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform: "browser",
+      target: "es2022",
+      write: false,
+      logLevel: "silent",
+      absWorkingDir: dir,
+    });
+    const bytes = out.outputFiles[0].contents;
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    const over = c.budget !== undefined && gz > c.budget;
+    failed ||= over;
+    const budget = c.budget === undefined ? "" : ` (budget ${(c.budget / 1024).toFixed(0)} KB gzip: ${over ? "OVER" : "ok"})`;
+    console.log(`${c.name.padEnd(16)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KB minified, ${(gz / 1024).toFixed(1).padStart(6)} KB gzip${budget}`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,23 @@
+// Browser smoke test (opened by scripts/browser-test.mjs in headless Chromium): imports the built
+// ESM entry, scores the bundled 63-province sample (JSON records) and shows the ranking table and
+// the top-10 bar chart; then reads the same sample from its CSV with the browser build of `dti/csv`
+// and checks that it scores the same. `data-status` on #app says "ok" or "error" (with the error).
+import { getFramework, rankingBarChart, score, toHTML, toJSON, VERSION } from "/dist/index.js";
+import { parseCsv } from "/dist/csv.browser.js";
+
+const app = document.getElementById("app");
+try {
+  const response = await fetch("/fixtures/provinces-63-synthetic.json");
+  const rows = await response.json();
+  const result = score(getFramework("vn-dti-2022-province"), rows, { columns: { group: "Vùng" } });
+  app.innerHTML = toHTML(result, { caption: `dti ${VERSION}: ${result.units.length} units` }) + rankingBarChart(result, { limit: 10 });
+  const csv = await (await fetch("/fixtures/provinces-63-synthetic.csv")).text();
+  const fromCsv = score(getFramework("vn-dti-2022-province"), parseCsv(csv), { columns: { group: "Vùng", code: "Mã" } });
+  const same = (r) => JSON.stringify(JSON.parse(toJSON(r)).units.map((u) => [u.unit, u.value, u.rank, u.groupRank]));
+  if (same(fromCsv) !== same(result)) throw new Error("the CSV and JSON samples scored differently");
+  app.dataset.csv = `${fromCsv.units.length} units from CSV`;
+  app.dataset.status = "ok";
+} catch (e) {
+  app.textContent = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  app.dataset.status = "error";
+}
