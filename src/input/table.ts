@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { error, type Issue } from "../errors.ts";
+import { error, showValue, type Issue } from "../errors.ts";
 
 /** A cell as read: text from CSV, or a JSON scalar. `null`/`undefined` mean blank. */
 export type RawCell = string | number | boolean | null | undefined;
@@ -50,7 +50,7 @@ export function tableFromRecords(records: readonly unknown[]): RawTable {
   records.forEach((record, i) => {
     const line = i + 1;
     if (typeof record !== "object" || record === null || Array.isArray(record)) {
-      issues.push(error("DATA_NOT_A_ROW", `record ${line} is ${Array.isArray(record) ? "an array" : JSON.stringify(record)}, not an object`, { row: line }));
+      issues.push(error("DATA_NOT_A_ROW", `record ${line} is ${showValue(record)}, not an object`, { row: line }));
       return;
     }
     const obj = record as Record<string, unknown>;
