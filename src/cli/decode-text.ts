@@ -38,16 +38,21 @@ export function decodeText(bytes: Uint8Array, name = "the file"): string {
   }
 }
 
-/** Offset of the first byte that makes the UTF-8 decoder fail (binary search on prefixes). */
+/**
+ * Offset of the first byte of the first invalid UTF-8 sequence: the longest prefix that decodes
+ * (as a stream, so it may end inside a character; binary search), then back to where its last
+ * complete character ends.
+ */
 function firstBadUtf8Byte(bytes: Uint8Array): number {
-  const valid = (n: number): boolean => {
+  const decodes = (n: number, stream: boolean): boolean => {
     try {
-      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, n), { stream });
       return true;
     } catch {
       return false;
     }
   };
+  const valid = (n: number) => decodes(n, true);
   let lo = 0;
   let hi = bytes.length;
   while (lo < hi) {
@@ -55,7 +60,9 @@ function firstBadUtf8Byte(bytes: Uint8Array): number {
     if (valid(mid)) lo = mid;
     else hi = mid - 1;
   }
-  return lo;
+  let start = lo;
+  while (start > 0 && lo - start < 3 && !decodes(start, false)) start--;
+  return start;
 }
 
 function lineOf(bytes: Uint8Array, offset: number): number {

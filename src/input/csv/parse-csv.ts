@@ -91,7 +91,8 @@ export function parseCsv(text: string, options: CsvOptions = {}): RawTable {
   }
   // One line-break form, so that csv-parse counts every line once (it counts a CRLF inside a
   // quoted cell as two lines) and a cell's line breaks tell how many lines it spans.
-  const body = text.replace(/^\uFEFF/u, "").replace(/\r\n?/gu, "\n");
+  const noBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = noBom.includes("\r") ? noBom.replace(/\r\n?/gu, "\n") : noBom;
   // Detection reads the header line only; past the record limit csv-parse stops anyway.
   const head = body.length > maxRecordSize ? body.slice(0, maxRecordSize) : body;
   const delimiter = choice === "auto" ? (detectDelimiter(head) ?? unusedDelimiter(body)) : (choice as CsvDelimiter);
