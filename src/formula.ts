@@ -1,0 +1,26 @@
+/**
+ * The `dti/formula` sub-path: formula indicators, computed from other columns with a safe subset
+ * of mathjs (exact decimals; only arithmetic, comparisons, `c ? a : b` and min, max, abs, round,
+ * floor, ceil, sqrt, log, log10, exp, pow, mod; no access to anything else; bounded size). It is a
+ * separate entry so that the core bundle does not carry mathjs (about 700 KB minified).
+ *
+ * @example
+ * ```ts
+ * import { getFramework, score } from "dti";
+ * import { applyFormulas } from "dti/formula";
+ *
+ * const table = applyFormulas(records, [
+ *   { column: "online-services", expression: "min(a / b, 1)", inputs: { a: "Hồ sơ trực tuyến", b: "Tổng hồ sơ" } },
+ * ]);
+ * const result = score(framework, table);
+ * ```
+ *
+ * @module
+ */
+export { applyFormulas } from "./formula/apply-formulas.ts";
+export type { ApplyFormulasOptions, FormulaColumn } from "./formula/apply-formulas.ts";
+export { compileFormula } from "./formula/compile-formula.ts";
+export type { Formula, FormulaOptions, FormulaValue } from "./formula/compile-formula.ts";
+export { FORMULA_LIMITS } from "./formula/check-formula.ts";
+export type { FormulaLimits } from "./formula/check-formula.ts";
+export { FORMULA_CONSTANTS, FORMULA_FUNCTIONS, FORMULA_OPERATORS } from "./formula/math.ts";
