@@ -8,7 +8,7 @@ import { DtiError, error, showValue, warning, type Issue } from "../errors.ts";
 import { validateFramework } from "../framework/validate-framework.ts";
 import type { Framework, FrameworkDefinition } from "../framework/types.ts";
 import { readUnits } from "../input/read-units.ts";
-import { tableFromRecords, type RawTable } from "../input/table.ts";
+import { toTable } from "../input/to-table.ts";
 import { dec, publish, type Decimal } from "../number/decimal.ts";
 import { rankValues } from "../rank/rank.ts";
 import { compileFramework, type CompiledFramework } from "../score/compile.ts";
@@ -72,18 +72,6 @@ function toFramework(framework: Framework | FrameworkDefinition): { framework?: 
   if ((framework as Framework).validated === true) return { framework: framework as Framework, issues: [] };
   const checked = validateFramework(framework);
   return checked.ok ? { framework: checked.framework, issues: [] } : { issues: checked.issues };
-}
-
-function toTable(data: ScoreInput): RawTable {
-  if (Array.isArray(data)) return tableFromRecords(data);
-  const table = data as RawTable;
-  if (typeof table === "object" && table !== null && Array.isArray(table.columns) && Array.isArray(table.rows)) return table;
-  return {
-    columns: [],
-    rows: [],
-    format: "json",
-    issues: [error("DATA_NOT_A_ROW", "data must be an array of records or a table from parseCsv / tableFromRecords")],
-  };
 }
 
 /** The leaves of every unit before normalisation: read, scored by their rules, imputed. */

@@ -115,6 +115,17 @@ describe("hostile options and data shapes: typed errors", () => {
     expect(thrownCodes(() => score(fw, data, options as never))).toEqual(codes);
   });
 
+  it("hand-built tables with bad headers, rows or cells are DATA_NOT_A_ROW", () => {
+    const codes = (table: unknown) => validate(fw, table as never).errors.map((e) => e.code);
+    expect(codes({ columns: [1, null], rows: [], format: "csv", issues: [] })).toEqual(["DATA_NOT_A_ROW", "DATA_NO_UNIT_COLUMN", "DATA_EMPTY"]);
+    expect(codes({ columns: ["unit", "a"], rows: [{}, null, { line: 3, cells: ["x", { a: 1 }] }, { line: 4, cells: ["y", 0.5] }] })).toEqual([
+      "DATA_NOT_A_ROW",
+      "DATA_NOT_A_ROW",
+      "DATA_NOT_A_ROW",
+    ]);
+    expect(score(fw, { columns: ["unit", "a"], rows: [{ line: 2, cells: ["y", 0.5] }] } as never).units[0]?.value).toBe("0.5000");
+  });
+
   it("null options mean no options", () => {
     expect(score(fw, data, null as never).units[0]?.value).toBe("0.5000");
   });
