@@ -15,3 +15,11 @@ export function withoutRows(result: ScoreResult): unknown {
     warnings: result.warnings.map(({ row: _row, ...rest }) => rest),
   };
 }
+
+/**
+ * Deep equality, fast: compares the JSON texts (results are plain JSON data) and falls back to
+ * `toEqual` only to show the difference when they differ.
+ */
+export function sameJson(actual: unknown, expected: unknown, expectEqual: (a: unknown, b: unknown) => void): void {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) expectEqual(actual, expected);
+}
