@@ -1,8 +1,9 @@
 /**
- * The `dti/formula` sub-path: formula indicators, computed from other columns with a safe subset
- * of mathjs (exact decimals; only arithmetic, comparisons, `c ? a : b` and min, max, abs, round,
- * floor, ceil, sqrt, log, log10, exp, pow, mod; no access to anything else; bounded size). It is a
- * separate entry so that the core bundle does not carry mathjs (about 700 KB minified).
+ * The `dti/formula` sub-path: formula indicators, computed from other columns. Formulas are parsed
+ * by mathjs (>= 15.2.0), checked against an allowlist (arithmetic, comparisons, `c ? a : b`, and
+ * min, max, abs, round, floor, ceil, sqrt, log, log10, exp, pow, mod), and evaluated by our own
+ * code on exact decimals, bounded in size and magnitude. It is a separate entry so that the core
+ * bundle does not carry mathjs.
  *
  * @example
  * ```ts

@@ -38,10 +38,12 @@ interface Loose {
 }
 
 const has = (list: readonly string[], name: unknown): boolean => typeof name === "string" && list.includes(name);
+const isFunction = (name: unknown): name is string => typeof name === "string" && Object.hasOwn(FORMULA_FUNCTIONS, name);
 
 /**
  * Checks a parsed formula against the allowlist and the size bounds; returns every problem
- * (`FORMULA_FORBIDDEN`, `FORMULA_TOO_LARGE`), or an empty list.
+ * (`FORMULA_FORBIDDEN`, `FORMULA_TOO_LARGE`, `FORMULA_SYNTAX` for a call with the wrong number of
+ * arguments), or an empty list.
  *
  * @example
  * ```ts
@@ -53,6 +55,7 @@ export function checkFormula(root: MathNode, variables: readonly string[], limit
   const forbid = (what: string) => {
     if (issues.length < 10) issues.push(error("FORMULA_FORBIDDEN", `${what} is not allowed in a formula`));
   };
+  const syntax: Issue[] = [];
   let count = 0;
   const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 1 }];
   while (stack.length > 0) {
@@ -67,7 +70,7 @@ export function checkFormula(root: MathNode, variables: readonly string[], limit
         break;
       case "SymbolNode":
         if (!(variables.includes(n.name as string) || has(FORMULA_CONSTANTS, n.name))) {
-          forbid(`the name "${String(n.name)}" (not a declared variable${has(FORMULA_FUNCTIONS, n.name) ? "; call it as a function" : ""})`);
+          forbid(`the name "${String(n.name)}" (not a declared variable${isFunction(n.name) ? "; call it as a function" : ""})`);
         }
         break;
       case "OperatorNode":
@@ -84,8 +87,14 @@ export function checkFormula(root: MathNode, variables: readonly string[], limit
         break;
       case "FunctionNode": {
         const fn = n.fn as Loose | undefined;
-        if (fn?.type !== "SymbolNode" || !has(FORMULA_FUNCTIONS, fn.name)) {
+        if (fn?.type !== "SymbolNode" || !isFunction(fn.name)) {
           forbid(fn?.type === "SymbolNode" ? `the function "${String(fn.name)}"` : "calling anything but a named function");
+        } else {
+          const [least, most] = FORMULA_FUNCTIONS[fn.name] as readonly [number, number];
+          const count = (n.args ?? []).length;
+          if (count < least || count > most) {
+            syntax.push(error("FORMULA_SYNTAX", `${fn.name}() takes ${least === most ? least : `${least} to ${most}`} argument${most === 1 ? "" : "s"}, not ${count}`));
+          }
         }
         (n.args ?? []).forEach(push);
         break;
@@ -94,7 +103,7 @@ export function checkFormula(root: MathNode, variables: readonly string[], limit
         forbid(describe(n?.type));
     }
   }
-  return issues;
+  return [...issues, ...syntax];
 }
 
 function describe(type: unknown): string {

@@ -1,50 +1,29 @@
 /**
- * The restricted mathjs instance formulas run on: exact decimals (BigNumber, 40 digits) and only
- * the functions a formula may call. Functions that are not created here (`import`, `createUnit`,
- * `evaluate`, `parse`, `simplify`, `derivative`, `resolve`, matrices, units, strings …) do not
- * exist in it at all; the AST allowlist (`check-formula.ts`) is the second, independent barrier.
- * Created on first use, so importing `dti/formula` has no side effect.
+ * The mathjs instance formulas are **parsed** with: only the expression parser, numbers read as
+ * exact decimals (BigNumber). mathjs never evaluates a formula: the allowlisted tree is evaluated
+ * by `evaluate-formula.ts` on the library's own decimals. So functions such as `import`,
+ * `createUnit`, `evaluate`, `parse` or `simplify` cannot run even if named, and the parser is the
+ * only mathjs code user text reaches. Created on first use (no side effect on import).
  *
  * @module
  */
-import {
-  absDependencies,
-  addDependencies,
-  andDependencies,
-  ceilDependencies,
-  create,
-  divideDependencies,
-  eDependencies,
-  equalDependencies,
-  expDependencies,
-  floorDependencies,
-  largerDependencies,
-  largerEqDependencies,
-  log10Dependencies,
-  logDependencies,
-  maxDependencies,
-  minDependencies,
-  modDependencies,
-  multiplyDependencies,
-  notDependencies,
-  orDependencies,
-  parseDependencies,
-  piDependencies,
-  powDependencies,
-  roundDependencies,
-  smallerDependencies,
-  smallerEqDependencies,
-  sqrtDependencies,
-  subtractDependencies,
-  unaryMinusDependencies,
-  unaryPlusDependencies,
-  unequalDependencies,
-  type FactoryFunctionMap,
-  type MathJsInstance,
-} from "mathjs";
+import { create, parseDependencies, type FactoryFunctionMap, type MathJsInstance } from "mathjs";
 
-/** Functions a formula may call, by name. */
-export const FORMULA_FUNCTIONS: readonly string[] = ["min", "max", "abs", "round", "floor", "ceil", "sqrt", "log", "log10", "exp", "pow", "mod"];
+/** Functions a formula may call, with how many arguments each takes (min, max). */
+export const FORMULA_FUNCTIONS: Readonly<Record<string, readonly [number, number]>> = Object.freeze({
+  min: [1, 64],
+  max: [1, 64],
+  abs: [1, 1],
+  round: [1, 2],
+  floor: [1, 1],
+  ceil: [1, 1],
+  sqrt: [1, 1],
+  log: [1, 2],
+  log10: [1, 1],
+  exp: [1, 1],
+  pow: [2, 2],
+  mod: [2, 2],
+} as const);
 
 /** Constants a formula may use besides its variables. */
 export const FORMULA_CONSTANTS: readonly string[] = ["pi", "e"];
@@ -57,19 +36,9 @@ export const FORMULA_OPERATORS: readonly string[] = [
 
 let instance: MathJsInstance | undefined;
 
-/** The restricted mathjs instance (BigNumber, 40 significant digits), built on first use. */
+/** The parse-only mathjs instance (BigNumber constants, 40 significant digits), built on first use. */
 export function formulaMath(): MathJsInstance {
-  instance ??= create(
-    {
-      parseDependencies, addDependencies, subtractDependencies, multiplyDependencies, divideDependencies,
-      unaryMinusDependencies, unaryPlusDependencies, powDependencies, modDependencies, minDependencies,
-      maxDependencies, absDependencies, roundDependencies, floorDependencies, ceilDependencies,
-      sqrtDependencies, logDependencies, log10Dependencies, expDependencies, equalDependencies,
-      unequalDependencies, smallerDependencies, largerDependencies, smallerEqDependencies,
-      largerEqDependencies, andDependencies, orDependencies, notDependencies, piDependencies, eDependencies,
-      // mathjs's types mark each *Dependencies export as possibly undefined; they are all defined.
-    } as FactoryFunctionMap,
-    { number: "BigNumber", precision: 40 },
-  );
+  // mathjs's types mark each *Dependencies export as possibly undefined; it is defined.
+  instance ??= create({ parseDependencies } as FactoryFunctionMap, { number: "BigNumber", precision: 40 });
   return instance;
 }

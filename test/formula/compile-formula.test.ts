@@ -42,10 +42,28 @@ describe("compileFormula: real formulas compute exactly", () => {
       ["sqrt(x)", { x: -1 }],
       ["exp(x)", { x: "1e20" }],
       ["pow(10, x)", { x: "1e20" }],
+      ["x * x * x * x", { x: "1e300" }],
+      ["(-8)^x", { x: "0.5" }],
+      ["0^x", { x: -1 }],
     ] as const) {
       const f = compileFormula(expression, { variables: Object.keys(values) });
       expect(thrownCodes(() => f.evaluate(values)), expression).toEqual(["FORMULA_NOT_FINITE"]);
     }
+  });
+});
+
+describe("compileFormula: no formula can hog time or memory", () => {
+  it("huge powers and exponentials are refused before they are computed (each well under a second)", () => {
+    // Without the bounds, mathjs's own pow(7, 1e15) on BigNumbers ran out of a 4 GB heap after
+    // 100 s (measured); exp(1e6) would be a 434,295-digit number.
+    for (const [expression, x] of [["pow(7, x)", "1000000000000000"], ["exp(x)", "1000000"], ["x^x^x", "9"], ["exp(exp(exp(x)))", "3"], ["pow(1.5, x)", "1e15"]] as const) {
+      const started = performance.now();
+      expect(thrownCodes(() => compileFormula(expression, { variables: ["x"] }).evaluate({ x })), expression).toEqual(["FORMULA_NOT_FINITE"]);
+      expect(performance.now() - started, expression).toBeLessThan(1000);
+    }
+    expect(compileFormula("pow(0.5, x)", { variables: ["x"] }).evaluate({ x: "1e15" })).toBe("0");
+    expect(compileFormula("x^y", { variables: ["x", "y"] }).evaluate({ x: 0, y: 0 })).toBe("1");
+    expect(compileFormula("exp(x)", { variables: ["x"] }).evaluate({ x: 700 }).slice(0, 12)).toBe("101423205473");
   });
 });
 
