@@ -8,6 +8,7 @@
  * draws (a parent's max points are its children's sum) and fast-check can still shrink and replay.
  */
 import * as fc from "fast-check";
+import { prng } from "../helpers/prng.ts";
 import type { Direction, FrameworkDefinition, FrameworkNode, ScoringRule } from "../../src/framework/types.ts";
 
 export type Gen = fc.GeneratorValue;
@@ -340,15 +341,7 @@ export function shuffle<T>(g: Gen, items: readonly T[]): T[] {
  * `fc.boolean` and `fc.constantFrom`.
  */
 export function seededGen(seed: number): Gen {
-  let state = seed >>> 0;
-  const next = (): number => {
-    // mulberry32
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = prng(seed);
   const int = (min: number, max: number): number => {
     const r = next();
     if (r < 0.05) return min;
