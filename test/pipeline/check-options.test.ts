@@ -23,3 +23,11 @@ describe("checkOptions", () => {
     ]);
   });
 });
+
+describe("checkOptions: methods options", () => {
+  it("checks impute and minCoverage", () => {
+    expect(checkOptions({ impute: ["previous-year", "group-mean"], minCoverage: 0.5 })).toEqual([]);
+    expect(checkOptions({ impute: 5, minCoverage: "0.5" } as never).map((i) => i.code)).toEqual(["OPTION_INVALID", "OPTION_INVALID"]);
+    expect(checkOptions({ impute: "median" } as never)[0]?.message).toBe('option impute must be one of previous-year, group-mean (got "median")');
+  });
+});
