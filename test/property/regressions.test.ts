@@ -23,4 +23,24 @@ describe("regressions found by the property tests", () => {
     expect(forward).toEqual(["n3", "n5"]);
     expect(backward).toEqual(["n3", "n5"]);
   });
+
+  it("a harmonic mean that is exactly a decimal is published from that decimal", () => {
+    // Found by "weights scaled by a constant change nothing" (seed 20261123) once harmonic means
+    // were drawn: a group with one child of 3.65 / 8 = 0.45625 points computed 1 / (1 / 0.45625)
+    // = 0.4562499…9 at 40 digits and published "0.4562"; with the weight scaled it gave "0.4563".
+    const fw = (weight: number) =>
+      defineFramework({
+        id: "h", version: "1", title: { vi: "H" },
+        root: { id: "root", name: { vi: "Gốc" }, children: [
+          { id: "g", name: { vi: "Nhóm" }, weight: 1, aggregation: "harmonic", children: [
+            { id: "a", name: { vi: "A" }, weight, rule: { type: "points", max: 8 } },
+          ] },
+        ] },
+      });
+    for (const w of [1, 3, 7]) {
+      const r = score(fw(w), [{ unit: "Hà Nội", a: "3.65" }]);
+      expect(r.units[0]?.nodes["g"]?.value, `weight ${w}`).toBe("0.4563");
+      expect(r.units[0]?.value, `weight ${w}`).toBe("0.4563");
+    }
+  });
 });
