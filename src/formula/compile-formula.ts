@@ -105,7 +105,9 @@ export function compileFormula(expression: string, options: FormulaOptions): For
     expression,
     variables: names,
     evaluate(values) {
-      const get = (name: string): FormulaValue | undefined => (values instanceof Map ? values.get(name) : Object.hasOwn(values, name) ? (values as Record<string, FormulaValue>)[name] : undefined);
+      const isObject = typeof values === "object" && values !== null;
+      const get = (name: string): FormulaValue | undefined =>
+        !isObject ? undefined : values instanceof Map ? values.get(name) : Object.hasOwn(values, name) ? (values as Record<string, FormulaValue>)[name] : undefined;
       const scope = new Map<string, Decimal>();
       for (const name of names) {
         const raw = get(name);
@@ -120,5 +122,5 @@ export function compileFormula(expression: string, options: FormulaOptions): For
 }
 
 function shortExpression(expression: string): string {
-  return `formula ${expression.length > 60 ? `${JSON.stringify(expression.slice(0, 60)).slice(0, -1)}…"` : JSON.stringify(expression)}`;
+  return `formula ${showValue(expression)}`;
 }

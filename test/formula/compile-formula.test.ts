@@ -27,6 +27,7 @@ describe("compileFormula: real formulas compute exactly", () => {
     const f = compileFormula("a / b", { variables: ["a", "b"] });
     expect(f.evaluate(new Map([["a", 1], ["b", 4]]))).toBe("0.25");
     expect(thrownCodes(() => f.evaluate({ a: 1 }))).toEqual(["DATA_MISSING_VALUE"]);
+    expect(thrownCodes(() => f.evaluate(null as never))).toEqual(["DATA_MISSING_VALUE"]);
     expect(thrownCodes(() => f.evaluate({ a: "abc", b: 1 }))).toEqual(["DATA_NOT_A_NUMBER"]);
     expect(thrownCodes(() => f.evaluate({ a: Number.NaN, b: 1 }))).toEqual(["DATA_NOT_A_NUMBER"]);
     expect(thrownCodes(() => f.evaluate({ a: "1e309", b: 1 }))).toEqual(["DATA_NOT_A_NUMBER"]);
