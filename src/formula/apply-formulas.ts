@@ -7,7 +7,8 @@
  */
 import { DtiError, error, type Issue } from "../errors.ts";
 import { isBlank } from "../input/read-units.ts";
-import { tableFromRecords, type RawCell, type RawRow, type RawTable } from "../input/table.ts";
+import type { RawCell, RawRow, RawTable } from "../input/table.ts";
+import { toTable } from "../input/to-table.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import type { FormulaLimits } from "./check-formula.ts";
 import { compileFormula, type Formula, type FormulaValue } from "./compile-formula.ts";
@@ -31,7 +32,7 @@ export interface ApplyFormulasOptions {
 }
 
 /**
- * Adds computed columns to a table (from `parseCsv` or {@link tableFromRecords}) or to JSON
+ * Adds computed columns to a table (from `parseCsv` or `tableFromRecords`) or to JSON
  * records. Per row, a blank input gives a blank (missing) result, handled by the missing-value
  * policy like any blank cell; a value that is not a number or a result that is not finite is an
  * error issue naming the row and the computed column (in the returned table's `issues`, so
@@ -51,7 +52,9 @@ export interface ApplyFormulasOptions {
  *   the data does not have, `DATA_DUPLICATE_COLUMN` for a computed column that already exists.
  */
 export function applyFormulas(data: RawTable | readonly unknown[], formulas: readonly FormulaColumn[], options: ApplyFormulasOptions = {}): RawTable {
-  const table = Array.isArray(data) ? tableFromRecords(data) : (data as RawTable);
+  const table = toTable(data);
+  const keepInputs = options?.keepInputs === true;
+  const limits = options?.limits;
   if (!Array.isArray(formulas)) throw new DtiError([error("OPTION_INVALID", "formulas must be an array of { column, expression, inputs }")]);
   const index = new Map<string, number>();
   table.columns.forEach((h, i) => {
@@ -69,7 +72,7 @@ export function applyFormulas(data: RawTable | readonly unknown[], formulas: rea
     }
     let formula: Formula;
     try {
-      formula = compileFormula(f.expression, { variables: Object.keys(f.inputs), ...(options.limits !== undefined ? { limits: options.limits } : {}) });
+      formula = compileFormula(f.expression, { variables: Object.keys(f.inputs), ...(limits !== undefined ? { limits } : {}) });
     } catch (e) {
       if (!(e instanceof DtiError)) throw e;
       problems.push(...e.issues.map((issue) => ({ ...issue, column: f.column, path })));
@@ -88,7 +91,7 @@ export function applyFormulas(data: RawTable | readonly unknown[], formulas: rea
     compiled.push({ formula, column: f.column.normalize("NFC").trim(), sources });
   });
 
-  const kept = table.columns.map((_, i) => i).filter((i) => options.keepInputs === true || !consumed.has(i));
+  const kept = table.columns.map((_, i) => i).filter((i) => keepInputs || !consumed.has(i));
   const keptKeys = new Set(kept.map((i) => normalizeKey(table.columns[i] as string)));
   const added = new Set<string>();
   for (const c of compiled) {

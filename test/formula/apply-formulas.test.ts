@@ -80,3 +80,12 @@ describe("applyFormulas: computed input columns before scoring", () => {
     expect(table.columns).toEqual(["Phường", "Nhận thức số", "Hồ sơ trực tuyến", "Tổng hồ sơ", "online-share"]);
   });
 });
+
+describe("applyFormulas: hostile arguments", () => {
+  it("bad data, formulas or options are typed errors", () => {
+    expect(thrownCodes(() => applyFormulas(null as never, formulas))).toEqual(["DATA_MISSING_COLUMN", "DATA_MISSING_COLUMN"]);
+    expect(thrownCodes(() => applyFormulas(parseCsv(csv), "a + b" as never))).toEqual(["OPTION_INVALID"]);
+    expect(thrownCodes(() => applyFormulas(parseCsv(csv), [null] as never))).toEqual(["OPTION_INVALID"]);
+    expect(applyFormulas(parseCsv(csv), formulas, null as never).columns).toEqual(["Phường", "Nhận thức số", "online-share"]);
+  });
+});
