@@ -1,5 +1,5 @@
 /**
- * CLI fuzz: `run()` in-process on 500 mutated data and framework files (text mutations, then
+ * CLI fuzz: `run()` in-process on 500 mutated data, framework, merge and formula files (text mutations, then
  * bytes: UTF-8, UTF-16 with a BOM, or stray invalid bytes). Every run must end with exit code 0, 1
  * or 2 and print no stack trace and no "internal error".
  */
@@ -23,6 +23,9 @@ const frameworkBase = JSON.stringify({
     { id: "institutions", name: { vi: "Thể chế số" }, weight: 2, rule: { type: "value" } },
   ] },
 });
+
+// Replaces the awareness column by a computed one (mutations break it in every way).
+const formulasBase = JSON.stringify([{ column: "awareness", expression: "min(a, b) / max(a, b, 1)", inputs: { a: "Nhận thức số", b: "Thể chế số" } }]);
 
 function toBytes(text: string, rnd: () => number): Uint8Array {
   const r = rnd();
@@ -49,6 +52,8 @@ describe("CLI fuzz: exit 0, 1 or 2, never a stack trace", () => {
       const ownFramework = rnd() < 0.3;
       const fw = ownFramework ? mutate(frameworkBase, rnd) : undefined;
       if (fw !== undefined) files.set("fw.json", toBytes(fw.text, rnd));
+      const withFormulas = rnd() < 0.2;
+      if (withFormulas) files.set("formulas.json", toBytes(mutate(formulasBase, rnd).text, rnd));
       const withMerge = rnd() < 0.15;
       if (withMerge) files.set("merge.csv", toBytes(mutate(mergeBase, rnd).text, rnd));
       const args = [
@@ -60,6 +65,7 @@ describe("CLI fuzz: exit 0, 1 or 2, never a stack trace", () => {
         ...(rnd() < 0.3 ? ["--unknown-columns", "warn"] : []),
         ...(rnd() < 0.3 ? ["--group-by", "Vùng"] : []),
         ...(withMerge ? ["--merge", "merge.csv"] : []),
+        ...(withFormulas ? ["--formulas", "formulas.json"] : []),
       ];
       if (args[0] === "score" && rnd() < 0.5) args.push("--format", (["json", "csv", "md"] as const)[Math.floor(rnd() * 3)]!);
       let stdout = "";
