@@ -47,7 +47,7 @@ export interface ApplyFormulasOptions {
  * table.columns; // => ["unit", "online-services"]
  * table.rows[0]?.cells; // => ["Phường Bến Nghé", "0.9"]
  * ```
- * @throws {@link DtiError} the formula codes (`FORMULA_SYNTAX`, `FORMULA_FORBIDDEN`,
+ * @throws {@link dti!DtiError | DtiError} the formula codes (`FORMULA_SYNTAX`, `FORMULA_FORBIDDEN`,
  *   `FORMULA_TOO_LARGE`) for a formula that is refused, `DATA_MISSING_COLUMN` for an input column
  *   the data does not have, `DATA_DUPLICATE_COLUMN` for a computed column that already exists.
  */

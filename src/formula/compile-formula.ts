@@ -33,7 +33,7 @@ export interface Formula {
    * Evaluates the formula. Every variable needs a value. Returns the exact result as decimal text
    * (booleans as "1" / "0").
    *
-   * @throws {@link DtiError} `DATA_NOT_A_NUMBER` for a value that is not a number, `DATA_MISSING_VALUE`
+   * @throws {@link dti!DtiError | DtiError} `DATA_NOT_A_NUMBER` for a value that is not a number, `DATA_MISSING_VALUE`
    *   for a variable without a value, `FORMULA_NOT_FINITE` when the result is not a finite number
    *   (a division by zero, `sqrt(-1)`, `log(0)` …).
    */
@@ -59,7 +59,7 @@ function variableProblem(name: unknown): string | undefined {
  * share.evaluate({ a: "180", b: "200" }); // => "90"
  * compileFormula("min(x, 100) / 100", { variables: ["x"] }).evaluate({ x: 120 }); // => "1"
  * ```
- * @throws {@link DtiError} `FORMULA_SYNTAX` (cannot be parsed, or a function called with the
+ * @throws {@link dti!DtiError | DtiError} `FORMULA_SYNTAX` (cannot be parsed, or a function called with the
  *   wrong number of arguments), `FORMULA_FORBIDDEN` (anything outside the allowlist, or a bad
  *   variable name), `FORMULA_TOO_LARGE` (longer than `maxLength`, more than `maxNodes` parts or
  *   deeper than `maxDepth`).

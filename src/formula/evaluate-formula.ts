@@ -150,7 +150,7 @@ function operator(op: string, args: readonly Loose[], scope: ReadonlyMap<string,
  * Evaluates a checked formula tree with variable values (exact decimals). Numbers come back as
  * decimals, comparisons as booleans.
  *
- * @throws {@link DtiError} `FORMULA_NOT_FINITE` when a step has no finite result within ±1e308.
+ * @throws {@link dti!DtiError | DtiError} `FORMULA_NOT_FINITE` when a step has no finite result within ±1e308.
  */
 export function evaluateNode(node: Loose, scope: ReadonlyMap<string, Decimal>): Value {
   let out: Value;
