@@ -28,5 +28,5 @@
  *
  * @module dti/csv
  */
-export { parseCsv } from "./input/csv/parse-csv.ts";
+export { MAX_RECORD_SIZE, parseCsv } from "./input/csv/parse-csv.ts";
 export type { CsvOptions } from "./input/csv/parse-csv.ts";

@@ -48,7 +48,12 @@ export type DataIssueCode =
   | "DATA_NORMALISE_DEGENERATE"
   | "DATA_IMPUTED"
   | "DATA_LOW_COVERAGE"
-  | "DATA_AGGREGATION_DOMAIN";
+  | "DATA_AGGREGATION_DOMAIN"
+  | "DATA_ENCODING"
+  | "DATA_TOO_LARGE";
+
+/** Problems with a formula indicator (the `dti/formula` sub-path). */
+export type FormulaIssueCode = "FORMULA_SYNTAX" | "FORMULA_FORBIDDEN" | "FORMULA_TOO_LARGE" | "FORMULA_NOT_FINITE";
 
 /** Problems with how the library or CLI was called. */
 export type UsageIssueCode = "USAGE" | "OPTION_INVALID";
@@ -74,7 +79,7 @@ export type AnalysisIssueCode =
 export type ReportIssueCode = "REPORT_UNIT_UNKNOWN" | "REPORT_NODE_UNKNOWN" | "REPORT_NO_DATA";
 
 /** Every issue code the library reports. */
-export type IssueCode = FrameworkIssueCode | DataIssueCode | UsageIssueCode | AnalysisIssueCode | ReportIssueCode;
+export type IssueCode = FrameworkIssueCode | DataIssueCode | FormulaIssueCode | UsageIssueCode | AnalysisIssueCode | ReportIssueCode;
 
 /** "error" stops scoring; "warning" is reported with the result. */
 export type Severity = "error" | "warning";
@@ -152,6 +157,27 @@ function summarize(issues: readonly Issue[]): string {
   const shown = (errors.length > 0 ? errors : issues).slice(0, 5).map((i) => formatIssue(i));
   const more = errors.length > 5 ? `\n… and ${errors.length - 5} more` : "";
   return `${errors.length} error(s)\n${shown.join("\n")}${more}`;
+}
+
+/**
+ * A raw value as shown inside a message: JSON-quoted, cut to `max` characters (a 100 MB cell must
+ * not make a 100 MB message). Never throws (BigInt, symbols, cyclic objects are described).
+ *
+ * @example
+ * ```ts
+ * showValue("abc"); // => '"abc"'
+ * showValue("x".repeat(100), 10); // => '"xxxxxxxxxx…" (100 characters)'
+ * ```
+ */
+export function showValue(value: unknown, max = 60): string {
+  if (typeof value === "string") {
+    if (value.length <= max) return JSON.stringify(value);
+    return `${JSON.stringify(value.slice(0, max)).slice(0, -1)}…" (${value.length} characters)`;
+  }
+  if (typeof value === "number" || typeof value === "boolean" || value === null || value === undefined) return String(value);
+  if (typeof value === "bigint") return `${value}n`;
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
 /** Shorthand used by the stages to build an error issue. */

@@ -161,4 +161,10 @@ export type { DisplayOptions } from "./display/display-table.ts";
 export { displayRadar, displayRankingBar } from "./display/display-chart.ts";
 export { withDisplay } from "./display/with-display.ts";
 
+// Robustness (issue 5b): option checking, values in messages. Formula indicators live in the
+// `dti/formula` sub-path (mathjs), CSV limits in `dti/csv`; see docs/reliability.md.
+export { checkOptions } from "./pipeline/check-options.ts";
+export { showValue } from "./errors.ts";
+export type { FormulaIssueCode } from "./errors.ts";
+
 export { VERSION } from "./version.ts";

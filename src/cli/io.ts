@@ -5,6 +5,7 @@
  * @module
  */
 import { readFile, writeFile } from "node:fs/promises";
+import { decodeText } from "./decode-text.ts";
 
 /** Streams and files the CLI uses. */
 export interface CliIO {
@@ -22,12 +23,12 @@ export function nodeIO(): CliIO {
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    readFile: (p) => readFile(p, "utf8"),
+    readFile: async (p) => decodeText(await readFile(p), p),
     writeFile: (p, t) => writeFile(p, t, "utf8"),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString("utf8");
+      return decodeText(Buffer.concat(chunks), "standard input");
     },
     isTTY: process.stderr.isTTY === true,
   };

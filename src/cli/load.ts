@@ -20,6 +20,7 @@ async function readText(io: CliIO, path: string): Promise<string> {
   try {
     return await io.readFile(path);
   } catch (e) {
+    if (e instanceof DtiError) throw e;
     const code = (e as { code?: string }).code;
     throw new UsageError(code === "ENOENT" ? `file not found: ${path}` : `cannot read ${path}: ${(e as Error).message}`);
   }

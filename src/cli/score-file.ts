@@ -8,6 +8,7 @@ import type { Framework } from "../framework/types.ts";
 import { score } from "../pipeline/score.ts";
 import type { ScoreOptions, ScoreResult } from "../pipeline/types.ts";
 import type { OptionValues } from "./command.ts";
+import { applyFormulaOption } from "./formulas.ts";
 import type { CliIO } from "./io.ts";
 import { loadFramework, loadTable } from "./load.ts";
 import { buildScoreOptions, delimiterOption, stringOption } from "./options.ts";
@@ -20,19 +21,22 @@ export interface ScoredFile {
   readonly result: ScoreResult;
 }
 
-/** Loads the framework (`--framework`) and a data file, and scores it with the command's options. */
+/**
+ * Loads the framework (`--framework`) and a data file, adds the `--formulas` columns (for the
+ * commands that offer the option), and scores it with the command's options.
+ */
 export async function scoreFile(io: CliIO, file: string, values: OptionValues, progress?: Progress): Promise<ScoredFile> {
   const framework = await loadFramework(io, stringOption(values, "framework"));
   const options = await buildScoreOptions(values, io, true);
   progress?.step(`reading ${file}`);
-  const table = await loadTable(io, file, delimiterOption(values));
+  const table = await applyFormulaOption(values, io, await loadTable(io, file, delimiterOption(values)));
   progress?.step(`scoring ${table.rows.length} rows`);
   return { framework, options, result: score(framework, table, options) };
 }
 
 /** Scores an earlier data file (`--before`) with the same framework and options, without the merge. */
 export async function scoreBefore(io: CliIO, file: string, values: OptionValues, scored: ScoredFile): Promise<ScoreResult> {
-  const table = await loadTable(io, file, delimiterOption(values));
+  const table = await applyFormulaOption(values, io, await loadTable(io, file, delimiterOption(values)));
   const { merge: _merge, ...rest } = scored.options;
   return score(scored.framework, table, rest);
 }

@@ -34,6 +34,17 @@ export type FrameworkValidation =
  * ```
  */
 export function validateFramework(input: unknown): FrameworkValidation {
+  try {
+    return validateChecked(input);
+  } catch (e) {
+    // The tree's depth is checked before any recursion; this guards what the check cannot see
+    // (e.g. getters or proxies in a definition built in code).
+    if (e instanceof RangeError) return { ok: false, issues: [error("FRAMEWORK_TOO_DEEP", `the framework is nested too deeply to read (${e.message})`)] };
+    throw e;
+  }
+}
+
+function validateChecked(input: unknown): FrameworkValidation {
   const shape = checkShape(input);
   if (shape.length > 0) return { ok: false, issues: shape };
 
@@ -75,8 +86,9 @@ export function defineFramework(definition: FrameworkDefinition): Framework {
 export function parseFramework(json: string): Framework {
   let data: unknown;
   try {
-    data = JSON.parse(json);
+    data = JSON.parse(typeof json === "string" ? json.replace(/^\uFEFF/u, "") : json);
   } catch (e) {
+    if (e instanceof RangeError) throw new DtiError([error("FRAMEWORK_TOO_DEEP", `the framework JSON is nested too deeply to read (${e.message})`)]);
     throw new DtiError([error("FRAMEWORK_SCHEMA", `the framework is not valid JSON: ${(e as Error).message}`)]);
   }
   const result = validateFramework(data);

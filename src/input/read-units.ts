@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { error, type Issue } from "../errors.ts";
+import { error, showValue, type Issue } from "../errors.ts";
 import { inputKeys } from "../framework/input-keys.ts";
 import type { Framework, FrameworkNode } from "../framework/types.ts";
 import type { RawValue } from "../score/rules/outcome.ts";
@@ -102,7 +102,7 @@ function identity(table: RawTable, plan: ColumnPlan, cells: readonly RawCell[], 
   if (yearText !== undefined) {
     const year = Number(yearText);
     if (!Number.isInteger(year) || year < 1900 || year > 2200) {
-      issues.push(error("DATA_BAD_YEAR", `year ${JSON.stringify(yearText)} is not a year`, { row: line, column: table.columns[plan.roles.year as number] as string, unit }));
+      issues.push(error("DATA_BAD_YEAR", `year ${showValue(yearText)} is not a year`, { row: line, column: table.columns[plan.roles.year as number] as string, unit }));
       return undefined;
     }
     id.year = year;

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { error, type Issue } from "../errors.ts";
+import { error, showValue, type Issue } from "../errors.ts";
 
 /** A cell as read: text from CSV, or a JSON scalar. `null`/`undefined` mean blank. */
 export type RawCell = string | number | boolean | null | undefined;
@@ -33,7 +33,8 @@ export interface RawTable {
  * Reads an array of JSON records (objects) into a {@link RawTable}. Columns are the union of the
  * records' keys in first-seen order; keys are read with `Object.keys`, so `__proto__` or
  * `constructor` are plain column names. A record that is not an object is reported, not dropped.
- * Nested objects and arrays are reported as DATA_NOT_A_ROW for that cell's record.
+ * Nested objects and arrays are reported as DATA_NOT_A_ROW for that cell's record. Text holding
+ * U+FFFD (decoded from bytes that were not UTF-8) is a DATA_ENCODING error, as in `parseCsv`.
  *
  * @example
  * ```ts
@@ -50,7 +51,7 @@ export function tableFromRecords(records: readonly unknown[]): RawTable {
   records.forEach((record, i) => {
     const line = i + 1;
     if (typeof record !== "object" || record === null || Array.isArray(record)) {
-      issues.push(error("DATA_NOT_A_ROW", `record ${line} is ${Array.isArray(record) ? "an array" : JSON.stringify(record)}, not an object`, { row: line }));
+      issues.push(error("DATA_NOT_A_ROW", `record ${line} is ${showValue(record)}, not an object`, { row: line }));
       return;
     }
     const obj = record as Record<string, unknown>;
@@ -76,5 +77,22 @@ export function tableFromRecords(records: readonly unknown[]): RawTable {
     }
     return { line, cells };
   });
+  const encoding = replacementCharacter(columns, rows);
+  if (encoding !== undefined) issues.unshift(encoding);
   return { columns, rows, format: "json", issues };
+}
+
+/**
+ * U+FFFD in a header or a text cell: the text was decoded from bytes that were not UTF-8 (e.g. a
+ * Windows-1258 file read as UTF-8), so names are garbled. Reported once, at the first place.
+ */
+function replacementCharacter(columns: readonly string[], rows: readonly RawRow[]): Issue | undefined {
+  const message = "holds U+FFFD replacement characters: the text was not UTF-8 when it was read (e.g. Windows-1258), so Vietnamese letters are lost";
+  const header = columns.find((c) => c.includes("\uFFFD"));
+  if (header !== undefined) return error("DATA_ENCODING", `column name ${showValue(header)} ${message}`, { row: 1, column: header });
+  for (const row of rows) {
+    const col = row.cells.findIndex((c) => typeof c === "string" && c.includes("\uFFFD"));
+    if (col >= 0) return error("DATA_ENCODING", `the value ${showValue(row.cells[col])} ${message}`, { row: row.line, column: columns[col] as string });
+  }
+  return undefined;
 }

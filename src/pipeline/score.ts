@@ -4,20 +4,21 @@
  * @module
  */
 import { withDisplay } from "../display/with-display.ts";
-import { DtiError, error, warning, type Issue } from "../errors.ts";
+import { DtiError, error, showValue, warning, type Issue } from "../errors.ts";
 import { validateFramework } from "../framework/validate-framework.ts";
 import type { Framework, FrameworkDefinition } from "../framework/types.ts";
 import { readUnits } from "../input/read-units.ts";
-import { tableFromRecords, type RawTable } from "../input/table.ts";
+import { toTable } from "../input/to-table.ts";
 import { dec, publish, type Decimal } from "../number/decimal.ts";
 import { rankValues } from "../rank/rank.ts";
 import { compileFramework, type CompiledFramework } from "../score/compile.ts";
 import { computeNodes, type NodeScores } from "../score/compute-nodes.ts";
 import { mergeUnits, type MergedLeafScores } from "../score/merge-units.ts";
 import { scoreLeaves, type ImputedValue, type LeafScores } from "../score/score-leaves.ts";
-import { IMPUTE_METHODS, makeImputer } from "../methods/impute/imputer.ts";
+import { makeImputer } from "../methods/impute/imputer.ts";
 import { normaliseLeaves } from "../methods/normalise/normalise-leaves.ts";
 import { compareVi } from "../text/collator.ts";
+import { checkOptions } from "./check-options.ts";
 import type { ImputedCell, NodeInfo, NodeResult, ScoreInput, ScoreOptions, ScoreResult, UnitResult, ValidationReport } from "./types.ts";
 
 interface Analysis {
@@ -65,21 +66,12 @@ export function validate(framework: Framework | FrameworkDefinition, data: Score
 }
 
 function toFramework(framework: Framework | FrameworkDefinition): { framework?: Framework; issues: readonly Issue[] } {
+  if (typeof framework !== "object" || framework === null) {
+    return { issues: [error("FRAMEWORK_SCHEMA", `the framework must be an object (from getFramework, defineFramework or parseFramework; got ${showValue(framework)})`)] };
+  }
   if ((framework as Framework).validated === true) return { framework: framework as Framework, issues: [] };
   const checked = validateFramework(framework);
   return checked.ok ? { framework: checked.framework, issues: [] } : { issues: checked.issues };
-}
-
-function toTable(data: ScoreInput): RawTable {
-  if (Array.isArray(data)) return tableFromRecords(data);
-  const table = data as RawTable;
-  if (typeof table === "object" && table !== null && Array.isArray(table.columns) && Array.isArray(table.rows)) return table;
-  return {
-    columns: [],
-    rows: [],
-    format: "json",
-    issues: [error("DATA_NOT_A_ROW", "data must be an array of records or a table from parseCsv / tableFromRecords")],
-  };
 }
 
 /** The leaves of every unit before normalisation: read, scored by their rules, imputed. */
@@ -98,7 +90,9 @@ export interface PreparedLeaves {
  * and options, read units, score leaves by their rules (a `normalise` leaf keeps its raw value),
  * impute. `undefined` when the framework or options are invalid (issues say why).
  */
-export function prepareLeaves(frameworkIn: Framework | FrameworkDefinition, data: ScoreInput, options: ScoreOptions): PreparedLeaves | { readonly issues: readonly Issue[]; readonly read: 0 } {
+export function prepareLeaves(frameworkIn: Framework | FrameworkDefinition, data: ScoreInput, optionsIn: ScoreOptions | null | undefined): PreparedLeaves | { readonly issues: readonly Issue[]; readonly read: 0 } {
+  // null is read as "no options" (as undefined), for callers from plain JavaScript.
+  const options = optionsIn ?? {};
   const fw = toFramework(frameworkIn);
   if (fw.framework === undefined) return { issues: fw.issues, read: 0 };
   const framework = fw.framework;
@@ -132,7 +126,8 @@ function imputationWarnings(compiled: CompiledFramework, imputed: readonly Imput
   });
 }
 
-function analyse(frameworkIn: Framework | FrameworkDefinition, data: ScoreInput, options: ScoreOptions): Analysis {
+function analyse(frameworkIn: Framework | FrameworkDefinition, data: ScoreInput, optionsIn: ScoreOptions | null | undefined): Analysis {
+  const options = optionsIn ?? {};
   const prepared = prepareLeaves(frameworkIn, data, options);
   if (!("compiled" in prepared)) return { result: undefined, issues: prepared.issues, units: 0 };
   const { compiled } = prepared;
@@ -152,28 +147,6 @@ function analyse(frameworkIn: Framework | FrameworkDefinition, data: ScoreInput,
   const all = errorsFirst([...sorted, ...assembled.issues]);
   if (all.some((i) => i.severity === "error")) return { result: undefined, issues: all, units: prepared.read };
   return { result: { ...assembled.result, warnings: all }, issues: all, units: prepared.read };
-}
-
-function checkOptions(options: ScoreOptions): Issue[] {
-  const issues: Issue[] = [];
-  const oneOf = (name: string, value: unknown, allowed: readonly string[]) => {
-    if (value !== undefined && !allowed.includes(value as string)) {
-      issues.push(error("OPTION_INVALID", `option ${name} must be one of ${allowed.join(", ")} (got ${JSON.stringify(value)})`));
-    }
-  };
-  oneOf("missing", options.missing, ["error", "zero", "reweight"]);
-  oneOf("ranking", options.ranking, ["competition", "dense", "ordinal"]);
-  oneOf("ties", options.ties, ["published", "exact"]);
-  oneOf("shape", options.shape, ["auto", "wide", "long"]);
-  oneOf("unknownColumns", options.unknownColumns, ["error", "warn"]);
-  for (const m of options.impute === undefined ? [] : typeof options.impute === "string" ? [options.impute] : options.impute) oneOf("impute", m, IMPUTE_METHODS);
-  if (options.minCoverage !== undefined && !(options.minCoverage >= 0 && options.minCoverage <= 1)) {
-    issues.push(error("OPTION_INVALID", `option minCoverage must be a number from 0 to 1 (got ${JSON.stringify(options.minCoverage)})`));
-  }
-  if (options.decimals !== undefined && !(Number.isInteger(options.decimals) && options.decimals >= 0 && options.decimals <= 12)) {
-    issues.push(error("OPTION_INVALID", `option decimals must be a whole number from 0 to 12 (got ${JSON.stringify(options.decimals)})`));
-  }
-  return issues;
 }
 
 function nodeInfos(compiled: CompiledFramework): NodeInfo[] {

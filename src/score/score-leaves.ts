@@ -155,7 +155,11 @@ export function scoreLeaves(
   const results = units.map((input, u) => ({ input, scores: scoreMaps[u]!, coverage: coverageMaps[u]! }));
 
   if (missing !== "error") {
-    for (const [leafIndex, count] of missingCount) {
+    // In framework order, not in the order units happened to miss values: row order must not
+    // change the result.
+    for (const leafIndex of compiled.leaves) {
+      const count = missingCount.get(leafIndex);
+      if (count === undefined) continue;
       const node = compiled.nodes[leafIndex]!;
       if (node.inputs.every((k) => absentColumn.has(k))) continue;
       issues.push(

@@ -99,3 +99,12 @@ describe("tableFromRecords", () => {
     expect(t.rows[0]?.cells).toEqual([1, 2, 3]);
   });
 });
+
+describe("tableFromRecords: encoding", () => {
+  it("reports U+FFFD in a header or a text cell once, as DATA_ENCODING", () => {
+    const t = tableFromRecords([{ unit: "Hà Nội", a: 1 }, { unit: "H\uFFFD N\uFFFDi", a: 2 }, { unit: "\uFFFD", a: 3 }]);
+    expect(t.issues.map((i) => [i.code, i.row, i.column])).toEqual([["DATA_ENCODING", 2, "unit"]]);
+    expect(tableFromRecords([{ "Nh\uFFFDn th\uFFFDc s\uFFFD": 1 }]).issues.map((i) => [i.code, i.row])).toEqual([["DATA_ENCODING", 1]]);
+    expect(tableFromRecords([{ unit: "Hà Nội" }]).issues).toEqual([]);
+  });
+});

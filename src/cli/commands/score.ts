@@ -13,6 +13,7 @@ import { toJSON } from "../../report/to-json.ts";
 import { toMarkdown } from "../../report/to-markdown.ts";
 import { loadBands } from "../analysis-options.ts";
 import type { Command } from "../command.ts";
+import { FORMULA_HELP, FORMULA_OPTIONS } from "../formulas.ts";
 import { DATA_HELP, DATA_OPTIONS, inputFile, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
 import { progress } from "../progress.ts";
 import { UsageError } from "../usage-error.ts";
@@ -26,12 +27,13 @@ export const scoreCommand: Command = {
     ...DATA_OPTIONS,
     ...RANK_OPTIONS,
     ...OUTPUT_OPTIONS,
+    ...FORMULA_OPTIONS,
     format: { type: "string" },
     "decimal-comma": { type: "boolean" },
     bom: { type: "boolean" },
     bands: { type: "string" },
   },
-  help: `${DATA_HELP}${RANK_HELP}      --format <fmt>          md (default) | csv | json | html (a <table> fragment) |
+  help: `${DATA_HELP}${FORMULA_HELP}${RANK_HELP}      --format <fmt>          md (default) | csv | json | html (a <table> fragment) |
                               svg (ranking bar chart; see \`dti chart\` for more)
   -o, --out <file>            write the output to a file instead of standard output
       --lang <vi|en>          labels of md, html and svg output (default vi)

@@ -5,6 +5,7 @@
  */
 import { validate } from "../../pipeline/score.ts";
 import type { Command } from "../command.ts";
+import { applyFormulaOption, FORMULA_HELP, FORMULA_OPTIONS } from "../formulas.ts";
 import { loadFramework, loadTable } from "../load.ts";
 import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, inputFile, printIssues, stringOption } from "../options.ts";
 
@@ -12,13 +13,13 @@ export const validateCommand: Command = {
   name: "validate",
   usage: "dti validate <file> --framework <id|file.json> [options]",
   summary: "check data, print every problem",
-  options: DATA_OPTIONS,
-  help: DATA_HELP,
+  options: { ...DATA_OPTIONS, ...FORMULA_OPTIONS },
+  help: `${DATA_HELP}${FORMULA_HELP}`,
   async run(rest, values, io) {
     const file = inputFile(rest);
     const framework = await loadFramework(io, stringOption(values, "framework"));
     const options = await buildScoreOptions(values, io, false);
-    const table = await loadTable(io, file, delimiterOption(values));
+    const table = await applyFormulaOption(values, io, await loadTable(io, file, delimiterOption(values)));
     const report = validate(framework, table, options);
     printIssues(io, [...report.errors, ...report.warnings]);
     if (report.ok) {

@@ -5,7 +5,7 @@
  * @module
  */
 import { CsvError, parse } from "csv-parse/sync";
-import { DtiError, error, type Issue } from "../../errors.ts";
+import { DtiError, error, showValue, type Issue } from "../../errors.ts";
 import type { RawCell, RawRow, RawTable } from "../table.ts";
 import { detectDelimiter, type CsvDelimiter } from "./detect-delimiter.ts";
 
@@ -24,7 +24,16 @@ export interface CsvOptions {
    * header line, outside quotes; a header with none of them is read as one column.
    */
   readonly delimiter?: "," | ";" | "\t" | "auto";
+  /**
+   * The longest record (one row, all its cells) read, in characters; default
+   * {@link MAX_RECORD_SIZE} (1,000,000). A longer row stops reading with a `DATA_TOO_LARGE` error
+   * instead of spending seconds and memory on it. `Infinity` turns the limit off.
+   */
+  readonly maxRecordSize?: number;
 }
+
+/** The default {@link CsvOptions.maxRecordSize}: one million characters in one row. */
+export const MAX_RECORD_SIZE = 1_000_000;
 
 /** What csv-parse returns per record with `info: true, raw: true`. */
 interface ParsedRecord {
@@ -49,12 +58,16 @@ const DELIMITER_CHOICES: readonly unknown[] = [",", ";", "\t", "auto"];
  *   header's width) and reported as a `DATA_PARSE` error issue in `issues`.
  * - No header, or a header and no rows: an empty table with a `DATA_EMPTY` error issue.
  * - Duplicate headers are kept as written (the validation stage reports them).
+ * - Text that is not really UTF-8 (U+FFFD replacement characters from bytes that were not UTF-8,
+ *   e.g. a Windows-1258 export, or NUL characters from a UTF-16 file read as UTF-8) is a
+ *   `DATA_ENCODING` error issue naming the first line where it shows.
  *
  * @param text - The CSV text (read files as UTF-8).
  * @param options - {@link CsvOptions}.
  * @returns The table, with any problems met while reading in `issues`.
- * @throws {@link dti!DtiError | DtiError} `DATA_PARSE` (with the line) when the quoting is malformed, and
- *   `OPTION_INVALID` when `text` is not a string or the delimiter is not one of the choices.
+ * @throws {@link dti!DtiError | DtiError} `DATA_PARSE` (with the line) when the quoting is malformed,
+ *   `DATA_TOO_LARGE` when a row is longer than `maxRecordSize`, and `OPTION_INVALID` when `text`
+ *   is not a string or an option is not one of the choices.
  *
  * @example
  * ```ts
@@ -72,10 +85,17 @@ export function parseCsv(text: string, options: CsvOptions = {}): RawTable {
   if (!DELIMITER_CHOICES.includes(choice)) {
     throw new DtiError([error("OPTION_INVALID", `delimiter ${JSON.stringify(choice)} is not one of ",", ";", "\\t" or "auto"`)]);
   }
+  const maxRecordSize: unknown = options.maxRecordSize ?? MAX_RECORD_SIZE;
+  if (typeof maxRecordSize !== "number" || !(maxRecordSize >= 1) || (Number.isFinite(maxRecordSize) && !Number.isInteger(maxRecordSize))) {
+    throw new DtiError([error("OPTION_INVALID", `maxRecordSize must be a whole number of characters above 0, or Infinity (got ${showValue(maxRecordSize)})`)]);
+  }
   // One line-break form, so that csv-parse counts every line once (it counts a CRLF inside a
   // quoted cell as two lines) and a cell's line breaks tell how many lines it spans.
-  const body = text.replace(/^\uFEFF/u, "").replace(/\r\n?/gu, "\n");
-  const delimiter = choice === "auto" ? (detectDelimiter(body) ?? unusedDelimiter(body)) : (choice as CsvDelimiter);
+  const noBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = noBom.includes("\r") ? noBom.replace(/\r\n?/gu, "\n") : noBom;
+  // Detection reads the header line only; past the record limit csv-parse stops anyway.
+  const head = body.length > maxRecordSize ? body.slice(0, maxRecordSize) : body;
+  const delimiter = choice === "auto" ? (detectDelimiter(head) ?? unusedDelimiter(body)) : (choice as CsvDelimiter);
 
   let parsed: ParsedRecord[];
   try {
@@ -87,9 +107,11 @@ export function parseCsv(text: string, options: CsvOptions = {}): RawTable {
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
+      // csv-parse: 0 is no limit.
+      max_record_size: Number.isFinite(maxRecordSize) ? maxRecordSize : 0,
     }) as unknown as ParsedRecord[];
   } catch (e) {
-    throw toDtiError(e);
+    throw toDtiError(e, maxRecordSize);
   }
 
   const header = parsed[0];
@@ -112,6 +134,8 @@ export function parseCsv(text: string, options: CsvOptions = {}): RawTable {
   if (rows.length === 0) {
     issues.push(error("DATA_EMPTY", "the CSV has a header but no data rows"));
   }
+  const encoding = encodingIssue(body);
+  if (encoding !== undefined) issues.unshift(encoding);
   return { columns, rows, format: "csv", issues };
 }
 
@@ -147,8 +171,27 @@ function raggedIssue(line: number, count: number, width: number, delimiter: stri
   );
 }
 
+/**
+ * U+FFFD (what a decoder puts for bytes that are not UTF-8) or NUL (UTF-16 read as UTF-8) in the
+ * text: the file was not UTF-8, and names would be garbled silently.
+ */
+function encodingIssue(body: string): Issue | undefined {
+  const bad = body.search(/[\uFFFD\u0000]/u);
+  if (bad < 0) return undefined;
+  let line = 1;
+  for (let i = body.indexOf("\n"); i >= 0 && i < bad; i = body.indexOf("\n", i + 1)) line++;
+  const utf16 = body[bad] === "\u0000";
+  return error(
+    "DATA_ENCODING",
+    utf16
+      ? `line ${line} holds NUL characters: the file looks like UTF-16; save it as "CSV UTF-8"`
+      : `line ${line} holds U+FFFD replacement characters: the file was not UTF-8 (e.g. Windows-1258 or Latin-1), so Vietnamese letters are lost; save it as "CSV UTF-8"`,
+    { row: line },
+  );
+}
+
 /** Maps a csv-parse error to a {@link DtiError} with a plain message and the line. */
-function toDtiError(e: unknown): unknown {
+function toDtiError(e: unknown, maxRecordSize: number): unknown {
   if (!(e instanceof CsvError)) return e;
   const lines = typeof e["lines"] === "number" ? e["lines"] : undefined;
   const column = typeof e["column"] === "number" ? e["column"] + 1 : undefined;
@@ -165,6 +208,10 @@ function toDtiError(e: unknown): unknown {
     case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
       message = `line ${lines ?? "?"}${cell}: a closing quote is followed by more text; inside a quoted cell write a quote as two quotes ("")`;
       break;
+    case "CSV_MAX_RECORD_SIZE":
+      return new DtiError([
+        error("DATA_TOO_LARGE", `line ${lines ?? "?"}: a row is longer than ${maxRecordSize} characters (maxRecordSize); is the delimiter or the quoting wrong?`, lines === undefined ? {} : { row: lines }),
+      ]);
     case "INVALID_OPENING_QUOTE":
       message = `line ${lines ?? "?"}${cell}: a quote inside an unquoted cell; quote the whole cell and write the quote as two quotes ("a ""b"" c")`;
       break;

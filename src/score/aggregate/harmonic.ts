@@ -19,5 +19,8 @@ export function weightedHarmonic(values: readonly Decimal[], weights: readonly D
     num = num.plus(w);
     den = den.plus(w.dividedBy(x));
   });
-  return num.dividedBy(den);
+  // Σw / Σ(w/x) rounds twice at 40 digits: one value 0.45625 came back as 0.4562499…9, published
+  // "0.4562" instead of "0.4563". Snap to 34 digits, as the geometric mean does, so a mean that is
+  // exactly a decimal is that decimal.
+  return num.dividedBy(den).toSignificantDigits(34);
 }

@@ -1,3 +1,4 @@
+import { showValue } from "../../errors.ts";
 import type { BooleanRule } from "../../framework/types.ts";
 import { dec } from "../../number/decimal.ts";
 import { normalizeKey } from "../../text/normalize-key.ts";
@@ -23,7 +24,7 @@ export function scoreBoolean(rule: BooleanRule, raw: RawValue): RuleOutcome {
     const key = normalizeKey(raw);
     yes = YES.has(key) ? true : NO.has(key) ? false : undefined;
   }
-  if (yes === undefined) return fail("DATA_NOT_A_BOOLEAN", `${JSON.stringify(raw)} is not yes/no (có/không, true/false, 1/0)`);
+  if (yes === undefined) return fail("DATA_NOT_A_BOOLEAN", `${showValue(raw)} is not yes/no (có/không, true/false, 1/0)`);
   const good = rule.direction === "lower" ? !yes : yes;
   return ok(dec(good ? 1 : 0));
 }

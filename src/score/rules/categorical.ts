@@ -1,3 +1,4 @@
+import { showValue } from "../../errors.ts";
 import type { CategoricalRule } from "../../framework/types.ts";
 import { dec } from "../../number/decimal.ts";
 import { normalizeKey } from "../../text/normalize-key.ts";
@@ -24,5 +25,5 @@ export function scoreCategorical(rule: CategoricalRule, max: number | undefined,
     }
   }
   const labels = rule.categories.map((c) => JSON.stringify(c.label)).join(", ");
-  return fail("DATA_UNKNOWN_CATEGORY", `${JSON.stringify(raw)} is not one of ${labels}`);
+  return fail("DATA_UNKNOWN_CATEGORY", `${showValue(raw)} is not one of ${labels}`);
 }

@@ -1,4 +1,4 @@
-import type { DataIssueCode } from "../../errors.ts";
+import { showValue, type DataIssueCode } from "../../errors.ts";
 import { dec, type Decimal } from "../../number/decimal.ts";
 import { parseNumber } from "../../number/parse-number.ts";
 
@@ -35,7 +35,7 @@ export function readDecimal(raw: RawValue): Decimal | undefined {
 
 /** The standard "not a number" failure. */
 export function notANumber(raw: RawValue, input?: number): RuleOutcome {
-  return fail("DATA_NOT_A_NUMBER", `${JSON.stringify(raw)} is not a number`, input);
+  return fail("DATA_NOT_A_NUMBER", `${showValue(raw)} is not a number`, input);
 }
 
 /** Clamps into [0, 1]. */
