@@ -83,7 +83,7 @@ export type { RankMethod } from "./rank/rank.ts";
 export { toJSON } from "./report/to-json.ts";
 export { csvCell, toCSV } from "./report/to-csv.ts";
 export type { CsvReportOptions } from "./report/to-csv.ts";
-export { markdownCell, toMarkdown } from "./report/to-markdown.ts";
+export { markdownCell, markdownText, toMarkdown } from "./report/to-markdown.ts";
 export type { MarkdownOptions } from "./report/to-markdown.ts";
 export { columnLabel, reportColumns } from "./report/columns.ts";
 export type { ColumnOptions, Language } from "./report/columns.ts";

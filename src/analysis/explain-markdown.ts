@@ -4,6 +4,7 @@
  * @module
  */
 import type { Explanation } from "./explain.ts";
+import { markdownText } from "../report/to-markdown.ts";
 import { nameIn } from "./explain-summary.ts";
 import { formatDecimal, formatPoints, formatSigned, type AnalysisLanguage } from "./format.ts";
 import { markdownTable } from "./markdown-table.ts";
@@ -27,7 +28,7 @@ export function explainToMarkdown(ex: Explanation, options: { readonly language?
   const pts = (x: number | null) => (x === null ? "–" : formatPoints(x, 3, lang));
   const withPoints = ex.maxPoints !== null;
   const index = ex.index.short ?? nameIn(ex.index.name, lang);
-  const title = vi ? `## ${ex.unit}: giải thích ${index}${ex.year !== undefined ? ` năm ${ex.year}` : ""}` : `## ${ex.unit}: ${index} explained${ex.year !== undefined ? ` (${ex.year})` : ""}`;
+  const title = vi ? `## ${markdownText(ex.unit)}: giải thích ${index}${ex.year !== undefined ? ` năm ${ex.year}` : ""}` : `## ${markdownText(ex.unit)}: ${index} explained${ex.year !== undefined ? ` (${ex.year})` : ""}`;
   const withTarget = ex.target !== null || ex.nodes.some((x) => x.target !== null);
   const header = [
     vi ? "Chỉ số" : "Indicator",
@@ -78,5 +79,5 @@ export function explainToMarkdown(ex: Explanation, options: { readonly language?
           [vi ? "Trụ cột" : "Pillar", vi ? "Giá trị" : "Value", vi ? "Hạng" : "Rank", vi ? "So với dẫn đầu" : "vs leader", vi ? "So với trung bình" : "vs average"],
           ex.views.map((v) => [nameIn(v.name, lang), n(v.value), v.rank === null ? "–" : String(v.rank), s(v.leader === null ? null : -v.leader.gap), s(v.average === null ? null : -v.average.gap)]),
         )}`;
-  return `${title}\n\n${vi ? ex.summary.vi : ex.summary.en}\n\n${markdownTable(header, [...rows, total])}${views}\n${notes.join("\n")}\n`;
+  return `${title}\n\n${markdownText(vi ? ex.summary.vi : ex.summary.en)}\n\n${markdownTable(header, [...rows, total])}${views}\n${notes.join("\n")}\n`;
 }

@@ -5,6 +5,7 @@
  */
 import type { LocalizedName } from "../framework/types.ts";
 import type { RawValue } from "../score/rules/outcome.ts";
+import { markdownText } from "../report/to-markdown.ts";
 import { nameIn } from "./explain-summary.ts";
 import { formatDecimal, formatPoints, formatSigned, type AnalysisLanguage } from "./format.ts";
 import { markdownTable } from "./markdown-table.ts";
@@ -39,7 +40,7 @@ export function whatIfToMarkdown(r: WhatIfResult, options: WhatIfMarkdownOptions
   const label = (id: string) => (options.names?.[id] === undefined ? id : nameIn(options.names[id] as LocalizedName, lang));
   const rank = (x: number | null) => (x === null ? "–" : `${x}/${r.units}`);
   const lines = [
-    vi ? `## ${r.unit}: kịch bản giả định${r.year !== undefined ? ` (${r.year})` : ""}` : `## ${r.unit}: what-if${r.year !== undefined ? ` (${r.year})` : ""}`,
+    vi ? `## ${markdownText(r.unit)}: kịch bản giả định${r.year !== undefined ? ` (${r.year})` : ""}` : `## ${markdownText(r.unit)}: what-if${r.year !== undefined ? ` (${r.year})` : ""}`,
     "",
     markdownTable(
       [vi ? "Đầu vào" : "Input", vi ? "Hiện tại" : "Now", vi ? "Giả định" : "What-if"],
@@ -118,7 +119,7 @@ export function planToMarkdown(plan: PlanResult, options: { readonly language?: 
       : vi
         ? `giá trị ${n(plan.goal.value)}`
         : `a value of ${n(plan.goal.value)}`;
-  const lines = [vi ? `## ${plan.unit}: cải thiện ít nhất để đạt ${goal}` : `## ${plan.unit}: least improvement to reach ${goal}`, ""];
+  const lines = [vi ? `## ${markdownText(plan.unit)}: cải thiện ít nhất để đạt ${goal}` : `## ${markdownText(plan.unit)}: least improvement to reach ${goal}`, ""];
   if (plan.already) {
     lines.push(vi ? `Đã đạt: ${n(plan.before.value)}, hạng ${plan.before.rank}.` : `Already there: ${n(plan.before.value)}, rank ${plan.before.rank}.`, "");
     return lines.join("\n");

@@ -12,9 +12,30 @@ export interface MarkdownOptions extends ColumnOptions {
   readonly limit?: number;
 }
 
-/** Escapes a Markdown table cell: `|`, backslashes and line breaks. */
+/** Escapes a Markdown table cell: `|`, backslashes, line breaks, and `&`, `<`, `>` as HTML entities. */
 export function markdownCell(text: string): string {
-  return text.replace(/\\/gu, "\\\\").replace(/\|/gu, "\\|").replace(/\r?\n/gu, " ");
+  // `&`, `<` and `>` as HTML entities: Markdown renderers pass raw HTML through, so a unit named
+  // "<img src=x onerror=…>" must not become markup; the entities still display as the characters.
+  return text
+    .replace(/&/gu, "&amp;")
+    .replace(/</gu, "&lt;")
+    .replace(/>/gu, "&gt;")
+    .replace(/\\/gu, "\\\\")
+    .replace(/\|/gu, "\\|")
+    .replace(/\r?\n/gu, " ");
+}
+
+/**
+ * Escapes Markdown prose (a heading, a summary line): `&`, `<`, `>` as HTML entities, line breaks
+ * as spaces, so that names from the data never become markup.
+ *
+ * @example
+ * ```ts
+ * markdownText("<b>Huế</b>"); // => "&lt;b&gt;Huế&lt;/b&gt;"
+ * ```
+ */
+export function markdownText(text: string): string {
+  return text.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;").replace(/\r?\n/gu, " ");
 }
 
 /**

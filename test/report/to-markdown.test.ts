@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toMarkdown } from "../../src/report/to-markdown.ts";
+import { markdownCell, toMarkdown } from "../../src/report/to-markdown.ts";
 import { tinyResult } from "./helpers.ts";
 
 describe("toMarkdown", () => {
@@ -14,5 +14,11 @@ describe("toMarkdown", () => {
     const lines = toMarkdown(tinyResult(), { decimalComma: true }).split("\n");
     expect(lines.slice(2, 6).map((l) => l.split(" | ")[0])).toEqual(["| 1", "| 2", "| 2", "| 4"]);
     expect(lines[5]).toBe("| 4 | Cà Mau | 0,2000 | 0,2000 | – |");
+  });
+  it("escapes cells: pipes, backslashes, line breaks and raw HTML", () => {
+    expect(markdownCell("a|b")).toBe("a\\|b");
+    expect(markdownCell("a\\b")).toBe("a\\\\b");
+    expect(markdownCell("dòng 1\r\ndòng 2")).toBe("dòng 1 dòng 2");
+    expect(markdownCell('<img src=x onerror="alert(1)"> & co')).toBe('&lt;img src=x onerror="alert(1)"&gt; &amp; co');
   });
 });
