@@ -161,6 +161,11 @@ export type { DisplayOptions } from "./display/display-table.ts";
 export { displayRadar, displayRankingBar } from "./display/display-chart.ts";
 export { withDisplay } from "./display/with-display.ts";
 
+// Notebook displays of analyses (issue 4 follow-up): analysis and uncertainty results render as
+// Markdown/HTML/plain text in a Deno notebook; any Markdown can be displayed the same way.
+export { displayMarkdown, markdownBundle, withMarkdownDisplay } from "./display/markdown-bundle.ts";
+export { markdownToHTML } from "./display/markdown-to-html.ts";
+
 // Robustness (issue 5b): option checking, values in messages. Formula indicators live in the
 // `dti/formula` sub-path (mathjs), CSV limits in `dti/csv`; see docs/reliability.md.
 export { checkOptions } from "./pipeline/check-options.ts";

@@ -7,6 +7,8 @@ import type { LocalizedName } from "../framework/types.ts";
 import type { ScoreResult } from "../pipeline/types.ts";
 import { bandOf } from "./band-of.ts";
 import type { BandSet } from "./bands.ts";
+import { withMarkdownDisplay } from "../display/markdown-bundle.ts";
+import { bandsToMarkdown } from "./bands-markdown.ts";
 
 /** A unit's band (and, when asked, its nodes' bands: band id or null). */
 export interface UnitBand {
@@ -82,5 +84,6 @@ export function applyBands(result: ScoreResult, set: BandSet, options: ApplyBand
       count: units.filter((u) => u.year === year && u.band === b.id).length,
     })),
   );
-  return { set: { id: set.id, name: set.name, ...(set.note !== undefined ? { note: set.note } : {}) }, units, counts };
+  const banded: BandsResult = { set: { id: set.id, name: set.name, ...(set.note !== undefined ? { note: set.note } : {}) }, units, counts };
+  return withMarkdownDisplay(banded, (b) => bandsToMarkdown(b, set));
 }

@@ -18,6 +18,8 @@ import { normalizeKey } from "../text/normalize-key.ts";
 import { ensureFramework } from "./ensure-framework.ts";
 import { wideAssessment } from "./assessment-wide.ts";
 import { pointsFramework } from "./points-framework.ts";
+import { withMarkdownDisplay } from "../display/markdown-bundle.ts";
+import { assessmentToMarkdown } from "./assessment-markdown.ts";
 
 /** The three stages of an assessment. */
 export type AssessmentStage = "self" | "appraised" | "final";
@@ -258,7 +260,7 @@ export function assessment(framework: Framework | FrameworkDefinition, data: Raw
     };
     return { unit: name, self: total("self"), appraised: total("appraised"), final: total("final"), flagged: mine.filter((i) => i.flags.length > 0).length };
   });
-  return { ok: !issues.some((i) => i.severity === "error"), units, items, issues, results };
+  return withMarkdownDisplay({ ok: !issues.some((i) => i.severity === "error"), units, items, issues, results }, (a) => assessmentToMarkdown(a));
 }
 
 function collectLeaves(node: FrameworkNode, visit: (leaf: IndicatorNode) => void): void {

@@ -9,6 +9,8 @@ import type { NodeResult, ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { compareVi } from "../text/collator.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import { formatSigned } from "./format.ts";
+import { withMarkdownDisplay } from "../display/markdown-bundle.ts";
+import { yearsToMarkdown } from "./years-markdown.ts";
 
 /** One node's (or the index's) change between the two years. */
 export interface NodeYearChange {
@@ -148,7 +150,7 @@ export function compareYears(result: ScoreResult, options: CompareYearsOptions):
   const withDelta = byRise.filter((u) => u.delta !== null);
   const deltas = withDelta.map((u) => dec(u.delta as string));
   const mean = deltas.length === 0 ? null : deltas.reduce((s, x) => s.plus(x), dec(0)).dividedBy(deltas.length);
-  return {
+  const comparison: YearComparison = {
     from: options.from,
     to: options.to,
     decimals: d,
@@ -169,6 +171,7 @@ export function compareYears(result: ScoreResult, options: CompareYearsOptions):
     },
     meanDelta: mean === null ? null : formatSigned(mean, d),
   };
+  return withMarkdownDisplay(comparison, (c) => yearsToMarkdown(c));
 }
 
 function oneYear(u: UnitResult): UnitInOneYear {

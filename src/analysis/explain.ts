@@ -17,6 +17,8 @@ import { explainSummary } from "./explain-summary.ts";
 import { findUnit, sameYear } from "./find-unit.ts";
 import { indexShares } from "./index-shares.ts";
 import { nodeMaxScores } from "./node-max-scores.ts";
+import { withMarkdownDisplay } from "../display/markdown-bundle.ts";
+import { explainToMarkdown } from "./explain-markdown.ts";
 
 /** Options of {@link explain}. */
 export interface ExplainOptions {
@@ -291,5 +293,6 @@ export function explain(framework: Framework | FrameworkDefinition, result: Scor
     weakest,
     priorities,
   };
-  return { ...base, summary: { vi: explainSummary(base, "vi"), en: explainSummary(base, "en") } };
+  // In a notebook the explanation renders as its Markdown (non-enumerable: JSON unchanged).
+  return withMarkdownDisplay({ ...base, summary: { vi: explainSummary(base, "vi"), en: explainSummary(base, "en") } }, (ex) => explainToMarkdown(ex));
 }

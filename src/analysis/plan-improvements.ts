@@ -15,6 +15,8 @@ import { isContinuous, stepUp } from "./improvement-step.ts";
 import { currentInputs, leafCandidates, withInputs, type CandidateOptions, type LeafCandidate } from "./leaf-candidates.ts";
 import { prepareScenario, rescore, type Scenario, type ScenarioOptions } from "./scenario.ts";
 import { compareScenario, standing, type Standing, type WhatIfResult } from "./what-if.ts";
+import { withMarkdownDisplay } from "../display/markdown-bundle.ts";
+import { planToMarkdown } from "./what-if-markdown.ts";
 
 /** Options of {@link planImprovements}: a goal (`toRank` or `toScore`), and the search. */
 export interface PlanOptions extends ScenarioOptions, CandidateOptions {
@@ -168,7 +170,7 @@ export function planImprovements(framework: Framework | FrameworkDefinition, dat
   const total = planned.reduce((a, p) => a.plus(dec(p.increase).times(candidates.find((c) => c.id === p.id)?.cost ?? 1)), dec(0)).toNumber();
   const linear = additive && rules.missing !== "reweight" && s.isolated && candidates.every((c) => isContinuous(c.leaf) && c.leaf.rule.type !== "normalise");
   const exact = linear ? exactPlan(s, candidates, shares, nodeMaxScores(s.compiled), goal.exact) : null;
-  return {
+  const plan: PlanResult = {
     unit: s.unit.unit,
     ...(s.unit.year !== undefined ? { year: s.unit.year } : {}),
     goal: { kind: options.toRank !== undefined ? "rank" : "score", ...(options.toRank !== undefined ? { rank: options.toRank } : {}), value: goal.value.toFixed(d) },
@@ -182,6 +184,7 @@ export function planImprovements(framework: Framework | FrameworkDefinition, dat
     exact,
     algorithm: ALGORITHM,
   };
+  return withMarkdownDisplay(plan, (p) => planToMarkdown(p));
 }
 
 /** The published value to reach, and the exact score that publishes it. */

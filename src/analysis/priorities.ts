@@ -11,6 +11,8 @@ import type { RawValue } from "../score/rules/outcome.ts";
 import { isContinuous, maxInputs, stepUp } from "./improvement-step.ts";
 import { currentInputs, leafCandidates, withInputs, type CandidateOptions } from "./leaf-candidates.ts";
 import { prepareScenario, rescore, type ScenarioOptions } from "./scenario.ts";
+import { withMarkdownDisplay } from "../display/markdown-bundle.ts";
+import { prioritiesToMarkdown } from "./what-if-markdown.ts";
 
 /** One indicator's priority. */
 export interface Priority {
@@ -84,5 +86,6 @@ export function improvementPriorities(framework: Framework | FrameworkDefinition
       headroomPoints: rootPoints === null ? null : headroom.times(rootPoints).toNumber(),
     };
   });
-  return list.sort((a, b) => b.gainPerHundredth - a.gainPerHundredth || b.headroom - a.headroom);
+  list.sort((a, b) => b.gainPerHundredth - a.gainPerHundredth || b.headroom - a.headroom);
+  return withMarkdownDisplay(list, (l) => prioritiesToMarkdown(l));
 }

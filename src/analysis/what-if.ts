@@ -10,6 +10,8 @@ import type { ScoreInput, UnitResult } from "../pipeline/types.ts";
 import type { RawValue } from "../score/rules/outcome.ts";
 import { formatSigned } from "./format.ts";
 import { prepareScenario, rescore, resolveInputKey, type Scenario, type ScenarioOptions } from "./scenario.ts";
+import { withMarkdownDisplay } from "../display/markdown-bundle.ts";
+import { whatIfToMarkdown } from "./what-if-markdown.ts";
 
 /** A unit's standing: exact score, published value, rank, group rank. */
 export interface Standing {
@@ -74,7 +76,7 @@ export function whatIf(
   const s = prepareScenario(framework, data, unit, options);
   const changes = new Map<string, RawValue>();
   for (const [name, value] of Object.entries(set)) changes.set(resolveInputKey(s.framework, name), value);
-  return compareScenario(s, changes);
+  return withMarkdownDisplay(compareScenario(s, changes), (r) => whatIfToMarkdown(r));
 }
 
 /** Scores the scenario with `changes` (input keys) on the full data set and compares with the baseline. */

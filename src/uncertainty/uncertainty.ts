@@ -21,6 +21,8 @@ import { createRandom } from "./prng.ts";
 import { rankQuantile } from "./rank-quantile.ts";
 import { addSample, sensitivityIndices, sensitivitySums } from "./sensitivity.ts";
 import type { NormalisationChoice, UncertainInput, UncertaintyOptions, UncertaintyResult, UnitUncertainty } from "./types.ts";
+import { withMarkdownDisplay } from "../display/markdown-bundle.ts";
+import { uncertaintyToMarkdown } from "./to-markdown.ts";
 
 /** Most units the analysis accepts (ranks are kept as a units × units histogram). */
 export const MAX_UNCERTAINTY_UNITS = 2000;
@@ -205,7 +207,7 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
     };
   });
   units.sort((a, b) => a.nominalRank - b.nominalRank || compareVi(a.unit, b.unit));
-  return {
+  const result: UncertaintyResult = {
     framework: { id: compiled.framework.id, version: compiled.framework.version },
     root: compiled.nodes[compiled.root]!.id,
     ...(year !== undefined ? { year } : {}),
@@ -219,6 +221,8 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
     invalidRuns,
     warnings,
   };
+  // In a notebook the result renders as its Markdown (non-enumerable: JSON unchanged).
+  return withMarkdownDisplay(result, (r) => uncertaintyToMarkdown(r));
 }
 
 /** A leaf's column normalised by an alternative method (direction from a normalise rule, else higher). */
