@@ -1,5 +1,6 @@
 // Executes docs/notebooks/quickstart.ipynb on a real Deno Jupyter kernel and checks its outputs:
-// the ranking renders as an HTML table (63 rows) and the charts as SVG, with no errors.
+// the ranking renders as an HTML table (63 rows), the charts as SVG, an explanation and an uncertainty
+// analysis as HTML tables, with no errors.
 // Needs `jupyter nbconvert` (Debian: jupyter-nbconvert, python3-jupyter-client) and a build
 // (`npm run build`: the notebook imports `npm:dti`, which resolves to dist/ here). The kernelspec
 // "dti-deno" is (re)installed with `deno jupyter --install --force`, pointing at the `deno` from
@@ -52,11 +53,17 @@ try {
   const svgs = outputs.map((o) => text(o, "image/svg+xml")).filter((s) => s.startsWith("<svg"));
   if (!svgs.some((s) => s.includes("TP. Hà Nội") && s.includes("</svg>"))) problems.push("no radar SVG of TP. Hà Nội");
   if (svgs.length < 2) problems.push(`expected the radar and the bar chart SVGs, got ${svgs.length}`);
+  // Analyses render through the same protocol: explain as its table, uncertainty as its intervals.
+  const analyses = outputs.map((o) => text(o, "text/html")).filter((h) => h.startsWith('<div class="dti-analysis">'));
+  const explained = analyses.find((h) => h.includes("<h2>TP. Hà Nội: giải thích DTI"));
+  if (explained === undefined || !/<td><strong>DTI<\/strong><\/td><td style="text-align:right"><strong>0,\d{4}<\/strong><\/td>/u.test(explained)) problems.push("no explain table of TP. Hà Nội with its DTI value");
+  const ua = analyses.find((h) => h.includes("Độ bất định của xếp hạng: 200 lần chạy, seed 42"));
+  if (ua === undefined || rows(ua) !== 10 || !ua.includes("Khoảng 5–95 %")) problems.push("no uncertainty table (200 runs, seed 42, ten units with 5–95 % intervals)");
   if (problems.length > 0) {
     console.error(`notebook check failed:\n- ${problems.join("\n- ")}`);
     process.exitCode = 1;
   } else {
-    console.log(`notebook ok: ${outputs.length} outputs, ${tables.length} HTML tables (rows ${tables.map(rows).join(", ")}), ${svgs.length} SVG charts; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`notebook ok: ${outputs.length} outputs, ${tables.length} HTML tables (rows ${tables.map(rows).join(", ")}), ${svgs.length} SVG charts, ${analyses.length} analyses; ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (process.argv.includes("--update")) {
       copyFileSync(out, notebook);
       // The radar as the kernel rendered it, for the README's notebook example.
