@@ -6,6 +6,7 @@
  */
 import type { Framework } from "../framework/types.ts";
 import { score } from "../pipeline/score.ts";
+import type { RawTable } from "../input/table.ts";
 import type { ScoreOptions, ScoreResult } from "../pipeline/types.ts";
 import type { OptionValues } from "./command.ts";
 import { applyFormulaOption } from "./formulas.ts";
@@ -19,6 +20,8 @@ export interface ScoredFile {
   readonly framework: Framework;
   readonly options: ScoreOptions;
   readonly result: ScoreResult;
+  /** The data as read (with the `--formulas` columns). */
+  readonly table: RawTable;
 }
 
 /**
@@ -31,7 +34,7 @@ export async function scoreFile(io: CliIO, file: string, values: OptionValues, p
   progress?.step(`reading ${file}`);
   const table = await applyFormulaOption(values, io, await loadTable(io, file, delimiterOption(values)));
   progress?.step(`scoring ${table.rows.length} rows`);
-  return { framework, options, result: score(framework, table, options) };
+  return { framework, options, table, result: score(framework, table, options) };
 }
 
 /** Scores an earlier data file (`--before`) with the same framework and options, without the merge. */

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { ScoreResult } from "../pipeline/types.ts";
+import type { ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { columnLabel, reportColumns, type ColumnOptions } from "./columns.ts";
 import { escapeXml } from "./escape.ts";
 import { defaultLocale, MISSING, valueFormatter } from "./format-number.ts";
@@ -17,6 +17,20 @@ export interface HtmlTableOptions extends ColumnOptions {
   /** A caption above the table (escaped). */
   readonly caption?: string;
   /** The table's class attribute; default "dti-ranking". */
+  readonly className?: string;
+  /**
+   * Extra columns right after the index value (e.g. the report's maturity band): a header (text,
+   * escaped) and each unit's cell content as HTML — escape any text from the data yourself.
+   */
+  readonly extraColumns?: readonly HtmlExtraColumn[];
+}
+
+/** An extra column of {@link toHTML}. */
+export interface HtmlExtraColumn {
+  readonly header: string;
+  /** The cell's inner HTML for a unit (already escaped). */
+  readonly cell: (unit: UnitResult) => string;
+  /** Class of the header and cells; default "extra". */
   readonly className?: string;
 }
 
@@ -40,6 +54,7 @@ export function toHTML(result: ScoreResult, options: HtmlTableOptions = {}): str
   const withGroup = result.units.some((u) => u.group !== undefined);
   const withYear = result.units.some((u) => u.year !== undefined);
   const rootInfo = result.nodes.find((n) => n.id === result.root);
+  const extra = options.extraColumns ?? [];
   const th = (label: string, title?: string, cls = "num") =>
     `<th scope="col" class="${cls}"${title !== undefined && title !== label ? ` title="${escapeXml(title)}"` : ""}>${escapeXml(label)}</th>`;
   const name = (info: (typeof columns)[number]) => (en ? (info.name.en ?? info.name.vi) : info.name.vi);
@@ -49,6 +64,7 @@ export function toHTML(result: ScoreResult, options: HtmlTableOptions = {}): str
     ...(withGroup ? [th(en ? "Group" : "Nhóm", undefined, "group"), th(en ? "Group rank" : "Hạng trong nhóm", undefined, "rank")] : []),
     ...(withYear ? [th(en ? "Year" : "Năm", undefined, "year")] : []),
     rootInfo === undefined ? th(result.root) : th(columnLabel(rootInfo, language), name(rootInfo)),
+    ...extra.map((c) => th(c.header, undefined, c.className ?? "extra")),
     ...columns.map((c) => th(columnLabel(c, language), name(c))),
   ];
   const num = (v: string | null) => (v === null ? `<td class="num missing">${MISSING}</td>` : `<td class="num" data-value="${escapeXml(v)}">${escapeXml(fmt(v))}</td>`);
@@ -62,6 +78,7 @@ export function toHTML(result: ScoreResult, options: HtmlTableOptions = {}): str
       ...(withGroup ? [`<td class="group">${escapeXml(u.group ?? "")}</td>`, rank(u.groupRank)] : []),
       ...(withYear ? [`<td class="year">${u.year === undefined ? "" : String(u.year)}</td>`] : []),
       num(u.value),
+      ...extra.map((c) => `<td class="${escapeXml(c.className ?? "extra")}">${c.cell(u)}</td>`),
       ...columns.map((c) => num(u.nodes[c.id]?.value ?? null)),
       "</tr>",
     ].join(""),

@@ -4,7 +4,10 @@
  * @module
  */
 import { toHTMLReport, type HtmlReportOptions } from "../../report/html-report/to-html-report.ts";
+import { loadBands } from "../analysis-options.ts";
 import type { Command } from "../command.ts";
+import { reportBands, reportLevers, reportUncertainty } from "../report-extras.ts";
+import { parseFraction } from "./uncertainty.ts";
 import { UsageError } from "../usage-error.ts";
 import { DATA_HELP, DATA_OPTIONS, inputFile, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
 import { progress } from "../progress.ts";
@@ -25,6 +28,11 @@ export const reportCommand: Command = {
     "after-label": { type: "string" },
     featured: { type: "string" },
     cards: { type: "string" },
+    bands: { type: "string" },
+    "uncertainty-runs": { type: "string" },
+    "uncertainty-weights": { type: "string" },
+    seed: { type: "string" },
+    levers: { type: "string" },
   },
   help: `${DATA_HELP}${RANK_HELP}      --format html           the only report format (for md, csv, json, svg use \`dti score\`)
   -o, --out <file>            write the report to a file (default standard output)
@@ -37,6 +45,14 @@ export const reportCommand: Command = {
       --after-label <text>    label of this data (default Sau / After, or its year)
       --featured <unit>       unit whose radar chart is shown with the charts (default the leader)
       --cards <n>             at most n unit cards, in rank order (default every unit)
+      --bands <preset|file>   maturity bands: dti-2020-map | egdi | a band-set JSON file (a band
+                              column, a badge per card, the distribution in the summary)
+      --uncertainty-runs <n>  add the robustness of the ranking: n Monte Carlo runs (e.g. 1000)
+                              with every weight varied (median rank, 5–95 % interval per unit)
+      --uncertainty-weights <±f>  how much the weights vary (default ±25%)
+      --seed <n>              seed of those runs (default 42): same seed, same report
+      --levers <n>            per card, the n indicators whose +0.1 adds most to the index
+                              (default 2; 0 for none)
 `,
   async run(rest, values, io) {
     const file = inputFile(rest);
@@ -45,12 +61,35 @@ export const reportCommand: Command = {
     const locale = localeOption(values);
     const cardsText = stringOption(values, "cards");
     if (cardsText !== undefined && !/^\d+$/u.test(cardsText)) throw new UsageError(`--cards must be a whole number (got "${cardsText}")`);
+    const whole = (name: string) => {
+      const t = stringOption(values, name);
+      if (t !== undefined && !/^\d+$/u.test(t)) throw new UsageError(`--${name} must be a whole number (got "${t}")`);
+      return t === undefined ? undefined : Number(t);
+    };
+    const runs = whole("uncertainty-runs");
+    const seed = whole("seed");
+    const leverCount = whole("levers") ?? 2;
+    const weightsText = stringOption(values, "uncertainty-weights");
+    const weights = weightsText === undefined ? undefined : parseFraction(weightsText);
+    if (runs === undefined && (seed !== undefined || weights !== undefined)) throw new UsageError("--seed and --uncertainty-weights need --uncertainty-runs");
+    if (runs !== undefined && values["merge"] !== undefined) throw new UsageError("--uncertainty-runs is not supported with --merge: merge the data first");
+    const bandSet = await loadBands(io, stringOption(values, "bands"));
     const beforeFile = stringOption(values, "before");
-    const bar = progress(io, beforeFile === undefined ? 3 : 4);
+    const bar = progress(io, (beforeFile === undefined ? 3 : 4) + (runs === undefined ? 0 : 1));
     const scored = await scoreFile(io, file, values, bar);
     if (beforeFile !== undefined) bar.step(`scoring ${beforeFile}`);
     const before = beforeFile === undefined ? undefined : await scoreBefore(io, beforeFile, values, scored);
     const { result, framework } = scored;
+    const years = result.units.map((u) => u.year).filter((y): y is number => y !== undefined);
+    const latest = years.length === 0 ? undefined : Math.max(...years);
+    if (runs !== undefined) bar.step(`${runs} uncertainty runs`);
+    const ua = runs === undefined ? undefined : reportUncertainty(framework, scored.table, scored.options, runs, seed, weights, latest);
+    // Levers only for the units that get a card (the first --cards in rank order).
+    const cardUnits = result.units
+      .filter((u) => u.year === latest && u.value !== null)
+      .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))
+      .slice(0, cardsText === undefined ? undefined : Number(cardsText));
+    const levers = leverCount === 0 ? undefined : reportLevers(framework, result, cardUnits, leverCount);
     bar.step(`drawing charts for ${result.units.length} units`);
     const text = (k: string) => stringOption(values, k);
     const options: HtmlReportOptions = {
@@ -64,10 +103,13 @@ export const reportCommand: Command = {
       ...(text("after-label") !== undefined ? { afterLabel: text("after-label") as string } : {}),
       ...(text("featured") !== undefined ? { featured: text("featured") as string } : {}),
       ...(cardsText !== undefined ? { cards: Number(cardsText) } : {}),
+      ...(bandSet !== undefined ? { bands: reportBands(result, bandSet, language) } : {}),
+      ...(ua !== undefined ? { uncertainty: ua } : {}),
+      ...(levers !== undefined ? { levers } : {}),
     };
     const html = toHTMLReport(result, options);
     bar.done();
-    printIssues(io, result.warnings);
+    printIssues(io, ua === undefined ? result.warnings : [...result.warnings, ...ua.warnings]);
     await writeOutput(io, values, html, `the report of ${result.units.length} units`);
     return 0;
   },

@@ -76,6 +76,25 @@ table.dti-ranking abbr { text-decoration: none; }
 .badge.medium { background: #fef9c3; color: #854d0e; }
 .badge.low, .badge.unverified { background: #fee2e2; color: #991b1b; }
 .warnings li { color: var(--warn); }
+.band { display: inline-block; font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 999px; white-space: nowrap; vertical-align: middle; }
+.band-0 { background: #dcfce7; color: #166534; }
+.band-1 { background: #ecfccb; color: #3f6212; }
+.band-2 { background: #fef9c3; color: #854d0e; }
+.band-3 { background: #ffedd5; color: #9a3412; }
+.band-4 { background: #fee2e2; color: #991b1b; }
+.card .score .band { font-size: 12px; }
+.bands { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; margin-top: 14px; }
+.band-bar { display: flex; height: 22px; border-radius: 6px; overflow: hidden; margin: 4px 0 8px; }
+.band-seg { display: flex; align-items: center; justify-content: center; font-size: 12px; font-weight: 700; border-right: 2px solid #fff; }
+.band-seg.band-0 { background: #4ade80; color: #14532d; } .band-seg.band-1 { background: #a3e635; color: #365314; } .band-seg.band-2 { background: #facc15; color: #713f12; }
+.band-seg.band-3 { background: #fb923c; color: #7c2d12; } .band-seg.band-4 { background: #f87171; color: #7f1d1d; }
+.band-legend { display: flex; flex-wrap: wrap; gap: 4px 18px; list-style: none; padding: 0; margin: 0; font-size: 13.5px; }
+.bands .meta { font-size: 12.5px; color: var(--muted); margin: 6px 0 0; }
+table.dti-ranking td.band-col { text-align: left; }
+table.dti-ranking td.chart-cell { padding-top: 2px; padding-bottom: 2px; }
+svg.interval { display: inline-block; vertical-align: middle; }
+.card .interval-line { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; }
+.card .label.lever { color: var(--accent); }
 .ok { color: var(--up); }
 a { color: var(--accent); overflow-wrap: anywhere; }
 footer { margin-top: 40px; font-size: 13px; color: var(--muted); }

@@ -21,7 +21,25 @@ describe("dti report", () => {
     expect(r.stdout.match(/<article class="card"/gu)).toHaveLength(2);
   });
 
+  it("adds bands, the robustness of the ranking and levers; the same seed gives the same report", async () => {
+    const args = ["report", SAMPLE, ...FW22, "--bands", "egdi", "--uncertainty-runs", "200", "--seed", "3", "--cards", "3"];
+    const r = await cli(args);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('<section id="uncertainty">');
+    expect(r.stdout).toContain("200 lần mô phỏng Monte Carlo (seed 3) thay đổi: weights (10).");
+    expect(r.stdout.match(/<td class="band-col"><span class="band /gu)).toHaveLength(63);
+    expect(r.stdout.match(/<svg class="interval"/gu)).toHaveLength(63 + 3); // section rows + cards
+    expect(r.stdout).toContain("<li>Hoạt động chính quyền số (0,9209) thêm 0,1 → DTI +0,0158</li>");
+    expect((await cli(args)).stdout).toBe(r.stdout);
+    const wider = await cli([...args.slice(0, -2), "--uncertainty-weights", "±50%", "--levers", "0", "--lang", "en"]);
+    expect(wider.stdout).toContain("200 Monte Carlo runs (seed 3) varying: weights (10).");
+    expect(wider.stdout).not.toContain("Biggest levers");
+  });
+
   it("rejects bad options with exit code 2", async () => {
+    expect((await cli(["report", SAMPLE, ...FW22, "--seed", "3"])).stderr).toContain("--seed and --uncertainty-weights need --uncertainty-runs");
+    expect((await cli(["report", SAMPLE, ...FW22, "--uncertainty-runs", "many"])).code).toBe(2);
+    expect((await cli(["report", SAMPLE, ...FW22, "--bands", "nope"])).code).toBe(2);
     expect((await cli(["report", SAMPLE, ...FW22, "--cards", "x"])).code).toBe(2);
     expect((await cli(["report", SAMPLE, ...FW22, "--format", "pdf"])).code).toBe(2);
     const bad = await cli(["report", SAMPLE, ...FW22, "--locale", "not a locale"]);
