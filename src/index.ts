@@ -165,6 +165,10 @@ export { withDisplay } from "./display/with-display.ts";
 // Markdown/HTML/plain text in a Deno notebook; any Markdown can be displayed the same way.
 export { displayMarkdown, markdownBundle, withMarkdownDisplay } from "./display/markdown-bundle.ts";
 export { markdownToHTML } from "./display/markdown-to-html.ts";
+// The HTML report's optional bands, robustness and levers (plain data; the CLI computes them), and
+// the extra-column hook of the ranking table.
+export type { ReportBands, ReportLever } from "./report/html-report/extras.ts";
+export type { HtmlExtraColumn } from "./report/to-html.ts";
 
 // Robustness (issue 5b): option checking, values in messages. Formula indicators live in the
 // `dti/formula` sub-path (mathjs), CSV limits in `dti/csv`; see docs/reliability.md.
