@@ -7,6 +7,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toHTMLReport } from "../../../src/report/html-report/to-html-report.ts";
+import { applyBands } from "../../../src/analysis/apply-bands.ts";
+import { getBands } from "../../../src/analysis/bands.ts";
 import { sampleResult } from "../helpers.ts";
 import { decodePng, pixel, regionStats, type Png } from "./png.ts";
 
@@ -36,9 +38,11 @@ describe.skipIf(CHROMIUM === undefined)("HTML report in headless Chromium", () =
 
   let png: Png;
   let one: Png;
+  let banded: Png;
   beforeAll(() => {
     const result = sampleResult();
     png = decodePng(screenshot(toHTMLReport(result, { dataSource: "provinces-63-synthetic.csv" }), "sample"));
+    banded = decodePng(screenshot(toHTMLReport(result, { bands: applyBands(result, getBands("egdi")) }), "banded"));
     one = decodePng(screenshot(toHTMLReport({ ...result, units: result.units.slice(0, 1), coverage: { units: 1, complete: 1, mean: 1 } }), "one"));
   }, 180_000);
 
@@ -63,5 +67,19 @@ describe.skipIf(CHROMIUM === undefined)("HTML report in headless Chromium", () =
   it("a page with one unit is much emptier than the 63-unit page (the checks can fail)", () => {
     expect([one.width, one.height]).toEqual([WIDTH, HEIGHT]);
     expect(regionStats(one, 0, 800, WIDTH, 700).ink).toBeLessThan(regionStats(png, 0, 800, WIDTH, 700).ink / 2);
+  });
+
+  it("draws the band distribution in the summary: a green bar (very high, 17 units) the plain report has not", () => {
+    // The very-high segment is #4ade80; count pixels of about that colour in the summary's area.
+    const green = (p: Png) => {
+      let n = 0;
+      for (let y = 300; y < 700; y += 2) for (let x = 0; x < WIDTH; x += 2) {
+        const [r, g, b] = pixel(p, x, y);
+        if (Math.abs(r - 0x4a) < 12 && Math.abs(g - 0xde) < 12 && Math.abs(b - 0x80) < 12) n++;
+      }
+      return n;
+    };
+    expect(green(png)).toBe(0);
+    expect(green(banded)).toBeGreaterThan(500);
   });
 });
