@@ -32,7 +32,8 @@ export default defineConfig([
     // Bundled in (not external), so that the alias applies and the file needs no import map.
     noExternal: [/^csv-parse/],
     esbuildOptions(options) {
-      options.alias = { "csv-parse/sync": "csv-parse/browser/esm/sync" };
+      // readCsvStream uses csv-parse's streaming API: its browser build carries a stream polyfill.
+      options.alias = { "csv-parse/sync": "csv-parse/browser/esm/sync", "csv-parse": "csv-parse/browser/esm" };
     },
   },
   { ...library, entry: { index: "src/index.ts" }, dts: { ...dts, only: true } },

@@ -126,6 +126,16 @@ export type {
 // Analysis of a scored result (issue 4a: explain, what-if, priorities, plans, years, bands,
 // assessment) lives in the `dti/analysis` sub-path (src/analysis.ts), so that the core bundle
 // stays small (the analysis code is about 14 KB gzip).
+// Scale (issue 5a): streaming scoring, the float fast path with exact published values, and
+// typed-array ranking. The CSV stream reader is in the `dti/csv` sub-path (readCsvStream).
+export { scoreStream } from "./stream/score-stream.ts";
+export type { ScoreStream, StreamOptions, StreamRow, StreamSummary, StreamUnitResult } from "./stream/score-stream.ts";
+export { createIssueLog } from "./stream/issue-log.ts";
+export type { IssueLog } from "./stream/issue-log.ts";
+export { createRankStore } from "./rank/rank-store.ts";
+export type { NodeRanks, RankStore } from "./rank/rank-store.ts";
+export { formatScaled, publishedScaled } from "./number/publish-float.ts";
+export type { FloatUnitScores } from "./score/fast/score-unit-float.ts";
 
 // Reports and charts (issue 3a): HTML table, locale number formatting, SVG charts, Vega-Lite specs.
 export { toHTML } from "./report/to-html.ts";

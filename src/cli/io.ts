@@ -16,6 +16,8 @@ export interface CliIO {
   readonly readStdin: () => Promise<string>;
   /** True when stderr is a terminal: progress is shown only then. Absent means false. */
   readonly isTTY?: boolean;
+  /** Writes to standard output and resolves when it can take more (back-pressure for streaming). */
+  readonly writeStdout?: (text: string) => Promise<void>;
 }
 
 /** The real process streams and file system. */
@@ -25,6 +27,7 @@ export function nodeIO(): CliIO {
     stderr: (t) => process.stderr.write(t),
     readFile: async (p) => decodeText(await readFile(p), p),
     writeFile: (p, t) => writeFile(p, t, "utf8"),
+    writeStdout: (t) => (process.stdout.write(t) ? Promise.resolve() : new Promise((resolve) => process.stdout.once("drain", () => resolve()))),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

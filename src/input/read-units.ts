@@ -48,7 +48,11 @@ const MISSING_WORDS = new Set(["", "na", "n/a", "#n/a", "null"]);
 /** True for a blank cell: empty, white space, `null`, or "NA", "N/A", "#N/A", "null". */
 export function isBlank(cell: RawCell): cell is null | undefined | string {
   if (cell === null || cell === undefined) return true;
-  return typeof cell === "string" && MISSING_WORDS.has(cell.trim().toLowerCase());
+  if (typeof cell !== "string") return false;
+  // Fast exit for the common case, a number: no missing word starts with a digit.
+  const first = cell.charCodeAt(0);
+  if (first >= 48 && first <= 57) return false;
+  return MISSING_WORDS.has(cell.trim().toLowerCase());
 }
 
 function cellText(cell: RawCell): string | undefined {
@@ -77,7 +81,8 @@ export function readUnits(table: RawTable, framework: Framework, options: Resolv
   return plan.shape === "wide" ? readWide(table, plan, issues) : readLong(table, framework, plan, issues);
 }
 
-interface Identity {
+/** A row's unit name, code, group and year. */
+export interface Identity {
   unit: string;
   code?: string;
   group?: string;
@@ -85,7 +90,7 @@ interface Identity {
 }
 
 /** Reads the unit, code, group and year cells of a row; reports a blank unit or a bad year. */
-function identity(table: RawTable, plan: ColumnPlan, cells: readonly RawCell[], line: number, issues: Issue[]): Identity | undefined {
+export function identity(table: { readonly columns: readonly string[] }, plan: ColumnPlan, cells: readonly RawCell[], line: number, issues: Issue[]): Identity | undefined {
   const at = (col: number | undefined) => (col === undefined ? undefined : cellText(cells[col]));
   const unit = at(plan.roles.unit);
   const unitHeader = table.columns[plan.roles.unit as number] as string;
@@ -110,42 +115,88 @@ function identity(table: RawTable, plan: ColumnPlan, cells: readonly RawCell[], 
   return id;
 }
 
-function unitKey(id: Identity): string {
+/** The key that makes a unit (and year) unique: year and the normalised name. */
+export function unitKey(id: Identity): string {
   return `${id.year ?? ""}\u0000${normalizeKey(id.unit)}`;
 }
 
-function describe(id: Identity): string {
+/** A unit (and year) for messages: `"Huế" (2024)`. */
+export function describe(id: Identity): string {
   return id.year === undefined ? `"${id.unit}"` : `"${id.unit}" (${id.year})`;
+}
+
+/** What wide reading remembers across rows to find duplicates: first row per unit, unit per code. */
+export interface WideState {
+  readonly firstRow: Map<string, number>;
+  readonly codes: Map<string, { unit: string; row: number }>;
+}
+
+/** A fresh {@link WideState}. */
+export function wideState(): WideState {
+  return { firstRow: new Map(), codes: new Map() };
+}
+
+/**
+ * Reads one wide row into a unit, or `undefined` (with the issue pushed) for a blank unit name, a
+ * bad year or a repeated unit; a code shared by two units is reported and the row kept.
+ */
+export function readWideRow(
+  table: { readonly columns: readonly string[] },
+  plan: ColumnPlan,
+  state: WideState,
+  cells: readonly RawCell[],
+  line: number,
+  issues: Issue[],
+): UnitInput | undefined {
+  const id = readWideIdentity(table, plan, state, cells, line, issues);
+  return id === undefined ? undefined : wideUnit(table, plan, id, cells, line);
+}
+
+/** The identity part of {@link readWideRow}: the unit's name, code, group, year, checked for repeats. */
+export function readWideIdentity(
+  table: { readonly columns: readonly string[] },
+  plan: ColumnPlan,
+  state: WideState,
+  cells: readonly RawCell[],
+  line: number,
+  issues: Issue[],
+): Identity | undefined {
+  const id = identity(table, plan, cells, line, issues);
+  if (id === undefined) return undefined;
+  const key = unitKey(id);
+  const seen = state.firstRow.get(key);
+  if (seen !== undefined) {
+    issues.push(error("DATA_DUPLICATE_UNIT", `unit ${describe(id)} appears again (first on row ${seen})`, { row: line, unit: id.unit }));
+    return undefined;
+  }
+  state.firstRow.set(key, line);
+  if (id.code !== undefined) {
+    const codeKey = `${id.year ?? ""}\u0000${id.code}`;
+    const other = state.codes.get(codeKey);
+    if (other !== undefined && normalizeKey(other.unit) !== normalizeKey(id.unit)) {
+      issues.push(error("DATA_DUPLICATE_UNIT", `code "${id.code}" is used by "${other.unit}" (row ${other.row}) and "${id.unit}"`, { row: line, unit: id.unit }));
+    }
+    state.codes.set(codeKey, { unit: id.unit, row: line });
+  }
+  return id;
+}
+
+/** A wide row's unit: its identity and a cell reference per input column. */
+export function wideUnit(table: { readonly columns: readonly string[] }, plan: ColumnPlan, id: Identity, cells: readonly RawCell[], line: number): UnitInput {
+  const values = new Map<string, CellRef>();
+  for (const [col, inputKey] of plan.inputs) {
+    const cell = cells[col];
+    values.set(inputKey, { raw: isBlank(cell) ? undefined : cell, row: line, column: table.columns[col] });
+  }
+  return { ...id, row: line, values };
 }
 
 function readWide(table: RawTable, plan: ColumnPlan, issues: Issue[]): ReadResult {
   const units: UnitInput[] = [];
-  const firstRow = new Map<string, number>();
-  const codes = new Map<string, { unit: string; row: number }>();
+  const state = wideState();
   for (const { line, cells } of table.rows) {
-    const id = identity(table, plan, cells, line, issues);
-    if (id === undefined) continue;
-    const key = unitKey(id);
-    const seen = firstRow.get(key);
-    if (seen !== undefined) {
-      issues.push(error("DATA_DUPLICATE_UNIT", `unit ${describe(id)} appears again (first on row ${seen})`, { row: line, unit: id.unit }));
-      continue;
-    }
-    firstRow.set(key, line);
-    if (id.code !== undefined) {
-      const codeKey = `${id.year ?? ""}\u0000${id.code}`;
-      const other = codes.get(codeKey);
-      if (other !== undefined && normalizeKey(other.unit) !== normalizeKey(id.unit)) {
-        issues.push(error("DATA_DUPLICATE_UNIT", `code "${id.code}" is used by "${other.unit}" (row ${other.row}) and "${id.unit}"`, { row: line, unit: id.unit }));
-      }
-      codes.set(codeKey, { unit: id.unit, row: line });
-    }
-    const values = new Map<string, CellRef>();
-    for (const [col, inputKey] of plan.inputs) {
-      const cell = cells[col];
-      values.set(inputKey, { raw: isBlank(cell) ? undefined : cell, row: line, column: table.columns[col] });
-    }
-    units.push({ ...id, row: line, values });
+    const unit = readWideRow(table, plan, state, cells, line, issues);
+    if (unit !== undefined) units.push(unit);
   }
   return { units, plan, presentKeys: new Set(plan.inputs.values()), issues };
 }

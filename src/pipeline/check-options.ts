@@ -33,6 +33,7 @@ export function checkOptions(options: ScoreOptions): Issue[] {
   oneOf("ties", options.ties, ["published", "exact"]);
   oneOf("shape", options.shape, ["auto", "wide", "long"]);
   oneOf("unknownColumns", options.unknownColumns, ["error", "warn"]);
+  oneOf("arithmetic", options.arithmetic, ["exact", "float"]);
   const impute: unknown = options.impute;
   if (impute !== undefined) {
     const methods = typeof impute === "string" ? [impute] : Array.isArray(impute) ? impute : undefined;

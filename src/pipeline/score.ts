@@ -7,16 +7,21 @@ import { withDisplay } from "../display/with-display.ts";
 import { DtiError, error, showValue, warning, type Issue } from "../errors.ts";
 import { validateFramework } from "../framework/validate-framework.ts";
 import type { Framework, FrameworkDefinition } from "../framework/types.ts";
-import { readUnits } from "../input/read-units.ts";
+import { readUnits, type ReadResult, type UnitInput } from "../input/read-units.ts";
 import { toTable } from "../input/to-table.ts";
 import { dec, publish, type Decimal } from "../number/decimal.ts";
+import { formatScaled } from "../number/publish-float.ts";
+import { createRankStore } from "../rank/rank-store.ts";
+import { fastPlan } from "../score/fast/fast-plan.ts";
+import { floatScratch, scoreCellsFloat } from "../score/fast/score-unit-float.ts";
 import { rankValues } from "../rank/rank.ts";
 import { compileFramework, type CompiledFramework } from "../score/compile.ts";
 import { computeNodes, type NodeScores } from "../score/compute-nodes.ts";
 import { mergeUnits, type MergedLeafScores } from "../score/merge-units.ts";
-import { scoreLeaves, type ImputedValue, type LeafScores } from "../score/score-leaves.ts";
+import { missingColumnIssues, missingValueWarnings, scoreLeaves, type ImputedValue, type LeafScores } from "../score/score-leaves.ts";
 import { makeImputer } from "../methods/impute/imputer.ts";
 import { normaliseLeaves } from "../methods/normalise/normalise-leaves.ts";
+import { nodeFlagIssues } from "../score/node-flag-issues.ts";
 import { compareVi } from "../text/collator.ts";
 import { checkOptions } from "./check-options.ts";
 import type { ImputedCell, NodeInfo, NodeResult, ScoreInput, ScoreOptions, ScoreResult, UnitResult, ValidationReport } from "./types.ts";
@@ -65,7 +70,8 @@ export function validate(framework: Framework | FrameworkDefinition, data: Score
   return { ok: errors.length === 0, errors, warnings: issues.filter((i) => i.severity === "warning"), units };
 }
 
-function toFramework(framework: Framework | FrameworkDefinition): { framework?: Framework; issues: readonly Issue[] } {
+/** A validated framework, or the problems of the definition. */
+export function toFramework(framework: Framework | FrameworkDefinition): { framework?: Framework; issues: readonly Issue[] } {
   if (typeof framework !== "object" || framework === null) {
     return { issues: [error("FRAMEWORK_SCHEMA", `the framework must be an object (from getFramework, defineFramework or parseFramework; got ${showValue(framework)})`)] };
   }
@@ -128,6 +134,10 @@ function imputationWarnings(compiled: CompiledFramework, imputed: readonly Imput
 
 function analyse(frameworkIn: Framework | FrameworkDefinition, data: ScoreInput, optionsIn: ScoreOptions | null | undefined): Analysis {
   const options = optionsIn ?? {};
+  if (options.arithmetic === "float") {
+    const fast = analyseFloatIfEligible(frameworkIn, data, options);
+    if (fast !== undefined) return fast;
+  }
   const prepared = prepareLeaves(frameworkIn, data, options);
   if (!("compiled" in prepared)) return { result: undefined, issues: prepared.issues, units: 0 };
   const { compiled } = prepared;
@@ -149,7 +159,8 @@ function analyse(frameworkIn: Framework | FrameworkDefinition, data: ScoreInput,
   return { result: { ...assembled.result, warnings: all }, issues: all, units: prepared.read };
 }
 
-function nodeInfos(compiled: CompiledFramework): NodeInfo[] {
+/** Node infos in tree pre-order (root first), then the views. */
+export function nodeInfos(compiled: CompiledFramework): NodeInfo[] {
   const parent = new Map<number, string>();
   compiled.nodes.forEach((n) => {
     if (n.kind === "group") for (const c of n.children) parent.set(c, n.id);
@@ -205,12 +216,28 @@ function assemble(
   const n = compiled.nodes.length;
   const ranks: (number | null)[][] = units.map(() => new Array<number | null>(n).fill(null));
   const groupRanks: (number | null)[][] = units.map(() => new Array<number | null>(n).fill(null));
-  for (let node = 0; node < n; node++) {
-    const key = (u: number): Decimal | null => {
-      if (ties === "exact") return computed[u]!.scores[node] ?? null;
-      const p = published[u]![node];
-      return p === null || p === undefined ? null : dec(p);
-    };
+  if (ties === "published") {
+    // Ranks on published values: whole numbers (0.8002 → 8002) in typed arrays, the same order
+    // and tie-breaks as below without a decimal per comparison.
+    const store = createRankStore(n);
+    const keys = new Float64Array(n);
+    units.forEach((u, i) => {
+      for (let node = 0; node < n; node++) {
+        const p = published[i]![node];
+        keys[node] = p === null || p === undefined ? NaN : Number(p.replace(".", ""));
+      }
+      store.add(u.input.unit, u.input.code, u.input.year, u.input.group, keys);
+    });
+    const all = store.rank(ranking);
+    units.forEach((_, i) => {
+      for (let node = 0; node < n; node++) {
+        ranks[i]![node] = all[node]!.rank[i]! || null;
+        groupRanks[i]![node] = all[node]!.groupRank[i]! || null;
+      }
+    });
+  }
+  for (let node = 0; node < n && ties === "exact"; node++) {
+    const key = (u: number): Decimal | null => computed[u]!.scores[node] ?? null;
     for (const [members, target] of [
       [byYear, ranks],
       [byGroup, groupRanks],
@@ -224,19 +251,64 @@ function assemble(
     }
   }
 
+  const imputed: ImputedCell[] = imputedValues.map((v) => {
+    const input = unmerged[v.unit]!.input;
+    return {
+      unit: input.unit,
+      ...(input.year !== undefined ? { year: input.year } : {}),
+      node: compiled.nodes[v.leaf]!.id,
+      value: v.value.toNumber(),
+      method: v.method,
+      from: v.from,
+    };
+  });
+  const table: UnitTable = {
+    score: (i, node) => computed[i]!.scores[node]?.toNumber() ?? null,
+    value: (i, node) => published[i]![node] ?? null,
+    coverage: (i, node) => computed[i]!.coverage[node] ?? 0,
+    rank: (i, node) => ranks[i]![node] ?? null,
+    groupRank: (i, node) => groupRanks[i]![node] ?? null,
+  };
+  return { result: buildResult(compiled, units, options, warnings, table, options.impute !== undefined ? imputed : undefined), issues };
+}
+
+/** Every number of a unit's node, by unit and compiled node index. */
+interface UnitTable {
+  score(unit: number, node: number): number | null;
+  value(unit: number, node: number): string | null;
+  coverage(unit: number, node: number): number;
+  rank(unit: number, node: number): number | null;
+  groupRank(unit: number, node: number): number | null;
+}
+
+/** The result object: units with every node, ordered by year, rank and Vietnamese name order. */
+function buildResult(
+  compiled: CompiledFramework,
+  units: readonly { readonly input: UnitInput; readonly members?: readonly string[] }[],
+  options: ScoreOptions,
+  warnings: readonly Issue[],
+  table: UnitTable,
+  imputed: readonly ImputedCell[] | undefined,
+): ScoreResult {
+  const framework = compiled.framework;
+  const decimals = options.decimals ?? framework.decimals ?? 4;
+  const ties = options.ties ?? "published";
+  const ranking = options.ranking ?? "competition";
+  const tieBreak = (i: number, j: number) => {
+    const a = units[i]!.input;
+    const b = units[j]!.input;
+    return compareVi(a.unit, b.unit) || (a.code ?? "").localeCompare(b.code ?? "") || i - j;
+  };
   const infos = nodeInfos(compiled);
   const rootIndex = compiled.root;
   const results: UnitResult[] = units.map((u, i) => {
-    const nodeResult = (node: number): NodeResult => {
-      const exact = computed[i]!.scores[node] ?? null;
-      return {
-        score: exact === null ? null : exact.toNumber(),
-        value: published[i]![node] ?? null,
-        rank: ranks[i]![node] ?? null,
-        groupRank: groupRanks[i]![node] ?? null,
-        coverage: computed[i]!.coverage[node] ?? 0,
-      };
-    };
+    const nodeResult = (node: number): NodeResult => ({
+      score: table.score(i, node),
+      value: table.value(i, node),
+      rank: table.rank(i, node),
+      groupRank: table.groupRank(i, node),
+      coverage: table.coverage(i, node),
+    });
     const nodes: Record<string, NodeResult> = {};
     for (const info of infos) {
       if (info.id === compiled.nodes[rootIndex]!.id) continue;
@@ -263,18 +335,7 @@ function assemble(
   });
   const sortedUnits = order.map((i) => results[i]!);
   const complete = sortedUnits.filter((u) => u.coverage >= 1 - 1e-12).length;
-  const imputed: ImputedCell[] = imputedValues.map((v) => {
-    const input = unmerged[v.unit]!.input;
-    return {
-      unit: input.unit,
-      ...(input.year !== undefined ? { year: input.year } : {}),
-      node: compiled.nodes[v.leaf]!.id,
-      value: v.value.toNumber(),
-      method: v.method,
-      from: v.from,
-    };
-  });
-  const result: ScoreResult = {
+  return {
     framework: {
       id: framework.id,
       version: framework.version,
@@ -292,32 +353,67 @@ function assemble(
       mean: sortedUnits.length === 0 ? 0 : sortedUnits.reduce((a, u) => a + u.coverage, 0) / sortedUnits.length,
     },
     warnings,
-    ...(options.impute !== undefined ? { imputed } : {}),
+    ...(imputed !== undefined ? { imputed } : {}),
   };
-  return { result, issues };
 }
 
-/** Warnings for groups left missing by a coverage threshold; errors for values a mean cannot take. */
-function nodeFlagIssues(compiled: CompiledFramework, units: readonly MergedLeafScores[], computed: readonly NodeScores[]): Issue[] {
-  const issues: Issue[] = [];
-  computed.forEach((c, u) => {
-    const input = units[u]!.input;
-    const unit = input.year === undefined ? input.unit : `${input.unit} (${input.year})`;
-    for (const f of c.flags) {
-      const node = compiled.nodes[f.node]!;
-      issues.push(
-        f.reason === "coverage"
-          ? warning("DATA_LOW_COVERAGE", `"${node.id}" has data for ${pct(f.coverage)} of its weight, below its threshold of ${pct(f.threshold)}: left missing`, { unit, node: node.id })
-          : error("DATA_AGGREGATION_DOMAIN", `"${node.id}" aggregates by ${node.aggregation} mean, which needs values of 0 or more; a child scored below 0 (use a positive output range or an arithmetic mean)`, { unit, node: node.id }),
-      );
-    }
+/**
+ * The float path when it applies: a valid framework and options, no merge, ties on published
+ * values, no imputation or coverage threshold, and a framework the float path covers (arithmetic
+ * means, no normalisation across units). `undefined` otherwise: the exact path runs.
+ */
+function analyseFloatIfEligible(frameworkIn: Framework | FrameworkDefinition, data: ScoreInput, options: ScoreOptions): Analysis | undefined {
+  if (options.merge !== undefined || options.ties === "exact" || options.impute !== undefined || (options.minCoverage ?? 0) > 0) return undefined;
+  const fw = toFramework(frameworkIn);
+  if (fw.framework === undefined || checkOptions(options).length > 0) return undefined;
+  const compiled = compileFramework(fw.framework);
+  if (!fastPlan(compiled).floatable) return undefined;
+  return analyseFloat(compiled, readUnits(toTable(data), fw.framework, options), options);
+}
+
+/**
+ * `score` with float arithmetic (option `arithmetic: "float"`): the same reading and validation,
+ * each unit scored by {@link scoreUnitFloat} (exact published values, float `score`s), ranks on
+ * the published values in typed arrays.
+ */
+function analyseFloat(compiled: CompiledFramework, read: ReadResult, options: ScoreOptions): Analysis {
+  const missing = options.missing ?? "error";
+  const decimals = options.decimals ?? compiled.framework.decimals ?? 4;
+  const plan = fastPlan(compiled);
+  const columns = missingColumnIssues(compiled, read.presentKeys, missing, read.plan.shape, read.units.length);
+  const issues: Issue[] = [...read.issues, ...columns.issues];
+  const missingCount = new Map<number, number>();
+  const context = { presentKeys: read.presentKeys, missing, places: decimals, shape: read.plan.shape };
+  const n = compiled.nodes.length;
+  const store = createRankStore(n);
+  const scratch = floatScratch(plan);
+  const scored = read.units.map((unit) => {
+    const s = scoreCellsFloat(plan, (key) => unit.values.get(key)?.raw, () => unit, context, scratch);
+    for (const leaf of s.missingLeaves) missingCount.set(leaf, (missingCount.get(leaf) ?? 0) + 1);
+    issues.push(...s.issues);
+    store.add(unit.unit, unit.code, unit.year, unit.group, s.published);
+    return s;
   });
-  return issues;
+  issues.push(...missingValueWarnings(compiled, missingCount, columns.absent, missing));
+  const sorted = [...issues.filter((i) => i.severity === "error"), ...issues.filter((i) => i.severity === "warning")];
+  if (sorted.some((i) => i.severity === "error") || read.units.length === 0) {
+    return { result: undefined, issues: sorted, units: read.units.length };
+  }
+  const ranks = store.rank(options.ranking ?? "competition");
+  const orNull = (x: number) => (Number.isNaN(x) ? null : x);
+  const result = buildResult(compiled, read.units.map((input) => ({ input })), options, sorted, {
+    score: (i, node) => orNull(scored[i]!.scores[node]!),
+    value: (i, node) => {
+      const p = scored[i]!.published[node]!;
+      return Number.isNaN(p) ? null : formatScaled(p, decimals);
+    },
+    coverage: (i, node) => scored[i]!.coverage[node]!,
+    rank: (i, node) => ranks[node]!.rank[i]! || null,
+    groupRank: (i, node) => ranks[node]!.groupRank[i]! || null,
+  }, undefined);
+  return { result, issues: sorted, units: read.units.length };
 }
 
-function pct(x: number): string {
-  return `${Math.round(x * 1000) / 10}%`;
-}
 
 function partition<T>(items: readonly T[], key: (item: T) => string | undefined): number[][] {
   const groups = new Map<string, number[]>();

@@ -33,6 +33,13 @@ export interface ScoreOptions extends ResolveOptions {
   readonly impute?: ImputeMethod | readonly ImputeMethod[];
   /** Least coverage for every group (a group's own `minCoverage` wins): below it the group is missing. Default 0. */
   readonly minCoverage?: number;
+  /**
+   * "exact" (default): decimals throughout. "float": floats with proven error bounds, falling back
+   * to decimals per unit near a rounding point, so published values (and ranks on them) are the
+   * same and `score` floats may differ in the last digits; many times faster on large inputs.
+   * Ignored (exact) with `merge` or `ties: "exact"`. See docs/performance.md.
+   */
+  readonly arithmetic?: "exact" | "float";
 }
 
 /** A value filled in by imputation. */

@@ -25,6 +25,8 @@ export interface CompiledNode {
   readonly children: readonly number[];
   /** Group and view: the children's weights, exact. */
   readonly weights: readonly Decimal[];
+  /** The same weights as floats (the numbers the framework gave; for coverage and the float path). */
+  readonly weightFloats: readonly number[];
   readonly aggregation: Aggregation;
   /** Group only: least coverage for the group to be scored (0 = any data will do). */
   readonly minCoverage: number;
@@ -54,7 +56,7 @@ export function compileFramework(framework: Framework): CompiledFramework {
       const i = nodes.length;
       nodes.push({
         id: node.id, kind: "leaf", name: node.name, short: node.short, depth, leaf: node, inputs: inputKeys(node),
-        children: [], weights: [], aggregation: "arithmetic", minCoverage: 0, scored,
+        children: [], weights: [], weightFloats: [], aggregation: "arithmetic", minCoverage: 0, scored,
       });
       index.set(node.id, i);
       leaves.push(i);
@@ -66,7 +68,7 @@ export function compileFramework(framework: Framework): CompiledFramework {
     const i = nodes.length;
     nodes.push({
       id: node.id, kind: "group", name: node.name, short: node.short, depth, leaf: undefined, inputs: [],
-      children, weights: weights.map((w) => dec(w)), aggregation: node.aggregation ?? "arithmetic", minCoverage: node.minCoverage ?? 0, scored,
+      children, weights: weights.map((w) => dec(w)), weightFloats: weights.map((w) => dec(w).toNumber()), aggregation: node.aggregation ?? "arithmetic", minCoverage: node.minCoverage ?? 0, scored,
     });
     index.set(node.id, i);
     return i;
@@ -80,7 +82,7 @@ export function compileFramework(framework: Framework): CompiledFramework {
     const weights = resolved.ok ? resolved.weights : terms.map(() => 1);
     nodes.push({
       id: view.id, kind: "view", name: view.name, short: view.short, depth: -1, leaf: undefined, inputs: [],
-      children: terms, weights: weights.map((w) => dec(w)), aggregation: view.aggregation ?? "arithmetic", minCoverage: 0,
+      children: terms, weights: weights.map((w) => dec(w)), weightFloats: weights.map((w) => dec(w).toNumber()), aggregation: view.aggregation ?? "arithmetic", minCoverage: 0,
       scored: terms.some((t, k) => (weights[k] as number) > 0 && nodes[t]?.scored === true),
     });
     index.set(view.id, nodes.length - 1);

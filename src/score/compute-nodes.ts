@@ -58,7 +58,7 @@ export function computeNodes(
     node.children.forEach((c, k) => {
       const w = node.weights[k] as Decimal;
       if (w.isZero()) return;
-      const wn = w.toNumber();
+      const wn = node.weightFloats[k] as number;
       total += wn;
       covered += wn * (coverage[c] as number);
       const s = scores[c];

@@ -72,21 +72,10 @@ export function scoreLeaves(
   shape: "wide" | "long",
   impute?: LeafImputer,
 ): { results: LeafScores[]; issues: Issue[]; imputed: ImputedValue[] } {
-  const issues: Issue[] = [];
+  const columns = missingColumnIssues(compiled, presentKeys, missing, shape, units.length);
+  const issues: Issue[] = [...columns.issues];
+  const absentColumn = columns.absent;
   const missingCount = new Map<number, number>();
-  const absentColumn = new Set<string>();
-  for (const leafIndex of compiled.leaves) {
-    const node = compiled.nodes[leafIndex]!;
-    for (const key of node.inputs) {
-      if (!presentKeys.has(key) && shape === "wide" && units.length > 0) {
-        absentColumn.add(key);
-        if (node.scored) {
-          const message = `no column for indicator input "${key}" (${node.name.vi})`;
-          issues.push(missing === "error" ? error("DATA_MISSING_COLUMN", message, { node: node.id, row: 1 }) : warning("DATA_MISSING_COLUMN", `${message}; every unit is missing it (missing: ${missing})`, { node: node.id, row: 1 }));
-        }
-      }
-    }
-  }
 
   // A blank cell: scored at once by the policy, or (with an imputer) after every unit is read.
   const blanks: BlankCell[] = [];
@@ -154,22 +143,64 @@ export function scoreLeaves(
   }
   const results = units.map((input, u) => ({ input, scores: scoreMaps[u]!, coverage: coverageMaps[u]! }));
 
-  if (missing !== "error") {
-    // In framework order, not in the order units happened to miss values: row order must not
-    // change the result.
-    for (const leafIndex of compiled.leaves) {
-      const count = missingCount.get(leafIndex);
-      if (count === undefined) continue;
-      const node = compiled.nodes[leafIndex]!;
-      if (node.inputs.every((k) => absentColumn.has(k))) continue;
-      issues.push(
-        warning(
-          "DATA_MISSING_VALUE",
-          `${count} unit(s) have no value for "${node.id}" (${node.name.vi}); ${missing === "zero" ? "scored 0" : "left out, the other indicators reweighted"}`,
-          { node: node.id },
-        ),
-      );
+  issues.push(...missingValueWarnings(compiled, missingCount, absentColumn, missing));
+  return { results, issues, imputed };
+}
+
+/**
+ * The DATA_MISSING_COLUMN issues of a wide table (an error under "error", else a warning), once per
+ * input with no column, and the set of those input keys. Nothing when there are no units.
+ */
+export function missingColumnIssues(
+  compiled: CompiledFramework,
+  presentKeys: ReadonlySet<string>,
+  missing: MissingPolicy,
+  shape: "wide" | "long",
+  unitCount: number,
+): { issues: Issue[]; absent: Set<string> } {
+  const issues: Issue[] = [];
+  const absent = new Set<string>();
+  for (const leafIndex of compiled.leaves) {
+    const node = compiled.nodes[leafIndex]!;
+    for (const key of node.inputs) {
+      if (!presentKeys.has(key) && shape === "wide" && unitCount > 0) {
+        absent.add(key);
+        if (node.scored) {
+          const message = `no column for indicator input "${key}" (${node.name.vi})`;
+          issues.push(missing === "error" ? error("DATA_MISSING_COLUMN", message, { node: node.id, row: 1 }) : warning("DATA_MISSING_COLUMN", `${message}; every unit is missing it (missing: ${missing})`, { node: node.id, row: 1 }));
+        }
+      }
     }
   }
-  return { results, issues, imputed };
+  return { issues, absent };
+}
+
+/**
+ * Under "zero" and "reweight", one warning per scored indicator some units lack (how many, and
+ * what was done), leaving out inputs with no column at all (already reported).
+ */
+export function missingValueWarnings(
+  compiled: CompiledFramework,
+  missingCount: ReadonlyMap<number, number>,
+  absentColumn: ReadonlySet<string>,
+  missing: MissingPolicy,
+): Issue[] {
+  if (missing === "error") return [];
+  const issues: Issue[] = [];
+  // In framework order, not in the order units happened to miss values: row order must not
+  // change the result.
+  for (const leafIndex of compiled.leaves) {
+    const count = missingCount.get(leafIndex);
+    if (count === undefined) continue;
+    const node = compiled.nodes[leafIndex]!;
+    if (node.inputs.every((k) => absentColumn.has(k))) continue;
+    issues.push(
+      warning(
+        "DATA_MISSING_VALUE",
+        `${count} unit(s) have no value for "${node.id}" (${node.name.vi}); ${missing === "zero" ? "scored 0" : "left out, the other indicators reweighted"}`,
+        { node: node.id },
+      ),
+    );
+  }
+  return issues;
 }

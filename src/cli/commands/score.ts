@@ -12,12 +12,17 @@ import { toHTML } from "../../report/to-html.ts";
 import { toJSON } from "../../report/to-json.ts";
 import { toMarkdown } from "../../report/to-markdown.ts";
 import { loadBands } from "../analysis-options.ts";
-import type { Command } from "../command.ts";
+import { stat } from "node:fs/promises";
+import type { StreamOptions } from "../../stream/score-stream.ts";
+import type { Command, OptionValues } from "../command.ts";
 import { FORMULA_HELP, FORMULA_OPTIONS } from "../formulas.ts";
-import { DATA_HELP, DATA_OPTIONS, inputFile, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
+import type { CliIO } from "../io.ts";
+import { loadFramework } from "../load.ts";
+import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, inputFile, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
 import { progress } from "../progress.ts";
-import { UsageError } from "../usage-error.ts";
 import { scoreFile, writeOutput } from "../score-file.ts";
+import { streamScoreFile } from "../stream-score.ts";
+import { UsageError } from "../usage-error.ts";
 
 export const scoreCommand: Command = {
   name: "score",
@@ -32,6 +37,10 @@ export const scoreCommand: Command = {
     "decimal-comma": { type: "boolean" },
     bom: { type: "boolean" },
     bands: { type: "string" },
+    stream: { type: "boolean" },
+    "rank-nodes": { type: "string" },
+    "max-issues": { type: "string" },
+    leaves: { type: "boolean" },
   },
   help: `${DATA_HELP}${FORMULA_HELP}${RANK_HELP}      --format <fmt>          md (default) | csv | json | html (a <table> fragment) |
                               svg (ranking bar chart; see \`dti chart\` for more)
@@ -43,9 +52,25 @@ export const scoreCommand: Command = {
       --bom                   start CSV output with a UTF-8 BOM (for Excel)
       --bands <preset|file>   maturity bands: dti-2020-map | egdi | a band-set JSON file
                               (md: a band table after the ranking; csv: a band column; json: "bands")
+      --stream                stream a large CSV: memory bounded by the units, not the file
+                              (automatic for CSV files over 256 MiB); output csv (default) or
+                              jsonl, in input order, ranks of the index only unless --rank-nodes
+      --rank-nodes <ids|all>  streaming: also rank these nodes (comma-separated ids, or all)
+      --max-issues <n>        streaming: errors shown (default 100); the rest are counted
+      --leaves                streaming: also write each indicator's value (default: the index,
+                              groups and views only)
 `,
   async run(rest, values, io) {
     const file = inputFile(rest);
+    if (values["stream"] === true) return runStream(file, values, io);
+    if (await isLargeCsv(file)) {
+      const asked = stringOption(values, "format");
+      if (asked !== undefined && asked !== "csv" && asked !== "jsonl") {
+        throw new UsageError(`${file} is over 256 MiB: it is scored as a stream, which writes --format csv or jsonl (not ${asked})`);
+      }
+      io.stderr(`dti: ${file} is over 256 MiB: scoring it as a stream (--stream; see docs/performance.md)\n`);
+      return runStream(file, values, io);
+    }
     const format = oneOf("format", stringOption(values, "format"), ["md", "markdown", "csv", "json", "html", "svg"] as const) ?? "md";
     const lang = oneOf("lang", stringOption(values, "lang"), ["vi", "en"] as const) ?? "vi";
     const locale = localeOption(values);
@@ -87,3 +112,51 @@ export const scoreCommand: Command = {
     return 0;
   },
 };
+
+/** Files above this size are streamed even without --stream. */
+const STREAM_BYTES = 256 * 1024 * 1024;
+
+async function isLargeCsv(file: string): Promise<boolean> {
+  if (file === "-" || /\.json$/iu.test(file)) return false;
+  try {
+    return (await stat(file)).size > STREAM_BYTES;
+  } catch {
+    return false;
+  }
+}
+
+async function runStream(file: string, values: OptionValues, io: CliIO): Promise<number> {
+  if (file === "-") throw new UsageError("--stream reads a CSV file (not standard input)");
+  if (/\.json$/iu.test(file)) throw new UsageError("--stream reads CSV; score JSON without --stream");
+  for (const option of ["merge", "formulas", "bands", "impute", "min-coverage"]) {
+    if (values[option] !== undefined) throw new UsageError(`--${option} is not available with --stream`);
+  }
+  try {
+    await stat(file);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new UsageError(code === "ENOENT" ? `file not found: ${file}` : `cannot read ${file}: ${(e as Error).message}`);
+  }
+  const format = oneOf("format", stringOption(values, "format"), ["csv", "jsonl"] as const) ?? "csv";
+  const framework = await loadFramework(io, stringOption(values, "framework"));
+  const base = await buildScoreOptions(values, io, true);
+  if (base.ties === "exact") throw new UsageError("--ties exact is not available with --stream (ranks use published values)");
+  const rankNodesText = stringOption(values, "rank-nodes");
+  const maxText = stringOption(values, "max-issues");
+  if (maxText !== undefined && !/^\d+$/u.test(maxText)) throw new UsageError(`--max-issues must be a whole number (got "${maxText}")`);
+  const { ties: _ties, merge: _merge, ...rest } = base;
+  const options: StreamOptions = {
+    ...rest,
+    ...(rankNodesText !== undefined ? { rankNodes: rankNodesText === "all" ? "all" : rankNodesText.split(",").map((s) => s.trim()).filter((s) => s !== "") } : {}),
+    ...(maxText !== undefined ? { maxIssues: Number(maxText) } : {}),
+  };
+  const decimalComma = values["decimal-comma"] === true;
+  return streamScoreFile(
+    io,
+    file,
+    framework,
+    options,
+    { format, out: stringOption(values, "out"), delimiter: decimalComma ? ";" : ",", decimalComma, bom: values["bom"] === true, leaves: values["leaves"] === true },
+    delimiterOption(values),
+  );
+}

@@ -140,19 +140,20 @@ export function parseCsv(text: string, options: CsvOptions = {}): RawTable {
 }
 
 /** For a one-column file: a delimiter that does not occur, so every line is one cell. */
-function unusedDelimiter(body: string): string {
+export function unusedDelimiter(body: string): string {
   for (const d of [",", ";", "\t", "\u001f", "\u0000"]) if (!body.includes(d)) return d;
   return ",";
 }
 
 /** csv-parse's `info.lines` is the line a record ends on; it starts as many lines earlier as its cells hold line breaks. */
-function startLine(record: readonly string[], endLine: number): number {
+export function startLine(record: readonly string[], endLine: number): number {
   let breaks = 0;
-  for (const cell of record) for (const ch of cell) if (ch === "\n") breaks++;
+  for (const cell of record) for (let at = cell.indexOf("\n"); at >= 0; at = cell.indexOf("\n", at + 1)) breaks++;
   return endLine - breaks;
 }
 
-function raggedIssue(line: number, count: number, width: number, delimiter: string): Issue {
+/** The DATA_PARSE issue of a row with more or fewer cells than the header. */
+export function raggedIssue(line: number, count: number, width: number, delimiter: string): Issue {
   const cells = (n: number) => `${n} cell${n === 1 ? "" : "s"}`;
   const shown = delimiter === "\t" ? "tab" : JSON.stringify(delimiter);
   if (count < width) {
@@ -191,7 +192,7 @@ function encodingIssue(body: string): Issue | undefined {
 }
 
 /** Maps a csv-parse error to a {@link DtiError} with a plain message and the line. */
-function toDtiError(e: unknown, maxRecordSize: number): unknown {
+export function toDtiError(e: unknown, maxRecordSize: number): unknown {
   if (!(e instanceof CsvError)) return e;
   const lines = typeof e["lines"] === "number" ? e["lines"] : undefined;
   const column = typeof e["column"] === "number" ? e["column"] + 1 : undefined;

@@ -1,0 +1,138 @@
+/**
+ * CSV as a stream of rows, on csv-parse's streaming API: for files too big to hold as one string.
+ *
+ * @module
+ */
+import { parse, type Parser } from "csv-parse";
+import { DtiError, error, type Issue } from "../../errors.ts";
+import type { RawCell, RawRow } from "../table.ts";
+import { detectDelimiter } from "./detect-delimiter.ts";
+import { MAX_RECORD_SIZE, raggedIssue, startLine, toDtiError, unusedDelimiter, type CsvOptions } from "./parse-csv.ts";
+
+/** A row read from a CSV stream, with the problems of that row (a ragged row). */
+export interface CsvStreamRow extends RawRow {
+  readonly issues?: readonly Issue[];
+}
+
+/** Text chunks from text or UTF-8 bytes, with CRLF and CR line breaks made LF (across chunk ends too). */
+async function* textChunks(input: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8");
+  let carry = "";
+  for await (const chunk of input) {
+    let text = carry + (typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
+    carry = "";
+    if (text.endsWith("\r")) {
+      carry = "\r";
+      text = text.slice(0, -1);
+    }
+    if (text !== "") yield text.replace(/\r\n?/gu, "\n");
+  }
+  const rest = carry + decoder.decode();
+  if (rest !== "") yield rest.replace(/\r\n?/gu, "\n");
+}
+
+/**
+ * Reads CSV from a stream (a Node readable, a web `ReadableStream`, or any async iterable of text
+ * or UTF-8 bytes) as rows: the header first (line 1), then each data row with the line it starts
+ * on, the same rules as `parseCsv` (BOM removed, delimiter detected from the header, cells trimmed,
+ * blank lines skipped, ragged rows kept with an issue, rows longer than `maxRecordSize` stop with
+ * `DATA_TOO_LARGE`). Memory holds one chunk and one row.
+ *
+ * @throws {@link DtiError} `DATA_PARSE` with the line for malformed quoting (when reached), and
+ *   `DATA_EMPTY` for an empty input.
+ * @example
+ * ```ts
+ * import { createReadStream } from "node:fs";
+ * import { readCsvStream } from "dti/csv";
+ * import { scoreStream, getFramework } from "dti";
+ * const stream = scoreStream(getFramework("vn-dti-2022-province"), readCsvStream(createReadStream("big.csv")));
+ * for await (const unit of stream) console.log(unit.unit, unit.value);
+ * ```
+ */
+export async function* readCsvStream(
+  input: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+  options: CsvOptions = {},
+): AsyncGenerator<CsvStreamRow> {
+  const chunks = textChunks(input);
+  // Read enough to see the header line, to pick the delimiter.
+  let head = "";
+  let done = false;
+  while (!done && !/\n/u.test(head) && head.length < 1 << 16) {
+    const next = await chunks.next();
+    if (next.done === true) done = true;
+    else head += next.value;
+  }
+  head = head.replace(/^\uFEFF/u, "");
+  if (head.trim() === "") throw new DtiError([error("DATA_EMPTY", "the CSV is empty: no header and no rows")]);
+  const choice = options.delimiter ?? "auto";
+  const delimiter = choice === "auto" ? (detectDelimiter(head) ?? unusedDelimiter(head)) : choice;
+  const maxRecordSize = options.maxRecordSize ?? MAX_RECORD_SIZE;
+  if (!(maxRecordSize >= 1) || (Number.isFinite(maxRecordSize) && !Number.isInteger(maxRecordSize))) {
+    throw new DtiError([error("OPTION_INVALID", `maxRecordSize must be a whole number of characters above 0, or Infinity (got ${String(maxRecordSize)})`)]);
+  }
+
+  const parser: Parser = parse({
+    delimiter,
+    record_delimiter: "\n",
+    info: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    trim: true,
+    max_record_size: Number.isFinite(maxRecordSize) ? maxRecordSize : 0,
+  });
+  let feedError: unknown;
+  const feed = (async () => {
+    try {
+      const write = (text: string) =>
+        parser.write(text)
+          ? Promise.resolve()
+          : new Promise<void>((resolve) => {
+              const go = () => {
+                parser.off("drain", go);
+                parser.off("close", go);
+                resolve();
+              };
+              parser.on("drain", go);
+              parser.on("close", go);
+            });
+      await write(head);
+      if (!done) {
+        for await (const text of chunks) {
+          if (parser.destroyed) break;
+          await write(text);
+        }
+      }
+      if (!parser.destroyed) parser.end();
+    } catch (e) {
+      feedError = e;
+      parser.destroy(e as Error);
+    }
+  })();
+
+  let width = -1;
+  try {
+    for await (const parsed of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const { record, info } = parsed;
+      if (width < 0) {
+        width = record.length;
+        yield { line: 1, cells: record.map((h) => h.normalize("NFC").trim()) };
+        continue;
+      }
+      if (record.every((cell) => cell === "")) continue;
+      const line = startLine(record, info.lines);
+      if (record.length === width) {
+        yield { line, cells: record };
+        continue;
+      }
+      const cells: RawCell[] = [];
+      for (let c = 0; c < width; c++) cells.push(record[c]);
+      yield { line, cells, issues: [raggedIssue(line, record.length, width, delimiter)] };
+    }
+  } catch (e) {
+    throw toDtiError(feedError ?? e, maxRecordSize);
+  } finally {
+    // The reader may stop early (break): stop feeding.
+    if (!parser.writableEnded) parser.destroy();
+    await feed;
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Ranking many units with little memory: per unit only its name, code, year, group number and the
+ * published values of the ranked nodes (whole numbers, 0.8002 → 8002) in growable typed arrays.
+ *
+ * @module
+ */
+import { compareVi } from "../text/collator.ts";
+import type { RankMethod } from "./rank.ts";
+
+/** Ranks of one node for every unit (in the order added): 0 = not ranked (missing value). */
+export interface NodeRanks {
+  readonly rank: Int32Array;
+  /** Rank within the unit's group (and year); 0 without a group. */
+  readonly groupRank: Int32Array;
+}
+
+/** A growable store of what ranking needs. */
+export interface RankStore {
+  /** Adds a unit; `keys[k]` is the published value (scaled) of ranked node k, NaN when missing. */
+  add(unit: string, code: string | undefined, year: number | undefined, group: string | undefined, keys: ArrayLike<number>): void;
+  /** Number of units added. */
+  readonly size: number;
+  /** Unit names in the order added. */
+  readonly units: readonly string[];
+  /** The code, year and group a unit was added with. */
+  info(index: number): { readonly code?: string; readonly year?: number; readonly group?: string };
+  /** Ranks every ranked node, per year and per (year, group), highest first. */
+  rank(method: RankMethod): NodeRanks[];
+  /** Bytes held by the typed arrays (names, codes and group names are extra). */
+  typedBytes(): number;
+}
+
+function grow<T extends Float64Array | Int32Array>(a: T, need: number, make: (n: number) => T): T {
+  if (need <= a.length) return a;
+  const b = make(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/**
+ * Creates a {@link RankStore} for `nodes` ranked nodes. Ties (equal published values) share a rank
+ * ("competition", "dense") or are ordered by Vietnamese name order, then code, then order added
+ * ("ordinal"), as `score` does.
+ *
+ * @example
+ * ```ts
+ * const store = createRankStore(1);
+ * store.add("Huế", undefined, undefined, undefined, [8002]);
+ * store.add("Hà Nội", undefined, undefined, undefined, [9001]);
+ * Array.from(store.rank("competition")[0].rank); // => [2, 1]
+ * ```
+ */
+export function createRankStore(nodes: number): RankStore {
+  let size = 0;
+  let keys = new Float64Array(16 * Math.max(nodes, 1));
+  let years = new Float64Array(16);
+  let groups = new Int32Array(16);
+  const units: string[] = [];
+  const codes: (string | undefined)[] = [];
+  const groupIds = new Map<string, number>();
+  const groupNames: string[] = [];
+  return {
+    add(unit, code, year, group, values) {
+      keys = grow(keys, (size + 1) * nodes, (n) => new Float64Array(n));
+      years = grow(years, size + 1, (n) => new Float64Array(n));
+      groups = grow(groups, size + 1, (n) => new Int32Array(n));
+      for (let k = 0; k < nodes; k++) keys[size * nodes + k] = values[k]!;
+      years[size] = year ?? NaN;
+      let g = -1;
+      if (group !== undefined) {
+        g = groupIds.get(group) ?? groupIds.size;
+        if (g === groupIds.size) {
+          groupIds.set(group, g);
+          groupNames.push(group);
+        }
+      }
+      groups[size] = g;
+      units.push(unit);
+      codes.push(code);
+      size++;
+    },
+    get size() {
+      return size;
+    },
+    units,
+    info(i) {
+      const code = codes[i];
+      const year = years[i]!;
+      const g = groups[i]!;
+      return { ...(code !== undefined ? { code } : {}), ...(Number.isNaN(year) ? {} : { year }), ...(g >= 0 ? { group: groupNames[g]! } : {}) };
+    },
+    typedBytes: () => keys.byteLength + years.byteLength + groups.byteLength,
+    rank(method) {
+      const byYear = new Map<number, number[]>();
+      const byGroup = new Map<string, number[]>();
+      for (let i = 0; i < size; i++) {
+        const y = years[i]!;
+        let list = byYear.get(y);
+        if (list === undefined) byYear.set(y, (list = []));
+        list.push(i);
+        if (groups[i]! >= 0) {
+          const key = `${y}\u0000${groups[i]}`;
+          let g = byGroup.get(key);
+          if (g === undefined) byGroup.set(key, (g = []));
+          g.push(i);
+        }
+      }
+      // The tie order (Vietnamese name order, then code, then order added) is a total order: sort
+      // once and compare positions, instead of collating names in every ranking.
+      const byName = Array.from({ length: size }, (_, i) => i).sort(
+        (i, j) => compareVi(units[i]!, units[j]!) || (codes[i] ?? "").localeCompare(codes[j] ?? "") || i - j,
+      );
+      const position = new Int32Array(size);
+      byName.forEach((unit, pos) => (position[unit] = pos));
+      const tieBreak = (i: number, j: number) => position[i]! - position[j]!;
+      const out: NodeRanks[] = [];
+      for (let k = 0; k < nodes; k++) {
+        const rank = new Int32Array(size);
+        const groupRank = new Int32Array(size);
+        const key = (i: number) => keys[i * nodes + k]!;
+        for (const [parts, target] of [
+          [byYear, rank],
+          [byGroup, groupRank],
+        ] as const) {
+          for (const members of parts.values()) rankInto(members, key, tieBreak, method, target);
+        }
+        out.push({ rank, groupRank });
+      }
+      return out;
+    },
+  };
+}
+
+/** Writes ranks of `members` (highest key first; NaN unranked) into `target`. */
+function rankInto(members: readonly number[], key: (i: number) => number, tieBreak: (i: number, j: number) => number, method: RankMethod, target: Int32Array): void {
+  const order = members.filter((i) => !Number.isNaN(key(i)));
+  order.sort((i, j) => key(j) - key(i) || tieBreak(i, j));
+  let dense = 0;
+  for (let pos = 0; pos < order.length; pos++) {
+    const i = order[pos]!;
+    const prev = pos > 0 ? order[pos - 1]! : -1;
+    const tied = prev >= 0 && key(prev) === key(i);
+    if (!tied) dense++;
+    target[i] = method === "ordinal" ? pos + 1 : method === "dense" ? dense : tied ? target[prev]! : pos + 1;
+  }
+}

@@ -1,0 +1,87 @@
+import { ruleMax } from "../../framework/rule-max.ts";
+import type { IndicatorNode } from "../../framework/types.ts";
+import { UNIT_ROUNDOFF as U } from "../../number/publish-float.ts";
+import type { RawValue } from "../rules/outcome.ts";
+import { scoreLeaf } from "../score-leaf.ts";
+import { readFloat, readFloatInto } from "./read-float.ts";
+
+/** A leaf score as a float with a bound on its distance from the exact score. */
+export interface FloatLeaf {
+  readonly value: number;
+  readonly error: number;
+}
+
+const WHOLE = /^\d{1,15}$/u;
+const ONE = /^0*1([.,]0*)?$/u;
+
+/** True when the float read from `raw` is the exact value (whole numbers up to 15 digits). */
+function isExactWhole(raw: RawValue, x: number): boolean {
+  return typeof raw === "number" ? Number.isInteger(x) && Math.abs(x) < 2 ** 53 : typeof raw === "string" && WHOLE.test(raw);
+}
+
+/**
+ * Scores a leaf in floats with an error bound, or returns `undefined` when only the exact path can
+ * decide (a value on or past a range limit, a zero or negative denominator, text that is not a
+ * plain number, a failing input). "value", "points" and "ratio" leaves are read as floats; the
+ * other rules (ladders, categories, yes/no, goalposts, targets) are scored exactly and converted.
+ *
+ * Bounds: a correctly rounded read is within u·|x| (u = 2^-53) of the decimal; each float
+ * operation adds a relative u; the bounds below take 2u to 8u, more than those sums.
+ */
+export function floatLeaf(node: IndicatorNode, inputs: readonly RawValue[]): FloatLeaf | undefined {
+  const out = new Float64Array(2);
+  return floatLeafInto(node, inputs[0] as RawValue, inputs[1], out) ? { value: out[0]!, error: out[1]! } : undefined;
+}
+
+/**
+ * {@link floatLeaf} without allocation (for hot loops): writes value and error bound into
+ * `out[0]`, `out[1]` and returns true, or returns false for "exact path".
+ */
+export function floatLeafInto(node: IndicatorNode, raw: RawValue, second: RawValue | undefined, out: Float64Array): boolean {
+  const rule = node.rule;
+  switch (rule.type) {
+    case "value": {
+      // Read into out[0] first: no boxed float on the hot path.
+      if (!readFloatInto(raw, out)) return false;
+      const x = out[0]!;
+      if (!(x >= 0) || (x === 0 && 1 / x < 0)) return false;
+      // A float below 1 comes from a decimal below 1 (rounding is monotone and 1 is a float).
+      if (x < 1) {
+        out[1] = 2 * U * x;
+        return true;
+      }
+      if (x === 1 && (typeof raw === "number" || ONE.test(raw as string))) return put(out, 1, 0);
+      return false;
+    }
+    case "points": {
+      const m = ruleMax(node);
+      const x = readFloat(raw);
+      if (m === undefined || !(m > 0) || x === undefined || !(x >= 0) || Object.is(x, -0)) return false;
+      const exact = isExactWhole(raw, x) && Number.isInteger(m);
+      if (!(exact ? x <= m : x <= m * (1 - 4 * U))) return false;
+      const v = x / m;
+      return put(out, v, (exact ? 2 : 8) * U * v);
+    }
+    case "ratio": {
+      const a = readFloat(raw);
+      const b = second === undefined ? undefined : readFloat(second);
+      if (a === undefined || b === undefined || !(a >= 0) || !(b > 0) || Object.is(a, -0)) return false;
+      const exact = isExactWhole(raw, a) && isExactWhole(second as RawValue, b);
+      if (!(exact ? a <= b : a <= b * (1 - 8 * U))) return false;
+      const r = a / b;
+      return put(out, r, (exact ? 2 : 8) * U * r);
+    }
+    default: {
+      const outcome = scoreLeaf(node, second === undefined ? [raw] : [raw, second]);
+      if (!outcome.ok) return false;
+      const v = outcome.score.toNumber();
+      return put(out, v, 2 * U * Math.abs(v));
+    }
+  }
+}
+
+function put(out: Float64Array, value: number, error: number): true {
+  out[0] = value;
+  out[1] = error;
+  return true;
+}

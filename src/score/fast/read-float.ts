@@ -1,0 +1,54 @@
+import type { RawValue } from "../rules/outcome.ts";
+
+/**
+ * Reads a raw input as a float when that is certain to be the correctly rounded value of the
+ * decimal the exact path reads: finite JSON numbers, and text that is plain unsigned digits with
+ * at most one "." or "," decimal separator ("0.8252", "0,8252", "12", ".5"). Anything else
+ * (signs, exponents, thousands groups, percent, white space, words) gives `undefined`: the exact
+ * path then reads (or rejects) it.
+ *
+ * @example
+ * ```ts
+ * readFloat("0,8252"); // => 0.8252
+ * readFloat("1 234,5"); // => undefined
+ * ```
+ */
+export function readFloat(raw: RawValue): number | undefined {
+  const out = new Float64Array(1);
+  return readFloatInto(raw, out) ? out[0] : undefined;
+}
+
+/**
+ * {@link readFloat} writing into `out[0]` and returning whether it read a number: no boxed float
+ * is returned (hot loops read millions of cells).
+ */
+export function readFloatInto(raw: RawValue, out: Float64Array): boolean {
+  if (typeof raw === "number") {
+    out[0] = raw;
+    return Number.isFinite(raw);
+  }
+  if (typeof raw !== "string") return false;
+  const n = raw.length;
+  if (n === 0 || n > 64) return false;
+  let sep = -1;
+  let digits = 0;
+  let whole = 0;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      whole = whole * 10 + (c - 48);
+    } else if ((c === 46 || c === 44) && sep < 0) sep = i;
+    else return false;
+  }
+  // A separator needs a digit after it ("5." is not read by the exact path either).
+  if (digits === 0 || sep === n - 1) return false;
+  // Up to 15 digits the digits are an exact whole number (< 2^53), and dividing two exact floats
+  // rounds correctly: the same double as reading the text.
+  if (digits <= 15) out[0] = sep < 0 ? whole : whole / POW10[n - 1 - sep]!;
+  else out[0] = Number(sep >= 0 && raw.charCodeAt(sep) === 44 ? `${raw.slice(0, sep)}.${raw.slice(sep + 1)}` : raw);
+  return true;
+}
+
+/** 10^0 … 10^22, all exact doubles. */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);

@@ -1,0 +1,91 @@
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import type { CliIO } from "../../src/cli/io.ts";
+import { run } from "../../src/cli/run.ts";
+import { parseCsv } from "../../src/csv.ts";
+
+async function dti(args: string[]) {
+  let out = "";
+  let err = "";
+  const io: CliIO = {
+    stdout: (t) => void (out += t),
+    stderr: (t) => void (err += t),
+    readFile: (p) => readFile(p, "utf8"),
+    writeFile: async () => undefined,
+    readStdin: async () => "",
+  };
+  const code = await run(args, io);
+  return { code, out, err };
+}
+
+describe("dti score --stream", () => {
+  it("writes the same values and ranks as dti score (CSV, input order, every node's value)", async () => {
+    const args = ["score", "fixtures/provinces-63-synthetic.csv", "--framework", "vn-dti-2022-province", "--group-by", "Vùng"];
+    const batch = parseCsv((await dti([...args, "--format", "csv"])).out);
+    const streamed = await dti([...args, "--stream", "--leaves", "--rank-nodes", "awareness,activity"]);
+    expect(streamed.err).toBe("");
+    expect(streamed.code).toBe(0);
+    const table = parseCsv(streamed.out);
+    expect(table.columns.slice(0, 7)).toEqual(["rank", "group_rank", "unit", "code", "group", "awareness_rank", "activity_rank"]);
+    expect(table.rows).toHaveLength(63);
+    const col = (t: typeof table, name: string) => t.columns.indexOf(name);
+    const want = new Map(batch.rows.map((r) => [r.cells[col(batch, "unit")], r.cells]));
+    for (const row of table.rows) {
+      const b = want.get(row.cells[2])!;
+      for (const name of ["rank", "group_rank", "code", "group", "dti", "foundation", "awareness", "activity", "digital-society", "coverage"]) {
+        expect(row.cells[col(table, name)], `${row.cells[2]} ${name}`).toBe(b[col(batch, name)]);
+      }
+      expect(row.cells[col(table, "awareness_rank")]).toBe(b[col(batch, "awareness_rank")]);
+      expect(row.cells[col(table, "activity_rank")]).toBe(b[col(batch, "activity_rank")]);
+    }
+    // Input order.
+    expect(table.rows.map((r) => r.cells[3])).toEqual(parseCsv(readFileSync("fixtures/provinces-63-synthetic.csv", "utf8")).rows.map((r) => r.cells[1]));
+  });
+
+  it("writes JSON lines to a file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dti-test-"));
+    const out = join(dir, "out.jsonl");
+    const r = await dti(["score", "fixtures/dti-2022-province-top5.csv", "--framework", "vn-dti-2022-province", "--stream", "--format", "jsonl", "-o", out]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(`dti: wrote 5 units to ${out}\n`);
+    const lines = readFileSync(out, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { unit: string; value: string; rank: number; nodes: Record<string, { value: string | null }> });
+    expect(lines.map((l) => [l.unit, l.value, l.rank])).toContainEqual(["TP. Đà Nẵng", "0.8002", 1]);
+    expect(lines[0]!.nodes["foundation"]!.value).toMatch(/^0\.\d{4}$/u);
+    // Indicator (leaf) values only with --leaves.
+    expect(lines[0]!.nodes["awareness"]).toBeUndefined();
+  });
+
+  it("writes the index, groups and views by default, leaves with --leaves", async () => {
+    const args = ["score", "fixtures/dti-2022-province-top5.csv", "--framework", "vn-dti-2022-province", "--stream"];
+    expect(parseCsv((await dti(args)).out).columns).toEqual(["rank", "unit", "dti", "foundation", "activity", "government", "economy", "society", "coverage"]);
+    expect(parseCsv((await dti([...args, "--leaves"])).out).columns).toContain("awareness");
+  });
+
+  it("exits 1 with the errors (capped, counted) and writes nothing", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dti-test-"));
+    const input = join(dir, "bad.csv");
+    const lines = ["unit,government,economy,society"];
+    for (let i = 0; i < 50; i++) lines.push(`U${i},x,0.5,0.5`);
+    writeFileSync(input, lines.join("\n"));
+    const out = join(dir, "out.csv");
+    const r = await dti(["score", input, "--framework", "vn-dti-2020-province", "--stream", "--max-issues", "3", "-o", out]);
+    expect(r.code).toBe(1);
+    expect(r.err.split("\n")).toEqual([
+      'error DATA_NOT_A_NUMBER row 2, column "government", unit "U0": "x" is not a number',
+      'error DATA_NOT_A_NUMBER row 3, column "government", unit "U1": "x" is not a number',
+      'error DATA_NOT_A_NUMBER row 4, column "government", unit "U2": "x" is not a number',
+      "dti: 50 errors in all; the first 3 are shown (--max-issues to show more)",
+      "",
+    ]);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("refuses what streaming cannot do", async () => {
+    expect((await dti(["score", "fixtures/provinces-63-synthetic.json", "--framework", "vn-dti-2022-province", "--stream"])).code).toBe(2);
+    expect((await dti(["score", "nope.csv", "--framework", "vn-dti-2022-province", "--stream"])).err).toMatch(/file not found/u);
+    expect((await dti(["score", "fixtures/provinces-63-synthetic.csv", "--framework", "vn-dti-2022-province", "--stream", "--ties", "exact"])).code).toBe(2);
+  });
+});

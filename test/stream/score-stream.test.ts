@@ -1,0 +1,186 @@
+import { readFileSync } from "node:fs";
+import { Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { parseCsv, readCsvStream } from "../../src/csv.ts";
+import { DtiError } from "../../src/errors.ts";
+import type { FrameworkDefinition } from "../../src/framework/types.ts";
+import { getFramework, score, scoreStream, type ScoreResult, type StreamUnitResult } from "../../src/index.ts";
+import { formatScaled } from "../../src/number/publish-float.ts";
+
+const fw = getFramework("vn-dti-2022-province");
+const csvText = readFileSync("fixtures/provinces-63-synthetic.csv", "utf8");
+
+async function collect(stream: AsyncIterable<StreamUnitResult>) {
+  const out: StreamUnitResult[] = [];
+  for await (const u of stream) out.push(u);
+  return out;
+}
+
+/** Compares every node's value, rank and group rank of a stream (all nodes ranked) with `score`. */
+function expectSameAsScore(result: ScoreResult, units: StreamUnitResult[], stream: ReturnType<typeof scoreStream>) {
+  const summary = stream.summary();
+  expect(summary.units).toBe(result.units.length);
+  const byName = new Map(result.units.map((u) => [u.unit, u]));
+  for (const u of units) {
+    const expected = byName.get(u.unit)!;
+    expect(u.value).toBe(expected.value);
+    expect(u.row).toBe(expected.row);
+    expect(u.code).toBe(expected.code);
+    expect(u.group).toBe(expected.group);
+    for (const node of stream.nodes) {
+      const want = node.id === result.root ? expected : expected.nodes[node.id]!;
+      const p = u.nodes.published[node.position]!;
+      expect(Number.isNaN(p) ? null : formatScaled(p, stream.decimals), `${u.unit} ${node.id}`).toBe(want.value);
+      const ranks = summary.ranks.get(node.id)!;
+      expect(ranks.rank[u.index] || null, `${u.unit} ${node.id} rank`).toBe(want.rank);
+      expect(ranks.groupRank[u.index] || null, `${u.unit} ${node.id} group rank`).toBe(want.groupRank);
+      expect(u.nodes.coverage[node.position]).toBe(want.coverage);
+    }
+  }
+}
+
+describe("scoreStream", { timeout: 30_000 }, () => {
+  it("gives score()'s values and ranks (every node, groups) from a CSV stream", async () => {
+    const options = { columns: { group: "Vùng" }, rankNodes: "all" as const };
+    const result = score(fw, parseCsv(csvText), options);
+    // Small chunks: rows, quotes and CRLF are split across chunk ends.
+    const chunks = Readable.from(Buffer.from(csvText, "utf8").toString("latin1").match(/[\s\S]{1,37}/gu)!.map((s) => Buffer.from(s, "latin1")));
+    const stream = scoreStream(fw, readCsvStream(chunks), options);
+    const units = await collect(stream);
+    expect(units).toHaveLength(63);
+    expect(units.map((u) => u.unit)).toEqual(parseCsv(csvText).rows.map((r) => r.cells[0]));
+    expectSameAsScore(result, units, stream);
+    expect(stream.summary()).toMatchObject({ ok: true, rows: 63, units: 63, errorCount: 0, warningCount: 0 });
+  });
+
+  it("reads arrays (header first) and records, with every rank style and missing policy", async () => {
+    const records = JSON.parse(readFileSync("fixtures/provinces-63-synthetic.json", "utf8")) as Record<string, unknown>[];
+    const holes = records.map((r, i) => (i % 4 === 0 ? { ...r, institutions: "" } : r));
+    for (const ranking of ["competition", "dense", "ordinal"] as const) {
+      for (const missing of ["zero", "reweight"] as const) {
+        const options = { ranking, missing, rankNodes: "all" as const, columns: { group: "Vùng" } };
+        const result = score(fw, holes, options);
+        const stream = scoreStream(fw, holes, options);
+        expectSameAsScore(result, await collect(stream), stream);
+        expect(stream.summary().warnings).toEqual(result.warnings);
+      }
+    }
+    const table = parseCsv(csvText);
+    const arrays = [table.columns, ...table.rows.map((r) => r.cells)];
+    const stream = scoreStream(fw, arrays, { rankNodes: ["awareness"] });
+    const units = await collect(stream);
+    const result = score(fw, table);
+    expect(units.map((u) => [u.unit, u.value, stream.summary().ranks.get("dti")!.rank[u.index]]).sort()).toEqual(
+      result.units.map((u) => [u.unit, u.value, u.rank]).sort(),
+    );
+    expect([...stream.summary().ranks.keys()]).toEqual(["dti", "awareness"]);
+  });
+
+  it("keeps only typed arrays per ranked node (memory grows with units and ranked nodes, not with the data)", async () => {
+    const header = ["unit", ...fw.root.children.flatMap((c) => c.children ?? []).filter((n) => n.rule !== undefined).map((n) => n.id)];
+    const rows = function* (n: number) {
+      yield header;
+      for (let i = 0; i < n; i++) yield [`u${i}`, ...header.slice(1).map((_, k) => ((i * 7 + k * 13) % 10000) / 10000)];
+    };
+    const one = scoreStream(fw, rows(1000));
+    await collect(one);
+    const all = scoreStream(fw, rows(1000), { rankNodes: "all" });
+    await collect(all);
+    // Root only: one Float64 key per unit (plus year and group number); "all": one per node.
+    expect(one.summary().rankBytes).toBeLessThanOrEqual(1024 * (8 + 8 + 4) * 2);
+    expect(all.summary().rankBytes).toBeGreaterThan(one.summary().rankBytes * 5);
+    expect(all.ranked).toHaveLength(all.nodes.length);
+  });
+
+  it("reports errors with row, column and unit, does not yield bad units, and caps the kept issues", async () => {
+    const lines = ["Tỉnh;Nhận thức số;Thể chế số;Hạ tầng số;Nhân lực số;An toàn thông tin mạng;Hoạt động chính quyền số;Hoạt động kinh tế số;Hoạt động xã hội số"];
+    for (let i = 0; i < 300; i++) lines.push(`T${i};${i % 3 === 0 ? "abc" : "0,5"};0,5;0,5;0,5;0,5;0,5;0,5;0,5`);
+    lines.push("T1;0,5;0,5;0,5;0,5;0,5;0,5;0,5;0,5");
+    const stream = scoreStream(fw, readCsvStream([lines.join("\n")]), { maxIssues: 10 });
+    const units = await collect(stream);
+    const s = stream.summary();
+    expect(s.ok).toBe(false);
+    expect(units).toHaveLength(200);
+    expect(s.errorCount).toBe(101);
+    expect(s.errors).toHaveLength(10);
+    expect(s.errors[0]).toMatchObject({ code: "DATA_NOT_A_NUMBER", row: 2, column: "Nhận thức số", unit: "T0", node: "awareness" });
+    expect(s.errors[1]).toMatchObject({ row: 5, unit: "T3" });
+    // The duplicate at the end is counted, not kept.
+    expect(s.rows).toBe(301);
+  });
+
+  it("reports a ragged CSV row, a missing unit column, long data and an empty stream", async () => {
+    const ragged = scoreStream(getFramework("vn-dti-2020-province"), readCsvStream(["unit,government,economy,society\nA,0.5,0.5,0.5\nB,0.5,0.5\n"]));
+    await collect(ragged);
+    expect(ragged.summary().errors.map((i) => [i.code, i.row])).toEqual([
+      ["DATA_PARSE", 3],
+      ["DATA_MISSING_VALUE", 3],
+    ]);
+    const noUnit = scoreStream(fw, [["x", "y"], ["1", "2"]]);
+    expect(await collect(noUnit)).toEqual([]);
+    expect(noUnit.summary().errors.map((i) => i.code)).toContain("DATA_NO_UNIT_COLUMN");
+    const long = scoreStream(fw, [["unit", "indicator", "value"], ["A", "awareness", "0.5"]]);
+    await collect(long);
+    expect(long.summary().errors.map((i) => i.message).join()).toMatch(/streaming reads wide data/u);
+    const empty = scoreStream(fw, []);
+    await collect(empty);
+    expect(empty.summary().errors[0]?.code).toBe("DATA_EMPTY");
+  });
+
+  it("applies coverage thresholds and non-arithmetic means as score() does (exact path per unit)", async () => {
+    const def: FrameworkDefinition = {
+      id: "coverage-test",
+      version: "1.0.0",
+      title: { vi: "Ngưỡng" },
+      root: {
+        id: "idx",
+        name: { vi: "Chỉ số" },
+        children: [
+          { id: "g", name: { vi: "Nhóm" }, weight: 1, minCoverage: 0.7, children: [
+            { id: "a", name: { vi: "a" }, weight: 1, rule: { type: "value" } },
+            { id: "b", name: { vi: "b" }, weight: 1, rule: { type: "value" } },
+          ] },
+          { id: "h", name: { vi: "Nhân" }, weight: 1, aggregation: "geometric", children: [
+            { id: "c", name: { vi: "c" }, weight: 1, rule: { type: "value" } },
+            { id: "d", name: { vi: "d" }, weight: 2, rule: { type: "value" } },
+          ] },
+        ],
+      },
+    };
+    const rows = [
+      ["unit", "a", "b", "c", "d"],
+      ["A", "0.5", "", "0.25", "0.81"],
+      ["B", "0.5", "0.7", "0.36", "0.49"],
+      ["C", "0.9", "0.1", "0.64", "0.09"],
+    ];
+    const options = { missing: "reweight" as const, rankNodes: "all" as const };
+    // Same rows for both: score() reads the table (header = line 1), the stream reads the arrays.
+    const result = score(def, { columns: rows[0]!, rows: rows.slice(1).map((cells, i) => ({ line: i + 2, cells })), format: "csv", issues: [] }, options);
+    const stream = scoreStream(def, rows, options);
+    const units = await collect(stream);
+    expect(stream.summary().warnings.map((w) => w.code).sort()).toEqual(result.warnings.map((w) => w.code).sort());
+    expect(stream.summary().warnings.map((w) => w.code)).toContain("DATA_LOW_COVERAGE");
+    expectSameAsScore(result, units, stream);
+    expect(stream.summary().exactUnits).toBe(3);
+  });
+
+  it("refuses a framework that normalises across units", () => {
+    const def: FrameworkDefinition = {
+      id: "norm-test",
+      version: "1.0.0",
+      title: { vi: "Chuẩn hoá" },
+      root: { id: "idx", name: { vi: "Chỉ số" }, children: [
+        { id: "a", name: { vi: "a" }, weight: 1, rule: { type: "normalise", method: "minmax" } },
+        { id: "b", name: { vi: "b" }, weight: 1, rule: { type: "value" } },
+      ] },
+    };
+    expect(() => scoreStream(def, [])).toThrow(/normalises indicators across units/u);
+  });
+
+  it("throws typed errors for bad options and an early summary", () => {
+    expect(() => scoreStream(fw, [], { rankNodes: ["nope"] })).toThrow(DtiError);
+    expect(() => scoreStream(fw, [], { maxIssues: -1 })).toThrow(/maxIssues/u);
+    expect(() => scoreStream(fw, [], { shape: "long" })).toThrow(/wide data/u);
+    expect(() => scoreStream(fw, []).summary()).toThrow(/read to the end/u);
+  });
+});
