@@ -38,7 +38,7 @@ async function* textChunks(input: AsyncIterable<string | Uint8Array> | Iterable<
  * blank lines skipped, ragged rows kept with an issue, rows longer than `maxRecordSize` stop with
  * `DATA_TOO_LARGE`). Memory holds one chunk and one row.
  *
- * @throws {@link DtiError} `DATA_PARSE` with the line for malformed quoting (when reached), and
+ * @throws `DtiError` `DATA_PARSE` with the line for malformed quoting (when reached), and
  *   `DATA_EMPTY` for an empty input.
  * @example
  * ```ts

@@ -18,7 +18,7 @@ export interface FloatUnitScores {
   readonly published: Float64Array;
   /** Share of each node's weight that had data. */
   readonly coverage: Float64Array;
-  /** True when the unit was scored by the exact decimal path (see {@link scoreUnitFloat}). */
+  /** True when exact decimals were needed for this unit (a value near a rounding point, or the exact path). */
   readonly exact: boolean;
   /** Scored leaves (compiled indices) with a blank or absent input, for the missing-value warnings. */
   readonly missingLeaves: readonly number[];
