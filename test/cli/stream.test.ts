@@ -1,11 +1,21 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readFile } from "node:fs/promises";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { CliIO } from "../../src/cli/io.ts";
 import { run } from "../../src/cli/run.ts";
 import { parseCsv } from "../../src/csv.ts";
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), "dti-test-"));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
 
 async function dti(args: string[]) {
   let out = "";
@@ -46,7 +56,7 @@ describe("dti score --stream", () => {
   });
 
   it("writes JSON lines to a file", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "dti-test-"));
+    const dir = tempDir();
     const out = join(dir, "out.jsonl");
     const r = await dti(["score", "fixtures/dti-2022-province-top5.csv", "--framework", "vn-dti-2022-province", "--stream", "--format", "jsonl", "-o", out]);
     expect(r.code).toBe(0);
@@ -65,7 +75,7 @@ describe("dti score --stream", () => {
   });
 
   it("exits 1 with the errors (capped, counted) and writes nothing", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "dti-test-"));
+    const dir = tempDir();
     const input = join(dir, "bad.csv");
     const lines = ["unit,government,economy,society"];
     for (let i = 0; i < 50; i++) lines.push(`U${i},x,0.5,0.5`);
