@@ -18,7 +18,8 @@ export const FORMULA_OPTIONS = {
 } as const satisfies ParseArgsConfig["options"];
 
 /** Its help line. */
-export const FORMULA_HELP = `      --formulas <file.json>  computed columns: [{ "column", "expression", "inputs": { var: column } }]
+export const FORMULA_HELP = `      --formulas <file.json>  computed columns, added before scoring:
+                              [{ "column", "expression", "inputs": { var: column } }]
                               (docs/reliability.md#formula-indicators-dtiformula)
 `;
 

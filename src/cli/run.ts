@@ -16,8 +16,9 @@ import { UsageError } from "./usage-error.ts";
 
 /** The general help text: every command's usage and summary. */
 export function helpText(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length)) + 2;
-  const line = (usage: string, summary: string) => `  ${usage.padEnd(width)} ${summary}`;
+  // Each usage on its own line with its summary indented below it: a long usage never widens the
+  // others into a table wider than the terminal.
+  const line = (usage: string, summary: string) => `  ${usage}\n      ${summary}`;
   const lines = [...COMMANDS.map((c) => line(c.usage, c.summary)), line("dti <command> --help", "the options of one command"), line("dti --help | --version", "this help, the version")];
   return `dti ${VERSION}: digital-transformation index scores and rankings
 

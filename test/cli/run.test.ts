@@ -130,6 +130,17 @@ describe("dti exit codes and messages", () => {
     expect(r.stderr).toMatch(/dti --help/u);
   });
 
+  it("--help fits a terminal: no line over 100 characters, every command listed", async () => {
+    const help = await cli(["--help"]);
+    const long = help.stdout.split("\n").filter((l) => l.length > 100);
+    expect(long).toEqual([]);
+    expect(help.stdout).toMatch(/^  dti uncertainty <file> --framework <id\|file.json> \[options\]\n {6}Monte Carlo/mu);
+    for (const command of ["score", "validate", "report", "chart", "frameworks", "schema", "uncertainty", "explain", "whatif", "years", "assess"]) {
+      const lines = (await cli([command, "--help"])).stdout.split("\n");
+      expect(lines.filter((l) => l.length > 100), command).toEqual([]);
+    }
+  });
+
   it("--help, --version, frameworks and schema", async () => {
     const help = await cli(["--help"]);
     expect(help.code).toBe(0);

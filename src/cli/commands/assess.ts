@@ -27,8 +27,8 @@ export const assessCommand: Command = {
       --delimiter <d>         auto (default) | , | ; | tab
 ${OUTPUT_HELP}
 The file is long: one row per unit and indicator with columns unit, indicator, self, appraised,
-final, evidence, note (Vietnamese headers accepted: Tự đánh giá, Thẩm định, Chính thức, Minh chứng,
-Ghi chú). Exit code 1 when a row has errors (points out of range, unknown indicator …).
+final, evidence, note (Vietnamese headers accepted: Tự đánh giá, Thẩm định, Chính thức,
+Minh chứng, Ghi chú). Exit code 1 when a row has errors (points out of range, unknown indicator …).
 `,
   async run(rest, values, io) {
     const file = inputFile(rest);

@@ -51,7 +51,8 @@ export const scoreCommand: Command = {
       --decimal-comma         write 0,8002 instead of 0.8002 (md and csv)
       --bom                   start CSV output with a UTF-8 BOM (for Excel)
       --bands <preset|file>   maturity bands: dti-2020-map | egdi | a band-set JSON file
-                              (md: a band table after the ranking; csv: a band column; json: "bands")
+                              (md: a band table after the ranking; csv: a band column;
+                              json: "bands")
       --stream                stream a large CSV: memory bounded by the units, not the file
                               (automatic for CSV files over 256 MiB); output csv (default) or
                               jsonl, in input order, ranks of the index only unless --rank-nodes

@@ -40,7 +40,7 @@ export function parseNormalisations(text: string): NormalisationChoice[] {
 
 export const uncertaintyCommand: Command = {
   name: "uncertainty",
-  usage: "dti uncertainty <file> --framework <id|file.json> [--runs 1000] [--seed 42] [--weights ±25%] [--normalisation minmax,zscore] [--aggregation arithmetic,geometric]",
+  usage: "dti uncertainty <file> --framework <id|file.json> [options]",
   summary: "Monte Carlo uncertainty and sensitivity of the ranking",
   options: {
     ...DATA_OPTIONS,
