@@ -7,6 +7,7 @@
 import { error, warning, type Issue } from "../errors.ts";
 import { inputKeys } from "../framework/input-keys.ts";
 import type { Framework, FrameworkNode } from "../framework/types.ts";
+import { closestName } from "../text/closest-name.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 
 /** The roles a non-indicator column can play. */
@@ -195,10 +196,12 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
       continue;
     }
     const make = options.unknownColumns === "warn" ? warning : error;
+    const near = closestName(header, unmatchedInputNames(framework, new Set(inputs.values())));
+    const hint = near === undefined ? "" : `; did you mean "${near}"?`;
     issues.push(
       make(
         "DATA_UNKNOWN_COLUMN",
-        `column "${header}" is not an indicator of framework "${framework.id}" nor a unit, code, group or year column${options.unknownColumns === "warn" ? "; it is not read" : " (leave it out with ignoreColumns / --ignore-column, or set unknownColumns: \"warn\")"}`,
+        `column "${header}" is not an indicator of framework "${framework.id}" nor a unit, code, group or year column${hint}${options.unknownColumns === "warn" ? "; it is not read" : " (leave it out with ignoreColumns / --ignore-column, or set unknownColumns: \"warn\")"}`,
         { column: header, row: 1 },
       ),
     );
@@ -214,6 +217,20 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
     if (roles.value === undefined) issues.push(error("DATA_NO_UNIT_COLUMN", `long-form data needs a value column ("value", "giá trị")`, { row: 1 }));
   }
   return { shape, roles, inputs, aliases, computed, issues };
+}
+
+/** The names (id, Vietnamese, English, short) of the indicator inputs that have no column yet. */
+function unmatchedInputNames(framework: Framework, matched: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  const visit = (node: FrameworkNode) => {
+    if (node.rule === undefined) return node.children.forEach(visit);
+    const keys = inputKeys(node);
+    if (keys.length === 1) {
+      if (!matched.has(keys[0] as string)) out.push(...[node.name.vi, node.name.en, node.short, node.id].filter((n): n is string => n !== undefined));
+    } else out.push(...keys.filter((k) => !matched.has(k)));
+  };
+  visit(framework.root);
+  return out;
 }
 
 /** True when `alias` resolved to an input key (not an ambiguous spelling). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DtiError } from "../../src/errors.ts";
 import type { FrameworkDefinition } from "../../src/framework/types.ts";
+import { getFramework } from "../../src/framework/builtin/index.ts";
 import { defineFramework } from "../../src/framework/validate-framework.ts";
 import { tableFromRecords } from "../../src/input/table.ts";
 import { score, validate } from "../../src/pipeline/score.ts";
@@ -225,6 +226,14 @@ describe("score: data errors are all collected", () => {
     expect(validate(points, data).errors.map((i) => [i.code, i.column])).toEqual([["DATA_UNKNOWN_COLUMN", "Ghi chú"]]);
     expect(validate(points, data, { unknownColumns: "warn" }).warnings.map((i) => i.code)).toEqual(["DATA_UNKNOWN_COLUMN"]);
     expect(validate(points, data, { ignoreColumns: ["ghi chú"] }).ok).toBe(true);
+  });
+
+  it("suggests the indicator a misspelt column was meant for", () => {
+    const fw = getFramework("vn-dti-2022-province");
+    const row = { unit: "A", "Nhận thức số": 1, "Thê chế số": 1, "Hạ tầng số": 1, "Nhân lực số": 1, "An toàn thông tin mạng": 1, "Hoạt động chính quyền số": 1, "Hoạt động kinh tế số": 1, "Hoạt động xã hội số": 1, "Ghi chú": "x" };
+    const messages = validate(fw, [row]).errors.filter((i) => i.code === "DATA_UNKNOWN_COLUMN").map((i) => i.message);
+    expect(messages[0]).toMatch(/^column "Thê chế số" is not an indicator .*; did you mean "Thể chế số"\?/u);
+    expect(messages[1]).not.toMatch(/did you mean/u);
   });
 
   it("warns about a computed score column instead of reading it", () => {
