@@ -17,6 +17,7 @@ import type { CliIO } from "./io.ts";
 import { loadFramework, loadTable } from "./load.ts";
 import { buildScoreOptions, DATA_OPTIONS, delimiterOption, inputFile, oneOf, RANK_OPTIONS, stringOption } from "./options.ts";
 import { UsageError } from "./usage-error.ts";
+import { fileErrorMessage } from "./file-error.ts";
 
 /** Output options of the analysis commands. */
 export const OUTPUT_OPTIONS = {
@@ -91,8 +92,9 @@ export async function loadBands(io: CliIO, spec: string | undefined): Promise<Ba
   let text: string;
   try {
     text = await io.readFile(spec);
-  } catch {
-    throw new UsageError(`file not found: ${spec}`);
+  } catch (e) {
+    if (e instanceof DtiError) throw e;
+    throw new UsageError((e as { code?: unknown }).code === "ENOENT" ? `file not found: ${spec}` : (fileErrorMessage(e, "read", spec) ?? `cannot read ${spec}`));
   }
   try {
     return defineBands(JSON.parse(text.replace(/^\uFEFF/u, "")) as BandSet);

@@ -11,6 +11,7 @@ import type { RawTable } from "../input/table.ts";
 import type { OptionValues } from "./command.ts";
 import type { CliIO } from "./io.ts";
 import { stringOption } from "./options.ts";
+import { fileErrorMessage } from "./file-error.ts";
 
 /** The option, for the commands that offer it. */
 export const FORMULA_OPTIONS = {
@@ -32,7 +33,7 @@ export async function applyFormulaOption(values: OptionValues, io: CliIO, table:
     text = path === "-" ? await io.readStdin() : await io.readFile(path);
   } catch (e) {
     if (e instanceof DtiError) throw e;
-    throw new DtiError([error("OPTION_INVALID", `cannot read the formulas file ${path}: ${(e as Error).message}`)]);
+    throw new DtiError([error("OPTION_INVALID", fileErrorMessage(e, "read", `the formulas file ${path}`) ?? `cannot read the formulas file ${path}: ${(e as Error).message}`)]);
   }
   let formulas: unknown;
   try {

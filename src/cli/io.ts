@@ -6,6 +6,8 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { decodeText } from "./decode-text.ts";
+import { fileErrorMessage } from "./file-error.ts";
+import { UsageError } from "./usage-error.ts";
 
 /** Streams and files the CLI uses. */
 export interface CliIO {
@@ -26,7 +28,13 @@ export function nodeIO(): CliIO {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     readFile: async (p) => decodeText(await readFile(p), p),
-    writeFile: (p, t) => writeFile(p, t, "utf8"),
+    writeFile: async (p, t) => {
+      try {
+        await writeFile(p, t, "utf8");
+      } catch (e) {
+        throw new UsageError(fileErrorMessage(e, "write", p) ?? `cannot write ${p}: ${(e as Error).message}`);
+      }
+    },
     writeStdout: (t) => (process.stdout.write(t) ? Promise.resolve() : new Promise((resolve) => process.stdout.once("drain", () => resolve()))),
     readStdin: async () => {
       const chunks: Buffer[] = [];

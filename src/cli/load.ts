@@ -13,6 +13,7 @@ import { readMergeTable } from "../input/read-merge-map.ts";
 import { tableFromRecords, type RawTable } from "../input/table.ts";
 import type { MergeEntry } from "../score/merge-units.ts";
 import type { CliIO } from "./io.ts";
+import { fileErrorMessage } from "./file-error.ts";
 import { UsageError } from "./usage-error.ts";
 
 async function readText(io: CliIO, path: string): Promise<string> {
@@ -22,7 +23,7 @@ async function readText(io: CliIO, path: string): Promise<string> {
   } catch (e) {
     if (e instanceof DtiError) throw e;
     const code = (e as { code?: string }).code;
-    throw new UsageError(code === "ENOENT" ? `file not found: ${path}` : `cannot read ${path}: ${(e as Error).message}`);
+    throw new UsageError(code === "ENOENT" ? `file not found: ${path}` : (fileErrorMessage(e, "read", path) ?? `cannot read ${path}: ${(e as Error).message}`));
   }
 }
 

@@ -12,6 +12,7 @@ import type { Command, OptionValues } from "./command.ts";
 import { COMMANDS } from "./commands/index.ts";
 import type { CliIO } from "./io.ts";
 import { COMMON_OPTIONS, printIssues } from "./options.ts";
+import { fileErrorMessage } from "./file-error.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** The general help text: every command's usage and summary. */
@@ -56,6 +57,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       printIssues(io, e.issues);
       const usage = e.issues.every((i) => i.code === "OPTION_INVALID" || i.code === "USAGE");
       return usage ? 2 : 1;
+    }
+    const fileProblem = fileErrorMessage(e, "open");
+    if (fileProblem !== undefined) {
+      io.stderr(`dti: ${fileProblem}\n`);
+      return 2;
     }
     io.stderr(`dti: internal error: ${(e as Error)?.message ?? String(e)}\nThis is a bug in dti; please report it with the command you ran.\n`);
     if (typeof process !== "undefined" && process.env["DTI_DEBUG"]) io.stderr(`${(e as Error)?.stack ?? ""}\n`);

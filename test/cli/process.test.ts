@@ -37,6 +37,19 @@ describe("dti as a process", () => {
     expect(r.stderr).toBe("dti: file not found: missing-file.csv\nRun `dti --help` for usage.\n");
   });
 
+  it("a folder as the data file or an --out in a missing folder is a plain usage error, not a bug", () => {
+    const dir = dti(["score", "fixtures", "--framework", "vn-dti-2022-province"]);
+    expect(dir.code).toBe(2);
+    expect(dir.stderr).toBe("dti: cannot read fixtures: it is a folder, not a file\nRun `dti --help` for usage.\n");
+    const small = "unit,government,economy,society\nA,0.5,0.5,0.5\n";
+    const out = dti(["score", "-", "--framework", "vn-dti-2020-province", "--out", ".tmp/no-such-folder/x.csv"], small);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toBe("dti: cannot write .tmp/no-such-folder/x.csv: no such file or folder\nRun `dti --help` for usage.\n");
+    const formulas = dti(["score", "-", "--framework", "vn-dti-2020-province", "--formulas", "fixtures"], small);
+    expect(formulas.code).toBe(2);
+    expect(formulas.stderr).toBe("error OPTION_INVALID: cannot read the formulas file fixtures: it is a folder, not a file\n");
+  }, 30_000);
+
   it("reports a malformed CSV as a data error with its line", () => {
     const r = dti(["score", "-", "--framework", "vn-dti-2020-province"], 'unit,government,economy,society\n"A,0.5,0.5,0.5\n');
     expect(r.code).toBe(1);
