@@ -36,6 +36,21 @@ describe("dti score", () => {
     expect(first.groupRank).toBe(1);
   });
 
+  it.each([
+    ["bands, two years", ["fixtures/provinces-63-synthetic-2years.csv", ...FW22, "--bands", "egdi"]],
+    ["bands and a merge", ["fixtures/provinces-63-synthetic.csv", ...FW22, "--bands", "dti-2020-map", "--merge", "fixtures/merge-2025.csv"]],
+    ["imputation", ["fixtures/provinces-63-synthetic-2years.csv", ...FW22, "--impute", "previous-year,group-mean"]],
+    ["2025 framework, bands", ["fixtures/provinces-34-synthetic.csv", "--framework", "vn-dti-2025-province", "--bands", "egdi"]],
+    ["2020 framework", ["fixtures/dti-2020-bac-ninh.csv", "--framework", "vn-dti-2020-province"]],
+  ])("JSON with %s matches the result schema", async (_, args) => {
+    const r = await cli(["score", ...args, "--format", "json"]);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(await readFile("schema/result.schema.json", "utf8"));
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    ajv.validate(schema, JSON.parse(r.stdout));
+    expect(ajv.errors ?? []).toEqual([]);
+  });
+
   it("writes CSV to a file with --out, decimal commas and a BOM on request", async () => {
     const r = await cli(["score", "fixtures/provinces-63-synthetic.csv", ...FW22, "--format", "csv", "--decimal-comma", "--bom", "--out", "out.csv"]);
     expect(r.code).toBe(0);
