@@ -50,6 +50,13 @@ describe("dti as a process", () => {
     expect(formulas.stderr).toBe("error OPTION_INVALID: cannot read the formulas file fixtures: it is a folder, not a file\n");
   }, 30_000);
 
+  it("stops quietly when the reader of its output goes away (| head)", () => {
+    // A shell pipe into a process that reads one line and exits: no EPIPE stack trace.
+    const r = spawnSync("sh", ["-c", `"${process.execPath}" ${BIN} score fixtures/provinces-63-synthetic.csv -f vn-dti-2022-province --format json | head -1`], { encoding: "utf8" });
+    expect(r.stdout).toBe("{\n");
+    expect(r.stderr).toBe("");
+  }, 30_000);
+
   it("reports a malformed CSV as a data error with its line", () => {
     const r = dti(["score", "-", "--framework", "vn-dti-2020-province"], 'unit,government,economy,society\n"A,0.5,0.5,0.5\n');
     expect(r.code).toBe(1);
