@@ -8,7 +8,6 @@ import type { ParseArgsConfig } from "node:util";
 import type { AnalysisLanguage } from "../analysis/format.ts";
 import { defineBands, getBands, type BandSet } from "../analysis/bands.ts";
 import { DtiError, error } from "../errors.ts";
-import { parseNumber } from "../number/parse-number.ts";
 import type { Framework } from "../framework/types.ts";
 import type { RawTable } from "../input/table.ts";
 import type { ScoreOptions } from "../pipeline/types.ts";
@@ -60,23 +59,6 @@ export function requiredOption(values: OptionValues, name: string, what: string)
   const v = stringOption(values, name);
   if (v === undefined) throw new UsageError(`--${name} is required (${what})`);
   return v;
-}
-
-/** A number option ("0,85" accepted), or undefined. */
-export function numberOption(values: OptionValues, name: string): number | undefined {
-  const v = stringOption(values, name);
-  if (v === undefined) return undefined;
-  const n = parseNumber(v);
-  if (n === undefined) throw new UsageError(`--${name} must be a number (got "${v}")`);
-  return Number(n);
-}
-
-/** A whole-number option, or undefined. */
-export function integerOption(values: OptionValues, name: string, min = 0): number | undefined {
-  const v = stringOption(values, name);
-  if (v === undefined) return undefined;
-  if (!/^\d+$/u.test(v) || Number(v) < min) throw new UsageError(`--${name} must be a whole number ≥ ${min} (got "${v}")`);
-  return Number(v);
 }
 
 /** `--bands <preset|file.json>`: a built-in preset id or a band-set JSON file. */

@@ -7,6 +7,7 @@
 import type { ParseArgsConfig } from "node:util";
 import { formatIssue, type Issue } from "../errors.ts";
 import type { ColumnNames } from "../input/resolve-columns.ts";
+import { parseNumber } from "../number/parse-number.ts";
 import type { ScoreOptions } from "../pipeline/types.ts";
 import type { OptionValues } from "./command.ts";
 import type { CliIO } from "./io.ts";
@@ -78,6 +79,25 @@ export const RANK_HELP = `      --ranking <method>      competition (default, 12
 export function stringOption(values: OptionValues, name: string): string | undefined {
   const v = values[name];
   return typeof v === "string" ? v : undefined;
+}
+
+/** A number option ("0,85" accepted), or undefined. */
+export function numberOption(values: OptionValues, name: string): number | undefined {
+  const v = stringOption(values, name);
+  if (v === undefined) return undefined;
+  const n = parseNumber(v);
+  if (n === undefined) throw new UsageError(`--${name} must be a number (got "${v}")`);
+  return Number(n);
+}
+
+/** A whole-number option at least `min` (any whole number, negative too, with `min` null), or undefined. */
+export function integerOption(values: OptionValues, name: string, min: number | null = 0): number | undefined {
+  const v = stringOption(values, name);
+  if (v === undefined) return undefined;
+  if (!/^-?\d+$/u.test(v) || (min !== null && Number(v) < min)) {
+    throw new UsageError(`--${name} must be a whole number${min === null ? "" : ` ≥ ${min}`} (got "${v}")`);
+  }
+  return Number(v);
 }
 
 /** One of the allowed words, or a usage error naming them. */

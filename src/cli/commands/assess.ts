@@ -5,10 +5,10 @@
  */
 import { assessment } from "../../analysis/assessment.ts";
 import { assessmentToMarkdown } from "../../analysis/assessment-markdown.ts";
-import { emit, numberOption, OUTPUT_HELP, OUTPUT_OPTIONS, outputOptions } from "../analysis-options.ts";
+import { emit, OUTPUT_HELP, OUTPUT_OPTIONS, outputOptions } from "../analysis-options.ts";
 import type { Command } from "../command.ts";
 import { loadFramework, loadTable } from "../load.ts";
-import { delimiterOption, inputFile, printIssues, stringOption } from "../options.ts";
+import { delimiterOption, inputFile, numberOption, printIssues, stringOption } from "../options.ts";
 
 export const assessCommand: Command = {
   name: "assess",

@@ -11,17 +11,10 @@ import { comparisonSpec } from "../../report/vega/comparison.ts";
 import { radarSpec } from "../../report/vega/radar.ts";
 import { rankingBarSpec } from "../../report/vega/ranking-bar.ts";
 import type { Command } from "../command.ts";
-import { DATA_HELP, DATA_OPTIONS, inputFile, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
+import { DATA_HELP, DATA_OPTIONS, inputFile, integerOption, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
 import { progress } from "../progress.ts";
 import { scoreBefore, scoreFile, writeOutput } from "../score-file.ts";
 import { UsageError } from "../usage-error.ts";
-
-function whole(values: Record<string, unknown>, name: string): number | undefined {
-  const v = values[name];
-  if (typeof v !== "string") return undefined;
-  if (!/^\d+$/u.test(v)) throw new UsageError(`--${name} must be a whole number (got "${v}")`);
-  return Number(v);
-}
 
 export const chartCommand: Command = {
   name: "chart",
@@ -71,7 +64,7 @@ export const chartCommand: Command = {
     const locale = localeOption(values);
     const unit = stringOption(values, "unit");
     if (type === "radar" && unit === undefined) throw new UsageError("--type radar needs --unit <name>");
-    const [limit, year, from, to, width] = ["limit", "year", "from", "to", "width"].map((k) => whole(values, k));
+    const [limit, year, from, to, width] = ["limit", "year", "from", "to", "width"].map((k) => integerOption(values, k));
     const beforeFile = stringOption(values, "before");
     const bar = progress(io, 3);
     const scored = await scoreFile(io, file, values, bar);

@@ -6,9 +6,9 @@
 import { explain } from "../../analysis/explain.ts";
 import { explainToMarkdown } from "../../analysis/explain-markdown.ts";
 import { score } from "../../pipeline/score.ts";
-import { emit, integerOption, loadAnalysisInputs, loadBands, numberOption, OUTPUT_HELP, requiredOption, UNIT_OPTIONS } from "../analysis-options.ts";
+import { emit, loadAnalysisInputs, loadBands, OUTPUT_HELP, requiredOption, UNIT_OPTIONS } from "../analysis-options.ts";
 import type { Command } from "../command.ts";
-import { DATA_HELP, printIssues, RANK_HELP, stringOption } from "../options.ts";
+import { DATA_HELP, integerOption, numberOption, printIssues, RANK_HELP, stringOption } from "../options.ts";
 
 export const explainCommand: Command = {
   name: "explain",

@@ -10,7 +10,7 @@ import { uncertainty } from "../../uncertainty/uncertainty.ts";
 import { uncertaintyToMarkdown } from "../../uncertainty/to-markdown.ts";
 import type { Command } from "../command.ts";
 import { loadFramework, loadTable } from "../load.ts";
-import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, inputFile, oneOf, printIssues, stringOption } from "../options.ts";
+import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, inputFile, integerOption, oneOf, printIssues, stringOption } from "../options.ts";
 import { UsageError } from "../usage-error.ts";
 
 /** Parses "±25%", "25%", "0.25" into 0.25. */
@@ -76,15 +76,9 @@ export const uncertaintyCommand: Command = {
     if (values["merge"] !== undefined) throw new UsageError("--merge is not supported by dti uncertainty: merge the data first");
     const framework = await loadFramework(io, stringOption(values, "framework"));
     const base = await buildScoreOptions(values, io, false);
-    const whole = (name: string) => {
-      const t = stringOption(values, name);
-      if (t === undefined) return undefined;
-      if (!/^-?\d+$/u.test(t)) throw new UsageError(`--${name} must be a whole number (got "${t}")`);
-      return Number(t);
-    };
-    const runs = whole("runs");
-    const seed = whole("seed");
-    const year = whole("year");
+    const runs = integerOption(values, "runs", null);
+    const seed = integerOption(values, "seed", null);
+    const year = integerOption(values, "year", null);
     const weights = stringOption(values, "weights");
     const normalisation = stringOption(values, "normalisation");
     const aggregation = stringOption(values, "aggregation");

@@ -9,9 +9,9 @@ import { improvementPriorities } from "../../analysis/priorities.ts";
 import { whatIf } from "../../analysis/what-if.ts";
 import { planToMarkdown, prioritiesToMarkdown, whatIfToMarkdown } from "../../analysis/what-if-markdown.ts";
 import type { LocalizedName } from "../../framework/types.ts";
-import { emit, integerOption, loadAnalysisInputs, numberOption, OUTPUT_HELP, requiredOption, UNIT_OPTIONS } from "../analysis-options.ts";
+import { emit, loadAnalysisInputs, OUTPUT_HELP, requiredOption, UNIT_OPTIONS } from "../analysis-options.ts";
 import type { Command } from "../command.ts";
-import { DATA_HELP, RANK_HELP } from "../options.ts";
+import { DATA_HELP, integerOption, numberOption, RANK_HELP } from "../options.ts";
 import { UsageError } from "../usage-error.ts";
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]).flatMap((x) => x.split(",")).map((x) => x.trim()).filter((x) => x !== "") : []);

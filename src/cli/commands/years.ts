@@ -6,9 +6,9 @@
 import { compareYears } from "../../analysis/compare-years.ts";
 import { yearsToMarkdown } from "../../analysis/years-markdown.ts";
 import { score } from "../../pipeline/score.ts";
-import { emit, integerOption, loadAnalysisInputs, OUTPUT_HELP, OUTPUT_OPTIONS } from "../analysis-options.ts";
+import { emit, loadAnalysisInputs, OUTPUT_HELP, OUTPUT_OPTIONS } from "../analysis-options.ts";
 import type { Command } from "../command.ts";
-import { DATA_HELP, DATA_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS } from "../options.ts";
+import { DATA_HELP, DATA_OPTIONS, integerOption, printIssues, RANK_HELP, RANK_OPTIONS } from "../options.ts";
 import { UsageError } from "../usage-error.ts";
 
 export const yearsCommand: Command = {
