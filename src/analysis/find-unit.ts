@@ -5,6 +5,7 @@
  */
 import { DtiError, error } from "../errors.ts";
 import type { ScoreResult, UnitResult } from "../pipeline/types.ts";
+import { peersOf, unitsNamed } from "../report/unit-stats.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 
 /**
@@ -18,9 +19,9 @@ import { normalizeKey } from "../text/normalize-key.ts";
  * ```
  */
 export function findUnit(result: ScoreResult, unit: string, year?: number): UnitResult {
-  const key = normalizeKey(unit);
-  const matches = result.units.filter((u) => normalizeKey(u.unit) === key || (u.code !== undefined && normalizeKey(u.code) === key));
+  const matches = unitsNamed(result, unit);
   if (matches.length === 0) {
+    const key = normalizeKey(unit);
     const near = result.units.filter((u) => normalizeKey(u.unit).includes(key)).map((u) => u.unit);
     const hint = near.length > 0 ? `; did you mean ${[...new Set(near)].slice(0, 3).map((n) => JSON.stringify(n)).join(", ")}?` : "";
     throw new DtiError([error("ANALYSIS_UNKNOWN_UNIT", `no unit named ${JSON.stringify(unit)} in the result${hint}`, { unit })]);
@@ -37,6 +38,4 @@ export function findUnit(result: ScoreResult, unit: string, year?: number): Unit
 }
 
 /** The units of the same year as `unit` (all units when there is no year column). */
-export function sameYear(result: ScoreResult, unit: UnitResult): UnitResult[] {
-  return result.units.filter((u) => u.year === unit.year);
-}
+export const sameYear: (result: ScoreResult, unit: UnitResult) => UnitResult[] = peersOf;

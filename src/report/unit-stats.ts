@@ -10,6 +10,20 @@ import type { NodeInfo, ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 
 /**
+ * Every result (one per year) of the unit with this name or code, matched after Unicode and case
+ * normalisation; the matching shared by {@link findUnit} here and in `dti/analysis`.
+ *
+ * @example
+ * ```ts
+ * unitsNamed(result, "48").map((u) => u.unit); // => ["TP. Đà Nẵng"]
+ * ```
+ */
+export function unitsNamed(result: ScoreResult, unit: string): UnitResult[] {
+  const key = normalizeKey(unit);
+  return result.units.filter((u) => normalizeKey(u.unit) === key || (u.code !== undefined && normalizeKey(u.code) === key));
+}
+
+/**
  * Finds a unit by name or code (matched after Unicode and case normalisation), in `year` or, by
  * default, its latest year. An unknown unit throws a {@link DtiError} `REPORT_UNIT_UNKNOWN`.
  *
@@ -19,8 +33,7 @@ import { normalizeKey } from "../text/normalize-key.ts";
  * ```
  */
 export function findUnit(result: ScoreResult, unit: string, year?: number): UnitResult {
-  const key = normalizeKey(unit);
-  const matches = result.units.filter((u) => (normalizeKey(u.unit) === key || (u.code !== undefined && normalizeKey(u.code) === key)) && (year === undefined || u.year === year));
+  const matches = unitsNamed(result, unit).filter((u) => year === undefined || u.year === year);
   const found = matches.reduce<UnitResult | undefined>((best, u) => (best === undefined || (u.year ?? 0) > (best.year ?? 0) ? u : best), undefined);
   if (found === undefined) {
     const where = year === undefined ? "" : ` in ${year}`;

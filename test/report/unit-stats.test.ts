@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { score } from "../../src/pipeline/score.ts";
-import { averageValue, findUnit, latestYear, leaderOf, peersOf } from "../../src/report/unit-stats.ts";
+import { averageValue, findUnit, latestYear, leaderOf, peersOf, unitsNamed } from "../../src/report/unit-stats.ts";
 import { tiny, tinyResult } from "./helpers.ts";
 
 describe("unit stats", () => {
@@ -8,6 +8,11 @@ describe("unit stats", () => {
     const r = tinyResult();
     expect(findUnit(r, "đà nẵng".normalize("NFD")).unit).toBe("Đà Nẵng");
     expect(() => findUnit(r, "Huế")).toThrow(/no unit "Huế"/u);
+  });
+  it("unitsNamed matches a name or a code, case- and form-insensitively, and nothing else", () => {
+    const r = tinyResult();
+    expect(unitsNamed(r, "  ĐÀ NẴNG ").map((u) => u.unit)).toEqual(["Đà Nẵng"]);
+    expect(unitsNamed(r, "Đà")).toEqual([]);
   });
   it("averages published values exactly, skipping missing ones", () => {
     const r = tinyResult();
