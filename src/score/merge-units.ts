@@ -7,6 +7,7 @@
 import { error, warning, type Issue } from "../errors.ts";
 import type { UnitInput } from "../input/read-units.ts";
 import type { Decimal } from "../number/decimal.ts";
+import { closestName } from "../text/closest-name.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import { mean } from "./compute-nodes.ts";
 import type { LeafScores } from "./score-leaves.ts";
@@ -68,6 +69,19 @@ export function mergeUnits(units: readonly LeafScores[], mapping: MergeMapping):
   for (const e of target.values()) {
     if (!known.has(normalizeKey(e.unit))) {
       issues.push(error("DATA_MERGE_UNKNOWN_UNIT", `the merge mapping names "${e.unit}", which is not in the data`, { unit: e.unit }));
+    }
+  }
+
+  // A target that is not in the data is a new unit; when a unit left out of the mapping has nearly
+  // its name ("Đà Nẵng" for "TP. Đà Nẵng"), that unit was most likely meant and now stays apart.
+  const unmapped = units.map((u) => u.input.unit).filter((n) => !target.has(normalizeKey(n)) && !targets.has(normalizeKey(n)));
+  for (const [key, into] of targets) {
+    if (known.has(key)) continue;
+    const near = unmapped.find((n) => normalizeKey(n).endsWith(` ${key}`) || normalizeKey(n).startsWith(`${key} `)) ?? closestName(into, unmapped);
+    if (near !== undefined) {
+      issues.push(
+        warning("DATA_MERGE_INVALID", `the merge target "${into}" is not a unit of the data, so it is a new unit and "${near}" stays apart; did you mean "${near}"?`, { unit: into }),
+      );
     }
   }
 

@@ -392,6 +392,17 @@ describe("score: merging units", () => {
     ]);
   });
 
+  it("warns when a merge target is a new name that nearly matches a unit left apart", () => {
+    const named = data.map((d) => (d.unit === "Đà Nẵng" ? { ...d, unit: "TP. Đà Nẵng" } : d));
+    const r = score(fw, named, { merge: [{ unit: "Quảng Nam", into: "Đà Nẵng" }] });
+    expect(r.units.map((u) => u.unit)).toContain("TP. Đà Nẵng");
+    expect(r.warnings.map((i) => [i.code, i.unit, i.message])).toEqual([
+      ["DATA_MERGE_INVALID", "Đà Nẵng", 'the merge target "Đà Nẵng" is not a unit of the data, so it is a new unit and "TP. Đà Nẵng" stays apart; did you mean "TP. Đà Nẵng"?'],
+    ]);
+    // A real new name (nothing like it in the data) is no warning.
+    expect(score(fw, data, { merge: [{ unit: "Quảng Nam", into: "Tỉnh Mới" }, { unit: "Huế", into: "Tỉnh Mới" }] }).warnings).toEqual([]);
+  });
+
   it("warns when members are in different groups", () => {
     const r = score(fw, data, { merge: { "Cần Thơ": "X", "Huế": "X" }, columns: { group: "region" } });
     expect(r.warnings.map((i) => i.code)).toEqual(["DATA_MERGE_INVALID"]);
