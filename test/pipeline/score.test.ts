@@ -178,14 +178,14 @@ describe("score: missing values", () => {
     expect(gap.nodes["foundation"]!.coverage).toBe(0.5);
     expect(r.coverage).toEqual({ units: 2, complete: 1, mean: 0.85 });
     expect(r.warnings).toEqual([expect.objectContaining({ code: "DATA_MISSING_VALUE", severity: "warning", node: "skills" })]);
-    expect(r.warnings[0]!.message).toBe('1 unit(s) have no value for "skills" (Nhân lực số): Gap (row 2); scored 0');
+    expect(r.warnings[0]!.message).toBe('1 unit(s) have no value for "skills" (Nhân lực số): Gap; scored 0');
   });
 
-  it("the missing-value warning names at most 10 units, then how many more", () => {
-    const many = Array.from({ length: 12 }, (_, i) => ({ unit: `U${i + 1}`, awareness: 30, skills: "", "services.a": 1, "services.b": 1 }));
+  it("the missing-value warning names at most 10 units in Vietnamese order, then how many more", () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({ unit: `U${String.fromCharCode(76 - i)}`, awareness: 30, skills: "", "services.a": 1, "services.b": 1 }));
     const message = score(points, many, { missing: "reweight" }).warnings[0]!.message;
     expect(message).toBe(
-      '12 unit(s) have no value for "skills" (Nhân lực số): U1 (row 1), U2 (row 2), U3 (row 3), U4 (row 4), U5 (row 5), U6 (row 6), U7 (row 7), U8 (row 8), U9 (row 9), U10 (row 10) and 2 more; left out, the other indicators reweighted',
+      '12 unit(s) have no value for "skills" (Nhân lực số): UA, UB, UC, UD, UE, UF, UG, UH, UI, UJ and 2 more; left out, the other indicators reweighted',
     );
   });
 
