@@ -8,6 +8,7 @@ import { error, warning, type Issue } from "../errors.ts";
 import type { UnitInput } from "../input/read-units.ts";
 import type { Decimal } from "../number/decimal.ts";
 import { closestName } from "../text/closest-name.ts";
+import { compareVi } from "../text/collator.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import { mean } from "./compute-nodes.ts";
 import type { LeafScores } from "./score-leaves.ts";
@@ -74,7 +75,8 @@ export function mergeUnits(units: readonly LeafScores[], mapping: MergeMapping):
 
   // A target that is not in the data is a new unit; when a unit left out of the mapping has nearly
   // its name ("Đà Nẵng" for "TP. Đà Nẵng"), that unit was most likely meant and now stays apart.
-  const unmapped = units.map((u) => u.input.unit).filter((n) => !target.has(normalizeKey(n)) && !targets.has(normalizeKey(n)));
+  // (in Vietnamese order, so the order of the rows cannot change which one is named)
+  const unmapped = units.map((u) => u.input.unit).filter((n) => !target.has(normalizeKey(n)) && !targets.has(normalizeKey(n))).sort(compareVi);
   for (const [key, into] of targets) {
     if (known.has(key)) continue;
     const near = unmapped.find((n) => normalizeKey(n).endsWith(` ${key}`) || normalizeKey(n).startsWith(`${key} `)) ?? closestName(into, unmapped);
