@@ -59,7 +59,11 @@ export async function loadFramework(io: CliIO, spec: string | undefined): Promis
     try {
       return getFramework(spec);
     } catch (e) {
-      if (e instanceof DtiError && e.code === "FRAMEWORK_UNKNOWN") throw new UsageError(e.issues[0]?.message ?? e.message);
+      if (e instanceof DtiError && e.code === "FRAMEWORK_UNKNOWN") {
+        // A path that is not a built-in id: a framework file must be named *.json.
+        const hint = /[/\\.]/u.test(spec) ? `; a framework file must end in .json` : "";
+        throw new UsageError(`${e.issues[0]?.message ?? e.message}${hint}`);
+      }
       throw e;
     }
   }

@@ -133,6 +133,8 @@ describe("dti exit codes and messages", () => {
     [["score", "fixtures/provinces-63-synthetic.csv", "--framework", "vn-dti-1999"], /vn-dti-2022-province/u],
     [["score", "fixtures/provinces-63-synthetic.csv", ...FW22, "--format", "pdf"], /--format must be one of/u],
     [["score", "fixtures/provinces-63-synthetic.csv", ...FW22, "--missing", "guess"], /--missing must be one of/u],
+    [["score", "fixtures/provinces-63-synthetic.csv", "--framework", "my-framework.txt"], /unknown framework "my-framework.txt".*; a framework file must end in .json/u],
+    [["score", "fixtures/provinces-63-synthetic.csv", "--framework", "nope"], /unknown framework "nope"; built-in frameworks: vn-dti-2020-province, [^;]*$/mu],
     [["score", "fixtures/provinces-63-synthetic.csv", ...FW22, "--decimals", "x"], /--decimals/u],
     [["score", ...FW22], /give the data file/u],
     [["score", "a.csv", "b.csv", ...FW22], /one data file at a time/u],
