@@ -33,9 +33,16 @@ export function readDecimal(raw: RawValue): Decimal | undefined {
   return undefined;
 }
 
-/** The standard "not a number" failure. */
+/**
+ * The standard "not a number" failure. A percentage ("44,49%", what a spreadsheet exports for a
+ * cell formatted as %) is not read, since it is ambiguous across rules; the message says how to
+ * write it instead.
+ */
 export function notANumber(raw: RawValue, input?: number): RuleOutcome {
-  return fail("DATA_NOT_A_NUMBER", `${showValue(raw)} is not a number`, input);
+  const share = typeof raw === "string" && raw.trim().endsWith("%") ? parseNumber(raw, { percent: true }) : undefined;
+  const written = share === undefined ? undefined : (raw as string).includes(",") ? share.replace(".", ",") : share;
+  const hint = written === undefined ? "" : ` (percentages are not read: write ${written}, e.g. format the column as a number before exporting)`;
+  return fail("DATA_NOT_A_NUMBER", `${showValue(raw)} is not a number${hint}`, input);
 }
 
 /** Clamps into [0, 1]. */

@@ -32,6 +32,12 @@ describe("outcome helpers", () => {
     expect(Object.keys(fail("DATA_OUT_OF_RANGE", "m"))).not.toContain("input");
   });
 
+  it("notANumber says how to write a percentage instead (decimal comma kept)", () => {
+    expect(notANumber("44,49%").message).toBe('"44,49%" is not a number (percentages are not read: write 0,4449, e.g. format the column as a number before exporting)');
+    expect(notANumber("85 %").message).toBe('"85 %" is not a number (percentages are not read: write 0.85, e.g. format the column as a number before exporting)');
+    expect(notANumber("abc%").message).toBe('"abc%" is not a number');
+  });
+
   it("notANumber quotes the input", () => {
     expect(notANumber("abc")).toEqual({ ok: false, code: "DATA_NOT_A_NUMBER", message: '"abc" is not a number' });
     expect(notANumber(true, 0)).toEqual({ ok: false, code: "DATA_NOT_A_NUMBER", message: "true is not a number", input: 0 });
