@@ -201,7 +201,7 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
     issues.push(
       make(
         "DATA_UNKNOWN_COLUMN",
-        `column "${header}" is not an indicator of framework "${framework.id}" nor a unit, code, group or year column${hint}${options.unknownColumns === "warn" ? "; it is not read" : " (leave it out with ignoreColumns / --ignore-column, or set unknownColumns: \"warn\")"}`,
+        `column "${header}" is not an indicator of framework "${framework.id}" nor a unit, code, group or year column${options.unknownColumns === "warn" ? `; it is not read${hint}` : `${hint} (leave it out with ignoreColumns / --ignore-column, or set unknownColumns: \"warn\")`}`,
         { column: header, row: 1 },
       ),
     );

@@ -242,6 +242,8 @@ describe("score: data errors are all collected", () => {
     const messages = validate(fw, [row]).errors.filter((i) => i.code === "DATA_UNKNOWN_COLUMN").map((i) => i.message);
     expect(messages[0]).toMatch(/^column "Thê chế số" is not an indicator .*; did you mean "Thể chế số"\?/u);
     expect(messages[1]).not.toMatch(/did you mean/u);
+    const warned = validate(fw, [row], { unknownColumns: "warn" }).warnings.find((i) => i.code === "DATA_UNKNOWN_COLUMN")!.message;
+    expect(warned).toMatch(/; it is not read; did you mean "Thể chế số"\?$/u);
   });
 
   it("warns about a computed score column instead of reading it", () => {

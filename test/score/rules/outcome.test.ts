@@ -33,9 +33,9 @@ describe("outcome helpers", () => {
   });
 
   it("notANumber says how to write a percentage instead (decimal comma kept)", () => {
-    expect(notANumber("44,49%").message).toBe('"44,49%" is not a number (percentages are not read: write 0,4449, e.g. format the column as a number before exporting)');
-    expect(notANumber("85 %").message).toBe('"85 %" is not a number (percentages are not read: write 0.85, e.g. format the column as a number before exporting)');
-    expect(notANumber("abc%").message).toBe('"abc%" is not a number');
+    expect(notANumber("44,49%")).toMatchObject({ message: '"44,49%" is not a number (percentages are not read: write 0,4449, e.g. format the column as a number before exporting)' });
+    expect(notANumber("85 %")).toMatchObject({ message: '"85 %" is not a number (percentages are not read: write 0.85, e.g. format the column as a number before exporting)' });
+    expect(notANumber("abc%")).toMatchObject({ message: '"abc%" is not a number' });
   });
 
   it("notANumber quotes the input", () => {
