@@ -8,13 +8,9 @@ import { error, warning, type Issue } from "../errors.ts";
 import type { CellRef, UnitInput } from "../input/read-units.ts";
 import type { ImputeMethod } from "../methods/impute/imputer.ts";
 import { dec, type Decimal } from "../number/decimal.ts";
-import { compareVi } from "../text/collator.ts";
 import type { CompiledFramework } from "./compile.ts";
 import type { RawValue } from "./rules/outcome.ts";
 import { scoreLeaf } from "./score-leaf.ts";
-
-/** How many units a missing-value warning names before "and N more". */
-const MAX_NAMED = 10;
 
 /** What to do with a missing value: report it (default), score it 0, or leave it out and reweight. */
 export type MissingPolicy = "error" | "zero" | "reweight";
@@ -80,7 +76,6 @@ export function scoreLeaves(
   const issues: Issue[] = [...columns.issues];
   const absentColumn = columns.absent;
   const missingCount = new Map<number, number>();
-  const missingUnits = new Map<number, string[]>(); // per leaf: the units without a value
 
   // A blank cell: scored at once by the policy, or (with an imputer) after every unit is read.
   const blanks: BlankCell[] = [];
@@ -89,9 +84,6 @@ export function scoreLeaves(
     scores.set(leafIndex, missing === "zero" && node.scored ? dec(0) : null);
     if (!node.scored) return;
     missingCount.set(leafIndex, (missingCount.get(leafIndex) ?? 0) + 1);
-    const names = missingUnits.get(leafIndex) ?? [];
-    names.push(unit.year === undefined ? unit.unit : `${unit.unit} (${unit.year})`);
-    missingUnits.set(leafIndex, names);
     const key = node.inputs[blank] as string;
     if (missing === "error" && !absentColumn.has(key)) {
       const cell = cells[blank];
@@ -151,7 +143,7 @@ export function scoreLeaves(
   }
   const results = units.map((input, u) => ({ input, scores: scoreMaps[u]!, coverage: coverageMaps[u]! }));
 
-  issues.push(...missingValueWarnings(compiled, missingCount, absentColumn, missing, missingUnits));
+  issues.push(...missingValueWarnings(compiled, missingCount, absentColumn, missing));
   return { results, issues, imputed };
 }
 
@@ -184,16 +176,14 @@ export function missingColumnIssues(
 }
 
 /**
- * Under "zero" and "reweight", one warning per scored indicator some units lack (how many, which
- * when `missingUnits` names them, and what was done), leaving out inputs with no column at all
- * (already reported).
+ * Under "zero" and "reweight", one warning per scored indicator some units lack (how many, and
+ * what was done), leaving out inputs with no column at all (already reported).
  */
 export function missingValueWarnings(
   compiled: CompiledFramework,
   missingCount: ReadonlyMap<number, number>,
   absentColumn: ReadonlySet<string>,
   missing: MissingPolicy,
-  missingUnits?: ReadonlyMap<number, readonly string[]>,
 ): Issue[] {
   if (missing === "error") return [];
   const issues: Issue[] = [];
@@ -204,13 +194,10 @@ export function missingValueWarnings(
     if (count === undefined) continue;
     const node = compiled.nodes[leafIndex]!;
     if (node.inputs.every((k) => absentColumn.has(k))) continue;
-    // Named in Vietnamese order, not row order: the order of the rows must not change the result.
-    const which = [...(missingUnits?.get(leafIndex) ?? [])].sort(compareVi);
-    const named = which.length === 0 ? "" : `: ${which.slice(0, MAX_NAMED).join(", ")}${which.length > MAX_NAMED ? ` and ${which.length - MAX_NAMED} more` : ""}`;
     issues.push(
       warning(
         "DATA_MISSING_VALUE",
-        `${count} unit(s) have no value for "${node.id}" (${node.name.vi})${named}; ${missing === "zero" ? "scored 0" : "left out, the other indicators reweighted"}`,
+        `${count} unit(s) have no value for "${node.id}" (${node.name.vi}); ${missing === "zero" ? "scored 0" : "left out, the other indicators reweighted"}`,
         { node: node.id },
       ),
     );
