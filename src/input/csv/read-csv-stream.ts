@@ -1,13 +1,13 @@
 /**
- * CSV as a stream of rows, on csv-parse's streaming API: for files too big to hold as one string.
+ * CSV as a stream of rows, on a streaming tokenizer equal to csv-parse (`csv-tokenizer.ts`): for files too big to hold as one string.
  *
  * @module
  */
-import { parse, type Parser } from "csv-parse";
 import { DtiError, error, type Issue } from "../../errors.ts";
 import type { RawCell, RawRow } from "../table.ts";
+import { createCsvTokenizer, type CsvRecord } from "./csv-tokenizer.ts";
 import { detectDelimiter } from "./detect-delimiter.ts";
-import { MAX_RECORD_SIZE, raggedIssue, startLine, toDtiError, unusedDelimiter, type CsvOptions } from "./parse-csv.ts";
+import { MAX_RECORD_SIZE, raggedIssue, toDtiError, unusedDelimiter, type CsvOptions } from "./parse-csv.ts";
 
 /** A row read from a CSV stream, with the problems of that row (a ragged row). */
 export interface CsvStreamRow extends RawRow {
@@ -71,55 +71,16 @@ export async function* readCsvStream(
     throw new DtiError([error("OPTION_INVALID", `maxRecordSize must be a whole number of characters above 0, or Infinity (got ${String(maxRecordSize)})`)]);
   }
 
-  const parser: Parser = parse({
-    delimiter,
-    record_delimiter: "\n",
-    info: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    trim: true,
-    max_record_size: Number.isFinite(maxRecordSize) ? maxRecordSize : 0,
-  });
-  let feedError: unknown;
-  const feed = (async () => {
-    try {
-      const write = (text: string) =>
-        parser.write(text)
-          ? Promise.resolve()
-          : new Promise<void>((resolve) => {
-              const go = () => {
-                parser.off("drain", go);
-                parser.off("close", go);
-                resolve();
-              };
-              parser.on("drain", go);
-              parser.on("close", go);
-            });
-      await write(head);
-      if (!done) {
-        for await (const text of chunks) {
-          if (parser.destroyed) break;
-          await write(text);
-        }
-      }
-      if (!parser.destroyed) parser.end();
-    } catch (e) {
-      feedError = e;
-      parser.destroy(e as Error);
-    }
-  })();
-
+  const tokenizer = createCsvTokenizer(delimiter, Number.isFinite(maxRecordSize) ? maxRecordSize : 0);
   let width = -1;
-  try {
-    for await (const parsed of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const { record, info } = parsed;
+  function* rows(records: CsvRecord[]): Generator<CsvStreamRow> {
+    for (const { cells: record, line } of records) {
       if (width < 0) {
         width = record.length;
         yield { line: 1, cells: record.map((h) => h.normalize("NFC").trim()) };
         continue;
       }
-      if (record.every((cell) => cell === "")) continue;
-      const line = startLine(record, info.lines);
+      if (isBlankRecord(record)) continue;
       if (record.length === width) {
         yield { line, cells: record };
         continue;
@@ -128,11 +89,20 @@ export async function* readCsvStream(
       for (let c = 0; c < width; c++) cells.push(record[c]);
       yield { line, cells, issues: [raggedIssue(line, record.length, width, delimiter)] };
     }
-  } catch (e) {
-    throw toDtiError(feedError ?? e, maxRecordSize);
-  } finally {
-    // The reader may stop early (break): stop feeding.
-    if (!parser.writableEnded) parser.destroy();
-    await feed;
   }
+  try {
+    yield* rows(tokenizer.push(head));
+    if (!done) for await (const text of chunks) yield* rows(tokenizer.push(text));
+    yield* rows(tokenizer.end());
+  } catch (e) {
+    throw toDtiError(e, maxRecordSize);
+  } finally {
+    // The reader may stop early (break): stop reading the input.
+    await chunks.return(undefined);
+  }
+}
+
+function isBlankRecord(record: readonly string[]): boolean {
+  for (const cell of record) if (cell !== "") return false;
+  return true;
 }
