@@ -32,7 +32,7 @@ export default defineConfig([
     // Bundled in (not external), so that the alias applies and the file needs no import map.
     noExternal: [/^csv-parse/],
     esbuildOptions(options) {
-      // readCsvStream uses csv-parse's streaming API: its browser build carries a stream polyfill.
+      // Only csv-parse/sync is imported (readCsvStream has its own tokenizer); "csv-parse" kept aliased in case.
       options.alias = { "csv-parse/sync": "csv-parse/browser/esm/sync", "csv-parse": "csv-parse/browser/esm" };
     },
   },

@@ -2,7 +2,9 @@ import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createCsvTokenizer, type CsvRecord } from "../../src/input/csv/csv-tokenizer.ts";
-import { startLine } from "../../src/input/csv/parse-csv.ts";
+import { readCsvStream } from "../../src/csv.ts";
+import { DtiError } from "../../src/errors.ts";
+import { startLine, toDtiError } from "../../src/input/csv/parse-csv.ts";
 
 type Outcome = { records: CsvRecord[] } | { error: { code: unknown; lines: unknown; column: unknown } };
 
@@ -123,5 +125,34 @@ describe("createCsvTokenizer", () => {
     expect(tokenize(['a\nx,"b"c'], ",", 0)).toEqual({ error: { code: "CSV_INVALID_CLOSING_QUOTE", lines: 2, column: 1 } });
     expect(tokenize(['a\nb"c'], ",", 0)).toEqual({ error: { code: "INVALID_OPENING_QUOTE", lines: 2, column: 0 } });
     expect(tokenize(["ab\nabcdefgh\n"], ",", 5)).toEqual({ error: { code: "CSV_MAX_RECORD_SIZE", lines: 2, column: 0 } });
+  });
+
+  it("gives readCsvStream the same DATA_PARSE / DATA_TOO_LARGE issues as csv-parse's errors did", async () => {
+    const cases: [string, number][] = [
+      ['a,b\n1,"x\n2,3\n', 0],
+      ['a,b\n1,"x"y\n', 0],
+      ['a,b\n1,"x" y\n', 0],
+      ['a,b\n1,x"y\n', 0],
+      ["a,b\n1,22222222222\n", 8],
+      ['a,b\n1,"2\n\n33333333"\n', 6],
+    ];
+    for (const [text, max] of cases) {
+      let want: unknown;
+      try {
+        parse(text, { delimiter: ",", record_delimiter: "\n", info: true, relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: max });
+      } catch (e) {
+        want = (toDtiError(e, max || Infinity) as DtiError).issues;
+      }
+      expect(want).toBeDefined();
+      const got = await (async () => {
+        try {
+          for await (const _ of readCsvStream([text], { maxRecordSize: max || Infinity })) void _;
+        } catch (e) {
+          return (e as DtiError).issues;
+        }
+        return undefined;
+      })();
+      expect(got).toEqual(want);
+    }
   });
 });

@@ -7,7 +7,8 @@
  *
  * @module
  */
-import { CsvError } from "csv-parse";
+// The same class as parse-csv.ts's `toDtiError` checks (also in the browser build, where tsup swaps the module).
+import { CsvError } from "csv-parse/sync";
 
 /** One record: its cells and the line it starts on (header = line 1). */
 export interface CsvRecord {
