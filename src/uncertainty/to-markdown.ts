@@ -9,7 +9,15 @@ export interface UncertaintyMarkdownOptions {
   readonly limit?: number;
 }
 
-const num = (x: number | null, places = 2) => (x === null ? "–" : String(Math.round(x * 10 ** places) / 10 ** places));
+/** A rounded figure for display (not a published value): Vietnamese writes a decimal comma. */
+const figure = (x: number | null, places: number, en: boolean) => {
+  if (x === null) return "–";
+  const text = String(Math.round(x * 10 ** places) / 10 ** places);
+  return en ? text : text.replace(".", ",");
+};
+
+/** Vietnamese names of the uncertain inputs. */
+const INPUT_VI: Readonly<Record<string, string>> = { weights: "trọng số", normalisation: "chuẩn hoá", aggregation: "phép tổng hợp" };
 
 /**
  * The uncertainty analysis as Markdown: a summary line, the sensitivity table (first-order and
@@ -23,7 +31,9 @@ const num = (x: number | null, places = 2) => (x === null ? "–" : String(Math.
  */
 export function uncertaintyToMarkdown(result: UncertaintyResult, options: UncertaintyMarkdownOptions = {}): string {
   const en = options.language === "en";
-  const inputs = result.inputs.map((i) => (i.levels !== undefined ? `${i.name} (${i.levels.join(", ")})` : `${i.name} (${i.dimensions})`)).join("; ");
+  const num = (x: number | null, places = 2) => figure(x, places, en);
+  const inputName = (name: string) => (en ? name : (INPUT_VI[name] ?? name));
+  const inputs = result.inputs.map((i) => (i.levels !== undefined ? `${inputName(i.name)} (${i.levels.join(", ")})` : `${inputName(i.name)} (${i.dimensions})`)).join("; ");
   const year = result.year !== undefined ? (en ? `, year ${result.year}` : `, năm ${result.year}`) : "";
   const out: string[] = [
     en
@@ -34,7 +44,7 @@ export function uncertaintyToMarkdown(result: UncertaintyResult, options: Uncert
   const line = (cells: readonly string[]) => `| ${cells.map(markdownCell).join(" | ")} |`;
   if (result.sensitivity !== undefined) {
     out.push(line(en ? ["Input", "First-order Sᵢ", "Total STᵢ"] : ["Yếu tố", "Chỉ số bậc một Sᵢ", "Chỉ số toàn phần STᵢ"]), "| :--- | ---: | ---: |");
-    for (const s of result.sensitivity) out.push(line([s.input, num(s.first, 3), num(s.total, 3)]));
+    for (const s of result.sensitivity) out.push(line([inputName(s.input), num(s.first, 3), num(s.total, 3)]));
     out.push("");
   }
   out.push(
