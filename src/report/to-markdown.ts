@@ -12,22 +12,15 @@ export interface MarkdownOptions extends ColumnOptions {
   readonly limit?: number;
 }
 
-/** Escapes a Markdown table cell: `|`, backslashes, line breaks, and `&`, `<`, `>` as HTML entities. */
+/** Escapes a Markdown table cell: what {@link markdownText} escapes, then `|` and backslashes. */
 export function markdownCell(text: string): string {
-  // `&`, `<` and `>` as HTML entities: Markdown renderers pass raw HTML through, so a unit named
-  // "<img src=x onerror=…>" must not become markup; the entities still display as the characters.
-  return text
-    .replace(/&/gu, "&amp;")
-    .replace(/</gu, "&lt;")
-    .replace(/>/gu, "&gt;")
-    .replace(/\\/gu, "\\\\")
-    .replace(/\|/gu, "\\|")
-    .replace(/\r?\n/gu, " ");
+  return markdownText(text).replace(/\\/gu, "\\\\").replace(/\|/gu, "\\|");
 }
 
 /**
  * Escapes Markdown prose (a heading, a summary line): `&`, `<`, `>` as HTML entities, line breaks
- * as spaces, so that names from the data never become markup.
+ * as spaces. Markdown renderers pass raw HTML through, so a unit named `<img src=x onerror=…>`
+ * must not become markup; the entities still display as the characters.
  *
  * @example
  * ```ts
