@@ -99,13 +99,10 @@ export { compareVi } from "./text/collator.ts";
 // sensitivity of the ranking (Monte Carlo over weights, normalisation, aggregation; typed arrays).
 export type { NormaliseMethod, NormaliseRule, Weighting } from "./framework/types.ts";
 export { normaliseColumn } from "./methods/normalise/normalise-column.ts";
-export type { Column, NormalisedColumn } from "./methods/normalise/column.ts";
+export type { NormalisedColumn } from "./methods/normalise/normalise-column.ts";
 export { IMPUTE_METHODS, makeImputer } from "./methods/impute/imputer.ts";
 export type { ImputeMethod } from "./methods/impute/imputer.ts";
 export type { ImputedCell } from "./pipeline/types.ts";
-export { aggregate } from "./score/aggregate/aggregate.ts";
-export { weightedHarmonic } from "./score/aggregate/harmonic.ts";
-export { mazziottaPareto } from "./score/aggregate/mazziotta-pareto.ts";
 export { uncertainty, MAX_UNCERTAINTY_RUNS, MAX_UNCERTAINTY_UNITS } from "./uncertainty/uncertainty.ts";
 export { uncertaintyToMarkdown } from "./uncertainty/to-markdown.ts";
 export type { UncertaintyMarkdownOptions } from "./uncertainty/to-markdown.ts";
@@ -135,7 +132,7 @@ export type { IssueLog } from "./stream/issue-log.ts";
 export { createRankStore } from "./rank/rank-store.ts";
 export type { NodeRanks, RankStore } from "./rank/rank-store.ts";
 export { formatScaled, publishedScaled } from "./number/publish-float.ts";
-export type { FloatUnitScores } from "./score/fast/score-unit-float.ts";
+export type { StreamNodes } from "./stream/score-stream.ts";
 
 // Reports and charts (issue 3a): HTML table, locale number formatting, SVG charts, Vega-Lite specs.
 export { toHTML } from "./report/to-html.ts";

@@ -11,6 +11,7 @@
 import { ruleMax } from "../framework/rule-max.ts";
 import type { IndicatorNode, NormaliseRule } from "../framework/types.ts";
 import { dec, type Decimal } from "../number/decimal.ts";
+import { ratToNumber } from "../number/rational.ts";
 import { readDecimal, type RawValue } from "../score/rules/outcome.ts";
 import { scoreLeaf } from "../score/score-leaf.ts";
 
@@ -122,7 +123,7 @@ function normaliseSpan(rule: NormaliseRule): Decimal | undefined {
 /** The leaf's score from its inputs (-Infinity when they cannot be scored). */
 function currentScore(leaf: IndicatorNode, inputs: LeafInputs): number {
   const outcome = scoreLeaf(leaf, inputs);
-  return outcome.ok ? outcome.score.toNumber() : -Infinity;
+  return outcome.ok ? ratToNumber(outcome.score) : -Infinity;
 }
 
 /**

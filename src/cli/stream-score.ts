@@ -130,7 +130,7 @@ export async function streamScoreFile(
   settings: StreamCliSettings,
   csvDelimiter: "," | ";" | "\t" | "auto" | undefined,
 ): Promise<number> {
-  const stream = scoreStream(framework, readCsvStream(createReadStream(file), csvDelimiter === undefined ? {} : { delimiter: csvDelimiter }), options);
+  const stream = scoreStream(framework, () => readCsvStream(createReadStream(file), csvDelimiter === undefined ? {} : { delimiter: csvDelimiter }), options);
   const d = settings.delimiter ?? ",";
   const num = (text: string) => (settings.decimalComma ? text.replace(".", ",") : text);
   const shown = stream.nodes.filter((n) => n.id !== stream.root && (settings.leaves || n.kind !== "leaf"));

@@ -63,6 +63,7 @@ function build() {
       across: z.optional(z.enum(["year", "all"])),
       mean: z.optional(finite),
       sd: z.optional(finite.check(z.positive("must be above 0"))),
+      ties: z.optional(z.enum(["average", "min"])),
     }),
   ]);
   const aggregation = z.optional(z.enum(["arithmetic", "geometric", "harmonic", "mazziotta-pareto"]));

@@ -181,6 +181,8 @@ export interface NormaliseRule {
   /** `zscore` only: the output mean (default 0) and standard deviation (default 1), e.g. 100 and 10 for Mazziotta-Pareto. */
   readonly mean?: number;
   readonly sd?: number;
+  /** `rank` only: tied units share the average rank (default, R's `rank()`) or the lowest (`"min"`, COINr's `n_rank`). */
+  readonly ties?: "average" | "min";
 }
 
 /** Every scoring rule a leaf can have. */

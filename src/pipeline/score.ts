@@ -7,18 +7,20 @@ import { withDisplay } from "../display/with-display.ts";
 import { DtiError, error, showValue, warning, type Issue } from "../errors.ts";
 import { validateFramework } from "../framework/validate-framework.ts";
 import type { Framework, FrameworkDefinition } from "../framework/types.ts";
-import { readUnits, type ReadResult, type UnitInput } from "../input/read-units.ts";
+import { readUnits, type UnitInput } from "../input/read-units.ts";
 import { toTable } from "../input/to-table.ts";
-import { dec, publish, type Decimal } from "../number/decimal.ts";
+import { enclosureCmp, type Enclosure } from "../number/enclosure.ts";
 import { formatScaled } from "../number/publish-float.ts";
+import { ratToNumber } from "../number/rational.ts";
 import { createRankStore } from "../rank/rank-store.ts";
-import { fastPlan } from "../score/fast/fast-plan.ts";
-import { floatScratch, scoreCellsFloat } from "../score/fast/score-unit-float.ts";
 import { rankValues } from "../rank/rank.ts";
 import { compileFramework, type CompiledFramework } from "../score/compile.ts";
-import { computeNodes, type NodeScores } from "../score/compute-nodes.ts";
-import { mergeUnits, type MergedLeafScores } from "../score/merge-units.ts";
-import { missingColumnIssues, missingValueWarnings, scoreLeaves, type ImputedValue, type LeafScores } from "../score/score-leaves.ts";
+import { evaluateNodes, type NodeColumns, type NodeFlag } from "../score/evaluate-nodes.ts";
+import { exactUnit } from "../score/exact-nodes.ts";
+import { leafColumns, unitSource, type LeafStage } from "../score/leaf-columns.ts";
+import { mergeColumns, mergeUnits, type MergedUnit } from "../score/merge-units.ts";
+import { publishColumns } from "../score/publish-columns.ts";
+import { missingColumnIssues, missingValueWarnings, type ImputedValue } from "../score/score-leaves.ts";
 import { makeImputer } from "../methods/impute/imputer.ts";
 import { normaliseLeaves } from "../methods/normalise/normalise-leaves.ts";
 import { nodeFlagIssues } from "../score/node-flag-issues.ts";
@@ -83,7 +85,10 @@ export function toFramework(framework: Framework | FrameworkDefinition): { frame
 /** The leaves of every unit before normalisation: read, scored by their rules, imputed. */
 export interface PreparedLeaves {
   readonly compiled: CompiledFramework;
-  readonly units: readonly LeafScores[];
+  /** The units read, in input order (the columns' unit order). */
+  readonly units: readonly UnitInput[];
+  /** The leaf stage: float columns with bounds, and the exact leaves on demand. */
+  readonly stage: LeafStage;
   readonly imputed: readonly ImputedValue[];
   /** Errors first, then warnings. */
   readonly issues: readonly Issue[];
@@ -93,8 +98,8 @@ export interface PreparedLeaves {
 
 /**
  * The first stages of the pipeline, shared with the uncertainty analysis: validate the framework
- * and options, read units, score leaves by their rules (a `normalise` leaf keeps its raw value),
- * impute. `undefined` when the framework or options are invalid (issues say why).
+ * and options, read units, score leaves by their rules into the plan's columns (a `normalise`
+ * leaf keeps its raw value), impute. Only issues when the framework or options are invalid.
  */
 export function prepareLeaves(frameworkIn: Framework | FrameworkDefinition, data: ScoreInput, optionsIn: ScoreOptions | null | undefined): PreparedLeaves | { readonly issues: readonly Issue[]; readonly read: 0 } {
   // null is read as "no options" (as undefined), for callers from plain JavaScript.
@@ -108,9 +113,16 @@ export function prepareLeaves(frameworkIn: Framework | FrameworkDefinition, data
   const compiled = compileFramework(framework);
   const read = readUnits(toTable(data), framework, options);
   const methods = options.impute === undefined ? [] : typeof options.impute === "string" ? [options.impute] : options.impute;
-  const leaves = scoreLeaves(compiled, read.units, read.presentKeys, missing, read.plan.shape, methods.length > 0 ? makeImputer(methods) : undefined);
-  const issues: Issue[] = [...read.issues, ...leaves.issues, ...imputationWarnings(compiled, leaves.imputed)];
-  return { compiled, units: leaves.results, imputed: leaves.imputed, issues: errorsFirst(issues), read: read.units.length };
+  const columns = missingColumnIssues(compiled, read.presentKeys, missing, read.plan.shape, read.units.length);
+  const stage = leafColumns(compiled, unitSource(compiled, read.units), missing, columns.absent, methods.length > 0 ? { units: read.units, imputer: makeImputer(methods) } : undefined);
+  const issues: Issue[] = [
+    ...read.issues,
+    ...columns.issues,
+    ...stage.issues,
+    ...missingValueWarnings(compiled, stage.missingCount, columns.absent, missing),
+    ...imputationWarnings(compiled, stage.imputed),
+  ];
+  return { compiled, units: read.units, stage, imputed: stage.imputed, issues: errorsFirst(issues), read: read.units.length };
 }
 
 function errorsFirst(issues: readonly Issue[]): Issue[] {
@@ -134,26 +146,29 @@ function imputationWarnings(compiled: CompiledFramework, imputed: readonly Imput
 
 function analyse(frameworkIn: Framework | FrameworkDefinition, data: ScoreInput, optionsIn: ScoreOptions | null | undefined): Analysis {
   const options = optionsIn ?? {};
-  if (options.arithmetic === "float") {
-    const fast = analyseFloatIfEligible(frameworkIn, data, options);
-    if (fast !== undefined) return fast;
-  }
   const prepared = prepareLeaves(frameworkIn, data, options);
   if (!("compiled" in prepared)) return { result: undefined, issues: prepared.issues, units: 0 };
-  const { compiled } = prepared;
-  const normalised = normaliseLeaves(compiled, prepared.units);
-  let scored: MergedLeafScores[] = normalised.units;
+  const { compiled, units, stage } = prepared;
+  const normalised = normaliseLeaves(compiled, stage.cols, { year: (u) => units[u]!.year, exactRaw: stage.exactRaw, short: stage.short });
   const issues: Issue[] = [...prepared.issues, ...normalised.issues];
+  let cols = stage.cols;
+  let exactLeaf = normalised.exact;
+  let merged: readonly MergedUnit[] = units.map((input, i) => ({ input, from: [i] }));
   if (options.merge !== undefined) {
-    const merged = mergeUnits(normalised.units, options.merge);
-    scored = merged.results;
-    issues.push(...merged.issues);
+    const m = mergeUnits(units, options.merge);
+    issues.push(...m.issues);
+    merged = m.results;
+    if (!m.issues.some((i) => i.severity === "error")) {
+      const mc = mergeColumns(compiled, cols, merged, exactLeaf);
+      cols = mc.cols;
+      exactLeaf = mc.exact;
+    }
   }
   const sorted = errorsFirst(issues);
   if (sorted.some((i) => i.severity === "error") || prepared.read === 0) {
     return { result: undefined, issues: sorted, units: prepared.read };
   }
-  const assembled = assemble(compiled, scored, options, sorted, prepared.imputed, prepared.units);
+  const assembled = assemble(compiled, merged, cols, exactLeaf, options, sorted, prepared.imputed, units);
   const all = errorsFirst([...sorted, ...assembled.issues]);
   if (all.some((i) => i.severity === "error")) return { result: undefined, issues: all, units: prepared.read };
   return { result: { ...assembled.result, warnings: all }, issues: all, units: prepared.read };
@@ -189,85 +204,106 @@ export function nodeInfos(compiled: CompiledFramework): NodeInfo[] {
   });
 }
 
+/**
+ * Evaluates the plan over the (merged) units' leaf columns, publishes every node (floats where
+ * their bounds decide, the exact evaluator elsewhere), ranks and builds the result.
+ */
 function assemble(
   compiled: CompiledFramework,
-  units: readonly MergedLeafScores[],
+  units: readonly MergedUnit[],
+  cols: NodeColumns,
+  exactLeaf: (unit: number, leaf: number) => Enclosure | null,
   options: ScoreOptions,
   warnings: readonly Issue[],
   imputedValues: readonly ImputedValue[],
-  unmerged: readonly LeafScores[],
+  unmerged: readonly UnitInput[],
 ): { result: ScoreResult; issues: Issue[] } {
   const framework = compiled.framework;
   const decimals = options.decimals ?? framework.decimals ?? 4;
   const ties = options.ties ?? "published";
   const ranking = options.ranking ?? "competition";
-  const computed: NodeScores[] = units.map((u) => computeNodes(compiled, u.scores, u.coverage, options.minCoverage ?? 0));
-  const issues = nodeFlagIssues(compiled, units, computed);
-  const published = computed.map((c) => c.scores.map((s) => (s === null ? null : publish(s, decimals))));
+  const optMin = options.minCoverage ?? 0;
+  const flags: NodeFlag[] = [];
+  evaluateNodes(compiled, cols, { minCoverage: optMin, flags });
+  const n = compiled.nodes.length;
+  const m = units.length;
+  const exactScores = ties === "exact" ? new Map<number, Enclosure>() : undefined;
+  const threshold = (node: number) => (compiled.nodes[node]!.kind === "group" ? (compiled.layout.minCoverage[node]! > 0 ? compiled.layout.minCoverage[node]! : optMin) : 0);
+  const published = publishColumns(
+    n,
+    cols,
+    (u) => exactUnit(compiled, (leaf) => exactLeaf(u, leaf), (node) => cols.coverage[node * m + u]!, threshold),
+    {
+      places: decimals,
+      exact: options.arithmetic === "exact" || ties === "exact",
+      flags,
+      ...(exactScores !== undefined ? { onExact: (u: number, node: number, e: Enclosure) => exactScores.set(node * m + u, e) } : {}),
+    },
+  );
+  flags.sort((a, b) => a.unit - b.unit || a.node - b.node);
+  const issues = nodeFlagIssues(compiled, units, flags);
 
-  // Partitions: ranks are per year; group ranks per (year, group).
-  const byYear = partition(units, (u) => String(u.input.year ?? ""));
-  const byGroup = partition(units, (u) => (u.input.group === undefined ? undefined : `${u.input.year ?? ""}\u0000${u.input.group}`));
   const tieBreak = (i: number, j: number) => {
     const a = units[i]!.input;
     const b = units[j]!.input;
     return compareVi(a.unit, b.unit) || (a.code ?? "").localeCompare(b.code ?? "") || i - j;
   };
-  const n = compiled.nodes.length;
-  const ranks: (number | null)[][] = units.map(() => new Array<number | null>(n).fill(null));
-  const groupRanks: (number | null)[][] = units.map(() => new Array<number | null>(n).fill(null));
+  const ranks = new Float64Array(n * m);
+  const groupRanks = new Float64Array(n * m);
   if (ties === "published") {
-    // Ranks on published values: whole numbers (0.8002 → 8002) in typed arrays, the same order
-    // and tie-breaks as below without a decimal per comparison.
+    // Ranks on published values: whole numbers (0.8002 → 8002) in typed arrays.
     const store = createRankStore(n);
     const keys = new Float64Array(n);
     units.forEach((u, i) => {
-      for (let node = 0; node < n; node++) {
-        const p = published[i]![node];
-        keys[node] = p === null || p === undefined ? NaN : Number(p.replace(".", ""));
-      }
+      for (let node = 0; node < n; node++) keys[node] = published.scaled[node * m + i]!;
       store.add(u.input.unit, u.input.code, u.input.year, u.input.group, keys);
     });
     const all = store.rank(ranking);
-    units.forEach((_, i) => {
-      for (let node = 0; node < n; node++) {
-        ranks[i]![node] = all[node]!.rank[i]! || null;
-        groupRanks[i]![node] = all[node]!.groupRank[i]! || null;
-      }
-    });
-  }
-  for (let node = 0; node < n && ties === "exact"; node++) {
-    const key = (u: number): Decimal | null => computed[u]!.scores[node] ?? null;
-    for (const [members, target] of [
-      [byYear, ranks],
-      [byGroup, groupRanks],
-    ] as const) {
-      for (const indices of members) {
-        const r = rankValues(indices.map(key), (a, b) => a.comparedTo(b), ranking, (x, y) => tieBreak(indices[x]!, indices[y]!));
-        indices.forEach((u, k) => {
-          target[u]![node] = r[k] ?? null;
-        });
+    for (let node = 0; node < n; node++) {
+      ranks.set(all[node]!.rank.subarray(0, m), node * m);
+      groupRanks.set(all[node]!.groupRank.subarray(0, m), node * m);
+    }
+  } else {
+    // Ranks on exact scores (every node was decided exactly above).
+    const byYear = partition(units, (u) => String(u.input.year ?? ""));
+    const byGroup = partition(units, (u) => (u.input.group === undefined ? undefined : `${u.input.year ?? ""}\u0000${u.input.group}`));
+    for (let node = 0; node < n; node++) {
+      const key = (u: number): Enclosure | null => exactScores!.get(node * m + u) ?? null;
+      for (const [members, target] of [
+        [byYear, ranks],
+        [byGroup, groupRanks],
+      ] as const) {
+        for (const indices of members) {
+          const r = rankValues(indices.map(key), enclosureCmp, ranking, (x, y) => tieBreak(indices[x]!, indices[y]!));
+          indices.forEach((u, k) => {
+            target[node * m + u] = r[k] ?? 0;
+          });
+        }
       }
     }
   }
 
   const imputed: ImputedCell[] = imputedValues.map((v) => {
-    const input = unmerged[v.unit]!.input;
+    const input = unmerged[v.unit]!;
     return {
       unit: input.unit,
       ...(input.year !== undefined ? { year: input.year } : {}),
       node: compiled.nodes[v.leaf]!.id,
-      value: v.value.toNumber(),
+      value: ratToNumber(v.value),
       method: v.method,
       from: v.from,
     };
   });
+  const orNull = (x: number) => (x !== x ? null : x);
   const table: UnitTable = {
-    score: (i, node) => computed[i]!.scores[node]?.toNumber() ?? null,
-    value: (i, node) => published[i]![node] ?? null,
-    coverage: (i, node) => computed[i]!.coverage[node] ?? 0,
-    rank: (i, node) => ranks[i]![node] ?? null,
-    groupRank: (i, node) => groupRanks[i]![node] ?? null,
+    score: (i, node) => orNull(cols.value[node * m + i]!),
+    value: (i, node) => {
+      const p = published.scaled[node * m + i]!;
+      return p !== p ? null : formatScaled(p, decimals);
+    },
+    coverage: (i, node) => cols.coverage[node * m + i]!,
+    rank: (i, node) => ranks[node * m + i]! || null,
+    groupRank: (i, node) => groupRanks[node * m + i]! || null,
   };
   return { result: buildResult(compiled, units, options, warnings, table, options.impute !== undefined ? imputed : undefined), issues };
 }
@@ -356,64 +392,6 @@ function buildResult(
     ...(imputed !== undefined ? { imputed } : {}),
   };
 }
-
-/**
- * The float path when it applies: a valid framework and options, no merge, ties on published
- * values, no imputation or coverage threshold, and a framework the float path covers (arithmetic
- * means, no normalisation across units). `undefined` otherwise: the exact path runs.
- */
-function analyseFloatIfEligible(frameworkIn: Framework | FrameworkDefinition, data: ScoreInput, options: ScoreOptions): Analysis | undefined {
-  if (options.merge !== undefined || options.ties === "exact" || options.impute !== undefined || (options.minCoverage ?? 0) > 0) return undefined;
-  const fw = toFramework(frameworkIn);
-  if (fw.framework === undefined || checkOptions(options).length > 0) return undefined;
-  const compiled = compileFramework(fw.framework);
-  if (!fastPlan(compiled).floatable) return undefined;
-  return analyseFloat(compiled, readUnits(toTable(data), fw.framework, options), options);
-}
-
-/**
- * `score` with float arithmetic (option `arithmetic: "float"`): the same reading and validation,
- * each unit scored by {@link scoreUnitFloat} (exact published values, float `score`s), ranks on
- * the published values in typed arrays.
- */
-function analyseFloat(compiled: CompiledFramework, read: ReadResult, options: ScoreOptions): Analysis {
-  const missing = options.missing ?? "error";
-  const decimals = options.decimals ?? compiled.framework.decimals ?? 4;
-  const plan = fastPlan(compiled);
-  const columns = missingColumnIssues(compiled, read.presentKeys, missing, read.plan.shape, read.units.length);
-  const issues: Issue[] = [...read.issues, ...columns.issues];
-  const missingCount = new Map<number, number>();
-  const context = { presentKeys: read.presentKeys, missing, places: decimals, shape: read.plan.shape };
-  const n = compiled.nodes.length;
-  const store = createRankStore(n);
-  const scratch = floatScratch(plan);
-  const scored = read.units.map((unit) => {
-    const s = scoreCellsFloat(plan, (key) => unit.values.get(key)?.raw, () => unit, context, scratch);
-    for (const leaf of s.missingLeaves) missingCount.set(leaf, (missingCount.get(leaf) ?? 0) + 1);
-    issues.push(...s.issues);
-    store.add(unit.unit, unit.code, unit.year, unit.group, s.published);
-    return s;
-  });
-  issues.push(...missingValueWarnings(compiled, missingCount, columns.absent, missing));
-  const sorted = [...issues.filter((i) => i.severity === "error"), ...issues.filter((i) => i.severity === "warning")];
-  if (sorted.some((i) => i.severity === "error") || read.units.length === 0) {
-    return { result: undefined, issues: sorted, units: read.units.length };
-  }
-  const ranks = store.rank(options.ranking ?? "competition");
-  const orNull = (x: number) => (Number.isNaN(x) ? null : x);
-  const result = buildResult(compiled, read.units.map((input) => ({ input })), options, sorted, {
-    score: (i, node) => orNull(scored[i]!.scores[node]!),
-    value: (i, node) => {
-      const p = scored[i]!.published[node]!;
-      return Number.isNaN(p) ? null : formatScaled(p, decimals);
-    },
-    coverage: (i, node) => scored[i]!.coverage[node]!,
-    rank: (i, node) => ranks[node]!.rank[i]! || null,
-    groupRank: (i, node) => ranks[node]!.groupRank[i]! || null,
-  }, undefined);
-  return { result, issues: sorted, units: read.units.length };
-}
-
 
 function partition<T>(items: readonly T[], key: (item: T) => string | undefined): number[][] {
   const groups = new Map<string, number[]>();

@@ -8,6 +8,7 @@ import { inputKeys } from "../framework/input-keys.ts";
 import { resolveWeights } from "../framework/resolve-weights.ts";
 import type { Aggregation, Framework, FrameworkNode, IndicatorNode, LocalizedName } from "../framework/types.ts";
 import { dec, type Decimal } from "../number/decimal.ts";
+import { ratFromNumber, type Rational } from "../number/rational.ts";
 
 /** One entry of the evaluation order. */
 export interface CompiledNode {
@@ -34,7 +35,33 @@ export interface CompiledNode {
   readonly scored: boolean;
 }
 
-/** A compiled framework: the evaluation order and where the root is. */
+/** Aggregation codes of the plan's typed arrays (index in this list). */
+export const AGGREGATION_CODES: readonly Aggregation[] = ["arithmetic", "geometric", "harmonic", "mazziotta-pareto"];
+
+/**
+ * The plan's nodes as flat typed arrays, what the evaluator loops over: for node i (evaluation
+ * order), its children are `child[childStart[i] .. childStart[i] + childCount[i]]` with weights
+ * `weight[…]` (floats, as the framework gave them) and `exactWeight[…]` (the same decimals as
+ * exact rationals); `code[i]` is its aggregation (see {@link AGGREGATION_CODES}).
+ */
+export interface PlanLayout {
+  readonly childStart: Int32Array;
+  readonly childCount: Int32Array;
+  readonly child: Int32Array;
+  readonly weight: Float64Array;
+  readonly exactWeight: readonly Rational[];
+  readonly code: Uint8Array;
+  /** 1 for a leaf, 0 for a group or view. */
+  readonly isLeaf: Uint8Array;
+  /** Per node: the coverage a group needs to be scored (0 for leaves and views). */
+  readonly minCoverage: Float64Array;
+}
+
+/**
+ * A compiled framework, the scoring plan: the evaluation order (children before parents, views
+ * last), where the root is, and the same as typed arrays. Compiled once; scoring, streaming,
+ * what-if and the uncertainty analysis all evaluate it.
+ */
 export interface CompiledFramework {
   readonly framework: Framework;
   readonly nodes: readonly CompiledNode[];
@@ -42,6 +69,7 @@ export interface CompiledFramework {
   readonly root: number;
   /** Leaf indices in tree order. */
   readonly leaves: readonly number[];
+  readonly layout: PlanLayout;
 }
 
 /** Compiles a validated framework. */
@@ -87,7 +115,32 @@ export function compileFramework(framework: Framework): CompiledFramework {
     });
     index.set(view.id, nodes.length - 1);
   }
-  return { framework, nodes, index, root, leaves };
+  return { framework, nodes, index, root, leaves, layout: layoutOf(nodes) };
+}
+
+function layoutOf(nodes: readonly CompiledNode[]): PlanLayout {
+  const n = nodes.length;
+  const childStart = new Int32Array(n);
+  const childCount = new Int32Array(n);
+  const code = new Uint8Array(n);
+  const isLeaf = new Uint8Array(n);
+  const minCoverage = new Float64Array(n);
+  const child: number[] = [];
+  const weight: number[] = [];
+  const exactWeight: Rational[] = [];
+  nodes.forEach((node, i) => {
+    childStart[i] = child.length;
+    childCount[i] = node.children.length;
+    code[i] = Math.max(0, AGGREGATION_CODES.indexOf(node.aggregation));
+    isLeaf[i] = node.kind === "leaf" ? 1 : 0;
+    minCoverage[i] = node.kind === "group" ? node.minCoverage : 0;
+    node.children.forEach((c, k) => {
+      child.push(c);
+      weight.push(node.weightFloats[k]!);
+      exactWeight.push(ratFromNumber(node.weightFloats[k]!));
+    });
+  });
+  return { childStart, childCount, child: Int32Array.from(child), weight: Float64Array.from(weight), exactWeight, code, isLeaf, minCoverage };
 }
 
 function maxPointsOf(root: FrameworkNode, id: string | undefined): number | undefined {

@@ -6,12 +6,14 @@
  */
 import { error, warning, type Issue } from "../errors.ts";
 import type { UnitInput } from "../input/read-units.ts";
-import type { Decimal } from "../number/decimal.ts";
+import { UNIT_ROUNDOFF as U } from "../number/publish-float.ts";
+import { RAT_ZERO, rat, ratAdd, ratDiv } from "../number/rational.ts";
+import { exactly, isExact, type Enclosure } from "../number/enclosure.ts";
 import { closestName } from "../text/closest-name.ts";
 import { compareVi } from "../text/collator.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
-import { mean } from "./compute-nodes.ts";
-import type { LeafScores } from "./score-leaves.ts";
+import type { CompiledFramework } from "./compile.ts";
+import { nodeColumns, type NodeColumns } from "./evaluate-nodes.ts";
 
 /** One line of a merge mapping: `unit` becomes part of `into`. */
 export interface MergeEntry {
@@ -26,8 +28,11 @@ export interface MergeEntry {
 /** A merge mapping: entries, or a plain `{ unit: into }` object or Map. */
 export type MergeMapping = readonly MergeEntry[] | ReadonlyMap<string, string> | Readonly<Record<string, string>>;
 
-/** Leaf scores of a unit after merging, with the members it was made of. */
-export interface MergedLeafScores extends LeafScores {
+/** A unit after merging: its input, the units it was made of (indices), and their names when merged. */
+export interface MergedUnit {
+  readonly input: UnitInput;
+  /** Indices (in the units given) of the units it is made of: one for a unit left as it was. */
+  readonly from: readonly number[];
   /** Names of the units merged into this one (absent for units left as they were). */
   readonly members?: readonly string[];
 }
@@ -50,7 +55,8 @@ export function mergeEntries(mapping: MergeMapping): MergeEntry[] {
  * Under every missing-value policy the mean is over the members whose leaf score is present
  * (under "zero" a missing value is already 0 and counts).
  */
-export function mergeUnits(units: readonly LeafScores[], mapping: MergeMapping): { results: MergedLeafScores[]; issues: Issue[] } {
+export function mergeUnits(inputs: readonly UnitInput[], mapping: MergeMapping): { results: MergedUnit[]; issues: Issue[] } {
+  const units = inputs.map((input, index) => ({ input, index }));
   const issues: Issue[] = [];
   const entries = mergeEntries(mapping);
   const target = new Map<string, MergeEntry>();
@@ -87,7 +93,7 @@ export function mergeUnits(units: readonly LeafScores[], mapping: MergeMapping):
     }
   }
 
-  const buckets = new Map<string, { name: string; year: number | undefined; members: LeafScores[]; entry: MergeEntry | undefined }>();
+  const buckets = new Map<string, { name: string; year: number | undefined; members: { input: UnitInput; index: number }[]; entry: MergeEntry | undefined }>();
   for (const u of units) {
     const key = normalizeKey(u.input.unit);
     const entry = target.get(key);
@@ -103,20 +109,13 @@ export function mergeUnits(units: readonly LeafScores[], mapping: MergeMapping):
     bucket.members.push(u);
   }
 
-  const results: MergedLeafScores[] = [];
+  const results: MergedUnit[] = [];
   for (const bucket of buckets.values()) {
-    const first = bucket.members[0] as LeafScores;
+    const first = bucket.members[0]!;
     const isMerge = targets.has(normalizeKey(bucket.name));
     if (!isMerge) {
-      results.push(first);
+      results.push({ input: first.input, from: [first.index] });
       continue;
-    }
-    const scores = new Map<number, Decimal | null>();
-    const coverage = new Map<number, number>();
-    for (const leaf of first.scores.keys()) {
-      const present = bucket.members.map((m) => m.scores.get(leaf)).filter((s): s is Decimal => s !== null && s !== undefined);
-      scores.set(leaf, present.length === 0 ? null : mean(present));
-      coverage.set(leaf, bucket.members.reduce((a, m) => a + (m.coverage.get(leaf) ?? 0), 0) / bucket.members.length);
     }
     const groups = new Set(bucket.members.map((m) => m.input.group));
     const entryGroup = entries.find((e) => normalizeKey(e.into) === normalizeKey(bucket.name) && e.group !== undefined)?.group;
@@ -127,13 +126,64 @@ export function mergeUnits(units: readonly LeafScores[], mapping: MergeMapping):
     }
     const input: UnitInput = {
       unit: bucket.name,
-      row: Math.min(...bucket.members.map((m) => m.input.row)),
+      row: bucket.members.reduce((a, m) => Math.min(a, m.input.row), Infinity),
       values: new Map(),
       ...(entryCode !== undefined ? { code: entryCode } : {}),
       ...(group !== undefined ? { group } : {}),
       ...(bucket.year !== undefined ? { year: bucket.year } : {}),
     };
-    results.push({ input, scores, coverage, members: bucket.members.map((m) => m.input.unit) });
+    results.push({ input, from: bucket.members.map((m) => m.index), members: bucket.members.map((m) => m.input.unit) });
   }
   return { results, issues };
+}
+
+/**
+ * The leaf columns of merged units: each leaf the unweighted mean of its members' present values
+ * (float bound: the largest member bound plus the sum's and division's roundings), its coverage
+ * the mean of theirs; and each merged leaf exactly, as the mean of the members' exact leaves.
+ */
+export function mergeColumns(
+  plan: CompiledFramework,
+  cols: NodeColumns,
+  merged: readonly MergedUnit[],
+  exactLeaf: (unit: number, leaf: number) => Enclosure | null,
+): { cols: NodeColumns; exact: (unit: number, leaf: number) => Enclosure | null } {
+  const n = cols.units;
+  const m = merged.length;
+  const out = nodeColumns(plan.nodes.length, m);
+  for (const leaf of plan.leaves) {
+    const src = leaf * n;
+    const dst = leaf * m;
+    merged.forEach((unit, j) => {
+      let sum = 0;
+      let abs = 0;
+      let worst = 0;
+      let k = 0;
+      let covered = 0;
+      for (const i of unit.from) {
+        covered += cols.coverage[src + i]!;
+        const x = cols.value[src + i]!;
+        if (x !== x) continue;
+        sum += x;
+        abs += Math.abs(x);
+        worst = Math.max(worst, cols.error[src + i]!);
+        k++;
+      }
+      out.coverage[dst + j] = covered / unit.from.length;
+      if (k === 0) return;
+      out.value[dst + j] = sum / k;
+      out.error[dst + j] = worst + (abs / k + worst) * 2 * (k + 2) * U;
+    });
+  }
+  const exact = (j: number, leaf: number): Enclosure | null => {
+    const unit = merged[j]!;
+    if (unit.from.length === 1) return exactLeaf(unit.from[0]!, leaf);
+    const present = unit.from.map((i) => exactLeaf(i, leaf)).filter((e): e is Enclosure => e !== null);
+    if (present.length === 0) return null;
+    const count = rat(BigInt(present.length));
+    const lo = ratDiv(present.reduce((a, e) => ratAdd(a, e.lo), RAT_ZERO), count);
+    if (present.every(isExact)) return exactly(lo);
+    return { lo, hi: ratDiv(present.reduce((a, e) => ratAdd(a, e.hi), RAT_ZERO), count) };
+  };
+  return { cols: out, exact };
 }

@@ -6,28 +6,22 @@
  */
 import { error, warning, type Issue } from "../errors.ts";
 import type { CompiledFramework } from "./compile.ts";
-import type { NodeScores } from "./compute-nodes.ts";
+import type { NodeFlag } from "./evaluate-nodes.ts";
 
 /** Warnings for groups left missing by a coverage threshold; errors for values a mean cannot take. */
 export function nodeFlagIssues(
   compiled: CompiledFramework,
   units: readonly { readonly input: { readonly unit: string; readonly year?: number } }[],
-  computed: readonly Pick<NodeScores, "flags">[],
+  flags: readonly NodeFlag[],
 ): Issue[] {
-  const issues: Issue[] = [];
-  computed.forEach((c, u) => {
-    const input = units[u]!.input;
+  return flags.map((f) => {
+    const input = units[f.unit]!.input;
     const unit = input.year === undefined ? input.unit : `${input.unit} (${input.year})`;
-    for (const f of c.flags) {
-      const node = compiled.nodes[f.node]!;
-      issues.push(
-        f.reason === "coverage"
-          ? warning("DATA_LOW_COVERAGE", `"${node.id}" has data for ${pct(f.coverage)} of its weight, below its threshold of ${pct(f.threshold)}: left missing`, { unit, node: node.id })
-          : error("DATA_AGGREGATION_DOMAIN", `"${node.id}" aggregates by ${node.aggregation} mean, which needs values of 0 or more; a child scored below 0 (use a positive output range or an arithmetic mean)`, { unit, node: node.id }),
-      );
-    }
+    const node = compiled.nodes[f.node]!;
+    return f.reason === "coverage"
+      ? warning("DATA_LOW_COVERAGE", `"${node.id}" has data for ${pct(f.coverage)} of its weight, below its threshold of ${pct(f.threshold)}: left missing`, { unit, node: node.id })
+      : error("DATA_AGGREGATION_DOMAIN", `"${node.id}" aggregates by ${node.aggregation} mean, which needs values of 0 or more; a child scored below 0 (use a positive output range or an arithmetic mean)`, { unit, node: node.id });
   });
-  return issues;
 }
 
 function pct(x: number): string {

@@ -11,14 +11,22 @@ import { tableFromRecords, type RawCell, type RawRow } from "../input/table.ts";
 import { checkOptions } from "../pipeline/check-options.ts";
 import { nodeInfos, toFramework } from "../pipeline/score.ts";
 import type { NodeInfo } from "../pipeline/types.ts";
-import type { Framework, FrameworkDefinition, FrameworkNode } from "../framework/types.ts";
-import { formatScaled } from "../number/publish-float.ts";
+import type { Framework, FrameworkDefinition } from "../framework/types.ts";
+import { exactly, type Enclosure } from "../number/enclosure.ts";
+import { formatScaled, UNIT_ROUNDOFF } from "../number/publish-float.ts";
+import { ratFromDecimal, ratFromNumber, ratToNumber, type Rational } from "../number/rational.ts";
 import { createRankStore, type NodeRanks } from "../rank/rank-store.ts";
 import type { RankMethod } from "../rank/rank.ts";
-import { compileFramework } from "../score/compile.ts";
-import { fastPlan } from "../score/fast/fast-plan.ts";
-import { floatScratch, scoreCellsFloat, type FloatUnitContext, type FloatUnitScores } from "../score/fast/score-unit-float.ts";
+import { compileFramework, type CompiledFramework } from "../score/compile.ts";
+import { evaluateNodes, evaluationScratch, type NodeFlag } from "../score/evaluate-nodes.ts";
+import { exactUnit } from "../score/exact-nodes.ts";
+import { readFloatInto, isShortDecimal } from "../score/fast/read-float.ts";
+import { leafColumns, type LeafSource } from "../score/leaf-columns.ts";
+import { nodeFlagIssues } from "../score/node-flag-issues.ts";
+import { publishColumns } from "../score/publish-columns.ts";
+import { readRational, type RawValue } from "../score/rules/outcome.ts";
 import { missingColumnIssues, missingValueWarnings, type MissingPolicy } from "../score/score-leaves.ts";
+import { hasNormaliseLeaves, normaliseLeaves } from "../methods/normalise/normalise-leaves.ts";
 import { createIssueLog } from "./issue-log.ts";
 
 /** Options of {@link scoreStream}. */
@@ -40,6 +48,9 @@ export interface StreamOptions extends ResolveOptions {
   readonly arithmetic?: "float" | "exact";
 }
 
+/** Rows to stream: an (async) iterable, or a function that makes a fresh one (read twice when the framework normalises across units). */
+export type StreamSource = AsyncIterable<StreamRow> | Iterable<StreamRow> | (() => AsyncIterable<StreamRow> | Iterable<StreamRow>);
+
 /** A row of a stream: cells (the first row is the header), a `RawRow` with its line, or a record. */
 export type StreamRow = readonly RawCell[] | (RawRow & { readonly issues?: readonly Issue[] }) | Readonly<Record<string, unknown>>;
 
@@ -58,7 +69,17 @@ export interface StreamUnitResult {
   readonly value: string;
   readonly coverage: number;
   /** Every node by compiled position (see {@link ScoreStream.nodes}): scores, published (scaled), coverage. */
-  readonly nodes: FloatUnitScores;
+  readonly nodes: StreamNodes;
+}
+
+/** A streamed unit's numbers for every node, by compiled position (views valid until the next unit batch). */
+export interface StreamNodes {
+  /** Score per node as a float; NaN where missing. */
+  readonly scores: Float64Array;
+  /** Published value per node as a whole number scaled by 10^places (0.8002 → 8002); NaN where missing. */
+  readonly published: Float64Array;
+  /** Share of each node's weight that had data. */
+  readonly coverage: Float64Array;
 }
 
 /** What is known once the stream has been read to the end. */
@@ -121,7 +142,7 @@ function isRawRow(row: StreamRow): row is RawRow {
  */
 export function scoreStream(
   frameworkIn: Framework | FrameworkDefinition,
-  rows: AsyncIterable<StreamRow> | Iterable<StreamRow>,
+  rows: StreamSource,
   options: StreamOptions = {},
 ): ScoreStream {
   const fw = toFramework(frameworkIn);
@@ -133,9 +154,6 @@ export function scoreStream(
   }
   if (options.arithmetic !== undefined && options.arithmetic !== "float" && options.arithmetic !== "exact") {
     optionIssues.push(error("OPTION_INVALID", `option arithmetic must be one of float, exact (got ${JSON.stringify(options.arithmetic)})`));
-  }
-  if (framework.root !== undefined && hasNormaliseLeaf(framework.root)) {
-    optionIssues.push(error("OPTION_INVALID", `framework "${framework.id}" normalises indicators across units, which needs every unit first: score it with score(), not as a stream`));
   }
   if (options.shape === "long") {
     optionIssues.push(error("OPTION_INVALID", "streaming reads wide data (one row per unit); score long data with score()"));
@@ -152,7 +170,13 @@ export function scoreStream(
 
   const missing = options.missing ?? "error";
   const decimals = options.decimals ?? framework.decimals ?? 4;
-  const plan = fastPlan(compiled);
+  const normalises = hasNormaliseLeaves(compiled);
+  if (normalises && typeof rows !== "function" && !Array.isArray(rows)) {
+    throw new DtiError([
+      error("OPTION_INVALID", `framework "${framework.id}" normalises indicators across units, which reads the data twice: pass a function that returns the rows afresh (e.g. () => readCsvStream(createReadStream(file)))`),
+    ]);
+  }
+  const open = () => (typeof rows === "function" ? rows() : rows);
   const rankedPositions = rankedIds.map((id) => compiled.index.get(id) as number);
   const store = createRankStore(rankedPositions.length);
   const keys = new Float64Array(rankedPositions.length);
@@ -162,115 +186,108 @@ export function scoreStream(
   let summary: StreamSummary | undefined;
 
   async function* run(): AsyncGenerator<StreamUnitResult> {
-    let columns: readonly string[] | undefined;
-    let columnPlan: ColumnPlan | undefined;
-    let presentKeys: ReadonlySet<string> = new Set();
-    let context: FloatUnitContext = { presentKeys, missing, places: decimals };
-    const scratch = floatScratch(plan);
-    let rowCells: readonly RawCell[] = [];
-    // Column of each (leaf, input): leafColumn[2 × leaf index + input], -1 when absent.
-    let leafColumn = new Int32Array(0);
-    const readCell = (_key: string, leaf: number, input: number) => {
-      const cell = rowCells[leafColumn[2 * leaf + input]!];
-      return isBlank(cell) ? undefined : cell;
-    };
+    const reader = rowReader(framework, compiled, options, errors, warnings, missing);
+    // Pass 1 (frameworks that normalise across units): the raw values of every normalised leaf.
+    const global = normalises ? await collectNormalised(compiled, reader, open(), errors) : undefined;
     const missingCount = new Map<number, number>();
-    let absent: ReadonlySet<string> = new Set();
-    const state = wideState();
-    let rowCount = 0;
     let exactUnits = 0;
-    let recordNumber = 0;
-    let stop = false;
-    const pending: Issue[] = [];
-
-    const start = (header: readonly string[]) => {
-      columns = header;
-      columnPlan = resolveColumns(header, framework, options);
-      for (const issue of columnPlan.issues) (issue.severity === "error" ? errors : warnings).add(issue);
-      if (columnPlan.shape === "long") {
-        errors.add(error("OPTION_INVALID", "the data is long (indicator and value columns); streaming reads wide data: score it with score()"));
+    let unitIndex = 0;
+    const batch = createBatch(compiled);
+    const scratch = evaluationScratch(BATCH);
+    const n = compiled.nodes.length;
+    const flush = function* (): Generator<StreamUnitResult> {
+      const size = batch.size;
+      if (size === 0) return;
+      const source = batchSource(compiled, batch, reader.header());
+      const stage = leafColumns(compiled, source, missing, reader.absent());
+      for (const [leaf, c] of stage.missingCount) missingCount.set(leaf, (missingCount.get(leaf) ?? 0) + c);
+      // Issues in row order: those of rows left out before each unit, then the unit's own.
+      let k = 0;
+      for (let b = 0; b <= size; b++) {
+        for (const issue of batch.before[b] ?? []) errors.add(issue);
+        while (k < stage.issues.length && stage.issueUnits[k] === b) errors.add(stage.issues[k++]!);
       }
-      if (columnPlan.roles.unit === undefined || columnPlan.shape === "long") stop = true;
-      presentKeys = new Set(columnPlan.inputs.values());
-      const keyColumn = new Map([...columnPlan.inputs].map(([col, key]) => [key, col]));
-      leafColumn = new Int32Array(2 * compiled.nodes.length).fill(-1);
-      for (const leaf of compiled.leaves) compiled.nodes[leaf]!.inputs.forEach((key, k) => (leafColumn[2 * leaf + k] = keyColumn.get(key) ?? -1));
-      context = { presentKeys, missing, places: decimals, ...(options.arithmetic === "exact" ? { exact: true } : {}) };
+      batch.before.length = 0;
+      const cols = stage.cols;
+      if (global !== undefined) {
+        for (const [leaf, k] of global.position) {
+          for (let b = 0; b < size; b++) {
+            const g = batch.global[b]!;
+            cols.value[leaf * size + b] = global.value[k * global.units + g]!;
+            cols.error[leaf * size + b] = global.error[k * global.units + g]!;
+          }
+        }
+      }
+      const flags: NodeFlag[] = [];
+      evaluateNodes(compiled, cols, { flags, ...(size === BATCH ? { scratch } : {}) });
+      const exactLeaf = (b: number, leaf: number): Enclosure | null => {
+        if (global !== undefined && global.position.has(leaf)) return global.exact(batch.global[b]!, leaf);
+        const r = stage.exactRaw(b, leaf);
+        return r === null ? null : exactly(r);
+      };
+      const published = publishColumns(n, cols, (b) => exactUnit(compiled, (leaf) => exactLeaf(b, leaf), (node) => cols.coverage[node * size + b]!, (node) => (compiled.nodes[node]!.kind === "group" ? compiled.layout.minCoverage[node]! : 0)), {
+        places: decimals,
+        exact: options.arithmetic === "exact",
+        flags,
+      });
+      exactUnits += published.exactUnits;
+      flags.sort((a, b) => a.unit - b.unit || a.node - b.node);
+      const failed = stage.failed;
+      for (const f of flags) if (f.reason === "domain") failed[f.unit] = 1;
+      for (const issue of nodeFlagIssues(compiled, batch.units.slice(0, size).map((input) => ({ input })), flags)) {
+        (issue.severity === "error" ? errors : warnings).add(issue);
+      }
+      // Unit-major copies, handed out as views.
+      const scores = new Float64Array(n * size);
+      const pub = new Float64Array(n * size);
+      const coverage = new Float64Array(n * size);
+      for (let node = 0; node < n; node++) {
+        for (let b = 0; b < size; b++) {
+          scores[b * n + node] = cols.value[node * size + b]!;
+          pub[b * n + node] = published.scaled[node * size + b]!;
+          coverage[b * n + node] = cols.coverage[node * size + b]!;
+        }
+      }
+      const root = compiled.root;
+      for (let b = 0; b < size; b++) {
+        if (failed[b] === 1) continue;
+        const unit = batch.units[b]!;
+        for (let k = 0; k < rankedPositions.length; k++) keys[k] = pub[b * n + rankedPositions[k]!]!;
+        store.add(unit.unit, unit.code, unit.year, unit.group, keys);
+        const rootValue = pub[b * n + root]!;
+        yield {
+          index: store.size - 1,
+          unit: unit.unit,
+          ...(unit.code !== undefined ? { code: unit.code } : {}),
+          ...(unit.group !== undefined ? { group: unit.group } : {}),
+          ...(unit.year !== undefined ? { year: unit.year } : {}),
+          row: unit.row,
+          score: scores[b * n + root]!,
+          value: Number.isNaN(rootValue) ? "" : formatScaled(rootValue, decimals),
+          coverage: coverage[b * n + root]!,
+          nodes: { scores: scores.subarray(b * n, (b + 1) * n), published: pub.subarray(b * n, (b + 1) * n), coverage: coverage.subarray(b * n, (b + 1) * n) },
+        };
+      }
+      batch.size = 0;
     };
 
-    for await (const row of rows) {
-      if (stop) {
-        if (columns !== undefined) rowCount++;
-        continue;
-      }
-      let cells: readonly RawCell[];
-      let line: number;
-      if (Array.isArray(row) || isRawRow(row as StreamRow)) {
-        const raw = Array.isArray(row) ? { line: rowCount + (columns === undefined ? 1 : 2), cells: row as readonly RawCell[] } : (row as RawRow & { issues?: readonly Issue[] });
-        if (columns === undefined) {
-          start(raw.cells.map((c) => String(c ?? "").normalize("NFC").trim()));
-          continue;
-        }
-        for (const issue of (raw as { issues?: readonly Issue[] }).issues ?? []) errors.add(issue);
-        cells = raw.cells;
-        line = raw.line;
-      } else {
-        recordNumber++;
-        const table = tableFromRecords([row]);
-        if (columns === undefined) start(table.columns);
-        const at = new Map(table.columns.map((c, i) => [c, i]));
-        for (const issue of table.issues) errors.add({ ...issue, row: recordNumber });
-        for (const c of table.columns) {
-          if (!columns!.includes(c)) errors.add(error("DATA_NOT_A_ROW", `record ${recordNumber} has key ${JSON.stringify(c)}, which the first record does not have`, { row: recordNumber, column: c }));
-        }
-        const values = table.rows[0]?.cells ?? [];
-        cells = columns!.map((c) => values[at.get(c) ?? -1]);
-        line = recordNumber;
-        if (stop) continue;
-      }
-      rowCount++;
-      if (rowCount === 1) {
-        const cols = missingColumnIssues(compiled, presentKeys, missing, "wide", 1);
-        absent = cols.absent;
-        for (const issue of cols.issues) (issue.severity === "error" ? errors : warnings).add(issue);
-      }
-      pending.length = 0;
-      const table = { columns: columns! };
-      const id = readWideIdentity(table, columnPlan!, state, cells, line, pending);
-      for (const issue of pending) errors.add(issue);
-      if (id === undefined) continue;
-      const unit = { ...id, row: line };
-      rowCells = cells;
-      const scored = scoreCellsFloat(plan, readCell, () => wideUnit(table, columnPlan!, id, cells, line), context, scratch);
-      for (const leaf of scored.missingLeaves) missingCount.set(leaf, (missingCount.get(leaf) ?? 0) + 1);
-      let failed = false;
-      for (const issue of scored.issues) {
-        if (issue.severity === "error") {
-          errors.add(issue);
-          failed = true;
-        } else warnings.add(issue);
-      }
-      if (failed) continue;
-      if (scored.exact) exactUnits++;
-      for (let k = 0; k < rankedPositions.length; k++) keys[k] = scored.published[rankedPositions[k]!]!;
-      store.add(unit.unit, unit.code, unit.year, unit.group, keys);
-      const root = compiled.root;
-      const rootValue = scored.published[root]!;
-      yield {
-        index: store.size - 1,
-        unit: unit.unit,
-        ...(unit.code !== undefined ? { code: unit.code } : {}),
-        ...(unit.group !== undefined ? { group: unit.group } : {}),
-        ...(unit.year !== undefined ? { year: unit.year } : {}),
-        row: unit.row,
-        score: scored.scores[root]!,
-        value: Number.isNaN(rootValue) ? "" : formatScaled(rootValue, decimals),
-        coverage: scored.coverage[root]!,
-        nodes: scored,
-      };
+    reader.onIssue((issue) => {
+        (batch.before[batch.size] ??= []).push(issue);
+      });
+    for await (const row of reader.rows(open(), true)) {
+      batch.units[batch.size] = row.unit;
+      batch.cells[batch.size] = row.cells;
+      batch.global[batch.size] = unitIndex++;
+      batch.size++;
+      if (batch.size === BATCH) yield* flush();
     }
-    if (columns === undefined || rowCount === 0) errors.add(error("DATA_EMPTY", columns === undefined ? "the data is empty: no header and no rows" : "the data has a header but no rows"));
-    for (const w of missingValueWarnings(compiled, missingCount, absent, missing)) warnings.add(w);
+    yield* flush();
+    for (const issue of batch.before[0] ?? []) errors.add(issue);
+    batch.before.length = 0;
+    const rowCount = reader.rowCount();
+    if (!reader.started() || rowCount === 0) errors.add(error("DATA_EMPTY", !reader.started() ? "the data is empty: no header and no rows" : "the data has a header but no rows"));
+    for (const w of missingValueWarnings(compiled, missingCount, reader.absent(), missing)) warnings.add(w);
+    for (const w of global?.issues ?? []) warnings.add(w);
     const ranks = store.rank(options.ranking ?? "competition");
     summary = {
       ok: errors.count === 0,
@@ -300,6 +317,216 @@ export function scoreStream(
   };
 }
 
-function hasNormaliseLeaf(node: FrameworkNode): boolean {
-  return node.rule !== undefined ? node.rule.type === "normalise" : (node.children ?? []).some(hasNormaliseLeaf);
+/** Units scored together: the float evaluator runs over a batch's columns. */
+const BATCH = 1024;
+
+interface StreamUnit {
+  readonly unit: string;
+  readonly code?: string;
+  readonly group?: string;
+  readonly year?: number;
+  readonly row: number;
+}
+
+interface Batch {
+  size: number;
+  readonly units: StreamUnit[];
+  readonly cells: (readonly RawCell[])[];
+  /** Each unit's position among all units read (for the normalised columns of pass 1). */
+  readonly global: Int32Array;
+  /** Row issues met before the unit at each position was read (rows left out, parse errors). */
+  readonly before: Issue[][];
+  /** Column of each (leaf, input): leafColumn[2 × leaf index + input], −1 when absent. */
+  leafColumn: Int32Array;
+}
+
+function createBatch(compiled: CompiledFramework): Batch {
+  return { size: 0, units: [], cells: [], global: new Int32Array(BATCH), before: [], leafColumn: new Int32Array(2 * compiled.nodes.length).fill(-1) };
+}
+
+function batchSource(compiled: CompiledFramework, batch: Batch, header: { columns: readonly string[]; leafColumn: Int32Array; keyColumn: ReadonlyMap<string, number> }): LeafSource {
+  const raw = (b: number, leaf: number, input: number): RawValue | undefined => {
+    const col = header.leafColumn[2 * leaf + input]!;
+    if (col < 0) return undefined;
+    const cell = batch.cells[b]![col];
+    return isBlank(cell) ? undefined : (cell as RawValue);
+  };
+  return {
+    count: batch.size,
+    raw,
+    cell: (b, key) => {
+      const col = header.keyColumn.get(key);
+      if (col === undefined) return undefined;
+      const cell = batch.cells[b]![col];
+      return { raw: isBlank(cell) ? undefined : (cell as RawValue), row: batch.units[b]!.row, column: header.columns[col] };
+    },
+    unit: (b) => batch.units[b]!,
+  };
+}
+
+/** The rows of a source as units with their cells; header, column plan and identity checks. */
+function rowReader(framework: Framework, compiled: CompiledFramework, options: StreamOptions, errors: ReturnType<typeof createIssueLog>, warnings: ReturnType<typeof createIssueLog>, missing: MissingPolicy) {
+  let columns: readonly string[] | undefined;
+  let columnPlan: ColumnPlan | undefined;
+  let absent: ReadonlySet<string> = new Set();
+  let leafColumn = new Int32Array(0);
+  let keyColumn = new Map<string, number>();
+  let count = 0;
+  let reported = false;
+  let sink: (issue: Issue) => void = (issue) => errors.add(issue);
+  const start = (header: readonly string[], report: boolean): boolean => {
+    columns = header;
+    columnPlan = resolveColumns(header, framework, options);
+    if (report) for (const issue of columnPlan.issues) (issue.severity === "error" ? errors : warnings).add(issue);
+    if (columnPlan.shape === "long" && report) {
+      errors.add(error("OPTION_INVALID", "the data is long (indicator and value columns); streaming reads wide data: score it with score()"));
+    }
+    keyColumn = new Map([...columnPlan.inputs].map(([col, key]) => [key, col]));
+    leafColumn = new Int32Array(2 * compiled.nodes.length).fill(-1);
+    for (const leaf of compiled.leaves) compiled.nodes[leaf]!.inputs.forEach((key, k) => (leafColumn[2 * leaf + k] = keyColumn.get(key) ?? -1));
+    return columnPlan.roles.unit !== undefined && columnPlan.shape !== "long";
+  };
+  return {
+    header: () => ({ columns: columns!, leafColumn, keyColumn }),
+    absent: () => absent,
+    started: () => columns !== undefined,
+    rowCount: () => count,
+    /** Where row-level errors go (in row order with the cells' errors). */
+    onIssue(f: (issue: Issue) => void) {
+      sink = f;
+    },
+    /** Units of a pass in input order; `report` on the pass whose issues count (the last). */
+    async *rows(source: AsyncIterable<StreamRow> | Iterable<StreamRow>, report: boolean): AsyncGenerator<{ unit: StreamUnit; cells: readonly RawCell[] }> {
+      columns = undefined;
+      const state = wideState();
+      let rowCount = 0;
+      let recordNumber = 0;
+      let stop = false;
+      const pending: Issue[] = [];
+      for await (const row of source) {
+        if (stop) {
+          if (columns !== undefined) rowCount++;
+          continue;
+        }
+        let cells: readonly RawCell[];
+        let line: number;
+        if (Array.isArray(row) || isRawRow(row as StreamRow)) {
+          const raw = Array.isArray(row) ? { line: rowCount + (columns === undefined ? 1 : 2), cells: row as readonly RawCell[] } : (row as RawRow & { issues?: readonly Issue[] });
+          if (columns === undefined) {
+            stop = !start(raw.cells.map((c) => String(c ?? "").normalize("NFC").trim()), report);
+            continue;
+          }
+          if (report) for (const issue of (raw as { issues?: readonly Issue[] }).issues ?? []) sink(issue);
+          cells = raw.cells;
+          line = raw.line;
+        } else {
+          recordNumber++;
+          const table = tableFromRecords([row]);
+          if (columns === undefined) stop = !start(table.columns, report);
+          const at = new Map(table.columns.map((c, i) => [c, i]));
+          if (report) {
+            for (const issue of table.issues) sink({ ...issue, row: recordNumber });
+            for (const c of table.columns) {
+              if (!columns!.includes(c)) sink(error("DATA_NOT_A_ROW", `record ${recordNumber} has key ${JSON.stringify(c)}, which the first record does not have`, { row: recordNumber, column: c }));
+            }
+          }
+          const values = table.rows[0]?.cells ?? [];
+          cells = columns!.map((c) => values[at.get(c) ?? -1]);
+          line = recordNumber;
+          if (stop) continue;
+        }
+        rowCount++;
+        if (rowCount === 1 && report && !reported) {
+          reported = true;
+          const cols = missingColumnIssues(compiled, new Set(columnPlan!.inputs.values()), missing, "wide", 1);
+          absent = cols.absent;
+          for (const issue of cols.issues) (issue.severity === "error" ? errors : warnings).add(issue);
+        }
+        pending.length = 0;
+        const table = { columns: columns! };
+        const id = readWideIdentity(table, columnPlan!, state, cells, line, pending);
+        if (report) for (const issue of pending) sink(issue);
+        if (id === undefined) continue;
+        yield { unit: { ...id, row: line }, cells };
+      }
+      count = rowCount;
+    },
+    wideUnit,
+  };
+}
+
+/**
+ * Pass 1 of a framework that normalises across units: the raw value of every normalised leaf of
+ * every unit (float, bound, and the text where the float is not its exact decimal), then the
+ * normalisation itself, as `score` does it.
+ */
+async function collectNormalised(
+  compiled: CompiledFramework,
+  reader: ReturnType<typeof rowReader>,
+  source: AsyncIterable<StreamRow> | Iterable<StreamRow>,
+  errors: ReturnType<typeof createIssueLog>,
+) {
+  const leaves = compiled.leaves.filter((l) => compiled.nodes[l]!.leaf?.rule.type === "normalise");
+  const position = new Map(leaves.map((l, k) => [l, k]));
+  let capacity = 1024;
+  let value = new Float64Array(leaves.length * capacity);
+  let years = new Float64Array(capacity);
+  const texts = new Map<number, string>();
+  const shortFlags: Uint8Array[] = [];
+  let units = 0;
+  const out = new Float64Array(1);
+  for await (const { unit, cells } of reader.rows(source, false)) {
+    if (units === capacity) {
+      const grown = new Float64Array(leaves.length * capacity * 2);
+      for (let k = 0; k < leaves.length; k++) grown.set(value.subarray(k * capacity, (k + 1) * capacity), k * capacity * 2);
+      value = grown;
+      const y = new Float64Array(capacity * 2);
+      y.set(years);
+      years = y;
+      capacity *= 2;
+    }
+    years[units] = unit.year ?? NaN;
+    const { leafColumn } = reader.header();
+    leaves.forEach((leaf, k) => {
+      const col = leafColumn[2 * leaf]!;
+      const cell = col < 0 ? undefined : cells[col];
+      let x = NaN;
+      if (!isBlank(cell)) {
+        const raw = cell as RawValue;
+        if (readFloatInto(raw, out)) {
+          x = out[0]! === 0 ? 0 : out[0]!;
+          if (typeof raw === "string" && !isShortDecimal(raw)) texts.set(k * 0x1_0000_0000 + units, raw);
+        } else {
+          const r = readRational(raw);
+          if (r !== undefined) {
+            x = ratToNumber(r);
+            texts.set(k * 0x1_0000_0000 + units, String(raw));
+          }
+        }
+      }
+      value[k * capacity + units] = x;
+    });
+    units++;
+  }
+  // Compact to `units` per leaf.
+  const packed = new Float64Array(leaves.length * units);
+  for (let k = 0; k < leaves.length; k++) packed.set(value.subarray(k * capacity, k * capacity + units), k * units);
+  const error = packed.map((x) => (Number.isNaN(x) ? 0 : 2 * UNIT_ROUNDOFF * Math.abs(x)));
+  void shortFlags;
+  void errors;
+  const exactRaw = (u: number, leaf: number): Rational | null => {
+    const k = position.get(leaf)!;
+    const x = packed[k * units + u]!;
+    if (Number.isNaN(x)) return null;
+    const text = texts.get(k * 0x1_0000_0000 + u);
+    if (text === undefined) return ratFromNumber(x);
+    return readRational(text) ?? ratFromDecimal(String(x))!;
+  };
+  const result = normaliseLeaves(
+    compiled,
+    { units, value: packed, error },
+    { year: (u) => (Number.isNaN(years[u]!) ? undefined : years[u]!), exactRaw, short: (u, leaf) => !texts.has(position.get(leaf)! * 0x1_0000_0000 + u) },
+    (leaf) => position.get(leaf)! * units,
+  );
+  return { units, value: packed, error, position, exact: result.exact, issues: result.issues };
 }

@@ -10,13 +10,11 @@ import { DtiError, error, warning, type Issue } from "../errors.ts";
 import type { Framework, FrameworkDefinition, NormaliseRule, ScoringRule } from "../framework/types.ts";
 import { normaliseColumn } from "../methods/normalise/normalise-column.ts";
 import { normaliseLeaves } from "../methods/normalise/normalise-leaves.ts";
-import type { Decimal } from "../number/decimal.ts";
 import { prepareLeaves } from "../pipeline/score.ts";
 import type { ScoreInput } from "../pipeline/types.ts";
-import type { LeafScores } from "../score/score-leaves.ts";
+import { AGGREGATION_CODES, type CompiledFramework } from "../score/compile.ts";
+import { evaluateNodes, evaluationScratch, nodeColumns, type NodeColumns } from "../score/evaluate-nodes.ts";
 import { compareVi } from "../text/collator.ts";
-import { evaluateScores, evaluationBuffers, leafMatrix, rankScores } from "./evaluate.ts";
-import { AGGREGATION_CODES, floatPlan, type FloatPlan } from "./float-plan.ts";
 import { createRandom } from "./prng.ts";
 import { rankQuantile } from "./rank-quantile.ts";
 import { addSample, sensitivityIndices, sensitivitySums } from "./sensitivity.ts";
@@ -58,16 +56,18 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
   }
   const { compiled } = prepared;
   const warnings: Issue[] = [...prepared.issues];
-  const normalised = normaliseLeaves(compiled, prepared.units);
+  const { stage } = prepared;
+  const raw = stage.cols.value.slice();
+  const normalised = normaliseLeaves(compiled, stage.cols, { year: (u) => prepared.units[u]!.year, exactRaw: stage.exactRaw, short: stage.short });
   warnings.push(...normalised.issues);
   if ((options.minCoverage ?? 0) > 0 || compiled.nodes.some((n) => n.minCoverage > 0)) {
     warnings.push(warning("OPTION_INVALID", "coverage thresholds (minCoverage) are not applied by the uncertainty analysis: groups are scored from whatever data they have"));
   }
 
   // The year analysed: the one asked for, else the latest.
-  const years = [...new Set(prepared.units.map((u) => u.input.year).filter((y): y is number => y !== undefined))].sort((a, b) => a - b);
+  const years = [...new Set(prepared.units.map((u) => u.year).filter((y): y is number => y !== undefined))].sort((a, b) => a - b);
   const year = options.year ?? years[years.length - 1];
-  const selected = prepared.units.flatMap((u, k) => (u.input.year === year ? [k] : []));
+  const selected = prepared.units.flatMap((u, k) => (u.year === year ? [k] : []));
   if (options.year !== undefined && !years.includes(options.year)) {
     throw new DtiError([error("OPTION_INVALID", `the data has no year ${options.year} (years: ${years.join(", ") || "none"})`)]);
   }
@@ -76,26 +76,29 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
     throw new DtiError([error("OPTION_INVALID", `the uncertainty analysis takes at most ${MAX_UNCERTAINTY_UNITS} units (got ${selected.length})`)]);
   }
 
-  const plan = floatPlan(compiled);
+  const plan = groupView(compiled);
   const U = selected.length;
-  const L = plan.leaves;
+  const total = prepared.units.length;
   // Weight dimensions: one per child position whose weight moves.
   const weightSpec = weightDimensions(plan, options, optionIssues);
   if (optionIssues.length > 0) throw new DtiError(optionIssues);
-  const weightedSlots = new Set<number>();
-  plan.childSlot.forEach((slot, p) => {
-    if (plan.baseWeight[p]! > 0 || weightSpec.positions.includes(p)) weightedSlots.add(slot);
-  });
-  const toMatrix = (column: (leaf: number) => readonly (Decimal | null)[]) => {
-    const rows = Array.from({ length: U }, () => new Float64Array(L));
-    for (let k = 0; k < L; k++) column(plan.compiledIndex[k]!).forEach((v, u) => (rows[u]![k] = v === null ? NaN : v.toNumber()));
-    return leafMatrix(rows, L, (k) => weightedSlots.has(k));
+  // The selected units' leaf columns, one set per normalisation choice (groups are evaluated into them).
+  const toColumns = (column: (leaf: number) => readonly (number | null)[]): NodeColumns => {
+    const cols = nodeColumns(compiled.nodes.length, U);
+    for (const leaf of compiled.leaves) column(leaf).forEach((v, u) => (cols.value[leaf * U + u] = v === null ? NaN : v));
+    return cols;
   };
-  const nominalMatrix = toMatrix((leaf) => selected.map((k) => normalised.units[k]!.scores.get(leaf) ?? null));
+  const nominalMatrix = toColumns((leaf) => selected.map((k) => orNull(stage.cols.value[leaf * total + k]!)));
+  const rawColumn = (leaf: number) => selected.map((k) => orNull(raw[leaf * total + k]!));
   const normChoices = options.normalisation ?? ["nominal"];
-  const matrices = normChoices.map((c) => (c === "nominal" ? nominalMatrix : toMatrix((leaf) => alternative(compiled.nodes[leaf]!.leaf!.rule, prepared.units, selected, leaf, c))));
+  const matrices = normChoices.map((c) => (c === "nominal" ? nominalMatrix : toColumns((leaf) => alternative(compiled.nodes[leaf]!.leaf!.rule, rawColumn(leaf), c))));
   const aggChoices = options.aggregation ?? ["nominal"];
-  const codeSets = aggChoices.map((c) => (c === "nominal" ? plan.aggregation : new Uint8Array(plan.groups).fill(AGGREGATION_CODES.indexOf(c))));
+  const codeSets = aggChoices.map((c) => {
+    if (c === "nominal") return compiled.layout.code;
+    const codes = compiled.layout.code.slice();
+    for (const g of plan.groupNodes) codes[g] = AGGREGATION_CODES.indexOf(c);
+    return codes;
+  });
 
   const inputs = uncertainInputs(plan, weightSpec.parent, normChoices, aggChoices, options.sensitivity ?? "stage");
   const D = weightSpec.positions.length + (normChoices.length > 1 ? 1 : 0) + (aggChoices.length > 1 ? 1 : 0);
@@ -105,13 +108,14 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
 
   // Buffers, allocated once.
   const weights = new Float64Array(plan.baseWeight.length);
-  const buffers = evaluationBuffers(plan, U);
+  const scratch = evaluationScratch(U);
   const scores = new Float64Array(U);
+  const rootAt = compiled.root * U;
   let invalidRuns = 0;
   const evaluate = (row: Float64Array | undefined, ranks: Int32Array) => {
     weights.set(plan.baseWeight);
     let matrix = nominalMatrix;
-    let codes = plan.aggregation;
+    let codes = compiled.layout.code;
     if (row !== undefined) {
       for (let k = 0; k < weightSpec.positions.length; k++) {
         const p = weightSpec.positions[k]!;
@@ -123,7 +127,8 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
       if (aggChoices.length > 1) codes = codeSets[Math.floor(row[aggColumn]! * aggChoices.length)]!;
       else codes = codeSets[0]!;
     }
-    evaluateScores(plan, U, matrix, weights, codes, buffers, scores);
+    evaluateNodes(compiled, matrix, { bounds: false, thresholds: false, weights, codes, scratch });
+    scores.set(matrix.value.subarray(rootAt, rootAt + U));
     let invalid = false;
     for (let u = 0; u < U; u++) if (scores[u] !== scores[u] && nominalScores[u] === nominalScores[u]) invalid = true;
     if (invalid && row !== undefined) invalidRuns++;
@@ -190,7 +195,7 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
 
   const globalIdx = withSA ? sensitivityIndices(global) : undefined;
   const units: UnitUncertainty[] = selected.map((k, u): UnitUncertainty => {
-    const input = prepared.units[k]!.input;
+    const input = prepared.units[k]!;
     const idx = withSA ? sensitivityIndices(perUnit[u]!).first : undefined;
     return {
       unit: input.unit,
@@ -226,14 +231,7 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
 }
 
 /** A leaf's column normalised by an alternative method (direction from a normalise rule, else higher). */
-function alternative(
-  rule: ScoringRule,
-  units: readonly LeafScores[],
-  selected: readonly number[],
-  leaf: number,
-  choice: Exclude<NormalisationChoice, "nominal">,
-): (Decimal | null)[] {
-  const column = selected.map((k) => units[k]!.scores.get(leaf) ?? null);
+function alternative(rule: ScoringRule, column: readonly (number | null)[], choice: Exclude<NormalisationChoice, "nominal">): (number | null)[] {
   const spec: Omit<NormaliseRule, "type"> = {
     method: choice.method,
     direction: rule.type === "normalise" ? (rule.direction ?? "higher") : "higher",
@@ -253,7 +251,53 @@ interface WeightDims {
   readonly b: number[];
 }
 
-function weightDimensions(plan: FloatPlan, options: UncertaintyOptions, issues: Issue[]): WeightDims {
+const orNull = (x: number) => (x !== x ? null : x);
+
+/** The plan's groups (views left out) as the weight dimensions see them: child positions of the layout. */
+interface GroupView {
+  readonly groups: number;
+  /** Compiled index of group g. */
+  readonly groupNodes: readonly number[];
+  readonly groupId: readonly string[];
+  readonly childStart: Int32Array;
+  readonly childCount: Int32Array;
+  /** Per child position: the child's id. */
+  readonly childId: readonly string[];
+  readonly baseWeight: Float64Array;
+}
+
+function groupView(plan: CompiledFramework): GroupView {
+  const groupNodes = plan.nodes.flatMap((n, i) => (n.kind === "group" ? [i] : []));
+  const { childStart, childCount, child, weight } = plan.layout;
+  return {
+    groups: groupNodes.length,
+    groupNodes,
+    groupId: groupNodes.map((i) => plan.nodes[i]!.id),
+    childStart: Int32Array.from(groupNodes, (i) => childStart[i]!),
+    childCount: Int32Array.from(groupNodes, (i) => childCount[i]!),
+    childId: Array.from(child, (c) => plan.nodes[c]!.id),
+    baseWeight: weight,
+  };
+}
+
+/**
+ * Competition ranks ("1224"), highest score first: rank = 1 + the number of units scoring more.
+ * A unit without a score (NaN) ranks last (= number of units).
+ */
+export function rankScores(scores: Float64Array, units: number, ranks: Int32Array): void {
+  for (let u = 0; u < units; u++) {
+    const s = scores[u]!;
+    if (s !== s) {
+      ranks[u] = units;
+      continue;
+    }
+    let r = 1;
+    for (let v = 0; v < units; v++) if (scores[v]! > s) r++;
+    ranks[u] = r;
+  }
+}
+
+function weightDimensions(plan: GroupView, options: UncertaintyOptions, issues: Issue[]): WeightDims {
   const dims: WeightDims = { positions: [], parent: [], mode: [], a: [], b: [] };
   const spec = options.weights;
   if (spec === undefined) return dims;
@@ -285,7 +329,7 @@ function weightDimensions(plan: FloatPlan, options: UncertaintyOptions, issues: 
 }
 
 function uncertainInputs(
-  plan: FloatPlan,
+  plan: GroupView,
   parents: readonly number[],
   norm: readonly unknown[],
   agg: readonly unknown[],

@@ -6,8 +6,8 @@ import type { FrameworkDefinition } from "../../src/framework/types.ts";
 import { defineFramework } from "../../src/framework/validate-framework.ts";
 import { score } from "../../src/pipeline/score.ts";
 import { compileFramework } from "../../src/score/compile.ts";
-import { evaluateScores, evaluationBuffers, leafMatrix, rankScores } from "../../src/uncertainty/evaluate.ts";
-import { floatPlan } from "../../src/uncertainty/float-plan.ts";
+import { evaluateNodes, nodeColumns } from "../../src/score/evaluate-nodes.ts";
+import { rankScores } from "../../src/uncertainty/uncertainty.ts";
 import type { UncertaintyOptions } from "../../src/uncertainty/types.ts";
 import { uncertainty } from "../../src/uncertainty/uncertainty.ts";
 
@@ -48,11 +48,11 @@ describe("the float evaluation", () => {
   it("gives the exact pipeline's scores and ranks (every mean, a missing value)", () => {
     const exact = score(mixed, mixedRows, { missing: "reweight", ties: "exact" });
     const compiled = compileFramework(defineFramework(mixed));
-    const plan = floatPlan(compiled);
     const leaves = ["a", "b", "c", "d", "e", "f"];
-    const rows = mixedRows.map((r) => Float64Array.from(leaves, (id) => (r[id as keyof typeof r] === "" ? NaN : Number(r[id as keyof typeof r]))));
-    const scores = new Float64Array(4);
-    evaluateScores(plan, 4, leafMatrix(rows, 6), plan.baseWeight, plan.aggregation, evaluationBuffers(plan, 4), scores);
+    const cols = nodeColumns(compiled.nodes.length, 4);
+    for (const id of leaves) mixedRows.forEach((r, u) => (cols.value[compiled.index.get(id)! * 4 + u] = r[id as keyof typeof r] === "" ? NaN : Number(r[id as keyof typeof r])));
+    evaluateNodes(compiled, cols, { bounds: false, thresholds: false });
+    const scores = cols.value.slice(compiled.root * 4, compiled.root * 4 + 4);
     mixedRows.forEach((r, u) => expect(scores[u]).toBeCloseTo(exact.units.find((x) => x.unit === r.unit)!.score!, 12));
     const ranks = new Int32Array(4);
     rankScores(scores, 4, ranks);
@@ -62,12 +62,12 @@ describe("the float evaluation", () => {
   it("gives the same on complete data (the fast path without missing checks), zeros included", () => {
     const full = mixedRows.map((r, i) => ({ ...r, b: [0.3, 0.5, 0.7, 0][i]! }));
     const exact = score(mixed, full, { ties: "exact" });
-    const plan = floatPlan(compileFramework(defineFramework(mixed)));
+    const compiled = compileFramework(defineFramework(mixed));
     const leaves = ["a", "b", "c", "d", "e", "f"] as const;
-    const matrix = leafMatrix(full.map((r) => Float64Array.from(leaves, (id) => Number(r[id]))), 6);
-    expect(matrix.complete).toBe(true);
-    const scores = new Float64Array(4);
-    evaluateScores(plan, 4, matrix, plan.baseWeight, plan.aggregation, evaluationBuffers(plan, 4), scores);
+    const cols = nodeColumns(compiled.nodes.length, 4);
+    for (const id of leaves) full.forEach((r, u) => (cols.value[compiled.index.get(id)! * 4 + u] = Number(r[id])));
+    evaluateNodes(compiled, cols, { bounds: false, thresholds: false });
+    const scores = cols.value.slice(compiled.root * 4, compiled.root * 4 + 4);
     full.forEach((r, u) => expect(scores[u]).toBeCloseTo(exact.units.find((x) => x.unit === r.unit)!.score!, 12));
     expect(scores[3]).toBe(0); // b = 0 under a harmonic mean, then a geometric root
   });

@@ -1,5 +1,5 @@
 import type { UnitInput } from "../../input/read-units.ts";
-import { dec, type Decimal } from "../../number/decimal.ts";
+import { RAT_ZERO, rat, ratAdd, ratDiv, type Rational } from "../../number/rational.ts";
 import type { BlankCell, Imputation } from "../../score/score-leaves.ts";
 
 /**
@@ -14,7 +14,7 @@ import type { BlankCell, Imputation } from "../../score/score-leaves.ts";
  */
 export function imputeGroupMean(
   units: readonly UnitInput[],
-  scores: readonly ReadonlyMap<number, Decimal | null>[],
+  value: (unit: number, leaf: number) => Rational | null,
   blanks: readonly BlankCell[],
 ): (Imputation | undefined)[] {
   const cache = new Map<string, Imputation | undefined>();
@@ -23,16 +23,16 @@ export function imputeGroupMean(
     if (unit.group === undefined) return undefined;
     const key = `${unit.year ?? ""}\u0000${unit.group}\u0000${b.leaf}`;
     if (cache.has(key)) return cache.get(key);
-    const values: Decimal[] = [];
+    const values: Rational[] = [];
     units.forEach((other, k) => {
       if (other.group !== unit.group || other.year !== unit.year) return;
-      const v = scores[k]!.get(b.leaf);
-      if (v !== null && v !== undefined) values.push(v);
+      const v = value(k, b.leaf);
+      if (v !== null) values.push(v);
     });
     const result =
       values.length === 0
         ? undefined
-        : { value: values.reduce((a, c) => a.plus(c), dec(0)).dividedBy(values.length), method: "group-mean" as const, from: `group ${unit.group} (${values.length} unit${values.length > 1 ? "s" : ""})` };
+        : { value: ratDiv(values.reduce(ratAdd, RAT_ZERO), rat(BigInt(values.length))), method: "group-mean" as const, from: `group ${unit.group} (${values.length} unit${values.length > 1 ? "s" : ""})` };
     cache.set(key, result);
     return result;
   });

@@ -18,8 +18,8 @@ export const IMPUTE_METHODS: readonly ImputeMethod[] = ["previous-year", "group-
  * ```
  */
 export function makeImputer(methods: readonly ImputeMethod[]): LeafImputer {
-  return (units, scores, blanks) => {
-    const tries = methods.map((m) => (m === "group-mean" ? imputeGroupMean : imputePreviousYear)(units, scores, blanks));
+  return (units, value, blanks) => {
+    const tries = methods.map((m) => (m === "group-mean" ? imputeGroupMean : imputePreviousYear)(units, value, blanks));
     return blanks.map((_, k) => {
       for (const t of tries) if (t[k] !== undefined) return t[k];
       return undefined;

@@ -1,5 +1,5 @@
 import type { UnitInput } from "../../input/read-units.ts";
-import type { Decimal } from "../../number/decimal.ts";
+import type { Rational } from "../../number/rational.ts";
 import type { BlankCell, Imputation } from "../../score/score-leaves.ts";
 import { normalizeKey } from "../../text/normalize-key.ts";
 
@@ -16,7 +16,7 @@ import { normalizeKey } from "../../text/normalize-key.ts";
  */
 export function imputePreviousYear(
   units: readonly UnitInput[],
-  scores: readonly ReadonlyMap<number, Decimal | null>[],
+  value: (unit: number, leaf: number) => Rational | null,
   blanks: readonly BlankCell[],
 ): (Imputation | undefined)[] {
   const byName = new Map<string, number[]>();
@@ -30,12 +30,12 @@ export function imputePreviousYear(
   return blanks.map((b) => {
     const unit = units[b.unit]!;
     if (unit.year === undefined) return undefined;
-    let best: { year: number; value: Decimal } | undefined;
+    let best: { year: number; value: Rational } | undefined;
     for (const k of byName.get(normalizeKey(unit.unit)) ?? []) {
       const year = units[k]!.year as number;
       if (year >= unit.year || (best !== undefined && year <= best.year)) continue;
-      const v = scores[k]!.get(b.leaf);
-      if (v !== null && v !== undefined) best = { year, value: v };
+      const v = value(k, b.leaf);
+      if (v !== null) best = { year, value: v };
     }
     return best === undefined ? undefined : { value: best.value, method: "previous-year" as const, from: String(best.year) };
   });

@@ -1,7 +1,10 @@
 import type { NormaliseRule } from "../../framework/types.ts";
-import { dec, type Decimal } from "../../number/decimal.ts";
-import { mapPresent, present, type Column, type NormalisedColumn } from "./column.ts";
-import { midRange, toRange } from "./to-range.ts";
+import { exactly } from "../../number/enclosure.ts";
+import { UNIT_ROUNDOFF as U } from "../../number/publish-float.ts";
+import { ratCmp, ratDiv, ratFromNumber, ratSub, ratToNumber, type Rational } from "../../number/rational.ts";
+import type { ColumnPart, PartResult } from "./part.ts";
+import { exactExtreme, floatExtremes } from "./part.ts";
+import { midRange, toRange, toRangeFloat } from "./to-range.ts";
 
 /**
  * Min-max normalisation (COINr `n_minmax`, NRI, DESI): t = (x − min) / (max − min), or
@@ -9,19 +12,70 @@ import { midRange, toRange } from "./to-range.ts";
  * data, or from `bounds` (fixed across years, as DESI fixes them); `goalposts` is the same formula
  * with required bounds. With data bounds and all values equal, every unit gets the midpoint.
  *
- * @example
- * ```ts
- * minMax([dec(10), dec(20), dec(30), null], { method: "minmax", range: [0, 100] }).scores.map(String);
- * // => ["0", "50", "100", "null"]
- * ```
+ * In floats each score carries a bound: x, min and max are each within their read error E of the
+ * exact decimals, so the numerator and the span are within 2E plus a rounding, and
+ * t = num / span within (e_num + |t|·e_span) / (span − e_span) plus a rounding. A span not clearly
+ * above its own error leaves every score to the exact evaluator.
  */
-export function minMax(values: Column, rule: Omit<NormaliseRule, "type">): NormalisedColumn {
-  const xs = present(values);
-  if (xs.length === 0) return { scores: values.map(() => null), degenerate: false };
-  const min = rule.bounds !== undefined ? dec(rule.bounds.min) : xs.reduce((a, b) => (b.lessThan(a) ? b : a));
-  const max = rule.bounds !== undefined ? dec(rule.bounds.max) : xs.reduce((a, b) => (b.greaterThan(a) ? b : a));
-  const span = max.minus(min);
-  if (span.isZero()) return { scores: mapPresent(values, () => midRange(rule)), degenerate: true };
+export function minMaxPart(part: ColumnPart, rule: Omit<NormaliseRule, "type">): PartResult {
+  const { value, error, base, members } = part;
+  const ext = floatExtremes(part);
+  if (ext === undefined) return { degenerate: false, exact: () => null };
+  const fixed = rule.bounds !== undefined;
   const lower = rule.direction === "lower";
-  return { scores: mapPresent(values, (x) => toRange((lower ? max.minus(x) : x.minus(min)).dividedBy(span), rule)), degenerate: false };
+  const min = fixed ? rule.bounds!.min : ext.min;
+  const max = fixed ? rule.bounds!.max : ext.max;
+  const eMin = fixed ? U * Math.abs(min) : ext.errMin;
+  const eMax = fixed ? U * Math.abs(max) : ext.errMax;
+  // Exact statistics, made when the exact evaluator first needs them.
+  let stats: { min: Rational; max: Rational } | undefined;
+  const exactStats = () =>
+    (stats ??= fixed
+      ? { min: ratFromNumber(rule.bounds!.min), max: ratFromNumber(rule.bounds!.max) }
+      : { min: exactExtreme(part, ext.min, -1), max: exactExtreme(part, ext.max, 1) });
+  // Degenerate only when the exact span is 0 (floats can tie where decimals differ).
+  const degenerate = !fixed && ext.min === ext.max && ratCmp(exactStats().min, exactStats().max) === 0;
+  if (degenerate) {
+    const mid = midRange(rule);
+    fillExact(part, mid);
+    return { degenerate: true, exact: (u) => (Number.isNaN(value[base + u]!) ? null : exactly(mid)) };
+  }
+  const span = max - min;
+  const eSpan = eMin + eMax + U * Math.abs(span);
+  const certain = Math.abs(span) > 4 * eSpan;
+  for (const u of members) {
+    const at = base + u;
+    const x = value[at]!;
+    if (Number.isNaN(x)) continue;
+    if (!certain) {
+      error[at] = Infinity;
+      continue;
+    }
+    const num = lower ? max - x : x - min;
+    const eNum = error[at]! + (lower ? eMax : eMin) + U * Math.abs(num);
+    const t = num / span;
+    const e = (eNum + Math.abs(t) * eSpan) / (Math.abs(span) - eSpan) + 2 * U * Math.abs(t);
+    toRangeFloat(t, e, rule, value, at, error);
+  }
+  return {
+    degenerate: false,
+    exact: (u) => {
+      const x = part.exactRaw(u);
+      if (x === null) return null;
+      const { min: lo, max: hi } = exactStats();
+      return exactly(toRange(ratDiv(lower ? ratSub(hi, x) : ratSub(x, lo), ratSub(hi, lo)), rule));
+    },
+  };
 }
+
+/** Writes one exact value to every present member (as a float with its rounding bound). */
+export function fillExact(part: ColumnPart, r: Rational): void {
+  const v = ratToNumber(r);
+  for (const u of part.members) {
+    const at = part.base + u;
+    if (Number.isNaN(part.value[at]!)) continue;
+    part.value[at] = v;
+    part.error[at] = 2 * U * Math.abs(v);
+  }
+}
+

@@ -1,69 +1,57 @@
 import type { NormaliseRule } from "../../framework/types.ts";
-import { dec, type Decimal } from "../../number/decimal.ts";
-import { present, type Column, type NormalisedColumn } from "./column.ts";
-import { midRange, toRange } from "./to-range.ts";
-
-/** For each value: B = how many present values are worse, E = how many are equal (itself included). */
-function counts(values: Column, lower: boolean): { worse: number; equal: number }[] {
-  const xs = present(values).sort((a, b) => a.comparedTo(b));
-  const n = xs.length;
-  // First index whose value is ≥ v (strict = false) or > v (strict = true), by binary search.
-  const bound = (v: Decimal, strict: boolean) => {
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const c = xs[mid]!.comparedTo(v);
-      if (c < 0 || (strict && c === 0)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return values.map((v) => {
-    if (v === null) return { worse: 0, equal: 0 };
-    const below = bound(v, false);
-    const upTo = bound(v, true);
-    return { worse: lower ? n - upTo : below, equal: upTo - below };
-  });
-}
+import { exactly } from "../../number/enclosure.ts";
+import { UNIT_ROUNDOFF as U } from "../../number/publish-float.ts";
+import { rat, type Rational } from "../../number/rational.ts";
+import { exactGroups, type ColumnPart, type PartResult } from "./part.ts";
+import { midRange, toRange, toRangeFloat } from "./to-range.ts";
+import { fillExact } from "./minmax.ts";
 
 /**
- * Rank normalisation (COINr `n_rank`, Compind `normalise_ci(method = 3)`), ties sharing the average
- * rank (R's default `ties.method = "average"`): r = B + (E + 1) / 2 counted from the worst (= 1),
- * then t = (r − 1) / (n − 1) mapped into `range`, so the worst unit gets the bottom of the range and
- * the best the top. B = units with a worse value, E = units with an equal value (itself included).
- * One unit alone gets the midpoint.
+ * Rank normalisation (COINr `n_rank`, Compind `normalise_ci(method = 3)`): r counted from the worst
+ * (= 1), t = (r − 1) / (n − 1) mapped into `range`, so the worst unit gets the bottom of the range
+ * and the best the top. Ties share the **average** rank r = B + (E + 1) / 2 (R's default
+ * `ties.method = "average"`), or with `ties: "min"` the lowest, r = B + 1 (COINr's `n_rank`, which
+ * passes "min" to R's `rank`). B = units with a worse value, E = units with an equal value (itself
+ * included). One unit alone gets the midpoint.
  *
- * @example
- * ```ts
- * rankScore([dec(5), dec(7), dec(7), dec(9)], { method: "rank" }).scores.map(String);
- * // => ["0", "0.5", "0.5", "1"]
- * ```
- */
-export function rankScore(values: Column, rule: Omit<NormaliseRule, "type">): NormalisedColumn {
-  const n = present(values).length;
-  if (n < 2) return { scores: values.map((v) => (v === null ? null : midRange(rule))), degenerate: n === 1 };
-  const c = counts(values, rule.direction === "lower");
-  return {
-    scores: values.map((v, i) => (v === null ? null : toRange(dec(2 * c[i]!.worse + c[i]!.equal - 1).dividedBy(2 * (n - 1)), rule))),
-    degenerate: false,
-  };
-}
-
-/**
- * Percentile rank, the mid-point definition: PR = (B + E / 2) / n, the share of units below plus
- * half the share tied with it (B, E as in {@link rankScore}), mapped into `range`. It lies strictly
+ * Percentile rank (`percentile: true`), the mid-point definition: PR = (B + E / 2) / n, strictly
  * inside (0, 1): the best of four distinct values scores 0.875, the worst 0.125; one unit alone 0.5.
  *
- * @example
- * ```ts
- * percentileRank([dec(5), dec(7), dec(7), dec(9)], { method: "percentile" }).scores.map(String);
- * // => ["0.125", "0.5", "0.5", "0.875"]
- * ```
+ * Counts are exact (ties decided on exact values, see `exactGroups`); t is a ratio of whole
+ * numbers, so its float is correctly rounded.
  */
-export function percentileRank(values: Column, rule: Omit<NormaliseRule, "type">): NormalisedColumn {
-  const n = present(values).length;
-  const c = counts(values, rule.direction === "lower");
-  const scores = values.map((v, i): Decimal | null => (v === null ? null : toRange(dec(2 * c[i]!.worse + c[i]!.equal).dividedBy(2 * n), rule)));
-  return { scores, degenerate: n === 1 };
+export function rankPart(part: ColumnPart, rule: Omit<NormaliseRule, "type">, percentile: boolean): PartResult {
+  const groups = exactGroups(part);
+  const n = groups.reduce((a, g) => a + g.length, 0);
+  if (!percentile && n < 2) {
+    const mid = midRange(rule);
+    fillExact(part, mid);
+    return { degenerate: n === 1, exact: (u) => (Number.isNaN(part.value[part.base + u]!) ? null : exactly(mid)) };
+  }
+  const lower = rule.direction === "lower";
+  const position = new Map<number, Rational>();
+  let below = 0;
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[lower ? groups.length - 1 - g : g]!;
+    const equal = group.length;
+    // t as numerator / denominator of whole numbers.
+    const [num, den] = percentile
+      ? [2 * below + equal, 2 * n]
+      : rule.ties === "min"
+        ? [below, n - 1]
+        : [2 * below + equal - 1, 2 * (n - 1)];
+    const t = rat(BigInt(num), BigInt(den));
+    for (const u of group) {
+      position.set(u, t);
+      toRangeFloat(num / den, U * (num / den), rule, part.value, part.base + u, part.error);
+    }
+    below += equal;
+  }
+  return {
+    degenerate: percentile && n === 1,
+    exact: (u) => {
+      const t = position.get(u);
+      return t === undefined ? null : exactly(toRange(t, rule));
+    },
+  };
 }

@@ -1,32 +1,59 @@
 import type { NormaliseRule } from "../../framework/types.ts";
-import { dec } from "../../number/decimal.ts";
-import { mapPresent, present, type Column, type NormalisedColumn } from "./column.ts";
-import { toRange } from "./to-range.ts";
+import { exactly } from "../../number/enclosure.ts";
+import { UNIT_ROUNDOFF as U } from "../../number/publish-float.ts";
+import { RAT_ONE, ratCmp, ratDiv, ratFromNumber, ratSub, type Rational } from "../../number/rational.ts";
+import { fillExact } from "./minmax.ts";
+import { exactExtreme, floatExtremes, type ColumnPart, type PartResult } from "./part.ts";
+import { toRange, toRangeFloat } from "./to-range.ts";
 
 /**
  * Distance to target (COINr `n_dist2targ`): t = (x − ref) / (target − ref), where ref is `worst`
  * when given, else the data's worst value (its minimum when higher is better, its maximum when
- * lower is better); t is capped to [0, 1] (unless `clamp` is false) and mapped into `range`. Reaching
- * the target scores the top of the range. If the worst value already reaches the target, every unit
- * does and scores the top.
- *
- * @example
- * ```ts
- * distanceToTarget([dec(20), dec(60), dec(120)], { method: "target", target: 100 }).scores.map(String);
- * // => ["0", "0.5", "1"]
- * ```
+ * lower is better); t is capped to [0, 1] (unless `clamp` is false) and mapped into `range`.
+ * Reaching the target scores the top of the range. If the worst value already reaches the target,
+ * every unit does and scores the top. Float bounds as for min-max.
  */
-export function distanceToTarget(values: Column, rule: Omit<NormaliseRule, "type">): NormalisedColumn {
-  const xs = present(values);
-  const target = dec(rule.target ?? 0);
+export function targetPart(part: ColumnPart, rule: Omit<NormaliseRule, "type">): PartResult {
+  const ext = floatExtremes(part);
+  if (ext === undefined) return { degenerate: false, exact: () => null };
   const lower = rule.direction === "lower";
-  if (xs.length === 0) return { scores: values.map(() => null), degenerate: false };
-  const ref =
-    rule.worst !== undefined
-      ? dec(rule.worst)
-      : xs.reduce((a, b) => ((lower ? b.greaterThan(a) : b.lessThan(a)) ? b : a));
-  const reached = lower ? ref.lessThanOrEqualTo(target) : ref.greaterThanOrEqualTo(target);
-  if (reached) return { scores: mapPresent(values, () => toRange(dec(1), rule)), degenerate: false };
-  const span = target.minus(ref);
-  return { scores: mapPresent(values, (x) => toRange(x.minus(ref).dividedBy(span), rule)), degenerate: false };
+  const target = rule.target ?? 0;
+  const fixed = rule.worst !== undefined;
+  let exactRef: Rational | undefined;
+  const refExact = () => (exactRef ??= fixed ? ratFromNumber(rule.worst!) : exactExtreme(part, lower ? ext.max : ext.min, lower ? 1 : -1));
+  const targetExact = ratFromNumber(target);
+  const c = ratCmp(refExact(), targetExact);
+  if (lower ? c <= 0 : c >= 0) {
+    const top = toRange(RAT_ONE, rule);
+    fillExact(part, top);
+    return { degenerate: false, exact: (u) => (Number.isNaN(part.value[part.base + u]!) ? null : exactly(top)) };
+  }
+  const ref = fixed ? rule.worst! : lower ? ext.max : ext.min;
+  const eRef = fixed ? U * Math.abs(ref) : ext.errMin;
+  const span = target - ref;
+  const eSpan = eRef + U * Math.abs(target) + U * Math.abs(span);
+  const certain = Math.abs(span) > 4 * eSpan;
+  for (const u of part.members) {
+    const at = part.base + u;
+    const x = part.value[at]!;
+    if (Number.isNaN(x)) continue;
+    if (!certain) {
+      part.error[at] = Infinity;
+      continue;
+    }
+    const num = x - ref;
+    const t = num / span;
+    const eNum = part.error[at]! + eRef + U * Math.abs(num);
+    const e = (eNum + Math.abs(t) * eSpan) / (Math.abs(span) - eSpan) + 2 * U * Math.abs(t);
+    toRangeFloat(t, e, rule, part.value, at, part.error);
+  }
+  return {
+    degenerate: false,
+    exact: (u) => {
+      const x = part.exactRaw(u);
+      if (x === null) return null;
+      const r = refExact();
+      return exactly(toRange(ratDiv(ratSub(x, r), ratSub(targetExact, r)), rule));
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import type { Aggregation } from "../../framework/types.ts";
-import type { Decimal } from "../../number/decimal.ts";
+import type { Enclosure } from "../../number/enclosure.ts";
+import type { Rational } from "../../number/rational.ts";
 import { weightedArithmetic } from "./arithmetic.ts";
 import { weightedGeometric } from "./geometric.ts";
 import { weightedHarmonic } from "./harmonic.ts";
@@ -11,16 +12,18 @@ export function needsNonNegative(method: Aggregation): boolean {
 }
 
 /**
- * Combines values with weights by `method`, exactly. Returns `undefined` when a value is outside
- * the method's domain (a negative value under geometric, harmonic or Mazziotta-Pareto).
+ * Combines values with positive weights by `method`, exactly (an enclosure of width 0) wherever
+ * the mean is rational. Returns `undefined` when a value is outside the method's domain (possibly
+ * negative under geometric, harmonic or Mazziotta-Pareto).
  *
  * @example
  * ```ts
- * aggregate("harmonic", [dec("0.25"), dec("1")], [dec(1), dec(1)])?.toString(); // => "0.4"
+ * const v = (t: string) => exactly(ratFromDecimal(t)!);
+ * aggregate("harmonic", [v("0.25"), v("1")], [RAT_ONE, RAT_ONE])?.lo; // => { n: 2n, d: 5n }
  * ```
  */
-export function aggregate(method: Aggregation, values: readonly Decimal[], weights: readonly Decimal[]): Decimal | undefined {
-  if (needsNonNegative(method) && values.some((x) => x.isNegative())) return undefined;
+export function aggregate(method: Aggregation, values: readonly Enclosure[], weights: readonly Rational[]): Enclosure | undefined {
+  if (needsNonNegative(method) && values.some((x) => x.lo.n < 0n)) return undefined;
   switch (method) {
     case "arithmetic":
       return weightedArithmetic(values, weights);

@@ -4,6 +4,7 @@ import { UNIT_ROUNDOFF as U } from "../../number/publish-float.ts";
 import type { RawValue } from "../rules/outcome.ts";
 import { scoreLeaf } from "../score-leaf.ts";
 import { readFloat, readFloatInto } from "./read-float.ts";
+import { ratToNumber } from "../../number/rational.ts";
 
 /** A leaf score as a float with a bound on its distance from the exact score. */
 export interface FloatLeaf {
@@ -71,10 +72,16 @@ export function floatLeafInto(node: IndicatorNode, raw: RawValue, second: RawVal
       const r = a / b;
       return put(out, r, (exact ? 2 : 8) * U * r);
     }
+    case "normalise": {
+      // The raw number, normalised across units later: a correctly rounded read.
+      if (!readFloatInto(raw, out)) return false;
+      const x = out[0]!;
+      return put(out, x === 0 ? 0 : x, 2 * U * Math.abs(x));
+    }
     default: {
       const outcome = scoreLeaf(node, second === undefined ? [raw] : [raw, second]);
       if (!outcome.ok) return false;
-      const v = outcome.score.toNumber();
+      const v = ratToNumber(outcome.score);
       return put(out, v, 2 * U * Math.abs(v));
     }
   }

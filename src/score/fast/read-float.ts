@@ -52,3 +52,33 @@ export function readFloatInto(raw: RawValue, out: Float64Array): boolean {
 
 /** 10^0 … 10^22, all exact doubles. */
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * True when `text` is read by {@link readFloatInto} and has at most 15 significant digits: then
+ * its double stands for exactly one such decimal, so two cells are equal exactly when their floats
+ * are, and the float's shortest text is the decimal's value.
+ *
+ * @example
+ * ```ts
+ * isShortDecimal("0,8252"); // => true
+ * isShortDecimal("0.12345678901234567"); // => false
+ * ```
+ */
+export function isShortDecimal(text: string): boolean {
+  if (text.length === 0 || text.length > 64) return false;
+  let significant = 0;
+  let started = false;
+  let seps = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (c !== 48) started = true;
+      if (started) significant++;
+    } else if (c === 46 || c === 44) {
+      if (++seps > 1) return false;
+    } else return false;
+  }
+  // Trailing zeros after the separator count above but do not change the value: still at most 15
+  // digits of a decimal whose double is unique among such decimals only if the whole text fits.
+  return significant <= 15 && text.charCodeAt(text.length - 1) !== 46 && text.charCodeAt(text.length - 1) !== 44;
+}

@@ -1,6 +1,6 @@
 import { showValue } from "../../errors.ts";
 import type { BooleanRule } from "../../framework/types.ts";
-import { dec } from "../../number/decimal.ts";
+import { RAT_ONE, RAT_ZERO } from "../../number/rational.ts";
 import { normalizeKey } from "../../text/normalize-key.ts";
 import { fail, ok, type RawValue, type RuleOutcome } from "./outcome.ts";
 
@@ -26,5 +26,5 @@ export function scoreBoolean(rule: BooleanRule, raw: RawValue): RuleOutcome {
   }
   if (yes === undefined) return fail("DATA_NOT_A_BOOLEAN", `${showValue(raw)} is not yes/no (có/không, true/false, 1/0)`);
   const good = rule.direction === "lower" ? !yes : yes;
-  return ok(dec(good ? 1 : 0));
+  return ok(good ? RAT_ONE : RAT_ZERO);
 }

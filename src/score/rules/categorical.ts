@@ -1,6 +1,6 @@
 import { showValue } from "../../errors.ts";
 import type { CategoricalRule } from "../../framework/types.ts";
-import { dec } from "../../number/decimal.ts";
+import { ratDiv, ratFromNumber } from "../../number/rational.ts";
 import { normalizeKey } from "../../text/normalize-key.ts";
 import { fail, ok, type RawValue, type RuleOutcome } from "./outcome.ts";
 
@@ -20,8 +20,8 @@ export function scoreCategorical(rule: CategoricalRule, max: number | undefined,
   const key = normalizeKey(String(raw));
   for (const c of rule.categories) {
     if ([c.label, ...(c.aliases ?? [])].some((l) => normalizeKey(l) === key)) {
-      if (c.score !== undefined) return ok(dec(c.score));
-      return ok(dec(c.points ?? 0).dividedBy(max ?? 1));
+      if (c.score !== undefined) return ok(ratFromNumber(c.score));
+      return ok(ratDiv(ratFromNumber(c.points ?? 0), ratFromNumber(max ?? 1)));
     }
   }
   const labels = rule.categories.map((c) => JSON.stringify(c.label)).join(", ");

@@ -1,6 +1,6 @@
 import type { GoalpostsRule } from "../../framework/types.ts";
-import { dec } from "../../number/decimal.ts";
-import { clamp01, notANumber, ok, readDecimal, type RawValue, type RuleOutcome } from "./outcome.ts";
+import { ratDiv, ratFromNumber, ratSub } from "../../number/rational.ts";
+import { clamp01, notANumber, ok, readRational, type RawValue, type RuleOutcome } from "./outcome.ts";
 
 /**
  * Scores against fixed goalposts: higher → (x − min) / (max − min), lower → (max − x) / (max −
@@ -12,9 +12,10 @@ import { clamp01, notANumber, ok, readDecimal, type RawValue, type RuleOutcome }
  * ```
  */
 export function scoreGoalposts(rule: GoalpostsRule, raw: RawValue): RuleOutcome {
-  const x = readDecimal(raw);
+  const x = readRational(raw);
   if (x === undefined) return notANumber(raw);
-  const span = dec(rule.max).minus(rule.min);
-  const t = rule.direction === "higher" ? x.minus(rule.min) : dec(rule.max).minus(x);
-  return ok(clamp01(t.dividedBy(span)));
+  const min = ratFromNumber(rule.min);
+  const max = ratFromNumber(rule.max);
+  const t = rule.direction === "higher" ? ratSub(x, min) : ratSub(max, x);
+  return ok(clamp01(ratDiv(t, ratSub(max, min))));
 }

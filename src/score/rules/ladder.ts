@@ -1,6 +1,6 @@
 import type { LadderRule } from "../../framework/types.ts";
-import { dec } from "../../number/decimal.ts";
-import { notANumber, ok, readDecimal, type RawValue, type RuleOutcome } from "./outcome.ts";
+import { RAT_ZERO, ratCmp, ratDiv, ratFromNumber } from "../../number/rational.ts";
+import { notANumber, ok, readRational, type RawValue, type RuleOutcome } from "./outcome.ts";
 
 /**
  * Scores a step ladder: the best step the input reaches earns its points; score = points / max.
@@ -15,12 +15,13 @@ import { notANumber, ok, readDecimal, type RawValue, type RuleOutcome } from "./
  * ```
  */
 export function scoreLadder(rule: LadderRule, max: number, raw: RawValue): RuleOutcome {
-  const x = readDecimal(raw);
+  const x = readRational(raw);
   if (x === undefined) return notANumber(raw);
   let best = -1;
   for (const step of rule.steps) {
-    const reached = rule.direction === "higher" ? x.greaterThanOrEqualTo(step.threshold) : x.lessThanOrEqualTo(step.threshold);
+    const c = ratCmp(x, ratFromNumber(step.threshold));
+    const reached = rule.direction === "higher" ? c >= 0 : c <= 0;
     if (reached && step.points > best) best = step.points;
   }
-  return ok(best < 0 ? dec(0) : dec(best).dividedBy(max));
+  return ok(best < 0 ? RAT_ZERO : ratDiv(ratFromNumber(best), ratFromNumber(max)));
 }

@@ -1,4 +1,4 @@
-import { notANumber, ok, readDecimal, type RawValue, type RuleOutcome } from "./outcome.ts";
+import { notANumber, ok, readRational, type RawValue, type RuleOutcome } from "./outcome.ts";
 
 /**
  * Reads the raw number of a `normalise` leaf. Its score is not known yet: the normalisation stage
@@ -10,6 +10,6 @@ import { notANumber, ok, readDecimal, type RawValue, type RuleOutcome } from "./
  * ```
  */
 export function readNormaliseInput(raw: RawValue): RuleOutcome {
-  const x = readDecimal(raw);
+  const x = readRational(raw);
   return x === undefined ? notANumber(raw) : ok(x);
 }

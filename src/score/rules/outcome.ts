@@ -1,5 +1,6 @@
 import { showValue, type DataIssueCode } from "../../errors.ts";
 import { dec, type Decimal } from "../../number/decimal.ts";
+import { RAT_ONE, RAT_ZERO, ratFromDecimal, ratFromNumber, ratToDecimalText, type Rational } from "../../number/rational.ts";
 import { parseNumber } from "../../number/parse-number.ts";
 
 /** A raw cell value as it came from CSV (text) or JSON. */
@@ -7,7 +8,7 @@ export type RawValue = string | number | boolean;
 
 /** What a scoring rule made of a unit's input: a score in [0, 1], or why not. */
 export type RuleOutcome =
-  | { readonly ok: true; readonly score: Decimal }
+  | { readonly ok: true; readonly score: Rational }
   | { readonly ok: false; readonly code: DataIssueCode; readonly message: string; readonly input?: number };
 
 /** A failed outcome; `input` is the index of the offending input (ratio: 0 = a, 1 = b). */
@@ -16,7 +17,7 @@ export function fail(code: DataIssueCode, message: string, input?: number): Rule
 }
 
 /** A successful outcome. */
-export function ok(score: Decimal): RuleOutcome {
+export function ok(score: Rational): RuleOutcome {
   return { ok: true, score };
 }
 
@@ -45,9 +46,27 @@ export function notANumber(raw: RawValue, input?: number): RuleOutcome {
   return fail("DATA_NOT_A_NUMBER", `${showValue(raw)} is not a number${hint}`, input);
 }
 
+/**
+ * Reads a raw value as an exact rational, as {@link readDecimal} reads it (JSON numbers by their
+ * shortest text, text through `parseNumber`); `undefined` when it is not a number.
+ */
+export function readRational(raw: RawValue): Rational | undefined {
+  if (typeof raw === "number") return Number.isFinite(raw) ? ratFromNumber(raw) : undefined;
+  if (typeof raw === "string") {
+    const text = parseNumber(raw);
+    return text === undefined ? undefined : ratFromDecimal(text);
+  }
+  return undefined;
+}
+
 /** Clamps into [0, 1]. */
-export function clamp01(x: Decimal): Decimal {
-  if (x.isNegative()) return dec(0);
-  if (x.greaterThan(1)) return dec(1);
+export function clamp01(x: Rational): Rational {
+  if (x.n < 0n) return RAT_ZERO;
+  if (x.n > x.d) return RAT_ONE;
   return x;
+}
+
+/** The text of a rational input in messages, as the input was read ("870", "1.05"). */
+export function showRational(x: Rational): string {
+  return ratToDecimalText(x);
 }

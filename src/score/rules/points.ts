@@ -1,6 +1,6 @@
 import type { PointsRule } from "../../framework/types.ts";
-import { dec } from "../../number/decimal.ts";
-import { fail, notANumber, ok, readDecimal, type RawValue, type RuleOutcome } from "./outcome.ts";
+import { RAT_ONE, RAT_ZERO, ratCmp, ratDiv, ratFromNumber } from "../../number/rational.ts";
+import { fail, notANumber, ok, readRational, showRational, type RawValue, type RuleOutcome } from "./outcome.ts";
 
 /**
  * Scores points out of a max: score = points / max. Points above the max or below 0 are an error,
@@ -12,12 +12,12 @@ import { fail, notANumber, ok, readDecimal, type RawValue, type RuleOutcome } fr
  * ```
  */
 export function scorePoints(rule: PointsRule, max: number, raw: RawValue): RuleOutcome {
-  const x = readDecimal(raw);
+  const x = readRational(raw);
   if (x === undefined) return notANumber(raw);
-  const m = dec(max);
-  if (x.isNegative() || x.greaterThan(m)) {
-    if (rule.outOfRange !== "clamp") return fail("DATA_OUT_OF_RANGE", `${x.toString()} points is outside [0, ${max}]`);
-    return ok(x.isNegative() ? dec(0) : dec(1));
+  const m = ratFromNumber(max);
+  if (x.n < 0n || ratCmp(x, m) > 0) {
+    if (rule.outOfRange !== "clamp") return fail("DATA_OUT_OF_RANGE", `${showRational(x)} points is outside [0, ${max}]`);
+    return ok(x.n < 0n ? RAT_ZERO : RAT_ONE);
   }
-  return ok(x.dividedBy(m));
+  return ok(ratDiv(x, m));
 }

@@ -1,6 +1,6 @@
 import type { RatioRule } from "../../framework/types.ts";
-import { dec } from "../../number/decimal.ts";
-import { clamp01, fail, notANumber, ok, readDecimal, type RawValue, type RuleOutcome } from "./outcome.ts";
+import { RAT_ONE, RAT_ZERO, ratCmp, ratDiv } from "../../number/rational.ts";
+import { clamp01, fail, notANumber, ok, readRational, showRational, type RawValue, type RuleOutcome } from "./outcome.ts";
 
 /**
  * Scores a ratio a / b (the official "Tỷ lệ = a/b"). A negative input or a ratio above 1 is an
@@ -12,19 +12,19 @@ import { clamp01, fail, notANumber, ok, readDecimal, type RawValue, type RuleOut
  * ```
  */
 export function scoreRatio(rule: RatioRule, rawA: RawValue, rawB: RawValue): RuleOutcome {
-  const a = readDecimal(rawA);
+  const a = readRational(rawA);
   if (a === undefined) return notANumber(rawA, 0);
-  const b = readDecimal(rawB);
+  const b = readRational(rawB);
   if (b === undefined) return notANumber(rawB, 1);
   const clamp = rule.outOfRange === "clamp";
-  if (a.isNegative() && !clamp) return fail("DATA_OUT_OF_RANGE", `numerator ${a.toString()} is negative`, 0);
-  if (b.isNegative() && !clamp) return fail("DATA_OUT_OF_RANGE", `denominator ${b.toString()} is negative`, 1);
-  if (b.isZero()) {
-    if (rule.zeroDenominator === "zero") return ok(dec(0));
-    if (rule.zeroDenominator === "one") return ok(dec(1));
+  if (a.n < 0n && !clamp) return fail("DATA_OUT_OF_RANGE", `numerator ${showRational(a)} is negative`, 0);
+  if (b.n < 0n && !clamp) return fail("DATA_OUT_OF_RANGE", `denominator ${showRational(b)} is negative`, 1);
+  if (b.n === 0n) {
+    if (rule.zeroDenominator === "zero") return ok(RAT_ZERO);
+    if (rule.zeroDenominator === "one") return ok(RAT_ONE);
     return fail("DATA_ZERO_DENOMINATOR", `denominator is 0 (set zeroDenominator to "zero" or "one" to score it)`, 1);
   }
-  const ratio = a.dividedBy(b);
-  if (ratio.greaterThan(1) && !clamp) return fail("DATA_OUT_OF_RANGE", `ratio ${a.toString()}/${b.toString()} is above 1`, 0);
+  const ratio = ratDiv(a, b);
+  if (ratCmp(ratio, RAT_ONE) > 0 && !clamp) return fail("DATA_OUT_OF_RANGE", `ratio ${showRational(a)}/${showRational(b)} is above 1`, 0);
   return ok(clamp01(ratio));
 }

@@ -1,6 +1,6 @@
 import type { TargetRule } from "../../framework/types.ts";
-import { dec } from "../../number/decimal.ts";
-import { clamp01, notANumber, ok, readDecimal, type RawValue, type RuleOutcome } from "./outcome.ts";
+import { RAT_ONE, ratDiv, ratFromNumber, ratSub } from "../../number/rational.ts";
+import { clamp01, notANumber, ok, readRational, type RawValue, type RuleOutcome } from "./outcome.ts";
 
 /**
  * Scores distance to a target. With `worst`: (x − worst) / (target − worst), clamped (works for
@@ -12,12 +12,14 @@ import { clamp01, notANumber, ok, readDecimal, type RawValue, type RuleOutcome }
  * ```
  */
 export function scoreTarget(rule: TargetRule, raw: RawValue): RuleOutcome {
-  const x = readDecimal(raw);
+  const x = readRational(raw);
   if (x === undefined) return notANumber(raw);
+  const target = ratFromNumber(rule.target);
   if (rule.worst !== undefined) {
-    return ok(clamp01(x.minus(rule.worst).dividedBy(dec(rule.target).minus(rule.worst))));
+    const worst = ratFromNumber(rule.worst);
+    return ok(clamp01(ratDiv(ratSub(x, worst), ratSub(target, worst))));
   }
-  if (rule.direction === "higher") return ok(clamp01(x.dividedBy(rule.target)));
-  if (!x.isPositive() || x.isZero()) return ok(dec(1));
-  return ok(clamp01(dec(rule.target).dividedBy(x)));
+  if (rule.direction === "higher") return ok(clamp01(ratDiv(x, target)));
+  if (x.n <= 0n) return ok(RAT_ONE);
+  return ok(clamp01(ratDiv(target, x)));
 }

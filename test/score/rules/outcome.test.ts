@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { dec } from "../../../src/number/decimal.ts";
+import { ratFromDecimal, ratToDecimalText, type Rational } from "../../../src/number/rational.ts";
+
+const r = (t: string) => ratFromDecimal(t)!;
+const text = (x: Rational) => ratToDecimalText(x);
 import { clamp01, fail, notANumber, ok, readDecimal } from "../../../src/score/rules/outcome.ts";
 
 describe("readDecimal", () => {
@@ -20,10 +23,10 @@ describe("readDecimal", () => {
 
 describe("outcome helpers", () => {
   it("clamp01 clamps into [0, 1]", () => {
-    expect(clamp01(dec("-0.5")).toString()).toBe("0");
-    expect(clamp01(dec("1.5")).toString()).toBe("1");
-    expect(clamp01(dec("0.25")).toString()).toBe("0.25");
-    expect(clamp01(dec("1")).toString()).toBe("1");
+    expect(text(clamp01(r("-0.5")))).toBe("0");
+    expect(text(clamp01(r("1.5")))).toBe("1");
+    expect(text(clamp01(r("0.25")))).toBe("0.25");
+    expect(text(clamp01(r("1")))).toBe("1");
   });
 
   it("fail keeps the input index only when given", () => {
@@ -44,7 +47,7 @@ describe("outcome helpers", () => {
   });
 
   it("ok wraps a score", () => {
-    const o = ok(dec("0.5"));
-    expect(o.ok && o.score.toString()).toBe("0.5");
+    const o = ok(r("0.5"));
+    expect(o.ok && text(o.score)).toBe("0.5");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { publish } from "../../../src/number/decimal.ts";
+import { ratScaledHalfUp } from "../../../src/number/rational.ts";
 import { scoreRatio } from "../../../src/score/rules/ratio.ts";
 import { failure, scoreOf } from "./helpers.ts";
 
@@ -9,8 +9,9 @@ describe("scoreRatio", () => {
     expect(scoreOf(scoreRatio({ type: "ratio" }, 0, 7))).toBe("0");
     expect(scoreOf(scoreRatio({ type: "ratio" }, "7", "7"))).toBe("1");
     const third = scoreRatio({ type: "ratio" }, "1", "3");
-    expect(third.ok && publish(third.score)).toBe("0.3333");
-    expect(scoreOf(third)).toBe(`0.${"3".repeat(40)}`);
+    // Exactly one third, never a rounded decimal.
+    expect(third.ok && third.score).toEqual({ n: 1n, d: 3n });
+    expect(third.ok && ratScaledHalfUp(third.score, 4)).toBe(3333n);
   });
 
   it("reports which input is not a number", () => {

@@ -1,0 +1,190 @@
+/**
+ * The exact evaluator's numbers: an enclosure [lo, hi] of rationals around the true value. Where
+ * the mathematics is rational (every scoring rule, min-max, rank, percentile, target, arithmetic
+ * and harmonic means, Mazziotta-Pareto of rational values) lo and hi are the same object: the
+ * value itself. Square roots (z-scores), logarithms and exponentials (geometric means) give an
+ * enclosure about 1e-45 wide, computed with directed rounding, so that a published value is the
+ * correct rounding of the true value whenever the enclosure does not straddle a half-way point.
+ *
+ * @module
+ */
+import { Decimal as DecimalJs } from "decimal.js";
+import {
+  RAT_ZERO,
+  pow10,
+  rat,
+  ratAdd,
+  ratCmp,
+  ratDiv,
+  ratFromDecimal,
+  ratMul,
+  ratNeg,
+  ratScaledHalfUp,
+  ratSub,
+  type Rational,
+} from "./rational.ts";
+
+/** lo ≤ true value ≤ hi; `lo === hi` when the value is exact. */
+export interface Enclosure {
+  readonly lo: Rational;
+  readonly hi: Rational;
+}
+
+/** An exact value. */
+export function exactly(r: Rational): Enclosure {
+  return { lo: r, hi: r };
+}
+
+/** True when the enclosure is one exact value. */
+export function isExact(e: Enclosure): boolean {
+  return e.lo === e.hi || ratCmp(e.lo, e.hi) === 0;
+}
+
+/** Digits carried by square roots, logarithms and exponentials. */
+export const IRRATIONAL_DIGITS = 50;
+
+/**
+ * The published value, as a whole number scaled by 10^places, rounded half away from zero (half-up
+ * for the non-negative scores). When the enclosure straddles a half-way point h, the value is
+ * published as h is: this is exact when the true value is h (a geometric mean of 0.0001 and
+ * 0.000225 is exactly 0.00015) and is the stated limit of the irrational methods otherwise
+ * (a true value within the enclosure's width, about 1e-45, of h but not on it).
+ *
+ * @example
+ * ```ts
+ * publishScaled(exactly(ratFromDecimal("0.05975")!), 4); // => 598n
+ * ```
+ */
+export function publishScaled(e: Enclosure, places: number): bigint {
+  const lo = ratScaledHalfUp(e.lo, places);
+  if (e.lo === e.hi) return lo;
+  const hi = ratScaledHalfUp(e.hi, places);
+  if (lo === hi) return lo;
+  // Straddling: lo and hi round to neighbours; h rounds away from zero.
+  return e.hi.n > 0n ? hi : lo;
+}
+
+/** A representative value (the midpoint; the value itself when exact). */
+export function midpoint(e: Enclosure): Rational {
+  return e.lo === e.hi ? e.lo : ratDiv(ratAdd(e.lo, e.hi), rat(2n));
+}
+
+/** Compares two enclosures: −1/1 when they are apart, 0 when they overlap (equal, as far as known). */
+export function enclosureCmp(a: Enclosure, b: Enclosure): -1 | 0 | 1 {
+  if (ratCmp(a.hi, b.lo) < 0) return -1;
+  if (ratCmp(a.lo, b.hi) > 0) return 1;
+  return 0;
+}
+
+/** Applies a monotone increasing function to both ends. */
+export function mapIncreasing(e: Enclosure, f: (r: Rational) => Rational): Enclosure {
+  if (e.lo === e.hi) return exactly(f(e.lo));
+  return { lo: f(e.lo), hi: f(e.hi) };
+}
+
+/** x + y and x − y, end by end. */
+export function encAdd(a: Enclosure, b: Enclosure): Enclosure {
+  if (a.lo === a.hi && b.lo === b.hi) return exactly(ratAdd(a.lo, b.lo));
+  return { lo: ratAdd(a.lo, b.lo), hi: ratAdd(a.hi, b.hi) };
+}
+
+/** k · x for a rational k of any sign. */
+export function encScale(e: Enclosure, k: Rational): Enclosure {
+  if (e.lo === e.hi) return exactly(ratMul(e.lo, k));
+  const a = ratMul(e.lo, k);
+  const b = ratMul(e.hi, k);
+  return k.n >= 0n ? { lo: a, hi: b } : { lo: b, hi: a };
+}
+
+/** −x. */
+export function encNeg(e: Enclosure): Enclosure {
+  if (e.lo === e.hi) return exactly(ratNeg(e.lo));
+  return { lo: ratNeg(e.hi), hi: ratNeg(e.lo) };
+}
+
+/**
+ * An enclosure of √r (r ≥ 0) with `digits` decimals: [floor, floor + 10^−digits], by the integer
+ * square root of r · 10^(2·digits). Exact when r is a square at that scale.
+ */
+export function sqrtEnclosure(r: Rational, digits = IRRATIONAL_DIGITS): Enclosure {
+  if (r.n < 0n) throw new RangeError("square root of a negative number");
+  const scale = pow10(digits);
+  // √(n/d) = √(n·d) / d; carry `digits` decimals.
+  const radicand = r.n * r.d * scale * scale;
+  const root = isqrt(radicand);
+  const lo = rat(root, r.d * scale);
+  if (root * root === radicand) return exactly(lo);
+  return { lo, hi: rat(root + 1n, r.d * scale) };
+}
+
+/** ⌊√n⌋ for n ≥ 0 (Newton's method on BigInt). */
+export function isqrt(n: bigint): bigint {
+  if (n < 2n) return n;
+  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
+  if (x === 0n) x = 1n;
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x) {
+      // Newton from above settles at ⌊√n⌋ or one above it.
+      while (x * x > n) x -= 1n;
+      while ((x + 1n) * (x + 1n) <= n) x += 1n;
+      return x;
+    }
+    x = y;
+  }
+}
+
+let Wide: typeof DecimalJs | undefined;
+function wide(): typeof DecimalJs {
+  Wide ??= DecimalJs.clone({ precision: IRRATIONAL_DIGITS + 15, rounding: DecimalJs.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
+  return Wide;
+}
+
+function toWide(r: Rational): DecimalJs {
+  const D = wide();
+  return new D(r.n.toString()).dividedBy(new D(r.d.toString()));
+}
+
+function fromWide(x: DecimalJs): Rational {
+  return ratFromDecimal(x.toString())!;
+}
+
+/**
+ * Relative slack added on each side of a wide result: the wide precision carries 15 more digits
+ * than the enclosure needs, and each wide operation is within half a unit of its last digit, so
+ * 10^−(digits + 5) covers a chain of them with room to spare.
+ */
+function widen(x: Rational, up: boolean): Rational {
+  const slack = rat(1n, pow10(IRRATIONAL_DIGITS + 5));
+  const delta = ratMul(x.n < 0n ? ratNeg(x) : x, slack);
+  return up ? ratAdd(x, delta) : ratSub(x, delta);
+}
+
+/**
+ * An enclosure of the weighted geometric mean exp(Σ wᵢ ln xᵢ / Σ wᵢ) of non-negative enclosures
+ * (any value exactly 0 gives 0; the mean is increasing in each value, so the ends come from the
+ * ends). Weights are positive.
+ */
+export function geometricEnclosure(values: readonly Enclosure[], weights: readonly Rational[]): Enclosure {
+  if (values.some((v) => v.hi.n === 0n)) return exactly(RAT_ZERO);
+  const end = (pick: (e: Enclosure) => Rational, up: boolean): Rational => {
+    if (values.some((v) => pick(v).n === 0n)) return RAT_ZERO;
+    const D = wide();
+    let sum = new D(0);
+    let den = new D(0);
+    values.forEach((v, i) => {
+      const w = toWide(weights[i]!);
+      sum = sum.plus(toWide(pick(v)).ln().times(w));
+      den = den.plus(w);
+    });
+    return widen(fromWide(sum.dividedBy(den).exp()), up);
+  };
+  const lo = end((e) => e.lo, false);
+  const hi = end((e) => e.hi, true);
+  // A mean lies between its smallest and largest value: tighten to those bounds.
+  const top = values.reduce((a, v) => (ratCmp(v.hi, a) > 0 ? v.hi : a), values[0]!.hi);
+  const bottom = values.reduce((a, v) => (ratCmp(v.lo, a) < 0 ? v.lo : a), values[0]!.lo);
+  const clampedHi = ratCmp(hi, top) > 0 ? top : hi;
+  const clampedLo = ratCmp(lo, bottom) < 0 ? bottom : lo;
+  return ratCmp(clampedLo, clampedHi) === 0 ? exactly(clampedLo) : { lo: clampedLo, hi: clampedHi };
+}

@@ -1,0 +1,192 @@
+/**
+ * The leaf stage of the plan for units read into memory: every leaf of every unit scored by its
+ * rule into the float columns (with bounds), the missing-value policy applied, every bad cell an
+ * issue naming its row, column, unit and node; and, on demand, each leaf's exact value.
+ *
+ * @module
+ */
+import { error, type Issue } from "../errors.ts";
+import type { CellRef, UnitInput } from "../input/read-units.ts";
+import { UNIT_ROUNDOFF as U } from "../number/publish-float.ts";
+import { RAT_ZERO, ratToNumber, type Rational } from "../number/rational.ts";
+import type { CompiledFramework } from "./compile.ts";
+import { nodeColumns, type NodeColumns } from "./evaluate-nodes.ts";
+import { floatLeafInto } from "./fast/float-leaf.ts";
+import { isShortDecimal } from "./fast/read-float.ts";
+import type { RawValue } from "./rules/outcome.ts";
+import { scoreLeaf } from "./score-leaf.ts";
+import type { BlankCell, ImputedValue, LeafImputer, MissingPolicy } from "./score-leaves.ts";
+
+/** Where the leaf stage reads its units' cells: units in memory, or a batch of streamed rows. */
+export interface LeafSource {
+  readonly count: number;
+  /** The raw input `input` (0, or 1 for a ratio's denominator) of unit u's leaf; undefined = blank or absent. */
+  raw(u: number, leaf: number, input: number): RawValue | undefined;
+  /** The cell of unit u for an input key (undefined: no such column or row). */
+  cell(u: number, key: string): CellRef | undefined;
+  /** The unit's name and first row, for issues. */
+  unit(u: number): { readonly unit: string; readonly row: number };
+}
+
+/** A {@link LeafSource} over units read into memory. */
+export function unitSource(plan: CompiledFramework, units: readonly UnitInput[]): LeafSource {
+  return {
+    count: units.length,
+    raw: (u, leaf, input) => units[u]!.values.get(plan.nodes[leaf]!.inputs[input]!)?.raw,
+    cell: (u, key) => units[u]!.values.get(key),
+    unit: (u) => units[u]!,
+  };
+}
+
+/** The leaf columns of a set of units, with what is needed to compute any leaf exactly. */
+export interface LeafStage {
+  /** Columns for every node; leaves filled (a `normalise` leaf holds its raw number). */
+  readonly cols: NodeColumns;
+  /** The cells' errors, in the order the units and leaves were read. */
+  readonly issues: readonly Issue[];
+  readonly imputed: readonly ImputedValue[];
+  /** Scored leaves (compiled index) and how many units miss them, for the missing-value warnings. */
+  readonly missingCount: ReadonlyMap<number, number>;
+  /** The unit (index) each issue is about, parallel to `issues`. */
+  readonly issueUnits: readonly number[];
+  /** Per unit: 1 when one of its cells is an error. */
+  readonly failed: Uint8Array;
+  /** The exact value of unit u's leaf before normalisation (null = missing). */
+  exactRaw(unit: number, leaf: number): Rational | null;
+  /** True when unit u's leaf float is exactly its decimal (see `isShortDecimal`). */
+  short(unit: number, leaf: number): boolean;
+}
+
+const MISSING = 0;
+const OBSERVED = 1;
+const ZERO = 2;
+const IMPUTED = 3;
+
+/**
+ * Scores the leaves of each unit. A blank or absent input is missing: under "error" that is an
+ * issue for a scored leaf (a leaf with zero weight, such as "Đô thị thông minh", may be blank);
+ * under "zero" the leaf scores 0; under "reweight" it is left out of its parent's mean. Either way
+ * the unit's coverage shows it, and one warning per indicator says how many units were missing it.
+ * With an `impute` function, blanks are first offered to it (after every unit is scored, so it can
+ * use the other units' values); the values it fills are returned in `imputed` (coverage still
+ * counts them as missing: coverage is the share of observed data) and the rest follow the policy.
+ */
+export function leafColumns(
+  plan: CompiledFramework,
+  source: LeafSource,
+  missing: MissingPolicy,
+  absent: ReadonlySet<string>,
+  impute?: { readonly units: readonly UnitInput[]; readonly imputer: LeafImputer },
+): LeafStage {
+  const n = source.count;
+  const cols = nodeColumns(plan.nodes.length, n);
+  const { value: V, error: E, coverage: C } = cols;
+  const status = new Uint8Array(plan.nodes.length * n);
+  const imputedValues = new Map<number, Rational>();
+  const issues: Issue[] = [];
+  const issueUnits: number[] = [];
+  const failed = new Uint8Array(n);
+  const missingCount = new Map<number, number>();
+  const out = new Float64Array(2);
+  const blanks: BlankCell[] = [];
+
+  const handleBlank = (u: number, leaf: number, blank: number, cells: readonly (CellRef | undefined)[]) => {
+    const node = plan.nodes[leaf]!;
+    const at = leaf * n + u;
+    if (missing === "zero" && node.scored) {
+      V[at] = 0;
+      status[at] = ZERO;
+    }
+    if (!node.scored) return;
+    missingCount.set(leaf, (missingCount.get(leaf) ?? 0) + 1);
+    const key = node.inputs[blank] as string;
+    if (missing === "error" && !absent.has(key)) {
+      const cell = cells[blank];
+      const unit = source.unit(u);
+      failed[u] = 1;
+      issueUnits.push(u);
+      issues.push(
+        error("DATA_MISSING_VALUE", cell === undefined ? `no value for "${key}" (${node.name.vi})` : `the value of "${key}" is blank`, {
+          row: cell?.row ?? unit.row,
+          ...(cell?.column !== undefined ? { column: cell.column } : {}),
+          unit: unit.unit,
+          node: node.id,
+        }),
+      );
+    }
+  };
+
+  for (let u = 0; u < n; u++) {
+    for (const leaf of plan.leaves) {
+      const node = plan.nodes[leaf]!;
+      const first = source.raw(u, leaf, 0);
+      const second = node.inputs.length > 1 ? source.raw(u, leaf, 1) : undefined;
+      const blank = first === undefined ? 0 : node.inputs.length > 1 && second === undefined ? 1 : -1;
+      const at = leaf * n + u;
+      if (blank >= 0) {
+        const cells = node.inputs.map((key) => source.cell(u, key));
+        if (impute !== undefined) blanks.push({ unit: u, leaf, input: blank, cells });
+        else handleBlank(u, leaf, blank, cells);
+        continue;
+      }
+      if (floatLeafInto(node.leaf!, first!, second, out)) {
+        V[at] = out[0]!;
+        E[at] = out[1]!;
+      } else {
+        const outcome = scoreLeaf(node.leaf!, second === undefined ? [first!] : [first!, second]);
+        if (!outcome.ok) {
+          const cell = source.cell(u, node.inputs[outcome.input ?? 0]!)!;
+          issues.push(error(outcome.code, outcome.message, { row: cell.row, ...(cell.column !== undefined ? { column: cell.column } : {}), unit: source.unit(u).unit, node: node.id }));
+          failed[u] = 1;
+          issueUnits.push(u);
+          continue;
+        }
+        const v = ratToNumber(outcome.score);
+        V[at] = v;
+        E[at] = 2 * U * Math.abs(v);
+      }
+      status[at] = OBSERVED;
+      C[at] = 1;
+    }
+  }
+
+  const exactRaw = (u: number, leaf: number): Rational | null => {
+    const at = leaf * n + u;
+    switch (status[at]) {
+      case ZERO:
+        return RAT_ZERO;
+      case IMPUTED:
+        return imputedValues.get(at)!;
+      case OBSERVED: {
+        const node = plan.nodes[leaf]!;
+        const outcome = scoreLeaf(node.leaf!, node.inputs.map((_, k) => source.raw(u, leaf, k) as RawValue));
+        return outcome.ok ? outcome.score : null;
+      }
+      default:
+        return null;
+    }
+  };
+
+  const imputed: ImputedValue[] = [];
+  if (impute !== undefined && blanks.length > 0) {
+    const filled = impute.imputer(impute.units, exactRaw, blanks);
+    blanks.forEach((b, k) => {
+      const fill = filled[k];
+      if (fill !== undefined && plan.nodes[b.leaf]!.scored) {
+        const at = b.leaf * n + b.unit;
+        const v = ratToNumber(fill.value);
+        V[at] = v;
+        E[at] = 2 * U * Math.abs(v);
+        status[at] = IMPUTED;
+        imputedValues.set(at, fill.value);
+        imputed.push({ ...fill, unit: b.unit, leaf: b.leaf });
+      } else handleBlank(b.unit, b.leaf, b.input, b.cells);
+    });
+  }
+  const short = (u: number, leaf: number): boolean => {
+    if (status[leaf * n + u] !== OBSERVED) return false;
+    const raw = source.raw(u, leaf, 0);
+    return typeof raw === "number" || (typeof raw === "string" && isShortDecimal(raw));
+  };
+  return { cols, issues, issueUnits, imputed, missingCount, failed, exactRaw, short };
+}
