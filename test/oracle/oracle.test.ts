@@ -30,6 +30,7 @@ import {
   normaliseColumn,
   oracleScore,
   type OracleFramework,
+  type OracleOptions,
   type OracleResult,
 } from "./evaluate.ts";
 import { compare, fromNumber, isHalfWay, parseDecimal, rational, scaledText, show, toFixedHalfUp, toNumber, type Rational } from "./rational.ts";
@@ -333,12 +334,84 @@ describe("the oracle on hand-computed values", () => {
   });
 });
 
-describe("score() on the regression case", () => {
-  it("publishes 0.0598 (exact path)", () => {
-    expect(score(named(REGRESSION), REGRESSION_DATA).units[0]!.value).toBe("0.0598");
+/** Minimal cases found by the properties (shrunk by hand), each checked on the oracle first. */
+const MINIMAL: readonly { name: string; framework: OracleFramework; data: Record<string, unknown>[]; options?: ScoreOptions; unit: string; value: string }[] = [
+  { name: "the regression case (5.975 of 100 points)", framework: REGRESSION, data: REGRESSION_DATA, unit: "X", value: "0.0598" },
+  {
+    // 8.425 / 53 repeats; 8.425 points of 100 = 0.08425.
+    name: "two points leaves, 0 + 8.425 of 47 + 53 points",
+    framework: { root: { id: "root", maxPoints: 100, children: [{ id: "a", maxPoints: 47, rule: { type: "points" } }, { id: "b", maxPoints: 53, rule: { type: "points" } }] } },
+    data: [{ unit: "X", a: 0, b: 8.425 }],
+    unit: "X",
+    value: "0.0843",
+  },
+  {
+    // (9 · 30849/1620000 + 2 · 6.1/30) / 11 = 0.57805 / 11 = 0.05255.
+    name: "weights 9 and 2, a ratio and lower-is-better goalposts",
+    framework: { root: { id: "root", children: [{ id: "a", weight: 9, rule: { type: "ratio" } }, { id: "b", weight: 2, rule: { type: "goalposts", min: 10, max: 40, direction: "lower" } }] } },
+    data: [{ unit: "X", "a.a": 30849, "a.b": 1620000, b: 33.9 }],
+    unit: "X",
+    value: "0.0526",
+  },
+  {
+    // The merged a is (0.1 + 0.1 + 0.1001) / 3, repeating; (3 · 0.10003… + 0.0001) / 4 = 0.07505.
+    name: "a merge of three units",
+    framework: { root: { id: "root", children: [{ id: "a", weight: 3, rule: { type: "value" } }, { id: "b", weight: 1, rule: { type: "value" } }] } },
+    data: [{ unit: "P1", a: 0.1, b: 0.0001 }, { unit: "P2", a: 0.1, b: 0.0001 }, { unit: "P3", a: 0.1001, b: 0.0001 }],
+    options: { merge: [{ unit: "P1", into: "New" }, { unit: "P2", into: "New" }, { unit: "P3", into: "New" }] },
+    unit: "New",
+    value: "0.0751",
+  },
+];
+
+describe("the library on minimal half-way cases", () => {
+  for (const m of MINIMAL) {
+    const root = m.framework.root.id;
+    it(`${m.name}: the oracle publishes ${m.value}`, () => {
+      const u = oracleScore(m.framework, m.data, m.options as OracleOptions).units.find((x) => x.unit === m.unit)!;
+      expect(isHalfWay(u.nodes.get(root)!.score!, 4)).toBe(true);
+      expect(u.nodes.get(root)!.value).toBe(m.value);
+    });
+    for (const arithmetic of ["exact", "float"] as const) {
+      it(`${m.name}: score() (${arithmetic}) publishes ${m.value}`, () => {
+        const result = score(named(m.framework), m.data, { ...m.options, arithmetic });
+        expect(result.units.find((u) => u.unit === m.unit)!.value).toBe(m.value);
+      });
+    }
+    if (m.options?.merge !== undefined) continue;
+    for (const arithmetic of ["float", "exact"] as const) {
+      it(`${m.name}: scoreStream (${arithmetic}) publishes ${m.value}`, async () => {
+        const stream = scoreStream(named(m.framework), m.data, { ...m.options, arithmetic } as StreamOptions);
+        const values: string[] = [];
+        for await (const u of stream) values.push(u.value);
+        expect(values).toEqual([m.value]);
+      });
+    }
+    it(`${m.name}: whatIf with the unit's own inputs publishes ${m.value}`, () => {
+      const { unit: _unit, ...own } = m.data[0]!;
+      const result = whatIf(named(m.framework), m.data, m.unit, own as Record<string, number>, m.options ?? {});
+      expect([result.before.value, result.after.value]).toEqual([m.value, m.value]);
+    });
+  }
+
+  it("uncertainty(): an exact tie reached by two float sums (0.1 + 0.2 + 0.3 and 0.3 + 0.2 + 0.1) shares the nominal rank", () => {
+    const framework: OracleFramework = { root: { id: "root", children: ["a", "b", "c"].map((id) => ({ id, rule: { type: "value" as const } })) } };
+    const data = [{ unit: "U1", a: 0.1, b: 0.2, c: 0.3 }, { unit: "U2", a: 0.3, b: 0.2, c: 0.1 }];
+    expect(oracleScore(framework, data, { ties: "exact" }).units.map((u) => u.nodes.get("root")!.rank)).toEqual([1, 1]);
+    const result = uncertainty(named(framework), data, { runs: 1, sensitivity: false });
+    expect(result.units.map((u) => [u.unit, u.nominalRank])).toEqual([["U1", 1], ["U2", 1]]);
   });
-  it("publishes 0.0598 (float arithmetic)", () => {
-    expect(score(named(REGRESSION), REGRESSION_DATA, { arithmetic: "float" }).units[0]!.value).toBe("0.0598");
+
+  it("what-if re-scoring a unit alone keeps the values of a zero-weight subtree normalised across units", () => {
+    // score() gives A's n1 (min-max over A and B) 0; scoring A's rows alone gives the midpoint.
+    const framework: OracleFramework = {
+      root: { id: "root", children: [{ id: "n1", weight: 0, rule: { type: "normalise", method: "minmax" } }, { id: "n2", weight: 1, rule: { type: "value" } }] },
+    };
+    const data = [{ unit: "A", n1: 5, n2: 0.5 }, { unit: "B", n1: 35, n2: 0.7 }];
+    expect(oracleScore(framework, data).units[0]!.nodes.get("n1")!.value).toBe("0.0000");
+    const scenario = prepareScenario(named(framework), data, "A");
+    expect(scenario.unit.nodes["n1"]!.value).toBe("0.0000");
+    expect(rescore(scenario, new Map([["n1", 5], ["n2", 0.5]]), false).nodes["n1"]!.value).toBe("0.0000");
   });
 });
 
