@@ -66,7 +66,8 @@ export function prepareScenario(framework: Framework | FrameworkDefinition, data
   const own: RawTable = { ...table, rows: rows.map((r) => table.rows[r]!) };
   const read = readUnits(own, fw, scoreOptions);
   const compiled = compileFramework(fw);
-  const isolated = scoreOptions.impute === undefined && !compiled.leaves.some((i) => compiled.nodes[i]!.scored && compiled.nodes[i]!.leaf?.rule.type === "normalise");
+  // A normalised leaf depends on the other units even with zero weight (its own value is published).
+  const isolated = scoreOptions.impute === undefined && !compiled.leaves.some((i) => compiled.nodes[i]!.leaf?.rule.type === "normalise");
   const inputs = new Map<string, RawValue>();
   for (const [key, cell] of read.units[0]?.values ?? []) if (cell.raw !== undefined) inputs.set(key, cell.raw);
   return {

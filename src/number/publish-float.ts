@@ -58,6 +58,7 @@ const TWO_52 = 2 ** 52;
  * ```ts
  * formatScaled(8002, 4); // => "0.8002"
  * formatScaled(10000, 4); // => "1.0000"
+ * formatScaled(-4336, 4); // => "-0.4336"
  * ```
  */
 export function formatScaled(scaled: number, places: number): string {
@@ -72,8 +73,9 @@ export function formatScaled(scaled: number, places: number): string {
 const TABLES: string[][] = [];
 
 function formatDigits(scaled: number, places: number): string {
-  const digits = String(scaled);
-  if (places === 0) return digits;
+  const negative = scaled < 0;
+  const digits = String(negative ? -scaled : scaled);
+  if (places === 0) return negative ? `-${digits}` : digits;
   const padded = digits.padStart(places + 1, "0");
-  return `${padded.slice(0, -places)}.${padded.slice(-places)}`;
+  return `${negative ? "-" : ""}${padded.slice(0, -places)}.${padded.slice(-places)}`;
 }

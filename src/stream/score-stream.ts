@@ -512,11 +512,13 @@ async function collectNormalised(
   const packed = new Float64Array(leaves.length * units);
   for (let k = 0; k < leaves.length; k++) packed.set(value.subarray(k * capacity, k * capacity + units), k * units);
   const error = packed.map((x) => (Number.isNaN(x) ? 0 : 2 * UNIT_ROUNDOFF * Math.abs(x)));
+  // The raw values stay readable for the exact evaluator: the normalisation overwrites `packed`.
+  const rawValues = packed.slice();
   void shortFlags;
   void errors;
   const exactRaw = (u: number, leaf: number): Rational | null => {
     const k = position.get(leaf)!;
-    const x = packed[k * units + u]!;
+    const x = rawValues[k * units + u]!;
     if (Number.isNaN(x)) return null;
     const text = texts.get(k * 0x1_0000_0000 + u);
     if (text === undefined) return ratFromNumber(x);

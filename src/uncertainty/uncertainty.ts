@@ -15,6 +15,9 @@ import type { ScoreInput } from "../pipeline/types.ts";
 import { AGGREGATION_CODES, type CompiledFramework } from "../score/compile.ts";
 import { evaluateNodes, evaluationScratch, nodeColumns, type NodeColumns } from "../score/evaluate-nodes.ts";
 import { compareVi } from "../text/collator.ts";
+import { enclosureCmp, type Enclosure } from "../number/enclosure.ts";
+import { rankValues } from "../rank/rank.ts";
+import { exactUnit } from "../score/exact-nodes.ts";
 import { createRandom } from "./prng.ts";
 import { rankQuantile } from "./rank-quantile.ts";
 import { addSample, sensitivityIndices, sensitivitySums } from "./sensitivity.ts";
@@ -59,6 +62,7 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
   const { stage } = prepared;
   const raw = stage.cols.value.slice();
   const normalised = normaliseLeaves(compiled, stage.cols, { year: (u) => prepared.units[u]!.year, exactRaw: stage.exactRaw, short: stage.short });
+  const exactLeaf = normalised.exact;
   warnings.push(...normalised.issues);
   if ((options.minCoverage ?? 0) > 0 || compiled.nodes.some((n) => n.minCoverage > 0)) {
     warnings.push(warning("OPTION_INVALID", "coverage thresholds (minCoverage) are not applied by the uncertainty analysis: groups are scored from whatever data they have"));
@@ -137,6 +141,9 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
   const nominalScores = new Float64Array(U).fill(0);
   const nominalRanks = new Int32Array(U);
   evaluate(undefined, nominalRanks);
+  // Nominal ranks on exact scores (as score() with ties "exact"): floats of equal scores reached by
+  // different sums may differ in the last bit, and a tie must stay a tie.
+  exactRootRanks(compiled, selected, exactLeaf, nominalRanks);
   nominalScores.set(scores);
 
   const N = options.runs ?? 1000;
@@ -278,6 +285,19 @@ function groupView(plan: CompiledFramework): GroupView {
     childId: Array.from(child, (c) => plan.nodes[c]!.id),
     baseWeight: weight,
   };
+}
+
+/** Competition ranks of the selected units' exact root scores (units without a score rank last). */
+function exactRootRanks(
+  plan: CompiledFramework,
+  selected: readonly number[],
+  exactLeaf: (unit: number, leaf: number) => Enclosure | null,
+  ranks: Int32Array,
+): void {
+  // Coverage thresholds are not applied, as in the runs.
+  const roots = selected.map((k) => exactUnit(plan, (leaf) => exactLeaf(k, leaf), () => 1, () => 0)(plan.root) ?? null);
+  const r = rankValues(roots, enclosureCmp, "competition");
+  r.forEach((x, u) => (ranks[u] = x ?? selected.length));
 }
 
 /**

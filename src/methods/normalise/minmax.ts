@@ -27,12 +27,11 @@ export function minMaxPart(part: ColumnPart, rule: Omit<NormaliseRule, "type">):
   const max = fixed ? rule.bounds!.max : ext.max;
   const eMin = fixed ? U * Math.abs(min) : ext.errMin;
   const eMax = fixed ? U * Math.abs(max) : ext.errMax;
-  // Exact statistics, made when the exact evaluator first needs them.
-  let stats: { min: Rational; max: Rational } | undefined;
-  const exactStats = () =>
-    (stats ??= fixed
-      ? { min: ratFromNumber(rule.bounds!.min), max: ratFromNumber(rule.bounds!.max) }
-      : { min: exactExtreme(part, ext.min, -1), max: exactExtreme(part, ext.max, 1) });
+  // Exact statistics, found before the floats are overwritten by the scores.
+  const stats: { min: Rational; max: Rational } = fixed
+    ? { min: ratFromNumber(rule.bounds!.min), max: ratFromNumber(rule.bounds!.max) }
+    : { min: exactExtreme(part, ext.min, -1), max: exactExtreme(part, ext.max, 1) };
+  const exactStats = () => stats;
   // Degenerate only when the exact span is 0 (floats can tie where decimals differ).
   const degenerate = !fixed && ext.min === ext.max && ratCmp(exactStats().min, exactStats().max) === 0;
   if (degenerate) {

@@ -22,6 +22,7 @@ export function targetPart(part: ColumnPart, rule: Omit<NormaliseRule, "type">):
   let exactRef: Rational | undefined;
   const refExact = () => (exactRef ??= fixed ? ratFromNumber(rule.worst!) : exactExtreme(part, lower ? ext.max : ext.min, lower ? 1 : -1));
   const targetExact = ratFromNumber(target);
+  // Found before the floats are overwritten by the scores.
   const c = ratCmp(refExact(), targetExact);
   if (lower ? c <= 0 : c >= 0) {
     const top = toRange(RAT_ONE, rule);

@@ -29,6 +29,7 @@ export function zScorePart(part: ColumnPart, rule: Omit<NormaliseRule, "type">):
     fillExact(part, meanExact);
     return { degenerate: n === 1, exact: (u) => (Number.isNaN(part.value[part.base + u]!) ? null : exactly(meanExact)) };
   }
+  // Exact statistics read the exact raw values (never the floats, which become the scores).
   let exactStats: { mu: Rational; sigma: Enclosure; zero: boolean } | undefined;
   const stats = () => {
     if (exactStats !== undefined) return exactStats;
