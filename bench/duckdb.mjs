@@ -1,23 +1,44 @@
 // DuckDB side of the side-by-side benchmarks (not a benchmark itself): loading the hand-written
 // SQL of bench/sql/, an in-memory DuckDB (its default threads: every core), and the check that
 // DuckDB's ROUND on DECIMAL rounds half-up (bench/sql/round-check.sql).
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { DuckDBInstance } from "@duckdb/node-api";
 
 /** A SQL string literal: 'text', quotes doubled. */
 export const sqlString = (text) => `'${String(text).replaceAll("'", "''")}'`;
 
 /**
- * The query of bench/sql/<name>.sql with each `{{key}}` replaced by `params[key]` as a SQL string
- * literal (file paths); the trailing semicolon is dropped so the query can be wrapped in COPY.
+ * The query of bench/sql/<name>.sql with each `{{key}}` outside comment lines replaced by
+ * `params[key]`: a string becomes a SQL string literal (file paths), `{ sql }` is put in as
+ * written (a column-type struct). The trailing semicolon is dropped so that the query can be
+ * wrapped in COPY.
  */
 export function loadSql(name, params = {}) {
   const text = readFileSync(new URL(`sql/${name}.sql`, import.meta.url), "utf8");
-  const query = text.replace(/\{\{(\w+)\}\}/gu, (_, key) => {
-    if (!(key in params)) throw new Error(`bench/sql/${name}.sql: no value for {{${key}}}`);
-    return sqlString(params[key]);
-  });
+  const fill = (line) =>
+    line.replace(/\{\{(\w+)\}\}/gu, (_, key) => {
+      if (!(key in params)) throw new Error(`bench/sql/${name}.sql: no value for {{${key}}}`);
+      const value = params[key];
+      return typeof value === "object" ? value.sql : sqlString(value);
+    });
+  const query = text
+    .split("\n")
+    .map((line) => (line.trimStart().startsWith("--") ? line : fill(line)))
+    .join("\n");
   return query.trim().replace(/;\s*$/u, "");
+}
+
+/**
+ * The `columns` struct of read_csv for a CSV file's header (its first line, comma-separated):
+ * unit and code (and any other named in `text`) VARCHAR, every other column `type`.
+ */
+export function csvColumns(path, type = "DECIMAL(18,4)", text = ["unit", "code"]) {
+  const fd = openSync(path, "r");
+  const buffer = Buffer.alloc(1 << 16);
+  const n = readSync(fd, buffer, 0, buffer.length, 0);
+  closeSync(fd);
+  const header = buffer.subarray(0, n).toString("utf8").split("\n")[0];
+  return { sql: `{${header.split(",").map((c) => `${sqlString(c)}: '${text.includes(c) ? "VARCHAR" : type}'`).join(", ")}}` };
 }
 
 /** A connection to a new in-memory DuckDB. */
