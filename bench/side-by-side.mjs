@@ -29,7 +29,7 @@ export async function cliSideBySide(o) {
   const show = (m) =>
     m.ok
       ? `${secs(m.ms)} wall, ${secs(m.cpuMs)} CPU, peak ${mib(m.peakKiB)}`
-      : `FAILED after ${secs(m.ms)}: ${m.timedOut ? `timed out (limit ${o.timeoutMs / 1000} s), killed` : `exit code ${m.code}`}${m.outOfMemory ? ", out of memory" : ""}, peak ${Number.isNaN(m.peakKiB) ? "unknown" : mib(m.peakKiB)}`;
+      : `FAILED after ${secs(m.ms)}${Number.isNaN(m.cpuMs) ? "" : ` (${secs(m.cpuMs)} CPU)`}: ${m.timedOut ? `timed out (limit ${o.timeoutMs / 1000} s), killed` : `exit code ${m.code}`}${m.outOfMemory ? ", out of memory" : ""}, peak ${Number.isNaN(m.peakKiB) ? "unknown" : mib(m.peakKiB)}`;
   const dti = [];
   const duck = [];
   let comparison;
