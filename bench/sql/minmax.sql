@@ -20,6 +20,8 @@
 --         in DuckDB, ~10 µs, so it is not done per cell), then per cell only products:
 --         m_i·10^24 / D_i lies in [m_i·r_i, m_i·r_i + m_i) since 10^24 / D_i lies in [r_i, r_i + 1);
 --   L = Σ m_i·r_i and M = Σ m_i: the exact index·10^24 lies in [L, L + M) (= L when M = 0).
+--   Sizes: the inputs here are below 1,000, so a_i < 10^7, m_i < 3·10^7, r_i ≤ 10^24 / W and
+--   m_i·r_i, L < 10^30: far inside HUGEINT (±1.7·10^38).
 -- A common denominator of the 50 fractions (the product of the d_i) would need ~250 digits, so the
 -- exact index itself is out of reach here; its rounding is not. Half-up rounding to 4 decimals
 -- changes only at the half-way points (k + ½)·10^-4, whole numbers of 10^-24: the exact index
