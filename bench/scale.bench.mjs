@@ -1,24 +1,27 @@
 // 1,000,000 units × 100 indicators from CSV: `dti score --stream` against a bare csv-parse pass
 // over the same file, both as child processes, wall time and peak RSS (median of BENCH_RUNS runs,
-// default 3). BENCH_UNITS scales the file (default 1,000,000). The file is generated into a
-// temporary directory (deterministic PRNG) and deleted afterwards.
-import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+// default 3). BENCH_UNITS scales the file (default 1,000,000). The file is generated once into
+// .tmp/ (deterministic PRNG; the same file as stream-1m.bench.mjs) and reused while its
+// parameters, size and header match; the framework goes to a temporary directory.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { measure, median, mib, syntheticFramework, writeSyntheticCsv } from "./lib.mjs";
+import { cachedFile, measure, median, mib, syntheticFramework, syntheticHeader, writeSyntheticCsv } from "./lib.mjs";
 
 const units = Number(process.env.BENCH_UNITS ?? 1_000_000);
 const indicators = Number(process.env.BENCH_INDICATORS ?? 100);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
+const seed = 20251123;
 const dir = mkdtempSync(join(tmpdir(), "dti-bench-"));
 try {
-  const csv = join(dir, "units.csv");
   const fw = join(dir, "framework.json");
   writeFileSync(fw, JSON.stringify(syntheticFramework(indicators)));
-  let t = performance.now();
-  await writeSyntheticCsv(csv, units, indicators);
-  const size = statSync(csv).size;
-  console.log(`generated ${units.toLocaleString("en")} units × ${indicators} indicators: ${(size / 2 ** 20).toFixed(0)} MiB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const file = await cachedFile(`.tmp/bench-synthetic-${units}x${indicators}-s${seed}.csv`, { kind: "synthetic", units, indicators, seed }, syntheticHeader(indicators), (p) =>
+    writeSyntheticCsv(p, units, indicators, seed),
+  );
+  const csv = file.path;
+  const size = file.size;
+  console.log(`${units.toLocaleString("en")} units × ${indicators} indicators: ${(size / 2 ** 20).toFixed(0)} MiB (${csv}, ${file.reused ? "reused" : `generated in ${(file.ms / 1000).toFixed(1)} s`})`);
 
   const bare = [];
   const dti = [];

@@ -1,7 +1,10 @@
 // `npm run bench`: builds the library, then runs every benchmark in bench/ (files named
 // *.bench.mjs, in name order), each in its own Node process (with --expose-gc, so a benchmark can
 // measure memory after a collection). Each benchmark prints its own figures: medians and ratios
-// measured in the same run. Pass names to run only some: `npm run bench -- scoring`.
+// against a peer measured in the same run (the float path, a bare CSV pass, or DuckDB running
+// hand-written SQL from bench/sql/ on the same file). Pass names to run only some (a name selects
+// the files whose name contains it): `npm run bench -- minmax-10k stream-1m`. Generated input
+// files are kept in .tmp/ and reused (see docs/performance.md).
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { ensureInstalled } from "./ensure-install.mjs";

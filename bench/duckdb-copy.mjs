@@ -1,0 +1,12 @@
+// Runs one query of bench/sql/ in a fresh in-memory DuckDB and writes its result as CSV (with a
+// header): `node bench/duckdb-copy.mjs <sql name> <out.csv> key=value …` (values fill the SQL's
+// {{key}}; {{columns}}, the column types, is made from the header of the file csv=…). The DuckDB
+// side of the CLI benchmarks, as a child process so that its wall time and peak RSS are measured
+// as the dti CLI's are. Not a benchmark file itself.
+import { connectDuckDB, csvColumns, loadSql, sqlString } from "./duckdb.mjs";
+
+const [name, out, ...pairs] = process.argv.slice(2);
+const params = Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf("=")), p.slice(p.indexOf("=") + 1)]));
+if (params.csv !== undefined) params.columns = csvColumns(params.csv);
+const connection = await connectDuckDB();
+await connection.run(`COPY (${loadSql(name, params)}) TO ${sqlString(out)} (FORMAT csv, HEADER)`);
