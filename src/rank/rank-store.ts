@@ -113,6 +113,7 @@ export function createRankStore(nodes: number): RankStore {
       const position = new Int32Array(size);
       byName.forEach((unit, pos) => (position[unit] = pos));
       const tieBreak = (i: number, j: number) => position[i]! - position[j]!;
+      const sortable = size < TIE_SPAN;
       const out: NodeRanks[] = [];
       for (let k = 0; k < nodes; k++) {
         const rank = new Int32Array(size);
@@ -122,13 +123,51 @@ export function createRankStore(nodes: number): RankStore {
           [byYear, rank],
           [byGroup, groupRank],
         ] as const) {
-          for (const members of parts.values()) rankInto(members, key, tieBreak, method, target);
+          for (const members of parts.values()) {
+            if (!(sortable && sortByKeys(members, key, position, byName, method, target))) rankInto(members, key, tieBreak, method, target);
+          }
         }
         out.push({ rank, groupRank });
       }
       return out;
     },
   };
+}
+
+/** Units up to this many get the packed sort below (2^22). */
+const TIE_SPAN = 4_194_304;
+
+/**
+ * {@link rankInto} for whole-number keys below 2^31 in magnitude (published values scaled by
+ * 10^places): each member packs into one double, −key · 2^22 + its tie position, so a native
+ * numeric sort of a Float64Array orders by key (highest first), then by the tie order. False when
+ * a key does not fit (the comparator sort then runs).
+ */
+function sortByKeys(members: readonly number[], key: (i: number) => number, position: Int32Array, byName: readonly number[], method: RankMethod, target: Int32Array): boolean {
+  const packed = new Float64Array(members.length);
+  let count = 0;
+  for (const i of members) {
+    const k = key(i);
+    if (k !== k) continue;
+    if (!Number.isInteger(k) || k >= 2 ** 31 || k <= -(2 ** 31)) return false;
+    packed[count++] = -k * TIE_SPAN + position[i]!;
+  }
+  const order = packed.subarray(0, count).sort();
+  let dense = 0;
+  let prevKey = NaN;
+  let prevUnit = -1;
+  for (let pos = 0; pos < count; pos++) {
+    const c = order[pos]!;
+    const tie = ((c % TIE_SPAN) + TIE_SPAN) % TIE_SPAN;
+    const i = byName[tie]!;
+    const k = key(i);
+    const tied = pos > 0 && k === prevKey;
+    if (!tied) dense++;
+    target[i] = method === "ordinal" ? pos + 1 : method === "dense" ? dense : tied ? target[prevUnit]! : pos + 1;
+    prevKey = k;
+    prevUnit = i;
+  }
+  return true;
 }
 
 /** Writes ranks of `members` (highest key first; NaN unranked) into `target`. */

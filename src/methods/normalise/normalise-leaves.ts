@@ -41,11 +41,13 @@ export function normaliseLeaves(
   const issues: Issue[] = [];
   const n = cols.units;
   const parts = new Map<number, { key: (u: number) => string; results: Map<string, PartResult> }>();
+  // Each unit's year as a partition key, once (not once per leaf and unit).
+  const yearKey = Array.from({ length: n }, (_, u) => String(raw.year(u) ?? ""));
   for (const leaf of plan.leaves) {
     const node = plan.nodes[leaf]!;
     if (node.leaf?.rule.type !== "normalise") continue;
     const rule = node.leaf.rule as NormaliseRule;
-    const key = (u: number) => (rule.across === "all" ? "" : String(raw.year(u) ?? ""));
+    const key = (u: number) => (rule.across === "all" ? "" : yearKey[u]!);
     const members = new Map<string, number[]>();
     for (let u = 0; u < n; u++) {
       const k = key(u);
