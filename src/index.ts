@@ -81,9 +81,10 @@ export type { RankMethod } from "./rank/rank.ts";
 
 // Reports: each format a pure function.
 export { toJSON } from "./report/to-json.ts";
-export { csvCell, toCSV } from "./report/to-csv.ts";
+export { toCSV } from "./report/to-csv.ts";
 export type { CsvReportOptions } from "./report/to-csv.ts";
-export { markdownCell, markdownText, toMarkdown } from "./report/to-markdown.ts";
+export { toMarkdown } from "./report/to-markdown.ts";
+export { csvCell, escapeXml, markdownCell, markdownText, unescapeMarkdown } from "./report/escape.ts";
 export type { MarkdownOptions } from "./report/to-markdown.ts";
 export { columnLabel, reportColumns } from "./report/columns.ts";
 export type { ColumnOptions, Language } from "./report/columns.ts";
@@ -142,7 +143,6 @@ export { toHTML } from "./report/to-html.ts";
 export type { HtmlTableOptions } from "./report/to-html.ts";
 export { defaultLocale, formatValue, localeSeparators, MISSING, valueFormatter } from "./report/format-number.ts";
 export type { ValueFormatter } from "./report/format-number.ts";
-export { escapeXml } from "./report/escape.ts";
 export { mainIndicators } from "./report/main-indicators.ts";
 export { averageValue, findUnit, latestYear, leaderOf } from "./report/unit-stats.ts";
 export type { ChartOptions } from "./report/chart/options.ts";

@@ -5,10 +5,10 @@
  */
 import type { LocalizedName } from "../framework/types.ts";
 import type { RawValue } from "../score/rules/outcome.ts";
-import { markdownText } from "../report/to-markdown.ts";
 import { nameIn } from "./explain-summary.ts";
 import { formatDecimal, formatPoints, formatSigned, type AnalysisLanguage } from "./format.ts";
-import { markdownTable } from "./markdown-table.ts";
+import { markdownText } from "../report/escape.ts";
+import { markdownSource, markdownTable } from "../report/markdown-table.ts";
 import type { PlanResult } from "./plan-improvements.ts";
 import type { Priority } from "./priorities.ts";
 import type { WhatIfResult } from "./what-if.ts";
@@ -81,7 +81,7 @@ export function prioritiesToMarkdown(list: readonly Priority[], options: { reado
   const withPoints = list.some((p) => p.headroomPoints !== null);
   return markdownTable(
     [
-      "#",
+      markdownSource("#"),
       vi ? "Chỉ số" : "Indicator",
       vi ? "Giá trị" : "Value",
       vi ? "Tăng chỉ số tổng / +0,01" : "Index gain per +0.01",
@@ -139,13 +139,14 @@ export function planToMarkdown(plan: PlanResult, options: { readonly language?: 
     ),
   );
   if (plan.exact !== null) {
+    const exact = plan.exact.changes.map((c) => `${markdownText(nameIn(c.name, lang))} ${formatPoints(c.before, 6, lang)} → ${formatPoints(c.after, 6, lang)}`).join("; ");
     lines.push(
       vi
-        ? `Tối thiểu chính xác (khung cộng tuyến tính, cải thiện liên tục): tổng ${formatPoints(plan.exact.total, 6, lang)} — ${plan.exact.changes.map((c) => `${nameIn(c.name, lang)} ${formatPoints(c.before, 6, lang)} → ${formatPoints(c.after, 6, lang)}`).join("; ")}.`
-        : `Exact minimum (additive index, continuous improvements): total ${formatPoints(plan.exact.total, 6, lang)} — ${plan.exact.changes.map((c) => `${nameIn(c.name, lang)} ${formatPoints(c.before, 6, lang)} → ${formatPoints(c.after, 6, lang)}`).join("; ")}.`,
+        ? `Tối thiểu chính xác (khung cộng tuyến tính, cải thiện liên tục): tổng ${formatPoints(plan.exact.total, 6, lang)} — ${exact}.`
+        : `Exact minimum (additive index, continuous improvements): total ${formatPoints(plan.exact.total, 6, lang)} — ${exact}.`,
       "",
     );
   }
-  lines.push(vi ? "Phương pháp: tham lam theo mức tăng trên chi phí, tính lại bằng `score()` (xem tài liệu `docs/analysis.md`)." : `Method: ${plan.algorithm}`, "");
+  lines.push(vi ? "Phương pháp: tham lam theo mức tăng trên chi phí, tính lại bằng `score()` (xem tài liệu `docs/analysis.md`)." : `Method: ${markdownText(plan.algorithm)}`, "");
   return lines.join("\n");
 }

@@ -16,7 +16,7 @@ import { readCsvStream } from "../csv.ts";
 import { formatIssue } from "../errors.ts";
 import type { Framework } from "../framework/types.ts";
 import { formatScaled } from "../number/publish-float.ts";
-import { csvCell } from "../report/to-csv.ts";
+import { csvCell } from "../report/escape.ts";
 import { scoreStream, type StreamOptions, type StreamSummary } from "../stream/score-stream.ts";
 import type { CliIO } from "./io.ts";
 

@@ -1,3 +1,4 @@
+import { csvCell } from "./escape.ts";
 import type { ScoreResult } from "../pipeline/types.ts";
 
 /** Options of {@link toCSV}. */
@@ -8,17 +9,6 @@ export interface CsvReportOptions {
   readonly decimalComma?: boolean;
   /** Start with a UTF-8 BOM so Excel reads Vietnamese text correctly. Default false. */
   readonly bom?: boolean;
-}
-
-const FORMULA_START = /^[=+\-@\t\r]/u;
-
-/**
- * Quotes a text cell for CSV (RFC 4180) and neutralises spreadsheet formulas: a cell starting
- * with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` (OWASP CSV injection).
- */
-export function csvCell(text: string, delimiter = ","): string {
-  const safe = FORMULA_START.test(text) ? `'${text}` : text;
-  return safe.includes(delimiter) || /["\r\n]/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
 }
 
 /**

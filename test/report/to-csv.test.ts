@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/csv.ts";
 import { score } from "../../src/pipeline/score.ts";
-import { csvCell, toCSV } from "../../src/report/to-csv.ts";
+import { csvCell } from "../../src/report/escape.ts";
+import { toCSV } from "../../src/report/to-csv.ts";
 import { tiny, tinyResult } from "./helpers.ts";
 
 describe("csvCell (OWASP CSV injection)", () => {
