@@ -38,18 +38,20 @@ export function escapeXml(text: string): string {
 // digits can neither open nor close emphasis, so codes such as ASSESSMENT_FINAL_MISSING stay as
 // they are.
 const MARKDOWN_SYNTAX = /[\\`*[\]|~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
-// Line starts that open a block (heading, list item): they matter when a text from the data
-// begins a line, as a unit's name begins an explanation's summary.
-const ORDERED_ITEM = /^( {0,3}\d{1,9})([.)])(?=[ \t]|$)/u;
-const BLOCK_START = /^( {0,3})(#{1,6}|[-+])(?=[ \t]|$)/u;
+// Line starts that open a block (heading, list item, thematic break): they matter when a text
+// from the data begins a line, as a unit's name begins an explanation's summary. Leading spaces or
+// a tab could make an indented code block: the first is written as a character reference.
+const ORDERED_ITEM = /^(\d{1,9})([.)])(?=[ \t]|$)/u;
+const BLOCK_START = /^(#{1,6}|[-+])(?=[ \t]|$)|^-(?=[ \t]*-[ \t]*-[- \t]*$)/u;
+const LEADING_SPACE = /^[ \t]/u;
 
 /**
  * Escapes text from the data for Markdown, in a table cell, a heading or a line of prose: `&`, `<`
  * and `>` become HTML entities (Markdown passes raw HTML through, so `<img src=x onerror=…>` must
  * not reach a viewer as a tag); backslashes and the inline syntax characters `` ` `` `*` `[` `]`
  * `|` `~` and `_` (at a word's edge) get a backslash (no code span, emphasis, link or extra table
- * cell can form); a leading `#`, `-`, `+` or `1.` is escaped (no heading or list); line breaks
- * become spaces. Every viewer still shows the characters themselves; {@link unescapeMarkdown}
+ * cell can form); a leading `#`, `-`, `+`, `1.` or `---` is escaped and a leading space written
+ * `&#32;` (no heading, list, rule or code block); line breaks become spaces. Every viewer still shows the characters themselves; {@link unescapeMarkdown}
  * reads them back.
  *
  * @example
@@ -66,7 +68,8 @@ export function markdownText(text: string): string {
     .replace(/>/gu, "&gt;")
     .replace(MARKDOWN_SYNTAX, "\\$&")
     .replace(ORDERED_ITEM, "$1\\$2")
-    .replace(BLOCK_START, "$1\\$2");
+    .replace(BLOCK_START, "\\$&")
+    .replace(LEADING_SPACE, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /**
@@ -111,6 +114,22 @@ function decodeReference(name: string): string {
  */
 export function unescapeMarkdown(markdown: string): string {
   return markdown.replace(MARKDOWN_ESCAPE, (m) => (m.startsWith("\\") ? m.slice(1) : decodeReference(m.slice(1, -1))));
+}
+
+/**
+ * Text for a Vega-Lite title, axis title or tooltip title: line breaks (LF, CR, U+2028, U+2029)
+ * become spaces. Vega-Lite writes tooltip titles into a Vega expression, where a line break in a
+ * string is a parse error, so a label such as a node's short label written on two lines would
+ * stop the chart from rendering. (Quotes and backslashes it escapes itself; data values are never
+ * parsed.)
+ *
+ * @example
+ * ```ts
+ * vegaText("Hạ tầng\nsố"); // => "Hạ tầng số"
+ * ```
+ */
+export function vegaText(text: string): string {
+  return text.replace(/\r\n|[\r\n\u2028\u2029]/gu, " ");
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/u;
