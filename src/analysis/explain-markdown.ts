@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { Explanation } from "./explain.ts";
+import type { Explanation } from "./explanation.ts";
 import { nameIn } from "./explain-summary.ts";
 import { formatDecimal, formatPoints, formatSigned, type AnalysisLanguage } from "./format.ts";
 import { markdownText } from "../report/escape.ts";
