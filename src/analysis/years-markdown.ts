@@ -4,7 +4,8 @@
  * @module
  */
 import type { YearComparison } from "./compare-years.ts";
-import { formatDecimal, type AnalysisLanguage } from "./format.ts";
+import { formatNumber } from "../report/format-number.ts";
+import { analysisStyle, formatDecimal, type AnalysisLanguage } from "./format.ts";
 import { markdownText } from "../report/escape.ts";
 import { markdownTable } from "../report/markdown-table.ts";
 
@@ -21,7 +22,9 @@ export function yearsToMarkdown(c: YearComparison, options: { readonly language?
   const lang = options.language ?? "vi";
   const vi = lang === "vi";
   const n = (x: string | null) => (x === null ? "–" : formatDecimal(x, c.decimals, lang));
-  const sg = (x: string | null) => (x === null ? "–" : vi ? x.replace(".", ",") : x);
+  const style = analysisStyle(lang);
+  // Changes are signed exact texts ("+0.0123"): written in the language's style, not rounded again.
+  const sg = (x: string | null) => formatNumber(x, style);
   const rk = (x: number | null) => (x === null ? "–" : x > 0 ? `+${x}` : String(x));
   const names = (list: readonly string[]) => list.map(markdownText).join(", ") || "–";
   const units = options.limit === undefined ? c.units : c.units.slice(0, options.limit);

@@ -1,4 +1,5 @@
 import { csvCell } from "./escape.ts";
+import { formatNumber, plainStyle } from "./format-number.ts";
 import type { ScoreResult } from "../pipeline/types.ts";
 
 /** Options of {@link toCSV}. */
@@ -23,7 +24,8 @@ export interface CsvReportOptions {
  */
 export function toCSV(result: ScoreResult, options: CsvReportOptions = {}): string {
   const d = options.delimiter ?? ",";
-  const num = (v: string | null) => (v === null ? "" : options.decimalComma ? v.replace(".", ",") : v);
+  const style = plainStyle(options.decimalComma === true, "");
+  const num = (v: string | null) => formatNumber(v, style);
   const has = (f: (u: ScoreResult["units"][number]) => unknown) => result.units.some((u) => f(u) !== undefined && f(u) !== null);
   const withGroup = has((u) => u.group);
   const cols: { header: string; cell: (u: ScoreResult["units"][number]) => string }[] = [

@@ -1,6 +1,6 @@
 import type { ScoreResult } from "../pipeline/types.ts";
 import { columnLabel, reportColumns, type ColumnOptions } from "./columns.ts";
-import { MISSING, valueFormatter } from "./format-number.ts";
+import { formatNumber, localeStyle, plainStyle } from "./format-number.ts";
 import { markdownTable, type Align } from "./markdown-table.ts";
 
 /** Options of {@link toMarkdown}. */
@@ -26,8 +26,8 @@ export interface MarkdownOptions extends ColumnOptions {
 export function toMarkdown(result: ScoreResult, options: MarkdownOptions = {}): string {
   const en = options.language === "en";
   const columns = reportColumns(result, options);
-  const localized = options.locale === undefined ? undefined : valueFormatter(options.locale);
-  const num = (v: string | null) => (v === null ? MISSING : localized !== undefined ? localized(v) : options.decimalComma ? v.replace(".", ",") : v);
+  const style = options.locale === undefined ? plainStyle(options.decimalComma === true) : localeStyle(options.locale);
+  const num = (v: string | null) => formatNumber(v, style);
   const withGroup = result.units.some((u) => u.group !== undefined);
   const withYear = result.units.some((u) => u.year !== undefined);
   const rootInfo = result.nodes.find((n) => n.id === result.root);

@@ -1,4 +1,5 @@
 import { markdownText } from "../report/escape.ts";
+import { formatNumber, plainStyle } from "../report/format-number.ts";
 import { markdownTable } from "../report/markdown-table.ts";
 import type { UncertaintyResult } from "./types.ts";
 
@@ -10,12 +11,8 @@ export interface UncertaintyMarkdownOptions {
   readonly limit?: number;
 }
 
-/** A rounded figure for display (not a published value): Vietnamese writes a decimal comma. */
-const figure = (x: number | null, places: number, en: boolean) => {
-  if (x === null) return "–";
-  const text = String(Math.round(x * 10 ** places) / 10 ** places);
-  return en ? text : text.replace(".", ",");
-};
+/** A rounded figure for display (not a published value): "2,5", "3"; Vietnamese writes a decimal comma. */
+const figure = (x: number | null, places: number, en: boolean) => formatNumber(x, plainStyle(!en), { places, trim: true });
 
 /** Vietnamese names of the uncertain inputs. */
 const INPUT_VI: Readonly<Record<string, string>> = { weights: "trọng số", normalisation: "chuẩn hoá", aggregation: "phép tổng hợp" };
