@@ -134,7 +134,7 @@ export async function streamScoreFile(
   const stream = scoreStream(framework, readCsvStream(createReadStream(file), csvDelimiter === undefined ? {} : { delimiter: csvDelimiter }), options);
   const d = settings.delimiter ?? ",";
   const style = plainStyle(settings.decimalComma, "");
-  const num = (text: string) => formatNumber(text, style);
+  const num = (value: string | number) => formatNumber(value, style);
   const shown = stream.nodes.filter((n) => n.id !== stream.root && (settings.leaves || n.kind !== "leaf"));
   const dir = await mkdtemp(join(tmpdir(), "dti-stream-"));
   const tempPath = join(dir, "units.txt");
@@ -157,7 +157,7 @@ export async function streamScoreFile(
           const p = published[n.position]!;
           line += d + (Number.isNaN(p) ? "" : num(formatScaled(p, stream.decimals)));
         }
-        line += `${d}${unit.coverage}\n`;
+        line += `${d}${num(unit.coverage)}\n`;
       } else {
         line = `"value":${JSON.stringify(unit.value)},"score":${JSON.stringify(unit.score)},"coverage":${unit.coverage},"nodes":{`;
         line += shown
