@@ -7,8 +7,6 @@ import type { LocalizedName } from "../framework/types.ts";
 import type { ScoreResult } from "../pipeline/types.ts";
 import { bandOf } from "./band-of.ts";
 import type { BandSet } from "./bands.ts";
-import { withMarkdownDisplay } from "../display/markdown-bundle.ts";
-import { bandsToMarkdown } from "./bands-markdown.ts";
 
 /** A unit's band (and, when asked, its nodes' bands: band id or null). */
 export interface UnitBand {
@@ -48,11 +46,7 @@ export interface ApplyBandsOptions {
  * Reads every unit's band from its published index value (and, with `nodes`, each node's),
  * in the result's order, with counts per band.
  *
- * @example
- * ```ts
- * const banded = applyBands(result, getBands("egdi"));
- * banded.units[0]; // => { unit: "TP. Đà Nẵng", value: "0.8002", band: "very-high", label: { vi: "Rất cao", en: "Very High" } }
- * ```
+ * Plain data; `dti/analysis` exports it with a notebook display (src/display/analysis-display.ts).
  */
 export function applyBands(result: ScoreResult, set: BandSet, options: ApplyBandsOptions = {}): BandsResult {
   const nodeIds =
@@ -85,5 +79,5 @@ export function applyBands(result: ScoreResult, set: BandSet, options: ApplyBand
     })),
   );
   const banded: BandsResult = { set: { id: set.id, name: set.name, ...(set.note !== undefined ? { note: set.note } : {}) }, units, counts };
-  return withMarkdownDisplay(banded, (b) => bandsToMarkdown(b, set));
+  return banded;
 }

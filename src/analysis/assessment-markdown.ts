@@ -7,7 +7,8 @@ import { formatIssue } from "../errors.ts";
 import type { AssessmentResult, StageTotal } from "./assessment.ts";
 import { nameIn } from "./explain-summary.ts";
 import { formatDecimal, formatPoints, type AnalysisLanguage } from "./format.ts";
-import { markdownTable } from "./markdown-table.ts";
+import { markdownText } from "../report/escape.ts";
+import { markdownSource, markdownTable } from "../report/markdown-table.ts";
 
 /**
  * The assessment as Markdown: per unit the self-assessed, appraised and final totals (value,
@@ -22,7 +23,11 @@ export function assessmentToMarkdown(a: AssessmentResult, options: { readonly la
   const lang = options.language ?? "vi";
   const vi = lang === "vi";
   const decimals = a.results.final?.framework.decimals ?? a.results.self?.framework.decimals ?? 4;
-  const t = (s: StageTotal) => (s.value === null ? "–" : `${formatDecimal(s.value, decimals, lang)}${s.points === null ? "" : ` (${formatPoints(s.points, 3, lang)})`}${s.missing > 0 ? ` *${s.missing}*` : ""}`);
+  // A stage's total; the count of indicators without points is in italics (Markdown of its own).
+  const t = (s: StageTotal) =>
+    s.value === null
+      ? "–"
+      : markdownSource(`${markdownText(`${formatDecimal(s.value, decimals, lang)}${s.points === null ? "" : ` (${formatPoints(s.points, 3, lang)})`}`)}${s.missing > 0 ? ` *${s.missing}*` : ""}`);
   const p = (x: number | null) => (x === null ? "–" : formatPoints(x, 4, lang));
   const lines = [
     vi ? "## Tự đánh giá, thẩm định và kết quả chính thức" : "## Self-assessment, appraisal and final result",
@@ -45,6 +50,6 @@ export function assessmentToMarkdown(a: AssessmentResult, options: { readonly la
     );
   }
   const errors = a.issues.filter((i) => i.severity === "error" || i.code === "ASSESSMENT_MISSING_INDICATOR");
-  if (errors.length > 0) lines.push(...errors.map((i) => `- ${formatIssue(i)}`), "");
+  if (errors.length > 0) lines.push(...errors.map((i) => `- ${markdownText(formatIssue(i))}`), "");
   return lines.join("\n");
 }

@@ -18,8 +18,6 @@ import { normalizeKey } from "../text/normalize-key.ts";
 import { ensureFramework } from "./ensure-framework.ts";
 import { wideAssessment } from "./assessment-wide.ts";
 import { pointsFramework } from "./points-framework.ts";
-import { withMarkdownDisplay } from "../display/markdown-bundle.ts";
-import { assessmentToMarkdown } from "./assessment-markdown.ts";
 
 /** The three stages of an assessment. */
 export type AssessmentStage = "self" | "appraised" | "final";
@@ -116,13 +114,7 @@ function text(cell: RawCell): string | null {
  * differing beyond `tolerance`, final missing, final different from appraised without a note,
  * indicators without a row (warnings).
  *
- * @example
- * ```ts
- * const r = assessment(getFramework("vn-dti-2022-province"), [
- *   { unit: "Huế", indicator: "awareness", self: 95, appraised: 90, final: 90, evidence: "QĐ 12/2023" },
- * ]);
- * r.items[0].flags; // => ["ASSESSMENT_SELF_APPRAISED_DIFFER"]
- * ```
+ * Plain data; `dti/analysis` exports it with a notebook display (src/display/analysis-display.ts).
  */
 export function assessment(framework: Framework | FrameworkDefinition, data: RawTable | readonly unknown[], options: AssessmentOptions = {}): AssessmentResult {
   const fw = ensureFramework(framework);
@@ -260,7 +252,7 @@ export function assessment(framework: Framework | FrameworkDefinition, data: Raw
     };
     return { unit: name, self: total("self"), appraised: total("appraised"), final: total("final"), flagged: mine.filter((i) => i.flags.length > 0).length };
   });
-  return withMarkdownDisplay({ ok: !issues.some((i) => i.severity === "error"), units, items, issues, results }, (a) => assessmentToMarkdown(a));
+  return { ok: !issues.some((i) => i.severity === "error"), units, items, issues, results };
 }
 
 function collectLeaves(node: FrameworkNode, visit: (leaf: IndicatorNode) => void): void {

@@ -7,7 +7,8 @@ import type { BandsResult } from "./apply-bands.ts";
 import type { Band, BandSet } from "./bands.ts";
 import { nameIn } from "./explain-summary.ts";
 import { formatDecimal, type AnalysisLanguage } from "./format.ts";
-import { markdownTable } from "./markdown-table.ts";
+import { markdownText } from "../report/escape.ts";
+import { markdownTable } from "../report/markdown-table.ts";
 
 /** A band's range as text: "> 0,4000", "0,3250 ≤ x ≤ 0,4000", "< 0,2500". */
 export function bandRange(b: Band, language: AnalysisLanguage = "vi"): string {
@@ -36,5 +37,5 @@ export function bandsToMarkdown(banded: BandsResult, set: BandSet, options: { re
     return [...(withYear ? [String(c.year)] : []), nameIn(c.label, lang), bandRange(band, lang), String(c.count), units.join(", ")];
   });
   const header = [...(withYear ? [vi ? "Năm" : "Year"] : []), vi ? "Mức" : "Band", vi ? "Khoảng" : "Range", vi ? "Số đơn vị" : "Units", vi ? "Đơn vị" : "Which"];
-  return `### ${nameIn(set.name, lang)}\n\n${markdownTable(header, rows, header.map((_, i) => (i === header.length - 2 ? "r" : "l")))}${set.note !== undefined ? `\n${set.note}\n` : ""}`;
+  return `### ${markdownText(nameIn(set.name, lang))}\n\n${markdownTable(header, rows, header.map((_, i) => (i === header.length - 2 ? "r" : "l")))}${set.note !== undefined ? `\n${markdownText(set.note)}\n` : ""}`;
 }

@@ -9,8 +9,6 @@ import type { NodeResult, ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { compareVi } from "../text/collator.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import { formatSigned } from "./format.ts";
-import { withMarkdownDisplay } from "../display/markdown-bundle.ts";
-import { yearsToMarkdown } from "./years-markdown.ts";
 
 /** One node's (or the index's) change between the two years. */
 export interface NodeYearChange {
@@ -95,12 +93,7 @@ function change(a: NodeResult | undefined, b: NodeResult | undefined, decimals: 
  * the same for every node and view, the units new in `to` or gone since `from`, and the
  * most-improved lists. Units are matched by name (NFC, case-insensitive), then by code.
  *
- * @example
- * ```ts
- * const result = score(getFramework("vn-dti-2022-province"), table, { columns: { year: "year" } });
- * const cmp = compareYears(result, { from: 2022, to: 2023 });
- * cmp.mostImproved[0]; // => "…"
- * ```
+ * Plain data; `dti/analysis` exports it with a notebook display (src/display/analysis-display.ts).
  */
 export function compareYears(result: ScoreResult, options: CompareYearsOptions): YearComparison {
   const inYear = (y: number) => result.units.filter((u) => u.year === y);
@@ -171,7 +164,7 @@ export function compareYears(result: ScoreResult, options: CompareYearsOptions):
     },
     meanDelta: mean === null ? null : formatSigned(mean, d),
   };
-  return withMarkdownDisplay(comparison, (c) => yearsToMarkdown(c));
+  return comparison;
 }
 
 function oneYear(u: UnitResult): UnitInOneYear {

@@ -3,11 +3,11 @@
  *
  * @module
  */
-import type { Explanation } from "./explain.ts";
-import { markdownText } from "../report/to-markdown.ts";
+import type { Explanation } from "./explanation.ts";
 import { nameIn } from "./explain-summary.ts";
 import { formatDecimal, formatPoints, formatSigned, type AnalysisLanguage } from "./format.ts";
-import { markdownTable } from "./markdown-table.ts";
+import { markdownText } from "../report/escape.ts";
+import { markdownSource, markdownTable } from "../report/markdown-table.ts";
 
 /**
  * The explanation as Markdown: a heading, the plain-language summary, and a table of every
@@ -28,7 +28,7 @@ export function explainToMarkdown(ex: Explanation, options: { readonly language?
   const pts = (x: number | null) => (x === null ? "–" : formatPoints(x, 3, lang));
   const withPoints = ex.maxPoints !== null;
   const index = ex.index.short ?? nameIn(ex.index.name, lang);
-  const title = vi ? `## ${markdownText(ex.unit)}: giải thích ${index}${ex.year !== undefined ? ` năm ${ex.year}` : ""}` : `## ${markdownText(ex.unit)}: ${index} explained${ex.year !== undefined ? ` (${ex.year})` : ""}`;
+  const title = vi ? `## ${markdownText(ex.unit)}: giải thích ${markdownText(index)}${ex.year !== undefined ? ` năm ${ex.year}` : ""}` : `## ${markdownText(ex.unit)}: ${markdownText(index)} explained${ex.year !== undefined ? ` (${ex.year})` : ""}`;
   const withTarget = ex.target !== null || ex.nodes.some((x) => x.target !== null);
   const header = [
     vi ? "Chỉ số" : "Indicator",
@@ -55,8 +55,8 @@ export function explainToMarkdown(ex: Explanation, options: { readonly language?
     x.kind === "leaf" ? s(x.gainPerStep) : "",
   ]);
   const total = [
-    `**${index}**`,
-    `**${n(ex.value)}**`,
+    markdownSource(`**${markdownText(index)}**`),
+    markdownSource(`**${markdownText(n(ex.value))}**`),
     ex.rank === null ? "–" : `${ex.rank}/${ex.units}`,
     ...(withPoints ? [`${pts(ex.points)} / ${pts(ex.maxPoints)}`] : ["1"]),
     "100 %",

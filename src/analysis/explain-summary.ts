@@ -4,7 +4,7 @@
  * @module
  */
 import type { LocalizedName } from "../framework/types.ts";
-import type { Explanation } from "./explain.ts";
+import type { Explanation } from "./explanation.ts";
 import { formatDecimal, formatPoints, type AnalysisLanguage } from "./format.ts";
 
 /** A localized name in the language (English falls back to Vietnamese). */

@@ -6,7 +6,7 @@
  * @module
  */
 import { DtiError, error } from "../errors.ts";
-import type { Framework, FrameworkDefinition, LocalizedName } from "../framework/types.ts";
+import type { Framework, FrameworkDefinition } from "../framework/types.ts";
 import { dec, publish, type Decimal } from "../number/decimal.ts";
 import type { NodeResult, ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { compileFramework } from "../score/compile.ts";
@@ -14,11 +14,12 @@ import { bandOf } from "./band-of.ts";
 import type { BandSet } from "./bands.ts";
 import { ensureFramework } from "./ensure-framework.ts";
 import { explainSummary } from "./explain-summary.ts";
+import type { Explanation, Gap, NodeExplanation, ViewExplanation } from "./explanation.ts";
 import { findUnit, sameYear } from "./find-unit.ts";
 import { indexShares } from "./index-shares.ts";
 import { nodeMaxScores } from "./node-max-scores.ts";
-import { withMarkdownDisplay } from "../display/markdown-bundle.ts";
-import { explainToMarkdown } from "./explain-markdown.ts";
+
+export type { Explanation, Gap, NodeExplanation, ViewExplanation } from "./explanation.ts";
 
 /** Options of {@link explain}. */
 export interface ExplainOptions {
@@ -34,104 +35,6 @@ export interface ExplainOptions {
   readonly top?: number;
   /** Improvement used in the summary and `gainPerStep`, in score units. Default 0.1. */
   readonly step?: number;
-}
-
-/** A reference value and the unit's gap to it (reference − unit: positive = behind). */
-export interface Gap {
-  readonly score: number;
-  readonly gap: number;
-}
-
-/** One node of the tree, explained for the unit. */
-export interface NodeExplanation {
-  readonly id: string;
-  readonly name: LocalizedName;
-  readonly short?: string;
-  readonly kind: "group" | "leaf";
-  readonly depth: number;
-  readonly parent?: string;
-  readonly score: number | null;
-  readonly value: string | null;
-  readonly rank: number | null;
-  /** Effective share of the index weight (awareness in DTI 2022: 0.1). */
-  readonly share: number;
-  /** Share × the index's max points (awareness: 100 of 1000); null when the index has no points. */
-  readonly maxPoints: number | null;
-  /** Share × score: what this node adds to the index (index units). */
-  readonly contribution: number;
-  /** Contribution in points; null when the index has no points. */
-  readonly points: number | null;
-  /** Contribution / the unit's index score (0..1). */
-  readonly percent: number;
-  /** The best score the node can reach: 1, or the top of a normalised leaf's range; null for a z-score. */
-  readonly maxScore: number | null;
-  /** maxScore − score (null without a maximum). */
-  readonly gapToMax: number | null;
-  /** Index points left on the table: share × (maxScore − score) × index points (null without points). */
-  readonly gapToMaxPoints: number | null;
-  /** The index leader's score on this node. */
-  readonly leader: Gap | null;
-  /** The best score any unit (of the same year) has on this node. */
-  readonly best: (Gap & { readonly unit: string }) | null;
-  /** Mean over the units of the same year. */
-  readonly average: Gap | null;
-  /** Mean over the units of the same year and group. */
-  readonly groupAverage: Gap | null;
-  readonly target: Gap | null;
-  /** Index gain if this node rose by `step` (capped at its maximum): share × min(step, maxScore − score). */
-  readonly gainPerStep: number;
-}
-
-/** A view (pillar such as "Chính quyền số") of the unit: value, rank, and gaps. */
-export interface ViewExplanation {
-  readonly id: string;
-  readonly name: LocalizedName;
-  readonly short?: string;
-  readonly score: number | null;
-  readonly value: string | null;
-  readonly rank: number | null;
-  readonly leader: Gap | null;
-  readonly average: Gap | null;
-}
-
-/** What {@link explain} returns (JSON-serialisable). */
-export interface Explanation {
-  readonly framework: { readonly id: string; readonly title: LocalizedName };
-  readonly index: { readonly id: string; readonly name: LocalizedName; readonly short?: string };
-  readonly unit: string;
-  readonly code?: string;
-  readonly group?: string;
-  readonly year?: number;
-  readonly score: number | null;
-  readonly value: string | null;
-  readonly rank: number | null;
-  readonly groupRank: number | null;
-  /** Units ranked with it (same year). */
-  readonly units: number;
-  /** Units of its group (same year), when it has one. */
-  readonly groupUnits: number | null;
-  readonly decimals: number;
-  /** Score × the index's max points (DTI 2022 Đà Nẵng: 800.175 of 1000). */
-  readonly points: number | null;
-  readonly maxPoints: number | null;
-  readonly leader: { readonly unit: string; readonly score: number | null; readonly value: string | null } | null;
-  readonly average: { readonly score: number; readonly value: string } | null;
-  readonly target: { readonly score: number; readonly gap: number; readonly gapValue: string; readonly gapPoints: number | null; readonly reached: boolean } | null;
-  readonly band: { readonly set: string; readonly id: string; readonly label: LocalizedName } | null;
-  /** True when contributions add up to the index exactly (no geometric aggregation). */
-  readonly additive: boolean;
-  readonly step: number;
-  /** Every scored node but the root, in tree order. */
-  readonly nodes: readonly NodeExplanation[];
-  /** The framework's views (pillars), outside the tree: value, rank and gaps, no contribution. */
-  readonly views: readonly ViewExplanation[];
-  /** Scored leaf ids, best first. */
-  readonly strongest: readonly string[];
-  /** Scored leaf ids, weakest first. */
-  readonly weakest: readonly string[];
-  /** Scored leaf ids by `gainPerStep`, largest first: what to improve first (a linear estimate; `whatIf` re-scores exactly). */
-  readonly priorities: readonly string[];
-  readonly summary: { readonly vi: string; readonly en: string };
 }
 
 const num = (d: Decimal) => d.toNumber();
@@ -152,15 +55,7 @@ function gapTo(ref: Decimal | null, mine: Decimal | null): Gap | null {
  * index (the product of its normalised weights from the root; `reweight` leaves missing nodes
  * out as scoring does), so for an arithmetic index they add up to the unit's score exactly.
  *
- * @example
- * ```ts
- * const fw = getFramework("vn-dti-2022-province");
- * const result = score(fw, rows);
- * const ex = explain(fw, result, "TP. Đà Nẵng", { target: 0.85 });
- * ex.points; // => 800.175
- * ex.nodes.find((n) => n.id === "awareness")?.points; // => 100
- * ex.summary.vi; // => "TP. Đà Nẵng xếp hạng 1/5 với DTI 0,8002. …"
- * ```
+ * Plain data; `dti/analysis` exports it with a notebook display (src/display/analysis-display.ts).
  */
 export function explain(framework: Framework | FrameworkDefinition, result: ScoreResult, unit: string, options: ExplainOptions = {}): Explanation {
   const fw = ensureFramework(framework);
@@ -293,6 +188,5 @@ export function explain(framework: Framework | FrameworkDefinition, result: Scor
     weakest,
     priorities,
   };
-  // In a notebook the explanation renders as its Markdown (non-enumerable: JSON unchanged).
-  return withMarkdownDisplay({ ...base, summary: { vi: explainSummary(base, "vi"), en: explainSummary(base, "en") } }, (ex) => explainToMarkdown(ex));
+  return { ...base, summary: { vi: explainSummary(base, "vi"), en: explainSummary(base, "en") } };
 }

@@ -1,13 +1,20 @@
 /**
  * Number text for the analysis outputs: exact half-up rounding (never `toFixed`), a decimal comma
- * in Vietnamese, an explicit sign for changes.
+ * in Vietnamese, an explicit sign for changes. Thin names over the one number formatter
+ * ({@link formatNumber}) in plain style, kept for the `dti/analysis` API.
  *
  * @module
  */
-import { dec, publish, type Decimal } from "../number/decimal.ts";
+import type { Decimal } from "../number/decimal.ts";
+import { formatNumber, plainStyle, type NumberStyle } from "../report/format-number.ts";
 
 /** Output language of summaries and Markdown. */
 export type AnalysisLanguage = "vi" | "en";
+
+/** The number style of an analysis language: a decimal comma in Vietnamese, a point in English. */
+export function analysisStyle(language: AnalysisLanguage = "en"): NumberStyle {
+  return plainStyle(language === "vi");
+}
 
 /**
  * A number rounded half-up to `places` decimals, with a decimal comma in Vietnamese.
@@ -18,8 +25,7 @@ export type AnalysisLanguage = "vi" | "en";
  * ```
  */
 export function formatDecimal(value: number | string | Decimal, places: number, language: AnalysisLanguage = "en"): string {
-  const text = publish(typeof value === "object" ? value : dec(value), places);
-  return language === "vi" ? text.replace(".", ",") : text;
+  return formatNumber(value, analysisStyle(language), { places });
 }
 
 /**
@@ -31,10 +37,7 @@ export function formatDecimal(value: number | string | Decimal, places: number, 
  * ```
  */
 export function formatSigned(value: number | string | Decimal, places: number, language: AnalysisLanguage = "en"): string {
-  const d = typeof value === "object" ? value : dec(value);
-  const text = formatDecimal(d.abs(), places, language);
-  if (/^[0.,]+$/u.test(text)) return text;
-  return d.isNegative() ? `-${text}` : `+${text}`;
+  return formatNumber(value, analysisStyle(language), { places, sign: true });
 }
 
 /**
@@ -46,6 +49,5 @@ export function formatSigned(value: number | string | Decimal, places: number, l
  * ```
  */
 export function formatPoints(value: number | Decimal, places = 3, language: AnalysisLanguage = "en"): string {
-  const text = publish(typeof value === "number" ? dec(value) : value, places).replace(/(\.\d*?)0+$/u, "$1").replace(/\.$/u, "");
-  return language === "vi" ? text.replace(".", ",") : text;
+  return formatNumber(value, analysisStyle(language), { places, trim: true });
 }

@@ -15,8 +15,6 @@ import { isContinuous, stepUp } from "./improvement-step.ts";
 import { currentInputs, leafCandidates, withInputs, type CandidateOptions, type LeafCandidate } from "./leaf-candidates.ts";
 import { prepareScenario, rescore, type Scenario, type ScenarioOptions } from "./scenario.ts";
 import { compareScenario, standing, type Standing, type WhatIfResult } from "./what-if.ts";
-import { withMarkdownDisplay } from "../display/markdown-bundle.ts";
-import { planToMarkdown } from "./what-if-markdown.ts";
 
 /** Options of {@link planImprovements}: a goal (`toRank` or `toScore`), and the search. */
 export interface PlanOptions extends ScenarioOptions, CandidateOptions {
@@ -82,12 +80,7 @@ const ALGORITHM =
  * limits. For an additive index the exact minimum total improvement is also given: fill the
  * indicators with the largest share of the index per cost first (a fractional knapsack).
  *
- * @example
- * ```ts
- * const plan = planImprovements(getFramework("vn-dti-2022-province"), rows, "TP. Hồ Chí Minh", { toRank: 1 });
- * plan.result.after.rank; // => 1
- * plan.exact?.total; // => 0.5055
- * ```
+ * Plain data; `dti/analysis` exports it with a notebook display (src/display/analysis-display.ts).
  */
 export function planImprovements(framework: Framework | FrameworkDefinition, data: ScoreInput, unit: string, options: PlanOptions): PlanResult {
   if ((options.toRank === undefined) === (options.toScore === undefined)) {
@@ -184,7 +177,7 @@ export function planImprovements(framework: Framework | FrameworkDefinition, dat
     exact,
     algorithm: ALGORITHM,
   };
-  return withMarkdownDisplay(plan, (p) => planToMarkdown(p));
+  return plan;
 }
 
 /** The published value to reach, and the exact score that publishes it. */

@@ -11,8 +11,6 @@ import type { RawValue } from "../score/rules/outcome.ts";
 import { isContinuous, maxInputs, stepUp } from "./improvement-step.ts";
 import { currentInputs, leafCandidates, withInputs, type CandidateOptions } from "./leaf-candidates.ts";
 import { prepareScenario, rescore, type ScenarioOptions } from "./scenario.ts";
-import { withMarkdownDisplay } from "../display/markdown-bundle.ts";
-import { prioritiesToMarkdown } from "./what-if-markdown.ts";
 
 /** One indicator's priority. */
 export interface Priority {
@@ -51,11 +49,7 @@ export interface PriorityOptions extends ScenarioOptions, CandidateOptions {
  * next better level), capped at its maximum, and the unit is re-scored through `score()`. Sorted
  * by `gainPerHundredth` (largest first), indicators already at their maximum last.
  *
- * @example
- * ```ts
- * const p = improvementPriorities(getFramework("vn-dti-2022-province"), rows, "TP. Hồ Chí Minh");
- * p[0].id; // => "digital-government"   (200 of 1000 points: +0.002 per +0.01)
- * ```
+ * Plain data; `dti/analysis` exports it with a notebook display (src/display/analysis-display.ts).
  */
 export function improvementPriorities(framework: Framework | FrameworkDefinition, data: ScoreInput, unit: string, options: PriorityOptions = {}): Priority[] {
   const s = prepareScenario(framework, data, unit, options);
@@ -87,5 +81,5 @@ export function improvementPriorities(framework: Framework | FrameworkDefinition
     };
   });
   list.sort((a, b) => b.gainPerHundredth - a.gainPerHundredth || b.headroom - a.headroom);
-  return withMarkdownDisplay(list, (l) => prioritiesToMarkdown(l));
+  return list;
 }

@@ -5,10 +5,12 @@
  */
 import type { LocalizedName } from "../framework/types.ts";
 import type { RawValue } from "../score/rules/outcome.ts";
-import { markdownText } from "../report/to-markdown.ts";
 import { nameIn } from "./explain-summary.ts";
-import { formatDecimal, formatPoints, formatSigned, type AnalysisLanguage } from "./format.ts";
-import { markdownTable } from "./markdown-table.ts";
+import { parseNumber } from "../number/parse-number.ts";
+import { formatNumber } from "../report/format-number.ts";
+import { analysisStyle, formatDecimal, formatPoints, formatSigned, type AnalysisLanguage } from "./format.ts";
+import { markdownText } from "../report/escape.ts";
+import { markdownSource, markdownTable } from "../report/markdown-table.ts";
 import type { PlanResult } from "./plan-improvements.ts";
 import type { Priority } from "./priorities.ts";
 import type { WhatIfResult } from "./what-if.ts";
@@ -20,8 +22,15 @@ export interface WhatIfMarkdownOptions {
   readonly names?: Readonly<Record<string, LocalizedName>>;
 }
 
-const raw = (v: RawValue | null | undefined, lang: AnalysisLanguage) =>
-  v === null || v === undefined ? "–" : typeof v === "string" || typeof v === "number" ? (lang === "vi" ? String(v).replace(".", ",") : String(v).replace(",", ".")) : String(v);
+/**
+ * A raw input as the what-if table shows it: a number (or text that reads as one, "0,95" or
+ * "0.95") in the language's style, any other text (a category) and yes/no as written.
+ */
+const raw = (v: RawValue | null | undefined, lang: AnalysisLanguage) => {
+  if (v === null || v === undefined) return "–";
+  const number = typeof v === "number" ? v : typeof v === "string" ? parseNumber(v) : undefined;
+  return number === undefined ? String(v) : formatNumber(number, analysisStyle(lang));
+};
 
 /**
  * A what-if result: the changes, the index before and after (value, rank), every node that moved.
@@ -36,7 +45,8 @@ export function whatIfToMarkdown(r: WhatIfResult, options: WhatIfMarkdownOptions
   const vi = lang === "vi";
   const d = r.decimals;
   const n = (x: string | null) => (x === null ? "–" : formatDecimal(x, d, lang));
-  const sg = (x: string | null) => (x === null ? "–" : lang === "vi" ? x.replace(".", ",") : x);
+  // Changes are signed exact texts ("+0.0123"): written in the language's style, not rounded again.
+  const sg = (x: string | null) => formatNumber(x, analysisStyle(lang));
   const label = (id: string) => (options.names?.[id] === undefined ? id : nameIn(options.names[id] as LocalizedName, lang));
   const rank = (x: number | null) => (x === null ? "–" : `${x}/${r.units}`);
   const lines = [
@@ -81,7 +91,7 @@ export function prioritiesToMarkdown(list: readonly Priority[], options: { reado
   const withPoints = list.some((p) => p.headroomPoints !== null);
   return markdownTable(
     [
-      "#",
+      markdownSource("#"),
       vi ? "Chỉ số" : "Indicator",
       vi ? "Giá trị" : "Value",
       vi ? "Tăng chỉ số tổng / +0,01" : "Index gain per +0.01",
@@ -139,13 +149,14 @@ export function planToMarkdown(plan: PlanResult, options: { readonly language?: 
     ),
   );
   if (plan.exact !== null) {
+    const exact = plan.exact.changes.map((c) => `${markdownText(nameIn(c.name, lang))} ${formatPoints(c.before, 6, lang)} → ${formatPoints(c.after, 6, lang)}`).join("; ");
     lines.push(
       vi
-        ? `Tối thiểu chính xác (khung cộng tuyến tính, cải thiện liên tục): tổng ${formatPoints(plan.exact.total, 6, lang)} — ${plan.exact.changes.map((c) => `${nameIn(c.name, lang)} ${formatPoints(c.before, 6, lang)} → ${formatPoints(c.after, 6, lang)}`).join("; ")}.`
-        : `Exact minimum (additive index, continuous improvements): total ${formatPoints(plan.exact.total, 6, lang)} — ${plan.exact.changes.map((c) => `${nameIn(c.name, lang)} ${formatPoints(c.before, 6, lang)} → ${formatPoints(c.after, 6, lang)}`).join("; ")}.`,
+        ? `Tối thiểu chính xác (khung cộng tuyến tính, cải thiện liên tục): tổng ${formatPoints(plan.exact.total, 6, lang)} — ${exact}.`
+        : `Exact minimum (additive index, continuous improvements): total ${formatPoints(plan.exact.total, 6, lang)} — ${exact}.`,
       "",
     );
   }
-  lines.push(vi ? "Phương pháp: tham lam theo mức tăng trên chi phí, tính lại bằng `score()` (xem tài liệu `docs/analysis.md`)." : `Method: ${plan.algorithm}`, "");
+  lines.push(vi ? "Phương pháp: tham lam theo mức tăng trên chi phí, tính lại bằng `score()` (xem tài liệu `docs/analysis.md`)." : `Method: ${markdownText(plan.algorithm)}`, "");
   return lines.join("\n");
 }

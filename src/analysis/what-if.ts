@@ -10,8 +10,6 @@ import type { ScoreInput, UnitResult } from "../pipeline/types.ts";
 import type { RawValue } from "../score/rules/outcome.ts";
 import { formatSigned } from "./format.ts";
 import { prepareScenario, rescore, resolveInputKey, type Scenario, type ScenarioOptions } from "./scenario.ts";
-import { withMarkdownDisplay } from "../display/markdown-bundle.ts";
-import { whatIfToMarkdown } from "./what-if-markdown.ts";
 
 /** A unit's standing: exact score, published value, rank, group rank. */
 export interface Standing {
@@ -59,12 +57,7 @@ export function standing(u: UnitResult): Standing {
  * value above its maximum is the usual `DATA_OUT_OF_RANGE` error) and reports the new value and
  * rank, the other units unchanged.
  *
- * @example
- * ```ts
- * const r = whatIf(getFramework("vn-dti-2022-province"), rows, "TP. Hồ Chí Minh", { "digital-society": 0.5 });
- * r.after.value; // => "0.7375"   (0.716355 + 0.15 × (0.5 − 0.359) = 0.737505 → half-up)
- * r.delta.value; // => "+0.0211"  (0.7375 − 0.7164)
- * ```
+ * Plain data; `dti/analysis` exports it with a notebook display (src/display/analysis-display.ts).
  */
 export function whatIf(
   framework: Framework | FrameworkDefinition,
@@ -76,7 +69,7 @@ export function whatIf(
   const s = prepareScenario(framework, data, unit, options);
   const changes = new Map<string, RawValue>();
   for (const [name, value] of Object.entries(set)) changes.set(resolveInputKey(s.framework, name), value);
-  return withMarkdownDisplay(compareScenario(s, changes), (r) => whatIfToMarkdown(r));
+  return compareScenario(s, changes);
 }
 
 /** Scores the scenario with `changes` (input keys) on the full data set and compares with the baseline. */

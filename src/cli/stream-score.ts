@@ -16,7 +16,8 @@ import { readCsvStream } from "../csv.ts";
 import { formatIssue } from "../errors.ts";
 import type { Framework } from "../framework/types.ts";
 import { formatScaled } from "../number/publish-float.ts";
-import { csvCell } from "../report/to-csv.ts";
+import { csvCell } from "../report/escape.ts";
+import { formatNumber, plainStyle } from "../report/format-number.ts";
 import { scoreStream, type StreamOptions, type StreamSummary } from "../stream/score-stream.ts";
 import type { CliIO } from "./io.ts";
 
@@ -132,7 +133,8 @@ export async function streamScoreFile(
 ): Promise<number> {
   const stream = scoreStream(framework, () => readCsvStream(createReadStream(file), csvDelimiter === undefined ? {} : { delimiter: csvDelimiter }), options);
   const d = settings.delimiter ?? ",";
-  const num = (text: string) => (settings.decimalComma ? text.replace(".", ",") : text);
+  const style = plainStyle(settings.decimalComma, "");
+  const num = (value: string | number) => formatNumber(value, style);
   const shown = stream.nodes.filter((n) => n.id !== stream.root && (settings.leaves || n.kind !== "leaf"));
   const dir = await mkdtemp(join(tmpdir(), "dti-stream-"));
   const tempPath = join(dir, "units.txt");
@@ -155,7 +157,7 @@ export async function streamScoreFile(
           const p = published[n.position]!;
           line += d + (Number.isNaN(p) ? "" : num(formatScaled(p, stream.decimals)));
         }
-        line += `${d}${unit.coverage}\n`;
+        line += `${d}${num(unit.coverage)}\n`;
       } else {
         line = `"value":${JSON.stringify(unit.value)},"score":${JSON.stringify(unit.score)},"coverage":${unit.coverage},"nodes":{`;
         line += shown

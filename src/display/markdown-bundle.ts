@@ -5,15 +5,11 @@
  */
 import { attachDisplay, displayable, type Displayable, type MimeBundle } from "./mime-bundle.ts";
 import { markdownToHTML } from "./markdown-to-html.ts";
+import { unescapeMarkdown } from "../report/escape.ts";
 
-/** Markdown read as plain text: the renderers' entities back to characters, escapes removed. */
+/** Markdown read as plain text: escapes and character references back to characters. */
 function plainText(markdown: string): string {
-  return markdown
-    .replace(/\\([\\|])/gu, "$1")
-    .replace(/&lt;/gu, "<")
-    .replace(/&gt;/gu, ">")
-    .replace(/&amp;/gu, "&")
-    .trimEnd();
+  return unescapeMarkdown(markdown).trimEnd();
 }
 
 /**

@@ -1,45 +1,43 @@
 /**
  * A small, pure Markdown-to-HTML converter for the Markdown this library writes (the analysis
  * and uncertainty renderers): `##`/`###` headings, paragraphs, GitHub tables with alignment,
- * `**bold**` and `` `code` ``. Not a general Markdown parser: everything else is text. All text is
- * escaped; the entities the renderers write for `&`, `<`, `>` (`&amp;`, `&lt;`, `&gt;`) stay
- * entities, so a name from the data never becomes markup in the HTML either.
+ * `**bold**` and `` `code` ``. Not a general Markdown parser: everything else is text. Backslash
+ * escapes and character references (what `markdownText` writes for names from the data) are read
+ * as the characters they stand for and escaped again for HTML with `escapeXml`, the one HTML
+ * escaper, so a name from the data never becomes markup in the HTML either.
  *
  * @module
  */
+import { escapeXml, MARKDOWN_ESCAPE_SOURCE, unescapeMarkdown } from "../report/escape.ts";
 
-const ENTITY = /^&(?:amp|lt|gt|quot|#39|#\d{1,7}|#x[\da-f]{1,6});/iu;
+// One inline token: an escape or character reference, a code span, a bold marker.
+const INLINE = new RegExp(`(${MARKDOWN_ESCAPE_SOURCE})|(\`[^\`]*\`)|(\\*\\*)`, "giu");
 
-/** Escapes text for HTML, keeping entities already written by the Markdown renderers. */
-function escapeText(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (c === "&") out += ENTITY.test(text.slice(i, i + 10)) ? "&" : "&amp;";
-    else if (c === "<") out += "&lt;";
-    else if (c === ">") out += "&gt;";
-    else if (c === '"') out += "&quot;";
-    else if (c === "'") out += "&#39;";
-    else out += c;
-  }
-  return out;
-}
-
-/** Inline Markdown: backslash escapes, `code`, **bold**; the rest escaped text. */
+/** Inline Markdown: backslash escapes and character references, `code`, **bold**; the rest text. */
 export function inlineToHTML(text: string): string {
-  let out = "";
-  const parts = text.split(/(`[^`]*`)/u);
-  for (const part of parts) {
-    if (part.length >= 2 && part.startsWith("`") && part.endsWith("`")) {
-      out += `<code>${escapeText(part.slice(1, -1))}</code>`;
-      continue;
-    }
-    const unescaped = part.replace(/\\([\\|*_`])/gu, (_, ch: string) => `\u0000${ch.charCodeAt(0)}\u0000`);
-    out += escapeText(unescaped)
-      .replace(/\*\*([^*]+)\*\*/gu, "<strong>$1</strong>")
-      .replace(/\u0000(\d+)\u0000/gu, (_, code: string) => escapeText(String.fromCharCode(Number(code))));
+  // Literal text and bold markers in order; markers become <strong> in pairs.
+  const parts: (string | null)[] = [];
+  let last = 0;
+  for (const m of text.matchAll(INLINE)) {
+    const at = m.index ?? 0;
+    if (at > last) parts.push(escapeXml(text.slice(last, at)));
+    if (m[1] !== undefined) parts.push(escapeXml(unescapeMarkdown(m[1])));
+    else if (m[2] !== undefined) parts.push(`<code>${escapeXml(m[2].slice(1, -1))}</code>`);
+    else parts.push(null);
+    last = at + m[0].length;
   }
-  return out;
+  if (last < text.length) parts.push(escapeXml(text.slice(last)));
+  const markers = parts.filter((p) => p === null).length;
+  let seen = 0;
+  return parts
+    .map((p) => {
+      if (p !== null) return p;
+      seen++;
+      // An odd last marker has no partner: it stays text.
+      if (seen === markers && markers % 2 === 1) return "**";
+      return seen % 2 === 1 ? "<strong>" : "</strong>";
+    })
+    .join("");
 }
 
 /** Splits a table row on unescaped pipes, dropping the outer ones. */

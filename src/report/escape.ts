@@ -1,5 +1,7 @@
 /**
- * Escaping text for HTML and XML (SVG) output.
+ * The escapers of text from the data, one per output format: HTML and XML (SVG), Markdown, CSV.
+ * Every renderer writes names, labels and titles through these and nothing else, so a unit named
+ * `<img src=x onerror=…>`, `[x](javascript:…)` or `=cmd|' /C calc'!A0` stays text everywhere.
  *
  * @module
  */
@@ -28,4 +30,122 @@ export function escapeXml(text: string): string {
     .replace(/>/gu, "&gt;")
     .replace(/"/gu, "&quot;")
     .replace(/'/gu, "&#39;");
+}
+
+// Inline Markdown syntax: escapes, code spans, emphasis, links and images, table cells, GFM
+// strikethrough. A backslash before ASCII punctuation makes it a literal character anywhere
+// outside code spans (CommonMark), also inside table cells. An underscore between two letters or
+// digits can neither open nor close emphasis, so codes such as ASSESSMENT_FINAL_MISSING stay as
+// they are.
+const MARKDOWN_SYNTAX = /[\\`*[\]|~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+// Line starts that open a block (heading, list item, thematic break): they matter when a text
+// from the data begins a line, as a unit's name begins an explanation's summary. Leading spaces or
+// a tab could make an indented code block: the first is written as a character reference.
+const ORDERED_ITEM = /^(\d{1,9})([.)])(?=[ \t]|$)/u;
+const BLOCK_START = /^(#{1,6}|[-+])(?=[ \t]|$)|^-(?=[ \t]*-[ \t]*-[- \t]*$)/u;
+const LEADING_SPACE = /^[ \t]/u;
+
+/**
+ * Escapes text from the data for Markdown, in a table cell, a heading or a line of prose: `&`, `<`
+ * and `>` become HTML entities (Markdown passes raw HTML through, so `<img src=x onerror=…>` must
+ * not reach a viewer as a tag); backslashes and the inline syntax characters `` ` `` `*` `[` `]`
+ * `|` `~` and `_` (at a word's edge) get a backslash (no code span, emphasis, link or extra table
+ * cell can form); a leading `#`, `-`, `+`, `1.` or `---` is escaped and a leading space written
+ * `&#32;` (no heading, list, rule or code block); line breaks become spaces. Every viewer still shows the characters themselves; {@link unescapeMarkdown}
+ * reads them back.
+ *
+ * @example
+ * ```ts
+ * markdownText("<b>Huế</b>"); // => "&lt;b&gt;Huế&lt;/b&gt;"
+ * markdownText("[x](javascript:alert(1)) | *a*"); // => "\\[x\\](javascript:alert(1)) \\| \\*a\\*"
+ * ```
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/\r\n|[\r\n]/gu, " ")
+    .replace(/&/gu, "&amp;")
+    .replace(/</gu, "&lt;")
+    .replace(/>/gu, "&gt;")
+    .replace(MARKDOWN_SYNTAX, "\\$&")
+    .replace(ORDERED_ITEM, "$1\\$2")
+    .replace(BLOCK_START, "\\$&")
+    .replace(LEADING_SPACE, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * Escapes a Markdown table cell: the same as {@link markdownText} (a cell needs nothing more: its
+ * pipes and backslashes are escaped there). Kept as a name of its own for callers that write
+ * tables.
+ *
+ * @example
+ * ```ts
+ * markdownCell("a|b"); // => "a\\|b"
+ * ```
+ */
+export function markdownCell(text: string): string {
+  return markdownText(text);
+}
+
+/**
+ * The pattern of one escape in Markdown text: a backslash before ASCII punctuation, or a character
+ * reference (`&amp;`, `&lt;`, `&gt;`, written by {@link markdownText}, and `&quot;`, `&#39;`,
+ * numeric ones). The Markdown-to-HTML converter tokenises inline text with it.
+ */
+export const MARKDOWN_ESCAPE_SOURCE = "\\\\[!-/:-@[-`{-~]|&(?:amp|lt|gt|quot|#39|#\\d{1,7}|#x[\\da-f]{1,6});";
+const MARKDOWN_ESCAPE = new RegExp(MARKDOWN_ESCAPE_SOURCE, "giu");
+const NAMED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" };
+
+function decodeReference(name: string): string {
+  const named = NAMED[name.toLowerCase()];
+  if (named !== undefined) return named;
+  const code = name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "\uFFFD";
+}
+
+/**
+ * Reads escaped Markdown text back as plain text: backslash escapes and character references
+ * (`&amp;`, `&lt;`, `&#39;` …) become the characters. The inverse of {@link markdownText} (apart
+ * from line breaks, which it wrote as spaces); other Markdown syntax is left as it is.
+ *
+ * @example
+ * ```ts
+ * unescapeMarkdown("&lt;b&gt; \\| a\\_b"); // => "<b> | a_b"
+ * ```
+ */
+export function unescapeMarkdown(markdown: string): string {
+  return markdown.replace(MARKDOWN_ESCAPE, (m) => (m.startsWith("\\") ? m.slice(1) : decodeReference(m.slice(1, -1))));
+}
+
+/**
+ * Text for a Vega-Lite title, axis title or tooltip title: line breaks (LF, CR, U+2028, U+2029)
+ * become spaces. Vega-Lite writes tooltip titles into a Vega expression, where a line break in a
+ * string is a parse error, so a label such as a node's short label written on two lines would
+ * stop the chart from rendering. (Quotes and backslashes it escapes itself; data values are never
+ * parsed.)
+ *
+ * @example
+ * ```ts
+ * vegaText("Hạ tầng\nsố"); // => "Hạ tầng số"
+ * ```
+ */
+export function vegaText(text: string): string {
+  return text.replace(/\r\n|[\r\n\u2028\u2029]/gu, " ");
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/u;
+
+/**
+ * Quotes a text cell for CSV (RFC 4180) and neutralises spreadsheet formulas: a cell starting
+ * with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` (OWASP CSV injection), so
+ * `=cmd|' /C calc'!A0` opens as text in Excel or LibreOffice.
+ *
+ * @example
+ * ```ts
+ * csvCell("=1+2"); // => "'=1+2"
+ * csvCell("a;b", ";"); // => '"a;b"'
+ * ```
+ */
+export function csvCell(text: string, delimiter = ","): string {
+  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  return safe.includes(delimiter) || /["\r\n]/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
 }

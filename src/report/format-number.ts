@@ -1,8 +1,10 @@
 /**
- * Locale formatting of published values, shared by the Markdown, HTML and SVG reports.
+ * The one number formatter of every renderer (Markdown, HTML, SVG, CSV, Vega-Lite, the analysis
+ * and uncertainty Markdown, the streamed CSV): number styles, exact rounding, missing values.
  *
  * @module
  */
+import { dec, publish, type Decimal } from "../number/decimal.ts";
 import type { Language } from "./columns.ts";
 
 /** The text shown for a missing value: an en dash. */
@@ -40,9 +42,137 @@ export function localeSeparators(locale: string): { decimal: string; group: stri
 }
 
 /**
- * A formatter of published values for a locale. It rewrites the exact text ("0.8002") with the
- * locale's separators ("0,8002" in vi-VN) and never rounds again: the digits are the published
- * ones. Text that is not a plain decimal is returned unchanged; `null` and `undefined` give "–".
+ * How a renderer writes numbers: its separators, its minus sign and the text of a missing value.
+ * Every renderer takes one of {@link plainStyle} (analysis Markdown, CSV, the decimal-comma
+ * option) and {@link localeStyle} (reports and charts in a locale) and writes through
+ * {@link formatNumber}.
+ */
+export interface NumberStyle {
+  /** The decimal separator: "." or "," (vi-VN). */
+  readonly decimal: string;
+  /** The thousands separator of the integer part; "" for none. */
+  readonly group: string;
+  /** The minus sign: "-" in text meant to be read back (CSV, Markdown), "−" (U+2212) in typeset reports. */
+  readonly minus: string;
+  /** The text of a missing value: {@link MISSING}, or "" in CSV. */
+  readonly missing: string;
+}
+
+/** Rounding and sign of {@link formatNumber}; without rounding a value keeps all its digits. */
+export interface NumberFormat {
+  /** Round half-up, exactly, to this many decimals. */
+  readonly places?: number;
+  /** Round half-up to this many significant digits (for estimates such as an imputed value). */
+  readonly significant?: number;
+  /** Drop trailing zeros of the fraction (and the separator when nothing is left): "100", "0,5". */
+  readonly trim?: boolean;
+  /** Write "+" before a value above zero (a change). */
+  readonly sign?: boolean;
+}
+
+/**
+ * Plain number text: a decimal point, or a decimal comma when asked (Vietnamese text, the
+ * `decimalComma` options); no thousands separator and an ASCII minus, so the text reads back as
+ * a number (CSV, Markdown tables). Missing values show `missing` (default "–").
+ *
+ * @example
+ * ```ts
+ * formatNumber("0.8002", plainStyle(true)); // => "0,8002"
+ * ```
+ */
+export function plainStyle(decimalComma = false, missing: string = MISSING): NumberStyle {
+  return { decimal: decimalComma ? "," : ".", group: "", minus: "-", missing };
+}
+
+/**
+ * The number style of a BCP 47 locale for reports and charts: its separators as `Intl` writes
+ * them (vi-VN: "12.345,5"), a typographic minus "−" and "–" for a missing value.
+ *
+ * @example
+ * ```ts
+ * formatNumber("12345.5", localeStyle("vi-VN")); // => "12.345,5"
+ * ```
+ */
+export function localeStyle(locale: string): NumberStyle {
+  return { ...localeSeparators(locale), minus: "−", missing: MISSING };
+}
+
+const PLAIN_DECIMAL = /^([+-]?)(\d+)(?:\.(\d+))?$/u;
+
+/** The exact decimal text of a finite value, rounded as asked; undefined for non-finite numbers or text that is no number. */
+function decimalText(value: number | string | Decimal, format: NumberFormat): string | undefined {
+  let d: Decimal;
+  try {
+    d = typeof value === "object" ? value : dec(value);
+  } catch {
+    return undefined;
+  }
+  if (!d.isFinite()) return undefined;
+  if (format.significant !== undefined) return d.toSignificantDigits(format.significant).toFixed();
+  return format.places !== undefined ? publish(d, format.places) : d.toFixed();
+}
+
+/**
+ * Writes a number for display: the one number formatter of every renderer. A published text
+ * ("0.8002") keeps every digit and is only rewritten with the style's separators; numbers and
+ * decimals are written exactly (never `toFixed` on a float), rounded half-up when `places` or
+ * `significant` is given. `null` and `undefined` (and NaN) give the style's missing text; text
+ * that is not a plain decimal is returned as it is. A value that rounds to zero has no sign.
+ *
+ * @example
+ * ```ts
+ * formatNumber("0.8002", localeStyle("vi-VN")); // => "0,8002"
+ * formatNumber(0.015, plainStyle(true), { places: 4 }); // => "0,0150"
+ * formatNumber(-0.004, plainStyle(), { places: 4, sign: true }); // => "-0.0040"
+ * formatNumber(100, plainStyle(), { places: 3, trim: true }); // => "100"
+ * formatNumber(null, plainStyle(false, "")); // => ""
+ * ```
+ */
+export function formatNumber(value: number | string | Decimal | null | undefined, style: NumberStyle, format: NumberFormat = {}): string {
+  if (value === null || value === undefined) return style.missing;
+  const rounds = format.places !== undefined || format.significant !== undefined;
+  // Published text in plain point style needs nothing (the hot path of streamed CSV).
+  if (typeof value === "string" && !rounds && format.trim !== true && format.sign !== true && style.decimal === "." && style.group === "" && style.minus === "-") return value;
+  let text: string;
+  if (typeof value === "string" && !rounds) text = value;
+  else {
+    const exact = decimalText(value, format);
+    if (exact === undefined) return typeof value === "string" ? value : style.missing;
+    text = exact;
+  }
+  const m = PLAIN_DECIMAL.exec(text);
+  if (m === null) return text;
+  const [, sign = "", int = "", digits] = m;
+  const frac = format.trim === true ? digits?.replace(/0+$/u, "") : digits;
+  const zero = /^0+$/u.test(int) && (frac === undefined || /^0*$/u.test(frac));
+  const prefix = sign === "-" && !(zero && rounds) ? style.minus : sign === "+" || (format.sign === true && !zero) ? "+" : "";
+  const grouped = style.group !== "" && int.length > 3 ? int.replace(/\B(?=(\d{3})+$)/gu, style.group) : int;
+  return `${prefix}${grouped}${frac === undefined || frac === "" ? "" : `${style.decimal}${frac}`}`;
+}
+
+/**
+ * A share as a percentage in a locale: the number written by {@link formatNumber} (× 100, exact,
+ * half-up to `places` decimals, trailing zeros dropped) with the percent sign where the locale
+ * puts it ("75%" in vi-VN and en-US, "75 %" in de-DE); `null` gives "–".
+ *
+ * @example
+ * ```ts
+ * formatPercent(0.9876, "vi-VN"); // => "98,8%"
+ * ```
+ */
+export function formatPercent(share: number | null | undefined, locale: string, places = 1): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return MISSING;
+  const parts = new Intl.NumberFormat(locale, { style: "percent" }).formatToParts(0.5);
+  const at = parts.findIndex((p) => p.type === "integer");
+  const affix = (list: readonly Intl.NumberFormatPart[]) => list.map((p) => p.value).join("");
+  return `${affix(parts.slice(0, at))}${formatNumber(dec(share).times(100), localeStyle(locale), { places, trim: true })}${affix(parts.slice(at + 1))}`;
+}
+
+/**
+ * A formatter of published values for a locale ({@link formatNumber} in {@link localeStyle}). It
+ * rewrites the exact text ("0.8002") with the locale's separators ("0,8002" in vi-VN) and never
+ * rounds again: the digits are the published ones. Text that is not a plain decimal is returned
+ * unchanged; `null` and `undefined` give "–".
  *
  * @example
  * ```ts
@@ -54,15 +184,8 @@ export function localeSeparators(locale: string): { decimal: string; group: stri
  * ```
  */
 export function valueFormatter(locale: string): ValueFormatter {
-  const { decimal, group } = localeSeparators(locale);
-  return (value) => {
-    if (value === null || value === undefined) return MISSING;
-    const m = /^(-?)(\d+)(?:\.(\d+))?$/u.exec(value);
-    if (m === null) return value;
-    const [, sign = "", int = "", frac] = m;
-    const grouped = int.length > 3 ? int.replace(/\B(?=(\d{3})+$)/gu, group) : int;
-    return `${sign === "-" ? "−" : ""}${grouped}${frac === undefined ? "" : `${decimal}${frac}`}`;
-  };
+  const style = localeStyle(locale);
+  return (value) => formatNumber(value, style);
 }
 
 /**

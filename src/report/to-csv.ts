@@ -1,24 +1,15 @@
+import { csvCell } from "./escape.ts";
+import { formatNumber, plainStyle } from "./format-number.ts";
 import type { ScoreResult } from "../pipeline/types.ts";
 
 /** Options of {@link toCSV}. */
 export interface CsvReportOptions {
   /** Field delimiter; default ",". Use ";" with `decimalComma` for vi-VN Excel. */
   readonly delimiter?: "," | ";" | "\t";
-  /** Write published values with a decimal comma ("0,8002"). Default false. */
+  /** Write every number column (values and coverage) with a decimal comma ("0,8002"). Default false. */
   readonly decimalComma?: boolean;
   /** Start with a UTF-8 BOM so Excel reads Vietnamese text correctly. Default false. */
   readonly bom?: boolean;
-}
-
-const FORMULA_START = /^[=+\-@\t\r]/u;
-
-/**
- * Quotes a text cell for CSV (RFC 4180) and neutralises spreadsheet formulas: a cell starting
- * with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` (OWASP CSV injection).
- */
-export function csvCell(text: string, delimiter = ","): string {
-  const safe = FORMULA_START.test(text) ? `'${text}` : text;
-  return safe.includes(delimiter) || /["\r\n]/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
 }
 
 /**
@@ -33,7 +24,8 @@ export function csvCell(text: string, delimiter = ","): string {
  */
 export function toCSV(result: ScoreResult, options: CsvReportOptions = {}): string {
   const d = options.delimiter ?? ",";
-  const num = (v: string | null) => (v === null ? "" : options.decimalComma ? v.replace(".", ",") : v);
+  const style = plainStyle(options.decimalComma === true, "");
+  const num = (v: string | number | null) => formatNumber(v, style);
   const has = (f: (u: ScoreResult["units"][number]) => unknown) => result.units.some((u) => f(u) !== undefined && f(u) !== null);
   const withGroup = has((u) => u.group);
   const cols: { header: string; cell: (u: ScoreResult["units"][number]) => string }[] = [
@@ -51,7 +43,7 @@ export function toCSV(result: ScoreResult, options: CsvReportOptions = {}): stri
     cols.push({ header: info.id, cell: (u) => num(u.nodes[info.id]?.value ?? null) });
     cols.push({ header: `${info.id}_rank`, cell: (u) => String(u.nodes[info.id]?.rank ?? "") });
   }
-  cols.push({ header: "coverage", cell: (u) => String(u.coverage) });
+  cols.push({ header: "coverage", cell: (u) => num(u.coverage) });
   const lines = [cols.map((c) => csvCell(c.header, d)).join(d), ...result.units.map((u) => cols.map((c) => c.cell(u)).join(d))];
   return `${options.bom ? "\uFEFF" : ""}${lines.join("\r\n")}\r\n`;
 }

@@ -1,6 +1,7 @@
 import type { ScoreResult } from "../pipeline/types.ts";
 import { columnLabel, reportColumns, type ColumnOptions } from "./columns.ts";
-import { MISSING, valueFormatter } from "./format-number.ts";
+import { formatNumber, localeStyle, plainStyle } from "./format-number.ts";
+import { markdownTable, type Align } from "./markdown-table.ts";
 
 /** Options of {@link toMarkdown}. */
 export interface MarkdownOptions extends ColumnOptions {
@@ -10,25 +11,6 @@ export interface MarkdownOptions extends ColumnOptions {
   readonly locale?: string;
   /** Show at most this many units. */
   readonly limit?: number;
-}
-
-/** Escapes a Markdown table cell: what {@link markdownText} escapes, then `|` and backslashes. */
-export function markdownCell(text: string): string {
-  return markdownText(text).replace(/\\/gu, "\\\\").replace(/\|/gu, "\\|");
-}
-
-/**
- * Escapes Markdown prose (a heading, a summary line): `&`, `<`, `>` as HTML entities, line breaks
- * as spaces. Markdown renderers pass raw HTML through, so a unit named `<img src=x onerror=…>`
- * must not become markup; the entities still display as the characters.
- *
- * @example
- * ```ts
- * markdownText("<b>Huế</b>"); // => "&lt;b&gt;Huế&lt;/b&gt;"
- * ```
- */
-export function markdownText(text: string): string {
-  return text.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;").replace(/\r?\n/gu, " ");
 }
 
 /**
@@ -44,8 +26,8 @@ export function markdownText(text: string): string {
 export function toMarkdown(result: ScoreResult, options: MarkdownOptions = {}): string {
   const en = options.language === "en";
   const columns = reportColumns(result, options);
-  const localized = options.locale === undefined ? undefined : valueFormatter(options.locale);
-  const num = (v: string | null) => (v === null ? MISSING : localized !== undefined ? localized(v) : options.decimalComma ? v.replace(".", ",") : v);
+  const style = options.locale === undefined ? plainStyle(options.decimalComma === true) : localeStyle(options.locale);
+  const num = (v: string | null) => formatNumber(v, style);
   const withGroup = result.units.some((u) => u.group !== undefined);
   const withYear = result.units.some((u) => u.year !== undefined);
   const rootInfo = result.nodes.find((n) => n.id === result.root);
@@ -57,7 +39,7 @@ export function toMarkdown(result: ScoreResult, options: MarkdownOptions = {}): 
     rootInfo === undefined ? result.root : columnLabel(rootInfo, options.language),
     ...columns.map((c) => columnLabel(c, options.language)),
   ];
-  const align = header.map((_, i) => (i === 1 || (withGroup && i === 2) ? ":---" : "---:"));
+  const align = header.map((_, i): Align => (i === 1 || (withGroup && i === 2) ? "l" : "r"));
   const units = options.limit === undefined ? result.units : result.units.slice(0, options.limit);
   const rows = units.map((u) => [
     u.rank === null ? "–" : String(u.rank),
@@ -67,6 +49,5 @@ export function toMarkdown(result: ScoreResult, options: MarkdownOptions = {}): 
     num(u.value),
     ...columns.map((c) => num(u.nodes[c.id]?.value ?? null)),
   ]);
-  const line = (cells: readonly string[]) => `| ${cells.map(markdownCell).join(" | ")} |`;
-  return [line(header), `| ${align.join(" | ")} |`, ...rows.map(line)].join("\n") + "\n";
+  return markdownTable(header, rows, align);
 }

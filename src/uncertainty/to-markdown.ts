@@ -1,4 +1,6 @@
-import { markdownCell } from "../report/to-markdown.ts";
+import { markdownText } from "../report/escape.ts";
+import { formatNumber, plainStyle } from "../report/format-number.ts";
+import { markdownTable } from "../report/markdown-table.ts";
 import type { UncertaintyResult } from "./types.ts";
 
 /** Options of {@link uncertaintyToMarkdown}. */
@@ -9,12 +11,8 @@ export interface UncertaintyMarkdownOptions {
   readonly limit?: number;
 }
 
-/** A rounded figure for display (not a published value): Vietnamese writes a decimal comma. */
-const figure = (x: number | null, places: number, en: boolean) => {
-  if (x === null) return "–";
-  const text = String(Math.round(x * 10 ** places) / 10 ** places);
-  return en ? text : text.replace(".", ",");
-};
+/** A rounded figure for display (not a published value): "2,5", "3"; Vietnamese writes a decimal comma. */
+const figure = (x: number | null, places: number, en: boolean) => formatNumber(x, plainStyle(!en), { places, trim: true });
 
 /** Vietnamese names of the uncertain inputs. */
 const INPUT_VI: Readonly<Record<string, string>> = { weights: "trọng số", normalisation: "chuẩn hoá", aggregation: "phép tổng hợp" };
@@ -33,7 +31,7 @@ export function uncertaintyToMarkdown(result: UncertaintyResult, options: Uncert
   const en = options.language === "en";
   const num = (x: number | null, places = 2) => figure(x, places, en);
   const inputName = (name: string) => (en ? name : (INPUT_VI[name] ?? name));
-  const inputs = result.inputs.map((i) => (i.levels !== undefined ? `${inputName(i.name)} (${i.levels.join(", ")})` : `${inputName(i.name)} (${i.dimensions})`)).join("; ");
+  const inputs = markdownText(result.inputs.map((i) => (i.levels !== undefined ? `${inputName(i.name)} (${i.levels.join(", ")})` : `${inputName(i.name)} (${i.dimensions})`)).join("; "));
   const year = result.year !== undefined ? (en ? `, year ${result.year}` : `, năm ${result.year}`) : "";
   const out: string[] = [
     en
@@ -41,17 +39,21 @@ export function uncertaintyToMarkdown(result: UncertaintyResult, options: Uncert
       : `Độ bất định của xếp hạng: ${result.runs} lần chạy, seed ${result.seed}${year}, ${result.evaluations} lần tính. Yếu tố bất định: ${inputs || "không có"}. Dịch chuyển hạng tuyệt đối trung bình: ${num(result.meanAbsShift)}.`,
     "",
   ];
-  const line = (cells: readonly string[]) => `| ${cells.map(markdownCell).join(" | ")} |`;
   if (result.sensitivity !== undefined) {
-    out.push(line(en ? ["Input", "First-order Sᵢ", "Total STᵢ"] : ["Yếu tố", "Chỉ số bậc một Sᵢ", "Chỉ số toàn phần STᵢ"]), "| :--- | ---: | ---: |");
-    for (const s of result.sensitivity) out.push(line([inputName(s.input), num(s.first, 3), num(s.total, 3)]));
-    out.push("");
+    out.push(
+      markdownTable(
+        en ? ["Input", "First-order Sᵢ", "Total STᵢ"] : ["Yếu tố", "Chỉ số bậc một Sᵢ", "Chỉ số toàn phần STᵢ"],
+        result.sensitivity.map((s) => [inputName(s.input), num(s.first, 3), num(s.total, 3)]),
+      ),
+    );
   }
-  out.push(
-    line(en ? ["Rank", "Unit", "Median rank", "5–95 % interval", "Mean abs. shift"] : ["Hạng", "Đơn vị", "Hạng trung vị", "Khoảng 5–95 %", "Dịch chuyển TB"]),
-    "| ---: | :--- | ---: | :---: | ---: |",
-  );
   const units = options.limit === undefined ? result.units : result.units.slice(0, options.limit);
-  for (const u of units) out.push(line([String(u.nominalRank), u.unit, num(u.medianRank, 1), `${num(u.rankLow, 1)}–${num(u.rankHigh, 1)}`, num(u.meanAbsShift)]));
-  return out.join("\n") + "\n";
+  out.push(
+    markdownTable(
+      en ? ["Rank", "Unit", "Median rank", "5–95 % interval", "Mean abs. shift"] : ["Hạng", "Đơn vị", "Hạng trung vị", "Khoảng 5–95 %", "Dịch chuyển TB"],
+      units.map((u) => [String(u.nominalRank), u.unit, num(u.medianRank, 1), `${num(u.rankLow, 1)}–${num(u.rankHigh, 1)}`, num(u.meanAbsShift)]),
+      ["r", "l", "r", "c", "r"],
+    ),
+  );
+  return out.join("\n");
 }

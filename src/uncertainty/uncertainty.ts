@@ -22,8 +22,6 @@ import { createRandom } from "./prng.ts";
 import { rankQuantile } from "./rank-quantile.ts";
 import { addSample, sensitivityIndices, sensitivitySums } from "./sensitivity.ts";
 import type { NormalisationChoice, UncertainInput, UncertaintyOptions, UncertaintyResult, UnitUncertainty } from "./types.ts";
-import { withMarkdownDisplay } from "../display/markdown-bundle.ts";
-import { uncertaintyToMarkdown } from "./to-markdown.ts";
 
 /** Most units the analysis accepts (ranks are kept as a units × units histogram). */
 export const MAX_UNCERTAINTY_UNITS = 2000;
@@ -43,13 +41,7 @@ interface InputSpec extends UncertainInput {
  * median rank, 5–95 % rank interval, mean absolute rank shift; per input: first-order and total
  * sensitivity indices of the mean absolute rank shift (and first-order per unit).
  *
- * @example
- * ```ts
- * const ua = uncertainty(getFramework("vn-dti-2022-province"), rows, {
- *   runs: 1000, seed: 42, weights: 0.25, aggregation: ["arithmetic", "geometric"],
- * });
- * ua.units[0]; // => { unit: "Hà Nội", nominalRank: 1, medianRank: 1, rankLow: 1, rankHigh: 2, … }
- * ```
+ * Plain data; `dti` exports it with a notebook display (src/display/uncertainty-display.ts).
  */
 export function uncertainty(framework: Framework | FrameworkDefinition, data: ScoreInput, options: UncertaintyOptions = {}): UncertaintyResult {
   const prepared = prepareLeaves(framework, data, options);
@@ -233,8 +225,7 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
     invalidRuns,
     warnings,
   };
-  // In a notebook the result renders as its Markdown (non-enumerable: JSON unchanged).
-  return withMarkdownDisplay(result, (r) => uncertaintyToMarkdown(r));
+  return result;
 }
 
 /** A leaf's column normalised by an alternative method (direction from a normalise rule, else higher). */

@@ -41,3 +41,21 @@ describe("Markdown renderers", () => {
     expect(a).toContain("| TP. Hồ Chí Minh | Digital society activity | 150 | 53.85 | 53.85 | – | BC 35/BC-STTTT | ASSESSMENT_FINAL_MISSING |");
   });
 });
+
+describe("what-if inputs in the change table", () => {
+  it("writes numbers in the language's style and categories as they are", async () => {
+    const { defineFramework } = await import("../../src/framework/validate-framework.ts");
+    const ward = defineFramework({
+      id: "ward-labels", version: "1", title: { vi: "Phường" },
+      root: { id: "dti", name: { vi: "DTI" }, maxPoints: 100, children: [
+        { id: "online", name: { vi: "Trực tuyến" }, maxPoints: 50, rule: { type: "value" } },
+        { id: "steering", name: { vi: "Trưởng ban" }, maxPoints: 50, rule: { type: "categorical", categories: [{ label: "Bí thư, Chủ tịch", points: 50 }, { label: "P. Chủ tịch", points: 20 }, { label: "Chưa có", points: 0 }] } },
+      ] },
+    });
+    const rows = [{ unit: "A", online: "0,5", steering: "P. Chủ tịch" }, { unit: "B", online: 0.75, steering: "Chưa có" }];
+    const r = whatIf(ward, rows, "A", { online: "0.95", steering: "Bí thư, Chủ tịch" });
+    // Categories were once rewritten like numbers: "P, Chủ tịch" in Vietnamese, "Bí thư. Chủ tịch" in English.
+    expect(whatIfToMarkdown(r, { language: "vi" })).toContain("| online | 0,5 | 0,95 |\n| steering | P. Chủ tịch | Bí thư, Chủ tịch |");
+    expect(whatIfToMarkdown(r, { language: "en" })).toContain("| online | 0.5 | 0.95 |\n| steering | P. Chủ tịch | Bí thư, Chủ tịch |");
+  });
+});

@@ -31,6 +31,23 @@ async function dti(args: string[]) {
   return { code, out, err };
 }
 
+describe("dti score --decimal-comma", () => {
+  it("writes every number column with a comma, coverage too (batch and stream)", async () => {
+    const dir = tempDir();
+    const file = join(dir, "data.csv");
+    writeFileSync(file, "unit,awareness,institutions,infrastructure,human-resources,cybersecurity,digital-government,digital-economy,digital-society\nA,1,0.9,0.8,0.8,0.7,0.8,0.7,0.5\nB,0.5,,0.8,0.8,0.7,0.8,0.7,0.5\n");
+    const args = ["score", file, "--framework", "vn-dti-2022-province", "--missing", "reweight", "--decimal-comma"];
+    for (const extra of [["--format", "csv"], ["--stream"]]) {
+      const r = await dti([...args, ...extra]);
+      expect(r.code).toBe(0);
+      const table = parseCsv(r.out, { delimiter: ";" });
+      const coverage = table.rows.map((row) => row.cells[table.columns.indexOf("coverage")]);
+      expect(coverage, extra.join(" ")).toEqual(["1", "0,9"]);
+      for (const row of table.rows) for (const cell of row.cells) expect(String(cell), extra.join(" ")).not.toMatch(/^\d+\.\d+$/u);
+    }
+  });
+});
+
 describe("dti score --stream", () => {
   it("writes the same values and ranks as dti score (CSV, input order, every node's value)", async () => {
     const args = ["score", "fixtures/provinces-63-synthetic.csv", "--framework", "vn-dti-2022-province", "--group-by", "Vùng"];

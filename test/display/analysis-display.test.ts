@@ -1,20 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { applyBands } from "../../src/analysis/apply-bands.ts";
-import { assessment } from "../../src/analysis/assessment.ts";
-import { getBands } from "../../src/analysis/bands.ts";
-import { compareYears } from "../../src/analysis/compare-years.ts";
-import { explain } from "../../src/analysis/explain.ts";
-import { explainToMarkdown } from "../../src/analysis/explain-markdown.ts";
-import { planImprovements } from "../../src/analysis/plan-improvements.ts";
-import { improvementPriorities } from "../../src/analysis/priorities.ts";
-import { whatIf } from "../../src/analysis/what-if.ts";
+import { applyBands, assessment, compareYears, explain, explainToMarkdown, getBands, improvementPriorities, planImprovements, whatIf } from "../../src/analysis.ts";
 import { parseCsv } from "../../src/csv.ts";
 import { displayMarkdown } from "../../src/display/markdown-bundle.ts";
 import { JUPYTER_DISPLAY, type MimeBundle } from "../../src/display/mime-bundle.ts";
 import { getFramework } from "../../src/framework/builtin/index.ts";
 import { score } from "../../src/pipeline/score.ts";
-import { uncertainty } from "../../src/uncertainty/uncertainty.ts";
+import { uncertainty } from "../../src/index.ts";
 
 const fw = getFramework("vn-dti-2022-province");
 const rows = parseCsv(readFileSync("fixtures/dti-2022-province-top5.csv", "utf8"));
@@ -27,6 +19,7 @@ function bundleOf(x: object): MimeBundle {
   return (show as () => MimeBundle).call(x);
 }
 
+// The public entries (dti/analysis, dti) add the display; the computations return plain data.
 describe("analysis results render in a notebook", () => {
   it("explain: Markdown, an HTML table with the real points, plain text; JSON unchanged", () => {
     const ex = explain(fw, top5, "TP. Đà Nẵng");

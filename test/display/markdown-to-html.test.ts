@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { inlineToHTML, markdownToHTML } from "../../src/display/markdown-to-html.ts";
-import { markdownTable } from "../../src/analysis/markdown-table.ts";
+import { markdownTable } from "../../src/report/markdown-table.ts";
 
 describe("markdownToHTML", () => {
   it("converts headings, paragraphs and aligned tables", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/csv.ts";
 import { score } from "../../src/pipeline/score.ts";
-import { csvCell, toCSV } from "../../src/report/to-csv.ts";
+import { csvCell } from "../../src/report/escape.ts";
+import { toCSV } from "../../src/report/to-csv.ts";
 import { tiny, tinyResult } from "./helpers.ts";
 
 describe("csvCell (OWASP CSV injection)", () => {
@@ -43,6 +44,15 @@ describe("toCSV", () => {
   it("writes decimal commas with a ; delimiter and leaves missing values empty", () => {
     const lines = toCSV(tinyResult(), { decimalComma: true, delimiter: ";" }).split("\r\n");
     expect(lines[0]).toBe("rank;unit;dti;a;a_rank;b;b_rank;coverage");
-    expect(lines[4]).toBe("4;Cà Mau;0,2000;0,2000;4;;;0.5");
+    expect(lines[4]).toBe("4;Cà Mau;0,2000;0,2000;4;;;0,5");
+  });
+  it("with decimal commas, every number column follows, coverage too", () => {
+    const r = score(tiny, [{ unit: "A", a: 0.5, b: 0.5 }, { unit: "B", a: 0.4, b: "" }, { unit: "C", a: "", b: "" }], { missing: "reweight" });
+    const table = parseCsv(toCSV(r, { decimalComma: true, delimiter: ";" }), { delimiter: ";" });
+    const coverage = table.rows.map((row) => row.cells[table.columns.indexOf("coverage")]);
+    expect(coverage).toEqual(["1", "0,5", "0"]);
+    // Every cell of a number column is written with a comma, never a point.
+    for (const row of table.rows) for (const cell of row.cells) expect(String(cell)).not.toMatch(/^\d+\.\d+$/u);
+    expect(toCSV(r).split("\r\n")[2]?.endsWith(",0.5")).toBe(true);
   });
 });

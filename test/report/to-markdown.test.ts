@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { markdownCell, toMarkdown } from "../../src/report/to-markdown.ts";
+import { markdownCell } from "../../src/report/escape.ts";
+import { toMarkdown } from "../../src/report/to-markdown.ts";
 import { tinyResult } from "./helpers.ts";
 
 describe("toMarkdown", () => {

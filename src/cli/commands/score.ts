@@ -7,7 +7,8 @@
 import { applyBands } from "../../analysis/apply-bands.ts";
 import { bandsToMarkdown } from "../../analysis/bands-markdown.ts";
 import { rankingBarChart } from "../../report/chart/ranking-bar.ts";
-import { csvCell, toCSV } from "../../report/to-csv.ts";
+import { csvCell } from "../../report/escape.ts";
+import { toCSV } from "../../report/to-csv.ts";
 import { toHTML } from "../../report/to-html.ts";
 import { toJSON } from "../../report/to-json.ts";
 import { toMarkdown } from "../../report/to-markdown.ts";

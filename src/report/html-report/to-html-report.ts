@@ -14,7 +14,7 @@ import { radarChart } from "../chart/radar.ts";
 import { rankingBarChart } from "../chart/ranking-bar.ts";
 import { columnLabel, type Language } from "../columns.ts";
 import { escapeXml } from "../escape.ts";
-import { defaultLocale, valueFormatter, type ValueFormatter } from "../format-number.ts";
+import { defaultLocale, formatNumber, formatPercent, localeStyle, valueFormatter, type ValueFormatter } from "../format-number.ts";
 import { unitStrengths, type IndicatorGap } from "../strengths.ts";
 import { toHTML, type HtmlExtraColumn } from "../to-html.ts";
 import { averageValue, latestYear, leaderOf } from "../unit-stats.ts";
@@ -217,12 +217,12 @@ interface CardExtras {
 }
 
 function leverItems(result: ScoreResult, levers: readonly ReportLever[], fmt: ValueFormatter, t: Texts, x: CardExtras, language: Language): string {
-  const step = new Intl.NumberFormat(x.locale, { maximumFractionDigits: 4 });
+  const style = localeStyle(x.locale);
   const items = levers.map((l) => {
     const gain = fmt(publish(dec(l.gain), result.framework.decimals));
     const name = language === "en" ? (l.name.en ?? l.name.vi) : l.name.vi;
     const now = l.value === undefined || l.value === null ? "" : ` (${fmt(l.value)})`;
-    return `<li>${e(t.lever(name, now, step.format(l.step), x.indexLabel, `+${gain}`))}</li>`;
+    return `<li>${e(t.lever(name, now, formatNumber(l.step, style, { places: 4, trim: true }), x.indexLabel, `+${gain}`))}</li>`;
   });
   return items.length === 0 ? "" : `<div class="label lever">${e(t.levers)}</div><ul>${items.join("")}</ul>`;
 }
@@ -240,7 +240,7 @@ function unitCard(result: ScoreResult, u: UnitResult, peers: number, index: numb
     `<div class="score">${e(fmt(u.value))}${x.badge === undefined ? "" : ` ${x.badge(u.unit, u.year)}`}</div>`,
     ua === undefined || options.uncertainty === undefined
       ? ""
-      : `<div class="meta interval-line"><span>${e(t.rankInterval(new Intl.NumberFormat(x.locale, { maximumFractionDigits: 1 }).format(ua.medianRank), intervalText(ua, x.locale)))}</span>${intervalChart(ua, options.uncertainty.units.length, intervalText(ua, x.locale))}</div>`,
+      : `<div class="meta interval-line"><span>${e(t.rankInterval(formatNumber(ua.medianRank, localeStyle(x.locale), { places: 1, trim: true }), intervalText(ua, x.locale)))}</span>${intervalChart(ua, options.uncertainty.units.length, intervalText(ua, x.locale))}</div>`,
     meta.length > 0 ? `<div class="meta">${e(meta.join(" · "))}</div>` : "",
     `<div class="label up">${relativeStrengths ? `${e(t.relativeStrengths)} <span class="note">(${e(t.relativeStrengthsNote)})</span>` : e(t.strengths)}</div>`,
     strengths.length > 0 ? `<ul>${strengths.map((g) => gapItem(g, fmt, t, language)).join("")}</ul>` : `<p class="meta">${e(t.noneAbove)}</p>`,
@@ -289,10 +289,10 @@ function imputedTable(result: ScoreResult, t: Texts, language: Language, locale:
   if (cells.length === 0) return "";
   const names = new Map(result.nodes.map((n) => [n.id, language === "en" ? (n.name.en ?? n.name.vi) : n.name.vi]));
   // An imputed value is an estimate, not a published value: shown to 6 significant digits.
-  const number = new Intl.NumberFormat(locale, { maximumSignificantDigits: 6 });
+  const style = localeStyle(locale);
   const rows = cells.map(
     (c) =>
-      `<tr><th scope="row" class="unit">${e(c.unit)}</th><td class="year">${c.year ?? ""}</td><td>${e(names.get(c.node) ?? c.node)}</td><td class="num">${e(number.format(c.value))}</td><td>${e(c.method)}</td><td>${e(c.from)}</td></tr>`,
+      `<tr><th scope="row" class="unit">${e(c.unit)}</th><td class="year">${c.year ?? ""}</td><td>${e(names.get(c.node) ?? c.node)}</td><td class="num">${e(formatNumber(c.value, style, { significant: 6 }))}</td><td>${e(c.method)}</td><td>${e(c.from)}</td></tr>`,
   );
   return `<h3>${e(t.imputed)} (${cells.length})</h3>\n<div class="table-wrap"><table class="dti-ranking"><thead><tr>${t.imputedHead.map((h) => `<th scope="col" class="unit">${e(h)}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table></div>`;
 }
@@ -330,7 +330,6 @@ export function toHTMLReport(result: ScoreResult, options: HtmlReportOptions = {
   const indexLabel = rootInfo === undefined ? result.root : columnLabel(rootInfo, language);
   const title = options.title ?? `${t.report}${year === undefined ? "" : ` ${year}`}`;
   const chartOpts = { language, ...(options.locale !== undefined ? { locale: options.locale } : {}) };
-  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
 
   // Charts.
   const charts: string[] = [];
@@ -382,7 +381,7 @@ export function toHTMLReport(result: ScoreResult, options: HtmlReportOptions = {
         figure(`${t.average} ${indexLabel}`, fmt(average)),
         leader === undefined ? "" : figure(t.highest, fmt(leader.value), leader.unit),
         last === undefined ? "" : figure(t.lowest, fmt(last.value), last.unit),
-        figure(t.complete, `${cov.complete}/${cov.units}`, percent.format(cov.mean)),
+        figure(t.complete, `${cov.complete}/${cov.units}`, formatPercent(cov.mean, locale)),
         figure(t.warnings, String(result.warnings.length)),
         "</div>",
         options.bands === undefined ? "" : bandDistribution(options.bands, year, language),
@@ -399,7 +398,7 @@ export function toHTMLReport(result: ScoreResult, options: HtmlReportOptions = {
       [
         `<div class="notes">`,
         options.dataSource === undefined ? "" : `<p><strong>${e(t.source)}:</strong> ${e(options.dataSource)}</p>`,
-        `<p><strong>${e(t.coverage)}:</strong> ${e(t.coverageText(cov.complete, cov.units, percent.format(cov.mean)))}</p>`,
+        `<p><strong>${e(t.coverage)}:</strong> ${e(t.coverageText(cov.complete, cov.units, formatPercent(cov.mean, locale)))}</p>`,
         `<h3>${e(t.warnings)} (${result.warnings.length})</h3>`,
         warnings.length > 0 ? `<ul class="warnings">${warnings.join("")}</ul>` : `<p class="ok">${e(t.noWarnings)}</p>`,
         imputed,

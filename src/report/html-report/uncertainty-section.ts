@@ -8,6 +8,7 @@
 import type { UncertaintyResult, UnitUncertainty } from "../../uncertainty/types.ts";
 import type { Language } from "../columns.ts";
 import { escapeXml as e } from "../escape.ts";
+import { formatNumber, localeStyle } from "../format-number.ts";
 
 const W = 260;
 const H = 16;
@@ -29,26 +30,27 @@ export function intervalChart(u: UnitUncertainty, n: number, label: string): str
 
 /** Interval text "3–8" (ranks, up to one decimal) in the locale. */
 export function intervalText(u: UnitUncertainty, locale: string): string {
-  const f = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  return `${f.format(u.rankLow)}–${f.format(u.rankHigh)}`;
+  const style = localeStyle(locale);
+  return `${formatNumber(u.rankLow, style, { places: 1, trim: true })}–${formatNumber(u.rankHigh, style, { places: 1, trim: true })}`;
 }
 
 /** The section body: a summary of the runs and one row per unit (in nominal rank order). */
 export function uncertaintySection(ua: UncertaintyResult, locale: string, language: Language, badge?: (unit: string) => string): string {
   const en = language === "en";
-  const f1 = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const f2 = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const style = localeStyle(locale);
+  const f1 = (x: number) => formatNumber(x, style, { places: 1, trim: true });
+  const f2 = (x: number) => formatNumber(x, style, { places: 2, trim: true });
   const n = ua.units.length;
   const inputs = ua.inputs.map((i) => (i.levels !== undefined ? `${i.name} (${i.levels.join(", ")})` : `${i.name} (${i.dimensions})`)).join("; ");
   const lead = en
-    ? `${ua.runs} Monte Carlo runs (seed ${ua.seed}${ua.year === undefined ? "" : `, year ${ua.year}`}) varying: ${inputs || "nothing"}. Each unit's median rank and the range holding 90 % of its ranks (5th to 95th percentile); mean absolute rank shift over all units ${f2.format(ua.meanAbsShift)}. A narrow interval means the rank does not depend on these choices.`
-    : `${ua.runs} lần mô phỏng Monte Carlo (seed ${ua.seed}${ua.year === undefined ? "" : `, năm ${ua.year}`}) thay đổi: ${inputs || "không có"}. Hạng trung vị của mỗi đơn vị và khoảng chứa 90 % số hạng (phân vị 5 đến 95); dịch chuyển hạng tuyệt đối trung bình ${f2.format(ua.meanAbsShift)}. Khoảng hẹp: hạng không phụ thuộc vào các lựa chọn này.`;
+    ? `${ua.runs} Monte Carlo runs (seed ${ua.seed}${ua.year === undefined ? "" : `, year ${ua.year}`}) varying: ${inputs || "nothing"}. Each unit's median rank and the range holding 90 % of its ranks (5th to 95th percentile); mean absolute rank shift over all units ${f2(ua.meanAbsShift)}. A narrow interval means the rank does not depend on these choices.`
+    : `${ua.runs} lần mô phỏng Monte Carlo (seed ${ua.seed}${ua.year === undefined ? "" : `, năm ${ua.year}`}) thay đổi: ${inputs || "không có"}. Hạng trung vị của mỗi đơn vị và khoảng chứa 90 % số hạng (phân vị 5 đến 95); dịch chuyển hạng tuyệt đối trung bình ${f2(ua.meanAbsShift)}. Khoảng hẹp: hạng không phụ thuộc vào các lựa chọn này.`;
   const head = en
     ? ["Rank", "Unit", "Median rank", "5–95 %", `Interval (1–${n}; dot: median, tick: rank)`, "Mean shift"]
     : ["Hạng", "Đơn vị", "Hạng trung vị", "5–95 %", `Khoảng (1–${n}; chấm: trung vị, vạch: hạng)`, "Dịch chuyển TB"];
   const rows = ua.units.map((u) => {
     const text = intervalText(u, locale);
-    return `<tr><td class="rank">${u.nominalRank}</td><th scope="row" class="unit">${e(u.unit)}${badge === undefined ? "" : ` ${badge(u.unit)}`}</th><td class="num">${f1.format(u.medianRank)}</td><td class="num">${e(text)}</td><td class="chart-cell">${intervalChart(u, n, `${u.unit}: ${text}`)}</td><td class="num">${f2.format(u.meanAbsShift)}</td></tr>`;
+    return `<tr><td class="rank">${u.nominalRank}</td><th scope="row" class="unit">${e(u.unit)}${badge === undefined ? "" : ` ${badge(u.unit)}`}</th><td class="num">${f1(u.medianRank)}</td><td class="num">${e(text)}</td><td class="chart-cell">${intervalChart(u, n, `${u.unit}: ${text}`)}</td><td class="num">${e(f2(u.meanAbsShift))}</td></tr>`;
   });
   return [
     `<p>${e(lead)}</p>`,

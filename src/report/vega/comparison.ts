@@ -10,6 +10,7 @@ import { columnLabel } from "../columns.ts";
 import { comparisonRows, sortComparison } from "../comparison.ts";
 import { defaultLocale, valueFormatter } from "../format-number.ts";
 import { vegaConfig, VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./common.ts";
+import { vegaText } from "../escape.ts";
 
 /**
  * The same comparison as {@link comparisonChart} (before and after per unit, the exact change) as a
@@ -28,11 +29,12 @@ export function comparisonSpec(result: ScoreResult, options: ComparisonChartOpti
   const fmt = valueFormatter(locale);
   const c = comparisonRows(result, options);
   const years = c.fromYear !== undefined && c.toYear !== undefined && c.fromYear !== c.toYear;
-  const beforeLabel = options.beforeLabel ?? (years ? String(c.fromYear) : en ? "Before" : "Trước");
-  const afterLabel = options.afterLabel ?? (years ? String(c.toYear) : en ? "After" : "Sau");
+  // Titles are single-line text (vegaText): the tooltip titles become part of a Vega expression.
+  const beforeLabel = vegaText(options.beforeLabel ?? (years ? String(c.fromYear) : en ? "Before" : "Trước"));
+  const afterLabel = vegaText(options.afterLabel ?? (years ? String(c.toYear) : en ? "After" : "Sau"));
   const node = options.node ?? result.root;
   const info = result.nodes.find((n) => n.id === node);
-  const label = info === undefined ? node : columnLabel(info, language);
+  const label = vegaText(info === undefined ? node : columnLabel(info, language));
   let rows = sortComparison(c.rows, options.sort);
   if (options.limit !== undefined) rows = rows.slice(0, options.limit);
   const up = en ? "rise" : "tăng";
@@ -61,7 +63,7 @@ export function comparisonSpec(result: ScoreResult, options: ComparisonChartOpti
   ];
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: { text: options.title ?? `${label}: ${beforeLabel} → ${afterLabel}` },
+    title: { text: vegaText(options.title ?? `${label}: ${beforeLabel} → ${afterLabel}`) },
     width: Math.max(200, (options.width ?? 760) - 320),
     height: { step: 20 },
     data: { values },

@@ -9,6 +9,7 @@ import { radarData, type RadarOptions } from "../chart/radar.ts";
 import { COLORS } from "../chart/svg.ts";
 import { defaultLocale, valueFormatter } from "../format-number.ts";
 import { vegaConfig, VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./common.ts";
+import { vegaText } from "../escape.ts";
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
@@ -55,7 +56,7 @@ export function radarSpec(result: ScoreResult, unit: string, options: RadarOptio
   const size = Math.min(options.width ?? 520, 640);
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: { text: options.title ?? `${target.unit}${target.year === undefined ? "" : ` ${target.year}`}: ${en ? "main indicators" : "các chỉ số chính"}` },
+    title: { text: vegaText(options.title ?? `${target.unit}${target.year === undefined ? "" : ` ${target.year}`}: ${en ? "main indicators" : "các chỉ số chính"}`) },
     width: size,
     height: Math.round(size * 0.9),
     layer: [

@@ -8,6 +8,7 @@ import { barSelection, type RankingBarOptions } from "../chart/ranking-bar.ts";
 import { COLORS, GROUP_PALETTE } from "../chart/svg.ts";
 import { nodeValue } from "../unit-stats.ts";
 import { vegaConfig, VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./common.ts";
+import { vegaText } from "../escape.ts";
 
 /**
  * The same ranking as {@link rankingBarChart}, as a Vega-Lite spec (inline data, best first, bars
@@ -21,7 +22,9 @@ import { vegaConfig, VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./common.ts";
  * ```
  */
 export function rankingBarSpec(result: ScoreResult, options: RankingBarOptions = {}): VegaLiteSpec {
-  const { en, locale, fmt, node, year, units, label } = barSelection(result, options);
+  const { en, locale, fmt, node, year, units, label: text } = barSelection(result, options);
+  // Titles are single-line text (vegaText): the tooltip titles become part of a Vega expression.
+  const label = vegaText(text);
   const withGroups = options.colorByGroup !== false && units.some((u) => u.group !== undefined);
   const values = units.map((u) => {
     const v = nodeValue(result, u, node);
@@ -32,8 +35,8 @@ export function rankingBarSpec(result: ScoreResult, options: RankingBarOptions =
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: {
-      text: options.title ?? (en ? `Ranking by ${label}${year === undefined ? "" : ` ${year}`}` : `Xếp hạng ${label}${year === undefined ? "" : ` ${year}`}`),
-      ...(options.subtitle !== undefined && options.subtitle !== "" ? { subtitle: options.subtitle } : {}),
+      text: vegaText(options.title ?? (en ? `Ranking by ${label}${year === undefined ? "" : ` ${year}`}` : `Xếp hạng ${label}${year === undefined ? "" : ` ${year}`}`)),
+      ...(options.subtitle !== undefined && options.subtitle !== "" ? { subtitle: vegaText(options.subtitle) } : {}),
     },
     width: Math.max(200, (options.width ?? 760) - 300),
     height: { step: 20 },
