@@ -17,8 +17,11 @@ describe("compareYears (synthetic 63 provinces, 2022 → 2023)", () => {
     // Vĩnh Phúc 2022: 83.81 + 87.72 + 71.80 + 71.47 + 69.42 + 0.8058×200 + 0.7355×150 + 0.5952×150 = 744.985 → 0.7450
     //           2023: 88.95 + 92.16 + 77.37 + 76.56 + 75.42 + 0.8421×200 + 0.7833×150 + 0.6143×150 = 788.52 → 0.7885
     const vp = cmp.units.find((u) => u.unit === "Vĩnh Phúc")!;
-    expect(vp).toMatchObject({ code: "26", from: "0.7450", to: "0.7885", delta: "+0.0435", deltaScore: 0.043535, rankFrom: 20, rankTo: 17, rankChange: 3 });
-    expect(vp.nodes["awareness"]).toEqual({ from: "0.8381", to: "0.8895", delta: "+0.0514", deltaScore: 0.0514, rankFrom: 22, rankTo: 18, rankChange: 4 });
+    // deltaScore is a difference of scores (floats within 1e-15 of the exact ones).
+    expect(vp).toMatchObject({ code: "26", from: "0.7450", to: "0.7885", delta: "+0.0435", rankFrom: 20, rankTo: 17, rankChange: 3 });
+    expect(vp.deltaScore).toBeCloseTo(0.043535, 14);
+    expect(vp.nodes["awareness"]).toMatchObject({ from: "0.8381", to: "0.8895", delta: "+0.0514", rankFrom: 22, rankTo: 18, rankChange: 4 });
+    expect(vp.nodes["awareness"]!.deltaScore).toBeCloseTo(0.0514, 14);
     expect(cmp.units).toHaveLength(63);
     expect(cmp.units[0]?.unit).toBe("Vĩnh Phúc"); // the largest rise
   });
