@@ -117,19 +117,14 @@ export function sqrtEnclosure(r: Rational, digits = IRRATIONAL_DIGITS): Enclosur
   return { lo, hi: rat(root + 1n, r.d * scale) };
 }
 
-/** ⌊√n⌋ for n ≥ 0 (Newton's method on BigInt). */
+/** ⌊√n⌋ for n ≥ 0 (Newton's method on BigInt, from a power of two above the root). */
 export function isqrt(n: bigint): bigint {
   if (n < 2n) return n;
-  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-  if (x === 0n) x = 1n;
+  // 2^⌈bits/2⌉ ≥ √n: Newton's iteration from above decreases to ⌊√n⌋ and stops there.
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
   for (;;) {
     const y = (x + n / x) >> 1n;
-    if (y >= x) {
-      // Newton from above settles at ⌊√n⌋ or one above it.
-      while (x * x > n) x -= 1n;
-      while ((x + 1n) * (x + 1n) <= n) x += 1n;
-      return x;
-    }
+    if (y >= x) return x;
     x = y;
   }
 }
