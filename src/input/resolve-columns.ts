@@ -4,10 +4,11 @@
  *
  * @module
  */
-import { error, warning, type Issue } from "../errors.ts";
+import { error, showValue, warning, type Issue } from "../errors.ts";
 import { inputKeys } from "../framework/input-keys.ts";
 import type { Framework, FrameworkNode } from "../framework/types.ts";
-import { closestName } from "../text/closest-name.ts";
+import { MAX_NAME_LENGTH } from "../text/clean-name.ts";
+import { closestNameFinder } from "../text/closest-name.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 
 /** The roles a non-indicator column can play. */
@@ -121,6 +122,11 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
 
   const unknown: number[] = [];
   headers.forEach((header, col) => {
+    if (header.length > MAX_NAME_LENGTH) {
+      // Left out before it becomes a key (see MAX_NAME_LENGTH); `column` keeps the header as written.
+      issues.push(error("DATA_TOO_LARGE", `column ${col + 1} has a header of ${header.length} characters, more than the ${MAX_NAME_LENGTH} a name may have: ${showValue(header)}`, { column: header, row: 1 }));
+      return;
+    }
     const key = normalizeKey(header);
     const first = seen.get(key);
     if (first !== undefined) {
@@ -183,6 +189,8 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
     }
   }
 
+  // Built once (not per unknown column): thousands of unknown headers must stay cheap.
+  let findNear: ((name: string) => string | undefined) | undefined;
   for (const col of rest.sort((a, b) => a - b)) {
     const header = headers[col] as string;
     const node = computed.get(normalizeKey(header));
@@ -196,7 +204,8 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
       continue;
     }
     const make = options.unknownColumns === "warn" ? warning : error;
-    const near = closestName(header, unmatchedInputNames(framework, new Set(inputs.values())));
+    findNear ??= closestNameFinder(unmatchedInputNames(framework, new Set(inputs.values())));
+    const near = findNear(header);
     const hint = near === undefined ? "" : `; did you mean "${near}"?`;
     issues.push(
       make(
