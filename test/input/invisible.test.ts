@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/csv.ts";
 import { defineFramework } from "../../src/framework/validate-framework.ts";
+import { readMergeTable } from "../../src/input/read-merge-map.ts";
+import { tableFromRecords } from "../../src/input/table.ts";
 import { score, validate } from "../../src/pipeline/score.ts";
+import { MAX_NAME_LENGTH } from "../../src/text/clean-name.ts";
 
 const fw = defineFramework({
   id: "t",
@@ -53,5 +56,18 @@ describe("invisible characters in unit names and headers", () => {
     });
     const r = score(yn, [{ unit: "Huế", plan: "Có\u200b", lead: "\ufeffChủ\u200d tịch" }]);
     expect(r.units[0]?.value).toBe("1.0000");
+  });
+});
+
+describe("invisible characters and long names in a merge mapping file", () => {
+  it("readMergeTable shows names without invisible characters and rejects names over MAX_NAME_LENGTH", () => {
+    const { entries, issues } = readMergeTable(
+      tableFromRecords([
+        { unit: "Quảng Nam\u200b", merged: "\ufeffĐà Nẵng" },
+        { unit: "x".repeat(MAX_NAME_LENGTH + 1), merged: "Đà Nẵng" },
+      ]),
+    );
+    expect(entries).toEqual([{ unit: "Quảng Nam", into: "Đà Nẵng" }]);
+    expect(issues.map((i) => [i.code, i.row, i.column])).toEqual([["DATA_TOO_LARGE", 2, "unit"]]);
   });
 });
