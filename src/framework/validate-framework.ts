@@ -48,7 +48,8 @@ function validateChecked(input: unknown): FrameworkValidation {
   const shape = checkShape(input);
   if (shape.length > 0) return { ok: false, issues: shape };
 
-  const parsed = frameworkSchema().safeParse(input);
+  // reportInput: without it zod leaves `input` out of issues, and a value of the wrong type would read as missing.
+  const parsed = frameworkSchema().safeParse(input, { reportInput: true });
   if (!parsed.success) {
     return { ok: false, issues: parsed.error.issues.map(fromZodIssue) };
   }
@@ -96,26 +97,38 @@ export function parseFramework(json: string): Framework {
   return result.framework;
 }
 
-/** Iterative pre-check: depth, size and cycles, before the recursive schema sees the object. */
+/**
+ * Iterative pre-check: depth, size and cycles, before the recursive schema sees the object. A
+ * cycle is a node among its own ancestors; one node object listed twice (not its own ancestor) is
+ * let through, to be reported as a duplicate id.
+ */
 function checkShape(input: unknown): Issue[] {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     return [error("FRAMEWORK_SCHEMA", "a framework must be a JSON object")];
   }
   const root = (input as { root?: unknown }).root;
-  const stack: { node: unknown; depth: number; path: string }[] = [{ node: root, depth: 1, path: "root" }];
-  const seen = new Set<object>();
+  // `leave` marks the point where a node's subtree is done, so `ancestors` holds the current path.
+  const stack: ({ node: unknown; depth: number; path: string } | { leave: object })[] = [{ node: root, depth: 1, path: "root" }];
+  const ancestors = new Set<object>();
   let count = 0;
   while (stack.length > 0) {
-    const { node, depth, path } = stack.pop()!;
+    const top = stack.pop()!;
+    if ("leave" in top) {
+      ancestors.delete(top.leave);
+      continue;
+    }
+    const { node, depth, path } = top;
     if (typeof node !== "object" || node === null) continue;
-    if (seen.has(node)) return [error("FRAMEWORK_TOO_DEEP", "the framework tree contains a cycle", { path })];
-    seen.add(node);
+    if (ancestors.has(node)) return [error("FRAMEWORK_TOO_DEEP", "the framework tree contains a cycle", { path })];
+    // Counted per visit: a node object shared many times over still counts every time.
     if (++count > MAX_FRAMEWORK_NODES) {
       return [error("FRAMEWORK_TOO_DEEP", `the framework has more than ${MAX_FRAMEWORK_NODES} nodes`)];
     }
     if (depth > MAX_FRAMEWORK_DEPTH) {
       return [error("FRAMEWORK_TOO_DEEP", `nodes are nested more than ${MAX_FRAMEWORK_DEPTH} levels deep`, { path })];
     }
+    ancestors.add(node);
+    stack.push({ leave: node });
     const children = (node as { children?: unknown }).children;
     if (Array.isArray(children)) {
       children.forEach((child, i) => stack.push({ node: child, depth: depth + 1, path: `${path}.children[${i}]` }));
@@ -142,6 +155,9 @@ function pathString(path: readonly PropertyKey[]): string {
   return out === "" ? "(top level)" : out;
 }
 
+/** zod's names of expected types, as a sentence says them. */
+const KINDS: Readonly<Record<string, string>> = { array: "an array", int: "a whole number", object: "an object", string: "text", number: "a number", boolean: "true or false" };
+
 function fromZodIssue(raw: unknown): Issue {
   const issue = raw as ZodIssueLike;
   const path = pathString(issue.path);
@@ -156,7 +172,7 @@ function fromZodIssue(raw: unknown): Issue {
         : "does not match any allowed form";
       break;
     case "invalid_type":
-      message = issue.input === undefined ? `is required (${issue.expected})` : `must be ${issue.expected === "array" ? "an array" : `a ${issue.expected}`}`;
+      message = issue.input === undefined ? `is required (${issue.expected})` : `must be ${KINDS[issue.expected ?? ""] ?? `a ${issue.expected}`}`;
       break;
     case "invalid_value":
       message = `must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(", ")}`;

@@ -222,14 +222,13 @@ describe("validateFramework: FRAMEWORK_SCHEMA", () => {
     ]);
   });
 
-  // BUG (src/framework/validate-framework.ts, fromZodIssue + safeParse): zod 4.6.7 leaves `input`
-  // out of issues unless `safeParse(input, { reportInput: true })` is used, so a value of the
-  // wrong type is reported as missing: weight "5" gives "root.children[0].weight is required
-  // (number)", decimals 2.5 gives "decimals is required (int)". Expected "must be a number" / "must
-  // be an integer".
-  it.fails("says a present value of the wrong type has the wrong type, not that it is missing", () => {
+  it("says a present value of the wrong type has the wrong type, not that it is missing", () => {
     const def = withChildren([leaf("a", { type: "value" }, { weight: "5" })]);
     expect(only(def, "FRAMEWORK_SCHEMA").message).toBe("root.children[0].weight must be a number");
+    expect(only({ ...valid(), decimals: 2.5 }, "FRAMEWORK_SCHEMA").message).toBe("decimals must be a whole number");
+    expect(only({ ...valid(), decimals: "2" }, "FRAMEWORK_SCHEMA").message).toBe("decimals must be a number");
+    const missing = withChildren([{ id: "a", rule: { type: "value" } }]);
+    expect(only(missing, "FRAMEWORK_SCHEMA").message).toBe("root.children[0].name is required (object)");
   });
 
   it("still reports a wrong type as FRAMEWORK_SCHEMA at the right path", () => {
@@ -461,13 +460,28 @@ describe("validateFramework: FRAMEWORK_TOO_DEEP", () => {
     expect(issue.path).toBe("root.children[1].children[0]");
   });
 
-  // BUG (src/framework/validate-framework.ts, checkShape): the cycle check marks every object it
-  // has seen, so one node object listed twice (shared, not a cycle) is reported as
-  // FRAMEWORK_TOO_DEEP "the framework tree contains a cycle"; it is a duplicate id.
-  it.fails("reports a node object listed twice as a duplicate id, not as a cycle", () => {
+  it("reports a node object listed twice as a duplicate id, not as a cycle", () => {
     const shared = leaf("a");
     const def = withChildren([shared, shared]);
-    expect(issuesOf(def).map((i) => i.code)).toContain("FRAMEWORK_DUPLICATE_ID");
+    expect(issuesOf(def).map((i) => [i.code, i.node])).toEqual([
+      ["FRAMEWORK_DUPLICATE_ID", "a"],
+      ["FRAMEWORK_INPUT_CLASH", "a"],
+    ]);
+    // A group object shared by two parents: its id and its children's ids are each used twice.
+    const group: Loose = { id: "g", name: { vi: "G" }, children: [leaf("b")] };
+    const twice = withChildren([leaf("a"), { id: "p", name: { vi: "P" }, children: [group] }, { id: "q", name: { vi: "Q" }, children: [group] }]);
+    expect(issuesOf(twice).map((i) => [i.code, i.node])).toEqual([
+      ["FRAMEWORK_DUPLICATE_ID", "g"],
+      ["FRAMEWORK_DUPLICATE_ID", "b"],
+      ["FRAMEWORK_INPUT_CLASH", "b"],
+    ]);
+  });
+
+  it("stops a node object shared at every level (2^40 paths) at the node limit, not by running out of time", () => {
+    let node: Loose = leaf("x");
+    for (let i = 0; i < 40; i++) node = { id: `g${i}`, name: { vi: "G" }, children: [node, node] };
+    const issues = issuesOf({ ...valid(), root: node });
+    expect(issues.map((i) => i.code)).toEqual(["FRAMEWORK_TOO_DEEP"]);
   });
 
   it("rejects more than MAX_FRAMEWORK_NODES nodes", () => {
