@@ -5,6 +5,7 @@
  */
 import { DtiError, error, type Issue } from "../errors.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
+import { checkColumnNames, type PlacedLeaf } from "./check-names.ts";
 import { inputKeys } from "./input-keys.ts";
 import { resolveWeights } from "./resolve-weights.ts";
 import { ruleMax } from "./rule-max.ts";
@@ -190,6 +191,7 @@ function checkMeaning(def: FrameworkDefinition): Issue[] {
   const issues: Issue[] = [];
   const nodes = new Map<string, FrameworkNode>();
   const inputOwner = new Map<string, string>();
+  const leaves: PlacedLeaf[] = [];
 
   const visit = (node: FrameworkNode, path: string): void => {
     if (nodes.has(node.id)) {
@@ -211,6 +213,7 @@ function checkMeaning(def: FrameworkDefinition): Issue[] {
       return;
     }
     if (node.rule !== undefined) {
+      leaves.push({ node, path });
       checkRule(node, path, issues);
       for (const key of inputKeys(node)) {
         const norm = normalizeKey(key);
@@ -230,6 +233,7 @@ function checkMeaning(def: FrameworkDefinition): Issue[] {
     issues.push(error("FRAMEWORK_SCHEMA", "the root must be a group with children", { path: "root" }));
   } else {
     visit(def.root, "root");
+    issues.push(...checkColumnNames(leaves));
   }
 
   (def.views ?? []).forEach((view, v) => {

@@ -6,7 +6,7 @@
  */
 import { error, showValue, warning, type Issue } from "../errors.ts";
 import { inputKeys } from "../framework/input-keys.ts";
-import type { Framework, FrameworkNode } from "../framework/types.ts";
+import type { Framework, FrameworkNode, IndicatorNode } from "../framework/types.ts";
 import { MAX_NAME_LENGTH } from "../text/clean-name.ts";
 import { closestNameFinder } from "../text/closest-name.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
@@ -78,9 +78,7 @@ export function inputAliases(framework: Framework): { inputs: Map<string, string
   ];
   const visit = (node: FrameworkNode) => {
     if (node.rule !== undefined) {
-      const keys = inputKeys(node);
-      if (keys.length === 1) for (const alias of names(node)) add(inputs, alias, keys[0] as string);
-      else for (const key of keys) add(inputs, key, key);
+      for (const { key, text } of inputSpellings(node)) add(inputs, text, key);
       return;
     }
     for (const alias of names(node)) add(computed, alias, node.id);
@@ -89,6 +87,42 @@ export function inputAliases(framework: Framework): { inputs: Map<string, string
   visit(framework.root);
   for (const view of framework.views ?? []) for (const alias of names(view)) add(computed, alias, view.id);
   return { inputs, computed };
+}
+
+/** One accepted spelling of a leaf's input, and which field of the leaf it comes from. */
+export interface InputSpelling {
+  /** The input key the spelling reads. */
+  readonly key: string;
+  /** `id`, `name.vi`, `name.en`, `short`, `"Chỉ số" + name.vi`, or (a ratio) `numerator` / `denominator`. */
+  readonly field: string;
+  readonly text: string;
+}
+
+/**
+ * Every spelling a column (or a long-form indicator name) may use for a leaf's input: for a
+ * one-input leaf its id, Vietnamese and English names, short label and "Chỉ số <name>"; for a
+ * ratio its two input keys.
+ *
+ * @example
+ * ```ts
+ * inputSpellings({ id: "awareness", name: { vi: "Nhận thức số" }, rule: { type: "value" } }).map((s) => s.text);
+ * // => ["awareness", "Nhận thức số", "chỉ số Nhận thức số"]
+ * ```
+ */
+export function inputSpellings(node: IndicatorNode): InputSpelling[] {
+  const keys = inputKeys(node);
+  if (keys.length !== 1) return keys.map((key, i) => ({ key, field: i === 0 ? "numerator" : "denominator", text: key }));
+  const key = keys[0] as string;
+  const out: InputSpelling[] = [];
+  const add = (field: string, text: string | undefined) => {
+    if (text !== undefined && text.trim() !== "") out.push({ key, field, text });
+  };
+  add("id", node.id);
+  add("name.vi", node.name.vi);
+  add("name.en", node.name.en);
+  add("short", node.short);
+  add('"Chỉ số" + name.vi', `chỉ số ${node.name.vi}`);
+  return out;
 }
 
 /**

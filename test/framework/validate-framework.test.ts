@@ -502,3 +502,51 @@ describe("validateFramework: messages", () => {
     }
   });
 });
+
+describe("validateFramework: every input can be read from a column", () => {
+  const named = (id: string, vi: string, extra: Loose = {}): Loose => ({ id, name: { vi }, rule: { type: "value" }, ...extra });
+
+  it("refuses a leaf named like another leaf's id, naming both nodes", () => {
+    const issue = only(withChildren([named("a", "b"), named("b", "Bê")]), "FRAMEWORK_INPUT_CLASH");
+    expect(issue.message).toBe(
+      'nodes "a" and "b" can both be written "b" in the data (the Vietnamese name of "a", the id of "b"; case, spacing and Unicode form are ignored), so a column with that name could not be read; give one of them another name',
+    );
+    expect([issue.node, issue.path]).toEqual(["b", "root.children[1]"]);
+  });
+
+  it("refuses two leaves whose names are equal after case, spacing, NFC and invisible-character folding (5 pairs)", () => {
+    const nfd = "Nhận thức số".normalize("NFD");
+    for (const [x, y] of [["Nhận thức số", "NHẬN THỨC SỐ"], ["Nhận thức số", nfd], ["Nhận thức số", " Nhận  thức\u00a0số "], ["Nhận thức số", "Nhận thức số\u200b"], ["Nhận thức số", "nhận thức\u00ad số"]]) {
+      const issue = only(withChildren([named("a", x as string), named("b", y as string)]), "FRAMEWORK_INPUT_CLASH");
+      expect(issue.message, JSON.stringify(y)).toMatch(/^nodes "a" and "b" can both be written /u);
+    }
+    // Across fields too: one leaf's English name, another's short label.
+    const issue = only(withChildren([named("a", "A", { name: { vi: "A", en: "Awareness" } }), named("b", "B", { short: "awareness" })]), "FRAMEWORK_INPUT_CLASH");
+    expect(issue.message).toContain('(the English name of "a", the short label of "b";');
+  });
+
+  it("refuses a leaf id or name the reader takes for the unit, code, group or year column (8 cases)", () => {
+    const cases: [Loose, string][] = [
+      [named("unit", "Đơn vị hành chính"), 'node "unit": its id "unit" is a name the data reader takes for the unit column, so a data file\'s "unit" column would be read as this indicator; choose another id'],
+      [named("a", "Tỉnh"), 'node "a": its Vietnamese name "Tỉnh" is a name the data reader takes for the unit column'],
+      [named("a", "A", { name: { vi: "A", en: "Province" } }), 'node "a": its English name "Province" is a name the data reader takes for the unit column'],
+      [named("code", "Mã"), 'node "code": its id "code" is a name the data reader takes for the unit code column'],
+      [named("a", "A", { short: "Mã" }), 'node "a": its short label "Mã" is a name the data reader takes for the unit code column'],
+      [named("group", "Nhóm tỉnh"), 'node "group": its id "group" is a name the data reader takes for the group column'],
+      [named("a", "Vùng"), 'node "a": its Vietnamese name "Vùng" is a name the data reader takes for the group column'],
+      [named("year", "Năm đánh giá"), 'node "year": its id "year" is a name the data reader takes for the year column'],
+    ];
+    for (const [node, message] of cases) {
+      const issue = only(withChildren([node, named("other", "Khác")]), "FRAMEWORK_INPUT_CLASH");
+      expect(issue.message).toContain(message);
+      expect(issue.node).toBe(node.id);
+    }
+    // The long-form indicator and value names stay free (wide data reads them as inputs).
+    expect(validateFramework(withChildren([named("score", "Điểm"), named("other", "Khác")])).ok).toBe(true);
+  });
+
+  it("accepts every built-in framework", async () => {
+    const { builtinFrameworks } = await import("../../src/framework/builtin/index.ts");
+    for (const fw of builtinFrameworks) expect(validateFramework(JSON.parse(JSON.stringify(fw))).ok, fw.id).toBe(true);
+  });
+});
