@@ -17,6 +17,13 @@ export const MAX_FRAMEWORK_DEPTH = 32;
 /** Most nodes accepted in one framework. */
 export const MAX_FRAMEWORK_NODES = 100_000;
 const TOLERANCE = 1e-9;
+/**
+ * Smallest non-zero `weight`, `maxPoints` or rule `max` accepted. Real frameworks use whole points
+ * (up to 1,000) or weights such as 0.4; a weight of 5e-324 divides into infinities.
+ */
+export const MIN_WEIGHT = 1e-9;
+/** Largest `weight`, `maxPoints` or rule `max` accepted: 1e308 overflows as soon as two are added. */
+export const MAX_WEIGHT = 1e12;
 
 /** The outcome of {@link validateFramework}: a framework, or every problem found. */
 export type FrameworkValidation =
@@ -194,6 +201,7 @@ function checkMeaning(def: FrameworkDefinition): Issue[] {
   const leaves: PlacedLeaf[] = [];
 
   const visit = (node: FrameworkNode, path: string): void => {
+    checkMagnitude(`node "${node.id}"`, node.id, path, [["weight", node.weight], ["maxPoints", node.maxPoints], ["rule.max", ruleMaxField(node)]], issues);
     if (nodes.has(node.id)) {
       issues.push(error("FRAMEWORK_DUPLICATE_ID", `node id "${node.id}" is used more than once`, { path, node: node.id }));
     }
@@ -241,6 +249,7 @@ function checkMeaning(def: FrameworkDefinition): Issue[] {
     if (nodes.has(view.id)) {
       issues.push(error("FRAMEWORK_DUPLICATE_ID", `view id "${view.id}" is already a node or view id`, { path, node: view.id }));
     }
+    view.terms.forEach((t, i) => checkMagnitude(`view "${view.id}"`, view.id, `${path}.terms[${i}]`, [[`the weight of term "${t.node}"`, t.weight]], issues));
     const known = view.terms.map((t) => nodes.get(t.node));
     view.terms.forEach((t, i) => {
       if (!nodes.has(t.node)) {
@@ -264,6 +273,30 @@ function checkMeaning(def: FrameworkDefinition): Issue[] {
     }
   });
   return issues;
+}
+
+/** The rule's own `max`, where the rule has one. */
+function ruleMaxField(node: FrameworkNode): number | undefined {
+  const rule = node.rule as { max?: unknown } | undefined;
+  return typeof rule?.max === "number" && (node.rule?.type === "points" || node.rule?.type === "ladder" || node.rule?.type === "categorical") ? rule.max : undefined;
+}
+
+/**
+ * Weights and maxima the arithmetic can carry: 0, or from {@link MIN_WEIGHT} to {@link MAX_WEIGHT}.
+ * Outside, sums overflow to Infinity or quotients of subnormal numbers do, and scores come out
+ * wrong without an error.
+ */
+function checkMagnitude(who: string, id: string, path: string, values: readonly [string, number | undefined][], issues: Issue[]): void {
+  for (const [field, value] of values) {
+    if (value === undefined || value === 0 || !Number.isFinite(value) || (value >= MIN_WEIGHT && value <= MAX_WEIGHT)) continue;
+    issues.push(
+      error(
+        "FRAMEWORK_WEIGHT_RANGE",
+        `${who}: ${field} ${value} is ${value < MIN_WEIGHT ? "too small" : "too large"} to compute with: other than 0 it must be from ${MIN_WEIGHT} to ${MAX_WEIGHT} (only proportions count: scale the siblings' values alike)`,
+        { path, node: id },
+      ),
+    );
+  }
 }
 
 function checkGroup(node: GroupNode, path: string, issues: Issue[]): void {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DtiError, type Issue, type IssueCode } from "../../src/errors.ts";
 import type { FrameworkDefinition } from "../../src/framework/types.ts";
-import { defineFramework, MAX_FRAMEWORK_DEPTH, MAX_FRAMEWORK_NODES, parseFramework, validateFramework } from "../../src/framework/validate-framework.ts";
+import { defineFramework, MAX_FRAMEWORK_DEPTH, MAX_FRAMEWORK_NODES, MAX_WEIGHT, MIN_WEIGHT, parseFramework, validateFramework } from "../../src/framework/validate-framework.ts";
+import { score } from "../../src/pipeline/score.ts";
 
 // Definitions are built as loose JSON-like objects (as they come from JSON files), then mutated
 // per test into the invalid form under test.
@@ -548,5 +549,42 @@ describe("validateFramework: every input can be read from a column", () => {
   it("accepts every built-in framework", async () => {
     const { builtinFrameworks } = await import("../../src/framework/builtin/index.ts");
     for (const fw of builtinFrameworks) expect(validateFramework(JSON.parse(JSON.stringify(fw))).ok, fw.id).toBe(true);
+  });
+});
+
+describe("validateFramework: weights the arithmetic can carry", () => {
+  it("refuses non-zero weights, maxPoints and rule maxima outside [MIN_WEIGHT, MAX_WEIGHT], naming the node (9 values)", () => {
+    const cases: [Loose, string][] = [
+      [leaf("a", { type: "value" }, { weight: 1.7e308 }), 'node "a": weight 1.7e+308 is too large to compute with: other than 0 it must be from 1e-9 to 1000000000000'],
+      [leaf("a", { type: "value" }, { weight: 1e308 }), 'node "a": weight 1e+308 is too large'],
+      [leaf("a", { type: "value" }, { weight: 5e-324 }), 'node "a": weight 5e-324 is too small to compute with'],
+      [leaf("a", { type: "value" }, { weight: 1e-10 }), 'node "a": weight 1e-10 is too small'],
+      [leaf("a", { type: "value" }, { weight: 1.000001e12 }), 'node "a": weight 1000001000000 is too large'],
+      [leaf("a", { type: "points" }, { maxPoints: 1e300 }), 'node "a": maxPoints 1e+300 is too large'],
+      [leaf("a", { type: "points", max: 5e-324 }), 'node "a": rule.max 5e-324 is too small'],
+      [leaf("a", { type: "ladder", direction: "higher", max: 2e12, steps: [{ threshold: 1, points: 1 }] }), 'node "a": rule.max 2000000000000 is too large'],
+    ];
+    for (const [node, message] of cases) {
+      const sibling = node.weight !== undefined ? leaf("b", { type: "value" }, { weight: 1 }) : node.maxPoints !== undefined ? leaf("b", { type: "points" }, { maxPoints: 1 }) : leaf("b");
+      const issues = issuesOf(withChildren([node, sibling]));
+      const issue = issues.find((i) => i.code === "FRAMEWORK_WEIGHT_RANGE");
+      expect(issue?.message, message).toContain(message);
+      expect([issue?.node, issue?.path]).toEqual(["a", "root.children[0]"]);
+    }
+    const view = valid();
+    view.views[0].terms[0].weight = 1e13;
+    view.views[0].terms[1].weight = 1;
+    expect(only(view, "FRAMEWORK_WEIGHT_RANGE").message).toMatch(/^view "people": the weight of term "awareness" 10000000000000 is too large/u);
+  });
+
+  it("accepts 0 and the limits themselves, and the built-in frameworks' points", () => {
+    for (const w of [0, MIN_WEIGHT, MAX_WEIGHT, 0.4, 1000]) {
+      expect(validateFramework(withChildren([leaf("a", { type: "value" }, { weight: w }), leaf("b", { type: "value" }, { weight: 1 })])).ok, String(w)).toBe(true);
+    }
+  });
+
+  it("scores with weights at both limits without an overflow", () => {
+    const fw = defineFramework(withChildren([leaf("a", { type: "value" }, { weight: MAX_WEIGHT }), leaf("b", { type: "value" }, { weight: MIN_WEIGHT })]));
+    expect(score(fw, [{ unit: "Huế", a: 0.5, b: 1 }]).units[0]?.value).toBe("0.5000");
   });
 });
