@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { DtiError, error, type Issue } from "../errors.ts";
+import { DtiError, error, showValue, type Issue } from "../errors.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import { checkColumnNames, type PlacedLeaf } from "./check-names.ts";
 import { inputKeys } from "./input-keys.ts";
@@ -59,7 +59,7 @@ function validateChecked(input: unknown): FrameworkValidation {
   // reportInput: without it zod leaves `input` out of issues, and a value of the wrong type would read as missing.
   const parsed = frameworkSchema().safeParse(input, { reportInput: true });
   if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map(fromZodIssue) };
+    return { ok: false, issues: parsed.error.issues.map((issue) => fromZodIssue(input, issue)) };
   }
   const def = parsed.data as unknown as FrameworkDefinition;
   const issues = checkMeaning(def);
@@ -166,7 +166,26 @@ function pathString(path: readonly PropertyKey[]): string {
 /** zod's names of expected types, as a sentence says them. */
 const KINDS: Readonly<Record<string, string>> = { array: "an array", int: "a whole number", object: "an object", string: "text", number: "a number", boolean: "true or false" };
 
-function fromZodIssue(raw: unknown): Issue {
+/**
+ * The node or view nearest above a place in the definition (the deepest object on the way that has
+ * a text `id`), and the rest of the path from it: `root.children[1].children[0].rule.direction` is
+ * `rule.direction` of node "meetings". People know their nodes by id, not by position.
+ */
+function ownerOf(input: unknown, path: readonly PropertyKey[]): { kind: "node" | "view"; id: string; rest: string } | undefined {
+  let owner: { kind: "node" | "view"; id: string; depth: number } | undefined;
+  let value = input;
+  for (let depth = 0; depth < path.length; depth++) {
+    if (typeof value !== "object" || value === null) break;
+    value = (value as Record<PropertyKey, unknown>)[path[depth] as PropertyKey];
+    const id = typeof value === "object" && value !== null && !Array.isArray(value) ? (value as { id?: unknown }).id : undefined;
+    if (typeof id === "string" && (path[0] === "root" || path[0] === "views")) owner = { kind: path[0] === "root" ? "node" : "view", id, depth: depth + 1 };
+  }
+  if (owner === undefined) return undefined;
+  const rest = pathString(path.slice(owner.depth));
+  return { kind: owner.kind, id: owner.id, rest: rest === "(top level)" ? "" : rest.replace(/^\./u, "") };
+}
+
+function fromZodIssue(input: unknown, raw: unknown): Issue {
   const issue = raw as ZodIssueLike;
   const path = pathString(issue.path);
   let message: string;
@@ -191,7 +210,10 @@ function fromZodIssue(raw: unknown): Issue {
     default:
       message = issue.message;
   }
-  return error("FRAMEWORK_SCHEMA", `${path} ${message}`, { path });
+  const owner = ownerOf(input, issue.path);
+  if (owner === undefined) return error("FRAMEWORK_SCHEMA", `${path} ${message}`, { path });
+  const what = owner.rest === "" ? message : `${owner.rest} ${message}`;
+  return error("FRAMEWORK_SCHEMA", `${owner.kind} ${showValue(owner.id)}: ${what}`, { path, node: owner.id });
 }
 
 function checkMeaning(def: FrameworkDefinition): Issue[] {

@@ -182,7 +182,7 @@ describe("validateFramework: FRAMEWORK_SCHEMA", () => {
     const def = valid();
     def.root.children[1].children[2].colour = "red";
     const issue = only(def, "FRAMEWORK_SCHEMA");
-    expect(issue.message).toBe('root.children[1].children[2] unknown property "colour"');
+    expect(issue.message).toBe('node "portal": unknown property "colour"');
     expect(issue.path).toBe("root.children[1].children[2]");
   });
 
@@ -192,7 +192,7 @@ describe("validateFramework: FRAMEWORK_SCHEMA", () => {
     const issue = only(def, "FRAMEWORK_SCHEMA");
     expect(issue.path).toBe("root.children[0].children[0].rule.type");
     expect(issue.message).toBe(
-      'root.children[0].children[0].rule.type unknown type; expected one of "value", "points", "ratio", "ladder", "categorical", "boolean", "goalposts", "target", "normalise"',
+      'node "awareness": rule.type unknown type; expected one of "value", "points", "ratio", "ladder", "categorical", "boolean", "goalposts", "target", "normalise"',
     );
   });
 
@@ -204,7 +204,7 @@ describe("validateFramework: FRAMEWORK_SCHEMA", () => {
     expect(issue.path).toBe("version");
     const noName = valid();
     delete noName.root.children[0].name;
-    expect(only(noName, "FRAMEWORK_SCHEMA").message).toBe("root.children[0].name is required (object)");
+    expect(only(noName, "FRAMEWORK_SCHEMA").message).toBe('node "foundation": name is required (object)');
   });
 
   it("names a bad enum value, an empty list, a negative weight and a bad id", () => {
@@ -216,20 +216,20 @@ describe("validateFramework: FRAMEWORK_SCHEMA", () => {
     const issues = issuesOf(def);
     expect(issues.every((i) => i.code === "FRAMEWORK_SCHEMA")).toBe(true);
     expect(issues.map((i) => i.message)).toEqual([
-      'root.children[1].children[0].rule.direction must be one of "higher", "lower"',
-      "root.children[1].children[0].rule.steps is too small or empty",
-      "root.children[1].children[1].weight must not be negative",
-      "root.children[1].children[2].id must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit",
+      'node "meetings": rule.direction must be one of "higher", "lower"',
+      'node "meetings": rule.steps is too small or empty',
+      'node "head": weight must not be negative',
+      `node "bad id": id must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit`,
     ]);
   });
 
   it("says a present value of the wrong type has the wrong type, not that it is missing", () => {
     const def = withChildren([leaf("a", { type: "value" }, { weight: "5" })]);
-    expect(only(def, "FRAMEWORK_SCHEMA").message).toBe("root.children[0].weight must be a number");
+    expect(only(def, "FRAMEWORK_SCHEMA").message).toBe('node "a": weight must be a number');
     expect(only({ ...valid(), decimals: 2.5 }, "FRAMEWORK_SCHEMA").message).toBe("decimals must be a whole number");
     expect(only({ ...valid(), decimals: "2" }, "FRAMEWORK_SCHEMA").message).toBe("decimals must be a number");
     const missing = withChildren([{ id: "a", rule: { type: "value" } }]);
-    expect(only(missing, "FRAMEWORK_SCHEMA").message).toBe("root.children[0].name is required (object)");
+    expect(only(missing, "FRAMEWORK_SCHEMA").message).toBe('node "a": name is required (object)');
   });
 
   it("still reports a wrong type as FRAMEWORK_SCHEMA at the right path", () => {
@@ -586,5 +586,21 @@ describe("validateFramework: weights the arithmetic can carry", () => {
   it("scores with weights at both limits without an overflow", () => {
     const fw = defineFramework(withChildren([leaf("a", { type: "value" }, { weight: MAX_WEIGHT }), leaf("b", { type: "value" }, { weight: MIN_WEIGHT })]));
     expect(score(fw, [{ unit: "Huế", a: 0.5, b: 1 }]).units[0]?.value).toBe("0.5000");
+  });
+});
+
+describe("validateFramework: structure errors name the node", () => {
+  it("says the node or view id, and keeps the path as a hint (4 places)", () => {
+    const def = valid();
+    def.root.children[1].children[3].rule.min = "0";
+    delete def.root.children[1].children[4].id;
+    def.views[0].terms[0].weight = -1;
+    def.title.vi = "";
+    expect(issuesOf(def).map((i) => [i.message, i.node, i.path])).toEqual([
+      ["title.vi is too small or empty", undefined, "title.vi"],
+      ['node "speed": rule.min must be a number', "speed", "root.children[1].children[3].rule.min"],
+      ['node "services": children[4].id is required (string)', "services", "root.children[1].children[4].id"],
+      ['view "people": terms[0].weight must not be negative', "people", "views[0].terms[0].weight"],
+    ]);
   });
 });
