@@ -58,7 +58,14 @@ export async function loadFramework(io: CliIO, spec: string | undefined): Promis
       throw e;
     }
   }
-  return parseFramework(await readText(io, spec));
+  const text = await readText(io, spec);
+  try {
+    return parseFramework(text);
+  } catch (e) {
+    // Say which file: the command line may name several (data, framework, merge map).
+    if (e instanceof DtiError) throw new DtiError(e.issues.map((i) => ({ ...i, message: `${spec}: ${i.message}` })));
+    throw e;
+  }
 }
 
 /** Reads a merge mapping file (CSV or JSON records with unit and merged columns). */

@@ -5,6 +5,7 @@
  */
 import { DtiError, error, showValue, type Issue } from "../errors.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
+import { scanJson } from "../text/scan-json.ts";
 import { checkColumnNames, type PlacedLeaf } from "./check-names.ts";
 import { inputKeys } from "./input-keys.ts";
 import { resolveWeights } from "./resolve-weights.ts";
@@ -91,16 +92,34 @@ export function defineFramework(definition: FrameworkDefinition): Framework {
   return result.framework;
 }
 
-/** Parses a framework from JSON text and validates it; throws a {@link DtiError}. */
+/**
+ * Parses a framework from JSON text and validates it; throws a {@link DtiError}. Invalid JSON is
+ * reported with its line and column, and a key written twice in one object (JSON keeps the last
+ * value without a word) as FRAMEWORK_SCHEMA naming the node.
+ */
 export function parseFramework(json: string): Framework {
+  const text = typeof json === "string" ? json.replace(/^\uFEFF/u, "") : json;
   let data: unknown;
   try {
-    data = JSON.parse(typeof json === "string" ? json.replace(/^\uFEFF/u, "") : json);
+    data = JSON.parse(text);
   } catch (e) {
     if (e instanceof RangeError) throw new DtiError([error("FRAMEWORK_TOO_DEEP", `the framework JSON is nested too deeply to read (${e.message})`)]);
-    throw new DtiError([error("FRAMEWORK_SCHEMA", `the framework is not valid JSON: ${(e as Error).message}`)]);
+    const at = typeof text === "string" ? scanJson(text).error : undefined;
+    const where = at === undefined ? `: ${(e as Error).message}` : ` at line ${at.line}, column ${at.column}: ${at.message}`;
+    throw new DtiError([error("FRAMEWORK_SCHEMA", `the framework is not valid JSON${where}`)]);
   }
+  const repeated = scanJson(text).duplicates.map((d) => {
+    const owner = ownerOf(data, d.path);
+    const place = pathString(d.path);
+    const said = `the key ${JSON.stringify(d.key)} twice (line ${d.line}, column ${d.column}); JSON keeps only the last value: keep one of them`;
+    const message =
+      owner === undefined
+        ? `${place === "(top level)" ? "the framework" : place} has ${said}`
+        : `${owner.kind} ${showValue(owner.id)}: ${owner.rest === "" ? "" : `${owner.rest} `}has ${said}`;
+    return error("FRAMEWORK_SCHEMA", message, { path: place, ...(owner === undefined ? {} : { node: owner.id }) });
+  });
   const result = validateFramework(data);
+  if (repeated.length > 0) throw new DtiError([...repeated, ...(result.ok ? [] : result.issues)]);
   if (!result.ok) throw new DtiError(result.issues);
   return result.framework;
 }

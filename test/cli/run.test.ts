@@ -124,7 +124,7 @@ describe("dti exit codes and messages", () => {
       "d.json": "[]",
     });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('error FRAMEWORK_SCHEMA node a, at root.children[0].rule.type: node "a": rule.type unknown type');
+    expect(r.stderr).toContain('error FRAMEWORK_SCHEMA node a, at root.children[0].rule.type: bad.json: node "a": rule.type unknown type');
   });
 
   it.each([
@@ -185,5 +185,13 @@ describe("dti exit codes and messages", () => {
     expect(json.map((f: { id: string }) => f.id)).toContain("vn-dti-2025-national");
     const schema = JSON.parse((await cli(["schema"])).stdout);
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+  });
+});
+
+describe("dti with a framework file that is not valid JSON", () => {
+  it("says the file, line and column", async () => {
+    const r = await cli(["validate", "d.csv", "--framework", "fw.json"], { "fw.json": '{\n  "id": "x",\n  "version": "1"\n  "title": {"vi": "X"}\n}', "d.csv": "unit,a\nHuế,1\n" });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("error FRAMEWORK_SCHEMA: fw.json: the framework is not valid JSON at line 4, column 3: expected \",\" or \"}\"");
   });
 });

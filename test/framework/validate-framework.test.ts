@@ -155,7 +155,7 @@ describe("defineFramework and parseFramework", () => {
       const err = e as DtiError;
       expect(err.code).toBe("FRAMEWORK_SCHEMA");
       expect(err.issues).toHaveLength(1);
-      expect(err.issues[0]?.message).toMatch(/^the framework is not valid JSON: /u);
+      expect(err.issues[0]?.message).toBe('the framework is not valid JSON at line 1, column 12: expected a key in double quotes');
     }
   });
 
@@ -602,5 +602,44 @@ describe("validateFramework: structure errors name the node", () => {
       ['node "services": children[4].id is required (string)', "services", "root.children[1].children[4].id"],
       ['view "people": terms[0].weight must not be negative', "people", "views[0].terms[0].weight"],
     ]);
+  });
+});
+
+describe("parseFramework: what JSON.parse does not say", () => {
+  const thrownIssues = (text: string) => {
+    try {
+      parseFramework(text);
+    } catch (e) {
+      return (e as DtiError).issues.map((i) => [i.code, i.message, i.node, i.path]);
+    }
+    return [];
+  };
+
+  it("says the line and column of invalid JSON (3 cases)", () => {
+    const text = JSON.stringify(valid(), null, 2);
+    const broken = text.replace('"maxPoints": 30,', '"maxPoints": 30,,');
+    const lines = broken.split("\n");
+    const line = lines.findIndex((l) => l.includes(",,")) + 1;
+    const column = (lines[line - 1] as string).indexOf(",,") + 2;
+    expect(thrownIssues(broken)).toEqual([["FRAMEWORK_SCHEMA", `the framework is not valid JSON at line ${line}, column ${column}: expected a key in double quotes`, undefined, undefined]]);
+    expect(thrownIssues('\uFEFF{\n  "id": "x"\n  "version": "1"\n}')[0]?.[1]).toBe('the framework is not valid JSON at line 3, column 3: expected "," or "}"');
+    expect(thrownIssues('{"id": \'x\'}')[0]?.[1]).toBe('the framework is not valid JSON at line 1, column 8: expected a value (text in double quotes, a number, true, false, null, { or [), not "\'x\'}"');
+  });
+
+  it("reports a key written twice, naming the node (JSON.parse would keep the last value silently)", () => {
+    const text = JSON.stringify(valid(), null, 2).replace('"id": "fibre",', '"id": "fibre",\n "maxPoints": 20,');
+    // The second "maxPoints" of node "fibre" is the one it had: three lines below the one added.
+    const lines = text.split("\n");
+    const added = lines.findIndex((l) => l === ' "maxPoints": 20,');
+    const second = lines.findIndex((l, i) => i > added && l.includes('"maxPoints"'));
+    expect(second - added).toBe(4);
+    const issues = thrownIssues(text);
+    expect(issues[0]).toEqual([
+      "FRAMEWORK_SCHEMA",
+      `node "fibre": has the key "maxPoints" twice (line ${second + 1}, column ${(lines[second] as string).indexOf('"maxPoints"') + 1}); JSON keeps only the last value: keep one of them`,
+      "fibre",
+      "root.children[0].children[1]",
+    ]);
+    expect(thrownIssues('{"id": "a", "id": "b"}')[0]?.[1]).toBe('the framework has the key "id" twice (line 1, column 13); JSON keeps only the last value: keep one of them');
   });
 });
