@@ -8,7 +8,7 @@ import { error, showValue, warning, type Issue } from "../errors.ts";
 import { inputKeys } from "../framework/input-keys.ts";
 import type { Framework, FrameworkNode, IndicatorNode } from "../framework/types.ts";
 import { MAX_NAME_LENGTH } from "../text/clean-name.ts";
-import { closestNameFinder } from "../text/closest-name.ts";
+import { closestName, closestNameFinder } from "../text/closest-name.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 
 /** The roles a non-indicator column can play. */
@@ -193,6 +193,17 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
     }
     unknown.push(col);
   });
+
+  // A name to ignore that is no column is most likely misspelt: the column it meant is still read.
+  for (const name of options.ignoreColumns ?? []) {
+    if (seen.has(normalizeKey(name))) continue;
+    const near = closestName(name, headers);
+    issues.push(
+      warning("OPTION_INVALID", `the column to ignore ${showValue(name)} is not in the data${near === undefined ? "" : `; did you mean "${near}"?`}`, {
+        column: name,
+      }),
+    );
+  }
 
   // Recognised role names, for roles not named explicitly.
   const rest: number[] = [];
