@@ -6,6 +6,7 @@
 import { DtiError, error, showValue, type Issue } from "../errors.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import { scanJson } from "../text/scan-json.ts";
+import { contradictoryAliases } from "./boolean-aliases.ts";
 import { checkColumnNames, type PlacedLeaf } from "./check-names.ts";
 import { inputKeys } from "./input-keys.ts";
 import { resolveWeights } from "./resolve-weights.ts";
@@ -404,6 +405,9 @@ function checkRule(node: IndicatorNode, path: string, issues: Issue[]): void {
       });
       break;
     }
+    case "boolean":
+      for (const alias of contradictoryAliases(rule)) bad(`the answer ${JSON.stringify(alias)} is listed both as yes and as no`);
+      break;
     case "goalposts":
       if (!(rule.max > rule.min)) bad(`goalposts need max > min (got min ${rule.min}, max ${rule.max})`);
       break;
