@@ -5,7 +5,7 @@
  */
 import { DtiError, error, showValue, type Issue } from "../errors.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
-import { scanJson } from "../text/scan-json.ts";
+import { scanJson, whereJsonFails } from "../text/scan-json.ts";
 import { contradictoryAliases } from "./boolean-aliases.ts";
 import { checkColumnNames, type PlacedLeaf } from "./check-names.ts";
 import { inputKeys } from "./input-keys.ts";
@@ -105,8 +105,7 @@ export function parseFramework(json: string): Framework {
     data = JSON.parse(text);
   } catch (e) {
     if (e instanceof RangeError) throw new DtiError([error("FRAMEWORK_TOO_DEEP", `the framework JSON is nested too deeply to read (${e.message})`)]);
-    const at = typeof text === "string" ? scanJson(text).error : undefined;
-    const where = at === undefined ? `: ${(e as Error).message}` : ` at line ${at.line}, column ${at.column}: ${at.message}`;
+    const where = typeof text === "string" ? whereJsonFails(text, e) : `: ${(e as Error).message}`;
     throw new DtiError([error("FRAMEWORK_SCHEMA", `the framework is not valid JSON${where}`)]);
   }
   const repeated = scanJson(text).duplicates.map((d) => {

@@ -6,7 +6,7 @@
  * @module
  */
 import { DtiError, error, warning, type Issue } from "../errors.ts";
-import { scanJson } from "../text/scan-json.ts";
+import { scanJson, whereJsonFails } from "../text/scan-json.ts";
 import { tableFromRecords, type RawTable } from "./table.ts";
 
 /** The keys of a top-level object that may hold the records, in the order they are looked for. */
@@ -32,9 +32,7 @@ export function readJsonRecords(text: string, name: string): RawTable {
     data = JSON.parse(body);
   } catch (e) {
     if (e instanceof RangeError) throw new DtiError([error("DATA_PARSE", `${name} is nested too deeply to read (${e.message})`)]);
-    const at = scanJson(body).error;
-    const where = at === undefined ? `: ${(e as Error).message}` : ` at line ${at.line}, column ${at.column}: ${at.message}`;
-    throw new DtiError([error("DATA_PARSE", `${name} is not valid JSON${where}`)]);
+    throw new DtiError([error("DATA_PARSE", `${name} is not valid JSON${whereJsonFails(body, e)}`)]);
   }
   const top = typeof data === "object" && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
   const recordsKey = top === undefined ? undefined : RECORD_KEYS.find((k) => Array.isArray(top[k]));

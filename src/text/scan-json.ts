@@ -176,6 +176,21 @@ export function scanJson(text: string): JsonScan {
   }
 }
 
+/**
+ * Where and why `JSON.parse` failed on `text`, for a message: " at line 3, column 5: expected …",
+ * or ": " and the engine's own message when the scan finds nothing (it always should).
+ *
+ * @example
+ * ```ts
+ * `data.json is not valid JSON${whereJsonFails('[1,]', new SyntaxError("x"))}`;
+ * // => "data.json is not valid JSON at line 1, column 4: expected a value (…), not \"]\""
+ * ```
+ */
+export function whereJsonFails(text: string, e: unknown): string {
+  const at = scanJson(text).error;
+  return at === undefined ? `: ${(e as Error).message}` : ` at line ${at.line}, column ${at.column}: ${at.message}`;
+}
+
 function pathOf(frames: readonly Frame[]): (string | number)[] {
   return frames.map((f) => (f.kind === "array" ? f.index : f.key));
 }

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { cli, FW22 } from "./helpers.ts";
+import { cli, FW22, SAMPLE } from "./helpers.ts";
 
 describe("dti score", () => {
   it("prints a Markdown ranking of the bundled sample", async () => {
@@ -185,6 +185,15 @@ describe("dti exit codes and messages", () => {
     expect(json.map((f: { id: string }) => f.id)).toContain("vn-dti-2025-national");
     const schema = JSON.parse((await cli(["schema"])).stdout);
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+  });
+});
+
+describe("dti with a formulas or bands file that is not valid JSON", () => {
+  it("says the line and column (2 files)", async () => {
+    const formulas = await cli(["validate", SAMPLE, ...FW22, "--formulas", "f.json"], { "f.json": '[\n  {"column": "x",}\n]' });
+    expect(formulas.stderr).toContain("f.json is not valid JSON at line 2, column 18: expected a key in double quotes");
+    const bands = await cli(["score", SAMPLE, ...FW22, "--bands", "b.json"], { "b.json": '{"id": "x" "bands": []}' });
+    expect(bands.stderr).toContain('b.json is not valid JSON at line 1, column 12: expected "," or "}"');
   });
 });
 
