@@ -19,6 +19,7 @@ export type FrameworkIssueCode =
   | "FRAMEWORK_VIEW_UNKNOWN_NODE"
   | "FRAMEWORK_TOO_DEEP"
   | "FRAMEWORK_INPUT_CLASH"
+  | "FRAMEWORK_WEIGHT_RANGE"
   | "FRAMEWORK_UNKNOWN";
 
 /** Problems with unit data. */

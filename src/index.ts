@@ -27,6 +27,7 @@ export type { AnalysisIssueCode, DataIssueCode, FrameworkIssueCode, Issue, Issue
 // Frameworks: definitions, validation, built-ins.
 export type {
   Aggregation,
+  BooleanAliases,
   BooleanRule,
   CategoricalRule,
   Category,

@@ -11,6 +11,7 @@ import { DtiError, error } from "../errors.ts";
 import type { Framework } from "../framework/types.ts";
 import type { RawTable } from "../input/table.ts";
 import type { ScoreOptions } from "../pipeline/types.ts";
+import { whereJsonFails } from "../text/scan-json.ts";
 import type { OptionValues } from "./command.ts";
 import type { CliIO } from "./io.ts";
 import { loadFramework, loadTable } from "./load.ts";
@@ -78,11 +79,12 @@ export async function loadBands(io: CliIO, spec: string | undefined): Promise<Ba
     if (e instanceof DtiError) throw e;
     throw new UsageError((e as { code?: unknown }).code === "ENOENT" ? `file not found: ${spec}` : (fileErrorMessage(e, "read", spec) ?? `cannot read ${spec}`));
   }
+  const body = text.replace(/^\uFEFF/u, "");
   try {
-    return defineBands(JSON.parse(text.replace(/^\uFEFF/u, "")) as BandSet);
+    return defineBands(JSON.parse(body) as BandSet);
   } catch (e) {
     if (e instanceof DtiError) throw e;
-    throw new DtiError([error("BANDS_INVALID", `${spec} is not valid JSON: ${(e as Error).message}`)]);
+    throw new DtiError([error("BANDS_INVALID", `${spec} is not valid JSON${whereJsonFails(body, e)}`)]);
   }
 }
 

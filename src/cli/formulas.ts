@@ -8,6 +8,7 @@
 import type { ParseArgsConfig } from "node:util";
 import { DtiError, error } from "../errors.ts";
 import type { RawTable } from "../input/table.ts";
+import { whereJsonFails } from "../text/scan-json.ts";
 import type { OptionValues } from "./command.ts";
 import type { CliIO } from "./io.ts";
 import { stringOption } from "./options.ts";
@@ -36,10 +37,11 @@ export async function applyFormulaOption(values: OptionValues, io: CliIO, table:
     throw new DtiError([error("OPTION_INVALID", fileErrorMessage(e, "read", `the formulas file ${path}`) ?? `cannot read the formulas file ${path}: ${(e as Error).message}`)]);
   }
   let formulas: unknown;
+  const body = text.replace(/^\uFEFF/u, "");
   try {
-    formulas = JSON.parse(text.replace(/^\uFEFF/u, ""));
+    formulas = JSON.parse(body);
   } catch (e) {
-    throw new DtiError([error("OPTION_INVALID", `${path} is not valid JSON: ${(e as Error).message}`)]);
+    throw new DtiError([error("OPTION_INVALID", `${path} is not valid JSON${whereJsonFails(body, e)}`)]);
   }
   if (!Array.isArray(formulas)) throw new DtiError([error("OPTION_INVALID", `${path} must hold an array of { column, expression, inputs }`)]);
   const { applyFormulas } = await import("../formula/apply-formulas.ts");

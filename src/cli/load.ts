@@ -10,7 +10,8 @@ import { getFramework } from "../framework/builtin/index.ts";
 import type { Framework } from "../framework/types.ts";
 import { parseFramework } from "../framework/validate-framework.ts";
 import { readMergeTable } from "../input/read-merge-map.ts";
-import { tableFromRecords, type RawTable } from "../input/table.ts";
+import { readJsonRecords } from "../input/read-json.ts";
+import type { RawTable } from "../input/table.ts";
 import type { MergeEntry } from "../score/merge-units.ts";
 import type { CliIO } from "./io.ts";
 import { fileErrorMessage } from "./file-error.ts";
@@ -39,17 +40,7 @@ function isJson(path: string, text: string): boolean {
 export async function loadTable(io: CliIO, path: string, delimiter?: "," | ";" | "\t" | "auto"): Promise<RawTable> {
   const text = await readText(io, path);
   if (!isJson(path, text)) return parseCsv(text, delimiter === undefined ? {} : { delimiter });
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/u, ""));
-  } catch (e) {
-    throw new DtiError([error("DATA_PARSE", `${path} is not valid JSON: ${(e as Error).message}`)]);
-  }
-  const records = Array.isArray(data) ? data : (data as { units?: unknown; data?: unknown } | null)?.units ?? (data as { data?: unknown } | null)?.data;
-  if (!Array.isArray(records)) {
-    throw new DtiError([error("DATA_NOT_A_ROW", `${path} must hold an array of records, or an object with a "units" array`)]);
-  }
-  return tableFromRecords(records);
+  return readJsonRecords(text, path === "-" ? "standard input" : path);
 }
 
 /** A built-in framework id, or a path to a framework JSON file. */
@@ -67,7 +58,14 @@ export async function loadFramework(io: CliIO, spec: string | undefined): Promis
       throw e;
     }
   }
-  return parseFramework(await readText(io, spec));
+  const text = await readText(io, spec);
+  try {
+    return parseFramework(text);
+  } catch (e) {
+    // Say which file: the command line may name several (data, framework, merge map).
+    if (e instanceof DtiError) throw new DtiError(e.issues.map((i) => ({ ...i, message: `${spec}: ${i.message}` })));
+    throw e;
+  }
 }
 
 /** Reads a merge mapping file (CSV or JSON records with unit and merged columns). */

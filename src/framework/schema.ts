@@ -48,7 +48,11 @@ function build() {
         .check(z.minLength(1)),
       max: z.optional(nonNegative),
     }),
-    z.strictObject({ type: z.literal("boolean"), direction: z.optional(direction) }),
+    z.strictObject({
+      type: z.literal("boolean"),
+      direction: z.optional(direction),
+      aliases: z.optional(z.strictObject({ yes: z.optional(z.array(z.string().check(z.minLength(1)))), no: z.optional(z.array(z.string().check(z.minLength(1)))) })),
+    }),
     z.strictObject({ type: z.literal("goalposts"), min: finite, max: finite, direction }),
     z.strictObject({ type: z.literal("target"), target: finite, direction, worst: z.optional(finite) }),
     z.strictObject({

@@ -124,6 +124,18 @@ export interface BooleanRule {
   readonly type: "boolean";
   /** Which answer is better; "higher" means yes = 1, no = 0. Default "higher". */
   readonly direction?: Direction;
+  /**
+   * More answers that mean yes or no, in the words the data uses (`{ "yes": ["Đã ban hành"], "no":
+   * ["Chưa ban hành"] }`), matched like names (NFC, case, spacing and invisible characters
+   * ignored), before the built-in có/không, true/false, 1/0 words.
+   */
+  readonly aliases?: BooleanAliases;
+}
+
+/** The `aliases` of a {@link BooleanRule}. */
+export interface BooleanAliases {
+  readonly yes?: readonly string[];
+  readonly no?: readonly string[];
 }
 
 /**

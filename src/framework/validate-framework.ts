@@ -3,8 +3,11 @@
  *
  * @module
  */
-import { DtiError, error, type Issue } from "../errors.ts";
+import { DtiError, error, showValue, type Issue } from "../errors.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
+import { scanJson, whereJsonFails } from "../text/scan-json.ts";
+import { contradictoryAliases } from "./boolean-aliases.ts";
+import { checkColumnNames, type PlacedLeaf } from "./check-names.ts";
 import { inputKeys } from "./input-keys.ts";
 import { resolveWeights } from "./resolve-weights.ts";
 import { ruleMax } from "./rule-max.ts";
@@ -16,6 +19,13 @@ export const MAX_FRAMEWORK_DEPTH = 32;
 /** Most nodes accepted in one framework. */
 export const MAX_FRAMEWORK_NODES = 100_000;
 const TOLERANCE = 1e-9;
+/**
+ * Smallest non-zero `weight`, `maxPoints` or rule `max` accepted. Real frameworks use whole points
+ * (up to 1,000) or weights such as 0.4; a weight of 5e-324 divides into infinities.
+ */
+export const MIN_WEIGHT = 1e-9;
+/** Largest `weight`, `maxPoints` or rule `max` accepted: 1e308 overflows as soon as two are added. */
+export const MAX_WEIGHT = 1e12;
 
 /** The outcome of {@link validateFramework}: a framework, or every problem found. */
 export type FrameworkValidation =
@@ -48,9 +58,10 @@ function validateChecked(input: unknown): FrameworkValidation {
   const shape = checkShape(input);
   if (shape.length > 0) return { ok: false, issues: shape };
 
-  const parsed = frameworkSchema().safeParse(input);
+  // reportInput: without it zod leaves `input` out of issues, and a value of the wrong type would read as missing.
+  const parsed = frameworkSchema().safeParse(input, { reportInput: true });
   if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map(fromZodIssue) };
+    return { ok: false, issues: parsed.error.issues.map((issue) => fromZodIssue(input, issue)) };
   }
   const def = parsed.data as unknown as FrameworkDefinition;
   const issues = checkMeaning(def);
@@ -82,40 +93,69 @@ export function defineFramework(definition: FrameworkDefinition): Framework {
   return result.framework;
 }
 
-/** Parses a framework from JSON text and validates it; throws a {@link DtiError}. */
+/**
+ * Parses a framework from JSON text and validates it; throws a {@link DtiError}. Invalid JSON is
+ * reported with its line and column, and a key written twice in one object (JSON keeps the last
+ * value without a word) as FRAMEWORK_SCHEMA naming the node.
+ */
 export function parseFramework(json: string): Framework {
+  const text = typeof json === "string" ? json.replace(/^\uFEFF/u, "") : json;
   let data: unknown;
   try {
-    data = JSON.parse(typeof json === "string" ? json.replace(/^\uFEFF/u, "") : json);
+    data = JSON.parse(text);
   } catch (e) {
     if (e instanceof RangeError) throw new DtiError([error("FRAMEWORK_TOO_DEEP", `the framework JSON is nested too deeply to read (${e.message})`)]);
-    throw new DtiError([error("FRAMEWORK_SCHEMA", `the framework is not valid JSON: ${(e as Error).message}`)]);
+    const where = typeof text === "string" ? whereJsonFails(text, e) : `: ${(e as Error).message}`;
+    throw new DtiError([error("FRAMEWORK_SCHEMA", `the framework is not valid JSON${where}`)]);
   }
+  const repeated = scanJson(text).duplicates.map((d) => {
+    const owner = ownerOf(data, d.path);
+    const place = pathString(d.path);
+    const said = `the key ${JSON.stringify(d.key)} twice (line ${d.line}, column ${d.column}); JSON keeps only the last value: keep one of them`;
+    const message =
+      owner === undefined
+        ? `${place === "(top level)" ? "the framework" : place} has ${said}`
+        : `${owner.kind} ${showValue(owner.id)}: ${owner.rest === "" ? "" : `${owner.rest} `}has ${said}`;
+    return error("FRAMEWORK_SCHEMA", message, { path: place, ...(owner === undefined ? {} : { node: owner.id }) });
+  });
   const result = validateFramework(data);
+  if (repeated.length > 0) throw new DtiError([...repeated, ...(result.ok ? [] : result.issues)]);
   if (!result.ok) throw new DtiError(result.issues);
   return result.framework;
 }
 
-/** Iterative pre-check: depth, size and cycles, before the recursive schema sees the object. */
+/**
+ * Iterative pre-check: depth, size and cycles, before the recursive schema sees the object. A
+ * cycle is a node among its own ancestors; one node object listed twice (not its own ancestor) is
+ * let through, to be reported as a duplicate id.
+ */
 function checkShape(input: unknown): Issue[] {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     return [error("FRAMEWORK_SCHEMA", "a framework must be a JSON object")];
   }
   const root = (input as { root?: unknown }).root;
-  const stack: { node: unknown; depth: number; path: string }[] = [{ node: root, depth: 1, path: "root" }];
-  const seen = new Set<object>();
+  // `leave` marks the point where a node's subtree is done, so `ancestors` holds the current path.
+  const stack: ({ node: unknown; depth: number; path: string } | { leave: object })[] = [{ node: root, depth: 1, path: "root" }];
+  const ancestors = new Set<object>();
   let count = 0;
   while (stack.length > 0) {
-    const { node, depth, path } = stack.pop()!;
+    const top = stack.pop()!;
+    if ("leave" in top) {
+      ancestors.delete(top.leave);
+      continue;
+    }
+    const { node, depth, path } = top;
     if (typeof node !== "object" || node === null) continue;
-    if (seen.has(node)) return [error("FRAMEWORK_TOO_DEEP", "the framework tree contains a cycle", { path })];
-    seen.add(node);
+    if (ancestors.has(node)) return [error("FRAMEWORK_TOO_DEEP", "the framework tree contains a cycle", { path })];
+    // Counted per visit: a node object shared many times over still counts every time.
     if (++count > MAX_FRAMEWORK_NODES) {
       return [error("FRAMEWORK_TOO_DEEP", `the framework has more than ${MAX_FRAMEWORK_NODES} nodes`)];
     }
     if (depth > MAX_FRAMEWORK_DEPTH) {
       return [error("FRAMEWORK_TOO_DEEP", `nodes are nested more than ${MAX_FRAMEWORK_DEPTH} levels deep`, { path })];
     }
+    ancestors.add(node);
+    stack.push({ leave: node });
     const children = (node as { children?: unknown }).children;
     if (Array.isArray(children)) {
       children.forEach((child, i) => stack.push({ node: child, depth: depth + 1, path: `${path}.children[${i}]` }));
@@ -142,7 +182,29 @@ function pathString(path: readonly PropertyKey[]): string {
   return out === "" ? "(top level)" : out;
 }
 
-function fromZodIssue(raw: unknown): Issue {
+/** zod's names of expected types, as a sentence says them. */
+const KINDS: Readonly<Record<string, string>> = { array: "an array", int: "a whole number", object: "an object", string: "text", number: "a number", boolean: "true or false" };
+
+/**
+ * The node or view nearest above a place in the definition (the deepest object on the way that has
+ * a text `id`), and the rest of the path from it: `root.children[1].children[0].rule.direction` is
+ * `rule.direction` of node "meetings". People know their nodes by id, not by position.
+ */
+function ownerOf(input: unknown, path: readonly PropertyKey[]): { kind: "node" | "view"; id: string; rest: string } | undefined {
+  let owner: { kind: "node" | "view"; id: string; depth: number } | undefined;
+  let value = input;
+  for (let depth = 0; depth < path.length; depth++) {
+    if (typeof value !== "object" || value === null) break;
+    value = (value as Record<PropertyKey, unknown>)[path[depth] as PropertyKey];
+    const id = typeof value === "object" && value !== null && !Array.isArray(value) ? (value as { id?: unknown }).id : undefined;
+    if (typeof id === "string" && (path[0] === "root" || path[0] === "views")) owner = { kind: path[0] === "root" ? "node" : "view", id, depth: depth + 1 };
+  }
+  if (owner === undefined) return undefined;
+  const rest = pathString(path.slice(owner.depth));
+  return { kind: owner.kind, id: owner.id, rest: rest === "(top level)" ? "" : rest.replace(/^\./u, "") };
+}
+
+function fromZodIssue(input: unknown, raw: unknown): Issue {
   const issue = raw as ZodIssueLike;
   const path = pathString(issue.path);
   let message: string;
@@ -156,7 +218,7 @@ function fromZodIssue(raw: unknown): Issue {
         : "does not match any allowed form";
       break;
     case "invalid_type":
-      message = issue.input === undefined ? `is required (${issue.expected})` : `must be ${issue.expected === "array" ? "an array" : `a ${issue.expected}`}`;
+      message = issue.input === undefined ? `is required (${issue.expected})` : `must be ${KINDS[issue.expected ?? ""] ?? `a ${issue.expected}`}`;
       break;
     case "invalid_value":
       message = `must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(", ")}`;
@@ -167,15 +229,20 @@ function fromZodIssue(raw: unknown): Issue {
     default:
       message = issue.message;
   }
-  return error("FRAMEWORK_SCHEMA", `${path} ${message}`, { path });
+  const owner = ownerOf(input, issue.path);
+  if (owner === undefined) return error("FRAMEWORK_SCHEMA", `${path} ${message}`, { path });
+  const what = owner.rest === "" ? message : `${owner.rest} ${message}`;
+  return error("FRAMEWORK_SCHEMA", `${owner.kind} ${showValue(owner.id)}: ${what}`, { path, node: owner.id });
 }
 
 function checkMeaning(def: FrameworkDefinition): Issue[] {
   const issues: Issue[] = [];
   const nodes = new Map<string, FrameworkNode>();
   const inputOwner = new Map<string, string>();
+  const leaves: PlacedLeaf[] = [];
 
   const visit = (node: FrameworkNode, path: string): void => {
+    checkMagnitude(`node "${node.id}"`, node.id, path, [["weight", node.weight], ["maxPoints", node.maxPoints], ["rule.max", ruleMaxField(node)]], issues);
     if (nodes.has(node.id)) {
       issues.push(error("FRAMEWORK_DUPLICATE_ID", `node id "${node.id}" is used more than once`, { path, node: node.id }));
     }
@@ -195,6 +262,7 @@ function checkMeaning(def: FrameworkDefinition): Issue[] {
       return;
     }
     if (node.rule !== undefined) {
+      leaves.push({ node, path });
       checkRule(node, path, issues);
       for (const key of inputKeys(node)) {
         const norm = normalizeKey(key);
@@ -214,6 +282,7 @@ function checkMeaning(def: FrameworkDefinition): Issue[] {
     issues.push(error("FRAMEWORK_SCHEMA", "the root must be a group with children", { path: "root" }));
   } else {
     visit(def.root, "root");
+    issues.push(...checkColumnNames(leaves));
   }
 
   (def.views ?? []).forEach((view, v) => {
@@ -221,6 +290,7 @@ function checkMeaning(def: FrameworkDefinition): Issue[] {
     if (nodes.has(view.id)) {
       issues.push(error("FRAMEWORK_DUPLICATE_ID", `view id "${view.id}" is already a node or view id`, { path, node: view.id }));
     }
+    view.terms.forEach((t, i) => checkMagnitude(`view "${view.id}"`, view.id, `${path}.terms[${i}]`, [[`the weight of term "${t.node}"`, t.weight]], issues));
     const known = view.terms.map((t) => nodes.get(t.node));
     view.terms.forEach((t, i) => {
       if (!nodes.has(t.node)) {
@@ -244,6 +314,30 @@ function checkMeaning(def: FrameworkDefinition): Issue[] {
     }
   });
   return issues;
+}
+
+/** The rule's own `max`, where the rule has one. */
+function ruleMaxField(node: FrameworkNode): number | undefined {
+  const rule = node.rule as { max?: unknown } | undefined;
+  return typeof rule?.max === "number" && (node.rule?.type === "points" || node.rule?.type === "ladder" || node.rule?.type === "categorical") ? rule.max : undefined;
+}
+
+/**
+ * Weights and maxima the arithmetic can carry: 0, or from {@link MIN_WEIGHT} to {@link MAX_WEIGHT}.
+ * Outside, sums overflow to Infinity or quotients of subnormal numbers do, and scores come out
+ * wrong without an error.
+ */
+function checkMagnitude(who: string, id: string, path: string, values: readonly [string, number | undefined][], issues: Issue[]): void {
+  for (const [field, value] of values) {
+    if (value === undefined || value === 0 || !Number.isFinite(value) || (value >= MIN_WEIGHT && value <= MAX_WEIGHT)) continue;
+    issues.push(
+      error(
+        "FRAMEWORK_WEIGHT_RANGE",
+        `${who}: ${field} ${value} is ${value < MIN_WEIGHT ? "too small" : "too large"} to compute with: other than 0 it must be from ${MIN_WEIGHT} to ${MAX_WEIGHT} (only proportions count: scale the siblings' values alike)`,
+        { path, node: id },
+      ),
+    );
+  }
 }
 
 function checkGroup(node: GroupNode, path: string, issues: Issue[]): void {
@@ -310,6 +404,9 @@ function checkRule(node: IndicatorNode, path: string, issues: Issue[]): void {
       });
       break;
     }
+    case "boolean":
+      for (const alias of contradictoryAliases(rule)) bad(`the answer ${JSON.stringify(alias)} is listed both as yes and as no`);
+      break;
     case "goalposts":
       if (!(rule.max > rule.min)) bad(`goalposts need max > min (got min ${rule.min}, max ${rule.max})`);
       break;

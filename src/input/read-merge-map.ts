@@ -5,6 +5,7 @@
  */
 import { error, type Issue } from "../errors.ts";
 import type { MergeEntry } from "../score/merge-units.ts";
+import { cleanName, MAX_NAME_LENGTH } from "../text/clean-name.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import { isBlank } from "./read-units.ts";
 import type { RawTable } from "./table.ts";
@@ -45,11 +46,18 @@ export function readMergeTable(table: RawTable): { entries: MergeEntry[]; issues
     }
     const c = code >= 0 ? cells[code] : undefined;
     const g = group >= 0 ? cells[group] : undefined;
+    // Names as the data's are: shown without invisible characters, and limited in length.
+    const names = [cleanName(String(u)), cleanName(String(m))] as const;
+    const long = names.findIndex((n) => n.length > MAX_NAME_LENGTH);
+    if (long >= 0) {
+      issues.push(error("DATA_TOO_LARGE", `a name of ${(names[long] as string).length} characters, more than the ${MAX_NAME_LENGTH} a name may have`, { row: line, column: table.columns[long === 0 ? from : into] as string }));
+      continue;
+    }
     entries.push({
-      unit: String(u),
-      into: String(m),
-      ...(c !== undefined && !isBlank(c) ? { code: String(c) } : {}),
-      ...(g !== undefined && !isBlank(g) ? { group: String(g) } : {}),
+      unit: names[0],
+      into: names[1],
+      ...(c !== undefined && !isBlank(c) ? { code: cleanName(String(c)) } : {}),
+      ...(g !== undefined && !isBlank(g) ? { group: cleanName(String(g)) } : {}),
     });
   }
   return { entries, issues };

@@ -8,6 +8,7 @@ import { error, showValue, type Issue } from "../errors.ts";
 import { inputKeys } from "../framework/input-keys.ts";
 import type { Framework, FrameworkNode } from "../framework/types.ts";
 import type { RawValue } from "../score/rules/outcome.ts";
+import { cleanName, MAX_NAME_LENGTH } from "../text/clean-name.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import { isInputKey, resolveColumns, type ColumnPlan, type ResolveOptions } from "./resolve-columns.ts";
 import type { RawCell, RawTable } from "./table.ts";
@@ -57,7 +58,7 @@ export function isBlank(cell: RawCell): cell is null | undefined | string {
 
 function cellText(cell: RawCell): string | undefined {
   if (isBlank(cell)) return undefined;
-  return String(cell).normalize("NFC").trim().replace(/\s+/gu, " ");
+  return cleanName(String(cell));
 }
 
 /**
@@ -98,10 +99,18 @@ export function identity(table: { readonly columns: readonly string[] }, plan: C
     issues.push(error("DATA_MISSING_UNIT", "the unit name is blank", { row: line, column: unitHeader }));
     return undefined;
   }
-  const id: Identity = { unit };
   const code = at(plan.roles.code);
-  if (code !== undefined) id.code = code;
   const group = at(plan.roles.group);
+  // Checked before any name is used as a key (see MAX_NAME_LENGTH).
+  const long = unit.length > MAX_NAME_LENGTH ? "unit" : (code?.length ?? 0) > MAX_NAME_LENGTH ? "code" : (group?.length ?? 0) > MAX_NAME_LENGTH ? "group" : undefined;
+  if (long !== undefined) {
+    const text = (long === "unit" ? unit : long === "code" ? code : group) as string;
+    const column = table.columns[plan.roles[long] as number] as string;
+    issues.push(error("DATA_TOO_LARGE", `the ${long} name has ${text.length} characters, more than the ${MAX_NAME_LENGTH} a name may have: is this the right column?`, { row: line, column }));
+    return undefined;
+  }
+  const id: Identity = { unit };
+  if (code !== undefined) id.code = code;
   if (group !== undefined) id.group = group;
   const yearText = at(plan.roles.year);
   if (yearText !== undefined) {

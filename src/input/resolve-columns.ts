@@ -4,10 +4,11 @@
  *
  * @module
  */
-import { error, warning, type Issue } from "../errors.ts";
+import { error, showValue, warning, type Issue } from "../errors.ts";
 import { inputKeys } from "../framework/input-keys.ts";
-import type { Framework, FrameworkNode } from "../framework/types.ts";
-import { closestName } from "../text/closest-name.ts";
+import type { Framework, FrameworkNode, IndicatorNode } from "../framework/types.ts";
+import { MAX_NAME_LENGTH } from "../text/clean-name.ts";
+import { closestName, closestNameFinder } from "../text/closest-name.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 
 /** The roles a non-indicator column can play. */
@@ -77,9 +78,7 @@ export function inputAliases(framework: Framework): { inputs: Map<string, string
   ];
   const visit = (node: FrameworkNode) => {
     if (node.rule !== undefined) {
-      const keys = inputKeys(node);
-      if (keys.length === 1) for (const alias of names(node)) add(inputs, alias, keys[0] as string);
-      else for (const key of keys) add(inputs, key, key);
+      for (const { key, text } of inputSpellings(node)) add(inputs, text, key);
       return;
     }
     for (const alias of names(node)) add(computed, alias, node.id);
@@ -88,6 +87,42 @@ export function inputAliases(framework: Framework): { inputs: Map<string, string
   visit(framework.root);
   for (const view of framework.views ?? []) for (const alias of names(view)) add(computed, alias, view.id);
   return { inputs, computed };
+}
+
+/** One accepted spelling of a leaf's input, and which field of the leaf it comes from. */
+export interface InputSpelling {
+  /** The input key the spelling reads. */
+  readonly key: string;
+  /** `id`, `name.vi`, `name.en`, `short`, `"Chỉ số" + name.vi`, or (a ratio) `numerator` / `denominator`. */
+  readonly field: string;
+  readonly text: string;
+}
+
+/**
+ * Every spelling a column (or a long-form indicator name) may use for a leaf's input: for a
+ * one-input leaf its id, Vietnamese and English names, short label and "Chỉ số <name>"; for a
+ * ratio its two input keys.
+ *
+ * @example
+ * ```ts
+ * inputSpellings({ id: "awareness", name: { vi: "Nhận thức số" }, rule: { type: "value" } }).map((s) => s.text);
+ * // => ["awareness", "Nhận thức số", "chỉ số Nhận thức số"]
+ * ```
+ */
+export function inputSpellings(node: IndicatorNode): InputSpelling[] {
+  const keys = inputKeys(node);
+  if (keys.length !== 1) return keys.map((key, i) => ({ key, field: i === 0 ? "numerator" : "denominator", text: key }));
+  const key = keys[0] as string;
+  const out: InputSpelling[] = [];
+  const add = (field: string, text: string | undefined) => {
+    if (text !== undefined && text.trim() !== "") out.push({ key, field, text });
+  };
+  add("id", node.id);
+  add("name.vi", node.name.vi);
+  add("name.en", node.name.en);
+  add("short", node.short);
+  add('"Chỉ số" + name.vi', `chỉ số ${node.name.vi}`);
+  return out;
 }
 
 /**
@@ -121,6 +156,11 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
 
   const unknown: number[] = [];
   headers.forEach((header, col) => {
+    if (header.length > MAX_NAME_LENGTH) {
+      // Left out before it becomes a key (see MAX_NAME_LENGTH); `column` keeps the header as written.
+      issues.push(error("DATA_TOO_LARGE", `column ${col + 1} has a header of ${header.length} characters, more than the ${MAX_NAME_LENGTH} a name may have: ${showValue(header)}`, { column: header, row: 1 }));
+      return;
+    }
     const key = normalizeKey(header);
     const first = seen.get(key);
     if (first !== undefined) {
@@ -154,6 +194,17 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
     unknown.push(col);
   });
 
+  // A name to ignore that is no column is most likely misspelt: the column it meant is still read.
+  for (const name of options.ignoreColumns ?? []) {
+    if (seen.has(normalizeKey(name))) continue;
+    const near = closestName(name, headers);
+    issues.push(
+      warning("OPTION_INVALID", `the column to ignore ${showValue(name)} is not in the data${near === undefined ? "" : `; did you mean "${near}"?`}`, {
+        column: name,
+      }),
+    );
+  }
+
   // Recognised role names, for roles not named explicitly.
   const rest: number[] = [];
   for (const col of unknown) {
@@ -183,6 +234,8 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
     }
   }
 
+  // Built once (not per unknown column): thousands of unknown headers must stay cheap.
+  let findNear: ((name: string) => string | undefined) | undefined;
   for (const col of rest.sort((a, b) => a - b)) {
     const header = headers[col] as string;
     const node = computed.get(normalizeKey(header));
@@ -196,7 +249,8 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
       continue;
     }
     const make = options.unknownColumns === "warn" ? warning : error;
-    const near = closestName(header, unmatchedInputNames(framework, new Set(inputs.values())));
+    findNear ??= closestNameFinder(unmatchedInputNames(framework, new Set(inputs.values())));
+    const near = findNear(header);
     const hint = near === undefined ? "" : `; did you mean "${near}"?`;
     issues.push(
       make(

@@ -6,6 +6,7 @@
  * @module
  */
 import { error, showValue, type Issue } from "../errors.ts";
+import { cleanHeader, MAX_NAME_LENGTH } from "../text/clean-name.ts";
 
 /** A cell as read: text from CSV, or a JSON scalar. `null`/`undefined` mean blank. */
 export type RawCell = string | number | boolean | null | undefined;
@@ -20,7 +21,7 @@ export interface RawRow {
 
 /** A table of raw cells with their provenance. */
 export interface RawTable {
-  /** Headers as written (NFC-normalised and trimmed). */
+  /** Headers as written (NFC-normalised, trimmed, invisible characters removed). */
   readonly columns: readonly string[];
   readonly rows: readonly RawRow[];
   /** Where the table came from, for messages ("csv", "json"). */
@@ -31,8 +32,9 @@ export interface RawTable {
 
 /**
  * Reads an array of JSON records (objects) into a {@link RawTable}. Columns are the union of the
- * records' keys in first-seen order; keys are read with `Object.keys`, so `__proto__` or
- * `constructor` are plain column names. A record that is not an object is reported, not dropped.
+ * records' keys in first-seen order (NFC, trimmed, invisible characters removed); keys are read
+ * with `Object.keys`, so `__proto__` or `constructor` are plain column names. Two keys of one record
+ * naming one column are a DATA_DUPLICATE_COLUMN error (the first is read); a JSON -0 is read as 0. A record that is not an object is reported, not dropped.
  * Nested objects and arrays are reported as DATA_NOT_A_ROW for that cell's record. Text holding
  * U+FFFD (decoded from bytes that were not UTF-8) is a DATA_ENCODING error, as in `parseCsv`.
  *
@@ -47,7 +49,7 @@ export function tableFromRecords(records: readonly unknown[]): RawTable {
   const index = new Map<string, number>();
   const columns: string[] = [];
   const issues: Issue[] = [];
-  const objects: { line: number; record: Record<string, unknown> }[] = [];
+  const objects: { line: number; record: Record<string, unknown>; keys: (string | undefined)[] }[] = [];
   records.forEach((record, i) => {
     const line = i + 1;
     if (typeof record !== "object" || record === null || Array.isArray(record)) {
@@ -55,26 +57,52 @@ export function tableFromRecords(records: readonly unknown[]): RawTable {
       return;
     }
     const obj = record as Record<string, unknown>;
-    for (const key of Object.keys(obj)) {
-      const name = key.normalize("NFC").trim();
+    // Each key's column name, or undefined for a key left out (too long).
+    const keys = Object.keys(obj).map((key) => {
+      if (key.length > MAX_NAME_LENGTH) {
+        // Left out before it becomes a key (see MAX_NAME_LENGTH).
+        issues.push(error("DATA_TOO_LARGE", `record ${line} has a key of ${key.length} characters, more than the ${MAX_NAME_LENGTH} a column name may have: ${showValue(key)}`, { row: line, column: key }));
+        return undefined;
+      }
+      const name = cleanHeader(key);
       if (!index.has(name)) {
         index.set(name, columns.length);
         columns.push(name);
       }
-    }
-    objects.push({ line, record: obj });
+      return name;
+    });
+    objects.push({ line, record: obj, keys });
   });
-  const rows: RawRow[] = objects.map(({ line, record }) => {
+  // The record (by position in `objects`) that last filled each column, and from which key: a
+  // stamp instead of a set per record, as records can number millions.
+  const filledBy = new Int32Array(columns.length).fill(-1);
+  const filledFrom: string[] = new Array<string>(columns.length);
+  const rows: RawRow[] = objects.map(({ line, record, keys }, r) => {
     const cells: RawCell[] = new Array<RawCell>(columns.length).fill(undefined);
-    for (const key of Object.keys(record)) {
+    Object.keys(record).forEach((key, k) => {
+      const name = keys[k];
+      if (name === undefined) return;
       const value = record[key];
-      const col = index.get(key.normalize("NFC").trim()) as number;
-      if (value === null || value === undefined || typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+      const col = index.get(name) as number;
+      const first = filledBy[col] === r ? filledFrom[col] : undefined;
+      if (first !== undefined) {
+        // " unit " and "unit" (or two spellings in NFC and NFD) name one column: one value would be lost.
+        issues.push(
+          error("DATA_DUPLICATE_COLUMN", `record ${line} has both ${JSON.stringify(first)} and ${JSON.stringify(key)}, which name the same column ${JSON.stringify(name)}; keep one of them (the first is read)`, { row: line, column: name }),
+        );
+        return;
+      }
+      filledBy[col] = r;
+      filledFrom[col] = key;
+      if (value === null || value === undefined || typeof value === "string" || typeof value === "boolean") {
         cells[col] = value;
+      } else if (typeof value === "number") {
+        // JSON -0 is 0, as "-0" in a CSV cell is.
+        cells[col] = value === 0 ? 0 : value;
       } else {
         issues.push(error("DATA_NOT_A_ROW", `record ${line}, key ${JSON.stringify(key)}: a cell must be a string, number, boolean or null`, { row: line, column: key }));
       }
-    }
+    });
     return { line, cells };
   });
   const encoding = replacementCharacter(columns, rows);

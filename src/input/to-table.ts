@@ -1,13 +1,15 @@
 /**
  * Whatever `score()` / `validate()` were given as data → a well-formed {@link RawTable}: JSON
  * records go through `tableFromRecords`; a table (from `parseCsv`, `tableFromRecords`, or built
- * by hand) is checked, so a malformed one is a `DATA_NOT_A_ROW` issue rather than a `TypeError`.
+ * by hand) is checked, so a malformed one is a `DATA_NOT_A_ROW` issue rather than a `TypeError`,
+ * and a -0 cell is read as 0.
  *
  * @module
  */
 import { error, showValue, type Issue } from "../errors.ts";
 import { tableFromRecords, type RawCell, type RawRow, type RawTable } from "./table.ts";
 
+const isNegativeZero = (c: unknown) => c === 0 && Object.is(c, -0);
 const isCell = (c: unknown): c is RawCell => c === null || c === undefined || typeof c === "string" || typeof c === "number" || typeof c === "boolean";
 
 /**
@@ -32,6 +34,7 @@ export function toTable(data: unknown): RawTable {
     return { columns: [], rows: [], format: table.format === "csv" ? "csv" : "json", issues };
   }
   const rows: RawRow[] = [];
+  let changed = false;
   table.rows.forEach((row: unknown, i) => {
     const r = row as Partial<RawRow> | null;
     const line = typeof r?.line === "number" && Number.isInteger(r.line) && r.line > 0 ? r.line : i + 1;
@@ -39,8 +42,11 @@ export function toTable(data: unknown): RawTable {
       issues.push(error("DATA_NOT_A_ROW", `table row ${i + 1} must be { line, cells } with text, number, boolean or null cells (got ${showValue(row)})`, { row: line }));
       return;
     }
-    rows.push(r.line === line ? (r as RawRow) : { line, cells: r.cells });
+    // -0 is 0 (as "-0" in CSV and -0 in JSON records are); only rows holding one are copied.
+    const cells = r.cells.some(isNegativeZero) ? r.cells.map((c) => (isNegativeZero(c) ? 0 : c)) : r.cells;
+    if (cells !== r.cells) changed = true;
+    rows.push(r.line === line && cells === r.cells ? (r as RawRow) : { line, cells });
   });
-  if (issues.length === 0 && Array.isArray(table.issues) && table.format !== undefined) return table as RawTable;
+  if (issues.length === 0 && !changed && Array.isArray(table.issues) && table.format !== undefined) return table as RawTable;
   return { columns: table.columns, rows, format: table.format === "csv" ? "csv" : "json", issues: [...(Array.isArray(table.issues) ? table.issues : []), ...issues] };
 }

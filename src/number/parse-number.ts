@@ -53,11 +53,26 @@ export interface ParseNumberOptions {
   readonly thousands?: "," | ".";
 }
 
+/** Divides canonical decimal text by 100 exactly, by moving the decimal point (no float division). */
 function shiftLeft2(s: string): string {
-  if (/[eE]/u.test(s)) return String(Number(s) / 100);
-  const [int, frac = ""] = s.split(".") as [string, string?];
-  const padded = int.padStart(3, "0");
-  const head = padded.slice(0, -2).replace(/^0+(?=\d)/u, "");
-  const out = `${head}.${padded.slice(-2)}${frac}`.replace(/\.?0+$/u, "");
+  const sci = /^(\d+)(?:\.(\d+))?[eE]([+-]?\d+)$/u.exec(s);
+  if (sci === null) {
+    const [int, frac = ""] = s.split(".") as [string, string?];
+    return movePoint(int, frac, -2);
+  }
+  const [, int, frac = "", exp] = sci as unknown as [string, string, string | undefined, string];
+  const shift = Number(exp) - 2;
+  // A far exponent stays an exponent: written out, "1e-99999999%" would be 100 million zeros.
+  if (Math.abs(shift) > 100) return `${int}${frac === "" ? "" : `.${frac}`}e${shift}`;
+  return movePoint(int, frac, shift);
+}
+
+/** `int.frac` × 10^`shift` as plain decimal text without needless zeros: ("7", "", -3) → "0.007". */
+function movePoint(int: string, frac: string, shift: number): string {
+  const digits = `${int}${frac}`;
+  const point = int.length + shift;
+  const text =
+    point <= 0 ? `0.${"0".repeat(-point)}${digits}` : point >= digits.length ? `${digits}${"0".repeat(point - digits.length)}` : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  const out = text.replace(/^0+(?=\d)/u, "").replace(/(\.\d*?)0+$/u, "$1").replace(/\.$/u, "");
   return out === "" ? "0" : out;
 }

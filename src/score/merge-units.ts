@@ -9,7 +9,8 @@ import type { UnitInput } from "../input/read-units.ts";
 import { UNIT_ROUNDOFF as U } from "../number/publish-float.ts";
 import { RAT_ZERO, rat, ratAdd, ratDiv } from "../number/rational.ts";
 import { exactly, isExact, type Enclosure } from "../number/enclosure.ts";
-import { closestName } from "../text/closest-name.ts";
+import { closestNameFinder } from "../text/closest-name.ts";
+import { cleanName } from "../text/clean-name.ts";
 import { compareVi } from "../text/collator.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import type { CompiledFramework } from "./compile.ts";
@@ -39,7 +40,7 @@ export interface MergedUnit {
 
 /** Reads any accepted mapping form into entries (names NFC-normalised and trimmed). */
 export function mergeEntries(mapping: MergeMapping): MergeEntry[] {
-  const clean = (s: string) => s.normalize("NFC").trim().replace(/\s+/gu, " ");
+  const clean = cleanName;
   let pairs: MergeEntry[];
   if (Array.isArray(mapping)) pairs = [...(mapping as readonly MergeEntry[])];
   else if (mapping instanceof Map) pairs = [...(mapping as ReadonlyMap<string, string>)].map(([unit, into]) => ({ unit, into }));
@@ -83,9 +84,12 @@ export function mergeUnits(inputs: readonly UnitInput[], mapping: MergeMapping):
   // its name ("Đà Nẵng" for "TP. Đà Nẵng"), that unit was most likely meant and now stays apart.
   // (in Vietnamese order, so the order of the rows cannot change which one is named)
   const unmapped = units.map((u) => u.input.unit).filter((n) => !target.has(normalizeKey(n)) && !targets.has(normalizeKey(n))).sort(compareVi);
+  const unmappedKeys = unmapped.map(normalizeKey);
+  const findNear = closestNameFinder(unmapped);
   for (const [key, into] of targets) {
     if (known.has(key)) continue;
-    const near = unmapped.find((n) => normalizeKey(n).endsWith(` ${key}`) || normalizeKey(n).startsWith(`${key} `)) ?? closestName(into, unmapped);
+    const at = unmappedKeys.findIndex((n) => n.endsWith(` ${key}`) || n.startsWith(`${key} `));
+    const near = at >= 0 ? unmapped[at] : findNear(into);
     if (near !== undefined) {
       issues.push(
         warning("DATA_MERGE_INVALID", `the merge target "${into}" is not a unit of the data, so it is a new unit and "${near}" stays apart; did you mean "${near}"?`, { unit: into }),
@@ -109,6 +113,14 @@ export function mergeUnits(inputs: readonly UnitInput[], mapping: MergeMapping):
     bucket.members.push(u);
   }
 
+  // The first group and code the mapping gives each target.
+  const entryGroups = new Map<string, string>();
+  const entryCodes = new Map<string, string>();
+  for (const e of entries) {
+    const key = normalizeKey(e.into);
+    if (e.group !== undefined && !entryGroups.has(key)) entryGroups.set(key, e.group);
+    if (e.code !== undefined && !entryCodes.has(key)) entryCodes.set(key, e.code);
+  }
   const results: MergedUnit[] = [];
   for (const bucket of buckets.values()) {
     const first = bucket.members[0]!;
@@ -118,8 +130,8 @@ export function mergeUnits(inputs: readonly UnitInput[], mapping: MergeMapping):
       continue;
     }
     const groups = new Set(bucket.members.map((m) => m.input.group));
-    const entryGroup = entries.find((e) => normalizeKey(e.into) === normalizeKey(bucket.name) && e.group !== undefined)?.group;
-    const entryCode = entries.find((e) => normalizeKey(e.into) === normalizeKey(bucket.name) && e.code !== undefined)?.code;
+    const entryGroup = entryGroups.get(normalizeKey(bucket.name));
+    const entryCode = entryCodes.get(normalizeKey(bucket.name));
     const group = entryGroup ?? (groups.size === 1 ? first.input.group : undefined);
     if (entryGroup === undefined && groups.size > 1) {
       issues.push(warning("DATA_MERGE_INVALID", `the members of "${bucket.name}" are in different groups (${[...groups].map((g) => JSON.stringify(g ?? "")).join(", ")}); the merged unit has no group (give one in the mapping)`, { unit: bucket.name }));

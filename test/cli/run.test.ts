@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { cli, FW22 } from "./helpers.ts";
+import { cli, FW22, SAMPLE } from "./helpers.ts";
 
 describe("dti score", () => {
   it("prints a Markdown ranking of the bundled sample", async () => {
@@ -118,13 +118,13 @@ describe("dti exit codes and messages", () => {
     expect(bad.stderr).toMatch(/error\(s\) in x\.csv/u);
   });
 
-  it("a framework file with errors exits 1 and names the path inside it", async () => {
+  it("a framework file with errors exits 1 and names the node, with the path inside it", async () => {
     const r = await cli(["score", "d.json", "--framework", "bad.json"], {
       "bad.json": JSON.stringify({ id: "b", version: "1", title: { vi: "B" }, root: { id: "r", name: { vi: "R" }, children: [{ id: "a", name: { vi: "A" }, rule: { type: "nope" } }] } }),
       "d.json": "[]",
     });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/FRAMEWORK_SCHEMA at root\.children\[0\]\.rule\.type/u);
+    expect(r.stderr).toContain('error FRAMEWORK_SCHEMA node a, at root.children[0].rule.type: bad.json: node "a": rule.type unknown type');
   });
 
   it.each([
@@ -185,5 +185,22 @@ describe("dti exit codes and messages", () => {
     expect(json.map((f: { id: string }) => f.id)).toContain("vn-dti-2025-national");
     const schema = JSON.parse((await cli(["schema"])).stdout);
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+  });
+});
+
+describe("dti with a formulas or bands file that is not valid JSON", () => {
+  it("says the line and column (2 files)", async () => {
+    const formulas = await cli(["validate", SAMPLE, ...FW22, "--formulas", "f.json"], { "f.json": '[\n  {"column": "x",}\n]' });
+    expect(formulas.stderr).toContain("f.json is not valid JSON at line 2, column 18: expected a key in double quotes");
+    const bands = await cli(["score", SAMPLE, ...FW22, "--bands", "b.json"], { "b.json": '{"id": "x" "bands": []}' });
+    expect(bands.stderr).toContain('b.json is not valid JSON at line 1, column 12: expected "," or "}"');
+  });
+});
+
+describe("dti with a framework file that is not valid JSON", () => {
+  it("says the file, line and column", async () => {
+    const r = await cli(["validate", "d.csv", "--framework", "fw.json"], { "fw.json": '{\n  "id": "x",\n  "version": "1"\n  "title": {"vi": "X"}\n}', "d.csv": "unit,a\nHuế,1\n" });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("error FRAMEWORK_SCHEMA: fw.json: the framework is not valid JSON at line 4, column 3: expected \",\" or \"}\"");
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DtiError, type Issue, type IssueCode } from "../../src/errors.ts";
 import type { FrameworkDefinition } from "../../src/framework/types.ts";
-import { defineFramework, MAX_FRAMEWORK_DEPTH, MAX_FRAMEWORK_NODES, parseFramework, validateFramework } from "../../src/framework/validate-framework.ts";
+import { defineFramework, MAX_FRAMEWORK_DEPTH, MAX_FRAMEWORK_NODES, MAX_WEIGHT, MIN_WEIGHT, parseFramework, validateFramework } from "../../src/framework/validate-framework.ts";
+import { score } from "../../src/pipeline/score.ts";
 
 // Definitions are built as loose JSON-like objects (as they come from JSON files), then mutated
 // per test into the invalid form under test.
@@ -154,7 +155,7 @@ describe("defineFramework and parseFramework", () => {
       const err = e as DtiError;
       expect(err.code).toBe("FRAMEWORK_SCHEMA");
       expect(err.issues).toHaveLength(1);
-      expect(err.issues[0]?.message).toMatch(/^the framework is not valid JSON: /u);
+      expect(err.issues[0]?.message).toBe('the framework is not valid JSON at line 1, column 12: expected a key in double quotes');
     }
   });
 
@@ -181,7 +182,7 @@ describe("validateFramework: FRAMEWORK_SCHEMA", () => {
     const def = valid();
     def.root.children[1].children[2].colour = "red";
     const issue = only(def, "FRAMEWORK_SCHEMA");
-    expect(issue.message).toBe('root.children[1].children[2] unknown property "colour"');
+    expect(issue.message).toBe('node "portal": unknown property "colour"');
     expect(issue.path).toBe("root.children[1].children[2]");
   });
 
@@ -191,7 +192,7 @@ describe("validateFramework: FRAMEWORK_SCHEMA", () => {
     const issue = only(def, "FRAMEWORK_SCHEMA");
     expect(issue.path).toBe("root.children[0].children[0].rule.type");
     expect(issue.message).toBe(
-      'root.children[0].children[0].rule.type unknown type; expected one of "value", "points", "ratio", "ladder", "categorical", "boolean", "goalposts", "target", "normalise"',
+      'node "awareness": rule.type unknown type; expected one of "value", "points", "ratio", "ladder", "categorical", "boolean", "goalposts", "target", "normalise"',
     );
   });
 
@@ -203,7 +204,7 @@ describe("validateFramework: FRAMEWORK_SCHEMA", () => {
     expect(issue.path).toBe("version");
     const noName = valid();
     delete noName.root.children[0].name;
-    expect(only(noName, "FRAMEWORK_SCHEMA").message).toBe("root.children[0].name is required (object)");
+    expect(only(noName, "FRAMEWORK_SCHEMA").message).toBe('node "foundation": name is required (object)');
   });
 
   it("names a bad enum value, an empty list, a negative weight and a bad id", () => {
@@ -215,21 +216,20 @@ describe("validateFramework: FRAMEWORK_SCHEMA", () => {
     const issues = issuesOf(def);
     expect(issues.every((i) => i.code === "FRAMEWORK_SCHEMA")).toBe(true);
     expect(issues.map((i) => i.message)).toEqual([
-      'root.children[1].children[0].rule.direction must be one of "higher", "lower"',
-      "root.children[1].children[0].rule.steps is too small or empty",
-      "root.children[1].children[1].weight must not be negative",
-      "root.children[1].children[2].id must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit",
+      'node "meetings": rule.direction must be one of "higher", "lower"',
+      'node "meetings": rule.steps is too small or empty',
+      'node "head": weight must not be negative',
+      `node "bad id": id must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit`,
     ]);
   });
 
-  // BUG (src/framework/validate-framework.ts, fromZodIssue + safeParse): zod 4.6.7 leaves `input`
-  // out of issues unless `safeParse(input, { reportInput: true })` is used, so a value of the
-  // wrong type is reported as missing: weight "5" gives "root.children[0].weight is required
-  // (number)", decimals 2.5 gives "decimals is required (int)". Expected "must be a number" / "must
-  // be an integer".
-  it.fails("says a present value of the wrong type has the wrong type, not that it is missing", () => {
+  it("says a present value of the wrong type has the wrong type, not that it is missing", () => {
     const def = withChildren([leaf("a", { type: "value" }, { weight: "5" })]);
-    expect(only(def, "FRAMEWORK_SCHEMA").message).toBe("root.children[0].weight must be a number");
+    expect(only(def, "FRAMEWORK_SCHEMA").message).toBe('node "a": weight must be a number');
+    expect(only({ ...valid(), decimals: 2.5 }, "FRAMEWORK_SCHEMA").message).toBe("decimals must be a whole number");
+    expect(only({ ...valid(), decimals: "2" }, "FRAMEWORK_SCHEMA").message).toBe("decimals must be a number");
+    const missing = withChildren([{ id: "a", rule: { type: "value" } }]);
+    expect(only(missing, "FRAMEWORK_SCHEMA").message).toBe('node "a": name is required (object)');
   });
 
   it("still reports a wrong type as FRAMEWORK_SCHEMA at the right path", () => {
@@ -461,13 +461,28 @@ describe("validateFramework: FRAMEWORK_TOO_DEEP", () => {
     expect(issue.path).toBe("root.children[1].children[0]");
   });
 
-  // BUG (src/framework/validate-framework.ts, checkShape): the cycle check marks every object it
-  // has seen, so one node object listed twice (shared, not a cycle) is reported as
-  // FRAMEWORK_TOO_DEEP "the framework tree contains a cycle"; it is a duplicate id.
-  it.fails("reports a node object listed twice as a duplicate id, not as a cycle", () => {
+  it("reports a node object listed twice as a duplicate id, not as a cycle", () => {
     const shared = leaf("a");
     const def = withChildren([shared, shared]);
-    expect(issuesOf(def).map((i) => i.code)).toContain("FRAMEWORK_DUPLICATE_ID");
+    expect(issuesOf(def).map((i) => [i.code, i.node])).toEqual([
+      ["FRAMEWORK_DUPLICATE_ID", "a"],
+      ["FRAMEWORK_INPUT_CLASH", "a"],
+    ]);
+    // A group object shared by two parents: its id and its children's ids are each used twice.
+    const group: Loose = { id: "g", name: { vi: "G" }, children: [leaf("b")] };
+    const twice = withChildren([leaf("a"), { id: "p", name: { vi: "P" }, children: [group] }, { id: "q", name: { vi: "Q" }, children: [group] }]);
+    expect(issuesOf(twice).map((i) => [i.code, i.node])).toEqual([
+      ["FRAMEWORK_DUPLICATE_ID", "g"],
+      ["FRAMEWORK_DUPLICATE_ID", "b"],
+      ["FRAMEWORK_INPUT_CLASH", "b"],
+    ]);
+  });
+
+  it("stops a node object shared at every level (2^40 paths) at the node limit, not by running out of time", () => {
+    let node: Loose = leaf("x");
+    for (let i = 0; i < 40; i++) node = { id: `g${i}`, name: { vi: "G" }, children: [node, node] };
+    const issues = issuesOf({ ...valid(), root: node });
+    expect(issues.map((i) => i.code)).toEqual(["FRAMEWORK_TOO_DEEP"]);
   });
 
   it("rejects more than MAX_FRAMEWORK_NODES nodes", () => {
@@ -486,5 +501,145 @@ describe("validateFramework: messages", () => {
       expect(issue.path, issue.message).toMatch(/^(root|views|uncertain)/u);
       expect(issue.message).not.toMatch(/\n|Invalid input|at Object\./u);
     }
+  });
+});
+
+describe("validateFramework: every input can be read from a column", () => {
+  const named = (id: string, vi: string, extra: Loose = {}): Loose => ({ id, name: { vi }, rule: { type: "value" }, ...extra });
+
+  it("refuses a leaf named like another leaf's id, naming both nodes", () => {
+    const issue = only(withChildren([named("a", "b"), named("b", "Bê")]), "FRAMEWORK_INPUT_CLASH");
+    expect(issue.message).toBe(
+      'nodes "a" and "b" can both be written "b" in the data (the Vietnamese name of "a", the id of "b"; case, spacing and Unicode form are ignored), so a column with that name could not be read; give one of them another name',
+    );
+    expect([issue.node, issue.path]).toEqual(["b", "root.children[1]"]);
+  });
+
+  it("refuses two leaves whose names are equal after case, spacing, NFC and invisible-character folding (5 pairs)", () => {
+    const nfd = "Nhận thức số".normalize("NFD");
+    for (const [x, y] of [["Nhận thức số", "NHẬN THỨC SỐ"], ["Nhận thức số", nfd], ["Nhận thức số", " Nhận  thức\u00a0số "], ["Nhận thức số", "Nhận thức số\u200b"], ["Nhận thức số", "nhận thức\u00ad số"]]) {
+      const issue = only(withChildren([named("a", x as string), named("b", y as string)]), "FRAMEWORK_INPUT_CLASH");
+      expect(issue.message, JSON.stringify(y)).toMatch(/^nodes "a" and "b" can both be written /u);
+    }
+    // Across fields too: one leaf's English name, another's short label.
+    const issue = only(withChildren([named("a", "A", { name: { vi: "A", en: "Awareness" } }), named("b", "B", { short: "awareness" })]), "FRAMEWORK_INPUT_CLASH");
+    expect(issue.message).toContain('(the English name of "a", the short label of "b";');
+  });
+
+  it("refuses a leaf id or name the reader takes for the unit, code, group or year column (8 cases)", () => {
+    const cases: [Loose, string][] = [
+      [named("unit", "Đơn vị hành chính"), 'node "unit": its id "unit" is a name the data reader takes for the unit column, so a data file\'s "unit" column would be read as this indicator; choose another id'],
+      [named("a", "Tỉnh"), 'node "a": its Vietnamese name "Tỉnh" is a name the data reader takes for the unit column'],
+      [named("a", "A", { name: { vi: "A", en: "Province" } }), 'node "a": its English name "Province" is a name the data reader takes for the unit column'],
+      [named("code", "Mã"), 'node "code": its id "code" is a name the data reader takes for the unit code column'],
+      [named("a", "A", { short: "Mã" }), 'node "a": its short label "Mã" is a name the data reader takes for the unit code column'],
+      [named("group", "Nhóm tỉnh"), 'node "group": its id "group" is a name the data reader takes for the group column'],
+      [named("a", "Vùng"), 'node "a": its Vietnamese name "Vùng" is a name the data reader takes for the group column'],
+      [named("year", "Năm đánh giá"), 'node "year": its id "year" is a name the data reader takes for the year column'],
+    ];
+    for (const [node, message] of cases) {
+      const issue = only(withChildren([node, named("other", "Khác")]), "FRAMEWORK_INPUT_CLASH");
+      expect(issue.message).toContain(message);
+      expect(issue.node).toBe(node.id);
+    }
+    // The long-form indicator and value names stay free (wide data reads them as inputs).
+    expect(validateFramework(withChildren([named("score", "Điểm"), named("other", "Khác")])).ok).toBe(true);
+  });
+
+  it("accepts every built-in framework", async () => {
+    const { builtinFrameworks } = await import("../../src/framework/builtin/index.ts");
+    for (const fw of builtinFrameworks) expect(validateFramework(JSON.parse(JSON.stringify(fw))).ok, fw.id).toBe(true);
+  });
+});
+
+describe("validateFramework: weights the arithmetic can carry", () => {
+  it("refuses non-zero weights, maxPoints and rule maxima outside [MIN_WEIGHT, MAX_WEIGHT], naming the node (9 values)", () => {
+    const cases: [Loose, string][] = [
+      [leaf("a", { type: "value" }, { weight: 1.7e308 }), 'node "a": weight 1.7e+308 is too large to compute with: other than 0 it must be from 1e-9 to 1000000000000'],
+      [leaf("a", { type: "value" }, { weight: 1e308 }), 'node "a": weight 1e+308 is too large'],
+      [leaf("a", { type: "value" }, { weight: 5e-324 }), 'node "a": weight 5e-324 is too small to compute with'],
+      [leaf("a", { type: "value" }, { weight: 1e-10 }), 'node "a": weight 1e-10 is too small'],
+      [leaf("a", { type: "value" }, { weight: 1.000001e12 }), 'node "a": weight 1000001000000 is too large'],
+      [leaf("a", { type: "points" }, { maxPoints: 1e300 }), 'node "a": maxPoints 1e+300 is too large'],
+      [leaf("a", { type: "points", max: 5e-324 }), 'node "a": rule.max 5e-324 is too small'],
+      [leaf("a", { type: "ladder", direction: "higher", max: 2e12, steps: [{ threshold: 1, points: 1 }] }), 'node "a": rule.max 2000000000000 is too large'],
+    ];
+    for (const [node, message] of cases) {
+      const sibling = node.weight !== undefined ? leaf("b", { type: "value" }, { weight: 1 }) : node.maxPoints !== undefined ? leaf("b", { type: "points" }, { maxPoints: 1 }) : leaf("b");
+      const issues = issuesOf(withChildren([node, sibling]));
+      const issue = issues.find((i) => i.code === "FRAMEWORK_WEIGHT_RANGE");
+      expect(issue?.message, message).toContain(message);
+      expect([issue?.node, issue?.path]).toEqual(["a", "root.children[0]"]);
+    }
+    const view = valid();
+    view.views[0].terms[0].weight = 1e13;
+    view.views[0].terms[1].weight = 1;
+    expect(only(view, "FRAMEWORK_WEIGHT_RANGE").message).toMatch(/^view "people": the weight of term "awareness" 10000000000000 is too large/u);
+  });
+
+  it("accepts 0 and the limits themselves, and the built-in frameworks' points", () => {
+    for (const w of [0, MIN_WEIGHT, MAX_WEIGHT, 0.4, 1000]) {
+      expect(validateFramework(withChildren([leaf("a", { type: "value" }, { weight: w }), leaf("b", { type: "value" }, { weight: 1 })])).ok, String(w)).toBe(true);
+    }
+  });
+
+  it("scores with weights at both limits without an overflow", () => {
+    const fw = defineFramework(withChildren([leaf("a", { type: "value" }, { weight: MAX_WEIGHT }), leaf("b", { type: "value" }, { weight: MIN_WEIGHT })]));
+    expect(score(fw, [{ unit: "Huế", a: 0.5, b: 1 }]).units[0]?.value).toBe("0.5000");
+  });
+});
+
+describe("validateFramework: structure errors name the node", () => {
+  it("says the node or view id, and keeps the path as a hint (4 places)", () => {
+    const def = valid();
+    def.root.children[1].children[3].rule.min = "0";
+    delete def.root.children[1].children[4].id;
+    def.views[0].terms[0].weight = -1;
+    def.title.vi = "";
+    expect(issuesOf(def).map((i) => [i.message, i.node, i.path])).toEqual([
+      ["title.vi is too small or empty", undefined, "title.vi"],
+      ['node "speed": rule.min must be a number', "speed", "root.children[1].children[3].rule.min"],
+      ['node "services": children[4].id is required (string)', "services", "root.children[1].children[4].id"],
+      ['view "people": terms[0].weight must not be negative', "people", "views[0].terms[0].weight"],
+    ]);
+  });
+});
+
+describe("parseFramework: what JSON.parse does not say", () => {
+  const thrownIssues = (text: string) => {
+    try {
+      parseFramework(text);
+    } catch (e) {
+      return (e as DtiError).issues.map((i) => [i.code, i.message, i.node, i.path]);
+    }
+    return [];
+  };
+
+  it("says the line and column of invalid JSON (3 cases)", () => {
+    const text = JSON.stringify(valid(), null, 2);
+    const broken = text.replace('"maxPoints": 30,', '"maxPoints": 30,,');
+    const lines = broken.split("\n");
+    const line = lines.findIndex((l) => l.includes(",,")) + 1;
+    const column = (lines[line - 1] as string).indexOf(",,") + 2;
+    expect(thrownIssues(broken)).toEqual([["FRAMEWORK_SCHEMA", `the framework is not valid JSON at line ${line}, column ${column}: expected a key in double quotes`, undefined, undefined]]);
+    expect(thrownIssues('\uFEFF{\n  "id": "x"\n  "version": "1"\n}')[0]?.[1]).toBe('the framework is not valid JSON at line 3, column 3: expected "," or "}"');
+    expect(thrownIssues('{"id": \'x\'}')[0]?.[1]).toBe('the framework is not valid JSON at line 1, column 8: expected a value (text in double quotes, a number, true, false, null, { or [), not "\'x\'}"');
+  });
+
+  it("reports a key written twice, naming the node (JSON.parse would keep the last value silently)", () => {
+    const text = JSON.stringify(valid(), null, 2).replace('"id": "fibre",', '"id": "fibre",\n "maxPoints": 20,');
+    // The second "maxPoints" of node "fibre" is the one it had: three lines below the one added.
+    const lines = text.split("\n");
+    const added = lines.findIndex((l) => l === ' "maxPoints": 20,');
+    const second = lines.findIndex((l, i) => i > added && l.includes('"maxPoints"'));
+    expect(second - added).toBe(4);
+    const issues = thrownIssues(text);
+    expect(issues[0]).toEqual([
+      "FRAMEWORK_SCHEMA",
+      `node "fibre": has the key "maxPoints" twice (line ${second + 1}, column ${(lines[second] as string).indexOf('"maxPoints"') + 1}); JSON keeps only the last value: keep one of them`,
+      "fibre",
+      "root.children[0].children[1]",
+    ]);
+    expect(thrownIssues('{"id": "a", "id": "b"}')[0]?.[1]).toBe('the framework has the key "id" twice (line 1, column 13); JSON keeps only the last value: keep one of them');
   });
 });

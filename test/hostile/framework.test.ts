@@ -26,14 +26,16 @@ describe("hostile framework definitions: typed errors, never a crash or a hang",
     expect(validate(def(node), [{ unit: "x", bottom: 1 }]).errors.map((e) => e.code)).toEqual(["FRAMEWORK_TOO_DEEP"]);
   });
 
-  it("cyclic objects are refused: a node that is its own descendant, and cycles outside the tree", () => {
+  it("cyclic objects are refused: a node that is its own descendant, and cycles outside the tree; a node listed twice is a duplicate id", () => {
     const root: Record<string, unknown> = { id: "r", name: { vi: "r" }, children: [] };
     (root["children"] as unknown[]).push(leaf("a"), root);
     expect(thrownCodes(() => defineFramework(def(root)))).toEqual(["FRAMEWORK_TOO_DEEP"]);
 
+    // One node object listed twice is no cycle: it is one id used twice.
     const shared = leaf("a");
     expect(thrownCodes(() => defineFramework(def({ id: "r", name: { vi: "r" }, children: [shared, { id: "g", name: { vi: "g" }, children: [shared] }] })))).toEqual([
-      "FRAMEWORK_TOO_DEEP",
+      "FRAMEWORK_DUPLICATE_ID",
+      "FRAMEWORK_INPUT_CLASH",
     ]);
 
     const selfRef = def({ id: "r", name: { vi: "r" }, children: [leaf("a")] }) as unknown as Record<string, unknown>;

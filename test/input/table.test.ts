@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tableFromRecords } from "../../src/input/table.ts";
+import { MAX_NAME_LENGTH } from "../../src/text/clean-name.ts";
 
 describe("tableFromRecords", () => {
   it("takes the union of keys in first-seen order; a missing key is undefined", () => {
@@ -69,12 +70,31 @@ describe("tableFromRecords", () => {
     ]);
   });
 
-  // BUG (src/input/table.ts): two keys of one record that normalise to the same column (here
-  // "unit" and " unit ") are merged silently, the last value winning ("B"); the first value is
-  // lost with no issue. Expected a DATA_DUPLICATE_COLUMN (or similar) issue for that record.
-  it.fails("reports two keys of one record that normalise to the same column", () => {
-    const t = tableFromRecords([{ unit: "A", " unit ": "B" }]);
-    expect(t.issues.length).toBeGreaterThan(0);
+  it("reports two keys of one record that normalise to the same column, reading the first", () => {
+    const t = tableFromRecords([{ unit: "A", " unit ": "B" }, { unit: "C" }]);
+    expect(t.columns).toEqual(["unit"]);
+    expect(t.rows.map((r) => r.cells)).toEqual([["A"], ["C"]]);
+    expect(t.issues.map((i) => [i.code, i.row, i.column, i.message])).toEqual([
+      ["DATA_DUPLICATE_COLUMN", 1, "unit", 'record 1 has both "unit" and " unit ", which name the same column "unit"; keep one of them (the first is read)'],
+    ]);
+    // NFC and NFD spellings, and a zero-width space, name one column too (6 pairs in all).
+    const nfd = "Nhận thức số".normalize("NFD");
+    for (const [a, b] of [["unit", " unit "], ["unit", "unit\u200b"], ["\ufeffunit", "unit"], ["Nhận thức số", nfd], [nfd, "Nhận thức số\u00ad"], ["unit\t", "\u2060unit"]]) {
+      const twice = tableFromRecords([{ [a as string]: 1, [b as string]: 2 }]);
+      expect(twice.issues.map((i) => i.code), JSON.stringify([a, b])).toEqual(["DATA_DUPLICATE_COLUMN"]);
+      expect(twice.rows[0]?.cells).toEqual([1]);
+    }
+  });
+
+  it("reads a JSON -0 as 0, as a CSV \"-0\" is", () => {
+    const t = tableFromRecords(JSON.parse('[{"unit": "A", "a": -0, "b": -0.0, "c": -0e5}]') as unknown[]);
+    for (const cell of t.rows[0]!.cells.slice(1)) expect(Object.is(cell, 0), String(cell)).toBe(true);
+  });
+
+  it("removes invisible characters from headers as shown, and keys longer than MAX_NAME_LENGTH are DATA_TOO_LARGE", () => {
+    const t = tableFromRecords([{ "\u200bTỉnh\u200e": "Huế", ["x".repeat(MAX_NAME_LENGTH + 1)]: 1 }]);
+    expect(t.columns).toEqual(["Tỉnh"]);
+    expect(t.issues.map((i) => [i.code, i.row])).toEqual([["DATA_TOO_LARGE", 1]]);
   });
 
   it("reads __proto__ and constructor as plain column names without polluting prototypes", () => {

@@ -133,12 +133,17 @@ describe("parseNumber", () => {
   });
 });
 
-describe("parseNumber: known bug", () => {
-  // BUG (src/number/parse-number.ts, shiftLeft2): a percent written in scientific notation is
-  // divided by 100 as a float, so "7e-1%" gives "0.006999999999999999" and "1.1e0%" gives
-  // "0.011000000000000001" instead of the exact "0.007" and "0.011". Marked `fails` until fixed.
-  it.fails("divides a scientific-notation percent by 100 exactly", () => {
+describe("parseNumber: a percent in scientific notation", () => {
+  it("divides by 100 exactly, moving the decimal point (9 cases)", () => {
     expect(parseNumber("7e-1%", { percent: true })).toBe("0.007");
     expect(parseNumber("1.1e0%", { percent: true })).toBe("0.011");
+    expect(parseNumber("1.1E2%", { percent: true })).toBe("1.1");
+    expect(parseNumber("5e2%", { percent: true })).toBe("5");
+    expect(parseNumber("12.5e3%", { percent: true })).toBe("125");
+    expect(parseNumber("-2.5e1%", { percent: true })).toBe("-0.25");
+    expect(parseNumber("0e5%", { percent: true })).toBe("0");
+    // Far exponents stay exponents (exact, and short).
+    expect(parseNumber("1e-200%", { percent: true })).toBe("1e-202");
+    expect(parseNumber("3.5e150%", { percent: true })).toBe("3.5e148");
   });
 });

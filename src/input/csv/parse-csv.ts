@@ -6,6 +6,7 @@
  */
 import { CsvError, parse } from "csv-parse/sync";
 import { DtiError, error, showValue, type Issue } from "../../errors.ts";
+import { cleanHeader } from "../../text/clean-name.ts";
 import type { RawCell, RawRow, RawTable } from "../table.ts";
 import { detectDelimiter, type CsvDelimiter } from "./detect-delimiter.ts";
 
@@ -118,7 +119,7 @@ export function parseCsv(text: string, options: CsvOptions = {}): RawTable {
   if (header === undefined) {
     return { columns: [], rows: [], format: "csv", issues: [error("DATA_EMPTY", "the CSV is empty: no header and no rows")] };
   }
-  const columns = header.record.map((h) => h.normalize("NFC").trim());
+  const columns = header.record.map(cleanHeader);
   const width = columns.length;
   const issues: Issue[] = [];
   const rows: RawRow[] = [];

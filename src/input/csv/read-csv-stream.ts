@@ -4,6 +4,7 @@
  * @module
  */
 import { DtiError, error, type Issue } from "../../errors.ts";
+import { cleanHeader } from "../../text/clean-name.ts";
 import type { RawCell, RawRow } from "../table.ts";
 import { createCsvTokenizer, type CsvRecord } from "./csv-tokenizer.ts";
 import { detectDelimiter } from "./detect-delimiter.ts";
@@ -77,7 +78,7 @@ export async function* readCsvStream(
     for (const { cells: record, line } of records) {
       if (width < 0) {
         width = record.length;
-        yield { line: 1, cells: record.map((h) => h.normalize("NFC").trim()) };
+        yield { line: 1, cells: record.map(cleanHeader) };
         continue;
       }
       if (isBlankRecord(record)) continue;

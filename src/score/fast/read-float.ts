@@ -24,7 +24,8 @@ export function readFloat(raw: RawValue): number | undefined {
  */
 export function readFloatInto(raw: RawValue, out: Float64Array): boolean {
   if (typeof raw === "number") {
-    out[0] = raw;
+    // A JavaScript -0 is read as 0, as in text.
+    out[0] = raw === 0 ? 0 : raw;
     return Number.isFinite(raw);
   }
   if (typeof raw !== "string") return false;

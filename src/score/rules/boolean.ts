@@ -2,6 +2,7 @@ import { showValue } from "../../errors.ts";
 import type { BooleanRule } from "../../framework/types.ts";
 import { RAT_ONE, RAT_ZERO } from "../../number/rational.ts";
 import { normalizeKey } from "../../text/normalize-key.ts";
+import { booleanAlias } from "../../framework/boolean-aliases.ts";
 import { fail, ok, type RawValue, type RuleOutcome } from "./outcome.ts";
 
 const YES = new Set(["true", "yes", "y", "1", "có", "co", "x", "đạt", "dat", "rồi"]);
@@ -22,7 +23,7 @@ export function scoreBoolean(rule: BooleanRule, raw: RawValue): RuleOutcome {
   else if (typeof raw === "number") yes = raw === 1 ? true : raw === 0 ? false : undefined;
   else {
     const key = normalizeKey(raw);
-    yes = YES.has(key) ? true : NO.has(key) ? false : undefined;
+    yes = booleanAlias(rule, key) ?? (YES.has(key) ? true : NO.has(key) ? false : undefined);
   }
   if (yes === undefined) return fail("DATA_NOT_A_BOOLEAN", `${showValue(raw)} is not yes/no (có/không, true/false, 1/0)`);
   const good = rule.direction === "lower" ? !yes : yes;

@@ -26,7 +26,7 @@ export function ok(score: Rational): RuleOutcome {
  * {@link parseNumber} (vi-VN decimal commas accepted). `undefined` when it is not a number.
  */
 export function readDecimal(raw: RawValue): Decimal | undefined {
-  if (typeof raw === "number") return Number.isFinite(raw) ? dec(raw) : undefined;
+  if (typeof raw === "number") return Number.isFinite(raw) ? dec(raw === 0 ? 0 : raw) : undefined;
   if (typeof raw === "string") {
     const text = parseNumber(raw);
     return text === undefined ? undefined : dec(text);
@@ -51,6 +51,7 @@ export function notANumber(raw: RawValue, input?: number): RuleOutcome {
  * shortest text, text through `parseNumber`); `undefined` when it is not a number.
  */
 export function readRational(raw: RawValue): Rational | undefined {
+  // A JavaScript -0 is 0 (ratFromNumber reads it so too: 0 is a whole number).
   if (typeof raw === "number") return Number.isFinite(raw) ? ratFromNumber(raw) : undefined;
   if (typeof raw === "string") {
     const text = parseNumber(raw);

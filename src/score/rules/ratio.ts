@@ -19,6 +19,9 @@ export function scoreRatio(rule: RatioRule, rawA: RawValue, rawB: RawValue): Rul
   const clamp = rule.outOfRange === "clamp";
   if (a.n < 0n && !clamp) return fail("DATA_OUT_OF_RANGE", `numerator ${showRational(a)} is negative`, 0);
   if (b.n < 0n && !clamp) return fail("DATA_OUT_OF_RANGE", `denominator ${showRational(b)} is negative`, 1);
+  // Clamped, a negative input scores 0 (a negative numerator over a negative denominator is not a
+  // positive share).
+  if (clamp && (a.n < 0n || b.n < 0n)) return ok(RAT_ZERO);
   if (b.n === 0n) {
     if (rule.zeroDenominator === "zero") return ok(RAT_ZERO);
     if (rule.zeroDenominator === "one") return ok(RAT_ONE);

@@ -31,10 +31,9 @@ describe("scoreRatio", () => {
     expect(scoreOf(scoreRatio({ type: "ratio", outOfRange: "clamp" }, "5", "-10"))).toBe("0");
   });
 
-  // BUG (src/score/rules/ratio.ts): with outOfRange "clamp" a negative numerator and a negative
-  // denominator give the positive ratio (-5 / -10 = 0.5) instead of clamping the negative inputs
-  // (the RatioRule doc: "A ratio above 1 (or a negative input): … clamped"), which would score 0.
-  it.fails("clamps a negative numerator to 0 even when the denominator is negative too", () => {
+  // With outOfRange "clamp" a negative input scores 0 (the RatioRule doc: "A ratio above 1 (or a
+  // negative input): … clamped"): -5 / -10 is not the share 0.5.
+  it("clamps a negative numerator to 0 even when the denominator is negative too", () => {
     expect(scoreOf(scoreRatio({ type: "ratio", outOfRange: "clamp" }, "-5", "-10"))).toBe("0");
   });
 
