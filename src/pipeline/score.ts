@@ -119,7 +119,7 @@ export function prepareLeaves(frameworkIn: Framework | FrameworkDefinition, data
     ...read.issues,
     ...columns.issues,
     ...stage.issues,
-    ...missingValueWarnings(compiled, stage.missingCount, columns.absent, missing),
+    ...missingValueWarnings(compiled, stage.missingCount, columns.absent, missing, stage.missingNames),
     ...imputationWarnings(compiled, stage.imputed),
   ];
   return { compiled, units: read.units, stage, imputed: stage.imputed, issues: errorsFirst(issues), read: read.units.length };

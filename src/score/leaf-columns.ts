@@ -15,7 +15,7 @@ import { floatLeafInto } from "./fast/float-leaf.ts";
 import { isShortDecimal } from "./fast/read-float.ts";
 import type { RawValue } from "./rules/outcome.ts";
 import { scoreLeaf } from "./score-leaf.ts";
-import type { BlankCell, ImputedValue, LeafImputer, MissingPolicy } from "./score-leaves.ts";
+import { keepFirstNames, type BlankCell, type ImputedValue, type LeafImputer, type MissingPolicy } from "./score-leaves.ts";
 
 /** Where the leaf stage reads its units' cells: units in memory, or a batch of streamed rows. */
 export interface LeafSource {
@@ -24,8 +24,8 @@ export interface LeafSource {
   raw(u: number, leaf: number, input: number): RawValue | undefined;
   /** The cell of unit u for an input key (undefined: no such column or row). */
   cell(u: number, key: string): CellRef | undefined;
-  /** The unit's name and first row, for issues. */
-  unit(u: number): { readonly unit: string; readonly row: number };
+  /** The unit's name, year and first row, for issues. */
+  unit(u: number): { readonly unit: string; readonly row: number; readonly year?: number };
 }
 
 /** A {@link LeafSource} over units read into memory. */
@@ -47,6 +47,8 @@ export interface LeafStage {
   readonly imputed: readonly ImputedValue[];
   /** Scored leaves (compiled index) and how many units miss them, for the missing-value warnings. */
   readonly missingCount: ReadonlyMap<number, number>;
+  /** The first units (Vietnamese order) missing each of those leaves, by name (and year). */
+  readonly missingNames: ReadonlyMap<number, string[]>;
   /** The unit (index) each issue is about, parallel to `issues`. */
   readonly issueUnits: readonly number[];
   /** Per unit: 1 when one of its cells is an error. */
@@ -87,6 +89,7 @@ export function leafColumns(
   const issueUnits: number[] = [];
   const failed = new Uint8Array(n);
   const missingCount = new Map<number, number>();
+  const missingNames = new Map<number, string[]>();
   const out = new Float64Array(2);
   const blanks: BlankCell[] = [];
 
@@ -99,6 +102,10 @@ export function leafColumns(
     }
     if (!node.scored) return;
     missingCount.set(leaf, (missingCount.get(leaf) ?? 0) + 1);
+    let names = missingNames.get(leaf);
+    if (names === undefined) missingNames.set(leaf, (names = []));
+    const who = source.unit(u) as { unit: string; year?: number };
+    keepFirstNames(names, who.year === undefined ? who.unit : `${who.unit} (${who.year})`);
     const key = node.inputs[blank] as string;
     if (missing === "error" && !absent.has(key)) {
       const cell = cells[blank];
@@ -188,5 +195,5 @@ export function leafColumns(
     const raw = source.raw(u, leaf, 0);
     return typeof raw === "number" || (typeof raw === "string" && isShortDecimal(raw));
   };
-  return { cols, issues, issueUnits, imputed, missingCount, failed, exactRaw, short };
+  return { cols, issues, issueUnits, imputed, missingCount, missingNames, failed, exactRaw, short };
 }

@@ -8,6 +8,7 @@ import { error, warning, type Issue } from "../errors.ts";
 import type { CellRef, UnitInput } from "../input/read-units.ts";
 import type { ImputeMethod } from "../methods/impute/imputer.ts";
 import type { Rational } from "../number/rational.ts";
+import { compareVi } from "../text/collator.ts";
 import type { CompiledFramework } from "./compile.ts";
 
 /** What to do with a missing value: report it (default), score it 0, or leave it out and reweight. */
@@ -81,6 +82,7 @@ export function missingValueWarnings(
   missingCount: ReadonlyMap<number, number>,
   absentColumn: ReadonlySet<string>,
   missing: MissingPolicy,
+  missingNames: ReadonlyMap<number, readonly string[]> = new Map(),
 ): Issue[] {
   if (missing === "error") return [];
   const issues: Issue[] = [];
@@ -91,13 +93,34 @@ export function missingValueWarnings(
     if (count === undefined) continue;
     const node = compiled.nodes[leafIndex]!;
     if (node.inputs.every((k) => absentColumn.has(k))) continue;
+    const names = missingNames.get(leafIndex) ?? [];
+    const more = count - names.length;
+    const list = (and: string) => (names.length === 0 ? "" : `: ${names.join(", ")}${more > 0 ? ` ${and}` : ""}`);
     issues.push(
       warning(
         "DATA_MISSING_VALUE",
-        `${count} unit(s) have no value for "${node.id}" (${node.name.vi}); ${missing === "zero" ? "scored 0" : "left out, the other indicators reweighted"}`,
-        { node: node.id },
+        `${count} unit(s) have no value for "${node.id}" (${node.name.vi})${list(`and ${more} more`)}; ${missing === "zero" ? "scored 0" : "left out, the other indicators reweighted"}`,
+        {
+          node: node.id,
+          messageVi: `${count} đơn vị không có giá trị của "${node.name.vi}"${list(`và ${more} đơn vị khác`)}; ${missing === "zero" ? "tính 0 điểm" : "bỏ qua, các chỉ tiêu còn lại được tính lại trọng số"}`,
+        },
       ),
     );
   }
   return issues;
+}
+
+/** How many units a missing-value warning names. */
+export const NAMED_MISSING_UNITS = 5;
+
+/**
+ * Keeps the first {@link NAMED_MISSING_UNITS} names in Vietnamese order (so the order of the rows
+ * cannot change which units a warning names), in place.
+ */
+export function keepFirstNames(names: string[], name: string): void {
+  let at = names.length;
+  while (at > 0 && compareVi(names[at - 1]!, name) > 0) at--;
+  if (at >= NAMED_MISSING_UNITS) return;
+  names.splice(at, 0, name);
+  if (names.length > NAMED_MISSING_UNITS) names.pop();
 }

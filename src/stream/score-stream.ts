@@ -25,7 +25,7 @@ import { leafColumns, type LeafSource } from "../score/leaf-columns.ts";
 import { nodeFlagIssues } from "../score/node-flag-issues.ts";
 import { publishColumns } from "../score/publish-columns.ts";
 import { readRational, type RawValue } from "../score/rules/outcome.ts";
-import { missingColumnIssues, missingValueWarnings, type MissingPolicy } from "../score/score-leaves.ts";
+import { keepFirstNames, missingColumnIssues, missingValueWarnings, type MissingPolicy } from "../score/score-leaves.ts";
 import { hasNormaliseLeaves, normaliseLeaves } from "../methods/normalise/normalise-leaves.ts";
 import { createIssueLog } from "./issue-log.ts";
 
@@ -190,6 +190,7 @@ export function scoreStream(
     // Pass 1 (frameworks that normalise across units): the raw values of every normalised leaf.
     const global = normalises ? await collectNormalised(compiled, reader, open(), errors) : undefined;
     const missingCount = new Map<number, number>();
+    const missingNames = new Map<number, string[]>();
     let exactUnits = 0;
     let unitIndex = 0;
     const batch = createBatch(compiled);
@@ -201,6 +202,11 @@ export function scoreStream(
       const source = batchSource(compiled, batch, reader.header());
       const stage = leafColumns(compiled, source, missing, reader.absent());
       for (const [leaf, c] of stage.missingCount) missingCount.set(leaf, (missingCount.get(leaf) ?? 0) + c);
+      for (const [leaf, names] of stage.missingNames) {
+        let kept = missingNames.get(leaf);
+        if (kept === undefined) missingNames.set(leaf, (kept = []));
+        for (const name of names) keepFirstNames(kept, name);
+      }
       // Issues in row order: those of rows left out before each unit, then the unit's own.
       let k = 0;
       for (let b = 0; b <= size; b++) {
@@ -286,7 +292,7 @@ export function scoreStream(
     batch.before.length = 0;
     const rowCount = reader.rowCount();
     if (!reader.started() || rowCount === 0) errors.add(error("DATA_EMPTY", !reader.started() ? "the data is empty: no header and no rows" : "the data has a header but no rows"));
-    for (const w of missingValueWarnings(compiled, missingCount, reader.absent(), missing)) warnings.add(w);
+    for (const w of missingValueWarnings(compiled, missingCount, reader.absent(), missing, missingNames)) warnings.add(w);
     for (const w of global?.issues ?? []) warnings.add(w);
     const ranks = store.rank(options.ranking ?? "competition");
     summary = {
