@@ -103,7 +103,8 @@ describe("attachSubtree", () => {
     ]);
     const r = score(fw, [{ unit: "X", "cqs-a": 0.2, "cqs-b": 0.6, economy: 0.5, society: 0.5 }]);
     // government = mean(0.2, 0.6) = 0.4; DTI = 0.4 × 0.4 + 0.3 × 0.5 + 0.3 × 0.5
-    expect(r.units[0]!.score).toBe(0.46);
+    expect(r.units[0]!.score).toBeCloseTo(0.46, 14);
+    expect(r.units[0]!.value).toBe("0.4600");
   });
 
   it("refuses an unknown node id with FRAMEWORK_UNKNOWN", () => {
