@@ -53,7 +53,7 @@ export type DataIssueCode =
   | "DATA_TOO_LARGE";
 
 /** Problems with a formula indicator (the `dti/formula` sub-path). */
-export type FormulaIssueCode = "FORMULA_SYNTAX" | "FORMULA_FORBIDDEN" | "FORMULA_TOO_LARGE" | "FORMULA_NOT_FINITE";
+export type FormulaIssueCode = "FORMULA_SYNTAX" | "FORMULA_FORBIDDEN" | "FORMULA_TOO_LARGE" | "FORMULA_NOT_FINITE" | "FORMULA_NOT_EXACT";
 
 /** Problems with how the library or CLI was called. */
 export type UsageIssueCode = "USAGE" | "OPTION_INVALID";
