@@ -11,6 +11,7 @@ import type { RawValue } from "../score/rules/outcome.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import { isInputKey, resolveColumns, type ColumnPlan, type ResolveOptions } from "./resolve-columns.ts";
 import type { RawCell, RawTable } from "./table.ts";
+import { thousandsIssues } from "./thousands.ts";
 
 /** Where an input value came from; `raw` is `undefined` when the cell is blank or absent. */
 export interface CellRef {
@@ -78,7 +79,9 @@ export function readUnits(table: RawTable, framework: Framework, options: Resolv
     issues.push(error("DATA_EMPTY", "the data has no rows"));
   }
   if (plan.roles.unit === undefined) return { units: [], plan, presentKeys: new Set(), issues };
-  return plan.shape === "wide" ? readWide(table, plan, issues) : readLong(table, framework, plan, issues);
+  const read = plan.shape === "wide" ? readWide(table, plan, issues) : readLong(table, framework, plan, issues);
+  // Thousands separators read as decimal points: asked about per column, once every unit is read.
+  return { ...read, issues: [...read.issues, ...thousandsIssues(read.units, framework)] };
 }
 
 /** A row's unit name, code, group and year. */
