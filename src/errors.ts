@@ -103,6 +103,22 @@ export interface Issue {
   readonly node?: string;
   /** Path inside a framework definition, e.g. `root.children[2].rule.steps`. */
   readonly path?: string;
+  /**
+   * Options the message tells the reader to set. The message names each as the library does
+   * (`api`); the CLI shows the same message with `cli` in its place (`ignoreColumns` →
+   * `--ignore-column`), so neither mixes in the other's spelling.
+   */
+  readonly hints?: readonly OptionHint[];
+}
+
+/** An option named in a message, in the library's and the CLI's spelling (see `src/text/option-hint.ts`). */
+export interface OptionHint {
+  /** The option's name in the library: `ignoreColumns`, `unknownColumns`, `columns.unit`, `normalisation` … */
+  readonly option: string;
+  /** How the message writes it: `unknownColumns: "warn"`. */
+  readonly api: string;
+  /** How the CLI writes it: `--unknown-columns warn`. */
+  readonly cli: string;
 }
 
 /** An error that carries every problem found; `code` is the first error's code. */
