@@ -6,7 +6,7 @@
  *
  * A result is written exactly when it has a finite decimal expansion (0.9, 1250.125), else
  * rounded once, half away from zero, to {@link RESULT_DIGITS} significant digits (1/3 →
- * 0.3333…3, 40 threes). Irrational steps are carried as intervals to 60, then 200 digits; a
+ * 0.3333…3, 40 threes). Irrational steps are carried as intervals to 50, then 200 digits; a
  * result or a decision those digits cannot settle is `FORMULA_NOT_EXACT`.
  *
  * @module
@@ -51,7 +51,7 @@ export interface Formula {
 /** Significant digits of a result that has no finite decimal expansion (rounded once, half away from zero). */
 export const RESULT_DIGITS = 40;
 /** Digits irrational steps are carried to: the first try, then the second; beyond, the formula is refused. */
-const CARRIED_DIGITS = [60, 200] as const;
+const CARRIED_DIGITS = [50, 200] as const;
 
 /**
  * The decimal text of a result: exact when it terminates, else rounded to {@link RESULT_DIGITS}

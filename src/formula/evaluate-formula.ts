@@ -111,9 +111,10 @@ function power(x: Num, y: Num, digits: number): Num {
   if (x.hi.n < 0n) notFinite("a negative number to a power that is not a whole number");
   if (x.lo.n <= 0n) throw new NeedDigits("whether a power's base is above 0");
   // y = p / 2 of an exact square: exact (pow(6.25, 0.5) = 2.5, pow(4, 1.5) = 8).
-  if (I.isExact(x) && I.isExact(y) && y.lo.d === 2n) {
+  const half = I.isExact(y) ? Q.reduced(y.lo) : undefined;
+  if (I.isExact(x) && half !== undefined && half.d === 2n) {
     const root = Q.exactSqrt(x.lo);
-    if (root !== undefined) return wholePower(I.exact(root), y.lo.n, digits);
+    if (root !== undefined) return wholePower(I.exact(root), half.n, digits);
   }
   return exponential(I.settle(I.mul(y, ln(x, digits)), digits, "a power"), digits);
 }

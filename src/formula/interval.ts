@@ -54,7 +54,9 @@ const interval = (lo: Rational, hi: Rational): Num => ({ lo, hi });
 export function settle(x: Num, digits: number, what: string): Num {
   if (Q.cmp(x.hi, Q.neg(LIMIT)) < 0 || Q.cmp(x.lo, LIMIT) > 0) throw new NotFinite(`${what} is beyond ±1e308`);
   if (isExact(x)) {
-    const r = x.lo;
+    // An interval whose ends met (0 · [lo, hi]) is exact: one end, in lowest terms.
+    const r = x.lo === x.hi ? x.lo : Q.reduced(x.lo);
+    if (r !== x.lo) x = exact(r);
     if (r.n !== 0n && Q.cmp(Q.abs(r), TINY) < 0) throw new NotFinite(`${what} is nearer 0 than 1e-308 (too small to carry)`);
     if (Q.size(r) <= MAX_EXACT_BITS) return x;
   }
@@ -72,13 +74,13 @@ function outward(r: Rational, digits: number, mode: "floor" | "ceil"): Rational 
   return Q.roundToSignificant(r, digits, mode);
 }
 
-export const add = (a: Num, b: Num): Num => interval(Q.add(a.lo, b.lo), isExact(a) && isExact(b) ? Q.add(a.lo, b.lo) : Q.add(a.hi, b.hi));
+export const add = (a: Num, b: Num): Num => (isExact(a) && isExact(b) ? exact(Q.add(a.lo, b.lo)) : interval(Q.addRaw(a.lo, b.lo), Q.addRaw(a.hi, b.hi)));
 export const neg = (a: Num): Num => interval(Q.neg(a.hi), Q.neg(a.lo));
 export const sub = (a: Num, b: Num): Num => add(a, neg(b));
 
 export function mul(a: Num, b: Num): Num {
   if (isExact(a) && isExact(b)) return exact(Q.mul(a.lo, b.lo));
-  const p = [Q.mul(a.lo, b.lo), Q.mul(a.lo, b.hi), Q.mul(a.hi, b.lo), Q.mul(a.hi, b.hi)];
+  const p = [Q.mulRaw(a.lo, b.lo), Q.mulRaw(a.lo, b.hi), Q.mulRaw(a.hi, b.lo), Q.mulRaw(a.hi, b.hi)];
   return interval(p.reduce(Q.min), p.reduce(Q.max));
 }
 
@@ -97,7 +99,7 @@ export function div(a: Num, b: Num, zero: string): Num {
     const r = b.lo;
     return mul(a, exact(Q.div(Q.ONE, r)));
   }
-  return mul(a, interval(Q.div(Q.ONE, b.hi), Q.div(Q.ONE, b.lo)));
+  return mul(a, interval(Q.reciprocalRaw(b.hi), Q.reciprocalRaw(b.lo)));
 }
 
 export function abs(x: Num): Num {
@@ -162,13 +164,13 @@ export const ULP_MARGIN = 10n;
 
 /**
  * An increasing function computed by decimal.js (`ln`, `exp`, `log10`) on an interval: f(lo) and
- * f(hi) at `digits` + 10 significant digits, each widened by {@link ULP_MARGIN} units in its last
+ * f(hi) at `digits` + 5 significant digits, each widened by {@link ULP_MARGIN} units in its last
  * place. decimal.js documents its results as correctly rounded or at most 1 ulp off; the margin
  * makes the enclosure hold with room to spare. The interval's ends are first rounded outward, so
  * f (increasing) keeps the enclosure.
  */
 export function approximate(x: Num, f: (d: DecimalJs) => DecimalJs, digits: number): Num {
-  const precision = digits + 10;
+  const precision = digits + 5;
   const D = decimalAt(precision);
   const loEnd = Q.roundToSignificant(x.lo, precision + 5, "floor");
   const hiEnd = Q.roundToSignificant(x.hi, precision + 5, "ceil");
@@ -179,12 +181,12 @@ export function approximate(x: Num, f: (d: DecimalJs) => DecimalJs, digits: numb
 
 const CONSTANTS = new Map<string, Num>();
 
-/** A decimal.js constant (pi, e) at `digits` + 10 digits, widened both ways (made once per name and digits). */
+/** A decimal.js constant (pi, e) at `digits` + 5 digits, widened both ways (made once per name and digits). */
 export function constant(name: string, f: (D: typeof DecimalJs) => DecimalJs, digits: number): Num {
   const key = `${name}:${digits}`;
   let c = CONSTANTS.get(key);
   if (c === undefined) {
-    const precision = digits + 10;
+    const precision = digits + 5;
     const v = f(decimalAt(precision));
     c = interval(widen(v, precision, -1n), widen(v, precision, 1n));
     CONSTANTS.set(key, c);
@@ -199,8 +201,7 @@ function widen(v: DecimalJs, precision: number, direction: -1n | 1n): Rational {
   if (r.n === 0n) return r;
   // One unit in the last of `precision` significant digits: 10^(e − precision + 1).
   const e = Q.floorLog10(r) - precision + 1;
-  const ulp = e >= 0 ? Q.rational(Q.pow10(e)) : Q.rational(1n, Q.pow10(-e));
-  return Q.add(r, Q.mul(Q.rational(direction * ULP_MARGIN), ulp));
+  return Q.addRaw(r, Q.decimal(direction * ULP_MARGIN, -e));
 }
 
 /** √x: exact for the square of a rational, else bounds from the integer square root. */

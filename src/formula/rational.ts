@@ -7,7 +7,13 @@
  * @module
  */
 
-/** n / d, reduced, d > 0. */
+/**
+ * n / d with d > 0. Built by {@link rational} it is in lowest terms; built from decimal digits
+ * ({@link decimal}: parsing, rounding) it is m / 10^k with m not a multiple of 10, which may not
+ * be (2.35 is 235/100): cheap to make, and still d = 1 exactly for an integer. The raw operations
+ * ({@link addRaw}, {@link mulRaw}) do not reduce at all: interval ends, which are rounded to a
+ * power-of-ten denominator right after, need no gcd.
+ */
 export interface Rational {
   readonly n: bigint;
   readonly d: bigint;
@@ -46,6 +52,24 @@ export function rational(n: bigint, d = 1n): Rational {
   return g === 1n ? { n, d } : { n: n / g, d: d / g };
 }
 
+/**
+ * m / 10^k without a gcd: trailing zeros of m cancel against the power of ten, so an integer gets
+ * d = 1 (for k < 0, m · 10^-k).
+ */
+export function decimal(m: bigint, k: number): Rational {
+  if (k <= 0) return { n: m * pow10(-k), d: 1n };
+  if (m === 0n) return ZERO;
+  let zeros = 0;
+  while (zeros < k && m % 10n === 0n) {
+    m /= 10n;
+    zeros++;
+  }
+  return { n: m, d: pow10(k - zeros) };
+}
+
+/** Lowest terms (for the few checks that need them: an exact square root, a half exponent). */
+export const reduced = (a: Rational): Rational => rational(a.n, a.d);
+
 export const ZERO: Rational = { n: 0n, d: 1n };
 export const ONE: Rational = { n: 1n, d: 1n };
 
@@ -67,7 +91,7 @@ export function parseDecimal(text: string): Rational | undefined {
   if (!Number.isSafeInteger(exponent) || Math.abs(exponent) > 100_000) return undefined;
   let digits = BigInt(`${m[2] || "0"}${frac}`);
   if (m[1] === "-") digits = -digits;
-  return exponent >= 0 ? rational(digits * pow10(exponent)) : rational(digits, pow10(-exponent));
+  return decimal(digits, -exponent);
 }
 
 export const add = (a: Rational, b: Rational): Rational => (a.d === b.d ? rational(a.n + b.n, a.d) : rational(a.n * b.d + b.n * a.d, a.d * b.d));
@@ -76,6 +100,11 @@ export const mul = (a: Rational, b: Rational): Rational => rational(a.n * b.n, a
 /** a / b; b must not be 0 (callers report a division by zero first). */
 export const div = (a: Rational, b: Rational): Rational => rational(a.n * b.d, a.d * b.n);
 export const neg = (a: Rational): Rational => ({ n: -a.n, d: a.d });
+/** a + b, a · b and 1 / a without reducing (for interval ends; a must not be 0 for the reciprocal). */
+const raw = (n: bigint, d: bigint): Rational => (n === 0n ? ZERO : { n, d });
+export const addRaw = (a: Rational, b: Rational): Rational => (a.d === b.d ? raw(a.n + b.n, a.d) : raw(a.n * b.d + b.n * a.d, a.d * b.d));
+export const mulRaw = (a: Rational, b: Rational): Rational => raw(a.n * b.n, a.d * b.d);
+export const reciprocalRaw = (a: Rational): Rational => (a.n < 0n ? { n: -a.d, d: -a.n } : { n: a.d, d: a.n });
 export const abs = (a: Rational): Rational => (a.n < 0n ? neg(a) : a);
 export const sign = (a: Rational): -1 | 0 | 1 => (a.n < 0n ? -1 : a.n > 0n ? 1 : 0);
 export const isInteger = (a: Rational): boolean => a.d === 1n;
@@ -130,12 +159,8 @@ function roundInteger(a: Rational, mode: Rounding): bigint {
 
 /** a rounded to `places` decimals (places may be negative: to tens, hundreds …). */
 export function roundToPlaces(a: Rational, places: number, mode: Rounding): Rational {
-  if (places >= 0) {
-    const scale = pow10(places);
-    return rational(roundInteger(rational(a.n * scale, a.d), mode), scale);
-  }
-  const scale = pow10(-places);
-  return rational(roundInteger(rational(a.n, a.d * scale), mode) * scale);
+  if (places >= 0) return decimal(roundInteger({ n: a.n * pow10(places), d: a.d }, mode), places);
+  return decimal(roundInteger({ n: a.n, d: a.d * pow10(-places) }, mode), places);
 }
 
 /** a rounded to `digits` significant digits. */
@@ -188,6 +213,7 @@ export function isqrt(n: bigint): bigint {
 /** √a exactly when a ≥ 0 is the square of a rational, else `undefined`. */
 export function exactSqrt(a: Rational): Rational | undefined {
   if (a.n < 0n) return undefined;
+  a = reduced(a);
   const n = isqrt(a.n);
   const d = isqrt(a.d);
   return n * n === a.n && d * d === a.d ? { n, d } : undefined;
@@ -201,9 +227,10 @@ export function sqrtBound(a: Rational, digits: number, mode: "floor" | "ceil"): 
   if (a.n === 0n) return ZERO;
   // √a ≈ 10^(e/2): scale by 10^(2s) so that the root has about `digits` digits before the point.
   const s = digits - Math.floor(floorLog10(a) / 2);
-  const scaled = s >= 0 ? rational(a.n * pow10(2 * s), a.d) : rational(a.n, a.d * pow10(-2 * s));
-  let root = isqrt(floor(scaled));
+  const scaled = s >= 0 ? { n: a.n * pow10(2 * s), d: a.d } : { n: a.n, d: a.d * pow10(-2 * s) };
+  const whole = floor(scaled);
+  let root = isqrt(whole);
   // ⌊√⌊x⌋⌋ = ⌊√x⌋; round up unless √x is that integer exactly.
-  if (mode === "ceil" && !(root * root === scaled.n && scaled.d === 1n)) root += 1n;
-  return s >= 0 ? rational(root, pow10(s)) : rational(root * pow10(-s));
+  if (mode === "ceil" && !(root * root === whole && whole * scaled.d === scaled.n)) root += 1n;
+  return decimal(root, s);
 }

@@ -5,10 +5,12 @@ import * as Q from "../../src/formula/rational.ts";
 
 describe("rational: exact BigInt fractions", () => {
   it("reads decimal text exactly and writes terminating values back", () => {
-    expect(Q.parseDecimal("1.5e-3")).toEqual({ n: 3n, d: 2000n });
-    expect(Q.parseDecimal("-0.250")).toEqual({ n: -1n, d: 4n });
+    // Digits as written over a power of ten, trailing zeros cancelled: integers get d = 1.
+    expect(Q.parseDecimal("1.5e-3")).toEqual({ n: 15n, d: 10000n });
+    expect(Q.parseDecimal("-0.250")).toEqual({ n: -25n, d: 100n });
     expect(Q.parseDecimal("2E+3")).toEqual({ n: 2000n, d: 1n });
-    expect(Q.parseDecimal(".5")).toEqual({ n: 1n, d: 2n });
+    expect(Q.parseDecimal("2.000")).toEqual({ n: 2n, d: 1n });
+    expect(Q.reduced(Q.parseDecimal(".5")!)).toEqual({ n: 1n, d: 2n });
     for (const bad of ["", ".", "abc", "1e", "1e999999", "--1"]) expect(Q.parseDecimal(bad), bad).toBeUndefined();
     expect(Q.toDecimalText(Q.rational(-1n, 1024n))).toBe("-0.0009765625");
     expect(Q.toDecimalText(Q.rational(1250n))).toBe("1250");
