@@ -67,25 +67,42 @@ interface Suspect {
 /**
  * The cells of one input (one column, or one indicator of long data) that are probably thousands
  * read as decimals: a lone `sep` before three digits, in a column that never uses `sep` as a
- * decimal point, and where such cells are common (at least half the non-blank text cells, with
+ * decimal point, and where such cells are common (at least half the non-blank cells, with
  * certain thousands groups "1.234.567" counted in) or the column shows the separator grouping
- * thousands or the other one marking decimals elsewhere.
+ * thousands or the other one marking decimals elsewhere; and only cells whose thousands reading
+ * is nearer the column's plain numbers (whole or grouped) than their decimal reading.
  */
 export function suspectCells(cells: readonly Cell[]): Suspect[] {
   const shaped = cells.map((c) => ({ cell: c, shape: cellShape(c.text) }));
   const out: Suspect[] = [];
   for (const sep of [".", ","] as const) {
     const other = sep === "." ? "," : ".";
-    const ambiguous = shaped.flatMap(({ cell, shape }) => (shape.kind === "ambiguous" && shape.sep === sep ? [{ ...cell, thousands: shape.thousands }] : []));
+    const ambiguous = shaped.flatMap(({ cell, shape }) => (shape.kind === "ambiguous" && shape.sep === sep && typeof cell.ref.raw === "string" ? [{ ...cell, thousands: shape.thousands }] : []));
     if (ambiguous.length === 0) continue;
     const has = (kind: Shape["kind"], s: Separator) => shaped.some(({ shape }) => shape.kind === kind && "sep" in shape && shape.sep === s);
     if (has("decimal", sep)) continue;
     const grouped = shaped.filter(({ shape }) => shape.kind === "grouped" && shape.sep === sep).length;
     const certain = grouped > 0 || has("decimal", other);
     const common = 2 * (ambiguous.length + grouped) >= shaped.length;
-    if (certain || common) out.push({ sep, cells: ambiguous });
+    if (!(certain || common)) continue;
+    // Unless the column shows its convention, ask only where 1050 sits nearer the column's plain
+    // numbers than 1.05 does (on a log scale): "1.050" among 980 and 2.300 is a count; "179.875" among 100 and 90
+    // (a what-if's computed value) is not.
+    const plain = shaped.flatMap(({ cell, shape }) => (shape.kind === "whole" || shape.kind === "grouped" ? [Math.abs(Number(parseNumber(cell.text, { thousands: sep })))] : [])).filter((x) => x > 0);
+    const centre = plain.length === 0 ? undefined : median(plain.map(Math.log10));
+    const nearer = (c: Cell & { readonly thousands: string }) =>
+      certain ||
+      centre === undefined || Math.abs(Math.log10(Number(c.thousands)) - centre) < Math.abs(Math.log10(Number(parseNumber(c.text))) - centre);
+    const cells = ambiguous.filter(nearer);
+    if (cells.length > 0) out.push({ sep, cells });
   }
   return out;
+}
+
+function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** True when reading the cell as `thousands` is a value the leaf's rule accepts (points: at most the max). */
@@ -129,7 +146,10 @@ export function thousandsIssues(units: readonly UnitInput[], framework: Framewor
     const columns = keys.map((key) =>
       units.flatMap((u, unit): Cell[] => {
         const ref = u.values.get(key);
-        return ref !== undefined && typeof ref.raw === "string" ? [{ unit, name: u.unit, ref, text: ref.raw }] : [];
+        // JSON numbers count too, as the text they print ("70", "12.5"): never ambiguous themselves,
+        // they show what the column holds.
+        const raw = ref?.raw;
+        return ref !== undefined && (typeof raw === "string" || (typeof raw === "number" && Number.isFinite(raw))) ? [{ unit, name: u.unit, ref, text: String(raw) }] : [];
       }),
     );
     const suspects = columns.map((cells) => suspectCells(cells).map((s) => ({ ...s, cells: s.cells.filter((c) => admissible(leaf, c.thousands)) })).filter((s) => s.cells.length > 0));

@@ -69,8 +69,17 @@ describe("thousands separators read as decimal points are asked about", () => {
       ["Bến Nghé;1;2;100;0,5;12.500", "Đa Kao;1;2;200;0,6;8.250"],
       // One such cell among many small whole numbers is not a column of grouped counts.
       ["Bến Nghé;1;2;1.050;0,5;10", "Đa Kao;1;2;3;0,6;12", "Tân Định;1;2;4;0,7;14", "Phú Nhuận;1;2;5;0,7;14"],
+      // "179.875" among 100 and 90: 179.875 is nearer the column's numbers than 179875 is.
+      ["Bến Nghé;1;2;179.875;0,5;10", "Đa Kao;1;2;100;0,6;12"],
     ];
     for (const rows of quiet) expect(ambiguous(validate(fw, csv(rows)).warnings.concat(validate(fw, csv(rows)).errors)), rows.join(" / ")).toEqual([]);
+    // A text cell among JSON numbers (a what-if writing "93.375" for one unit) is one cell of three.
+    const edited = tableFromRecords([
+      { "Phường": "A", "Hồ sơ trực tuyến": 1, "Tổng hồ sơ": 2, "Người dùng": "93.375", "Tỷ lệ": 0.5, "Điểm": 10 },
+      { "Phường": "B", "Hồ sơ trực tuyến": 1, "Tổng hồ sơ": 2, "Người dùng": 70, "Tỷ lệ": 0.5, "Điểm": 10 },
+      { "Phường": "C", "Hồ sơ trực tuyến": 1, "Tổng hồ sơ": 2, "Người dùng": 60, "Tỷ lệ": 0.5, "Điểm": 10 },
+    ]);
+    expect(ambiguous(validate(fw, edited).errors)).toEqual([]);
     // JSON numbers are numbers: nothing to ask.
     const records = tableFromRecords([{ "Phường": "Bến Nghé", "Hồ sơ trực tuyến": 870, "Tổng hồ sơ": 1.05, "Người dùng": 100, "Tỷ lệ": 0.5, "Điểm": 10 }]);
     expect(ambiguous(validate(fw, records).errors)).toEqual([]);
