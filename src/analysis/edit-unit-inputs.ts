@@ -23,9 +23,10 @@ const text = (cell: RawCell) => (cell === null || cell === undefined ? "" : Stri
  * A value as written into the table. "179.875" (a what-if's computed numerator) is read as
  * 179.875, but looks like a thousands group to the check in `src/input/thousands.ts`, which would
  * ask about it (in a one-unit re-scoring, it is the whole column): a fourth decimal, "179.8750",
- * reads the same and asks nothing.
+ * reads the same and asks nothing. The scenario writes the unit's own input cells so too: the
+ * check has judged them against the whole column already.
  */
-const written = (value: RawValue): RawValue => (typeof value === "string" && /^\s*[+\-]?[1-9]\d{0,2}[.,]\d{3}\s*$/u.test(value) ? `${value.trim()}0` : value);
+export const written = (value: RawValue): RawValue => (typeof value === "string" && /^\s*[+\-]?[1-9]\d{0,2}[.,]\d{3}\s*$/u.test(value) ? `${value.trim()}0` : value);
 
 /** The rows of `unit` (matched by name or code, NFC, case-insensitive) and `year` (any year when undefined). */
 export function unitRows(table: RawTable, framework: Framework, options: ResolveOptions, unit: string, year?: number): UnitRows {
