@@ -11,7 +11,7 @@ import type { RawValue } from "../score/rules/outcome.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import { isInputKey, resolveColumns, type ColumnPlan, type ResolveOptions } from "./resolve-columns.ts";
 import type { RawCell, RawTable } from "./table.ts";
-import { thousandsIssues } from "./thousands.ts";
+import { hasGroupedCells, thousandsIssues } from "./thousands.ts";
 
 /** Where an input value came from; `raw` is `undefined` when the cell is blank or absent. */
 export interface CellRef {
@@ -80,7 +80,10 @@ export function readUnits(table: RawTable, framework: Framework, options: Resolv
   }
   if (plan.roles.unit === undefined) return { units: [], plan, presentKeys: new Set(), issues };
   const read = plan.shape === "wide" ? readWide(table, plan, issues) : readLong(table, framework, plan, issues);
-  // Thousands separators read as decimal points: asked about per column, once every unit is read.
+  // Thousands separators read as decimal points: asked about per column, once every unit is read
+  // (and only looked into when some input cell looks like "1.050").
+  const inputColumns = plan.shape === "wide" ? [...plan.inputs.keys()] : plan.roles.value === undefined ? [] : [plan.roles.value];
+  if (!hasGroupedCells(table, inputColumns)) return read;
   return { ...read, issues: [...read.issues, ...thousandsIssues(read.units, framework)] };
 }
 

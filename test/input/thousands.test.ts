@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Issue } from "../../src/errors.ts";
 import { parseCsv } from "../../src/csv.ts";
 import { defineFramework } from "../../src/framework/validate-framework.ts";
-import { cellShape } from "../../src/input/thousands.ts";
+import { cellShape, mayBeGrouped } from "../../src/input/thousands.ts";
 import { score, validate } from "../../src/pipeline/score.ts";
 import { tableFromRecords } from "../../src/input/table.ts";
 import { thrownCodes } from "../helpers/outcome.ts";
@@ -100,5 +100,10 @@ describe("thousands separators read as decimal points are asked about", () => {
     expect(cellShape("0.850")).toEqual({ kind: "decimal", sep: "." });
     expect(cellShape("1050")).toEqual({ kind: "whole" });
     expect(cellShape("1e3")).toEqual({ kind: "other" });
+    // The quick test agrees with cellShape on what could be a thousands group.
+    for (const text of ["1.050", " -870,500 ", "999.999", "1.050", "0.850", "1.05", "12345", "1.0500", "1.234.567", "abc.def", "", "12.5"]) {
+      expect(mayBeGrouped(text), text).toBe(cellShape(text).kind === "ambiguous");
+    }
+    expect(mayBeGrouped(1050)).toBe(false);
   });
 });
