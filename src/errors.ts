@@ -51,10 +51,11 @@ export type DataIssueCode =
   | "DATA_LOW_COVERAGE"
   | "DATA_AGGREGATION_DOMAIN"
   | "DATA_ENCODING"
-  | "DATA_TOO_LARGE";
+  | "DATA_TOO_LARGE"
+  | "DATA_AMBIGUOUS_NUMBER";
 
 /** Problems with a formula indicator (the `dti/formula` sub-path). */
-export type FormulaIssueCode = "FORMULA_SYNTAX" | "FORMULA_FORBIDDEN" | "FORMULA_TOO_LARGE" | "FORMULA_NOT_FINITE";
+export type FormulaIssueCode = "FORMULA_SYNTAX" | "FORMULA_FORBIDDEN" | "FORMULA_TOO_LARGE" | "FORMULA_NOT_FINITE" | "FORMULA_NOT_EXACT";
 
 /** Problems with how the library or CLI was called. */
 export type UsageIssueCode = "USAGE" | "OPTION_INVALID";
@@ -103,6 +104,22 @@ export interface Issue {
   readonly node?: string;
   /** Path inside a framework definition, e.g. `root.children[2].rule.steps`. */
   readonly path?: string;
+  /**
+   * Options the message tells the reader to set. The message names each as the library does
+   * (`api`); the CLI shows the same message with `cli` in its place (`ignoreColumns` →
+   * `--ignore-column`), so neither mixes in the other's spelling.
+   */
+  readonly hints?: readonly OptionHint[];
+}
+
+/** An option named in a message, in the library's and the CLI's spelling (see `src/text/option-hint.ts`). */
+export interface OptionHint {
+  /** The option's name in the library: `ignoreColumns`, `unknownColumns`, `columns.unit`, `normalisation` … */
+  readonly option: string;
+  /** How the message writes it: `unknownColumns: "warn"`. */
+  readonly api: string;
+  /** How the CLI writes it: `--unknown-columns warn`. */
+  readonly cli: string;
 }
 
 /** An error that carries every problem found; `code` is the first error's code. */

@@ -22,7 +22,7 @@
 
 // Errors: every problem is an Issue with a code and a location; stages throw one DtiError.
 export { DtiError, formatIssue, isDtiError } from "./errors.ts";
-export type { AnalysisIssueCode, DataIssueCode, FrameworkIssueCode, Issue, IssueCode, Severity, UsageIssueCode } from "./errors.ts";
+export type { AnalysisIssueCode, DataIssueCode, FrameworkIssueCode, Issue, IssueCode, OptionHint, Severity, UsageIssueCode } from "./errors.ts";
 
 // Frameworks: definitions, validation, built-ins.
 export type {

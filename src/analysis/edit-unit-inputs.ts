@@ -19,6 +19,15 @@ export interface UnitRows {
 
 const text = (cell: RawCell) => (cell === null || cell === undefined ? "" : String(cell));
 
+/**
+ * A value as written into the table. "179.875" (a what-if's computed numerator) is read as
+ * 179.875, but looks like a thousands group to the check in `src/input/thousands.ts`, which would
+ * ask about it (in a one-unit re-scoring, it is the whole column): a fourth decimal, "179.8750",
+ * reads the same and asks nothing. The scenario writes the unit's own input cells so too: the
+ * check has judged them against the whole column already.
+ */
+export const written = (value: RawValue): RawValue => (typeof value === "string" && /^\s*[+\-]?[1-9]\d{0,2}[.,]\d{3}\s*$/u.test(value) ? `${value.trim()}0` : value);
+
 /** The rows of `unit` (matched by name or code, NFC, case-insensitive) and `year` (any year when undefined). */
 export function unitRows(table: RawTable, framework: Framework, options: ResolveOptions, unit: string, year?: number): UnitRows {
   const plan = resolveColumns(table.columns, framework, options);
@@ -58,7 +67,7 @@ export function editUnitInputs(
   const columns = [...table.columns];
   const rows: RawRow[] = table.rows.map((r) => ({ line: r.line, cells: [...r.cells] }));
   const set = (row: number, col: number, value: RawValue) => {
-    (rows[row]!.cells as RawCell[])[col] = value;
+    (rows[row]!.cells as RawCell[])[col] = written(value);
   };
   if (plan.shape === "wide") {
     const colOf = new Map([...plan.inputs].map(([col, k]) => [k, col]));
@@ -86,7 +95,7 @@ export function editUnitInputs(
     } else if (mine.length > 0) {
       const template = [...rows[mine[0]!]!.cells];
       template[indicatorCol] = key;
-      template[valueCol] = value;
+      template[valueCol] = written(value);
       rows.push({ line: rows[mine[0]!]!.line, cells: template });
     }
   }

@@ -14,7 +14,7 @@ import type { ScoreInput, ScoreOptions, ScoreResult, UnitResult } from "../pipel
 import { compileFramework, type CompiledFramework } from "../score/compile.ts";
 import type { RawValue } from "../score/rules/outcome.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
-import { editUnitInputs, unitRows } from "./edit-unit-inputs.ts";
+import { editUnitInputs, unitRows, written } from "./edit-unit-inputs.ts";
 import { ensureFramework } from "./ensure-framework.ts";
 import { findUnit, sameYear } from "./find-unit.ts";
 import { rankAmong } from "./rank-among.ts";
@@ -62,9 +62,17 @@ export function prepareScenario(framework: Framework | FrameworkDefinition, data
   const table: RawTable = Array.isArray(data) ? tableFromRecords(data) : (data as RawTable);
   const baseline = score(fw, table, scoreOptions);
   const me = findUnit(baseline, unit, year);
-  const { rows } = unitRows(table, fw, scoreOptions, me.unit, me.year);
-  const own: RawTable = { ...table, rows: rows.map((r) => table.rows[r]!) };
-  const read = readUnits(own, fw, scoreOptions);
+  const { plan, rows } = unitRows(table, fw, scoreOptions, me.unit, me.year);
+  // The unit's input cells, judged by the thousands-separator check against their whole columns
+  // in the baseline, must not be judged again as one-cell columns.
+  const inputColumns = new Set(plan.shape === "wide" ? plan.inputs.keys() : plan.roles.value === undefined ? [] : [plan.roles.value]);
+  const mine: RawTable = { ...table, rows: rows.map((r) => table.rows[r]!) };
+  const own: RawTable = {
+    ...mine,
+    rows: mine.rows.map((row) => ({ ...row, cells: row.cells.map((cell, c) => (inputColumns.has(c) && typeof cell === "string" ? (written(cell) as string) : cell)) })),
+  };
+  // The inputs as written (a plan shows them as the user wrote them).
+  const read = readUnits(mine, fw, scoreOptions);
   const compiled = compileFramework(fw);
   // A normalised leaf depends on the other units even with zero weight (its own value is published).
   const isolated = scoreOptions.impute === undefined && !compiled.leaves.some((i) => compiled.nodes[i]!.leaf?.rule.type === "normalise");

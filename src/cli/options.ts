@@ -8,6 +8,7 @@ import type { ParseArgsConfig } from "node:util";
 import { formatIssue, type Issue } from "../errors.ts";
 import type { ColumnNames } from "../input/resolve-columns.ts";
 import { parseNumber } from "../number/parse-number.ts";
+import { cliMessage } from "../text/option-hint.ts";
 import type { ScoreOptions } from "../pipeline/types.ts";
 import type { OptionValues } from "./command.ts";
 import type { CliIO } from "./io.ts";
@@ -167,9 +168,9 @@ export async function buildScoreOptions(values: OptionValues, io: CliIO, withRan
   };
 }
 
-/** Prints issues to stderr, one a line. */
+/** Prints issues to stderr, one a line, naming options as the CLI does (`--ignore-column`, not `ignoreColumns`). */
 export function printIssues(io: CliIO, issues: readonly Issue[]): void {
-  for (const issue of issues) io.stderr(`${formatIssue(issue)}\n`);
+  for (const issue of issues) io.stderr(`${formatIssue(cliMessage(issue))}\n`);
 }
 
 /** `--locale`: a BCP 47 tag the runtime can format numbers for ("vi-VN", "en-US"). */

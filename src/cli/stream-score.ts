@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readCsvStream } from "../csv.ts";
 import { formatIssue } from "../errors.ts";
+import { cliMessage } from "../text/option-hint.ts";
 import type { Framework } from "../framework/types.ts";
 import { formatScaled } from "../number/publish-float.ts";
 import { csvCell } from "../report/escape.ts";
@@ -111,11 +112,11 @@ function closeStream(stream: WriteStream): Promise<void> {
 
 /** Prints the kept issues and how many more there were. */
 function printSummaryIssues(io: CliIO, summary: StreamSummary): void {
-  for (const issue of summary.errors) io.stderr(`${formatIssue(issue)}\n`);
+  for (const issue of summary.errors) io.stderr(`${formatIssue(cliMessage(issue))}\n`);
   if (summary.errorCount > summary.errors.length) {
     io.stderr(`dti: ${summary.errorCount} errors in all; the first ${summary.errors.length} are shown (--max-issues to show more)\n`);
   }
-  for (const issue of summary.warnings) io.stderr(`${formatIssue(issue)}\n`);
+  for (const issue of summary.warnings) io.stderr(`${formatIssue(cliMessage(issue))}\n`);
   if (summary.warningCount > summary.warnings.length) io.stderr(`dti: ${summary.warningCount} warnings in all; the first ${summary.warnings.length} are shown\n`);
 }
 

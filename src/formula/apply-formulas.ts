@@ -7,6 +7,7 @@
  */
 import { DtiError, error, type Issue } from "../errors.ts";
 import { isBlank } from "../input/read-units.ts";
+import { ROLE_ALIASES } from "../input/resolve-columns.ts";
 import type { RawCell, RawRow, RawTable } from "../input/table.ts";
 import { toTable } from "../input/to-table.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
@@ -102,6 +103,12 @@ export function applyFormulas(data: RawTable | readonly unknown[], formulas: rea
   if (problems.length > 0) throw new DtiError(problems);
 
   const issues: Issue[] = [...table.issues];
+  // A row's unit, when a column has a recognised unit header, so that an error names it.
+  const unitColumn = table.columns.findIndex((h) => ROLE_ALIASES.unit.includes(normalizeKey(h)));
+  const unitOf = (row: RawRow): { unit?: string } => {
+    const cell = unitColumn < 0 ? undefined : row.cells[unitColumn];
+    return cell === undefined || isBlank(cell) ? {} : { unit: String(cell).trim() };
+  };
   const rows: RawRow[] = table.rows.map((row) => {
     const cells: RawCell[] = kept.map((i) => row.cells[i]);
     for (const c of compiled) {
@@ -120,7 +127,7 @@ export function applyFormulas(data: RawTable | readonly unknown[], formulas: rea
         cells.push(c.formula.evaluate(values));
       } catch (e) {
         if (!(e instanceof DtiError)) throw e;
-        issues.push(...e.issues.map((issue) => ({ ...issue, row: row.line, column: c.column })));
+        issues.push(...e.issues.map((issue) => ({ ...issue, row: row.line, column: c.column, ...unitOf(row) })));
         cells.push(undefined);
       }
     }

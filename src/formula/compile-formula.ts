@@ -1,17 +1,23 @@
 /**
  * Compiles a user formula ("a / b * 100", "min(x, 100)", "a > 0 ? b / a : 0") into a function of
  * its declared variables, safely: bounded size, parsed by a parse-only mathjs instance, checked
- * against an AST allowlist, evaluated by our own code on exact decimals with a scope that holds
+ * against an AST allowlist, evaluated by our own code on exact rationals with a scope that holds
  * only the variables (a Map: no prototype to reach) and values bounded to ±1e308.
+ *
+ * A result is written exactly when it has a finite decimal expansion (0.9, 1250.125), else
+ * rounded once, half away from zero, to {@link RESULT_DIGITS} significant digits (1/3 →
+ * 0.3333…3, 40 threes). Irrational steps are carried as intervals to 50, then 200 digits; a
+ * result or a decision those digits cannot settle is `FORMULA_NOT_EXACT`.
  *
  * @module
  */
 import type { MathNode } from "mathjs";
 import { DtiError, error, showValue } from "../errors.ts";
-import { dec, type Decimal } from "../number/decimal.ts";
 import { parseNumber } from "../number/parse-number.ts";
 import { checkFormula, FORMULA_LIMITS, type FormulaLimits } from "./check-formula.ts";
 import { evaluateNode } from "./evaluate-formula.ts";
+import { exact, isExact, NeedDigits, type Num } from "./interval.ts";
+import { parseDecimal, roundToSignificant, terminates, toDecimalText, cmp, type Rational } from "./rational.ts";
 import { FORMULA_CONSTANTS, FORMULA_FUNCTIONS, formulaMath } from "./math.ts";
 
 /** Options of {@link compileFormula}. */
@@ -30,14 +36,35 @@ export interface Formula {
   readonly expression: string;
   readonly variables: readonly string[];
   /**
-   * Evaluates the formula. Every variable needs a value. Returns the exact result as decimal text
+   * Evaluates the formula. Every variable needs a value. Returns the result as decimal text: exact
+   * when it has a finite decimal expansion, else correctly rounded to 40 significant digits
    * (booleans as "1" / "0").
    *
    * @throws {@link dti!DtiError | DtiError} `DATA_NOT_A_NUMBER` for a value that is not a number, `DATA_MISSING_VALUE`
    *   for a variable without a value, `FORMULA_NOT_FINITE` when the result is not a finite number
-   *   (a division by zero, `sqrt(-1)`, `log(0)` …).
+   *   (a division or mod by zero, `sqrt(-1)`, `log(0)` …), `FORMULA_NOT_EXACT` when a comparison,
+   *   floor or rounding of an irrational value cannot be decided (`sqrt(2) * sqrt(2) == 2`).
    */
   evaluate(values: ReadonlyMap<string, FormulaValue> | Readonly<Record<string, FormulaValue>>): string;
+}
+
+/** Significant digits of a result that has no finite decimal expansion (rounded once, half away from zero). */
+export const RESULT_DIGITS = 40;
+/** Digits irrational steps are carried to: the first try, then the second; beyond, the formula is refused. */
+const CARRIED_DIGITS = [50, 200] as const;
+
+/**
+ * The decimal text of a result: exact when it terminates, else rounded to {@link RESULT_DIGITS}
+ * significant digits; an interval only when both its ends round to the same text (the true value,
+ * inside, then rounds to it too: rounding is monotone).
+ */
+function resultText(x: Num): string {
+  const round = (r: Rational) => (terminates(r) ? r : roundToSignificant(r, RESULT_DIGITS, "half-up"));
+  if (isExact(x)) return toDecimalText(round(x.lo));
+  const lo = roundToSignificant(x.lo, RESULT_DIGITS, "half-up");
+  const hi = roundToSignificant(x.hi, RESULT_DIGITS, "half-up");
+  if (cmp(lo, hi) !== 0) throw new NeedDigits("the result's 40th significant digit");
+  return toDecimalText(lo);
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/u;
@@ -91,14 +118,25 @@ export function compileFormula(expression: string, options: FormulaOptions): For
   if (issues.length > 0) throw new DtiError(issues.map((i) => ({ ...i, ...where })));
   const tree = node as unknown as Parameters<typeof evaluateNode>[0];
 
-  const run = (scope: Map<string, Decimal>): string => {
-    try {
-      const result = evaluateNode(tree, scope);
-      return typeof result === "boolean" ? (result ? "1" : "0") : result.toFixed();
-    } catch (e) {
-      if (e instanceof DtiError) throw new DtiError(e.issues.map((i) => ({ ...i, ...where })));
-      throw e;
+  const run = (scope: Map<string, Num>): string => {
+    let undecided = "";
+    for (const digits of CARRIED_DIGITS) {
+      try {
+        const result = evaluateNode(tree, scope, digits);
+        return typeof result === "boolean" ? (result ? "1" : "0") : resultText(result);
+      } catch (e) {
+        if (e instanceof DtiError) throw new DtiError(e.issues.map((i) => ({ ...i, ...where })));
+        if (!(e instanceof NeedDigits)) throw e;
+        undecided = e.what;
+      }
     }
+    throw new DtiError([
+      error(
+        "FORMULA_NOT_EXACT",
+        `the formula cannot be computed exactly: deciding ${undecided} needs more than ${CARRIED_DIGITS.at(-1)} digits of a value that sqrt, log, exp, a fractional power, pi or e makes irrational (as in sqrt(2) * sqrt(2) == 2); compare with a tolerance instead, e.g. abs(a - b) < 1e-12`,
+        where,
+      ),
+    ]);
   };
 
   return {
@@ -108,13 +146,15 @@ export function compileFormula(expression: string, options: FormulaOptions): For
       const isObject = typeof values === "object" && values !== null;
       const get = (name: string): FormulaValue | undefined =>
         !isObject ? undefined : values instanceof Map ? values.get(name) : Object.hasOwn(values, name) ? (values as Record<string, FormulaValue>)[name] : undefined;
-      const scope = new Map<string, Decimal>();
+      const scope = new Map<string, Num>();
       for (const name of names) {
         const raw = get(name);
         if (raw === undefined || raw === null) throw new DtiError([error("DATA_MISSING_VALUE", `no value for formula variable "${name}"`, where)]);
         const text = typeof raw === "boolean" ? (raw ? "1" : "0") : typeof raw === "number" ? (Number.isFinite(raw) ? String(raw) : undefined) : typeof raw === "string" ? parseNumber(raw) : undefined;
-        if (text === undefined) throw new DtiError([error("DATA_NOT_A_NUMBER", `formula variable "${name}": ${showValue(raw)} is not a number`, where)]);
-        scope.set(name, dec(text));
+        // Read exactly: a 41-digit value keeps its 41 digits.
+        const value = text === undefined ? undefined : parseDecimal(text);
+        if (value === undefined) throw new DtiError([error("DATA_NOT_A_NUMBER", `formula variable "${name}": ${showValue(raw)} is not a number`, where)]);
+        scope.set(name, exact(value));
       }
       return run(scope);
     },

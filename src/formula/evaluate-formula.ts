@@ -1,16 +1,24 @@
 /**
- * Evaluates an allowlisted formula tree (see `check-formula.ts`) on exact decimals: the library's
- * own decimal.js constructor (40 significant digits, half-up), not mathjs. Every value is bounded
- * like a float (|x| ≤ 1e308): a larger or undefined result (overflow, division by zero,
- * `sqrt(-1)`, `log(0)`) is `FORMULA_NOT_FINITE`, and `pow` / `exp` refuse results beyond that range
- * before computing them, so no formula can spend minutes or gigabytes on one number.
+ * Evaluates an allowlisted formula tree (see `check-formula.ts`) exactly: values are BigInt
+ * rationals (`rational.ts`), so + − × ÷, mod, min, max, abs, floor, ceil, round, comparisons and
+ * whole powers never lose a digit. Irrational steps (the square root of a non-square, log, exp,
+ * a fractional power, pi, e) give an interval known to hold the true value (`interval.ts`), carried
+ * to `digits` significant digits; a question such an interval cannot answer throws `NeedDigits`,
+ * and `compile-formula.ts` retries with more digits or refuses the formula.
+ *
+ * Every value is bounded like a float (1e-308 ≤ |x| ≤ 1e308, or 0): beyond, or a value that does
+ * not exist (a division or mod by zero, `sqrt(-1)`, `log(0)`), is `FORMULA_NOT_FINITE`, and
+ * powers and exponentials refuse results out of range before computing them, so no formula can
+ * spend minutes or gigabytes on one number.
  *
  * @module
  */
 import { DtiError, error } from "../errors.ts";
-import { dec, type Decimal } from "../number/decimal.ts";
+import * as I from "./interval.ts";
+import { NeedDigits, NotFinite, type Num } from "./interval.ts";
+import * as Q from "./rational.ts";
 
-type Value = Decimal | boolean;
+type Value = Num | boolean;
 
 interface Loose {
   readonly type: string;
@@ -24,157 +32,246 @@ interface Loose {
   readonly falseExpr?: Loose;
 }
 
-const LIMIT = dec("1e308");
-const LOG10_LIMIT = 308;
+/** The formula text of a (mathjs) node, for messages that show what to write instead. */
+const source = (node: Loose | undefined): string => (node === undefined ? "?" : String(node));
 
 function notFinite(what: string): never {
   throw new DtiError([error("FORMULA_NOT_FINITE", `the formula gives no finite number: ${what}`)]);
 }
 
-function num(v: Value): Decimal {
-  return typeof v === "boolean" ? dec(v ? 1 : 0) : v;
+const ONE = I.exact(Q.ONE);
+const ZERO = I.exact(Q.ZERO);
+const LN_LIMIT = Q.parseDecimal("710")!;
+
+function num(v: Value): Num {
+  return typeof v === "boolean" ? (v ? ONE : ZERO) : v;
 }
 
 function truthy(v: Value): boolean {
-  return typeof v === "boolean" ? v : !v.isZero();
+  return typeof v === "boolean" ? v : I.sign(v, "whether a condition is 0") !== 0;
 }
 
-function bounded(x: Decimal, what: string): Decimal {
-  if (!x.isFinite()) notFinite(what);
-  if (x.abs().greaterThan(LIMIT)) notFinite(`${what} is beyond ±1e308`);
-  return x;
+/** A whole number from an exact value, or `undefined`. */
+function whole(x: Num): bigint | undefined {
+  return I.isExact(x) && Q.isInteger(x.lo) ? x.lo.n : undefined;
 }
 
-function power(x: Decimal, y: Decimal): Decimal {
-  if (x.isZero()) {
-    if (y.isNegative() && !y.isZero()) notFinite("0 to a negative power");
-    return y.isZero() ? dec(1) : dec(0);
+/** ln x for x > 0. */
+function ln(x: Num, digits: number): Num {
+  if (I.isExact(x) && Q.cmp(x.lo, Q.ONE) === 0) return ZERO;
+  if (x.hi.n <= 0n) notFinite("the logarithm of a number ≤ 0");
+  if (x.lo.n <= 0n) throw new NeedDigits("whether a logarithm's argument is above 0");
+  return I.approximate(x, (d) => d.ln(), digits);
+}
+
+/**
+ * log of x in base b, exact when x is an exact whole power of an exact b (log10(1000) = 3,
+ * log(8, 2) = 3), else ln x / ln b.
+ */
+function logarithm(x: Num, base: Num, digits: number): Num {
+  if (I.isExact(base) && Q.cmp(base.lo, Q.ONE) === 0) notFinite("a logarithm in base 1");
+  if (base.hi.n <= 0n) notFinite("a logarithm in a base ≤ 0");
+  const y = I.div(ln(x, digits), ln(base, digits), "a logarithm in base 1");
+  if (I.isExact(x) && I.isExact(base)) {
+    // The true value is in [y.lo, y.hi]; if a whole k is there, b^k = x settles it exactly. (b^k
+    // is only tried when it is no bigger than x can be: at most twice the bits of an exact value.)
+    const k = Q.roundHalfUp(y.lo);
+    const kr = Q.rational(k);
+    const magnitude = (k < 0n ? -k : k) * BigInt(Q.size(base.lo));
+    if (Q.cmp(kr, y.lo) >= 0 && Q.cmp(kr, y.hi) <= 0 && magnitude <= BigInt(2 * I.MAX_EXACT_BITS)) {
+      const b = base.lo;
+      const p = k >= 0n ? rationalPow(b, k) : Q.div(Q.ONE, rationalPow(b, -k));
+      if (Q.cmp(p, x.lo) === 0) return I.exact(kr);
+    }
   }
-  if (x.isNegative() && !y.isInteger()) notFinite("a negative number to a fractional power");
-  // log10 |x^y| = y · log10 |x|: refuse an overflow before computing it.
-  const size = y.times(x.abs().log(10));
-  if (size.greaterThan(LOG10_LIMIT)) notFinite("a power beyond ±1e308");
-  if (size.lessThan(-400)) return dec(0);
-  return bounded(x.pow(y), "a power");
+  return y;
 }
 
-function callFunction(name: string, args: readonly Decimal[]): Decimal {
-  const [x, y] = args as [Decimal, Decimal | undefined];
+function rationalPow(r: Q.Rational, k: bigint): Q.Rational {
+  return Q.rational(r.n ** k, r.d ** k);
+}
+
+function exponential(x: Num, digits: number): Num {
+  if (I.isExact(x) && x.lo.n === 0n) return ONE;
+  // e^710 > 1e308 and e^-710 < 1e-308: refuse before computing a huge or tiny number.
+  if (Q.cmp(x.lo, LN_LIMIT) > 0) notFinite("exp() beyond ±1e308");
+  if (Q.cmp(x.hi, Q.neg(LN_LIMIT)) < 0) notFinite("exp() nearer 0 than 1e-308 (too small to carry)");
+  if (Q.cmp(x.hi, LN_LIMIT) > 0 || Q.cmp(x.lo, Q.neg(LN_LIMIT)) < 0) throw new NeedDigits("whether exp() stays in range");
+  return I.approximate(x, (d) => d.exp(), digits);
+}
+
+/** x^y: exact for a whole y (and for the square root of an exact square); else exp(y · ln x). */
+function power(x: Num, y: Num, digits: number): Num {
+  const k = whole(y);
+  if (k !== undefined) return wholePower(x, k, digits);
+  if (I.isExact(x) && x.lo.n === 0n) {
+    if (I.sign(y, "the sign of an exponent") < 0) notFinite("0 to a negative power");
+    return ZERO;
+  }
+  if (x.hi.n < 0n) notFinite("a negative number to a power that is not a whole number");
+  if (x.lo.n <= 0n) throw new NeedDigits("whether a power's base is above 0");
+  // y = p / 2 of an exact square: exact (pow(6.25, 0.5) = 2.5, pow(4, 1.5) = 8).
+  const half = I.isExact(y) ? Q.reduced(y.lo) : undefined;
+  if (I.isExact(x) && half !== undefined && half.d === 2n) {
+    const root = Q.exactSqrt(x.lo);
+    if (root !== undefined) return wholePower(I.exact(root), half.n, digits);
+  }
+  return exponential(I.settle(I.mul(y, ln(x, digits)), digits, "a power"), digits);
+}
+
+function wholePower(x: Num, k: bigint, digits: number): Num {
+  if (k === 0n) return ONE;
+  if (I.sign(x, "whether a power's base is 0") === 0) {
+    if (k < 0n) notFinite("0 to a negative power");
+    return ZERO;
+  }
+  // log10 |x^k| = k · log10 |x|, and log10 |x| lies in [eLo, eHi + 1): refuse a result out of
+  // range before computing it (pow(7, 1e15) would be a number of 845 trillion digits).
+  const ax = I.abs(x);
+  const eLo = BigInt(Q.floorLog10(ax.lo));
+  const eHi = BigInt(Q.floorLog10(ax.hi));
+  const least = k > 0n ? k * eLo : k * (eHi + 1n);
+  const most = k > 0n ? k * (eHi + 1n) : k * eLo;
+  if (least >= 309n) notFinite("a power beyond ±1e308");
+  if (most <= -309n) notFinite("a power nearer 0 than 1e-308 (too small to carry)");
+  const p = I.powWhole(x, k < 0n ? -k : k, digits);
+  return k < 0n ? I.div(ONE, p, "0 to a negative power") : p;
+}
+
+function modulo(x: Num, y: Num, nodes: readonly (Loose | undefined)[], digits: number): Num {
+  const [a, b] = [source(nodes[0]), source(nodes[1])];
+  const zero = `mod(${a}, ${b}) with ${b} = 0 (a remainder after dividing by 0 does not exist); guard it, e.g. ${b} == 0 ? 0 : mod(${a}, ${b})`;
+  const q = I.integerPart(I.settle(I.div(x, y, zero), digits, "mod()"), (r) => Q.rational(Q.floor(r)), "the whole part in mod()");
+  // mathjs's mod: x − y·floor(x / y) (the result takes the divisor's sign).
+  return I.sub(x, I.mul(y, q));
+}
+
+function callFunction(name: string, args: readonly Num[], nodes: readonly Loose[], digits: number): Num {
+  const [x, y] = args as [Num, Num | undefined];
   switch (name) {
     case "min":
-      return args.reduce((a, b) => (b.lessThan(a) ? b : a));
+      return args.reduce(I.min);
     case "max":
-      return args.reduce((a, b) => (b.greaterThan(a) ? b : a));
+      return args.reduce(I.max);
     case "abs":
-      return x.abs();
+      return I.abs(x);
     case "round": {
-      const places = y === undefined ? 0 : y.toNumber();
-      if (!Number.isInteger(places) || places < 0 || places > 40) notFinite("round() takes 0 to 40 decimals");
-      return x.toDecimalPlaces(places);
+      const places = y === undefined ? 0n : whole(y);
+      if (places === undefined || places < 0n || places > 40n) notFinite("round() takes 0 to 40 decimals");
+      return I.integerPart(x, (r) => Q.roundToPlaces(r, Number(places), "half-up"), "round()");
     }
     case "floor":
-      return x.floor();
+      return I.integerPart(x, (r) => Q.rational(Q.floor(r)), "floor()");
     case "ceil":
-      return x.ceil();
+      return I.integerPart(x, (r) => Q.rational(Q.ceil(r)), "ceil()");
     case "sqrt":
-      if (x.isNegative()) notFinite("the square root of a negative number");
-      return x.sqrt();
+      try {
+        return I.sqrt(x, digits);
+      } catch (e) {
+        if (e instanceof NotFinite) notFinite(e.what);
+        throw e;
+      }
     case "log":
-    case "log10": {
-      const base = name === "log10" ? dec(10) : y;
-      if (!x.isPositive() || x.isZero()) notFinite("the logarithm of a number ≤ 0");
-      if (base === undefined) return x.ln();
-      if (!base.isPositive() || base.isZero() || base.equals(1)) notFinite("a logarithm base ≤ 0 or 1");
-      return x.ln().dividedBy(base.ln());
-    }
+      return y === undefined ? ln(x, digits) : logarithm(x, y, digits);
+    case "log10":
+      return logarithm(x, I.exact(Q.rational(10n)), digits);
     case "exp":
-      if (x.greaterThan(709)) notFinite("exp() beyond ±1e308");
-      return x.exp();
+      return exponential(x, digits);
     case "pow":
-      return power(x, y as Decimal);
+      return power(x, y as Num, digits);
     case "mod":
-      return modulo(x, y as Decimal);
+      return modulo(x, y as Num, nodes, digits);
     default:
       return notFinite(`unknown function ${name}`);
   }
 }
 
-/** mathjs's mod: x − y·floor(x / y); mod(x, 0) = x. */
-function modulo(x: Decimal, y: Decimal): Decimal {
-  return y.isZero() ? x : x.minus(y.times(x.dividedBy(y).floor()));
-}
-
-function operator(op: string, args: readonly Loose[], scope: ReadonlyMap<string, Decimal>): Value {
-  if (op === "and") return truthy(evaluateNode(args[0] as Loose, scope)) && truthy(evaluateNode(args[1] as Loose, scope));
-  if (op === "or") return truthy(evaluateNode(args[0] as Loose, scope)) || truthy(evaluateNode(args[1] as Loose, scope));
-  const values = args.map((a) => num(evaluateNode(a, scope)));
-  const [a, b] = values as [Decimal, Decimal];
+function operator(op: string, args: readonly Loose[], scope: ReadonlyMap<string, Num>, digits: number): Value {
+  if (op === "and") return truthy(evaluateNode(args[0] as Loose, scope, digits)) && truthy(evaluateNode(args[1] as Loose, scope, digits));
+  if (op === "or") return truthy(evaluateNode(args[0] as Loose, scope, digits)) || truthy(evaluateNode(args[1] as Loose, scope, digits));
+  const values = args.map((a) => num(evaluateNode(a, scope, digits)));
+  const [a, b] = values as [Num, Num];
   switch (op) {
     case "add":
-      return a.plus(b);
+      return I.add(a, b);
     case "subtract":
-      return a.minus(b);
+      return I.sub(a, b);
     case "multiply":
-      return a.times(b);
-    case "divide":
-      if (b.isZero()) notFinite("a division by zero");
-      return a.dividedBy(b);
+      return I.mul(a, b);
+    case "divide": {
+      const [x, y] = [source(args[0]), source(args[1])];
+      return I.div(a, b, `a division by zero (${y} = 0); guard it, e.g. ${y} == 0 ? 0 : ${x} / ${y}`);
+    }
     case "unaryMinus":
-      return a.negated();
+      return I.neg(a);
     case "unaryPlus":
       return a;
     case "pow":
-      return power(a, b);
+      return power(a, b, digits);
     case "mod":
-      return modulo(a, b);
+      return modulo(a, b, args, digits);
     case "equal":
-      return a.equals(b);
+      return I.equal(a, b);
     case "unequal":
-      return !a.equals(b);
+      return !I.equal(a, b);
     case "smaller":
-      return a.lessThan(b);
+      return I.compare(a, b) < 0;
     case "larger":
-      return a.greaterThan(b);
+      return I.compare(a, b) > 0;
     case "smallerEq":
-      return a.lessThanOrEqualTo(b);
+      return I.compare(a, b) <= 0;
     case "largerEq":
-      return a.greaterThanOrEqualTo(b);
+      return I.compare(a, b) >= 0;
     case "not":
-      return a.isZero();
+      return !truthy(a);
     default:
       return notFinite(`unknown operator ${op}`);
   }
 }
 
 /**
- * Evaluates a checked formula tree with variable values (exact decimals). Numbers come back as
- * decimals, comparisons as booleans.
+ * Evaluates a checked formula tree with variable values (exact rationals), carrying irrational
+ * steps to `digits` significant digits. Numbers come back as {@link Num}, comparisons as booleans.
  *
  * @throws {@link dti!DtiError | DtiError} `FORMULA_NOT_FINITE` when a step has no finite result within ±1e308.
+ * @throws `NeedDigits` when `digits` are too few to decide a step (the caller retries with more).
  */
-export function evaluateNode(node: Loose, scope: ReadonlyMap<string, Decimal>): Value {
+export function evaluateNode(node: Loose, scope: ReadonlyMap<string, Num>, digits: number): Value {
   let out: Value;
-  switch (node.type) {
-    case "ConstantNode":
-      out = typeof node.value === "boolean" ? node.value : dec(String(node.value));
-      break;
-    case "SymbolNode": {
-      const v = scope.get(node.name as string);
-      out = v ?? (node.name === "pi" ? dec(-1).acos() : dec(1).exp());
-      break;
+  try {
+    switch (node.type) {
+      case "ConstantNode": {
+        if (typeof node.value === "boolean") return node.value;
+        const r = Q.parseDecimal(String(node.value));
+        if (r === undefined) notFinite(`the number ${String(node.value)} is beyond ±1e308`);
+        out = I.exact(r);
+        break;
+      }
+      case "SymbolNode": {
+        const v = scope.get(node.name as string);
+        out = v ?? (node.name === "pi" ? I.constant("pi", (D) => D.acos(-1), digits) : I.constant("e", (D) => D.exp(1), digits));
+        break;
+      }
+      case "ParenthesisNode":
+        return evaluateNode(node.content as Loose, scope, digits);
+      case "ConditionalNode":
+        return truthy(evaluateNode(node.condition as Loose, scope, digits))
+          ? evaluateNode(node.trueExpr as Loose, scope, digits)
+          : evaluateNode(node.falseExpr as Loose, scope, digits);
+      case "OperatorNode":
+        out = operator(node.fn as string, node.args ?? [], scope, digits);
+        break;
+      case "FunctionNode": {
+        const args = node.args ?? [];
+        out = callFunction((node.fn as Loose).name as string, args.map((a) => num(evaluateNode(a, scope, digits))), args, digits);
+        break;
+      }
+      default:
+        return notFinite(`a ${node.type} cannot be evaluated`);
     }
-    case "ParenthesisNode":
-      return evaluateNode(node.content as Loose, scope);
-    case "ConditionalNode":
-      return truthy(evaluateNode(node.condition as Loose, scope)) ? evaluateNode(node.trueExpr as Loose, scope) : evaluateNode(node.falseExpr as Loose, scope);
-    case "OperatorNode":
-      out = operator(node.fn as string, node.args ?? [], scope);
-      break;
-    case "FunctionNode":
-      out = callFunction((node.fn as Loose).name as string, (node.args ?? []).map((a) => num(evaluateNode(a, scope))));
-      break;
-    default:
-      return notFinite(`a ${node.type} cannot be evaluated`);
+    return typeof out === "boolean" ? out : I.settle(out, digits, "a step");
+  } catch (e) {
+    if (e instanceof NotFinite) notFinite(e.what);
+    throw e;
   }
-  return typeof out === "boolean" ? out : bounded(out, "a step");
 }

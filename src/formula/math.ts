@@ -1,7 +1,7 @@
 /**
  * The mathjs instance formulas are **parsed** with: only the expression parser, numbers read as
  * exact decimals (BigNumber). mathjs never evaluates a formula: the allowlisted tree is evaluated
- * by `evaluate-formula.ts` on the library's own decimals. So functions such as `import`,
+ * by `evaluate-formula.ts` on exact rationals. So functions such as `import`,
  * `createUnit`, `evaluate`, `parse` or `simplify` cannot run even if named, and the parser is the
  * only mathjs code user text reaches. Created on first use (no side effect on import).
  *
@@ -36,7 +36,11 @@ export const FORMULA_OPERATORS: readonly string[] = [
 
 let instance: MathJsInstance | undefined;
 
-/** The parse-only mathjs instance (BigNumber constants, 40 significant digits), built on first use. */
+/**
+ * The parse-only mathjs instance, built on first use. Constants are read as BigNumbers, which keep
+ * every digit written (the precision setting rounds results of BigNumber arithmetic, which never
+ * runs here), so `evaluate-formula.ts` reads a 45-digit constant exactly.
+ */
 export function formulaMath(): MathJsInstance {
   // mathjs's types mark each *Dependencies export as possibly undefined; it is defined.
   instance ??= create({ parseDependencies } as FactoryFunctionMap, { number: "BigNumber", precision: 40 });

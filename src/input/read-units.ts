@@ -12,6 +12,7 @@ import { cleanName, MAX_NAME_LENGTH } from "../text/clean-name.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import { isInputKey, resolveColumns, type ColumnPlan, type ResolveOptions } from "./resolve-columns.ts";
 import type { RawCell, RawTable } from "./table.ts";
+import { hasGroupedCells, thousandsIssues } from "./thousands.ts";
 
 /** Where an input value came from; `raw` is `undefined` when the cell is blank or absent. */
 export interface CellRef {
@@ -79,7 +80,12 @@ export function readUnits(table: RawTable, framework: Framework, options: Resolv
     issues.push(error("DATA_EMPTY", "the data has no rows"));
   }
   if (plan.roles.unit === undefined) return { units: [], plan, presentKeys: new Set(), issues };
-  return plan.shape === "wide" ? readWide(table, plan, issues) : readLong(table, framework, plan, issues);
+  const read = plan.shape === "wide" ? readWide(table, plan, issues) : readLong(table, framework, plan, issues);
+  // Thousands separators read as decimal points: asked about per column, once every unit is read
+  // (and only looked into when some input cell looks like "1.050").
+  const inputColumns = plan.shape === "wide" ? [...plan.inputs.keys()] : plan.roles.value === undefined ? [] : [plan.roles.value];
+  if (!hasGroupedCells(table, inputColumns)) return read;
+  return { ...read, issues: [...read.issues, ...thousandsIssues(read.units, framework)] };
 }
 
 /** A row's unit name, code, group and year. */

@@ -9,6 +9,7 @@ import { inputKeys } from "../framework/input-keys.ts";
 import type { Framework, FrameworkNode, IndicatorNode } from "../framework/types.ts";
 import { MAX_NAME_LENGTH } from "../text/clean-name.ts";
 import { closestName, closestNameFinder } from "../text/closest-name.ts";
+import { hinted } from "../text/option-hint.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 
 /** The roles a non-indicator column can play. */
@@ -252,19 +253,16 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
     findNear ??= closestNameFinder(unmatchedInputNames(framework, new Set(inputs.values())));
     const near = findNear(header);
     const hint = near === undefined ? "" : `; did you mean "${near}"?`;
-    issues.push(
-      make(
-        "DATA_UNKNOWN_COLUMN",
-        `column "${header}" is not an indicator of framework "${framework.id}" nor a unit, code, group or year column${options.unknownColumns === "warn" ? `; it is not read${hint}` : `${hint} (leave it out with ignoreColumns / --ignore-column, or set unknownColumns: \"warn\")`}`,
-        { column: header, row: 1 },
-      ),
+    const { message, hints } = hinted(
+      (o) =>
+        `column "${header}" is not an indicator of framework "${framework.id}" nor a unit, code, group or year column${options.unknownColumns === "warn" ? `; it is not read${hint}` : `${hint} (leave it out with ${o("ignoreColumns", header)}, or use ${o("unknownColumns", "warn")})`}`,
     );
+    issues.push(make("DATA_UNKNOWN_COLUMN", message, { column: header, row: 1, ...(hints.length > 0 ? { hints } : {}) }));
   }
 
   if (roles.unit === undefined) {
-    issues.push(
-      error("DATA_NO_UNIT_COLUMN", `no unit column: name one of ${ROLE_ALIASES.unit.slice(0, 6).map((a) => JSON.stringify(a)).join(", ")} …, or set columns.unit (--unit-column)`, { row: 1 }),
-    );
+    const { message, hints } = hinted((o) => `no unit column: name one of ${ROLE_ALIASES.unit.slice(0, 6).map((a) => JSON.stringify(a)).join(", ")} …, or name it with ${o("columns.unit")}`);
+    issues.push(error("DATA_NO_UNIT_COLUMN", message, { row: 1, hints }));
   }
   if (shape === "long") {
     if (roles.indicator === undefined) issues.push(error("DATA_NO_UNIT_COLUMN", `long-form data needs an indicator column ("indicator", "chỉ số")`, { row: 1 }));

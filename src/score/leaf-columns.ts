@@ -15,6 +15,7 @@ import { floatLeafInto } from "./fast/float-leaf.ts";
 import { isShortDecimal } from "./fast/read-float.ts";
 import type { RawValue } from "./rules/outcome.ts";
 import { scoreLeaf } from "./score-leaf.ts";
+import { withNumberHint } from "../input/number-hints.ts";
 import { keepFirstNames, type BlankCell, type ImputedValue, type LeafImputer, type MissingPolicy } from "./score-leaves.ts";
 
 /** Where the leaf stage reads its units' cells: units in memory, or a batch of streamed rows. */
@@ -140,7 +141,9 @@ export function leafColumns(
         V[at] = out[0]!;
         E[at] = out[1]!;
       } else {
-        const outcome = scoreLeaf(node.leaf!, second === undefined ? [first!] : [first!, second]);
+        const raws: RawValue[] = second === undefined ? [first!] : [first!, second];
+        // A failure's message says what to write for this rule (a percentage in its unit).
+        const outcome = withNumberHint(node.leaf!, raws, scoreLeaf(node.leaf!, raws));
         if (!outcome.ok) {
           const cell = source.cell(u, node.inputs[outcome.input ?? 0]!)!;
           issues.push(error(outcome.code, outcome.message, { row: cell.row, ...(cell.column !== undefined ? { column: cell.column } : {}), unit: source.unit(u).unit, node: node.id }));

@@ -9,6 +9,7 @@ import type { CellRef, UnitInput } from "../input/read-units.ts";
 import type { ImputeMethod } from "../methods/impute/imputer.ts";
 import type { Rational } from "../number/rational.ts";
 import { compareVi } from "../text/collator.ts";
+import { hinted } from "../text/option-hint.ts";
 import type { CompiledFramework } from "./compile.ts";
 
 /** What to do with a missing value: report it (default), score it 0, or leave it out and reweight. */
@@ -65,7 +66,11 @@ export function missingColumnIssues(
         absent.add(key);
         if (node.scored) {
           const message = `no column for indicator input "${key}" (${node.name.vi})`;
-          issues.push(missing === "error" ? error("DATA_MISSING_COLUMN", message, { node: node.id, row: 1 }) : warning("DATA_MISSING_COLUMN", `${message}; every unit is missing it (missing: ${missing})`, { node: node.id, row: 1 }));
+          if (missing === "error") issues.push(error("DATA_MISSING_COLUMN", message, { node: node.id, row: 1 }));
+          else {
+            const { message: m, hints } = hinted((o) => `${message}; every unit is missing it (${o("missing", missing)})`);
+            issues.push(warning("DATA_MISSING_COLUMN", m, { node: node.id, row: 1, hints }));
+          }
         }
       }
     }

@@ -1,7 +1,8 @@
 import { markdownText } from "../report/escape.ts";
 import { formatNumber, plainStyle } from "../report/format-number.ts";
 import { markdownTable } from "../report/markdown-table.ts";
-import type { UncertaintyResult } from "./types.ts";
+import { optionHint } from "../text/option-hint.ts";
+import type { SensitivityIndex, UncertaintyResult } from "./types.ts";
 
 /** Options of {@link uncertaintyToMarkdown}. */
 export interface UncertaintyMarkdownOptions {
@@ -9,6 +10,8 @@ export interface UncertaintyMarkdownOptions {
   readonly language?: "vi" | "en";
   /** Show at most this many units. */
   readonly limit?: number;
+  /** How a note names an option: as the library (`runs: 4000`, default) or the CLI (`--runs 4000`) does. */
+  readonly spelling?: "api" | "cli";
 }
 
 /** A rounded figure for display (not a published value): "2,5", "3"; Vietnamese writes a decimal comma. */
@@ -19,8 +22,9 @@ const INPUT_VI: Readonly<Record<string, string>> = { weights: "trọng số", no
 
 /**
  * The uncertainty analysis as Markdown: a summary line, the sensitivity table (first-order and
- * total index of each uncertain input) and one row per unit: nominal rank, median rank, 5–95 %
- * interval, mean absolute shift.
+ * total index of each uncertain input, each ± its 95 % margin, and a note when an estimate falls
+ * below 0 or above 1) and one row per unit: nominal rank, median rank, 5–95 % interval, mean
+ * absolute shift.
  *
  * @example
  * ```ts
@@ -40,12 +44,15 @@ export function uncertaintyToMarkdown(result: UncertaintyResult, options: Uncert
     "",
   ];
   if (result.sensitivity !== undefined) {
+    const withMargin = (x: number | null, m: number | null | undefined) => (x === null || m === null || m === undefined ? num(x, 3) : `${num(x, 3)} ± ${num(m, 3)}`);
     out.push(
       markdownTable(
         en ? ["Input", "First-order Sᵢ", "Total STᵢ"] : ["Yếu tố", "Chỉ số bậc một Sᵢ", "Chỉ số toàn phần STᵢ"],
-        result.sensitivity.map((s) => [inputName(s.input), num(s.first, 3), num(s.total, 3)]),
+        result.sensitivity.map((s) => [inputName(s.input), withMargin(s.first, s.firstMargin), withMargin(s.total, s.totalMargin)]),
       ),
     );
+    const note = noiseNote(result.sensitivity, result.runs, en, options.spelling ?? "api", inputName, num);
+    if (note !== undefined) out.push(note, "");
   }
   const units = options.limit === undefined ? result.units : result.units.slice(0, options.limit);
   out.push(
@@ -56,4 +63,29 @@ export function uncertaintyToMarkdown(result: UncertaintyResult, options: Uncert
     ),
   );
   return out.join("\n");
+}
+
+/**
+ * A note when an estimate is below 0 or above 1: the true indices lie in [0, 1] (and Sᵢ ≤ STᵢ),
+ * so such a figure is the estimators' Monte Carlo noise, not a finding. Readers took a negative
+ * Sᵢ for a negative effect.
+ */
+function noiseNote(
+  indices: readonly SensitivityIndex[],
+  runs: number,
+  en: boolean,
+  spelling: "api" | "cli",
+  inputName: (name: string) => string,
+  num: (x: number | null, places?: number) => string,
+): string | undefined {
+  const odd: string[] = [];
+  for (const s of indices) {
+    if (s.first !== null && s.first < 0) odd.push(`${inputName(s.input)} Sᵢ ${num(s.first, 3)}`);
+    if (s.total !== null && s.total > 1) odd.push(`${inputName(s.input)} STᵢ ${num(s.total, 3)}`);
+  }
+  if (odd.length === 0) return undefined;
+  const more = optionHint("runs", String(runs * 4))[spelling];
+  return en
+    ? `Note: an Sᵢ below 0 or an STᵢ above 1 (here ${odd.join("; ")}) is Monte Carlo noise of the estimators, not a property of the ranking: the true indices lie between 0 and 1. Read each figure with its ± (a 95 % interval); four times the runs (${more}) halve it.`
+    : `Ghi chú: Sᵢ dưới 0 hoặc STᵢ trên 1 (ở đây ${odd.join("; ")}) là sai số Monte Carlo của phép ước lượng, không phải tính chất của xếp hạng: chỉ số thực nằm trong khoảng 0 đến 1. Đọc mỗi số cùng phần ± (khoảng tin cậy 95 %); gấp bốn số lần chạy (${more}) thì phần ± giảm một nửa.`;
 }

@@ -65,6 +65,12 @@ export interface SensitivityIndex {
   readonly first: number | null;
   /** Total index STᵢ (Jansen 1999 estimator); `null` when Y does not vary. */
   readonly total: number | null;
+  /**
+   * Half-width of a 95 % interval of each estimate (1.96 standard errors over the N runs). The
+   * true indices lie in [0, 1]; an estimate below 0 or above 1 is this noise (more runs narrow it).
+   */
+  readonly firstMargin: number | null;
+  readonly totalMargin: number | null;
 }
 
 /** One unit's rank distribution. */

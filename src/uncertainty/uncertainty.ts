@@ -18,6 +18,7 @@ import { compareVi } from "../text/collator.ts";
 import { enclosureCmp, type Enclosure } from "../number/enclosure.ts";
 import { rankValues } from "../rank/rank.ts";
 import { exactUnit } from "../score/exact-nodes.ts";
+import { hinted } from "../text/option-hint.ts";
 import { createRandom } from "./prng.ts";
 import { rankQuantile } from "./rank-quantile.ts";
 import { addSample, sensitivityIndices, sensitivitySums } from "./sensitivity.ts";
@@ -57,7 +58,8 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
   const exactLeaf = normalised.exact;
   warnings.push(...normalised.issues);
   if ((options.minCoverage ?? 0) > 0 || compiled.nodes.some((n) => n.minCoverage > 0)) {
-    warnings.push(warning("OPTION_INVALID", "coverage thresholds (minCoverage) are not applied by the uncertainty analysis: groups are scored from whatever data they have"));
+    const { message, hints } = hinted((o) => `coverage thresholds (${o("minCoverage")}) are not applied by the uncertainty analysis: groups are scored from whatever data they have`);
+    warnings.push(warning("OPTION_INVALID", message, { hints }));
   }
 
   // The year analysed: the one asked for, else the latest.
@@ -96,9 +98,14 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
     return codes;
   });
 
+  const zeros = geometricZeros(compiled, plan, U, matrices, codeSets, weightSpec.positions);
+  if (zeros !== undefined) warnings.push(geometricZeroWarning(zeros, U, normChoices, aggChoices));
   const inputs = uncertainInputs(plan, weightSpec.parent, normChoices, aggChoices, options.sensitivity ?? "stage");
   const D = weightSpec.positions.length + (normChoices.length > 1 ? 1 : 0) + (aggChoices.length > 1 ? 1 : 0);
-  if (D === 0) warnings.push(warning("OPTION_INVALID", "nothing is uncertain: give weights, several normalisations or several aggregations"));
+  if (D === 0) {
+    const { message, hints } = hinted((o) => `nothing is uncertain: give ${o("weights", "0.25")}, several normalisations (${o("normalisation", "nominal,minmax")}) or several aggregations (${o("aggregation", "arithmetic,geometric")})`);
+    warnings.push(warning("OPTION_INVALID", message, { hints }));
+  }
   const normColumn = weightSpec.positions.length;
   const aggColumn = normColumn + (normChoices.length > 1 ? 1 : 0);
 
@@ -220,12 +227,115 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
     evaluations: 1 + N * (withSA ? d + 2 : 1),
     inputs: inputs.map(({ columns: _c, ...rest }) => rest),
     units,
-    ...(globalIdx !== undefined ? { sensitivity: inputs.map((inp, i) => ({ input: inp.name, first: globalIdx.first[i] ?? null, total: globalIdx.total[i] ?? null })) } : {}),
+    ...(globalIdx !== undefined
+      ? {
+          sensitivity: inputs.map((inp, i) => ({
+            input: inp.name,
+            first: globalIdx.first[i] ?? null,
+            total: globalIdx.total[i] ?? null,
+            firstMargin: globalIdx.firstMargin[i] ?? null,
+            totalMargin: globalIdx.totalMargin[i] ?? null,
+          })),
+        }
+      : {}),
     meanAbsShift: meanShiftSum / N,
     invalidRuns,
     warnings,
   };
   return result;
+}
+
+/** Where geometric means meet zeros, over the normalisation × aggregation choices. */
+interface GeometricZeros {
+  /** Units with a 0 under a geometric mean in some choice. */
+  readonly units: Set<number>;
+  /** Units whose whole score is 0 in some choice. */
+  readonly zeroScore: Set<number>;
+  /** Children (leaf or group ids) that are 0 under a geometric mean, and the geometric groups. */
+  readonly children: Set<string>;
+  readonly groups: Set<string>;
+  /** Which means met them. */
+  readonly kinds: Set<"geometric" | "harmonic">;
+  /** (normalisation, aggregation) choice pairs where it happens, and how many pairs use a geometric mean. */
+  readonly pairs: [number, number][];
+  readonly geometricPairs: number;
+  /** The best rank a zero-scored unit gets (they share the bottom ranks). */
+  readonly rank: number;
+}
+
+/**
+ * Finds the units whose value under a geometric (or harmonic) mean is exactly 0 for some choice of
+ * normalisation and aggregation (weights at their nominal values; a weight that may move from 0
+ * counts). log 0 = −∞ (and 1/0 = ∞) makes such a mean 0 whatever the other children, so the unit drops to the
+ * bottom in every run with that choice; yes/no "no", a ladder's lowest step and min-max's worst
+ * unit are 0 by design.
+ */
+function geometricZeros(compiled: CompiledFramework, plan: GroupView, U: number, matrices: readonly NodeColumns[], codeSets: readonly Uint8Array[], moving: readonly number[]): GeometricZeros | undefined {
+  const weights = Float64Array.from(plan.baseWeight, (w, p) => (w > 0 || moving.includes(p) ? Math.max(w, 1) : 0));
+  const scratch = evaluationScratch(U);
+  const ranks = new Int32Array(U);
+  const { child, isLeaf } = compiled.layout;
+  const rootAt = compiled.root * U;
+  const found: GeometricZeros = { units: new Set(), zeroScore: new Set(), children: new Set(), groups: new Set(), kinds: new Set(), pairs: [], geometricPairs: 0, rank: U };
+  let geometricPairs = 0;
+  let rank = U;
+  const meets = (codes: Uint8Array, node: number) => codes[node] === 1 || codes[node] === 2;
+  matrices.forEach((matrix, m) => {
+    codeSets.forEach((codes, c) => {
+      if (!plan.groupNodes.some((g) => meets(codes, g))) return;
+      geometricPairs++;
+      evaluateNodes(compiled, matrix, { bounds: false, thresholds: false, weights, codes, scratch });
+      const scores = matrix.value.slice(rootAt, rootAt + U);
+      let hit = false;
+      for (let g = 0; g < plan.groups; g++) {
+        if (!meets(codes, plan.groupNodes[g]!)) continue;
+        for (let p = plan.childStart[g]!; p < plan.childStart[g]! + plan.childCount[g]!; p++) {
+          if (weights[p] === 0) continue;
+          const node = child[p]!;
+          // A geometric or harmonic group below that is 0 was counted where its zero came from.
+          if (isLeaf[node] === 0 && meets(codes, node)) continue;
+          const off = node * U;
+          for (let u = 0; u < U; u++) {
+            if (matrix.value[off + u] !== 0) continue;
+            hit = true;
+            found.units.add(u);
+            found.children.add(plan.childId[p]!);
+            found.groups.add(plan.groupId[g]!);
+            found.kinds.add(codes[plan.groupNodes[g]!] === 1 ? "geometric" : "harmonic");
+          }
+        }
+      }
+      if (!hit) return;
+      found.pairs.push([m, c]);
+      rankScores(scores, U, ranks);
+      for (let u = 0; u < U; u++) {
+        if (scores[u] !== 0) continue;
+        found.zeroScore.add(u);
+        rank = Math.min(rank, ranks[u]!);
+      }
+    });
+  });
+  return found.units.size === 0 ? undefined : { ...found, geometricPairs, rank };
+}
+
+function geometricZeroWarning(z: GeometricZeros, U: number, norm: readonly unknown[], agg: readonly unknown[]): Issue {
+  const list = (ids: Set<string>) => [...ids].slice(0, 5).map((id) => `"${id}"`).join(", ") + (ids.size > 5 ? ` and ${ids.size - 5} more` : "");
+  const [m, c] = z.pairs[0]!;
+  const choice = [norm.length > 1 ? `normalisation ${choiceLabel(norm[m])}` : "", agg.length > 1 ? `aggregation ${choiceLabel(agg[c])}` : ""].filter((t) => t !== "").join(" with ");
+  const kind = [...z.kinds].sort().join(" and ");
+  const where =
+    z.geometricPairs > 1
+      ? `in ${z.pairs.length} of the ${z.geometricPairs} normalisation and aggregation choices that use such means (e.g. ${choice})`
+      : choice !== ""
+        ? `with ${choice}`
+        : `with the framework's ${kind} means`;
+  const { message, hints } = hinted(
+    (o) =>
+      `${kind} means meet zeros ${where}: ${z.units.size} of ${U} units have a 0 under a ${kind} mean (${list(z.children)} in ${list(z.groups)}), which makes that mean 0 whatever their other values` +
+      (z.zeroScore.size > 0 ? `; ${z.zeroScore.size} of them score 0 in all and share rank ${z.rank} or below in those runs` : "") +
+      `. Yes/no and ladder scores, and min-max's worst unit, are 0 by design: normalise into a range above 0, e.g. ${o("normalisation", "minmax:1:100")}, give the framework's normalise rules a range such as [1, 100], or add an offset to the scores before a ${kind} mean (docs/uncertainty.md)`,
+  );
+  return warning("DATA_AGGREGATION_DOMAIN", message, { node: [...z.groups][0]!, hints });
 }
 
 /** A leaf's column normalised by an alternative method (direction from a normalise rule, else higher). */

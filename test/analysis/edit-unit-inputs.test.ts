@@ -20,4 +20,10 @@ describe("editUnitInputs", () => {
     const e = editUnitInputs(t, fw, {}, "Huế", undefined, new Map<string, string | number>([["awareness", 1], ["institutions", 0.5]]));
     expect(e.rows.map((r) => r.cells)).toEqual([["Huế", "Nhận thức số", 1], ["Hà Nội", "awareness", 0.7], ["Huế", "institutions", 0.5]]);
   });
+
+  it("writes a value that looks like a thousands group with a fourth decimal: the same number, nothing to ask", () => {
+    const t = tableFromRecords([{ unit: "Huế", awareness: 0.9 }]);
+    const e = editUnitInputs(t, fw, {}, "Huế", undefined, new Map<string, string | number>([["awareness", "179.875"], ["institutions", "0.875"], ["skills", "1,050"]]));
+    expect(e.rows[0]?.cells).toEqual(["Huế", "179.8750", "0.875", "1,0500"]);
+  });
 });

@@ -54,10 +54,12 @@ describe("applyFormulas: computed input columns before scoring", () => {
 
   it("bad values and non-finite results are row issues that stop score() and show in validate()", () => {
     const table = applyFormulas(parseCsv("Phường;Nhận thức số;Hồ sơ trực tuyến;Tổng hồ sơ\nBến Nghé;30;abc;200\nĐa Kao;20;45;0\n"), formulas);
-    expect(table.issues.map((i) => [i.code, i.row, i.column])).toEqual([
-      ["DATA_NOT_A_NUMBER", 2, "online-share"],
-      ["FORMULA_NOT_FINITE", 3, "online-share"],
+    expect(table.issues.map((i) => [i.code, i.row, i.column, i.unit])).toEqual([
+      ["DATA_NOT_A_NUMBER", 2, "online-share", "Bến Nghé"],
+      ["FORMULA_NOT_FINITE", 3, "online-share", "Đa Kao"],
     ]);
+    // The message says what to write instead.
+    expect(table.issues[1]?.message).toContain("b == 0 ? 0 : a / b");
     // Under missing: "error" the two cells left blank are also missing values.
     expect(validate(ward, table).errors.map((e) => e.code)).toEqual(["DATA_NOT_A_NUMBER", "FORMULA_NOT_FINITE", "DATA_MISSING_VALUE", "DATA_MISSING_VALUE"]);
     // Under missing: "zero" the blanks are a warning (listed after the errors).

@@ -18,6 +18,9 @@ const TOKENS = [
 ];
 
 describe("formula fuzz: compileFormula and evaluate never throw anything but a DtiError", () => {
+  // The parser and the number constructors are built on first use: not part of any case's time.
+  compileFormula("sqrt(x) + pi", { variables: ["x"] }).evaluate({ x: 2 });
+
   it("1,000 random token strings (seed 5000004)", () => {
     const before = prototypeKeys();
     let values = 0;
@@ -44,7 +47,7 @@ describe("formula fuzz: compileFormula and evaluate never throw anything but a D
     expect(errors).toBeGreaterThan(500);
   }, 60_000);
 
-  it("1,000 random well-formed formulas (seed 5000005): a decimal or FORMULA_NOT_FINITE", () => {
+  it("1,000 random well-formed formulas (seed 5000005): a decimal, FORMULA_NOT_FINITE or FORMULA_NOT_EXACT", () => {
     const { expr } = fc.letrec((tie) => ({
       expr: fc.oneof(
         { depthSize: "small", withCrossShrink: true },
@@ -74,8 +77,10 @@ describe("formula fuzz: compileFormula and evaluate never throw anything but a D
       { seed: 5_000_005, numRuns: 1000 },
     );
     console.log(`formula fuzz: ${JSON.stringify(Object.fromEntries(tally))}`);
-    // Only values, non-finite results and size limits: a well-formed formula is never "forbidden".
-    expect([...tally.keys()].sort()).toEqual(["FORMULA_NOT_FINITE", "FORMULA_TOO_LARGE", "value"].filter((k) => tally.has(k)));
+    // Only values, non-finite results, undecidable ones (mod(1e300, pi) needs 300 digits of pi;
+    // pi == pi compares two roundings) and size limits: a well-formed formula is never "forbidden".
+    expect([...tally.keys()].sort()).toEqual(["FORMULA_NOT_EXACT", "FORMULA_NOT_FINITE", "FORMULA_TOO_LARGE", "value"].filter((k) => tally.has(k)));
+    expect(tally.get("FORMULA_NOT_EXACT") ?? 0).toBeLessThan(20);
     expect(tally.get("value") ?? 0).toBeGreaterThan(300);
   }, 60_000);
 });

@@ -107,7 +107,7 @@ describe("uncertainty", () => {
     const flat: FrameworkDefinition = { ...mixed, root: { ...mixed.root, aggregation: "arithmetic" } };
     const ua = uncertainty(flat, rows, { runs: 2000, seed: 1, normalisation: ["nominal", { method: "minmax" }], aggregation: ["arithmetic", "harmonic"] });
     const [norm, agg] = ua.sensitivity!;
-    expect(norm).toEqual({ input: "normalisation", first: 0, total: 0 });
+    expect(norm).toEqual({ input: "normalisation", first: 0, total: 0, firstMargin: 0, totalMargin: 0 });
     expect(agg!.first!).toBeGreaterThan(0.9);
     expect(agg!.first!).toBeLessThan(1.1);
     expect(agg!.total!).toBeCloseTo(1, 1);

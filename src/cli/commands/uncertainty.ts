@@ -95,7 +95,7 @@ export const uncertaintyCommand: Command = {
     };
     const table = await loadTable(io, file, delimiterOption(values));
     const result = uncertainty(framework, table, options);
-    const text = format === "json" ? `${JSON.stringify(result, null, 2)}\n` : uncertaintyToMarkdown(result, { language: lang });
+    const text = format === "json" ? `${JSON.stringify(result, null, 2)}\n` : uncertaintyToMarkdown(result, { language: lang, spelling: "cli" });
     if (format !== "json") printIssues(io, result.warnings);
     const out = stringOption(values, "out");
     if (out !== undefined) {
