@@ -1,7 +1,7 @@
 /**
  * Number text for the analysis outputs: exact half-up rounding (never `toFixed`), a decimal comma
  * in Vietnamese, an explicit sign for changes. Thin names over the one number formatter
- * ({@link formatNumber}) in plain style, kept for the `dti/analysis` API.
+ * (`formatNumber`) in plain style, kept for the `dti/analysis` API.
  *
  * @module
  */

@@ -51,7 +51,7 @@ const LEADING_SPACE = /^[ \t]/u;
  * not reach a viewer as a tag); backslashes and the inline syntax characters `` ` `` `*` `[` `]`
  * `|` `~` and `_` (at a word's edge) get a backslash (no code span, emphasis, link or extra table
  * cell can form); a leading `#`, `-`, `+`, `1.` or `---` is escaped and a leading space written
- * `&#32;` (no heading, list, rule or code block); line breaks become spaces. Every viewer still shows the characters themselves; {@link unescapeMarkdown}
+ * `&#32;` (no heading, list, rule or code block); line breaks become spaces. Every viewer still shows the characters themselves; `unescapeMarkdown`
  * reads them back.
  *
  * @example

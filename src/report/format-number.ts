@@ -44,8 +44,8 @@ export function localeSeparators(locale: string): { decimal: string; group: stri
 /**
  * How a renderer writes numbers: its separators, its minus sign and the text of a missing value.
  * Every renderer takes one of {@link plainStyle} (analysis Markdown, CSV, the decimal-comma
- * option) and {@link localeStyle} (reports and charts in a locale) and writes through
- * {@link formatNumber}.
+ * option) and `localeStyle` (reports and charts in a locale) and writes through
+ * `formatNumber`.
  */
 export interface NumberStyle {
   /** The decimal separator: "." or "," (vi-VN). */
@@ -58,7 +58,7 @@ export interface NumberStyle {
   readonly missing: string;
 }
 
-/** Rounding and sign of {@link formatNumber}; without rounding a value keeps all its digits. */
+/** Rounding and sign of `formatNumber`; without rounding a value keeps all its digits. */
 export interface NumberFormat {
   /** Round half-up, exactly, to this many decimals. */
   readonly places?: number;
@@ -151,7 +151,7 @@ export function formatNumber(value: number | string | Decimal | null | undefined
 }
 
 /**
- * A share as a percentage in a locale: the number written by {@link formatNumber} (× 100, exact,
+ * A share as a percentage in a locale: the number written by `formatNumber` (× 100, exact,
  * half-up to `places` decimals, trailing zeros dropped) with the percent sign where the locale
  * puts it ("75%" in vi-VN and en-US, "75 %" in de-DE); `null` gives "–".
  *
@@ -169,7 +169,7 @@ export function formatPercent(share: number | null | undefined, locale: string, 
 }
 
 /**
- * A formatter of published values for a locale ({@link formatNumber} in {@link localeStyle}). It
+ * A formatter of published values for a locale (`formatNumber` in `localeStyle`). It
  * rewrites the exact text ("0.8002") with the locale's separators ("0,8002" in vi-VN) and never
  * rounds again: the digits are the published ones. Text that is not a plain decimal is returned
  * unchanged; `null` and `undefined` give "–".
