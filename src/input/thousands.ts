@@ -218,7 +218,9 @@ function ambiguousIssue(leaf: IndicatorNode, suspect: Suspect, changes: boolean)
   const first = suspect.cells[0]!;
   // "1.050" is read as 1.05: say it without the zero the reader may take for a digit group.
   const read = (parseNumber(first.text) as string).replace(/(\.\d*?)0+$/u, "$1").replace(/\.$/u, "");
-  const decimal = suspect.sep === "," ? read.replace(".", ",") : read;
+  // The decimal reading written so that it cannot be taken for a digit group: a fourth decimal.
+  const plain = /\.\d{3}$/u.test(read) ? `${read}0` : read;
+  const decimal = suspect.sep === "," ? plain.replace(".", ",") : plain;
   const rows = suspect.cells.map((c) => c.ref.row);
   const more = suspect.cells.length > 1 ? `; ${suspect.cells.length} cells of this column are written so (rows ${rows.slice(0, 5).join(", ")}${rows.length > 5 ? " …" : ""})` : "";
   const stakes = changes ? "" : "; both readings give the same scores here, so the result stands";

@@ -32,6 +32,9 @@ describe("thousands separators read as decimal points are asked about", () => {
     const issue = ambiguous(report.errors)[0]!;
     expect(issue).toMatchObject({ severity: "error", row: 2, column: "Tổng hồ sơ", unit: "Bến Nghé", node: "online" });
     expect(issue.message).toBe('"1.050" was read as 1.05; if it means 1050, write 1050 (no thousands separator); if it means 1.05, write 1.05');
+    // Three decimals that are meant: a fourth decimal makes them unambiguous.
+    const three = ambiguous(validate(fw, csv(["Bến Nghé;1;2;1.757;0,5;10", "Đa Kao;1;2;980;0,6;12", "Tân Định;1;2;2.300;0,7;14"])).errors)[0]!;
+    expect(three.message).toContain("if it means 1.757, write 1.7570");
     expect(issue.messageVi).toContain("được đọc là 1,05");
     expect(report.errors.map((e) => e.code)).toContain("DATA_OUT_OF_RANGE");
   });

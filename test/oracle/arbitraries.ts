@@ -113,10 +113,16 @@ function fixed(units: number, decimals: number): string {
   return decimalText(rational(BigInt(units), 10n ** BigInt(decimals)), decimals)!;
 }
 
-/** A number cell: a JSON number, or text with a decimal point or a decimal comma. */
+/**
+ * A number cell: a JSON number, or text with a decimal point or a decimal comma. Text of one to
+ * three digits, a separator and exactly three decimals ("1.757") could be a thousands group, which
+ * the reader asks about among counts; a fourth decimal ("1.7570", the same value) is what a person
+ * meaning the decimal writes.
+ */
 function numberCell(g: Gen, text: string): unknown {
   const form = int(g, 0, 2);
-  return form === 0 ? Number(text) : form === 1 ? text : text.replace(".", ",");
+  const plain = /^\d{1,3}\.\d{3}$/u.test(text) ? `${text}0` : text;
+  return form === 0 ? Number(text) : form === 1 ? plain : plain.replace(".", ",");
 }
 
 /** Draws a leaf in a points framework (`points` > 0 its max points, 0 for a leaf without weight). */
