@@ -11,6 +11,7 @@ import { ruleMax } from "../framework/rule-max.ts";
 import type { IndicatorNode } from "../framework/types.ts";
 import { dec } from "../number/decimal.ts";
 import { parseNumber } from "../number/parse-number.ts";
+import { formatNumber, plainStyle } from "../report/format-number.ts";
 import type { RawValue, RuleOutcome } from "../score/rules/outcome.ts";
 
 /** A percentage cell read both ways: the share (0.85) and the number before the sign (85). */
@@ -45,7 +46,7 @@ const isShareScale = (bounds: readonly (number | undefined)[]): boolean => bound
 export function percentAdvice(leaf: IndicatorNode, inputs: readonly RawValue[], input = 0): string | undefined {
   const p = readPercent(inputs[input] as RawValue);
   if (p === undefined) return undefined;
-  const w = (text: string) => (p.comma ? text.replace(".", ",") : text);
+  const w = (text: string) => formatNumber(text, plainStyle(p.comma));
   const rule = leaf.rule;
   switch (rule.type) {
     case "value":

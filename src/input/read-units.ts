@@ -14,27 +14,8 @@ import { isInputKey, resolveColumns, type ColumnPlan, type ResolveOptions } from
 import type { RawCell, RawTable } from "./table.ts";
 import { hasGroupedCells, thousandsIssues } from "./thousands.ts";
 
-/** Where an input value came from; `raw` is `undefined` when the cell is blank or absent. */
-export interface CellRef {
-  readonly raw: RawValue | undefined;
-  /** Row (CSV line or JSON record number); for an absent long-form value, the unit's first row. */
-  readonly row: number;
-  /** Header of the column (wide) or of the value column (long); `undefined` if no such column. */
-  readonly column: string | undefined;
-}
-
-/** One unit's inputs, as read. */
-export interface UnitInput {
-  /** Unit name, NFC-normalised with white space folded. */
-  readonly unit: string;
-  readonly code?: string;
-  readonly group?: string;
-  readonly year?: number;
-  /** First row of the unit in the input. */
-  readonly row: number;
-  /** Input key → cell. Wide data has an entry for every input column; long data for every row read. */
-  readonly values: ReadonlyMap<string, CellRef>;
-}
+export type { CellRef, UnitInput } from "./unit-input.ts";
+import type { CellRef, UnitInput } from "./unit-input.ts";
 
 /** The units read from a table, the column plan, and every problem met. */
 export interface ReadResult {

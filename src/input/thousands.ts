@@ -13,7 +13,8 @@ import { inputKeys } from "../framework/input-keys.ts";
 import { ruleMax } from "../framework/rule-max.ts";
 import type { Framework, FrameworkNode, IndicatorNode } from "../framework/types.ts";
 import { parseNumber } from "../number/parse-number.ts";
-import type { CellRef, UnitInput } from "./read-units.ts";
+import type { CellRef, UnitInput } from "./unit-input.ts";
+import { formatNumber, plainStyle } from "../report/format-number.ts";
 
 type Separator = "." | ",";
 
@@ -220,12 +221,12 @@ function ambiguousIssue(leaf: IndicatorNode, suspect: Suspect, changes: boolean)
   const read = (parseNumber(first.text) as string).replace(/(\.\d*?)0+$/u, "$1").replace(/\.$/u, "");
   // The decimal reading written so that it cannot be taken for a digit group: a fourth decimal.
   const plain = /\.\d{3}$/u.test(read) ? `${read}0` : read;
-  const decimal = suspect.sep === "," ? plain.replace(".", ",") : plain;
+  const decimal = formatNumber(plain, plainStyle(suspect.sep === ","));
   const rows = suspect.cells.map((c) => c.ref.row);
   const more = suspect.cells.length > 1 ? `; ${suspect.cells.length} cells of this column are written so (rows ${rows.slice(0, 5).join(", ")}${rows.length > 5 ? " …" : ""})` : "";
   const stakes = changes ? "" : "; both readings give the same scores here, so the result stands";
   const message = `${JSON.stringify(first.text)} was read as ${read}; if it means ${first.thousands}, write ${first.thousands} (no thousands separator); if it means ${read}, write ${decimal}${more}${stakes}`;
-  const messageVi = `${JSON.stringify(first.text)} được đọc là ${read.replace(".", ",")}; nếu là ${first.thousands}, hãy ghi ${first.thousands} (không có dấu phân cách hàng nghìn); nếu là ${read.replace(".", ",")}, hãy ghi ${decimal}`;
+  const messageVi = `${JSON.stringify(first.text)} được đọc là ${formatNumber(read, plainStyle(true))}; nếu là ${first.thousands}, hãy ghi ${first.thousands} (không có dấu phân cách hàng nghìn); nếu là ${formatNumber(read, plainStyle(true))}, hãy ghi ${decimal}`;
   const where = { row: first.ref.row, ...(first.ref.column !== undefined ? { column: first.ref.column } : {}), unit: first.name, node: leaf.id, messageVi };
   return (changes ? error : warning)("DATA_AMBIGUOUS_NUMBER", message, where);
 }

@@ -6,7 +6,8 @@
 import type { NodeInfo, ScoreResult } from "../pipeline/types.ts";
 
 /** Report language for labels. */
-export type Language = "vi" | "en";
+import type { Language } from "../text/language.ts";
+export type { Language } from "../text/language.ts";
 
 /** Options shared by the table reports. */
 export interface ColumnOptions {

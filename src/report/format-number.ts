@@ -5,7 +5,7 @@
  * @module
  */
 import { dec, publish, type Decimal } from "../number/decimal.ts";
-import type { Language } from "./columns.ts";
+import type { Language } from "../text/language.ts";
 
 /** The text shown for a missing value: an en dash. */
 export const MISSING = "–";

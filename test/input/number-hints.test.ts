@@ -1,3 +1,4 @@
+import { ratToDecimalText } from "../../src/number/rational.ts";
 import { describe, expect, it } from "vitest";
 import type { IndicatorNode, ScoringRule } from "../../src/framework/types.ts";
 import { notANumberMessage, percentAdvice, withNumberHint } from "../../src/input/number-hints.ts";
@@ -49,7 +50,7 @@ describe("percentAdvice: what to write instead of a percentage, in the unit of t
       const advice = percentAdvice(node, inputs)!;
       const written = /write (\d+(?:[.,]\d+)?)/u.exec(advice)![1]!;
       const outcome = scoreLeaf(node, [written, ...inputs.slice(1)]);
-      expect(outcome.ok && outcome.score.toString(), `${node.rule.type}: ${advice}`).toBe("0.85");
+      expect(outcome.ok && ratToDecimalText(outcome.score), `${node.rule.type}: ${advice}`).toBe("0.85");
     }
   });
 

@@ -1,0 +1,2 @@
+/** The languages of labels and messages: Vietnamese first, English. */
+export type Language = "vi" | "en";
