@@ -12,7 +12,8 @@ import { ruleMax } from "../framework/rule-max.ts";
 import type { IndicatorNode, NormaliseRule } from "../framework/types.ts";
 import { dec, type Decimal } from "../number/decimal.ts";
 import { ratToNumber } from "../number/rational.ts";
-import { readDecimal, type RawValue } from "../score/rules/outcome.ts";
+import type { RawValue } from "../score/rules/outcome.ts";
+import { readDecimal } from "./read-decimal.ts";
 import { scoreLeaf } from "../score/score-leaf.ts";
 
 /** Raw inputs of a leaf, one per input key (ratio: [a, b]). */

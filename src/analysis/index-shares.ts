@@ -41,11 +41,11 @@ export function indexShares(compiled: CompiledFramework, present?: (node: number
     if (node.aggregation !== "arithmetic" && !share.isZero()) additive = false;
     let total = dec(0);
     node.children.forEach((c, k) => {
-      if (present === undefined || present(c)) total = total.plus(node.weights[k]!);
+      if (present === undefined || present(c)) total = total.plus(dec(node.weightFloats[k]!));
     });
     node.children.forEach((c, k) => {
       const counts = present === undefined || present(c);
-      visit(c, counts && !total.isZero() ? share.times(node.weights[k]!).dividedBy(total) : dec(0));
+      visit(c, counts && !total.isZero() ? share.times(dec(node.weightFloats[k]!)).dividedBy(total) : dec(0));
     });
   };
   visit(compiled.root, dec(1));

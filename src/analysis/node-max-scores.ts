@@ -31,7 +31,7 @@ export function nodeMaxScores(compiled: CompiledFramework): (Decimal | null)[] {
     let total = dec(0);
     let sum: Decimal | null = dec(0);
     node.children.forEach((c, k) => {
-      const w = node.weights[k]!;
+      const w = dec(node.weightFloats[k]!);
       if (w.isZero() || sum === null) return;
       const m = max[c];
       if (m === null || m === undefined) sum = null;

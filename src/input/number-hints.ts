@@ -9,7 +9,7 @@
 import { showValue } from "../errors.ts";
 import { ruleMax } from "../framework/rule-max.ts";
 import type { IndicatorNode } from "../framework/types.ts";
-import { dec } from "../number/decimal.ts";
+import { ratFromDecimal, ratFromNumber, ratMul, ratToDecimalText } from "../number/rational.ts";
 import { parseNumber } from "../number/parse-number.ts";
 import { formatNumber, plainStyle } from "../report/format-number.ts";
 import type { RawValue, RuleOutcome } from "../score/rules/outcome.ts";
@@ -53,7 +53,7 @@ export function percentAdvice(leaf: IndicatorNode, inputs: readonly RawValue[], 
       return `write ${w(p.share)} (this column is a score from 0 to 1)`;
     case "points": {
       const max = ruleMax(leaf) as number;
-      const points = dec(p.share).times(max).toFixed();
+      const points = ratToDecimalText(ratMul(ratFromDecimal(p.share)!, ratFromNumber(max)));
       return `${w(p.number)}% of ${w(String(max))} points is ${w(points)}: write ${w(points)} (this column is points from 0 to ${w(String(max))})`;
     }
     case "ratio": {
@@ -61,7 +61,7 @@ export function percentAdvice(leaf: IndicatorNode, inputs: readonly RawValue[], 
       const denominator = inputs[1];
       const b = typeof denominator === "number" ? String(denominator) : typeof denominator === "string" ? parseNumber(denominator) : undefined;
       if (b === undefined) return `write the numerator as a count, not a percentage (${w(p.share)} only over a denominator of 1)`;
-      const count = dec(p.share).times(b).toFixed();
+      const count = ratToDecimalText(ratMul(ratFromDecimal(p.share)!, ratFromDecimal(b)!));
       return `${w(p.number)}% of the denominator ${w(b)} is ${w(count)}: write ${w(count)} (a ratio reads two counts)`;
     }
     case "ladder": {

@@ -2,13 +2,12 @@
  * The exact evaluator's numbers: an enclosure [lo, hi] of rationals around the true value. Where
  * the mathematics is rational (every scoring rule, min-max, rank, percentile, target, arithmetic
  * and harmonic means, Mazziotta-Pareto of rational values) lo and hi are the same object: the
- * value itself. Square roots (z-scores), logarithms and exponentials (geometric means) give an
- * enclosure about 1e-45 wide, computed with directed rounding, so that a published value is the
+ * value itself. Square roots (z-scores, 1e-50) and logarithms and exponentials (geometric means,
+ * 2^-200 relative) give a narrow enclosure, computed with directed rounding, so that a published value is the
  * correct rounding of the true value whenever the enclosure does not straddle a half-way point.
  *
  * @module
  */
-import { Decimal as DecimalJs } from "decimal.js";
 import {
   RAT_ZERO,
   pow10,
@@ -40,7 +39,7 @@ export function isExact(e: Enclosure): boolean {
   return e.lo === e.hi || ratCmp(e.lo, e.hi) === 0;
 }
 
-/** Digits carried by square roots, logarithms and exponentials. */
+/** Decimals carried by square roots. */
 export const IRRATIONAL_DIGITS = 50;
 
 /**
@@ -48,7 +47,7 @@ export const IRRATIONAL_DIGITS = 50;
  * for the non-negative scores). When the enclosure straddles a half-way point h, the value is
  * published as h is: this is exact when the true value is h (a geometric mean of 0.0001 and
  * 0.000225 is exactly 0.00015) and is the stated limit of the irrational methods otherwise
- * (a true value within the enclosure's width, about 1e-45, of h but not on it).
+ * (a true value within the enclosure's width, below 1e-45, of h but not on it).
  *
  * @example
  * ```ts
@@ -129,29 +128,71 @@ export function isqrt(n: bigint): bigint {
   }
 }
 
-let Wide: typeof DecimalJs | undefined;
-function wide(): typeof DecimalJs {
-  Wide ??= DecimalJs.clone({ precision: IRRATIONAL_DIGITS + 15, rounding: DecimalJs.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
-  return Wide;
-}
-
-function toWide(r: Rational): DecimalJs {
-  const D = wide();
-  return new D(r.n.toString()).dividedBy(new D(r.d.toString()));
-}
-
-function fromWide(x: DecimalJs): Rational {
-  return ratFromDecimal(x.toString())!;
-}
-
 /**
- * Relative slack added on each side of a wide result: the wide precision carries 15 more digits
- * than the enclosure needs, and each wide operation is within half a unit of its last digit, so
- * 10^−(digits + 5) covers a chain of them with room to spare.
+ * Fixed-point logarithms and exponentials on BigInt: a value X stands for X / 2^256 (about 77
+ * decimal digits). Each series term and product truncates by at most one unit of 2^-256, and the
+ * series stop when a term is below one unit, so a result carries at most a few hundred units of
+ * error (below 1e-74); {@link geometricEnclosure} widens by 2^-200 relative, far more.
  */
+const BITS = 256n;
+const FP_ONE = 1n << BITS;
+
+/** atanh(p/q) · 2^256 for |p/q| ≤ 1/3: Σ z^(2k+1) / (2k + 1). */
+function atanhFixed(p: bigint, q: bigint): bigint {
+  let power = (p << BITS) / q;
+  const square = ((p * p) << BITS) / (q * q);
+  let sum = 0n;
+  for (let k = 1n; power !== 0n; k += 2n) {
+    sum += power / k;
+    power = (power * square) >> BITS;
+  }
+  return sum;
+}
+
+let LN2: bigint | undefined;
+/** ln 2 · 2^256 = 2 atanh(1/3). */
+function ln2Fixed(): bigint {
+  LN2 ??= 2n * atanhFixed(1n, 3n);
+  return LN2;
+}
+
+function bitLength(x: bigint): number {
+  return x.toString(2).length;
+}
+
+/** ln(r) · 2^256 for a rational r > 0: r = m · 2^e with m in (1/2, 2), ln m = 2 atanh((m − 1)/(m + 1)). */
+function lnFixed(r: Rational): bigint {
+  const e = bitLength(r.n) - bitLength(r.d);
+  const mn = e >= 0 ? r.n : r.n << BigInt(-e);
+  const md = e >= 0 ? r.d << BigInt(e) : r.d;
+  return BigInt(e) * ln2Fixed() + 2n * atanhFixed(mn - md, mn + md);
+}
+
+/** exp(X / 2^256) as a rational: X = k ln 2 + R with |R| ≤ ln 2 / 2, exp R by its Taylor series, times 2^k. */
+function expFixed(x: bigint): Rational {
+  const ln2 = ln2Fixed();
+  // k = round(x / ln 2), toward the nearest whole number.
+  let k = x / ln2;
+  let rest = x - k * ln2;
+  if (2n * rest > ln2) {
+    k += 1n;
+    rest -= ln2;
+  } else if (2n * rest < -ln2) {
+    k -= 1n;
+    rest += ln2;
+  }
+  let sum = FP_ONE;
+  let term = FP_ONE;
+  for (let i = 1n; term !== 0n; i++) {
+    term = (term * rest) / FP_ONE / i;
+    sum += term;
+  }
+  return k >= 0n ? rat(sum << k, FP_ONE) : rat(sum, FP_ONE << -k);
+}
+
+/** x · (1 ± 2^-200): the slack around a fixed-point result. */
 function widen(x: Rational, up: boolean): Rational {
-  const slack = rat(1n, pow10(IRRATIONAL_DIGITS + 5));
-  const delta = ratMul(x.n < 0n ? ratNeg(x) : x, slack);
+  const delta = ratMul(x.n < 0n ? ratNeg(x) : x, rat(1n, 1n << 200n));
   return up ? ratAdd(x, delta) : ratSub(x, delta);
 }
 
@@ -164,15 +205,15 @@ export function geometricEnclosure(values: readonly Enclosure[], weights: readon
   if (values.some((v) => v.hi.n === 0n)) return exactly(RAT_ZERO);
   const end = (pick: (e: Enclosure) => Rational, up: boolean): Rational => {
     if (values.some((v) => pick(v).n === 0n)) return RAT_ZERO;
-    const D = wide();
-    let sum = new D(0);
-    let den = new D(0);
+    // Σ wᵢ ln xᵢ / Σ wᵢ in fixed point, then its exponential.
+    let sum = 0n;
+    let den = RAT_ZERO;
     values.forEach((v, i) => {
-      const w = toWide(weights[i]!);
-      sum = sum.plus(toWide(pick(v)).ln().times(w));
-      den = den.plus(w);
+      const w = weights[i]!;
+      sum += (lnFixed(pick(v)) * w.n) / w.d;
+      den = ratAdd(den, w);
     });
-    return widen(fromWide(sum.dividedBy(den).exp()), up);
+    return widen(expFixed((sum * den.d) / den.n), up);
   };
   const lo = end((e) => e.lo, false);
   const hi = end((e) => e.hi, true);

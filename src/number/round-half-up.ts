@@ -1,4 +1,4 @@
-import { dec, publish } from "./decimal.ts";
+import { ratFromDecimal, ratScaledHalfUp, scaledText } from "./rational.ts";
 import { parseNumber } from "./parse-number.ts";
 
 /**
@@ -15,5 +15,5 @@ import { parseNumber } from "./parse-number.ts";
 export function roundHalfUp(value: string | number, places = 4): string {
   const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : undefined) : parseNumber(value);
   if (text === undefined) throw new RangeError(`${JSON.stringify(value)} is not a finite number`);
-  return publish(dec(text), places);
+  return scaledText(ratScaledHalfUp(ratFromDecimal(text)!, places), places);
 }

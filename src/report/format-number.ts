@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { dec, publish, type Decimal } from "../number/decimal.ts";
+import type { Decimal } from "../number/decimal.ts";
+import { RAT_ZERO, pow10, rat, ratCmp, ratDiv, ratFromDecimal, ratFromNumber, ratMul, ratNeg, ratScaledHalfUp, ratToDecimalText, scaledText, type Rational } from "../number/rational.ts";
 import type { Language } from "../text/language.ts";
 
 /** The text shown for a missing value: an en dash. */
@@ -101,15 +102,28 @@ const PLAIN_DECIMAL = /^([+-]?)(\d+)(?:\.(\d+))?$/u;
 
 /** The exact decimal text of a finite value, rounded as asked; undefined for non-finite numbers or text that is no number. */
 function decimalText(value: number | string | Decimal, format: NumberFormat): string | undefined {
-  let d: Decimal;
-  try {
-    d = typeof value === "object" ? value : dec(value);
-  } catch {
-    return undefined;
+  let r: Rational | undefined;
+  if (typeof value === "number") r = Number.isFinite(value) ? ratFromNumber(value) : undefined;
+  else r = ratFromDecimal(typeof value === "string" ? value.trim() : value.toString());
+  if (r === undefined) return undefined;
+  if (format.significant !== undefined) return significantText(r, format.significant);
+  return format.places !== undefined ? scaledText(ratScaledHalfUp(r, format.places), format.places) : ratToDecimalText(r);
+}
+
+/** r rounded half-up to `digits` significant digits, written without trailing zeros. */
+function significantText(r: Rational, digits: number): string {
+  if (r.n === 0n) return "0";
+  const abs = r.n < 0n ? ratNeg(r) : r;
+  // k: the power of ten with 10^(k−1) ≤ |r| < 10^k.
+  let k = (abs.n / abs.d).toString().length;
+  if (abs.n < abs.d) {
+    k = 0;
+    while (ratCmp(ratMul(abs, rat(pow10(1 - k))), rat(1n)) < 0) k--;
   }
-  if (!d.isFinite()) return undefined;
-  if (format.significant !== undefined) return d.toSignificantDigits(format.significant).toFixed();
-  return format.places !== undefined ? publish(d, format.places) : d.toFixed();
+  const places = digits - k;
+  if (places >= 0) return ratToDecimalText(ratDiv(rat(ratScaledHalfUp(r, places)), rat(pow10(places))));
+  const whole = ratScaledHalfUp(ratDiv(r, rat(pow10(-places))), 0) * pow10(-places);
+  return whole.toString();
 }
 
 /**
@@ -165,7 +179,7 @@ export function formatPercent(share: number | null | undefined, locale: string, 
   const parts = new Intl.NumberFormat(locale, { style: "percent" }).formatToParts(0.5);
   const at = parts.findIndex((p) => p.type === "integer");
   const affix = (list: readonly Intl.NumberFormatPart[]) => list.map((p) => p.value).join("");
-  return `${affix(parts.slice(0, at))}${formatNumber(dec(share).times(100), localeStyle(locale), { places, trim: true })}${affix(parts.slice(at + 1))}`;
+  return `${affix(parts.slice(0, at))}${formatNumber(ratToDecimalText(ratMul(ratFromNumber(share), rat(100n))), localeStyle(locale), { places, trim: true })}${affix(parts.slice(at + 1))}`;
 }
 
 /**

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { dec, publish } from "../number/decimal.ts";
+import { RAT_ZERO, rat, ratAdd, ratDiv, ratFromDecimal, ratScaledHalfUp, scaledText } from "../number/rational.ts";
 import { DtiError, error } from "../errors.ts";
 import type { NodeInfo, ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
@@ -81,8 +81,9 @@ export function nodeScore(result: ScoreResult, unit: UnitResult, id: string): nu
 export function averageValue(result: ScoreResult, units: readonly UnitResult[], id: string): string | null {
   const values = units.map((u) => nodeValue(result, u, id)).filter((v): v is string => v !== null);
   if (values.length === 0) return null;
-  const sum = values.reduce((s, v) => s.plus(dec(v)), dec(0));
-  return publish(sum.div(values.length), result.framework.decimals);
+  const sum = values.reduce((s, v) => ratAdd(s, ratFromDecimal(v)!), RAT_ZERO);
+  const places = result.framework.decimals;
+  return scaledText(ratScaledHalfUp(ratDiv(sum, rat(BigInt(values.length))), places), places);
 }
 
 /**

@@ -7,7 +7,6 @@
 import { inputKeys } from "../framework/input-keys.ts";
 import { resolveWeights } from "../framework/resolve-weights.ts";
 import type { Aggregation, Framework, FrameworkNode, IndicatorNode, LocalizedName } from "../framework/types.ts";
-import { dec, type Decimal } from "../number/decimal.ts";
 import { ratFromNumber, type Rational } from "../number/rational.ts";
 
 /** One entry of the evaluation order. */
@@ -24,8 +23,6 @@ export interface CompiledNode {
   readonly inputs: readonly string[];
   /** Group and view: indices (in the order) of the children/terms. */
   readonly children: readonly number[];
-  /** Group and view: the children's weights, exact. */
-  readonly weights: readonly Decimal[];
   /** The same weights as floats (the numbers the framework gave; for coverage and the float path). */
   readonly weightFloats: readonly number[];
   readonly aggregation: Aggregation;
@@ -84,7 +81,7 @@ export function compileFramework(framework: Framework): CompiledFramework {
       const i = nodes.length;
       nodes.push({
         id: node.id, kind: "leaf", name: node.name, short: node.short, depth, leaf: node, inputs: inputKeys(node),
-        children: [], weights: [], weightFloats: [], aggregation: "arithmetic", minCoverage: 0, scored,
+        children: [], weightFloats: [], aggregation: "arithmetic", minCoverage: 0, scored,
       });
       index.set(node.id, i);
       leaves.push(i);
@@ -96,7 +93,7 @@ export function compileFramework(framework: Framework): CompiledFramework {
     const i = nodes.length;
     nodes.push({
       id: node.id, kind: "group", name: node.name, short: node.short, depth, leaf: undefined, inputs: [],
-      children, weights: weights.map((w) => dec(w)), weightFloats: weights.map((w) => dec(w).toNumber()), aggregation: node.aggregation ?? "arithmetic", minCoverage: node.minCoverage ?? 0, scored,
+      children, weightFloats: weights, aggregation: node.aggregation ?? "arithmetic", minCoverage: node.minCoverage ?? 0, scored,
     });
     index.set(node.id, i);
     return i;
@@ -110,7 +107,7 @@ export function compileFramework(framework: Framework): CompiledFramework {
     const weights = resolved.ok ? resolved.weights : terms.map(() => 1);
     nodes.push({
       id: view.id, kind: "view", name: view.name, short: view.short, depth: -1, leaf: undefined, inputs: [],
-      children: terms, weights: weights.map((w) => dec(w)), weightFloats: weights.map((w) => dec(w).toNumber()), aggregation: view.aggregation ?? "arithmetic", minCoverage: 0,
+      children: terms, weightFloats: weights, aggregation: view.aggregation ?? "arithmetic", minCoverage: 0,
       scored: terms.some((t, k) => (weights[k] as number) > 0 && nodes[t]?.scored === true),
     });
     index.set(view.id, nodes.length - 1);

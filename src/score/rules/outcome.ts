@@ -1,5 +1,4 @@
 import { showValue, type DataIssueCode } from "../../errors.ts";
-import { dec, type Decimal } from "../../number/decimal.ts";
 import { RAT_ONE, RAT_ZERO, ratFromDecimal, ratFromNumber, ratToDecimalText, type Rational } from "../../number/rational.ts";
 import { parseNumber } from "../../number/parse-number.ts";
 
@@ -19,19 +18,6 @@ export function fail(code: DataIssueCode, message: string, input?: number): Rule
 /** A successful outcome. */
 export function ok(score: Rational): RuleOutcome {
   return { ok: true, score };
-}
-
-/**
- * Reads a raw value as an exact decimal: JSON numbers must be finite; text goes through
- * {@link parseNumber} (vi-VN decimal commas accepted). `undefined` when it is not a number.
- */
-export function readDecimal(raw: RawValue): Decimal | undefined {
-  if (typeof raw === "number") return Number.isFinite(raw) ? dec(raw === 0 ? 0 : raw) : undefined;
-  if (typeof raw === "string") {
-    const text = parseNumber(raw);
-    return text === undefined ? undefined : dec(text);
-  }
-  return undefined;
 }
 
 /**

@@ -3,7 +3,8 @@ import { ratFromDecimal, ratToDecimalText, type Rational } from "../../../src/nu
 
 const r = (t: string) => ratFromDecimal(t)!;
 const text = (x: Rational) => ratToDecimalText(x);
-import { clamp01, fail, notANumber, ok, readDecimal } from "../../../src/score/rules/outcome.ts";
+import { clamp01, fail, notANumber, ok } from "../../../src/score/rules/outcome.ts";
+import { readDecimal } from "../../../src/analysis/read-decimal.ts";
 
 describe("readDecimal", () => {
   it("reads finite numbers and numeric text (decimal commas too)", () => {
