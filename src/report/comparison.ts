@@ -5,7 +5,7 @@
  * @module
  */
 import { DtiError, error } from "../errors.ts";
-import { dec, publish } from "../number/decimal.ts";
+import { RAT_ZERO, rat, ratAdd, ratDiv, ratFromDecimal, ratScaledHalfUp, ratSub, scaledText, type Rational } from "../number/rational.ts";
 import type { ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import { nodeInfo, nodeValue } from "./unit-stats.ts";
@@ -102,7 +102,7 @@ export function comparisonRows(result: ScoreResult, options: ComparisonOptions =
       const found = u.members.map((m) => byName.get(normalizeKey(m)));
       const values = found.map((f) => (f === undefined ? null : nodeValue(earlier.result, f, node)));
       if (values.every((v): v is string => v !== null)) {
-        before = publish(values.reduce((s, v) => s.plus(dec(v)), dec(0)).div(values.length), places);
+        before = fixed(ratDiv(values.reduce((s: Rational, v) => ratAdd(s, ratFromDecimal(v)!), RAT_ZERO), rat(BigInt(values.length))), places);
         members = [...u.members];
       }
     }
@@ -113,7 +113,7 @@ export function comparisonRows(result: ScoreResult, options: ComparisonOptions =
       after,
       beforeRank: match === undefined ? null : rankOf(earlier.result, match, node),
       afterRank: rankOf(result, u, node),
-      change: before === null || after === null ? null : publish(dec(after).minus(dec(before)), places),
+      change: before === null || after === null ? null : fixed(ratSub(ratFromDecimal(after)!, ratFromDecimal(before)!), places),
       ...(members !== undefined ? { members } : {}),
     };
   });
@@ -136,4 +136,9 @@ export function sortComparison(rows: readonly ComparisonRow[], sort: ComparisonS
   if (sort === "after") return [...rows];
   const key = (r: ComparisonRow) => (r.change === null ? -Infinity : sort === "change" ? Number(r.change) : Math.abs(Number(r.change)));
   return rows.map((r, i) => ({ r, i })).sort((a, b) => key(b.r) - key(a.r) || a.i - b.i).map((x) => x.r);
+}
+
+/** Half-up to `places` decimals, as published values are written. */
+function fixed(x: Rational, places: number): string {
+  return scaledText(ratScaledHalfUp(x, places), places);
 }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { dec, publish } from "../number/decimal.ts";
+import { ratCmp, ratFromDecimal, ratScaledHalfUp, ratSub, scaledText } from "../number/rational.ts";
 import type { NodeInfo, ScoreResult } from "../pipeline/types.ts";
 import { mainIndicators } from "./main-indicators.ts";
 import { averageValue, findUnit, nodeValue, peersOf } from "./unit-stats.ts";
@@ -64,12 +64,12 @@ export function unitStrengths(result: ScoreResult, unit: string, options: Streng
     const value = nodeValue(result, target, node.id);
     const average = averageValue(result, peers, node.id);
     if (value === null || average === null) continue;
-    gaps.push({ node, value, average, gap: publish(dec(value).minus(dec(average)), places) });
+    gaps.push({ node, value, average, gap: scaledText(ratScaledHalfUp(ratSub(r(value), r(average)), places), places) });
   }
-  const desc = [...gaps].sort((a, b) => dec(b.gap).comparedTo(dec(a.gap)));
+  const desc = [...gaps].sort((a, b) => ratCmp(r(b.gap), r(a.gap)));
   const asc = [...desc].reverse();
-  const above = desc.filter((g) => dec(g.gap).gt(0));
-  const below = asc.filter((g) => dec(g.gap).lt(0));
+  const above = desc.filter((g) => r(g.gap).n > 0n);
+  const below = asc.filter((g) => r(g.gap).n < 0n);
   const half = Math.min(count, Math.floor(gaps.length / 2));
   // Without a real weakness (or strength), the relatively weakest (best) indicators take that side
   // first, so that the other side cannot use them all up.
@@ -83,5 +83,10 @@ export function unitStrengths(result: ScoreResult, unit: string, options: Streng
     weaknesses = below.slice(0, count);
     strengths = above.length > 0 ? above.slice(0, count) : desc.filter((g) => !weaknesses.includes(g)).slice(0, half);
   }
-  return { strengths, weaknesses, relativeStrengths: strengths.some((g) => !dec(g.gap).gt(0)), relativeWeaknesses: weaknesses.some((g) => !dec(g.gap).lt(0)) };
+  return { strengths, weaknesses, relativeStrengths: strengths.some((g) => !(r(g.gap).n > 0n)), relativeWeaknesses: weaknesses.some((g) => !(r(g.gap).n < 0n)) };
+}
+
+/** A published value as an exact rational. */
+function r(text: string): ReturnType<typeof ratSub> {
+  return ratFromDecimal(text)!;
 }

@@ -18,7 +18,7 @@ import { defaultLocale, formatNumber, formatPercent, localeStyle, valueFormatter
 import { unitStrengths, type IndicatorGap } from "../strengths.ts";
 import { toHTML, type HtmlExtraColumn } from "../to-html.ts";
 import { averageValue, latestYear, leaderOf } from "../unit-stats.ts";
-import { dec, publish } from "../../number/decimal.ts";
+import { ratFromNumber, ratScaledHalfUp, scaledText } from "../../number/rational.ts";
 import type { UncertaintyResult } from "../../uncertainty/types.ts";
 import { bandBadge, bandDistribution } from "./bands-section.ts";
 import type { ReportBands, ReportLever } from "./extras.ts";
@@ -219,7 +219,7 @@ interface CardExtras {
 function leverItems(result: ScoreResult, levers: readonly ReportLever[], fmt: ValueFormatter, t: Texts, x: CardExtras, language: Language): string {
   const style = localeStyle(x.locale);
   const items = levers.map((l) => {
-    const gain = fmt(publish(dec(l.gain), result.framework.decimals));
+    const gain = fmt(scaledText(ratScaledHalfUp(ratFromNumber(l.gain), result.framework.decimals), result.framework.decimals));
     const name = language === "en" ? (l.name.en ?? l.name.vi) : l.name.vi;
     const now = l.value === undefined || l.value === null ? "" : ` (${fmt(l.value)})`;
     return `<li>${e(t.lever(name, now, formatNumber(l.step, style, { places: 4, trim: true }), x.indexLabel, `+${gain}`))}</li>`;
