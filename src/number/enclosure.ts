@@ -144,7 +144,8 @@ function atanhFixed(p: bigint, q: bigint): bigint {
   let sum = 0n;
   for (let k = 1n; power !== 0n; k += 2n) {
     sum += power / k;
-    power = (power * square) >> BITS;
+    // Division truncates toward 0 (a shift would floor a negative power at −1 forever).
+    power = (power * square) / FP_ONE;
   }
   return sum;
 }

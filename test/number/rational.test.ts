@@ -68,3 +68,20 @@ describe("enclosures", () => {
     expect(publishScaled(g, 4)).toBe(2n);
   });
 });
+
+describe("fixed-point logarithms and exponentials", () => {
+  it("give geometric means below and above 1 (negative and positive logarithms) inside their enclosure", () => {
+    for (const [a, b, mean] of [
+      ["0.25", "1", 0.5],
+      ["0.81", "0.49", 0.63],
+      ["4", "9", 6],
+      ["0.0001", "0.000225", 0.00015],
+    ] as const) {
+      const g = geometricEnclosure([exactly(ratFromDecimal(a)!), exactly(ratFromDecimal(b)!)], [RAT(1), RAT(1)]);
+      expect(ratToNumber(g.lo)).toBeCloseTo(mean, 12);
+      expect(ratCmp(g.lo, g.hi)).toBeLessThanOrEqual(0);
+      expect(ratCmp(g.lo, ratFromNumber(mean))).toBeLessThanOrEqual(0);
+      expect(ratCmp(g.hi, ratFromNumber(mean))).toBeGreaterThanOrEqual(0);
+    }
+  });
+});
