@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { DtiError, error } from "../errors.ts";
+import { DtiError, error, showValue } from "../errors.ts";
 import type { Framework, FrameworkDefinition, LocalizedName } from "../framework/types.ts";
 import { dec, publish, type Decimal } from "../number/decimal.ts";
 import type { NodeResult, ScoreResult, UnitResult } from "../pipeline/types.ts";
@@ -165,7 +165,7 @@ function gapTo(ref: Decimal | null, mine: Decimal | null): Gap | null {
 export function explain(framework: Framework | FrameworkDefinition, result: ScoreResult, unit: string, options: ExplainOptions = {}): Explanation {
   const fw = ensureFramework(framework);
   if (fw.id !== result.framework.id) {
-    throw new DtiError([error("ANALYSIS_NOT_SUPPORTED", `the result was scored with framework "${result.framework.id}", not "${fw.id}"`)]);
+    throw new DtiError([error("ANALYSIS_NOT_SUPPORTED", `the result was scored with framework ${showValue(result.framework.id)}, not ${showValue(fw.id)}`)]);
   }
   const compiled = compileFramework(fw);
   const me = findUnit(result, unit, options.year);

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { cutText } from "../errors.ts";
 
 const REASONS: Readonly<Record<string, string>> = {
   ENOENT: "no such file or folder",
@@ -33,5 +34,5 @@ export function fileErrorMessage(e: unknown, verb: "read" | "write" | "open", pa
   if (typeof code !== "string" || !/^E[A-Z]+$/u.test(code)) return undefined;
   const where = path ?? (typeof errorPath === "string" ? errorPath : undefined);
   if (where === undefined) return undefined;
-  return `cannot ${verb} ${where}: ${REASONS[code] ?? (e as Error).message}`;
+  return `cannot ${verb} ${cutText(where)}: ${REASONS[code] ?? (e as Error).message}`;
 }

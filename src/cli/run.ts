@@ -6,7 +6,7 @@
  * @module
  */
 import { parseArgs } from "node:util";
-import { isDtiError } from "../errors.ts";
+import { isDtiError, showValue } from "../errors.ts";
 import { VERSION } from "../version.ts";
 import type { Command, OptionValues } from "./command.ts";
 import { COMMANDS } from "./commands/index.ts";
@@ -73,7 +73,7 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   const name = argv.find((a) => !a.startsWith("-"));
   const command = COMMANDS.find((c) => c.name === name);
   if (name !== undefined && name !== "help" && command === undefined) {
-    throw new UsageError(`unknown command "${name}" (${COMMANDS.map((c) => c.name).join(", ")})`);
+    throw new UsageError(`unknown command ${showValue(name)} (${COMMANDS.map((c) => c.name).join(", ")})`);
   }
   let parsed: { values: OptionValues; positionals: string[] };
   try {

@@ -72,7 +72,7 @@ export function tableFromRecords(records: readonly unknown[]): RawTable {
       if (value === null || value === undefined || typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
         cells[col] = value;
       } else {
-        issues.push(error("DATA_NOT_A_ROW", `record ${line}, key ${JSON.stringify(key)}: a cell must be a string, number, boolean or null`, { row: line, column: key }));
+        issues.push(error("DATA_NOT_A_ROW", `record ${line}, key ${showValue(key)}: a cell must be a string, number, boolean or null`, { row: line, column: key }));
       }
     }
     return { line, cells };

@@ -5,7 +5,7 @@
  * @module
  */
 import { dec, publish } from "../number/decimal.ts";
-import { DtiError, error } from "../errors.ts";
+import { cutText, DtiError, error, showList, showValue } from "../errors.ts";
 import type { NodeInfo, ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 
@@ -37,7 +37,7 @@ export function findUnit(result: ScoreResult, unit: string, year?: number): Unit
   const found = matches.reduce<UnitResult | undefined>((best, u) => (best === undefined || (u.year ?? 0) > (best.year ?? 0) ? u : best), undefined);
   if (found === undefined) {
     const where = year === undefined ? "" : ` in ${year}`;
-    throw new DtiError([error("REPORT_UNIT_UNKNOWN", `no unit "${unit}"${where} in the result (${result.units.length} units)`, { unit })]);
+    throw new DtiError([error("REPORT_UNIT_UNKNOWN", `no unit ${showValue(unit)}${where} in the result (${result.units.length} units)`, { unit })]);
   }
   return found;
 }
@@ -100,6 +100,6 @@ export function leaderOf(units: readonly UnitResult[]): UnitResult | undefined {
 /** A node or view of the result by id; an unknown id throws a {@link DtiError} `REPORT_NODE_UNKNOWN`. */
 export function nodeInfo(result: ScoreResult, id: string): NodeInfo {
   const info = result.nodes.find((n) => n.id === id);
-  if (info === undefined) throw new DtiError([error("REPORT_NODE_UNKNOWN", `unknown node "${id}"; known: ${result.nodes.map((n) => n.id).join(", ")}`)]);
+  if (info === undefined) throw new DtiError([error("REPORT_NODE_UNKNOWN", `unknown node ${showValue(id)}; known: ${showList(result.nodes.map((n) => n.id), 40, cutText)}`)]);
   return info;
 }

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { showValue } from "../../errors.ts";
 import { toHTMLReport, type HtmlReportOptions } from "../../report/html-report/to-html-report.ts";
 import { loadBands } from "../analysis-options.ts";
 import type { Command } from "../command.ts";
@@ -60,10 +61,10 @@ export const reportCommand: Command = {
     const language = oneOf("lang", stringOption(values, "lang"), ["vi", "en"] as const) ?? "vi";
     const locale = localeOption(values);
     const cardsText = stringOption(values, "cards");
-    if (cardsText !== undefined && !/^\d+$/u.test(cardsText)) throw new UsageError(`--cards must be a whole number (got "${cardsText}")`);
+    if (cardsText !== undefined && !/^\d+$/u.test(cardsText)) throw new UsageError(`--cards must be a whole number (got ${showValue(cardsText)})`);
     const whole = (name: string) => {
       const t = stringOption(values, name);
-      if (t !== undefined && !/^\d+$/u.test(t)) throw new UsageError(`--${name} must be a whole number (got "${t}")`);
+      if (t !== undefined && !/^\d+$/u.test(t)) throw new UsageError(`--${name} must be a whole number (got ${showValue(t)})`);
       return t === undefined ? undefined : Number(t);
     };
     const runs = whole("uncertainty-runs");

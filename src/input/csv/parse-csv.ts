@@ -83,7 +83,7 @@ export function parseCsv(text: string, options: CsvOptions = {}): RawTable {
   }
   const choice: unknown = options.delimiter ?? "auto";
   if (!DELIMITER_CHOICES.includes(choice)) {
-    throw new DtiError([error("OPTION_INVALID", `delimiter ${JSON.stringify(choice)} is not one of ",", ";", "\\t" or "auto"`)]);
+    throw new DtiError([error("OPTION_INVALID", `delimiter ${showValue(choice)} is not one of ",", ";", "\\t" or "auto"`)]);
   }
   const maxRecordSize: unknown = options.maxRecordSize ?? MAX_RECORD_SIZE;
   if (typeof maxRecordSize !== "number" || !(maxRecordSize >= 1) || (Number.isFinite(maxRecordSize) && !Number.isInteger(maxRecordSize))) {
