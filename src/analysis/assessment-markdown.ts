@@ -45,6 +45,9 @@ export function assessmentToMarkdown(a: AssessmentResult, options: { readonly la
     );
   }
   const errors = a.issues.filter((i) => i.severity === "error" || i.code === "ASSESSMENT_MISSING_INDICATOR");
-  if (errors.length > 0) lines.push(...errors.map((i) => `- ${formatIssue(i)}`), "");
+  if (errors.length > 0) {
+    for (const i of errors) lines.push(`- ${formatIssue(i)}`);
+    lines.push("");
+  }
   return lines.join("\n");
 }

@@ -75,7 +75,7 @@ export function applyFormulas(data: RawTable | readonly unknown[], formulas: rea
       formula = compileFormula(f.expression, { variables: Object.keys(f.inputs), ...(limits !== undefined ? { limits } : {}) });
     } catch (e) {
       if (!(e instanceof DtiError)) throw e;
-      problems.push(...e.issues.map((issue) => ({ ...issue, column: f.column, path })));
+      for (const issue of e.issues) problems.push({ ...issue, column: f.column, path });
       return;
     }
     const sources = new Map<string, number>();
@@ -120,7 +120,7 @@ export function applyFormulas(data: RawTable | readonly unknown[], formulas: rea
         cells.push(c.formula.evaluate(values));
       } catch (e) {
         if (!(e instanceof DtiError)) throw e;
-        issues.push(...e.issues.map((issue) => ({ ...issue, row: row.line, column: c.column })));
+        for (const issue of e.issues) issues.push({ ...issue, row: row.line, column: c.column });
         cells.push(undefined);
       }
     }

@@ -99,7 +99,7 @@ function findNode(node: FrameworkNode, id: string): FrameworkNode | undefined {
   while (stack.length > 0) {
     const current = stack.pop() as FrameworkNode;
     if (current.id === id) return current;
-    if (current.children !== undefined) stack.push(...current.children);
+    for (const child of current.children ?? []) stack.push(child);
   }
   return undefined;
 }

@@ -226,8 +226,8 @@ function unmatchedInputNames(framework: Framework, matched: ReadonlySet<string>)
     if (node.rule === undefined) return node.children.forEach(visit);
     const keys = inputKeys(node);
     if (keys.length === 1) {
-      if (!matched.has(keys[0] as string)) out.push(...[node.name.vi, node.name.en, node.short, node.id].filter((n): n is string => n !== undefined));
-    } else out.push(...keys.filter((k) => !matched.has(k)));
+      if (!matched.has(keys[0] as string)) for (const n of [node.name.vi, node.name.en, node.short, node.id]) if (n !== undefined) out.push(n);
+    } else for (const k of keys) if (!matched.has(k)) out.push(k);
   };
   visit(framework.root);
   return out;

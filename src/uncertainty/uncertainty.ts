@@ -59,7 +59,7 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
   const { compiled } = prepared;
   const warnings: Issue[] = [...prepared.issues];
   const normalised = normaliseLeaves(compiled, prepared.units);
-  warnings.push(...normalised.issues);
+  for (const issue of normalised.issues) warnings.push(issue);
   if ((options.minCoverage ?? 0) > 0 || compiled.nodes.some((n) => n.minCoverage > 0)) {
     warnings.push(warning("OPTION_INVALID", "coverage thresholds (minCoverage) are not applied by the uncertainty analysis: groups are scored from whatever data they have"));
   }

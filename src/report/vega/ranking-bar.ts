@@ -21,19 +21,22 @@ import { vegaConfig, VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./common.ts";
  * ```
  */
 export function rankingBarSpec(result: ScoreResult, options: RankingBarOptions = {}): VegaLiteSpec {
-  const { en, locale, fmt, node, year, units, label } = barSelection(result, options);
+  const { en, locale, fmt, node, year, units, window, note, label } = barSelection(result, options);
   const withGroups = options.colorByGroup !== false && units.some((u) => u.group !== undefined);
-  const values = units.map((u) => {
+  const values: Record<string, unknown>[] = units.map((u) => {
     const v = nodeValue(result, u, node);
     const rank = node === result.root ? u.rank : (u.nodes[node]?.rank ?? null);
     return { rank, unit: u.unit, row: `${rank ?? "–"}. ${u.unit}`, ...(u.group !== undefined ? { group: u.group } : {}), value: v === null ? null : Number(v), published: v, label: fmt(v) };
   });
+  // A partial window: an empty "⋯" row between the top and the bottom, and the note as a subtitle line.
+  if (note !== undefined) values.splice(window.top.length, 0, { rank: null, unit: "", row: "⋯", value: null, published: null, label: "" });
+  const subtitle = [...(options.subtitle !== undefined && options.subtitle !== "" ? [options.subtitle] : []), ...(note !== undefined ? [note] : [])];
   const groups = [...new Set(units.map((u) => u.group).filter((g): g is string => g !== undefined))];
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: {
       text: options.title ?? (en ? `Ranking by ${label}${year === undefined ? "" : ` ${year}`}` : `Xếp hạng ${label}${year === undefined ? "" : ` ${year}`}`),
-      ...(options.subtitle !== undefined && options.subtitle !== "" ? { subtitle: options.subtitle } : {}),
+      ...(subtitle.length > 0 ? { subtitle: subtitle.length === 1 ? subtitle[0] : subtitle } : {}),
     },
     width: Math.max(200, (options.width ?? 760) - 300),
     height: { step: 20 },
