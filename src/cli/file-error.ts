@@ -14,6 +14,8 @@ const REASONS: Readonly<Record<string, string>> = {
   EPERM: "permission denied",
   EROFS: "the file system is read-only",
   ENOSPC: "the disk is full",
+  EFBIG: "the file would be larger than the system allows (ulimit -f)",
+  EDQUOT: "the disk quota is used up",
   EMFILE: "too many open files",
   ENAMETOOLONG: "the name is too long",
 };
