@@ -13,6 +13,7 @@ import { COMMANDS } from "./commands/index.ts";
 import type { CliIO } from "./io.ts";
 import { COMMON_OPTIONS, printIssues } from "./options.ts";
 import { fileErrorMessage } from "./file-error.ts";
+import { textLimitMessage } from "./limit-error.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** The general help text: every command's usage and summary. */
@@ -57,6 +58,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       printIssues(io, e.issues);
       const usage = e.issues.every((i) => i.code === "OPTION_INVALID" || i.code === "USAGE");
       return usage ? 2 : 1;
+    }
+    const limit = textLimitMessage(e);
+    if (limit !== undefined) {
+      io.stderr(`dti: ${limit}\n`);
+      return 2;
     }
     const fileProblem = fileErrorMessage(e, "open");
     if (fileProblem !== undefined) {
