@@ -20,7 +20,7 @@ export interface ComparisonChartOptions extends ChartOptions, ComparisonOptions 
   readonly afterLabel?: string;
   /**
    * Show at most this many units (in the later ranking's order, or by change). Without it, up to
-   * {@link CHART_MAX_ROWS} units are shown, and of more the top and bottom 50, with a note saying so.
+   * 100 units are shown, and of more the top and bottom 50, with a note saying so.
    */
   readonly limit?: number;
   /** Row order: "after" (default: the later ranking), "change" (largest rise first) or "magnitude" (largest change up or down first). */

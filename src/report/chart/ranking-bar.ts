@@ -19,8 +19,8 @@ export interface RankingBarOptions extends ChartOptions {
   /** Year to chart when the result has years; default the latest. */
   readonly year?: number;
   /**
-   * Show at most this many units (the top ones). Without it, up to {@link CHART_MAX_ROWS} units
-   * are shown, and of more the top and bottom 50, with a note saying so.
+   * Show at most this many units (the top ones). Without it, up to 100 units are shown, and of
+   * more the top and bottom 50, with a note saying so.
    */
   readonly limit?: number;
   /** Colour bars by group (with a legend) when units have groups; default true. */

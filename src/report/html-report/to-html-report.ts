@@ -56,8 +56,8 @@ export interface HtmlReportOptions {
   readonly featured?: string;
   /**
    * Unit cards: at most this many, in rank order. Default every unit (of the latest year) up to
-   * {@link CHART_MAX_ROWS}; of more, the top and bottom 50, with a note saying so (a card per unit
-   * of 150,000 would make a report of gigabytes).
+   * 100; of more, the top and bottom 50, with a note saying so (a card per unit of 150,000 would
+   * make a report of gigabytes).
    */
   readonly cards?: number;
   /**
