@@ -87,6 +87,31 @@ async function writeAll(handle: FileHandle, data: Uint8Array): Promise<void> {
 }
 
 /**
+ * Sequential writes to a handle with one under way at a time: `write` waits for the one before,
+ * starts its own and returns, so the next chunk is prepared while this one is written. An error
+ * is kept and thrown (through `error`) by the next `write` or by `finish`.
+ */
+export function handleWriter(handle: FileHandle, error: (e: unknown) => unknown) {
+  let pending: Promise<void> = Promise.resolve();
+  let failure: unknown;
+  return {
+    async write(chunk: Uint8Array | string): Promise<void> {
+      await pending;
+      if (failure !== undefined) throw error(failure);
+      const data = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+      pending = writeAll(handle, data).catch((e: unknown) => {
+        failure = e;
+      });
+    },
+    /** Waits for the last write; throws its error, if any. */
+    async finish(): Promise<void> {
+      await pending;
+      if (failure !== undefined) throw error(failure);
+    },
+  };
+}
+
+/**
  * Opens `path` for writing: a temporary file beside it (renamed over it by `commit`) when it is a
  * regular file or does not exist yet, the path itself when it is a device, pipe or socket. A
  * folder, a missing folder, no permission or a full disk is a {@link UsageError} naming `path`.
@@ -117,8 +142,7 @@ export async function openOutFile(path: string, pid: number = process.pid): Prom
     forget();
     throw writeError(e, path);
   }
-  let pending: Promise<void> = Promise.resolve();
-  let failure: unknown;
+  const writer = handleWriter(handle, (e) => writeError(e, path));
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -126,25 +150,16 @@ export async function openOutFile(path: string, pid: number = process.pid): Prom
     await handle.close();
   };
   const abort = async () => {
-    await pending;
+    await writer.finish().catch(() => undefined);
     await close().catch(() => undefined);
     if (temp !== undefined) await rm(temp, { force: true }).catch(() => undefined);
     forget();
   };
   return {
-    async write(chunk) {
-      await pending;
-      if (failure !== undefined) throw writeError(failure, path);
-      const data = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
-      // Not awaited: the next chunk is prepared while this one is written.
-      pending = writeAll(handle, data).catch((e: unknown) => {
-        failure = e;
-      });
-    },
+    write: (chunk) => writer.write(chunk),
     async commit() {
       try {
-        await pending;
-        if (failure !== undefined) throw failure;
+        await writer.finish();
         await close();
         // The mode given to open() is filtered by the umask: an old file keeps its own.
         if (temp !== undefined && existing !== undefined) await chmod(temp, existing.mode & 0o7777);

@@ -25,7 +25,7 @@ import { csvCell } from "../report/to-csv.ts";
 import { scoreStream, type StreamOptions, type StreamSummary } from "../stream/score-stream.ts";
 import { fileErrorMessage } from "./file-error.ts";
 import type { CliIO } from "./io.ts";
-import { openOutFile, removeOnSignal, type OutFile } from "./out-file.ts";
+import { handleWriter, openOutFile, removeOnSignal, type OutFile } from "./out-file.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** How `dti score --stream` writes. */
@@ -134,15 +134,6 @@ async function unitsFile(): Promise<{ handle: FileHandle; path: string; remove: 
   };
 }
 
-/** Writes all the bytes at the handle's position. */
-async function writeAll(handle: FileHandle, data: Uint8Array, path: string): Promise<void> {
-  try {
-    for (let done = 0; done < data.length; ) done += (await handle.write(data, done, data.length - done)).bytesWritten;
-  } catch (e) {
-    throw new UsageError(fileErrorMessage(e, "write", path) ?? `cannot write ${path}: ${(e as Error).message}`);
-  }
-}
-
 /** Reads the handle's file from the start in 1 MiB chunks. */
 async function* readBack(handle: FileHandle): AsyncGenerator<Buffer> {
   let position = 0;
@@ -190,7 +181,8 @@ export async function streamScoreFile(
     units = await unitsFile();
     const temp = units;
     // Pass 1: each unit's numbers, one line per unit, in input order.
-    const tempOut = bufferedWriter((t) => writeAll(temp.handle, Buffer.from(t, "utf8"), temp.path));
+    const tempWriter = handleWriter(temp.handle, (e) => new UsageError(fileErrorMessage(e, "write", temp.path) ?? `cannot write ${temp.path}: ${(e as Error).message}`));
+    const tempOut = bufferedWriter((t) => tempWriter.write(t));
     let hasCode = false;
     let hasGroup = false;
     let hasYear = false;
@@ -222,6 +214,7 @@ export async function streamScoreFile(
       if (full !== undefined) await full;
     }
     await tempOut.flush();
+    await tempWriter.finish();
     const summary = stream.summary();
     printSummaryIssues(io, summary);
     if (!summary.ok) return 1;
