@@ -161,10 +161,11 @@ export function isDtiError(e: unknown): e is DtiError {
 export function formatIssue(issue: Issue, language: "en" | "vi" = "en"): string {
   const where: string[] = [];
   if (issue.row !== undefined) where.push(`row ${issue.row}`);
-  if (issue.column !== undefined) where.push(`column ${JSON.stringify(issue.column)}`);
-  if (issue.unit !== undefined) where.push(`unit ${JSON.stringify(issue.unit)}`);
-  if (issue.node !== undefined && issue.column === undefined) where.push(`node ${issue.node}`);
-  if (issue.path !== undefined) where.push(`at ${issue.path}`);
+  // Names come from the data: quoted and cut, so a 500,000-character name cannot flood the output.
+  if (issue.column !== undefined) where.push(`column ${showValue(issue.column)}`);
+  if (issue.unit !== undefined) where.push(`unit ${showValue(issue.unit)}`);
+  if (issue.node !== undefined && issue.column === undefined) where.push(`node ${cutText(issue.node)}`);
+  if (issue.path !== undefined) where.push(`at ${cutText(issue.path)}`);
   const message = language === "vi" && issue.messageVi ? issue.messageVi : issue.message;
   const location = where.length > 0 ? ` ${where.join(", ")}` : "";
   return `${issue.severity} ${issue.code}${location}: ${message}`;
@@ -177,25 +178,69 @@ function summarize(issues: readonly Issue[]): string {
   return `${errors.length} error(s)\n${shown.join("\n")}${more}`;
 }
 
+/** How many characters of a text from the input a message quotes: enough to recognise it. */
+export const QUOTE_LIMIT = 80;
+
+/** A count with thousands separators ("500,000"), the same in every runtime (no Intl needed). */
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/gu, ",");
+}
+
+/** The first `max` characters, without splitting a surrogate pair. */
+function head(text: string, max: number): string {
+  const end = /[\uD800-\uDBFF]/u.test(text.charAt(max - 1)) ? max - 1 : max;
+  return text.slice(0, end);
+}
+
 /**
- * A raw value as shown inside a message: JSON-quoted, cut to `max` characters (a 100 MB cell must
- * not make a 100 MB message). Never throws (BigInt, symbols, cyclic objects are described).
+ * A text as shown unquoted inside a message (a node id, a path): itself when short, else its first
+ * `max` characters, "…" and its length.
+ *
+ * @example
+ * ```ts
+ * cutText("x".repeat(1000), 10); // => "xxxxxxxxxx… (1,000 characters)"
+ * ```
+ */
+export function cutText(text: string, max = QUOTE_LIMIT): string {
+  return text.length <= max ? text : `${head(text, max)}… (${grouped(text.length)} characters)`;
+}
+
+/**
+ * A raw value as shown inside a message: JSON-quoted, cut to `max` characters with its length (a
+ * 100 MB cell or a 500,000-character unit name must not make a message of that size). Never
+ * throws (BigInt, symbols, cyclic objects are described).
  *
  * @example
  * ```ts
  * showValue("abc"); // => '"abc"'
- * showValue("x".repeat(100), 10); // => '"xxxxxxxxxx…" (100 characters)'
+ * showValue("x".repeat(5000), 10); // => '"xxxxxxxxxx…" (5,000 characters)'
  * ```
  */
-export function showValue(value: unknown, max = 60): string {
+export function showValue(value: unknown, max = QUOTE_LIMIT): string {
   if (typeof value === "string") {
     if (value.length <= max) return JSON.stringify(value);
-    return `${JSON.stringify(value.slice(0, max)).slice(0, -1)}…" (${value.length} characters)`;
+    return `${JSON.stringify(head(value, max)).slice(0, -1)}…" (${grouped(value.length)} characters)`;
   }
   if (typeof value === "number" || typeof value === "boolean" || value === null || value === undefined) return String(value);
   if (typeof value === "bigint") return `${value}n`;
   if (Array.isArray(value)) return "an array";
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+/**
+ * Values listed inside a message (`"a", "b", "c"`), each as `show` shows it ({@link showValue} by
+ * default; {@link cutText} for ids), at most `maxItems` of them and then how many more: a header
+ * of 100,000 columns lists ten.
+ *
+ * @example
+ * ```ts
+ * showList(["a", "b", "c"], 2); // => '"a", "b" and 1 more'
+ * ```
+ */
+export function showList<T>(values: readonly T[], maxItems = 10, show: (value: T) => string = showValue): string {
+  const shown = values.slice(0, maxItems).map((v) => show(v));
+  const more = values.length - shown.length;
+  return more > 0 ? `${shown.join(", ")} and ${grouped(more)} more` : shown.join(", ");
 }
 
 /** Shorthand used by the stages to build an error issue. */

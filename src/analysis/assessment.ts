@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { error, warning, type Issue, type IssueCode } from "../errors.ts";
+import { error, showValue, warning, type Issue, type IssueCode } from "../errors.ts";
 import { ruleMax } from "../framework/rule-max.ts";
 import type { Framework, FrameworkDefinition, FrameworkNode, IndicatorNode, LocalizedName } from "../framework/types.ts";
 import { ROLE_ALIASES } from "../input/resolve-columns.ts";
@@ -152,12 +152,12 @@ export function assessment(framework: Framework | FrameworkDefinition, data: Raw
       const name = text(cells[col.indicator]);
       const leaf = name === null ? undefined : (leaves.get(name) ?? byName.get(normalizeKey(name)));
       if (leaf === undefined) {
-        issues.push(error("ASSESSMENT_UNKNOWN_INDICATOR", name === null ? "the indicator is blank" : `"${name}" is not an indicator (leaf) of framework "${fw.id}"`, where));
+        issues.push(error("ASSESSMENT_UNKNOWN_INDICATOR", name === null ? "the indicator is blank" : `${showValue(name)} is not an indicator (leaf) of framework ${showValue(fw.id)}`, where));
         continue;
       }
       const key = `${uKey}\u0000${leaf.id}`;
       if (seen.has(key)) {
-        issues.push(error("ASSESSMENT_DUPLICATE", `unit "${unit}" already has a row for "${leaf.id}" (row ${seen.get(key)})`, { ...where, node: leaf.id }));
+        issues.push(error("ASSESSMENT_DUPLICATE", `unit ${showValue(unit)} already has a row for ${showValue(leaf.id)} (row ${seen.get(key)})`, { ...where, node: leaf.id }));
         continue;
       }
       seen.set(key, line);
@@ -177,7 +177,7 @@ export function assessment(framework: Framework | FrameworkDefinition, data: Raw
         }
         const parsed = parseNumber(raw);
         if (parsed === undefined) {
-          flag(error("ASSESSMENT_NOT_A_NUMBER", `${stage} points "${raw}" are not a number`, { ...where, node: leaf.id, column: table.columns[c as number] as string }));
+          flag(error("ASSESSMENT_NOT_A_NUMBER", `${stage} points ${showValue(raw)} are not a number`, { ...where, node: leaf.id, column: table.columns[c as number] as string }));
           points[stage] = null;
           continue;
         }
@@ -193,12 +193,12 @@ export function assessment(framework: Framework | FrameworkDefinition, data: Raw
       const note = col.note === undefined ? null : text(cells[col.note]);
       const { self = null, appraised = null, final = null } = points;
       if (requireEvidence && evidence === null && [self, appraised, final].some((p) => p != null && p.greaterThan(0))) {
-        flag(warning("ASSESSMENT_MISSING_EVIDENCE", `points are claimed for "${leaf.id}" without evidence`, { ...where, node: leaf.id }));
+        flag(warning("ASSESSMENT_MISSING_EVIDENCE", `points are claimed for ${showValue(leaf.id)} without evidence`, { ...where, node: leaf.id }));
       }
       if (self !== null && appraised !== null && self.minus(appraised).abs().greaterThan(tolerance)) {
         flag(warning("ASSESSMENT_SELF_APPRAISED_DIFFER", `self-assessed ${self.toString()} and appraised ${appraised.toString()} differ by ${self.minus(appraised).abs().toString()} (tolerance ${tolerance.toString()})`, { ...where, node: leaf.id }));
       }
-      if (final === null) flag(warning("ASSESSMENT_FINAL_MISSING", `no final points for "${leaf.id}"`, { ...where, node: leaf.id }));
+      if (final === null) flag(warning("ASSESSMENT_FINAL_MISSING", `no final points for ${showValue(leaf.id)}`, { ...where, node: leaf.id }));
       else if (appraised !== null && !final.equals(appraised) && note === null) {
         flag(warning("ASSESSMENT_FINAL_CHANGED", `final ${final.toString()} differs from appraised ${appraised.toString()} without a note`, { ...where, node: leaf.id }));
       }
@@ -221,7 +221,7 @@ export function assessment(framework: Framework | FrameworkDefinition, data: Raw
   for (const uKey of unitOrder) {
     for (const leaf of scored) {
       if (!seen.has(`${uKey}\u0000${leaf.id}`)) {
-        issues.push(warning("ASSESSMENT_MISSING_INDICATOR", `unit "${unitName.get(uKey)}" has no row for "${leaf.id}" (${leaf.name.vi}); it counts 0`, { unit: unitName.get(uKey) as string, node: leaf.id }));
+        issues.push(warning("ASSESSMENT_MISSING_INDICATOR", `unit ${showValue(unitName.get(uKey))} has no row for ${showValue(leaf.id)} (${leaf.name.vi}); it counts 0`, { unit: unitName.get(uKey) as string, node: leaf.id }));
       }
     }
   }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { DtiError, error, type Issue } from "../errors.ts";
+import { DtiError, error, showValue, type Issue } from "../errors.ts";
 import type { LocalizedName } from "../framework/types.ts";
 
 /** One band: a value range with explicit edges. A missing `min` or `max` is open. */
@@ -89,7 +89,7 @@ export function defineBands(set: BandSet): BandSet {
   (Array.isArray(set.bands) ? set.bands : []).forEach((b, i) => {
     const path = `bands[${i}]`;
     if (typeof b?.id !== "string" || b.id === "") bad("id must be a non-empty string", `${path}.id`);
-    else if (ids.has(b.id)) bad(`id "${b.id}" is used twice`, `${path}.id`);
+    else if (ids.has(b.id)) bad(`id ${showValue(b.id)} is used twice`, `${path}.id`);
     else ids.add(b.id);
     if (typeof b?.label?.vi !== "string") bad("label.vi must be a string", `${path}.label`);
     for (const edge of ["min", "max"] as const) {
@@ -113,7 +113,7 @@ export function defineBands(set: BandSet): BandSet {
 export function getBands(id: string): BandSet {
   const set = BAND_PRESETS[id];
   if (set === undefined || !Object.hasOwn(BAND_PRESETS, id)) {
-    throw new DtiError([error("BANDS_INVALID", `no band preset "${id}" (presets: ${Object.keys(BAND_PRESETS).join(", ")})`)]);
+    throw new DtiError([error("BANDS_INVALID", `no band preset ${showValue(id)} (presets: ${Object.keys(BAND_PRESETS).join(", ")})`)]);
   }
   return set;
 }

@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { DtiError, error } from "../errors.ts";
-import type { Framework, FrameworkDefinition } from "../framework/types.ts";
+import { DtiError, error, showValue } from "../errors.ts";
+import type { Framework, FrameworkDefinition, LocalizedName } from "../framework/types.ts";
 import { dec, publish, type Decimal } from "../number/decimal.ts";
 import type { NodeResult, ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { compileFramework } from "../score/compile.ts";
@@ -16,6 +16,7 @@ import { ensureFramework } from "./ensure-framework.ts";
 import { explainSummary } from "./explain-summary.ts";
 import type { Explanation, Gap, NodeExplanation, ViewExplanation } from "./explanation.ts";
 import { findUnit, sameYear } from "./find-unit.ts";
+import { samePeers } from "../report/unit-stats.ts";
 import { indexShares } from "./index-shares.ts";
 import { nodeMaxScores } from "./node-max-scores.ts";
 
@@ -45,6 +46,25 @@ function meanOf(values: readonly (number | null)[]): Decimal | null {
   return present.reduce((a, v) => a.plus(dec(v)), dec(0)).dividedBy(present.length);
 }
 
+// What every unit of a year shares (a node's mean score, overall and within each group, its best
+// unit), kept per result and year: the report explains 100 card units of 150,000, and each of
+// these would walk them all again.
+const shared = new WeakMap<readonly UnitResult[], Map<string, unknown>>();
+
+function cached<T>(peers: readonly UnitResult[], key: string, compute: () => T): T {
+  let byKey = shared.get(peers);
+  if (byKey === undefined) {
+    byKey = new Map();
+    shared.set(peers, byKey);
+  }
+  if (!byKey.has(key)) byKey.set(key, compute());
+  return byKey.get(key) as T;
+}
+
+function cachedMean(peers: readonly UnitResult[], key: string, values: () => readonly (number | null)[]): Decimal | null {
+  return cached(peers, `mean\u0000${key}`, () => meanOf(values()));
+}
+
 function gapTo(ref: Decimal | null, mine: Decimal | null): Gap | null {
   if (ref === null || mine === null) return null;
   return { score: num(ref), gap: num(ref.minus(mine)) };
@@ -60,11 +80,11 @@ function gapTo(ref: Decimal | null, mine: Decimal | null): Gap | null {
 export function explain(framework: Framework | FrameworkDefinition, result: ScoreResult, unit: string, options: ExplainOptions = {}): Explanation {
   const fw = ensureFramework(framework);
   if (fw.id !== result.framework.id) {
-    throw new DtiError([error("ANALYSIS_NOT_SUPPORTED", `the result was scored with framework "${result.framework.id}", not "${fw.id}"`)]);
+    throw new DtiError([error("ANALYSIS_NOT_SUPPORTED", `the result was scored with framework ${showValue(result.framework.id)}, not ${showValue(fw.id)}`)]);
   }
   const compiled = compileFramework(fw);
   const me = findUnit(result, unit, options.year);
-  const peers = sameYear(result, me);
+  const peers = samePeers(result, me);
   const group = me.group === undefined ? [] : peers.filter((u) => u.group === me.group);
   const leader = peers.find((u) => u.rank === 1) ?? null;
   const rootId = result.root;
@@ -87,7 +107,9 @@ export function explain(framework: Framework | FrameworkDefinition, result: Scor
     const s = mine?.score ?? null;
     const sd = s === null ? null : dec(s);
     const contribution = sd === null ? dec(0) : share.times(sd);
-    const bestUnit = peers.reduce<UnitResult | null>((a, u) => ((nodeOf(u, info.id)?.score ?? -1) > (a === null ? -1 : (nodeOf(a, info.id)?.score ?? -1)) ? u : a), null);
+    const bestUnit = cached(peers, `best\u0000${info.id}`, () =>
+      peers.reduce<UnitResult | null>((a, u) => ((nodeOf(u, info.id)?.score ?? -1) > (a === null ? -1 : (nodeOf(a, info.id)?.score ?? -1)) ? u : a), null),
+    );
     const bestScore = bestUnit === null ? null : (nodeOf(bestUnit, info.id)?.score ?? null);
     const leaderScore = leader === null ? null : (nodeOf(leader, info.id)?.score ?? null);
     const target = targetOf(info.id);
@@ -116,8 +138,8 @@ export function explain(framework: Framework | FrameworkDefinition, result: Scor
       gapToMaxPoints: rootPoints === null || headroom === null ? null : num(share.times(headroom).times(rootPoints)),
       leader: gapTo(leaderScore === null ? null : dec(leaderScore), sd),
       best: best === null || bestUnit === null ? null : { ...best, unit: bestUnit.unit },
-      average: gapTo(meanOf(peers.map((u) => nodeOf(u, info.id)?.score ?? null)), sd),
-      groupAverage: me.group === undefined ? null : gapTo(meanOf(group.map((u) => nodeOf(u, info.id)?.score ?? null)), sd),
+      average: gapTo(cachedMean(peers, `all\u0000${info.id}`, () => peers.map((u) => nodeOf(u, info.id)?.score ?? null)), sd),
+      groupAverage: me.group === undefined ? null : gapTo(cachedMean(peers, `group\u0000${me.group}\u0000${info.id}`, () => group.map((u) => nodeOf(u, info.id)?.score ?? null)), sd),
       target: target === undefined ? null : gapTo(dec(target), sd),
       gainPerStep: num(stepGain),
     });
@@ -136,7 +158,7 @@ export function explain(framework: Framework | FrameworkDefinition, result: Scor
         value: mine?.value ?? null,
         rank: mine?.rank ?? null,
         leader: gapTo(leaderScore === null ? null : dec(leaderScore), sd),
-        average: gapTo(meanOf(peers.map((u) => u.nodes[info.id]?.score ?? null)), sd),
+        average: gapTo(cachedMean(peers, `view\u0000${info.id}`, () => peers.map((u) => u.nodes[info.id]?.score ?? null)), sd),
       };
     });
   const leaves = nodes.filter((n) => n.kind === "leaf" && n.share > 0 && n.score !== null);
@@ -146,7 +168,7 @@ export function explain(framework: Framework | FrameworkDefinition, result: Scor
   const priorities = [...leaves].filter((n) => n.gainPerStep > 0).sort((a, b) => b.gainPerStep - a.gainPerStep || (a.score as number) - (b.score as number)).map((n) => n.id);
 
   const indexTarget = targetOf(rootId);
-  const average = meanOf(peers.map((u) => u.score));
+  const average = cachedMean(peers, "root", () => peers.map((u) => u.score));
   const band = options.bands === undefined ? undefined : bandOf(options.bands, me.value);
   const rootInfo = result.nodes.find((n) => n.id === rootId);
   const decimals = result.framework.decimals;

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { DtiError, error } from "../errors.ts";
+import { DtiError, error, showValue } from "../errors.ts";
 import type { ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { peersOf, unitsNamed } from "../report/unit-stats.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
@@ -23,14 +23,14 @@ export function findUnit(result: ScoreResult, unit: string, year?: number): Unit
   if (matches.length === 0) {
     const key = normalizeKey(unit);
     const near = result.units.filter((u) => normalizeKey(u.unit).includes(key)).map((u) => u.unit);
-    const hint = near.length > 0 ? `; did you mean ${[...new Set(near)].slice(0, 3).map((n) => JSON.stringify(n)).join(", ")}?` : "";
-    throw new DtiError([error("ANALYSIS_UNKNOWN_UNIT", `no unit named ${JSON.stringify(unit)} in the result${hint}`, { unit })]);
+    const hint = near.length > 0 ? `; did you mean ${[...new Set(near)].slice(0, 3).map((n) => showValue(n)).join(", ")}?` : "";
+    throw new DtiError([error("ANALYSIS_UNKNOWN_UNIT", `no unit named ${showValue(unit)} in the result${hint}`, { unit })]);
   }
   if (year !== undefined) {
     const inYear = matches.find((u) => u.year === year);
     if (inYear === undefined) {
       const years = matches.map((u) => u.year).filter((y) => y !== undefined);
-      throw new DtiError([error("ANALYSIS_UNKNOWN_YEAR", `unit ${JSON.stringify(unit)} has no result for ${year} (years: ${years.join(", ") || "none"})`, { unit })]);
+      throw new DtiError([error("ANALYSIS_UNKNOWN_YEAR", `unit ${showValue(unit)} has no result for ${year} (years: ${years.join(", ") || "none"})`, { unit })]);
     }
     return inYear;
   }

@@ -150,9 +150,9 @@ export function maxInputs(leaf: IndicatorNode, inputs: LeafInputs): LeafInputs {
     case "target":
       return [String(rule.target)];
     case "ladder": {
-      const top = Math.max(...rule.steps.map((s) => s.points));
+      const top = rule.steps.reduce((m, s) => Math.max(m, s.points), -Infinity);
       const candidates = rule.steps.filter((s) => s.points === top).map((s) => s.threshold);
-      return [String(rule.direction === "higher" ? Math.min(...candidates) : Math.max(...candidates))];
+      return [String(rule.direction === "higher" ? candidates.reduce((m, t) => Math.min(m, t), Infinity) : candidates.reduce((m, t) => Math.max(m, t), -Infinity))];
     }
     case "categorical": {
       const max = ruleMax(leaf) ?? 1;
@@ -171,7 +171,7 @@ export function maxInputs(leaf: IndicatorNode, inputs: LeafInputs): LeafInputs {
 function ladderPoints(steps: readonly { threshold: number; points: number }[], direction: "higher" | "lower", x: Decimal | undefined): number {
   if (x === undefined) return -Infinity;
   const reached = steps.filter((s) => (direction === "higher" ? x.greaterThanOrEqualTo(s.threshold) : x.lessThanOrEqualTo(s.threshold)));
-  return reached.length === 0 ? 0 : Math.max(...reached.map((s) => s.points));
+  return reached.length === 0 ? 0 : reached.reduce((m, s) => Math.max(m, s.points), -Infinity);
 }
 
 function Decimal_min(a: Decimal, b: Decimal): Decimal {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { DtiError, error } from "../errors.ts";
+import { DtiError, error, showValue } from "../errors.ts";
 import type { IndicatorNode, LocalizedName } from "../framework/types.ts";
 import type { RawValue } from "../score/rules/outcome.ts";
 import type { Scenario } from "./scenario.ts";
@@ -35,9 +35,9 @@ export function leafCandidates(s: Scenario, options: CandidateOptions): LeafCand
   const leaves = s.compiled.leaves.map((i) => s.compiled.nodes[i]!);
   const ids = new Set(leaves.map((n) => n.id));
   const unknown = [...(options.only ?? []), ...(options.exclude ?? []), ...Object.keys(options.costs ?? {})].filter((id) => !ids.has(id));
-  if (unknown.length > 0) throw new DtiError(unknown.map((id) => error("ANALYSIS_UNKNOWN_NODE", `"${id}" is not an indicator (leaf) of framework "${s.framework.id}"`, { node: id })));
+  if (unknown.length > 0) throw new DtiError(unknown.map((id) => error("ANALYSIS_UNKNOWN_NODE", `${showValue(id)} is not an indicator (leaf) of framework ${showValue(s.framework.id)}`, { node: id })));
   for (const [id, c] of Object.entries(options.costs ?? {})) {
-    if (!(typeof c === "number" && c > 0 && Number.isFinite(c))) throw new DtiError([error("OPTION_INVALID", `cost of "${id}" must be a positive number (got ${JSON.stringify(c)})`, { node: id })]);
+    if (!(typeof c === "number" && c > 0 && Number.isFinite(c))) throw new DtiError([error("OPTION_INVALID", `cost of ${showValue(id)} must be a positive number (got ${showValue(c)})`, { node: id })]);
   }
   return s.compiled.leaves.flatMap((index) => {
     const n = s.compiled.nodes[index]!;

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { DtiError, error } from "../errors.ts";
+import { DtiError, error, showValue } from "../errors.ts";
 import type { Framework, FrameworkDefinition, LocalizedName } from "../framework/types.ts";
 import { dec, type Decimal } from "../number/decimal.ts";
 import type { ScoreInput, UnitResult } from "../pipeline/types.ts";
@@ -88,7 +88,7 @@ export function planImprovements(framework: Framework | FrameworkDefinition, dat
     throw new DtiError([error("OPTION_INVALID", "give exactly one goal: toRank or toScore")]);
   }
   if (options.toRank !== undefined && !(Number.isInteger(options.toRank) && options.toRank >= 1)) {
-    throw new DtiError([error("OPTION_INVALID", `toRank must be a whole number ≥ 1 (got ${JSON.stringify(options.toRank)})`)]);
+    throw new DtiError([error("OPTION_INVALID", `toRank must be a whole number ≥ 1 (got ${showValue(options.toRank)})`)]);
   }
   const s = prepareScenario(framework, data, unit, options);
   const d = s.baseline.framework.decimals;

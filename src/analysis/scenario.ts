@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { DtiError, error } from "../errors.ts";
+import { DtiError, error, showValue } from "../errors.ts";
 import type { Framework, FrameworkDefinition } from "../framework/types.ts";
 import { readUnits } from "../input/read-units.ts";
 import { inputAliases, isInputKey } from "../input/resolve-columns.ts";
@@ -116,6 +116,6 @@ export function resolveInputKey(framework: Framework, name: string): string {
   const key = inputAliases(framework).inputs.get(normalizeKey(name));
   if (isInputKey(key)) return key;
   throw new DtiError([
-    error("ANALYSIS_UNKNOWN_NODE", key === undefined ? `"${name}" is not an indicator input of framework "${framework.id}"` : `"${name}" names more than one input; use the input key`),
+    error("ANALYSIS_UNKNOWN_NODE", key === undefined ? `${showValue(name)} is not an indicator input of framework ${showValue(framework.id)}` : `${showValue(name)} names more than one input; use the input key`),
   ]);
 }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { cutText } from "../errors.ts";
 
 const REASONS: Readonly<Record<string, string>> = {
   ENOENT: "no such file or folder",
@@ -13,6 +14,8 @@ const REASONS: Readonly<Record<string, string>> = {
   EPERM: "permission denied",
   EROFS: "the file system is read-only",
   ENOSPC: "the disk is full",
+  EFBIG: "the file would be larger than the system allows (ulimit -f)",
+  EDQUOT: "the disk quota is used up",
   EMFILE: "too many open files",
   ENAMETOOLONG: "the name is too long",
 };
@@ -33,5 +36,5 @@ export function fileErrorMessage(e: unknown, verb: "read" | "write" | "open", pa
   if (typeof code !== "string" || !/^E[A-Z]+$/u.test(code)) return undefined;
   const where = path ?? (typeof errorPath === "string" ? errorPath : undefined);
   if (where === undefined) return undefined;
-  return `cannot ${verb} ${where}: ${REASONS[code] ?? (e as Error).message}`;
+  return `cannot ${verb} ${cutText(where)}: ${REASONS[code] ?? (e as Error).message}`;
 }

@@ -4,10 +4,9 @@
  *
  * @module
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { decodeText } from "./decode-text.ts";
-import { fileErrorMessage } from "./file-error.ts";
-import { UsageError } from "./usage-error.ts";
+import { writeOutFile } from "./out-file.ts";
 
 /** Streams and files the CLI uses. */
 export interface CliIO {
@@ -28,13 +27,8 @@ export function nodeIO(): CliIO {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     readFile: async (p) => decodeText(await readFile(p), p),
-    writeFile: async (p, t) => {
-      try {
-        await writeFile(p, t, "utf8");
-      } catch (e) {
-        throw new UsageError(fileErrorMessage(e, "write", p) ?? `cannot write ${p}: ${(e as Error).message}`);
-      }
-    },
+    // Beside the target, then renamed over it: an error or Ctrl-C leaves an old file as it was.
+    writeFile: (p, t) => writeOutFile(p, t),
     writeStdout: (t) => (process.stdout.write(t) ? Promise.resolve() : new Promise((resolve) => process.stdout.once("drain", () => resolve()))),
     readStdin: async () => {
       const chunks: Buffer[] = [];

@@ -5,7 +5,7 @@
  */
 import { extname } from "node:path";
 import { parseCsv } from "../csv.ts";
-import { DtiError, error } from "../errors.ts";
+import { cutText, DtiError, error } from "../errors.ts";
 import { getFramework } from "../framework/builtin/index.ts";
 import type { Framework } from "../framework/types.ts";
 import { parseFramework } from "../framework/validate-framework.ts";
@@ -24,7 +24,7 @@ async function readText(io: CliIO, path: string): Promise<string> {
   } catch (e) {
     if (e instanceof DtiError) throw e;
     const code = (e as { code?: string }).code;
-    throw new UsageError(code === "ENOENT" ? `file not found: ${path}` : (fileErrorMessage(e, "read", path) ?? `cannot read ${path}: ${(e as Error).message}`));
+    throw new UsageError(code === "ENOENT" ? `file not found: ${cutText(path)}` : (fileErrorMessage(e, "read", path) ?? `cannot read ${path}: ${(e as Error).message}`));
   }
 }
 

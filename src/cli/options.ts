@@ -5,7 +5,7 @@
  * @module
  */
 import type { ParseArgsConfig } from "node:util";
-import { formatIssue, type Issue } from "../errors.ts";
+import { formatIssue, showValue, type Issue } from "../errors.ts";
 import type { ColumnNames } from "../input/resolve-columns.ts";
 import { parseNumber } from "../number/parse-number.ts";
 import { cliMessage } from "../text/option-hint.ts";
@@ -87,7 +87,7 @@ export function numberOption(values: OptionValues, name: string): number | undef
   const v = stringOption(values, name);
   if (v === undefined) return undefined;
   const n = parseNumber(v);
-  if (n === undefined) throw new UsageError(`--${name} must be a number (got "${v}")`);
+  if (n === undefined) throw new UsageError(`--${name} must be a number (got ${showValue(v)})`);
   return Number(n);
 }
 
@@ -96,7 +96,7 @@ export function integerOption(values: OptionValues, name: string, min: number | 
   const v = stringOption(values, name);
   if (v === undefined) return undefined;
   if (!/^-?\d+$/u.test(v) || (min !== null && Number(v) < min)) {
-    throw new UsageError(`--${name} must be a whole number${min === null ? "" : ` ≥ ${min}`} (got "${v}")`);
+    throw new UsageError(`--${name} must be a whole number${min === null ? "" : ` ≥ ${min}`} (got ${showValue(v)})`);
   }
   return Number(v);
 }
@@ -104,14 +104,14 @@ export function integerOption(values: OptionValues, name: string, min: number | 
 /** One of the allowed words, or a usage error naming them. */
 export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(", ")} (got "${value}")`);
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(", ")} (got ${showValue(value)})`);
   return value as T;
 }
 
 /** The single data file argument. */
 export function inputFile(rest: readonly string[]): string {
   if (rest.length === 0) throw new UsageError("give the data file to read (CSV or JSON, or - for standard input)");
-  if (rest.length > 1) throw new UsageError(`one data file at a time (got ${rest.map((r) => JSON.stringify(r)).join(", ")})`);
+  if (rest.length > 1) throw new UsageError(`one data file at a time (got ${rest.map((r) => showValue(r)).join(", ")})`);
   return rest[0] as string;
 }
 
@@ -143,13 +143,13 @@ export async function buildScoreOptions(values: OptionValues, io: CliIO, withRan
   const decimalsText = stringOption(values, "decimals");
   if (withRanking && decimalsText !== undefined) {
     decimals = Number(decimalsText);
-    if (!/^\d+$/u.test(decimalsText) || decimals > 12) throw new UsageError(`--decimals must be a whole number from 0 to 12 (got "${decimalsText}")`);
+    if (!/^\d+$/u.test(decimalsText) || decimals > 12) throw new UsageError(`--decimals must be a whole number from 0 to 12 (got ${showValue(decimalsText)})`);
   }
   const imputeText = stringOption(values, "impute");
   const impute = imputeText?.split(",").map((m) => oneOf("impute", m.trim(), ["previous-year", "group-mean"] as const) as "previous-year" | "group-mean");
   const coverageText = stringOption(values, "min-coverage");
   const minCoverage = coverageText === undefined ? undefined : Number(coverageText.replace(",", "."));
-  if (minCoverage !== undefined && !(minCoverage >= 0 && minCoverage <= 1)) throw new UsageError(`--min-coverage must be a share from 0 to 1 (got "${coverageText}")`);
+  if (minCoverage !== undefined && !(minCoverage >= 0 && minCoverage <= 1)) throw new UsageError(`--min-coverage must be a share from 0 to 1 (got ${showValue(coverageText)})`);
   const mergePath = stringOption(values, "merge");
   const merge = mergePath === undefined ? undefined : await loadMerge(io, mergePath);
   const ignore = values["ignore-column"];
@@ -183,6 +183,6 @@ export function localeOption(values: OptionValues): string | undefined {
   } catch {
     supported = [];
   }
-  if (supported.length === 0) throw new UsageError(`--locale must be a locale such as vi-VN or en-US (got "${locale}")`);
+  if (supported.length === 0) throw new UsageError(`--locale must be a locale such as vi-VN or en-US (got ${showValue(locale)})`);
   return locale;
 }

@@ -6,13 +6,14 @@
  * @module
  */
 import { parseArgs } from "node:util";
-import { isDtiError } from "../errors.ts";
+import { isDtiError, showValue } from "../errors.ts";
 import { VERSION } from "../version.ts";
 import type { Command, OptionValues } from "./command.ts";
 import { COMMANDS } from "./commands/index.ts";
 import type { CliIO } from "./io.ts";
 import { COMMON_OPTIONS, printIssues } from "./options.ts";
 import { fileErrorMessage } from "./file-error.ts";
+import { textLimitMessage } from "./limit-error.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** The general help text: every command's usage and summary. */
@@ -58,6 +59,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       const usage = e.issues.every((i) => i.code === "OPTION_INVALID" || i.code === "USAGE");
       return usage ? 2 : 1;
     }
+    const limit = textLimitMessage(e);
+    if (limit !== undefined) {
+      io.stderr(`dti: ${limit}\n`);
+      return 2;
+    }
     const fileProblem = fileErrorMessage(e, "open");
     if (fileProblem !== undefined) {
       io.stderr(`dti: ${fileProblem}\n`);
@@ -73,7 +79,7 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   const name = argv.find((a) => !a.startsWith("-"));
   const command = COMMANDS.find((c) => c.name === name);
   if (name !== undefined && name !== "help" && command === undefined) {
-    throw new UsageError(`unknown command "${name}" (${COMMANDS.map((c) => c.name).join(", ")})`);
+    throw new UsageError(`unknown command ${showValue(name)} (${COMMANDS.map((c) => c.name).join(", ")})`);
   }
   let parsed: { values: OptionValues; positionals: string[] };
   try {

@@ -6,10 +6,15 @@
  * order) with ranks, names, codes, groups and years. With any error nothing is written: the
  * errors (the first `--max-issues`, then a count) go to stderr, as for `dti score`.
  *
+ * `--out` is written beside the target and renamed over it at the end (`out-file.ts`): an error,
+ * a full disk or Ctrl-C leaves an old file as it was. The temporary file of pass 1 is removed from
+ * its folder as soon as it is open (where the system allows it), so that nothing is left behind
+ * even by `kill -9`.
+ *
  * @module
  */
-import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { mkdtemp, open, rm, type FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readCsvStream } from "../csv.ts";
@@ -20,7 +25,10 @@ import { formatScaled } from "../number/publish-float.ts";
 import { csvCell } from "../report/escape.ts";
 import { formatNumber, plainStyle } from "../report/format-number.ts";
 import { scoreStream, type StreamOptions, type StreamSummary } from "../stream/score-stream.ts";
+import { fileErrorMessage } from "./file-error.ts";
 import type { CliIO } from "./io.ts";
+import { handleWriter, openOutFile, removeOnSignal, type OutFile } from "./out-file.ts";
+import { UsageError } from "./usage-error.ts";
 
 /** How `dti score --stream` writes. */
 export interface StreamCliSettings {
@@ -34,15 +42,14 @@ export interface StreamCliSettings {
   readonly leaves: boolean;
 }
 
-/** Buffered writes with back-pressure: a stream's `write` is awaited when its buffer is full. */
-function bufferedWriter(write: (text: string) => boolean | Promise<void>, drain: () => Promise<void>) {
+/** Buffered text writes: `write` (awaited) when 64 KiB are buffered. */
+function bufferedWriter(write: (text: string) => Promise<void>) {
   let buffer = "";
   const flush = async () => {
     if (buffer === "") return;
     const text = buffer;
     buffer = "";
-    const ok = await write(text);
-    if (ok === false) await drain();
+    await write(text);
   };
   return {
     /** Buffers the text; returns a promise only when the buffer was written (await it then). */
@@ -54,15 +61,8 @@ function bufferedWriter(write: (text: string) => boolean | Promise<void>, drain:
   };
 }
 
-function fileWriter(stream: WriteStream) {
-  return bufferedWriter(
-    (t) => stream.write(t),
-    () => new Promise((resolve) => stream.once("drain", () => resolve())),
-  );
-}
-
 /** Copies text and bytes into a 1 MiB buffer, written to the file (or stdout) when full. */
-function byteWriter(stream: WriteStream | undefined, io: CliIO) {
+function byteWriter(out: OutFile | undefined, io: CliIO) {
   let buffer = Buffer.allocUnsafe(1 << 20);
   let used = 0;
   const flush = async () => {
@@ -70,11 +70,11 @@ function byteWriter(stream: WriteStream | undefined, io: CliIO) {
     const full = buffer.subarray(0, used);
     buffer = Buffer.allocUnsafe(1 << 20);
     used = 0;
-    if (stream === undefined) {
+    if (out === undefined) {
       if (io.writeStdout !== undefined) await io.writeStdout(full.toString("utf8"));
       else io.stdout(full.toString("utf8"));
-    } else if (!stream.write(full)) {
-      await new Promise<void>((resolve) => stream.once("drain", () => resolve()));
+    } else {
+      await out.write(full);
     }
   };
   const put = (head: string, data: Uint8Array, tail: string) => {
@@ -103,11 +103,49 @@ function byteWriter(stream: WriteStream | undefined, io: CliIO) {
   };
 }
 
-function closeStream(stream: WriteStream): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.once("error", reject);
-    stream.end(() => resolve());
-  });
+/**
+ * The temporary file of pass 1, open for writing and reading back. It is unlinked at once where
+ * the system allows it (the open handle keeps the data): no folder is left by a crash or `kill -9`;
+ * elsewhere it is removed at the end, or by a signal.
+ */
+async function unitsFile(): Promise<{ handle: FileHandle; path: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), `dti-stream-${process.pid}-`));
+  const path = join(dir, "units.txt");
+  const forget = removeOnSignal(dir);
+  let handle: FileHandle;
+  try {
+    handle = await open(path, "w+");
+  } catch (e) {
+    await rm(dir, { recursive: true, force: true });
+    forget();
+    throw new UsageError(fileErrorMessage(e, "write", path) ?? `cannot write ${path}: ${(e as Error).message}`);
+  }
+  const unlinked = await rm(dir, { recursive: true, force: true }).then(
+    () => true,
+    () => false,
+  );
+  if (unlinked) forget();
+  return {
+    handle,
+    path,
+    remove: async () => {
+      await handle.close().catch(() => undefined);
+      if (!unlinked) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+      forget();
+    },
+  };
+}
+
+/** Reads the handle's file from the start in 1 MiB chunks. */
+async function* readBack(handle: FileHandle): AsyncGenerator<Buffer> {
+  let position = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+    if (bytesRead === 0) return;
+    position += bytesRead;
+    yield chunk.subarray(0, bytesRead);
+  }
 }
 
 /** Prints the kept issues and how many more there were. */
@@ -132,17 +170,22 @@ export async function streamScoreFile(
   settings: StreamCliSettings,
   csvDelimiter: "," | ";" | "\t" | "auto" | undefined,
 ): Promise<number> {
-  const stream = scoreStream(framework, () => readCsvStream(createReadStream(file), csvDelimiter === undefined ? {} : { delimiter: csvDelimiter }), options);
-  const d = settings.delimiter ?? ",";
-  const style = plainStyle(settings.decimalComma, "");
-  const num = (value: string | number) => formatNumber(value, style);
-  const shown = stream.nodes.filter((n) => n.id !== stream.root && (settings.leaves || n.kind !== "leaf"));
-  const dir = await mkdtemp(join(tmpdir(), "dti-stream-"));
-  const tempPath = join(dir, "units.txt");
+  // The output is opened first: a folder, a missing folder or no permission is said at once, not
+  // after an hour of reading.
+  const outFile = settings.out === undefined ? undefined : await openOutFile(settings.out);
+  let units: Awaited<ReturnType<typeof unitsFile>> | undefined;
+  let committed = false;
   try {
+    const stream = scoreStream(framework, () => readCsvStream(createReadStream(file), csvDelimiter === undefined ? {} : { delimiter: csvDelimiter }), options);
+    const d = settings.delimiter ?? ",";
+    const style = plainStyle(settings.decimalComma, "");
+    const num = (value: string | number) => formatNumber(value, style);
+    const shown = stream.nodes.filter((n) => n.id !== stream.root && (settings.leaves || n.kind !== "leaf"));
+    units = await unitsFile();
+    const temp = units;
     // Pass 1: each unit's numbers, one line per unit, in input order.
-    const temp = createWriteStream(tempPath, { encoding: "utf8" });
-    const tempOut = fileWriter(temp);
+    const tempWriter = handleWriter(temp.handle, (e) => new UsageError(fileErrorMessage(e, "write", temp.path) ?? `cannot write ${temp.path}: ${(e as Error).message}`));
+    const tempOut = bufferedWriter((t) => tempWriter.write(t));
     let hasCode = false;
     let hasGroup = false;
     let hasYear = false;
@@ -174,7 +217,7 @@ export async function streamScoreFile(
       if (full !== undefined) await full;
     }
     await tempOut.flush();
-    await closeStream(temp);
+    await tempWriter.finish();
     const summary = stream.summary();
     printSummaryIssues(io, summary);
     if (!summary.ok) return 1;
@@ -182,8 +225,7 @@ export async function streamScoreFile(
     // Pass 2: ranks and names from memory, numbers from the temporary file.
     const rootRanks = summary.ranks.get(stream.root)!;
     const nodeRanks = stream.ranked.filter((id) => id !== stream.root).map((id) => ({ id, ranks: summary.ranks.get(id)! }));
-    const outStream = settings.out === undefined ? undefined : createWriteStream(settings.out, { encoding: "utf8" });
-    const out = outStream !== undefined ? fileWriter(outStream) : bufferedWriter(io.writeStdout ?? ((t) => (io.stdout(t), true)), async () => undefined);
+    const out = bufferedWriter(outFile !== undefined ? (t) => outFile.write(t) : (io.writeStdout ?? (async (t) => io.stdout(t))));
     const eol = settings.format === "csv" ? "\r\n" : "\n";
     if (settings.format === "csv") {
       const header = [
@@ -226,10 +268,10 @@ export async function streamScoreFile(
       return h;
     };
     await out.flush();
-    const bytes = byteWriter(outStream, io);
+    const bytes = byteWriter(outFile, io);
     let rest: Buffer = Buffer.alloc(0);
-    for await (const chunk of createReadStream(tempPath)) {
-      const buf = rest.length === 0 ? (chunk as Buffer) : Buffer.concat([rest, chunk as Buffer]);
+    for await (const chunk of readBack(temp.handle)) {
+      const buf = rest.length === 0 ? chunk : Buffer.concat([rest, chunk]);
       let start = 0;
       for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
         const full = bytes.line(head(), buf.subarray(start, nl), eol);
@@ -241,12 +283,15 @@ export async function streamScoreFile(
     }
     await bytes.flush();
     await out.flush();
-    if (outStream !== undefined) {
-      await closeStream(outStream);
+    if (outFile !== undefined) {
+      await outFile.commit();
+      committed = true;
       io.stderr(`dti: wrote ${summary.units} units to ${settings.out}\n`);
     }
     return 0;
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    // Errors in the data, a failed write, a broken input: the old output stays as it was.
+    if (!committed) await outFile?.abort();
+    await units?.remove();
   }
 }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { DtiError, error, type Issue } from "../errors.ts";
+import { DtiError, error, showValue, type Issue } from "../errors.ts";
 import { isBlank } from "../input/read-units.ts";
 import { ROLE_ALIASES } from "../input/resolve-columns.ts";
 import type { RawCell, RawRow, RawTable } from "../input/table.ts";
@@ -76,14 +76,14 @@ export function applyFormulas(data: RawTable | readonly unknown[], formulas: rea
       formula = compileFormula(f.expression, { variables: Object.keys(f.inputs), ...(limits !== undefined ? { limits } : {}) });
     } catch (e) {
       if (!(e instanceof DtiError)) throw e;
-      problems.push(...e.issues.map((issue) => ({ ...issue, column: f.column, path })));
+      for (const issue of e.issues) problems.push({ ...issue, column: f.column, path });
       return;
     }
     const sources = new Map<string, number>();
     for (const [variable, header] of Object.entries(f.inputs)) {
       const col = typeof header === "string" ? index.get(normalizeKey(header)) : undefined;
       if (col === undefined) {
-        problems.push(error("DATA_MISSING_COLUMN", `formula "${f.column}": variable "${variable}" reads column ${JSON.stringify(header)}, which the data does not have`, { column: String(header), path }));
+        problems.push(error("DATA_MISSING_COLUMN", `formula ${showValue(f.column)}: variable ${showValue(variable)} reads column ${showValue(header)}, which the data does not have`, { column: String(header), path }));
         continue;
       }
       sources.set(variable, col);
@@ -97,7 +97,7 @@ export function applyFormulas(data: RawTable | readonly unknown[], formulas: rea
   const added = new Set<string>();
   for (const c of compiled) {
     const key = normalizeKey(c.column);
-    if (keptKeys.has(key) || added.has(key)) problems.push(error("DATA_DUPLICATE_COLUMN", `computed column "${c.column}" is already a column of the data`, { column: c.column, row: 1 }));
+    if (keptKeys.has(key) || added.has(key)) problems.push(error("DATA_DUPLICATE_COLUMN", `computed column ${showValue(c.column)} is already a column of the data`, { column: c.column, row: 1 }));
     added.add(key);
   }
   if (problems.length > 0) throw new DtiError(problems);

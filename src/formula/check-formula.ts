@@ -8,7 +8,7 @@
  * @module
  */
 import type { MathNode } from "mathjs";
-import { error, type Issue } from "../errors.ts";
+import { error, showValue, type Issue } from "../errors.ts";
 import { FORMULA_CONSTANTS, FORMULA_FUNCTIONS, FORMULA_OPERATORS } from "./math.ts";
 
 /** Bounds on a formula's size. */
@@ -66,15 +66,15 @@ export function checkFormula(root: MathNode, variables: readonly string[], limit
     const push = (child: unknown) => stack.push({ node: child, depth: depth + 1 });
     switch (n?.type) {
       case "ConstantNode":
-        if (!isNumber(n.value) && typeof n.value !== "boolean") forbid(`the constant ${JSON.stringify(String(n.value))}`);
+        if (!isNumber(n.value) && typeof n.value !== "boolean") forbid(`the constant ${showValue(String(n.value))}`);
         break;
       case "SymbolNode":
         if (!(variables.includes(n.name as string) || has(FORMULA_CONSTANTS, n.name))) {
-          forbid(`the name "${String(n.name)}" (not a declared variable${isFunction(n.name) ? "; call it as a function" : ""})`);
+          forbid(`the name ${showValue(String(n.name))} (not a declared variable${isFunction(n.name) ? "; call it as a function" : ""})`);
         }
         break;
       case "OperatorNode":
-        if (!has(FORMULA_OPERATORS, n.fn)) forbid(`the operator "${String(n.fn)}"`);
+        if (!has(FORMULA_OPERATORS, n.fn)) forbid(`the operator ${showValue(String(n.fn))}`);
         (n.args ?? []).forEach(push);
         break;
       case "ParenthesisNode":
@@ -88,7 +88,7 @@ export function checkFormula(root: MathNode, variables: readonly string[], limit
       case "FunctionNode": {
         const fn = n.fn as Loose | undefined;
         if (fn?.type !== "SymbolNode" || !isFunction(fn.name)) {
-          forbid(fn?.type === "SymbolNode" ? `the function "${String(fn.name)}"` : "calling anything but a named function");
+          forbid(fn?.type === "SymbolNode" ? `the function ${showValue(String(fn.name))}` : "calling anything but a named function");
         } else {
           const [least, most] = FORMULA_FUNCTIONS[fn.name] as readonly [number, number];
           const count = (n.args ?? []).length;

@@ -72,8 +72,8 @@ const RESERVED = new Set(["and", "or", "not", "xor", "mod", "to", "in", "true", 
 
 function variableProblem(name: unknown): string | undefined {
   if (typeof name !== "string" || !IDENTIFIER.test(name)) return `${showValue(name)} is not a variable name (letters, digits and _, not starting with a digit)`;
-  if (name.startsWith("__") || name in Object.prototype || RESERVED.has(name)) return `"${name}" is a reserved name`;
-  if (Object.hasOwn(FORMULA_FUNCTIONS, name) || FORMULA_CONSTANTS.includes(name)) return `"${name}" is a function or constant name`;
+  if (name.startsWith("__") || name in Object.prototype || RESERVED.has(name)) return `${showValue(name)} is a reserved name`;
+  if (Object.hasOwn(FORMULA_FUNCTIONS, name) || FORMULA_CONSTANTS.includes(name)) return `${showValue(name)} is a function or constant name`;
   return undefined;
 }
 
@@ -149,7 +149,7 @@ export function compileFormula(expression: string, options: FormulaOptions): For
       const scope = new Map<string, Num>();
       for (const name of names) {
         const raw = get(name);
-        if (raw === undefined || raw === null) throw new DtiError([error("DATA_MISSING_VALUE", `no value for formula variable "${name}"`, where)]);
+        if (raw === undefined || raw === null) throw new DtiError([error("DATA_MISSING_VALUE", `no value for formula variable ${showValue(name)}`, where)]);
         const text = typeof raw === "boolean" ? (raw ? "1" : "0") : typeof raw === "number" ? (Number.isFinite(raw) ? String(raw) : undefined) : typeof raw === "string" ? parseNumber(raw) : undefined;
         // Read exactly: a 41-digit value keeps its 41 digits.
         const value = text === undefined ? undefined : parseDecimal(text);

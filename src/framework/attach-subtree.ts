@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { DtiError, error } from "../errors.ts";
+import { cutText, DtiError, error, showList, showValue } from "../errors.ts";
 import type { Aggregation, Framework, FrameworkDefinition, FrameworkNode, GroupNode } from "./types.ts";
 import { validateFramework } from "./validate-framework.ts";
 
@@ -57,8 +57,8 @@ export function attachSubtree(
       error(
         "FRAMEWORK_UNKNOWN",
         isView
-          ? `"${nodeId}" is a view of framework "${framework.id}", not a node; sub-indicators can only be attached under a leaf (${leaves.join(", ")})`
-          : `framework "${framework.id}" has no node "${nodeId}"; its leaves are: ${leaves.join(", ")}`,
+          ? `${showValue(nodeId)} is a view of framework ${showValue(framework.id)}, not a node; sub-indicators can only be attached under a leaf (${showList(leaves, 20, cutText)})`
+          : `framework ${showValue(framework.id)} has no node ${showValue(nodeId)}; its leaves are: ${showList(leaves, 20, cutText)}`,
         { node: nodeId },
       ),
     ]);
@@ -67,7 +67,7 @@ export function attachSubtree(
     throw new DtiError([
       error(
         "FRAMEWORK_SCHEMA",
-        `node "${nodeId}" is already a group (it has ${target.children.length} children); sub-indicators can only be attached under a leaf`,
+        `node ${showValue(nodeId)} is already a group (it has ${target.children.length} children); sub-indicators can only be attached under a leaf`,
         { node: nodeId },
       ),
     ]);
@@ -99,7 +99,7 @@ function findNode(node: FrameworkNode, id: string): FrameworkNode | undefined {
   while (stack.length > 0) {
     const current = stack.pop() as FrameworkNode;
     if (current.id === id) return current;
-    if (current.children !== undefined) stack.push(...current.children);
+    for (const child of current.children ?? []) stack.push(child);
   }
   return undefined;
 }

@@ -11,10 +11,10 @@ export function ruleMax(node: IndicatorNode): number | undefined {
     case "points":
       return rule.max ?? node.maxPoints;
     case "ladder":
-      return rule.max ?? node.maxPoints ?? Math.max(...rule.steps.map((s) => s.points));
+      return rule.max ?? node.maxPoints ?? rule.steps.reduce((m, s) => Math.max(m, s.points), -Infinity);
     case "categorical": {
       const points = rule.categories.flatMap((c) => (c.points === undefined ? [] : [c.points]));
-      return rule.max ?? node.maxPoints ?? (points.length > 0 ? Math.max(...points) : undefined);
+      return rule.max ?? node.maxPoints ?? (points.length > 0 ? points.reduce((m, p) => Math.max(m, p), -Infinity) : undefined);
     }
     default:
       return undefined;

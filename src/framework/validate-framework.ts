@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { DtiError, error, showValue, type Issue } from "../errors.ts";
+import { cutText, DtiError, error, showList, showValue, type Issue } from "../errors.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import { scanJson, whereJsonFails } from "../text/scan-json.ts";
 import { contradictoryAliases } from "./boolean-aliases.ts";
@@ -210,7 +210,7 @@ function fromZodIssue(input: unknown, raw: unknown): Issue {
   let message: string;
   switch (issue.code) {
     case "unrecognized_keys":
-      message = `unknown propert${(issue.keys ?? []).length > 1 ? "ies" : "y"} ${(issue.keys ?? []).map((k) => JSON.stringify(k)).join(", ")}`;
+      message = `unknown propert${(issue.keys ?? []).length > 1 ? "ies" : "y"} ${showList(issue.keys ?? [])}`;
       break;
     case "invalid_union":
       message = issue.discriminator
@@ -230,7 +230,7 @@ function fromZodIssue(input: unknown, raw: unknown): Issue {
       message = issue.message;
   }
   const owner = ownerOf(input, issue.path);
-  if (owner === undefined) return error("FRAMEWORK_SCHEMA", `${path} ${message}`, { path });
+  if (owner === undefined) return error("FRAMEWORK_SCHEMA", `${cutText(path)} ${message}`, { path });
   const what = owner.rest === "" ? message : `${owner.rest} ${message}`;
   return error("FRAMEWORK_SCHEMA", `${owner.kind} ${showValue(owner.id)}: ${what}`, { path, node: owner.id });
 }
@@ -244,7 +244,7 @@ function checkMeaning(def: FrameworkDefinition): Issue[] {
   const visit = (node: FrameworkNode, path: string): void => {
     checkMagnitude(`node "${node.id}"`, node.id, path, [["weight", node.weight], ["maxPoints", node.maxPoints], ["rule.max", ruleMaxField(node)]], issues);
     if (nodes.has(node.id)) {
-      issues.push(error("FRAMEWORK_DUPLICATE_ID", `node id "${node.id}" is used more than once`, { path, node: node.id }));
+      issues.push(error("FRAMEWORK_DUPLICATE_ID", `node id ${showValue(node.id)} is used more than once`, { path, node: node.id }));
     }
     nodes.set(node.id, node);
     const hasChildren = node.children !== undefined;
@@ -254,8 +254,8 @@ function checkMeaning(def: FrameworkDefinition): Issue[] {
         error(
           "FRAMEWORK_SCHEMA",
           hasRule
-            ? `node "${node.id}" has both "rule" and "children": a leaf has a rule, a group has children`
-            : `node "${node.id}" has neither "rule" nor "children": a leaf needs a scoring rule, a group needs children`,
+            ? `node ${showValue(node.id)} has both "rule" and "children": a leaf has a rule, a group has children`
+            : `node ${showValue(node.id)} has neither "rule" nor "children": a leaf needs a scoring rule, a group needs children`,
           { path, node: node.id },
         ),
       );
@@ -268,7 +268,7 @@ function checkMeaning(def: FrameworkDefinition): Issue[] {
         const norm = normalizeKey(key);
         const owner = inputOwner.get(norm);
         if (owner !== undefined) {
-          issues.push(error("FRAMEWORK_INPUT_CLASH", `input "${key}" of node "${node.id}" is also read by node "${owner}"`, { path, node: node.id }));
+          issues.push(error("FRAMEWORK_INPUT_CLASH", `input ${showValue(key)} of node ${showValue(node.id)} is also read by node ${showValue(owner)}`, { path, node: node.id }));
         }
         inputOwner.set(norm, node.id);
       }
@@ -288,19 +288,19 @@ function checkMeaning(def: FrameworkDefinition): Issue[] {
   (def.views ?? []).forEach((view, v) => {
     const path = `views[${v}]`;
     if (nodes.has(view.id)) {
-      issues.push(error("FRAMEWORK_DUPLICATE_ID", `view id "${view.id}" is already a node or view id`, { path, node: view.id }));
+      issues.push(error("FRAMEWORK_DUPLICATE_ID", `view id ${showValue(view.id)} is already a node or view id`, { path, node: view.id }));
     }
     view.terms.forEach((t, i) => checkMagnitude(`view "${view.id}"`, view.id, `${path}.terms[${i}]`, [[`the weight of term "${t.node}"`, t.weight]], issues));
     const known = view.terms.map((t) => nodes.get(t.node));
     view.terms.forEach((t, i) => {
       if (!nodes.has(t.node)) {
-        issues.push(error("FRAMEWORK_VIEW_UNKNOWN_NODE", `view "${view.id}" names node "${t.node}", which the framework does not have`, { path: `${path}.terms[${i}]`, node: view.id }));
+        issues.push(error("FRAMEWORK_VIEW_UNKNOWN_NODE", `view ${showValue(view.id)} names node ${showValue(t.node)}, which the framework does not have`, { path: `${path}.terms[${i}]`, node: view.id }));
       }
     });
     if (known.every((n) => n !== undefined)) {
       const weights = resolveWeights(view.terms.map((t, i) => ({ weight: t.weight, maxPoints: known[i]?.maxPoints })));
       if (!weights.ok) {
-        issues.push(error(weights.reason === "zero" ? "FRAMEWORK_ZERO_WEIGHT" : "FRAMEWORK_WEIGHTS_MIXED", `terms of view "${view.id}": ${weights.message}`, { path, node: view.id }));
+        issues.push(error(weights.reason === "zero" ? "FRAMEWORK_ZERO_WEIGHT" : "FRAMEWORK_WEIGHTS_MIXED", `terms of view ${showValue(view.id)}: ${weights.message}`, { path, node: view.id }));
       }
     }
     nodes.set(view.id, nodes.get(view.id) ?? ({ id: view.id } as FrameworkNode));
@@ -309,7 +309,7 @@ function checkMeaning(def: FrameworkDefinition): Issue[] {
   (def.uncertain ?? []).forEach((u, i) => {
     for (const id of u.nodes ?? []) {
       if (!nodes.has(id)) {
-        issues.push(error("FRAMEWORK_UNKNOWN", `uncertain fact names "${id}", which is not a node or view id`, { path: `uncertain[${i}]` }));
+        issues.push(error("FRAMEWORK_UNKNOWN", `uncertain fact names ${showValue(id)}, which is not a node or view id`, { path: `uncertain[${i}]` }));
       }
     }
   });
@@ -342,16 +342,16 @@ function checkMagnitude(who: string, id: string, path: string, values: readonly 
 
 function checkGroup(node: GroupNode, path: string, issues: Issue[]): void {
   if (node.children.length === 0) {
-    issues.push(error("FRAMEWORK_SCHEMA", `group "${node.id}" has no children`, { path, node: node.id }));
+    issues.push(error("FRAMEWORK_SCHEMA", `group ${showValue(node.id)} has no children`, { path, node: node.id }));
     return;
   }
   if (node.minCoverage !== undefined && !(node.minCoverage >= 0 && node.minCoverage <= 1)) {
-    issues.push(error("FRAMEWORK_SCHEMA", `group "${node.id}": minCoverage must be in [0, 1]`, { path, node: node.id }));
+    issues.push(error("FRAMEWORK_SCHEMA", `group ${showValue(node.id)}: minCoverage must be in [0, 1]`, { path, node: node.id }));
   }
   const weights = resolveWeights(node.children, node.weighting);
   if (!weights.ok) {
     issues.push(
-      error(weights.reason === "zero" ? "FRAMEWORK_ZERO_WEIGHT" : "FRAMEWORK_WEIGHTS_MIXED", `children of "${node.id}": ${weights.message}`, {
+      error(weights.reason === "zero" ? "FRAMEWORK_ZERO_WEIGHT" : "FRAMEWORK_WEIGHTS_MIXED", `children of ${showValue(node.id)}: ${weights.message}`, {
         path,
         node: node.id,
       }),
@@ -362,7 +362,7 @@ function checkGroup(node: GroupNode, path: string, issues: Issue[]): void {
     const sum = weights.weights.reduce((a, b) => a + b, 0);
     if (Math.abs(sum - node.maxPoints) > TOLERANCE * Math.max(1, node.maxPoints)) {
       issues.push(
-        error("FRAMEWORK_POINTS_MISMATCH", `children of "${node.id}" have ${sum} max points in all, but "${node.id}" has maxPoints ${node.maxPoints}`, {
+        error("FRAMEWORK_POINTS_MISMATCH", `children of ${showValue(node.id)} have ${sum} max points in all, but ${showValue(node.id)} has maxPoints ${node.maxPoints}`, {
           path,
           node: node.id,
         }),
@@ -374,7 +374,7 @@ function checkGroup(node: GroupNode, path: string, issues: Issue[]): void {
 function checkRule(node: IndicatorNode, path: string, issues: Issue[]): void {
   const rule = node.rule;
   const at = `${path}.rule`;
-  const bad = (message: string) => issues.push(error("FRAMEWORK_RULE_INVALID", `node "${node.id}": ${message}`, { path: at, node: node.id }));
+  const bad = (message: string) => issues.push(error("FRAMEWORK_RULE_INVALID", `node ${showValue(node.id)}: ${message}`, { path: at, node: node.id }));
   const max = ruleMax(node);
   switch (rule.type) {
     case "points":
@@ -393,12 +393,12 @@ function checkRule(node: IndicatorNode, path: string, issues: Issue[]): void {
     case "categorical": {
       const labels = new Set<string>();
       rule.categories.forEach((c) => {
-        if ((c.points === undefined) === (c.score === undefined)) bad(`category "${c.label}" must set exactly one of "points" and "score"`);
-        if (c.points !== undefined && (max === undefined || !(max > 0))) bad(`category "${c.label}" earns points but the rule has no max above 0`);
-        if (c.points !== undefined && max !== undefined && c.points > max) bad(`category "${c.label}" earns ${c.points} points, above the max of ${max}`);
+        if ((c.points === undefined) === (c.score === undefined)) bad(`category ${showValue(c.label)} must set exactly one of "points" and "score"`);
+        if (c.points !== undefined && (max === undefined || !(max > 0))) bad(`category ${showValue(c.label)} earns points but the rule has no max above 0`);
+        if (c.points !== undefined && max !== undefined && c.points > max) bad(`category ${showValue(c.label)} earns ${c.points} points, above the max of ${max}`);
         for (const label of [c.label, ...(c.aliases ?? [])]) {
           const key = normalizeKey(label);
-          if (labels.has(key)) bad(`category label "${label}" is listed twice`);
+          if (labels.has(key)) bad(`category label ${showValue(label)} is listed twice`);
           labels.add(key);
         }
       });

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { error, type Issue } from "../errors.ts";
+import { error, showList, type Issue } from "../errors.ts";
 import type { MergeEntry } from "../score/merge-units.ts";
 import { cleanName, MAX_NAME_LENGTH } from "../text/clean-name.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
@@ -33,7 +33,7 @@ export function readMergeTable(table: RawTable): { entries: MergeEntry[]; issues
   const code = find(CODE);
   const group = find(GROUP);
   if (from < 0 || into < 0) {
-    issues.push(error("DATA_MERGE_INVALID", `a merge mapping needs a "unit" column and a "merged" column (got ${table.columns.map((c) => JSON.stringify(c)).join(", ")})`, { row: 1 }));
+    issues.push(error("DATA_MERGE_INVALID", `a merge mapping needs a "unit" column and a "merged" column (got ${showList(table.columns)})`, { row: 1 }));
     return { entries: [], issues };
   }
   const entries: MergeEntry[] = [];

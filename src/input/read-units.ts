@@ -118,7 +118,7 @@ export function unitKey(id: Identity): string {
 
 /** A unit (and year) for messages: `"Huế" (2024)`. */
 export function describe(id: Identity): string {
-  return id.year === undefined ? `"${id.unit}"` : `"${id.unit}" (${id.year})`;
+  return id.year === undefined ? showValue(id.unit) : `${showValue(id.unit)} (${id.year})`;
 }
 
 /** What wide reading remembers across rows to find duplicates: first row per unit, unit per code. */
@@ -170,7 +170,7 @@ export function readWideIdentity(
     const codeKey = `${id.year ?? ""}\u0000${id.code}`;
     const other = state.codes.get(codeKey);
     if (other !== undefined && normalizeKey(other.unit) !== normalizeKey(id.unit)) {
-      issues.push(error("DATA_DUPLICATE_UNIT", `code "${id.code}" is used by "${other.unit}" (row ${other.row}) and "${id.unit}"`, { row: line, unit: id.unit }));
+      issues.push(error("DATA_DUPLICATE_UNIT", `code ${showValue(id.code)} is used by ${showValue(other.unit)} (row ${other.row}) and ${showValue(id.unit)}`, { row: line, unit: id.unit }));
     }
     state.codes.set(codeKey, { unit: id.unit, row: line });
   }
@@ -223,10 +223,10 @@ function readLong(table: RawTable, framework: Framework, plan: ColumnPlan, issue
         error(
           "DATA_UNKNOWN_INDICATOR",
           alias !== undefined
-            ? `indicator "${name}" matches more than one input; use the node id`
+            ? `indicator ${showValue(name)} matches more than one input; use the node id`
             : computed !== undefined
-              ? `"${name}" is a computed score (node "${computed}"), not an input`
-              : `"${name}" is not an indicator input of framework "${framework.id}"`,
+              ? `${showValue(name)} is a computed score (node ${showValue(computed)}), not an input`
+              : `${showValue(name)} is not an indicator input of framework ${showValue(framework.id)}`,
           { row: line, column: indicatorHeader, unit: id.unit },
         ),
       );
@@ -243,7 +243,7 @@ function readLong(table: RawTable, framework: Framework, plan: ColumnPlan, issue
         const before = entry.id[field];
         const now = id[field];
         if (before !== now && before !== undefined && now !== undefined) {
-          issues.push(error("DATA_CONFLICT", `unit ${describe(id)} has ${field} "${before}" on row ${entry.row} and "${now}" here`, { row: line, unit: id.unit }));
+          issues.push(error("DATA_CONFLICT", `unit ${describe(id)} has ${field} ${showValue(before)} on row ${entry.row} and ${showValue(now)} here`, { row: line, unit: id.unit }));
         } else if (before === undefined && now !== undefined) {
           entry.id[field] = now;
         }
@@ -251,7 +251,7 @@ function readLong(table: RawTable, framework: Framework, plan: ColumnPlan, issue
     }
     const previous = entry.values.get(inputKey);
     if (previous !== undefined) {
-      issues.push(error("DATA_DUPLICATE_VALUE", `unit ${describe(id)} already has a value for "${inputKey}" on row ${previous.row}`, { row: line, column: valueHeader, unit: id.unit }));
+      issues.push(error("DATA_DUPLICATE_VALUE", `unit ${describe(id)} already has a value for ${showValue(inputKey)} on row ${previous.row}`, { row: line, column: valueHeader, unit: id.unit }));
       continue;
     }
     const cell = cells[valueCol];

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { error, showValue, warning, type Issue } from "../errors.ts";
+import { error, showList, showValue, warning, type Issue } from "../errors.ts";
 import { inputKeys } from "../framework/input-keys.ts";
 import type { Framework, FrameworkNode, IndicatorNode } from "../framework/types.ts";
 import { MAX_NAME_LENGTH } from "../text/clean-name.ts";
@@ -150,7 +150,7 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
   for (const [role, name] of Object.entries(options.columns ?? {}) as [ColumnRole, string | undefined][]) {
     if (name === undefined) continue;
     if (!headers.some((h) => normalizeKey(h) === normalizeKey(name))) {
-      issues.push(error("OPTION_INVALID", `the ${role} column "${name}" is not in the data (columns: ${headers.map((h) => JSON.stringify(h)).join(", ")})`));
+      issues.push(error("OPTION_INVALID", `the ${role} column ${showValue(name)} is not in the data (columns: ${showList(headers)})`));
     }
     explicit.set(normalizeKey(name), role);
   }
@@ -165,7 +165,7 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
     const key = normalizeKey(header);
     const first = seen.get(key);
     if (first !== undefined) {
-      issues.push(error("DATA_DUPLICATE_COLUMN", `column "${header}" appears twice (columns ${first + 1} and ${col + 1})`, { column: header, row: 1 }));
+      issues.push(error("DATA_DUPLICATE_COLUMN", `column ${showValue(header)} appears twice (columns ${first + 1} and ${col + 1})`, { column: header, row: 1 }));
       return;
     }
     seen.set(key, col);
@@ -177,14 +177,14 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
     }
     const input = aliases.get(key);
     if (input === AMBIGUOUS) {
-      issues.push(error("DATA_AMBIGUOUS_COLUMN", `column "${header}" matches more than one indicator; name it by node id`, { column: header, row: 1 }));
+      issues.push(error("DATA_AMBIGUOUS_COLUMN", `column ${showValue(header)} matches more than one indicator; name it by node id`, { column: header, row: 1 }));
       return;
     }
     if (input !== undefined) {
       const other = keyOwner.get(input);
       if (other !== undefined) {
         issues.push(
-          error("DATA_AMBIGUOUS_COLUMN", `columns "${headers[other]}" and "${header}" both give indicator input "${input}"`, { column: header, row: 1 }),
+          error("DATA_AMBIGUOUS_COLUMN", `columns ${showValue(headers[other])} and ${showValue(header)} both give indicator input ${showValue(input)}`, { column: header, row: 1 }),
         );
         return;
       }
@@ -242,7 +242,7 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
     const node = computed.get(normalizeKey(header));
     if (node !== undefined && node !== AMBIGUOUS) {
       issues.push(
-        warning("DATA_UNKNOWN_COLUMN", `column "${header}" holds a computed score (node "${node}"); it is not read: scores are computed from the indicators`, {
+        warning("DATA_UNKNOWN_COLUMN", `column ${showValue(header)} holds a computed score (node ${showValue(node)}); it is not read: scores are computed from the indicators`, {
           column: header,
           row: 1,
         }),
@@ -252,10 +252,10 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
     const make = options.unknownColumns === "warn" ? warning : error;
     findNear ??= closestNameFinder(unmatchedInputNames(framework, new Set(inputs.values())));
     const near = findNear(header);
-    const hint = near === undefined ? "" : `; did you mean "${near}"?`;
+    const hint = near === undefined ? "" : `; did you mean ${showValue(near)}?`;
     const { message, hints } = hinted(
       (o) =>
-        `column "${header}" is not an indicator of framework "${framework.id}" nor a unit, code, group or year column${options.unknownColumns === "warn" ? `; it is not read${hint}` : `${hint} (leave it out with ${o("ignoreColumns", header)}, or use ${o("unknownColumns", "warn")})`}`,
+        `column ${showValue(header)} is not an indicator of framework ${showValue(framework.id)} nor a unit, code, group or year column${options.unknownColumns === "warn" ? `; it is not read${hint}` : `${hint} (leave it out with ${o("ignoreColumns", header)}, or use ${o("unknownColumns", "warn")})`}`,
     );
     issues.push(make("DATA_UNKNOWN_COLUMN", message, { column: header, row: 1, ...(hints.length > 0 ? { hints } : {}) }));
   }
@@ -278,8 +278,8 @@ function unmatchedInputNames(framework: Framework, matched: ReadonlySet<string>)
     if (node.rule === undefined) return node.children.forEach(visit);
     const keys = inputKeys(node);
     if (keys.length === 1) {
-      if (!matched.has(keys[0] as string)) out.push(...[node.name.vi, node.name.en, node.short, node.id].filter((n): n is string => n !== undefined));
-    } else out.push(...keys.filter((k) => !matched.has(k)));
+      if (!matched.has(keys[0] as string)) for (const n of [node.name.vi, node.name.en, node.short, node.id]) if (n !== undefined) out.push(n);
+    } else for (const k of keys) if (!matched.has(k)) out.push(k);
   };
   visit(framework.root);
   return out;

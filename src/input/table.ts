@@ -100,7 +100,7 @@ export function tableFromRecords(records: readonly unknown[]): RawTable {
         // JSON -0 is 0, as "-0" in a CSV cell is.
         cells[col] = value === 0 ? 0 : value;
       } else {
-        issues.push(error("DATA_NOT_A_ROW", `record ${line}, key ${JSON.stringify(key)}: a cell must be a string, number, boolean or null`, { row: line, column: key }));
+        issues.push(error("DATA_NOT_A_ROW", `record ${line}, key ${showValue(key)}: a cell must be a string, number, boolean or null`, { row: line, column: key }));
       }
     });
     return { line, cells };

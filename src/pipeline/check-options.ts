@@ -61,7 +61,7 @@ export function checkOptions(options: ScoreOptions): Issue[] {
   if (ignore !== undefined && !(Array.isArray(ignore) && ignore.every((c) => typeof c === "string"))) {
     bad(`option ignoreColumns must be an array of column names (got ${showValue(ignore)})`);
   }
-  if (options.merge !== undefined) issues.push(...checkMerge(options.merge));
+  if (options.merge !== undefined) for (const issue of checkMerge(options.merge)) issues.push(issue);
   return issues;
 }
 

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { cutText, showList, showValue } from "../errors.ts";
 import type { NodeInfo, ScoreResult } from "../pipeline/types.ts";
 
 /** Report language for labels. */
@@ -26,7 +27,7 @@ export function reportColumns(result: ScoreResult, options: ColumnOptions = {}):
   if (options.columns !== undefined) {
     return options.columns.map((id) => {
       const info = byId.get(id);
-      if (info === undefined) throw new RangeError(`unknown column "${id}"; known: ${result.nodes.map((n) => n.id).join(", ")}`);
+      if (info === undefined) throw new RangeError(`unknown column ${showValue(id)}; known: ${showList(result.nodes.map((n) => n.id), 40, cutText)}`);
       return info;
     });
   }

@@ -120,6 +120,32 @@ export function comparisonRows(result: ScoreResult, options: ComparisonOptions =
   return { rows, ...(fromYear !== undefined ? { fromYear } : {}), ...(toYear !== undefined ? { toYear } : {}), decimals: places };
 }
 
+/**
+ * after − before of two published values, published: as integers in units of the last decimal
+ * when both have `places` decimals (exact, and a million rows take a fraction of the time), else
+ * with decimal.js. The same text either way ("0.0123", "-0.0040", "0.0000").
+ */
+export function exactChange(after: string, before: string, places: number): string {
+  const a = scaled(after, places);
+  const b = scaled(before, places);
+  if (a !== undefined && b !== undefined && Number.isSafeInteger(a - b)) {
+    const d = a - b;
+    const digits = String(Math.abs(d)).padStart(places + 1, "0");
+    const text = places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
+    return d < 0 ? `-${text}` : text;
+  }
+  return fixed(ratSub(ratFromDecimal(after)!, ratFromDecimal(before)!), places);
+}
+
+/** A published value in units of its last decimal, or undefined when it has not `places` decimals. */
+function scaled(value: string, places: number): number | undefined {
+  const dot = value.indexOf(".");
+  if (places === 0 ? dot >= 0 : dot < 0 || value.length - dot - 1 !== places) return undefined;
+  if (!/^-?\d+(?:\.\d+)?$/u.test(value)) return undefined;
+  const n = Number(places === 0 ? value : value.slice(0, dot) + value.slice(dot + 1));
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
 /** Row orders of a comparison: the later ranking, largest rise first, or largest change either way first. */
 export type ComparisonSort = "after" | "change" | "magnitude";
 

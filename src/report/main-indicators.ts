@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { DtiError, error } from "../errors.ts";
+import { cutText, DtiError, error, showList, showValue } from "../errors.ts";
 import type { NodeInfo, ScoreResult } from "../pipeline/types.ts";
 
 /**
@@ -24,7 +24,7 @@ export function mainIndicators(result: ScoreResult, ids?: readonly string[]): No
     return ids.map((id) => {
       const info = byId.get(id);
       if (info === undefined || id === result.root) {
-        throw new DtiError([error("REPORT_NODE_UNKNOWN", `unknown indicator "${id}"; known: ${result.nodes.filter((n) => n.id !== result.root).map((n) => n.id).join(", ")}`)]);
+        throw new DtiError([error("REPORT_NODE_UNKNOWN", `unknown indicator ${showValue(id)}; known: ${showList(result.nodes.filter((n) => n.id !== result.root).map((n) => n.id), 40, cutText)}`)]);
       }
       return info;
     });

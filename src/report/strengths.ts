@@ -6,7 +6,7 @@
 import { ratCmp, ratFromDecimal, ratScaledHalfUp, ratSub, scaledText } from "../number/rational.ts";
 import type { NodeInfo, ScoreResult } from "../pipeline/types.ts";
 import { mainIndicators } from "./main-indicators.ts";
-import { averageValue, findUnit, nodeValue, peersOf } from "./unit-stats.ts";
+import { findUnit, nodeValue, peerStats } from "./unit-stats.ts";
 
 /** One indicator of a unit against the average. */
 export interface IndicatorGap {
@@ -56,13 +56,12 @@ export interface UnitStrengths {
  */
 export function unitStrengths(result: ScoreResult, unit: string, options: StrengthOptions = {}): UnitStrengths {
   const target = findUnit(result, unit, options.year);
-  const peers = peersOf(result, target);
   const count = options.count ?? 3;
   const places = result.framework.decimals;
   const gaps: IndicatorGap[] = [];
   for (const node of mainIndicators(result, options.indicators)) {
     const value = nodeValue(result, target, node.id);
-    const average = averageValue(result, peers, node.id);
+    const average = peerStats(result, target, node.id).average;
     if (value === null || average === null) continue;
     gaps.push({ node, value, average, gap: scaledText(ratScaledHalfUp(ratSub(r(value), r(average)), places), places) });
   }

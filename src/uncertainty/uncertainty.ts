@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { DtiError, error, warning, type Issue } from "../errors.ts";
+import { cutText, DtiError, error, showValue, warning, type Issue } from "../errors.ts";
 import type { Framework, FrameworkDefinition, NormaliseRule, ScoringRule } from "../framework/types.ts";
 import { normaliseColumn } from "../methods/normalise/normalise-column.ts";
 import { normaliseLeaves } from "../methods/normalise/normalise-leaves.ts";
@@ -426,7 +426,7 @@ function weightDimensions(plan: GroupView, options: UncertaintyOptions, issues: 
   const perNode = typeof spec === "number" ? {} : (spec.nodes ?? {});
   const known = new Set(plan.childId);
   for (const id of Object.keys(perNode)) {
-    if (!known.has(id)) issues.push(error("OPTION_INVALID", `weights: "${id}" is not a node with a weight (a child of a group)`));
+    if (!known.has(id)) issues.push(error("OPTION_INVALID", `weights: ${showValue(id)} is not a node with a weight (a child of a group)`));
   }
   for (let g = 0; g < plan.groups; g++) {
     for (let p = plan.childStart[g]!; p < plan.childStart[g]! + plan.childCount[g]!; p++) {
@@ -487,25 +487,25 @@ export function choiceLabel(choice: unknown): string {
 function checkUncertaintyOptions(options: UncertaintyOptions): Issue[] {
   const issues: Issue[] = [];
   const bad = (message: string) => issues.push(error("OPTION_INVALID", message));
-  if (options.runs !== undefined && !(Number.isInteger(options.runs) && options.runs >= 1 && options.runs <= MAX_UNCERTAINTY_RUNS)) bad(`runs must be a whole number from 1 to ${MAX_UNCERTAINTY_RUNS} (got ${JSON.stringify(options.runs)})`);
-  if (options.seed !== undefined && !(Number.isInteger(options.seed) && Math.abs(options.seed) <= 2 ** 53)) bad(`seed must be a whole number (got ${JSON.stringify(options.seed)})`);
+  if (options.runs !== undefined && !(Number.isInteger(options.runs) && options.runs >= 1 && options.runs <= MAX_UNCERTAINTY_RUNS)) bad(`runs must be a whole number from 1 to ${MAX_UNCERTAINTY_RUNS} (got ${showValue(options.runs)})`);
+  if (options.seed !== undefined && !(Number.isInteger(options.seed) && Math.abs(options.seed) <= 2 ** 53)) bad(`seed must be a whole number (got ${showValue(options.seed)})`);
   if (options.sensitivity !== undefined && ![false, "stage", "node"].includes(options.sensitivity)) bad(`sensitivity must be false, "stage" or "node"`);
   const fraction = (f: unknown, what: string) => {
-    if (!(typeof f === "number" && f >= 0 && f <= 1)) bad(`${what} must be a fraction from 0 to 1 (0.25 = ±25 %), got ${JSON.stringify(f)}`);
+    if (!(typeof f === "number" && f >= 0 && f <= 1)) bad(`${what} must be a fraction from 0 to 1 (0.25 = ±25 %), got ${showValue(f)}`);
   };
   const w = options.weights;
   if (typeof w === "number") fraction(w, "weights");
   else if (w !== undefined) {
     if (w.default !== undefined) fraction(w.default, "weights.default");
     for (const [id, b] of Object.entries(w.nodes ?? {})) {
-      if (typeof b === "number") fraction(b, `weights of "${id}"`);
-      else if (!(Array.isArray(b) && b.length === 2 && b[0] >= 0 && b[1] >= b[0] && Number.isFinite(b[1]))) bad(`weights of "${id}" must be a fraction or [low, high] with 0 ≤ low ≤ high`);
+      if (typeof b === "number") fraction(b, `weights of ${showValue(id)}`);
+      else if (!(Array.isArray(b) && b.length === 2 && b[0] >= 0 && b[1] >= b[0] && Number.isFinite(b[1]))) bad(`weights of ${showValue(id)} must be a fraction or [low, high] with 0 ≤ low ≤ high`);
     }
   }
   for (const c of options.normalisation ?? []) {
     if (c === "nominal") continue;
     if (typeof c !== "object" || c === null || !DATA_METHODS.includes(c.method)) {
-      bad(`normalisation alternatives are "nominal" or one of ${DATA_METHODS.join(", ")} (got ${JSON.stringify(c)})`);
+      bad(`normalisation alternatives are "nominal" or one of ${DATA_METHODS.join(", ")} (got ${typeof c === "object" && c !== null ? cutText(String(JSON.stringify(c))) : showValue(c)})`);
       continue;
     }
     if (c.range !== undefined && !(c.range[1] > c.range[0])) bad(`normalisation range must be [low, high] with high > low`);
@@ -516,7 +516,7 @@ function checkUncertaintyOptions(options: UncertaintyOptions): Issue[] {
   if ((options.normalisation ?? []).length === 0 && options.normalisation !== undefined) bad("normalisation needs at least one choice");
   if ((options.aggregation ?? []).length === 0 && options.aggregation !== undefined) bad("aggregation needs at least one choice");
   for (const a of options.aggregation ?? []) {
-    if (a !== "nominal" && !AGGREGATION_CODES.includes(a)) bad(`aggregation alternatives are "nominal" or one of ${AGGREGATION_CODES.join(", ")} (got ${JSON.stringify(a)})`);
+    if (a !== "nominal" && !AGGREGATION_CODES.includes(a)) bad(`aggregation alternatives are "nominal" or one of ${AGGREGATION_CODES.join(", ")} (got ${showValue(a)})`);
   }
   return issues;
 }

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createCsvTokenizer, type CsvRecord } from "../../src/input/csv/csv-tokenizer.ts";
-import { readCsvStream } from "../../src/csv.ts";
+import { parseCsv, readCsvStream } from "../../src/csv.ts";
 import { DtiError } from "../../src/errors.ts";
 import { startLine, toDtiError } from "../../src/input/csv/parse-csv.ts";
 
@@ -135,11 +135,20 @@ describe("createCsvTokenizer", () => {
       ['a,b\n1,x"y\n', 0],
       ["a,b\n1,22222222222\n", 8],
       ['a,b\n1,"2\n\n33333333"\n', 6],
+      // Quotes never closed, reported where they opened: at the end of the text, or where the
+      // record-size limit stops reading (also when it stops on a line break).
+      ['a,b\n1,2\n\n3,"x\n4,4\n5,5\n', 0],
+      ['a,b\n1,2\n3,""  "\n4,4\n', 0],
+      ['a,b\n1,"x""\ny""\n4,4\n5,5\n6,6\n', 12],
+      [`a,b\n1,1\n2,"open\n${"y,1\n".repeat(40)}`, 100],
+      [`a,b\n1,1\n2,"open\n${"y,1\n".repeat(40)}`, 99],
+      [`a,b\n1,1\n2,"open\n${"yy,1\n".repeat(40)}`, 20],
     ];
     for (const [text, max] of cases) {
       let want: unknown;
       try {
-        parse(text, { delimiter: ",", record_delimiter: "\n", info: true, relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: max });
+        // With the raw record, as parseCsv reads (csv-parse tells an open quote's line by it).
+        parse(text, { delimiter: ",", record_delimiter: "\n", info: true, raw: true, relax_column_count: true, skip_empty_lines: true, trim: true, max_record_size: max });
       } catch (e) {
         want = (toDtiError(e, max || Infinity) as DtiError).issues;
       }
@@ -155,4 +164,66 @@ describe("createCsvTokenizer", () => {
       expect(got).toEqual(want);
     }
   });
+
+  it("names the line where a quote never closed opened, the same for parseCsv and readCsvStream, at any limit and chunking", async () => {
+    // Rows, one of them with a quote that is never closed; a limit that stops reading inside it or not.
+    const row = fc.array(fc.constantFrom("a", "Hà Nội", "0,5", '"q"', '"a""b"', '"x\ny"', " ", ""), { minLength: 1, maxLength: 3 }).map((cells) => cells.join(","));
+    const arb = fc.tuple(fc.array(row, { maxLength: 6 }), fc.array(row, { maxLength: 12 }), fc.constantFrom("open", 'a""b', "x\n", "", '""'), fc.oneof(fc.constant(0), fc.integer({ min: 8, max: 80 })), fc.array(fc.nat(), { maxLength: 6 }));
+    await fc.assert(
+      fc.asyncProperty(arb, async ([before, after, start, max, cuts]) => {
+        const head = `h1,h2\n${before.map((r) => `${r}\n`).join("")}`;
+        const text = `${head}u,"${start}\n${after.map((r) => `${r}\n`).join("")}`;
+        const limit = max === 0 ? Infinity : max;
+        let whole: DtiError | undefined;
+        try {
+          parseCsv(text, { delimiter: ",", maxRecordSize: limit });
+        } catch (e) {
+          whole = e as DtiError;
+        }
+        let streamed: DtiError | undefined;
+        try {
+          for await (const _ of readCsvStream(split(text, cuts), { delimiter: ",", maxRecordSize: limit })) void _;
+        } catch (e) {
+          streamed = e as DtiError;
+        }
+        expect(streamed?.issues).toEqual(whole?.issues);
+        // Where the text has no other bad quote, the quote left open is on the line after the
+        // rows before it (quoted line breaks included), unless the limit stopped reading earlier.
+        const quoteLine = head.split("\n").length;
+        const issue = whole?.issues[0];
+        if (issue?.code === "DATA_PARSE" && /quote opened on line/u.test(issue.message) && !before.some((r) => /"x\ny"/u.test(r))) expect(issue.row).toBe(quoteLine);
+      }),
+      { numRuns: 1500, seed: 20261201 },
+    );
+  });
+
+  it("an unclosed quote on line 900,000 is DATA_PARSE at line 900,000, not DATA_TOO_LARGE where the limit stopped reading", async () => {
+    // Short rows up to the quote, then rows of 100 characters: the 1,000,000-character limit
+    // stops reading about 10,000 lines after the quote.
+    const text = (quoteLine: number) => `unit,a\n${"u,1\n".repeat(quoteLine - 2)}u,"1\n${`v,${"1".repeat(100)}\n`.repeat(12_000)}`;
+    const failure = async (read: () => Promise<unknown> | unknown) => {
+      try {
+        await read();
+      } catch (e) {
+        return e as DtiError;
+      }
+      return undefined;
+    };
+    const big = text(900_000);
+    const streamed = await failure(async () => {
+      for await (const _ of readCsvStream(split(big, [1 << 16, 1 << 20, 3 << 20]))) void _;
+    });
+    expect(streamed?.issues.map((i) => [i.code, i.row])).toEqual([["DATA_PARSE", 900_000]]);
+    expect(streamed?.issues[0]?.message).toMatch(/^the quote opened on line 900000 is not closed within 1,000,000 characters \(reading stopped at line 909\d\d\d\)/u);
+    // The whole-text path (csv-parse) on 90,000 lines, to keep the test short: the same issue.
+    const whole = await failure(() => parseCsv(text(90_000)));
+    const streamedSmall = await failure(async () => {
+      for await (const _ of readCsvStream([text(90_000)])) void _;
+    });
+    expect(whole?.issues.map((i) => [i.code, i.row])).toEqual([["DATA_PARSE", 90_000]]);
+    expect(streamedSmall?.issues).toEqual(whole?.issues);
+    // A row over the limit on one line stays DATA_TOO_LARGE, quoted or not.
+    expect(() => parseCsv(`unit,a\nu,${"1".repeat(200)}\n`, { maxRecordSize: 100 })).toThrow(/line 2: a row is longer than 100 characters/u);
+    expect(() => parseCsv(`unit,a\nu,"${"1".repeat(200)}\n`, { maxRecordSize: 100 })).toThrow(/line 2: a row is longer than 100 characters/u);
+  }, 120_000);
 });

@@ -117,6 +117,6 @@ describe("hostile CSV: every case is a typed issue, never a crash or a silent dr
     const report = validate(ward, parseCsv(`${HEADER}\nHuế,${"x".repeat(5000)},1,1,Chưa có\n`));
     expect(report.errors[0]?.code).toBe("DATA_NOT_A_NUMBER");
     expect(report.errors[0]?.message.length).toBeLessThan(200);
-    expect(report.errors[0]?.message).toContain("(5000 characters)");
+    expect(report.errors[0]?.message).toContain("(5,000 characters)");
   });
 });

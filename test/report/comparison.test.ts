@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { dec, publish } from "../../src/number/decimal.ts";
 import { score } from "../../src/pipeline/score.ts";
-import { comparisonRows } from "../../src/report/comparison.ts";
+import { comparisonRows, exactChange } from "../../src/report/comparison.ts";
 import { tiny } from "./helpers.ts";
 
 describe("comparisonRows", () => {
@@ -59,5 +61,19 @@ describe("sortComparison", () => {
     expect(sortComparison(rows).map((r) => r.unit)).toEqual(["A", "B", "C", "D"]);
     expect(sortComparison(rows, "change").map((r) => r.unit)).toEqual(["D", "A", "C", "B"]);
     expect(sortComparison(rows, "magnitude").map((r) => r.unit)).toEqual(["C", "D", "A", "B"]);
+  });
+});
+
+describe("exactChange", () => {
+  it("gives decimal.js's published difference on any published values", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 12 }), fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }), fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }), (places, a, b) => {
+        const text = (n: bigint) => publish(dec(n.toString()).div(dec(10).pow(places)), places);
+        expect(exactChange(text(a), text(b), places)).toBe(publish(dec(text(a)).minus(dec(text(b))), places));
+      }),
+      { numRuns: 1000, seed: 20261203 },
+    );
+    expect(exactChange("-0.0000", "0.0000", 4)).toBe("0.0000");
+    expect(exactChange("0.5", "0.25", 4)).toBe("0.2500");
   });
 });

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { toHTMLReport, type HtmlReportOptions } from "../../report/html-report/to-html-report.ts";
+import { showValue } from "../../errors.ts";
+import { reportCards, toHTMLReport, type HtmlReportOptions } from "../../report/html-report/to-html-report.ts";
 import { loadBands } from "../analysis-options.ts";
 import type { Command } from "../command.ts";
 import { reportBands, reportLevers, reportUncertainty } from "../report-extras.ts";
@@ -44,7 +45,8 @@ export const reportCommand: Command = {
       --before-label <text>   label of the earlier data (default Trước / Before, or its year)
       --after-label <text>    label of this data (default Sau / After, or its year)
       --featured <unit>       unit whose radar chart is shown with the charts (default the leader)
-      --cards <n>             at most n unit cards, in rank order (default every unit)
+      --cards <n>             at most n unit cards, in rank order (default every unit up to
+                              100, of more the top and bottom 50)
       --bands <preset|file>   maturity bands: dti-2020-map | egdi | a band-set JSON file (a band
                               column, a badge per card, the distribution in the summary)
       --uncertainty-runs <n>  add the robustness of the ranking: n Monte Carlo runs (e.g. 1000)
@@ -60,10 +62,10 @@ export const reportCommand: Command = {
     const language = oneOf("lang", stringOption(values, "lang"), ["vi", "en"] as const) ?? "vi";
     const locale = localeOption(values);
     const cardsText = stringOption(values, "cards");
-    if (cardsText !== undefined && !/^\d+$/u.test(cardsText)) throw new UsageError(`--cards must be a whole number (got "${cardsText}")`);
+    if (cardsText !== undefined && !/^\d+$/u.test(cardsText)) throw new UsageError(`--cards must be a whole number (got ${showValue(cardsText)})`);
     const whole = (name: string) => {
       const t = stringOption(values, name);
-      if (t !== undefined && !/^\d+$/u.test(t)) throw new UsageError(`--${name} must be a whole number (got "${t}")`);
+      if (t !== undefined && !/^\d+$/u.test(t)) throw new UsageError(`--${name} must be a whole number (got ${showValue(t)})`);
       return t === undefined ? undefined : Number(t);
     };
     const runs = whole("uncertainty-runs");
@@ -81,14 +83,13 @@ export const reportCommand: Command = {
     const before = beforeFile === undefined ? undefined : await scoreBefore(io, beforeFile, values, scored);
     const { result, framework } = scored;
     const years = result.units.map((u) => u.year).filter((y): y is number => y !== undefined);
-    const latest = years.length === 0 ? undefined : Math.max(...years);
+    const latest = years.length === 0 ? undefined : years.reduce((m, y) => Math.max(m, y), -Infinity);
     if (runs !== undefined) bar.step(`${runs} uncertainty runs`);
     const ua = runs === undefined ? undefined : reportUncertainty(framework, scored.table, scored.options, runs, seed, weights, latest);
-    // Levers only for the units that get a card (the first --cards in rank order).
-    const cardUnits = result.units
-      .filter((u) => u.year === latest && u.value !== null)
-      .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))
-      .slice(0, cardsText === undefined ? undefined : Number(cardsText));
+    // Levers only for the units that get a card (the first --cards in rank order; by default
+    // every unit, or the top and bottom 50 of many).
+    const cards = reportCards(result, cardsText === undefined ? undefined : Number(cardsText));
+    const cardUnits = [...cards.top, ...cards.bottom].filter((u) => u.value !== null);
     const levers = leverCount === 0 ? undefined : reportLevers(framework, result, cardUnits, leverCount);
     bar.step(`drawing charts for ${result.units.length} units`);
     const text = (k: string) => stringOption(values, k);

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { showValue } from "../../errors.ts";
 import { applyBands } from "../../analysis/apply-bands.ts";
 import { bandsToMarkdown } from "../../analysis/bands-markdown.ts";
 import { rankingBarChart } from "../../report/chart/ranking-bar.ts";
@@ -145,7 +146,7 @@ async function runStream(file: string, values: OptionValues, io: CliIO): Promise
   if (base.ties === "exact") throw new UsageError("--ties exact is not available with --stream (ranks use published values)");
   const rankNodesText = stringOption(values, "rank-nodes");
   const maxText = stringOption(values, "max-issues");
-  if (maxText !== undefined && !/^\d+$/u.test(maxText)) throw new UsageError(`--max-issues must be a whole number (got "${maxText}")`);
+  if (maxText !== undefined && !/^\d+$/u.test(maxText)) throw new UsageError(`--max-issues must be a whole number (got ${showValue(maxText)})`);
   const { ties: _ties, merge: _merge, ...rest } = base;
   const options: StreamOptions = {
     ...rest,

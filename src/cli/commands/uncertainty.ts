@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { showValue } from "../../errors.ts";
 import type { Aggregation } from "../../framework/types.ts";
 import type { NormalisationChoice, UncertaintyOptions } from "../../uncertainty/types.ts";
 import { uncertainty } from "../../uncertainty/uncertainty.ts";
@@ -16,7 +17,7 @@ import { UsageError } from "../usage-error.ts";
 /** Parses "±25%", "25%", "0.25" into 0.25. */
 export function parseFraction(text: string): number {
   const m = /^(?:±|\+-|\+\/-)?\s*(\d+(?:[.,]\d+)?)\s*(%?)$/u.exec(text.trim());
-  if (m === null) throw new UsageError(`--weights must be like ±25% or 0.25 (got "${text}")`);
+  if (m === null) throw new UsageError(`--weights must be like ±25% or 0.25 (got ${showValue(text)})`);
   const x = Number(m[1]!.replace(",", "."));
   return m[2] === "%" ? x / 100 : x;
 }
@@ -27,13 +28,13 @@ export function parseNormalisations(text: string): NormalisationChoice[] {
     const [method, a, b, ...rest] = part.trim().split(":");
     if (method === "nominal" && a === undefined) return "nominal";
     if (!["minmax", "zscore", "rank", "percentile"].includes(method ?? "") || rest.length > 0 || (a === undefined) !== (b === undefined)) {
-      throw new UsageError(`--normalisation takes nominal, minmax, zscore, rank, percentile, each optionally with :low:high (zscore: :mean:sd), comma-separated (got "${part}")`);
+      throw new UsageError(`--normalisation takes nominal, minmax, zscore, rank, percentile, each optionally with :low:high (zscore: :mean:sd), comma-separated (got ${showValue(part)})`);
     }
     const m = method as "minmax" | "zscore" | "rank" | "percentile";
     if (a === undefined || b === undefined) return { method: m };
     const x = Number(a);
     const y = Number(b);
-    if (!Number.isFinite(x) || !Number.isFinite(y)) throw new UsageError(`--normalisation: "${part}" needs numbers after the method`);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) throw new UsageError(`--normalisation: ${showValue(part)} needs numbers after the method`);
     return m === "zscore" ? { method: m, mean: x, sd: y } : { method: m, range: [x, y] as const };
   });
 }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { showValue } from "../../errors.ts";
 import { planImprovements } from "../../analysis/plan-improvements.ts";
 import { improvementPriorities } from "../../analysis/priorities.ts";
 import { whatIf } from "../../analysis/what-if.ts";
@@ -59,7 +60,7 @@ ${OUTPUT_HELP}${DATA_HELP}${RANK_HELP}`,
     for (const c of Array.isArray(values["cost"]) ? (values["cost"] as string[]) : []) {
       const [id, text] = c.split("=").map((x) => x.trim());
       const n = Number((text ?? "").replace(",", "."));
-      if (!id || !(n > 0 && Number.isFinite(n))) throw new UsageError(`--cost takes <indicator id>=<positive number> (got "${c}")`);
+      if (!id || !(n > 0 && Number.isFinite(n))) throw new UsageError(`--cost takes <indicator id>=<positive number> (got ${showValue(c)})`);
       costs[id] = n;
     }
     const common = {
@@ -75,7 +76,7 @@ ${OUTPUT_HELP}${DATA_HELP}${RANK_HELP}`,
       const set: Record<string, string> = {};
       for (const s of sets) {
         const eq = s.indexOf("=");
-        if (eq <= 0) throw new UsageError(`--set takes <input>=<value> (got "${s}")`);
+        if (eq <= 0) throw new UsageError(`--set takes <input>=<value> (got ${showValue(s)})`);
         set[s.slice(0, eq).trim()] = s.slice(eq + 1).trim();
       }
       const r = whatIf(framework, table, unit, set, common);

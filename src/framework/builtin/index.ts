@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { DtiError, error } from "../../errors.ts";
+import { DtiError, error, showValue } from "../../errors.ts";
 import type { Confidence, Framework, FrameworkDefinition, FrameworkSource, LocalizedName, Uncertainty } from "../types.ts";
 import { validateFramework } from "../validate-framework.ts";
 import { vnDti2020Province } from "./vn-dti-2020-province.ts";
@@ -96,7 +96,7 @@ export function getFramework(id: string): Framework {
   const definition = builtinFrameworks.find((f) => f.id === key);
   if (definition === undefined) {
     const known = builtinFrameworks.map((f) => f.id).join(", ");
-    throw new DtiError([error("FRAMEWORK_UNKNOWN", `unknown framework "${id}"; built-in frameworks: ${known}`)]);
+    throw new DtiError([error("FRAMEWORK_UNKNOWN", `unknown framework ${showValue(id)}; built-in frameworks: ${known}`)]);
   }
   const result = validateFramework(definition);
   if (!result.ok) throw new DtiError(result.issues);

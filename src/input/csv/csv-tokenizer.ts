@@ -42,8 +42,14 @@ function utf8Units(c: number): number {
 /** Thrown inside the scan when the text ends before the record does (not at the end of input). */
 const INCOMPLETE = Symbol("incomplete");
 
-function fail(code: string, line: number, column: number): never {
-  throw new CsvError(code as ConstructorParameters<typeof CsvError>[0], `${code} at line ${line}`, undefined, { lines: line, column });
+/**
+ * Throws csv-parse's error. `quoteLine`: the line of the quote still open when the text ends or
+ * the record-size limit is hit, so that a quote never closed is reported where it opened, not
+ * 30,000 lines later (csv-parse's error tells it by the unfinished record, which is not kept here).
+ */
+function fail(code: string, line: number, column: number, quoteLine?: number): never {
+  const context = quoteLine === undefined ? { lines: line, column } : { lines: line, column, quoteLine };
+  throw new CsvError(code as ConstructorParameters<typeof CsvError>[0], `${code} at line ${line}`, undefined, context);
 }
 
 /**
@@ -52,7 +58,9 @@ function fail(code: string, line: number, column: number): never {
  *
  * @throws csv-parse's `CsvError` (`INVALID_OPENING_QUOTE`, `CSV_INVALID_CLOSING_QUOTE`,
  *   `CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE`, `CSV_QUOTE_NOT_CLOSED`, `CSV_MAX_RECORD_SIZE`)
- *   with `lines` and `column` as csv-parse sets them, for `toDtiError`.
+ *   with `lines` and `column` as csv-parse sets them, for `toDtiError`; `CSV_MAX_RECORD_SIZE`
+ *   and `CSV_QUOTE_NOT_CLOSED` inside a quoted cell also have `quoteLine`, the line where the quote
+ *   opened.
  * @example
  * ```ts
  * const t = createCsvTokenizer(",", 0);
@@ -97,6 +105,7 @@ export function createCsvTokenizer(delimiter: string, maxRecordSize: number): Cs
             quoted = true;
             value = "";
             let bytes = 0;
+            const quoteLine = line;
             pos++;
             // Quoted content; `""` is a quote; after the closing quote only trimmable characters,
             // and a new opening quote when the field so far is empty (csv-parse does so).
@@ -108,7 +117,7 @@ export function createCsvTokenizer(delimiter: string, maxRecordSize: number): Cs
                 const b = utf8Units(k);
                 if (recordLen + bytes + b - 1 > max) {
                   // The byte where csv-parse stops: its line is this character's.
-                  fail("CSV_MAX_RECORD_SIZE", line, cells.length);
+                  fail("CSV_MAX_RECORD_SIZE", line, cells.length, quoteLine);
                 }
                 bytes += b;
                 if (k === LF) line++;
@@ -116,13 +125,13 @@ export function createCsvTokenizer(delimiter: string, maxRecordSize: number): Cs
               if (q < 0) {
                 if (!final) throw INCOMPLETE;
                 const endLine = text.charCodeAt(n - 1) === LF ? line - 1 : line;
-                fail("CSV_QUOTE_NOT_CLOSED", endLine, cells.length);
+                fail("CSV_QUOTE_NOT_CLOSED", endLine, cells.length, quoteLine);
               }
               value += text.slice(pos, q);
               if (q + 1 === n && !final) throw INCOMPLETE;
               const next = q + 1 < n ? text.charCodeAt(q + 1) : -1;
               if (next === QUOTE) {
-                if (recordLen + bytes > max) fail("CSV_MAX_RECORD_SIZE", line, cells.length);
+                if (recordLen + bytes > max) fail("CSV_MAX_RECORD_SIZE", line, cells.length, quoteLine);
                 bytes++;
                 value += '"';
                 pos = q + 2;
@@ -137,11 +146,12 @@ export function createCsvTokenizer(delimiter: string, maxRecordSize: number): Cs
                   if (bytes !== 0) fail("INVALID_OPENING_QUOTE", line, cells.length);
                   // csv-parse opens a quote again after an empty quoted field, but keeps it a
                   // closed field: only trimmable ASCII characters may follow, up to a closing quote.
+                  const reopenLine = line;
                   pos++;
                   for (;;) {
                     if (pos === n) {
                       if (!final) throw INCOMPLETE;
-                      fail("CSV_QUOTE_NOT_CLOSED", text.charCodeAt(n - 1) === LF ? line - 1 : line, cells.length);
+                      fail("CSV_QUOTE_NOT_CLOSED", text.charCodeAt(n - 1) === LF ? line - 1 : line, cells.length, reopenLine);
                     }
                     const r = text.charCodeAt(pos);
                     if (r === QUOTE) {
@@ -155,7 +165,7 @@ export function createCsvTokenizer(delimiter: string, maxRecordSize: number): Cs
                       pos++;
                       break;
                     }
-                    if (recordLen > max) fail("CSV_MAX_RECORD_SIZE", line, cells.length);
+                    if (recordLen > max) fail("CSV_MAX_RECORD_SIZE", line, cells.length, reopenLine);
                     if (!isTrim(r) || r >= 0x80) fail("CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE", line, cells.length);
                     if (r === LF) line++;
                     pos++;

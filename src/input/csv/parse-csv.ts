@@ -66,9 +66,10 @@ const DELIMITER_CHOICES: readonly unknown[] = [",", ";", "\t", "auto"];
  * @param text - The CSV text (read files as UTF-8).
  * @param options - {@link CsvOptions}.
  * @returns The table, with any problems met while reading in `issues`.
- * @throws {@link dti!DtiError | DtiError} `DATA_PARSE` (with the line) when the quoting is malformed,
- *   `DATA_TOO_LARGE` when a row is longer than `maxRecordSize`, and `OPTION_INVALID` when `text`
- *   is not a string or an option is not one of the choices.
+ * @throws {@link dti!DtiError | DtiError} `DATA_PARSE` (with the line) when the quoting is malformed
+ *   (a quote never closed at the line where it opened, also when `maxRecordSize` stops reading
+ *   inside it), `DATA_TOO_LARGE` when a row is longer than `maxRecordSize`, and `OPTION_INVALID`
+ *   when `text` is not a string or an option is not one of the choices.
  *
  * @example
  * ```ts
@@ -84,7 +85,7 @@ export function parseCsv(text: string, options: CsvOptions = {}): RawTable {
   }
   const choice: unknown = options.delimiter ?? "auto";
   if (!DELIMITER_CHOICES.includes(choice)) {
-    throw new DtiError([error("OPTION_INVALID", `delimiter ${JSON.stringify(choice)} is not one of ",", ";", "\\t" or "auto"`)]);
+    throw new DtiError([error("OPTION_INVALID", `delimiter ${showValue(choice)} is not one of ",", ";", "\\t" or "auto"`)]);
   }
   const maxRecordSize: unknown = options.maxRecordSize ?? MAX_RECORD_SIZE;
   if (typeof maxRecordSize !== "number" || !(maxRecordSize >= 1) || (Number.isFinite(maxRecordSize) && !Number.isInteger(maxRecordSize))) {
@@ -202,7 +203,7 @@ export function toDtiError(e: unknown, maxRecordSize: number): unknown {
   let message: string;
   switch (e.code) {
     case "CSV_QUOTE_NOT_CLOSED": {
-      line = lines === undefined ? undefined : openingQuoteLine(typeof e["raw"] === "string" ? e["raw"] : "", lines);
+      line = lines === undefined ? undefined : (quoteLineOf(e, lines) ?? lines);
       message = `the quote opened on line ${line ?? "?"} is never closed (the file ends inside it${lines === undefined ? "" : ` at line ${lines}`})`;
       break;
     }
@@ -210,10 +211,23 @@ export function toDtiError(e: unknown, maxRecordSize: number): unknown {
     case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
       message = `line ${lines ?? "?"}${cell}: a closing quote is followed by more text; inside a quoted cell write a quote as two quotes ("")`;
       break;
-    case "CSV_MAX_RECORD_SIZE":
+    case "CSV_MAX_RECORD_SIZE": {
+      // Inside a quote opened on an earlier line, the likely cause is a quote never closed: name
+      // its line (the streaming tokenizer knows it; csv-parse's unfinished record tells it).
+      const opened = lines === undefined ? undefined : quoteLineOf(e, lines);
+      if (opened !== undefined && lines !== undefined && opened < lines) {
+        return new DtiError([
+          error(
+            "DATA_PARSE",
+            `the quote opened on line ${opened} is not closed within ${grouped(maxRecordSize)} characters (reading stopped at line ${lines}): a closing quote is probably missing (inside a quoted cell a quote is written as two quotes ""); if one cell really is that long, raise maxRecordSize`,
+            { row: opened },
+          ),
+        ]);
+      }
       return new DtiError([
         error("DATA_TOO_LARGE", `line ${lines ?? "?"}: a row is longer than ${maxRecordSize} characters (maxRecordSize); is the delimiter or the quoting wrong?`, lines === undefined ? {} : { row: lines }),
       ]);
+    }
     case "INVALID_OPENING_QUOTE":
       message = `line ${lines ?? "?"}${cell}: a quote inside an unquoted cell; quote the whole cell and write the quote as two quotes ("a ""b"" c")`;
       break;
@@ -223,22 +237,32 @@ export function toDtiError(e: unknown, maxRecordSize: number): unknown {
   return new DtiError([error("DATA_PARSE", message, line === undefined ? {} : { row: line })]);
 }
 
+/** Where the open quote of a csv-parse error began: the tokenizer says it, csv-parse's `raw` tells it. */
+function quoteLineOf(e: CsvError, lines: number): number | undefined {
+  if (typeof e["quoteLine"] === "number") return e["quoteLine"];
+  return typeof e["raw"] === "string" ? openQuoteLine(e["raw"], lines) : undefined;
+}
+
+/** A count with thousands separators ("1,000,000"). */
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/gu, ",");
+}
+
 /**
- * The line of the quote that is never closed. `raw` is the unfinished record's text (with any
- * blank lines before it) and `endLine` the last line read (a final line break starts no line).
+ * The line of the quote still open at the end of `raw` (an unfinished record, as csv-parse keeps
+ * it, with any blank lines before it), or undefined when no quote is open there. `endLine` is the
+ * line where reading stopped; a line break that ends `raw` is that line's own (the next line is
+ * not counted yet). A `""` inside a quoted cell is a quote, not the cell's end.
  */
-function openingQuoteLine(raw: string, endLine: number): number {
-  let inQuotes = false;
-  let openedAt = -1;
-  for (let i = 0; i < raw.length; i++) {
-    if (raw[i] === '"') {
-      if (!inQuotes) openedAt = i;
-      inQuotes = !inQuotes;
-    }
+export function openQuoteLine(raw: string, endLine: number): number | undefined {
+  let open = -1;
+  for (let i = raw.indexOf('"'); i >= 0; i = raw.indexOf('"', i + 1)) {
+    if (open < 0) open = i;
+    else if (raw.charCodeAt(i + 1) === 34) i++;
+    else open = -1;
   }
-  if (openedAt < 0) return endLine;
-  const after = raw.slice(openedAt).replace(/\n$/u, "");
+  if (open < 0) return undefined;
   let line = endLine;
-  for (const ch of after) if (ch === "\n") line--;
+  for (let i = raw.indexOf("\n", open); i >= 0 && i < raw.length - 1; i = raw.indexOf("\n", i + 1)) line--;
   return line;
 }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { DtiError, error, type Issue } from "../../errors.ts";
+import { DtiError, error, showValue, type Issue } from "../../errors.ts";
 import { cleanHeader } from "../../text/clean-name.ts";
 import type { RawCell, RawRow } from "../table.ts";
 import { createCsvTokenizer, type CsvRecord } from "./csv-tokenizer.ts";
@@ -69,7 +69,7 @@ export async function* readCsvStream(
   const delimiter = choice === "auto" ? (detectDelimiter(head) ?? unusedDelimiter(head)) : choice;
   const maxRecordSize = options.maxRecordSize ?? MAX_RECORD_SIZE;
   if (!(maxRecordSize >= 1) || (Number.isFinite(maxRecordSize) && !Number.isInteger(maxRecordSize))) {
-    throw new DtiError([error("OPTION_INVALID", `maxRecordSize must be a whole number of characters above 0, or Infinity (got ${String(maxRecordSize)})`)]);
+    throw new DtiError([error("OPTION_INVALID", `maxRecordSize must be a whole number of characters above 0, or Infinity (got ${showValue(maxRecordSize)})`)]);
   }
 
   const tokenizer = createCsvTokenizer(delimiter, Number.isFinite(maxRecordSize) ? maxRecordSize : 0);

@@ -5,11 +5,12 @@
  */
 import type { ScoreResult } from "../../pipeline/types.ts";
 import { columnLabel } from "../columns.ts";
-import { comparisonRows, sortComparison, type Comparison, type ComparisonOptions, type ComparisonSort } from "../comparison.ts";
+import { comparisonRows, sortComparison, type Comparison, type ComparisonOptions, type ComparisonRow, type ComparisonSort } from "../comparison.ts";
 import { escapeXml } from "../escape.ts";
 import { defaultLocale, MISSING, valueFormatter } from "../format-number.ts";
 import type { ChartOptions } from "./options.ts";
-import { COLORS, fitText, heading, num, svgDocument, text, textWidth } from "./svg.ts";
+import { COLORS, fitText, gapRow, heading, num, svgDocument, text, textWidth } from "./svg.ts";
+import { CHART_MAX_ROWS, chartWindow, windowNote, type RowWindow } from "./window.ts";
 
 /** Options of {@link comparisonChart}. */
 export interface ComparisonChartOptions extends ChartOptions, ComparisonOptions {
@@ -17,7 +18,10 @@ export interface ComparisonChartOptions extends ChartOptions, ComparisonOptions 
   readonly beforeLabel?: string;
   /** Label of the later side; default its year, else "Sau" / "After". */
   readonly afterLabel?: string;
-  /** Show at most this many units (in the later ranking's order, or by change). */
+  /**
+   * Show at most this many units (in the later ranking's order, or by change). Without it, up to
+   * 100 units are shown, and of more the top and bottom 50, with a note saying so.
+   */
   readonly limit?: number;
   /** Row order: "after" (default: the later ranking), "change" (largest rise first) or "magnitude" (largest change up or down first). */
   readonly sort?: ComparisonSort;
@@ -29,8 +33,9 @@ export const COMPARISON_LAYOUT = { rowHeight: 22, pad: 16, changeWidth: 70, font
 /** The value axis: a rounded range around every value shown, and its ticks (exact texts). */
 export function comparisonAxis(values: readonly number[]): { min: number; max: number; ticks: string[] } {
   if (values.length === 0) return { min: 0, max: 1, ticks: ["0", "0.2", "0.4", "0.6", "0.8", "1"] };
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
+  // A reduce, not Math.min(...values): spreading 125,000 values overflows the call stack.
+  const lo = values.reduce((m, v) => Math.min(m, v), Infinity);
+  const hi = values.reduce((m, v) => Math.max(m, v), -Infinity);
   const step = hi - lo > 0.5 ? 0.2 : hi - lo > 0.2 ? 0.1 : 0.05;
   const tidy = (n: number) => Math.round(n * 1e6) / 1e6;
   const min = tidy(Math.max(0, Math.floor(lo / step - 1e-9) * step));
@@ -38,6 +43,27 @@ export function comparisonAxis(values: readonly number[]): { min: number; max: n
   const ticks: string[] = [];
   for (let i = 0; min + i * step <= max + 1e-9; i++) ticks.push(String(Math.round((min + i * step) * 1e6) / 1e6));
   return { min, max: max > min ? max : min + step, ticks };
+}
+
+/**
+ * The rows a comparison chart (SVG or Vega-Lite) shows, in the chosen order: the first `limit`,
+ * or a {@link chartWindow} (the top and bottom 50 of more than {@link CHART_MAX_ROWS}) with its
+ * note. The bottom is of the rows with a value (a later value; a change when sorted by change).
+ */
+export function comparisonWindow(
+  all: readonly ComparisonRow[],
+  options: ComparisonChartOptions,
+  language: "vi" | "en",
+  locale: string,
+): { rows: ComparisonRow[]; window: RowWindow<ComparisonRow>; note: string | undefined } {
+  const sorted = sortComparison(all, options.sort);
+  if (options.limit !== undefined) {
+    const top = sorted.slice(0, options.limit);
+    return { rows: top, window: { top, bottom: [], total: sorted.length }, note: undefined };
+  }
+  const byChange = options.sort === "change" || options.sort === "magnitude";
+  const window = chartWindow(sorted, CHART_MAX_ROWS, (r) => (byChange ? r.change !== null : r.after !== null));
+  return { rows: [...window.top, ...window.bottom], window, note: windowNote(window, language, locale) };
 }
 
 function sideLabels(c: Comparison, options: ComparisonChartOptions, en: boolean): [string, string] {
@@ -72,9 +98,8 @@ export function comparisonChart(result: ScoreResult, options: ComparisonChartOpt
   const node = options.node ?? result.root;
   const info = result.nodes.find((n) => n.id === node);
   const label = info === undefined ? node : columnLabel(info, language);
-  let rows = sortComparison(comparison.rows, options.sort);
-  const total = rows.length;
-  if (options.limit !== undefined) rows = rows.slice(0, options.limit);
+  const { rows, window, note } = comparisonWindow(comparison.rows, options, language, options.locale ?? defaultLocale(language));
+  const total = window.total;
 
   const L = COMPARISON_LAYOUT;
   const width = options.width ?? 760;
@@ -84,10 +109,10 @@ export function comparisonChart(result: ScoreResult, options: ComparisonChartOpt
   const subtitle =
     options.subtitle ??
     (en ? `${total} units · ${rises} up, ${falls} down` : `${total} đơn vị · ${rises} tăng, ${falls} giảm`) +
-      (rows.length < total ? (en ? ` · showing ${rows.length}` : ` · hiển thị ${rows.length}`) : "");
+      (note === undefined && rows.length < total ? (en ? ` · showing ${rows.length}` : ` · hiển thị ${rows.length}`) : "");
   const head = heading(title, options.subtitle === "" ? undefined : subtitle, L.pad, width - 2 * L.pad);
 
-  const nameWidth = Math.min(220, Math.max(80, ...rows.map((r) => textWidth(`${r.unit}${r.members ? " *" : ""}`, L.fontSize))) + 10);
+  const nameWidth = Math.min(220, rows.reduce((w, r) => Math.max(w, textWidth(`${r.unit}${r.members ? " *" : ""}`, L.fontSize)), 80) + 10);
   const x0 = L.pad + nameWidth;
   const plotWidth = Math.max(120, width - x0 - L.changeWidth - L.pad);
   const values = rows.flatMap((r) => [r.before, r.after]).filter((v): v is string => v !== null).map(Number);
@@ -110,13 +135,16 @@ export function comparisonChart(result: ScoreResult, options: ComparisonChartOpt
   const axisY = legendY + 30;
   const top = axisY + 8;
   const hasMembers = rows.some((r) => r.members !== undefined);
-  const height = top + rows.length * L.rowHeight + (hasMembers ? 28 : 0) + L.pad;
+  // A partial window: a gap row with the note between the top and the bottom.
+  const gapAt = note === undefined ? -1 : window.top.length;
+  const rowCount = rows.length + (note === undefined ? 0 : 1);
+  const height = top + rowCount * L.rowHeight + (hasMembers ? 28 : 0) + L.pad;
   const grid = axis.ticks.map((t) => {
     const x = scale(Number(t));
-    return `<line x1="${num(x)}" y1="${num(axisY + 4)}" x2="${num(x)}" y2="${num(top + rows.length * L.rowHeight)}" stroke="${COLORS.grid}"/>\n${text(x, axisY, fmt(t), { "text-anchor": "middle", "font-size": 11, fill: COLORS.muted })}`;
+    return `<line x1="${num(x)}" y1="${num(axisY + 4)}" x2="${num(x)}" y2="${num(top + rowCount * L.rowHeight)}" stroke="${COLORS.grid}"/>\n${text(x, axisY, fmt(t), { "text-anchor": "middle", "font-size": 11, fill: COLORS.muted })}`;
   });
   const body = rows.map((r, i) => {
-    const y = top + i * L.rowHeight + L.rowHeight / 2;
+    const y = top + (gapAt >= 0 && i >= gapAt ? i + 1 : i) * L.rowHeight + L.rowHeight / 2;
     const parts = [text(L.pad, y + 4, fitText(`${r.unit}${r.members ? " *" : ""}`, nameWidth - 10, L.fontSize), { "font-size": L.fontSize, fill: COLORS.text })];
     const change = r.change === null ? 0 : Number(r.change);
     const color = change > 0 ? COLORS.up : change < 0 ? COLORS.down : COLORS.average;
@@ -130,9 +158,13 @@ export function comparisonChart(result: ScoreResult, options: ComparisonChartOpt
     parts.push(text(width - L.pad, y + 4, signed(r.change), { class: "delta", "text-anchor": "end", "font-size": 11, fill: r.change === null ? COLORS.muted : color, "font-variant-numeric": "tabular-nums" }));
     return `<g class="row"><title>${escapeXml(tip)}</title>${parts.join("")}</g>`;
   });
-  const note = hasMembers
+  if (note !== undefined) body.splice(gapAt, 0, gapRow(note, top + gapAt * L.rowHeight, L.rowHeight, width));
+  const membersNote = hasMembers
     ? [text(L.pad, height - L.pad - 4, en ? `* merged unit: "${beforeLabel}" is the mean of its members' values` : `* đơn vị sáp nhập: "${beforeLabel}" là trung bình giá trị của các đơn vị hợp thành`, { "font-size": 11, fill: COLORS.muted })]
     : [];
-  const desc = en ? `Comparison of ${label} between ${beforeLabel} and ${afterLabel} for ${total} units: ${rises} up, ${falls} down.` : `So sánh ${label} giữa ${beforeLabel} và ${afterLabel} của ${total} đơn vị: ${rises} tăng, ${falls} giảm.`;
-  return svgDocument({ width, height, title, desc, id: options.id ?? "dti-comparison", lang: language }, [head.svg, ...legend, ...grid, ...body, ...note]);
+  const shown = note === undefined ? "" : ` (${note})`;
+  const desc = en
+    ? `Comparison of ${label} between ${beforeLabel} and ${afterLabel} for ${total} units: ${rises} up, ${falls} down${shown}.`
+    : `So sánh ${label} giữa ${beforeLabel} và ${afterLabel} của ${total} đơn vị: ${rises} tăng, ${falls} giảm${shown}.`;
+  return svgDocument({ width, height, title, desc, id: options.id ?? "dti-comparison", lang: language }, [head.svg, ...legend, ...grid, ...body, ...membersNote]);
 }

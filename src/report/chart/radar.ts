@@ -8,7 +8,7 @@ import { columnLabel } from "../columns.ts";
 import { escapeXml } from "../escape.ts";
 import { defaultLocale, valueFormatter } from "../format-number.ts";
 import { mainIndicators } from "../main-indicators.ts";
-import { averageValue, findUnit, leaderOf, nodeValue, peersOf } from "../unit-stats.ts";
+import { findUnit, leaderOf, nodeValue, peerStats, samePeers } from "../unit-stats.ts";
 import type { ChartOptions } from "./options.ts";
 import { COLORS, heading, num, svgDocument, text, textWidth, wrapLabel } from "./svg.ts";
 
@@ -50,10 +50,10 @@ export function radarData(result: ScoreResult, unit: string, options: RadarOptio
   const en = options.language === "en";
   const target = findUnit(result, unit, options.year);
   const axes = mainIndicators(result, options.indicators);
-  const peers = peersOf(result, target);
+  const peers = samePeers(result, target);
   const series: RadarSeries[] = [];
   if (options.average !== false) {
-    series.push({ key: "average", label: en ? `Average of ${peers.length} units` : `Trung bình ${peers.length} đơn vị`, color: COLORS.average, values: axes.map((a) => averageValue(result, peers, a.id)) });
+    series.push({ key: "average", label: en ? `Average of ${peers.length} units` : `Trung bình ${peers.length} đơn vị`, color: COLORS.average, values: axes.map((a) => peerStats(result, target, a.id).average) });
   }
   const leader = leaderOf(peers);
   if (options.leader !== false && leader !== undefined && leader !== target) {
@@ -96,13 +96,13 @@ export function radarChart(result: ScoreResult, unit: string, options: RadarOpti
   const title = options.title ?? `${target.unit}${yearText}: ${en ? "main indicators" : "các chỉ số chính"}`;
   const subtitle =
     options.subtitle ??
-    `${indexLabel} ${fmt(target.value)}${target.rank === null ? "" : en ? ` · rank ${target.rank}/${peersOf(result, target).length}` : ` · hạng ${target.rank}/${peersOf(result, target).length}`}`;
+    `${indexLabel} ${fmt(target.value)}${target.rank === null ? "" : en ? ` · rank ${target.rank}/${samePeers(result, target).length}` : ` · hạng ${target.rank}/${samePeers(result, target).length}`}`;
   const head = heading(title, options.subtitle === "" ? undefined : subtitle, 16, width - 32);
   const cx = width / 2;
   const short = options.labels === "short";
   const axisLines = axes.map((a) => (short ? [columnLabel(a, language)] : wrapLabel(en ? (a.name.en ?? a.name.vi) : a.name.vi, 16)));
   // The radius leaves room for the widest label on each side.
-  const widest = Math.max(0, ...axisLines.flat().map((line) => textWidth(line, 12)));
+  const widest = axisLines.flat().reduce((w, line) => Math.max(w, textWidth(line, 12)), 0);
   const R = Math.max(60, Math.min(L.radius, width / 2 - widest - L.labelGap - 8));
   const cy = head.height + 40 + R;
 
@@ -141,7 +141,7 @@ export function radarChart(result: ScoreResult, unit: string, options: RadarOpti
       body.push(`<circle class="point point-${s.key}" cx="${num(x)}" cy="${num(y)}" r="${isUnit ? 3.5 : 2.5}" fill="${s.color}" data-value="${escapeXml(s.values[i] ?? "")}"><title>${escapeXml(`${s.label} · ${axes[i]?.name[en ? "en" : "vi"] ?? axes[i]?.name.vi}: ${fmt(s.values[i])}`)}</title></circle>`);
     });
   }
-  body.push(...rings);
+  for (const ring of rings) body.push(ring);
   // Legend, centred under the chart.
   const legendY = cy + R + 68;
   const entries = [...series].reverse().map((s) => ({ s, w: 26 + textWidth(s.label, 12) + 18 }));

@@ -9,7 +9,8 @@ import { escapeXml } from "../escape.ts";
 import { defaultLocale, MISSING, valueFormatter } from "../format-number.ts";
 import { latestYear, nodeInfo, nodeScore, nodeValue } from "../unit-stats.ts";
 import type { ChartOptions } from "./options.ts";
-import { attributes, COLORS, fitText, GROUP_PALETTE, heading, num, svgDocument, text, textWidth, ticks } from "./svg.ts";
+import { attributes, COLORS, fitText, gapRow, GROUP_PALETTE, heading, num, svgDocument, text, textWidth, ticks } from "./svg.ts";
+import { CHART_MAX_ROWS, chartWindow, windowNote, type RowWindow } from "./window.ts";
 
 /** Options of {@link rankingBarChart}. */
 export interface RankingBarOptions extends ChartOptions {
@@ -17,7 +18,10 @@ export interface RankingBarOptions extends ChartOptions {
   readonly node?: string;
   /** Year to chart when the result has years; default the latest. */
   readonly year?: number;
-  /** Show at most this many units (the top ones). */
+  /**
+   * Show at most this many units (the top ones). Without it, up to 100 units are shown, and of
+   * more the top and bottom 50, with a note saying so.
+   */
   readonly limit?: number;
   /** Colour bars by group (with a legend) when units have groups; default true. */
   readonly colorByGroup?: boolean;
@@ -41,7 +45,12 @@ export function barUnits(result: ScoreResult, node: string, year?: number): Unit
     .map((x) => x.u);
 }
 
-/** What a bar chart (SVG or Vega-Lite) shows: language, number format, node, year and units. */
+/**
+ * What a bar chart (SVG or Vega-Lite) shows: language, number format, node, year and units. The
+ * units are the first `limit`, or (without a limit) a {@link chartWindow}: all of them up to
+ * {@link CHART_MAX_ROWS}, else the top and the bottom with a `note` ("showing the top 50 and
+ * bottom 50 of 1,000,000 units") that the chart must show.
+ */
 export function barSelection(result: ScoreResult, options: RankingBarOptions) {
   const language = options.language ?? "vi";
   const locale = options.locale ?? defaultLocale(language);
@@ -49,8 +58,11 @@ export function barSelection(result: ScoreResult, options: RankingBarOptions) {
   const info = nodeInfo(result, node);
   const year = options.year ?? latestYear(result);
   const all = barUnits(result, node, year);
-  const units = options.limit === undefined ? all : all.slice(0, options.limit);
-  return { language, en: language === "en", locale, fmt: valueFormatter(locale), node, info, year, all, units, label: columnLabel(info, language) };
+  const rankOf = (u: UnitResult) => (node === result.root ? u.rank : (u.nodes[node]?.rank ?? null));
+  const window: RowWindow<UnitResult> = options.limit === undefined ? chartWindow(all, CHART_MAX_ROWS, (u) => rankOf(u) !== null) : { top: all.slice(0, options.limit), bottom: [], total: all.length };
+  const units = [...window.top, ...window.bottom];
+  const note = options.limit === undefined ? windowNote(window, language, locale) : undefined;
+  return { language, en: language === "en", locale, fmt: valueFormatter(locale), node, info, year, all, units, window, note, label: columnLabel(info, language) };
 }
 
 /**
@@ -66,25 +78,30 @@ export function barSelection(result: ScoreResult, options: RankingBarOptions) {
  * ```
  */
 export function rankingBarChart(result: ScoreResult, options: RankingBarOptions = {}): string {
-  const { language, en, fmt, node, info, year, all, units, label } = barSelection(result, options);
+  const { language, en, locale, fmt, node, info, year, all, units, window, note, label } = barSelection(result, options);
   const max = options.max ?? 1;
   const L = BAR_LAYOUT;
   const width = options.width ?? 760;
   const nodeName = en ? (info.name.en ?? info.name.vi) : info.name.vi;
   const yearText = year === undefined ? "" : ` ${year}`;
   const title = options.title ?? (en ? `Ranking by ${label}${yearText}` : `Xếp hạng ${label}${yearText}`);
+  const grouping = new Intl.NumberFormat(locale, { useGrouping: true, maximumFractionDigits: 0 });
+  const count = (n: number) => grouping.format(n);
   const subtitle =
     options.subtitle ??
     `${nodeName}${label !== nodeName ? ` (${label})` : ""} · ${en ? result.framework.title.en ?? result.framework.title.vi : result.framework.title.vi} · ${
-      units.length < all.length ? (en ? `top ${units.length} of ${all.length}` : `${units.length}/${all.length} đơn vị đầu`) : en ? `${all.length} units` : `${all.length} đơn vị`
+      note === undefined && units.length < all.length ? (en ? `top ${units.length} of ${count(all.length)}` : `${units.length}/${count(all.length)} đơn vị đầu`) : en ? `${count(all.length)} units` : `${count(all.length)} đơn vị`
     }`;
 
   const groups = options.colorByGroup === false ? [] : [...new Set(all.map((u) => u.group).filter((g): g is string => g !== undefined))];
   const groupColor = new Map(groups.map((g, i) => [g, GROUP_PALETTE[i % GROUP_PALETTE.length] ?? COLORS.bar]));
   const highlight = new Set((options.highlight ?? []).map((h) => h.normalize("NFC")));
 
-  const nameWidth = Math.min(230, Math.max(80, ...units.map((u) => textWidth(u.unit, L.fontSize))) + 12);
-  const x0 = L.pad + L.rankWidth + nameWidth;
+  const rankOf = (u: UnitResult) => (node === result.root ? u.rank : (u.nodes[node]?.rank ?? null));
+  // Ranks of the bottom of a million units have 7 digits: the column widens for them.
+  const rankWidth = units.reduce((w, u) => Math.max(w, textWidth(String(rankOf(u) ?? MISSING), L.fontSize) + 10), L.rankWidth as number);
+  const nameWidth = Math.min(230, units.reduce((w, u) => Math.max(w, textWidth(u.unit, L.fontSize)), 80) + 12);
+  const x0 = L.pad + rankWidth + nameWidth;
   const plotWidth = Math.max(120, width - x0 - L.valueWidth - L.pad);
   const head = heading(title, options.subtitle === "" ? undefined : subtitle, L.pad, width - 2 * L.pad);
 
@@ -106,7 +123,11 @@ export function rankingBarChart(result: ScoreResult, options: RankingBarOptions 
   }
   const axisY = legendY + 14;
   const top = axisY + 8;
-  const height = top + units.length * L.rowHeight + L.pad;
+  // A partial window: a gap row with the note between the top and the bottom (after the top when
+  // there is no bottom).
+  const gapAt = note === undefined ? -1 : window.top.length;
+  const rowCount = units.length + (note === undefined ? 0 : 1);
+  const height = top + rowCount * L.rowHeight + L.pad;
   const scale = (s: number) => x0 + (Math.min(Math.max(s, 0), max) / max) * plotWidth;
 
   const axis = ticks(max).map((t) => {
@@ -115,16 +136,16 @@ export function rankingBarChart(result: ScoreResult, options: RankingBarOptions 
   });
 
   const rows = units.map((u, i) => {
-    const y = top + i * L.rowHeight;
+    const y = top + (gapAt >= 0 && i >= gapAt ? i + 1 : i) * L.rowHeight;
     const s = nodeScore(result, u, node);
     const v = nodeValue(result, u, node);
-    const r = node === result.root ? u.rank : (u.nodes[node]?.rank ?? null);
+    const r = rankOf(u);
     const strong = highlight.has(u.unit.normalize("NFC"));
     const fill = u.group !== undefined ? (groupColor.get(u.group) ?? COLORS.bar) : COLORS.bar;
     const mid = y + L.rowHeight / 2 + 4;
     const parts = [
-      text(L.pad + L.rankWidth - 6, mid, r === null ? MISSING : String(r), { "text-anchor": "end", "font-size": L.fontSize, fill: COLORS.muted }),
-      text(L.pad + L.rankWidth, mid, fitText(u.unit, nameWidth - 8, L.fontSize), { "font-size": L.fontSize, fill: COLORS.text, "font-weight": strong ? 700 : undefined }),
+      text(L.pad + rankWidth - 6, mid, r === null ? MISSING : String(r), { "text-anchor": "end", "font-size": L.fontSize, fill: COLORS.muted }),
+      text(L.pad + rankWidth, mid, fitText(u.unit, nameWidth - 8, L.fontSize), { "font-size": L.fontSize, fill: COLORS.text, "font-weight": strong ? 700 : undefined }),
     ];
     if (s !== null) {
       const w = scale(s) - x0;
@@ -135,10 +156,11 @@ export function rankingBarChart(result: ScoreResult, options: RankingBarOptions 
     parts.push(text(s === null ? x0 + 4 : scale(s) + 5, mid, fmt(v), { "font-size": 11, fill: COLORS.text, "font-variant-numeric": "tabular-nums" }));
     return `<g class="row">${parts.join("")}</g>`;
   });
+  if (note !== undefined) rows.splice(gapAt, 0, gapRow(note, top + gapAt * L.rowHeight, L.rowHeight, width));
 
   const desc = en
-    ? `Bar chart of ${units.length} units by ${nodeName}; first ${units[0]?.unit ?? MISSING} ${fmt(units[0] === undefined ? null : nodeValue(result, units[0], node))}.`
-    : `Biểu đồ cột ${units.length} đơn vị theo ${nodeName}; dẫn đầu ${units[0]?.unit ?? MISSING} ${fmt(units[0] === undefined ? null : nodeValue(result, units[0], node))}.`;
+    ? `Bar chart of ${units.length} units by ${nodeName}${note === undefined ? "" : ` (${note})`}; first ${units[0]?.unit ?? MISSING} ${fmt(units[0] === undefined ? null : nodeValue(result, units[0], node))}.`
+    : `Biểu đồ cột ${units.length} đơn vị theo ${nodeName}${note === undefined ? "" : ` (${note})`}; dẫn đầu ${units[0]?.unit ?? MISSING} ${fmt(units[0] === undefined ? null : nodeValue(result, units[0], node))}.`;
   return svgDocument({ width, height, title, desc, id: options.id ?? "dti-ranking", lang: language }, [
     head.svg,
     ...legend,
@@ -147,4 +169,3 @@ export function rankingBarChart(result: ScoreResult, options: RankingBarOptions 
     ...rows,
   ]);
 }
-

@@ -33,27 +33,40 @@ export function num(n: number): string {
   return String(Object.is(r, -0) ? 0 : r);
 }
 
+/** Rough width of one character in em (0 for a combining mark). */
+function charEm(ch: string): number {
+  if (/[\p{M}]/u.test(ch)) return 0;
+  // Generous widths (DejaVu Sans, a common Linux fallback, is wider than Arial).
+  if (/[iljI.,:;'!|()[\]\s]/u.test(ch)) return 0.34;
+  if (/[mwMW]/u.test(ch)) return 0.92;
+  if (/[\p{Lu}]/u.test(ch)) return 0.72;
+  if (/\d/u.test(ch)) return 0.64;
+  return 0.62;
+}
+
 /** Rough width in pixels of a text in a sans-serif font (for layout only). */
 export function textWidth(text: string, fontSize: number): number {
   let em = 0;
-  for (const ch of text.normalize("NFC")) {
-    if (/[\p{M}]/u.test(ch)) continue;
-    // Generous widths (DejaVu Sans, a common Linux fallback, is wider than Arial).
-    if (/[iljI.,:;'!|()[\]\s]/u.test(ch)) em += 0.34;
-    else if (/[mwMW]/u.test(ch)) em += 0.92;
-    else if (/[\p{Lu}]/u.test(ch)) em += 0.72;
-    else if (/\d/u.test(ch)) em += 0.64;
-    else em += 0.62;
-  }
+  for (const ch of text.normalize("NFC")) em += charEm(ch);
   return em * fontSize;
 }
 
 /** Cuts a text to fit `width` pixels, ending with "…". */
 export function fitText(text: string, width: number, fontSize: number): string {
   if (textWidth(text, fontSize) <= width) return text;
-  const chars = [...text.normalize("NFC")];
-  while (chars.length > 1 && textWidth(`${chars.join("")}…`, fontSize) > width) chars.pop();
-  return `${chars.join("").trimEnd()}…`;
+  // One pass over the characters (not one measure per character dropped: a 500,000-character
+  // unit name would take minutes). The widths add up in the order textWidth adds them.
+  const ellipsis = charEm("…");
+  let em = 0;
+  let end = 0;
+  let kept = 0;
+  for (const ch of text.normalize("NFC")) {
+    em += charEm(ch);
+    if (kept >= 1 && (em + ellipsis) * fontSize > width) break;
+    end += ch.length;
+    kept++;
+  }
+  return `${text.normalize("NFC").slice(0, end).trimEnd()}…`;
 }
 
 /** Splits a label longer than `max` characters into two lines at the space that balances them best. */
@@ -114,4 +127,10 @@ export function ticks(max: number, count = 5): string[] {
   const out: string[] = [];
   for (let i = 0; i <= count; i++) out.push(String(Math.round((max * i * 1e6) / count) / 1e6));
   return out;
+}
+
+/** The row between the top and the bottom of a partial chart: the note, centred, on a dashed rule. */
+export function gapRow(note: string, y: number, rowHeight: number, width: number): string {
+  const mid = y + rowHeight / 2;
+  return `<g class="window-gap"><line x1="16" y1="${num(mid)}" x2="${num(width - 16)}" y2="${num(mid)}" stroke="${COLORS.axis}" stroke-dasharray="4 4"/>${text(width / 2, mid + 4, `⋯ ${note} ⋯`, { "text-anchor": "middle", "font-size": 12, "font-style": "italic", fill: COLORS.text, stroke: "#ffffff", "stroke-width": 6, "paint-order": "stroke" })}</g>`;
 }

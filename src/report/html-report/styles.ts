@@ -48,6 +48,7 @@ table.dti-ranking th.unit { text-align: left; font-weight: 600; }
 table.dti-ranking td.group { color: var(--muted); }
 table.dti-ranking td.missing { color: var(--muted); }
 table.dti-ranking abbr { text-decoration: none; }
+.window-note { color: var(--muted); font-style: italic; margin: 6px 0 12px; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(320px, 100%), 1fr)); gap: 14px; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; break-inside: avoid; }
 .card header { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; }

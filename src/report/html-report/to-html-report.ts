@@ -12,6 +12,7 @@ import { VERSION } from "../../version.ts";
 import { comparisonChart } from "../chart/comparison.ts";
 import { radarChart } from "../chart/radar.ts";
 import { rankingBarChart } from "../chart/ranking-bar.ts";
+import { CHART_MAX_ROWS, chartWindow, windowNote, type RowWindow } from "../chart/window.ts";
 import { columnLabel, type Language } from "../columns.ts";
 import { escapeXml } from "../escape.ts";
 import { defaultLocale, formatNumber, formatPercent, localeStyle, valueFormatter, type ValueFormatter } from "../format-number.ts";
@@ -53,7 +54,11 @@ export interface HtmlReportOptions {
   readonly afterLabel?: string;
   /** Unit whose radar is shown among the charts; default the leader. */
   readonly featured?: string;
-  /** Unit cards: at most this many, in rank order; default every unit (of the latest year). */
+  /**
+   * Unit cards: at most this many, in rank order. Default every unit (of the latest year) up to
+   * 100; of more, the top and bottom 50, with a note saying so (a card per unit of 150,000 would
+   * make a report of gigabytes).
+   */
   readonly cards?: number;
   /**
    * Maturity bands (e.g. `applyBands(result, getBands("egdi"))` from `dti/analysis`, with
@@ -298,6 +303,27 @@ function imputedTable(result: ScoreResult, t: Texts, language: Language, locale:
 }
 
 /**
+ * The units that get a card in {@link toHTMLReport}, in rank order (those of the latest year): the
+ * first `cards`, or without it a {@link chartWindow} (every unit up to {@link CHART_MAX_ROWS},
+ * else the top and bottom 50 ranked units). The CLI computes levers for exactly these.
+ *
+ * @example
+ * ```ts
+ * const { top, bottom, total } = reportCards(result);
+ * ```
+ */
+export function reportCards(result: ScoreResult, cards?: number): RowWindow<UnitResult> {
+  const year = latestYear(result);
+  const ordered = result.units
+    .filter((u) => u.year === year)
+    .map((u, i) => ({ u, i }))
+    .sort((a, b) => (a.u.rank ?? Infinity) - (b.u.rank ?? Infinity) || a.i - b.i)
+    .map((x) => x.u);
+  if (cards !== undefined) return { top: ordered.slice(0, cards), bottom: [], total: ordered.length };
+  return chartWindow(ordered, CHART_MAX_ROWS, (u) => u.rank !== null);
+}
+
+/**
  * A complete, self-contained HTML report of a result (`lang="vi"` by default): a summary with key
  * figures, the ranking bar chart, the leader's (or `featured` unit's) radar against the average,
  * a year-over-year or before/after comparison when there are two sides, the ranking table, a card
@@ -353,7 +379,9 @@ export function toHTMLReport(result: ScoreResult, options: HtmlReportOptions = {
     );
   }
 
-  const cardUnits = [...current].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity)).slice(0, options.cards ?? current.length);
+  const cardWindow = reportCards(result, options.cards);
+  const cardUnits = [...cardWindow.top, ...cardWindow.bottom];
+  const cardNote = options.cards === undefined ? windowNote(cardWindow, language, locale) : undefined;
   const badge = options.bands === undefined ? undefined : bandBadge(options.bands, language);
   const cardExtras: CardExtras = { indexLabel, locale, ...(badge !== undefined ? { badge } : {}) };
   const cards = cardUnits.map((u, i) => unitCard(result, u, current.length, i, fmt, t, options, cardExtras));
@@ -390,7 +418,13 @@ export function toHTMLReport(result: ScoreResult, options: HtmlReportOptions = {
     ["charts", t.charts, charts.join("\n")],
     ["ranking", t.ranking, `<div class="table-wrap">${toHTML(result, { language, locale, extraColumns })}</div>`],
     ...(ua === undefined ? [] : [["uncertainty", t.robustness, uncertaintySection(ua, locale, language, badge === undefined ? undefined : (unit: string) => badge(unit, ua.year))] as [string, string, string]]),
-    ["units", t.units, `<div class="cards">\n${cards.join("\n")}\n</div>`],
+    [
+      "units",
+      t.units,
+      cardNote === undefined
+        ? `<div class="cards">\n${cards.join("\n")}\n</div>`
+        : `<p class="window-note">${e(cardNote)}</p>\n<div class="cards">\n${cards.slice(0, cardWindow.top.length).join("\n")}\n</div>\n<p class="window-note">⋯</p>\n<div class="cards">\n${cards.slice(cardWindow.top.length).join("\n")}\n</div>`,
+    ],
     ["framework", t.framework, frameworkNotes(result, info, t, language)],
     [
       "data",

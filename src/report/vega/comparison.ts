@@ -4,10 +4,10 @@
  * @module
  */
 import type { ScoreResult } from "../../pipeline/types.ts";
-import type { ComparisonChartOptions } from "../chart/comparison.ts";
+import { comparisonWindow, type ComparisonChartOptions } from "../chart/comparison.ts";
 import { COLORS } from "../chart/svg.ts";
 import { columnLabel } from "../columns.ts";
-import { comparisonRows, sortComparison } from "../comparison.ts";
+import { comparisonRows } from "../comparison.ts";
 import { defaultLocale, valueFormatter } from "../format-number.ts";
 import { vegaConfig, VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./common.ts";
 import { vegaText } from "../escape.ts";
@@ -35,12 +35,11 @@ export function comparisonSpec(result: ScoreResult, options: ComparisonChartOpti
   const node = options.node ?? result.root;
   const info = result.nodes.find((n) => n.id === node);
   const label = vegaText(info === undefined ? node : columnLabel(info, language));
-  let rows = sortComparison(c.rows, options.sort);
-  if (options.limit !== undefined) rows = rows.slice(0, options.limit);
+  const { rows, window, note } = comparisonWindow(c.rows, options, language, locale);
   const up = en ? "rise" : "tăng";
   const down = en ? "fall" : "giảm";
   const same = en ? "no change" : "không đổi";
-  const values = rows.map((r) => {
+  const values: Record<string, unknown>[] = rows.map((r) => {
     const change = r.change === null ? null : Number(r.change);
     return {
       unit: r.unit,
@@ -53,6 +52,9 @@ export function comparisonSpec(result: ScoreResult, options: ComparisonChartOpti
       direction: change === null || change === 0 ? same : change > 0 ? up : down,
     };
   });
+  // A partial window: an empty "⋯" row between the top and the bottom, and the note as a subtitle.
+  if (note !== undefined) values.splice(window.top.length, 0, { unit: "⋯", before: null, after: null, beforeLabel: "", afterLabel: "", change: null, changeLabel: "", direction: same });
+  const subtitle = [...(options.subtitle !== undefined && options.subtitle !== "" ? [options.subtitle] : []), ...(note !== undefined ? [note] : [])];
   const y = { field: "unit", type: "nominal", sort: null, title: null, axis: { labelLimit: 220, ticks: false, domain: false } } as const;
   const xScale = { zero: false, nice: true } as const;
   const tooltip = [
@@ -63,7 +65,7 @@ export function comparisonSpec(result: ScoreResult, options: ComparisonChartOpti
   ];
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: { text: vegaText(options.title ?? `${label}: ${beforeLabel} → ${afterLabel}`) },
+    title: { text: vegaText(options.title ?? `${label}: ${beforeLabel} → ${afterLabel}`), ...(subtitle.length > 0 ? { subtitle: subtitle.length === 1 ? vegaText(subtitle[0]!) : subtitle.map(vegaText) } : {}) },
     width: Math.max(200, (options.width ?? 760) - 320),
     height: { step: 20 },
     data: { values },

@@ -22,21 +22,24 @@ import { vegaText } from "../escape.ts";
  * ```
  */
 export function rankingBarSpec(result: ScoreResult, options: RankingBarOptions = {}): VegaLiteSpec {
-  const { en, locale, fmt, node, year, units, label: text } = barSelection(result, options);
+  const { en, locale, fmt, node, year, units, window, note, label: text } = barSelection(result, options);
   // Titles are single-line text (vegaText): the tooltip titles become part of a Vega expression.
   const label = vegaText(text);
   const withGroups = options.colorByGroup !== false && units.some((u) => u.group !== undefined);
-  const values = units.map((u) => {
+  const values: Record<string, unknown>[] = units.map((u) => {
     const v = nodeValue(result, u, node);
     const rank = node === result.root ? u.rank : (u.nodes[node]?.rank ?? null);
     return { rank, unit: u.unit, row: `${rank ?? "–"}. ${u.unit}`, ...(u.group !== undefined ? { group: u.group } : {}), value: v === null ? null : Number(v), published: v, label: fmt(v) };
   });
+  // A partial window: an empty "⋯" row between the top and the bottom, and the note as a subtitle line.
+  if (note !== undefined) values.splice(window.top.length, 0, { rank: null, unit: "", row: "⋯", value: null, published: null, label: "" });
+  const subtitle = [...(options.subtitle !== undefined && options.subtitle !== "" ? [options.subtitle] : []), ...(note !== undefined ? [note] : [])];
   const groups = [...new Set(units.map((u) => u.group).filter((g): g is string => g !== undefined))];
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: {
       text: vegaText(options.title ?? (en ? `Ranking by ${label}${year === undefined ? "" : ` ${year}`}` : `Xếp hạng ${label}${year === undefined ? "" : ` ${year}`}`)),
-      ...(options.subtitle !== undefined && options.subtitle !== "" ? { subtitle: vegaText(options.subtitle) } : {}),
+      ...(subtitle.length > 0 ? { subtitle: subtitle.length === 1 ? vegaText(subtitle[0]!) : subtitle.map(vegaText) } : {}),
     },
     width: Math.max(200, (options.width ?? 760) - 300),
     height: { step: 20 },
