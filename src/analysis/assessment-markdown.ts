@@ -50,6 +50,9 @@ export function assessmentToMarkdown(a: AssessmentResult, options: { readonly la
     );
   }
   const errors = a.issues.filter((i) => i.severity === "error" || i.code === "ASSESSMENT_MISSING_INDICATOR");
-  if (errors.length > 0) lines.push(...errors.map((i) => `- ${markdownText(formatIssue(i))}`), "");
+  if (errors.length > 0) {
+    for (const i of errors) lines.push(`- ${markdownText(formatIssue(i))}`);
+    lines.push("");
+  }
   return lines.join("\n");
 }

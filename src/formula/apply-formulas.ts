@@ -127,7 +127,7 @@ export function applyFormulas(data: RawTable | readonly unknown[], formulas: rea
         cells.push(c.formula.evaluate(values));
       } catch (e) {
         if (!(e instanceof DtiError)) throw e;
-        issues.push(...e.issues.map((issue) => ({ ...issue, row: row.line, column: c.column, ...unitOf(row) })));
+        for (const issue of e.issues) issues.push({ ...issue, row: row.line, column: c.column, ...unitOf(row) });
         cells.push(undefined);
       }
     }

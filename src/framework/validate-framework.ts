@@ -282,7 +282,7 @@ function checkMeaning(def: FrameworkDefinition): Issue[] {
     issues.push(error("FRAMEWORK_SCHEMA", "the root must be a group with children", { path: "root" }));
   } else {
     visit(def.root, "root");
-    issues.push(...checkColumnNames(leaves));
+    for (const issue of checkColumnNames(leaves)) issues.push(issue);
   }
 
   (def.views ?? []).forEach((view, v) => {

@@ -156,7 +156,7 @@ function analyse(frameworkIn: Framework | FrameworkDefinition, data: ScoreInput,
   let merged: readonly MergedUnit[] = units.map((input, i) => ({ input, from: [i] }));
   if (options.merge !== undefined) {
     const m = mergeUnits(units, options.merge);
-    issues.push(...m.issues);
+    for (const issue of m.issues) issues.push(issue);
     merged = m.results;
     if (!m.issues.some((i) => i.severity === "error")) {
       const mc = mergeColumns(compiled, cols, merged, exactLeaf);

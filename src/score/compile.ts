@@ -145,7 +145,7 @@ function maxPointsOf(root: FrameworkNode, id: string | undefined): number | unde
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (n.id === id) return n.maxPoints;
-    if (n.children !== undefined) stack.push(...n.children);
+    if (n.children !== undefined) for (const c of n.children) stack.push(c);
   }
   return undefined;
 }

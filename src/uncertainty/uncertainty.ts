@@ -56,7 +56,7 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
   const raw = stage.cols.value.slice();
   const normalised = normaliseLeaves(compiled, stage.cols, { year: (u) => prepared.units[u]!.year, exactRaw: stage.exactRaw, short: stage.short });
   const exactLeaf = normalised.exact;
-  warnings.push(...normalised.issues);
+  for (const issue of normalised.issues) warnings.push(issue);
   if ((options.minCoverage ?? 0) > 0 || compiled.nodes.some((n) => n.minCoverage > 0)) {
     const { message, hints } = hinted((o) => `coverage thresholds (${o("minCoverage")}) are not applied by the uncertainty analysis: groups are scored from whatever data they have`);
     warnings.push(warning("OPTION_INVALID", message, { hints }));
