@@ -97,7 +97,7 @@ export type { ParseNumberOptions } from "./number/parse-number.ts";
 export { normalizeKey } from "./text/normalize-key.ts";
 export { compareVi } from "./text/collator.ts";
 
-// Methods (issue 4b): normalisation across units, imputation, node aggregations; uncertainty and
+// Methods: normalisation across units, imputation, node aggregations; uncertainty and
 // sensitivity of the ranking (Monte Carlo over weights, normalisation, aggregation; typed arrays).
 export type { NormaliseMethod, NormaliseRule, Weighting } from "./framework/types.ts";
 export { normaliseColumn } from "./methods/normalise/normalise-column.ts";
@@ -123,10 +123,10 @@ export type {
   WeightUncertainty,
 } from "./uncertainty/types.ts";
 
-// Analysis of a scored result (issue 4a: explain, what-if, priorities, plans, years, bands,
+// Analysis of a scored result (explain, what-if, priorities, plans, years, bands,
 // assessment) lives in the `dti/analysis` sub-path (src/analysis.ts), so that the core bundle
 // stays small (the analysis code is about 14 KB gzip).
-// Scale (issue 5a): streaming scoring, the float fast path with exact published values, and
+// Scale: streaming scoring (the same plan and evaluator as score(), exact published values), and
 // typed-array ranking. The CSV stream reader is in the `dti/csv` sub-path (readCsvStream).
 export { scoreStream } from "./stream/score-stream.ts";
 export type { ScoreStream, StreamOptions, StreamRow, StreamSummary, StreamUnitResult } from "./stream/score-stream.ts";
@@ -137,7 +137,7 @@ export type { NodeRanks, RankStore } from "./rank/rank-store.ts";
 export { formatScaled, publishedScaled } from "./number/publish-float.ts";
 export type { StreamNodes } from "./stream/score-stream.ts";
 
-// Reports and charts (issue 3a): HTML table, locale number formatting, SVG charts, Vega-Lite specs.
+// Reports and charts: HTML table, locale number formatting, SVG charts, Vega-Lite specs.
 export { toHTML } from "./report/to-html.ts";
 export type { HtmlTableOptions } from "./report/to-html.ts";
 export { defaultLocale, formatValue, localeSeparators, MISSING, valueFormatter } from "./report/format-number.ts";
@@ -162,7 +162,7 @@ export type { IndicatorGap, StrengthOptions, UnitStrengths } from "./report/stre
 export { toHTMLReport } from "./report/html-report/to-html-report.ts";
 export type { HtmlReportOptions, ReportFrameworkInfo } from "./report/html-report/to-html-report.ts";
 
-// Notebooks (issue 3b): the Jupyter display protocol (Symbol.for("Jupyter.display")), no Deno dependency.
+// Notebooks: the Jupyter display protocol (Symbol.for("Jupyter.display")), no Deno dependency.
 export { attachDisplay, displayable, JUPYTER_DISPLAY } from "./display/mime-bundle.ts";
 export type { Displayable, MimeBundle } from "./display/mime-bundle.ts";
 export { display, DISPLAY_LIMIT, DISPLAY_TEXT_LIMIT, tableBundle } from "./display/display-table.ts";
@@ -170,7 +170,7 @@ export type { DisplayOptions } from "./display/display-table.ts";
 export { displayRadar, displayRankingBar } from "./display/display-chart.ts";
 export { withDisplay } from "./display/with-display.ts";
 
-// Notebook displays of analyses (issue 4 follow-up): analysis and uncertainty results render as
+// Notebook displays of analyses: analysis and uncertainty results render as
 // Markdown/HTML/plain text in a Deno notebook; any Markdown can be displayed the same way.
 export { displayMarkdown, markdownBundle, withMarkdownDisplay } from "./display/markdown-bundle.ts";
 export { markdownToHTML } from "./display/markdown-to-html.ts";
@@ -179,7 +179,7 @@ export { markdownToHTML } from "./display/markdown-to-html.ts";
 export type { ReportBands, ReportLever } from "./report/html-report/extras.ts";
 export type { HtmlExtraColumn } from "./report/to-html.ts";
 
-// Robustness (issue 5b): option checking, values in messages. Formula indicators live in the
+// Robustness: option checking, values in messages. Formula indicators live in the
 // `dti/formula` sub-path (mathjs), CSV limits in `dti/csv`; see docs/reliability.md.
 export { checkOptions } from "./pipeline/check-options.ts";
 export { showValue } from "./errors.ts";
