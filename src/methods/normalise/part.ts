@@ -87,7 +87,7 @@ export function exactGroups(part: ColumnPart): number[][] {
     let j = i + 1;
     while (j < present.length && val(present[j]!) - val(present[j - 1]!) <= err(present[j]!) + err(present[j - 1]!)) j++;
     const cluster = present.slice(i, j);
-    if (cluster.every((u) => part.short(u) && err(u) <= 0) || cluster.every((u) => part.short(u))) {
+    if (cluster.every((u) => part.short(u))) {
       // Short decimals: equal floats are equal decimals and different floats different ones.
       let k = 0;
       while (k < cluster.length) {
