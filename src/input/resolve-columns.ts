@@ -200,7 +200,7 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
     if (seen.has(normalizeKey(name))) continue;
     const near = closestName(name, headers);
     issues.push(
-      warning("OPTION_INVALID", `the column to ignore ${showValue(name)} is not in the data${near === undefined ? "" : `; did you mean "${near}"?`}`, {
+      warning("OPTION_INVALID", `the column to ignore ${showValue(name)} is not in the data${near === undefined ? "" : `; did you mean ${showValue(near)}?`}`, {
         column: name,
       }),
     );

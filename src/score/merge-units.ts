@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { error, warning, type Issue } from "../errors.ts";
+import { error, showList, showValue, warning, type Issue } from "../errors.ts";
 import type { UnitInput } from "../input/read-units.ts";
 import { UNIT_ROUNDOFF as U } from "../number/publish-float.ts";
 import { RAT_ZERO, rat, ratAdd, ratDiv } from "../number/rational.ts";
@@ -65,7 +65,7 @@ export function mergeUnits(inputs: readonly UnitInput[], mapping: MergeMapping):
     const key = normalizeKey(e.unit);
     const prev = target.get(key);
     if (prev !== undefined && normalizeKey(prev.into) !== normalizeKey(e.into)) {
-      issues.push(error("DATA_MERGE_INVALID", `"${e.unit}" is mapped to both "${prev.into}" and "${e.into}"`, { unit: e.unit }));
+      issues.push(error("DATA_MERGE_INVALID", `${showValue(e.unit)} is mapped to both ${showValue(prev.into)} and ${showValue(e.into)}`, { unit: e.unit }));
       continue;
     }
     target.set(key, e);
@@ -76,7 +76,7 @@ export function mergeUnits(inputs: readonly UnitInput[], mapping: MergeMapping):
   const known = new Set(units.map((u) => normalizeKey(u.input.unit)));
   for (const e of target.values()) {
     if (!known.has(normalizeKey(e.unit))) {
-      issues.push(error("DATA_MERGE_UNKNOWN_UNIT", `the merge mapping names "${e.unit}", which is not in the data`, { unit: e.unit }));
+      issues.push(error("DATA_MERGE_UNKNOWN_UNIT", `the merge mapping names ${showValue(e.unit)}, which is not in the data`, { unit: e.unit }));
     }
   }
 
@@ -92,7 +92,7 @@ export function mergeUnits(inputs: readonly UnitInput[], mapping: MergeMapping):
     const near = at >= 0 ? unmapped[at] : findNear(into);
     if (near !== undefined) {
       issues.push(
-        warning("DATA_MERGE_INVALID", `the merge target "${into}" is not a unit of the data, so it is a new unit and "${near}" stays apart; did you mean "${near}"?`, { unit: into }),
+        warning("DATA_MERGE_INVALID", `the merge target ${showValue(into)} is not a unit of the data, so it is a new unit and ${showValue(near)} stays apart; did you mean ${showValue(near)}?`, { unit: into }),
       );
     }
   }
@@ -134,7 +134,7 @@ export function mergeUnits(inputs: readonly UnitInput[], mapping: MergeMapping):
     const entryCode = entryCodes.get(normalizeKey(bucket.name));
     const group = entryGroup ?? (groups.size === 1 ? first.input.group : undefined);
     if (entryGroup === undefined && groups.size > 1) {
-      issues.push(warning("DATA_MERGE_INVALID", `the members of "${bucket.name}" are in different groups (${[...groups].map((g) => JSON.stringify(g ?? "")).join(", ")}); the merged unit has no group (give one in the mapping)`, { unit: bucket.name }));
+      issues.push(warning("DATA_MERGE_INVALID", `the members of ${showValue(bucket.name)} are in different groups (${showList([...groups].map((g) => g ?? ""))}); the merged unit has no group (give one in the mapping)`, { unit: bucket.name }));
     }
     const input: UnitInput = {
       unit: bucket.name,

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { error, warning, type Issue } from "../errors.ts";
+import { error, showValue, warning, type Issue } from "../errors.ts";
 import type { CellRef, UnitInput } from "../input/read-units.ts";
 import type { ImputeMethod } from "../methods/impute/imputer.ts";
 import type { Rational } from "../number/rational.ts";
@@ -65,7 +65,7 @@ export function missingColumnIssues(
       if (!presentKeys.has(key) && shape === "wide" && unitCount > 0) {
         absent.add(key);
         if (node.scored) {
-          const message = `no column for indicator input "${key}" (${node.name.vi})`;
+          const message = `no column for indicator input ${showValue(key)} (${node.name.vi})`;
           if (missing === "error") issues.push(error("DATA_MISSING_COLUMN", message, { node: node.id, row: 1 }));
           else {
             const { message: m, hints } = hinted((o) => `${message}; every unit is missing it (${o("missing", missing)})`);

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { DtiError, error, type Issue } from "../errors.ts";
+import { DtiError, error, showValue, type Issue } from "../errors.ts";
 import { isBlank, readWideIdentity, wideState, wideUnit } from "../input/read-units.ts";
 import { resolveColumns, type ColumnPlan, type ResolveOptions } from "../input/resolve-columns.ts";
 import { tableFromRecords, type RawCell, type RawRow } from "../input/table.ts";
@@ -150,10 +150,10 @@ export function scoreStream(
   const framework = fw.framework;
   const optionIssues = checkOptions(options);
   if (options.maxIssues !== undefined && !(Number.isInteger(options.maxIssues) && options.maxIssues >= 0)) {
-    optionIssues.push(error("OPTION_INVALID", `option maxIssues must be a whole number ≥ 0 (got ${JSON.stringify(options.maxIssues)})`));
+    optionIssues.push(error("OPTION_INVALID", `option maxIssues must be a whole number ≥ 0 (got ${showValue(options.maxIssues)})`));
   }
   if (options.arithmetic !== undefined && options.arithmetic !== "float" && options.arithmetic !== "exact") {
-    optionIssues.push(error("OPTION_INVALID", `option arithmetic must be one of float, exact (got ${JSON.stringify(options.arithmetic)})`));
+    optionIssues.push(error("OPTION_INVALID", `option arithmetic must be one of float, exact (got ${showValue(options.arithmetic)})`));
   }
   if (options.shape === "long") {
     optionIssues.push(error("OPTION_INVALID", "streaming reads wide data (one row per unit); score long data with score()"));
@@ -164,7 +164,7 @@ export function scoreStream(
   const rankedIds =
     options.rankNodes === "all" ? infos.map((i) => i.id) : [rootId, ...(options.rankNodes ?? []).filter((id) => id !== rootId)];
   for (const id of rankedIds) {
-    if (!compiled.index.has(id)) optionIssues.push(error("OPTION_INVALID", `rankNodes: "${id}" is not a node or view of framework "${framework.id}"`));
+    if (!compiled.index.has(id)) optionIssues.push(error("OPTION_INVALID", `rankNodes: ${showValue(id)} is not a node or view of framework ${showValue(framework.id)}`));
   }
   if (optionIssues.length > 0) throw new DtiError(optionIssues);
 
@@ -433,7 +433,7 @@ function rowReader(framework: Framework, compiled: CompiledFramework, options: S
           if (report) {
             for (const issue of table.issues) sink({ ...issue, row: recordNumber });
             for (const c of table.columns) {
-              if (!columns!.includes(c)) sink(error("DATA_NOT_A_ROW", `record ${recordNumber} has key ${JSON.stringify(c)}, which the first record does not have`, { row: recordNumber, column: c }));
+              if (!columns!.includes(c)) sink(error("DATA_NOT_A_ROW", `record ${recordNumber} has key ${showValue(c)}, which the first record does not have`, { row: recordNumber, column: c }));
             }
           }
           const values = table.rows[0]?.cells ?? [];

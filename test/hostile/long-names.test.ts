@@ -5,8 +5,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cutText, formatIssue, QUOTE_LIMIT, showList, showValue } from "../../src/errors.ts";
+import { cutText, type DtiError, formatIssue, QUOTE_LIMIT, showList, showValue } from "../../src/errors.ts";
 import { cli } from "../cli/helpers.ts";
+import { defineFramework, getFramework, score, scoreStream } from "../../src/index.ts";
+import type { UnitInput } from "../../src/input/unit-input.ts";
+import { mergeUnits } from "../../src/score/merge-units.ts";
 
 // Just under MAX_NAME_LENGTH (10,000): longer names are refused as DATA_TOO_LARGE before any
 // message could quote them.
@@ -65,4 +68,62 @@ describe("messages quote long names cut, with their length", () => {
     expect(r.stderr.length).toBeLessThan(64 * 1024);
     expect(r.stderr.split("\n").filter((l) => l.startsWith("error DATA_NOT_A_NUMBER"))).toHaveLength(20);
   }, 60_000);
+});
+
+describe("messages of the merge, the stream and category rules quote long strings cut", () => {
+  const long = (tag: string) => `${tag} ${"x".repeat(LONG)}`;
+  const unit = (name: string, group?: string): UnitInput => ({ unit: name, row: 2, values: new Map(), ...(group === undefined ? {} : { group }) });
+
+  it("mergeUnits: a unit mapped twice, an unknown unit, a target near a unit, members in different groups", () => {
+    const units = [unit(long("A"), long("G1")), unit(long("B"), long("G2")), unit(`${long("C")} tail`)];
+    const mapping = [
+      { unit: long("A"), into: long("T1") },
+      { unit: long("A"), into: long("T2") },
+      { unit: long("Z"), into: long("T3") },
+      { unit: long("B"), into: long("T1") },
+      { unit: long("A"), into: long("C") },
+    ];
+    const { issues } = mergeUnits(units, mapping);
+    expect(new Set(issues.map((i) => i.code))).toEqual(new Set(["DATA_MERGE_INVALID", "DATA_MERGE_UNKNOWN_UNIT"]));
+    for (const issue of issues) {
+      expect(issue.message.length, issue.message.slice(0, 200)).toBeLessThan(600);
+      expect(issue.message).toMatch(/\(9,0\d\d characters\)/u);
+    }
+  });
+
+  it("scoreStream: a record key and an unknown rankNodes id", async () => {
+    const fw = getFramework("vn-dti-2020-province")!;
+    const key = "k".repeat(LONG);
+    const records = [{ unit: "A", government: 0.5, economy: 0.5, society: 0.5 }, { unit: "B", government: 0.5, economy: 0.5, society: 0.5, [key]: 1 }];
+    const stream = scoreStream(fw, records, { maxIssues: 10 });
+    for await (const _ of stream) void _;
+    const issues = stream.summary().errors;
+    expect(issues.map((i) => i.code)).toContain("DATA_NOT_A_ROW");
+    for (const issue of issues) expect(issue.message.length).toBeLessThan(600);
+    expect(() => scoreStream(fw, records, { rankNodes: [key] })).toThrow(/\(9,000 characters\)/u);
+  });
+
+  it("a categorical rule lists at most 20 labels", () => {
+    const labels = Array.from({ length: 200 }, (_, i) => `label ${i} ${"y".repeat(LONG)}`);
+    const fw = defineFramework({
+      id: "cats",
+      version: "1.0.0",
+      title: { vi: "Nhãn" },
+      level: "ward",
+      source: { decision: "1/QĐ-TEST", date: "2025-01-01" },
+      root: { id: "root", name: { vi: "Gốc" }, children: [{ id: "c", name: { vi: "C" }, weight: 1, rule: { type: "categorical", categories: labels.map((label, i) => ({ label, score: i / 200 })) } }] },
+    });
+    const thrown = (() => {
+      try {
+        score(fw, [{ unit: "A", c: "none of them" }]);
+      } catch (e) {
+        return e as DtiError;
+      }
+      throw new Error("score did not refuse an unknown category");
+    })();
+    const message = thrown.issues[0]!.message;
+    expect(thrown.issues[0]!.code).toBe("DATA_UNKNOWN_CATEGORY");
+    expect(message.length).toBeLessThan(4000);
+    expect(message).toContain("and 180 more");
+  });
 });

@@ -1,4 +1,4 @@
-import { showValue } from "../../errors.ts";
+import { showList, showValue } from "../../errors.ts";
 import type { CategoricalRule } from "../../framework/types.ts";
 import { ratDiv, ratFromNumber } from "../../number/rational.ts";
 import { normalizeKey } from "../../text/normalize-key.ts";
@@ -24,6 +24,6 @@ export function scoreCategorical(rule: CategoricalRule, max: number | undefined,
       return ok(ratDiv(ratFromNumber(c.points ?? 0), ratFromNumber(max ?? 1)));
     }
   }
-  const labels = rule.categories.map((c) => JSON.stringify(c.label)).join(", ");
+  const labels = showList(rule.categories.map((c) => c.label), 20);
   return fail("DATA_UNKNOWN_CATEGORY", `${showValue(raw)} is not one of ${labels}`);
 }
