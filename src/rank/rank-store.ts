@@ -106,14 +106,20 @@ export function createRankStore(nodes: number): RankStore {
         }
       }
       // The tie order (Vietnamese name order, then code, then order added) is a total order: sort
-      // once and compare positions, instead of collating names in every ranking.
-      const byName = Array.from({ length: size }, (_, i) => i).sort(
-        (i, j) => compareVi(units[i]!, units[j]!) || (codes[i] ?? "").localeCompare(codes[j] ?? "") || i - j,
-      );
-      const position = new Int32Array(size);
-      byName.forEach((unit, pos) => (position[unit] = pos));
-      const tieBreak = (i: number, j: number) => position[i]! - position[j]!;
+      // once and compare positions, instead of collating names in every ranking. Only ordinal
+      // ranks need it (ties share a rank otherwise), and most rankings are counted, not sorted.
+      let tieOrder: { byName: number[]; position: Int32Array } | undefined;
+      const ties = () => {
+        if (tieOrder !== undefined) return tieOrder;
+        const byName = Array.from({ length: size }, (_, i) => i).sort(
+          (i, j) => compareVi(units[i]!, units[j]!) || (codes[i] ?? "").localeCompare(codes[j] ?? "") || i - j,
+        );
+        const position = new Int32Array(size);
+        byName.forEach((unit, pos) => (position[unit] = pos));
+        return (tieOrder = { byName, position });
+      };
       const sortable = size < TIE_SPAN;
+      const counts = new Int32Array(COUNT_SPAN + 1);
       const out: NodeRanks[] = [];
       for (let k = 0; k < nodes; k++) {
         const rank = new Int32Array(size);
@@ -124,7 +130,10 @@ export function createRankStore(nodes: number): RankStore {
           [byGroup, groupRank],
         ] as const) {
           for (const members of parts.values()) {
-            if (!(sortable && sortByKeys(members, key, position, byName, method, target))) rankInto(members, key, tieBreak, method, target);
+            if (method !== "ordinal" && countRanks(members, key, method, target, counts)) continue;
+            if (sortable && sortByKeys(members, key, ties().position, ties().byName, method, target)) continue;
+            const { position } = ties();
+            rankInto(members, key, (i, j) => position[i]! - position[j]!, method, target);
           }
         }
         out.push({ rank, groupRank });
@@ -132,6 +141,48 @@ export function createRankStore(nodes: number): RankStore {
       return out;
     },
   };
+}
+
+/** Whole-number keys spanning up to this many values are ranked by counting (2^20). */
+const COUNT_SPAN = 1_048_576;
+
+/**
+ * Competition or dense ranks of `members` by counting, for whole-number keys spanning at most
+ * {@link COUNT_SPAN} values (published values scaled by 10^places: 0.0000-1.0000 spans 10,001): a
+ * unit's competition rank is one more than the number of units above it, its dense rank one more
+ * than the number of distinct values above it. Linear in units plus the span; false (nothing
+ * written) when the keys do not fit.
+ */
+function countRanks(members: readonly number[], key: (i: number) => number, method: "competition" | "dense", target: Int32Array, counts: Int32Array): boolean {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const i of members) {
+    const k = key(i);
+    if (k !== k) continue;
+    if (!Number.isInteger(k)) return false;
+    if (k < lo) lo = k;
+    if (k > hi) hi = k;
+  }
+  if (lo === Infinity) return true;
+  const span = hi - lo + 1;
+  if (span > COUNT_SPAN) return false;
+  counts.fill(0, 0, span + 1);
+  for (const i of members) {
+    const k = key(i);
+    if (k === k) counts[hi - k]!++;
+  }
+  // counts[d] becomes the rank of a unit d below the top value.
+  let above = 0;
+  for (let d = 0; d < span; d++) {
+    const c = counts[d]!;
+    counts[d] = above + 1;
+    above += method === "dense" ? (c > 0 ? 1 : 0) : c;
+  }
+  for (const i of members) {
+    const k = key(i);
+    if (k === k) target[i] = counts[hi - k]!;
+  }
+  return true;
 }
 
 /** Units up to this many get the packed sort below (2^22). */

@@ -4,7 +4,14 @@ import { rankValues } from "../../src/rank/rank.ts";
 import { compareVi } from "../../src/text/collator.ts";
 
 describe("createRankStore", () => {
-  it("ranks like rankValues with the Vietnamese-name tie order, per year and per group", () => {
+  // Keys of a narrow span are ranked by counting, a wide span by a packed sort, fractions by a
+  // comparison sort: all three must agree with rankValues.
+  it.each([
+    ["a narrow span of whole numbers", (r: number) => Math.floor(r * 30)],
+    ["negative whole numbers", (r: number) => Math.floor(r * 30) - 15],
+    ["a span wider than counting takes", (r: number) => Math.floor(r * 30) * 100_003],
+    ["fractions", (r: number) => Math.floor(r * 30) / 7],
+  ])("ranks like rankValues with the Vietnamese-name tie order, per year and per group: %s", (_, keyOf) => {
     let seed = 3;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
     const names = ["Hà Nội", "Đà Nẵng", "Cần Thơ", "An Giang", "Huế", "Bắc Ninh", "Ê Đê", "Yên Bái"];
@@ -12,7 +19,7 @@ describe("createRankStore", () => {
       unit: `${names[i % names.length]} ${Math.floor(i / names.length)}`,
       year: i % 3 === 0 ? 2023 : 2024,
       group: i % 4 === 0 ? undefined : `g${i % 5}`,
-      key: i % 17 === 0 ? NaN : Math.floor(rnd() * 30),
+      key: i % 17 === 0 ? NaN : keyOf(rnd()),
     }));
     for (const method of ["competition", "dense", "ordinal"] as const) {
       const store = createRankStore(1);
