@@ -13,6 +13,10 @@ import { normalizeKey } from "../text/normalize-key.ts";
 import { isInputKey, resolveColumns, type ColumnPlan, type ResolveOptions } from "./resolve-columns.ts";
 import type { RawCell, RawTable } from "./table.ts";
 import { hasGroupedCells, thousandsIssues } from "./thousands.ts";
+import { wideLayout, WideValues, type WideLayout } from "./wide-values.ts";
+import { isBlank } from "./blank-cell.ts";
+
+export { isBlank } from "./blank-cell.ts";
 
 export type { CellRef, UnitInput } from "./unit-input.ts";
 import type { CellRef, UnitInput } from "./unit-input.ts";
@@ -24,18 +28,6 @@ export interface ReadResult {
   /** Input keys that have a column (wide) or at least one row (long). */
   readonly presentKeys: ReadonlySet<string>;
   readonly issues: readonly Issue[];
-}
-
-const MISSING_WORDS = new Set(["", "na", "n/a", "#n/a", "null"]);
-
-/** True for a blank cell: empty, white space, `null`, or "NA", "N/A", "#N/A", "null". */
-export function isBlank(cell: RawCell): cell is null | undefined | string {
-  if (cell === null || cell === undefined) return true;
-  if (typeof cell !== "string") return false;
-  // Fast exit for the common case, a number: no missing word starts with a digit.
-  const first = cell.charCodeAt(0);
-  if (first >= 48 && first <= 57) return false;
-  return MISSING_WORDS.has(cell.trim().toLowerCase());
 }
 
 function cellText(cell: RawCell): string | undefined {
@@ -125,11 +117,13 @@ export function describe(id: Identity): string {
 export interface WideState {
   readonly firstRow: Map<string, number>;
   readonly codes: Map<string, { unit: string; row: number }>;
+  /** The input columns every row's values read through. */
+  readonly layout: WideLayout;
 }
 
-/** A fresh {@link WideState}. */
-export function wideState(): WideState {
-  return { firstRow: new Map(), codes: new Map() };
+/** A fresh {@link WideState} for a table's column plan. */
+export function wideState(table: { readonly columns: readonly string[] }, plan: ColumnPlan): WideState {
+  return { firstRow: new Map(), codes: new Map(), layout: wideLayout(plan.inputs, table.columns) };
 }
 
 /**
@@ -145,7 +139,7 @@ export function readWideRow(
   issues: Issue[],
 ): UnitInput | undefined {
   const id = readWideIdentity(table, plan, state, cells, line, issues);
-  return id === undefined ? undefined : wideUnit(table, plan, id, cells, line);
+  return id === undefined ? undefined : wideUnit(state.layout, id, cells, line);
 }
 
 /** The identity part of {@link readWideRow}: the unit's name, code, group, year, checked for repeats. */
@@ -178,18 +172,13 @@ export function readWideIdentity(
 }
 
 /** A wide row's unit: its identity and a cell reference per input column. */
-export function wideUnit(table: { readonly columns: readonly string[] }, plan: ColumnPlan, id: Identity, cells: readonly RawCell[], line: number): UnitInput {
-  const values = new Map<string, CellRef>();
-  for (const [col, inputKey] of plan.inputs) {
-    const cell = cells[col];
-    values.set(inputKey, { raw: isBlank(cell) ? undefined : cell, row: line, column: table.columns[col] });
-  }
-  return { ...id, row: line, values };
+export function wideUnit(layout: WideLayout, id: Identity, cells: readonly RawCell[], line: number): UnitInput {
+  return { ...id, row: line, values: new WideValues(layout, cells, line) };
 }
 
 function readWide(table: RawTable, plan: ColumnPlan, issues: Issue[]): ReadResult {
   const units: UnitInput[] = [];
-  const state = wideState();
+  const state = wideState(table, plan);
   for (const { line, cells } of table.rows) {
     const unit = readWideRow(table, plan, state, cells, line, issues);
     if (unit !== undefined) units.push(unit);

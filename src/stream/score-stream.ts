@@ -5,7 +5,7 @@
  * @module
  */
 import { DtiError, error, showValue, type Issue } from "../errors.ts";
-import { isBlank, readWideIdentity, wideState, wideUnit } from "../input/read-units.ts";
+import { isBlank, readWideIdentity, wideState, type WideState } from "../input/read-units.ts";
 import { resolveColumns, type ColumnPlan, type ResolveOptions } from "../input/resolve-columns.ts";
 import { tableFromRecords, type RawCell, type RawRow } from "../input/table.ts";
 import { checkOptions } from "../pipeline/check-options.ts";
@@ -404,7 +404,7 @@ function rowReader(framework: Framework, compiled: CompiledFramework, options: S
     /** Units of a pass in input order; `report` on the pass whose issues count (the last). */
     async *rows(source: AsyncIterable<StreamRow> | Iterable<StreamRow>, report: boolean): AsyncGenerator<{ unit: StreamUnit; cells: readonly RawCell[] }> {
       columns = undefined;
-      const state = wideState();
+      let state: WideState | undefined;
       let rowCount = 0;
       let recordNumber = 0;
       let stop = false;
@@ -450,6 +450,7 @@ function rowReader(framework: Framework, compiled: CompiledFramework, options: S
         }
         pending.length = 0;
         const table = { columns: columns! };
+        state ??= wideState(table, columnPlan!);
         const id = readWideIdentity(table, columnPlan!, state, cells, line, pending);
         if (report) for (const issue of pending) sink(issue);
         if (id === undefined) continue;
@@ -457,7 +458,6 @@ function rowReader(framework: Framework, compiled: CompiledFramework, options: S
       }
       count = rowCount;
     },
-    wideUnit,
   };
 }
 

@@ -1,0 +1,26 @@
+/**
+ * What counts as a blank cell.
+ *
+ * @module
+ */
+import type { RawCell } from "./table.ts";
+
+const MISSING_WORDS = new Set(["", "na", "n/a", "#n/a", "null"]);
+
+/**
+ * True for a blank cell: empty, white space, `null`, or "NA", "N/A", "#N/A", "null".
+ *
+ * @example
+ * ```ts
+ * isBlank(" N/A "); // => true
+ * isBlank("0"); // => false
+ * ```
+ */
+export function isBlank(cell: RawCell): cell is null | undefined | string {
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell !== "string") return false;
+  // Fast exit for the common case, a number: no missing word starts with a digit.
+  const first = cell.charCodeAt(0);
+  if (first >= 48 && first <= 57) return false;
+  return MISSING_WORDS.has(cell.trim().toLowerCase());
+}
