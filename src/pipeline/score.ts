@@ -26,6 +26,7 @@ import { normaliseLeaves } from "../methods/normalise/normalise-leaves.ts";
 import { nodeFlagIssues } from "../score/node-flag-issues.ts";
 import { compareVi } from "../text/collator.ts";
 import { checkOptions } from "./check-options.ts";
+import { withUnitNodes, type UnitTable } from "./unit-nodes.ts";
 import type { ImputedCell, NodeInfo, NodeResult, ScoreInput, ScoreOptions, ScoreResult, UnitResult, ValidationReport } from "./types.ts";
 
 interface Analysis {
@@ -248,8 +249,8 @@ function assemble(
     const b = units[j]!.input;
     return compareVi(a.unit, b.unit) || (a.code ?? "").localeCompare(b.code ?? "") || i - j;
   };
-  const ranks = new Float64Array(n * m);
-  const groupRanks = new Float64Array(n * m);
+  const ranks = new Int32Array(n * m);
+  const groupRanks = new Int32Array(n * m);
   if (ties === "published") {
     // Ranks on published values: whole numbers (0.8002 → 8002) in typed arrays.
     const store = createRankStore(n);
@@ -309,14 +310,6 @@ function assemble(
 }
 
 /** Every number of a unit's node, by unit and compiled node index. */
-interface UnitTable {
-  score(unit: number, node: number): number | null;
-  value(unit: number, node: number): string | null;
-  coverage(unit: number, node: number): number;
-  rank(unit: number, node: number): number | null;
-  groupRank(unit: number, node: number): number | null;
-}
-
 /** The result object: units with every node, ordered by year, rank and Vietnamese name order. */
 function buildResult(
   compiled: CompiledFramework,
@@ -337,30 +330,23 @@ function buildResult(
   };
   const infos = nodeInfos(compiled);
   const rootIndex = compiled.root;
+  const nodeIndex = new Map(infos.filter((info) => info.id !== compiled.nodes[rootIndex]!.id).map((info) => [info.id, compiled.index.get(info.id) as number]));
   const results: UnitResult[] = units.map((u, i) => {
-    const nodeResult = (node: number): NodeResult => ({
-      score: table.score(i, node),
-      value: table.value(i, node),
-      rank: table.rank(i, node),
-      groupRank: table.groupRank(i, node),
-      coverage: table.coverage(i, node),
-    });
-    const nodes: Record<string, NodeResult> = {};
-    for (const info of infos) {
-      if (info.id === compiled.nodes[rootIndex]!.id) continue;
-      nodes[info.id] = nodeResult(compiled.index.get(info.id) as number);
-    }
     const input = u.input;
-    return {
+    const result = {
       unit: input.unit,
       ...(input.code !== undefined ? { code: input.code } : {}),
       ...(input.group !== undefined ? { group: input.group } : {}),
       ...(input.year !== undefined ? { year: input.year } : {}),
       ...(u.members !== undefined ? { members: u.members } : {}),
       row: input.row,
-      ...nodeResult(rootIndex),
-      nodes,
+      score: table.score(i, rootIndex),
+      value: table.value(i, rootIndex),
+      rank: table.rank(i, rootIndex),
+      groupRank: table.groupRank(i, rootIndex),
+      coverage: table.coverage(i, rootIndex),
     };
+    return withUnitNodes(result, table, i, nodeIndex);
   });
 
   const order = results.map((_, i) => i);

@@ -1,6 +1,7 @@
 import { csvCell } from "./escape.ts";
 import { formatNumber, plainStyle } from "./format-number.ts";
 import type { ScoreResult } from "../pipeline/types.ts";
+import { nodeCells, type NodeCells } from "../pipeline/unit-nodes.ts";
 
 /** Options of {@link toCSV}. */
 export interface CsvReportOptions {
@@ -38,12 +39,22 @@ export function toCSV(result: ScoreResult, options: CsvReportOptions = {}): stri
     ...(has((u) => u.members) ? [{ header: "members", cell: (u: ScoreResult["units"][number]) => csvCell((u.members ?? []).join(" + "), d) }] : []),
     { header: result.root, cell: (u) => num(u.value) },
   ];
+  // Node cells are read from the result's columns (no node objects made for a large ranking).
+  const nodeCols: { header: string; cell: (cells: NodeCells) => string }[] = [];
   for (const info of result.nodes) {
     if (info.id === result.root) continue;
-    cols.push({ header: info.id, cell: (u) => num(u.nodes[info.id]?.value ?? null) });
-    cols.push({ header: `${info.id}_rank`, cell: (u) => String(u.nodes[info.id]?.rank ?? "") });
+    nodeCols.push({ header: info.id, cell: (c) => num(c.value(info.id)) });
+    nodeCols.push({ header: `${info.id}_rank`, cell: (c) => String(c.rank(info.id) ?? "") });
   }
-  cols.push({ header: "coverage", cell: (u) => num(u.coverage) });
-  const lines = [cols.map((c) => csvCell(c.header, d)).join(d), ...result.units.map((u) => cols.map((c) => c.cell(u)).join(d))];
-  return `${options.bom ? "\uFEFF" : ""}${lines.join("\r\n")}\r\n`;
+  const coverage = { header: "coverage", cell: (u: ScoreResult["units"][number]) => num(u.coverage) };
+  const headers = [...cols.map((c) => c.header), ...nodeCols.map((c) => c.header), coverage.header];
+  let text = `${options.bom ? "\uFEFF" : ""}${headers.map((h) => csvCell(h, d)).join(d)}\r\n`;
+  for (const u of result.units) {
+    let line = "";
+    for (const c of cols) line += `${c.cell(u)}${d}`;
+    const cells = nodeCells(u);
+    for (const c of nodeCols) line += `${c.cell(cells)}${d}`;
+    text += `${line}${coverage.cell(u)}\r\n`;
+  }
+  return text;
 }
