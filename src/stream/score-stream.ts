@@ -188,7 +188,7 @@ export function scoreStream(
   async function* run(): AsyncGenerator<StreamUnitResult> {
     const reader = rowReader(framework, compiled, options, errors, warnings, missing);
     // Pass 1 (frameworks that normalise across units): the raw values of every normalised leaf.
-    const global = normalises ? await collectNormalised(compiled, reader, open(), errors) : undefined;
+    const global = normalises ? await collectNormalised(compiled, reader, open(), missing) : undefined;
     const missingCount = new Map<number, number>();
     const missingNames = new Map<number, string[]>();
     let exactUnits = 0;
@@ -470,7 +470,7 @@ async function collectNormalised(
   compiled: CompiledFramework,
   reader: ReturnType<typeof rowReader>,
   source: AsyncIterable<StreamRow> | Iterable<StreamRow>,
-  errors: ReturnType<typeof createIssueLog>,
+  missing: MissingPolicy,
 ) {
   const leaves = compiled.leaves.filter((l) => compiled.nodes[l]!.leaf?.rule.type === "normalise");
   const position = new Map(leaves.map((l, k) => [l, k]));
@@ -478,8 +478,9 @@ async function collectNormalised(
   let value = new Float64Array(leaves.length * capacity);
   let years = new Float64Array(capacity);
   const texts = new Map<number, string>();
-  const shortFlags: Uint8Array[] = [];
   let units = 0;
+  // A blank counts as the leaf stage counts it: under "zero" a weighted leaf's raw value is 0.
+  const zero = leaves.map((l) => missing === "zero" && compiled.nodes[l]!.scored);
   const out = new Float64Array(1);
   for await (const { unit, cells } of reader.rows(source, false)) {
     if (units === capacity) {
@@ -497,7 +498,9 @@ async function collectNormalised(
       const col = leafColumn[2 * leaf]!;
       const cell = col < 0 ? undefined : cells[col];
       let x = NaN;
-      if (!isBlank(cell)) {
+      if (isBlank(cell)) {
+        if (zero[k]) x = 0;
+      } else {
         const raw = cell as RawValue;
         if (readFloatInto(raw, out)) {
           x = out[0]! === 0 ? 0 : out[0]!;
@@ -520,8 +523,6 @@ async function collectNormalised(
   const error = packed.map((x) => (Number.isNaN(x) ? 0 : 2 * UNIT_ROUNDOFF * Math.abs(x)));
   // The raw values stay readable for the exact evaluator: the normalisation overwrites `packed`.
   const rawValues = packed.slice();
-  void shortFlags;
-  void errors;
   const exactRaw = (u: number, leaf: number): Rational | null => {
     const k = position.get(leaf)!;
     const x = rawValues[k * units + u]!;

@@ -579,10 +579,8 @@ export function buildCase(params: CaseParams): OracleCase {
       if (year !== undefined) record["year"] = year;
       for (const leaf of tree.leaves) {
         const weighted = tree.scored.get(leaf.id) === true;
-        const normalise = leaf.rule!.type === "normalise";
-        // Blanks: under zero / reweight (not a normalise leaf under zero: see evaluate.ts), and
-        // always allowed in a leaf without weight.
-        const mayBlank = !weighted || missing === "reweight" || (missing === "zero" && !normalise);
+        // Blanks: under zero / reweight, and always allowed in a leaf without weight.
+        const mayBlank = !weighted || missing !== undefined;
         if (mayBlank && chance(d, weighted ? 7 : 2)) {
           for (const key of leafInputKeys(leaf)) record[key] = pick(d, [null, "", "NA", " "]);
           continue;

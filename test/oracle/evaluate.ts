@@ -537,11 +537,8 @@ export function readUnitLeaves(tree: OracleTree, record: OracleRecord, missing: 
     if (inputs.some(isBlankCell)) {
       const weighted = tree.scored.get(leaf.id) === true;
       if (weighted && missing === "error") throw new OracleDataError(`blank "${leaf.id}" of ${unit} under missing: "error"`);
-      if (weighted && missing === "zero" && leaf.rule!.type === "normalise") {
-        // "A missing value scores 0" does not say whether 0 is the raw value or the normalised
-        // score; the oracle does not guess.
-        throw new OracleUnsupported(`blank normalise leaf "${leaf.id}" under missing: "zero"`);
-      }
+      // Under "zero" a blank normalise leaf is the raw value 0, normalised with the others
+      // (docs/input.md).
       leaves.set(leaf.id, { score: weighted && missing === "zero" ? ZERO : null, coverage: ZERO });
       continue;
     }
