@@ -7,6 +7,7 @@
  * @module
  */
 import { cutText, DtiError, error, showValue, warning, type Issue } from "../errors.ts";
+import { rankFloats } from "../rank/rank-floats.ts";
 import type { Framework, FrameworkDefinition, NormaliseRule, ScoringRule } from "../framework/types.ts";
 import { normaliseColumn } from "../methods/normalise/normalise-column.ts";
 import { normaliseLeaves } from "../methods/normalise/normalise-leaves.ts";
@@ -113,6 +114,7 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
   const weights = new Float64Array(plan.baseWeight.length);
   const scratch = evaluationScratch(U);
   const scores = new Float64Array(U);
+  const sorted = new Float64Array(U);
   const rootAt = compiled.root * U;
   let invalidRuns = 0;
   const evaluate = (row: Float64Array | undefined, ranks: Int32Array) => {
@@ -135,7 +137,7 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
     let invalid = false;
     for (let u = 0; u < U; u++) if (scores[u] !== scores[u] && nominalScores[u] === nominalScores[u]) invalid = true;
     if (invalid && row !== undefined) invalidRuns++;
-    rankScores(scores, U, ranks);
+    rankScores(scores, U, ranks, sorted);
   };
   const nominalScores = new Float64Array(U).fill(0);
   const nominalRanks = new Int32Array(U);
@@ -405,17 +407,8 @@ function exactRootRanks(
  * Competition ranks ("1224"), highest score first: rank = 1 + the number of units scoring more.
  * A unit without a score (NaN) ranks last (= number of units).
  */
-export function rankScores(scores: Float64Array, units: number, ranks: Int32Array): void {
-  for (let u = 0; u < units; u++) {
-    const s = scores[u]!;
-    if (s !== s) {
-      ranks[u] = units;
-      continue;
-    }
-    let r = 1;
-    for (let v = 0; v < units; v++) if (scores[v]! > s) r++;
-    ranks[u] = r;
-  }
+export function rankScores(scores: Float64Array, units: number, ranks: Int32Array, sorted?: Float64Array): void {
+  rankFloats(scores, units, ranks, units, sorted);
 }
 
 function weightDimensions(plan: GroupView, options: UncertaintyOptions, issues: Issue[]): WeightDims {
