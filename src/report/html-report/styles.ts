@@ -168,6 +168,9 @@ table.indicator-list th, table.indicator-list td { white-space: normal; vertical
   .card details { display: none; }
   .unit-page { break-before: page; border: none; padding: 0; margin: 0; }
   .unit-page:first-of-type { break-before: avoid; }
+  .unit-page .radar { break-inside: avoid; }
+  .unit-page .radar svg { max-height: 66mm; width: auto; }
+  .unit-page .figures { grid-template-columns: repeat(3, 1fr); }
   #appendix, #unit-pages { break-before: page; }
   .signature .space { height: 28mm; }
 }
