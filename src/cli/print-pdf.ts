@@ -11,7 +11,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { openOutFile, removeOnSignal } from "./out-file.ts";
+import { removeOnSignal, writeOutFile } from "./out-file.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** The exit code of `dti report --pdf` when no browser is found or the browser cannot print. */
@@ -147,14 +147,7 @@ export async function printPdf(html: string, target: string, browser: string): P
     if (bytes === undefined || bytes.length === 0 || bytes.subarray(0, 5).toString("latin1") !== "%PDF-") {
       throw new Error(`${browser} wrote no PDF${tail(stderr) === "" ? "" : `: ${tail(stderr)}`}`);
     }
-    const out = await openOutFile(target);
-    try {
-      await out.write(bytes);
-    } catch (e) {
-      await out.abort();
-      throw e;
-    }
-    await out.commit();
+    await writeOutFile(target, bytes);
   } finally {
     await rm(dir, { recursive: true, force: true }).catch(() => undefined);
     forget();
