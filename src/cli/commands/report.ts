@@ -75,8 +75,9 @@ export const reportCommand: Command = {
       --date <YYYY-MM-DD>     date of issue (default left blank, to fill in by hand)
       --signer <text>         signature block, one line each (repeat): positions first, the
                               name last, e.g. --signer "GIÁM ĐỐC" --signer "Nguyễn Văn A"
-      --pdf <file>            also print the report to a PDF (A4) with a local headless Chromium,
-                              Chrome or Edge; none found: exit code 4 and how to get one
+      --pdf <file>            print the report to a PDF (A4) with a local headless Chromium,
+                              Chrome or Edge (with --out, the HTML too); none found: exit
+                              code 4 and how to get one
       --chromium <path>       the browser for --pdf (default DTI_CHROMIUM, else chromium,
                               google-chrome … on the PATH)
 `,

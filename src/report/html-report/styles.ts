@@ -103,14 +103,14 @@ footer { margin-top: 40px; font-size: 13px; color: var(--muted); }
 .print-only { display: none; }
 table.indicator-list td.code { font-weight: 600; white-space: nowrap; }
 table.indicator-list td.rule { white-space: normal; min-width: 16em; }
-table.indicator-list .name-vi { display: block; color: var(--muted); font-size: 12.5px; }
+table.indicator-list .name-vi { display: block; color: var(--muted); font-size: .9em; font-weight: 400; }
 table.indicator-list tr.depth-0 td { font-weight: 700; }
 table.indicator-list tr.depth-1 td.name { padding-left: 18px; }
 table.indicator-list tr.depth-2 td.name { padding-left: 30px; }
 table.indicator-list tr.depth-3 td.name { padding-left: 42px; }
 table.indicator-list tr.depth-4 td.name, table.indicator-list tr.depth-5 td.name { padding-left: 54px; }
 table.indicator-list tr.view td { font-style: italic; }
-table.indicator-list th, table.indicator-list td { white-space: normal; vertical-align: top; text-align: left; }
+table.dti-ranking.indicator-list th, table.dti-ranking.indicator-list td { white-space: normal; vertical-align: top; text-align: left; }
 .source-line { margin: 0 0 10px; }
 .doc-header { display: grid; grid-template-columns: 2fr 3fr; gap: 12px; max-width: 1120px; margin: 0 auto; padding: 20px 20px 8px; text-align: center; font-size: 14px; line-height: 1.35; background: #fff; }
 .doc-header .issuer .body, .doc-header .nation, .doc-header .motto { font-weight: 700; }
