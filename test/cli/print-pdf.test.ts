@@ -173,7 +173,7 @@ describe.skipIf(missing.length > 0)(`PDF of the reports through headless Chromiu
     printed = {
       // With the band column the 63-province ranking is wider than a landscape page: two tables.
       province: await cli(["report", SAMPLE, ...FW22, "--bands", "egdi", "--pdf", province, "--issuer", "UBND TỈNH MẪU", "--issuer", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "--place", "Đà Nẵng", "--date", "2025-02-07", "--signer", "GIÁM ĐỐC", "--signer", "Nguyễn Văn A"]),
-      ward: await cli(["report", join(dir, "ward", "wards.csv"), "--framework", join(dir, "ward", "ward-index.json"), "--unit-column", "Đơn vị", "--group-by", "Cụm", "--pdf", ward]),
+      ward: await cli(["report", join(dir, "ward", "wards.csv"), "--framework", join(dir, "ward", "ward-index.json"), "--unit-column", "Đơn vị", "--group-by", "Cụm", "--pdf", ward, "--out", "wards.html"]),
     };
   }, 300_000);
 
@@ -198,6 +198,9 @@ describe.skipIf(missing.length > 0)(`PDF of the reports through headless Chromiu
 
   it("the 168-ward report: 18 indicator columns in two tables, every ward, A4", () => {
     expect(printed.ward.code).toBe(0);
+    // With --out, the HTML too.
+    expect(printed.ward.stderr).toContain("dti: wrote the report of 168 units to wards.html");
+    expect(printed.ward.written["wards.html"]).toContain('<div class="print-only">');
     expect(wardResult.units).toHaveLength(168);
     expect(printLayout(wardResult).chunks).toHaveLength(2);
     const { text } = checkPdf(ward, wardResult, 2);

@@ -138,7 +138,7 @@ export const reportCommand: Command = {
       ...(date !== undefined ? { date } : {}),
       ...(list("signer").length > 0 ? { signer: list("signer") } : {}),
     };
-    const document = Object.keys(fields).length > 0 ? fields : undefined;
+    const doc = Object.keys(fields).length > 0 ? fields : undefined;
     const options: HtmlReportOptions = {
       language,
       framework,
@@ -154,7 +154,7 @@ export const reportCommand: Command = {
       ...(ua !== undefined ? { uncertainty: ua } : {}),
       ...(levers !== undefined ? { levers } : {}),
       ...(unitPages ? { unitPages } : {}),
-      ...(document !== undefined ? { document } : {}),
+      ...(doc !== undefined ? { document: doc } : {}),
     };
     const html = toHTMLReport(result, options);
     bar.done();
