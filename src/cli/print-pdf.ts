@@ -122,7 +122,10 @@ export async function printPdf(html: string, target: string, browser: string): P
       `--user-data-dir=${join(dir, "profile")}`,
       // Chromium refuses to run as root without this; the page is dti's own, script-free report.
       ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
+      // The browser's own date, title and address at the page edges: off (the older flag for
+      // browsers before the new headless mode).
       "--no-pdf-header-footer",
+      "--print-to-pdf-no-header",
       `--print-to-pdf=${pdf}`,
       pathToFileURL(page).href,
     ];
