@@ -161,6 +161,11 @@ export { unitStrengths } from "./report/strengths.ts";
 export type { IndicatorGap, StrengthOptions, UnitStrengths } from "./report/strengths.ts";
 export { toHTMLReport } from "./report/html-report/to-html-report.ts";
 export type { HtmlReportOptions, ReportFrameworkInfo } from "./report/html-report/to-html-report.ts";
+export type { ReportDocument } from "./report/html-report/document-header.ts";
+export type { AppendixFramework } from "./report/html-report/appendix.ts";
+export { ruleText, viewText } from "./report/rule-text.ts";
+export { rankGaps } from "./report/rank-gap.ts";
+export type { RankGaps, RankNeighbour } from "./report/rank-gap.ts";
 
 // Notebooks: the Jupyter display protocol (Symbol.for("Jupyter.display")), no Deno dependency.
 export { attachDisplay, displayable, JUPYTER_DISPLAY } from "./display/mime-bundle.ts";

@@ -1,7 +1,8 @@
 /**
  * The `dti` command line. Commands live one a file in `commands/` (see `commands/index.ts`).
  * Exit codes: 0 success, 1 the data or framework has errors (all printed, one a line), 2 a usage
- * error, 3 an internal error (a bug: please report it; set DTI_DEBUG=1 for the stack).
+ * error, 3 an internal error (a bug: please report it; set DTI_DEBUG=1 for the stack), 4 `dti report
+ * --pdf` found no browser to print with (or the browser failed).
  *
  * @module
  */
@@ -30,7 +31,7 @@ ${lines.join("\n")}
 <file> is CSV (, ; or tab; UTF-8, BOM ok; "0,6789" ok) or JSON (an array of records,
 wide or long), or - for standard input.
 
-Exit codes: 0 ok, 1 errors in the data or framework, 2 usage error.
+Exit codes: 0 ok, 1 errors in the data or framework, 2 usage error, 4 no browser for --pdf.
 `;
 }
 

@@ -4,7 +4,9 @@
  * @module
  */
 import { showValue } from "../../errors.ts";
+import type { ReportDocument } from "../../report/html-report/document-header.ts";
 import { reportCards, toHTMLReport, type HtmlReportOptions } from "../../report/html-report/to-html-report.ts";
+import { EXIT_NO_BROWSER, findBrowser, printPdf } from "../print-pdf.ts";
 import { loadBands } from "../analysis-options.ts";
 import type { Command } from "../command.ts";
 import { reportBands, reportLevers, reportUncertainty } from "../report-extras.ts";
@@ -17,7 +19,7 @@ import { scoreBefore, scoreFile, writeOutput } from "../score-file.ts";
 export const reportCommand: Command = {
   name: "report",
   usage: "dti report <file> --framework <id|file.json> [options]",
-  summary: "write a self-contained HTML report (charts, ranking, unit cards)",
+  summary: "write a self-contained HTML report (charts, ranking, unit cards), or print it to PDF",
   options: {
     ...DATA_OPTIONS,
     ...RANK_OPTIONS,
@@ -34,6 +36,14 @@ export const reportCommand: Command = {
     "uncertainty-weights": { type: "string" },
     seed: { type: "string" },
     levers: { type: "string" },
+    "unit-pages": { type: "boolean" },
+    issuer: { type: "string", multiple: true },
+    "doc-number": { type: "string" },
+    place: { type: "string" },
+    date: { type: "string" },
+    signer: { type: "string", multiple: true },
+    pdf: { type: "string" },
+    chromium: { type: "string" },
   },
   help: `${DATA_HELP}${RANK_HELP}      --format html           the only report format (for md, csv, json, svg use \`dti score\`)
   -o, --out <file>            write the report to a file (default standard output)
@@ -55,6 +65,21 @@ export const reportCommand: Command = {
       --seed <n>              seed of those runs (default 42): same seed, same report
       --levers <n>            per card, the n indicators whose +0.1 adds most to the index
                               (default 2; 0 for none)
+      --unit-pages            one printed page per unit: its scores against the others and its
+                              group, strongest and weakest indicators, gap to the next rank
+      --issuer <text>         administrative header: the issuing body, one line each (repeat:
+                              superior body first), e.g. --issuer "UBND THÀNH PHỐ ĐÀ NẴNG"
+                              --issuer "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
+      --doc-number <text>     the document's number, e.g. 123/BC-SKHCN
+      --place <text>          place of issue (with the date under the national motto)
+      --date <YYYY-MM-DD>     date of issue (default left blank, to fill in by hand)
+      --signer <text>         signature block, one line each (repeat): positions first, the
+                              name last, e.g. --signer "GIÁM ĐỐC" --signer "Nguyễn Văn A"
+      --pdf <file>            print the report to a PDF (A4) with a local headless Chromium,
+                              Chrome or Edge (with --out, the HTML too); none found: exit
+                              code 4 and how to get one
+      --chromium <path>       the browser for --pdf (default DTI_CHROMIUM, else chromium,
+                              google-chrome … on the PATH)
 `,
   async run(rest, values, io) {
     const file = inputFile(rest);
@@ -75,6 +100,16 @@ export const reportCommand: Command = {
     const weights = weightsText === undefined ? undefined : parseFraction(weightsText);
     if (runs === undefined && (seed !== undefined || weights !== undefined)) throw new UsageError("--seed and --uncertainty-weights need --uncertainty-runs");
     if (runs !== undefined && values["merge"] !== undefined) throw new UsageError("--uncertainty-runs is not supported with --merge: merge the data first");
+    const date = stringOption(values, "date");
+    if (date !== undefined && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u.test(date)) throw new UsageError(`--date must be YYYY-MM-DD (got ${showValue(date)})`);
+    const pdf = stringOption(values, "pdf");
+    // Before the scoring: without a browser there is nothing to wait for.
+    const browser = pdf === undefined ? undefined : findBrowser(stringOption(values, "chromium"));
+    if (pdf === undefined && values["chromium"] !== undefined) throw new UsageError("--chromium is the browser of --pdf: add --pdf <file>");
+    if (browser !== undefined && !browser.found) {
+      io.stderr(`dti: ${browser.message}\n`);
+      return EXIT_NO_BROWSER;
+    }
     const bandSet = await loadBands(io, stringOption(values, "bands"));
     const beforeFile = stringOption(values, "before");
     const bar = progress(io, (beforeFile === undefined ? 3 : 4) + (runs === undefined ? 0 : 1));
@@ -89,10 +124,21 @@ export const reportCommand: Command = {
     // Levers only for the units that get a card (the first --cards in rank order; by default
     // every unit, or the top and bottom 50 of many).
     const cards = reportCards(result, cardsText === undefined ? undefined : Number(cardsText));
-    const cardUnits = [...cards.top, ...cards.bottom].filter((u) => u.value !== null);
+    const unitPages = values["unit-pages"] === true;
+    // Unit pages show the levers of every unit of the latest year.
+    const cardUnits = (unitPages ? reportCards(result, Number.MAX_SAFE_INTEGER).top : [...cards.top, ...cards.bottom]).filter((u) => u.value !== null);
     const levers = leverCount === 0 ? undefined : reportLevers(framework, result, cardUnits, leverCount);
     bar.step(`drawing charts for ${result.units.length} units`);
     const text = (k: string) => stringOption(values, k);
+    const list = (k: string) => (Array.isArray(values[k]) ? (values[k] as string[]) : []);
+    const fields: ReportDocument = {
+      ...(list("issuer").length > 0 ? { issuer: list("issuer") } : {}),
+      ...(text("doc-number") !== undefined ? { number: text("doc-number") as string } : {}),
+      ...(text("place") !== undefined ? { place: text("place") as string } : {}),
+      ...(date !== undefined ? { date } : {}),
+      ...(list("signer").length > 0 ? { signer: list("signer") } : {}),
+    };
+    const doc = Object.keys(fields).length > 0 ? fields : undefined;
     const options: HtmlReportOptions = {
       language,
       framework,
@@ -107,11 +153,23 @@ export const reportCommand: Command = {
       ...(bandSet !== undefined ? { bands: reportBands(result, bandSet, language) } : {}),
       ...(ua !== undefined ? { uncertainty: ua } : {}),
       ...(levers !== undefined ? { levers } : {}),
+      ...(unitPages ? { unitPages } : {}),
+      ...(doc !== undefined ? { document: doc } : {}),
     };
     const html = toHTMLReport(result, options);
     bar.done();
     printIssues(io, ua === undefined ? result.warnings : [...result.warnings, ...ua.warnings]);
-    await writeOutput(io, values, html, `the report of ${result.units.length} units`);
+    if (pdf === undefined || stringOption(values, "out") !== undefined) await writeOutput(io, values, html, `the report of ${result.units.length} units`);
+    if (pdf !== undefined && browser?.found === true) {
+      try {
+        await printPdf(html, pdf, browser.path);
+      } catch (e) {
+        if (e instanceof UsageError) throw e;
+        io.stderr(`dti: cannot print ${pdf}: ${(e as Error).message}; write the HTML with --out report.html and print it from a browser (Ctrl+P, A4)\n`);
+        return EXIT_NO_BROWSER;
+      }
+      io.stderr(`dti: wrote the PDF of the report of ${result.units.length} units to ${pdf}\n`);
+    }
     return 0;
   },
 };

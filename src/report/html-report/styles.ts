@@ -4,6 +4,7 @@
  * @module
  */
 import { FONT_STACK } from "../chart/svg.ts";
+import type { Language } from "../columns.ts";
 
 /** CSS of the report: readable type, a sticky table header, cards, print rules. */
 export const REPORT_CSS = `
@@ -99,17 +100,87 @@ svg.interval { display: inline-block; vertical-align: middle; }
 .ok { color: var(--up); }
 a { color: var(--accent); overflow-wrap: anywhere; }
 footer { margin-top: 40px; font-size: 13px; color: var(--muted); }
+.print-only { display: none; }
+table.indicator-list td.code { font-weight: 600; white-space: nowrap; }
+table.indicator-list td.rule { white-space: normal; min-width: 16em; }
+table.indicator-list .name-vi { display: block; color: var(--muted); font-size: .9em; font-weight: 400; }
+table.indicator-list tr.depth-0 td { font-weight: 700; }
+table.indicator-list tr.depth-1 td.name { padding-left: 18px; }
+table.indicator-list tr.depth-2 td.name { padding-left: 30px; }
+table.indicator-list tr.depth-3 td.name { padding-left: 42px; }
+table.indicator-list tr.depth-4 td.name, table.indicator-list tr.depth-5 td.name { padding-left: 54px; }
+table.indicator-list tr.view td { font-style: italic; }
+table.dti-ranking.indicator-list th, table.dti-ranking.indicator-list td { white-space: normal; vertical-align: top; text-align: left; }
+.source-line { margin: 0 0 10px; }
+.doc-header { display: grid; grid-template-columns: 2fr 3fr; gap: 12px; max-width: 1120px; margin: 0 auto; padding: 20px 20px 8px; text-align: center; font-size: 14px; line-height: 1.35; background: #fff; }
+.doc-header .issuer .body, .doc-header .nation, .doc-header .motto { font-weight: 700; }
+.doc-header .motto { display: inline-block; border-bottom: 1px solid var(--text); padding-bottom: 2px; }
+.doc-header .issuer .body { display: inline-block; border-bottom: 1px solid var(--text); padding-bottom: 2px; }
+.doc-header .number { margin-top: 8px; }
+.doc-header .place-date { margin-top: 10px; font-style: italic; }
+.signature { display: grid; grid-template-columns: 2fr 3fr; margin: 32px 0 8px; break-inside: avoid; }
+.signature .block { grid-column: 2; text-align: center; }
+.signature .position { font-weight: 700; }
+.signature .space { height: 24mm; }
+.signature .name { font-weight: 700; }
+.unit-page { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 16px 18px; margin: 0 0 16px; }
+.unit-page h3 { font-size: 18px; margin: 0 0 4px; }
+.unit-page .figures { margin: 10px 0 14px; }
+.unit-page .sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(300px, 100%), 1fr)); gap: 12px; }
+.unit-page ul { margin: 4px 0 8px; padding-left: 18px; }
+.unit-page .label { font-size: 12px; font-weight: 600; text-transform: uppercase; letter-spacing: .03em; }
+.unit-page .label.up { color: var(--up); }
+.unit-page .label.down { color: var(--down); }
+.unit-page .label.lever { color: var(--accent); }
+.unit-page .radar svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+@page { size: A4 portrait; margin: 14mm 12mm 16mm; }
+@page wide { size: A4 landscape; margin: 10mm 10mm 14mm; }
 @media print {
-  body { background: #fff; font-size: 12px; }
+  html, body { background: #fff; font-size: 10.5pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  main { max-width: none; padding: 0; }
   header.report { background: #fff; color: var(--text); border-bottom: 2px solid var(--text); }
+  header.report .inner { max-width: none; padding: 0 0 8px; }
+  .doc-header { padding: 0 0 10px; max-width: none; }
   nav.toc { display: none; }
-  .chart h3 { margin: 8px 8px 10px; }
-table.dti-ranking.indicators th, table.dti-ranking.indicators td { white-space: normal; vertical-align: top; }
-table.indicators .who { color: var(--muted); font-size: 12.5px; }
-table.indicators td .who { display: block; line-height: 1.3; }
-table.indicators td .num { font-variant-numeric: tabular-nums; font-weight: 600; }
-.table-wrap { max-height: none; overflow: visible; }
+  section { margin-top: 18px; break-inside: auto; }
+  h2, h3 { break-after: avoid; }
+  .screen-only { display: none; }
+  .print-only { display: block; }
+  .print-wide { page: wide; }
+  .table-wrap { max-height: none; overflow: visible; border: none; border-radius: 0; }
+  .chart { overflow: visible; break-inside: avoid; }
+  .chart svg { min-width: 0; }
+  table.dti-ranking { font-size: 8pt; }
+  table.dti-ranking thead { display: table-header-group; }
+  table.dti-ranking thead th { position: static; vertical-align: bottom; }
+  table.dti-ranking tr { break-inside: avoid; }
+  table.dti-ranking th, table.dti-ranking td { padding: 2px 3px; white-space: normal; }
+  table.dti-ranking td.num, table.dti-ranking td.rank, table.dti-ranking td.year { white-space: nowrap; }
+  table.dti-ranking th.unit, table.dti-ranking td.group { overflow-wrap: anywhere; }
+  table.dti-ranking tbody th.unit { min-width: 7em; }
+  table.indicator-list { table-layout: fixed; }
+  table.indicator-list th:nth-child(1) { width: 12%; } table.indicator-list th:nth-child(2) { width: 26%; }
+  table.indicator-list th:nth-child(3) { width: 11%; } table.indicator-list th:nth-child(4) { width: 33%; }
+  table.indicator-list td { overflow-wrap: anywhere; }
+  table.dti-ranking tbody tr:hover { background: none; }
+  table.dti-ranking caption { caption-side: top; text-align: left; font-weight: 600; padding: 0 0 4px; }
+  .print-chunk + .print-chunk { break-before: page; }
   .card details { display: none; }
-  section { break-inside: auto; }
+  .unit-page { break-before: page; border: none; padding: 0; margin: 0; }
+  .unit-page:first-of-type { break-before: avoid; }
+  .unit-page .radar { break-inside: avoid; }
+  .unit-page .radar svg { max-height: 66mm; width: auto; }
+  .unit-page .figures { grid-template-columns: repeat(3, 1fr); }
+  #appendix, #unit-pages { break-before: page; }
+  .signature .space { height: 28mm; }
 }
 `;
+
+/**
+ * The page numbers printed at the foot of every page ("Trang 3/12", "Page 3 of 12"): CSS margin
+ * boxes, which the browser's print and a headless Chromium's PDF both honour.
+ */
+export function pageNumberCss(language: Language): string {
+  const content = language === "en" ? `"Page " counter(page) " of " counter(pages)` : `"Trang " counter(page) "/" counter(pages)`;
+  return `@page { @bottom-center { content: ${content}; font-family: ${FONT_STACK}; font-size: 8pt; color: #4b5563; } }`;
+}

@@ -5,7 +5,7 @@
  * @module
  */
 import { formatIssue } from "../../errors.ts";
-import { listFrameworks } from "../../framework/builtin/index.ts";
+import { builtinFrameworks } from "../../framework/builtin/index.ts";
 import type { Confidence, FrameworkSource, LocalizedName, Uncertainty } from "../../framework/types.ts";
 import type { ScoreResult, UnitResult } from "../../pipeline/types.ts";
 import { VERSION } from "../../version.ts";
@@ -16,19 +16,25 @@ import { CHART_MAX_ROWS, chartWindow, windowNote, type RowWindow } from "../char
 import { columnLabel, type Language } from "../columns.ts";
 import { escapeXml } from "../escape.ts";
 import { defaultLocale, formatNumber, formatPercent, localeStyle, valueFormatter, type ValueFormatter } from "../format-number.ts";
-import { unitStrengths, type IndicatorGap } from "../strengths.ts";
-import { toHTML, type HtmlExtraColumn } from "../to-html.ts";
+import type { HtmlExtraColumn } from "../to-html.ts";
 import { averageValue, latestYear, leaderOf } from "../unit-stats.ts";
-import { ratFromNumber, ratScaledHalfUp, scaledText } from "../../number/rational.ts";
 import type { UncertaintyResult } from "../../uncertainty/types.ts";
 import { bandBadge, bandDistribution } from "./bands-section.ts";
 import type { ReportBands, ReportLever } from "./extras.ts";
 import { indicatorTable } from "./indicator-table.ts";
+import { figure, leverItems, strengthLists } from "./unit-items.ts";
 import { intervalChart, intervalText, uncertaintySection } from "./uncertainty-section.ts";
-import { REPORT_CSS } from "./styles.ts";
+import { pageNumberCss, REPORT_CSS } from "./styles.ts";
+import { indicatorAppendix, type AppendixFramework } from "./appendix.ts";
+import { documentHeader, signatureBlock, type ReportDocument } from "./document-header.ts";
+import { rankingSection } from "./print-ranking.ts";
+import { unitPages } from "./unit-page.ts";
 
-/** Framework facts the report cites (a framework definition fits; built-ins are found by id). */
-export interface ReportFrameworkInfo {
+/**
+ * Framework facts the report cites and its indicator appendix lists (a framework definition fits;
+ * built-ins are found by id).
+ */
+export interface ReportFrameworkInfo extends AppendixFramework {
   readonly title?: LocalizedName;
   readonly source?: FrameworkSource;
   readonly uncertain?: readonly Uncertainty[];
@@ -75,11 +81,25 @@ export interface HtmlReportOptions {
    * card (e.g. from `explain(...)`: the leaves of `priorities` with their `gainPerStep`).
    */
   readonly levers?: ReadonlyMap<string, readonly ReportLever[]>;
+  /**
+   * A Vietnamese administrative header (issuing body, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập
+   * - Tự do - Hạnh phúc", place and date) above the title, and a signature block after the notes.
+   */
+  readonly document?: ReportDocument;
+  /** The indicator appendix (every node: code, name, max points or weight, rule, note); default true. */
+  readonly appendix?: boolean;
+  /**
+   * One printed page per unit of the latest year, in rank order: its scores against the other
+   * units and its group, its strongest and weakest indicators, the gap to the next rank; default false.
+   */
+  readonly unitPages?: boolean;
 }
 
 const T = {
   vi: {
     report: "Báo cáo chỉ số chuyển đổi số",
+    appendix: "Phụ lục: danh mục chỉ số",
+    unitPages: "Phụ lục: từng đơn vị",
     summary: "Tóm tắt",
     charts: "Biểu đồ",
     ranking: "Bảng xếp hạng",
@@ -138,6 +158,8 @@ const T = {
   },
   en: {
     report: "Digital transformation index report",
+    appendix: "Appendix: the indicators",
+    unitPages: "Appendix: unit by unit",
     summary: "Summary",
     charts: "Charts",
     ranking: "Ranking",
@@ -204,16 +226,6 @@ function safeHref(url: string): string | undefined {
   return /^https?:\/\/[^\s"'<>]+$/iu.test(url) ? url : undefined;
 }
 
-function figure(key: string, value: string, sub?: string): string {
-  return `<div class="figure"><div class="k">${e(key)}</div><div class="v">${e(value)}</div>${sub === undefined ? "" : `<div class="s">${e(sub)}</div>`}</div>`;
-}
-
-function gapItem(g: IndicatorGap, fmt: ValueFormatter, t: Texts, language: Language): string {
-  const name = language === "en" ? (g.node.name.en ?? g.node.name.vi) : g.node.name.vi;
-  const up = !g.gap.startsWith("-");
-  return `<li>${e(name)} <strong>${e(fmt(g.value))}</strong> <span class="gap ${up ? "up" : "down"}">(${up ? "+" : ""}${e(fmt(g.gap))} ${e(t.vsAverage)})</span></li>`;
-}
-
 /** Per-card extras: the band badge, the levers, the rank interval. */
 interface CardExtras {
   readonly badge?: (unit: string, year: number | undefined) => string;
@@ -221,22 +233,10 @@ interface CardExtras {
   readonly locale: string;
 }
 
-function leverItems(result: ScoreResult, levers: readonly ReportLever[], fmt: ValueFormatter, t: Texts, x: CardExtras, language: Language): string {
-  const style = localeStyle(x.locale);
-  const items = levers.map((l) => {
-    const gain = fmt(scaledText(ratScaledHalfUp(ratFromNumber(l.gain), result.framework.decimals), result.framework.decimals));
-    const name = language === "en" ? (l.name.en ?? l.name.vi) : l.name.vi;
-    const now = l.value === undefined || l.value === null ? "" : ` (${fmt(l.value)})`;
-    return `<li>${e(t.lever(name, now, formatNumber(l.step, style, { places: 4, trim: true }), x.indexLabel, `+${gain}`))}</li>`;
-  });
-  return items.length === 0 ? "" : `<div class="label lever">${e(t.levers)}</div><ul>${items.join("")}</ul>`;
-}
-
 function unitCard(result: ScoreResult, u: UnitResult, peers: number, index: number, fmt: ValueFormatter, t: Texts, options: HtmlReportOptions, x: CardExtras): string {
   const language = options.language ?? "vi";
   const ua = options.uncertainty?.units.find((v) => v.unit === u.unit && options.uncertainty?.year === u.year);
   const levers = options.levers?.get(u.unit);
-  const { strengths, weaknesses, relativeStrengths, relativeWeaknesses } = unitStrengths(result, u.unit, u.year === undefined ? {} : { year: u.year });
   const meta = [u.group, u.groupRank === null ? undefined : `${t.groupRank} ${u.groupRank}`, u.members === undefined ? undefined : u.members.join(" + ")].filter((x): x is string => x !== undefined);
   const radar = radarChart(result, u.unit, { language, ...(options.locale !== undefined ? { locale: options.locale } : {}), ...(u.year !== undefined ? { year: u.year } : {}), id: `card-radar-${index}`, width: 380, labels: "short" });
   return [
@@ -247,11 +247,8 @@ function unitCard(result: ScoreResult, u: UnitResult, peers: number, index: numb
       ? ""
       : `<div class="meta interval-line"><span>${e(t.rankInterval(formatNumber(ua.medianRank, localeStyle(x.locale), { places: 1, trim: true }), intervalText(ua, x.locale)))}</span>${intervalChart(ua, options.uncertainty.units.length, intervalText(ua, x.locale))}</div>`,
     meta.length > 0 ? `<div class="meta">${e(meta.join(" · "))}</div>` : "",
-    `<div class="label up">${relativeStrengths ? `${e(t.relativeStrengths)} <span class="note">(${e(t.relativeStrengthsNote)})</span>` : e(t.strengths)}</div>`,
-    strengths.length > 0 ? `<ul>${strengths.map((g) => gapItem(g, fmt, t, language)).join("")}</ul>` : `<p class="meta">${e(t.noneAbove)}</p>`,
-    `<div class="label down">${relativeWeaknesses ? `${e(t.relativeWeaknesses)} <span class="note">(${e(t.relativeWeaknessesNote)})</span>` : e(t.weaknesses)}</div>`,
-    weaknesses.length > 0 ? `<ul>${weaknesses.map((g) => gapItem(g, fmt, t, language)).join("")}</ul>` : `<p class="meta">${e(t.noneBelow)}</p>`,
-    levers === undefined ? "" : leverItems(result, levers, fmt, t, x, language),
+    strengthLists(result, u, fmt, t, language),
+    levers === undefined ? "" : leverItems(result, levers, fmt, t, x.indexLabel, x.locale, language),
     `<details><summary>${e(t.radar)}</summary>${radar}</details>`,
     "</article>",
   ].join("\n");
@@ -351,7 +348,7 @@ export function toHTMLReport(result: ScoreResult, options: HtmlReportOptions = {
   const last = ranked.reduce<UnitResult | undefined>((w, u) => (w === undefined || (u.score ?? Infinity) < (w.score ?? Infinity) ? u : w), undefined);
   const average = averageValue(result, current, result.root);
   const fwTitle = en ? (result.framework.title.en ?? result.framework.title.vi) : result.framework.title.vi;
-  const info = options.framework ?? listFrameworks().find((f) => f.id === result.framework.id);
+  const info: ReportFrameworkInfo | undefined = options.framework ?? builtinFrameworks.find((f) => f.id === result.framework.id);
   const rootInfo = result.nodes.find((n) => n.id === result.root);
   const indexLabel = rootInfo === undefined ? result.root : columnLabel(rootInfo, language);
   const title = options.title ?? `${t.report}${year === undefined ? "" : ` ${year}`}`;
@@ -396,6 +393,14 @@ export function toHTMLReport(result: ScoreResult, options: HtmlReportOptions = {
   const warnings = result.warnings.map((w) => `<li>${e(formatIssue(w, language))}</li>`);
   const imputed = imputedTable(result, t, language, locale);
   const cov = result.coverage;
+  const ranking = rankingSection(result, { language, locale, extraColumns });
+  const appendices: [string, string, string][] = [
+    ...(options.appendix === false ? [] : [["appendix", t.appendix, indicatorAppendix(result, info, language, locale)] as [string, string, string]]),
+    ...(options.unitPages === true
+      ? [["unit-pages", t.unitPages, unitPages(result, reportCards(result, Number.MAX_SAFE_INTEGER).top, { language, locale, fmt, texts: t, indexLabel, ...(options.levers !== undefined ? { levers: options.levers } : {}) })] as [string, string, string]]
+      : []),
+  ];
+  const section = ([id, name, body]: [string, string, string]) => `<section id="${id}"${id === "ranking" && ranking.landscape ? ' class="print-wide"' : ""}>\n<h2>${e(name)}</h2>\n${body}\n</section>`;
   const sections: [string, string, string][] = [
     [
       "summary",
@@ -416,7 +421,7 @@ export function toHTMLReport(result: ScoreResult, options: HtmlReportOptions = {
       ].join("\n"),
     ],
     ["charts", t.charts, charts.join("\n")],
-    ["ranking", t.ranking, `<div class="table-wrap">${toHTML(result, { language, locale, extraColumns })}</div>`],
+    ["ranking", t.ranking, ranking.html],
     ...(ua === undefined ? [] : [["uncertainty", t.robustness, uncertaintySection(ua, locale, language, badge === undefined ? undefined : (unit: string) => badge(unit, ua.year))] as [string, string, string]]),
     [
       "units",
@@ -449,16 +454,19 @@ export function toHTMLReport(result: ScoreResult, options: HtmlReportOptions = {
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     `<meta name="generator" content="dti ${e(VERSION)}">`,
     `<title>${e(title)}</title>`,
-    `<style>${REPORT_CSS}</style>`,
+    `<style>${REPORT_CSS}${pageNumberCss(language)}</style>`,
     "</head>",
     "<body>",
+    documentHeader(options.document, language),
     `<header class="report"><div class="inner">`,
     `<h1>${e(title)}</h1>`,
     `<p>${e(fwTitle)}</p>`,
-    `<nav class="toc">${sections.map(([id, name]) => `<a href="#${id}">${e(name)}</a>`).join("")}</nav>`,
+    `<nav class="toc">${[...sections, ...appendices].map(([id, name]) => `<a href="#${id}">${e(name)}</a>`).join("")}</nav>`,
     "</div></header>",
     "<main>",
-    ...sections.map(([id, name, body]) => `<section id="${id}">\n<h2>${e(name)}</h2>\n${body}\n</section>`),
+    ...sections.map(section),
+    signatureBlock(options.document),
+    ...appendices.map(section),
     `<footer>${e(t.generated)} dti ${e(VERSION)} · ${e(result.framework.id)} ${e(result.framework.version)}</footer>`,
     "</main>",
     "</body>",

@@ -27,7 +27,8 @@ describe("dti report", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('<section id="uncertainty">');
     expect(r.stdout).toContain("200 lần mô phỏng Monte Carlo (seed 3) thay đổi: weights (10).");
-    expect(r.stdout.match(/<td class="band-col"><span class="band /gu)).toHaveLength(63);
+    // The screen table and the first printed table (the ranking is wider than a page) each have a band column.
+    expect(r.stdout.match(/<td class="band-col"><span class="band /gu)).toHaveLength(2 * 63);
     expect(r.stdout.match(/<svg class="interval"/gu)).toHaveLength(63 + 3); // section rows + cards
     expect(r.stdout).toContain("<li>Hoạt động chính quyền số (0,9209) thêm 0,1 → DTI +0,0158</li>");
     expect((await cli(args)).stdout).toBe(r.stdout);
@@ -45,6 +46,33 @@ describe("dti report", () => {
     const bad = await cli(["report", SAMPLE, ...FW22, "--locale", "not a locale"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--locale must be a locale");
+  });
+
+  it("adds the administrative header, the signature block, unit pages and the indicator appendix", async () => {
+    const r = await cli([
+      "report", SAMPLE, ...FW22, "--cards", "0", "--unit-pages",
+      "--issuer", "UBND THÀNH PHỐ ĐÀ NẴNG", "--issuer", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "--doc-number", "12/BC-SKHCN",
+      "--place", "Đà Nẵng", "--date", "2025-03-05", "--signer", "KT. GIÁM ĐỐC", "--signer", "PHÓ GIÁM ĐỐC", "--signer", "Nguyễn Văn A",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('<div>UBND THÀNH PHỐ ĐÀ NẴNG</div><div class="body">SỞ KHOA HỌC VÀ CÔNG NGHỆ</div><div class="number">Số: 12/BC-SKHCN</div>');
+    expect(r.stdout).toContain("Đà Nẵng, ngày 05 tháng 3 năm 2025");
+    expect(r.stdout).toContain('<div class="position">PHÓ GIÁM ĐỐC</div><div class="space"></div><div class="name">Nguyễn Văn A</div>');
+    expect(r.stdout.match(/<article class="unit-page"/gu)).toHaveLength(63);
+    // The levers of every unit page (not only of the cards, here none).
+    expect(r.stdout.match(/<div class="label lever">/gu)).toHaveLength(63);
+    expect(r.stdout).toContain('<section id="appendix">');
+    // Without the options: no header, no signature, no unit pages.
+    const plain = await cli(["report", SAMPLE, ...FW22, "--cards", "0"]);
+    expect(plain.stdout).not.toContain('<div class="doc-header">');
+    expect(plain.stdout).not.toContain('<div class="signature">');
+    expect(plain.stdout).not.toContain('<article class="unit-page"');
+  });
+
+  it("refuses a date that is not YYYY-MM-DD", async () => {
+    const r = await cli(["report", SAMPLE, ...FW22, "--date", "05/03/2025"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--date must be YYYY-MM-DD");
   });
 
   it("reports an unknown featured unit as a typed error", async () => {

@@ -81,4 +81,17 @@ describe("toHTMLReport with imputed values", () => {
     expect(html).toMatch(/<tr><th scope="row" class="unit">&lt;C&gt;<\/th><td class="year"><\/td><td>Nhân lực số<\/td><td class="num">0,6<\/td><td>group-mean<\/td><td>[^<]*G[^<]*<\/td><\/tr>/u);
     expect(toHTMLReport(tinyResult())).not.toContain("điền thiếu");
   });
+  it("prints on A4 with page numbers, and lists the indicators in an appendix unless asked not to", () => {
+    const html = toHTMLReport(sampleResult());
+    expect(html).toContain("@page { size: A4 portrait;");
+    expect(html).toContain("@page wide { size: A4 landscape;");
+    expect(html).toContain('@page { @bottom-center { content: "Trang " counter(page) "/" counter(pages);');
+    expect(toHTMLReport(sampleResult(), { language: "en" })).toContain('content: "Page " counter(page) " of " counter(pages);');
+    // The 63-province ranking fits one landscape page.
+    expect(html).toContain('<section id="ranking" class="print-wide">');
+    expect(html).toContain('<section id="appendix">\n<h2>Phụ lục: danh mục chỉ số</h2>');
+    expect(toHTMLReport(sampleResult(), { appendix: false })).not.toContain('<section id="appendix">');
+    // A two-column ranking prints portrait.
+    expect(toHTMLReport(tinyResult())).toContain('<section id="ranking">');
+  });
 });
