@@ -66,3 +66,13 @@ Deno.test("npm:dti is the built ESM entry, also importable by path with its type
   assert.equal(pkg.score, dist.score);
   assert.equal(pkg.VERSION, src.VERSION);
 });
+
+Deno.test("npm:dti/notebook: score() results render as the ranking table; npm:dti results are plain data", async () => {
+  const notebook = await import("npm:dti/notebook");
+  const rows = [{ unit: "Bắc Ninh", government: 0.4449, economy: 0.3668, society: 0.4052 }];
+  const shown = notebook.score(pkg.getFramework("vn-dti-2020-province"), rows);
+  assert.equal(shown[notebook.JUPYTER_DISPLAY]()["text/html"]?.startsWith('<table class="dti-ranking">'), true);
+  const plain = pkg.score(pkg.getFramework("vn-dti-2020-province"), rows);
+  assert.deepEqual(Object.getOwnPropertySymbols(plain), []);
+  assert.equal(pkg.toJSON(shown), pkg.toJSON(plain));
+});
