@@ -21,21 +21,6 @@ export default defineConfig([
     sourcemap: true,
     treeshake: true,
   },
-  {
-    // `dti/csv` for browsers (the "browser" export condition): csv-parse's Node build calls the
-    // global Buffer when loaded, its browser build bundles a Buffer polyfill (see src/csv.ts).
-    entry: { "csv.browser": "src/csv.ts" },
-    format: ["esm"],
-    target: "es2022",
-    platform: "browser",
-    sourcemap: true,
-    // Bundled in (not external), so that the alias applies and the file needs no import map.
-    noExternal: [/^csv-parse/],
-    esbuildOptions(options) {
-      // Only csv-parse/sync is imported (readCsvStream has its own tokenizer); "csv-parse" kept aliased in case.
-      options.alias = { "csv-parse/sync": "csv-parse/browser/esm/sync", "csv-parse": "csv-parse/browser/esm" };
-    },
-  },
   { ...library, entry: { index: "src/index.ts" }, dts: { ...dts, only: true } },
   { ...library, entry: { csv: "src/csv.ts" }, dts: { ...dts, only: true } },
   { ...library, entry: { analysis: "src/analysis.ts" }, dts: { ...dts, only: true } },

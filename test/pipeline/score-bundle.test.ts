@@ -24,7 +24,7 @@ async function modulesOf(code: string): Promise<string[]> {
     write: false,
     metafile: true,
     logLevel: "silent",
-    external: ["decimal.js", "zod", "zod/*", "mathjs", "csv-parse", "csv-parse/*"],
+    external: ["decimal.js", "zod", "zod/*", "mathjs"],
   });
   const [output] = Object.values(out.metafile.outputs);
   return Object.entries(output!.inputs)
