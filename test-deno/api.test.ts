@@ -7,7 +7,8 @@
 //   - the package by name, `npm:dti` and `npm:dti/csv`. Deno reads package.json and node_modules
 //     here ("bring your own node_modules"): `npm:dti` resolves through this package's own "exports"
 //     map to dist/ (a self-reference), offline. scripts/deno-test.mjs also runs
-//     test-deno/consumer.ts from a separate project whose node_modules/dti links to this repository.
+//     test-deno/consumer.test.ts from a separate project whose node_modules/dti is this package as
+//     `npm pack` makes it.
 // Published values: the DTI 2022 top five (dti.gov.vn; see test/golden/published.test.ts).
 import assert from "node:assert/strict";
 import * as dist from "../dist/index.js";
