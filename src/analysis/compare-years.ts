@@ -97,9 +97,9 @@ function change(a: NodeResult | undefined, b: NodeResult | undefined, decimals: 
  *
  * @example
  * ```ts
- * const result = score(getFramework("vn-dti-2022-province"), table, { columns: { year: "year" } });
- * const cmp = compareYears(result, { from: 2022, to: 2023 });
- * cmp.mostImproved[0]; // => "…"
+ * // twoYears: the 63-province sample scored for 2022 and 2023 (a "year" column).
+ * const cmp = compareYears(twoYears, { from: 2022, to: 2023 });
+ * cmp.mostImproved[0]; // => "Vĩnh Phúc"
  * ```
  */
 export function compareYears(result: ScoreResult, options: CompareYearsOptions): YearComparison {

@@ -35,7 +35,7 @@ import type { Displayable } from "./mime-bundle.ts";
  *
  * @example
  * ```ts
- * import { explain } from "dti/notebook";
+ * import { JUPYTER_DISPLAY, explain } from "dti/notebook";
  * const ex = explain(getFramework("vn-dti-2022-province"), result, "TP. Đà Nẵng");
  * ex[JUPYTER_DISPLAY]()["text/markdown"] === explainToMarkdown(ex); // => true
  * ```
@@ -52,7 +52,7 @@ export function explain(framework: Framework | FrameworkDefinition, result: Scor
  *
  * @example
  * ```ts
- * import { whatIf } from "dti/notebook";
+ * import { JUPYTER_DISPLAY, whatIf } from "dti/notebook";
  * const r = whatIf(getFramework("vn-dti-2022-province"), rows, "TP. Hồ Chí Minh", { "digital-society": 0.5 });
  * r[JUPYTER_DISPLAY]()["text/markdown"] === whatIfToMarkdown(r); // => true
  * ```
@@ -75,7 +75,7 @@ export function whatIf(
  *
  * @example
  * ```ts
- * import { improvementPriorities } from "dti/notebook";
+ * import { JUPYTER_DISPLAY, improvementPriorities } from "dti/notebook";
  * const p = improvementPriorities(getFramework("vn-dti-2022-province"), rows, "TP. Hồ Chí Minh");
  * p[JUPYTER_DISPLAY]()["text/markdown"] === prioritiesToMarkdown(p); // => true
  * ```
@@ -92,7 +92,7 @@ export function improvementPriorities(framework: Framework | FrameworkDefinition
  *
  * @example
  * ```ts
- * import { planImprovements } from "dti/notebook";
+ * import { JUPYTER_DISPLAY, planImprovements } from "dti/notebook";
  * const plan = planImprovements(getFramework("vn-dti-2022-province"), rows, "TP. Hồ Chí Minh", { toRank: 1 });
  * plan[JUPYTER_DISPLAY]()["text/markdown"] === planToMarkdown(plan); // => true
  * ```
@@ -109,7 +109,7 @@ export function planImprovements(framework: Framework | FrameworkDefinition, dat
  *
  * @example
  * ```ts
- * import { compareYears } from "dti/notebook";
+ * import { JUPYTER_DISPLAY, compareYears } from "dti/notebook";
  * const cmp = compareYears(twoYears, { from: 2022, to: 2023 });
  * cmp[JUPYTER_DISPLAY]()["text/markdown"] === yearsToMarkdown(cmp); // => true
  * ```
@@ -126,7 +126,7 @@ export function compareYears(result: ScoreResult, options: CompareYearsOptions):
  *
  * @example
  * ```ts
- * import { applyBands } from "dti/notebook";
+ * import { JUPYTER_DISPLAY, applyBands } from "dti/notebook";
  * const banded = applyBands(result, getBands("egdi"));
  * banded[JUPYTER_DISPLAY]()["text/markdown"] === bandsToMarkdown(banded, getBands("egdi")); // => true
  * ```
@@ -143,7 +143,7 @@ export function applyBands(result: ScoreResult, set: BandSet, options: ApplyBand
  *
  * @example
  * ```ts
- * import { assessment } from "dti/notebook";
+ * import { JUPYTER_DISPLAY, assessment } from "dti/notebook";
  * const r = assessment(getFramework("vn-dti-2022-province"), [
  *   { unit: "Huế", indicator: "awareness", self: 95, appraised: 90, final: 90, evidence: "QĐ 12/2023" },
  * ]);

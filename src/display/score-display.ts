@@ -20,7 +20,7 @@ import { withDisplay } from "./with-display.ts";
  * @example
  * ```ts
  * import { getFramework } from "dti";
- * import { score } from "dti/notebook";
+ * import { JUPYTER_DISPLAY, score } from "dti/notebook";
  * const result = score(getFramework("vn-dti-2020-province"), [
  *   { unit: "Bắc Ninh", government: 0.4449, economy: 0.3668, society: 0.4052 },
  * ]);

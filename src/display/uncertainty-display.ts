@@ -20,7 +20,7 @@ import type { Displayable } from "./mime-bundle.ts";
  *
  * @example
  * ```ts
- * import { uncertainty } from "dti/notebook";
+ * import { JUPYTER_DISPLAY, uncertainty } from "dti/notebook";
  * const ua = uncertainty(getFramework("vn-dti-2022-province"), rows, { runs: 50, seed: 42, weights: 0.25 });
  * ua[JUPYTER_DISPLAY]()["text/markdown"] === uncertaintyToMarkdown(ua); // => true
  * ```

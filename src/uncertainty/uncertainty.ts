@@ -50,7 +50,7 @@ interface InputSpec extends UncertainInput {
  * const ua = uncertainty(getFramework("vn-dti-2022-province"), rows, {
  *   runs: 1000, seed: 42, weights: 0.25, aggregation: ["arithmetic", "geometric"],
  * });
- * ua.units[0]; // => { unit: "Hà Nội", nominalRank: 1, medianRank: 1, rankLow: 1, rankHigh: 2, … }
+ * ua.units[0]; // => { unit: "TP. Đà Nẵng", nominalRank: 1, medianRank: 1, rankLow: 1, rankHigh: 1, … }
  * ```
  */
 export function uncertainty(framework: Framework | FrameworkDefinition, data: ScoreInput, options: UncertaintyOptions = {}): UncertaintyResult {
