@@ -3,17 +3,9 @@
  * the project's own terms, never by a tracker's issue number (a number means nothing to a reader
  * of the code, and it outlives the tracker); and a test file a comment or a doc points to exists.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-
-function files(dir: string, ext: RegExp): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    if (f === "node_modules" || f.startsWith(".")) return [];
-    return statSync(p).isDirectory() ? files(p, ext) : ext.test(f) ? [p] : [];
-  });
-}
+import { filesUnder as files } from "./helpers/files.ts";
 
 const code = [...files("src", /\.ts$/u), ...files("test", /\.ts$/u), ...files("test-deno", /\.ts$/u), ...files("scripts", /\.mjs$/u), ...files("bench", /\.mjs$/u), "tsup.config.ts", "vitest.config.ts"];
 const docs = ["README.md", ...files("docs", /\.md$/u)];

@@ -3,21 +3,16 @@
  * import computation types and helpers); the entries and the CLI join the two. And no module
  * imports itself through others (type imports included).
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
 import { describe, expect, it } from "vitest";
+import { filesUnder } from "./helpers/files.ts";
 
 interface Import {
   readonly to: string;
   readonly typeOnly: boolean;
 }
 
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? sources(p) : p.endsWith(".ts") ? [p] : [];
-  });
-}
 
 /** Every relative import and re-export of a module; `typeOnly` when nothing of it runs. */
 function importsOf(file: string): Import[] {
@@ -31,7 +26,7 @@ function importsOf(file: string): Import[] {
   return out;
 }
 
-const files = sources("src");
+const files = filesUnder("src", /\.ts$/u);
 const graph = new Map(files.map((f) => [f, importsOf(f)]));
 
 /** Renderers write Markdown, HTML, SVG, CSV or Vega-Lite, or join results to their displays. */

@@ -19,8 +19,8 @@
  * - Examples with `// =>` or `// throws` run; the others (notebook cells, files, streams) are
  *   only compiled.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { filesUnder } from "./files.ts";
 
 /** One `@example` code block. */
 export interface TsdocExample {
@@ -32,17 +32,10 @@ export interface TsdocExample {
   readonly code: string;
 }
 
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? sources(p) : p.endsWith(".ts") ? [p] : [];
-  });
-}
-
 /** Every ```ts block under an `@example` tag of a doc comment in `dir`. */
 export function tsdocExamples(dir = "src"): TsdocExample[] {
   const out: TsdocExample[] = [];
-  for (const file of sources(dir)) {
+  for (const file of filesUnder(dir, /\.ts$/u)) {
     const text = readFileSync(file, "utf8");
     for (const m of text.matchAll(/\/\*\*[\s\S]*?\*\//gu)) {
       const comment = m[0];
