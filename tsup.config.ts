@@ -14,32 +14,18 @@ const library: Options = { format: ["esm", "cjs"], target: "es2022", platform: "
 
 export default defineConfig([
   {
-    // Library entries: the core (no CSV parser, no mathjs), the `dti/csv`, `dti/analysis` and
-    // `dti/formula` sub-paths, sharing chunks.
+    // Library entries: the core (no CSV parser, no mathjs, no notebook display), the `dti/csv`,
+    // `dti/analysis`, `dti/formula` and `dti/notebook` sub-paths, sharing chunks.
     ...library,
-    entry: { index: "src/index.ts", csv: "src/csv.ts", analysis: "src/analysis.ts", formula: "src/formula.ts" },
+    entry: { index: "src/index.ts", csv: "src/csv.ts", analysis: "src/analysis.ts", formula: "src/formula.ts", notebook: "src/notebook.ts" },
     sourcemap: true,
     treeshake: true,
-  },
-  {
-    // `dti/csv` for browsers (the "browser" export condition): csv-parse's Node build calls the
-    // global Buffer when loaded, its browser build bundles a Buffer polyfill (see src/csv.ts).
-    entry: { "csv.browser": "src/csv.ts" },
-    format: ["esm"],
-    target: "es2022",
-    platform: "browser",
-    sourcemap: true,
-    // Bundled in (not external), so that the alias applies and the file needs no import map.
-    noExternal: [/^csv-parse/],
-    esbuildOptions(options) {
-      // Only csv-parse/sync is imported (readCsvStream has its own tokenizer); "csv-parse" kept aliased in case.
-      options.alias = { "csv-parse/sync": "csv-parse/browser/esm/sync", "csv-parse": "csv-parse/browser/esm" };
-    },
   },
   { ...library, entry: { index: "src/index.ts" }, dts: { ...dts, only: true } },
   { ...library, entry: { csv: "src/csv.ts" }, dts: { ...dts, only: true } },
   { ...library, entry: { analysis: "src/analysis.ts" }, dts: { ...dts, only: true } },
   { ...library, entry: { formula: "src/formula.ts" }, dts: { ...dts, only: true } },
+  { ...library, entry: { notebook: "src/notebook.ts" }, dts: { ...dts, only: true } },
   {
     // The command-line tool: Node only, ESM, with a shebang kept from the source.
     entry: { cli: "src/cli/main.ts" },

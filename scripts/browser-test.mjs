@@ -2,7 +2,7 @@
 // on 127.0.0.1 (a random port), opens test/browser/index.html in headless Chromium (Debian's
 // /usr/bin/chromium, or $CHROMIUM) with --dump-dom, and checks the rendered DOM: status "ok", the
 // ranking table with the 63 provinces, the bar chart, the same ranking from the CSV sample through
-// dist/csv.browser.js (the "browser" build of dti/csv). Needs `npm run build` first.
+// dist/csv.js (dti/csv, the same build as Node's). Needs `npm run build` first.
 // Usage: node scripts/browser-test.mjs
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -65,7 +65,7 @@ try {
   if (rows !== 63) problems.push(`expected 63 table rows, found ${rows}`);
   if (!dom.includes("TP. Hà Nội") || !dom.includes('<table class="dti-ranking">')) problems.push("no ranking table with TP. Hà Nội");
   if (!/<svg[^>]*viewBox/u.test(dom)) problems.push("no bar chart SVG");
-  if (!dom.includes('data-csv="63 units from CSV"')) problems.push("the browser build of dti/csv did not read the 63 units");
+  if (!dom.includes('data-csv="63 units from CSV"')) problems.push("dti/csv did not read the 63 units");
   if (problems.length > 0) {
     failed = true;
     console.error(`browser smoke test failed (${url}):\n- ${problems.join("\n- ")}`);

@@ -21,6 +21,12 @@ const consumers = [
 const r = score(getFramework("vn-dti-2022-province"), globalThis.rows ?? []);
 console.log(toMarkdown(r), toHTML(r), rankingBarChart(r), radarChart(r, "x"), rankValues([1, 2], (a, b) => a - b));`,
   },
+  {
+    // An app that only scores: no report, chart or notebook display code should come with it.
+    name: "score only",
+    code: `import { score, getFramework } from "dti";
+console.log(score(getFramework("vn-dti-2022-province"), globalThis.rows ?? []).units.length);`,
+  },
   { name: "all of dti", code: `import * as dti from "dti"; console.log(dti);` },
   { name: "dti/csv", code: `import { parseCsv } from "dti/csv"; console.log(parseCsv(globalThis.text ?? ""));` },
   {

@@ -3,7 +3,8 @@
  * points and shares, gaps, strengths, a vi/en summary), what-if re-scoring through the real
  * pipeline, improvement priorities, the least improvement to reach a rank or a score, year-over-
  * year changes, maturity bands, and the self-assessed / appraised / final assessment workflow,
- * each with a Markdown renderer. A separate entry so that the core bundle does not carry it.
+ * each with a Markdown renderer. Results are plain data (`dti/notebook` has the same functions
+ * with notebook displays). A separate entry so that the core bundle does not carry it.
  *
  * @example
  * ```ts
@@ -19,35 +20,35 @@
  * @module dti/analysis
  */
 
-export { explain } from "./display/analysis-display.ts";
+export { explain } from "./analysis/explain.ts";
 export type { ExplainOptions, Explanation, Gap, NodeExplanation } from "./analysis/explain.ts";
 export { explainSummary } from "./analysis/explain-summary.ts";
 export { explainToMarkdown } from "./analysis/explain-markdown.ts";
 export { findUnit } from "./analysis/find-unit.ts";
 export { indexShares } from "./analysis/index-shares.ts";
 export type { IndexShares } from "./analysis/index-shares.ts";
-export { whatIf } from "./display/analysis-display.ts";
+export { whatIf } from "./analysis/what-if.ts";
 export type { NodeChange, Standing, WhatIfResult } from "./analysis/what-if.ts";
 export type { ScenarioOptions } from "./analysis/scenario.ts";
 export type { CandidateOptions } from "./analysis/leaf-candidates.ts";
-export { improvementPriorities } from "./display/analysis-display.ts";
+export { improvementPriorities } from "./analysis/priorities.ts";
 export type { Priority, PriorityOptions } from "./analysis/priorities.ts";
-export { planImprovements } from "./display/analysis-display.ts";
+export { planImprovements } from "./analysis/plan-improvements.ts";
 export type { ExactPlan, PlanOptions, PlannedChange, PlanResult } from "./analysis/plan-improvements.ts";
 export { maxInputs, stepUp } from "./analysis/improvement-step.ts";
 export { planToMarkdown, prioritiesToMarkdown, whatIfToMarkdown } from "./analysis/what-if-markdown.ts";
 export type { WhatIfMarkdownOptions } from "./analysis/what-if-markdown.ts";
-export { compareYears } from "./display/analysis-display.ts";
+export { compareYears } from "./analysis/compare-years.ts";
 export type { CompareYearsOptions, NodeYearChange, UnitInOneYear, UnitYearChange, YearComparison } from "./analysis/compare-years.ts";
 export { yearsToMarkdown } from "./analysis/years-markdown.ts";
 export { BAND_PRESETS, DTI_2020_MAP_BANDS, EGDI_BANDS, defineBands, getBands } from "./analysis/bands.ts";
 export type { Band, BandSet } from "./analysis/bands.ts";
 export { bandOf } from "./analysis/band-of.ts";
-export { applyBands } from "./display/analysis-display.ts";
+export { applyBands } from "./analysis/apply-bands.ts";
 export { bandRange, bandsToMarkdown } from "./analysis/bands-markdown.ts";
 export type { ApplyBandsOptions, BandCount, BandsResult, UnitBand } from "./analysis/apply-bands.ts";
 export { ASSESSMENT_COLUMNS } from "./analysis/assessment.ts";
-export { assessment } from "./display/analysis-display.ts";
+export { assessment } from "./analysis/assessment.ts";
 export type { AssessmentItem, AssessmentOptions, AssessmentResult, AssessmentStage, AssessmentUnit, StageTotal } from "./analysis/assessment.ts";
 export { assessmentToMarkdown } from "./analysis/assessment-markdown.ts";
 export { formatDecimal, formatPoints, formatSigned } from "./analysis/format.ts";

@@ -3,7 +3,8 @@
  * framework). A framework is data; unit data is validated cell by cell; scores are exact decimals
  * published half-up; ranks share ties ("1224").
  *
- * CSV parsing lives in the `dti/csv` sub-path so that this entry carries no CSV parser.
+ * CSV parsing lives in the `dti/csv` sub-path so that this entry carries no CSV parser, and the
+ * notebook displays in `dti/notebook`: results from here are plain data.
  *
  * @example
  * ```ts
@@ -105,8 +106,7 @@ export type { NormalisedColumn } from "./methods/normalise/normalise-column.ts";
 export { IMPUTE_METHODS, makeImputer } from "./methods/impute/imputer.ts";
 export type { ImputeMethod } from "./methods/impute/imputer.ts";
 export type { ImputedCell } from "./pipeline/types.ts";
-export { MAX_UNCERTAINTY_RUNS, MAX_UNCERTAINTY_UNITS } from "./uncertainty/uncertainty.ts";
-export { uncertainty } from "./display/uncertainty-display.ts";
+export { MAX_UNCERTAINTY_RUNS, MAX_UNCERTAINTY_UNITS, uncertainty } from "./uncertainty/uncertainty.ts";
 export { uncertaintyToMarkdown } from "./uncertainty/to-markdown.ts";
 export type { UncertaintyMarkdownOptions } from "./uncertainty/to-markdown.ts";
 export { createRandom } from "./uncertainty/prng.ts";
@@ -167,18 +167,6 @@ export { ruleText, viewText } from "./report/rule-text.ts";
 export { rankGaps } from "./report/rank-gap.ts";
 export type { RankGaps, RankNeighbour } from "./report/rank-gap.ts";
 
-// Notebooks: the Jupyter display protocol (Symbol.for("Jupyter.display")), no Deno dependency.
-export { attachDisplay, displayable, JUPYTER_DISPLAY } from "./display/mime-bundle.ts";
-export type { Displayable, MimeBundle } from "./display/mime-bundle.ts";
-export { display, DISPLAY_LIMIT, DISPLAY_TEXT_LIMIT, tableBundle } from "./display/display-table.ts";
-export type { DisplayOptions } from "./display/display-table.ts";
-export { displayRadar, displayRankingBar } from "./display/display-chart.ts";
-export { withDisplay } from "./display/with-display.ts";
-
-// Notebook displays of analyses: analysis and uncertainty results render as
-// Markdown/HTML/plain text in a Deno notebook; any Markdown can be displayed the same way.
-export { displayMarkdown, markdownBundle, withMarkdownDisplay } from "./display/markdown-bundle.ts";
-export { markdownToHTML } from "./display/markdown-to-html.ts";
 // The HTML report's optional bands, robustness and levers (plain data; the CLI computes them), and
 // the extra-column hook of the ranking table.
 export type { ReportBands, ReportLever } from "./report/html-report/extras.ts";

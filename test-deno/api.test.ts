@@ -7,7 +7,8 @@
 //   - the package by name, `npm:dti` and `npm:dti/csv`. Deno reads package.json and node_modules
 //     here ("bring your own node_modules"): `npm:dti` resolves through this package's own "exports"
 //     map to dist/ (a self-reference), offline. scripts/deno-test.mjs also runs
-//     test-deno/consumer.ts from a separate project whose node_modules/dti links to this repository.
+//     test-deno/consumer.test.ts from a separate project whose node_modules/dti is this package as
+//     `npm pack` makes it.
 // Published values: the DTI 2022 top five (dti.gov.vn; see test/golden/published.test.ts).
 import assert from "node:assert/strict";
 import * as dist from "../dist/index.js";
@@ -65,4 +66,14 @@ Deno.test("src and npm:dti (dist) give the same result for the 63-province sampl
 Deno.test("npm:dti is the built ESM entry, also importable by path with its types", () => {
   assert.equal(pkg.score, dist.score);
   assert.equal(pkg.VERSION, src.VERSION);
+});
+
+Deno.test("npm:dti/notebook: score() results render as the ranking table; npm:dti results are plain data", async () => {
+  const notebook = await import("npm:dti/notebook");
+  const rows = [{ unit: "Bắc Ninh", government: 0.4449, economy: 0.3668, society: 0.4052 }];
+  const shown = notebook.score(pkg.getFramework("vn-dti-2020-province"), rows);
+  assert.equal(shown[notebook.JUPYTER_DISPLAY]()["text/html"]?.startsWith('<table class="dti-ranking">'), true);
+  const plain = pkg.score(pkg.getFramework("vn-dti-2020-province"), rows);
+  assert.deepEqual(Object.getOwnPropertySymbols(plain), []);
+  assert.equal(pkg.toJSON(shown), pkg.toJSON(plain));
 });

@@ -46,7 +46,13 @@ export interface ApplyBandsOptions {
  * Reads every unit's band from its published index value (and, with `nodes`, each node's),
  * in the result's order, with counts per band.
  *
- * Plain data; `dti/analysis` exports it with a notebook display (src/display/analysis-display.ts).
+ * Plain data; `applyBands` from `dti/notebook` also renders it in a notebook as its {@link bandsToMarkdown}.
+ *
+ * @example
+ * ```ts
+ * const banded = applyBands(result, getBands("egdi"));
+ * banded.units[0]; // => { unit: "TP. Đà Nẵng", value: "0.8002", band: "very-high", label: { vi: "Rất cao", en: "Very High" } }
+ * ```
  */
 export function applyBands(result: ScoreResult, set: BandSet, options: ApplyBandsOptions = {}): BandsResult {
   const nodeIds =

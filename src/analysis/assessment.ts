@@ -114,7 +114,15 @@ function text(cell: RawCell): string | null {
  * differing beyond `tolerance`, final missing, final different from appraised without a note,
  * indicators without a row (warnings).
  *
- * Plain data; `dti/analysis` exports it with a notebook display (src/display/analysis-display.ts).
+ * Plain data; `assessment` from `dti/notebook` also renders it in a notebook as its {@link assessmentToMarkdown}.
+ *
+ * @example
+ * ```ts
+ * const r = assessment(getFramework("vn-dti-2022-province"), [
+ *   { unit: "Huế", indicator: "awareness", self: 95, appraised: 90, final: 90, evidence: "QĐ 12/2023" },
+ * ]);
+ * r.items[0].flags; // => ["ASSESSMENT_SELF_APPRAISED_DIFFER"]
+ * ```
  */
 export function assessment(framework: Framework | FrameworkDefinition, data: RawTable | readonly unknown[], options: AssessmentOptions = {}): AssessmentResult {
   const fw = ensureFramework(framework);

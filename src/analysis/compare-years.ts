@@ -93,7 +93,14 @@ function change(a: NodeResult | undefined, b: NodeResult | undefined, decimals: 
  * the same for every node and view, the units new in `to` or gone since `from`, and the
  * most-improved lists. Units are matched by name (NFC, case-insensitive), then by code.
  *
- * Plain data; `dti/analysis` exports it with a notebook display (src/display/analysis-display.ts).
+ * Plain data; `compareYears` from `dti/notebook` also renders it in a notebook as its {@link yearsToMarkdown}.
+ *
+ * @example
+ * ```ts
+ * // twoYears: the 63-province sample scored for 2022 and 2023 (a "year" column).
+ * const cmp = compareYears(twoYears, { from: 2022, to: 2023 });
+ * cmp.mostImproved[0]; // => "Vĩnh Phúc"
+ * ```
  */
 export function compareYears(result: ScoreResult, options: CompareYearsOptions): YearComparison {
   const inYear = (y: number) => result.units.filter((u) => u.year === y);

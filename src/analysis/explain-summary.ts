@@ -19,7 +19,7 @@ export function nameIn(name: LocalizedName, language: AnalysisLanguage): string 
  *
  * @example
  * ```ts
- * explainSummary(explanation, "vi");
+ * explainSummary(explain(getFramework("vn-dti-2022-province"), result, "TP. Đà Nẵng"), "vi");
  * // => "TP. Đà Nẵng xếp hạng 1/5 với DTI 0,8002. Mạnh nhất: Nhận thức số (1,0000). Yếu nhất: …"
  * ```
  */

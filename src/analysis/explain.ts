@@ -75,7 +75,17 @@ function gapTo(ref: Decimal | null, mine: Decimal | null): Gap | null {
  * index (the product of its normalised weights from the root; `reweight` leaves missing nodes
  * out as scoring does), so for an arithmetic index they add up to the unit's score exactly.
  *
- * Plain data; `dti/analysis` exports it with a notebook display (src/display/analysis-display.ts).
+ * Plain data; `explain` from `dti/notebook` also renders it in a notebook as its {@link explainToMarkdown}.
+ *
+ * @example
+ * ```ts
+ * const fw = getFramework("vn-dti-2022-province");
+ * const result = score(fw, rows);
+ * const ex = explain(fw, result, "TP. Đà Nẵng", { target: 0.85 });
+ * ex.points; // => 800.175
+ * ex.nodes.find((n) => n.id === "awareness")?.points; // => 100
+ * ex.summary.vi; // => "TP. Đà Nẵng xếp hạng 1/5 với DTI 0,8002. …"
+ * ```
  */
 export function explain(framework: Framework | FrameworkDefinition, result: ScoreResult, unit: string, options: ExplainOptions = {}): Explanation {
   const fw = ensureFramework(framework);

@@ -27,6 +27,7 @@ export interface IndexShares {
  *
  * @example
  * ```ts
+ * import { compileFramework } from "../score/compile.ts";
  * const compiled = compileFramework(getFramework("vn-dti-2022-province"));
  * indexShares(compiled).shares.get(compiled.index.get("digital-society")!)!.toString(); // => "0.15"
  * ```

@@ -15,6 +15,7 @@ import type { CompiledFramework } from "../score/compile.ts";
  *
  * @example
  * ```ts
+ * import { compileFramework } from "../score/compile.ts";
  * const c = compileFramework(getFramework("vn-dti-2022-province"));
  * nodeMaxScores(c)[c.root]?.toString(); // => "1"
  * ```

@@ -81,7 +81,14 @@ const ALGORITHM =
  * limits. For an additive index the exact minimum total improvement is also given: fill the
  * indicators with the largest share of the index per cost first (a fractional knapsack).
  *
- * Plain data; `dti/analysis` exports it with a notebook display (src/display/analysis-display.ts).
+ * Plain data; `planImprovements` from `dti/notebook` also renders it in a notebook as its {@link planToMarkdown}.
+ *
+ * @example
+ * ```ts
+ * const plan = planImprovements(getFramework("vn-dti-2022-province"), rows, "TP. Hồ Chí Minh", { toRank: 1 });
+ * plan.result.after.rank; // => 1
+ * plan.exact?.total; // => 0.5055
+ * ```
  */
 export function planImprovements(framework: Framework | FrameworkDefinition, data: ScoreInput, unit: string, options: PlanOptions): PlanResult {
   if ((options.toRank === undefined) === (options.toScore === undefined)) {

@@ -49,7 +49,13 @@ export interface PriorityOptions extends ScenarioOptions, CandidateOptions {
  * next better level), capped at its maximum, and the unit is re-scored through `score()`. Sorted
  * by `gainPerHundredth` (largest first), indicators already at their maximum last.
  *
- * Plain data; `dti/analysis` exports it with a notebook display (src/display/analysis-display.ts).
+ * Plain data; `improvementPriorities` from `dti/notebook` also renders it in a notebook as its {@link prioritiesToMarkdown}.
+ *
+ * @example
+ * ```ts
+ * const p = improvementPriorities(getFramework("vn-dti-2022-province"), rows, "TP. Hồ Chí Minh");
+ * p[0].id; // => "digital-government"   (200 of 1000 points: +0.002 per +0.01)
+ * ```
  */
 export function improvementPriorities(framework: Framework | FrameworkDefinition, data: ScoreInput, unit: string, options: PriorityOptions = {}): Priority[] {
   const s = prepareScenario(framework, data, unit, options);

@@ -57,7 +57,14 @@ export function standing(u: UnitResult): Standing {
  * value above its maximum is the usual `DATA_OUT_OF_RANGE` error) and reports the new value and
  * rank, the other units unchanged.
  *
- * Plain data; `dti/analysis` exports it with a notebook display (src/display/analysis-display.ts).
+ * Plain data; `whatIf` from `dti/notebook` also renders it in a notebook as its {@link whatIfToMarkdown}.
+ *
+ * @example
+ * ```ts
+ * const r = whatIf(getFramework("vn-dti-2022-province"), rows, "TP. Hồ Chí Minh", { "digital-society": 0.5 });
+ * r.after.value; // => "0.7375"   (0.716355 + 0.15 × (0.5 − 0.359) = 0.737505 → half-up)
+ * r.delta.value; // => "+0.0211"  (0.7375 − 0.7164)
+ * ```
  */
 export function whatIf(
   framework: Framework | FrameworkDefinition,

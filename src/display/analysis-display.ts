@@ -1,6 +1,6 @@
 /**
- * The analyses of `dti/analysis` as they are exported: each computation's plain result with a
- * notebook display that renders its Markdown. The computations (src/analysis/) return data and
+ * The analyses of `dti/analysis` as `dti/notebook` exports them: each computation's plain result
+ * with a notebook display that renders its Markdown. The computations (src/analysis/) return data and
  * never import a renderer; the renderers (src/analysis/*-markdown.ts) read that data; this module
  * joins the two, so neither imports the other.
  *
@@ -25,43 +25,36 @@ import type { RawTable } from "../input/table.ts";
 import type { ScoreInput, ScoreResult } from "../pipeline/types.ts";
 import type { RawValue } from "../score/rules/outcome.ts";
 import { withMarkdownDisplay } from "./markdown-bundle.ts";
+import type { Displayable } from "./mime-bundle.ts";
 
 /**
- * Explains one unit of a scored result. Contributions use each node's effective share of the
- * index (the product of its normalised weights from the root; `reweight` leaves missing nodes
- * out as scoring does), so for an arithmetic index they add up to the unit's score exactly.
- *
- * In a Deno notebook the explanation renders as its Markdown ({@link explainToMarkdown}); the
- * display method is not enumerable, so JSON and spreading are unchanged.
+ * `explain` of `dti/analysis` with a notebook display: in a Deno notebook the result renders as
+ * its Markdown
+ * (`explainToMarkdown`, shown as HTML). The display method is not enumerable, so JSON
+ * and spreading are unchanged.
  *
  * @example
  * ```ts
- * const fw = getFramework("vn-dti-2022-province");
- * const result = score(fw, rows);
- * const ex = explain(fw, result, "TP. Đà Nẵng", { target: 0.85 });
- * ex.points; // => 800.175
- * ex.nodes.find((n) => n.id === "awareness")?.points; // => 100
- * ex.summary.vi; // => "TP. Đà Nẵng xếp hạng 1/5 với DTI 0,8002. …"
+ * import { JUPYTER_DISPLAY, explain } from "dti/notebook";
+ * const ex = explain(getFramework("vn-dti-2022-province"), result, "TP. Đà Nẵng");
+ * ex[JUPYTER_DISPLAY]()["text/markdown"] === explainToMarkdown(ex); // => true
  * ```
  */
-export function explain(framework: Framework | FrameworkDefinition, result: ScoreResult, unit: string, options: ExplainOptions = {}): Explanation {
+export function explain(framework: Framework | FrameworkDefinition, result: ScoreResult, unit: string, options: ExplainOptions = {}): Explanation & Displayable {
   return withMarkdownDisplay(explainUnit(framework, result, unit, options), (ex) => explainToMarkdown(ex));
 }
 
 /**
- * Sets some of a unit's raw inputs (`set`: indicator id, name or input key → new raw value, as it
- * would be written in the data: "0,95", 18, "Bí thư/Chủ tịch"), scores the whole data set again
- * with `score()` (so every rule, ladder, category and ratio applies exactly as in scoring, and a
- * value above its maximum is the usual `DATA_OUT_OF_RANGE` error) and reports the new value and
- * rank, the other units unchanged.
- *
- * In a Deno notebook the result renders as its Markdown ({@link whatIfToMarkdown}).
+ * `whatIf` of `dti/analysis` with a notebook display: in a Deno notebook the result renders as
+ * its Markdown
+ * (`whatIfToMarkdown`, shown as HTML). The display method is not enumerable, so JSON
+ * and spreading are unchanged.
  *
  * @example
  * ```ts
+ * import { JUPYTER_DISPLAY, whatIf } from "dti/notebook";
  * const r = whatIf(getFramework("vn-dti-2022-province"), rows, "TP. Hồ Chí Minh", { "digital-society": 0.5 });
- * r.after.value; // => "0.7375"   (0.716355 + 0.15 × (0.5 − 0.359) = 0.737505 → half-up)
- * r.delta.value; // => "+0.0211"  (0.7375 − 0.7164)
+ * r[JUPYTER_DISPLAY]()["text/markdown"] === whatIfToMarkdown(r); // => true
  * ```
  */
 export function whatIf(
@@ -70,104 +63,93 @@ export function whatIf(
   unit: string,
   set: Readonly<Record<string, RawValue>>,
   options: ScenarioOptions = {},
-): WhatIfResult {
+): WhatIfResult & Displayable {
   return withMarkdownDisplay(rescoreWith(framework, data, unit, set, options), (r) => whatIfToMarkdown(r));
 }
 
 /**
- * Ranks a unit's indicators by index gain per unit of improvement: each is raised by one step
- * (continuous rules: `step` of its range, 0.01 by default; ladders, categories and yes/no: the
- * next better level), capped at its maximum, and the unit is re-scored through `score()`. Sorted
- * by `gainPerHundredth` (largest first), indicators already at their maximum last.
- *
- * In a Deno notebook the list renders as its Markdown ({@link prioritiesToMarkdown}).
+ * `improvementPriorities` of `dti/analysis` with a notebook display: in a Deno notebook the result renders as
+ * its Markdown
+ * (`prioritiesToMarkdown`, shown as HTML). The display method is not enumerable, so JSON
+ * and spreading are unchanged.
  *
  * @example
  * ```ts
+ * import { JUPYTER_DISPLAY, improvementPriorities } from "dti/notebook";
  * const p = improvementPriorities(getFramework("vn-dti-2022-province"), rows, "TP. Hồ Chí Minh");
- * p[0].id; // => "digital-government"   (200 of 1000 points: +0.002 per +0.01)
+ * p[JUPYTER_DISPLAY]()["text/markdown"] === prioritiesToMarkdown(p); // => true
  * ```
  */
-export function improvementPriorities(framework: Framework | FrameworkDefinition, data: ScoreInput, unit: string, options: PriorityOptions = {}): Priority[] {
+export function improvementPriorities(framework: Framework | FrameworkDefinition, data: ScoreInput, unit: string, options: PriorityOptions = {}): Priority[] & Displayable {
   return withMarkdownDisplay(priorities(framework, data, unit, options), (list) => prioritiesToMarkdown(list));
 }
 
 /**
- * Finds a small set of improvements that lifts a unit to rank `toRank` (or better) or to the
- * published value `toScore` (or more). See {@link PlanResult.algorithm} for the method and its
- * limits. For an additive index the exact minimum total improvement is also given: fill the
- * indicators with the largest share of the index per cost first (a fractional knapsack).
- *
- * In a Deno notebook the plan renders as its Markdown ({@link planToMarkdown}).
+ * `planImprovements` of `dti/analysis` with a notebook display: in a Deno notebook the result renders as
+ * its Markdown
+ * (`planToMarkdown`, shown as HTML). The display method is not enumerable, so JSON
+ * and spreading are unchanged.
  *
  * @example
  * ```ts
+ * import { JUPYTER_DISPLAY, planImprovements } from "dti/notebook";
  * const plan = planImprovements(getFramework("vn-dti-2022-province"), rows, "TP. Hồ Chí Minh", { toRank: 1 });
- * plan.result.after.rank; // => 1
- * plan.exact?.total; // => 0.5055
+ * plan[JUPYTER_DISPLAY]()["text/markdown"] === planToMarkdown(plan); // => true
  * ```
  */
-export function planImprovements(framework: Framework | FrameworkDefinition, data: ScoreInput, unit: string, options: PlanOptions): PlanResult {
+export function planImprovements(framework: Framework | FrameworkDefinition, data: ScoreInput, unit: string, options: PlanOptions): PlanResult & Displayable {
   return withMarkdownDisplay(plan(framework, data, unit, options), (p) => planToMarkdown(p));
 }
 
 /**
- * Compares two years of a result scored with a year column: for every unit in both years the
- * change of the published index value (exact decimal difference, e.g. "+0.0123") and of its rank,
- * the same for every node and view, the units new in `to` or gone since `from`, and the
- * most-improved lists. Units are matched by name (NFC, case-insensitive), then by code.
- *
- * In a Deno notebook the comparison renders as its Markdown ({@link yearsToMarkdown}).
+ * `compareYears` of `dti/analysis` with a notebook display: in a Deno notebook the result renders as
+ * its Markdown
+ * (`yearsToMarkdown`, shown as HTML). The display method is not enumerable, so JSON
+ * and spreading are unchanged.
  *
  * @example
  * ```ts
- * const result = score(getFramework("vn-dti-2022-province"), table, { columns: { year: "year" } });
- * const cmp = compareYears(result, { from: 2022, to: 2023 });
- * cmp.mostImproved[0]; // => "…"
+ * import { JUPYTER_DISPLAY, compareYears } from "dti/notebook";
+ * const cmp = compareYears(twoYears, { from: 2022, to: 2023 });
+ * cmp[JUPYTER_DISPLAY]()["text/markdown"] === yearsToMarkdown(cmp); // => true
  * ```
  */
-export function compareYears(result: ScoreResult, options: CompareYearsOptions): YearComparison {
+export function compareYears(result: ScoreResult, options: CompareYearsOptions): YearComparison & Displayable {
   return withMarkdownDisplay(yearChanges(result, options), (c) => yearsToMarkdown(c));
 }
 
 /**
- * Reads every unit's band from its published index value (and, with `nodes`, each node's),
- * in the result's order, with counts per band.
- *
- * In a Deno notebook the bands render as their Markdown ({@link bandsToMarkdown}).
+ * `applyBands` of `dti/analysis` with a notebook display: in a Deno notebook the result renders as
+ * its Markdown
+ * (`bandsToMarkdown`, shown as HTML). The display method is not enumerable, so JSON
+ * and spreading are unchanged.
  *
  * @example
  * ```ts
+ * import { JUPYTER_DISPLAY, applyBands } from "dti/notebook";
  * const banded = applyBands(result, getBands("egdi"));
- * banded.units[0]; // => { unit: "TP. Đà Nẵng", value: "0.8002", band: "very-high", label: { vi: "Rất cao", en: "Very High" } }
+ * banded[JUPYTER_DISPLAY]()["text/markdown"] === bandsToMarkdown(banded, getBands("egdi")); // => true
  * ```
  */
-export function applyBands(result: ScoreResult, set: BandSet, options: ApplyBandsOptions = {}): BandsResult {
+export function applyBands(result: ScoreResult, set: BandSet, options: ApplyBandsOptions = {}): BandsResult & Displayable {
   return withMarkdownDisplay(bandsOf(result, set, options), (b) => bandsToMarkdown(b, set));
 }
 
 /**
- * Reads assessment rows in long shape — one row per unit and indicator (leaf id or name) with
- * `self`, `appraised`, `final` points, `evidence` and an optional `note` (Vietnamese headers
- * such as "Tự đánh giá", "Thẩm định", "Chính thức", "Minh chứng", "Ghi chú" are recognised) —
- * or in wide shape (one row per unit, columns `<indicator>.<stage>`: `awareness.self`,
- * `Nhận thức số.thẩm định`, `NTS (minh chứng)`) —
- * checks them, totals each stage through the framework (points / max points per indicator, then
- * the framework's weights; missing points count 0) and flags: points outside [0, max] or not a
- * number, unknown or repeated indicators (errors); points without evidence, self and appraised
- * differing beyond `tolerance`, final missing, final different from appraised without a note,
- * indicators without a row (warnings).
- *
- * In a Deno notebook the assessment renders as its Markdown ({@link assessmentToMarkdown}).
+ * `assessment` of `dti/analysis` with a notebook display: in a Deno notebook the result renders as
+ * its Markdown
+ * (`assessmentToMarkdown`, shown as HTML). The display method is not enumerable, so JSON
+ * and spreading are unchanged.
  *
  * @example
  * ```ts
+ * import { JUPYTER_DISPLAY, assessment } from "dti/notebook";
  * const r = assessment(getFramework("vn-dti-2022-province"), [
  *   { unit: "Huế", indicator: "awareness", self: 95, appraised: 90, final: 90, evidence: "QĐ 12/2023" },
  * ]);
- * r.items[0].flags; // => ["ASSESSMENT_SELF_APPRAISED_DIFFER"]
+ * r[JUPYTER_DISPLAY]()["text/markdown"] === assessmentToMarkdown(r); // => true
  * ```
  */
-export function assessment(framework: Framework | FrameworkDefinition, data: RawTable | readonly unknown[], options: AssessmentOptions = {}): AssessmentResult {
+export function assessment(framework: Framework | FrameworkDefinition, data: RawTable | readonly unknown[], options: AssessmentOptions = {}): AssessmentResult & Displayable {
   return withMarkdownDisplay(assess(framework, data, options), (a) => assessmentToMarkdown(a));
 }

@@ -13,7 +13,7 @@ import { displayable, type Displayable } from "./mime-bundle.ts";
 /**
  * A radar chart of one unit against the average and the leader ({@link radarChart}), for a Deno
  * Jupyter notebook: `image/svg+xml`, and `text/plain` listing each axis's values. Throws
- * `REPORT_UNIT_UNKNOWN` (a {@link DtiError}) right away for a unit not in the result.
+ * `REPORT_UNIT_UNKNOWN` (a `DtiError` (from `dti`)) right away for a unit not in the result.
  *
  * @example
  * ```ts

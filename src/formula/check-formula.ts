@@ -47,6 +47,7 @@ const isFunction = (name: unknown): name is string => typeof name === "string" &
  *
  * @example
  * ```ts
+ * import { formulaMath } from "./math.ts";
  * checkFormula(formulaMath().parse("a.constructor"), ["a"], FORMULA_LIMITS)[0]?.code; // => "FORMULA_FORBIDDEN"
  * ```
  */

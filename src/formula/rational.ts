@@ -79,7 +79,7 @@ export const ONE: Rational = { n: 1n, d: 1n };
  *
  * @example
  * ```ts
- * parseDecimal("1.5e-3"); // => { n: 3n, d: 2000n }
+ * parseDecimal("1.5e-3"); // => { n: 15n, d: 10000n }
  * ```
  */
 export function parseDecimal(text: string): Rational | undefined {

@@ -287,6 +287,11 @@ export interface View {
 
 /** A whole framework, as authored (JSON or `defineFramework`). */
 export interface FrameworkDefinition {
+  /**
+   * The JSON Schema a framework file names for editors (`"./node_modules/dti/schema/framework.schema.json"`);
+   * accepted and ignored.
+   */
+  readonly $schema?: string;
   /** Stable id, e.g. `vn-dti-2022-province`. */
   readonly id: string;
   /** Version of this encoding (semver-like string). */

@@ -447,7 +447,7 @@ function checkNormaliseRule(rule: NormaliseRule, bad: (message: string) => void)
 }
 
 function stripSchemaKey(def: FrameworkDefinition): FrameworkDefinition {
-  const { $schema: _ignored, ...rest } = def as FrameworkDefinition & { $schema?: string };
+  const { $schema: _ignored, ...rest } = def;
   return rest;
 }
 

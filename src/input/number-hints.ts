@@ -90,6 +90,7 @@ export function percentAdvice(leaf: IndicatorNode, inputs: readonly RawValue[], 
  *
  * @example
  * ```ts
+ * const pointsLeafOf20 = { id: "meetings", name: { vi: "Họp" }, rule: { type: "points", max: 20 } } as const;
  * notANumberMessage(pointsLeafOf20, ["85%"]);
  * // => '"85%" is not a number (percentages are not read: 85% of 20 points is 17: write 17 (this column is points from 0 to 20); e.g. format the column as a number before exporting)'
  * ```

@@ -22,7 +22,7 @@ const RECORD_KEYS = ["units", "data"] as const;
  * @example
  * ```ts
  * readJsonRecords('[{"unit": "Huế", "unit": "Hà Nội"}]', "data.json").issues[0]?.message;
- * // => 'data.json: record 1 has the key "unit" twice (line 1, column 17); JSON keeps only the last value: keep one of them'
+ * // => 'data.json: record 1 has the key "unit" twice (line 1, column 18); JSON keeps only the last value: keep one of them'
  * ```
  */
 export function readJsonRecords(text: string, name: string): RawTable {

@@ -170,9 +170,12 @@ const SCALE_FREE = new Set(["minmax", "zscore", "rank", "percentile"]);
  *
  * @example
  * ```ts
- * const { units } = readUnits(parseCsv("unit;fibre.a;fibre.b\nHuế;870;1.050\n"), framework);
+ * const framework = defineFramework({ id: "w", version: "1", title: { vi: "Phường" }, root: { id: "dti", name: { vi: "DTI" }, children: [
+ *   { id: "fibre", name: { vi: "Cáp quang" }, rule: { type: "ratio" } }, { id: "online", name: { vi: "Trực tuyến" }, rule: { type: "value" } },
+ * ] } });
+ * const { units } = readUnits(parseCsv("unit;fibre.a;fibre.b;online\nHuế;870;1.050;0,5\n"), framework);
  * thousandsIssues(units, framework)[0]?.message;
- * // => '"1.050" was read as 1.05; if it means 1050, write 1050 (no thousands separator); if it means 1.05, write 1.05 …'
+ * // => '"1.050" was read as 1.05; if it means 1050, write 1050 (no thousands separator); if it means 1.05, write 1.05'
  * ```
  */
 export function thousandsIssues(units: readonly UnitInput[], framework: Framework): Issue[] {

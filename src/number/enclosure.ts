@@ -51,6 +51,7 @@ export const IRRATIONAL_DIGITS = 50;
  *
  * @example
  * ```ts
+ * import { ratFromDecimal } from "./rational.ts";
  * publishScaled(exactly(ratFromDecimal("0.05975")!), 4); // => 598n
  * ```
  */

@@ -3,7 +3,6 @@
  *
  * @module
  */
-import { withDisplay } from "../display/with-display.ts";
 import { DtiError, error, showValue, warning, type Issue } from "../errors.ts";
 import { validateFramework } from "../framework/validate-framework.ts";
 import type { Framework, FrameworkDefinition } from "../framework/types.ts";
@@ -39,8 +38,8 @@ interface Analysis {
  * Scores and ranks units. Every node and view gets an exact score, a published value (rounded
  * half-up), a rank overall and within the unit's group (per year). Throws a {@link DtiError}
  * listing **every** problem when the framework or the data has errors; warnings come back in
- * `result.warnings`. In a Deno Jupyter notebook the result renders as its ranking table (a
- * non-enumerable `Symbol.for("Jupyter.display")` method; see `withDisplay`).
+ * `result.warnings`. The result is plain data; `score` from `dti/notebook` also renders it as its
+ * ranking table in a Deno Jupyter notebook.
  *
  * @example
  * ```ts
@@ -54,7 +53,7 @@ interface Analysis {
 export function score(framework: Framework | FrameworkDefinition, data: ScoreInput, options: ScoreOptions = {}): ScoreResult {
   const analysis = analyse(framework, data, options);
   if (analysis.result === undefined) throw new DtiError(analysis.issues);
-  return withDisplay(analysis.result);
+  return analysis.result;
 }
 
 /**

@@ -62,7 +62,7 @@ function rankOf(result: ScoreResult, u: UnitResult, node: string): number | null
  *
  * @example
  * ```ts
- * comparisonRows(result2023and2024).rows[0]; // => { unit: "TP. Đà Nẵng", before: "0.7810", after: "0.8002", change: "0.0192", … }
+ * comparisonRows(twoYears).rows[0]; // => { unit: "Gia Lai", before: "0.8253", after: "0.8587", change: "0.0334", … }
  * ```
  */
 export function comparisonRows(result: ScoreResult, options: ComparisonOptions = {}): Comparison {
@@ -155,7 +155,7 @@ export type ComparisonSort = "after" | "change" | "magnitude";
  *
  * @example
  * ```ts
- * sortComparison(rows, "magnitude").map((r) => r.change); // => ["-0.2965", "0.2133", "0.0040", null]
+ * sortComparison(comparisonRows(twoYears).rows, "magnitude").slice(0, 3).map((r) => r.change); // => ["0.0435", "0.0404", "0.0340"]
  * ```
  */
 export function sortComparison(rows: readonly ComparisonRow[], sort: ComparisonSort = "after"): ComparisonRow[] {

@@ -50,8 +50,8 @@ export interface UnitStrengths {
  *
  * @example
  * ```ts
- * const { strengths, weaknesses } = unitStrengths(result, "Hà Giang");
- * strengths[0]; // => { node: { id: "digital-government", … }, value: "0.8009", average: "0.7190", gap: "0.0819" }
+ * const { strengths, weaknesses } = unitStrengths(result, "TP. Hồ Chí Minh");
+ * strengths[0]; // => { node: { id: "infrastructure", … }, value: "0.8258", average: "0.7643", gap: "0.0615" }
  * ```
  */
 export function unitStrengths(result: ScoreResult, unit: string, options: StrengthOptions = {}): UnitStrengths {

@@ -19,7 +19,7 @@ export interface MarkdownOptions extends ColumnOptions {
  *
  * @example
  * ```ts
- * toMarkdown(result).split("\n")[0]; // => "| Hạng | Đơn vị | DTI | NTS | …"
+ * toMarkdown(result).split("\n")[0]; // => "| Hạng | Đơn vị | DTI | Nhóm chỉ số nền tảng chung | NTS | …"
  * toMarkdown(result, { locale: "vi-VN" }); // values written 0,8002
  * ```
  */

@@ -15,7 +15,7 @@ import { normalizeKey } from "../text/normalize-key.ts";
  *
  * @example
  * ```ts
- * unitsNamed(result, "48").map((u) => u.unit); // => ["TP. Đà Nẵng"]
+ * unitsNamed(twoYears, "48").map((u) => `${u.unit} ${u.year}`); // => ["TP. Đà Nẵng 2022", "TP. Đà Nẵng 2023"]
  * ```
  */
 export function unitsNamed(result: ScoreResult, unit: string): UnitResult[] {
@@ -113,7 +113,7 @@ export function peerStats(result: ScoreResult, unit: UnitResult, id: string): { 
  *
  * @example
  * ```ts
- * latestYear(result); // => 2024
+ * latestYear(twoYears); // => 2023
  * ```
  */
 export function latestYear(result: ScoreResult): number | undefined {
@@ -136,7 +136,7 @@ export function nodeScore(result: ScoreResult, unit: UnitResult, id: string): nu
  *
  * @example
  * ```ts
- * averageValue(result, result.units, "awareness"); // => "0.7431"
+ * averageValue(result, result.units, "awareness"); // => "0.9400"
  * ```
  */
 export function averageValue(result: ScoreResult, units: readonly UnitResult[], id: string): string | null {

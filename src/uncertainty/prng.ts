@@ -32,10 +32,26 @@ export function createRandom(seed: number): Random {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
     return (z ^ (z >>> 16)) | 0;
   };
-  let s0 = splitmix32();
-  let s1 = splitmix32();
-  let s2 = splitmix32();
-  let s3 = splitmix32();
+  const next = xoshiro128ss(splitmix32(), splitmix32(), splitmix32(), splitmix32());
+  return () => next() / 4294967296;
+}
+
+/**
+ * The xoshiro128** generator from a given state (four 32-bit words, not all 0): each call
+ * returns the next unsigned 32-bit output, as the reference C implementation does
+ * (prng.di.unimi.it/xoshiro128starstar.c, version 1.1).
+ *
+ * @example
+ * ```ts
+ * const next = xoshiro128ss(1, 2, 3, 4);
+ * [next(), next(), next(), next()]; // => [11520, 0, 5927040, 70819200]
+ * ```
+ */
+export function xoshiro128ss(a: number, b: number, c: number, d: number): () => number {
+  let s0 = a | 0;
+  let s1 = b | 0;
+  let s2 = c | 0;
+  let s3 = d | 0;
   return () => {
     const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
     const t = s1 << 9;
@@ -45,6 +61,6 @@ export function createRandom(seed: number): Random {
     s0 ^= s3;
     s2 ^= t;
     s3 = rotl(s3, 11);
-    return result / 4294967296;
+    return result;
   };
 }

@@ -28,6 +28,7 @@ const INPUT_VI: Readonly<Record<string, string>> = { weights: "trọng số", no
  *
  * @example
  * ```ts
+ * const ua = uncertainty(getFramework("vn-dti-2022-province"), rows, { runs: 1000, seed: 42, weights: 0.25 });
  * uncertaintyToMarkdown(ua, { language: "en" }).split("\n")[0]; // => "Uncertainty of the ranking: 1000 runs, seed 42, …"
  * ```
  */

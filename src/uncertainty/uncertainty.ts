@@ -43,7 +43,16 @@ interface InputSpec extends UncertainInput {
  * median rank, 5–95 % rank interval, mean absolute rank shift; per input: first-order and total
  * sensitivity indices of the mean absolute rank shift (and first-order per unit).
  *
- * Plain data; `dti` exports it with a notebook display (src/display/uncertainty-display.ts).
+ * Plain data; `uncertainty` from `dti/notebook` also renders it in a notebook as its
+ * {@link uncertaintyToMarkdown}.
+ *
+ * @example
+ * ```ts
+ * const ua = uncertainty(getFramework("vn-dti-2022-province"), rows, {
+ *   runs: 1000, seed: 42, weights: 0.25, aggregation: ["arithmetic", "geometric"],
+ * });
+ * ua.units[0]; // => { unit: "TP. Đà Nẵng", nominalRank: 1, medianRank: 1, rankLow: 1, rankHigh: 1, … }
+ * ```
  */
 export function uncertainty(framework: Framework | FrameworkDefinition, data: ScoreInput, options: UncertaintyOptions = {}): UncertaintyResult {
   const prepared = prepareLeaves(framework, data, options);

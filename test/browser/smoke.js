@@ -1,9 +1,9 @@
 // Browser smoke test (opened by scripts/browser-test.mjs in headless Chromium): imports the built
 // ESM entry, scores the bundled 63-province sample (JSON records) and shows the ranking table and
-// the top-10 bar chart; then reads the same sample from its CSV with the browser build of `dti/csv`
-// and checks that it scores the same. `data-status` on #app says "ok" or "error" (with the error).
+// the top-10 bar chart; then reads the same sample from its CSV with `dti/csv` (the same build as
+// Node's) and checks that it scores the same. `data-status` on #app says "ok" or "error" (with the error).
 import { getFramework, rankingBarChart, score, toHTML, toJSON, VERSION } from "/dist/index.js";
-import { parseCsv } from "/dist/csv.browser.js";
+import { parseCsv } from "/dist/csv.js";
 
 const app = document.getElementById("app");
 try {

@@ -1,6 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/csv.ts";
 import { isDtiError, type DtiError } from "../../src/errors.ts";
+import type { CsvRecord } from "../../src/input/csv/csv-tokenizer.ts";
+import { toDtiError } from "../../src/input/csv/parse-csv.ts";
+import { csvParse } from "./csv-parse-oracle.ts";
 
 /** Runs `f`, expects a DtiError, returns it. */
 function thrown(f: () => unknown): DtiError {
@@ -252,4 +256,30 @@ describe("parseCsv", () => {
     expect(thrown(() => parseCsv(new Uint8Array([97]) as unknown as string)).code).toBe("OPTION_INVALID");
     expect(thrown(() => parseCsv("a|b", { delimiter: "|" as unknown as "," })).code).toBe("OPTION_INVALID");
   });
+});
+
+describe("parseCsv against csv-parse (the oracle)", () => {
+  // Pieces of CSV text, well-formed or not, in Vietnamese too, with CRLF line breaks.
+  const piece = fc.constantFrom("a", "01", "0,5", "Hà Nội", "Ha\u0300 No\u0323i", "😀", ",", ";", "\n", "\r\n", "\n\n", " ", "\u00a0", '"', '""', '"a,b"', '"a\r\nb"', '"q""q"', ";;");
+  it("reads the same rows and lines, or throws the issue csv-parse's error gives, on any text and limit", () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.constantFrom(",", ";"), fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 })), (pieces, delimiter, max) => {
+        const text = pieces.join("");
+        const body = text.replace(/\r\n?/gu, "\n");
+        let records: CsvRecord[];
+        try {
+          records = csvParse(body, delimiter, max);
+        } catch (e) {
+          const issues = (toDtiError(e, max || Infinity) as DtiError).issues;
+          expect(thrown(() => parseCsv(text, { delimiter, maxRecordSize: max || Infinity })).issues).toEqual(issues);
+          return;
+        }
+        const table = parseCsv(text, { delimiter, maxRecordSize: max || Infinity });
+        const rows = records.slice(1).filter((r) => r.cells.some((c) => c !== ""));
+        expect(table.rows.map((r) => r.line)).toEqual(rows.map((r) => r.line));
+        expect(table.rows.map((r) => r.cells.filter((c) => c !== undefined))).toEqual(rows.map((r) => r.cells.slice(0, table.columns.length)));
+      }),
+      { numRuns: 2000 },
+    );
+  }, 60_000);
 });

@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { applyBands, assessment, compareYears, explain, explainToMarkdown, getBands, improvementPriorities, planImprovements, whatIf } from "../../src/analysis.ts";
+import * as plain from "../../src/analysis.ts";
+import { explainToMarkdown, getBands } from "../../src/analysis.ts";
+import { applyBands, assessment, compareYears, explain, improvementPriorities, planImprovements, uncertainty, whatIf } from "../../src/notebook.ts";
 import { parseCsv } from "../../src/csv.ts";
 import { displayMarkdown } from "../../src/display/markdown-bundle.ts";
 import { JUPYTER_DISPLAY, type MimeBundle } from "../../src/display/mime-bundle.ts";
 import { getFramework } from "../../src/framework/builtin/index.ts";
 import { score } from "../../src/pipeline/score.ts";
-import { uncertainty } from "../../src/index.ts";
+import { uncertainty as plainUncertainty } from "../../src/index.ts";
 
 const fw = getFramework("vn-dti-2022-province");
 const rows = parseCsv(readFileSync("fixtures/dti-2022-province-top5.csv", "utf8"));
@@ -19,7 +21,7 @@ function bundleOf(x: object): MimeBundle {
   return (show as () => MimeBundle).call(x);
 }
 
-// The public entries (dti/analysis, dti) add the display; the computations return plain data.
+// dti/notebook adds the display; dti and dti/analysis return plain data.
 describe("analysis results render in a notebook", () => {
   it("explain: Markdown, an HTML table with the real points, plain text; JSON unchanged", () => {
     const ex = explain(fw, top5, "TP. Đà Nẵng");
@@ -78,5 +80,18 @@ describe("analysis results render in a notebook", () => {
     const en = displayMarkdown(explainToMarkdown(explain(fw, top5, "TP. Đà Nẵng"), { language: "en" }));
     expect(bundleOf(en)["text/html"]).toContain("<h2>TP. Đà Nẵng: DTI explained</h2>");
     expect(JSON.stringify(en)).toBe("{}");
+  });
+
+  it("dti and dti/analysis return plain data: the same values, no display method", () => {
+    const results = [
+      plain.explain(fw, top5, "TP. Đà Nẵng"),
+      plain.whatIf(fw, rows, "TP. Hồ Chí Minh", { "digital-society": 0.5 }),
+      plain.improvementPriorities(fw, rows, "TP. Hồ Chí Minh"),
+      plain.applyBands(top5, getBands("egdi")),
+      plainUncertainty(fw, rows, { runs: 20, seed: 7, sensitivity: false }),
+    ];
+    for (const r of results) expect(Object.getOwnPropertySymbols(r)).toEqual([]);
+    expect(results[0]).toEqual(explain(fw, top5, "TP. Đà Nẵng"));
+    expect(results[4]).toEqual(uncertainty(fw, rows, { runs: 20, seed: 7, sensitivity: false }));
   });
 });

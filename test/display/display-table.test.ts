@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { display, tableBundle } from "../../src/display/display-table.ts";
 import { JUPYTER_DISPLAY } from "../../src/display/mime-bundle.ts";
-import { toJSON } from "../../src/report/to-json.ts";
 import { sampleResult, tinyResult } from "../report/helpers.ts";
 
 const bodyRows = (html: string) => [...html.matchAll(/<tr>(.*?)<\/tr>/gu)].length - 1;
@@ -57,14 +56,5 @@ describe("tableBundle / display", () => {
   it("display() returns a displayable whose bundle is the table", () => {
     const d = display(result, { limit: 3 });
     expect(d[JUPYTER_DISPLAY]()).toEqual(tableBundle(result, { limit: 3 }));
-  });
-
-  it("score() results render as the table and their JSON is unchanged", () => {
-    const method = (result as unknown as Record<symbol, () => unknown>)[JUPYTER_DISPLAY];
-    expect(typeof method).toBe("function");
-    expect(method!.call(result)).toEqual(tableBundle(result));
-    expect(Object.keys(result)).not.toContain(JUPYTER_DISPLAY.toString());
-    expect(JSON.parse(JSON.stringify(result))).toEqual(JSON.parse(JSON.stringify({ ...result })));
-    expect(toJSON(result)).toBe(toJSON({ ...result }));
   });
 });

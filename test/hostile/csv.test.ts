@@ -99,9 +99,8 @@ describe("hostile CSV: every case is a typed issue, never a crash or a silent dr
     }
     if (a.kind === "dti") expect(a.issues[0]?.row).toBe(2);
     // Bounded work: the parser stops after 1,000,000 characters of the line instead of reading
-    // 100 MB of cells (about 6 s and 17 s without the limit). Measured about 1 s for both cases on a
-    // shared 2-core machine, most of it csv-parse turning the string into a Buffer; the bound is
-    // loose on purpose.
+    // 100 MB of cells (about 6 s and 17 s without the limit). The bound is loose on purpose (a
+    // shared 2-core machine).
     expect(elapsed).toBeLessThan(5000);
   });
 

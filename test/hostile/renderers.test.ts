@@ -24,6 +24,7 @@ import { JUPYTER_DISPLAY, type MimeBundle } from "../../src/display/mime-bundle.
 import { defineFramework } from "../../src/framework/validate-framework.ts";
 import type { FrameworkDefinition, LocalizedName } from "../../src/framework/types.ts";
 import * as core from "../../src/index.ts";
+import * as notebook from "../../src/notebook.ts";
 import { reportBands, reportLevers } from "../../src/cli/report-extras.ts";
 import { cli } from "../cli/helpers.ts";
 import { renderVegaLite } from "../report/vega/render.ts";
@@ -153,7 +154,7 @@ function checkMarkdown(md: string, where: string): void {
   const html = marked.parse(md, { async: false, gfm: true }) as string;
   checkTags(html, `${where} (marked)`);
   checkIntact(textOf(html), `${where} (marked)`);
-  checkHtml(core.markdownToHTML(md), `${where} (markdownToHTML)`);
+  checkHtml(notebook.markdownToHTML(md), `${where} (markdownToHTML)`);
 }
 
 const SVG_ELEMENTS = new Set(["svg", "title", "desc", "g", "rect", "text", "tspan", "line", "path", "polygon", "polyline", "circle", "defs", "clipPath", "style"]);
@@ -248,22 +249,22 @@ describe("every renderer keeps hostile names as text", () => {
   });
 
   it("uncertainty", () => {
-    const ua = core.uncertainty(fw, rows2024, { runs: 16, seed: 3, weights: 0.2, columns: { group: "group" } });
+    const ua = notebook.uncertainty(fw, rows2024, { runs: 16, seed: 3, weights: 0.2, columns: { group: "group" } });
     for (const language of ["vi", "en"] as const) checkMarkdown(core.uncertaintyToMarkdown(ua, { language }), `uncertaintyToMarkdown ${language}`);
     checkBundle(bundleOf(ua), "uncertainty display");
   });
 
   it("notebook displays: results, analyses, tables, charts, any Markdown", () => {
-    checkBundle(bundleOf(result), "score() display");
+    checkBundle(bundleOf(notebook.score(fw, rows, options)), "score() display");
     checkBundle(tableBundle(result, { language: "en", caption: named(1, "C2") }), "tableBundle");
     checkBundle(bundleOf(display(result, { limit: 3 })), "display");
     checkBundle(bundleOf(displayRadar(result2024, target)), "displayRadar");
     checkBundle(bundleOf(displayRankingBar(result, { year: 2024 })), "displayRankingBar");
-    checkBundle(bundleOf(analysis.explain(fw, result, target)), "explain display");
-    checkBundle(bundleOf(analysis.whatIf(fw, rows, target, { a: 0.99 }, options)), "whatIf display");
-    checkBundle(bundleOf(analysis.improvementPriorities(fw, rows, target, options)), "priorities display");
-    checkBundle(bundleOf(analysis.compareYears(result, { from: 2023, to: 2024 })), "compareYears display");
-    checkBundle(bundleOf(analysis.applyBands(result, bandSet)), "applyBands display");
+    checkBundle(bundleOf(notebook.explain(fw, result, target)), "explain display");
+    checkBundle(bundleOf(notebook.whatIf(fw, rows, target, { a: 0.99 }, options)), "whatIf display");
+    checkBundle(bundleOf(notebook.improvementPriorities(fw, rows, target, options)), "priorities display");
+    checkBundle(bundleOf(notebook.compareYears(result, { from: 2023, to: 2024 })), "compareYears display");
+    checkBundle(bundleOf(notebook.applyBands(result, bandSet)), "applyBands display");
     checkBundle(markdownBundle(core.toMarkdown(result)), "markdownBundle");
   });
 
@@ -281,7 +282,7 @@ describe("every renderer keeps hostile names as text", () => {
   });
 
   it("the HTML report with bands, robustness, levers, framework facts and labels", () => {
-    const ua = core.uncertainty(fw, rows2024, { runs: 16, seed: 3, year: 2024, columns: { group: "group" } });
+    const ua = notebook.uncertainty(fw, rows2024, { runs: 16, seed: 3, year: 2024, columns: { group: "group" } });
     const units2024 = result.units.filter((u) => u.year === 2024);
     for (const language of ["vi", "en"] as const) {
       const html = core.toHTMLReport(result, {

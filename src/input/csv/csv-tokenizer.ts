@@ -1,14 +1,43 @@
 /**
- * A streaming CSV tokenizer on text chunks: the rules `readCsvStream` gave csv-parse (quote `"`,
- * escape `""`, record delimiter `\n` — callers make CRLF and CR into LF —, cells trimmed, empty
- * lines skipped, rows of any length, a record-size limit), byte for byte csv-parse's results and
- * errors (differential tests in `test/input/csv/csv-tokenizer.test.ts`), without its per-byte
- * buffers, decoding and stream machinery: about twice as fast.
+ * The CSV tokenizer of `parseCsv` and `readCsvStream`, on text chunks: quote `"`, escape `""`,
+ * record delimiter `\n` (callers make CRLF and CR into LF), cells trimmed, empty lines skipped,
+ * rows of any length, a record-size limit. Its records and errors are csv-parse's, byte for byte,
+ * with csv-parse's options `delimiter`, `record_delimiter: "\n"`, `relax_column_count`,
+ * `skip_empty_lines`, `trim` and `max_record_size` (differential tests in
+ * `test/csv/csv-tokenizer.test.ts`, where csv-parse is the oracle), without its per-byte buffers,
+ * decoding and stream machinery: about twice as fast, and the same code in Node, Deno and browsers.
  *
  * @module
  */
-// The same class as parse-csv.ts's `toDtiError` checks (also in the browser build, where tsup swaps the module).
-import { CsvError } from "csv-parse/sync";
+
+/** The syntax errors, named as csv-parse names them. */
+export type CsvSyntaxCode =
+  | "INVALID_OPENING_QUOTE"
+  | "CSV_INVALID_CLOSING_QUOTE"
+  | "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE"
+  | "CSV_QUOTE_NOT_CLOSED"
+  | "CSV_MAX_RECORD_SIZE";
+
+/**
+ * A malformed CSV text: the code, the line reading stopped at (`lines`), the cell index in the
+ * record (`column`, from 0) and, for a quote left open, the line where it opened (`quoteLine`).
+ * `toDtiError` (parse-csv.ts) turns it into the user's `DATA_PARSE` / `DATA_TOO_LARGE` issue.
+ */
+export class CsvSyntaxError extends Error {
+  readonly code: CsvSyntaxCode;
+  readonly lines: number;
+  readonly column: number;
+  readonly quoteLine: number | undefined;
+
+  constructor(code: CsvSyntaxCode, lines: number, column: number, quoteLine?: number) {
+    super(`${code} at line ${lines}`);
+    this.name = "CsvSyntaxError";
+    this.code = code;
+    this.lines = lines;
+    this.column = column;
+    this.quoteLine = quoteLine;
+  }
+}
 
 /** One record: its cells and the line it starts on (header = line 1). */
 export interface CsvRecord {
@@ -43,20 +72,19 @@ function utf8Units(c: number): number {
 const INCOMPLETE = Symbol("incomplete");
 
 /**
- * Throws csv-parse's error. `quoteLine`: the line of the quote still open when the text ends or
+ * Throws the syntax error. `quoteLine`: the line of the quote still open when the text ends or
  * the record-size limit is hit, so that a quote never closed is reported where it opened, not
- * 30,000 lines later (csv-parse's error tells it by the unfinished record, which is not kept here).
+ * 30,000 lines later.
  */
-function fail(code: string, line: number, column: number, quoteLine?: number): never {
-  const context = quoteLine === undefined ? { lines: line, column } : { lines: line, column, quoteLine };
-  throw new CsvError(code as ConstructorParameters<typeof CsvError>[0], `${code} at line ${line}`, undefined, context);
+function fail(code: CsvSyntaxCode, line: number, column: number, quoteLine?: number): never {
+  throw new CsvSyntaxError(code, line, column, quoteLine);
 }
 
 /**
  * Creates a tokenizer for one delimiter (one UTF-16 character) and a record-size limit (0 = none,
  * counted as csv-parse counts it).
  *
- * @throws csv-parse's `CsvError` (`INVALID_OPENING_QUOTE`, `CSV_INVALID_CLOSING_QUOTE`,
+ * @throws {@link CsvSyntaxError} (`INVALID_OPENING_QUOTE`, `CSV_INVALID_CLOSING_QUOTE`,
  *   `CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE`, `CSV_QUOTE_NOT_CLOSED`, `CSV_MAX_RECORD_SIZE`)
  *   with `lines` and `column` as csv-parse sets them, for `toDtiError`; `CSV_MAX_RECORD_SIZE`
  *   and `CSV_QUOTE_NOT_CLOSED` inside a quoted cell also have `quoteLine`, the line where the quote

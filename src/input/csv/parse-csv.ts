@@ -1,13 +1,13 @@
 /**
- * CSV text → {@link RawTable}, on csv-parse's synchronous Node build (`csv-parse/sync`; see
- * `src/csv.ts` for why that build).
+ * CSV text → {@link RawTable}, on the project's tokenizer (`csv-tokenizer.ts`, the same as
+ * `readCsvStream` reads with).
  *
  * @module
  */
-import { CsvError, parse } from "csv-parse/sync";
 import { DtiError, error, showValue, type Issue } from "../../errors.ts";
 import { cleanHeader } from "../../text/clean-name.ts";
 import type { RawCell, RawRow, RawTable } from "../table.ts";
+import { createCsvTokenizer, CsvSyntaxError, type CsvRecord } from "./csv-tokenizer.ts";
 import { detectDelimiter, type CsvDelimiter } from "./detect-delimiter.ts";
 
 /**
@@ -35,12 +35,6 @@ export interface CsvOptions {
 
 /** The default {@link CsvOptions.maxRecordSize}: one million characters in one row. */
 export const MAX_RECORD_SIZE = 1_000_000;
-
-/** What csv-parse returns per record with `info: true, raw: true`. */
-interface ParsedRecord {
-  readonly record: string[];
-  readonly info: { readonly lines: number };
-}
 
 const DELIMITER_CHOICES: readonly unknown[] = [",", ";", "\t", "auto"];
 
@@ -91,27 +85,20 @@ export function parseCsv(text: string, options: CsvOptions = {}): RawTable {
   if (typeof maxRecordSize !== "number" || !(maxRecordSize >= 1) || (Number.isFinite(maxRecordSize) && !Number.isInteger(maxRecordSize))) {
     throw new DtiError([error("OPTION_INVALID", `maxRecordSize must be a whole number of characters above 0, or Infinity (got ${showValue(maxRecordSize)})`)]);
   }
-  // One line-break form, so that csv-parse counts every line once (it counts a CRLF inside a
-  // quoted cell as two lines) and a cell's line breaks tell how many lines it spans.
+  // One line-break form: the tokenizer ends records at LF only, and a CRLF inside a quoted cell
+  // reads as one line break.
   const noBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const body = noBom.includes("\r") ? noBom.replace(/\r\n?/gu, "\n") : noBom;
-  // Detection reads the header line only; past the record limit csv-parse stops anyway.
+  // Detection reads the header line only; past the record limit the tokenizer stops anyway.
   const head = body.length > maxRecordSize ? body.slice(0, maxRecordSize) : body;
   const delimiter = choice === "auto" ? (detectDelimiter(head) ?? unusedDelimiter(body)) : (choice as CsvDelimiter);
 
-  let parsed: ParsedRecord[];
+  let parsed: CsvRecord[];
   try {
-    parsed = parse(body, {
-      delimiter,
-      record_delimiter: "\n",
-      info: true,
-      raw: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      // csv-parse: 0 is no limit.
-      max_record_size: Number.isFinite(maxRecordSize) ? maxRecordSize : 0,
-    }) as unknown as ParsedRecord[];
+    // 0 is no limit.
+    const tokenizer = createCsvTokenizer(delimiter, Number.isFinite(maxRecordSize) ? maxRecordSize : 0);
+    parsed = tokenizer.push(body);
+    for (const record of tokenizer.end()) parsed.push(record);
   } catch (e) {
     throw toDtiError(e, maxRecordSize);
   }
@@ -120,14 +107,13 @@ export function parseCsv(text: string, options: CsvOptions = {}): RawTable {
   if (header === undefined) {
     return { columns: [], rows: [], format: "csv", issues: [error("DATA_EMPTY", "the CSV is empty: no header and no rows")] };
   }
-  const columns = header.record.map(cleanHeader);
+  const columns = header.cells.map(cleanHeader);
   const width = columns.length;
   const issues: Issue[] = [];
   const rows: RawRow[] = [];
   for (let r = 1; r < parsed.length; r++) {
-    const { record, info } = parsed[r] as ParsedRecord;
+    const { cells: record, line } = parsed[r] as CsvRecord;
     if (record.every((cell) => cell === "")) continue;
-    const line = startLine(record, info.lines);
     if (record.length !== width) issues.push(raggedIssue(line, record.length, width, delimiter));
     const cells: RawCell[] = [];
     for (let c = 0; c < width; c++) cells.push(record[c]);
@@ -145,13 +131,6 @@ export function parseCsv(text: string, options: CsvOptions = {}): RawTable {
 export function unusedDelimiter(body: string): string {
   for (const d of [",", ";", "\t", "\u001f", "\u0000"]) if (!body.includes(d)) return d;
   return ",";
-}
-
-/** csv-parse's `info.lines` is the line a record ends on; it starts as many lines earlier as its cells hold line breaks. */
-export function startLine(record: readonly string[], endLine: number): number {
-  let breaks = 0;
-  for (const cell of record) for (let at = cell.indexOf("\n"); at >= 0; at = cell.indexOf("\n", at + 1)) breaks++;
-  return endLine - breaks;
 }
 
 /** The DATA_PARSE issue of a row with more or fewer cells than the header. */
@@ -193,29 +172,28 @@ function encodingIssue(body: string): Issue | undefined {
   );
 }
 
-/** Maps a csv-parse error to a {@link DtiError} with a plain message and the line. */
+/** Maps a tokenizer error to a {@link DtiError} with a plain message and the line; other errors pass through. */
 export function toDtiError(e: unknown, maxRecordSize: number): unknown {
-  if (!(e instanceof CsvError)) return e;
-  const lines = typeof e["lines"] === "number" ? e["lines"] : undefined;
-  const column = typeof e["column"] === "number" ? e["column"] + 1 : undefined;
-  const cell = column === undefined ? "" : ` (cell ${column})`;
+  if (!(e instanceof CsvSyntaxError)) return e;
+  const lines = e.lines;
+  const cell = ` (cell ${e.column + 1})`;
   let line = lines;
   let message: string;
   switch (e.code) {
     case "CSV_QUOTE_NOT_CLOSED": {
-      line = lines === undefined ? undefined : (quoteLineOf(e, lines) ?? lines);
-      message = `the quote opened on line ${line ?? "?"} is never closed (the file ends inside it${lines === undefined ? "" : ` at line ${lines}`})`;
+      line = e.quoteLine ?? lines;
+      message = `the quote opened on line ${line} is never closed (the file ends inside it at line ${lines})`;
       break;
     }
     case "CSV_INVALID_CLOSING_QUOTE":
     case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
-      message = `line ${lines ?? "?"}${cell}: a closing quote is followed by more text; inside a quoted cell write a quote as two quotes ("")`;
+      message = `line ${lines}${cell}: a closing quote is followed by more text; inside a quoted cell write a quote as two quotes ("")`;
       break;
     case "CSV_MAX_RECORD_SIZE": {
       // Inside a quote opened on an earlier line, the likely cause is a quote never closed: name
-      // its line (the streaming tokenizer knows it; csv-parse's unfinished record tells it).
-      const opened = lines === undefined ? undefined : quoteLineOf(e, lines);
-      if (opened !== undefined && lines !== undefined && opened < lines) {
+      // its line.
+      const opened = e.quoteLine;
+      if (opened !== undefined && opened < lines) {
         return new DtiError([
           error(
             "DATA_PARSE",
@@ -225,44 +203,17 @@ export function toDtiError(e: unknown, maxRecordSize: number): unknown {
         ]);
       }
       return new DtiError([
-        error("DATA_TOO_LARGE", `line ${lines ?? "?"}: a row is longer than ${maxRecordSize} characters (maxRecordSize); is the delimiter or the quoting wrong?`, lines === undefined ? {} : { row: lines }),
+        error("DATA_TOO_LARGE", `line ${lines}: a row is longer than ${maxRecordSize} characters (maxRecordSize); is the delimiter or the quoting wrong?`, { row: lines }),
       ]);
     }
     case "INVALID_OPENING_QUOTE":
-      message = `line ${lines ?? "?"}${cell}: a quote inside an unquoted cell; quote the whole cell and write the quote as two quotes ("a ""b"" c")`;
+      message = `line ${lines}${cell}: a quote inside an unquoted cell; quote the whole cell and write the quote as two quotes ("a ""b"" c")`;
       break;
-    default:
-      message = `line ${lines ?? "?"}: the CSV cannot be read: ${e.message}`;
   }
-  return new DtiError([error("DATA_PARSE", message, line === undefined ? {} : { row: line })]);
-}
-
-/** Where the open quote of a csv-parse error began: the tokenizer says it, csv-parse's `raw` tells it. */
-function quoteLineOf(e: CsvError, lines: number): number | undefined {
-  if (typeof e["quoteLine"] === "number") return e["quoteLine"];
-  return typeof e["raw"] === "string" ? openQuoteLine(e["raw"], lines) : undefined;
+  return new DtiError([error("DATA_PARSE", message, { row: line })]);
 }
 
 /** A count with thousands separators ("1,000,000"). */
 function grouped(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/gu, ",");
-}
-
-/**
- * The line of the quote still open at the end of `raw` (an unfinished record, as csv-parse keeps
- * it, with any blank lines before it), or undefined when no quote is open there. `endLine` is the
- * line where reading stopped; a line break that ends `raw` is that line's own (the next line is
- * not counted yet). A `""` inside a quoted cell is a quote, not the cell's end.
- */
-export function openQuoteLine(raw: string, endLine: number): number | undefined {
-  let open = -1;
-  for (let i = raw.indexOf('"'); i >= 0; i = raw.indexOf('"', i + 1)) {
-    if (open < 0) open = i;
-    else if (raw.charCodeAt(i + 1) === 34) i++;
-    else open = -1;
-  }
-  if (open < 0) return undefined;
-  let line = endLine;
-  for (let i = raw.indexOf("\n", open); i >= 0 && i < raw.length - 1; i = raw.indexOf("\n", i + 1)) line--;
-  return line;
 }

@@ -1,5 +1,5 @@
 /**
- * CSV as a stream of rows, on a streaming tokenizer equal to csv-parse (`csv-tokenizer.ts`): for files too big to hold as one string.
+ * CSV as a stream of rows, on the tokenizer `parseCsv` uses (`csv-tokenizer.ts`): for files too big to hold as one string.
  *
  * @module
  */

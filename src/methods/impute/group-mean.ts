@@ -9,7 +9,12 @@ import type { BlankCell, Imputation } from "../../score/score-leaves.ts";
  *
  * @example
  * ```ts
- * imputeGroupMean(units, scores, blanks)[0]; // => { value: 0.55, method: "group-mean", from: "group Miền Bắc (2 units)" }
+ * import { ratFromDecimal } from "../../number/rational.ts";
+ * const units = [{ unit: "Hà Nội", group: "Miền Bắc" }, { unit: "Bắc Ninh", group: "Miền Bắc" }, { unit: "Huế", group: "Miền Bắc" }] as UnitInput[];
+ * const observed = [ratFromDecimal("0.5"), ratFromDecimal("0.6"), null];
+ * const blank = { unit: 2, leaf: 0, input: 0, cells: [] };
+ * imputeGroupMean(units, (u) => observed[u] ?? null, [blank])[0];
+ * // => { value: { n: 11n, d: 20n }, method: "group-mean", from: "group Miền Bắc (2 units)" }
  * ```
  */
 export function imputeGroupMean(

@@ -11,7 +11,12 @@ import { normalizeKey } from "../../text/normalize-key.ts";
  *
  * @example
  * ```ts
- * imputePreviousYear(units, scores, blanks)[0]; // => { value: 0.61, method: "previous-year", from: "2022" }
+ * import { ratFromDecimal } from "../../number/rational.ts";
+ * const units = [{ unit: "Huế", year: 2021 }, { unit: "Huế", year: 2022 }, { unit: "Huế", year: 2023 }] as UnitInput[];
+ * const observed = [ratFromDecimal("0.5"), ratFromDecimal("0.61"), null];
+ * const blank = { unit: 2, leaf: 0, input: 0, cells: [] };
+ * imputePreviousYear(units, (u) => observed[u] ?? null, [blank])[0];
+ * // => { value: { n: 61n, d: 100n }, method: "previous-year", from: "2022" }
  * ```
  */
 export function imputePreviousYear(

@@ -14,6 +14,7 @@ export function outputRange(rule: Pick<NormaliseRule, "range">): readonly [numbe
  *
  * @example
  * ```ts
+ * import { ratFromDecimal } from "../../number/rational.ts";
  * toRange(ratFromDecimal("0.25")!, { range: [0, 100] }); // => { n: 25n, d: 1n }
  * ```
  */

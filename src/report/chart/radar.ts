@@ -43,7 +43,7 @@ export const RADAR_LAYOUT = { radius: 165, labelGap: 16, ringCount: 5 } as const
  *
  * @example
  * ```ts
- * radarData(result, "Hà Giang").series.map((s) => s.key); // => ["average", "leader", "unit"]
+ * radarData(result, "TP. Hồ Chí Minh").series.map((s) => s.key); // => ["average", "leader", "unit"]
  * ```
  */
 export function radarData(result: ScoreResult, unit: string, options: RadarOptions = {}): { unit: UnitResult; axes: NodeInfo[]; series: RadarSeries[] } {
