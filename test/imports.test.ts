@@ -38,7 +38,7 @@ const graph = new Map(files.map((f) => [f, importsOf(f)]));
 const isRenderer = (f: string) =>
   /-markdown\.ts$|^src\/report\/(to-(markdown|html|csv)|markdown-table)\.ts$|^src\/report\/(chart|vega|html-report)\/|^src\/display\/|^src\/uncertainty\/to-markdown\.ts$/u.test(f);
 /** The entries and the CLI may import anything. */
-const isEntry = (f: string) => /^src\/(index|analysis|csv|formula)\.ts$|^src\/cli\//u.test(f);
+const isEntry = (f: string) => /^src\/(index|analysis|csv|formula|xlsx)\.ts$|^src\/cli\//u.test(f);
 
 // Known and left to their owners: score() returns results with the notebook display attached
 // (src/pipeline/score.ts), and the imputers and leaf scoring import each other (src/score,

@@ -1,0 +1,18 @@
+/**
+ * The `dti/xlsx` sub-path: Excel workbooks (.xlsx) in and out. Reading gives the same raw table
+ * as `dti/csv`; writing makes the ranking workbook and data-entry templates. A separate entry so
+ * that the core bundle carries no zip code (fflate) nor spreadsheet writer; no Node built-ins, so
+ * it runs in Node, Deno and browsers alike. Bytes in, bytes out: the caller reads and writes files.
+ *
+ * @example
+ * ```ts
+ * import { readXlsx } from "dti/xlsx";
+ * const table = readXlsx(bytes, { sheet: "Dữ liệu" });
+ * ```
+ *
+ * @module dti/xlsx
+ */
+export { readXlsx } from "./xlsx/read-xlsx.ts";
+export type { XlsxReadOptions } from "./xlsx/read-xlsx.ts";
+export { listSheets } from "./xlsx/read-workbook.ts";
+export type { SheetEntry } from "./xlsx/read-workbook.ts";
