@@ -12,7 +12,7 @@ import { cliMessage } from "../text/option-hint.ts";
 import type { ScoreOptions } from "../pipeline/types.ts";
 import type { OptionValues } from "./command.ts";
 import type { CliIO } from "./io.ts";
-import { loadMerge } from "./load.ts";
+import { loadMerge, type TableOptions } from "./load.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** Options every command accepts. */
@@ -34,6 +34,7 @@ export const DATA_OPTIONS = {
   "ignore-column": { type: "string", multiple: true },
   "unknown-columns": { type: "string" },
   delimiter: { type: "string" },
+  sheet: { type: "string" },
   impute: { type: "string" },
   "min-coverage": { type: "string" },
 } as const satisfies ParseArgsConfig["options"];
@@ -65,6 +66,7 @@ export const DATA_HELP = `  -f, --framework <id|file>   built-in id (see \`dti f
       --ignore-column <name>  a column to leave unread (repeatable)
       --unknown-columns <m>   error (default) | warn
       --delimiter <d>         auto (default) | , | ; | tab
+      --sheet <name|n>        the sheet of an .xlsx workbook to read (default the first)
       --impute <list>         fill blanks first: previous-year, group-mean (comma-separated,
                               tried in order; every filled value is reported)
       --min-coverage <share>  least share of a group's weight with data (0 to 1), else the
@@ -110,7 +112,7 @@ export function oneOf<T extends string>(name: string, value: string | undefined,
 
 /** The single data file argument. */
 export function inputFile(rest: readonly string[]): string {
-  if (rest.length === 0) throw new UsageError("give the data file to read (CSV or JSON, or - for standard input)");
+  if (rest.length === 0) throw new UsageError("give the data file to read (CSV, JSON or .xlsx, or - for standard input)");
   if (rest.length > 1) throw new UsageError(`one data file at a time (got ${rest.map((r) => showValue(r)).join(", ")})`);
   return rest[0] as string;
 }
@@ -121,6 +123,13 @@ export function delimiterOption(values: OptionValues): "," | ";" | "\t" | "auto"
   if (d === undefined) return undefined;
   if (d === "tab" || d === "\\t" || d === "\t") return "\t";
   return oneOf("delimiter", d, ["auto", ",", ";"] as const);
+}
+
+/** How to read the data file: `--delimiter` and `--sheet`. */
+export function tableOptions(values: OptionValues): TableOptions {
+  const delimiter = delimiterOption(values);
+  const sheet = stringOption(values, "sheet");
+  return { ...(delimiter !== undefined ? { delimiter } : {}), ...(sheet !== undefined ? { sheet } : {}) };
 }
 
 /** Turns the data (and, with `withRanking`, ranking) options into {@link ScoreOptions}. */

@@ -174,8 +174,8 @@ export async function openOutFile(path: string, pid: number = process.pid): Prom
   };
 }
 
-/** Writes `text` to `path` through {@link openOutFile}: all of it, or nothing (the old file kept). */
-export async function writeOutFile(path: string, text: string): Promise<void> {
+/** Writes `text` (or bytes) to `path` through {@link openOutFile}: all of it, or nothing (the old file kept). */
+export async function writeOutFile(path: string, text: string | Uint8Array): Promise<void> {
   const out = await openOutFile(path);
   try {
     await out.write(text);

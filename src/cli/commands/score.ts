@@ -19,8 +19,8 @@ import type { StreamOptions } from "../../stream/score-stream.ts";
 import type { Command, OptionValues } from "../command.ts";
 import { FORMULA_HELP, FORMULA_OPTIONS } from "../formulas.ts";
 import type { CliIO } from "../io.ts";
-import { loadFramework } from "../load.ts";
-import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, inputFile, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
+import { isWorkbook, loadFramework } from "../load.ts";
+import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, inputFile, tableOptions, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
 import { progress } from "../progress.ts";
 import { scoreFile, writeOutput } from "../score-file.ts";
 import { streamScoreFile } from "../stream-score.ts";
@@ -120,7 +120,7 @@ export const scoreCommand: Command = {
 const STREAM_BYTES = 256 * 1024 * 1024;
 
 async function isLargeCsv(file: string): Promise<boolean> {
-  if (file === "-" || /\.json$/iu.test(file)) return false;
+  if (file === "-" || /\.(json|xlsx|xlsm)$/iu.test(file)) return false;
   try {
     return (await stat(file)).size > STREAM_BYTES;
   } catch {
@@ -131,6 +131,7 @@ async function isLargeCsv(file: string): Promise<boolean> {
 async function runStream(file: string, values: OptionValues, io: CliIO): Promise<number> {
   if (file === "-") throw new UsageError("--stream reads a CSV file (not standard input)");
   if (/\.json$/iu.test(file)) throw new UsageError("--stream reads CSV; score JSON without --stream");
+  if (isWorkbook(file)) throw new UsageError("--stream reads CSV; score a workbook without --stream");
   for (const option of ["merge", "formulas", "bands", "impute", "min-coverage"]) {
     if (values[option] !== undefined) throw new UsageError(`--${option} is not available with --stream`);
   }
