@@ -16,3 +16,8 @@ export { readXlsx } from "./xlsx/read-xlsx.ts";
 export type { XlsxReadOptions } from "./xlsx/read-xlsx.ts";
 export { listSheets } from "./xlsx/read-workbook.ts";
 export type { SheetEntry } from "./xlsx/read-workbook.ts";
+export { toXLSX, resultSheets } from "./xlsx/result-workbook.ts";
+export type { XlsxReportOptions } from "./xlsx/result-workbook.ts";
+export { writeWorkbook, sheetName } from "./xlsx/write-workbook.ts";
+export type { CellStyle, Validation, WriteCell, WriteSheet } from "./xlsx/write-workbook.ts";
+export { totalPoints, valuePoints } from "./report/points.ts";

@@ -70,10 +70,11 @@ const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
  */
 export function sheetName(name: string, taken: Set<string>): string {
   const base = name.normalize("NFC").replace(/[[\]:*?/\\]/gu, "-").replace(/^'+|'+$/gu, "").trim() || "Sheet";
-  let candidate = [...base].slice(0, 31).join("");
+  const cut = (n: number) => [...base].slice(0, n).join("").trimEnd();
+  let candidate = cut(31);
   for (let k = 2; taken.has(candidate.toLocaleLowerCase("vi")); k++) {
     const suffix = ` (${k})`;
-    candidate = [...base].slice(0, 31 - suffix.length).join("") + suffix;
+    candidate = cut(31 - suffix.length) + suffix;
   }
   taken.add(candidate.toLocaleLowerCase("vi"));
   return candidate;
