@@ -39,7 +39,8 @@ export function excelWorkbook(sheets: readonly RawSheet[], sharedStrings: readon
     const merges = s.merges === undefined || s.merges.length === 0 ? "" : `<mergeCells count="${s.merges.length}">${s.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`;
     files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${s.sheetData}</sheetData>${merges}</worksheet>`);
   });
-  return zipSync(files);
+  // A fixed time stamp: the same sheets give the same bytes (fixtures are compared byte for byte).
+  return zipSync(files, { mtime: new Date(Date.UTC(2000, 0, 1)) });
 }
 
 /** A row of cells for `sheetData`: text goes in as a shared string index (added to `strings`). */
