@@ -13,10 +13,11 @@ import { parseFramework } from "../framework/validate-framework.ts";
 import { readMergeTable } from "../input/read-merge-map.ts";
 import { readJsonRecords } from "../input/read-json.ts";
 import type { RawTable } from "../input/table.ts";
-import { readXlsx } from "../xlsx/read-xlsx.ts";
+import { readSheetTable } from "../xlsx/read-xlsx.ts";
 import type { MergeEntry } from "../score/merge-units.ts";
 import type { CliIO } from "./io.ts";
 import { fileErrorMessage } from "./file-error.ts";
+import { rememberSheet } from "./sheet-cells.ts";
 import { UsageError } from "./usage-error.ts";
 
 async function readText(io: CliIO, path: string): Promise<string> {
@@ -74,7 +75,8 @@ async function loadWorkbook(io: CliIO, path: string, sheet: string | undefined):
     const code = (e as { code?: string }).code;
     throw new UsageError(code === "ENOENT" ? `file not found: ${cutText(path)}` : (fileErrorMessage(e, "read", path) ?? `cannot read ${path}: ${(e as Error).message}`));
   }
-  const table = readXlsx(bytes, sheet === undefined ? {} : { sheet });
+  const { table, sheet: name } = readSheetTable(bytes, sheet === undefined ? {} : { sheet });
+  if (name !== undefined) rememberSheet(io, name, table.columns);
   // A missing sheet is a usage error (exit 2), as a misspelt option is.
   const wrongSheet = table.issues.find((i) => i.code === "OPTION_INVALID");
   if (wrongSheet !== undefined) throw new UsageError(`${cutText(path)}: ${wrongSheet.message}`);

@@ -13,6 +13,7 @@ import type { ScoreOptions } from "../pipeline/types.ts";
 import type { OptionValues } from "./command.ts";
 import type { CliIO } from "./io.ts";
 import { loadMerge, type TableOptions } from "./load.ts";
+import { locateInSheet } from "./sheet-cells.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** Options every command accepts. */
@@ -177,9 +178,12 @@ export async function buildScoreOptions(values: OptionValues, io: CliIO, withRan
   };
 }
 
-/** Prints issues to stderr, one a line, naming options as the CLI does (`--ignore-column`, not `ignoreColumns`). */
+/**
+ * Prints issues to stderr, one a line, naming options as the CLI does (`--ignore-column`, not
+ * `ignoreColumns`) and, for a workbook, the sheet and cell of each (`cell D7`).
+ */
 export function printIssues(io: CliIO, issues: readonly Issue[]): void {
-  for (const issue of issues) io.stderr(`${formatIssue(cliMessage(issue))}\n`);
+  for (const issue of issues) io.stderr(`${formatIssue(cliMessage(locateInSheet(io, issue)))}\n`);
 }
 
 /** `--locale`: a BCP 47 tag the runtime can format numbers for ("vi-VN", "en-US"). */

@@ -27,10 +27,24 @@ export interface XlsxReadOptions extends SheetTableOptions {
  * ```
  */
 export function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): RawTable {
+  return readSheetTable(bytes, options).table;
+}
+
+/**
+ * {@link readXlsx}, and the name of the sheet read (undefined when none could be), for messages
+ * that name the sheet and the cell (`sheet "Dữ liệu", cell D7`).
+ *
+ * @example
+ * ```ts
+ * readSheetTable(bytes).sheet; // => "Dữ liệu"
+ * ```
+ */
+export function readSheetTable(bytes: Uint8Array, options: XlsxReadOptions = {}): { table: RawTable; sheet?: string } {
   try {
-    return sheetTable(readSheetCells(bytes, options.sheet), options);
+    const cells = readSheetCells(bytes, options.sheet);
+    return { table: sheetTable(cells, options), sheet: cells.name };
   } catch (e) {
-    if (e instanceof WorkbookError) return { columns: [], rows: [], format: "xlsx", issues: [e.issue] };
+    if (e instanceof WorkbookError) return { table: { columns: [], rows: [], format: "xlsx", issues: [e.issue] } };
     throw e;
   }
 }
