@@ -9,7 +9,7 @@
 import { unzipSync, type Unzipped } from "fflate";
 import { error, showList, showValue, type Issue } from "../errors.ts";
 import { cellRef, parseCellRef } from "./cell-ref.ts";
-import { child, childrenNamed, parseXml, textOf, type XmlElement } from "./xml.ts";
+import { attributes, child, childrenNamed, parseXml, scanXml, textOf, type XmlElement } from "./xml.ts";
 
 /** A cell as stored: text, a number, a boolean; blank cells are absent. */
 export type SheetValue = string | number | boolean;
@@ -192,71 +192,133 @@ export function readSheetCells(bytes: Uint8Array, sheet?: string | number): Shee
   const parts = unzipParts(bytes, (n) => n === entry.part || n === "xl/sharedStrings.xml");
   const shared = xmlPart(parts, "xl/sharedStrings.xml");
   const strings = shared === undefined ? [] : childrenNamed(shared, "si").map(stringItem);
-  const root = xmlPart(parts, entry.part);
-  if (root === undefined) fail(`the sheet ${showValue(entry.name)} is listed but its part ${showValue(entry.part)} is missing`);
+  const data = parts[entry.part];
+  if (data === undefined) fail(`the sheet ${showValue(entry.name)} is listed but its part ${showValue(entry.part)} is missing`);
+  try {
+    return { name: entry.name, ...scanSheet(decoder.decode(data), strings, entry.name) };
+  } catch (e) {
+    if (e instanceof WorkbookError) throw e;
+    return fail(`the sheet ${showValue(entry.name)} is not well-formed XML (${(e as Error).message})`);
+  }
+}
+
+/**
+ * The cells, merged ranges and uncalculated formulas of a worksheet's XML, read tag by tag (see
+ * `scanXml`): `<row r>` holds `<c r t>` cells, each with a value `<v>`, a formula `<f>` or an
+ * inline string `<is>`; `<mergeCell ref>` names a merged range.
+ */
+function scanSheet(xml: string, strings: readonly string[], sheet: string): Omit<SheetCells, "name"> {
   const issues: Issue[] = [];
   const uncached: UncachedFormula[] = [];
   const rows = new Map<number, (SheetValue | undefined)[]>();
-  const data = child(root, "sheetData");
-  let lastRow = 0;
-  for (const row of data === undefined ? [] : childrenNamed(data, "row")) {
-    const r = row.attrs["r"] !== undefined ? Number(row.attrs["r"]) : lastRow + 1;
-    lastRow = r;
-    const cells: (SheetValue | undefined)[] = [];
-    let lastCol = -1;
-    for (const c of childrenNamed(row, "c")) {
-      const ref = c.attrs["r"] === undefined ? undefined : parseCellRef(c.attrs["r"]);
-      const col = ref?.col ?? lastCol + 1;
-      lastCol = col;
-      const value = cellValue(c, strings, entry.name, col, r, issues, uncached);
-      if (value !== undefined) cells[col] = value;
-    }
-    if (cells.length > 0) rows.set(r, cells);
-  }
   const merges: MergedRange[] = [];
-  const mergeCells = child(root, "mergeCells");
-  for (const m of mergeCells === undefined ? [] : childrenNamed(mergeCells, "mergeCell")) {
-    const [a, b] = (m.attrs["ref"] ?? "").split(":");
-    const from = a === undefined ? undefined : parseCellRef(a);
-    const to = b === undefined ? from : parseCellRef(b);
-    if (from !== undefined && to !== undefined) {
-      merges.push({ top: Math.min(from.row, to.row), bottom: Math.max(from.row, to.row), left: Math.min(from.col, to.col), right: Math.max(from.col, to.col) });
-    }
-  }
-  return { name: entry.name, rows, merges, uncached, issues };
+  let row = 0;
+  let cells: (SheetValue | undefined)[] = [];
+  let col = -1;
+  let type = "n";
+  let value: string | undefined;
+  let formula: string | undefined;
+  let inline: string | undefined;
+  // Which text is being read: a value, a formula, an inline string's text (not its phonetic guide).
+  let reading: "v" | "f" | "t" | undefined;
+  let phonetic = 0;
+  scanXml(xml, {
+    open(name, attrText) {
+      switch (name) {
+        case "row": {
+          const r = attributes(attrText)["r"];
+          row = r !== undefined && /^\d+$/u.test(r) ? Number(r) : row + 1;
+          cells = [];
+          col = -1;
+          break;
+        }
+        case "c": {
+          const attrs = attributes(attrText);
+          const ref = attrs["r"] === undefined ? undefined : parseCellRef(attrs["r"]);
+          col = ref?.col ?? col + 1;
+          type = attrs["t"] ?? "n";
+          value = formula = inline = undefined;
+          break;
+        }
+        case "v":
+          value = "";
+          reading = "v";
+          break;
+        case "f":
+          formula = "";
+          reading = "f";
+          break;
+        case "is":
+          inline = "";
+          break;
+        case "rPh":
+          phonetic++;
+          break;
+        case "t":
+          if (inline !== undefined && phonetic === 0) reading = "t";
+          break;
+        case "mergeCell": {
+          const [a, b] = (attributes(attrText)["ref"] ?? "").split(":");
+          const from = a === undefined ? undefined : parseCellRef(a);
+          const to = b === undefined ? from : parseCellRef(b);
+          if (from !== undefined && to !== undefined) {
+            merges.push({ top: Math.min(from.row, to.row), bottom: Math.max(from.row, to.row), left: Math.min(from.col, to.col), right: Math.max(from.col, to.col) });
+          }
+          break;
+        }
+      }
+    },
+    text(text) {
+      if (reading === "v") value += text;
+      else if (reading === "f") formula += text;
+      else if (reading === "t") inline += text;
+    },
+    close(name) {
+      switch (name) {
+        case "v":
+        case "f":
+        case "t":
+          reading = undefined;
+          break;
+        case "rPh":
+          phonetic--;
+          break;
+        case "c": {
+          const v = cellValue(type, value, inline, strings, sheet, col, row, issues);
+          if (v !== undefined) cells[col] = v;
+          else if (formula !== undefined && (value ?? "").trim() === "" && inline === undefined) uncached.push({ row, col, formula });
+          break;
+        }
+        case "row":
+          if (cells.length > 0) rows.set(row, cells);
+          break;
+      }
+    },
+  });
+  return { rows, merges, uncached, issues };
 }
 
 /** A cell's value by its type (`t`): shared string, inline string, formula text, boolean, error, number. */
-function cellValue(c: XmlElement, strings: readonly string[], sheet: string, col: number, row: number, issues: Issue[], uncached: UncachedFormula[]): SheetValue | undefined {
-  const type = c.attrs["t"] ?? "n";
-  if (type === "inlineStr") {
-    const is = child(c, "is");
-    return is === undefined ? undefined : stringItem(is);
-  }
-  const v = child(c, "v");
-  const f = child(c, "f");
-  if (v === undefined) {
-    if (f !== undefined) uncached.push({ row, col, formula: textOf(f) });
-    return undefined;
-  }
-  const text = textOf(v);
+function cellValue(type: string, v: string | undefined, inline: string | undefined, strings: readonly string[], sheet: string, col: number, row: number, issues: Issue[]): SheetValue | undefined {
+  if (type === "inlineStr") return inline;
+  if (v === undefined) return undefined;
   switch (type) {
     case "s": {
-      const s = strings[Number(text)];
-      if (s === undefined) issues.push(error("DATA_PARSE", `sheet ${showValue(sheet)}, cell ${cellRef(col, row)}: shared string ${showValue(text)} does not exist`, { row }));
+      const s = strings[Number(v)];
+      if (s === undefined) issues.push(error("DATA_PARSE", `sheet ${showValue(sheet)}, cell ${cellRef(col, row)}: shared string ${showValue(v)} does not exist`, { row }));
       return s;
     }
     case "b":
-      return text.trim() === "1" || text.trim().toLowerCase() === "true";
+      return v.trim() === "1" || v.trim().toLowerCase() === "true";
     case "str":
     case "e":
     case "d":
-      return text;
+      return v;
     default: {
-      if (text.trim() === "") return undefined;
-      const n = Number(text);
+      if (v.trim() === "") return undefined;
+      const n = Number(v);
       // Stored numbers are written with a dot and no grouping: read as typed, never by locale.
-      return Number.isFinite(n) ? (n === 0 ? 0 : n) : text;
+      return Number.isFinite(n) ? (n === 0 ? 0 : n) : v;
     }
   }
 }

@@ -36,10 +36,70 @@ function local(name: string): string {
 
 const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/gu;
 
+// One token: a start or end tag (attribute values may hold ">"), a comment, a processing
+// instruction, a CDATA section, or any other "<!" (a DOCTYPE), which is refused.
+const TOKEN = /<(\/?)([^\s/>!?]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|(<!|<)/gu;
+
 /**
- * Parses an XML document into its root element. Comments, processing instructions and CDATA
- * sections are handled; a `<!DOCTYPE` throws. Attribute names keep their prefix (`r:id`); element
- * names lose it.
+ * The attributes of a start tag from the text after its name (`r="A1" t="s"`). Names keep their
+ * prefix; values are decoded. A null-prototype object, so `__proto__` is a plain name.
+ */
+export function attributes(text: string): Record<string, string> {
+  const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
+  if (text.trim() === "") return attrs;
+  ATTRIBUTE.lastIndex = 0;
+  for (let m = ATTRIBUTE.exec(text); m !== null; m = ATTRIBUTE.exec(text)) attrs[m[1] as string] = decodeEntities(m[2] ?? m[3] ?? "");
+  return attrs;
+}
+
+/** What {@link scanXml} calls, in document order. Attribute text is parsed only when asked for ({@link attributes}). */
+export interface XmlHandlers {
+  open(name: string, attrText: string, selfClosing: boolean): void;
+  close(name: string): void;
+  /** Text (entities decoded) and CDATA, between tags. */
+  text(text: string): void;
+}
+
+/**
+ * Reads an XML document tag by tag without building a tree (a worksheet of a million cells would
+ * be a million objects): element names lose their prefix, end tags must match, a `<!DOCTYPE`
+ * throws, comments and processing instructions are skipped.
+ */
+export function scanXml(xml: string, on: XmlHandlers): void {
+  const open: string[] = [];
+  let last = 0;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(xml); m !== null; m = TOKEN.exec(xml)) {
+    if (m.index > last && open.length > 0) on.text(decodeEntities(xml.slice(last, m.index)));
+    last = TOKEN.lastIndex;
+    const qname = m[2];
+    if (qname !== undefined) {
+      const name = local(qname);
+      if (m[1] === "/") {
+        const top = open.pop();
+        if (top !== name) throw new Error(`end tag </${name}> does not match <${top ?? ""}>`);
+        on.close(name);
+      } else {
+        const selfClosing = m[4] === "/";
+        if (!selfClosing) open.push(name);
+        on.open(name, m[3] ?? "", selfClosing);
+        if (selfClosing) on.close(name);
+      }
+    } else if (m[5] !== undefined) {
+      on.text(m[5]);
+    } else if (m[6] === "<!") {
+      throw new Error("a document type declaration is not allowed in a spreadsheet part");
+    } else if (m[6] === "<") {
+      throw new Error(`a "<" that opens no tag, at character ${m.index}`);
+    }
+  }
+  if (open.length > 0) throw new Error(`element <${open[open.length - 1]}> is not closed`);
+}
+
+/**
+ * Parses an XML document into its root element (see {@link scanXml}). Text made only of white
+ * space is kept inside `<t>` elements (where a space is content) and dropped elsewhere (where it is
+ * layout).
  *
  * @example
  * ```ts
@@ -48,77 +108,25 @@ const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/gu;
  * ```
  */
 export function parseXml(xml: string): XmlElement {
-  const stack: XmlElement[] = [{ name: "#document", attrs: {}, children: [] }];
-  let i = 0;
-  const n = xml.length;
-  while (i < n) {
-    const lt = xml.indexOf("<", i);
-    const top = stack[stack.length - 1] as XmlElement;
-    if (lt < 0 || lt > i) {
-      const text = xml.slice(i, lt < 0 ? n : lt);
-      if (stack.length > 1) top.children.push(decodeEntities(text));
-      if (lt < 0) break;
-    }
-    if (xml.startsWith("<!--", lt)) {
-      const end = xml.indexOf("-->", lt + 4);
-      if (end < 0) throw new Error("unterminated comment");
-      i = end + 3;
-    } else if (xml.startsWith("<![CDATA[", lt)) {
-      const end = xml.indexOf("]]>", lt + 9);
-      if (end < 0) throw new Error("unterminated CDATA section");
-      top.children.push(xml.slice(lt + 9, end));
-      i = end + 3;
-    } else if (xml.startsWith("<?", lt)) {
-      const end = xml.indexOf("?>", lt + 2);
-      if (end < 0) throw new Error("unterminated processing instruction");
-      i = end + 2;
-    } else if (xml.startsWith("<!", lt)) {
-      throw new Error("a document type declaration is not allowed in a spreadsheet part");
-    } else if (xml[lt + 1] === "/") {
-      const end = xml.indexOf(">", lt + 2);
-      if (end < 0) throw new Error("unterminated end tag");
-      const name = local(xml.slice(lt + 2, end).trim());
-      if (stack.length <= 1 || top.name !== name) throw new Error(`end tag </${name}> does not match <${top.name}>`);
+  const doc: XmlElement = { name: "#document", attrs: {}, children: [] };
+  const stack: XmlElement[] = [doc];
+  scanXml(xml, {
+    open(name, attrText) {
+      const element: XmlElement = { name, attrs: attributes(attrText), children: [] };
+      (stack[stack.length - 1] as XmlElement).children.push(element);
+      stack.push(element);
+    },
+    close() {
       stack.pop();
-      i = end + 1;
-    } else {
-      const end = tagEnd(xml, lt + 1);
-      if (end < 0) throw new Error("unterminated start tag");
-      const selfClosing = xml[end - 1] === "/";
-      const inner = xml.slice(lt + 1, selfClosing ? end - 1 : end);
-      const space = inner.search(/\s/u);
-      const name = local(space < 0 ? inner : inner.slice(0, space));
-      const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
-      if (space >= 0) {
-        for (const m of inner.slice(space).matchAll(ATTRIBUTE)) attrs[m[1] as string] = decodeEntities(m[2] ?? m[3] ?? "");
-      }
-      const element: XmlElement = { name, attrs, children: [] };
-      top.children.push(element);
-      if (!selfClosing) stack.push(element);
-      i = end + 1;
-    }
-  }
-  if (stack.length > 1) throw new Error(`element <${stack[stack.length - 1]?.name}> is not closed`);
-  const root = rootOf(stack[0] as XmlElement);
+    },
+    text(text) {
+      const top = stack[stack.length - 1] as XmlElement;
+      if (top.name === "t" || text.trim() !== "") top.children.push(text);
+    },
+  });
+  const root = doc.children.find((c): c is XmlElement => typeof c !== "string");
   if (root === undefined) throw new Error("no root element");
   return root;
-}
-
-function rootOf(doc: XmlElement): XmlElement | undefined {
-  return doc.children.find((c): c is XmlElement => typeof c !== "string");
-}
-
-/** The `>` closing a start tag that begins at `from`, skipping quoted attribute values. */
-function tagEnd(xml: string, from: number): number {
-  let quote: string | undefined;
-  for (let k = from; k < xml.length; k++) {
-    const ch = xml[k];
-    if (quote !== undefined) {
-      if (ch === quote) quote = undefined;
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === ">") return k;
-  }
-  return -1;
 }
 
 /** The child elements named `name`. */
