@@ -62,6 +62,10 @@ export async function loadTable(io: CliIO, path: string, options: TableOptions =
   }
   if (options.sheet !== undefined) throw new UsageError(`--sheet picks a sheet of an .xlsx workbook; ${cutText(path)} is not one`);
   const text = await readText(io, path);
+  // A zip's signature: a workbook given by another extension or on standard input, read as text.
+  if (text.startsWith("PK\u0003\u0004")) {
+    throw new UsageError(`${path === "-" ? "standard input" : cutText(path)} is a zip file (an .xlsx workbook?): give it as a file named *.xlsx`);
+  }
   if (!isJson(path, text)) return parseCsv(text, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
   return readJsonRecords(text, path === "-" ? "standard input" : path);
 }

@@ -58,4 +58,13 @@ describe("the CLI reads .xlsx workbooks", () => {
     expect(notZip.code).toBe(1);
     expect(notZip.stderr).toContain("DATA_PARSE");
   });
+
+  it("says a workbook must be given as a .xlsx file, not on standard input or under another name", async () => {
+    const text = new TextDecoder("latin1").decode(workbook());
+    const stdin = await cli(["score", "-", ...FW22], { "-": text });
+    expect(stdin.code).toBe(2);
+    expect(stdin.stderr).toContain("standard input is a zip file (an .xlsx workbook?): give it as a file named *.xlsx");
+    const renamed = await cli(["score", "data.csv", ...FW22], { "data.csv": text });
+    expect(renamed.stderr).toContain("data.csv is a zip file");
+  });
 });
