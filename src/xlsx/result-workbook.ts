@@ -36,14 +36,16 @@ const LABELS = {
     rank: "Hạng", groupRank: "Hạng trong nhóm", unit: "Đơn vị", code: "Mã", group: "Nhóm", year: "Năm", members: "Gồm các đơn vị",
     points: (total: number) => `Điểm (trên ${total})`, band: "Mức", coverage: "Tỷ lệ có dữ liệu", rankOf: (label: string) => `Hạng ${label}`,
     ranking: "Xếp hạng", indicators: "Chỉ số thành phần", about: "Thông tin",
-    framework: "Bộ chỉ số", version: "Phiên bản", decimals: "Số chữ số thập phân", missing: "Xử lý thiếu dữ liệu", ranking2: "Cách xếp hạng",
+    framework: "Bộ chỉ số", version: "Phiên bản", decimals: "Số chữ số thập phân", missing: "Xử lý thiếu dữ liệu", method: "Cách xếp hạng",
+    ties: (ties: string) => `đồng hạng theo ${ties === "exact" ? "giá trị chính xác" : "giá trị công bố"}`,
     units: "Số đơn vị", warnings: "Cảnh báo", note: "Giá trị là giá trị công bố (làm tròn nửa lên đến số chữ số thập phân của bộ chỉ số); điểm = giá trị × tổng điểm.",
   },
   en: {
     rank: "Rank", groupRank: "Group rank", unit: "Unit", code: "Code", group: "Group", year: "Year", members: "Members",
     points: (total: number) => `Points (of ${total})`, band: "Level", coverage: "Data coverage", rankOf: (label: string) => `Rank ${label}`,
     ranking: "Ranking", indicators: "Indicators", about: "About",
-    framework: "Framework", version: "Version", decimals: "Decimals", missing: "Missing data", ranking2: "Ranking method",
+    framework: "Framework", version: "Version", decimals: "Decimals", missing: "Missing data", method: "Ranking method",
+    ties: (ties: string) => `ties on ${ties === "exact" ? "exact" : "published"} values`,
     units: "Units", warnings: "Warnings", note: "Values are the published ones (rounded half-up to the framework's decimals); points = value × total points.",
   },
 } as const;
@@ -119,7 +121,7 @@ export function resultSheets(result: ScoreResult, options: XlsxReportOptions = {
     [L.version, text(result.framework.version)],
     [L.decimals, num(result.framework.decimals, "integer")],
     [L.missing, text(result.options.missing)],
-    [L.ranking2, text(`${result.options.ranking}, ties: ${result.options.ties}`)],
+    [L.method, text(`${result.options.ranking}; ${L.ties(result.options.ties)}`)],
     [L.units, num(result.units.length, "integer")],
     [L.warnings, num(result.warnings.length, "integer")],
   ];
