@@ -9,6 +9,7 @@
 import { inputKeys } from "../framework/input-keys.ts";
 import { ruleMax } from "../framework/rule-max.ts";
 import type { Framework, FrameworkNode, IndicatorNode, ScoringRule } from "../framework/types.ts";
+import { formatNumber, formatPercent, plainStyle } from "../report/format-number.ts";
 
 /** What a form's cell may hold: a number in a range, or one of a list of answers. */
 export type CellCheck =
@@ -61,7 +62,8 @@ export function identityHeaders(units: readonly TemplateUnit[]): { header: strin
   ];
 }
 
-const vn = (n: number) => String(n).replace(".", ",");
+/** A number as the form's Vietnamese text writes it: a decimal comma, no grouping (0,85; 1000). */
+export const vn = (n: number): string => formatNumber(n, plainStyle(true));
 
 /** The answers offered for a yes/no rule: the rule's own words first, else Có / Không. */
 function yesNo(rule: Extract<ScoringRule, { type: "boolean" }>): string[] {
@@ -169,7 +171,7 @@ export function ruleText(node: IndicatorNode, max: number | undefined): string {
       return `${text}; ${rule.direction === "higher" ? "thấp hơn" : "cao hơn"}: 0 điểm`;
     }
     case "categorical":
-      return `${rule.categories.map((c) => `${c.label}: ${c.points !== undefined ? `${vn(c.points)} điểm` : `${vn((c.score ?? 0) * 100)}% số điểm`}`).join("; ")}; khác: không hợp lệ`;
+      return `${rule.categories.map((c) => `${c.label}: ${c.points !== undefined ? `${vn(c.points)} điểm` : `${formatPercent(c.score ?? 0, "vi-VN", 2)} số điểm`}`).join("; ")}; khác: không hợp lệ`;
     case "boolean": {
       const [yes, no] = yesNo(rule);
       return rule.direction === "lower" ? `${yes}: 0 điểm; ${no}: ${full}` : `${yes}: ${full}; ${no}: 0 điểm`;

@@ -8,7 +8,7 @@
  * @module
  */
 import type { Framework } from "../framework/types.ts";
-import { identityHeaders, templateColumns, templateCriteria, type CellCheck, type TemplateUnit } from "../input/template-columns.ts";
+import { identityHeaders, templateColumns, templateCriteria, vn, type CellCheck, type TemplateUnit } from "../input/template-columns.ts";
 import { columnLetter } from "./cell-ref.ts";
 import { listFitsInline, rangeOf, writeWorkbook, type Validation, type WriteCell, type WriteSheet } from "./write-workbook.ts";
 
@@ -19,8 +19,6 @@ export interface TemplateOptions {
   /** Rows checked by data validation: at least this many (default 200), and every unit's. */
   readonly rows?: number;
 }
-
-const vn = (n: number) => String(n).replace(".", ",");
 
 /** The sheet names of a form. */
 export const TEMPLATE_SHEETS = { data: "Nhập liệu", instructions: "Hướng dẫn", lists: "Danh mục" } as const;
