@@ -14,10 +14,10 @@ const library: Options = { format: ["esm", "cjs"], target: "es2022", platform: "
 
 export default defineConfig([
   {
-    // Library entries: the core (no CSV parser, no mathjs, no notebook display), the `dti/csv`,
-    // `dti/analysis`, `dti/formula` and `dti/notebook` sub-paths, sharing chunks.
+    // Library entries: the core (no CSV parser, no mathjs, no notebook display, no zip code), the `dti/csv`,
+    // `dti/analysis`, `dti/formula`, `dti/notebook` and `dti/xlsx` sub-paths, sharing chunks.
     ...library,
-    entry: { index: "src/index.ts", csv: "src/csv.ts", analysis: "src/analysis.ts", formula: "src/formula.ts", notebook: "src/notebook.ts" },
+    entry: { index: "src/index.ts", csv: "src/csv.ts", analysis: "src/analysis.ts", formula: "src/formula.ts", notebook: "src/notebook.ts", xlsx: "src/xlsx.ts" },
     sourcemap: true,
     treeshake: true,
   },
@@ -26,6 +26,7 @@ export default defineConfig([
   { ...library, entry: { analysis: "src/analysis.ts" }, dts: { ...dts, only: true } },
   { ...library, entry: { formula: "src/formula.ts" }, dts: { ...dts, only: true } },
   { ...library, entry: { notebook: "src/notebook.ts" }, dts: { ...dts, only: true } },
+  { ...library, entry: { xlsx: "src/xlsx.ts" }, dts: { ...dts, only: true } },
   {
     // The command-line tool: Node only, ESM, with a shebang kept from the source.
     entry: { cli: "src/cli/main.ts" },

@@ -2,7 +2,8 @@
 // on 127.0.0.1 (a random port), opens test/browser/index.html in headless Chromium (Debian's
 // /usr/bin/chromium, or $CHROMIUM) with --dump-dom, and checks the rendered DOM: status "ok", the
 // ranking table with the 63 provinces, the bar chart, the same ranking from the CSV sample through
-// dist/csv.js (dti/csv, the same build as Node's). Needs `npm run build` first.
+// dist/csv.js (dti/csv, the same build as Node's), the official-shaped workbook through
+// dist/xlsx.js. Needs `npm run build` first.
 // Usage: node scripts/browser-test.mjs
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -66,11 +67,12 @@ try {
   if (!dom.includes("TP. Hà Nội") || !dom.includes('<table class="dti-ranking">')) problems.push("no ranking table with TP. Hà Nội");
   if (!/<svg[^>]*viewBox/u.test(dom)) problems.push("no bar chart SVG");
   if (!dom.includes('data-csv="63 units from CSV"')) problems.push("dti/csv did not read the 63 units");
+  if (!dom.includes('data-xlsx="5 units from xlsx, 1 warning"')) problems.push("dti/xlsx did not read the 5 provinces of the workbook (with its one warning)");
   if (problems.length > 0) {
     failed = true;
     console.error(`browser smoke test failed (${url}):\n- ${problems.join("\n- ")}`);
   } else {
-    console.log(`browser ok: headless Chromium rendered the ranking table (${rows} rows) and the bar chart, and read the CSV sample with dti/csv; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`browser ok: headless Chromium rendered the ranking table (${rows} rows) and the bar chart, read the CSV sample with dti/csv and the workbook with dti/xlsx; ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 } finally {
   server.close();

@@ -29,6 +29,8 @@ console.log(score(getFramework("vn-dti-2022-province"), globalThis.rows ?? []).u
   },
   { name: "all of dti", code: `import * as dti from "dti"; console.log(dti);` },
   { name: "dti/csv", code: `import { parseCsv } from "dti/csv"; console.log(parseCsv(globalThis.text ?? ""));` },
+  { name: "dti/xlsx (read)", code: `import { readXlsx } from "dti/xlsx"; console.log(readXlsx(globalThis.bytes ?? new Uint8Array()));` },
+  { name: "dti/xlsx (all)", code: `import * as xlsx from "dti/xlsx"; console.log(xlsx);` },
   {
     name: "core + dti/csv",
     code: `import { score, getFramework, toMarkdown } from "dti"; import { parseCsv } from "dti/csv";

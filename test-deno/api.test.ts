@@ -16,6 +16,8 @@ import * as src from "../src/index.ts";
 import { parseCsv as srcParseCsv } from "../src/csv.ts";
 import * as pkg from "npm:dti";
 import { parseCsv as pkgParseCsv } from "npm:dti/csv";
+import * as pkgXlsx from "npm:dti/xlsx";
+import * as srcXlsx from "../src/xlsx.ts";
 
 const fixture = (name: string) => Deno.readTextFileSync(new URL(`../fixtures/${name}`, import.meta.url));
 
@@ -76,4 +78,15 @@ Deno.test("npm:dti/notebook: score() results render as the ranking table; npm:dt
   const plain = pkg.score(pkg.getFramework("vn-dti-2020-province"), rows);
   assert.deepEqual(Object.getOwnPropertySymbols(plain), []);
   assert.equal(pkg.toJSON(shown), pkg.toJSON(plain));
+});
+
+Deno.test("npm:dti/xlsx and src read the official-shaped workbook alike, and write a ranking workbook that reads back", () => {
+  const bytes = Deno.readFileSync(new URL("../fixtures/dti-2022-province-official.xlsx", import.meta.url));
+  const [a, b] = [srcXlsx, pkgXlsx].map((x) => x.readXlsx(bytes, { headerRow: 4 }));
+  assert.deepEqual(b, a);
+  assert.equal(a!.rows.length, 6);
+  const fw = pkg.getFramework("vn-dti-2022-province");
+  const result = pkg.score(fw, { ...a!, rows: a!.rows.filter((r) => r.cells[1] !== "Trung bình") }, { ignoreColumns: ["STT"] });
+  const back = pkgXlsx.readXlsx(pkgXlsx.toXLSX(result, { points: pkgXlsx.totalPoints(fw) }));
+  assert.deepEqual(back.rows[0]!.cells.slice(0, 4), [1, "TP. Đà Nẵng", 0.8002, 800.2]);
 });

@@ -15,7 +15,7 @@ import { whereJsonFails } from "../text/scan-json.ts";
 import type { OptionValues } from "./command.ts";
 import type { CliIO } from "./io.ts";
 import { loadFramework, loadTable } from "./load.ts";
-import { buildScoreOptions, DATA_OPTIONS, delimiterOption, inputFile, oneOf, RANK_OPTIONS, stringOption } from "./options.ts";
+import { buildScoreOptions, DATA_OPTIONS, tableOptions, inputFile, oneOf, RANK_OPTIONS, stringOption } from "./options.ts";
 import { UsageError } from "./usage-error.ts";
 import { fileErrorMessage } from "./file-error.ts";
 
@@ -103,6 +103,6 @@ export async function loadAnalysisInputs(rest: readonly string[], values: Option
   const { format, language } = outputOptions(values);
   const framework = await loadFramework(io, stringOption(values, "framework"));
   const options = await buildScoreOptions(values, io, true);
-  const table = await loadTable(io, file, delimiterOption(values));
+  const table = await loadTable(io, file, tableOptions(values));
   return { format, language, framework, options, table };
 }

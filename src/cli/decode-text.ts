@@ -25,6 +25,10 @@ export function decodeText(bytes: Uint8Array, name = "the file"): string {
     // ignoreBOM: false (the default) drops the BOM of the chosen encoding.
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
+    if (b0 === 0x50 && b1 === 0x4b && bytes[2] === 3 && bytes[3] === 4) {
+      // A zip file, most likely an .xlsx workbook under another name or on standard input.
+      throw new DtiError([error("DATA_ENCODING", `${name} is a zip file (an .xlsx workbook?), not text: give it as a file named *.xlsx`)]);
+    }
     const at = encoding === "utf-8" ? firstBadUtf8Byte(bytes) : -1;
     throw new DtiError([
       error(

@@ -19,6 +19,14 @@ export interface CliIO {
   readonly isTTY?: boolean;
   /** Writes to standard output and resolves when it can take more (back-pressure for streaming). */
   readonly writeStdout?: (text: string) => Promise<void>;
+  /** Reads a file's bytes (workbooks). Absent: binary files cannot be read. */
+  readonly readBytes?: (path: string) => Promise<Uint8Array>;
+  /** Writes bytes to a file (workbooks), all or nothing. Absent: binary files cannot be written. */
+  readonly writeBytes?: (path: string, data: Uint8Array) => Promise<void>;
+  /** Writes bytes to standard output. Absent: binary output needs `--out`. */
+  readonly stdoutBytes?: (data: Uint8Array) => Promise<void>;
+  /** True when standard output is a terminal (where a workbook's bytes must not go). */
+  readonly stdoutIsTTY?: boolean;
 }
 
 /** The real process streams and file system. */
@@ -36,5 +44,9 @@ export function nodeIO(): CliIO {
       return decodeText(Buffer.concat(chunks), "standard input");
     },
     isTTY: process.stderr.isTTY === true,
+    readBytes: async (p) => new Uint8Array(await readFile(p)),
+    writeBytes: (p, data) => writeOutFile(p, data),
+    stdoutBytes: (data) => new Promise((resolve, reject) => process.stdout.write(data, (e) => (e ? reject(e) : resolve()))),
+    stdoutIsTTY: process.stdout.isTTY === true,
   };
 }

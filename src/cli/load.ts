@@ -1,5 +1,6 @@
 /**
- * Reading the CLI's inputs: data files (CSV or JSON), framework files or built-in ids, merge maps.
+ * Reading the CLI's inputs: data files (CSV, JSON or an .xlsx workbook), framework files or
+ * built-in ids, merge maps.
  *
  * @module
  */
@@ -12,9 +13,11 @@ import { parseFramework } from "../framework/validate-framework.ts";
 import { readMergeTable } from "../input/read-merge-map.ts";
 import { readJsonRecords } from "../input/read-json.ts";
 import type { RawTable } from "../input/table.ts";
+import { readSheetTable } from "../xlsx/read-xlsx.ts";
 import type { MergeEntry } from "../score/merge-units.ts";
 import type { CliIO } from "./io.ts";
 import { fileErrorMessage } from "./file-error.ts";
+import { rememberSheet } from "./sheet-cells.ts";
 import { UsageError } from "./usage-error.ts";
 
 async function readText(io: CliIO, path: string): Promise<string> {
@@ -36,11 +39,52 @@ function isJson(path: string, text: string): boolean {
   return /^\s*[[{]/u.test(text.replace(/^\uFEFF/u, ""));
 }
 
-/** Reads a data file into a raw table: CSV/TSV by parseCsv, JSON as an array of records (or `{ "units": [...] }`). */
-export async function loadTable(io: CliIO, path: string, delimiter?: "," | ";" | "\t" | "auto"): Promise<RawTable> {
+/** How to read a data file: the CSV delimiter, the workbook's sheet. */
+export interface TableOptions {
+  readonly delimiter?: "," | ";" | "\t" | "auto";
+  /** A workbook's sheet: its name or 1-based tab number (`--sheet`). */
+  readonly sheet?: string;
+}
+
+/** An Excel workbook by its extension: .xlsx (or .xlsm, the same format with macros, which are not run). */
+export function isWorkbook(path: string): boolean {
+  return /\.(xlsx|xlsm)$/iu.test(path);
+}
+
+/**
+ * Reads a data file into a raw table: an .xlsx workbook's sheet by readXlsx, CSV/TSV by parseCsv,
+ * JSON as an array of records (or `{ "units": [...] }`).
+ */
+export async function loadTable(io: CliIO, path: string, options: TableOptions = {}): Promise<RawTable> {
+  if (isWorkbook(path)) return loadWorkbook(io, path, options.sheet);
+  if (/\.(xls|ods)$/iu.test(path)) {
+    throw new UsageError(`${cutText(path)}: dti reads .xlsx workbooks, CSV and JSON; save this file from Excel or LibreOffice as "Excel Workbook (.xlsx)" or "CSV UTF-8"`);
+  }
+  if (options.sheet !== undefined) throw new UsageError(`--sheet picks a sheet of an .xlsx workbook; ${cutText(path)} is not one`);
   const text = await readText(io, path);
-  if (!isJson(path, text)) return parseCsv(text, delimiter === undefined ? {} : { delimiter });
+  // A zip's signature: a workbook given by another extension or on standard input, read as text.
+  if (text.startsWith("PK\u0003\u0004")) {
+    throw new UsageError(`${path === "-" ? "standard input" : cutText(path)} is a zip file (an .xlsx workbook?): give it as a file named *.xlsx`);
+  }
+  if (!isJson(path, text)) return parseCsv(text, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
   return readJsonRecords(text, path === "-" ? "standard input" : path);
+}
+
+async function loadWorkbook(io: CliIO, path: string, sheet: string | undefined): Promise<RawTable> {
+  if (io.readBytes === undefined) throw new UsageError(`cannot read the workbook ${cutText(path)} here (no binary file reading)`);
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readBytes(path);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new UsageError(code === "ENOENT" ? `file not found: ${cutText(path)}` : (fileErrorMessage(e, "read", path) ?? `cannot read ${path}: ${(e as Error).message}`));
+  }
+  const { table, sheet: name } = readSheetTable(bytes, sheet === undefined ? {} : { sheet });
+  if (name !== undefined) rememberSheet(io, name, table.columns);
+  // A missing sheet is a usage error (exit 2), as a misspelt option is.
+  const wrongSheet = table.issues.find((i) => i.code === "OPTION_INVALID");
+  if (wrongSheet !== undefined) throw new UsageError(`${cutText(path)}: ${wrongSheet.message}`);
+  return table;
 }
 
 /** A built-in framework id, or a path to a framework JSON file. */

@@ -12,7 +12,8 @@ import { cliMessage } from "../text/option-hint.ts";
 import type { ScoreOptions } from "../pipeline/types.ts";
 import type { OptionValues } from "./command.ts";
 import type { CliIO } from "./io.ts";
-import { loadMerge } from "./load.ts";
+import { loadMerge, type TableOptions } from "./load.ts";
+import { locateInSheet } from "./sheet-cells.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** Options every command accepts. */
@@ -34,6 +35,7 @@ export const DATA_OPTIONS = {
   "ignore-column": { type: "string", multiple: true },
   "unknown-columns": { type: "string" },
   delimiter: { type: "string" },
+  sheet: { type: "string" },
   impute: { type: "string" },
   "min-coverage": { type: "string" },
 } as const satisfies ParseArgsConfig["options"];
@@ -65,6 +67,7 @@ export const DATA_HELP = `  -f, --framework <id|file>   built-in id (see \`dti f
       --ignore-column <name>  a column to leave unread (repeatable)
       --unknown-columns <m>   error (default) | warn
       --delimiter <d>         auto (default) | , | ; | tab
+      --sheet <name|n>        the sheet of an .xlsx workbook to read (default the first)
       --impute <list>         fill blanks first: previous-year, group-mean (comma-separated,
                               tried in order; every filled value is reported)
       --min-coverage <share>  least share of a group's weight with data (0 to 1), else the
@@ -110,7 +113,7 @@ export function oneOf<T extends string>(name: string, value: string | undefined,
 
 /** The single data file argument. */
 export function inputFile(rest: readonly string[]): string {
-  if (rest.length === 0) throw new UsageError("give the data file to read (CSV or JSON, or - for standard input)");
+  if (rest.length === 0) throw new UsageError("give the data file to read (CSV, JSON or .xlsx, or - for standard input)");
   if (rest.length > 1) throw new UsageError(`one data file at a time (got ${rest.map((r) => showValue(r)).join(", ")})`);
   return rest[0] as string;
 }
@@ -121,6 +124,13 @@ export function delimiterOption(values: OptionValues): "," | ";" | "\t" | "auto"
   if (d === undefined) return undefined;
   if (d === "tab" || d === "\\t" || d === "\t") return "\t";
   return oneOf("delimiter", d, ["auto", ",", ";"] as const);
+}
+
+/** How to read the data file: `--delimiter` and `--sheet`. */
+export function tableOptions(values: OptionValues): TableOptions {
+  const delimiter = delimiterOption(values);
+  const sheet = stringOption(values, "sheet");
+  return { ...(delimiter !== undefined ? { delimiter } : {}), ...(sheet !== undefined ? { sheet } : {}) };
 }
 
 /** Turns the data (and, with `withRanking`, ranking) options into {@link ScoreOptions}. */
@@ -168,9 +178,12 @@ export async function buildScoreOptions(values: OptionValues, io: CliIO, withRan
   };
 }
 
-/** Prints issues to stderr, one a line, naming options as the CLI does (`--ignore-column`, not `ignoreColumns`). */
+/**
+ * Prints issues to stderr, one a line, naming options as the CLI does (`--ignore-column`, not
+ * `ignoreColumns`) and, for a workbook, the sheet and cell of each (`cell D7`).
+ */
 export function printIssues(io: CliIO, issues: readonly Issue[]): void {
-  for (const issue of issues) io.stderr(`${formatIssue(cliMessage(issue))}\n`);
+  for (const issue of issues) io.stderr(`${formatIssue(cliMessage(locateInSheet(io, issue)))}\n`);
 }
 
 /** `--locale`: a BCP 47 tag the runtime can format numbers for ("vi-VN", "en-US"). */

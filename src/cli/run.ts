@@ -28,8 +28,8 @@ export function helpText(): string {
 Usage:
 ${lines.join("\n")}
 
-<file> is CSV (, ; or tab; UTF-8, BOM ok; "0,6789" ok) or JSON (an array of records,
-wide or long), or - for standard input.
+<file> is CSV (, ; or tab; UTF-8, BOM ok; "0,6789" ok), JSON (an array of records,
+wide or long), an Excel workbook (.xlsx; --sheet picks the sheet), or - for standard input.
 
 Exit codes: 0 ok, 1 errors in the data or framework, 2 usage error, 4 no browser for --pdf.
 `;

@@ -12,7 +12,7 @@ import type { OptionValues } from "./command.ts";
 import { applyFormulaOption } from "./formulas.ts";
 import type { CliIO } from "./io.ts";
 import { loadFramework, loadTable } from "./load.ts";
-import { buildScoreOptions, delimiterOption, stringOption } from "./options.ts";
+import { buildScoreOptions, tableOptions, stringOption } from "./options.ts";
 import type { Progress } from "./progress.ts";
 
 /** What {@link scoreFile} returns: the framework, the options used and the result. */
@@ -32,14 +32,14 @@ export async function scoreFile(io: CliIO, file: string, values: OptionValues, p
   const framework = await loadFramework(io, stringOption(values, "framework"));
   const options = await buildScoreOptions(values, io, true);
   progress?.step(`reading ${file}`);
-  const table = await applyFormulaOption(values, io, await loadTable(io, file, delimiterOption(values)));
+  const table = await applyFormulaOption(values, io, await loadTable(io, file, tableOptions(values)));
   progress?.step(`scoring ${table.rows.length} rows`);
   return { framework, options, table, result: score(framework, table, options) };
 }
 
 /** Scores an earlier data file (`--before`) with the same framework and options, without the merge. */
 export async function scoreBefore(io: CliIO, file: string, values: OptionValues, scored: ScoredFile): Promise<ScoreResult> {
-  const table = await applyFormulaOption(values, io, await loadTable(io, file, delimiterOption(values)));
+  const table = await applyFormulaOption(values, io, await loadTable(io, file, tableOptions(values)));
   const { merge: _merge, ...rest } = scored.options;
   return score(scored.framework, table, rest);
 }

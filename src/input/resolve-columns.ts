@@ -141,6 +141,7 @@ export function inputSpellings(node: IndicatorNode): InputSpelling[] {
 export function resolveColumns(headers: readonly string[], framework: Framework, options: ResolveOptions = {}): ColumnPlan {
   const issues: Issue[] = [];
   const { inputs: aliases, computed } = inputAliases(framework);
+  const keys = inputKeyIndex(framework);
   const roles: { [R in ColumnRole]?: number } = {};
   const inputs = new Map<number, string>();
   const keyOwner = new Map<string, number>();
@@ -175,7 +176,7 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
       roles[role] = col;
       return;
     }
-    const input = aliases.get(key);
+    const input = aliases.get(key) ?? codedInput(key, keys);
     if (input === AMBIGUOUS) {
       issues.push(error("DATA_AMBIGUOUS_COLUMN", `column ${showValue(header)} matches more than one indicator; name it by node id`, { column: header, row: 1 }));
       return;
@@ -269,6 +270,32 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
     if (roles.value === undefined) issues.push(error("DATA_NO_UNIT_COLUMN", `long-form data needs a value column ("value", "giá trị")`, { row: 1 }));
   }
   return { shape, roles, inputs, aliases, computed, issues };
+}
+
+/** Every input key of the framework by its normalised spelling. */
+function inputKeyIndex(framework: Framework): Map<string, string> {
+  const out = new Map<string, string>();
+  const visit = (node: FrameworkNode) => {
+    if (node.rule === undefined) return node.children.forEach(visit);
+    for (const k of inputKeys(node)) out.set(normalizeKey(k), k);
+  };
+  visit(framework.root);
+  return out;
+}
+
+/**
+ * The input a header names by its code in final parentheses, as templates write them: "Nhận thức
+ * số (awareness)", "Hộ có cáp quang: tử số (fibre.a)". Only an input key counts as a code, so
+ * "Tỷ lệ (%)" stays an unknown column.
+ *
+ * @example
+ * ```ts
+ * codedInput("nhận thức số (awareness)", new Map([["awareness", "awareness"]])); // => "awareness"
+ * ```
+ */
+export function codedInput(key: string, keys: ReadonlyMap<string, string>): string | undefined {
+  const m = /\(([^()]+)\)$/u.exec(key);
+  return m === null ? undefined : keys.get((m[1] as string).trim());
 }
 
 /** The names (id, Vietnamese, English, short) of the indicator inputs that have no column yet. */

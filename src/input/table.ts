@@ -13,7 +13,7 @@ export type RawCell = string | number | boolean | null | undefined;
 
 /** One row of a {@link RawTable}. */
 export interface RawRow {
-  /** CSV line number (header is line 1) or JSON record number (1-based). */
+  /** CSV line number (header is line 1), JSON record number (1-based) or Excel row number. */
   readonly line: number;
   /** Cells in column order; shorter rows are padded with `undefined`. */
   readonly cells: readonly RawCell[];
@@ -24,8 +24,8 @@ export interface RawTable {
   /** Headers as written (NFC-normalised, trimmed, invisible characters removed). */
   readonly columns: readonly string[];
   readonly rows: readonly RawRow[];
-  /** Where the table came from, for messages ("csv", "json"). */
-  readonly format: "csv" | "json";
+  /** Where the table came from, for messages ("csv", "json", "xlsx"). */
+  readonly format: "csv" | "json" | "xlsx";
   /** Problems met while reading (e.g. a non-object JSON record). */
   readonly issues: readonly Issue[];
 }

@@ -12,6 +12,8 @@ import { tableFromRecords, type RawCell, type RawRow, type RawTable } from "./ta
 const isNegativeZero = (c: unknown) => c === 0 && Object.is(c, -0);
 const isCell = (c: unknown): c is RawCell => c === null || c === undefined || typeof c === "string" || typeof c === "number" || typeof c === "boolean";
 
+const formatOf = (f: unknown): RawTable["format"] => (f === "csv" || f === "xlsx" ? f : "json");
+
 /**
  * Reads records or checks a table.
  *
@@ -31,7 +33,7 @@ export function toTable(data: unknown): RawTable {
   if (table.issues !== undefined && !Array.isArray(table.issues)) issues.push(error("DATA_NOT_A_ROW", "table.issues must be an array"));
   if (!table.columns.every((c) => typeof c === "string")) {
     issues.push(error("DATA_NOT_A_ROW", "every column header must be text", { row: 1 }));
-    return { columns: [], rows: [], format: table.format === "csv" ? "csv" : "json", issues };
+    return { columns: [], rows: [], format: formatOf(table.format), issues };
   }
   const rows: RawRow[] = [];
   let changed = false;
@@ -48,5 +50,5 @@ export function toTable(data: unknown): RawTable {
     rows.push(r.line === line && cells === r.cells ? (r as RawRow) : { line, cells });
   });
   if (issues.length === 0 && !changed && Array.isArray(table.issues) && table.format !== undefined) return table as RawTable;
-  return { columns: table.columns, rows, format: table.format === "csv" ? "csv" : "json", issues: [...(Array.isArray(table.issues) ? table.issues : []), ...issues] };
+  return { columns: table.columns, rows, format: formatOf(table.format), issues: [...(Array.isArray(table.issues) ? table.issues : []), ...issues] };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeText } from "../../src/cli/decode-text.ts";
 import { thrownCodes } from "../helpers/outcome.ts";
+import { excelWorkbook } from "../helpers/xlsx.ts";
 
 const text = "Tỉnh;Nhận thức số\nHà Nội;0,8125\n";
 
@@ -31,5 +32,11 @@ describe("decodeText", () => {
       expect(issue?.message).toContain("data.csv is not UTF-8 (invalid byte 0xe0 at offset 16, line 2)");
     }
     expect(thrownCodes(() => decodeText(new Uint8Array([0xff, 0xfe, 0x00, 0xd8])))).toEqual(["DATA_ENCODING"]);
+  });
+});
+
+describe("a zip file read as text", () => {
+  it("says it is a zip (an .xlsx workbook?) to give as *.xlsx, not that it is not UTF-8", () => {
+    expect(() => decodeText(excelWorkbook([{ name: "S", sheetData: "" }]), "data.csv")).toThrow("data.csv is a zip file (an .xlsx workbook?), not text: give it as a file named *.xlsx");
   });
 });

@@ -8,7 +8,7 @@ import { assessmentToMarkdown } from "../../analysis/assessment-markdown.ts";
 import { emit, OUTPUT_HELP, OUTPUT_OPTIONS, outputOptions } from "../analysis-options.ts";
 import type { Command } from "../command.ts";
 import { loadFramework, loadTable } from "../load.ts";
-import { delimiterOption, inputFile, numberOption, printIssues, stringOption } from "../options.ts";
+import { tableOptions, inputFile, numberOption, printIssues, stringOption } from "../options.ts";
 
 export const assessCommand: Command = {
   name: "assess",
@@ -18,6 +18,7 @@ export const assessCommand: Command = {
     ...OUTPUT_OPTIONS,
     framework: { type: "string", short: "f" },
     delimiter: { type: "string" },
+    sheet: { type: "string" },
     tolerance: { type: "string" },
     "no-evidence-check": { type: "boolean" },
   },
@@ -25,6 +26,7 @@ export const assessCommand: Command = {
       --tolerance <points>    self and appraised points may differ this much unflagged (default 0)
       --no-evidence-check     do not flag points given without evidence
       --delimiter <d>         auto (default) | , | ; | tab
+      --sheet <name|n>        the sheet of an .xlsx workbook to read (default the first)
 ${OUTPUT_HELP}
 The file is long: one row per unit and indicator with columns unit, indicator, self, appraised,
 final, evidence, note (Vietnamese headers accepted: Tự đánh giá, Thẩm định, Chính thức,
@@ -35,7 +37,7 @@ Minh chứng, Ghi chú). Exit code 1 when a row has errors (points out of range,
     const { format, language } = outputOptions(values);
     const framework = await loadFramework(io, stringOption(values, "framework"));
     const tolerance = numberOption(values, "tolerance");
-    const result = assessment(framework, await loadTable(io, file, delimiterOption(values)), {
+    const result = assessment(framework, await loadTable(io, file, tableOptions(values)), {
       ...(tolerance !== undefined ? { tolerance } : {}),
       requireEvidence: values["no-evidence-check"] !== true,
     });

@@ -12,6 +12,7 @@ import { frameworksCommand } from "./frameworks.ts";
 import { reportCommand } from "./report.ts";
 import { schemaCommand } from "./schema.ts";
 import { scoreCommand } from "./score.ts";
+import { templateCommand } from "./template.ts";
 import { uncertaintyCommand } from "./uncertainty.ts";
 import { validateCommand } from "./validate.ts";
 import { whatifCommand } from "./whatif.ts";
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   reportCommand,
   chartCommand,
   frameworksCommand,
+  templateCommand,
   schemaCommand,
   uncertaintyCommand,
   explainCommand,

@@ -15,6 +15,7 @@ import { UsageError } from "../usage-error.ts";
 import { DATA_HELP, DATA_OPTIONS, inputFile, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
 import { progress } from "../progress.ts";
 import { scoreBefore, scoreFile, writeOutput } from "../score-file.ts";
+import { formatOrWorkbook, writeRankingWorkbook } from "../workbook-output.ts";
 
 export const reportCommand: Command = {
   name: "report",
@@ -45,7 +46,9 @@ export const reportCommand: Command = {
     pdf: { type: "string" },
     chromium: { type: "string" },
   },
-  help: `${DATA_HELP}${RANK_HELP}      --format html           the only report format (for md, csv, json, svg use \`dti score\`)
+  help: `${DATA_HELP}${RANK_HELP}      --format html|xlsx      html (default) | xlsx: the ranking workbook (ranking with points,
+                              a sheet per group, every indicator, --bands as a level column);
+                              default when --out is .xlsx (for md, csv, json, svg use \`dti score\`)
   -o, --out <file>            write the report to a file (default standard output)
       --lang <vi|en>          language of the report (default vi)
       --locale <bcp47>        number format (default vi-VN for vi: 0,8002; en-US for en)
@@ -83,7 +86,11 @@ export const reportCommand: Command = {
 `,
   async run(rest, values, io) {
     const file = inputFile(rest);
-    oneOf("format", stringOption(values, "format"), ["html"] as const);
+    const format = oneOf("format", formatOrWorkbook(values), ["html", "xlsx"] as const) ?? "html";
+    if (format === "xlsx") {
+      const htmlOnly = ["title", "before", "before-label", "after-label", "featured", "cards", "uncertainty-runs", "uncertainty-weights", "seed", "levers", "locale"].find((o) => values[o] !== undefined);
+      if (htmlOnly !== undefined) throw new UsageError(`--${htmlOnly} is an option of the HTML report, not of --format xlsx`);
+    }
     const language = oneOf("lang", stringOption(values, "lang"), ["vi", "en"] as const) ?? "vi";
     const locale = localeOption(values);
     const cardsText = stringOption(values, "cards");
@@ -117,6 +124,7 @@ export const reportCommand: Command = {
     if (beforeFile !== undefined) bar.step(`scoring ${beforeFile}`);
     const before = beforeFile === undefined ? undefined : await scoreBefore(io, beforeFile, values, scored);
     const { result, framework } = scored;
+    if (format === "xlsx") return writeRankingWorkbook(io, values, result, framework, bandSet, language, bar);
     const years = result.units.map((u) => u.year).filter((y): y is number => y !== undefined);
     const latest = years.length === 0 ? undefined : years.reduce((m, y) => Math.max(m, y), -Infinity);
     if (runs !== undefined) bar.step(`${runs} uncertainty runs`);
@@ -173,3 +181,4 @@ export const reportCommand: Command = {
     return 0;
   },
 };
+

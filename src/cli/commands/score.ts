@@ -19,10 +19,11 @@ import type { StreamOptions } from "../../stream/score-stream.ts";
 import type { Command, OptionValues } from "../command.ts";
 import { FORMULA_HELP, FORMULA_OPTIONS } from "../formulas.ts";
 import type { CliIO } from "../io.ts";
-import { loadFramework } from "../load.ts";
-import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, inputFile, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
+import { isWorkbook, loadFramework } from "../load.ts";
+import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, inputFile, tableOptions, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
 import { progress } from "../progress.ts";
 import { scoreFile, writeOutput } from "../score-file.ts";
+import { formatOrWorkbook, writeRankingWorkbook } from "../workbook-output.ts";
 import { streamScoreFile } from "../stream-score.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -45,7 +46,9 @@ export const scoreCommand: Command = {
     leaves: { type: "boolean" },
   },
   help: `${DATA_HELP}${FORMULA_HELP}${RANK_HELP}      --format <fmt>          md (default) | csv | json | html (a <table> fragment) |
-                              svg (ranking bar chart; see \`dti chart\` for more)
+                              svg (ranking bar chart; see \`dti chart\` for more) |
+                              xlsx (a workbook: ranking with points, a sheet per group,
+                              every indicator; needs --out, default when --out is .xlsx)
   -o, --out <file>            write the output to a file instead of standard output
       --lang <vi|en>          labels of md, html and svg output (default vi)
       --locale <bcp47>        number format of md, html and svg (vi-VN writes 0,8002; html and
@@ -74,7 +77,7 @@ export const scoreCommand: Command = {
       io.stderr(`dti: ${file} is over 256 MiB: scoring it as a stream (--stream; see docs/performance.md)\n`);
       return runStream(file, values, io);
     }
-    const format = oneOf("format", stringOption(values, "format"), ["md", "markdown", "csv", "json", "html", "svg"] as const) ?? "md";
+    const format = oneOf("format", formatOrWorkbook(values), ["md", "markdown", "csv", "json", "html", "svg", "xlsx"] as const) ?? "md";
     const lang = oneOf("lang", stringOption(values, "lang"), ["vi", "en"] as const) ?? "vi";
     const locale = localeOption(values);
     const bandSet = await loadBands(io, stringOption(values, "bands"));
@@ -82,12 +85,14 @@ export const scoreCommand: Command = {
       throw new UsageError("--bands works with --format md, csv or json");
     }
     const bar = progress(io, 3);
-    const { result } = await scoreFile(io, file, values, bar);
+    const scored = await scoreFile(io, file, values, bar);
+    const { result } = scored;
     bar.step(`writing ${format}`);
     const decimalComma = values["decimal-comma"] === true;
     const csvDelimiter = decimalComma ? ";" : ",";
     const loc = locale !== undefined ? { locale } : {};
     const banded = bandSet === undefined ? undefined : applyBands(result, bandSet);
+    if (format === "xlsx") return writeRankingWorkbook(io, values, result, scored.framework, bandSet, lang, bar);
     let text =
       format === "json"
         ? banded === undefined
@@ -120,7 +125,7 @@ export const scoreCommand: Command = {
 const STREAM_BYTES = 256 * 1024 * 1024;
 
 async function isLargeCsv(file: string): Promise<boolean> {
-  if (file === "-" || /\.json$/iu.test(file)) return false;
+  if (file === "-" || /\.(json|xlsx|xlsm)$/iu.test(file)) return false;
   try {
     return (await stat(file)).size > STREAM_BYTES;
   } catch {
@@ -131,6 +136,7 @@ async function isLargeCsv(file: string): Promise<boolean> {
 async function runStream(file: string, values: OptionValues, io: CliIO): Promise<number> {
   if (file === "-") throw new UsageError("--stream reads a CSV file (not standard input)");
   if (/\.json$/iu.test(file)) throw new UsageError("--stream reads CSV; score JSON without --stream");
+  if (isWorkbook(file)) throw new UsageError("--stream reads CSV; score a workbook without --stream");
   for (const option of ["merge", "formulas", "bands", "impute", "min-coverage"]) {
     if (values[option] !== undefined) throw new UsageError(`--${option} is not available with --stream`);
   }

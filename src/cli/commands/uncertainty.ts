@@ -11,7 +11,7 @@ import { uncertainty } from "../../uncertainty/uncertainty.ts";
 import { uncertaintyToMarkdown } from "../../uncertainty/to-markdown.ts";
 import type { Command } from "../command.ts";
 import { loadFramework, loadTable } from "../load.ts";
-import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, inputFile, integerOption, oneOf, printIssues, stringOption } from "../options.ts";
+import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, tableOptions, inputFile, integerOption, oneOf, printIssues, stringOption } from "../options.ts";
 import { UsageError } from "../usage-error.ts";
 
 /** Parses "±25%", "25%", "0.25" into 0.25. */
@@ -94,7 +94,7 @@ export const uncertaintyCommand: Command = {
       ...(aggregation !== undefined ? { aggregation: aggregation.split(",").map((a) => a.trim() as Aggregation | "nominal") } : {}),
       ...(sensitivity !== undefined ? { sensitivity: sensitivity === "none" ? false : sensitivity } : {}),
     };
-    const table = await loadTable(io, file, delimiterOption(values));
+    const table = await loadTable(io, file, tableOptions(values));
     const result = uncertainty(framework, table, options);
     const text = format === "json" ? `${JSON.stringify(result, null, 2)}\n` : uncertaintyToMarkdown(result, { language: lang, spelling: "cli" });
     if (format !== "json") printIssues(io, result.warnings);

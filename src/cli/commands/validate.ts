@@ -7,7 +7,7 @@ import { validate } from "../../pipeline/score.ts";
 import type { Command } from "../command.ts";
 import { applyFormulaOption, FORMULA_HELP, FORMULA_OPTIONS } from "../formulas.ts";
 import { loadFramework, loadTable } from "../load.ts";
-import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, inputFile, printIssues, stringOption } from "../options.ts";
+import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, tableOptions, inputFile, printIssues, stringOption } from "../options.ts";
 
 export const validateCommand: Command = {
   name: "validate",
@@ -19,7 +19,7 @@ export const validateCommand: Command = {
     const file = inputFile(rest);
     const framework = await loadFramework(io, stringOption(values, "framework"));
     const options = await buildScoreOptions(values, io, false);
-    const table = await applyFormulaOption(values, io, await loadTable(io, file, delimiterOption(values)));
+    const table = await applyFormulaOption(values, io, await loadTable(io, file, tableOptions(values)));
     const report = validate(framework, table, options);
     printIssues(io, [...report.errors, ...report.warnings]);
     if (report.ok) {

@@ -1,0 +1,324 @@
+/**
+ * Reads the cells of one sheet of an .xlsx workbook (Office Open XML, ECMA-376) from its bytes:
+ * typed values as Excel stores them (numbers as numbers, so no locale is guessed; a percent cell
+ * is its value, 0.85 for 85%), formula cells by the value Excel saved with them, merged ranges.
+ * No I/O: bytes in, cells out. The zip is read with fflate; the XML with the small reader beside.
+ *
+ * @module
+ */
+import { unzipSync, type Unzipped } from "fflate";
+import { error, showList, showValue, type Issue } from "../errors.ts";
+import { cellRef, parseCellRef } from "./cell-ref.ts";
+import { attributes, child, childrenNamed, parseXml, scanXml, textOf, type XmlElement } from "./xml.ts";
+
+/** A cell as stored: text, a number, a boolean; blank cells are absent. */
+export type SheetValue = string | number | boolean;
+
+/** A merged range, 0-based columns and 1-based rows, inclusive. */
+export interface MergedRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** One sheet's cells. */
+export interface SheetCells {
+  /** The sheet's name as Excel shows it on its tab. */
+  readonly name: string;
+  /** Excel row number → the row's cells by 0-based column (holes are blank cells). */
+  readonly rows: ReadonlyMap<number, readonly (SheetValue | undefined)[]>;
+  readonly merges: readonly MergedRange[];
+  /** Formula cells saved without their value (read as blank). */
+  readonly uncached: readonly UncachedFormula[];
+  /** Problems met (unreadable cells). */
+  readonly issues: readonly Issue[];
+}
+
+/** A formula cell that has no value saved with it: Excel did not calculate before saving. */
+export interface UncachedFormula {
+  readonly row: number;
+  readonly col: number;
+  readonly formula: string;
+}
+
+/** A sheet of the workbook, as listed in it. */
+export interface SheetEntry {
+  readonly name: string;
+  /** False for a sheet hidden in Excel. */
+  readonly visible: boolean;
+  /** The part holding the sheet, e.g. `xl/worksheets/sheet1.xml`. */
+  readonly part: string;
+}
+
+/** Largest uncompressed part read, and largest total: a small zip must not unpack into gigabytes. */
+const MAX_PART_BYTES = 256 * 1024 * 1024;
+const MAX_TOTAL_BYTES = 512 * 1024 * 1024;
+
+const decoder = new TextDecoder("utf-8");
+
+/** A problem that stops reading the workbook. */
+export class WorkbookError extends Error {
+  constructor(readonly issue: Issue) {
+    super(issue.message);
+    this.name = "WorkbookError";
+  }
+}
+
+function fail(message: string, code: "DATA_PARSE" | "DATA_TOO_LARGE" | "OPTION_INVALID" = "DATA_PARSE"): never {
+  throw new WorkbookError(error(code, message));
+}
+
+/** Unzips the parts `wanted` picks, refusing parts (and totals) past the size limits. */
+function unzipParts(bytes: Uint8Array, wanted: (name: string) => boolean): Unzipped {
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+    const xls = bytes[0] === 0xd0 && bytes[1] === 0xcf;
+    fail(xls ? "this is an old Excel 97-2003 workbook (.xls): save it as .xlsx (Excel Workbook) or as CSV UTF-8" : "this is not an .xlsx workbook (no zip signature): save it from Excel as .xlsx, or as CSV UTF-8");
+  }
+  let total = 0;
+  try {
+    return unzipSync(bytes, {
+      filter: (file) => {
+        if (!wanted(file.name)) return false;
+        total += file.originalSize;
+        if (file.originalSize > MAX_PART_BYTES || total > MAX_TOTAL_BYTES) {
+          fail(`the workbook part ${showValue(file.name)} unpacks to ${file.originalSize} bytes, more than the ${MAX_PART_BYTES} bytes read from one part (${MAX_TOTAL_BYTES} in all)`, "DATA_TOO_LARGE");
+        }
+        return true;
+      },
+    });
+  } catch (e) {
+    if (e instanceof WorkbookError) throw e;
+    return fail(`the workbook cannot be unzipped (${(e as Error).message}): is the file complete?`);
+  }
+}
+
+function xmlPart(parts: Unzipped, name: string): XmlElement | undefined {
+  const data = parts[name];
+  if (data === undefined) return undefined;
+  try {
+    return parseXml(decoder.decode(data));
+  } catch (e) {
+    return fail(`the workbook part ${showValue(name)} is not well-formed XML (${(e as Error).message})`);
+  }
+}
+
+/** Resolves a relationship target against the folder of the part that holds the relationships. */
+function resolveTarget(base: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = base.split("/").filter((p) => p !== "");
+  for (const seg of target.split("/")) {
+    if (seg === "..") parts.pop();
+    else if (seg !== "." && seg !== "") parts.push(seg);
+  }
+  return parts.join("/");
+}
+
+/**
+ * The sheets of a workbook, in tab order.
+ *
+ * @example
+ * ```ts
+ * listSheets(bytes).map((s) => s.name); // => ["Dữ liệu", "Hướng dẫn"]
+ * ```
+ */
+export function listSheets(bytes: Uint8Array): SheetEntry[] {
+  return workbookSheets(unzipParts(bytes, (n) => n === "xl/workbook.xml" || n === "xl/_rels/workbook.xml.rels"));
+}
+
+function workbookSheets(parts: Unzipped): SheetEntry[] {
+  const workbook = xmlPart(parts, "xl/workbook.xml");
+  if (workbook === undefined) fail("the workbook has no xl/workbook.xml: is it an Excel workbook (.xlsx)?");
+  const rels = xmlPart(parts, "xl/_rels/workbook.xml.rels");
+  const targets = new Map<string, string>();
+  for (const rel of rels === undefined ? [] : childrenNamed(rels, "Relationship")) {
+    if (rel.attrs["Id"] !== undefined && rel.attrs["Target"] !== undefined) targets.set(rel.attrs["Id"], resolveTarget("xl", rel.attrs["Target"]));
+  }
+  const sheets = child(workbook, "sheets");
+  const out: SheetEntry[] = [];
+  for (const sheet of sheets === undefined ? [] : childrenNamed(sheets, "sheet")) {
+    const id = Object.entries(sheet.attrs).find(([k]) => k === "r:id" || k.endsWith(":id"))?.[1];
+    const part = id === undefined ? undefined : targets.get(id);
+    if (part === undefined) continue;
+    out.push({ name: sheet.attrs["name"] ?? `Sheet${out.length + 1}`, visible: (sheet.attrs["state"] ?? "visible") === "visible", part });
+  }
+  if (out.length === 0) fail("the workbook lists no worksheet");
+  return out;
+}
+
+/** Which sheet `sheet` names: a name (case and spacing ignored) or a 1-based tab number; default the first visible sheet. */
+function pickSheet(sheets: readonly SheetEntry[], sheet: string | number | undefined): SheetEntry {
+  if (sheet === undefined) return sheets.find((s) => s.visible) ?? (sheets[0] as SheetEntry);
+  const names = sheets.map((s) => s.name);
+  if (typeof sheet === "number" || /^\d+$/u.test(sheet.trim())) {
+    const k = Number(sheet);
+    const byName = typeof sheet === "string" ? sheets.find((s) => s.name.trim() === sheet.trim()) : undefined;
+    if (byName !== undefined) return byName;
+    const found = sheets[k - 1];
+    if (found === undefined || k < 1) fail(`the workbook has ${sheets.length} sheet${sheets.length === 1 ? "" : "s"} (${showList(names)}), no sheet ${k}`, "OPTION_INVALID");
+    return found;
+  }
+  const key = (s: string) => s.normalize("NFC").trim().replace(/\s+/gu, " ").toLocaleLowerCase("vi");
+  const found = sheets.find((s) => key(s.name) === key(sheet));
+  if (found === undefined) fail(`the workbook has no sheet ${showValue(sheet)} (sheets: ${showList(names)})`, "OPTION_INVALID");
+  return found;
+}
+
+/** The text of a shared string or inline string: plain `<t>`, or the runs' `<t>` (phonetic guides left out). */
+function stringItem(si: XmlElement): string {
+  let out = "";
+  for (const c of si.children) {
+    if (typeof c === "string") continue;
+    if (c.name === "t") out += textOf(c);
+    else if (c.name === "r") for (const t of childrenNamed(c, "t")) out += textOf(t);
+  }
+  return out;
+}
+
+/**
+ * Reads one sheet's cells: `sheet` is a name or a 1-based tab number (default the first visible
+ * sheet). Throws a {@link WorkbookError} for a file that is not an .xlsx workbook or a sheet that
+ * does not exist.
+ *
+ * @example
+ * ```ts
+ * const cells = readSheetCells(bytes, "Dữ liệu");
+ * cells.rows.get(2)?.[1]; // => 0.85 (a cell showing 85%)
+ * ```
+ */
+export function readSheetCells(bytes: Uint8Array, sheet?: string | number): SheetCells {
+  const base = unzipParts(bytes, (n) => n === "xl/workbook.xml" || n === "xl/_rels/workbook.xml.rels");
+  const entry = pickSheet(workbookSheets(base), sheet);
+  const parts = unzipParts(bytes, (n) => n === entry.part || n === "xl/sharedStrings.xml");
+  const shared = xmlPart(parts, "xl/sharedStrings.xml");
+  const strings = shared === undefined ? [] : childrenNamed(shared, "si").map(stringItem);
+  const data = parts[entry.part];
+  if (data === undefined) fail(`the sheet ${showValue(entry.name)} is listed but its part ${showValue(entry.part)} is missing`);
+  try {
+    return { name: entry.name, ...scanSheet(decoder.decode(data), strings, entry.name) };
+  } catch (e) {
+    if (e instanceof WorkbookError) throw e;
+    return fail(`the sheet ${showValue(entry.name)} is not well-formed XML (${(e as Error).message})`);
+  }
+}
+
+/**
+ * The cells, merged ranges and uncalculated formulas of a worksheet's XML, read tag by tag (see
+ * `scanXml`): `<row r>` holds `<c r t>` cells, each with a value `<v>`, a formula `<f>` or an
+ * inline string `<is>`; `<mergeCell ref>` names a merged range.
+ */
+function scanSheet(xml: string, strings: readonly string[], sheet: string): Omit<SheetCells, "name"> {
+  const issues: Issue[] = [];
+  const uncached: UncachedFormula[] = [];
+  const rows = new Map<number, (SheetValue | undefined)[]>();
+  const merges: MergedRange[] = [];
+  let row = 0;
+  let cells: (SheetValue | undefined)[] = [];
+  let col = -1;
+  let type = "n";
+  let value: string | undefined;
+  let formula: string | undefined;
+  let inline: string | undefined;
+  // Which text is being read: a value, a formula, an inline string's text (not its phonetic guide).
+  let reading: "v" | "f" | "t" | undefined;
+  let phonetic = 0;
+  scanXml(xml, {
+    open(name, attrText) {
+      switch (name) {
+        case "row": {
+          const r = attributes(attrText)["r"];
+          row = r !== undefined && /^\d+$/u.test(r) ? Number(r) : row + 1;
+          cells = [];
+          col = -1;
+          break;
+        }
+        case "c": {
+          const attrs = attributes(attrText);
+          const ref = attrs["r"] === undefined ? undefined : parseCellRef(attrs["r"]);
+          col = ref?.col ?? col + 1;
+          type = attrs["t"] ?? "n";
+          value = formula = inline = undefined;
+          break;
+        }
+        case "v":
+          value = "";
+          reading = "v";
+          break;
+        case "f":
+          formula = "";
+          reading = "f";
+          break;
+        case "is":
+          inline = "";
+          break;
+        case "rPh":
+          phonetic++;
+          break;
+        case "t":
+          if (inline !== undefined && phonetic === 0) reading = "t";
+          break;
+        case "mergeCell": {
+          const [a, b] = (attributes(attrText)["ref"] ?? "").split(":");
+          const from = a === undefined ? undefined : parseCellRef(a);
+          const to = b === undefined ? from : parseCellRef(b);
+          if (from !== undefined && to !== undefined) {
+            merges.push({ top: Math.min(from.row, to.row), bottom: Math.max(from.row, to.row), left: Math.min(from.col, to.col), right: Math.max(from.col, to.col) });
+          }
+          break;
+        }
+      }
+    },
+    text(text) {
+      if (reading === "v") value += text;
+      else if (reading === "f") formula += text;
+      else if (reading === "t") inline += text;
+    },
+    close(name) {
+      switch (name) {
+        case "v":
+        case "f":
+        case "t":
+          reading = undefined;
+          break;
+        case "rPh":
+          phonetic--;
+          break;
+        case "c": {
+          const v = cellValue(type, value, inline, strings, sheet, col, row, issues);
+          if (v !== undefined) cells[col] = v;
+          else if (formula !== undefined && (value ?? "").trim() === "" && inline === undefined) uncached.push({ row, col, formula });
+          break;
+        }
+        case "row":
+          if (cells.length > 0) rows.set(row, cells);
+          break;
+      }
+    },
+  });
+  return { rows, merges, uncached, issues };
+}
+
+/** A cell's value by its type (`t`): shared string, inline string, formula text, boolean, error, number. */
+function cellValue(type: string, v: string | undefined, inline: string | undefined, strings: readonly string[], sheet: string, col: number, row: number, issues: Issue[]): SheetValue | undefined {
+  if (type === "inlineStr") return inline;
+  if (v === undefined) return undefined;
+  switch (type) {
+    case "s": {
+      const s = strings[Number(v)];
+      if (s === undefined) issues.push(error("DATA_PARSE", `sheet ${showValue(sheet)}, cell ${cellRef(col, row)}: shared string ${showValue(v)} does not exist`, { row }));
+      return s;
+    }
+    case "b":
+      return v.trim() === "1" || v.trim().toLowerCase() === "true";
+    case "str":
+    case "e":
+    case "d":
+      return v;
+    default: {
+      if (v.trim() === "") return undefined;
+      const n = Number(v);
+      // Stored numbers are written with a dot and no grouping: read as typed, never by locale.
+      return Number.isFinite(n) ? (n === 0 ? 0 : n) : v;
+    }
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * One sheet's cells → the {@link RawTable} every input format is read into, so a workbook goes
+ * through the same column resolution, header-row and summary-row handling as a CSV file. Rows keep
+ * their Excel row numbers as their line numbers.
+ *
+ * @module
+ */
+import { error, showValue, warning, type Issue } from "../errors.ts";
+import type { RawCell, RawRow, RawTable } from "../input/table.ts";
+import { cleanHeader } from "../text/clean-name.ts";
+import { cellRef } from "./cell-ref.ts";
+import type { MergedRange, SheetCells, SheetValue } from "./read-workbook.ts";
+
+/** Options of {@link sheetTable}. */
+export interface SheetTableOptions {
+  /**
+   * The Excel row number of the header; default the first row holding anything. When that row is
+   * the upper row of a two-row header (a group title merged over its indicators, whose names are
+   * in the row below), the header is read from the lower row.
+   */
+  readonly headerRow?: number;
+}
+
+type Grid = Map<number, (SheetValue | undefined)[]>;
+
+const isBlankValue = (v: SheetValue | undefined) => v === undefined || (typeof v === "string" && v.trim() === "");
+
+/**
+ * A cell merged over several rows shows its value in every row of the range (a unit name or a
+ * header merged down, a group name merged over its units): the value is copied down the range's
+ * first column into blank cells. A title merged across columns stays in its first cell only.
+ */
+function fillMergedDown(rows: SheetCells["rows"], merges: readonly MergedRange[]): Grid {
+  const grid: Grid = new Map(rows as Map<number, (SheetValue | undefined)[]>);
+  for (const m of merges) {
+    if (m.bottom <= m.top) continue;
+    const value = rows.get(m.top)?.[m.left];
+    if (isBlankValue(value)) continue;
+    for (let r = m.top + 1; r <= m.bottom; r++) {
+      const row = grid.get(r);
+      if (row !== undefined && !isBlankValue(row[m.left])) continue;
+      const copy = row === undefined ? [] : [...row];
+      copy[m.left] = value;
+      // The copy replaces the row as read: the SheetCells stay as they were.
+      grid.set(r, copy);
+    }
+  }
+  return grid;
+}
+
+/**
+ * True when `row` is the upper row of a two-row header: some title is merged across two or more
+ * columns of this row only, and the row below names every column under it with text.
+ */
+function isGroupTitleRow(grid: Grid, merges: readonly MergedRange[], row: number): boolean {
+  const below = grid.get(row + 1);
+  if (below === undefined) return false;
+  return merges.some((m) => {
+    if (m.top !== row || m.bottom !== row || m.right <= m.left) return false;
+    for (let c = m.left; c <= m.right; c++) if (typeof below[c] !== "string" || isBlankValue(below[c])) return false;
+    return true;
+  });
+}
+
+const headerText = (v: SheetValue | undefined) => (isBlankValue(v) ? "" : cleanHeader(String(v)));
+
+/**
+ * Reads a sheet's cells into a {@link RawTable}: the header row (see {@link SheetTableOptions}),
+ * then every row below that holds anything, each with its Excel row number as `line`. Numbers stay
+ * numbers; formula cells saved without a value are blank, with a `DATA_NO_CACHED_VALUE` warning
+ * naming the sheet, the cell and the column.
+ *
+ * @example
+ * ```ts
+ * const table = sheetTable(readSheetCells(bytes, "Dữ liệu"));
+ * table.columns; // => ["STT", "Tên đơn vị", "Nhận thức số", …]
+ * table.rows[0]; // => { line: 3, cells: [1, "Phường Bến Nghé", 0.85, …] }
+ * ```
+ */
+export function sheetTable(cells: SheetCells, options: SheetTableOptions = {}): RawTable {
+  const grid = fillMergedDown(cells.rows, cells.merges);
+  const issues: Issue[] = [...cells.issues];
+  const numbers = [...grid.keys()].filter((r) => grid.get(r)?.some((v) => !isBlankValue(v))).sort((a, b) => a - b);
+  let width = 0;
+  for (const r of numbers) {
+    const row = grid.get(r) as (SheetValue | undefined)[];
+    for (let c = row.length - 1; c >= width; c--) {
+      if (!isBlankValue(row[c])) {
+        width = c + 1;
+        break;
+      }
+    }
+  }
+  const first = options.headerRow ?? numbers[0];
+  if (first === undefined) {
+    return { columns: [], rows: [], format: "xlsx", issues: [...issues, error("DATA_EMPTY", `the sheet ${showValue(cells.name)} is empty`)] };
+  }
+  const twoRow = isGroupTitleRow(grid, cells.merges, first);
+  const headerRow = twoRow ? first + 1 : first;
+  const lower = grid.get(headerRow) ?? [];
+  const upper = twoRow ? (grid.get(first) ?? []) : [];
+  const columns: string[] = [];
+  for (let c = 0; c < width; c++) {
+    const text = headerText(lower[c]);
+    columns.push(text !== "" ? text : headerText(upper[c]));
+  }
+  const rows: RawRow[] = [];
+  for (const r of numbers) {
+    if (r <= headerRow) continue;
+    const row = grid.get(r) as (SheetValue | undefined)[];
+    const out: RawCell[] = new Array<RawCell>(width);
+    for (let c = 0; c < width; c++) out[c] = row[c];
+    rows.push({ line: r, cells: out });
+  }
+  for (const u of cells.uncached) {
+    const column = columns[u.col];
+    issues.push(
+      warning(
+        "DATA_NO_CACHED_VALUE",
+        `sheet ${showValue(cells.name)}, cell ${cellRef(u.col, u.row)}: the formula${u.formula === "" ? "" : ` =${u.formula}`} has no saved value, so the cell is read as blank; open the workbook in Excel or LibreOffice, let it calculate, and save it again`,
+        { row: u.row, ...(column !== undefined && column !== "" ? { column } : {}) },
+      ),
+    );
+  }
+  if (rows.length === 0) issues.push(error("DATA_EMPTY", `the sheet ${showValue(cells.name)} has a header on row ${headerRow} and no rows below it`));
+  return { columns, rows, format: "xlsx", issues };
+}

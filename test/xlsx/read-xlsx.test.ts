@@ -1,0 +1,122 @@
+import { readFileSync } from "node:fs";
+import { strToU8, zipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { parseCsv } from "../../src/csv.ts";
+import { getFramework } from "../../src/framework/builtin/index.ts";
+import { score } from "../../src/pipeline/score.ts";
+import { listSheets, readXlsx } from "../../src/xlsx.ts";
+import { excelRow, excelWorkbook } from "../helpers/xlsx.ts";
+
+const fw = getFramework("vn-dti-2022-province");
+const csv = parseCsv(readFileSync("fixtures/dti-2022-province-top5.csv", "utf8"));
+
+/**
+ * The top-5 provinces as an official's workbook: a two-row header (group titles merged over their
+ * indicators, STT and the unit column merged down), percent cells, a formula with its saved value,
+ * a blank trailing column, a second sheet.
+ */
+function officialWorkbook(): Uint8Array {
+  const strings: string[] = [];
+  const names = csv.columns.slice(1);
+  const rows = [
+    excelRow(1, ["STT", "Tỉnh/thành phố", "Nền tảng chuyển đổi số", null, null, null, null, "Hoạt động", null, null], strings),
+    excelRow(2, [null, null, ...names], strings),
+    ...csv.rows.map((r, i) =>
+      excelRow(
+        i + 3,
+        [
+          i + 1,
+          r.cells[0] as string,
+          // Nhận thức số as a percent cell (100% is 1), Thể chế số as a formula with its saved value.
+          { pct: Number(r.cells[1]) },
+          { f: `ROUND(${r.cells[2]}*1,4)`, v: Number(r.cells[2]) },
+          ...r.cells.slice(3).map((c) => Number(c)),
+          "",
+        ],
+        strings,
+      ),
+    ),
+  ];
+  return excelWorkbook(
+    [
+      { name: "Tổng hợp DTI", sheetData: rows.join(""), merges: ["A1:A2", "B1:B2", "C1:G1", "H1:J1"] },
+      { name: "Ghi chú", sheetData: excelRow(1, ["Ghi chú"], strings) },
+    ],
+    strings,
+  );
+}
+
+describe("readXlsx", () => {
+  it("reads a two-row merged header by its lower row, typed numbers, percent and formula cells, and scores as the CSV does", () => {
+    const table = readXlsx(officialWorkbook());
+    expect(table.format).toBe("xlsx");
+    expect(table.columns).toEqual(["STT", "Tỉnh/thành phố", ...csv.columns.slice(1)]);
+    expect(table.rows.map((r) => r.line)).toEqual([3, 4, 5, 6, 7]);
+    expect(table.rows[0]?.cells.slice(0, 5)).toEqual([1, "TP. Đà Nẵng", 1, 0.9, 0.8253]);
+    expect(table.issues).toEqual([]);
+    const result = score(fw, table, { ignoreColumns: ["STT"] });
+    const fromCsv = score(fw, csv);
+    expect(result.units.map((u) => [u.unit, u.rank, u.value])).toEqual(fromCsv.units.map((u) => [u.unit, u.rank, u.value]));
+    expect(result.units[0]?.value).toBe("0.8002");
+  });
+
+  it("picks a sheet by name (case and spacing ignored) or by tab number, and names the sheets when one is missing", () => {
+    const bytes = officialWorkbook();
+    expect(listSheets(bytes).map((s) => s.name)).toEqual(["Tổng hợp DTI", "Ghi chú"]);
+    expect(readXlsx(bytes, { sheet: "ghi  CHÚ" }).columns).toEqual(["Ghi chú"]);
+    expect(readXlsx(bytes, { sheet: 2 }).columns).toEqual(["Ghi chú"]);
+    expect(readXlsx(bytes, { sheet: "2" }).columns).toEqual(["Ghi chú"]);
+    const missing = readXlsx(bytes, { sheet: "Dữ liệu" });
+    expect(missing.issues[0]).toMatchObject({ code: "OPTION_INVALID", severity: "error" });
+    expect(missing.issues[0]?.message).toContain('"Tổng hợp DTI", "Ghi chú"');
+    expect(readXlsx(bytes, { sheet: 3 }).issues[0]?.message).toContain("no sheet 3");
+  });
+
+  it("reads a formula without a saved value as blank, with a warning naming the sheet, the cell and the column", () => {
+    const strings: string[] = [];
+    const bytes = excelWorkbook(
+      [{ name: "Dữ liệu", sheetData: [excelRow(1, ["Tỉnh/thành phố", "Nhận thức số", "Thể chế số"], strings), excelRow(2, ["Huế", { f: "B5*2", v: 0.5 }, { f: "C9/2" }], strings)].join("") }],
+      strings,
+    );
+    const table = readXlsx(bytes);
+    expect(table.rows[0]?.cells).toEqual(["Huế", 0.5, undefined]);
+    expect(table.issues).toHaveLength(1);
+    expect(table.issues[0]).toMatchObject({ code: "DATA_NO_CACHED_VALUE", severity: "warning", row: 2, column: "Thể chế số" });
+    expect(table.issues[0]?.message).toContain('sheet "Dữ liệu", cell C2: the formula =C9/2 has no saved value');
+  });
+
+  it("reads Excel's other cell kinds: inline and rich text, booleans, error values, a custom percent format, the default sheet skipping hidden ones", () => {
+    const sheet = `<row r="1"><c r="A1" t="inlineStr"><is><t>Tên</t></is></c><c r="B1" t="inlineStr"><is><r><t>Nhận </t></r><r><rPr><b/></rPr><t>thức số</t></r><rPh><t>x</t></rPh></is></c><c r="C1" t="s"><v>0</v></c><c r="D1" t="s"><v>1</v></c></row>
+<row r="2"><c r="A2" t="str"><f>"Hu"&amp;"ế"</f><v>Huế</v></c><c r="B2" s="2"><v>0.8125</v></c><c r="C2" t="b"><v>1</v></c><c r="D2" t="e"><v>#DIV/0!</v></c></row>`;
+    const bytes = excelWorkbook([{ name: "Ẩn", sheetData: "", hidden: true }, { name: "Hiện", sheetData: sheet }], ["Có &amp; không", "Lỗi"]);
+    const table = readXlsx(bytes);
+    expect(table.columns).toEqual(["Tên", "Nhận thức số", "Có &amp; không", "Lỗi"]);
+    expect(table.rows[0]?.cells).toEqual(["Huế", 0.8125, true, "#DIV/0!"]);
+  });
+
+  it("fills a value merged down over several rows into each of them", () => {
+    const strings: string[] = [];
+    const bytes = excelWorkbook(
+      [{ name: "S", sheetData: [excelRow(1, ["Khối", "Đơn vị"], strings), excelRow(2, ["Sở", "Sở A"], strings), excelRow(3, [null, "Sở B"], strings), excelRow(4, ["Quận", "Quận 1"], strings)].join(""), merges: ["A2:A3"] }],
+      strings,
+    );
+    expect(readXlsx(bytes).rows.map((r) => r.cells)).toEqual([["Sở", "Sở A"], ["Sở", "Sở B"], ["Quận", "Quận 1"]]);
+  });
+
+  it("reports a file that is not a workbook, an old .xls file, a broken zip and a DOCTYPE, never throwing", () => {
+    expect(readXlsx(strToU8("Tỉnh,NTS\nHuế,1\n")).issues[0]).toMatchObject({ code: "DATA_PARSE" });
+    expect(readXlsx(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0])).issues[0]?.message).toContain("Excel 97-2003");
+    expect(readXlsx(officialWorkbook().slice(0, 200)).issues[0]).toMatchObject({ code: "DATA_PARSE" });
+    const bomb = zipSync({
+      "xl/workbook.xml": strToU8('<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]><workbook><sheets/></workbook>'),
+    });
+    expect(readXlsx(bomb).issues[0]?.message).toContain("document type declaration is not allowed");
+  });
+
+  it("reports an empty sheet and a header without rows", () => {
+    expect(readXlsx(excelWorkbook([{ name: "Trống", sheetData: "" }])).issues[0]).toMatchObject({ code: "DATA_EMPTY" });
+    const strings: string[] = [];
+    const onlyHeader = readXlsx(excelWorkbook([{ name: "S", sheetData: excelRow(1, ["Tỉnh", "NTS"], strings) }], strings));
+    expect(onlyHeader.issues[0]?.message).toContain("no rows below it");
+  });
+});
