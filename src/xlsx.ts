@@ -23,7 +23,7 @@ export type { CellStyle, Validation, WriteCell, WriteSheet } from "./xlsx/write-
 export { totalPoints, valuePoints } from "./report/points.ts";
 export { templateSheets, toTemplateXLSX, TEMPLATE_SHEETS } from "./xlsx/template-workbook.ts";
 export type { TemplateOptions } from "./xlsx/template-workbook.ts";
-export { templateColumns, templateCriteria, ruleText } from "./input/template-columns.ts";
+export { templateColumns, templateCriteria } from "./input/template-columns.ts";
 export type { CellCheck, TemplateColumn, TemplateCriterion, TemplateUnit } from "./input/template-columns.ts";
 export { templateCSV } from "./report/template-csv.ts";
 export type { TemplateCsvOptions } from "./report/template-csv.ts";

@@ -9,7 +9,8 @@
 import { inputKeys } from "../framework/input-keys.ts";
 import { ruleMax } from "../framework/rule-max.ts";
 import type { Framework, FrameworkNode, IndicatorNode, ScoringRule } from "../framework/types.ts";
-import { formatNumber, formatPercent, plainStyle } from "../report/format-number.ts";
+import { formatNumber, plainStyle } from "../report/format-number.ts";
+import { ruleText } from "../report/rule-text.ts";
 
 /** What a form's cell may hold: a number in a range, or one of a list of answers. */
 export type CellCheck =
@@ -126,7 +127,7 @@ export function templateCriteria(framework: Framework): TemplateCriterion[] {
       node,
       groups,
       ...(max !== undefined ? { maxPoints: max } : {}),
-      rule: ruleText(node, max),
+      rule: ruleText(node, "vi"),
       unit: unitOfMeasure(node.rule),
       columns: columns.filter((c) => c.node === node).map((c) => c.header),
     };
@@ -143,47 +144,6 @@ function leaves(root: FrameworkNode): { node: IndicatorNode; groups: string[] }[
   return out;
 }
 
-/**
- * A leaf's rule in plain Vietnamese, as a decision's appendix states it.
- *
- * @example
- * ```ts
- * ruleText({ id: "x", name: { vi: "X" }, rule: { type: "ladder", direction: "higher", steps: [{ threshold: 90, points: 10 }, { threshold: 70, points: 7 }] } }, 10);
- * // => "Đạt từ 90 trở lên: 10 điểm; từ 70 trở lên: 7 điểm; thấp hơn: 0 điểm"
- * ```
- */
-export function ruleText(node: IndicatorNode, max: number | undefined): string {
-  const rule = node.rule;
-  const full = max === undefined ? "điểm tối đa" : `${vn(max)} điểm`;
-  switch (rule.type) {
-    case "value":
-      return "Điền giá trị đã chuẩn hoá, từ 0 đến 1 (ví dụ 0,85)";
-    case "points":
-      return `Điền số điểm đạt được, từ 0 đến ${vn(ruleMax(node) ?? 1)}`;
-    case "ratio": {
-      const zero = rule.zeroDenominator === "one" ? "; mẫu số bằng 0: đạt điểm tối đa" : rule.zeroDenominator === "zero" ? "; mẫu số bằng 0: 0 điểm" : "";
-      return `Tỷ lệ = tử số / mẫu số; điểm = tỷ lệ × ${full}${zero}`;
-    }
-    case "ladder": {
-      const steps = [...rule.steps].sort((a, b) => (rule.direction === "higher" ? b.threshold - a.threshold : a.threshold - b.threshold));
-      const word = rule.direction === "higher" ? "trở lên" : "trở xuống";
-      const text = steps.map((s, i) => `${i === 0 ? "Đạt từ" : "từ"} ${vn(s.threshold)} ${word}: ${vn(s.points)} điểm`).join("; ");
-      return `${text}; ${rule.direction === "higher" ? "thấp hơn" : "cao hơn"}: 0 điểm`;
-    }
-    case "categorical":
-      return `${rule.categories.map((c) => `${c.label}: ${c.points !== undefined ? `${vn(c.points)} điểm` : `${formatPercent(c.score ?? 0, "vi-VN", 2)} số điểm`}`).join("; ")}; khác: không hợp lệ`;
-    case "boolean": {
-      const [yes, no] = yesNo(rule);
-      return rule.direction === "lower" ? `${yes}: 0 điểm; ${no}: ${full}` : `${yes}: ${full}; ${no}: 0 điểm`;
-    }
-    case "goalposts":
-      return `Từ ${vn(rule.min)} đến ${vn(rule.max)}, tính tuyến tính (${rule.direction === "higher" ? "càng cao càng tốt" : "càng thấp càng tốt"})`;
-    case "target":
-      return `Đạt mục tiêu ${vn(rule.target)}: ${full}; chưa đạt: theo tỷ lệ so với mục tiêu`;
-    case "normalise":
-      return `Điền số liệu gốc; điểm được chuẩn hoá so với các đơn vị khác (${rule.method})`;
-  }
-}
 
 /** The unit of measure of what a rule reads. */
 export function unitOfMeasure(rule: ScoringRule): string {

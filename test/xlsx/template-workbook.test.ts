@@ -45,7 +45,7 @@ describe("the workbook form", () => {
     expect(sheet).toMatch(/type="list"[^>]*sqref="E2:E201"><formula1>&quot;Bí thư,Phó Chủ tịch&quot;<\/formula1>/u);
     expect(sheet).toMatch(/type="decimal" operator="between"[^>]*sqref="G2:G201"><formula1>0<\/formula1><formula2>25<\/formula2>/u);
     expect(sheet).toMatch(/type="decimal" operator="between"[^>]*sqref="H2:H201"><formula1>0<\/formula1><formula2>1<\/formula2>/u);
-    expect(sheet).toContain('prompt="Đạt từ 4 trở lên: 20 điểm; từ 2 trở lên: 10 điểm; thấp hơn: 0 điểm (tối đa 20 điểm)"');
+    expect(sheet).toContain('prompt="Theo bậc: từ 4 trở lên: 20 điểm; từ 2 trở lên: 10 điểm; thấp hơn mọi bậc: 0 điểm (tối đa 20 điểm)"');
   });
 
   it("explains every criterion on the instructions sheet: max points, the rule in Vietnamese, the unit of measure, its columns", () => {
@@ -54,12 +54,12 @@ describe("the workbook form", () => {
     const guide = readXlsx(bytes, { sheet: "Hướng dẫn", headerRow: 4 });
     expect(guide.columns).toEqual(["STT", "Mã", "Tiêu chí", "Thuộc nhóm", "Điểm tối đa", "Cách tính", "Đơn vị tính", "Cột nhập liệu"]);
     expect(guide.rows.map((r) => r.cells.slice(0, 7))).toEqual([
-      [1, "online", "Hồ sơ trực tuyến", "Chính quyền số", 20, "Tỷ lệ = tử số / mẫu số; điểm = tỷ lệ × 20 điểm", "số lượng (tử số, mẫu số)"],
-      [2, "plan", "Kế hoạch chuyển đổi số", "Chính quyền số", 10, "Có: 10 điểm; Không: 0 điểm", "Có/Không"],
-      [3, "lead", "Trưởng ban chỉ đạo", "Chính quyền số", 10, "Bí thư: 10 điểm; Phó Chủ tịch: 5 điểm; khác: không hợp lệ", "lựa chọn"],
-      [4, "meetings", "Số cuộc họp", "Chính quyền số", 20, "Đạt từ 4 trở lên: 20 điểm; từ 2 trở lên: 10 điểm; thấp hơn: 0 điểm", "số"],
-      [5, "self", "Điểm tự chấm", "Xã hội số", 25, "Điền số điểm đạt được, từ 0 đến 25", "điểm"],
-      [6, "survey", "Chỉ số khảo sát", "Xã hội số", 15, "Điền giá trị đã chuẩn hoá, từ 0 đến 1 (ví dụ 0,85)", "giá trị (0–1)"],
+      [1, "online", "Hồ sơ trực tuyến", "Chính quyền số", 20, "Tỷ lệ = a/b (a: online.a; b: online.b); điểm = tỷ lệ × 20", "số lượng (tử số, mẫu số)"],
+      [2, "plan", "Kế hoạch chuyển đổi số", "Chính quyền số", 10, "Có: đạt điểm tối đa; Không: 0 điểm", "Có/Không"],
+      [3, "lead", "Trưởng ban chỉ đạo", "Chính quyền số", 10, "Theo phương án: “Bí thư”: 10 điểm; “Phó Chủ tịch”: 5 điểm", "lựa chọn"],
+      [4, "meetings", "Số cuộc họp", "Chính quyền số", 20, "Theo bậc: từ 4 trở lên: 20 điểm; từ 2 trở lên: 10 điểm; thấp hơn mọi bậc: 0 điểm", "số"],
+      [5, "self", "Điểm tự chấm", "Xã hội số", 25, "Số điểm đạt được, từ 0 đến 25; giá trị = điểm / 25", "điểm"],
+      [6, "survey", "Chỉ số khảo sát", "Xã hội số", 15, "Giá trị đã quy đổi từ 0 đến 1; điểm = giá trị × 15", "giá trị (0–1)"],
     ]);
     expect(guide.rows[0]?.cells[7]).toBe("Hồ sơ trực tuyến: tử số (online.a)\nHồ sơ trực tuyến: mẫu số (online.b)");
   });
