@@ -52,7 +52,10 @@ export type DataIssueCode =
   | "DATA_AGGREGATION_DOMAIN"
   | "DATA_ENCODING"
   | "DATA_TOO_LARGE"
-  | "DATA_AMBIGUOUS_NUMBER";
+  | "DATA_AMBIGUOUS_NUMBER"
+  | "DATA_HEADER_ROW"
+  | "DATA_BLANK_COLUMN"
+  | "DATA_SUMMARY_ROW";
 
 /** Problems with a formula indicator (the `dti/formula` sub-path). */
 export type FormulaIssueCode = "FORMULA_SYNTAX" | "FORMULA_FORBIDDEN" | "FORMULA_TOO_LARGE" | "FORMULA_NOT_FINITE" | "FORMULA_NOT_EXACT";

@@ -131,7 +131,7 @@ async function isLargeCsv(file: string): Promise<boolean> {
 async function runStream(file: string, values: OptionValues, io: CliIO): Promise<number> {
   if (file === "-") throw new UsageError("--stream reads a CSV file (not standard input)");
   if (/\.json$/iu.test(file)) throw new UsageError("--stream reads CSV; score JSON without --stream");
-  for (const option of ["merge", "formulas", "bands", "impute", "min-coverage"]) {
+  for (const option of ["merge", "formulas", "bands", "impute", "min-coverage", "header-row"]) {
     if (values[option] !== undefined) throw new UsageError(`--${option} is not available with --stream`);
   }
   try {

@@ -55,6 +55,9 @@ const DELIMITER_CHOICES: readonly unknown[] = [",", ";", "\t", "auto"];
  *   that span lines and after skipped blank lines.
  * - Empty lines, and lines whose cells are all blank (`;;;` as spreadsheets export them), are
  *   skipped.
+ * - Title lines above the header, each one cell alone on its line (with the delimiter given: a
+ *   line without one is a one-column header to detection), do not set the table's width: the
+ *   first wider line after them does (`score` finds the header row and leaves them out).
  * - A row with more or fewer cells than the header is kept (padded with `undefined`, or cut to the
  *   header's width) and reported as a `DATA_PARSE` error issue in `issues`.
  * - No header, or a header and no rows: an empty table with a `DATA_EMPTY` error issue.
@@ -120,15 +123,19 @@ export function parseCsv(text: string, options: CsvOptions = {}): RawTable {
   if (header === undefined) {
     return { columns: [], rows: [], format: "csv", issues: [error("DATA_EMPTY", "the CSV is empty: no header and no rows")] };
   }
-  const columns = header.record.map(cleanHeader);
-  const width = columns.length;
+  // Title lines above the header ("UBND TỈNH …" alone on its line, not padded with delimiters):
+  // the table is as wide as the first line after them, and they are not ragged rows.
+  const titles = titleLines(parsed);
+  const width = Math.max(header.record.length, parsed[titles]?.record.length ?? 0);
+  const columns: string[] = [];
+  for (let c = 0; c < width; c++) columns.push(cleanHeader(header.record[c] ?? ""));
   const issues: Issue[] = [];
   const rows: RawRow[] = [];
   for (let r = 1; r < parsed.length; r++) {
     const { record, info } = parsed[r] as ParsedRecord;
     if (record.every((cell) => cell === "")) continue;
     const line = startLine(record, info.lines);
-    if (record.length !== width) issues.push(raggedIssue(line, record.length, width, delimiter));
+    if (record.length !== width && !(r < titles && record.length < width)) issues.push(raggedIssue(line, record.length, width, delimiter));
     const cells: RawCell[] = [];
     for (let c = 0; c < width; c++) cells.push(record[c]);
     rows.push({ line, cells });
@@ -139,6 +146,15 @@ export function parseCsv(text: string, options: CsvOptions = {}): RawTable {
   const encoding = encodingIssue(body);
   if (encoding !== undefined) issues.unshift(encoding);
   return { columns, rows, format: "csv", issues };
+}
+
+/** How many leading records are title lines: at most one non-blank cell each, and a wider record after them. */
+function titleLines(parsed: readonly ParsedRecord[]): number {
+  const limit = Math.min(parsed.length - 1, 30);
+  let n = 0;
+  while (n < limit && (parsed[n] as ParsedRecord).record.filter((cell) => cell !== "").length <= 1) n++;
+  const after = parsed[n];
+  return n > 0 && after !== undefined && after.record.length > (parsed[0] as ParsedRecord).record.length ? n : 0;
 }
 
 /** For a one-column file: a delimiter that does not occur, so every line is one cell. */
