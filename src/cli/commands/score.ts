@@ -10,6 +10,7 @@ import { bandsToMarkdown } from "../../analysis/bands-markdown.ts";
 import { rankingBarChart } from "../../report/chart/ranking-bar.ts";
 import { csvCell } from "../../report/escape.ts";
 import { toCSV } from "../../report/to-csv.ts";
+import { totalPoints } from "../../framework/total-points.ts";
 import { toHTML } from "../../report/to-html.ts";
 import { toJSON } from "../../report/to-json.ts";
 import { toMarkdown } from "../../report/to-markdown.ts";
@@ -38,6 +39,8 @@ export const scoreCommand: Command = {
     format: { type: "string" },
     "decimal-comma": { type: "boolean" },
     bom: { type: "boolean" },
+    headers: { type: "string" },
+    points: { type: "boolean" },
     bands: { type: "string" },
     stream: { type: "boolean" },
     "rank-nodes": { type: "string" },
@@ -52,6 +55,10 @@ export const scoreCommand: Command = {
                               svg default to vi-VN for --lang vi, en-US for --lang en)
       --decimal-comma         write 0,8002 instead of 0.8002 (md and csv)
       --bom                   start CSV output with a UTF-8 BOM (for Excel)
+      --headers <ids|names>   csv headers: node ids (default; reads back unambiguously) or
+                              names in --lang ("Hạng", "Đơn vị", "NTS", "NTS - hạng" …)
+      --points                csv: a column of the index in points on the framework's total
+                              (800.2 of 1000 beside 0.8002), when the framework has points
       --bands <preset|file>   maturity bands: dti-2020-map | egdi | a band-set JSON file
                               (md: a band table after the ranking; csv: a band column;
                               json: "bands")
@@ -82,7 +89,11 @@ export const scoreCommand: Command = {
       throw new UsageError("--bands works with --format md, csv or json");
     }
     const bar = progress(io, 3);
-    const { result } = await scoreFile(io, file, values, bar);
+    const headers = oneOf("headers", stringOption(values, "headers"), ["ids", "names"] as const);
+    if ((headers !== undefined || values["points"] === true) && format !== "csv") throw new UsageError("--headers and --points work with --format csv");
+    const { framework, result } = await scoreFile(io, file, values, bar);
+    const points = values["points"] === true ? totalPoints(framework) : undefined;
+    if (values["points"] === true && points === undefined) throw new UsageError(`--points: framework ${JSON.stringify(framework.id)} has no total points (no maxPoints on its root or on every top-level group)`);
     bar.step(`writing ${format}`);
     const decimalComma = values["decimal-comma"] === true;
     const csvDelimiter = decimalComma ? ";" : ",";
@@ -94,7 +105,7 @@ export const scoreCommand: Command = {
           ? `${toJSON(result)}\n`
           : `${JSON.stringify({ ...JSON.parse(toJSON(result)), bands: banded }, null, 2)}\n`
         : format === "csv"
-          ? toCSV(result, { decimalComma, bom: values["bom"] === true, delimiter: csvDelimiter })
+          ? toCSV(result, { decimalComma, bom: values["bom"] === true, delimiter: csvDelimiter, language: lang, ...(headers !== undefined ? { headers } : {}), ...(points !== undefined ? { points } : {}) })
           : format === "html"
             ? toHTML(result, { language: lang, ...loc })
             : format === "svg"
@@ -104,7 +115,7 @@ export const scoreCommand: Command = {
       // One more column: the band label of each unit (rows are in result.units order).
       const lines = text.split("\r\n");
       text = lines
-        .map((line, i) => (line === "" ? line : `${line}${csvDelimiter}${i === 0 ? "band" : csvCell(banded.units[i - 1]?.label?.[lang] ?? banded.units[i - 1]?.label?.vi ?? "", csvDelimiter)}`))
+        .map((line, i) => (line === "" ? line : `${line}${csvDelimiter}${i === 0 ? (headers === "names" ? (lang === "en" ? "Band" : "Mức") : "band") : csvCell(banded.units[i - 1]?.label?.[lang] ?? banded.units[i - 1]?.label?.vi ?? "", csvDelimiter)}`))
         .join("\r\n");
     } else if (banded !== undefined && bandSet !== undefined && (format === "md" || format === "markdown")) {
       text += `\n${bandsToMarkdown(banded, bandSet, { language: lang })}`;
@@ -131,7 +142,7 @@ async function isLargeCsv(file: string): Promise<boolean> {
 async function runStream(file: string, values: OptionValues, io: CliIO): Promise<number> {
   if (file === "-") throw new UsageError("--stream reads a CSV file (not standard input)");
   if (/\.json$/iu.test(file)) throw new UsageError("--stream reads CSV; score JSON without --stream");
-  for (const option of ["merge", "formulas", "bands", "impute", "min-coverage", "header-row"]) {
+  for (const option of ["merge", "formulas", "bands", "impute", "min-coverage", "header-row", "headers", "points"]) {
     if (values[option] !== undefined) throw new UsageError(`--${option} is not available with --stream`);
   }
   try {
