@@ -20,7 +20,8 @@ export type FrameworkIssueCode =
   | "FRAMEWORK_TOO_DEEP"
   | "FRAMEWORK_INPUT_CLASH"
   | "FRAMEWORK_WEIGHT_RANGE"
-  | "FRAMEWORK_UNKNOWN";
+  | "FRAMEWORK_UNKNOWN"
+  | "FRAMEWORK_TABLE";
 
 /** Problems with unit data. */
 export type DataIssueCode =

@@ -62,6 +62,8 @@ export { frameworkJsonSchema } from "./framework/json-schema.ts";
 export { inputKeys } from "./framework/input-keys.ts";
 export { totalPoints } from "./framework/total-points.ts";
 export { parseRuleText, ruleToText, RuleTextError } from "./framework/rule-text.ts";
+export { CRITERIA_COLUMNS, FRAMEWORK_KEYS, frameworkFromTable, frameworkToTable } from "./framework/framework-table.ts";
+export type { FrameworkTableResult } from "./framework/framework-table.ts";
 export { resolveWeights } from "./framework/resolve-weights.ts";
 export type { ResolvedWeights, WeightSource } from "./framework/resolve-weights.ts";
 
@@ -92,6 +94,7 @@ export type { CsvReportOptions } from "./report/to-csv.ts";
 export { rankingColumns } from "./report/ranking-columns.ts";
 export type { RankingCellKind, RankingColumn, RankingColumnOptions } from "./report/ranking-columns.ts";
 export { pointsText } from "./report/points.ts";
+export { rowsToCsv } from "./report/rows-to-csv.ts";
 export { toMarkdown } from "./report/to-markdown.ts";
 export { csvCell, escapeXml, markdownCell, markdownText } from "./report/escape.ts";
 export type { MarkdownOptions } from "./report/to-markdown.ts";

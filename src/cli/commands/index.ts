@@ -8,6 +8,7 @@ import type { Command } from "../command.ts";
 import { assessCommand } from "./assess.ts";
 import { chartCommand } from "./chart.ts";
 import { explainCommand } from "./explain.ts";
+import { frameworkCommand } from "./framework.ts";
 import { frameworksCommand } from "./frameworks.ts";
 import { reportCommand } from "./report.ts";
 import { schemaCommand } from "./schema.ts";
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   reportCommand,
   chartCommand,
   frameworksCommand,
+  frameworkCommand,
   schemaCommand,
   uncertaintyCommand,
   explainCommand,

@@ -83,6 +83,38 @@ const DELIMITER_CHOICES: readonly unknown[] = [",", ";", "\t", "auto"];
  * ```
  */
 export function parseCsv(text: string, options: CsvOptions = {}): RawTable {
+  const { parsed, delimiter, body } = parseRecords(text, options);
+  const header = parsed[0];
+  if (header === undefined) {
+    return { columns: [], rows: [], format: "csv", issues: [error("DATA_EMPTY", "the CSV is empty: no header and no rows")] };
+  }
+  // Title lines above the header ("UBND TỈNH …" alone on its line, not padded with delimiters):
+  // the table is as wide as the first line after them, and they are not ragged rows.
+  const titles = titleLines(parsed);
+  const width = Math.max(header.record.length, parsed[titles]?.record.length ?? 0);
+  const columns: string[] = [];
+  for (let c = 0; c < width; c++) columns.push(cleanHeader(header.record[c] ?? ""));
+  const issues: Issue[] = [];
+  const rows: RawRow[] = [];
+  for (let r = 1; r < parsed.length; r++) {
+    const { record, info } = parsed[r] as ParsedRecord;
+    if (record.every((cell) => cell === "")) continue;
+    const line = startLine(record, info.lines);
+    if (record.length !== width && !(r < titles && record.length < width)) issues.push(raggedIssue(line, record.length, width, delimiter));
+    const cells: RawCell[] = [];
+    for (let c = 0; c < width; c++) cells.push(record[c]);
+    rows.push({ line, cells });
+  }
+  if (rows.length === 0) {
+    issues.push(error("DATA_EMPTY", "the CSV has a header but no data rows"));
+  }
+  const encoding = encodingIssue(body);
+  if (encoding !== undefined) issues.unshift(encoding);
+  return { columns, rows, format: "csv", issues };
+}
+
+/** The records of CSV text as csv-parse reads them, with the delimiter used and the text read. */
+function parseRecords(text: string, options: CsvOptions): { parsed: ParsedRecord[]; delimiter: string; body: string } {
   if (typeof text !== "string") {
     throw new DtiError([error("OPTION_INVALID", "parseCsv needs the CSV as a string (read the file as UTF-8 text)")]);
   }
@@ -118,34 +150,24 @@ export function parseCsv(text: string, options: CsvOptions = {}): RawTable {
   } catch (e) {
     throw toDtiError(e, maxRecordSize);
   }
+  return { parsed, delimiter, body };
+}
 
-  const header = parsed[0];
-  if (header === undefined) {
-    return { columns: [], rows: [], format: "csv", issues: [error("DATA_EMPTY", "the CSV is empty: no header and no rows")] };
-  }
-  // Title lines above the header ("UBND TỈNH …" alone on its line, not padded with delimiters):
-  // the table is as wide as the first line after them, and they are not ragged rows.
-  const titles = titleLines(parsed);
-  const width = Math.max(header.record.length, parsed[titles]?.record.length ?? 0);
-  const columns: string[] = [];
-  for (let c = 0; c < width; c++) columns.push(cleanHeader(header.record[c] ?? ""));
-  const issues: Issue[] = [];
+/**
+ * Every non-blank line of CSV text as a row of its cells, as written: no header, no padding or
+ * cutting to a width. For tables that are not unit data (a framework's criteria table with its
+ * key/value rows above the header). Lines are numbered as in the file (the first is 1).
+ *
+ * @example
+ * ```ts
+ * readCsvRows("Mã bộ chỉ số;w\nSTT;Tiêu chí;Điểm tối đa\n1;A;10\n").map((r) => r.cells.length); // => [2, 3, 3]
+ * ```
+ */
+export function readCsvRows(text: string, options: CsvOptions = {}): RawRow[] {
+  const { parsed } = parseRecords(text, options);
   const rows: RawRow[] = [];
-  for (let r = 1; r < parsed.length; r++) {
-    const { record, info } = parsed[r] as ParsedRecord;
-    if (record.every((cell) => cell === "")) continue;
-    const line = startLine(record, info.lines);
-    if (record.length !== width && !(r < titles && record.length < width)) issues.push(raggedIssue(line, record.length, width, delimiter));
-    const cells: RawCell[] = [];
-    for (let c = 0; c < width; c++) cells.push(record[c]);
-    rows.push({ line, cells });
-  }
-  if (rows.length === 0) {
-    issues.push(error("DATA_EMPTY", "the CSV has a header but no data rows"));
-  }
-  const encoding = encodingIssue(body);
-  if (encoding !== undefined) issues.unshift(encoding);
-  return { columns, rows, format: "csv", issues };
+  for (const { record, info } of parsed) if (!record.every((cell) => cell === "")) rows.push({ line: startLine(record, info.lines), cells: record });
+  return rows;
 }
 
 /** How many leading records are title lines: at most one non-blank cell each, and a wider record after them. */
