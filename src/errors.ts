@@ -98,6 +98,8 @@ export interface Issue {
   readonly message: string;
   /** The same in Vietnamese, where the library offers it. */
   readonly messageVi?: string;
+  /** The file the row is in, when several files are read together (one form per unit). */
+  readonly file?: string;
   /** Line of the CSV file (header is line 1), or 1-based record index in JSON. */
   readonly row?: number;
   /** Column header as written in the input. */
@@ -164,6 +166,7 @@ export function isDtiError(e: unknown): e is DtiError {
  */
 export function formatIssue(issue: Issue, language: "en" | "vi" = "en"): string {
   const where: string[] = [];
+  if (issue.file !== undefined) where.push(`file ${showValue(issue.file)}`);
   if (issue.row !== undefined) where.push(`row ${issue.row}`);
   // Names come from the data: quoted and cut, so a 500,000-character name cannot flood the output.
   if (issue.column !== undefined) where.push(`column ${showValue(issue.column)}`);

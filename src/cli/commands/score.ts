@@ -21,15 +21,16 @@ import type { Command, OptionValues } from "../command.ts";
 import { FORMULA_HELP, FORMULA_OPTIONS } from "../formulas.ts";
 import type { CliIO } from "../io.ts";
 import { loadFramework } from "../load.ts";
-import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, inputFile, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
+import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
 import { progress } from "../progress.ts";
 import { scoreFile, writeOutput } from "../score-file.ts";
 import { streamScoreFile } from "../stream-score.ts";
+import { dataFiles } from "../load-forms.ts";
 import { UsageError } from "../usage-error.ts";
 
 export const scoreCommand: Command = {
   name: "score",
-  usage: "dti score <file> --framework <id|file.json> [options]",
+  usage: "dti score <file|folder>… --framework <id|file> [options]",
   summary: "score and rank units",
   options: {
     ...DATA_OPTIONS,
@@ -59,7 +60,8 @@ export const scoreCommand: Command = {
                               names in --lang ("Hạng", "Đơn vị", "NTS", "NTS - hạng" …)
       --points                csv: a column of the index in points on the framework's total
                               (800.2 of 1000 beside 0.8002), when the framework has points
-      --bands <preset|file>   maturity bands: dti-2020-map | egdi | a band-set JSON file
+      --bands <preset|file>   maturity bands: dti-2020-map | egdi |
+                              hcmc-79-2023-departments | a band-set JSON file
                               (md: a band table after the ranking; csv: a band column;
                               json: "bands")
       --stream                stream a large CSV: memory bounded by the units, not the file
@@ -71,9 +73,11 @@ export const scoreCommand: Command = {
                               groups and views only)
 `,
   async run(rest, values, io) {
-    const file = inputFile(rest);
+    const files = await dataFiles(rest);
+    const file = files[0] as string;
+    if (files.length > 1 && values["stream"] === true) throw new UsageError("--stream reads one file");
     if (values["stream"] === true) return runStream(file, values, io);
-    if (await isLargeCsv(file)) {
+    if (files.length === 1 && (await isLargeCsv(file))) {
       const asked = stringOption(values, "format");
       if (asked !== undefined && asked !== "csv" && asked !== "jsonl") {
         throw new UsageError(`${file} is over 256 MiB: it is scored as a stream, which writes --format csv or jsonl (not ${asked})`);
@@ -91,7 +95,7 @@ export const scoreCommand: Command = {
     const bar = progress(io, 3);
     const headers = oneOf("headers", stringOption(values, "headers"), ["ids", "names"] as const);
     if ((headers !== undefined || values["points"] === true) && format !== "csv") throw new UsageError("--headers and --points work with --format csv");
-    const { framework, result } = await scoreFile(io, file, values, bar);
+    const { framework, result } = await scoreFile(io, files, values, bar);
     const points = values["points"] === true ? totalPoints(framework) : undefined;
     if (values["points"] === true && points === undefined) throw new UsageError(`--points: framework ${JSON.stringify(framework.id)} has no total points (no maxPoints on its root or on every top-level group)`);
     bar.step(`writing ${format}`);
