@@ -76,6 +76,8 @@ export { readUnits, sheetTable } from "./input/read-units.ts";
 export { frameworkColumns } from "./input/framework-columns.ts";
 export type { FrameworkColumn } from "./input/framework-columns.ts";
 export { isSummaryName } from "./input/summary-rows.ts";
+export { stackTables } from "./input/stack-tables.ts";
+export type { NamedTable, StackedTables } from "./input/stack-tables.ts";
 export type { CellRef, ReadResult, UnitInput } from "./input/read-units.ts";
 export { readMergeTable } from "./input/read-merge-map.ts";
 
