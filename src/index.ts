@@ -75,7 +75,9 @@ export type { ColumnNames, ColumnPlan, ColumnRole, ResolveOptions } from "./inpu
 export { readUnits, sheetTable } from "./input/read-units.ts";
 export { frameworkColumns } from "./input/framework-columns.ts";
 export type { FrameworkColumn } from "./input/framework-columns.ts";
-export { isSummaryName } from "./input/summary-rows.ts";
+export { isSummaryName, summaryRows } from "./input/summary-rows.ts";
+export { findHeaderRow } from "./input/find-header-row.ts";
+export { dropBlankColumns } from "./input/blank-columns.ts";
 export { stackTables } from "./input/stack-tables.ts";
 export type { NamedTable, StackedTables } from "./input/stack-tables.ts";
 export type { CellRef, ReadResult, UnitInput } from "./input/read-units.ts";
