@@ -28,7 +28,9 @@ Usage:
 ${lines.join("\n")}
 
 <file> is CSV (, ; or tab; UTF-8, BOM ok; "0,6789" ok) or JSON (an array of records,
-wide or long), or - for standard input.
+wide or long), or - for standard input. Title rows above the header, empty columns and
+totals/averages rows are handled (a warning says what was left out). score and validate also
+read a folder of files, or several files: one form per unit.
 
 Exit codes: 0 ok, 1 errors in the data or framework, 2 usage error.
 `;
