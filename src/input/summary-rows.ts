@@ -31,6 +31,19 @@ export function isSummaryName(name: string): boolean {
   return SUMMARY_NAMES.includes(key) || SUMMARY_PREFIXES.some((p) => key.startsWith(p));
 }
 
+const isEmpty = (cell: RawCell) => cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+
+/** First letters (lower case) of every summary name and prefix. */
+const INITIALS = new Set([...SUMMARY_NAMES, ...SUMMARY_PREFIXES].map((n) => n.normalize("NFD").charAt(0)));
+
+/** False when the cell's first letter starts no summary name (a cheap test before folding it). */
+const mayBeSummary = (cell: RawCell) => {
+  if (typeof cell !== "string") return true;
+  const start = cell.trimStart();
+  // A decomposed (NFD) letter starts with its base letter; an invisible character could hide one.
+  return INITIALS.has(start.charAt(0).toLowerCase()) || /^[\u0000-\u001f\u007f-\u00a0\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/u.test(start);
+};
+
 const isNumber = (cell: RawCell) => typeof cell === "number" || (typeof cell === "string" && cell.trim() !== "" && parseNumber(cell) !== undefined);
 
 /**
@@ -63,11 +76,18 @@ export function summaryRows(table: RawTable, plan: ColumnPlan, keep: boolean): {
   // name left out (a DATA_MISSING_UNIT error, as before).
   let lastNamed = -1;
   table.rows.forEach((row, r) => {
-    if (text(row.cells[unitCol]) !== "") lastNamed = r;
+    if (!isEmpty(row.cells[unitCol])) lastNamed = r;
   });
   for (const [r, row] of table.rows.entries()) {
-    const unit = text(row.cells[unitCol]);
+    const cell = row.cells[unitCol];
+    // Most names cannot be a summary label by their first letter: only those are folded (a
+    // million-row table pays a character test per row).
+    const unit = isEmpty(cell) ? "" : mayBeSummary(cell) ? text(cell) : undefined;
     let label: string | undefined;
+    if (unit === undefined) {
+      rows.push(row);
+      continue;
+    }
     if (unit === "") {
       if (numberCols.some((c) => isNumber(row.cells[c]))) {
         // Merged cells ("Tổng cộng" across the STT and unit columns) leave the label in another column.

@@ -31,6 +31,12 @@ describe("summaryRows", () => {
     ]);
   });
 
+  it("finds labels typed decomposed (NFD), in capitals or after an invisible character", () => {
+    const { rows, issues } = split(`Đơn vị;Nhận thức số\nHuế;0,9\n${"Trung bình".normalize("NFD")};0,9\nTỔNG CỘNG;1\n\u200bBình quân;0,9\nThành phố Huế;0,8\n`);
+    expect(rows.map((r) => r.line)).toEqual([2, 6]);
+    expect(issues.map((i) => i.row)).toEqual([3, 4, 5]);
+  });
+
   it("takes a row with numbers and a blank unit cell as a summary, its label from another column (merged cells)", () => {
     const { rows, issues } = split("STT;Đơn vị;Nhận thức số\n1;Huế;0,9\nTổng;;0,9\n;;\n");
     expect(rows.map((r) => r.line)).toEqual([2]);
