@@ -56,7 +56,7 @@ async function loadFrameworkTable(io: CliIO, path: string, delimiter?: "," | ";"
 /** A built-in framework id, or a path to a framework JSON file or criteria table (CSV). */
 export async function loadFramework(io: CliIO, spec: string | undefined, delimiter?: "," | ";" | "\t" | "auto"): Promise<Framework> {
   if (spec === undefined) throw new UsageError("--framework is required (a built-in id from `dti frameworks`, or a framework JSON file)");
-  if (/\.(csv|tsv|txt)$/iu.test(spec)) return loadFrameworkTable(io, spec, delimiter);
+  if (/\.(csv|tsv)$/iu.test(spec)) return loadFrameworkTable(io, spec, delimiter);
   if (!spec.toLowerCase().endsWith(".json")) {
     try {
       return getFramework(spec);

@@ -31,7 +31,7 @@ export const frameworkCommand: Command = {
     const sub = oneOf("framework", action, ["import", "export"] as const);
     if (sub === undefined || file === undefined) throw new UsageError("write `dti framework import <criteria.csv>` or `dti framework export <id|file>`");
     if (sub === "import") {
-      if (!/\.(csv|tsv|txt)$/iu.test(file)) throw new UsageError(`import reads a criteria table (.csv); ${file} is not one`);
+      if (!/\.(csv|tsv)$/iu.test(file)) throw new UsageError(`import reads a criteria table (.csv); ${file} is not one`);
       const framework = await loadFramework(io, file, delimiterOption(values));
       await writeOutput(io, values, `${JSON.stringify(framework, null, 2)}\n`, `framework ${JSON.stringify(framework.id)}`);
       return 0;
