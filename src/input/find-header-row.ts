@@ -60,6 +60,8 @@ export function findHeaderRow(table: RawTable, framework: Framework, options: Re
   } else {
     const count = matcher(framework, options);
     let best = count(table.columns);
+    // Every column of line 1 has a header the framework reads: no row below can name more.
+    if (best === table.columns.length) return table;
     at = -1;
     const end = Math.min(table.rows.length, HEADER_SEARCH_ROWS);
     for (let r = 0; r < end; r++) {

@@ -20,6 +20,12 @@ describe("findHeaderRow", () => {
     );
   });
 
+  it("takes the indicator row under a row of group titles (a two-row header saved as CSV)", () => {
+    const t = findHeaderRow(parseCsv("Đơn vị;Nhóm chỉ số nền tảng chung;\nĐơn vị;Nhận thức số;Thể chế số\nHuế;0,9;0,8\n"), fw);
+    expect(t.columns).toEqual(["Đơn vị", "Nhận thức số", "Thể chế số"]);
+    expect(t.rows).toHaveLength(1);
+  });
+
   it("leaves a table whose first line is the best header as it is (the same object)", () => {
     const table = parseCsv(`${HEADER}\nHuế;0,9;0,8\nĐơn vị;Nhận thức số;Thể chế số\n`);
     expect(findHeaderRow(table, fw)).toBe(table);
