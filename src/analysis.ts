@@ -41,7 +41,7 @@ export type { WhatIfMarkdownOptions } from "./analysis/what-if-markdown.ts";
 export { compareYears } from "./analysis/compare-years.ts";
 export type { CompareYearsOptions, NodeYearChange, UnitInOneYear, UnitYearChange, YearComparison } from "./analysis/compare-years.ts";
 export { yearsToMarkdown } from "./analysis/years-markdown.ts";
-export { BAND_PRESETS, DTI_2020_MAP_BANDS, EGDI_BANDS, defineBands, getBands } from "./analysis/bands.ts";
+export { BAND_PRESETS, DTI_2020_MAP_BANDS, EGDI_BANDS, HCMC_79_2023_DEPARTMENT_BANDS, defineBands, getBands } from "./analysis/bands.ts";
 export type { Band, BandSet } from "./analysis/bands.ts";
 export { bandOf } from "./analysis/band-of.ts";
 export { applyBands } from "./analysis/apply-bands.ts";

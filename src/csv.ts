@@ -12,7 +12,7 @@
  *
  * @module dti/csv
  */
-export { MAX_RECORD_SIZE, parseCsv } from "./input/csv/parse-csv.ts";
+export { MAX_RECORD_SIZE, parseCsv, readCsvRows } from "./input/csv/parse-csv.ts";
 export type { CsvOptions } from "./input/csv/parse-csv.ts";
 export { readCsvStream } from "./input/csv/read-csv-stream.ts";
 export type { CsvStreamRow } from "./input/csv/read-csv-stream.ts";

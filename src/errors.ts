@@ -20,7 +20,8 @@ export type FrameworkIssueCode =
   | "FRAMEWORK_TOO_DEEP"
   | "FRAMEWORK_INPUT_CLASH"
   | "FRAMEWORK_WEIGHT_RANGE"
-  | "FRAMEWORK_UNKNOWN";
+  | "FRAMEWORK_UNKNOWN"
+  | "FRAMEWORK_TABLE";
 
 /** Problems with unit data. */
 export type DataIssueCode =
@@ -53,7 +54,10 @@ export type DataIssueCode =
   | "DATA_ENCODING"
   | "DATA_TOO_LARGE"
   | "DATA_AMBIGUOUS_NUMBER"
-  | "DATA_NO_CACHED_VALUE";
+  | "DATA_NO_CACHED_VALUE"
+  | "DATA_HEADER_ROW"
+  | "DATA_BLANK_COLUMN"
+  | "DATA_SUMMARY_ROW";
 
 /** Problems with a formula indicator (the `dti/formula` sub-path). */
 export type FormulaIssueCode = "FORMULA_SYNTAX" | "FORMULA_FORBIDDEN" | "FORMULA_TOO_LARGE" | "FORMULA_NOT_FINITE" | "FORMULA_NOT_EXACT";
@@ -95,6 +99,8 @@ export interface Issue {
   readonly message: string;
   /** The same in Vietnamese, where the library offers it. */
   readonly messageVi?: string;
+  /** The file the row is in, when several files are read together (one form per unit). */
+  readonly file?: string;
   /** Line of the CSV file (header is line 1), or 1-based record index in JSON. */
   readonly row?: number;
   /** Column header as written in the input. */
@@ -161,6 +167,7 @@ export function isDtiError(e: unknown): e is DtiError {
  */
 export function formatIssue(issue: Issue, language: "en" | "vi" = "en"): string {
   const where: string[] = [];
+  if (issue.file !== undefined) where.push(`file ${showValue(issue.file)}`);
   if (issue.row !== undefined) where.push(`row ${issue.row}`);
   // Names come from the data: quoted and cut, so a 500,000-character name cannot flood the output.
   if (issue.column !== undefined) where.push(`column ${showValue(issue.column)}`);

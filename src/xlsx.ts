@@ -20,7 +20,6 @@ export { toXLSX, resultSheets } from "./xlsx/result-workbook.ts";
 export type { XlsxReportOptions } from "./xlsx/result-workbook.ts";
 export { writeWorkbook, sheetName } from "./xlsx/write-workbook.ts";
 export type { CellStyle, Validation, WriteCell, WriteSheet } from "./xlsx/write-workbook.ts";
-export { totalPoints, valuePoints } from "./report/points.ts";
 export { templateSheets, toTemplateXLSX, TEMPLATE_SHEETS } from "./xlsx/template-workbook.ts";
 export type { TemplateOptions } from "./xlsx/template-workbook.ts";
 export { templateColumns, templateCriteria } from "./input/template-columns.ts";

@@ -66,8 +66,32 @@ export const EGDI_BANDS: BandSet = {
   ],
 };
 
+/**
+ * Ho Chi Minh City's department levels of Decision 79/QĐ-UBND (2023): on 330 points, "khởi động"
+ * below 198, "hình thành" from 198 to under 264, "nâng cao" from 264. On the 0-1 index these are
+ * 198 / 330 = 0.6 and 264 / 330 = 0.8 exactly, each lower edge in its level. Bands read the
+ * published (4-decimal) value, so a department at 263.99 points (0.79997, published 0.8000) is
+ * "nâng cao": the decision's own rounding of points is not known here.
+ */
+export const HCMC_79_2023_DEPARTMENT_BANDS: BandSet = {
+  id: "hcmc-79-2023-departments",
+  name: { vi: "Mức chuyển đổi số sở, ban, ngành TP. Hồ Chí Minh (79/QĐ-UBND, 2023)", en: "Ho Chi Minh City department levels (Decision 79/QĐ-UBND, 2023)" },
+  note:
+    "Source: Ho Chi Minh City People's Committee Decision 79/QĐ-UBND (2023), departments scored on 330 points: khởi động < 198, hình thành 198 to < 264, nâng cao ≥ 264 " +
+    "(0.6 and 0.8 of the total). Read from the published 4-decimal value: 263.99 points publishes 0.8000 (nâng cao); how the decision rounds points is not stated here.",
+  bands: [
+    { id: "nang-cao", label: { vi: "Nâng cao", en: "Advanced" }, min: 0.8, minInclusive: true },
+    { id: "hinh-thanh", label: { vi: "Hình thành", en: "Forming" }, min: 0.6, minInclusive: true, max: 0.8, maxInclusive: false },
+    { id: "khoi-dong", label: { vi: "Khởi động", en: "Starting" }, max: 0.6, maxInclusive: false },
+  ],
+};
+
 /** The built-in band sets by id. */
-export const BAND_PRESETS: Readonly<Record<string, BandSet>> = { "dti-2020-map": DTI_2020_MAP_BANDS, egdi: EGDI_BANDS };
+export const BAND_PRESETS: Readonly<Record<string, BandSet>> = {
+  "dti-2020-map": DTI_2020_MAP_BANDS,
+  egdi: EGDI_BANDS,
+  "hcmc-79-2023-departments": HCMC_79_2023_DEPARTMENT_BANDS,
+};
 
 /**
  * Checks a band set (ids unique, edges numbers with min ≤ max, at least one band) and returns it;
@@ -103,7 +127,7 @@ export function defineBands(set: BandSet): BandSet {
 }
 
 /**
- * A preset by id (`dti-2020-map`, `egdi`); throws `BANDS_INVALID` for an unknown id.
+ * A preset by id (`dti-2020-map`, `egdi`, `hcmc-79-2023-departments`); throws `BANDS_INVALID` for an unknown id.
  *
  * @example
  * ```ts

@@ -6,7 +6,7 @@
  */
 import { DtiError, error, showValue } from "../errors.ts";
 import type { Framework, FrameworkDefinition } from "../framework/types.ts";
-import { readUnits } from "../input/read-units.ts";
+import { readUnits, sheetTable } from "../input/read-units.ts";
 import { inputAliases, isInputKey } from "../input/resolve-columns.ts";
 import { tableFromRecords, type RawTable } from "../input/table.ts";
 import { score } from "../pipeline/score.ts";
@@ -59,8 +59,11 @@ export function prepareScenario(framework: Framework | FrameworkDefinition, data
     throw new DtiError([error("ANALYSIS_NOT_SUPPORTED", "what-if works on the units as read; with a merge, change the members' rows and score again")]);
   }
   const { year, ...scoreOptions } = options;
-  const table: RawTable = Array.isArray(data) ? tableFromRecords(data) : (data as RawTable);
-  const baseline = score(fw, table, scoreOptions);
+  const given: RawTable = Array.isArray(data) ? tableFromRecords(data) : (data as RawTable);
+  // The baseline keeps the warnings about the sheet's layout; the unit's rows are found, and
+  // changed, in the table as laid out (header on its row, blank columns gone).
+  const baseline = score(fw, given, scoreOptions);
+  const table = sheetTable(given, fw, scoreOptions);
   const me = findUnit(baseline, unit, year);
   const { plan, rows } = unitRows(table, fw, scoreOptions, me.unit, me.year);
   // The unit's input cells, judged by the thousands-separator check against their whole columns

@@ -6,7 +6,9 @@
  */
 import { extname } from "node:path";
 import { parseCsv } from "../csv.ts";
-import { cutText, DtiError, error } from "../errors.ts";
+import { readCsvRows } from "../input/csv/parse-csv.ts";
+import { frameworkFromTable } from "../framework/framework-table.ts";
+import { cutText, DtiError } from "../errors.ts";
 import { getFramework } from "../framework/builtin/index.ts";
 import type { Framework } from "../framework/types.ts";
 import { parseFramework } from "../framework/validate-framework.ts";
@@ -87,16 +89,25 @@ async function loadWorkbook(io: CliIO, path: string, sheet: string | undefined):
   return table;
 }
 
-/** A built-in framework id, or a path to a framework JSON file. */
-export async function loadFramework(io: CliIO, spec: string | undefined): Promise<Framework> {
+/** A framework's criteria table (CSV): read by rows, then as a table (see `frameworkFromTable`). */
+async function loadFrameworkTable(io: CliIO, path: string, delimiter?: "," | ";" | "\t" | "auto"): Promise<Framework> {
+  const rows = readCsvRows(await readText(io, path), delimiter === undefined ? {} : { delimiter });
+  const { framework, issues } = frameworkFromTable(rows);
+  if (framework === undefined) throw new DtiError(issues.map((i) => ({ ...i, message: `${path}: ${i.message}` })));
+  return framework;
+}
+
+/** A built-in framework id, or a path to a framework JSON file or criteria table (CSV). */
+export async function loadFramework(io: CliIO, spec: string | undefined, delimiter?: "," | ";" | "\t" | "auto"): Promise<Framework> {
   if (spec === undefined) throw new UsageError("--framework is required (a built-in id from `dti frameworks`, or a framework JSON file)");
+  if (/\.(csv|tsv)$/iu.test(spec)) return loadFrameworkTable(io, spec, delimiter);
   if (!spec.toLowerCase().endsWith(".json")) {
     try {
       return getFramework(spec);
     } catch (e) {
       if (e instanceof DtiError && e.code === "FRAMEWORK_UNKNOWN") {
         // A path that is not a built-in id: a framework file must be named *.json.
-        const hint = /[/\\.]/u.test(spec) ? `; a framework file must end in .json` : "";
+        const hint = /[/\\.]/u.test(spec) ? `; a framework file must end in .json (or .csv for a criteria table)` : "";
         throw new UsageError(`${e.issues[0]?.message ?? e.message}${hint}`);
       }
       throw e;

@@ -36,6 +36,8 @@ export const DATA_OPTIONS = {
   "unknown-columns": { type: "string" },
   delimiter: { type: "string" },
   sheet: { type: "string" },
+  "header-row": { type: "string" },
+  "keep-summary-rows": { type: "boolean" },
   impute: { type: "string" },
   "min-coverage": { type: "string" },
 } as const satisfies ParseArgsConfig["options"];
@@ -68,6 +70,10 @@ export const DATA_HELP = `  -f, --framework <id|file>   built-in id (see \`dti f
       --unknown-columns <m>   error (default) | warn
       --delimiter <d>         auto (default) | , | ; | tab
       --sheet <name|n>        the sheet of an .xlsx workbook to read (default the first)
+      --header-row <n>        the line the column headers are on (default: the row that names
+                              the framework's columns best; title rows above it are left out)
+      --keep-summary-rows     read totals/averages rows ("Tổng cộng", "Trung bình" …) as units
+                              (default: left out with a warning)
       --impute <list>         fill blanks first: previous-year, group-mean (comma-separated,
                               tried in order; every filled value is reported)
       --min-coverage <share>  least share of a group's weight with data (0 to 1), else the
@@ -163,7 +169,10 @@ export async function buildScoreOptions(values: OptionValues, io: CliIO, withRan
   const mergePath = stringOption(values, "merge");
   const merge = mergePath === undefined ? undefined : await loadMerge(io, mergePath);
   const ignore = values["ignore-column"];
+  const headerRow = integerOption(values, "header-row", 1);
   return {
+    ...(headerRow !== undefined ? { headerRow } : {}),
+    ...(values["keep-summary-rows"] === true ? { keepSummaryRows: true } : {}),
     columns,
     ...(missing !== undefined ? { missing } : {}),
     ...(shape !== undefined ? { shape } : {}),

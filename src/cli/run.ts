@@ -30,6 +30,9 @@ ${lines.join("\n")}
 
 <file> is CSV (, ; or tab; UTF-8, BOM ok; "0,6789" ok), JSON (an array of records,
 wide or long), an Excel workbook (.xlsx; --sheet picks the sheet), or - for standard input.
+Title rows above the header, empty columns and totals/averages rows are handled (a warning says
+what was left out). score and validate also read a folder of files, or several files: one form
+per unit.
 
 Exit codes: 0 ok, 1 errors in the data or framework, 2 usage error, 4 no browser for --pdf.
 `;

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { DtiError } from "../errors.ts";
 import type { Framework } from "../framework/types.ts";
 import { score } from "../pipeline/score.ts";
 import type { RawTable } from "../input/table.ts";
@@ -11,6 +12,7 @@ import type { ScoreOptions, ScoreResult } from "../pipeline/types.ts";
 import type { OptionValues } from "./command.ts";
 import { applyFormulaOption } from "./formulas.ts";
 import type { CliIO } from "./io.ts";
+import { loadForms } from "./load-forms.ts";
 import { loadFramework, loadTable } from "./load.ts";
 import { buildScoreOptions, tableOptions, stringOption } from "./options.ts";
 import type { Progress } from "./progress.ts";
@@ -28,13 +30,27 @@ export interface ScoredFile {
  * Loads the framework (`--framework`) and a data file, adds the `--formulas` columns (for the
  * commands that offer the option), and scores it with the command's options.
  */
-export async function scoreFile(io: CliIO, file: string, values: OptionValues, progress?: Progress): Promise<ScoredFile> {
+export async function scoreFile(io: CliIO, file: string | readonly string[], values: OptionValues, progress?: Progress): Promise<ScoredFile> {
   const framework = await loadFramework(io, stringOption(values, "framework"));
   const options = await buildScoreOptions(values, io, true);
-  progress?.step(`reading ${file}`);
-  const table = await applyFormulaOption(values, io, await loadTable(io, file, tableOptions(values)));
+  const files = typeof file === "string" ? [file] : file;
+  progress?.step(`reading ${files.length === 1 ? files[0] : `${files.length} files`}`);
+  if (files.length === 1) {
+    const table = await applyFormulaOption(values, io, await loadTable(io, files[0] as string, tableOptions(values)));
+    progress?.step(`scoring ${table.rows.length} rows`);
+    return { framework, options, table, result: score(framework, table, options) };
+  }
+  // One form per unit: every problem names its file.
+  const stacked = await loadForms(io, files, framework, options, tableOptions(values));
+  const table = await applyFormulaOption(values, io, stacked.table);
   progress?.step(`scoring ${table.rows.length} rows`);
-  return { framework, options, table, result: score(framework, table, options) };
+  try {
+    const result = score(framework, table, options);
+    return { framework, options, table, result: { ...result, warnings: result.warnings.map(stacked.locate) } };
+  } catch (e) {
+    if (e instanceof DtiError) throw new DtiError(e.issues.map(stacked.locate));
+    throw e;
+  }
 }
 
 /** Scores an earlier data file (`--before`) with the same framework and options, without the merge. */

@@ -8,7 +8,7 @@ import { applyBands } from "../analysis/apply-bands.ts";
 import type { BandSet } from "../analysis/bands.ts";
 import type { Framework } from "../framework/types.ts";
 import type { ScoreResult } from "../pipeline/types.ts";
-import { totalPoints } from "../report/points.ts";
+import { totalPoints } from "../framework/total-points.ts";
 import { toXLSX } from "../xlsx/result-workbook.ts";
 import type { OptionValues } from "./command.ts";
 import type { CliIO } from "./io.ts";

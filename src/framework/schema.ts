@@ -78,6 +78,7 @@ function build() {
     short: z.optional(z.string()),
     weight: z.optional(nonNegative),
     maxPoints: z.optional(nonNegative),
+    measure: z.optional(z.string()),
     note: z.optional(z.string()),
   };
 

@@ -236,6 +236,8 @@ interface NodeBase {
   readonly weight?: number;
   /** Max points (non-negative); the sibling weight when no sibling sets `weight`. */
   readonly maxPoints?: number;
+  /** Unit of measure of the input, as the decision writes it ("%", "hồ sơ", "văn bản"): shown in tables and templates. */
+  readonly measure?: string;
   /** Free notes (e.g. "Không tính điểm"). */
   readonly note?: string;
 }

@@ -7,10 +7,12 @@
 import { error, showValue, type Issue } from "../errors.ts";
 import { inputKeys } from "../framework/input-keys.ts";
 import type { Framework, FrameworkNode } from "../framework/types.ts";
-import type { RawValue } from "../score/rules/outcome.ts";
 import { cleanName, MAX_NAME_LENGTH } from "../text/clean-name.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import { isInputKey, resolveColumns, type ColumnPlan, type ResolveOptions } from "./resolve-columns.ts";
+import { dropBlankColumns } from "./blank-columns.ts";
+import { findHeaderRow } from "./find-header-row.ts";
+import { summaryRows } from "./summary-rows.ts";
 import type { RawCell, RawTable } from "./table.ts";
 import { hasGroupedCells, thousandsIssues } from "./thousands.ts";
 import { wideLayout, WideValues, type WideLayout } from "./wide-values.ts";
@@ -46,9 +48,12 @@ function cellText(cell: RawCell): string | undefined {
  * units[0].values.get("awareness")?.raw; // => 0.95
  * ```
  */
-export function readUnits(table: RawTable, framework: Framework, options: ResolveOptions = {}): ReadResult {
-  const plan = resolveColumns(table.columns, framework, options);
-  const issues: Issue[] = [...table.issues, ...plan.issues];
+export function readUnits(raw: RawTable, framework: Framework, options: ResolveOptions = {}): ReadResult {
+  const laidOut = sheetTable(raw, framework, options);
+  const plan = resolveColumns(laidOut.columns, framework, options);
+  const summary = summaryRows(laidOut, plan, options.keepSummaryRows === true);
+  const table = summary.rows === laidOut.rows ? laidOut : { ...laidOut, rows: summary.rows };
+  const issues: Issue[] = [...table.issues, ...plan.issues, ...summary.issues];
   if (table.rows.length === 0 && !table.issues.some((i) => i.code === "DATA_EMPTY")) {
     issues.push(error("DATA_EMPTY", "the data has no rows"));
   }
@@ -59,6 +64,21 @@ export function readUnits(table: RawTable, framework: Framework, options: Resolv
   const inputColumns = plan.shape === "wide" ? [...plan.inputs.keys()] : plan.roles.value === undefined ? [] : [plan.roles.value];
   if (!hasGroupedCells(table, inputColumns)) return read;
   return { ...read, issues: [...read.issues, ...thousandsIssues(read.units, framework)] };
+}
+
+/**
+ * A table as a sheet is laid out, made plain: the header on its row (title rows above it left
+ * out, see {@link findHeaderRow}) and columns without a header dropped (see {@link dropBlankColumns}).
+ * Totals rows are found later, once the unit column is known (see {@link summaryRows}).
+ *
+ * @example
+ * ```ts
+ * const t = sheetTable(parseCsv("SỞ KHOA HỌC VÀ CÔNG NGHỆ;;\nĐơn vị;Nhận thức số;\nHuế;0,9;\n"), getFramework("vn-dti-2022-province"));
+ * t.columns; // => ["Đơn vị", "Nhận thức số"]
+ * ```
+ */
+export function sheetTable(table: RawTable, framework: Framework, options: ResolveOptions = {}): RawTable {
+  return dropBlankColumns(findHeaderRow(table, framework, options));
 }
 
 /** A row's unit name, code, group and year. */

@@ -56,7 +56,18 @@ export interface ResolveOptions {
   readonly unknownColumns?: "error" | "warn";
   /** Columns to leave unread on purpose (notes, published ranks …), matched like headers. */
   readonly ignoreColumns?: readonly string[];
+  /**
+   * The line (CSV) or sheet row the headers are on, 1-based, as messages name rows; the rows above
+   * it are titles, left out. Default: the row among the first 30 that names the most of the
+   * framework's columns (see `findHeaderRow`). Not used for JSON records.
+   */
+  readonly headerRow?: number;
+  /** Keep totals and averages rows ("Tổng cộng", "Trung bình" …) as units; default: leave them out with a warning. */
+  readonly keepSummaryRows?: boolean;
 }
+
+/** Headers of a row-number column ("STT"): never an indicator, left unread without a word. */
+export const ORDINAL_HEADERS: ReadonlySet<string> = new Set(["stt", "tt", "số tt", "số thứ tự", "thứ tự", "no", "no.", "#"]);
 
 const AMBIGUOUS = "\u0000ambiguous";
 
@@ -193,6 +204,7 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
       inputs.set(col, input);
       return;
     }
+    if (ORDINAL_HEADERS.has(key)) return;
     unknown.push(col);
   });
 

@@ -24,6 +24,8 @@ export interface RawTable {
   /** Headers as written (NFC-normalised, trimmed, invisible characters removed). */
   readonly columns: readonly string[];
   readonly rows: readonly RawRow[];
+  /** The line (sheet row) the headers were read from, when not line 1: title rows were above them. */
+  readonly headerLine?: number;
   /** Where the table came from, for messages ("csv", "json", "xlsx"). */
   readonly format: "csv" | "json" | "xlsx";
   /** Problems met while reading (e.g. a non-object JSON record). */

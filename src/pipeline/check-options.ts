@@ -61,6 +61,12 @@ export function checkOptions(options: ScoreOptions): Issue[] {
   if (ignore !== undefined && !(Array.isArray(ignore) && ignore.every((c) => typeof c === "string"))) {
     bad(`option ignoreColumns must be an array of column names (got ${showValue(ignore)})`);
   }
+  if (options.headerRow !== undefined && !(Number.isInteger(options.headerRow) && options.headerRow >= 1)) {
+    bad(`option headerRow must be a line number, 1 or more (got ${showValue(options.headerRow)})`);
+  }
+  if (options.keepSummaryRows !== undefined && typeof options.keepSummaryRows !== "boolean") {
+    bad(`option keepSummaryRows must be true or false (got ${showValue(options.keepSummaryRows)})`);
+  }
   if (options.merge !== undefined) for (const issue of checkMerge(options.merge)) issues.push(issue);
   return issues;
 }

@@ -26,7 +26,7 @@ import { nodeFlagIssues } from "../score/node-flag-issues.ts";
 import { compareVi } from "../text/collator.ts";
 import { checkOptions } from "./check-options.ts";
 import { withUnitNodes, type UnitTable } from "./unit-nodes.ts";
-import type { ImputedCell, NodeInfo, NodeResult, ScoreInput, ScoreOptions, ScoreResult, UnitResult, ValidationReport } from "./types.ts";
+import type { ImputedCell, NodeInfo, ScoreInput, ScoreOptions, ScoreResult, UnitResult, ValidationReport } from "./types.ts";
 
 interface Analysis {
   readonly result: ScoreResult | undefined;

@@ -1,41 +1,32 @@
 /**
- * Points on the framework's total (điểm trên 100, 1000 …) beside the 0-1 value: the published
- * value times the total, exactly (a decimal product, never a float), so the points always agree
- * with the value printed beside them (0.8002 on 1000 is 800.2).
+ * A published 0-1 value on the framework's points scale (0.8002 of 1000 points is 800.2), exactly:
+ * the published text times the total, in decimals, never through a float. Points are the value
+ * shown beside them, rescaled, so the two columns never disagree.
  *
  * @module
  */
-import { dec } from "../number/decimal.ts";
-import type { Framework } from "../framework/types.ts";
+import { ratFromDecimal, ratMul, ratScaledHalfUp, scaledText } from "../number/rational.ts";
 
 /**
- * The framework's total points: the root's `maxPoints`, else the sum of its children's when every
- * child has some; undefined for a framework without points.
+ * `value` × `total`, with as many decimals as the value has, less one per trailing zero of a whole
+ * `total` (so the product is exact: 4 decimals on 1000 points give 1, on 100 give 2, on 330 give 3).
+ * A missing value is `null`.
  *
  * @example
  * ```ts
- * totalPoints(getFramework("vn-dti-2022-province")); // => 1000
+ * pointsText("0.8002", 1000); // => "800.2"
+ * pointsText("0.7164", 330); // => "236.412"
+ * pointsText(null, 100); // => null
  * ```
  */
-export function totalPoints(framework: Framework): number | undefined {
-  const root = framework.root;
-  if (root.maxPoints !== undefined && root.maxPoints > 0) return root.maxPoints;
-  if (root.children.length > 0 && root.children.every((c) => c.maxPoints !== undefined)) {
-    const sum = root.children.reduce((s, c) => s + (c.maxPoints as number), 0);
-    return sum > 0 ? sum : undefined;
-  }
-  return undefined;
-}
-
-/**
- * A published value on `total` points, as exact decimal text.
- *
- * @example
- * ```ts
- * valuePoints("0.8002", 1000); // => "800.2"
- * valuePoints("0.7163", 330); // => "236.379"
- * ```
- */
-export function valuePoints(value: string, total: number): string {
-  return dec(value).times(total).toString();
+export function pointsText(value: string | null, total: number): string | null {
+  if (value === null) return null;
+  const v = ratFromDecimal(value);
+  const t = ratFromDecimal(String(total));
+  if (v === undefined || t === undefined) throw new RangeError(`pointsText needs decimal text and a finite total (got ${JSON.stringify(value)}, ${total})`);
+  const dot = value.indexOf(".");
+  let places = dot < 0 ? 0 : value.length - dot - 1;
+  if (Number.isInteger(total) && total !== 0) for (let z = total; places > 0 && z % 10 === 0; z /= 10) places--;
+  // Exact at these places for a whole total; a fractional total is rounded half-up at the value's places.
+  return scaledText(ratScaledHalfUp(ratMul(v, t), places), places);
 }

@@ -35,6 +35,8 @@ const SPELLINGS = {
   unknownColumns: { flag: "--unknown-columns", api: quoted("unknownColumns") },
   "columns.unit": { flag: "--unit-column", api: (v) => `columns: { unit: ${JSON.stringify(v)} }`, cliValue: (v) => JSON.stringify(v) },
   missing: { flag: "--missing", api: quoted("missing") },
+  headerRow: { flag: "--header-row", api: (v) => `headerRow: ${v}` },
+  keepSummaryRows: { flag: "--keep-summary-rows", api: () => "keepSummaryRows: true" },
   minCoverage: { flag: "--min-coverage", api: (v) => `minCoverage: ${v}` },
   runs: { flag: "--runs", api: (v) => `runs: ${v}` },
   weights: { flag: "--weights", api: (v) => `weights: ${v}` },

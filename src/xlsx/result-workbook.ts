@@ -8,7 +8,7 @@
  * @module
  */
 import type { NodeInfo, ScoreResult, UnitResult } from "../pipeline/types.ts";
-import { valuePoints } from "../report/points.ts";
+import { pointsText } from "../report/points.ts";
 import type { Language } from "../text/language.ts";
 import { sheetName, writeWorkbook, type CellStyle, type WriteCell, type WriteSheet } from "./write-workbook.ts";
 
@@ -89,7 +89,7 @@ export function resultSheets(result: ScoreResult, options: XlsxReportOptions = {
   const total = options.points;
   const index: Column[] = [
     { header: rootInfo === undefined ? result.root : nameOf(rootInfo, language), width: 12, cell: (u) => num(u.value, "decimal4") },
-    ...(total !== undefined ? [{ header: L.points(total), width: 12, cell: (u: UnitResult) => num(u.value === null ? null : valuePoints(u.value, total), "points") }] : []),
+    ...(total !== undefined ? [{ header: L.points(total), width: 12, cell: (u: UnitResult) => num(pointsText(u.value, total), "points") }] : []),
     ...(options.bands !== undefined ? [{ header: L.band, width: 14, cell: (u: UnitResult) => text(options.bands?.[bandIndex.get(u) as number] ?? undefined) }] : []),
   ];
   const main = result.nodes.filter((n) => n.depth === 1 && n.scored);

@@ -6,6 +6,7 @@ import { defineBands, getBands } from "../../src/analysis/bands.ts";
 import { parseCsv } from "../../src/csv.ts";
 import { getFramework } from "../../src/framework/builtin/index.ts";
 import { score } from "../../src/pipeline/score.ts";
+import { roundHalfUp } from "../../src/number/round-half-up.ts";
 
 describe("bands", () => {
   it("dti-2020-map: > 0.40, 0.325–0.40, 0.25–0.325, < 0.25 with the documented edges", () => {
@@ -21,6 +22,19 @@ describe("bands", () => {
     expect(id("0.2500")).toBe("group-3"); // "< 0.2500" is strict
     expect(id("0.2499")).toBe("group-4");
     expect(bandOf(map, null)).toBeUndefined();
+  });
+
+  it("hcmc-79-2023-departments: on 330 points, khởi động < 198, hình thành 198 to < 264, nâng cao ≥ 264", () => {
+    const set = getBands("hcmc-79-2023-departments");
+    const level = (points: number) => bandOf(set, roundHalfUp(String(points / 330), 4))?.label.vi;
+    expect([197, 197.9, 198, 230, 263.9, 264, 300, 330].map(level)).toEqual(["Khởi động", "Khởi động", "Hình thành", "Hình thành", "Hình thành", "Nâng cao", "Nâng cao", "Nâng cao"]);
+    // Read from the published value: 263.99 / 330 = 0.79997 publishes 0.8000, 197.99 publishes 0.6000 (documented).
+    expect([level(263.99), level(197.99)]).toEqual(["Nâng cao", "Hình thành"]);
+    expect(set.note).toContain("79/QĐ-UBND");
+    // A department framework on 330 points, scored and banded through the CLI preset.
+    const fw = { id: "so", version: "1", title: { vi: "Sở" }, root: { id: "r", name: { vi: "Chỉ số" }, maxPoints: 330, children: [{ id: "p", name: { vi: "Điểm" }, maxPoints: 330, rule: { type: "points" as const } }] } };
+    const banded = applyBands(score(fw, [{ unit: "Sở A", p: 264 }, { unit: "Sở B", p: 263 }, { unit: "Sở C", p: 198 }, { unit: "Sở D", p: 197 }]), set);
+    expect(banded.units.map((u) => [u.unit, u.band])).toEqual([["Sở A", "nang-cao"], ["Sở B", "hinh-thanh"], ["Sở C", "hinh-thanh"], ["Sở D", "khoi-dong"]]);
   });
 
   it("egdi: Very High ≥ 0.75, High 0.50–0.75, Middle 0.25–0.50, Low < 0.25", () => {

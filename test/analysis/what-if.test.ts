@@ -24,6 +24,14 @@ describe("whatIf", () => {
     expect(r.units).toBe(5);
   });
 
+  it("works on an official export as on the plain table (title rows, STT, trailing columns, an average row)", () => {
+    const sheet = parseCsv(readFileSync("fixtures/dti-2022-province-top5-official-export.csv", "utf8"));
+    const r = whatIf(fw, sheet, "TP. Hồ Chí Minh", { "Hoạt động xã hội số": "0,5" });
+    expect(r.before.value).toBe("0.7164");
+    expect(r.after).toMatchObject({ value: "0.7375", rank: 2 });
+    expect(r.units).toBe(5);
+  });
+
   it("moves HCMC to rank 1 when its weakest indicators are maxed, others unchanged", () => {
     // + 0.2 × (1 − 0.8406) + 0.15 × (1 − 0.3590) = 0.716355 + 0.03188 + 0.09615 = 0.844385
     const r = whatIf(fw, top5, "TP. Hồ Chí Minh", { "digital-government": 1, "digital-society": 1 });

@@ -4,9 +4,9 @@
 // Node's) and checks that it scores the same; then reads the official-shaped workbook with `dti/xlsx`,
 // scores it, writes the ranking workbook and reads it back. `data-status` on #app says "ok" or
 // "error" (with the error).
-import { getFramework, rankingBarChart, score, toHTML, toJSON, VERSION } from "/dist/index.js";
+import { getFramework, rankingBarChart, score, toHTML, toJSON, totalPoints, VERSION } from "/dist/index.js";
 import { parseCsv } from "/dist/csv.js";
-import { readXlsx, toXLSX, totalPoints } from "/dist/xlsx.js";
+import { readXlsx, toXLSX } from "/dist/xlsx.js";
 
 const app = document.getElementById("app");
 try {

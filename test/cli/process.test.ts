@@ -38,9 +38,13 @@ describe("dti as a process", () => {
   });
 
   it("a folder as the data file or an --out in a missing folder is a plain usage error, not a bug", () => {
-    const dir = dti(["score", "fixtures", "--framework", "vn-dti-2022-province"]);
+    const dir = dti(["report", "fixtures", "--framework", "vn-dti-2022-province"]);
     expect(dir.code).toBe(2);
     expect(dir.stderr).toBe("dti: cannot read fixtures: it is a folder, not a file\nRun `dti --help` for usage.\n");
+    // score and validate read a folder of forms: one without data files is a usage error.
+    const noForms = dti(["score", "docs/images", "--framework", "vn-dti-2022-province"]);
+    expect(noForms.code).toBe(2);
+    expect(noForms.stderr).toBe('dti: the folder "docs/images" holds no .csv, .tsv or .json files\nRun `dti --help` for usage.\n');
     const small = "unit,government,economy,society\nA,0.5,0.5,0.5\n";
     const out = dti(["score", "-", "--framework", "vn-dti-2020-province", "--out", ".tmp/no-such-folder/x.csv"], small);
     expect(out.code).toBe(2);

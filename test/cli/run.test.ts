@@ -137,7 +137,7 @@ describe("dti exit codes and messages", () => {
     [["score", "fixtures/provinces-63-synthetic.csv", "--framework", "nope"], /unknown framework "nope"; built-in frameworks: vn-dti-2020-province, [^;]*$/mu],
     [["score", "fixtures/provinces-63-synthetic.csv", ...FW22, "--decimals", "x"], /--decimals/u],
     [["score", ...FW22], /give the data file/u],
-    [["score", "a.csv", "b.csv", ...FW22], /one data file at a time/u],
+    [["score", "a.csv", "b.csv", ...FW22], /file not found: a\.csv/u],
     [["frobnicate"], /unknown command "frobnicate"/u],
     [["score", "--nope"], /Unknown option '--nope'/u],
   ])("usage error %j exits 2", async (args, message) => {
@@ -161,11 +161,11 @@ describe("dti exit codes and messages", () => {
   it("--help, --version, frameworks and schema", async () => {
     const help = await cli(["--help"]);
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/dti score <file> --framework/u);
+    expect(help.stdout).toMatch(/dti score <file\|folder>… --framework/u);
     expect((await cli([])).code).toBe(2);
     const scoreHelp = await cli(["score", "--help"]);
     expect(scoreHelp.code).toBe(0);
-    expect(scoreHelp.stdout).toMatch(/^Usage: dti score <file>/u);
+    expect(scoreHelp.stdout).toMatch(/^Usage: dti score <file\|folder>…/u);
     expect(scoreHelp.stdout).toMatch(/--decimal-comma/u);
     const validateHelp = await cli(["validate", "--help"]);
     expect(validateHelp.stdout).not.toMatch(/--decimal-comma/u);

@@ -23,7 +23,8 @@ export const explainCommand: Command = {
   help: `      --unit <name>           the unit to explain (name or code)
       --year <year>           its year (default: the latest)
       --target <score>        a target for the index (e.g. 0.85): gaps to it
-      --bands <preset|file>   place the unit in a band: dti-2020-map | egdi | a band-set JSON file
+      --bands <preset|file>   place the unit in a band: dti-2020-map | egdi |
+                              hcmc-79-2023-departments | a band-set JSON file
       --top <n>               strongest and weakest indicators to list (default 3)
 ${OUTPUT_HELP}${DATA_HELP}${RANK_HELP}`,
   async run(rest, values, io) {

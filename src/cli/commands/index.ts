@@ -8,6 +8,7 @@ import type { Command } from "../command.ts";
 import { assessCommand } from "./assess.ts";
 import { chartCommand } from "./chart.ts";
 import { explainCommand } from "./explain.ts";
+import { frameworkCommand } from "./framework.ts";
 import { frameworksCommand } from "./frameworks.ts";
 import { reportCommand } from "./report.ts";
 import { schemaCommand } from "./schema.ts";
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   chartCommand,
   frameworksCommand,
   templateCommand,
+  frameworkCommand,
   schemaCommand,
   uncertaintyCommand,
   explainCommand,

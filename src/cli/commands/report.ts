@@ -60,7 +60,8 @@ export const reportCommand: Command = {
       --featured <unit>       unit whose radar chart is shown with the charts (default the leader)
       --cards <n>             at most n unit cards, in rank order (default every unit up to
                               100, of more the top and bottom 50)
-      --bands <preset|file>   maturity bands: dti-2020-map | egdi | a band-set JSON file (a band
+      --bands <preset|file>   maturity bands: dti-2020-map | egdi |
+                              hcmc-79-2023-departments | a band-set JSON file (a band
                               column, a badge per card, the distribution in the summary)
       --uncertainty-runs <n>  add the robustness of the ranking: n Monte Carlo runs (e.g. 1000)
                               with every weight varied (median rank, 5–95 % interval per unit)

@@ -10,6 +10,7 @@ import { bandsToMarkdown } from "../../analysis/bands-markdown.ts";
 import { rankingBarChart } from "../../report/chart/ranking-bar.ts";
 import { csvCell } from "../../report/escape.ts";
 import { toCSV } from "../../report/to-csv.ts";
+import { totalPoints } from "../../framework/total-points.ts";
 import { toHTML } from "../../report/to-html.ts";
 import { toJSON } from "../../report/to-json.ts";
 import { toMarkdown } from "../../report/to-markdown.ts";
@@ -20,16 +21,17 @@ import type { Command, OptionValues } from "../command.ts";
 import { FORMULA_HELP, FORMULA_OPTIONS } from "../formulas.ts";
 import type { CliIO } from "../io.ts";
 import { isWorkbook, loadFramework } from "../load.ts";
-import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, inputFile, tableOptions, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
+import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
 import { progress } from "../progress.ts";
 import { scoreFile, writeOutput } from "../score-file.ts";
 import { formatOrWorkbook, writeRankingWorkbook } from "../workbook-output.ts";
 import { streamScoreFile } from "../stream-score.ts";
+import { dataFiles } from "../load-forms.ts";
 import { UsageError } from "../usage-error.ts";
 
 export const scoreCommand: Command = {
   name: "score",
-  usage: "dti score <file> --framework <id|file.json> [options]",
+  usage: "dti score <file|folder>… --framework <id|file> [options]",
   summary: "score and rank units",
   options: {
     ...DATA_OPTIONS,
@@ -39,6 +41,8 @@ export const scoreCommand: Command = {
     format: { type: "string" },
     "decimal-comma": { type: "boolean" },
     bom: { type: "boolean" },
+    headers: { type: "string" },
+    points: { type: "boolean" },
     bands: { type: "string" },
     stream: { type: "boolean" },
     "rank-nodes": { type: "string" },
@@ -55,7 +59,12 @@ export const scoreCommand: Command = {
                               svg default to vi-VN for --lang vi, en-US for --lang en)
       --decimal-comma         write 0,8002 instead of 0.8002 (md and csv)
       --bom                   start CSV output with a UTF-8 BOM (for Excel)
-      --bands <preset|file>   maturity bands: dti-2020-map | egdi | a band-set JSON file
+      --headers <ids|names>   csv headers: node ids (default; reads back unambiguously) or
+                              names in --lang ("Hạng", "Đơn vị", "NTS", "NTS - hạng" …)
+      --points                csv: a column of the index in points on the framework's total
+                              (800.2 of 1000 beside 0.8002), when the framework has points
+      --bands <preset|file>   maturity bands: dti-2020-map | egdi |
+                              hcmc-79-2023-departments | a band-set JSON file
                               (md: a band table after the ranking; csv: a band column;
                               json: "bands")
       --stream                stream a large CSV: memory bounded by the units, not the file
@@ -67,9 +76,11 @@ export const scoreCommand: Command = {
                               groups and views only)
 `,
   async run(rest, values, io) {
-    const file = inputFile(rest);
+    const files = await dataFiles(rest);
+    const file = files[0] as string;
+    if (files.length > 1 && values["stream"] === true) throw new UsageError("--stream reads one file");
     if (values["stream"] === true) return runStream(file, values, io);
-    if (await isLargeCsv(file)) {
+    if (files.length === 1 && (await isLargeCsv(file))) {
       const asked = stringOption(values, "format");
       if (asked !== undefined && asked !== "csv" && asked !== "jsonl") {
         throw new UsageError(`${file} is over 256 MiB: it is scored as a stream, which writes --format csv or jsonl (not ${asked})`);
@@ -85,21 +96,24 @@ export const scoreCommand: Command = {
       throw new UsageError("--bands works with --format md, csv or json");
     }
     const bar = progress(io, 3);
-    const scored = await scoreFile(io, file, values, bar);
-    const { result } = scored;
+    const headers = oneOf("headers", stringOption(values, "headers"), ["ids", "names"] as const);
+    if ((headers !== undefined || values["points"] === true) && format !== "csv") throw new UsageError("--headers and --points work with --format csv");
+    const { framework, result } = await scoreFile(io, files, values, bar);
+    const points = values["points"] === true ? totalPoints(framework) : undefined;
+    if (values["points"] === true && points === undefined) throw new UsageError(`--points: framework ${JSON.stringify(framework.id)} has no total points (no maxPoints on its root or on every top-level group)`);
     bar.step(`writing ${format}`);
     const decimalComma = values["decimal-comma"] === true;
     const csvDelimiter = decimalComma ? ";" : ",";
     const loc = locale !== undefined ? { locale } : {};
     const banded = bandSet === undefined ? undefined : applyBands(result, bandSet);
-    if (format === "xlsx") return writeRankingWorkbook(io, values, result, scored.framework, bandSet, lang, bar);
+    if (format === "xlsx") return writeRankingWorkbook(io, values, result, framework, bandSet, lang, bar);
     let text =
       format === "json"
         ? banded === undefined
           ? `${toJSON(result)}\n`
           : `${JSON.stringify({ ...JSON.parse(toJSON(result)), bands: banded }, null, 2)}\n`
         : format === "csv"
-          ? toCSV(result, { decimalComma, bom: values["bom"] === true, delimiter: csvDelimiter })
+          ? toCSV(result, { decimalComma, bom: values["bom"] === true, delimiter: csvDelimiter, language: lang, ...(headers !== undefined ? { headers } : {}), ...(points !== undefined ? { points } : {}) })
           : format === "html"
             ? toHTML(result, { language: lang, ...loc })
             : format === "svg"
@@ -109,7 +123,7 @@ export const scoreCommand: Command = {
       // One more column: the band label of each unit (rows are in result.units order).
       const lines = text.split("\r\n");
       text = lines
-        .map((line, i) => (line === "" ? line : `${line}${csvDelimiter}${i === 0 ? "band" : csvCell(banded.units[i - 1]?.label?.[lang] ?? banded.units[i - 1]?.label?.vi ?? "", csvDelimiter)}`))
+        .map((line, i) => (line === "" ? line : `${line}${csvDelimiter}${i === 0 ? (headers === "names" ? (lang === "en" ? "Band" : "Mức") : "band") : csvCell(banded.units[i - 1]?.label?.[lang] ?? banded.units[i - 1]?.label?.vi ?? "", csvDelimiter)}`))
         .join("\r\n");
     } else if (banded !== undefined && bandSet !== undefined && (format === "md" || format === "markdown")) {
       text += `\n${bandsToMarkdown(banded, bandSet, { language: lang })}`;
@@ -137,7 +151,7 @@ async function runStream(file: string, values: OptionValues, io: CliIO): Promise
   if (file === "-") throw new UsageError("--stream reads a CSV file (not standard input)");
   if (/\.json$/iu.test(file)) throw new UsageError("--stream reads CSV; score JSON without --stream");
   if (isWorkbook(file)) throw new UsageError("--stream reads CSV; score a workbook without --stream");
-  for (const option of ["merge", "formulas", "bands", "impute", "min-coverage"]) {
+  for (const option of ["merge", "formulas", "bands", "impute", "min-coverage", "header-row", "headers", "points"]) {
     if (values[option] !== undefined) throw new UsageError(`--${option} is not available with --stream`);
   }
   try {

@@ -49,6 +49,9 @@ const DELIMITER_CHOICES: readonly unknown[] = [",", ";", "\t", "auto"];
  *   that span lines and after skipped blank lines.
  * - Empty lines, and lines whose cells are all blank (`;;;` as spreadsheets export them), are
  *   skipped.
+ * - Title lines above the header, each one cell alone on its line (with the delimiter given: a
+ *   line without one is a one-column header to detection), do not set the table's width: the
+ *   first wider line after them does (`score` finds the header row and leaves them out).
  * - A row with more or fewer cells than the header is kept (padded with `undefined`, or cut to the
  *   header's width) and reported as a `DATA_PARSE` error issue in `issues`.
  * - No header, or a header and no rows: an empty table with a `DATA_EMPTY` error issue.
@@ -74,6 +77,37 @@ const DELIMITER_CHOICES: readonly unknown[] = [",", ";", "\t", "auto"];
  * ```
  */
 export function parseCsv(text: string, options: CsvOptions = {}): RawTable {
+  const { parsed, delimiter, body } = parseRecords(text, options);
+  const header = parsed[0];
+  if (header === undefined) {
+    return { columns: [], rows: [], format: "csv", issues: [error("DATA_EMPTY", "the CSV is empty: no header and no rows")] };
+  }
+  // Title lines above the header ("UBND TỈNH …" alone on its line, not padded with delimiters):
+  // the table is as wide as the first line after them, and they are not ragged rows.
+  const titles = titleLines(parsed);
+  const width = Math.max(header.cells.length, parsed[titles]?.cells.length ?? 0);
+  const columns: string[] = [];
+  for (let c = 0; c < width; c++) columns.push(cleanHeader(header.cells[c] ?? ""));
+  const issues: Issue[] = [];
+  const rows: RawRow[] = [];
+  for (let r = 1; r < parsed.length; r++) {
+    const { cells: record, line } = parsed[r] as CsvRecord;
+    if (record.every((cell) => cell === "")) continue;
+    if (record.length !== width && !(r < titles && record.length < width)) issues.push(raggedIssue(line, record.length, width, delimiter));
+    const cells: RawCell[] = [];
+    for (let c = 0; c < width; c++) cells.push(record[c]);
+    rows.push({ line, cells });
+  }
+  if (rows.length === 0) {
+    issues.push(error("DATA_EMPTY", "the CSV has a header but no data rows"));
+  }
+  const encoding = encodingIssue(body);
+  if (encoding !== undefined) issues.unshift(encoding);
+  return { columns, rows, format: "csv", issues };
+}
+
+/** The records of CSV text as the tokenizer reads them, with the delimiter used and the text read. */
+function parseRecords(text: string, options: CsvOptions): { parsed: CsvRecord[]; delimiter: string; body: string } {
   if (typeof text !== "string") {
     throw new DtiError([error("OPTION_INVALID", "parseCsv needs the CSV as a string (read the file as UTF-8 text)")]);
   }
@@ -102,29 +136,33 @@ export function parseCsv(text: string, options: CsvOptions = {}): RawTable {
   } catch (e) {
     throw toDtiError(e, maxRecordSize);
   }
+  return { parsed, delimiter, body };
+}
 
-  const header = parsed[0];
-  if (header === undefined) {
-    return { columns: [], rows: [], format: "csv", issues: [error("DATA_EMPTY", "the CSV is empty: no header and no rows")] };
-  }
-  const columns = header.cells.map(cleanHeader);
-  const width = columns.length;
-  const issues: Issue[] = [];
+/**
+ * Every non-blank line of CSV text as a row of its cells, as written: no header, no padding or
+ * cutting to a width. For tables that are not unit data (a framework's criteria table with its
+ * key/value rows above the header). Lines are numbered as in the file (the first is 1).
+ *
+ * @example
+ * ```ts
+ * readCsvRows("Mã bộ chỉ số;w\nSTT;Tiêu chí;Điểm tối đa\n1;A;10\n").map((r) => r.cells.length); // => [2, 3, 3]
+ * ```
+ */
+export function readCsvRows(text: string, options: CsvOptions = {}): RawRow[] {
+  const { parsed } = parseRecords(text, options);
   const rows: RawRow[] = [];
-  for (let r = 1; r < parsed.length; r++) {
-    const { cells: record, line } = parsed[r] as CsvRecord;
-    if (record.every((cell) => cell === "")) continue;
-    if (record.length !== width) issues.push(raggedIssue(line, record.length, width, delimiter));
-    const cells: RawCell[] = [];
-    for (let c = 0; c < width; c++) cells.push(record[c]);
-    rows.push({ line, cells });
-  }
-  if (rows.length === 0) {
-    issues.push(error("DATA_EMPTY", "the CSV has a header but no data rows"));
-  }
-  const encoding = encodingIssue(body);
-  if (encoding !== undefined) issues.unshift(encoding);
-  return { columns, rows, format: "csv", issues };
+  for (const { cells, line } of parsed) if (!cells.every((cell) => cell === "")) rows.push({ line, cells });
+  return rows;
+}
+
+/** How many leading records are title lines: at most one non-blank cell each, and a wider record after them. */
+function titleLines(parsed: readonly CsvRecord[]): number {
+  const limit = Math.min(parsed.length - 1, 30);
+  let n = 0;
+  while (n < limit && (parsed[n] as CsvRecord).cells.filter((cell) => cell !== "").length <= 1) n++;
+  const after = parsed[n];
+  return n > 0 && after !== undefined && after.cells.length > (parsed[0] as CsvRecord).cells.length ? n : 0;
 }
 
 /** For a one-column file: a delimiter that does not occur, so every line is one cell. */

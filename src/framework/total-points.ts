@@ -1,0 +1,24 @@
+/**
+ * A framework's total points: what its index is "out of" in the decision (1000 for the provincial
+ * DTI, 100 for a ward set, 330 for Ho Chi Minh City's 2023 departments).
+ *
+ * @module
+ */
+import type { Framework } from "./types.ts";
+
+/**
+ * The root's `maxPoints`, else the sum of its children's when every child sets one; undefined for a
+ * framework of weights alone.
+ *
+ * @example
+ * ```ts
+ * totalPoints(getFramework("vn-dti-2022-province")); // => 1000
+ * ```
+ */
+export function totalPoints(framework: Pick<Framework, "root">): number | undefined {
+  const root = framework.root;
+  if (root.maxPoints !== undefined) return root.maxPoints > 0 ? root.maxPoints : undefined;
+  if (root.rule !== undefined || root.children.length === 0 || !root.children.every((c) => c.maxPoints !== undefined)) return undefined;
+  const sum = root.children.reduce((s, c) => s + (c.maxPoints as number), 0);
+  return sum > 0 ? sum : undefined;
+}

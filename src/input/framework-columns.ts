@@ -1,0 +1,85 @@
+/**
+ * The columns a framework reads, for people filling in a sheet: one per input (two for a ratio),
+ * with the header to write, the other spellings accepted, and what a cell holds.
+ *
+ * @module
+ */
+import { inputKeys } from "../framework/input-keys.ts";
+import { ruleMax } from "../framework/rule-max.ts";
+import { ruleToText } from "../framework/rule-text.ts";
+import type { Framework, FrameworkNode, IndicatorNode } from "../framework/types.ts";
+import { inputSpellings } from "./resolve-columns.ts";
+
+/** One column a framework reads. */
+export interface FrameworkColumn {
+  /** The input key (a column header that always works). */
+  readonly key: string;
+  /** The leaf (indicator) it belongs to. */
+  readonly node: string;
+  /** The header to write: the leaf's Vietnamese name, or (a ratio) its key. */
+  readonly header: string;
+  /** Every header that is read as this column. */
+  readonly spellings: readonly string[];
+  /** `value` for a one-input leaf, `numerator` / `denominator` for a ratio's two. */
+  readonly part: "value" | "numerator" | "denominator";
+  /** The leaf's rule, as a rule cell writes it ("giá trị", "≥90%: 10; …"). */
+  readonly rule: string;
+  /** What a cell holds, in Vietnamese. */
+  readonly accepts: string;
+  /** The points the leaf's score is out of, when it has them. */
+  readonly maxPoints?: number;
+}
+
+/** What a cell of a leaf's input holds, in plain Vietnamese. */
+function accepts(node: IndicatorNode, part: FrameworkColumn["part"]): string {
+  const rule = node.rule;
+  switch (rule.type) {
+    case "value":
+      return "giá trị từ 0 đến 1 (0,85 hoặc 85%)";
+    case "points":
+      return `điểm từ 0 đến ${ruleMax(node) ?? "điểm tối đa"}`;
+    case "ratio":
+      return part === "numerator" ? "tử số (số đạt được), số ≥ 0" : "mẫu số (tổng số), số > 0";
+    case "boolean":
+      return "có hoặc không";
+    case "categorical":
+      return `một trong: ${rule.categories.map((c) => c.label).join("; ")}`;
+    case "ladder":
+      return `một số, so với các mốc ${rule.steps.map((s) => `${rule.direction === "higher" ? "≥" : "≤"}${s.threshold}`).join(", ")}`;
+    default:
+      return "một số";
+  }
+}
+
+/**
+ * Every column a framework reads, in the tree's order.
+ *
+ * @example
+ * ```ts
+ * frameworkColumns(getFramework("vn-dti-2022-province"))[0];
+ * // => { key: "awareness", node: "awareness", header: "Nhận thức số", spellings: ["awareness", "Nhận thức số", "Digital awareness", "NTS", "chỉ số Nhận thức số"], part: "value", rule: "giá trị", accepts: "giá trị từ 0 đến 1 (0,85 hoặc 85%)", maxPoints: 100 }
+ * ```
+ */
+export function frameworkColumns(framework: Pick<Framework, "root">): FrameworkColumn[] {
+  const out: FrameworkColumn[] = [];
+  const visit = (node: FrameworkNode) => {
+    if (node.rule === undefined) return node.children.forEach(visit);
+    const keys = inputKeys(node);
+    const spellings = inputSpellings(node);
+    keys.forEach((key, i) => {
+      const part = keys.length === 1 ? "value" : i === 0 ? "numerator" : "denominator";
+      out.push({
+        key,
+        node: node.id,
+        header: keys.length === 1 ? node.name.vi : key,
+        spellings: spellings.filter((s) => s.key === key).map((s) => s.text),
+        part,
+        rule: ruleToText(node.rule),
+        accepts: accepts(node, part),
+        ...(node.maxPoints !== undefined ? { maxPoints: node.maxPoints } : {}),
+      });
+    });
+  };
+  visit(framework.root);
+  return out;
+}
