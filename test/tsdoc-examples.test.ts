@@ -118,7 +118,7 @@ function evaluate(code: string, scope: object): unknown {
 
 async function run(example: TsdocExample): Promise<void> {
   const own = (await import(resolve(example.file))) as Record<string, unknown>;
-  // dti/notebook first: its display-wrapped `score`, `explain` … give way to the plain ones of the other entries.
+  // dti/notebook first: its display-wrapped `score`, `explain` … give way to the plain functions.
   const scope = { ...notebook, ...core, ...csv, ...analysis, ...formula, ...xlsx, ...own, ...samples };
   const { js } = runnable(example);
   const checkValue = async (actual: () => unknown, expectedText: string, line: number) => {
