@@ -23,6 +23,9 @@ export function rememberSheet(io: CliIO, sheet: string, columns: readonly string
  *
  * @example
  * ```ts
+ * import { nodeIO } from "./io.ts";
+ * const io = nodeIO();
+ * rememberSheet(io, "Dữ liệu", ["Tỉnh/Thành phố", "Mã", "Năm", "Thể chế số"]);
  * locateInSheet(io, { code: "DATA_NOT_A_NUMBER", severity: "error", row: 7, column: "Thể chế số", message: '"x" is not a number' }).message;
  * // => '"x" is not a number (sheet "Dữ liệu", cell D7)'
  * ```

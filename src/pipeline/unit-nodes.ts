@@ -68,8 +68,8 @@ function nodeResult(table: UnitTable, unit: number, k: number): NodeResult {
  *
  * @example
  * ```ts
- * const result = score(getFramework("vn-dti-2022-province"), rows);
- * nodeCells(result.units[0]).value("awareness"); // => "0.8002" (as result.units[0].nodes.awareness.value)
+ * nodeCells(result.units[0]).value("institutions"); // => "0.9000" (as result.units[0].nodes.institutions.value)
+ * nodeCells(result.units[0]).value("no-such-node"); // => null (an unknown id reads as missing)
  * ```
  */
 export function nodeCells(unit: UnitResult): NodeCells {

@@ -52,9 +52,10 @@ function difference(a: string, b: string, places: number): string {
  *
  * @example
  * ```ts
- * const { above, below } = rankGaps(result, findUnit(result, "Hà Giang"));
- * above?.unit.unit; // => "Bắc Giang"
- * above?.gap; // => "0.0021"
+ * const { above, below } = rankGaps(result, findUnit(result, "TP. Hồ Chí Minh"));
+ * above?.unit.unit; // => "TP. Đà Nẵng"
+ * above?.gap; // => "0.0838"  (0.8002 − 0.7164)
+ * below?.gap; // => "0.0140"  (its lead over Quảng Ninh, 0.7024)
  * ```
  */
 export function rankGaps(result: ScoreResult, unit: UnitResult): RankGaps {

@@ -174,7 +174,8 @@ export function ruleText(node: FrameworkNode, language: Language = "vi", locale?
  *
  * @example
  * ```ts
- * viewText(view, (id) => id.toUpperCase()); // => "Chỉ số tổng hợp ngoài cây chỉ số từ NTS, TCS: trung bình cộng có trọng số"
+ * const view = { id: "nts-tcs", name: { vi: "Nhận thức và thể chế" }, terms: [{ node: "awareness" }, { node: "institutions" }] };
+ * viewText(view, (id) => id.toUpperCase()); // => "Chỉ số tổng hợp ngoài cây chỉ số từ AWARENESS, INSTITUTIONS: trung bình cộng có trọng số"
  * ```
  */
 export function viewText(view: View, label: (id: string) => string, language: Language = "vi"): string {

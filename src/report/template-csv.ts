@@ -24,7 +24,7 @@ export interface TemplateCsvOptions {
  * @example
  * ```ts
  * templateCSV(getFramework("vn-dti-2022-province"), { units: [{ unit: "Huế" }], bom: false }).split("\r\n")[1];
- * // => "Huế,,,,,,,,"
+ * // => "Huế,,,,,,,,,"  (the unit, then its 9 empty inputs)
  * ```
  */
 export function templateCSV(framework: Framework, options: TemplateCsvOptions = {}): string {

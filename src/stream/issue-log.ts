@@ -13,6 +13,7 @@ export interface IssueLog {
  *
  * @example
  * ```ts
+ * import { error } from "../errors.ts";
  * const log = createIssueLog(1);
  * log.add(error("DATA_NOT_A_NUMBER", "a", { row: 2 }));
  * log.add(error("DATA_NOT_A_NUMBER", "b", { row: 3 }));

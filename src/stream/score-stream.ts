@@ -136,7 +136,9 @@ function isRawRow(row: StreamRow): row is RawRow {
  *   ["unit", "government", "economy", "society"],
  *   ["Bắc Ninh", "0.4449", "0.3668", "0.4052"],
  * ]);
- * for await (const u of stream) u.value; // => "0.4096"
+ * const values: string[] = [];
+ * for await (const u of stream) values.push(u.value);
+ * values; // => ["0.4096"]
  * stream.summary().ranks.get("dti")?.rank[0]; // => 1
  * ```
  */

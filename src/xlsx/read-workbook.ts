@@ -119,7 +119,8 @@ function resolveTarget(base: string, target: string): string {
  *
  * @example
  * ```ts
- * listSheets(bytes).map((s) => s.name); // => ["Dữ liệu", "Hướng dẫn"]
+ * import { toXLSX } from "dti/xlsx";
+ * listSheets(toXLSX(result)).map((s) => s.name); // => ["Xếp hạng", "Chỉ số thành phần", "Thông tin"]
  * ```
  */
 export function listSheets(bytes: Uint8Array): SheetEntry[] {
@@ -182,8 +183,10 @@ function stringItem(si: XmlElement): string {
  *
  * @example
  * ```ts
+ * import { writeWorkbook } from "dti/xlsx";
+ * const bytes = writeWorkbook([{ name: "Dữ liệu", rows: [[{ value: "Đơn vị" }, { value: "Nhận thức số" }], [{ value: "Huế" }, { value: 0.85 }]] }]);
  * const cells = readSheetCells(bytes, "Dữ liệu");
- * cells.rows.get(2)?.[1]; // => 0.85 (a cell showing 85%)
+ * cells.rows.get(2); // => ["Huế", 0.85]  (by Excel row number; a cell showing 85% reads 0.85 too)
  * ```
  */
 export function readSheetCells(bytes: Uint8Array, sheet?: string | number): SheetCells {

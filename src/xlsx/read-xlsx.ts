@@ -36,7 +36,8 @@ export function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): RawT
  *
  * @example
  * ```ts
- * readSheetTable(bytes).sheet; // => "Dữ liệu"
+ * import { toXLSX } from "dti/xlsx";
+ * readSheetTable(toXLSX(result)).sheet; // => "Xếp hạng"  (no `sheet` option: the first visible one)
  * ```
  */
 export function readSheetTable(bytes: Uint8Array, options: XlsxReadOptions = {}): { table: RawTable; sheet?: string } {

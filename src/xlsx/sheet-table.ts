@@ -72,9 +72,13 @@ const headerText = (v: SheetValue | undefined) => (isBlankValue(v) ? "" : cleanH
  *
  * @example
  * ```ts
+ * import { writeWorkbook } from "dti/xlsx";
+ * import { readSheetCells } from "./read-workbook.ts";
+ * // Row 1 left blank: the header is the first row holding anything.
+ * const bytes = writeWorkbook([{ name: "Dữ liệu", rows: [[], [{ value: "Tên đơn vị" }, { value: "Nhận thức số" }], [{ value: "Phường Bến Nghé" }, { value: 0.85 }]] }]);
  * const table = sheetTable(readSheetCells(bytes, "Dữ liệu"));
- * table.columns; // => ["STT", "Tên đơn vị", "Nhận thức số", …]
- * table.rows[0]; // => { line: 3, cells: [1, "Phường Bến Nghé", 0.85, …] }
+ * table.columns; // => ["Tên đơn vị", "Nhận thức số"]
+ * table.rows[0]; // => { line: 3, cells: ["Phường Bến Nghé", 0.85] }
  * ```
  */
 export function sheetTable(cells: SheetCells, options: SheetTableOptions = {}): RawTable {

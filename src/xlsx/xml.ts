@@ -104,7 +104,8 @@ export function scanXml(xml: string, on: XmlHandlers): void {
  * @example
  * ```ts
  * const root = parseXml('<sheet><row r="1"><c r="A1"><v>1</v></c></row></sheet>');
- * root.children[0]; // => { name: "row", attrs: { r: "1" }, children: [ … ] }
+ * root.children[0];
+ * // => { name: "row", attrs: { r: "1" }, children: [{ name: "c", attrs: { r: "A1" }, children: [{ name: "v", attrs: {}, children: ["1"] }] }] }
  * ```
  */
 export function parseXml(xml: string): XmlElement {

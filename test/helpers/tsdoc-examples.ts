@@ -9,9 +9,10 @@
  *   upper-case code of the comment.
  * - `…` inside a string stands for any text; `…` as an element of an object or array stands for
  *   more fields or elements (the rest of the value is then matched, not compared whole).
- * - Names in scope without an import: everything `dti`, `dti/csv`, `dti/analysis` and
- *   `dti/formula` export, everything the example's own module exports, and the samples `fw` (the
- *   DTI 2022 province framework), `rows` (its published top five, fixtures/dti-2022-province-top5.csv),
+ * - Names in scope without an import: everything `dti`, `dti/csv`, `dti/analysis`, `dti/formula`,
+ *   `dti/xlsx` and `dti/notebook` export (where names clash, such as `score`, the plain function
+ *   of `dti` wins), everything the example's own module exports, and the samples `fw` (the DTI
+ *   2022 province framework), `rows` (its published top five, fixtures/dti-2022-province-top5.csv),
  *   `result` (`score(fw, rows)`), `table` (the 63-province sample with the region column) and
  *   `twoYears` (the 63 provinces scored for 2022 and 2023). An `import` from `dti/notebook` (or
  *   another entry) binds that entry's names; an example of an internal helper imports the other

@@ -30,7 +30,8 @@ export interface PrintLayout {
  *
  * @example
  * ```ts
- * printLayout(result).chunks.map((c) => c.map((n) => n.short)); // => [["NTS", "TCS", …], …]
+ * printLayout(result).chunks.length; // => 1  (the top five's 13 columns fit one landscape page)
+ * printLayout(score(fw, table), 3).chunks.map((c) => c[0]?.id); // => ["foundation", "activity"]  (3 extra columns: split by main indicator)
  * ```
  */
 export function printLayout(result: ScoreResult, extras = 0, columns: readonly NodeInfo[] = reportColumns(result)): PrintLayout {

@@ -78,7 +78,8 @@ function signedGap(a: string | null, b: string | null, places: number): string |
  *
  * @example
  * ```ts
- * unitPages(result, result.units.slice(0, 2), context); // => '<article class="unit-page" id="page-0">…'
+ * // The report's `unitPages: true` option adds these pages, one per unit:
+ * toHTMLReport(result, { unitPages: true }).match(/<article class="unit-page"/gu)?.length; // => 5
  * ```
  */
 export function unitPages(result: ScoreResult, units: readonly UnitResult[], ctx: UnitPageContext): string {

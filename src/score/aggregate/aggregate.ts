@@ -18,6 +18,8 @@ export function needsNonNegative(method: Aggregation): boolean {
  *
  * @example
  * ```ts
+ * import { exactly } from "../../number/enclosure.ts";
+ * import { RAT_ONE, ratFromDecimal } from "../../number/rational.ts";
  * const v = (t: string) => exactly(ratFromDecimal(t)!);
  * aggregate("harmonic", [v("0.25"), v("1")], [RAT_ONE, RAT_ONE])?.lo; // => { n: 2n, d: 5n }
  * ```

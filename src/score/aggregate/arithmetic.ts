@@ -8,6 +8,8 @@ import { RAT_ZERO, ratAdd, ratDiv, ratMul, type Rational } from "../../number/ra
  *
  * @example
  * ```ts
+ * import { exactly } from "../../number/enclosure.ts";
+ * import { rat, ratFromDecimal } from "../../number/rational.ts";
  * const v = (t: string) => exactly(ratFromDecimal(t)!);
  * weightedArithmetic([v("1"), v("0.5")], [rat(100n), rat(300n)]).lo; // => { n: 5n, d: 8n }
  * ```

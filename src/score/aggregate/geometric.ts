@@ -8,6 +8,8 @@ import type { Rational } from "../../number/rational.ts";
  *
  * @example
  * ```ts
+ * import { exactly, publishScaled } from "../../number/enclosure.ts";
+ * import { RAT_ONE, ratFromDecimal } from "../../number/rational.ts";
  * const v = (t: string) => exactly(ratFromDecimal(t)!);
  * publishScaled(weightedGeometric([v("0.25"), v("1")], [RAT_ONE, RAT_ONE]), 4); // => 5000n
  * ```

@@ -9,6 +9,8 @@ import { RAT_ZERO, ratAdd, ratDiv, type Rational } from "../../number/rational.t
  *
  * @example
  * ```ts
+ * import { exactly } from "../../number/enclosure.ts";
+ * import { RAT_ONE, ratFromDecimal } from "../../number/rational.ts";
  * const v = (t: string) => exactly(ratFromDecimal(t)!);
  * weightedHarmonic([v("0.25"), v("1")], [RAT_ONE, RAT_ONE]).lo; // => { n: 2n, d: 5n }
  * ```

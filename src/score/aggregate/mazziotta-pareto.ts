@@ -19,6 +19,8 @@ import { RAT_ZERO, rat, ratAdd, ratDiv, ratMul, ratSub, type Rational } from "..
  *
  * @example
  * ```ts
+ * import { exactly } from "../../number/enclosure.ts";
+ * import { RAT_ONE, ratFromDecimal } from "../../number/rational.ts";
  * const v = (t: string) => exactly(ratFromDecimal(t)!);
  * mazziottaPareto([v("100"), v("110"), v("90")], [RAT_ONE, RAT_ONE, RAT_ONE]).lo; // => { n: 298n, d: 3n }
  * ```

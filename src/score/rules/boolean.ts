@@ -14,7 +14,7 @@ const NO = new Set(["false", "no", "n", "0", "không", "khong", "chưa", "chua",
  *
  * @example
  * ```ts
- * scoreBoolean({ type: "boolean" }, "Có"); // => { ok: true, score: 1 }
+ * scoreBoolean({ type: "boolean" }, "Có"); // => { ok: true, score: { n: 1n, d: 1n } }
  * ```
  */
 export function scoreBoolean(rule: BooleanRule, raw: RawValue): RuleOutcome {

@@ -13,7 +13,7 @@ import { fail, ok, type RawValue, type RuleOutcome } from "./outcome.ts";
  * const head = { type: "categorical", categories: [
  *   { label: "Bí thư/Chủ tịch", points: 10 }, { label: "Phó Bí thư/Phó Chủ tịch", points: 5 }, { label: "Chưa có", points: 0 },
  * ] } as const;
- * scoreCategorical(head, 10, "phó bí thư/phó chủ tịch"); // => { ok: true, score: 0.5 }
+ * scoreCategorical(head, 10, "phó bí thư/phó chủ tịch"); // => { ok: true, score: { n: 1n, d: 2n } }
  * ```
  */
 export function scoreCategorical(rule: CategoricalRule, max: number | undefined, raw: RawValue): RuleOutcome {

@@ -8,7 +8,7 @@ import { clamp01, notANumber, ok, readRational, type RawValue, type RuleOutcome 
  *
  * @example
  * ```ts
- * scoreGoalposts({ type: "goalposts", min: 20, max: 100, direction: "higher" }, 60); // => { ok: true, score: 0.5 }
+ * scoreGoalposts({ type: "goalposts", min: 20, max: 100, direction: "higher" }, 60); // => { ok: true, score: { n: 1n, d: 2n } }
  * ```
  */
 export function scoreGoalposts(rule: GoalpostsRule, raw: RawValue): RuleOutcome {

@@ -11,7 +11,7 @@ import { notANumber, ok, readRational, type RawValue, type RuleOutcome } from ".
  * const meetings = { type: "ladder", direction: "higher", steps: [
  *   { threshold: 4, points: 20 }, { threshold: 3, points: 15 }, { threshold: 2, points: 10 }, { threshold: 1, points: 5 },
  * ] } as const;
- * scoreLadder(meetings, 20, "3"); // => { ok: true, score: 0.75 }
+ * scoreLadder(meetings, 20, "3"); // => { ok: true, score: { n: 3n, d: 4n } }
  * ```
  */
 export function scoreLadder(rule: LadderRule, max: number, raw: RawValue): RuleOutcome {

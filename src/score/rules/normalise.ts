@@ -6,7 +6,7 @@ import { notANumber, ok, readRational, type RawValue, type RuleOutcome } from ".
  *
  * @example
  * ```ts
- * readNormaliseInput("72,5"); // => { ok: true, score: 72.5 } (the raw value, to be normalised)
+ * readNormaliseInput("72,5"); // => { ok: true, score: { n: 145n, d: 2n } } (the raw value 72.5, to be normalised)
  * ```
  */
 export function readNormaliseInput(raw: RawValue): RuleOutcome {

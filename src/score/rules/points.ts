@@ -8,7 +8,7 @@ import { fail, notANumber, ok, readRational, showRational, type RawValue, type R
  *
  * @example
  * ```ts
- * scorePoints({ type: "points" }, 100, "85"); // => { ok: true, score: 0.85 }
+ * scorePoints({ type: "points" }, 100, "85"); // => { ok: true, score: { n: 17n, d: 20n } }
  * ```
  */
 export function scorePoints(rule: PointsRule, max: number, raw: RawValue): RuleOutcome {

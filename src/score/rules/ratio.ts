@@ -8,7 +8,7 @@ import { clamp01, fail, notANumber, ok, readRational, showRational, type RawValu
  *
  * @example
  * ```ts
- * scoreRatio({ type: "ratio" }, "45", "60"); // => { ok: true, score: 0.75 }
+ * scoreRatio({ type: "ratio" }, "45", "60"); // => { ok: true, score: { n: 3n, d: 4n } }
  * ```
  */
 export function scoreRatio(rule: RatioRule, rawA: RawValue, rawB: RawValue): RuleOutcome {

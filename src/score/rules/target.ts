@@ -8,7 +8,7 @@ import { clamp01, notANumber, ok, readRational, type RawValue, type RuleOutcome 
  *
  * @example
  * ```ts
- * scoreTarget({ type: "target", target: 80, direction: "higher" }, 60); // => { ok: true, score: 0.75 }
+ * scoreTarget({ type: "target", target: 80, direction: "higher" }, 60); // => { ok: true, score: { n: 3n, d: 4n } }
  * ```
  */
 export function scoreTarget(rule: TargetRule, raw: RawValue): RuleOutcome {

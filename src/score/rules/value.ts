@@ -7,7 +7,7 @@ import { clamp01, fail, notANumber, ok, readRational, showRational, type RawValu
  *
  * @example
  * ```ts
- * scoreValue({ type: "value" }, "0,8002"); // => { ok: true, score: 0.8002 }
+ * scoreValue({ type: "value" }, "0,8002"); // => { ok: true, score: { n: 4001n, d: 5000n } }
  * ```
  */
 export function scoreValue(rule: ValueRule, raw: RawValue): RuleOutcome {
