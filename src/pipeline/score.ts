@@ -309,7 +309,7 @@ function assemble(
 }
 
 /** Every number of a unit's node, by unit and compiled node index. */
-interface UnitTable {
+export interface UnitTable {
   score(unit: number, node: number): number | null;
   value(unit: number, node: number): string | null;
   coverage(unit: number, node: number): number;
@@ -317,8 +317,11 @@ interface UnitTable {
   groupRank(unit: number, node: number): number | null;
 }
 
-/** The result object: units with every node, ordered by year, rank and Vietnamese name order. */
-function buildResult(
+/**
+ * The result object: units with every node, ordered by year, rank and Vietnamese name order (also
+ * built from the rows of the SQL engines, `dti/sql`).
+ */
+export function buildResult(
   compiled: CompiledFramework,
   units: readonly { readonly input: UnitInput; readonly members?: readonly string[] }[],
   options: ScoreOptions,
