@@ -16,5 +16,5 @@
  */
 export { toSql, type SqlColumns, type SqlOutput, type SqlSource, type ToSqlOptions } from "./sql/to-sql.ts";
 export type { SqlDialect } from "./sql/dialect.ts";
-export { engineIssue, queryDuckDb, scoreWithDuckDb } from "./sql/duckdb.ts";
+export { engineIssue, openDuckDb, queryDuckDb, scoreWithDuckDb, type DuckDbSession } from "./sql/duckdb.ts";
 export { rowsToResult, type SqlRow } from "./sql/rows-to-result.ts";

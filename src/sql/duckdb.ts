@@ -23,14 +23,21 @@ export function engineIssue(message: string): Issue {
     const [, code, node, unit, text] = own as unknown as [string, string, string, string, string];
     return error(code as IssueCode, text, { ...(node !== "" ? { node } : {}), ...(unit !== "" ? { unit } : {}) });
   }
-  if (/Overflow|out of range/iu.test(message)) {
+  if (/Overflow in .*(INT128|HUGEINT|DECIMAL)/iu.test(message)) {
     return error("SQL_ENGINE", `an exact fraction needs more than DuckDB's 38 digits (${message.split("\n")[0]}): run the query on PostgreSQL, whose NUMERIC has no limit, or score with the library`);
   }
   return error("SQL_ENGINE", message.split("\n")[0]!);
 }
 
-/** Rows of a query run on DuckDB, DECIMALs as their text, whole numbers as numbers. */
-export async function queryDuckDb(sql: string): Promise<SqlRow[]> {
+/** An open DuckDB database in this process (in memory) that runs queries. */
+export interface DuckDbSession {
+  /** Rows of a query, DECIMALs as their text, whole numbers as numbers; failures as {@link DtiError}s. */
+  query(sql: string): Promise<SqlRow[]>;
+  close(): void;
+}
+
+/** Opens an in-memory DuckDB, loading `@duckdb/node-api` (a `SQL_ENGINE` error when it is not installed). */
+export async function openDuckDb(): Promise<DuckDbSession> {
   let api: typeof import("@duckdb/node-api");
   try {
     api = await import("@duckdb/node-api");
@@ -39,21 +46,35 @@ export async function queryDuckDb(sql: string): Promise<SqlRow[]> {
   }
   const instance = await api.DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
-  try {
-    const reader = await connection.runAndReadAll(sql);
-    return reader.getRowObjects().map((row) => {
-      const out: Record<string, string | number | null> = {};
-      for (const [k, v] of Object.entries(row)) {
-        out[k] = v === null ? null : typeof v === "bigint" ? Number(v) : typeof v === "number" || typeof v === "string" ? v : String(v);
+  return {
+    async query(sql) {
+      try {
+        const reader = await connection.runAndReadAll(sql);
+        return reader.getRowObjects().map((row) => {
+          const out: Record<string, string | number | null> = {};
+          for (const [k, v] of Object.entries(row)) {
+            out[k] = v === null ? null : typeof v === "bigint" ? Number(v) : typeof v === "number" || typeof v === "string" ? v : String(v);
+          }
+          return out;
+        });
+      } catch (e) {
+        throw new DtiError([engineIssue(e instanceof Error ? e.message : String(e))]);
       }
-      return out;
-    });
-  } catch (e) {
-    if (e instanceof DtiError) throw e;
-    throw new DtiError([engineIssue(e instanceof Error ? e.message : String(e))]);
+    },
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** Rows of one query run on a fresh in-memory DuckDB (see {@link openDuckDb}). */
+export async function queryDuckDb(sql: string): Promise<SqlRow[]> {
+  const session = await openDuckDb();
+  try {
+    return await session.query(sql);
   } finally {
-    connection.closeSync();
-    instance.closeSync();
+    session.close();
   }
 }
 

@@ -23,6 +23,7 @@ import { pow10 } from "../number/rational.ts";
 import type { MissingPolicy } from "../score/score-leaves.ts";
 import { dialectOf, sqlDouble, sqlIdent, sqlText, type Dialect, type SqlDialect } from "./dialect.ts";
 import { lcm, type Fraction } from "./fraction.ts";
+import { gcd } from "../number/rational.ts";
 import { failure, leafFraction, type LeafContext } from "./leaf-sql.ts";
 
 /**
@@ -181,7 +182,7 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
   const trimmed = (col: string) => `trim(CAST(${col} AS VARCHAR))`;
   const textOf = (col: string) => `CASE WHEN ${col} IS NULL OR lower(${trimmed(col)}) IN (${blankWords}) THEN NULL ELSE ${trimmed(col)} END`;
   const identity = [
-    `CASE WHEN ${textOf(unitCol)} IS NULL THEN ${dialect.fail(`'DTI_ERROR DATA_MISSING_UNIT node= unit=: the unit name is blank'`, "VARCHAR")} ELSE ${trimmed(unitCol)} END AS dti_unit`,
+    `CASE WHEN ${textOf(unitCol)} IS NULL THEN ${dialect.fail(`'DTI_ERROR DATA_MISSING_UNIT node= unit=: the unit name is blank' || coalesce(${trimmed(unitCol)}, '')`, "VARCHAR")} ELSE ${trimmed(unitCol)} END AS dti_unit`,
     ...(cols.code !== undefined ? [`${textOf(sqlIdent(cols.code))} AS dti_code`] : []),
     ...(cols.group !== undefined ? [`${textOf(sqlIdent(cols.group))} AS dti_group`] : []),
     ...(cols.year !== undefined ? [`${textOf(sqlIdent(cols.year))} AS dti_year_text`] : []),
@@ -205,7 +206,7 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
       `ELSE ${parsed} END AS x${j}`
     );
   };
-  const keyOf = (j: number) => `lower(regexp_replace(${dialect.nfc(`t${j}`)}, '\\s+', ' ', 'g')) AS k${j}`;
+  const keyOf = (j: number) => `lower(regexp_replace(${dialect.nfc(`t${j}`)}, '\\s+', ' ', 'g')) AS w${j}`;
   const yearCol =
     cols.year === undefined
       ? []
@@ -216,21 +217,32 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
   const h = heights(plan);
   const levels: string[][] = [];
   const optMin = options.minCoverage ?? 0;
-  plan.nodes.forEach((node, i) => {
+  // A node whose denominator depends on the row is reduced by the gcd of numerator and
+  // denominator (a CTE after its level), so that products up the tree stay small.
+  const reduced: string[][] = [];
+  const divided: string[][] = [];
+  const emit = (i: number, n: string, p: string | null, coverage: string) => {
     const level = (levels[h[i]!] ??= []);
+    if (p === null) return void level.push(`${n} AS n${i}`, `${coverage} AS v${i}`);
+    level.push(`${n} AS m${i}`, `${p} AS o${i}`, `${coverage} AS v${i}`);
+    (reduced[h[i]!] ??= []).push(`${dialect.gcd(`m${i}`, `o${i}`)} AS e${i}`);
+    // p is 1 where the node is missing, so that a parent multiplies by it unconditionally.
+    (divided[h[i]!] ??= []).push(`${dialect.divExact(`m${i}`, `e${i}`)} AS n${i}`, `CASE WHEN m${i} IS NULL THEN ${lit(1n)} ELSE ${dialect.divExact(`o${i}`, `e${i}`)} END AS p${i}`);
+  };
+  plan.nodes.forEach((node, i) => {
     if (node.kind === "leaf") {
       const ctx: LeafContext = {
         dialect,
         scale,
         number: node.inputs.map((k) => `x${keyIndex.get(k)}`),
-        text: node.inputs.map((k) => `k${keyIndex.get(k)}`),
+        text: node.inputs.map((k) => `w${keyIndex.get(k)}`),
         unit: unitText,
         // A leaf without weight may be blank under any policy (it is then missing, as in `score`).
         missing: !node.scored || missing === "reweight" ? "null" : missing,
       };
       const f = leafFraction(ctx, node.leaf!);
       const blank = node.inputs.map((k) => `t${keyIndex.get(k)} IS NULL`).join(" OR ");
-      level.push(`${f.n} AS n${i}`, ...(f.p !== null ? [`${f.p} AS p${i}`] : []), `CASE WHEN ${blank} THEN ${sqlDouble(0)} ELSE ${sqlDouble(1)} END AS v${i}`);
+      emit(i, f.n, f.p, `CASE WHEN ${blank} THEN ${sqlDouble(0)} ELSE ${sqlDouble(1)} END`);
       fractions[i] = { n: `n${i}`, c: f.c, p: f.p === null ? null : `p${i}`, nullable: f.nullable };
       return;
     }
@@ -250,21 +262,30 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
     const coverage = kids.length === 0 ? sqlDouble(0) : `(${covTerms.join(" + ")}) / ${sqlDouble(total)}`;
     const threshold = node.kind === "group" ? (plan.layout.minCoverage[i]! > 0 ? plan.layout.minCoverage[i]! : optMin) : 0;
     if (kids.length === 0) {
-      level.push(`CAST(NULL AS ${int}) AS n${i}`, `${coverage} AS v${i}`);
+      emit(i, `CAST(NULL AS ${int})`, null, coverage);
       fractions[i] = { n: `n${i}`, c: 1n, p: null, nullable: true };
       return;
     }
+    // Weights only matter relative to each other: divided by their common factor.
+    const wg = kids.reduce((g, k) => gcd(g, k.W), 0n);
+    for (const k of kids) k.W /= wg;
     const fs = kids.map((k) => fractions[k.c]!);
-    const L = fs.reduce((d, f) => lcm(d, f.c), 1n);
+    const L0 = fs.reduce((d, f) => lcm(d, f.c), 1n);
+    // q_j: a child's row-dependent denominator (1 where it is missing).
+    const q = fs.map((f) => f.p);
+    // The numerator's coefficients and the constant denominator divided by their common factor,
+    // so that the whole numbers stay as small as the fraction allows.
+    const sumW = kids.reduce((s, k) => s + k.W, 0n);
     const anyNullable = fs.some((f) => f.nullable);
-    // q_j: a present child's row-dependent denominator, 1 for a missing one.
-    const q = fs.map((f) => (f.p === null ? null : f.nullable ? `CASE WHEN ${f.n} IS NULL THEN ${lit(1n)} ELSE ${f.p} END` : f.p));
+    const coef0 = fs.map((f, k) => kids[k]!.W * (L0 / f.c));
+    const g = coef0.reduce((a, b) => gcd(a, b), anyNullable ? L0 : L0 * sumW);
+    const coef = coef0.map((k) => k / g);
+    const L = L0 / g;
     const terms = fs.map((f, k) => {
       const others = q.filter((x, j) => x !== null && j !== k);
-      const term = [lit(kids[k]!.W * (L / f.c)), f.n, ...others].join(" * ");
+      const term = [lit(coef[k]!), f.n, ...others].join(" * ");
       return f.nullable ? `CASE WHEN ${f.n} IS NULL THEN ${lit(0n)} ELSE ${term} END` : term;
     });
-    const sumW = kids.reduce((s, k) => s + k.W, 0n);
     let n = `(${terms.join(" + ")})`;
     let c: bigint;
     let pParts: string[] = q.filter((x): x is string => x !== null);
@@ -273,17 +294,19 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
       pParts = [`(${present.join(" + ")})`, ...pParts];
       c = L;
       if (fs.every((f) => f.nullable)) n = `CASE WHEN ${fs.map((f) => `${f.n} IS NULL`).join(" AND ")} THEN NULL ELSE ${n} END`;
-    } else c = L * sumW;
+    } else c = (L0 * sumW) / g;
     const nullable = fs.every((f) => f.nullable) || threshold > 0;
     if (threshold > 0) n = `CASE WHEN ${coverage} < ${sqlDouble(threshold - 1e-12)} THEN NULL ELSE ${n} END`;
-    level.push(`${n} AS n${i}`, ...(pParts.length > 0 ? [`${pParts.join(" * ")} AS p${i}`] : []), `${coverage} AS v${i}`);
+    emit(i, n, pParts.length > 0 ? pParts.join(" * ") : null, coverage);
     fractions[i] = { n: `n${i}`, c, p: pParts.length > 0 ? `p${i}` : null, nullable };
   });
 
   // Published values (whole numbers of 10^-decimals), then ranks.
   const pubScale = pow10(decimals);
   const den = (f: Fraction) => (f.p === null ? lit(f.c) : `${lit(f.c)} * ${f.p}`);
-  const published = fractions.map((f, i) => `CASE WHEN ${f.n} IS NULL THEN NULL ELSE ${dialect.halfUp(f.n, den(f), pubScale)} END AS k${i}`);
+  const approximate = dialect.halfUpApprox;
+  const approx = approximate === null ? [] : fractions.map((f, i) => `${approximate(f.n, den(f), pubScale)} AS a${i}`);
+  const published = fractions.map((f, i) => `${dialect.halfUpFix(f.n, den(f), pubScale, `a${i}`)} AS k${i}`);
   const scores = fractions.map((f, i) => `CAST(${f.n} AS DOUBLE PRECISION) / (CAST(${den(f)} AS DOUBLE PRECISION)) AS s${i}`);
   const rankFn = options.ranking === "dense" ? "DENSE_RANK()" : "RANK()";
   const yearPart = cols.year !== undefined ? "dti_year, " : "";
@@ -312,20 +335,26 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
     out.push([`${id}_score`, `s${i}`], ...(cols.group !== undefined ? ([[`${id}_group_rank`, `g${i}`]] as [string, string][]) : []), [`${id}_coverage`, `v${i}`]);
   }
 
+  const as = dialect.cte;
   const ctes: string[] = [
     `dti_source AS (\n  ${sourceSql(options.source)}\n)`,
-    `dti_cells AS (\n  SELECT\n    ${[...identity, ...cellCols].join(",\n    ")}\n  FROM dti_source\n)`,
-    `dti_inputs AS (\n  SELECT *${[...yearCol, ...keys.flatMap((_, j) => (numeric.has(j) ? [numberOf(j)] : [keyOf(j)]))].map((c) => `,\n    ${c}`).join("")}\n  FROM dti_cells\n)`,
+    `dti_cells${as}\n  SELECT\n    ${[...identity, ...cellCols].join(",\n    ")}\n  FROM dti_source\n)`,
+    `dti_inputs${as}\n  SELECT *${[...yearCol, ...keys.flatMap((_, j) => (numeric.has(j) ? [numberOf(j)] : [keyOf(j)]))].map((c) => `,\n    ${c}`).join("")}\n  FROM dti_cells\n)`,
   ];
   let from = "dti_inputs";
-  levels.forEach((columns, depth) => {
+  const step = (name: string, columns: readonly string[] | undefined) => {
     if (columns === undefined || columns.length === 0) return;
-    const name = `dti_level${depth}`;
-    ctes.push(`${name} AS (\n  SELECT *,\n    ${columns.join(",\n    ")}\n  FROM ${from}\n)`);
+    ctes.push(`${name}${as}\n  SELECT *,\n    ${columns.join(",\n    ")}\n  FROM ${from}\n)`);
     from = name;
+  };
+  levels.forEach((columns, depth) => {
+    step(`dti_level${depth}`, columns);
+    step(`dti_level${depth}_gcd`, reduced[depth]);
+    step(`dti_level${depth}_reduced`, divided[depth]);
   });
-  ctes.push(`dti_published AS (\n  SELECT *,\n    ${[...published, ...scores].join(",\n    ")}\n  FROM ${from}\n)`);
-  ctes.push(`dti_ranked AS (\n  SELECT *,\n    ${ranks.join(",\n    ")}\n  FROM dti_published\n)`);
+  step("dti_rounded", approx);
+  ctes.push(`dti_published${as}\n  SELECT *,\n    ${[...published, ...scores].join(",\n    ")}\n  FROM ${from}\n)`);
+  ctes.push(`dti_ranked${as}\n  SELECT *,\n    ${ranks.join(",\n    ")}\n  FROM dti_published\n)`);
   const select = out.map(([name, expr]) => `${expr} AS ${sqlIdent(name)}`).join(",\n  ");
   const order = [...(cols.year !== undefined ? ["dti_year NULLS FIRST"] : []), `r${root} NULLS LAST`, "dti_unit"].join(", ");
   const header = `-- ${fw.framework.id} ${fw.framework.version}: scores, published values (half-up, ${decimals} decimals), ranks and coverage, as dti scores them.\n`;
