@@ -8,9 +8,11 @@
 import { DtiError, error, type Issue, type IssueCode } from "../errors.ts";
 import type { Framework, FrameworkDefinition } from "../framework/types.ts";
 import { toFramework } from "../pipeline/score.ts";
-import type { ScoreResult } from "../pipeline/types.ts";
+import type { ScoreOptions, ScoreResult } from "../pipeline/types.ts";
+import { sqlText } from "./dialect.ts";
+import { sqlColumnsFor } from "./source-columns.ts";
 import { rowsToResult, type SqlRow } from "./rows-to-result.ts";
-import { toSql, type ToSqlOptions } from "./to-sql.ts";
+import { toSql, type SqlSource, type ToSqlOptions } from "./to-sql.ts";
 
 /**
  * A failure of a compiled query as an issue: the query's own checks (`DTI_ERROR <code> node=…
@@ -93,4 +95,46 @@ export async function scoreWithDuckDb(frameworkIn: Framework | FrameworkDefiniti
   if (fw.framework === undefined) throw new DtiError(fw.issues);
   const { sql } = toSql(fw.framework, { ...options, dialect: "duckdb" });
   return rowsToResult(fw.framework, await queryDuckDb(sql), options);
+}
+
+/** Options of {@link scoreFileWithDuckDb}: `score()`'s, and the CSV delimiter (default: DuckDB's sniffer). */
+export interface DuckDbFileOptions extends ScoreOptions {
+  readonly delimiter?: "," | ";" | "\t";
+}
+
+/**
+ * Scores a CSV or Parquet file through DuckDB: its header resolved to the framework's inputs as
+ * `score()` resolves it (names, ids, short labels, the unit/code/group/year columns), the compiled
+ * query run over `read_csv` / `read_parquet`, the rows returned as `score()`'s result. Options the
+ * SQL does not compile (merge, impute, exact ties, ordinal ranks, long data) are refused with
+ * `SQL_UNSUPPORTED`.
+ *
+ * @example
+ * ```ts
+ * const result = await scoreFileWithDuckDb(getFramework("vn-dti-2022-province"), "provinces.parquet", { columns: { group: "Vùng" } });
+ * result.units[0].rank; // => 1
+ * ```
+ */
+export async function scoreFileWithDuckDb(frameworkIn: Framework | FrameworkDefinition, file: string, options: DuckDbFileOptions = {}): Promise<ScoreResult> {
+  const fw = toFramework(frameworkIn);
+  if (fw.framework === undefined) throw new DtiError(fw.issues);
+  const framework = fw.framework;
+  const source: SqlSource = /\.parquet$/iu.test(file) ? { parquet: file } : { csv: file, ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}) };
+  const session = await openDuckDb();
+  try {
+    const reader = "parquet" in source ? `read_parquet(${sqlText(file)})` : `read_csv(${sqlText(file)}, header = true, all_varchar = true${options.delimiter !== undefined ? `, delim = ${sqlText(options.delimiter)}` : ""})`;
+    const headers = (await session.query(`DESCRIBE SELECT * FROM ${reader}`)).map((r) => String(r["column_name"]));
+    const { columns, inputs } = sqlColumnsFor(framework, headers, {
+      ...(options.columns !== undefined ? { columns: options.columns } : {}),
+      ...(options.shape !== undefined ? { shape: options.shape } : {}),
+      ...(options.unknownColumns !== undefined ? { unknownColumns: options.unknownColumns } : {}),
+      ...(options.ignoreColumns !== undefined ? { ignoreColumns: options.ignoreColumns } : {}),
+    });
+    const { columns: _names, shape: _shape, unknownColumns: _unknown, ignoreColumns: _ignore, delimiter: _delimiter, arithmetic: _arithmetic, ...rest } = options;
+    const sqlOptions = { ...rest, columns, inputs } as Omit<ToSqlOptions, "source" | "dialect">;
+    const { sql } = toSql(framework, { ...sqlOptions, dialect: "duckdb", source });
+    return rowsToResult(framework, await session.query(sql), sqlOptions);
+  } finally {
+    session.close();
+  }
 }
