@@ -132,7 +132,7 @@ export async function scoreFileWithDuckDb(frameworkIn: Framework | FrameworkDefi
     });
     const { columns: _names, shape: _shape, unknownColumns: _unknown, ignoreColumns: _ignore, delimiter: _delimiter, arithmetic: _arithmetic, ...rest } = options;
     const sqlOptions = { ...rest, columns, inputs } as Omit<ToSqlOptions, "source" | "dialect">;
-    const { sql } = toSql(framework, { ...sqlOptions, dialect: "duckdb", source });
+    const { sql } = toSql(framework, { ...sqlOptions, dialect: "duckdb", source, rowNumbers: true });
     return rowsToResult(framework, await session.query(sql), sqlOptions);
   } finally {
     session.close();

@@ -73,6 +73,12 @@ export interface ToSqlOptions {
   readonly minCoverage?: number;
   /** Most decimals an input may have (default 6): inputs are exact whole numbers of 10^-this. */
   readonly inputDecimals?: number;
+  /**
+   * Add a last column `row`: the unit's line in the source as a CSV file numbers it (the header
+   * is line 1), by the engine's scan order (DuckDB keeps a file's order). Default false: it costs a
+   * pass over the source.
+   */
+  readonly rowNumbers?: boolean;
 }
 
 /** The column names of the query's output, in order. */
@@ -186,6 +192,7 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
     ...(cols.code !== undefined ? [`${textOf(sqlIdent(cols.code))} AS dti_code`] : []),
     ...(cols.group !== undefined ? [`${textOf(sqlIdent(cols.group))} AS dti_group`] : []),
     ...(cols.year !== undefined ? [`${textOf(sqlIdent(cols.year))} AS dti_year_text`] : []),
+    ...(options.rowNumbers === true ? ["row_number() OVER () + 1 AS dti_row"] : []),
   ];
   const absent = keys.filter((key) => options.inputs?.[key] === null);
   const needed = absent.filter(() => missing === "error").filter((key) => plan.leaves.some((l) => plan.nodes[l]!.scored && plan.nodes[l]!.inputs.includes(key)));
@@ -330,6 +337,7 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
   const rest = infos.filter((info) => info.id !== plan.nodes[root]!.id).map((info) => plan.index.get(info.id)!);
   for (const i of rest) out.push([plan.nodes[i]!.id, value(i)], [`${plan.nodes[i]!.id}_rank`, `r${i}`]);
   out.push(["coverage", `v${root}`], ["score", `s${root}`]);
+  if (options.rowNumbers === true) out.push(["row", "dti_row"]);
   for (const i of rest) {
     const id = plan.nodes[i]!.id;
     out.push([`${id}_score`, `s${i}`], ...(cols.group !== undefined ? ([[`${id}_group_rank`, `g${i}`]] as [string, string][]) : []), [`${id}_coverage`, `v${i}`]);

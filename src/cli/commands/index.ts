@@ -12,6 +12,7 @@ import { frameworksCommand } from "./frameworks.ts";
 import { reportCommand } from "./report.ts";
 import { schemaCommand } from "./schema.ts";
 import { scoreCommand } from "./score.ts";
+import { sqlCommand } from "./sql.ts";
 import { uncertaintyCommand } from "./uncertainty.ts";
 import { validateCommand } from "./validate.ts";
 import { whatifCommand } from "./whatif.ts";
@@ -29,4 +30,5 @@ export const COMMANDS: readonly Command[] = [
   whatifCommand,
   yearsCommand,
   assessCommand,
+  sqlCommand,
 ];

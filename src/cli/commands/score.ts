@@ -23,6 +23,7 @@ import { loadFramework } from "../load.ts";
 import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, inputFile, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
 import { progress } from "../progress.ts";
 import { scoreFile, writeOutput } from "../score-file.ts";
+import { scoreWithDuckDb } from "../engine-score.ts";
 import { streamScoreFile } from "../stream-score.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -40,6 +41,7 @@ export const scoreCommand: Command = {
     bom: { type: "boolean" },
     bands: { type: "string" },
     stream: { type: "boolean" },
+    engine: { type: "string" },
     "rank-nodes": { type: "string" },
     "max-issues": { type: "string" },
     leaves: { type: "boolean" },
@@ -58,6 +60,9 @@ export const scoreCommand: Command = {
       --stream                stream a large CSV: memory bounded by the units, not the file
                               (automatic for CSV files over 256 MiB); output csv (default) or
                               jsonl, in input order, ranks of the index only unless --rank-nodes
+      --engine <name>         library (default) | duckdb: score a CSV or Parquet file in DuckDB
+                              (npm install @duckdb/node-api) with the same values, ranks and
+                              coverage; no warnings, merges, imputation or formulas (docs/scale.md)
       --rank-nodes <ids|all>  streaming: also rank these nodes (comma-separated ids, or all)
       --max-issues <n>        streaming: errors shown (default 100); the rest are counted
       --leaves                streaming: also write each indicator's value (default: the index,
@@ -65,8 +70,10 @@ export const scoreCommand: Command = {
 `,
   async run(rest, values, io) {
     const file = inputFile(rest);
+    const engine = oneOf("engine", stringOption(values, "engine"), ["library", "duckdb"] as const) ?? "library";
+    if (engine === "duckdb" && values["stream"] === true) throw new UsageError("--engine duckdb and --stream are two ways to score a large file: choose one");
     if (values["stream"] === true) return runStream(file, values, io);
-    if (await isLargeCsv(file)) {
+    if (engine === "library" && (await isLargeCsv(file))) {
       const asked = stringOption(values, "format");
       if (asked !== undefined && asked !== "csv" && asked !== "jsonl") {
         throw new UsageError(`${file} is over 256 MiB: it is scored as a stream, which writes --format csv or jsonl (not ${asked})`);
@@ -82,7 +89,7 @@ export const scoreCommand: Command = {
       throw new UsageError("--bands works with --format md, csv or json");
     }
     const bar = progress(io, 3);
-    const { result } = await scoreFile(io, file, values, bar);
+    const { result } = engine === "duckdb" ? await scoreWithDuckDb(io, file, values, bar) : await scoreFile(io, file, values, bar);
     bar.step(`writing ${format}`);
     const decimalComma = values["decimal-comma"] === true;
     const csvDelimiter = decimalComma ? ";" : ",";
