@@ -21,7 +21,7 @@ export function sourceOf(text: string): SqlSource {
 
 export const sqlCommand: Command = {
   name: "sql",
-  usage: "dti sql --framework <id|file.json> [--dialect duckdb|postgres] [--source <table|query|file>] [options]",
+  usage: "dti sql --framework <id|file.json> [--dialect duckdb|postgres] [--source <s>] [options]",
   summary: "print the framework as one SQL query (DuckDB, PostgreSQL)",
   options: {
     framework: { type: "string", short: "f" },
