@@ -14,10 +14,11 @@ const library: Options = { format: ["esm", "cjs"], target: "es2022", platform: "
 
 export default defineConfig([
   {
-    // Library entries: the core (no CSV parser, no mathjs), the `dti/csv`, `dti/analysis` and
-    // `dti/formula` sub-paths, sharing chunks.
+    // Library entries: the core (no CSV parser, no mathjs), the `dti/csv`, `dti/analysis`,
+    // `dti/formula` and `dti/sql` sub-paths, sharing chunks. `dti/sql` imports the optional
+    // `@duckdb/node-api` only when it runs a query (a dynamic import, left external).
     ...library,
-    entry: { index: "src/index.ts", csv: "src/csv.ts", analysis: "src/analysis.ts", formula: "src/formula.ts" },
+    entry: { index: "src/index.ts", csv: "src/csv.ts", analysis: "src/analysis.ts", formula: "src/formula.ts", sql: "src/sql.ts" },
     sourcemap: true,
     treeshake: true,
   },
@@ -40,6 +41,7 @@ export default defineConfig([
   { ...library, entry: { csv: "src/csv.ts" }, dts: { ...dts, only: true } },
   { ...library, entry: { analysis: "src/analysis.ts" }, dts: { ...dts, only: true } },
   { ...library, entry: { formula: "src/formula.ts" }, dts: { ...dts, only: true } },
+  { ...library, entry: { sql: "src/sql.ts" }, dts: { ...dts, only: true } },
   {
     // The command-line tool: Node only, ESM, with a shebang kept from the source.
     entry: { cli: "src/cli/main.ts" },
