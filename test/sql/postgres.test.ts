@@ -14,7 +14,14 @@ import { postgresBin, startPostgres, type PostgresServer } from "./postgres-serv
 
 const RUNS = Number(process.env["DTI_SQL_PG_RUNS"] ?? 800);
 const bin = postgresBin();
-if (bin === undefined) console.warn("SKIPPED: the PostgreSQL tests need PostgreSQL's server binaries (Debian: apt-get install postgresql; or set DTI_PG_BIN)");
+const required = process.env["DTI_REQUIRE_POSTGRES"] === "1";
+if (bin === undefined && !required) console.warn("SKIPPED: the PostgreSQL tests need PostgreSQL's server binaries (Debian: apt-get install postgresql; or set DTI_PG_BIN)");
+
+describe.runIf(bin === undefined && required)("PostgreSQL required (DTI_REQUIRE_POSTGRES=1)", () => {
+  it("finds PostgreSQL's server binaries", () => {
+    expect(bin, "initdb and pg_ctl: apt-get install postgresql, or set DTI_PG_BIN").toBeDefined();
+  });
+});
 
 describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
   let server: PostgresServer;
