@@ -35,6 +35,8 @@ export function engineIssue(message: string): Issue {
 export interface DuckDbSession {
   /** Rows of a query, DECIMALs as their text, whole numbers as numbers; failures as {@link DtiError}s. */
   query(sql: string): Promise<SqlRow[]>;
+  /** The same, streamed: `onRows` gets each chunk of rows (about 2,048) as the engine makes them. */
+  each(sql: string, onRows: (rows: SqlRow[]) => Promise<void> | void): Promise<void>;
   close(): void;
 }
 
@@ -48,19 +50,28 @@ export async function openDuckDb(): Promise<DuckDbSession> {
   }
   const instance = await api.DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
+  const plain = (row: Record<string, unknown>): SqlRow => {
+    const out: Record<string, string | number | null> = {};
+    for (const [k, v] of Object.entries(row)) {
+      out[k] = v === null ? null : typeof v === "bigint" ? Number(v) : typeof v === "number" || typeof v === "string" ? v : String(v);
+    }
+    return out;
+  };
+  const failed = (e: unknown) => (e instanceof DtiError ? e : new DtiError([engineIssue(e instanceof Error ? e.message : String(e))]));
   return {
     async query(sql) {
       try {
-        const reader = await connection.runAndReadAll(sql);
-        return reader.getRowObjects().map((row) => {
-          const out: Record<string, string | number | null> = {};
-          for (const [k, v] of Object.entries(row)) {
-            out[k] = v === null ? null : typeof v === "bigint" ? Number(v) : typeof v === "number" || typeof v === "string" ? v : String(v);
-          }
-          return out;
-        });
+        return (await connection.runAndReadAll(sql)).getRowObjects().map(plain);
       } catch (e) {
-        throw new DtiError([engineIssue(e instanceof Error ? e.message : String(e))]);
+        throw failed(e);
+      }
+    },
+    async each(sql, onRows) {
+      try {
+        const result = await connection.stream(sql);
+        for await (const rows of result.yieldRowObjects()) await onRows(rows.map(plain));
+      } catch (e) {
+        throw failed(e);
       }
     },
     close() {
@@ -122,19 +133,34 @@ export async function scoreFileWithDuckDb(frameworkIn: Framework | FrameworkDefi
   const source: SqlSource = /\.parquet$/iu.test(file) ? { parquet: file } : { csv: file, ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}) };
   const session = await openDuckDb();
   try {
-    const reader = "parquet" in source ? `read_parquet(${sqlText(file)})` : `read_csv(${sqlText(file)}, header = true, all_varchar = true${options.delimiter !== undefined ? `, delim = ${sqlText(options.delimiter)}` : ""})`;
-    const headers = (await session.query(`DESCRIBE SELECT * FROM ${reader}`)).map((r) => String(r["column_name"]));
-    const { columns, inputs } = sqlColumnsFor(framework, headers, {
-      ...(options.columns !== undefined ? { columns: options.columns } : {}),
-      ...(options.shape !== undefined ? { shape: options.shape } : {}),
-      ...(options.unknownColumns !== undefined ? { unknownColumns: options.unknownColumns } : {}),
-      ...(options.ignoreColumns !== undefined ? { ignoreColumns: options.ignoreColumns } : {}),
-    });
-    const { columns: _names, shape: _shape, unknownColumns: _unknown, ignoreColumns: _ignore, delimiter: _delimiter, arithmetic: _arithmetic, ...rest } = options;
-    const sqlOptions = { ...rest, columns, inputs } as Omit<ToSqlOptions, "source" | "dialect">;
-    const { sql } = toSql(framework, { ...sqlOptions, dialect: "duckdb", source, rowNumbers: true });
+    const { sql, sqlOptions } = await duckDbFileQuery(session, framework, file, options);
     return rowsToResult(framework, await session.query(sql), sqlOptions);
   } finally {
     session.close();
   }
+}
+
+/**
+ * The compiled query over a CSV or Parquet file, its header resolved as `score()` resolves it
+ * (DuckDB reads the header: `DESCRIBE`), with row numbers; and the options it was compiled with.
+ */
+export async function duckDbFileQuery(
+  session: DuckDbSession,
+  framework: Framework,
+  file: string,
+  options: DuckDbFileOptions,
+): Promise<{ sql: string; columns: readonly string[]; sqlOptions: Omit<ToSqlOptions, "source" | "dialect"> }> {
+  const source: SqlSource = /\.parquet$/iu.test(file) ? { parquet: file } : { csv: file, ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}) };
+  const reader = "parquet" in source ? `read_parquet(${sqlText(file)})` : `read_csv(${sqlText(file)}, header = true, all_varchar = true${options.delimiter !== undefined ? `, delim = ${sqlText(options.delimiter)}` : ""})`;
+  const headers = (await session.query(`DESCRIBE SELECT * FROM ${reader}`)).map((r) => String(r["column_name"]));
+  const { columns, inputs } = sqlColumnsFor(framework, headers, {
+    ...(options.columns !== undefined ? { columns: options.columns } : {}),
+    ...(options.shape !== undefined ? { shape: options.shape } : {}),
+    ...(options.unknownColumns !== undefined ? { unknownColumns: options.unknownColumns } : {}),
+    ...(options.ignoreColumns !== undefined ? { ignoreColumns: options.ignoreColumns } : {}),
+  });
+  const { columns: _names, shape: _shape, unknownColumns: _unknown, ignoreColumns: _ignore, delimiter: _delimiter, arithmetic: _arithmetic, ...rest } = options;
+  const sqlOptions = { ...rest, columns, inputs } as Omit<ToSqlOptions, "source" | "dialect">;
+  const compiled = toSql(framework, { ...sqlOptions, dialect: "duckdb", source, rowNumbers: true });
+  return { sql: compiled.sql, columns: compiled.columns, sqlOptions };
 }

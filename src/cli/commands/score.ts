@@ -23,7 +23,7 @@ import { loadFramework } from "../load.ts";
 import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, inputFile, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
 import { progress } from "../progress.ts";
 import { scoreFile, writeOutput } from "../score-file.ts";
-import { scoreWithDuckDb } from "../engine-score.ts";
+import { engineCsvOutput, scoreWithDuckDb } from "../engine-score.ts";
 import { streamScoreFile } from "../stream-score.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -88,6 +88,7 @@ export const scoreCommand: Command = {
     if (bandSet !== undefined && (format === "html" || format === "svg")) {
       throw new UsageError("--bands works with --format md, csv or json");
     }
+    if (engine === "duckdb" && format === "csv" && bandSet === undefined) return engineCsvOutput(io, file, values);
     const bar = progress(io, 3);
     const { result } = engine === "duckdb" ? await scoreWithDuckDb(io, file, values, bar) : await scoreFile(io, file, values, bar);
     bar.step(`writing ${format}`);

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sourceOf } from "../../../src/cli/commands/sql.ts";
 import { queryDuckDb } from "../../../src/sql.ts";
@@ -54,6 +57,28 @@ describe("dti score --engine duckdb", () => {
       const [a, b] = [strip(duckdb.stdout), strip(library.stdout)];
       expect(a.filter((line, i) => line !== b[i]).slice(0, 5)).toEqual([]);
       expect(a.length).toBe(b.length);
+    }
+  }, 60_000);
+
+  it.each([
+    ["fixtures/provinces-63-synthetic-2years.csv", ["--decimal-comma", "--bom"]],
+    ["fixtures/provinces-63-synthetic.csv", ["--ranking", "dense", "--decimals", "2"]],
+  ])("--format csv %s %j: the same bytes as the library", async (file, extra) => {
+    const library = await cli(["score", file, ...FW22, "--format", "csv", ...extra]);
+    const duckdb = await cli(["score", file, ...FW22, "--format", "csv", ...extra, "--engine", "duckdb"]);
+    expect(duckdb.stdout).toBe(library.stdout);
+  }, 60_000);
+
+  it("-o writes the CSV file (through a temporary file)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dti-engine-"));
+    try {
+      const out = join(dir, "ranking.csv");
+      const { code, stderr } = await cli(["score", SAMPLE, ...FW22, "--format", "csv", "--engine", "duckdb", "-o", out]);
+      expect(code).toBe(0);
+      expect(stderr).toContain("wrote 63 units");
+      expect(readFileSync(out, "utf8")).toBe((await cli(["score", SAMPLE, ...FW22, "--format", "csv"])).stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 
