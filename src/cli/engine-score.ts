@@ -32,7 +32,9 @@ async function engineInputs(io: CliIO, file: string, values: OptionValues): Prom
   const framework = await loadFramework(io, stringOption(values, "framework"));
   const options = await buildScoreOptions(values, io, true);
   const delimiter = delimiterOption(values);
-  return { framework, options: { ...options, ...(delimiter !== undefined && delimiter !== "auto" ? { delimiter } : {}) } };
+  const rankText = stringOption(values, "rank-nodes");
+  const rankNodes = rankText === undefined || rankText === "all" ? undefined : rankText.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  return { framework, options: { ...options, ...(delimiter !== undefined && delimiter !== "auto" ? { delimiter } : {}), ...(rankNodes !== undefined ? { rankNodes } : {}) } };
 }
 
 /** Scores a CSV or Parquet file in DuckDB with the command's data and ranking options. */

@@ -111,6 +111,8 @@ export async function scoreWithDuckDb(frameworkIn: Framework | FrameworkDefiniti
 /** Options of {@link scoreFileWithDuckDb}: `score()`'s, and the CSV delimiter (default: DuckDB's sniffer). */
 export interface DuckDbFileOptions extends ScoreOptions {
   readonly delimiter?: "," | ";" | "\t";
+  /** Rank only these nodes (see `ToSqlOptions.rankNodes`). */
+  readonly rankNodes?: readonly string[];
 }
 
 /**

@@ -79,6 +79,12 @@ export interface ToSqlOptions {
    * pass over the source.
    */
   readonly rowNumbers?: boolean;
+  /**
+   * Rank only these nodes and views (ids; the root is always ranked); the others' rank columns
+   * are NULL. Default: every node, as `score()` ranks them (a window per node: the costly part on
+   * millions of rows).
+   */
+  readonly rankNodes?: readonly string[];
 }
 
 /** The column names of the query's output, in order. */
@@ -317,7 +323,10 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
   const scores = fractions.map((f, i) => `CAST(${f.n} AS DOUBLE PRECISION) / (CAST(${den(f)} AS DOUBLE PRECISION)) AS s${i}`);
   const rankFn = options.ranking === "dense" ? "DENSE_RANK()" : "RANK()";
   const yearPart = cols.year !== undefined ? "dti_year, " : "";
-  const ranks = fractions.flatMap((_, i) => [
+  const unknownRank = (options.rankNodes ?? []).filter((id) => !plan.index.has(id));
+  if (unknownRank.length > 0) throw new DtiError([error("OPTION_INVALID", `rankNodes: unknown node ${JSON.stringify(unknownRank[0])}`)]);
+  const ranked = (i: number) => options.rankNodes === undefined || i === plan.root || options.rankNodes.includes(plan.nodes[i]!.id);
+  const ranks = fractions.flatMap((_, i) => !ranked(i) ? [`CAST(NULL AS BIGINT) AS r${i}`, ...(cols.group !== undefined ? [`CAST(NULL AS BIGINT) AS g${i}`] : [])] : [
     `CASE WHEN k${i} IS NULL THEN NULL ELSE ${rankFn} OVER (PARTITION BY ${yearPart}(k${i} IS NULL) ORDER BY k${i} DESC) END AS r${i}`,
     ...(cols.group !== undefined ? [`CASE WHEN k${i} IS NULL OR dti_group IS NULL THEN NULL ELSE ${rankFn} OVER (PARTITION BY ${yearPart}dti_group, (k${i} IS NULL) ORDER BY k${i} DESC) END AS g${i}`] : []),
   ]);

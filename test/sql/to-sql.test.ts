@@ -25,7 +25,7 @@ describe("toSql on DuckDB: the fixtures", () => {
     const actual = await onDuckDb("vn-dti-2022-province", records, { code: "Mã", group: "Vùng" });
     expect(differences(expected, actual)).toEqual([]);
     expect(actual.units.find((u) => u.unit === "Bình Định")?.value).toBe("0.8091");
-  });
+  }, 60_000);
 });
 
 describe("toSql refuses what SQL cannot compute as the library does", () => {

@@ -63,7 +63,8 @@ export const scoreCommand: Command = {
       --engine <name>         library (default) | duckdb: score a CSV or Parquet file in DuckDB
                               (npm install @duckdb/node-api) with the same values, ranks and
                               coverage; no warnings, merges, imputation or formulas (docs/scale.md)
-      --rank-nodes <ids|all>  streaming: also rank these nodes (comma-separated ids, or all)
+      --rank-nodes <ids|all>  streaming and --engine duckdb: rank these nodes (comma-separated
+                              ids, or all; streaming default: the index only, duckdb: all)
       --max-issues <n>        streaming: errors shown (default 100); the rest are counted
       --leaves                streaming: also write each indicator's value (default: the index,
                               groups and views only)
