@@ -113,6 +113,8 @@ export interface DuckDbFileOptions extends ScoreOptions {
   readonly delimiter?: "," | ";" | "\t";
   /** Rank only these nodes (see `ToSqlOptions.rankNodes`). */
   readonly rankNodes?: readonly string[];
+  /** Most decimals an input may have (default 6; see `ToSqlOptions.inputDecimals`). */
+  readonly inputDecimals?: number;
 }
 
 /**
@@ -154,7 +156,17 @@ export async function duckDbFileQuery(
 ): Promise<{ sql: string; columns: readonly string[]; sqlOptions: Omit<ToSqlOptions, "source" | "dialect"> }> {
   const source: SqlSource = /\.parquet$/iu.test(file) ? { parquet: file } : { csv: file, ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}) };
   const reader = "parquet" in source ? `read_parquet(${sqlText(file)})` : `read_csv(${sqlText(file)}, header = true, all_varchar = true${options.delimiter !== undefined ? `, delim = ${sqlText(options.delimiter)}` : ""})`;
-  const headers = (await session.query(`DESCRIBE SELECT * FROM ${reader}`)).map((r) => String(r["column_name"]));
+  const described = await session.query(`DESCRIBE SELECT * FROM ${reader}`);
+  const headers = described.map((r) => String(r["column_name"]));
+  // Typed columns (Parquet) that hold exact numbers are read as they are.
+  const places = options.inputDecimals ?? 6;
+  const exactColumns = described
+    .filter((r) => {
+      const type = String(r["column_type"]);
+      const decimal = /^DECIMAL\(\d+,(\d+)\)$/u.exec(type);
+      return decimal !== null ? Number(decimal[1]) <= places : /^U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)$/u.test(type);
+    })
+    .map((r) => String(r["column_name"]));
   const { columns, inputs } = sqlColumnsFor(framework, headers, {
     ...(options.columns !== undefined ? { columns: options.columns } : {}),
     ...(options.shape !== undefined ? { shape: options.shape } : {}),
@@ -163,6 +175,6 @@ export async function duckDbFileQuery(
   });
   const { columns: _names, shape: _shape, unknownColumns: _unknown, ignoreColumns: _ignore, delimiter: _delimiter, arithmetic: _arithmetic, ...rest } = options;
   const sqlOptions = { ...rest, columns, inputs } as Omit<ToSqlOptions, "source" | "dialect">;
-  const compiled = toSql(framework, { ...sqlOptions, dialect: "duckdb", source, rowNumbers: true });
+  const compiled = toSql(framework, { ...sqlOptions, dialect: "duckdb", source, rowNumbers: true, exactColumns });
   return { sql: compiled.sql, columns: compiled.columns, sqlOptions };
 }

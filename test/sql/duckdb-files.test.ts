@@ -40,6 +40,25 @@ describe("scoreFileWithDuckDb: the fixtures, as score() scores them", () => {
     expect(differences(expected, await scoreFileWithDuckDb(framework, parquet))).toEqual([]);
   }, 60_000);
 
+  it("a typed Parquet file (DECIMAL indicators, read without text checks) gives the same, blanks too", async () => {
+    const parquet = join(dir, "typed.parquet");
+    const ids = ["awareness", "institutions", "infrastructure", "human-resources", "cybersecurity", "digital-government", "digital-economy", "digital-society"];
+    const types = ids.map((id) => `${sqlText(id)}: 'DECIMAL(18,4)'`).join(", ");
+    // One blank (NULL) indicator, scored under "zero".
+    await queryDuckDb(
+      `COPY (SELECT * REPLACE (CASE WHEN unit = 'Hà Giang' THEN NULL ELSE awareness END AS awareness) FROM read_csv('fixtures/provinces-63-synthetic-2years.csv', header = true, types = {${types}, 'year': 'INTEGER'})) TO ${sqlText(parquet)} (FORMAT parquet)`,
+    );
+    const described = await queryDuckDb(`DESCRIBE SELECT * FROM read_parquet(${sqlText(parquet)})`);
+    expect(described.find((r) => r["column_name"] === "awareness")?.["column_type"]).toBe("DECIMAL(18,4)");
+    const framework = getFramework("vn-dti-2022-province");
+    const table = parseCsv(readFileSync("fixtures/provinces-63-synthetic-2years.csv", "utf8"));
+    const unitColumn = table.columns.indexOf("unit");
+    const awareness = table.columns.indexOf("awareness");
+    const blanked = { ...table, rows: table.rows.map((r) => (r.cells[unitColumn] === "Hà Giang" ? { ...r, cells: r.cells.map((c, k) => (k === awareness ? "" : c)) } : r)) };
+    const expected = score(framework, blanked, { missing: "zero" });
+    expect(differences(expected, await scoreFileWithDuckDb(framework, parquet, { missing: "zero" }))).toEqual([]);
+  }, 60_000);
+
   it("long data is refused, naming what to do", async () => {
     const failure = await scoreFileWithDuckDb(getFramework("vn-dti-2022-province"), "fixtures/provinces-63-synthetic-long.csv").catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(DtiError);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDuckDb, type DuckDbSession } from "../../src/sql.ts";
 import { generatedCases, runGenerated } from "./generated.ts";
 
-const RUNS = Number(process.env["DTI_SQL_RUNS"] ?? 700);
+const RUNS = Number(process.env["DTI_SQL_RUNS"] ?? 300);
 
 describe("toSql on DuckDB: generated frameworks and data with half-way totals", () => {
   let db: DuckDbSession;
