@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { gcd, ratFromNumber, type Rational } from "../number/rational.ts";
+import { gcd, type Rational } from "../number/rational.ts";
 
 /** A node's value in SQL: `n / (c · p)`; n NULL when missing. */
 export interface Fraction {
@@ -24,11 +24,6 @@ export interface Fraction {
 /** Least common multiple of two positive whole numbers. */
 export function lcm(a: bigint, b: bigint): bigint {
   return (a / gcd(a, b)) * b;
-}
-
-/** The rational a framework number stands for (0.1 is 1/10, as the library reads it). */
-export function exact(x: number): Rational {
-  return ratFromNumber(x);
 }
 
 /** Rationals over one common denominator: whole numerators and that denominator. */
