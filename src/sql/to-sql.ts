@@ -136,7 +136,7 @@ function sourceSql(source: SqlSource): string {
 function heights(plan: CompiledFramework): number[] {
   const h: number[] = [];
   plan.nodes.forEach((node, i) => {
-    h[i] = node.kind === "leaf" ? 0 : 1 + Math.max(0, ...node.children.map((c) => h[c]!));
+    h[i] = node.kind === "leaf" ? 0 : 1 + node.children.reduce((m, c) => Math.max(m, h[c]!), 0);
   });
   return h;
 }
