@@ -14,10 +14,12 @@ const library: Options = { format: ["esm", "cjs"], target: "es2022", platform: "
 
 export default defineConfig([
   {
-    // Library entries: the core (no CSV parser, no mathjs, no notebook display, no zip code), the `dti/csv`,
-    // `dti/analysis`, `dti/formula`, `dti/notebook` and `dti/xlsx` sub-paths, sharing chunks.
+    // Library entries: the core (no CSV parser, no mathjs, no notebook display, no zip code), the
+    // `dti/csv`, `dti/analysis`, `dti/formula`, `dti/notebook`, `dti/xlsx` and `dti/sql` sub-paths,
+    // sharing chunks. `dti/sql` imports the optional `@duckdb/node-api` only when it runs a query (a
+    // dynamic import, left external).
     ...library,
-    entry: { index: "src/index.ts", csv: "src/csv.ts", analysis: "src/analysis.ts", formula: "src/formula.ts", notebook: "src/notebook.ts", xlsx: "src/xlsx.ts" },
+    entry: { index: "src/index.ts", csv: "src/csv.ts", analysis: "src/analysis.ts", formula: "src/formula.ts", notebook: "src/notebook.ts", xlsx: "src/xlsx.ts", sql: "src/sql.ts" },
     sourcemap: true,
     treeshake: true,
   },
@@ -27,6 +29,7 @@ export default defineConfig([
   { ...library, entry: { formula: "src/formula.ts" }, dts: { ...dts, only: true } },
   { ...library, entry: { notebook: "src/notebook.ts" }, dts: { ...dts, only: true } },
   { ...library, entry: { xlsx: "src/xlsx.ts" }, dts: { ...dts, only: true } },
+  { ...library, entry: { sql: "src/sql.ts" }, dts: { ...dts, only: true } },
   {
     // The command-line tool: Node only, ESM, with a shebang kept from the source.
     entry: { cli: "src/cli/main.ts" },

@@ -1,6 +1,7 @@
 // Runs one query of bench/sql/ in a fresh in-memory DuckDB and writes its result as CSV (with a
 // header): `node bench/duckdb-copy.mjs <sql name> <out.csv> key=value …` (values fill the SQL's
-// {{key}}; {{columns}}, the column types, is made from the header of the file csv=…). The DuckDB
+// {{key}}; {{columns}}, the column types, is made from the header of the file csv=…, and
+// {{units}}, the source, from csv=… or parquet=…). The DuckDB
 // side of the CLI benchmarks, as a child process so that its wall time and peak RSS are measured
 // as the dti CLI's are. Not a benchmark file itself.
 import { connectDuckDB, csvColumns, loadSql, sqlString } from "./duckdb.mjs";
@@ -8,5 +9,8 @@ import { connectDuckDB, csvColumns, loadSql, sqlString } from "./duckdb.mjs";
 const [name, out, ...pairs] = process.argv.slice(2);
 const params = Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf("=")), p.slice(p.indexOf("=") + 1)]));
 if (params.csv !== undefined) params.columns = csvColumns(params.csv);
+// {{units}}: the CSV read with its column types, or a Parquet file (parquet=…).
+if (params.csv !== undefined) params.units = { sql: `read_csv(${sqlString(params.csv)}, header = true, delim = ',', quote = '"', auto_detect = false, columns = ${params.columns.sql})` };
+if (params.parquet !== undefined) params.units = { sql: `read_parquet(${sqlString(params.parquet)})` };
 const connection = await connectDuckDB();
 await connection.run(`COPY (${loadSql(name, params)}) TO ${sqlString(out)} (FORMAT csv, HEADER)`);

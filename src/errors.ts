@@ -85,8 +85,11 @@ export type AnalysisIssueCode =
 /** Problems with what a report or chart was asked to show. */
 export type ReportIssueCode = "REPORT_UNIT_UNKNOWN" | "REPORT_NODE_UNKNOWN" | "REPORT_NO_DATA";
 
+/** Problems compiling a framework to SQL or running it on an engine (the `dti/sql` sub-path). */
+export type SqlIssueCode = "SQL_UNSUPPORTED" | "SQL_ENGINE";
+
 /** Every issue code the library reports. */
-export type IssueCode = FrameworkIssueCode | DataIssueCode | FormulaIssueCode | UsageIssueCode | AnalysisIssueCode | ReportIssueCode;
+export type IssueCode = FrameworkIssueCode | DataIssueCode | FormulaIssueCode | UsageIssueCode | AnalysisIssueCode | ReportIssueCode | SqlIssueCode;
 
 /** "error" stops scoring; "warning" is reported with the result. */
 export type Severity = "error" | "warning";

@@ -5,9 +5,10 @@
 --   every value rounded half-up to 4 decimals; rank = RANK() on the index's value, highest first
 --   (competition ranks, 1224). The weights are written out below; they are the framework's (the
 --   benchmark's equality check would catch a difference).
--- Parameters: {{csv}} the units (unit, code, i0 … i99, 4 decimals); {{columns}} the column types
--- (unit and code VARCHAR, every indicator DECIMAL(18,4)), built by the benchmark from the header:
--- with the schema given, DuckDB does not sniff the file (its sniffer would add seconds).
+-- Parameter: {{units}} the units (unit, code, i0 … i99, 4 decimals), made by bench/duckdb-copy.mjs:
+-- a CSV as read_csv with the column types given (unit and code VARCHAR, every indicator
+-- DECIMAL(18,4), from the header: with the schema given, DuckDB does not sniff the file, which
+-- would add seconds), or a Parquet file as read_parquet.
 --
 -- Exactness. `/` on DECIMALs is a DOUBLE division in DuckDB, and ROUND on a DOUBLE is wrong on
 -- thousands of half-way points (bench/sql/round-check.sql). Here every value is a fraction of
@@ -21,7 +22,7 @@
 -- DECIMAL is half away from zero: half-up for values ≥ 0), is the exact half-up value.
 WITH
 units AS (
-  SELECT * FROM read_csv({{csv}}, header = true, delim = ',', quote = '"', auto_detect = false, columns = {{columns}})
+  SELECT * FROM {{units}}
 ),
 -- N_p: each pillar's weighted sum of its leaves, ×10^4, as a whole number
 sums AS (

@@ -43,7 +43,7 @@ export interface StreamCliSettings {
 }
 
 /** Buffered text writes: `write` (awaited) when 64 KiB are buffered. */
-function bufferedWriter(write: (text: string) => Promise<void>) {
+export function bufferedWriter(write: (text: string) => Promise<void>) {
   let buffer = "";
   const flush = async () => {
     if (buffer === "") return;

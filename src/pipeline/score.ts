@@ -309,8 +309,11 @@ function assemble(
 }
 
 /** Every number of a unit's node, by unit and compiled node index. */
-/** The result object: units with every node, ordered by year, rank and Vietnamese name order. */
-function buildResult(
+/**
+ * The result object: units with every node, ordered by year, rank and Vietnamese name order (also
+ * built from the rows of the SQL engines, `dti/sql`).
+ */
+export function buildResult(
   compiled: CompiledFramework,
   units: readonly { readonly input: UnitInput; readonly members?: readonly string[] }[],
   options: ScoreOptions,

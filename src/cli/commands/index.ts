@@ -14,6 +14,7 @@ import { reportCommand } from "./report.ts";
 import { schemaCommand } from "./schema.ts";
 import { scoreCommand } from "./score.ts";
 import { templateCommand } from "./template.ts";
+import { sqlCommand } from "./sql.ts";
 import { uncertaintyCommand } from "./uncertainty.ts";
 import { validateCommand } from "./validate.ts";
 import { whatifCommand } from "./whatif.ts";
@@ -33,4 +34,5 @@ export const COMMANDS: readonly Command[] = [
   whatifCommand,
   yearsCommand,
   assessCommand,
+  sqlCommand,
 ];

@@ -25,6 +25,7 @@ import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, localeOpti
 import { progress } from "../progress.ts";
 import { scoreFile, writeOutput } from "../score-file.ts";
 import { formatOrWorkbook, writeRankingWorkbook } from "../workbook-output.ts";
+import { engineCsvOutput, scoreWithDuckDb } from "../engine-score.ts";
 import { streamScoreFile } from "../stream-score.ts";
 import { dataFiles } from "../load-forms.ts";
 import { UsageError } from "../usage-error.ts";
@@ -45,6 +46,7 @@ export const scoreCommand: Command = {
     points: { type: "boolean" },
     bands: { type: "string" },
     stream: { type: "boolean" },
+    engine: { type: "string" },
     "rank-nodes": { type: "string" },
     "max-issues": { type: "string" },
     leaves: { type: "boolean" },
@@ -70,7 +72,11 @@ export const scoreCommand: Command = {
       --stream                stream a large CSV: memory bounded by the units, not the file
                               (automatic for CSV files over 256 MiB); output csv (default) or
                               jsonl, in input order, ranks of the index only unless --rank-nodes
-      --rank-nodes <ids|all>  streaming: also rank these nodes (comma-separated ids, or all)
+      --engine <name>         library (default) | duckdb: score a CSV or Parquet file in DuckDB
+                              (npm install @duckdb/node-api) with the same values, ranks and
+                              coverage; no warnings, merges, imputation or formulas (docs/scale.md)
+      --rank-nodes <ids|all>  streaming and --engine duckdb: rank these nodes (comma-separated
+                              ids, or all; streaming default: the index only, duckdb: all)
       --max-issues <n>        streaming: errors shown (default 100); the rest are counted
       --leaves                streaming: also write each indicator's value (default: the index,
                               groups and views only)
@@ -79,8 +85,11 @@ export const scoreCommand: Command = {
     const files = await dataFiles(rest);
     const file = files[0] as string;
     if (files.length > 1 && values["stream"] === true) throw new UsageError("--stream reads one file");
+    const engine = oneOf("engine", stringOption(values, "engine"), ["library", "duckdb"] as const) ?? "library";
+    if (engine === "duckdb" && values["stream"] === true) throw new UsageError("--engine duckdb and --stream are two ways to score a large file: choose one");
+    if (engine === "duckdb" && files.length > 1) throw new UsageError("--engine duckdb reads one file");
     if (values["stream"] === true) return runStream(file, values, io);
-    if (files.length === 1 && (await isLargeCsv(file))) {
+    if (files.length === 1 && engine === "library" && (await isLargeCsv(file))) {
       const asked = stringOption(values, "format");
       if (asked !== undefined && asked !== "csv" && asked !== "jsonl") {
         throw new UsageError(`${file} is over 256 MiB: it is scored as a stream, which writes --format csv or jsonl (not ${asked})`);
@@ -95,10 +104,11 @@ export const scoreCommand: Command = {
     if (bandSet !== undefined && (format === "html" || format === "svg")) {
       throw new UsageError("--bands works with --format md, csv or json");
     }
+    if (engine === "duckdb" && format === "csv" && bandSet === undefined) return engineCsvOutput(io, file, values);
     const bar = progress(io, 3);
     const headers = oneOf("headers", stringOption(values, "headers"), ["ids", "names"] as const);
     if ((headers !== undefined || values["points"] === true) && format !== "csv") throw new UsageError("--headers and --points work with --format csv");
-    const { framework, result } = await scoreFile(io, files, values, bar);
+    const { framework, result } = engine === "duckdb" ? await scoreWithDuckDb(io, file, values, bar) : await scoreFile(io, files, values, bar);
     const points = values["points"] === true ? totalPoints(framework) : undefined;
     if (values["points"] === true && points === undefined) throw new UsageError(`--points: framework ${JSON.stringify(framework.id)} has no total points (no maxPoints on its root or on every top-level group)`);
     bar.step(`writing ${format}`);

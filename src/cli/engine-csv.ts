@@ -1,0 +1,107 @@
+/**
+ * `dti score --engine duckdb --format csv`: the ranking CSV written as DuckDB makes the rows, never
+ * held whole in memory (a million units with a hundred indicators is over a gigabyte of text).
+ * The engine writes each row's node columns as one text; this module adds the unit's cells
+ * (escaped as `toCSV` escapes them) and puts units that share a rank in the library's order
+ * (Vietnamese name order, then code, then input order). The columns are `toCSV`'s; the code, group
+ * and year columns are there when the data has such a column (`toCSV` leaves out one that is
+ * blank in every row).
+ *
+ * @module
+ */
+import type { Framework } from "../framework/types.ts";
+import { nodeInfos } from "../pipeline/score.ts";
+import { csvCell } from "../report/escape.ts";
+import { formatNumber, plainStyle } from "../report/format-number.ts";
+import { compileFramework } from "../score/compile.ts";
+import { duckDbFileQuery, openDuckDb, type DuckDbFileOptions } from "../sql/duckdb.ts";
+import { sqlIdent, sqlText } from "../sql/dialect.ts";
+import type { SqlRow } from "../sql/rows-to-result.ts";
+import { compareVi } from "../text/collator.ts";
+import type { CliIO } from "./io.ts";
+import { openOutFile } from "./out-file.ts";
+import { bufferedWriter } from "./stream-score.ts";
+
+/** How the CSV is written: `toCSV`'s options, and where. */
+export interface EngineCsvSettings {
+  readonly out: string | undefined;
+  readonly delimiter: "," | ";";
+  readonly decimalComma: boolean;
+  readonly bom: boolean;
+}
+
+/** Scores `file` in DuckDB and writes the ranking CSV; returns the number of units. */
+export async function engineCsv(io: CliIO, framework: Framework, file: string, options: DuckDbFileOptions, settings: EngineCsvSettings): Promise<number> {
+  const session = await openDuckDb();
+  const outFile = settings.out === undefined ? undefined : await openOutFile(settings.out);
+  let committed = false;
+  try {
+    const { sql, sqlOptions } = await duckDbFileQuery(session, framework, file, options);
+    const d = settings.delimiter;
+    const plan = compileFramework(framework);
+    const rootId = plan.nodes[plan.root]!.id;
+    const others = nodeInfos(plan).filter((n) => n.id !== rootId).map((n) => n.id);
+    const cols = sqlOptions.columns ?? {};
+    const header = [
+      "rank",
+      ...(cols.group !== undefined ? ["group_rank"] : []),
+      "unit",
+      ...(cols.code !== undefined ? ["code"] : []),
+      ...(cols.group !== undefined ? ["group"] : []),
+      ...(cols.year !== undefined ? ["year"] : []),
+      rootId,
+      ...others.flatMap((id) => [id, `${id}_rank`]),
+      "coverage",
+    ];
+    // The node columns, one text per row: published values (decimal comma if asked) and ranks.
+    const text = (column: string, value: boolean) => {
+      const cell = `CAST(${sqlIdent(column)} AS VARCHAR)`;
+      return `coalesce(${value && settings.decimalComma ? `replace(${cell}, '.', ',')` : cell}, '')`;
+    };
+    const tail = [text(rootId, true), ...others.flatMap((id) => [text(id, true), text(`${id}_rank`, false)])].join(` || ${sqlText(d)} || `);
+    const keep = ["rank", "group_rank", "unit", "code", "group", "year", "row", "coverage"].filter((c) => c === "rank" || c === "unit" || c === "coverage" || c === "row" || (c === "group_rank" ? cols.group !== undefined : cols[c as "code" | "group" | "year"] !== undefined));
+    const query = `SELECT ${keep.map(sqlIdent).join(", ")}, ${tail} AS dti_tail FROM (${sql}) AS dti_scored`;
+
+    const write = bufferedWriter(outFile !== undefined ? (t) => outFile.write(t) : (io.writeStdout ?? (async (t) => io.stdout(t))));
+    const eol = "\r\n";
+    await write.add(`${settings.bom ? "\uFEFF" : ""}${header.map((h) => csvCell(h, d)).join(d)}${eol}`);
+    const style = plainStyle(settings.decimalComma, "");
+    const line = (r: SqlRow) =>
+      [
+        r["rank"] === null ? "" : String(r["rank"]),
+        ...(cols.group !== undefined ? [r["group_rank"] === null ? "" : String(r["group_rank"])] : []),
+        csvCell(String(r["unit"]), d),
+        ...(cols.code !== undefined ? [csvCell(String(r["code"] ?? ""), d)] : []),
+        ...(cols.group !== undefined ? [csvCell(String(r["group"] ?? ""), d)] : []),
+        ...(cols.year !== undefined ? [r["year"] === null ? "" : String(r["year"])] : []),
+        String(r["dti_tail"]),
+        formatNumber(r["coverage"] as number, style),
+      ].join(d) + eol;
+    // Rows come ordered by year and rank; a block of equal (year, rank) is put in name order.
+    let block: SqlRow[] = [];
+    const flush = async () => {
+      block.sort((a, b) => compareVi(String(a["unit"]), String(b["unit"])) || String(a["code"] ?? "").localeCompare(String(b["code"] ?? "")) || (a["row"] as number) - (b["row"] as number));
+      for (const r of block) await write.add(line(r));
+      block = [];
+    };
+    let units = 0;
+    await session.each(query, async (rows) => {
+      for (const r of rows) {
+        const first = block[0];
+        if (first !== undefined && (first["year"] !== r["year"] || first["rank"] !== r["rank"])) await flush();
+        block.push(r);
+        units++;
+      }
+    });
+    await flush();
+    await write.flush();
+    if (outFile !== undefined) {
+      await outFile.commit();
+      committed = true;
+    }
+    return units;
+  } finally {
+    if (outFile !== undefined && !committed) await outFile.abort();
+    session.close();
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * Scoring through DuckDB in this process: the compiled query run by `@duckdb/node-api`, an
+ * optional dependency loaded only here, its rows turned into the result `score()` gives, and its
+ * failures into {@link DtiError}s.
+ *
+ * @module
+ */
+import { DtiError, error, type Issue, type IssueCode } from "../errors.ts";
+import type { Framework, FrameworkDefinition } from "../framework/types.ts";
+import { toFramework } from "../pipeline/score.ts";
+import type { ScoreOptions, ScoreResult } from "../pipeline/types.ts";
+import { sqlText } from "./dialect.ts";
+import { sqlColumnsFor } from "./source-columns.ts";
+import { rowsToResult, type SqlRow } from "./rows-to-result.ts";
+import { toSql, type SqlSource, type ToSqlOptions } from "./to-sql.ts";
+
+/**
+ * A failure of a compiled query as an issue: the query's own checks (`DTI_ERROR <code> node=…
+ * unit=…: message`) with their code, node and unit; an overflow of DuckDB's 38-digit integers, or
+ * anything else the engine says, as `SQL_ENGINE`.
+ */
+export function engineIssue(message: string): Issue {
+  const own = /DTI_ERROR ([A-Z_]+) node=(.*?) unit=(.*?): (.*?)"?$/su.exec(message.split("\n")[0]!);
+  if (own !== null) {
+    const [, code, node, unit, text] = own as unknown as [string, string, string, string, string];
+    return error(code as IssueCode, text, { ...(node !== "" ? { node } : {}), ...(unit !== "" ? { unit } : {}) });
+  }
+  if (/Overflow in .*(INT128|HUGEINT|DECIMAL)/iu.test(message)) {
+    return error("SQL_ENGINE", `an exact fraction needs more than DuckDB's 38 digits (${message.split("\n")[0]}): run the query on PostgreSQL, whose NUMERIC has no limit, or score with the library`);
+  }
+  return error("SQL_ENGINE", message.split("\n")[0]!);
+}
+
+/** An open DuckDB database in this process (in memory) that runs queries. */
+export interface DuckDbSession {
+  /** Rows of a query, DECIMALs as their text, whole numbers as numbers; failures as {@link DtiError}s. */
+  query(sql: string): Promise<SqlRow[]>;
+  /** The same, streamed: `onRows` gets each chunk of rows (about 2,048) as the engine makes them. */
+  each(sql: string, onRows: (rows: SqlRow[]) => Promise<void> | void): Promise<void>;
+  close(): void;
+}
+
+/** Opens an in-memory DuckDB, loading `@duckdb/node-api` (a `SQL_ENGINE` error when it is not installed). */
+export async function openDuckDb(): Promise<DuckDbSession> {
+  let api: typeof import("@duckdb/node-api");
+  try {
+    api = await import("@duckdb/node-api");
+  } catch {
+    throw new DtiError([error("SQL_ENGINE", "DuckDB is not installed: npm install @duckdb/node-api (an optional dependency of dti)")]);
+  }
+  const instance = await api.DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  const plain = (row: Record<string, unknown>): SqlRow => {
+    const out: Record<string, string | number | null> = {};
+    for (const [k, v] of Object.entries(row)) {
+      out[k] = v === null ? null : typeof v === "bigint" ? Number(v) : typeof v === "number" || typeof v === "string" ? v : String(v);
+    }
+    return out;
+  };
+  const failed = (e: unknown) => (e instanceof DtiError ? e : new DtiError([engineIssue(e instanceof Error ? e.message : String(e))]));
+  return {
+    async query(sql) {
+      try {
+        return (await connection.runAndReadAll(sql)).getRowObjects().map(plain);
+      } catch (e) {
+        throw failed(e);
+      }
+    },
+    async each(sql, onRows) {
+      try {
+        const result = await connection.stream(sql);
+        for await (const rows of result.yieldRowObjects()) await onRows(rows.map(plain));
+      } catch (e) {
+        throw failed(e);
+      }
+    },
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** Rows of one query run on a fresh in-memory DuckDB (see {@link openDuckDb}). */
+export async function queryDuckDb(sql: string): Promise<SqlRow[]> {
+  const session = await openDuckDb();
+  try {
+    return await session.query(sql);
+  } finally {
+    session.close();
+  }
+}
+
+/**
+ * Scores through DuckDB: the framework compiled by `toSql` for DuckDB and run in this process,
+ * the result as `score()` returns it (same published values, ranks and coverage; no warnings).
+ *
+ * @example
+ * ```ts
+ * const result = await scoreWithDuckDb(getFramework("vn-dti-2020-province"), { source: { csv: "provinces.csv" } });
+ * result.units[0].value; // => "0.4096"
+ * ```
+ */
+export async function scoreWithDuckDb(frameworkIn: Framework | FrameworkDefinition, options: Omit<ToSqlOptions, "dialect">): Promise<ScoreResult> {
+  const fw = toFramework(frameworkIn);
+  if (fw.framework === undefined) throw new DtiError(fw.issues);
+  const { sql } = toSql(fw.framework, { ...options, dialect: "duckdb" });
+  return rowsToResult(fw.framework, await queryDuckDb(sql), options);
+}
+
+/** Options of {@link scoreFileWithDuckDb}: `score()`'s, and the CSV delimiter (default: DuckDB's sniffer). */
+export interface DuckDbFileOptions extends ScoreOptions {
+  readonly delimiter?: "," | ";" | "\t";
+  /** Rank only these nodes (see `ToSqlOptions.rankNodes`). */
+  readonly rankNodes?: readonly string[];
+  /** Most decimals an input may have (default 6; see `ToSqlOptions.inputDecimals`). */
+  readonly inputDecimals?: number;
+}
+
+/**
+ * Scores a CSV or Parquet file through DuckDB: its header resolved to the framework's inputs as
+ * `score()` resolves it (names, ids, short labels, the unit/code/group/year columns), the compiled
+ * query run over `read_csv` / `read_parquet`, the rows returned as `score()`'s result. Options the
+ * SQL does not compile (merge, impute, exact ties, ordinal ranks, long data) are refused with
+ * `SQL_UNSUPPORTED`.
+ *
+ * @example
+ * ```ts
+ * const result = await scoreFileWithDuckDb(getFramework("vn-dti-2022-province"), "provinces.parquet", { columns: { group: "Vùng" } });
+ * result.units[0].rank; // => 1
+ * ```
+ */
+export async function scoreFileWithDuckDb(frameworkIn: Framework | FrameworkDefinition, file: string, options: DuckDbFileOptions = {}): Promise<ScoreResult> {
+  const fw = toFramework(frameworkIn);
+  if (fw.framework === undefined) throw new DtiError(fw.issues);
+  const framework = fw.framework;
+  const source: SqlSource = /\.parquet$/iu.test(file) ? { parquet: file } : { csv: file, ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}) };
+  const session = await openDuckDb();
+  try {
+    const { sql, sqlOptions } = await duckDbFileQuery(session, framework, file, options);
+    return rowsToResult(framework, await session.query(sql), sqlOptions);
+  } finally {
+    session.close();
+  }
+}
+
+/**
+ * The compiled query over a CSV or Parquet file, its header resolved as `score()` resolves it
+ * (DuckDB reads the header: `DESCRIBE`), with row numbers; and the options it was compiled with.
+ */
+export async function duckDbFileQuery(
+  session: DuckDbSession,
+  framework: Framework,
+  file: string,
+  options: DuckDbFileOptions,
+): Promise<{ sql: string; columns: readonly string[]; sqlOptions: Omit<ToSqlOptions, "source" | "dialect"> }> {
+  const source: SqlSource = /\.parquet$/iu.test(file) ? { parquet: file } : { csv: file, ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}) };
+  const reader = "parquet" in source ? `read_parquet(${sqlText(file)})` : `read_csv(${sqlText(file)}, header = true, all_varchar = true${options.delimiter !== undefined ? `, delim = ${sqlText(options.delimiter)}` : ""})`;
+  const described = await session.query(`DESCRIBE SELECT * FROM ${reader}`);
+  const headers = described.map((r) => String(r["column_name"]));
+  // Typed columns (Parquet) that hold exact numbers are read as they are.
+  const places = options.inputDecimals ?? 6;
+  const exactColumns = described
+    .filter((r) => {
+      const type = String(r["column_type"]);
+      const decimal = /^DECIMAL\(\d+,(\d+)\)$/u.exec(type);
+      return decimal !== null ? Number(decimal[1]) <= places : /^U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)$/u.test(type);
+    })
+    .map((r) => String(r["column_name"]));
+  const { columns, inputs } = sqlColumnsFor(framework, headers, {
+    ...(options.columns !== undefined ? { columns: options.columns } : {}),
+    ...(options.shape !== undefined ? { shape: options.shape } : {}),
+    ...(options.unknownColumns !== undefined ? { unknownColumns: options.unknownColumns } : {}),
+    ...(options.ignoreColumns !== undefined ? { ignoreColumns: options.ignoreColumns } : {}),
+  });
+  const { columns: _names, shape: _shape, unknownColumns: _unknown, ignoreColumns: _ignore, delimiter: _delimiter, arithmetic: _arithmetic, ...rest } = options;
+  const sqlOptions = { ...rest, columns, inputs } as Omit<ToSqlOptions, "source" | "dialect">;
+  const compiled = toSql(framework, { ...sqlOptions, dialect: "duckdb", source, rowNumbers: true, exactColumns });
+  return { sql: compiled.sql, columns: compiled.columns, sqlOptions };
+}

@@ -1,0 +1,33 @@
+/**
+ * The exact form every node takes in the generated SQL: a fraction n / (c · p) of whole numbers,
+ * with c a constant known when compiling and p a factor that depends on the row (null = 1). Most
+ * frameworks keep p null everywhere, so their values are whole numbers over a fixed denominator
+ * and the SQL is sums of products; a ratio's denominator, or a parent whose children may be
+ * missing ("reweight"), brings a p.
+ *
+ * @module
+ */
+import { gcd, type Rational } from "../number/rational.ts";
+
+/** A node's value in SQL: `n / (c · p)`; n NULL when missing. */
+export interface Fraction {
+  /** SQL expression of the numerator (a whole number of the dialect's integer type). */
+  readonly n: string;
+  /** The constant part of the denominator (> 0). */
+  readonly c: bigint;
+  /** SQL expression of the row-dependent part of the denominator (> 0), or null for 1. */
+  readonly p: string | null;
+  /** Whether n can be NULL (a missing value). */
+  readonly nullable: boolean;
+}
+
+/** Least common multiple of two positive whole numbers. */
+export function lcm(a: bigint, b: bigint): bigint {
+  return (a / gcd(a, b)) * b;
+}
+
+/** Rationals over one common denominator: whole numerators and that denominator. */
+export function commonDenominator(values: readonly Rational[]): { nums: bigint[]; den: bigint } {
+  const den = values.reduce((d, v) => lcm(d, v.d), 1n);
+  return { nums: values.map((v) => v.n * (den / v.d)), den };
+}

@@ -1,0 +1,178 @@
+/**
+ * A leaf's scoring rule as SQL: the exact fraction of its score (see `fraction.ts`) from its
+ * input columns, with the library's checks (out of range, zero denominator, unknown label) as
+ * errors that stop the query and name the unit and node.
+ *
+ * @module
+ */
+import { DtiError, error } from "../errors.ts";
+import { booleanAlias } from "../framework/boolean-aliases.ts";
+import { ruleMax } from "../framework/rule-max.ts";
+import type { IndicatorNode } from "../framework/types.ts";
+import { ratDiv, ratFromNumber, ratNeg, ratSub, RAT_ONE, RAT_ZERO, type Rational } from "../number/rational.ts";
+import { normalizeKey } from "../text/normalize-key.ts";
+import { sqlText, type Dialect } from "./dialect.ts";
+import { commonDenominator, type Fraction } from "./fraction.ts";
+
+/** What a leaf's SQL reads: its inputs' columns, and how a failure names the row. */
+export interface LeafContext {
+  readonly dialect: Dialect;
+  /** 10^inputDecimals: inputs are read as whole numbers of 10^-inputDecimals. */
+  readonly scale: bigint;
+  /** Per input of the leaf: the scaled number column, and the normalised text column. */
+  readonly number: readonly string[];
+  readonly text: readonly string[];
+  /** A SQL text expression of the row's unit name (for messages). */
+  readonly unit: string;
+  /** What a blank input gives: a failure, 0 or NULL (see `missingFraction`). */
+  readonly missing: "error" | "zero" | "null";
+}
+
+/** The built-in yes and no words of the boolean rule (as `scoreBoolean` reads them). */
+const YES = ["true", "yes", "y", "1", "có", "co", "x", "đạt", "dat", "rồi"];
+const NO = ["false", "no", "n", "0", "không", "khong", "chưa", "chua", "chưa đạt", "không đạt"];
+
+/** A query-stopping failure with the library's issue code, naming the node and the row's unit. */
+export function failure(ctx: Pick<LeafContext, "dialect" | "unit">, code: string, node: string, message: string): string {
+  return ctx.dialect.fail(`'DTI_ERROR ${code} node=' || ${sqlText(node)} || ' unit=' || ${ctx.unit} || ': ' || ${message}`, ctx.dialect.int);
+}
+
+function unsupported(node: IndicatorNode, why: string): DtiError {
+  return new DtiError([error("SQL_UNSUPPORTED", `node "${node.id}": ${why}`, { node: node.id })]);
+}
+
+const lit = (ctx: LeafContext, n: bigint) => ctx.dialect.intLit(n);
+
+/** n clamped into [0, c]. */
+function clamp01(ctx: LeafContext, n: string, c: bigint): string {
+  return `LEAST(GREATEST(${n}, ${lit(ctx, 0n)}), ${lit(ctx, c)})`;
+}
+
+/**
+ * An affine score α·X + β of the scaled input X, clamped into [0, 1] when `clamp`: whole-number
+ * coefficients over their common denominator.
+ */
+function affine(ctx: LeafContext, x: string, alpha: Rational, beta: Rational, clamp: boolean): { n: string; c: bigint } {
+  const { nums, den } = commonDenominator([alpha, beta]);
+  const n = `(${x} * ${lit(ctx, nums[0]!)} + ${lit(ctx, nums[1]!)})`;
+  return { n: clamp ? clamp01(ctx, n, den) : n, c: den };
+}
+
+/** A constant score per case (ladder steps, categories): CASE over the conditions. */
+function cases(ctx: LeafContext, branches: readonly { when: string; value: Rational }[], otherwise: Rational | string): { n: string; c: bigint } {
+  const values = branches.map((b) => b.value);
+  const { nums, den } = commonDenominator(typeof otherwise === "string" ? values : [...values, otherwise]);
+  const whens = branches.map((b, k) => `WHEN ${b.when} THEN ${lit(ctx, nums[k]!)}`).join(" ");
+  const last = typeof otherwise === "string" ? otherwise : lit(ctx, nums[nums.length - 1]!);
+  return { n: `CASE ${whens} ELSE ${last} END`, c: den };
+}
+
+/**
+ * The leaf's score as a fraction. Throws a `SQL_UNSUPPORTED` {@link DtiError} for a rule the SQL
+ * cannot compute exactly as the library does (normalisation across units).
+ */
+export function leafFraction(ctx: LeafContext, node: IndicatorNode): Fraction {
+  const rule = node.rule;
+  const F = ctx.scale;
+  const X = ctx.number[0]!;
+  const fail = (code: string, message: string) => failure(ctx, code, node.id, message);
+  const blank = node.rule.type === "ratio" ? `(${X} IS NULL OR ${ctx.number[1]!} IS NULL)` : node.rule.type === "boolean" || node.rule.type === "categorical" ? `${ctx.text[0]!} IS NULL` : `${X} IS NULL`;
+  const blankValue = ctx.missing === "error" ? fail("DATA_MISSING_VALUE", sqlText(`the value of "${node.id}" is blank`)) : ctx.missing === "zero" ? lit(ctx, 0n) : "NULL";
+  const show = (col: string) => `CAST(${col} AS VARCHAR)`;
+  let body: { n: string; c: bigint; p?: string };
+  switch (rule.type) {
+    case "value": {
+      const out = rule.outOfRange === "clamp" ? clamp01(ctx, X, F) : fail("DATA_OUT_OF_RANGE", sqlText("the value is outside [0, 1]"));
+      body = { n: `CASE WHEN ${X} < 0 OR ${X} > ${lit(ctx, F)} THEN ${out} ELSE ${X} END`, c: F };
+      break;
+    }
+    case "points": {
+      const m = ratFromNumber(ruleMax(node) as number);
+      const c = F * m.n;
+      const n = `${X} * ${lit(ctx, m.d)}`;
+      const out = rule.outOfRange === "clamp" ? `CASE WHEN ${X} < 0 THEN ${lit(ctx, 0n)} ELSE ${lit(ctx, c)} END` : fail("DATA_OUT_OF_RANGE", sqlText(`the points are outside [0, ${ruleMax(node)}]`));
+      body = { n: `CASE WHEN ${X} < 0 OR ${n} > ${lit(ctx, c)} THEN ${out} ELSE ${n} END`, c };
+      break;
+    }
+    case "ratio": {
+      const A = X;
+      const B = ctx.number[1]!;
+      const clamp = rule.outOfRange === "clamp";
+      const zero = rule.zeroDenominator === "zero" ? lit(ctx, 0n) : rule.zeroDenominator === "one" ? lit(ctx, 1n) : fail("DATA_ZERO_DENOMINATOR", sqlText('denominator is 0 (set zeroDenominator to "zero" or "one" to score it)'));
+      const n =
+        `CASE WHEN ${A} < 0 THEN ${clamp ? lit(ctx, 0n) : fail("DATA_OUT_OF_RANGE", sqlText("the numerator is negative"))} ` +
+        `WHEN ${B} < 0 THEN ${clamp ? lit(ctx, 0n) : fail("DATA_OUT_OF_RANGE", sqlText("the denominator is negative"))} ` +
+        `WHEN ${B} = 0 THEN ${zero} ` +
+        `WHEN ${A} > ${B} THEN ${clamp ? B : fail("DATA_OUT_OF_RANGE", sqlText("the ratio is above 1"))} ELSE ${A} END`;
+      body = { n, c: 1n, p: `CASE WHEN ${blank} OR ${A} < 0 OR ${B} <= 0 THEN ${lit(ctx, 1n)} ELSE ${B} END` };
+      break;
+    }
+    case "ladder": {
+      const max = ratFromNumber(ruleMax(node) as number);
+      const steps = [...rule.steps].sort((a, b) => b.points - a.points);
+      const branches = steps.map((s) => {
+        const t = ratFromNumber(s.threshold);
+        const op = rule.direction === "higher" ? ">=" : "<=";
+        return { when: `${X} * ${lit(ctx, t.d)} ${op} ${lit(ctx, t.n * F)}`, value: ratDiv(ratFromNumber(Math.max(s.points, 0)), max) };
+      });
+      body = cases(ctx, branches, RAT_ZERO);
+      break;
+    }
+    case "goalposts": {
+      const lo = ratFromNumber(rule.min);
+      const hi = ratFromNumber(rule.max);
+      const span = ratSub(hi, lo);
+      const alpha = ratDiv(RAT_ONE, { n: span.n * F, d: span.d });
+      body = rule.direction === "higher" ? affine(ctx, X, alpha, ratNeg(ratDiv(lo, span)), true) : affine(ctx, X, ratNeg(alpha), ratDiv(hi, span), true);
+      break;
+    }
+    case "target": {
+      const t = ratFromNumber(rule.target);
+      if (rule.worst !== undefined) {
+        const w = ratFromNumber(rule.worst);
+        const span = ratSub(t, w);
+        body = affine(ctx, X, ratDiv(RAT_ONE, { n: span.n * F, d: span.d }), ratNeg(ratDiv(w, span)), true);
+      } else if (rule.direction === "higher") {
+        body = affine(ctx, X, ratDiv(RAT_ONE, { n: t.n * F, d: t.d }), RAT_ZERO, true);
+      } else {
+        // target / x for x > 0 (1 for x ≤ 0), capped into [0, 1]: (t·F) / (td·X) over t's denominator.
+        const top = lit(ctx, t.n * F);
+        body = {
+          n: `CASE WHEN ${X} <= 0 THEN ${lit(ctx, t.d)} ELSE GREATEST(${lit(ctx, 0n)}, LEAST(${top}, ${lit(ctx, t.d)} * ${X})) END`,
+          c: t.d,
+          p: `CASE WHEN ${blank} OR ${X} <= 0 THEN ${lit(ctx, 1n)} ELSE ${X} END`,
+        };
+      }
+      break;
+    }
+    case "boolean": {
+      const T = ctx.text[0]!;
+      const own = (word: string) => booleanAlias(rule, word);
+      const aliases = [...(rule.aliases?.yes ?? []), ...(rule.aliases?.no ?? [])].map(normalizeKey);
+      const yes = [...new Set([...aliases.filter((a) => own(a) === true), ...YES.filter((w) => own(w) === undefined)])];
+      const no = [...new Set([...aliases.filter((a) => own(a) === false), ...NO.filter((w) => own(w) === undefined)])];
+      const good = rule.direction === "lower" ? RAT_ZERO : RAT_ONE;
+      const bad = rule.direction === "lower" ? RAT_ONE : RAT_ZERO;
+      body = cases(ctx, [{ when: `${T} IN (${yes.map(sqlText).join(", ")})`, value: good }, { when: `${T} IN (${no.map(sqlText).join(", ")})`, value: bad }], fail("DATA_NOT_A_BOOLEAN", `${show(T)} || ' is not yes/no (có/không, true/false, 1/0)'`));
+      break;
+    }
+    case "categorical": {
+      const T = ctx.text[0]!;
+      const max = ruleMax(node);
+      const branches = rule.categories.map((c) => ({
+        when: `${T} IN (${[c.label, ...(c.aliases ?? [])].map((l) => sqlText(normalizeKey(l))).join(", ")})`,
+        value: c.score !== undefined ? ratFromNumber(c.score) : ratDiv(ratFromNumber(c.points ?? 0), ratFromNumber(max ?? 1)),
+      }));
+      body = cases(ctx, branches, fail("DATA_UNKNOWN_CATEGORY", `${show(T)} || ${sqlText(` is not one of ${rule.categories.map((c) => JSON.stringify(c.label)).join(", ")}`)}`));
+      break;
+    }
+    case "normalise":
+      throw unsupported(node, `a "normalise" rule (${rule.method}) scores a unit against the other units; the SQL compiler does not compile it yet (score it with the library)`);
+  }
+  return {
+    n: `CASE WHEN ${blank} THEN ${blankValue} ELSE ${body.n} END`,
+    c: body.c,
+    p: body.p ?? null,
+    nullable: ctx.missing === "null",
+  };
+}

@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { sourceOf } from "../../../src/cli/commands/sql.ts";
+import { queryDuckDb } from "../../../src/sql.ts";
+import { cli, FW22, SAMPLE } from "../helpers.ts";
+
+describe("dti sql", () => {
+  it("prints a DuckDB query that scores a CSV file as dti score does", async () => {
+    const { code, stdout } = await cli(["sql", "-f", "vn-dti-2020-province", "--source", "fixtures/dti-2020-bac-ninh.csv", "--unit-column", "Tỉnh/thành phố"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^-- vn-dti-2020-province/u);
+    expect(stdout).toContain("read_csv('fixtures/dti-2020-bac-ninh.csv'");
+    expect(stdout.trimEnd().endsWith(";")).toBe(true);
+  });
+
+  it("--dialect postgres: materialised CTEs, NUMERIC, a table source", async () => {
+    const { code, stdout } = await cli(["sql", ...FW22, "--dialect", "postgres", "--source", "public.provinces", "--group-by", "region", "--year-column", "year"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("AS MATERIALIZED (");
+    expect(stdout).toContain("SELECT * FROM public.provinces");
+    expect(stdout).toContain("AS NUMERIC");
+    expect(stdout).not.toContain("HUGEINT");
+    expect(stdout).toContain('AS "group_rank"');
+  });
+
+  it("runs: the printed query over a view gives dti score's values", async () => {
+    const { stdout } = await cli(["sql", "-f", "vn-dti-2020-province", "--source", "SELECT 'Bắc Ninh' AS unit, '0.4449' AS government, '0.3668' AS economy, '0.4052' AS society"]);
+    const rows = await queryDuckDb(stdout.trimEnd().replace(/;$/u, ""));
+    expect(rows[0]).toMatchObject({ unit: "Bắc Ninh", dti: "0.4096", rank: 1, coverage: 1 });
+  }, 30_000);
+
+  it("refuses what SQL does not compute, with the error code", async () => {
+    const { code, stderr } = await cli(["sql", ...FW22, "--ranking", "ordinal"]);
+    expect(code).not.toBe(0);
+    expect(stderr).toContain("SQL_UNSUPPORTED");
+  });
+
+  it("reads --source as a file, a query or a table", () => {
+    expect(sourceOf("a.parquet")).toEqual({ parquet: "a.parquet" });
+    expect(sourceOf("data/x.CSV")).toEqual({ csv: "data/x.CSV" });
+    expect(sourceOf("(SELECT 1)")).toEqual({ query: "SELECT 1" });
+    expect(sourceOf("warehouse.units_2024")).toEqual({ table: "warehouse.units_2024" });
+  });
+});
+
+describe("dti score --engine duckdb", () => {
+  it.each(["csv", "json"])("--format %s: the same output as the library", async (format) => {
+    const library = await cli(["score", SAMPLE, ...FW22, "--format", format]);
+    const duckdb = await cli(["score", SAMPLE, ...FW22, "--format", format, "--engine", "duckdb"]);
+    expect(duckdb.code).toBe(0);
+    if (format === "csv") expect(duckdb.stdout).toBe(library.stdout);
+    else {
+      // JSON: the same but for node scores (the engine's floats of the exact values), and warnings.
+      const strip = (text: string) => JSON.stringify(JSON.parse(text), (k, v) => (k === "score" || k === "warnings" ? undefined : v), 1).split("\n");
+      const [a, b] = [strip(duckdb.stdout), strip(library.stdout)];
+      expect(a.filter((line, i) => line !== b[i]).slice(0, 5)).toEqual([]);
+      expect(a.length).toBe(b.length);
+    }
+  }, 60_000);
+
+  it.each([
+    ["fixtures/provinces-63-synthetic-2years.csv", ["--decimal-comma", "--bom"]],
+    ["fixtures/provinces-63-synthetic.csv", ["--ranking", "dense", "--decimals", "2"]],
+  ])("--format csv %s %j: the same bytes as the library", async (file, extra) => {
+    const library = await cli(["score", file, ...FW22, "--format", "csv", ...extra]);
+    const duckdb = await cli(["score", file, ...FW22, "--format", "csv", ...extra, "--engine", "duckdb"]);
+    expect(duckdb.stdout).toBe(library.stdout);
+  }, 60_000);
+
+  it("-o writes the CSV file (through a temporary file)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dti-engine-"));
+    try {
+      const out = join(dir, "ranking.csv");
+      const { code, stderr } = await cli(["score", SAMPLE, ...FW22, "--format", "csv", "--engine", "duckdb", "-o", out]);
+      expect(code).toBe(0);
+      expect(stderr).toContain("wrote 63 units");
+      expect(readFileSync(out, "utf8")).toBe((await cli(["score", SAMPLE, ...FW22, "--format", "csv"])).stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("refuses --stream and --merge with it", async () => {
+    expect((await cli(["score", SAMPLE, ...FW22, "--engine", "duckdb", "--stream"])).stderr).toContain("choose one");
+    expect((await cli(["score", SAMPLE, ...FW22, "--engine", "duckdb", "--merge", "fixtures/merge-2025.csv"])).stderr).toContain("--merge is not available");
+  });
+});

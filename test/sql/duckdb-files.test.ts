@@ -1,0 +1,68 @@
+// CSV and Parquet files scored through DuckDB (read_csv / read_parquet, headers resolved as
+// score() resolves them) against score() on the same file read by dti/csv.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { getFramework, score, type ScoreOptions } from "../../src/index.ts";
+import { parseCsv } from "../../src/csv.ts";
+import { DtiError } from "../../src/errors.ts";
+import { queryDuckDb, scoreFileWithDuckDb } from "../../src/sql.ts";
+import { sqlText } from "../../src/sql/dialect.ts";
+import { differences } from "./engine-helpers.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "dti-sql-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const CASES: [file: string, framework: string, options: ScoreOptions][] = [
+  ["provinces-63-synthetic.csv", "vn-dti-2022-province", {}],
+  ["provinces-63-synthetic-2years.csv", "vn-dti-2022-province", {}],
+  ["provinces-34-synthetic.csv", "vn-dti-2025-province", {}],
+  ["dti-2022-province-top5.csv", "vn-dti-2022-province", {}],
+  ["dti-2020-bac-ninh.csv", "vn-dti-2020-province", {}],
+  ["provinces-63-synthetic.csv", "vn-dti-2022-province", { ranking: "dense", decimals: 2 }],
+];
+
+describe("scoreFileWithDuckDb: the fixtures, as score() scores them", () => {
+  it.each(CASES)("%s (%s, %j)", async (file, id, options) => {
+    const framework = getFramework(id);
+    const expected = score(framework, parseCsv(readFileSync(`fixtures/${file}`, "utf8")), options);
+    const actual = await scoreFileWithDuckDb(framework, `fixtures/${file}`, options);
+    expect(differences(expected, actual)).toEqual([]);
+    expect(actual.units.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("a Parquet file gives the same as its CSV", async () => {
+    const parquet = join(dir, "years.parquet");
+    await queryDuckDb(`COPY (SELECT * FROM read_csv('fixtures/provinces-63-synthetic-2years.csv', header = true, all_varchar = true)) TO ${sqlText(parquet)} (FORMAT parquet)`);
+    const framework = getFramework("vn-dti-2022-province");
+    const expected = score(framework, parseCsv(readFileSync("fixtures/provinces-63-synthetic-2years.csv", "utf8")));
+    expect(differences(expected, await scoreFileWithDuckDb(framework, parquet))).toEqual([]);
+  }, 60_000);
+
+  it("a typed Parquet file (DECIMAL indicators, read without text checks) gives the same, blanks too", async () => {
+    const parquet = join(dir, "typed.parquet");
+    const ids = ["awareness", "institutions", "infrastructure", "human-resources", "cybersecurity", "digital-government", "digital-economy", "digital-society"];
+    const types = ids.map((id) => `${sqlText(id)}: 'DECIMAL(18,4)'`).join(", ");
+    // One blank (NULL) indicator, scored under "zero".
+    await queryDuckDb(
+      `COPY (SELECT * REPLACE (CASE WHEN unit = 'Hà Giang' THEN NULL ELSE awareness END AS awareness) FROM read_csv('fixtures/provinces-63-synthetic-2years.csv', header = true, types = {${types}, 'year': 'INTEGER'})) TO ${sqlText(parquet)} (FORMAT parquet)`,
+    );
+    const described = await queryDuckDb(`DESCRIBE SELECT * FROM read_parquet(${sqlText(parquet)})`);
+    expect(described.find((r) => r["column_name"] === "awareness")?.["column_type"]).toBe("DECIMAL(18,4)");
+    const framework = getFramework("vn-dti-2022-province");
+    const table = parseCsv(readFileSync("fixtures/provinces-63-synthetic-2years.csv", "utf8"));
+    const unitColumn = table.columns.indexOf("unit");
+    const awareness = table.columns.indexOf("awareness");
+    const blanked = { ...table, rows: table.rows.map((r) => (r.cells[unitColumn] === "Hà Giang" ? { ...r, cells: r.cells.map((c, k) => (k === awareness ? "" : c)) } : r)) };
+    const expected = score(framework, blanked, { missing: "zero" });
+    expect(differences(expected, await scoreFileWithDuckDb(framework, parquet, { missing: "zero" }))).toEqual([]);
+  }, 60_000);
+
+  it("long data is refused, naming what to do", async () => {
+    const failure = await scoreFileWithDuckDb(getFramework("vn-dti-2022-province"), "fixtures/provinces-63-synthetic-long.csv").catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(DtiError);
+    expect((failure as DtiError).code).toBe("SQL_UNSUPPORTED");
+    expect((failure as DtiError).message).toMatch(/pivot/u);
+  }, 60_000);
+});

@@ -1,0 +1,21 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDuckDb, type DuckDbSession } from "../../src/sql.ts";
+import { generatedCases, runGenerated } from "./generated.ts";
+
+const RUNS = Number(process.env["DTI_SQL_RUNS"] ?? 300);
+
+describe("toSql on DuckDB: generated frameworks and data with half-way totals", () => {
+  let db: DuckDbSession;
+  beforeAll(async () => {
+    db = await openDuckDb();
+  });
+  afterAll(() => db.close());
+
+  it(`${RUNS} cases: published values, ranks, group ranks and coverage as score()`, async () => {
+    const tally = await runGenerated(generatedCases(RUNS, 20261201), "duckdb", (sql) => db.query(sql));
+    console.log(`DuckDB: ${tally.compared} cases compared (${tally.units} units, ${tally.halfWayRoots} with an exactly half-way index), ${tally.refused} refused`);
+    expect(tally.mismatches.slice(0, 3)).toEqual([]);
+    expect(tally.compared).toBeGreaterThan(RUNS / 2);
+    expect(tally.halfWayRoots).toBeGreaterThan(tally.compared / 4);
+  }, 600_000);
+});

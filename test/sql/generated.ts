@@ -1,0 +1,73 @@
+// Generated frameworks and data for the SQL differential tests: the oracle's half-way cases
+// (test/oracle/arbitraries.ts) without merges and normalisation (which the SQL compiler refuses),
+// scored by score() and by a SQL engine, compared value by value.
+import * as fc from "fast-check";
+import { DtiError, score, type FrameworkDefinition } from "../../src/index.ts";
+import { compileFramework } from "../../src/score/compile.ts";
+import { validateFramework } from "../../src/framework/validate-framework.ts";
+import { rowsToResult, toSql, type SqlRow } from "../../src/sql.ts";
+import type { SqlDialect } from "../../src/sql/dialect.ts";
+import { buildCase, caseParams, type OracleCase } from "../oracle/arbitraries.ts";
+import { oracleScore } from "../oracle/evaluate.ts";
+import { isHalfWay } from "../oracle/rational.ts";
+import { differences, recordsQuery } from "./engine-helpers.ts";
+
+/** `count` generated cases, the same for a given seed. */
+export function generatedCases(count: number, seed: number): OracleCase[] {
+  return fc.sample(caseParams({ merges: false, normalise: false, years: true }), { seed, numRuns: count }).map(buildCase);
+}
+
+/** What a run of generated cases found. */
+export interface GeneratedTally {
+  compared: number;
+  /** Cases the compiler refused (a geometric, harmonic or Mazziotta-Pareto mean), with the reason. */
+  refused: number;
+  units: number;
+  /** Units whose exact index is half-way between two published values. */
+  halfWayRoots: number;
+  mismatches: string[];
+}
+
+/** Scores each case with score() and on an engine (`query` runs SQL of `dialect`), comparing. */
+export async function runGenerated(cases: readonly OracleCase[], dialect: SqlDialect, query: (sql: string) => Promise<SqlRow[]>): Promise<GeneratedTally> {
+  const tally: GeneratedTally = { compared: 0, refused: 0, units: 0, halfWayRoots: 0, mismatches: [] };
+  for (const c of cases) {
+    const definition = c.definition as unknown as FrameworkDefinition;
+    const checked = validateFramework(definition);
+    if (!checked.ok) throw new Error(`generated framework invalid: ${checked.issues[0]?.message}`);
+    const framework = checked.framework;
+    const { query: source, columns: present } = recordsQuery(c.records);
+    const plan = compileFramework(framework);
+    const inputs = Object.fromEntries(plan.leaves.flatMap((l) => plan.nodes[l]!.inputs).filter((k) => !present.includes(k)).map((k) => [k, null]));
+    const columns = { ...(present.includes("group") ? { group: "group" } : {}), ...(present.includes("year") ? { year: "year" } : {}) };
+    const options: { missing?: "zero" | "reweight" } = c.options.missing !== undefined ? { missing: c.options.missing } : {};
+    let sql: string;
+    try {
+      sql = toSql(framework, { ...options, dialect, columns, inputs, source: { query: source } }).sql;
+    } catch (e) {
+      if (e instanceof DtiError && e.code === "SQL_UNSUPPORTED") {
+        tally.refused++;
+        continue;
+      }
+      throw e;
+    }
+    const expected = score(framework, c.records, options);
+    let rows: SqlRow[];
+    try {
+      rows = await query(sql);
+    } catch (e) {
+      throw new Error(`case ${JSON.stringify(c.params)}: ${e instanceof Error ? e.message : String(e)}\n${sql}`);
+    }
+    const actual = rowsToResult(framework, rows, { ...options, columns, inputs });
+    const diff = differences(expected, actual);
+    if (diff.length > 0) tally.mismatches.push(`case ${JSON.stringify(c.params)}:\n  ${diff.slice(0, 5).join("\n  ")}`);
+    tally.compared++;
+    tally.units += expected.units.length;
+    const oracle = oracleScore(c.definition, c.records, c.options);
+    tally.halfWayRoots += oracle.units.filter((u) => {
+      const s = u.nodes.get(oracle.root)?.score;
+      return s !== null && s !== undefined && isHalfWay(s, oracle.decimals);
+    }).length;
+  }
+  return tally;
+}

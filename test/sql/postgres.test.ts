@@ -1,0 +1,84 @@
+// The SQL differential tests on a real PostgreSQL server (a throw-away cluster, see
+// postgres-server.ts). Skipped, with a message, only where PostgreSQL's server binaries are not
+// installed; .ci/run installs them.
+import { readFileSync } from "node:fs";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getFramework, score } from "../../src/index.ts";
+import { compileFramework } from "../../src/score/compile.ts";
+import { engineIssue, rowsToResult, toSql, type SqlRow } from "../../src/sql.ts";
+import { DtiError } from "../../src/errors.ts";
+import { differences, recordsQuery } from "./engine-helpers.ts";
+import { generatedCases, runGenerated } from "./generated.ts";
+import { postgresBin, startPostgres, type PostgresServer } from "./postgres-server.ts";
+
+const RUNS = Number(process.env["DTI_SQL_PG_RUNS"] ?? 800);
+const bin = postgresBin();
+const required = process.env["DTI_REQUIRE_POSTGRES"] === "1";
+if (bin === undefined && !required) console.warn("SKIPPED: the PostgreSQL tests need PostgreSQL's server binaries (Debian: apt-get install postgresql; or set DTI_PG_BIN)");
+
+describe.runIf(bin === undefined && required)("PostgreSQL required (DTI_REQUIRE_POSTGRES=1)", () => {
+  it("finds PostgreSQL's server binaries", () => {
+    expect(bin, "initdb and pg_ctl: apt-get install postgresql, or set DTI_PG_BIN").toBeDefined();
+  });
+});
+
+describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
+  let server: PostgresServer;
+  let client: pg.Client;
+  const query = async (sql: string): Promise<SqlRow[]> => {
+    try {
+      const result = await client.query(sql);
+      return result.rows.map((row: Record<string, unknown>) => {
+        const out: Record<string, string | number | null> = {};
+        for (const field of result.fields) {
+          const v = row[field.name];
+          // RANK() is a bigint, which pg gives as text.
+          out[field.name] = v === null || v === undefined ? null : field.dataTypeID === 20 ? Number(v) : (v as string | number);
+        }
+        return out;
+      });
+    } catch (e) {
+      throw new DtiError([engineIssue(e instanceof Error ? e.message : String(e))]);
+    }
+  };
+
+  beforeAll(async () => {
+    server = await startPostgres(bin!);
+    client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+  }, 120_000);
+  afterAll(async () => {
+    await client?.end();
+    server?.stop();
+  }, 60_000);
+
+  it("provinces-63-synthetic.json: values, ranks, group ranks and coverage as score()", async () => {
+    const framework = getFramework("vn-dti-2022-province");
+    const records = JSON.parse(readFileSync("fixtures/provinces-63-synthetic.json", "utf8")) as Record<string, unknown>[];
+    const plan = compileFramework(framework);
+    const { query: source, columns: present } = recordsQuery(records);
+    const inputs = Object.fromEntries(plan.leaves.flatMap((l) => plan.nodes[l]!.inputs).filter((k) => !present.includes(k)).map((k) => [k, null]));
+    const options = { columns: { code: "Mã", group: "Vùng" }, inputs };
+    const { sql } = toSql(framework, { ...options, dialect: "postgres", source: { query: source } });
+    const actual = rowsToResult(framework, await query(sql), options);
+    expect(differences(score(framework, records, { columns: { code: "Mã", group: "Vùng" } }), actual)).toEqual([]);
+  }, 60_000);
+
+  it("a bad cell stops the query with the library's code, node and unit", async () => {
+    const framework = getFramework("vn-dti-2020-province");
+    const { query: source } = recordsQuery([{ unit: "Huế", government: "abc", economy: "0.5", society: "0.5" }]);
+    const { sql } = toSql(framework, { dialect: "postgres", source: { query: source } });
+    const failure = await query(sql).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(DtiError);
+    expect((failure as DtiError).issues[0]).toMatchObject({ code: "DATA_NOT_A_NUMBER", node: "government", unit: "Huế" });
+  }, 60_000);
+
+  it(`${RUNS} generated cases with half-way totals: values, ranks, group ranks and coverage as score()`, async () => {
+    const tally = await runGenerated(generatedCases(RUNS, 20261202), "postgres", query);
+    console.log(`PostgreSQL: ${tally.compared} cases compared (${tally.units} units, ${tally.halfWayRoots} with an exactly half-way index), ${tally.refused} refused`);
+    expect(tally.mismatches.slice(0, 3)).toEqual([]);
+    expect(tally.compared).toBeGreaterThan(RUNS / 2);
+    expect(tally.halfWayRoots).toBeGreaterThan(tally.compared / 4);
+  }, 900_000);
+});

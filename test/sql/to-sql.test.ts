@@ -1,0 +1,93 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { getFramework, score, type ScoreOptions } from "../../src/index.ts";
+import { DtiError } from "../../src/errors.ts";
+import { queryDuckDb, rowsToResult, toSql, type SqlColumns } from "../../src/sql.ts";
+import { compileFramework } from "../../src/score/compile.ts";
+import { differences, recordsQuery } from "./engine-helpers.ts";
+
+const inputKeysOf = (framework: ReturnType<typeof getFramework>) => compileFramework(framework).leaves.flatMap((l) => compileFramework(framework).nodes[l]!.inputs);
+const fixture = (name: string) => readFileSync(`fixtures/${name}`, "utf8");
+
+async function onDuckDb(frameworkId: string, records: Record<string, unknown>[], columns: SqlColumns, options: ScoreOptions = {}) {
+  const framework = getFramework(frameworkId);
+  const { query, columns: present } = recordsQuery(records);
+  const inputs = Object.fromEntries(framework.root.children.length > 0 ? inputKeysOf(framework).filter((k) => !present.includes(k)).map((k) => [k, null]) : []);
+  const sqlOptions = { ...options, columns, inputs } as Parameters<typeof toSql>[1];
+  const { sql } = toSql(framework, { ...sqlOptions, source: { query } });
+  return rowsToResult(framework, await queryDuckDb(sql), sqlOptions);
+}
+
+describe("toSql on DuckDB: the fixtures", () => {
+  it("provinces-63-synthetic.json: values, ranks, group ranks and coverage as score()", async () => {
+    const records = JSON.parse(fixture("provinces-63-synthetic.json")) as Record<string, unknown>[];
+    const expected = score(getFramework("vn-dti-2022-province"), records, { columns: { code: "Mã", group: "Vùng" } });
+    const actual = await onDuckDb("vn-dti-2022-province", records, { code: "Mã", group: "Vùng" });
+    expect(differences(expected, actual)).toEqual([]);
+    expect(actual.units.find((u) => u.unit === "Bình Định")?.value).toBe("0.8091");
+  }, 60_000);
+});
+
+describe("toSql refuses what SQL cannot compute as the library does", () => {
+  const base = getFramework("vn-dti-2020-province");
+  const source = { table: "units" };
+  const refused = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return e as DtiError;
+    }
+    throw new Error("not refused");
+  };
+  it("a geometric mean, naming the node", () => {
+    const geometric = { ...base, root: { ...base.root, aggregation: "geometric" as const } };
+    const e = refused(() => toSql(geometric, { source }));
+    expect(e.code).toBe("SQL_UNSUPPORTED");
+    expect(e.issues[0]?.node).toBe(base.root.id);
+  });
+  it("a normalise rule, naming the leaf", () => {
+    const leaf = base.root.children[0]!;
+    const normalised = { ...base, root: { ...base.root, children: [{ ...leaf, rule: { type: "normalise", method: "minmax" } } as never, ...base.root.children.slice(1)] } };
+    const e = refused(() => toSql(normalised, { source }));
+    expect(e.code).toBe("SQL_UNSUPPORTED");
+    expect(e.issues[0]?.node).toBe(leaf.id);
+  });
+  it.each([
+    [{ ties: "exact" as const }, /published/u],
+    [{ ranking: "ordinal" as const }, /competition/u],
+    [{ merge: [] } as object, /merge/u],
+    [{ impute: "group-mean" } as object, /imputation/u],
+    [{ dialect: "postgres" as const, source: { csv: "x.csv" } }, /PostgreSQL/u],
+  ])("%j", (options, message) => {
+    const e = refused(() => toSql(base, { source, ...options } as Parameters<typeof toSql>[1]));
+    expect(e.code).toBe("SQL_UNSUPPORTED");
+    expect(e.message).toMatch(message);
+  });
+  it("an input missing from the source under missing: error", () => {
+    const e = refused(() => toSql(base, { source, inputs: { government: null } }));
+    expect(e.code).toBe("DATA_MISSING_COLUMN");
+  });
+});
+
+describe("a compiled query stops on bad data with the library's issue codes", () => {
+  const framework = getFramework("vn-dti-2020-province");
+  const run = async (record: Record<string, unknown>, options: { missing?: "zero"; inputDecimals?: number } = {}) => {
+    const { sql } = toSql(framework, { ...options, source: { query: recordsQuery([record]).query } });
+    return queryDuckDb(sql).then(
+      () => undefined,
+      (e: unknown) => (e as DtiError).issues[0],
+    );
+  };
+  it.each([
+    [{ unit: "Huế", government: "abc", economy: "0.5", society: "0.5" }, { code: "DATA_NOT_A_NUMBER", node: "government", unit: "Huế" }],
+    [{ unit: "Huế", government: "1.5", economy: "0.5", society: "0.5" }, { code: "DATA_OUT_OF_RANGE", node: "government", unit: "Huế" }],
+    [{ unit: "Huế", government: "", economy: "0.5", society: "0.5" }, { code: "DATA_MISSING_VALUE", node: "government", unit: "Huế" }],
+    [{ unit: " ", government: "0.1", economy: "0.5", society: "0.5" }, { code: "DATA_MISSING_UNIT" }],
+    [{ unit: "Huế", government: "0.1234567", economy: "0.5", society: "0.5" }, { code: "SQL_UNSUPPORTED", node: "government" }],
+  ])("%j", async (record, issue) => {
+    expect(await run(record)).toMatchObject(issue);
+  }, 30_000);
+  it("takes more decimals when asked, and blanks as zero", async () => {
+    expect(await run({ unit: "Huế", government: "0.1234567", economy: "", society: "0,5" }, { inputDecimals: 7, missing: "zero" })).toBeUndefined();
+  }, 30_000);
+});
