@@ -303,7 +303,7 @@ function readKeys(rows: readonly RawRow[], bad: (row: number, message: string) =
  * @example
  * ```ts
  * const rows = frameworkToTable(getFramework("vn-dti-2022-province"));
- * rows[0]; // => ["Mã bộ chỉ số", "vn-dti-2022-province", "", …]
+ * rows[0].slice(0, 2); // => ["Mã bộ chỉ số", "vn-dti-2022-province"]
  * ```
  */
 export function frameworkToTable(framework: FrameworkDefinition): string[][] {

@@ -25,7 +25,7 @@ export interface CsvReportOptions extends RankingColumnOptions {
  * @example
  * ```ts
  * toCSV(result).split("\n")[0]; // => "rank,unit,dti,…"
- * toCSV(result, { headers: "names", points: 1000 }).split("\n")[0]; // => "Hạng,Đơn vị,DTI,Điểm (trên 1000),NTS,NTS - hạng,…"
+ * toCSV(result, { headers: "names", points: 1000 }).split("\n")[0]; // => "Hạng,Đơn vị,DTI,Điểm (trên 1000),Nhóm chỉ số nền tảng chung,…"
  * ```
  */
 export function toCSV(result: ScoreResult, options: CsvReportOptions = {}): string {

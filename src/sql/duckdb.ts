@@ -97,7 +97,8 @@ export async function queryDuckDb(sql: string): Promise<SqlRow[]> {
  *
  * @example
  * ```ts
- * const result = await scoreWithDuckDb(getFramework("vn-dti-2020-province"), { source: { csv: "provinces.csv" } });
+ * const source = { query: "SELECT 'Bắc Ninh' AS unit, '0.4449' AS government, '0.3668' AS economy, '0.4052' AS society" };
+ * const result = await scoreWithDuckDb(getFramework("vn-dti-2020-province"), { source });
  * result.units[0].value; // => "0.4096"
  * ```
  */
@@ -126,8 +127,8 @@ export interface DuckDbFileOptions extends ScoreOptions {
  *
  * @example
  * ```ts
- * const result = await scoreFileWithDuckDb(getFramework("vn-dti-2022-province"), "provinces.parquet", { columns: { group: "Vùng" } });
- * result.units[0].rank; // => 1
+ * const result = await scoreFileWithDuckDb(getFramework("vn-dti-2022-province"), "fixtures/dti-2022-province-top5.csv");
+ * [result.units[0].unit, result.units[0].value, result.units[0].rank]; // => ["TP. Đà Nẵng", "0.8002", 1]
  * ```
  */
 export async function scoreFileWithDuckDb(frameworkIn: Framework | FrameworkDefinition, file: string, options: DuckDbFileOptions = {}): Promise<ScoreResult> {

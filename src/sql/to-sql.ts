@@ -155,7 +155,7 @@ function heights(plan: CompiledFramework): number[] {
  * import { getFramework } from "dti";
  * import { toSql } from "dti/sql";
  * const { sql } = toSql(getFramework("vn-dti-2020-province"), { dialect: "postgres", source: { table: "provinces" } });
- * sql.startsWith("WITH"); // => true
+ * sql.startsWith("-- vn-dti-2020-province"); // => true
  * ```
  */
 export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToSqlOptions): SqlOutput {
