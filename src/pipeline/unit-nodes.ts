@@ -77,13 +77,17 @@ export function nodeCells(unit: UnitResult): NodeCells {
   const lazy = columns !== undefined && Object.getOwnPropertyDescriptor(unit, "nodes")?.get !== undefined;
   if (lazy) {
     const { table, unit: u, index } = columns;
-    const at = (id: string) => index.get(id);
+    // One lookup of the node per read; an unknown id is missing.
+    const read = <K extends keyof UnitTable>(id: string, key: K): ReturnType<UnitTable[K]> | null => {
+      const k = index.get(id);
+      return k === undefined ? null : (table[key](u, k) as ReturnType<UnitTable[K]>);
+    };
     return {
-      score: (id) => (at(id) === undefined ? null : table.score(u, at(id)!)),
-      value: (id) => (at(id) === undefined ? null : table.value(u, at(id)!)),
-      coverage: (id) => (at(id) === undefined ? null : table.coverage(u, at(id)!)),
-      rank: (id) => (at(id) === undefined ? null : table.rank(u, at(id)!)),
-      groupRank: (id) => (at(id) === undefined ? null : table.groupRank(u, at(id)!)),
+      score: (id) => read(id, "score"),
+      value: (id) => read(id, "value"),
+      coverage: (id) => read(id, "coverage"),
+      rank: (id) => read(id, "rank"),
+      groupRank: (id) => read(id, "groupRank"),
     };
   }
   const node = (id: string): NodeResult | undefined => (Object.hasOwn(unit.nodes, id) ? unit.nodes[id] : undefined);
