@@ -146,7 +146,8 @@ export function uncertainty(framework: Framework | FrameworkDefinition, data: Sc
     let invalid = false;
     for (let u = 0; u < U; u++) if (scores[u] !== scores[u] && nominalScores[u] === nominalScores[u]) invalid = true;
     if (invalid && row !== undefined) invalidRuns++;
-    rankScores(scores, U, ranks, sorted);
+    // Competition ranks; a unit without a score ranks last.
+    rankFloats(scores, U, ranks, U, sorted);
   };
   const nominalScores = new Float64Array(U).fill(0);
   const nominalRanks = new Int32Array(U);
@@ -318,7 +319,7 @@ function geometricZeros(compiled: CompiledFramework, plan: GroupView, U: number,
       }
       if (!hit) return;
       found.pairs.push([m, c]);
-      rankScores(scores, U, ranks);
+      rankFloats(scores, U, ranks, U);
       for (let u = 0; u < U; u++) {
         if (scores[u] !== 0) continue;
         found.zeroScore.add(u);
@@ -410,14 +411,6 @@ function exactRootRanks(
   const roots = selected.map((k) => exactUnit(plan, (leaf) => exactLeaf(k, leaf), () => 1, () => 0)(plan.root) ?? null);
   const r = rankValues(roots, enclosureCmp, "competition");
   r.forEach((x, u) => (ranks[u] = x ?? selected.length));
-}
-
-/**
- * Competition ranks ("1224"), highest score first: rank = 1 + the number of units scoring more.
- * A unit without a score (NaN) ranks last (= number of units).
- */
-export function rankScores(scores: Float64Array, units: number, ranks: Int32Array, sorted?: Float64Array): void {
-  rankFloats(scores, units, ranks, units, sorted);
 }
 
 function weightDimensions(plan: GroupView, options: UncertaintyOptions, issues: Issue[]): WeightDims {

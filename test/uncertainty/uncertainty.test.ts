@@ -7,7 +7,7 @@ import { defineFramework } from "../../src/framework/validate-framework.ts";
 import { score } from "../../src/pipeline/score.ts";
 import { compileFramework } from "../../src/score/compile.ts";
 import { evaluateNodes, nodeColumns } from "../../src/score/evaluate-nodes.ts";
-import { rankScores } from "../../src/uncertainty/uncertainty.ts";
+import { rankFloats } from "../../src/rank/rank-floats.ts";
 import type { UncertaintyOptions } from "../../src/uncertainty/types.ts";
 import { uncertainty } from "../../src/uncertainty/uncertainty.ts";
 
@@ -55,7 +55,7 @@ describe("the float evaluation", () => {
     const scores = cols.value.slice(compiled.root * 4, compiled.root * 4 + 4);
     mixedRows.forEach((r, u) => expect(scores[u]).toBeCloseTo(exact.units.find((x) => x.unit === r.unit)!.score!, 12));
     const ranks = new Int32Array(4);
-    rankScores(scores, 4, ranks);
+    rankFloats(scores, 4, ranks, 4);
     expect(Array.from(ranks)).toEqual(mixedRows.map((r) => exact.units.find((x) => x.unit === r.unit)!.rank));
   });
 
