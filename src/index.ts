@@ -122,7 +122,7 @@ export { IMPUTE_METHODS, makeImputer } from "./methods/impute/imputer.ts";
 export type { ImputeMethod } from "./methods/impute/imputer.ts";
 export type { ImputedCell } from "./pipeline/types.ts";
 export { MAX_UNCERTAINTY_RUNS, MAX_UNCERTAINTY_UNITS, uncertainty } from "./uncertainty/uncertainty.ts";
-export { uncertaintyToMarkdown } from "./uncertainty/to-markdown.ts";
+export { uncertaintyDocument, uncertaintyToMarkdown } from "./uncertainty/to-markdown.ts";
 export type { UncertaintyMarkdownOptions } from "./uncertainty/to-markdown.ts";
 export { createRandom } from "./uncertainty/prng.ts";
 export type { Random } from "./uncertainty/prng.ts";

@@ -3,7 +3,7 @@
  * `dti` and `dti/analysis` return plain data; the functions here are the same computations with a
  * display method attached (`Symbol.for("Jupyter.display")`, non-enumerable, so JSON and spreading
  * are unchanged): a cell ending in a score result shows its ranking table, an analysis its
- * Markdown as HTML. The displays of tables, charts and any Markdown are here too. A separate entry
+ * document as Markdown and HTML. The displays of tables, charts and any document are here too. A separate entry
  * so that an app that only scores carries no HTML or Markdown rendering.
  *
  * @example
@@ -28,10 +28,15 @@ export { applyBands, assessment, compareYears, explain, improvementPriorities, p
 export { attachDisplay, displayable, JUPYTER_DISPLAY } from "./display/mime-bundle.ts";
 export type { Displayable, MimeBundle } from "./display/mime-bundle.ts";
 
-// Tables, charts and any Markdown as displays; a result read back from JSON made displayable again.
+// Tables, charts and any document as displays; a result read back from JSON made displayable again.
 export { display, DISPLAY_LIMIT, DISPLAY_TEXT_LIMIT, tableBundle } from "./display/display-table.ts";
 export type { DisplayOptions } from "./display/display-table.ts";
 export { displayRadar, displayRankingBar } from "./display/display-chart.ts";
 export { withDisplay } from "./display/with-display.ts";
-export { displayMarkdown, markdownBundle, withMarkdownDisplay } from "./display/markdown-bundle.ts";
-export { markdownToHTML } from "./display/markdown-to-html.ts";
+export { displayDocument, documentBundle, withDocumentDisplay } from "./display/document-bundle.ts";
+
+// The document model of every text output and its two writers.
+export { cell, code, document, emphasis, heading, lines, list, num, paragraph, rank, strong, table, text } from "./report/document/model.ts";
+export type { Alignment, Block, Cell, Column, ColumnSpec, Content, Document, Inline, NumberSpan, TableOptions } from "./report/document/model.ts";
+export { documentToMarkdown } from "./report/document/to-markdown.ts";
+export { documentToHTML } from "./report/document/to-html.ts";

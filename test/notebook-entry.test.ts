@@ -5,7 +5,7 @@ import * as notebook from "../src/notebook.ts";
 
 describe("the dti/notebook sub-path", () => {
   it("exports the notebook displays, which dti and dti/analysis do not carry", () => {
-    for (const name of ["display", "displayRadar", "displayRankingBar", "displayMarkdown", "markdownBundle", "tableBundle", "withDisplay", "withMarkdownDisplay", "attachDisplay", "displayable", "markdownToHTML"]) {
+    for (const name of ["display", "displayRadar", "displayRankingBar", "displayDocument", "documentBundle", "tableBundle", "withDisplay", "withDocumentDisplay", "attachDisplay", "displayable", "documentToHTML"]) {
       expect(typeof (notebook as Record<string, unknown>)[name]).toBe("function");
       expect((core as Record<string, unknown>)[name]).toBeUndefined();
       expect((analysis as Record<string, unknown>)[name]).toBeUndefined();

@@ -1,18 +1,64 @@
 /**
- * Markdown for an assessment: the three totals per unit and the flagged items.
+ * An assessment as a document (Markdown, HTML): the three totals per unit and the flagged items.
  *
  * @module
  */
 import { formatIssue } from "../errors.ts";
 import type { AssessmentResult, StageTotal } from "./assessment.ts";
 import { nameIn } from "./explain-summary.ts";
-import { formatDecimal, formatPoints, type AnalysisLanguage } from "./format.ts";
-import { markdownText } from "../report/escape.ts";
-import { markdownSource, markdownTable } from "../report/markdown-table.ts";
+import { analysisStyle, type AnalysisLanguage } from "./format.ts";
+import { cell, document, emphasis, heading, list, num, paragraph, table, type Cell, type Document } from "../report/document/model.ts";
+import { documentToMarkdown } from "../report/document/to-markdown.ts";
+import { assessmentLabels } from "../text/labels/index.ts";
 
 /**
- * The assessment as Markdown: per unit the self-assessed, appraised and final totals (value,
+ * The assessment as a document: per unit the self-assessed, appraised and final totals (value,
  * points), then every flagged item with its points and evidence, then the issues.
+ *
+ * @example
+ * ```ts
+ * documentToHTML(assessmentDocument(assessment(fw, rows), { language: "en" }));
+ * ```
+ */
+export function assessmentDocument(a: AssessmentResult, options: { readonly language?: AnalysisLanguage } = {}): Document {
+  const lang = options.language ?? "vi";
+  const L = assessmentLabels(lang);
+  const decimals = a.results.final?.framework.decimals ?? a.results.self?.framework.decimals ?? 4;
+  // A stage's total: value (points), and the count of indicators without points in italics.
+  const t = (s: StageTotal): Cell =>
+    s.value === null
+      ? cell("–")
+      : cell(
+          num(s.value, { places: decimals }),
+          ...(s.points === null ? [] : [" (", num(s.points, { places: 3, trim: true }), ")"]),
+          ...(s.missing > 0 ? [" ", emphasis(String(s.missing))] : []),
+        );
+  const p = (x: number | null) => num(x, { places: 4, trim: true });
+  const left = (header: string) => ({ header, align: "left" as const });
+  const right = (header: string) => ({ header, align: "right" as const });
+  const flagged = a.items.filter((i) => i.flags.length > 0);
+  const errors = a.issues.filter((i) => i.severity === "error" || i.code === "ASSESSMENT_MISSING_INDICATOR");
+  return document(
+    [
+      heading(2, L.title),
+      table(
+        [L.unit, L.self, L.appraised, L.final, L.finalRank, L.flagged],
+        a.units.map((u) => [u.unit, t(u.self), t(u.appraised), t(u.final), String(u.final.rank ?? "–"), String(u.flagged)]),
+      ),
+      paragraph(emphasis("n"), L.missingNote),
+      flagged.length > 0 &&
+        table(
+          [left(L.unit), left(L.indicator), right(L.max), right(L.selfShort), right(L.appraised), right(L.final), left(L.evidence), left(L.flags)],
+          flagged.map((i) => [i.unit, nameIn(i.name, lang), p(i.max), p(i.self), p(i.appraised), p(i.final), i.evidence ?? "–", i.flags.join(", ")]),
+        ),
+      errors.length > 0 && list(errors.map((i) => [formatIssue(i)])),
+    ],
+    analysisStyle(lang),
+  );
+}
+
+/**
+ * The assessment as Markdown ({@link assessmentDocument}).
  *
  * @example
  * ```ts
@@ -20,39 +66,5 @@ import { markdownSource, markdownTable } from "../report/markdown-table.ts";
  * ```
  */
 export function assessmentToMarkdown(a: AssessmentResult, options: { readonly language?: AnalysisLanguage } = {}): string {
-  const lang = options.language ?? "vi";
-  const vi = lang === "vi";
-  const decimals = a.results.final?.framework.decimals ?? a.results.self?.framework.decimals ?? 4;
-  // A stage's total; the count of indicators without points is in italics (Markdown of its own).
-  const t = (s: StageTotal) =>
-    s.value === null
-      ? "–"
-      : markdownSource(`${markdownText(`${formatDecimal(s.value, decimals, lang)}${s.points === null ? "" : ` (${formatPoints(s.points, 3, lang)})`}`)}${s.missing > 0 ? ` *${s.missing}*` : ""}`);
-  const p = (x: number | null) => (x === null ? "–" : formatPoints(x, 4, lang));
-  const lines = [
-    vi ? "## Tự đánh giá, thẩm định và kết quả chính thức" : "## Self-assessment, appraisal and final result",
-    "",
-    markdownTable(
-      [vi ? "Đơn vị" : "Unit", vi ? "Tự đánh giá" : "Self-assessed", vi ? "Thẩm định" : "Appraised", vi ? "Chính thức" : "Final", vi ? "Hạng (chính thức)" : "Rank (final)", vi ? "Mục cần xem" : "Flagged items"],
-      a.units.map((u) => [u.unit, t(u.self), t(u.appraised), t(u.final), String(u.final.rank ?? "–"), String(u.flagged)]),
-    ),
-    vi ? "*n*: số chỉ số chưa có điểm ở bước đó (tính 0)." : "*n*: indicators without points at that stage (counted 0).",
-    "",
-  ];
-  const flagged = a.items.filter((i) => i.flags.length > 0);
-  if (flagged.length > 0) {
-    lines.push(
-      markdownTable(
-        [vi ? "Đơn vị" : "Unit", vi ? "Chỉ số" : "Indicator", vi ? "Tối đa" : "Max", vi ? "Tự đánh giá" : "Self", vi ? "Thẩm định" : "Appraised", vi ? "Chính thức" : "Final", vi ? "Minh chứng" : "Evidence", vi ? "Vấn đề" : "Flags"],
-        flagged.map((i) => [i.unit, nameIn(i.name, lang), p(i.max), p(i.self), p(i.appraised), p(i.final), i.evidence ?? "–", i.flags.join(", ")]),
-        ["l", "l", "r", "r", "r", "r", "l", "l"],
-      ),
-    );
-  }
-  const errors = a.issues.filter((i) => i.severity === "error" || i.code === "ASSESSMENT_MISSING_INDICATOR");
-  if (errors.length > 0) {
-    for (const i of errors) lines.push(`- ${markdownText(formatIssue(i))}`);
-    lines.push("");
-  }
-  return lines.join("\n");
+  return documentToMarkdown(assessmentDocument(a, options));
 }

@@ -1,14 +1,16 @@
 /**
- * Markdown for maturity bands: each band's range, how many units are in it, and which.
+ * Maturity bands as a document (Markdown, HTML): each band's range, how many units are in it,
+ * and which.
  *
  * @module
  */
 import type { BandsResult } from "./apply-bands.ts";
 import type { Band, BandSet } from "./bands.ts";
 import { nameIn } from "./explain-summary.ts";
-import { formatDecimal, type AnalysisLanguage } from "./format.ts";
-import { markdownText } from "../report/escape.ts";
-import { markdownTable } from "../report/markdown-table.ts";
+import { analysisStyle, formatDecimal, type AnalysisLanguage } from "./format.ts";
+import { document, heading, paragraph, table, type Document } from "../report/document/model.ts";
+import { documentToMarkdown } from "../report/document/to-markdown.ts";
+import { bandsLabels } from "../text/labels/index.ts";
 
 /** A band's range as text: "> 0,4000", "0,3250 ≤ x ≤ 0,4000", "< 0,2500". */
 export function bandRange(b: Band, language: AnalysisLanguage = "vi"): string {
@@ -20,7 +22,36 @@ export function bandRange(b: Band, language: AnalysisLanguage = "vi"): string {
 }
 
 /**
- * The bands of a result: one row per band (and year) with its range, the count and the units.
+ * The bands of a result as a document: one row per band (and year) with its range, the count and
+ * the units.
+ *
+ * @example
+ * ```ts
+ * documentToHTML(bandsDocument(applyBands(result, getBands("egdi")), getBands("egdi"), { language: "en" }));
+ * ```
+ */
+export function bandsDocument(banded: BandsResult, set: BandSet, options: { readonly language?: AnalysisLanguage } = {}): Document {
+  const lang = options.language ?? "vi";
+  const L = bandsLabels(lang);
+  const withYear = banded.counts.some((c) => c.year !== undefined);
+  const rows = banded.counts.map((c) => {
+    const band = set.bands.find((b) => b.id === c.band) as Band;
+    const units = banded.units.filter((u) => u.band === c.band && u.year === c.year).map((u) => u.unit);
+    return [...(withYear ? [String(c.year)] : []), nameIn(c.label, lang), bandRange(band, lang), String(c.count), units.join(", ")];
+  });
+  const header = [...(withYear ? [L.year] : []), L.band, L.range, L.count, L.units];
+  return document(
+    [
+      heading(3, nameIn(set.name, lang)),
+      table(header.map((h, i) => ({ header: h, align: i === header.length - 2 ? ("right" as const) : ("left" as const) })), rows),
+      set.note !== undefined && paragraph(set.note),
+    ],
+    analysisStyle(lang),
+  );
+}
+
+/**
+ * The bands of a result as Markdown ({@link bandsDocument}).
  *
  * @example
  * ```ts
@@ -28,14 +59,5 @@ export function bandRange(b: Band, language: AnalysisLanguage = "vi"): string {
  * ```
  */
 export function bandsToMarkdown(banded: BandsResult, set: BandSet, options: { readonly language?: AnalysisLanguage } = {}): string {
-  const lang = options.language ?? "vi";
-  const vi = lang === "vi";
-  const withYear = banded.counts.some((c) => c.year !== undefined);
-  const rows = banded.counts.map((c) => {
-    const band = set.bands.find((b) => b.id === c.band) as Band;
-    const units = banded.units.filter((u) => u.band === c.band && u.year === c.year).map((u) => u.unit);
-    return [...(withYear ? [String(c.year)] : []), nameIn(c.label, lang), bandRange(band, lang), String(c.count), units.join(", ")];
-  });
-  const header = [...(withYear ? [vi ? "Năm" : "Year"] : []), vi ? "Mức" : "Band", vi ? "Khoảng" : "Range", vi ? "Số đơn vị" : "Units", vi ? "Đơn vị" : "Which"];
-  return `### ${markdownText(nameIn(set.name, lang))}\n\n${markdownTable(header, rows, header.map((_, i) => (i === header.length - 2 ? "r" : "l")))}${set.note !== undefined ? `\n${markdownText(set.note)}\n` : ""}`;
+  return documentToMarkdown(bandsDocument(banded, set, options));
 }

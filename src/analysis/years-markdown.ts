@@ -1,46 +1,65 @@
 /**
- * Markdown for a year-over-year comparison.
+ * A year-over-year comparison as a document (Markdown, HTML).
  *
  * @module
  */
 import type { YearComparison } from "./compare-years.ts";
 import { formatNumber } from "../report/format-number.ts";
 import { analysisStyle, formatDecimal, type AnalysisLanguage } from "./format.ts";
-import { markdownText } from "../report/escape.ts";
-import { markdownTable } from "../report/markdown-table.ts";
+import { document, heading, num, paragraph, table, type Document } from "../report/document/model.ts";
+import { documentToMarkdown } from "../report/document/to-markdown.ts";
+import { yearsLabels } from "../text/labels/index.ts";
+
+/** Options of the year-comparison renderers. */
+export interface YearsOptions {
+  readonly language?: AnalysisLanguage;
+  /** Show at most this many units. */
+  readonly limit?: number;
+}
 
 /**
- * The comparison as Markdown: counts and mean change, then one row per unit (value and rank in
+ * The comparison as a document: counts and mean change, then one row per unit (value and rank in
  * both years, changes), then new and dropped units.
+ *
+ * @example
+ * ```ts
+ * documentToHTML(yearsDocument(compareYears(result, { from: 2022, to: 2023 }), { language: "en" }));
+ * ```
+ */
+export function yearsDocument(c: YearComparison, options: YearsOptions = {}): Document {
+  const lang = options.language ?? "vi";
+  const L = yearsLabels(lang);
+  const n = (x: string | null) => (x === null ? "–" : formatDecimal(x, c.decimals, lang));
+  // Changes are signed exact texts ("+0.0123"): written in the language's style, not rounded again.
+  const style = analysisStyle(lang);
+  const names = (list: readonly string[]) => list.join(", ") || "–";
+  const rk = (x: number | null) => (x === null ? "–" : x > 0 ? `+${x}` : String(x));
+  const units = options.limit === undefined ? c.units : c.units.slice(0, options.limit);
+  const listed = (label: string, list: readonly { readonly unit: string; readonly value: string | null }[]) =>
+    list.length > 0 && paragraph(`${label}: ${list.map((u) => `${u.unit} (${n(u.value)})`).join(", ")}`);
+  return document(
+    [
+      heading(2, L.title(c.from, c.to)),
+      paragraph(L.summary(c.counts.improved, c.counts.declined, c.counts.unchanged, formatNumber(c.meanDelta, style), names(c.mostImproved), names(c.mostClimbed))),
+      table(
+        [L.unit, String(c.from), String(c.to), L.change, L.rankIn(c.from), L.rankIn(c.to), L.places],
+        units.map((u) => [u.unit, num(u.from, { places: c.decimals }), num(u.to, { places: c.decimals }), num(u.delta), String(u.rankFrom ?? "–"), String(u.rankTo ?? "–"), rk(u.rankChange)]),
+      ),
+      listed(L.added, c.added),
+      listed(L.dropped, c.dropped),
+    ],
+    style,
+  );
+}
+
+/**
+ * The comparison as Markdown ({@link yearsDocument}).
  *
  * @example
  * ```ts
  * console.log(yearsToMarkdown(compareYears(result, { from: 2022, to: 2023 }), { language: "en" }));
  * ```
  */
-export function yearsToMarkdown(c: YearComparison, options: { readonly language?: AnalysisLanguage; readonly limit?: number } = {}): string {
-  const lang = options.language ?? "vi";
-  const vi = lang === "vi";
-  const n = (x: string | null) => (x === null ? "–" : formatDecimal(x, c.decimals, lang));
-  const style = analysisStyle(lang);
-  // Changes are signed exact texts ("+0.0123"): written in the language's style, not rounded again.
-  const sg = (x: string | null) => formatNumber(x, style);
-  const rk = (x: number | null) => (x === null ? "–" : x > 0 ? `+${x}` : String(x));
-  const names = (list: readonly string[]) => list.map(markdownText).join(", ") || "–";
-  const units = options.limit === undefined ? c.units : c.units.slice(0, options.limit);
-  const lines = [
-    vi ? `## Thay đổi ${c.from} → ${c.to}` : `## Change ${c.from} → ${c.to}`,
-    "",
-    vi
-      ? `${c.counts.improved} đơn vị tăng, ${c.counts.declined} giảm, ${c.counts.unchanged} không đổi; thay đổi trung bình ${sg(c.meanDelta)}. Tăng nhiều nhất: ${names(c.mostImproved)}. Lên hạng nhiều nhất: ${names(c.mostClimbed)}.`
-      : `${c.counts.improved} units rose, ${c.counts.declined} fell, ${c.counts.unchanged} unchanged; mean change ${sg(c.meanDelta)}. Most improved: ${names(c.mostImproved)}. Most places climbed: ${names(c.mostClimbed)}.`,
-    "",
-    markdownTable(
-      [vi ? "Đơn vị" : "Unit", String(c.from), String(c.to), vi ? "Thay đổi" : "Change", vi ? `Hạng ${c.from}` : `Rank ${c.from}`, vi ? `Hạng ${c.to}` : `Rank ${c.to}`, vi ? "Lên/xuống" : "Places"],
-      units.map((u) => [u.unit, n(u.from), n(u.to), sg(u.delta), String(u.rankFrom ?? "–"), String(u.rankTo ?? "–"), rk(u.rankChange)]),
-    ),
-  ];
-  if (c.added.length > 0) lines.push(`${vi ? "Mới" : "New"}: ${c.added.map((u) => `${markdownText(u.unit)} (${n(u.value)})`).join(", ")}`, "");
-  if (c.dropped.length > 0) lines.push(`${vi ? "Không còn" : "Dropped"}: ${c.dropped.map((u) => `${markdownText(u.unit)} (${n(u.value)})`).join(", ")}`, "");
-  return lines.join("\n");
+export function yearsToMarkdown(c: YearComparison, options: YearsOptions = {}): string {
+  return documentToMarkdown(yearsDocument(c, options));
 }

@@ -1,36 +1,36 @@
 /**
  * The analyses of `dti/analysis` as `dti/notebook` exports them: each computation's plain result
- * with a notebook display that renders its Markdown. The computations (src/analysis/) return data and
- * never import a renderer; the renderers (src/analysis/*-markdown.ts) read that data; this module
- * joins the two, so neither imports the other.
+ * with a notebook display that renders its document (Markdown and HTML). The computations
+ * (src/analysis/) return data and never import a renderer; the renderers (src/analysis/*-markdown.ts)
+ * build documents from that data; this module joins the two, so neither imports the other.
  *
  * @module
  */
 import { applyBands as bandsOf, type ApplyBandsOptions, type BandsResult } from "../analysis/apply-bands.ts";
 import { assessment as assess, type AssessmentOptions, type AssessmentResult } from "../analysis/assessment.ts";
-import { assessmentToMarkdown } from "../analysis/assessment-markdown.ts";
+import { assessmentDocument } from "../analysis/assessment-markdown.ts";
 import type { BandSet } from "../analysis/bands.ts";
-import { bandsToMarkdown } from "../analysis/bands-markdown.ts";
+import { bandsDocument } from "../analysis/bands-markdown.ts";
 import { compareYears as yearChanges, type CompareYearsOptions, type YearComparison } from "../analysis/compare-years.ts";
 import { explain as explainUnit, type ExplainOptions, type Explanation } from "../analysis/explain.ts";
-import { explainToMarkdown } from "../analysis/explain-markdown.ts";
+import { explainDocument } from "../analysis/explain-markdown.ts";
 import { planImprovements as plan, type PlanOptions, type PlanResult } from "../analysis/plan-improvements.ts";
 import { improvementPriorities as priorities, type Priority, type PriorityOptions } from "../analysis/priorities.ts";
 import type { ScenarioOptions } from "../analysis/scenario.ts";
 import { whatIf as rescoreWith, type WhatIfResult } from "../analysis/what-if.ts";
-import { planToMarkdown, prioritiesToMarkdown, whatIfToMarkdown } from "../analysis/what-if-markdown.ts";
-import { yearsToMarkdown } from "../analysis/years-markdown.ts";
+import { planDocument, prioritiesDocument, whatIfDocument } from "../analysis/what-if-markdown.ts";
+import { yearsDocument } from "../analysis/years-markdown.ts";
 import type { Framework, FrameworkDefinition } from "../framework/types.ts";
 import type { RawTable } from "../input/table.ts";
 import type { ScoreInput, ScoreResult } from "../pipeline/types.ts";
 import type { RawValue } from "../score/rules/outcome.ts";
-import { withMarkdownDisplay } from "./markdown-bundle.ts";
+import { withDocumentDisplay } from "./document-bundle.ts";
 import type { Displayable } from "./mime-bundle.ts";
 
 /**
  * `explain` of `dti/analysis` with a notebook display: in a Deno notebook the result renders as
- * its Markdown
- * (`explainToMarkdown`, shown as HTML). The display method is not enumerable, so JSON
+ * its document
+ * (`explainDocument`, as Markdown and HTML). The display method is not enumerable, so JSON
  * and spreading are unchanged.
  *
  * @example
@@ -41,13 +41,13 @@ import type { Displayable } from "./mime-bundle.ts";
  * ```
  */
 export function explain(framework: Framework | FrameworkDefinition, result: ScoreResult, unit: string, options: ExplainOptions = {}): Explanation & Displayable {
-  return withMarkdownDisplay(explainUnit(framework, result, unit, options), (ex) => explainToMarkdown(ex));
+  return withDocumentDisplay(explainUnit(framework, result, unit, options), (ex) => explainDocument(ex));
 }
 
 /**
  * `whatIf` of `dti/analysis` with a notebook display: in a Deno notebook the result renders as
- * its Markdown
- * (`whatIfToMarkdown`, shown as HTML). The display method is not enumerable, so JSON
+ * its document
+ * (`whatIfDocument`, as Markdown and HTML). The display method is not enumerable, so JSON
  * and spreading are unchanged.
  *
  * @example
@@ -64,13 +64,13 @@ export function whatIf(
   set: Readonly<Record<string, RawValue>>,
   options: ScenarioOptions = {},
 ): WhatIfResult & Displayable {
-  return withMarkdownDisplay(rescoreWith(framework, data, unit, set, options), (r) => whatIfToMarkdown(r));
+  return withDocumentDisplay(rescoreWith(framework, data, unit, set, options), (r) => whatIfDocument(r));
 }
 
 /**
  * `improvementPriorities` of `dti/analysis` with a notebook display: in a Deno notebook the result renders as
- * its Markdown
- * (`prioritiesToMarkdown`, shown as HTML). The display method is not enumerable, so JSON
+ * its document
+ * (`prioritiesDocument`, as Markdown and HTML). The display method is not enumerable, so JSON
  * and spreading are unchanged.
  *
  * @example
@@ -81,13 +81,13 @@ export function whatIf(
  * ```
  */
 export function improvementPriorities(framework: Framework | FrameworkDefinition, data: ScoreInput, unit: string, options: PriorityOptions = {}): Priority[] & Displayable {
-  return withMarkdownDisplay(priorities(framework, data, unit, options), (list) => prioritiesToMarkdown(list));
+  return withDocumentDisplay(priorities(framework, data, unit, options), (list) => prioritiesDocument(list));
 }
 
 /**
  * `planImprovements` of `dti/analysis` with a notebook display: in a Deno notebook the result renders as
- * its Markdown
- * (`planToMarkdown`, shown as HTML). The display method is not enumerable, so JSON
+ * its document
+ * (`planDocument`, as Markdown and HTML). The display method is not enumerable, so JSON
  * and spreading are unchanged.
  *
  * @example
@@ -98,13 +98,13 @@ export function improvementPriorities(framework: Framework | FrameworkDefinition
  * ```
  */
 export function planImprovements(framework: Framework | FrameworkDefinition, data: ScoreInput, unit: string, options: PlanOptions): PlanResult & Displayable {
-  return withMarkdownDisplay(plan(framework, data, unit, options), (p) => planToMarkdown(p));
+  return withDocumentDisplay(plan(framework, data, unit, options), (p) => planDocument(p));
 }
 
 /**
  * `compareYears` of `dti/analysis` with a notebook display: in a Deno notebook the result renders as
- * its Markdown
- * (`yearsToMarkdown`, shown as HTML). The display method is not enumerable, so JSON
+ * its document
+ * (`yearsDocument`, as Markdown and HTML). The display method is not enumerable, so JSON
  * and spreading are unchanged.
  *
  * @example
@@ -115,13 +115,13 @@ export function planImprovements(framework: Framework | FrameworkDefinition, dat
  * ```
  */
 export function compareYears(result: ScoreResult, options: CompareYearsOptions): YearComparison & Displayable {
-  return withMarkdownDisplay(yearChanges(result, options), (c) => yearsToMarkdown(c));
+  return withDocumentDisplay(yearChanges(result, options), (c) => yearsDocument(c));
 }
 
 /**
  * `applyBands` of `dti/analysis` with a notebook display: in a Deno notebook the result renders as
- * its Markdown
- * (`bandsToMarkdown`, shown as HTML). The display method is not enumerable, so JSON
+ * its document
+ * (`bandsDocument`, as Markdown and HTML). The display method is not enumerable, so JSON
  * and spreading are unchanged.
  *
  * @example
@@ -132,13 +132,13 @@ export function compareYears(result: ScoreResult, options: CompareYearsOptions):
  * ```
  */
 export function applyBands(result: ScoreResult, set: BandSet, options: ApplyBandsOptions = {}): BandsResult & Displayable {
-  return withMarkdownDisplay(bandsOf(result, set, options), (b) => bandsToMarkdown(b, set));
+  return withDocumentDisplay(bandsOf(result, set, options), (b) => bandsDocument(b, set));
 }
 
 /**
  * `assessment` of `dti/analysis` with a notebook display: in a Deno notebook the result renders as
- * its Markdown
- * (`assessmentToMarkdown`, shown as HTML). The display method is not enumerable, so JSON
+ * its document
+ * (`assessmentDocument`, as Markdown and HTML). The display method is not enumerable, so JSON
  * and spreading are unchanged.
  *
  * @example
@@ -151,5 +151,5 @@ export function applyBands(result: ScoreResult, set: BandSet, options: ApplyBand
  * ```
  */
 export function assessment(framework: Framework | FrameworkDefinition, data: RawTable | readonly unknown[], options: AssessmentOptions = {}): AssessmentResult & Displayable {
-  return withMarkdownDisplay(assess(framework, data, options), (a) => assessmentToMarkdown(a));
+  return withDocumentDisplay(assess(framework, data, options), (a) => assessmentDocument(a));
 }

@@ -1,21 +1,21 @@
 /**
  * `uncertainty` as `dti/notebook` exports it: the computation's plain result with a notebook
- * display that renders its Markdown. The computation never imports its renderer; this module
+ * display that renders its document (Markdown and HTML). The computation never imports its renderer; this module
  * joins the two.
  *
  * @module
  */
 import type { Framework, FrameworkDefinition } from "../framework/types.ts";
 import type { ScoreInput } from "../pipeline/types.ts";
-import { uncertaintyToMarkdown } from "../uncertainty/to-markdown.ts";
+import { uncertaintyDocument } from "../uncertainty/to-markdown.ts";
 import type { UncertaintyOptions, UncertaintyResult } from "../uncertainty/types.ts";
 import { uncertainty as rankUncertainty } from "../uncertainty/uncertainty.ts";
-import { withMarkdownDisplay } from "./markdown-bundle.ts";
+import { withDocumentDisplay } from "./document-bundle.ts";
 import type { Displayable } from "./mime-bundle.ts";
 
 /**
  * `uncertainty` of `dti` with a notebook display: in a Deno notebook the result renders as its
- * Markdown (`uncertaintyToMarkdown`, shown as HTML). The display method is not enumerable, so
+ * document (`uncertaintyDocument`, as Markdown and HTML). The display method is not enumerable, so
  * JSON and spreading are unchanged.
  *
  * @example
@@ -26,5 +26,5 @@ import type { Displayable } from "./mime-bundle.ts";
  * ```
  */
 export function uncertainty(framework: Framework | FrameworkDefinition, data: ScoreInput, options: UncertaintyOptions = {}): UncertaintyResult & Displayable {
-  return withMarkdownDisplay(rankUncertainty(framework, data, options), (r) => uncertaintyToMarkdown(r));
+  return withDocumentDisplay(rankUncertainty(framework, data, options), (r) => uncertaintyDocument(r));
 }

@@ -46,13 +46,14 @@ const BLOCK_START = /^(#{1,6}|[-+])(?=[ \t]|$)|^-(?=[ \t]*-[ \t]*-[- \t]*$)/u;
 const LEADING_SPACE = /^[ \t]/u;
 
 /**
- * Escapes text from the data for Markdown, in a table cell, a heading or a line of prose: `&`, `<`
+ * Escapes text from the data for Markdown at the start of a heading, a line of prose or a list item: `&`, `<`
  * and `>` become HTML entities (Markdown passes raw HTML through, so `<img src=x onerror=…>` must
  * not reach a viewer as a tag); backslashes and the inline syntax characters `` ` `` `*` `[` `]`
  * `|` `~` and `_` (at a word's edge) get a backslash (no code span, emphasis, link or extra table
  * cell can form); a leading `#`, `-`, `+`, `1.` or `---` is escaped and a leading space written
- * `&#32;` (no heading, list, rule or code block); line breaks become spaces. Every viewer still shows the characters themselves; `unescapeMarkdown`
- * reads them back.
+ * `&#32;` (no heading, list, rule or code block); line breaks become spaces. Every viewer still
+ * shows the characters themselves; `unescapeMarkdown` reads them back. Text that does not begin a
+ * line (a table cell) needs only {@link markdownCell}.
  *
  * @example
  * ```ts
@@ -61,38 +62,38 @@ const LEADING_SPACE = /^[ \t]/u;
  * ```
  */
 export function markdownText(text: string): string {
-  return text
-    .replace(/\r\n|[\r\n]/gu, " ")
-    .replace(/&/gu, "&amp;")
-    .replace(/</gu, "&lt;")
-    .replace(/>/gu, "&gt;")
-    .replace(MARKDOWN_SYNTAX, "\\$&")
+  return markdownCell(text)
     .replace(ORDERED_ITEM, "$1\\$2")
     .replace(BLOCK_START, "\\$&")
     .replace(LEADING_SPACE, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /**
- * Escapes a Markdown table cell: the same as {@link markdownText} (a cell needs nothing more: its
- * pipes and backslashes are escaped there). Kept as a name of its own for callers that write
- * tables.
+ * Escapes text that does not begin a line, such as a table cell or text after other text on a
+ * line: the same as {@link markdownText} without the escapes of a line's start (`#`, `-`, `+`,
+ * `1.`, a leading space), which cannot open a block there: a cell `#` stays `#`.
  *
  * @example
  * ```ts
  * markdownCell("a|b"); // => "a\\|b"
+ * markdownCell("# 1"); // => "# 1"
  * ```
  */
 export function markdownCell(text: string): string {
-  return markdownText(text);
+  return text
+    .replace(/\r\n|[\r\n]/gu, " ")
+    .replace(/&/gu, "&amp;")
+    .replace(/</gu, "&lt;")
+    .replace(/>/gu, "&gt;")
+    .replace(MARKDOWN_SYNTAX, "\\$&");
 }
 
 /**
  * The pattern of one escape in Markdown text: a backslash before ASCII punctuation, or a character
  * reference (`&amp;`, `&lt;`, `&gt;`, written by {@link markdownText}, and `&quot;`, `&#39;`,
- * numeric ones). The Markdown-to-HTML converter tokenises inline text with it.
+ * numeric ones).
  */
-export const MARKDOWN_ESCAPE_SOURCE = "\\\\[!-/:-@[-`{-~]|&(?:amp|lt|gt|quot|#39|#\\d{1,7}|#x[\\da-f]{1,6});";
-const MARKDOWN_ESCAPE = new RegExp(MARKDOWN_ESCAPE_SOURCE, "giu");
+const MARKDOWN_ESCAPE = /\\[!-/:-@[-`{-~]|&(?:amp|lt|gt|quot|#39|#\d{1,7}|#x[\da-f]{1,6});/giu;
 const NAMED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" };
 
 function decodeReference(name: string): string {

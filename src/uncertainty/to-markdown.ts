@@ -1,6 +1,12 @@
-import { markdownText } from "../report/escape.ts";
+/**
+ * The uncertainty analysis as a document (Markdown, HTML).
+ *
+ * @module
+ */
 import { formatNumber, plainStyle } from "../report/format-number.ts";
-import { markdownTable } from "../report/markdown-table.ts";
+import { document, num, paragraph, table, type Document } from "../report/document/model.ts";
+import { documentToMarkdown } from "../report/document/to-markdown.ts";
+import { uncertaintyLabels } from "../text/labels/index.ts";
 import { optionHint } from "../text/option-hint.ts";
 import type { SensitivityIndex, UncertaintyResult } from "./types.ts";
 
@@ -14,17 +20,54 @@ export interface UncertaintyMarkdownOptions {
   readonly spelling?: "api" | "cli";
 }
 
-/** A rounded figure for display (not a published value): "2,5", "3"; Vietnamese writes a decimal comma. */
-const figure = (x: number | null, places: number, en: boolean) => formatNumber(x, plainStyle(!en), { places, trim: true });
-
-/** Vietnamese names of the uncertain inputs. */
-const INPUT_VI: Readonly<Record<string, string>> = { weights: "trọng số", normalisation: "chuẩn hoá", aggregation: "phép tổng hợp" };
-
 /**
- * The uncertainty analysis as Markdown: a summary line, the sensitivity table (first-order and
+ * The uncertainty analysis as a document: a summary line, the sensitivity table (first-order and
  * total index of each uncertain input, each ± its 95 % margin, and a note when an estimate falls
  * below 0 or above 1) and one row per unit: nominal rank, median rank, 5–95 % interval, mean
- * absolute shift.
+ * absolute shift. Figures are rounded for display (not published values); Vietnamese writes a
+ * decimal comma.
+ *
+ * @example
+ * ```ts
+ * documentToHTML(uncertaintyDocument(ua, { language: "en", limit: 10 }));
+ * ```
+ */
+export function uncertaintyDocument(result: UncertaintyResult, options: UncertaintyMarkdownOptions = {}): Document {
+  const L = uncertaintyLabels(options.language);
+  const style = plainStyle(options.language !== "en");
+  const figure = (x: number | null, places = 2) => formatNumber(x, style, { places, trim: true });
+  const inputName = (name: string) => L.inputs[name] ?? name;
+  const inputs = result.inputs.map((i) => (i.levels !== undefined ? `${inputName(i.name)} (${i.levels.join(", ")})` : `${inputName(i.name)} (${i.dimensions})`)).join("; ");
+  const sensitivity = result.sensitivity;
+  const withMargin = (x: number | null, m: number | null | undefined) => (x === null || m === null || m === undefined ? figure(x, 3) : `${figure(x, 3)} ± ${figure(m, 3)}`);
+  const note = sensitivity === undefined ? undefined : noiseNote(sensitivity, inputName, figure);
+  const units = options.limit === undefined ? result.units : result.units.slice(0, options.limit);
+  return document(
+    [
+      paragraph(L.summary(result.runs, result.seed, result.year !== undefined ? L.year(result.year) : "", result.evaluations, inputs, figure(result.meanAbsShift))),
+      sensitivity !== undefined &&
+        table(
+          [L.input, L.firstOrder, L.total],
+          sensitivity.map((s) => [inputName(s.input), withMargin(s.first, s.firstMargin), withMargin(s.total, s.totalMargin)]),
+        ),
+      note !== undefined && paragraph(L.noise(note, optionHint("runs", String(result.runs * 4))[options.spelling ?? "api"])),
+      table(
+        [
+          { header: L.rank, align: "right" },
+          { header: L.unit, align: "left" },
+          { header: L.medianRank, align: "right" },
+          { header: L.interval, align: "center" },
+          { header: L.meanShift, align: "right" },
+        ],
+        units.map((u) => [String(u.nominalRank), u.unit, num(u.medianRank, { places: 1, trim: true }), `${figure(u.rankLow, 1)}–${figure(u.rankHigh, 1)}`, num(u.meanAbsShift, { places: 2, trim: true })]),
+      ),
+    ],
+    style,
+  );
+}
+
+/**
+ * The uncertainty analysis as Markdown ({@link uncertaintyDocument}).
  *
  * @example
  * ```ts
@@ -33,60 +76,23 @@ const INPUT_VI: Readonly<Record<string, string>> = { weights: "trọng số", no
  * ```
  */
 export function uncertaintyToMarkdown(result: UncertaintyResult, options: UncertaintyMarkdownOptions = {}): string {
-  const en = options.language === "en";
-  const num = (x: number | null, places = 2) => figure(x, places, en);
-  const inputName = (name: string) => (en ? name : (INPUT_VI[name] ?? name));
-  const inputs = markdownText(result.inputs.map((i) => (i.levels !== undefined ? `${inputName(i.name)} (${i.levels.join(", ")})` : `${inputName(i.name)} (${i.dimensions})`)).join("; "));
-  const year = result.year !== undefined ? (en ? `, year ${result.year}` : `, năm ${result.year}`) : "";
-  const out: string[] = [
-    en
-      ? `Uncertainty of the ranking: ${result.runs} runs, seed ${result.seed}${year}, ${result.evaluations} evaluations. Uncertain inputs: ${inputs || "none"}. Mean absolute rank shift: ${num(result.meanAbsShift)}.`
-      : `Độ bất định của xếp hạng: ${result.runs} lần chạy, seed ${result.seed}${year}, ${result.evaluations} lần tính. Yếu tố bất định: ${inputs || "không có"}. Dịch chuyển hạng tuyệt đối trung bình: ${num(result.meanAbsShift)}.`,
-    "",
-  ];
-  if (result.sensitivity !== undefined) {
-    const withMargin = (x: number | null, m: number | null | undefined) => (x === null || m === null || m === undefined ? num(x, 3) : `${num(x, 3)} ± ${num(m, 3)}`);
-    out.push(
-      markdownTable(
-        en ? ["Input", "First-order Sᵢ", "Total STᵢ"] : ["Yếu tố", "Chỉ số bậc một Sᵢ", "Chỉ số toàn phần STᵢ"],
-        result.sensitivity.map((s) => [inputName(s.input), withMargin(s.first, s.firstMargin), withMargin(s.total, s.totalMargin)]),
-      ),
-    );
-    const note = noiseNote(result.sensitivity, result.runs, en, options.spelling ?? "api", inputName, num);
-    if (note !== undefined) out.push(note, "");
-  }
-  const units = options.limit === undefined ? result.units : result.units.slice(0, options.limit);
-  out.push(
-    markdownTable(
-      en ? ["Rank", "Unit", "Median rank", "5–95 % interval", "Mean abs. shift"] : ["Hạng", "Đơn vị", "Hạng trung vị", "Khoảng 5–95 %", "Dịch chuyển TB"],
-      units.map((u) => [String(u.nominalRank), u.unit, num(u.medianRank, 1), `${num(u.rankLow, 1)}–${num(u.rankHigh, 1)}`, num(u.meanAbsShift)]),
-      ["r", "l", "r", "c", "r"],
-    ),
-  );
-  return out.join("\n");
+  return documentToMarkdown(uncertaintyDocument(result, options));
 }
 
 /**
- * A note when an estimate is below 0 or above 1: the true indices lie in [0, 1] (and Sᵢ ≤ STᵢ),
- * so such a figure is the estimators' Monte Carlo noise, not a finding. Readers took a negative
- * Sᵢ for a negative effect.
+ * The estimates below 0 or above 1 ("weights Sᵢ -0,012"), or undefined when there are none: the
+ * true indices lie in [0, 1] (and Sᵢ ≤ STᵢ), so such a figure is the estimators' Monte Carlo
+ * noise, not a finding. Readers took a negative Sᵢ for a negative effect.
  */
 function noiseNote(
   indices: readonly SensitivityIndex[],
-  runs: number,
-  en: boolean,
-  spelling: "api" | "cli",
   inputName: (name: string) => string,
-  num: (x: number | null, places?: number) => string,
+  figure: (x: number | null, places?: number) => string,
 ): string | undefined {
   const odd: string[] = [];
   for (const s of indices) {
-    if (s.first !== null && s.first < 0) odd.push(`${inputName(s.input)} Sᵢ ${num(s.first, 3)}`);
-    if (s.total !== null && s.total > 1) odd.push(`${inputName(s.input)} STᵢ ${num(s.total, 3)}`);
+    if (s.first !== null && s.first < 0) odd.push(`${inputName(s.input)} Sᵢ ${figure(s.first, 3)}`);
+    if (s.total !== null && s.total > 1) odd.push(`${inputName(s.input)} STᵢ ${figure(s.total, 3)}`);
   }
-  if (odd.length === 0) return undefined;
-  const more = optionHint("runs", String(runs * 4))[spelling];
-  return en
-    ? `Note: an Sᵢ below 0 or an STᵢ above 1 (here ${odd.join("; ")}) is Monte Carlo noise of the estimators, not a property of the ranking: the true indices lie between 0 and 1. Read each figure with its ± (a 95 % interval); four times the runs (${more}) halve it.`
-    : `Ghi chú: Sᵢ dưới 0 hoặc STᵢ trên 1 (ở đây ${odd.join("; ")}) là sai số Monte Carlo của phép ước lượng, không phải tính chất của xếp hạng: chỉ số thực nằm trong khoảng 0 đến 1. Đọc mỗi số cùng phần ± (khoảng tin cậy 95 %); gấp bốn số lần chạy (${more}) thì phần ± giảm một nửa.`;
+  return odd.length === 0 ? undefined : odd.join("; ");
 }

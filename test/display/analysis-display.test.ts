@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as plain from "../../src/analysis.ts";
-import { explainToMarkdown, getBands } from "../../src/analysis.ts";
+import { explainDocument, explainToMarkdown, getBands } from "../../src/analysis.ts";
 import { applyBands, assessment, compareYears, explain, improvementPriorities, planImprovements, uncertainty, whatIf } from "../../src/notebook.ts";
 import { parseCsv } from "../../src/csv.ts";
-import { displayMarkdown } from "../../src/display/markdown-bundle.ts";
+import { displayDocument } from "../../src/display/document-bundle.ts";
 import { JUPYTER_DISPLAY, type MimeBundle } from "../../src/display/mime-bundle.ts";
 import { getFramework } from "../../src/framework/builtin/index.ts";
 import { score } from "../../src/pipeline/score.ts";
@@ -76,8 +76,8 @@ describe("analysis results render in a notebook", () => {
     expect(JSON.parse(JSON.stringify(ua)).runs).toBe(50);
   });
 
-  it("displayMarkdown shows any Markdown, e.g. an explanation in English", () => {
-    const en = displayMarkdown(explainToMarkdown(explain(fw, top5, "TP. Đà Nẵng"), { language: "en" }));
+  it("displayDocument shows any document, e.g. an explanation in English", () => {
+    const en = displayDocument(explainDocument(explain(fw, top5, "TP. Đà Nẵng"), { language: "en" }));
     expect(bundleOf(en)["text/html"]).toContain("<h2>TP. Đà Nẵng: DTI explained</h2>");
     expect(JSON.stringify(en)).toBe("{}");
   });
