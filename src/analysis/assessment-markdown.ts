@@ -5,7 +5,7 @@
  */
 import { formatIssue } from "../errors.ts";
 import type { AssessmentResult, StageTotal } from "./assessment.ts";
-import { nameIn } from "./explain-summary.ts";
+import { localName } from "../text/local-name.ts";
 import { analysisStyle, type AnalysisLanguage } from "./format.ts";
 import { cell, document, emphasis, heading, list, num, paragraph, table, type Cell, type Document } from "../report/document/model.ts";
 import { documentToMarkdown } from "../report/document/to-markdown.ts";
@@ -49,7 +49,7 @@ export function assessmentDocument(a: AssessmentResult, options: { readonly lang
       flagged.length > 0 &&
         table(
           [left(L.unit), left(L.indicator), right(L.max), right(L.selfShort), right(L.appraised), right(L.final), left(L.evidence), left(L.flags)],
-          flagged.map((i) => [i.unit, nameIn(i.name, lang), p(i.max), p(i.self), p(i.appraised), p(i.final), i.evidence ?? "–", i.flags.join(", ")]),
+          flagged.map((i) => [i.unit, localName(i.name, lang), p(i.max), p(i.self), p(i.appraised), p(i.final), i.evidence ?? "–", i.flags.join(", ")]),
         ),
       errors.length > 0 && list(errors.map((i) => [formatIssue(i)])),
     ],

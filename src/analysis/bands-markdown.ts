@@ -6,7 +6,7 @@
  */
 import type { BandsResult } from "./apply-bands.ts";
 import type { Band, BandSet } from "./bands.ts";
-import { nameIn } from "./explain-summary.ts";
+import { localName } from "../text/local-name.ts";
 import { analysisStyle, formatDecimal, type AnalysisLanguage } from "./format.ts";
 import { document, heading, paragraph, table, type Document } from "../report/document/model.ts";
 import { documentToMarkdown } from "../report/document/to-markdown.ts";
@@ -37,12 +37,12 @@ export function bandsDocument(banded: BandsResult, set: BandSet, options: { read
   const rows = banded.counts.map((c) => {
     const band = set.bands.find((b) => b.id === c.band) as Band;
     const units = banded.units.filter((u) => u.band === c.band && u.year === c.year).map((u) => u.unit);
-    return [...(withYear ? [String(c.year)] : []), nameIn(c.label, lang), bandRange(band, lang), String(c.count), units.join(", ")];
+    return [...(withYear ? [String(c.year)] : []), localName(c.label, lang), bandRange(band, lang), String(c.count), units.join(", ")];
   });
   const header = [...(withYear ? [L.year] : []), L.band, L.range, L.count, L.units];
   return document(
     [
-      heading(3, nameIn(set.name, lang)),
+      heading(3, localName(set.name, lang)),
       table(header.map((h, i) => ({ header: h, align: i === header.length - 2 ? ("right" as const) : ("left" as const) })), rows),
       set.note !== undefined && paragraph(set.note),
     ],

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Explanation } from "./explanation.ts";
-import { nameIn } from "./explain-summary.ts";
+import { localName } from "../text/local-name.ts";
 import { analysisStyle, type AnalysisLanguage } from "./format.ts";
 import { cell, document, heading, lines, num, paragraph, rank, strong, table, type Document } from "../report/document/model.ts";
 import { documentToMarkdown } from "../report/document/to-markdown.ts";
@@ -28,7 +28,7 @@ export function explainDocument(ex: Explanation, options: { readonly language?: 
   const s = (x: number | null | undefined) => num(x, { places: d, sign: true });
   const pts = (x: number | null) => num(x, { places: 3, trim: true });
   const withPoints = ex.maxPoints !== null;
-  const index = ex.index.short ?? nameIn(ex.index.name, lang);
+  const index = ex.index.short ?? localName(ex.index.name, lang);
   const withTarget = ex.target !== null || ex.nodes.some((x) => x.target !== null);
   const header = [
     L.indicator,
@@ -43,7 +43,7 @@ export function explainDocument(ex: Explanation, options: { readonly language?: 
     { header: ["+", num(ex.step, { places: d, trim: true }), ` → ${index}`] },
   ];
   const rows = ex.nodes.map((x) => [
-    `${"\u00a0\u00a0\u00a0".repeat(Math.max(0, x.depth - 1))}${nameIn(x.name, lang)}${x.short !== undefined ? ` (${x.short})` : ""}`,
+    `${"\u00a0\u00a0\u00a0".repeat(Math.max(0, x.depth - 1))}${localName(x.name, lang)}${x.short !== undefined ? ` (${x.short})` : ""}`,
     n(x.value),
     rank(x.rank),
     ...(withPoints ? [cell(pts(x.points), " / ", pts(x.maxPoints))] : [n(x.share)]),
@@ -71,7 +71,7 @@ export function explainDocument(ex: Explanation, options: { readonly language?: 
       ? undefined
       : table(
           [L.pillar, L.value, L.rank, L.vsLeader, L.vsAverage],
-          ex.views.map((v) => [nameIn(v.name, lang), n(v.value), rank(v.rank), s(v.leader === null ? null : -v.leader.gap), s(v.average === null ? null : -v.average.gap)]),
+          ex.views.map((v) => [localName(v.name, lang), n(v.value), rank(v.rank), s(v.leader === null ? null : -v.leader.gap), s(v.average === null ? null : -v.average.gap)]),
         );
   return document(
     [

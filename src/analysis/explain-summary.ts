@@ -3,15 +3,10 @@
  *
  * @module
  */
-import type { LocalizedName } from "../framework/types.ts";
 import type { Explanation } from "./explanation.ts";
 import { summaryLabels } from "../text/labels/index.ts";
 import { formatDecimal, formatPoints, type AnalysisLanguage } from "./format.ts";
-
-/** A localized name in the language (English falls back to Vietnamese). */
-export function nameIn(name: LocalizedName, language: AnalysisLanguage): string {
-  return language === "en" ? (name.en ?? name.vi) : name.vi;
-}
+import { localName } from "../text/local-name.ts";
 
 /**
  * A few sentences: rank and value, band, strongest and weakest indicator with the index gain of
@@ -29,24 +24,24 @@ export function explainSummary(ex: Omit<Explanation, "summary">, language: Analy
   const d = ex.decimals;
   const n = (x: number | string) => formatDecimal(x, d, language);
   const step = formatPoints(ex.step, d, language);
-  const index = ex.index.short ?? nameIn(ex.index.name, language);
+  const index = ex.index.short ?? localName(ex.index.name, language);
   const byId = new Map(ex.nodes.map((x) => [x.id, x]));
   const parts: string[] = [];
   const when = ex.year === undefined ? "" : L.when(ex.year);
   parts.push(when + (ex.value === null ? L.noValue(ex.unit, index) : L.ranks(ex.unit, String(ex.rank ?? "–"), ex.units, index, n(ex.value))));
   if (ex.group !== undefined && ex.groupRank !== null && ex.groupUnits !== null) parts.push(L.inGroup(ex.group, ex.groupRank, ex.groupUnits));
-  if (ex.band !== null) parts.push(L.band(nameIn(ex.band.label, language)));
+  if (ex.band !== null) parts.push(L.band(localName(ex.band.label, language)));
   const strong = byId.get(ex.strongest[0] ?? "");
   const weak = byId.get(ex.weakest[0] ?? "");
   if (strong !== undefined && strong.value !== null) {
-    parts.push(`${L.strongest}: ${nameIn(strong.name, language)} (${n(strong.value)}).`);
+    parts.push(`${L.strongest}: ${localName(strong.name, language)} (${n(strong.value)}).`);
   }
   if (weak !== undefined && weak.value !== null && weak !== strong) {
     const gain = weak.gainPerStep > 0 ? L.weakestGain(step, index, n(weak.gainPerStep)) : "";
-    parts.push(`${L.weakest}: ${nameIn(weak.name, language)} (${n(weak.value)})${gain}.`);
+    parts.push(`${L.weakest}: ${localName(weak.name, language)} (${n(weak.value)})${gain}.`);
   }
   const first = byId.get(ex.priorities[0] ?? "");
-  if (first !== undefined && first !== weak) parts.push(L.largestGain(index, step, nameIn(first.name, language), n(first.gainPerStep)));
+  if (first !== undefined && first !== weak) parts.push(L.largestGain(index, step, localName(first.name, language), n(first.gainPerStep)));
   if (ex.target !== null) {
     const t = n(ex.target.score);
     if (ex.target.reached) parts.push(L.targetReached(t));

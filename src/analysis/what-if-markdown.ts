@@ -5,7 +5,7 @@
  */
 import type { LocalizedName } from "../framework/types.ts";
 import type { RawValue } from "../score/rules/outcome.ts";
-import { nameIn } from "./explain-summary.ts";
+import { localName } from "../text/local-name.ts";
 import { parseNumber } from "../number/parse-number.ts";
 import { analysisStyle, formatDecimal, formatPoints, type AnalysisLanguage } from "./format.ts";
 import { cell, document, heading, num, paragraph, rank, table, type Cell, type Document } from "../report/document/model.ts";
@@ -49,7 +49,7 @@ export function whatIfDocument(r: WhatIfResult, options: WhatIfMarkdownOptions =
   const L = whatIfLabels(lang);
   const n = (x: string | null) => num(x, { places: r.decimals });
   // Changes are signed exact texts ("+0.0123"): written in the language's style, not rounded again.
-  const label = (id: string) => (options.names?.[id] === undefined ? id : nameIn(options.names[id] as LocalizedName, lang));
+  const label = (id: string) => (options.names?.[id] === undefined ? id : localName(options.names[id] as LocalizedName, lang));
   return document(
     [
       heading(2, L.title(r.unit, r.year)),
@@ -67,7 +67,7 @@ export function whatIfDocument(r: WhatIfResult, options: WhatIfMarkdownOptions =
       ),
       r.nodes.length > 0 && table(
         [L.node, L.before, L.after, L.change],
-        r.nodes.map((x) => [nameIn(x.name, lang), n(x.before), n(x.after), num(x.delta)]),
+        r.nodes.map((x) => [localName(x.name, lang), n(x.before), n(x.after), num(x.delta)]),
       ),
     ],
     analysisStyle(lang),
@@ -113,7 +113,7 @@ export function prioritiesDocument(list: readonly Priority[], options: Prioritie
         [right("#"), { header: L.indicator, align: "left" }, right(L.value), right(L.gainPerHundredth), right(withPoints ? L.pointsLeft : L.gainAtMax)],
         list.map((p, i) => [
           String(i + 1),
-          nameIn(p.name, lang),
+          localName(p.name, lang),
           num(p.value, { places: d }),
           num(p.gainPerHundredth, { places: d + 2 }),
           withPoints ? num(p.headroomPoints ?? 0, { places: 3, trim: true }) : num(p.headroom, { places: d }),
@@ -154,7 +154,7 @@ export function planDocument(plan: PlanResult, options: { readonly language?: An
   const title = heading(2, L.title(plan.unit, goal));
   if (plan.already) return document([title, paragraph(L.already(n(plan.before.value), plan.before.rank))], analysisStyle(lang));
   const after = plan.result.after;
-  const exact = plan.exact?.changes.map((c) => `${nameIn(c.name, lang)} ${formatPoints(c.before, 6, lang)} → ${formatPoints(c.after, 6, lang)}`).join("; ");
+  const exact = plan.exact?.changes.map((c) => `${localName(c.name, lang)} ${formatPoints(c.before, 6, lang)} → ${formatPoints(c.after, 6, lang)}`).join("; ");
   return document(
     [
       title,
@@ -165,7 +165,7 @@ export function planDocument(plan: PlanResult, options: { readonly language?: An
       ),
       table(
         [L.indicator, L.now, L.needed, L.increase],
-        plan.changes.map((c) => [nameIn(c.name, lang), num(c.before, { places: d }), num(c.after, { places: d }), num(c.increase, { places: d, sign: true })]),
+        plan.changes.map((c) => [localName(c.name, lang), num(c.before, { places: d }), num(c.after, { places: d }), num(c.increase, { places: d, sign: true })]),
       ),
       plan.exact !== null && paragraph(L.exact(formatPoints(plan.exact.total, 6, lang), exact ?? "")),
       paragraph(...L.method(plan.algorithm)),

@@ -7,7 +7,9 @@ import type { ScoreResult } from "../pipeline/types.ts";
 import { toHTML, type HtmlTableOptions } from "../report/to-html.ts";
 import { defaultLocale } from "../report/format-number.ts";
 import { toMarkdown } from "../report/to-markdown.ts";
+import { rankingLabels } from "../text/labels/index.ts";
 import { displayable, type Displayable, type MimeBundle } from "./mime-bundle.ts";
+import { localName } from "../text/local-name.ts";
 
 /** Options of {@link display} and {@link tableBundle}. */
 export interface DisplayOptions extends HtmlTableOptions {
@@ -34,13 +36,12 @@ export const DISPLAY_TEXT_LIMIT = 10;
  * ```
  */
 export function tableBundle(result: ScoreResult, options: DisplayOptions = {}): MimeBundle {
-  const en = options.language === "en";
+  const L = rankingLabels(options.language);
   const total = result.units.length;
   const limit = options.limit ?? DISPLAY_LIMIT;
   const textLimit = options.textLimit ?? Math.min(DISPLAY_TEXT_LIMIT, limit);
-  const title = en ? (result.framework.title.en ?? result.framework.title.vi) : result.framework.title.vi;
-  const shown = (n: number) =>
-    n >= total ? (en ? `${total} units` : `${total} đơn vị`) : en ? `top ${n} of ${total} units` : `${n} đơn vị đầu trong ${total}`;
+  const title = localName(result.framework.title, options.language);
+  const shown = (n: number) => L.unitsShown(n, total);
   const caption = options.caption ?? `${title} (${result.framework.id} ${result.framework.version}): ${shown(limit)}`;
   const plain = [
     `${title} (${result.framework.id} ${result.framework.version}): ${shown(textLimit)}`,

@@ -8,6 +8,7 @@ import type { NodeInfo, ScoreResult } from "../pipeline/types.ts";
 
 /** Report language for labels. */
 import type { Language } from "../text/language.ts";
+import { localName } from "../text/local-name.ts";
 export type { Language } from "../text/language.ts";
 
 /** Options shared by the table reports. */
@@ -36,5 +37,5 @@ export function reportColumns(result: ScoreResult, options: ColumnOptions = {}):
 
 /** A node's column label: its short label, else its name in the chosen language. */
 export function columnLabel(info: NodeInfo, language: Language = "vi"): string {
-  return info.short ?? (language === "en" ? (info.name.en ?? info.name.vi) : info.name.vi);
+  return info.short ?? localName(info.name, language);
 }

@@ -3,10 +3,11 @@
  *
  * @module
  */
-import type { ScoreResult, UnitResult } from "../pipeline/types.ts";
-import { columnLabel, reportColumns, type ColumnOptions } from "./columns.ts";
-import { escapeXml } from "./escape.ts";
-import { defaultLocale, MISSING, valueFormatter } from "./format-number.ts";
+import type { ScoreResult } from "../pipeline/types.ts";
+import type { ColumnOptions } from "./columns.ts";
+import { documentToHTML } from "./document/to-html.ts";
+import { defaultLocale, localeStyle } from "./format-number.ts";
+import { rankingDocument, type RankingExtraColumn } from "./ranking-document.ts";
 
 /** Options of {@link toHTML}. */
 export interface HtmlTableOptions extends ColumnOptions {
@@ -19,20 +20,14 @@ export interface HtmlTableOptions extends ColumnOptions {
   /** The table's class attribute; default "dti-ranking". */
   readonly className?: string;
   /**
-   * Extra columns right after the index value (e.g. the report's maturity band): a header (text,
-   * escaped) and each unit's cell content as HTML — escape any text from the data yourself.
+   * Extra columns right after the index value (e.g. the report's maturity band): a header and each
+   * unit's cell as text or inline content of the document model (escaped when written).
    */
   readonly extraColumns?: readonly HtmlExtraColumn[];
 }
 
 /** An extra column of {@link toHTML}. */
-export interface HtmlExtraColumn {
-  readonly header: string;
-  /** The cell's inner HTML for a unit (already escaped). */
-  readonly cell: (unit: UnitResult) => string;
-  /** Class of the header and cells; default "extra". */
-  readonly className?: string;
-}
+export type HtmlExtraColumn = RankingExtraColumn;
 
 /**
  * The ranking as an HTML table fragment (no `<html>`, no styles): rank, unit (group and group rank,
@@ -47,49 +42,5 @@ export interface HtmlExtraColumn {
  * ```
  */
 export function toHTML(result: ScoreResult, options: HtmlTableOptions = {}): string {
-  const language = options.language ?? "vi";
-  const en = language === "en";
-  const fmt = valueFormatter(options.locale ?? defaultLocale(language));
-  const columns = reportColumns(result, options);
-  const withGroup = result.units.some((u) => u.group !== undefined);
-  const withYear = result.units.some((u) => u.year !== undefined);
-  const rootInfo = result.nodes.find((n) => n.id === result.root);
-  const extra = options.extraColumns ?? [];
-  const th = (label: string, title?: string, cls = "num") =>
-    `<th scope="col" class="${cls}"${title !== undefined && title !== label ? ` title="${escapeXml(title)}"` : ""}>${escapeXml(label)}</th>`;
-  const name = (info: (typeof columns)[number]) => (en ? (info.name.en ?? info.name.vi) : info.name.vi);
-  const head = [
-    th(en ? "Rank" : "Hạng", undefined, "rank"),
-    th(en ? "Unit" : "Đơn vị", undefined, "unit"),
-    ...(withGroup ? [th(en ? "Group" : "Nhóm", undefined, "group"), th(en ? "Group rank" : "Hạng trong nhóm", undefined, "rank")] : []),
-    ...(withYear ? [th(en ? "Year" : "Năm", undefined, "year")] : []),
-    rootInfo === undefined ? th(result.root) : th(columnLabel(rootInfo, language), name(rootInfo)),
-    ...extra.map((c) => th(c.header, undefined, c.className ?? "extra")),
-    ...columns.map((c) => th(columnLabel(c, language), name(c))),
-  ];
-  const num = (v: string | null) => (v === null ? `<td class="num missing">${MISSING}</td>` : `<td class="num" data-value="${escapeXml(v)}">${escapeXml(fmt(v))}</td>`);
-  const rank = (r: number | null) => `<td class="rank">${r === null ? MISSING : String(r)}</td>`;
-  const units = options.limit === undefined ? result.units : result.units.slice(0, options.limit);
-  const rows = units.map((u) =>
-    [
-      "<tr>",
-      rank(u.rank),
-      `<th scope="row" class="unit">${escapeXml(u.unit)}</th>`,
-      ...(withGroup ? [`<td class="group">${escapeXml(u.group ?? "")}</td>`, rank(u.groupRank)] : []),
-      ...(withYear ? [`<td class="year">${u.year === undefined ? "" : String(u.year)}</td>`] : []),
-      num(u.value),
-      ...extra.map((c) => `<td class="${escapeXml(c.className ?? "extra")}">${c.cell(u)}</td>`),
-      ...columns.map((c) => num(u.nodes[c.id]?.value ?? null)),
-      "</tr>",
-    ].join(""),
-  );
-  const caption = options.caption === undefined ? "" : `<caption>${escapeXml(options.caption)}</caption>\n`;
-  return [
-    `<table class="${escapeXml(options.className ?? "dti-ranking")}">`,
-    `${caption}<thead><tr>${head.join("")}</tr></thead>`,
-    "<tbody>",
-    ...rows,
-    "</tbody>",
-    "</table>",
-  ].join("\n") + "\n";
+  return `${documentToHTML(rankingDocument(result, localeStyle(options.locale ?? defaultLocale(options.language ?? "vi")), options))}\n`;
 }

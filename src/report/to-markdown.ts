@@ -1,7 +1,13 @@
+/**
+ * The ranking as a GitHub-flavoured Markdown table.
+ *
+ * @module
+ */
 import type { ScoreResult } from "../pipeline/types.ts";
-import { columnLabel, reportColumns, type ColumnOptions } from "./columns.ts";
-import { formatNumber, localeStyle, plainStyle } from "./format-number.ts";
-import { markdownTable, type Align } from "./markdown-table.ts";
+import type { ColumnOptions } from "./columns.ts";
+import { documentToMarkdown } from "./document/to-markdown.ts";
+import { localeStyle, plainStyle } from "./format-number.ts";
+import { rankingDocument } from "./ranking-document.ts";
 
 /** Options of {@link toMarkdown}. */
 export interface MarkdownOptions extends ColumnOptions {
@@ -24,30 +30,6 @@ export interface MarkdownOptions extends ColumnOptions {
  * ```
  */
 export function toMarkdown(result: ScoreResult, options: MarkdownOptions = {}): string {
-  const en = options.language === "en";
-  const columns = reportColumns(result, options);
-  const style = options.locale === undefined ? plainStyle(options.decimalComma === true) : localeStyle(options.locale);
-  const num = (v: string | null) => formatNumber(v, style);
-  const withGroup = result.units.some((u) => u.group !== undefined);
-  const withYear = result.units.some((u) => u.year !== undefined);
-  const rootInfo = result.nodes.find((n) => n.id === result.root);
-  const header = [
-    en ? "Rank" : "Hạng",
-    en ? "Unit" : "Đơn vị",
-    ...(withGroup ? [en ? "Group" : "Nhóm", en ? "Group rank" : "Hạng trong nhóm"] : []),
-    ...(withYear ? [en ? "Year" : "Năm"] : []),
-    rootInfo === undefined ? result.root : columnLabel(rootInfo, options.language),
-    ...columns.map((c) => columnLabel(c, options.language)),
-  ];
-  const align = header.map((_, i): Align => (i === 1 || (withGroup && i === 2) ? "l" : "r"));
-  const units = options.limit === undefined ? result.units : result.units.slice(0, options.limit);
-  const rows = units.map((u) => [
-    u.rank === null ? "–" : String(u.rank),
-    u.unit,
-    ...(withGroup ? [u.group ?? "", u.groupRank === null ? "–" : String(u.groupRank)] : []),
-    ...(withYear ? [u.year === undefined ? "" : String(u.year)] : []),
-    num(u.value),
-    ...columns.map((c) => num(u.nodes[c.id]?.value ?? null)),
-  ]);
-  return markdownTable(header, rows, align);
+  const numbers = options.locale === undefined ? plainStyle(options.decimalComma === true) : localeStyle(options.locale);
+  return documentToMarkdown(rankingDocument(result, numbers, options));
 }

@@ -11,6 +11,7 @@ import type { NodeInfo, ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { pointsText } from "../report/points.ts";
 import type { Language } from "../text/language.ts";
 import { sheetName, writeWorkbook, type CellStyle, type WriteCell, type WriteSheet } from "./write-workbook.ts";
+import { localName } from "../text/local-name.ts";
 
 /** Options of {@link toXLSX}. */
 export interface XlsxReportOptions {
@@ -50,7 +51,7 @@ const LABELS = {
   },
 } as const;
 
-const nameOf = (info: NodeInfo, language: Language) => (language === "en" ? (info.name.en ?? info.name.vi) : info.name.vi);
+const nameOf = (info: NodeInfo, language: Language) => localName(info.name, language);
 
 function sheetOf(name: string, columns: readonly Column[], units: readonly UnitResult[], freezeColumns: number): WriteSheet {
   return {
@@ -116,7 +117,7 @@ export function resultSheets(result: ScoreResult, options: XlsxReportOptions = {
   }
   sheets.push(sheetOf(sheetName(L.indicators, taken), indicatorColumns, result.units, freezeAt(indicatorColumns)));
   const about: [string, WriteCell][] = [
-    [L.framework, text(language === "en" ? (result.framework.title.en ?? result.framework.title.vi) : result.framework.title.vi)],
+    [L.framework, text(localName(result.framework.title, language))],
     ["id", text(result.framework.id)],
     [L.version, text(result.framework.version)],
     [L.decimals, num(result.framework.decimals, "integer")],

@@ -34,7 +34,7 @@ async function modulesOf(code: string): Promise<string[]> {
 
 /** The notebook display and the renderers (the same list as test/imports.test.ts). */
 const isDisplayOrRenderer = (f: string) =>
-  /-markdown\.ts$|^src\/report\/(to-(markdown|html|csv)|markdown-table)\.ts$|^src\/report\/(chart|vega|html-report)\/|^src\/display\/|^src\/uncertainty\/to-markdown\.ts$/u.test(f);
+  /-markdown\.ts$|^src\/report\/(to-(markdown|html|csv)|ranking-document)\.ts$|^src\/report\/(chart|vega|html-report|document)\/|^src\/display\/|^src\/uncertainty\/to-markdown\.ts$/u.test(f);
 
 describe("an app that only computes bundles no display or renderer", () => {
   it.each([

@@ -11,6 +11,7 @@ import { defaultLocale, MISSING, valueFormatter } from "../format-number.ts";
 import type { ChartOptions } from "./options.ts";
 import { COLORS, fitText, gapRow, heading, num, svgDocument, text, textWidth } from "./svg.ts";
 import { CHART_MAX_ROWS, chartWindow, windowNote, type RowWindow } from "./window.ts";
+import { chartLabels } from "../../text/labels/index.ts";
 
 /** Options of {@link comparisonChart}. */
 export interface ComparisonChartOptions extends ChartOptions, ComparisonOptions {
@@ -66,11 +67,12 @@ export function comparisonWindow(
   return { rows: [...window.top, ...window.bottom], window, note: windowNote(window, language, locale) };
 }
 
-function sideLabels(c: Comparison, options: ComparisonChartOptions, en: boolean): [string, string] {
+function sideLabels(c: Comparison, options: ComparisonChartOptions, language: "vi" | "en"): [string, string] {
+  const C = chartLabels(language);
   const useYears = c.fromYear !== undefined && c.toYear !== undefined && c.fromYear !== c.toYear;
   return [
-    options.beforeLabel ?? (useYears ? String(c.fromYear) : en ? "Before" : "Trước"),
-    options.afterLabel ?? (useYears ? String(c.toYear) : en ? "After" : "Sau"),
+    options.beforeLabel ?? (useYears ? String(c.fromYear) : C.before),
+    options.afterLabel ?? (useYears ? String(c.toYear) : C.after),
   ];
 }
 
@@ -90,11 +92,11 @@ function sideLabels(c: Comparison, options: ComparisonChartOptions, en: boolean)
  */
 export function comparisonChart(result: ScoreResult, options: ComparisonChartOptions = {}): string {
   const language = options.language ?? "vi";
-  const en = language === "en";
+  const C = chartLabels(language);
   const fmt = valueFormatter(options.locale ?? defaultLocale(language));
   const signed = (v: string | null) => (v === null ? MISSING : v.startsWith("-") || Number(v) === 0 ? fmt(v) : `+${fmt(v)}`);
   const comparison = comparisonRows(result, options);
-  const [beforeLabel, afterLabel] = sideLabels(comparison, options, en);
+  const [beforeLabel, afterLabel] = sideLabels(comparison, options, language);
   const node = options.node ?? result.root;
   const info = result.nodes.find((n) => n.id === node);
   const label = info === undefined ? node : columnLabel(info, language);
@@ -108,8 +110,8 @@ export function comparisonChart(result: ScoreResult, options: ComparisonChartOpt
   const falls = comparison.rows.filter((r) => r.change !== null && Number(r.change) < 0).length;
   const subtitle =
     options.subtitle ??
-    (en ? `${total} units · ${rises} up, ${falls} down` : `${total} đơn vị · ${rises} tăng, ${falls} giảm`) +
-      (note === undefined && rows.length < total ? (en ? ` · showing ${rows.length}` : ` · hiển thị ${rows.length}`) : "");
+    C.comparisonSummary(total, rises, falls) +
+      (note === undefined && rows.length < total ? C.showing(rows.length) : "");
   const head = heading(title, options.subtitle === "" ? undefined : subtitle, L.pad, width - 2 * L.pad);
 
   const nameWidth = Math.min(220, rows.reduce((w, r) => Math.max(w, textWidth(`${r.unit}${r.members ? " *" : ""}`, L.fontSize)), 80) + 10);
@@ -129,8 +131,8 @@ export function comparisonChart(result: ScoreResult, options: ComparisonChartOpt
   };
   entry(`<circle cx="X" cy="${num(legendY)}" r="5" fill="#ffffff" stroke="${COLORS.before}" stroke-width="2" transform="translate(5 0)"/>`, beforeLabel);
   entry(`<circle cx="X" cy="${num(legendY)}" r="5" fill="${COLORS.after}" transform="translate(5 0)"/>`, afterLabel);
-  entry(`<rect x="X" y="${num(legendY - 2)}" width="12" height="4" fill="${COLORS.up}"/>`, en ? "rise" : "tăng");
-  entry(`<rect x="X" y="${num(legendY - 2)}" width="12" height="4" fill="${COLORS.down}"/>`, en ? "fall" : "giảm");
+  entry(`<rect x="X" y="${num(legendY - 2)}" width="12" height="4" fill="${COLORS.up}"/>`, C.rise);
+  entry(`<rect x="X" y="${num(legendY - 2)}" width="12" height="4" fill="${COLORS.down}"/>`, C.fall);
 
   const axisY = legendY + 30;
   const top = axisY + 8;
@@ -149,7 +151,7 @@ export function comparisonChart(result: ScoreResult, options: ComparisonChartOpt
     const change = r.change === null ? 0 : Number(r.change);
     const color = change > 0 ? COLORS.up : change < 0 ? COLORS.down : COLORS.average;
     const rank = (x: number | null) => (x === null ? MISSING : String(x));
-    const tip = `${r.unit}: ${beforeLabel} ${fmt(r.before)} (${en ? "rank" : "hạng"} ${rank(r.beforeRank)}) → ${afterLabel} ${fmt(r.after)} (${en ? "rank" : "hạng"} ${rank(r.afterRank)})${r.members ? ` · ${en ? "before = mean of" : "trước = trung bình của"} ${r.members.join(", ")}` : ""}`;
+    const tip = `${r.unit}: ${beforeLabel} ${fmt(r.before)} (${C.rank} ${rank(r.beforeRank)}) → ${afterLabel} ${fmt(r.after)} (${C.rank} ${rank(r.afterRank)})${r.members ? ` · ${C.mergedTip} ${r.members.join(", ")}` : ""}`;
     if (r.before !== null && r.after !== null) {
       parts.push(`<line class="change" x1="${num(scale(Number(r.before)))}" y1="${num(y)}" x2="${num(scale(Number(r.after)))}" y2="${num(y)}" stroke="${color}" stroke-width="3" stroke-linecap="round"/>`);
     }
@@ -160,11 +162,9 @@ export function comparisonChart(result: ScoreResult, options: ComparisonChartOpt
   });
   if (note !== undefined) body.splice(gapAt, 0, gapRow(note, top + gapAt * L.rowHeight, L.rowHeight, width));
   const membersNote = hasMembers
-    ? [text(L.pad, height - L.pad - 4, en ? `* merged unit: "${beforeLabel}" is the mean of its members' values` : `* đơn vị sáp nhập: "${beforeLabel}" là trung bình giá trị của các đơn vị hợp thành`, { "font-size": 11, fill: COLORS.muted })]
+    ? [text(L.pad, height - L.pad - 4, C.mergedNote(beforeLabel), { "font-size": 11, fill: COLORS.muted })]
     : [];
   const shown = note === undefined ? "" : ` (${note})`;
-  const desc = en
-    ? `Comparison of ${label} between ${beforeLabel} and ${afterLabel} for ${total} units: ${rises} up, ${falls} down${shown}.`
-    : `So sánh ${label} giữa ${beforeLabel} và ${afterLabel} của ${total} đơn vị: ${rises} tăng, ${falls} giảm${shown}.`;
+  const desc = C.comparisonDescription(label, beforeLabel, afterLabel, total, rises, falls, shown);
   return svgDocument({ width, height, title, desc, id: options.id ?? "dti-comparison", lang: language }, [head.svg, ...legend, ...grid, ...body, ...membersNote]);
 }

@@ -11,6 +11,8 @@ import { mainIndicators } from "../main-indicators.ts";
 import { findUnit, leaderOf, nodeValue, peerStats, samePeers } from "../unit-stats.ts";
 import type { ChartOptions } from "./options.ts";
 import { COLORS, heading, num, svgDocument, text, textWidth, wrapLabel } from "./svg.ts";
+import { localName } from "../../text/local-name.ts";
+import { chartLabels } from "../../text/labels/index.ts";
 
 /** Options of {@link radarChart}. */
 export interface RadarOptions extends ChartOptions {
@@ -47,17 +49,16 @@ export const RADAR_LAYOUT = { radius: 165, labelGap: 16, ringCount: 5 } as const
  * ```
  */
 export function radarData(result: ScoreResult, unit: string, options: RadarOptions = {}): { unit: UnitResult; axes: NodeInfo[]; series: RadarSeries[] } {
-  const en = options.language === "en";
   const target = findUnit(result, unit, options.year);
   const axes = mainIndicators(result, options.indicators);
   const peers = samePeers(result, target);
   const series: RadarSeries[] = [];
   if (options.average !== false) {
-    series.push({ key: "average", label: en ? `Average of ${peers.length} units` : `Trung bình ${peers.length} đơn vị`, color: COLORS.average, values: axes.map((a) => peerStats(result, target, a.id).average) });
+    series.push({ key: "average", label: chartLabels(options.language).average(peers.length), color: COLORS.average, values: axes.map((a) => peerStats(result, target, a.id).average) });
   }
   const leader = leaderOf(peers);
   if (options.leader !== false && leader !== undefined && leader !== target) {
-    series.push({ key: "leader", label: `${en ? "Leader" : "Dẫn đầu"}: ${leader.unit}`, color: COLORS.leader, values: axes.map((a) => nodeValue(result, leader, a.id)) });
+    series.push({ key: "leader", label: `${chartLabels(options.language).leader}: ${leader.unit}`, color: COLORS.leader, values: axes.map((a) => nodeValue(result, leader, a.id)) });
   }
   series.push({ key: "unit", label: target.unit, color: COLORS.unit, values: axes.map((a) => nodeValue(result, target, a.id)) });
   return { unit: target, axes, series };
@@ -84,7 +85,7 @@ export function radarPoint(cx: number, cy: number, i: number, n: number, r: numb
  */
 export function radarChart(result: ScoreResult, unit: string, options: RadarOptions = {}): string {
   const language = options.language ?? "vi";
-  const en = language === "en";
+  const C = chartLabels(language);
   const fmt = valueFormatter(options.locale ?? defaultLocale(language));
   const { unit: target, axes, series } = radarData(result, unit, options);
   const L = RADAR_LAYOUT;
@@ -93,14 +94,14 @@ export function radarChart(result: ScoreResult, unit: string, options: RadarOpti
   const yearText = target.year === undefined ? "" : ` ${target.year}`;
   const rootInfo = result.nodes.find((x) => x.id === result.root);
   const indexLabel = rootInfo === undefined ? result.root : columnLabel(rootInfo, language);
-  const title = options.title ?? `${target.unit}${yearText}: ${en ? "main indicators" : "các chỉ số chính"}`;
+  const title = options.title ?? `${target.unit}${yearText}: ${C.mainIndicators}`;
   const subtitle =
     options.subtitle ??
-    `${indexLabel} ${fmt(target.value)}${target.rank === null ? "" : en ? ` · rank ${target.rank}/${samePeers(result, target).length}` : ` · hạng ${target.rank}/${samePeers(result, target).length}`}`;
+    `${indexLabel} ${fmt(target.value)}${target.rank === null ? "" : C.rankOf(target.rank, samePeers(result, target).length)}`;
   const head = heading(title, options.subtitle === "" ? undefined : subtitle, 16, width - 32);
   const cx = width / 2;
   const short = options.labels === "short";
-  const axisLines = axes.map((a) => (short ? [columnLabel(a, language)] : wrapLabel(en ? (a.name.en ?? a.name.vi) : a.name.vi, 16)));
+  const axisLines = axes.map((a) => (short ? [columnLabel(a, language)] : wrapLabel(localName(a.name, language), 16)));
   // The radius leaves room for the widest label on each side.
   const widest = axisLines.flat().reduce((w, line) => Math.max(w, textWidth(line, 12)), 0);
   const R = Math.max(60, Math.min(L.radius, width / 2 - widest - L.labelGap - 8));
@@ -123,7 +124,7 @@ export function radarChart(result: ScoreResult, unit: string, options: RadarOpti
     const [lx, ly] = radarPoint(cx, cy, i, n, R + L.labelGap);
     const cos = (lx - cx) / (R + L.labelGap);
     const anchor = Math.abs(cos) < 0.2 ? "middle" : cos > 0 ? "start" : "end";
-    const name = en ? (a.name.en ?? a.name.vi) : a.name.vi;
+    const name = localName(a.name, language);
     const lines = axisLines[i] ?? [name];
     const sin = (ly - cy) / (R + L.labelGap);
     const y0 = ly + (sin > 0.2 ? 10 : sin < -0.2 ? -(lines.length - 1) * 13 - 2 : 4 - ((lines.length - 1) * 13) / 2);
@@ -138,7 +139,7 @@ export function radarChart(result: ScoreResult, unit: string, options: RadarOpti
       `<polygon class="series series-${s.key}" points="${pts.map((p) => p.map(num).join(",")).join(" ")}" fill="${isUnit ? s.color : "none"}" fill-opacity="${isUnit ? 0.18 : 0}" stroke="${s.color}" stroke-width="${isUnit ? 2.5 : 2}"${s.key === "average" ? ' stroke-dasharray="5 4"' : ""}/>`,
     );
     pts.forEach(([x, y], i) => {
-      body.push(`<circle class="point point-${s.key}" cx="${num(x)}" cy="${num(y)}" r="${isUnit ? 3.5 : 2.5}" fill="${s.color}" data-value="${escapeXml(s.values[i] ?? "")}"><title>${escapeXml(`${s.label} · ${axes[i]?.name[en ? "en" : "vi"] ?? axes[i]?.name.vi}: ${fmt(s.values[i])}`)}</title></circle>`);
+      body.push(`<circle class="point point-${s.key}" cx="${num(x)}" cy="${num(y)}" r="${isUnit ? 3.5 : 2.5}" fill="${s.color}" data-value="${escapeXml(s.values[i] ?? "")}"><title>${escapeXml(`${s.label} · ${axes[i] === undefined ? "" : localName(axes[i].name, language)}: ${fmt(s.values[i])}`)}</title></circle>`);
     });
   }
   for (const ring of rings) body.push(ring);
@@ -159,6 +160,6 @@ export function radarChart(result: ScoreResult, unit: string, options: RadarOpti
     x += w;
   }
   const height = y + 22;
-  const desc = `${en ? "Radar chart of" : "Biểu đồ radar"} ${target.unit}: ${axes.map((a, i) => `${columnLabel(a, language)} ${fmt(series[series.length - 1]?.values[i])}`).join(", ")}.`;
+  const desc = `${C.radarOf} ${target.unit}: ${axes.map((a, i) => `${columnLabel(a, language)} ${fmt(series[series.length - 1]?.values[i])}`).join(", ")}.`;
   return svgDocument({ width, height, title, desc, id: options.id ?? "dti-radar", lang: language }, body);
 }

@@ -11,6 +11,8 @@ import { latestYear, nodeInfo, nodeScore, nodeValue } from "../unit-stats.ts";
 import type { ChartOptions } from "./options.ts";
 import { attributes, COLORS, fitText, gapRow, GROUP_PALETTE, heading, num, svgDocument, text, textWidth, ticks } from "./svg.ts";
 import { CHART_MAX_ROWS, chartWindow, windowNote, type RowWindow } from "./window.ts";
+import { localName } from "../../text/local-name.ts";
+import { chartLabels } from "../../text/labels/index.ts";
 
 /** Options of {@link rankingBarChart}. */
 export interface RankingBarOptions extends ChartOptions {
@@ -62,7 +64,7 @@ export function barSelection(result: ScoreResult, options: RankingBarOptions) {
   const window: RowWindow<UnitResult> = options.limit === undefined ? chartWindow(all, CHART_MAX_ROWS, (u) => rankOf(u) !== null) : { top: all.slice(0, options.limit), bottom: [], total: all.length };
   const units = [...window.top, ...window.bottom];
   const note = options.limit === undefined ? windowNote(window, language, locale) : undefined;
-  return { language, en: language === "en", locale, fmt: valueFormatter(locale), node, info, year, all, units, window, note, label: columnLabel(info, language) };
+  return { language, C: chartLabels(language), locale, fmt: valueFormatter(locale), node, info, year, all, units, window, note, label: columnLabel(info, language) };
 }
 
 /**
@@ -78,19 +80,19 @@ export function barSelection(result: ScoreResult, options: RankingBarOptions) {
  * ```
  */
 export function rankingBarChart(result: ScoreResult, options: RankingBarOptions = {}): string {
-  const { language, en, locale, fmt, node, info, year, all, units, window, note, label } = barSelection(result, options);
+  const { language, C, locale, fmt, node, info, year, all, units, window, note, label } = barSelection(result, options);
   const max = options.max ?? 1;
   const L = BAR_LAYOUT;
   const width = options.width ?? 760;
-  const nodeName = en ? (info.name.en ?? info.name.vi) : info.name.vi;
+  const nodeName = localName(info.name, language);
   const yearText = year === undefined ? "" : ` ${year}`;
-  const title = options.title ?? (en ? `Ranking by ${label}${yearText}` : `Xếp hạng ${label}${yearText}`);
+  const title = options.title ?? C.rankingBy(label, yearText);
   const grouping = new Intl.NumberFormat(locale, { useGrouping: true, maximumFractionDigits: 0 });
   const count = (n: number) => grouping.format(n);
   const subtitle =
     options.subtitle ??
-    `${nodeName}${label !== nodeName ? ` (${label})` : ""} · ${en ? result.framework.title.en ?? result.framework.title.vi : result.framework.title.vi} · ${
-      note === undefined && units.length < all.length ? (en ? `top ${units.length} of ${count(all.length)}` : `${units.length}/${count(all.length)} đơn vị đầu`) : en ? `${count(all.length)} units` : `${count(all.length)} đơn vị`
+    `${nodeName}${label !== nodeName ? ` (${label})` : ""} · ${localName(result.framework.title, language)} · ${
+      note === undefined && units.length < all.length ? C.topOf(units.length, count(all.length)) : C.units(count(all.length))
     }`;
 
   const groups = options.colorByGroup === false ? [] : [...new Set(all.map((u) => u.group).filter((g): g is string => g !== undefined))];
@@ -158,9 +160,7 @@ export function rankingBarChart(result: ScoreResult, options: RankingBarOptions 
   });
   if (note !== undefined) rows.splice(gapAt, 0, gapRow(note, top + gapAt * L.rowHeight, L.rowHeight, width));
 
-  const desc = en
-    ? `Bar chart of ${units.length} units by ${nodeName}${note === undefined ? "" : ` (${note})`}; first ${units[0]?.unit ?? MISSING} ${fmt(units[0] === undefined ? null : nodeValue(result, units[0], node))}.`
-    : `Biểu đồ cột ${units.length} đơn vị theo ${nodeName}${note === undefined ? "" : ` (${note})`}; dẫn đầu ${units[0]?.unit ?? MISSING} ${fmt(units[0] === undefined ? null : nodeValue(result, units[0], node))}.`;
+  const desc = C.barDescription(units.length, nodeName, note === undefined ? "" : ` (${note})`, units[0]?.unit ?? MISSING, fmt(units[0] === undefined ? null : nodeValue(result, units[0], node)));
   return svgDocument({ width, height, title, desc, id: options.id ?? "dti-ranking", lang: language }, [
     head.svg,
     ...legend,

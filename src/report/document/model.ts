@@ -22,7 +22,8 @@ export interface NumberSpan {
 
 /** Inline content: text (escaped by each writer), strong or emphasised content, code, a number. */
 export type Inline =
-  | { readonly kind: "text"; readonly text: string }
+  /** Text; with a class, an HTML `<span>` of that class (a badge), plain text in Markdown. */
+  | { readonly kind: "text"; readonly text: string; readonly className?: string }
   | { readonly kind: "strong"; readonly content: readonly Inline[] }
   | { readonly kind: "emphasis"; readonly content: readonly Inline[] }
   | { readonly kind: "code"; readonly text: string }
@@ -100,6 +101,18 @@ const inlines = (content: readonly Content[]): Inline[] => content.map(inline);
  */
 export function text(value: string): Inline {
   return { kind: "text", text: value };
+}
+
+/**
+ * Text with a class: in HTML a `<span>` of that class (a band's badge), in Markdown the text.
+ *
+ * @example
+ * ```ts
+ * span("Rất cao", "band band-0"); // => { kind: "text", text: "Rất cao", className: "band band-0" }
+ * ```
+ */
+export function span(value: string, className: string): Inline {
+  return { kind: "text", text: value, className };
 }
 
 /**

@@ -9,12 +9,20 @@ import { escapeXml } from "../escape.ts";
 import { formatNumber, type NumberStyle } from "../format-number.ts";
 import { cellText, type Block, type Cell, type Column, type Document, type Inline } from "./model.ts";
 
-function inlineHTML(content: readonly Inline[], numbers: NumberStyle): string {
+/**
+ * Inline content as HTML, for HTML written around the document model (a badge in a report card).
+ *
+ * @example
+ * ```ts
+ * inlineHTML([span("Cao", "band band-1")], plainStyle()); // '<span class="band band-1">Cao</span>'
+ * ```
+ */
+export function inlineHTML(content: readonly Inline[], numbers: NumberStyle): string {
   return content
     .map((item) => {
       switch (item.kind) {
         case "text":
-          return escapeXml(item.text);
+          return item.className === undefined ? escapeXml(item.text) : `<span class="${escapeXml(item.className)}">${escapeXml(item.text)}</span>`;
         case "number":
           return escapeXml(formatNumber(item.value, numbers, item.format));
         case "code":

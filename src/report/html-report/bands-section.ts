@@ -6,9 +6,11 @@
  */
 import type { Language } from "../columns.ts";
 import { escapeXml as e } from "../escape.ts";
+import { span, type Inline } from "../document/model.ts";
 import { bandClass, type ReportBands } from "./extras.ts";
+import { localName } from "../../text/local-name.ts";
 
-const label = (name: { readonly vi: string; readonly en?: string }, language: Language) => (language === "en" ? (name.en ?? name.vi) : name.vi);
+const label = localName;
 
 /** Band ids in order (best first), from the counts. */
 function order(bands: ReportBands): string[] {
@@ -16,16 +18,16 @@ function order(bands: ReportBands): string[] {
 }
 
 /**
- * A function giving a unit's band badge (`<span class="band band-N">label</span>`), or "" for a
- * unit without a band.
+ * A function giving a unit's band as a badge of the document model (`span`: in HTML
+ * `<span class="band band-N">label</span>`), or undefined for a unit without a band.
  */
-export function bandBadge(bands: ReportBands, language: Language): (unit: string, year: number | undefined) => string {
+export function bandBadge(bands: ReportBands, language: Language): (unit: string, year: number | undefined) => Inline | undefined {
   const ids = order(bands);
   const byUnit = new Map(bands.units.map((u) => [`${u.unit}\u0000${u.year ?? ""}`, u]));
   return (unit, year) => {
     const u = byUnit.get(`${unit}\u0000${year ?? ""}`);
-    if (u === undefined || u.band === null || u.label === null) return "";
-    return `<span class="band ${bandClass(ids.indexOf(u.band), ids.length)}">${e(label(u.label, language))}</span>`;
+    if (u === undefined || u.band === null || u.label === null) return undefined;
+    return span(label(u.label, language), `band ${bandClass(ids.indexOf(u.band), ids.length)}`);
   };
 }
 

@@ -9,6 +9,7 @@ import { escapeXml as e } from "../escape.ts";
 import type { ValueFormatter } from "../format-number.ts";
 import { mainIndicators } from "../main-indicators.ts";
 import { averageValue, nodeScore, nodeValue } from "../unit-stats.ts";
+import { localName } from "../../text/local-name.ts";
 
 /**
  * An HTML table with one row per main indicator: its name, the average of `units`, and the units
@@ -28,7 +29,7 @@ export function indicatorTable(result: ScoreResult, units: readonly UnitResult[]
     const hi = pick((a, b) => a > b);
     const lo = pick((a, b) => a < b);
     const cell = (u: UnitResult | undefined) => (u === undefined ? "<td>–</td>" : `<td><span class="num">${e(fmt(nodeValue(result, u, node.id)))}</span> <span class="who">${e(u.unit)}</span></td>`);
-    const name = en ? (node.name.en ?? node.name.vi) : node.name.vi;
+    const name = localName(node.name, language);
     return `<tr><th scope="row" class="unit">${e(name)}${node.short !== undefined ? ` <span class="who">(${e(node.short)})</span>` : ""}</th><td class="num">${e(fmt(averageValue(result, units, node.id)))}</td>${cell(hi)}${cell(lo)}</tr>`;
   });
   const head = en ? ["Indicator", "Average", "Highest", "Lowest"] : ["Chỉ số", "Trung bình", "Cao nhất", "Thấp nhất"];

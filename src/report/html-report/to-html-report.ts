@@ -17,6 +17,7 @@ import { columnLabel, type Language } from "../columns.ts";
 import { escapeXml } from "../escape.ts";
 import { defaultLocale, formatNumber, formatPercent, localeStyle, valueFormatter, type ValueFormatter } from "../format-number.ts";
 import type { HtmlExtraColumn } from "../to-html.ts";
+import { inlineHTML } from "../document/to-html.ts";
 import { averageValue, latestYear, leaderOf } from "../unit-stats.ts";
 import type { UncertaintyResult } from "../../uncertainty/types.ts";
 import { bandBadge, bandDistribution } from "./bands-section.ts";
@@ -29,6 +30,7 @@ import { indicatorAppendix, type AppendixFramework } from "./appendix.ts";
 import { documentHeader, signatureBlock, type ReportDocument } from "./document-header.ts";
 import { rankingSection } from "./print-ranking.ts";
 import { unitPages } from "./unit-page.ts";
+import { localName } from "../../text/local-name.ts";
 
 /**
  * Framework facts the report cites and its indicator appendix lists (a framework definition fits;
@@ -255,7 +257,7 @@ function unitCard(result: ScoreResult, u: UnitResult, peers: number, index: numb
 }
 
 function frameworkNotes(result: ScoreResult, info: ReportFrameworkInfo | undefined, t: Texts, language: Language): string {
-  const title = language === "en" ? (result.framework.title.en ?? result.framework.title.vi) : result.framework.title.vi;
+  const title = localName(result.framework.title, language);
   const s = info?.source;
   const rows: [string, string | undefined][] = [
     [t.decision, s?.decision],
@@ -289,7 +291,7 @@ function frameworkNotes(result: ScoreResult, info: ReportFrameworkInfo | undefin
 function imputedTable(result: ScoreResult, t: Texts, language: Language, locale: string): string {
   const cells = result.imputed ?? [];
   if (cells.length === 0) return "";
-  const names = new Map(result.nodes.map((n) => [n.id, language === "en" ? (n.name.en ?? n.name.vi) : n.name.vi]));
+  const names = new Map(result.nodes.map((n) => [n.id, localName(n.name, language)]));
   // An imputed value is an estimate, not a published value: shown to 6 significant digits.
   const style = localeStyle(locale);
   const rows = cells.map(
@@ -347,7 +349,7 @@ export function toHTMLReport(result: ScoreResult, options: HtmlReportOptions = {
   const leader = leaderOf(current);
   const last = ranked.reduce<UnitResult | undefined>((w, u) => (w === undefined || (u.score ?? Infinity) < (w.score ?? Infinity) ? u : w), undefined);
   const average = averageValue(result, current, result.root);
-  const fwTitle = en ? (result.framework.title.en ?? result.framework.title.vi) : result.framework.title.vi;
+  const fwTitle = localName(result.framework.title, language);
   const info: ReportFrameworkInfo | undefined = options.framework ?? builtinFrameworks.find((f) => f.id === result.framework.id);
   const rootInfo = result.nodes.find((n) => n.id === result.root);
   const indexLabel = rootInfo === undefined ? result.root : columnLabel(rootInfo, language);
@@ -379,15 +381,22 @@ export function toHTMLReport(result: ScoreResult, options: HtmlReportOptions = {
   const cardWindow = reportCards(result, options.cards);
   const cardUnits = [...cardWindow.top, ...cardWindow.bottom];
   const cardNote = options.cards === undefined ? windowNote(cardWindow, language, locale) : undefined;
-  const badge = options.bands === undefined ? undefined : bandBadge(options.bands, language);
+  const bandOf = options.bands === undefined ? undefined : bandBadge(options.bands, language);
+  const badge =
+    bandOf === undefined
+      ? undefined
+      : (unit: string, year: number | undefined) => {
+          const b = bandOf(unit, year);
+          return b === undefined ? "" : inlineHTML([b], localeStyle(locale));
+        };
   const cardExtras: CardExtras = { indexLabel, locale, ...(badge !== undefined ? { badge } : {}) };
   const cards = cardUnits.map((u, i) => unitCard(result, u, current.length, i, fmt, t, options, cardExtras));
   const ua = options.uncertainty;
   const intervals = new Map((ua?.units ?? []).map((v) => [v.unit, v]));
   const extraColumns: HtmlExtraColumn[] = [
-    ...(badge !== undefined ? [{ header: t.band, className: "band-col", cell: (v: UnitResult) => badge(v.unit, v.year) }] : []),
+    ...(bandOf !== undefined ? [{ header: t.band, className: "band-col", cell: (v: UnitResult) => bandOf(v.unit, v.year) ?? "" }] : []),
     ...(ua !== undefined
-      ? [{ header: t.interval, className: "num", cell: (v: UnitResult) => { const w = v.year === ua.year ? intervals.get(v.unit) : undefined; return w === undefined ? "" : e(intervalText(w, locale)); } }]
+      ? [{ header: t.interval, className: "num", cell: (v: UnitResult) => { const w = v.year === ua.year ? intervals.get(v.unit) : undefined; return w === undefined ? "" : intervalText(w, locale); } }]
       : []),
   ];
   const warnings = result.warnings.map((w) => `<li>${e(formatIssue(w, language))}</li>`);

@@ -11,6 +11,7 @@ import { escapeXml as e } from "../escape.ts";
 import { formatNumber, localeStyle, type ValueFormatter } from "../format-number.ts";
 import { unitStrengths, type IndicatorGap } from "../strengths.ts";
 import type { ReportLever } from "./extras.ts";
+import { localName } from "../../text/local-name.ts";
 
 /** The words of {@link strengthLists} and {@link leverItems}, in the report's language. */
 export interface UnitItemTexts {
@@ -33,7 +34,7 @@ export function figure(key: string, value: string, sub?: string): string {
 }
 
 function gapItem(g: IndicatorGap, fmt: ValueFormatter, t: UnitItemTexts, language: Language): string {
-  const name = language === "en" ? (g.node.name.en ?? g.node.name.vi) : g.node.name.vi;
+  const name = localName(g.node.name, language);
   const up = !g.gap.startsWith("-");
   return `<li>${e(name)} <strong>${e(fmt(g.value))}</strong> <span class="gap ${up ? "up" : "down"}">(${up ? "+" : ""}${e(fmt(g.gap))} ${e(t.vsAverage)})</span></li>`;
 }
@@ -60,7 +61,7 @@ export function leverItems(result: ScoreResult, levers: readonly ReportLever[], 
   const style = localeStyle(locale);
   const items = levers.map((l) => {
     const gain = fmt(scaledText(ratScaledHalfUp(ratFromNumber(l.gain), result.framework.decimals), result.framework.decimals));
-    const name = language === "en" ? (l.name.en ?? l.name.vi) : l.name.vi;
+    const name = localName(l.name, language);
     const now = l.value === undefined || l.value === null ? "" : ` (${fmt(l.value)})`;
     return `<li>${e(t.lever(name, now, formatNumber(l.step, style, { places: 4, trim: true }), indexLabel, `+${gain}`))}</li>`;
   });

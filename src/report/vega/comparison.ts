@@ -11,6 +11,7 @@ import { comparisonRows } from "../comparison.ts";
 import { defaultLocale, valueFormatter } from "../format-number.ts";
 import { vegaConfig, VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./common.ts";
 import { vegaText } from "../escape.ts";
+import { chartLabels } from "../../text/labels/index.ts";
 
 /**
  * The same comparison as {@link comparisonChart} (before and after per unit, the exact change) as a
@@ -24,21 +25,21 @@ import { vegaText } from "../escape.ts";
  */
 export function comparisonSpec(result: ScoreResult, options: ComparisonChartOptions = {}): VegaLiteSpec {
   const language = options.language ?? "vi";
-  const en = language === "en";
+  const C = chartLabels(language);
   const locale = options.locale ?? defaultLocale(language);
   const fmt = valueFormatter(locale);
   const c = comparisonRows(result, options);
   const years = c.fromYear !== undefined && c.toYear !== undefined && c.fromYear !== c.toYear;
   // Titles are single-line text (vegaText): the tooltip titles become part of a Vega expression.
-  const beforeLabel = vegaText(options.beforeLabel ?? (years ? String(c.fromYear) : en ? "Before" : "Trước"));
-  const afterLabel = vegaText(options.afterLabel ?? (years ? String(c.toYear) : en ? "After" : "Sau"));
+  const beforeLabel = vegaText(options.beforeLabel ?? (years ? String(c.fromYear) : C.before));
+  const afterLabel = vegaText(options.afterLabel ?? (years ? String(c.toYear) : C.after));
   const node = options.node ?? result.root;
   const info = result.nodes.find((n) => n.id === node);
   const label = vegaText(info === undefined ? node : columnLabel(info, language));
   const { rows, window, note } = comparisonWindow(c.rows, options, language, locale);
-  const up = en ? "rise" : "tăng";
-  const down = en ? "fall" : "giảm";
-  const same = en ? "no change" : "không đổi";
+  const up = C.rise;
+  const down = C.fall;
+  const same = C.noChange;
   const values: Record<string, unknown>[] = rows.map((r) => {
     const change = r.change === null ? null : Number(r.change);
     return {
@@ -58,10 +59,10 @@ export function comparisonSpec(result: ScoreResult, options: ComparisonChartOpti
   const y = { field: "unit", type: "nominal", sort: null, title: null, axis: { labelLimit: 220, ticks: false, domain: false } } as const;
   const xScale = { zero: false, nice: true } as const;
   const tooltip = [
-    { field: "unit", type: "nominal", title: en ? "Unit" : "Đơn vị" },
+    { field: "unit", type: "nominal", title: C.unit },
     { field: "beforeLabel", type: "nominal", title: beforeLabel },
     { field: "afterLabel", type: "nominal", title: afterLabel },
-    { field: "changeLabel", type: "nominal", title: en ? "Change" : "Thay đổi" },
+    { field: "changeLabel", type: "nominal", title: C.change },
   ];
   return {
     $schema: VEGA_LITE_SCHEMA,

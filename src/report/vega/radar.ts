@@ -10,6 +10,8 @@ import { COLORS } from "../chart/svg.ts";
 import { defaultLocale, valueFormatter } from "../format-number.ts";
 import { vegaConfig, VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./common.ts";
 import { vegaText } from "../escape.ts";
+import { localName } from "../../text/local-name.ts";
+import { chartLabels } from "../../text/labels/index.ts";
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
@@ -31,12 +33,12 @@ function polar(i: number, n: number, r: number): { x: number; y: number } {
  */
 export function radarSpec(result: ScoreResult, unit: string, options: RadarOptions = {}): VegaLiteSpec {
   const language = options.language ?? "vi";
-  const en = language === "en";
+  const C = chartLabels(language);
   const locale = options.locale ?? defaultLocale(language);
   const fmt = valueFormatter(locale);
   const { unit: target, axes, series } = radarData(result, unit, options);
   const n = axes.length;
-  const name = (i: number) => (en ? (axes[i]?.name.en ?? axes[i]?.name.vi) : axes[i]?.name.vi) ?? "";
+  const name = (i: number) => (axes[i] === undefined ? "" : localName(axes[i].name, language));
   const points = series.flatMap((s) =>
     [...s.values, s.values[0] ?? null].map((v, i) => ({
       series: s.label,
@@ -56,7 +58,7 @@ export function radarSpec(result: ScoreResult, unit: string, options: RadarOptio
   const size = Math.min(options.width ?? 520, 640);
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: { text: vegaText(options.title ?? `${target.unit}${target.year === undefined ? "" : ` ${target.year}`}: ${en ? "main indicators" : "các chỉ số chính"}`) },
+    title: { text: vegaText(options.title ?? `${target.unit}${target.year === undefined ? "" : ` ${target.year}`}: ${C.mainIndicators}`) },
     width: size,
     height: Math.round(size * 0.9),
     layer: [
@@ -72,9 +74,9 @@ export function radarSpec(result: ScoreResult, unit: string, options: RadarOptio
           color: { field: "series", type: "nominal", title: null, scale: { domain: series.map((s) => s.label), range: series.map((s) => s.color) }, legend: { orient: "bottom" } },
           strokeDash: { condition: { test: "datum.key === 'average'", value: [5, 4] }, value: [1, 0] },
           tooltip: [
-            { field: "series", type: "nominal", title: en ? "Series" : "Chuỗi" },
-            { field: "indicator", type: "nominal", title: en ? "Indicator" : "Chỉ số" },
-            { field: "label", type: "nominal", title: en ? "Value" : "Giá trị" },
+            { field: "series", type: "nominal", title: C.series },
+            { field: "indicator", type: "nominal", title: C.indicator },
+            { field: "label", type: "nominal", title: C.value },
           ],
         },
       },

@@ -22,7 +22,7 @@ import { vegaText } from "../escape.ts";
  * ```
  */
 export function rankingBarSpec(result: ScoreResult, options: RankingBarOptions = {}): VegaLiteSpec {
-  const { en, locale, fmt, node, year, units, window, note, label: text } = barSelection(result, options);
+  const { C, locale, fmt, node, year, units, window, note, label: text } = barSelection(result, options);
   // Titles are single-line text (vegaText): the tooltip titles become part of a Vega expression.
   const label = vegaText(text);
   const withGroups = options.colorByGroup !== false && units.some((u) => u.group !== undefined);
@@ -38,7 +38,7 @@ export function rankingBarSpec(result: ScoreResult, options: RankingBarOptions =
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: {
-      text: vegaText(options.title ?? (en ? `Ranking by ${label}${year === undefined ? "" : ` ${year}`}` : `Xếp hạng ${label}${year === undefined ? "" : ` ${year}`}`)),
+      text: vegaText(options.title ?? C.rankingBy(label, year === undefined ? "" : ` ${year}`)),
       ...(subtitle.length > 0 ? { subtitle: subtitle.length === 1 ? vegaText(subtitle[0]!) : subtitle.map(vegaText) } : {}),
     },
     width: Math.max(200, (options.width ?? 760) - 300),
@@ -52,11 +52,11 @@ export function rankingBarSpec(result: ScoreResult, options: RankingBarOptions =
       {
         mark: { type: "bar", cornerRadiusEnd: 2, ...(withGroups ? {} : { color: COLORS.bar }) },
         encoding: {
-          ...(withGroups ? { color: { field: "group", type: "nominal", title: en ? "Group" : "Nhóm", scale: { domain: groups, range: groups.map((_, i) => GROUP_PALETTE[i % GROUP_PALETTE.length]) }, legend: { orient: "top", columns: 3 } } } : {}),
+          ...(withGroups ? { color: { field: "group", type: "nominal", title: C.group, scale: { domain: groups, range: groups.map((_, i) => GROUP_PALETTE[i % GROUP_PALETTE.length]) }, legend: { orient: "top", columns: 3 } } } : {}),
           tooltip: [
-            { field: "rank", type: "ordinal", title: en ? "Rank" : "Hạng" },
-            { field: "unit", type: "nominal", title: en ? "Unit" : "Đơn vị" },
-            ...(withGroups ? [{ field: "group", type: "nominal", title: en ? "Group" : "Nhóm" }] : []),
+            { field: "rank", type: "ordinal", title: C.rankTitle },
+            { field: "unit", type: "nominal", title: C.unit },
+            ...(withGroups ? [{ field: "group", type: "nominal", title: C.group }] : []),
             { field: "label", type: "nominal", title: label },
           ],
         },

@@ -27,3 +27,4 @@ export const yearsLabels = /* @__PURE__ */ section(vi.years, en.years);
 export const bandsLabels = /* @__PURE__ */ section(vi.bands, en.bands);
 export const assessmentLabels = /* @__PURE__ */ section(vi.assessment, en.assessment);
 export const uncertaintyLabels = /* @__PURE__ */ section(vi.uncertainty, en.uncertainty);
+export const chartLabels = /* @__PURE__ */ section(vi.charts, en.charts);
