@@ -52,7 +52,9 @@ function grow<T extends Float64Array | Int32Array>(a: T, need: number, make: (n:
  */
 export function createRankStore(nodes: number): RankStore {
   let size = 0;
-  let keys = new Float64Array(16 * Math.max(nodes, 1));
+  // One column per ranked node: ranking reads a node's keys in sequence, three passes each, which
+  // a row-major layout would turn into a cache miss per read.
+  const keys = Array.from({ length: nodes }, () => new Float64Array(16));
   let years = new Float64Array(16);
   let groups = new Int32Array(16);
   const units: string[] = [];
@@ -61,10 +63,12 @@ export function createRankStore(nodes: number): RankStore {
   const groupNames: string[] = [];
   return {
     add(unit, code, year, group, values) {
-      keys = grow(keys, (size + 1) * nodes, (n) => new Float64Array(n));
-      years = grow(years, size + 1, (n) => new Float64Array(n));
-      groups = grow(groups, size + 1, (n) => new Int32Array(n));
-      for (let k = 0; k < nodes; k++) keys[size * nodes + k] = values[k]!;
+      if (size === years.length) {
+        for (let k = 0; k < nodes; k++) keys[k] = grow(keys[k]!, size + 1, (n) => new Float64Array(n));
+        years = grow(years, size + 1, (n) => new Float64Array(n));
+        groups = grow(groups, size + 1, (n) => new Int32Array(n));
+      }
+      for (let k = 0; k < nodes; k++) keys[k]![size] = values[k]!;
       years[size] = year ?? NaN;
       let g = -1;
       if (group !== undefined) {
@@ -89,7 +93,7 @@ export function createRankStore(nodes: number): RankStore {
       const g = groups[i]!;
       return { ...(code !== undefined ? { code } : {}), ...(Number.isNaN(year) ? {} : { year }), ...(g >= 0 ? { group: groupNames[g]! } : {}) };
     },
-    typedBytes: () => keys.byteLength + years.byteLength + groups.byteLength,
+    typedBytes: () => keys.reduce((sum, column) => sum + column.byteLength, 0) + years.byteLength + groups.byteLength,
     rank(method) {
       const byYear = new Map<number, number[]>();
       const byGroup = new Map<string, number[]>();
@@ -124,7 +128,8 @@ export function createRankStore(nodes: number): RankStore {
       for (let k = 0; k < nodes; k++) {
         const rank = new Int32Array(size);
         const groupRank = new Int32Array(size);
-        const key = (i: number) => keys[i * nodes + k]!;
+        const column = keys[k]!;
+        const key = (i: number) => column[i]!;
         for (const [parts, target] of [
           [byYear, rank],
           [byGroup, groupRank],
