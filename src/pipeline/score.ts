@@ -12,6 +12,7 @@ import { enclosureCmp, type Enclosure } from "../number/enclosure.ts";
 import { formatScaled } from "../number/publish-float.ts";
 import { ratToNumber } from "../number/rational.ts";
 import { createRankStore } from "../rank/rank-store.ts";
+import { compareTies } from "../rank/tie-order.ts";
 import { rankValues } from "../rank/rank.ts";
 import { compileFramework, type CompiledFramework } from "../score/compile.ts";
 import { evaluateNodes, type NodeColumns, type NodeFlag } from "../score/evaluate-nodes.ts";
@@ -23,7 +24,6 @@ import { missingColumnIssues, missingValueWarnings, type ImputedValue } from "..
 import { makeImputer } from "../methods/impute/imputer.ts";
 import { normaliseLeaves } from "../methods/normalise/normalise-leaves.ts";
 import { nodeFlagIssues } from "../score/node-flag-issues.ts";
-import { compareVi } from "../text/collator.ts";
 import { checkOptions } from "./check-options.ts";
 import { withUnitNodes, type UnitTable } from "./unit-nodes.ts";
 import type { ImputedCell, NodeInfo, ScoreInput, ScoreOptions, ScoreResult, UnitResult, ValidationReport } from "./types.ts";
@@ -246,7 +246,7 @@ function assemble(
   const tieBreak = (i: number, j: number) => {
     const a = units[i]!.input;
     const b = units[j]!.input;
-    return compareVi(a.unit, b.unit) || (a.code ?? "").localeCompare(b.code ?? "") || i - j;
+    return compareTies(a, b) || i - j;
   };
   const ranks = new Int32Array(n * m);
   const groupRanks = new Int32Array(n * m);
@@ -328,7 +328,7 @@ export function buildResult(
   const tieBreak = (i: number, j: number) => {
     const a = units[i]!.input;
     const b = units[j]!.input;
-    return compareVi(a.unit, b.unit) || (a.code ?? "").localeCompare(b.code ?? "") || i - j;
+    return compareTies(a, b) || i - j;
   };
   const infos = nodeInfos(compiled);
   const rootIndex = compiled.root;

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { compareVi } from "../text/collator.ts";
+import { compareTies } from "./tie-order.ts";
 import type { RankMethod } from "./rank.ts";
 
 /** Ranks of one node for every unit (in the order added): 0 = not ranked (missing value). */
@@ -116,7 +116,7 @@ export function createRankStore(nodes: number): RankStore {
       const ties = () => {
         if (tieOrder !== undefined) return tieOrder;
         const byName = Array.from({ length: size }, (_, i) => i).sort(
-          (i, j) => compareVi(units[i]!, units[j]!) || (codes[i] ?? "").localeCompare(codes[j] ?? "") || i - j,
+          (i, j) => compareTies({ unit: units[i]!, code: codes[i] }, { unit: units[j]!, code: codes[j] }) || i - j,
         );
         const position = new Int32Array(size);
         byName.forEach((unit, pos) => (position[unit] = pos));
