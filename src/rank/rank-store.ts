@@ -112,18 +112,21 @@ export function createRankStore(nodes: number): RankStore {
       // The tie order (Vietnamese name order, then code, then order added) is a total order: sort
       // once and compare positions, instead of collating names in every ranking. Only ordinal
       // ranks need it (ties share a rank otherwise), and most rankings are counted, not sorted.
+      // Competition and dense ranks sorted (spans too wide to count) take order added as their
+      // tie order: tied units share a rank whatever their order.
       let tieOrder: { byName: number[]; position: Int32Array } | undefined;
       const ties = () => {
         if (tieOrder !== undefined) return tieOrder;
-        const byName = Array.from({ length: size }, (_, i) => i).sort(
-          (i, j) => compareTies({ unit: units[i]!, code: codes[i] }, { unit: units[j]!, code: codes[j] }) || i - j,
-        );
+        const byName = Array.from({ length: size }, (_, i) => i);
+        if (method === "ordinal") byName.sort((i, j) => compareTies({ unit: units[i]!, code: codes[i] }, { unit: units[j]!, code: codes[j] }) || i - j);
         const position = new Int32Array(size);
         byName.forEach((unit, pos) => (position[unit] = pos));
         return (tieOrder = { byName, position });
       };
       const sortable = size < TIE_SPAN;
-      const counts = new Int32Array(COUNT_SPAN + 1);
+      // Scratch of the counting ranks, grown to the widest span met (a ranking of 63 provinces
+      // needs a few thousand entries, not the 2^20 the widest may take).
+      const counts = { array: new Int32Array(0) };
       const out: NodeRanks[] = [];
       for (let k = 0; k < nodes; k++) {
         const rank = new Int32Array(size);
@@ -158,7 +161,7 @@ const COUNT_SPAN = 1_048_576;
  * than the number of distinct values above it. Linear in units plus the span; false (nothing
  * written) when the keys do not fit.
  */
-function countRanks(members: readonly number[], key: (i: number) => number, method: "competition" | "dense", target: Int32Array, counts: Int32Array): boolean {
+function countRanks(members: readonly number[], key: (i: number) => number, method: "competition" | "dense", target: Int32Array, scratch: { array: Int32Array }): boolean {
   let lo = Infinity;
   let hi = -Infinity;
   for (const i of members) {
@@ -170,7 +173,11 @@ function countRanks(members: readonly number[], key: (i: number) => number, meth
   }
   if (lo === Infinity) return true;
   const span = hi - lo + 1;
-  if (span > COUNT_SPAN) return false;
+  // Counting walks the whole span: worth it only where the span is not much wider than the
+  // units (10,000 units over 0.0000-1.0000), not for 63 provinces spread over thousands of values.
+  if (span > COUNT_SPAN || span > 4 * members.length + 256) return false;
+  if (scratch.array.length < span + 1) scratch.array = new Int32Array(Math.min(COUNT_SPAN + 1, Math.max(span + 1, scratch.array.length * 2)));
+  const counts = scratch.array;
   counts.fill(0, 0, span + 1);
   for (const i of members) {
     const k = key(i);

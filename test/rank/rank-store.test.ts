@@ -10,6 +10,7 @@ describe("createRankStore", () => {
     ["a narrow span of whole numbers", (r: number) => Math.floor(r * 30)],
     ["negative whole numbers", (r: number) => Math.floor(r * 30) - 15],
     ["a span wider than counting takes", (r: number) => Math.floor(r * 30) * 100_003],
+    ["a span countable but much wider than the units (sorted)", (r: number) => Math.floor(r * 30) * 50],
     ["fractions", (r: number) => Math.floor(r * 30) / 7],
   ])("ranks like rankValues with the Vietnamese-name tie order, per year and per group: %s", (_, keyOf) => {
     let seed = 3;
