@@ -252,11 +252,9 @@ function assemble(
   const groupRanks = new Int32Array(n * m);
   if (ties === "published") {
     // Ranks on published values: whole numbers (0.8002 → 8002) in typed arrays.
-    const store = createRankStore(n);
-    const keys = new Float64Array(n);
-    units.forEach((u, i) => {
-      for (let node = 0; node < n; node++) keys[node] = published.scaled[node * m + i]!;
-      store.add(u.input.unit, u.input.code, u.input.year, u.input.group, keys);
+    const store = createRankStore(n, {
+      columns: Array.from({ length: n }, (_, node) => published.scaled.subarray(node * m, (node + 1) * m)),
+      units: units.map((u) => u.input),
     });
     const all = store.rank(ranking);
     for (let node = 0; node < n; node++) {

@@ -30,6 +30,16 @@ export interface RankStore {
   typedBytes(): number;
 }
 
+/**
+ * Units and their keys known at once (a scoring run's published values, node after node): the
+ * store starts with them, reading each node's column where it lies instead of copying it.
+ */
+export interface RankStoreStart {
+  /** Per ranked node, the keys of every unit (the first `units.length` are read). */
+  readonly columns: readonly Float64Array[];
+  readonly units: readonly { readonly unit: string; readonly code?: string | undefined; readonly year?: number | undefined; readonly group?: string | undefined }[];
+}
+
 function grow<T extends Float64Array | Int32Array>(a: T, need: number, make: (n: number) => T): T {
   if (need <= a.length) return a;
   const b = make(Math.max(need, a.length * 2));
@@ -50,38 +60,44 @@ function grow<T extends Float64Array | Int32Array>(a: T, need: number, make: (n:
  * Array.from(store.rank("competition")[0].rank); // => [2, 1]
  * ```
  */
-export function createRankStore(nodes: number): RankStore {
+export function createRankStore(nodes: number, start?: RankStoreStart): RankStore {
   let size = 0;
   // One column per ranked node: ranking reads a node's keys in sequence, three passes each, which
   // a row-major layout would turn into a cache miss per read.
-  const keys = Array.from({ length: nodes }, () => new Float64Array(16));
-  let years = new Float64Array(16);
-  let groups = new Int32Array(16);
+  // Columns given at the start are views of the caller's arrays: the first add() copies them.
+  const keys = start?.columns.slice(0, nodes).map((column) => column.subarray(0, start.units.length)) ?? Array.from({ length: nodes }, () => new Float64Array(16));
+  const capacity = Math.max(16, start?.units.length ?? 0);
+  let years = new Float64Array(capacity);
+  let groups = new Int32Array(capacity);
   const units: string[] = [];
   const codes: (string | undefined)[] = [];
   const groupIds = new Map<string, number>();
   const groupNames: string[] = [];
+  const addInfo = (unit: string, code: string | undefined, year: number | undefined, group: string | undefined) => {
+    years[size] = year ?? NaN;
+    let g = -1;
+    if (group !== undefined) {
+      g = groupIds.get(group) ?? groupIds.size;
+      if (g === groupIds.size) {
+        groupIds.set(group, g);
+        groupNames.push(group);
+      }
+    }
+    groups[size] = g;
+    units.push(unit);
+    codes.push(code);
+    size++;
+  };
+  for (const u of start?.units ?? []) addInfo(u.unit, u.code, u.year, u.group);
   return {
     add(unit, code, year, group, values) {
-      if (size === years.length) {
+      if (size === years.length || (nodes > 0 && size === keys[0]!.length)) {
         for (let k = 0; k < nodes; k++) keys[k] = grow(keys[k]!, size + 1, (n) => new Float64Array(n));
         years = grow(years, size + 1, (n) => new Float64Array(n));
         groups = grow(groups, size + 1, (n) => new Int32Array(n));
       }
       for (let k = 0; k < nodes; k++) keys[k]![size] = values[k]!;
-      years[size] = year ?? NaN;
-      let g = -1;
-      if (group !== undefined) {
-        g = groupIds.get(group) ?? groupIds.size;
-        if (g === groupIds.size) {
-          groupIds.set(group, g);
-          groupNames.push(group);
-        }
-      }
-      groups[size] = g;
-      units.push(unit);
-      codes.push(code);
-      size++;
+      addInfo(unit, code, year, group);
     },
     get size() {
       return size;

@@ -49,3 +49,17 @@ describe("createRankStore", () => {
     expect(store.rank("competition")[1]!.rank[0]).toBe(1);
   });
 });
+
+describe("createRankStore with units known at the start", () => {
+  it("ranks the given columns as added units, and copies them before adding more (the caller's arrays stay as they were)", () => {
+    const scaled = new Float64Array([8002, 9001, 8002, 7000, 1, 2, 3]);
+    const units = [{ unit: "Huế" }, { unit: "Hà Nội" }, { unit: "Đà Nẵng", group: "Trung" }, { unit: "Cần Thơ", year: 2025 }];
+    const start = createRankStore(1, { columns: [scaled.subarray(0, 4)], units });
+    expect(Array.from(start.rank("competition")[0]!.rank)).toEqual([2, 1, 2, 1]);
+    for (let i = 0; i < 20; i++) start.add(`Tỉnh ${i}`, undefined, undefined, undefined, [9999]);
+    expect(Array.from(scaled)).toEqual([8002, 9001, 8002, 7000, 1, 2, 3]);
+    expect(start.size).toBe(24);
+    expect(Array.from(start.rank("competition")[0]!.rank.subarray(0, 3))).toEqual([22, 21, 22]);
+    expect(start.info(2)).toEqual({ group: "Trung" });
+  });
+});
