@@ -89,7 +89,12 @@ const upload = (page, file) => page.setInputFiles("#data-file", file);
 const axeSource = readFileSync(join(root, "node_modules", "axe-core", "axe.min.js"), "utf8");
 async function axe(page, where) {
   await page.addScriptTag({ content: axeSource });
-  const found = await page.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ["violations"] })).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help })));
+  const { found, passed } = await page.evaluate(async () => {
+    const r = await globalThis.axe.run(document, { resultTypes: ["violations"] });
+    return { found: r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help })), passed: r.passes.length };
+  });
+  // The rules ran (colour contrast, labels, landmarks …): an empty page would pass nothing.
+  expect(passed >= 10, `${where}: axe passed only ${passed} rules`);
   const bad = found.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.length === 0, `${where}: ${bad.map((v) => `${v.id} (${v.impact}, ${v.nodes} nodes): ${v.help}`).join("; ")}`);
   return found.length;
@@ -178,6 +183,13 @@ try {
     expect((await page.locator("#whatif-result").getAttribute("data-rank")) === String(expected.after.rank), "rank after differs");
     expect(expected.after.value !== target.value, `the slider did not change the score (awareness ${value})`);
     console.log(`        awareness ${value}: ${target.value} → ${expected.after.value}, rank ${target.rank} → ${expected.after.rank}`);
+    // To the top of the scale: a larger change, and a better rank.
+    await page.keyboard.press("End");
+    const top = whatIf(fw, sampleTable, target.unit, { awareness: await slider.inputValue() });
+    await page.waitForFunction((v) => document.getElementById("whatif-result")?.dataset.value === v, top.after.value, { timeout: 30_000 });
+    expect((await page.locator("#whatif-result").getAttribute("data-rank")) === String(top.after.rank), "rank at the top differs");
+    expect(top.after.rank < target.rank, `awareness at its maximum does not move ${target.unit} up`);
+    console.log(`        awareness ${await slider.inputValue()}: ${top.after.value}, rank ${top.after.rank}`);
     await page.locator("section.whatif").scrollIntoViewIfNeeded();
     await shot(page, "04-what-if");
   });

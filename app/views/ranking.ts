@@ -70,13 +70,13 @@ export function rankingView(state: State, actions: Actions): HTMLElement {
   };
   const cell = (c: RankingColumn, u: UnitResult, v: string | number | null) => {
     if (c.id === "unit") return h("th", { scope: "row" }, h("a", { href: `#unit/${encodeURIComponent(u.unit)}` }, u.unit));
-    return h("td", { class: c.kind === "text" ? undefined : "num" }, v === null ? "" : c.kind === "value" ? fmt(String(v)) : v);
+    return h("td", { class: `col-${c.id}${c.kind === "text" ? "" : " num"}` }, v === null ? "" : c.kind === "value" ? fmt(String(v)) : v);
   };
   const header = (c: RankingColumn) => {
     const active = state.sort.column === c.id;
     return h(
       "th",
-      { scope: "col", "aria-sort": active ? (state.sort.descending ? "descending" : "ascending") : undefined },
+      { scope: "col", class: `col-${c.id}`, "aria-sort": active ? (state.sort.descending ? "descending" : "ascending") : undefined },
       h(
         "button",
         {
