@@ -265,6 +265,30 @@ try {
     await shot(page, "08-years");
   });
 
+  await check("a framework of one's own (a criteria table) and its data: the CSV of `dti score`, a unit's page with its sliders", async () => {
+    const args = ["score", fixture("wards-illustration-synthetic.csv"), "--framework", fixture("ward-framework-illustration.csv"), "--format", "csv"];
+    const want = cli(args);
+    await page.goto(`${url}#data`);
+    await page.setInputFiles("#framework-file", fixture("ward-framework-illustration.csv"));
+    // The data loaded before is scored again with it (the provinces' columns are not its own).
+    await page.waitForSelector("main[data-view=problems]");
+    await page.goto(`${url}#data`);
+    expect((await page.locator("#framework option[disabled]").textContent()) !== "", "the framework loaded is not shown");
+    await upload(page, fixture("wards-illustration-synthetic.csv"));
+    await page.waitForSelector("main[data-view=ranking] table.ranking");
+    expect((await rows(page).count()) === want.toString("utf8").trim().split("\r\n").length - 1, `${await rows(page).count()} rows`);
+    await page.goto(`${url}#downloads`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
+    expect(Buffer.compare(readFileSync(await download.path()), want) === 0, "CSV differs from dti score's");
+    await page.goto(`${url}#ranking`);
+    await rows(page).nth(1).locator("a").click();
+    await page.waitForSelector("section.whatif .sliders");
+    expect((await page.locator("section.whatif .sliders .slider").count()) > 5, "no what-if inputs for the ward framework");
+    await page.waitForSelector("#plan-body:not([aria-busy])", { timeout: 60_000 });
+    await page.goto(`${url}#data`);
+    await page.selectOption("#framework", "vn-dti-2022-province");
+  });
+
   await check("accessibility: no serious or critical axe-core violation on any page", async () => {
     await page.goto(`${url}#data`);
     await upload(page, fixture("provinces-63-synthetic.csv"));

@@ -15,6 +15,20 @@ async function bytesOf(file: File): Promise<Uint8Array> {
   return new Uint8Array(await file.arrayBuffer());
 }
 
+/** A file input that hands the chosen file's name and bytes to `open`. */
+function fileInput(id: string, accept: string, open: (name: string, bytes: Uint8Array) => Promise<void>, cls?: string): HTMLInputElement {
+  return h("input", {
+    id,
+    type: "file",
+    accept,
+    class: cls,
+    onchange: async (e) => {
+      const file = (e.target as HTMLInputElement).files?.[0];
+      if (file !== undefined) await open(file.name, await bytesOf(file));
+    },
+  });
+}
+
 export function dataView(state: State, actions: Actions): HTMLElement {
   const lang = state.lang;
   const frameworks = listFrameworks();
@@ -24,25 +38,8 @@ export function dataView(state: State, actions: Actions): HTMLElement {
     state.builtin === undefined ? h("option", { value: "", selected: true, disabled: true }, state.framework.title[lang] ?? state.framework.title.vi) : null,
     frameworks.map((f) => h("option", { value: f.id, selected: f.id === state.builtin }, `${f.title[lang] ?? f.title.vi} (${f.id})`)),
   );
-  const frameworkInput = h("input", {
-    id: "framework-file",
-    type: "file",
-    accept: ".json,.csv,.xlsx",
-    onchange: async (e) => {
-      const file = (e.target as HTMLInputElement).files?.[0];
-      if (file !== undefined) await actions.openFramework(file.name, await bytesOf(file));
-    },
-  });
-  const dataInput = h("input", {
-    id: "data-file",
-    type: "file",
-    accept: ".csv,.tsv,.txt,.json,.xlsx,.xlsm",
-    class: "visually-hidden",
-    onchange: async (e) => {
-      const file = (e.target as HTMLInputElement).files?.[0];
-      if (file !== undefined) await actions.openData(file.name, await bytesOf(file));
-    },
-  });
+  const frameworkInput = fileInput("framework-file", ".json,.csv,.xlsx", actions.openFramework);
+  const dataInput = fileInput("data-file", ".csv,.tsv,.txt,.json,.xlsx,.xlsm", actions.openData, "visually-hidden");
   const drop = h(
     "label",
     {
