@@ -57,11 +57,15 @@ export async function readFrameworkFile(name: string, bytes: Uint8Array): Promis
   }
   let rows: RawRow[];
   if (isWorkbook(name)) {
-    // The sheet as written, row by row: its first row is a row like the others (key/value rows
-    // stand above the criteria header).
-    const { readXlsx } = await workbook();
-    const table = readXlsx(bytes, { headerRow: 1 });
-    rows = [{ line: 1, cells: table.columns }, ...table.rows];
+    // The first sheet as written, row by row (key/value rows stand above the criteria header),
+    // numbered as Excel numbers them.
+    const { readSheetCells, WorkbookError } = await import("../src/xlsx/read-workbook.ts");
+    try {
+      rows = [...readSheetCells(bytes).rows].sort(([a], [b]) => a - b).map(([line, cells]) => ({ line, cells: [...cells] }));
+    } catch (e) {
+      if (e instanceof WorkbookError) throw new DtiError([{ ...e.issue, message: `${name}: ${e.issue.message}` }]);
+      throw e;
+    }
   } else {
     rows = readCsvRows(decodeText(bytes, name));
   }

@@ -265,7 +265,7 @@ try {
     await shot(page, "08-years");
   });
 
-  await check("a framework of one's own (a criteria table) and its data: the CSV of `dti score`, a unit's page with its sliders", async () => {
+  await check("a framework of one's own (a criteria table, CSV and .xlsx) and its data: the CSV of `dti score`, a unit's page with its sliders", async () => {
     const args = ["score", fixture("wards-illustration-synthetic.csv"), "--framework", fixture("ward-framework-illustration.csv"), "--format", "csv"];
     const want = cli(args);
     await page.goto(`${url}#data`);
@@ -285,6 +285,16 @@ try {
     await page.waitForSelector("section.whatif .sliders");
     expect((await page.locator("section.whatif .sliders .slider").count()) > 5, "no what-if inputs for the ward framework");
     await page.waitForSelector("#plan-body:not([aria-busy])", { timeout: 60_000 });
+    // The same criteria table as an Excel workbook: the same ranking.
+    const { writeWorkbook } = await import(join(root, "dist", "xlsx.js"));
+    const { readCsvRows } = await import(join(root, "dist", "csv.js"));
+    const sheet = readCsvRows(readFileSync(fixture("ward-framework-illustration.csv"), "utf8")).map((r) => r.cells.map((value) => ({ value })));
+    await page.goto(`${url}#data`);
+    await page.setInputFiles("#framework-file", { name: "tieu-chi.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from(writeWorkbook([{ name: "Tiêu chí", rows: sheet }])) });
+    await page.waitForSelector("main[data-view=ranking] table.ranking");
+    await page.goto(`${url}#downloads`);
+    const [again] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
+    expect(Buffer.compare(readFileSync(await again.path()), want) === 0, "with the criteria table from a workbook, the CSV differs from dti score's");
     await page.goto(`${url}#data`);
     await page.selectOption("#framework", "vn-dti-2022-province");
   });
