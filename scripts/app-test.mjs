@@ -204,11 +204,15 @@ try {
     expect(Buffer.compare(got, want) === 0, `CSV differs (${got.length} bytes, dti score wrote ${want.length})`);
   });
 
-  await check("the HTML report download is `dti report`'s", async () => {
+  await check("the HTML report download and the printed report are `dti report`'s", async () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-html")]);
     const got = readFileSync(await download.path(), "utf8");
     const want = cli(["report", "provinces-63-synthetic.csv", "--framework", "vn-dti-2022-province"], join(root, "fixtures")).toString("utf8");
     expect(got === want, `report differs (${got.length} characters, dti report wrote ${want.length})`);
+    // Printing hands the same report to the browser's print (headless Chromium prints to nothing).
+    await page.click("#print");
+    await page.waitForSelector("#print-frame", { state: "attached" });
+    expect((await page.locator("#print-frame").getAttribute("srcdoc")) === want, "the printed report is not dti report's");
   });
 
   await check("the English toggle", async () => {
