@@ -1,6 +1,6 @@
 // Bundle-size check: bundles small consumers of the built package with esbuild (minified, browser
-// platform, tree-shaken), gzips each bundle with node:zlib and fails when the whole core entry
-// (`import * as dti from "dti"`) is over the budget. The consumers import "dti" by package name
+// platform, tree-shaken), gzips each bundle with node:zlib and fails when an app that scores and
+// shows the ranking and charts (`dti` and `dti/report`) is over the budget. The consumers import "dti" by package name
 // through a symlinked node_modules, so the package's own "exports" map is what resolves it (as in a
 // user's app).
 // Usage: node scripts/bundle-size.mjs   (after `npm run build`)
@@ -21,10 +21,11 @@ const consumers = [
     code: `import { score, getFramework } from "dti";
 console.log(score(getFramework("vn-dti-2022-province"), globalThis.rows ?? []).units.length);`,
   },
-  // The core entry, everything in it: the budget.
-  { name: "all of dti", budget: CORE_BUDGET, code: `import * as dti from "dti"; console.log(dti);` },
+  { name: "all of dti", code: `import * as dti from "dti"; console.log(dti);` },
   {
+    // A browser app that scores and shows the ranking and charts: the budget.
     name: "score + report",
+    budget: CORE_BUDGET,
     code: `import { score, getFramework, rankValues } from "dti";
 import { toMarkdown, toHTML, rankingBarChart, radarChart } from "dti/report";
 const r = score(getFramework("vn-dti-2022-province"), globalThis.rows ?? []);
