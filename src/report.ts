@@ -43,10 +43,10 @@ export type { AppendixFramework } from "./report/html-report/appendix.ts";
 export type { ReportBands, ReportLever } from "./report/html-report/extras.ts";
 export { mainIndicators } from "./report/main-indicators.ts";
 export { unitStrengths } from "./report/strengths.ts";
-export type { IndicatorGap, StrengthOptions, UnitStrengths } from "./report/strengths.ts";
-export { rankGaps } from "./report/rank-gap.ts";
-export type { RankGaps, RankNeighbour } from "./report/rank-gap.ts";
-export { ruleText } from "./report/rule-text.ts";
+export type { IndicatorDifference, StrengthOptions, UnitStrengths } from "./report/strengths.ts";
+export { rankNeighbours } from "./report/rank-neighbours.ts";
+export type { RankNeighbour, RankNeighbours } from "./report/rank-neighbours.ts";
+export { describeRule } from "./report/rule-text.ts";
 
 // Charts: SVG, and the same charts as Vega-Lite specs.
 export type { ChartOptions } from "./report/chart/options.ts";

@@ -10,7 +10,7 @@ import { inputKeys } from "../framework/input-keys.ts";
 import { ruleMax } from "../framework/rule-max.ts";
 import type { Framework, FrameworkNode, IndicatorNode, ScoringRule } from "../framework/types.ts";
 import { formatNumber, plainStyle } from "../report/format-number.ts";
-import { ruleText } from "../report/rule-text.ts";
+import { describeRule } from "../report/rule-text.ts";
 
 /** What a form's cell may hold: a number in a range, or one of a list of answers. */
 export type CellCheck =
@@ -127,7 +127,7 @@ export function templateCriteria(framework: Framework): TemplateCriterion[] {
       node,
       groups,
       ...(max !== undefined ? { maxPoints: max } : {}),
-      rule: ruleText(node, "vi"),
+      rule: describeRule(node, "vi"),
       unit: unitOfMeasure(node.rule),
       columns: columns.filter((c) => c.node === node).map((c) => c.header),
     };
