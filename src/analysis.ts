@@ -47,7 +47,7 @@ export { ASSESSMENT_COLUMNS } from "./analysis/assessment.ts";
 export { assessment } from "./analysis/assessment.ts";
 export type { AssessmentItem, AssessmentOptions, AssessmentResult, AssessmentStage, AssessmentUnit, StageTotal } from "./analysis/assessment.ts";
 export { assessmentToMarkdown } from "./analysis/assessment-markdown.ts";
-export type { AnalysisLanguage } from "./analysis/format.ts";
+export type { Language } from "./text/language.ts";
 
 // Uncertainty and sensitivity of the ranking: Monte Carlo over weights, normalisation and
 // aggregation (typed arrays), with a seeded generator so that a run can be repeated.
