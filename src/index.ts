@@ -81,7 +81,7 @@ export type { ColumnNames, ColumnPlan, ColumnRole, ResolveOptions } from "./inpu
 export { readUnits } from "./input/read-units.ts";
 export type { CellRef, ReadResult, UnitInput } from "./input/read-units.ts";
 export { frameworkColumns } from "./input/framework-columns.ts";
-export type { FrameworkColumn } from "./input/framework-columns.ts";
+export type { CellCheck, FrameworkColumn } from "./input/framework-columns.ts";
 export { stackTables } from "./input/stack-tables.ts";
 export type { NamedTable, StackedTables } from "./input/stack-tables.ts";
 export { readMergeTable } from "./input/read-merge-map.ts";
