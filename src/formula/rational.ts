@@ -12,6 +12,7 @@
  *
  * @module
  */
+import { isqrt } from "../number/enclosure.ts";
 import { decimalDigits, pow10, rat, RAT_ZERO, ratNeg, ratScaledHalfUp, ratToDecimalText, type Rational } from "../number/rational.ts";
 
 export type { Rational } from "../number/rational.ts";
@@ -120,17 +121,6 @@ export function terminates(a: Rational): boolean {
 export function toDecimalText(a: Rational): string {
   if (!terminates(a)) throw new RangeError("the rational has no finite decimal expansion");
   return ratToDecimalText(a);
-}
-
-/** The integer square root ⌊√n⌋ of n ≥ 0 (Newton's method on BigInt). */
-export function isqrt(n: bigint): bigint {
-  if (n < 2n) return n;
-  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
-  for (;;) {
-    const y = (x + n / x) >> 1n;
-    if (y >= x) return x;
-    x = y;
-  }
 }
 
 /** √a exactly when a ≥ 0 is the square of a rational, else `undefined`. */
