@@ -18,7 +18,7 @@ export { listSheets } from "./xlsx/read-workbook.ts";
 export type { SheetEntry } from "./xlsx/read-workbook.ts";
 export { toXLSX, resultSheets } from "./xlsx/result-workbook.ts";
 export type { XlsxReportOptions } from "./xlsx/result-workbook.ts";
-export { writeWorkbook } from "./xlsx/write-workbook.ts";
+export { sheetName, writeWorkbook } from "./xlsx/write-workbook.ts";
 export type { CellStyle, Validation, WriteCell, WriteSheet } from "./xlsx/write-workbook.ts";
 export { templateSheets, toTemplateXLSX, TEMPLATE_SHEETS } from "./xlsx/template-workbook.ts";
 export type { TemplateOptions } from "./xlsx/template-workbook.ts";

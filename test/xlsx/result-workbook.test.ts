@@ -5,8 +5,7 @@ import { parseCsv } from "../../src/csv.ts";
 import { getFramework } from "../../src/framework/builtin/index.ts";
 import { score } from "../../src/pipeline/score.ts";
 import { toCSV } from "../../src/report/to-csv.ts";
-import { listSheets, readXlsx, toXLSX } from "../../src/xlsx.ts";
-import { sheetName } from "../../src/xlsx/write-workbook.ts";
+import { listSheets, readXlsx, sheetName, toXLSX } from "../../src/xlsx.ts";
 import { totalPoints } from "../../src/index.ts";
 
 const fw = getFramework("vn-dti-2022-province");
