@@ -6,7 +6,7 @@
 import { formatIssue } from "../errors.ts";
 import type { AssessmentResult, StageTotal } from "./assessment.ts";
 import { nameIn } from "./explain-summary.ts";
-import { formatDecimal, formatPoints, type AnalysisLanguage } from "./format.ts";
+import { formatDecimal, formatPoints, type Language } from "./format.ts";
 import { markdownText } from "../report/escape.ts";
 import { markdownSource, markdownTable } from "../report/markdown-table.ts";
 
@@ -19,7 +19,7 @@ import { markdownSource, markdownTable } from "../report/markdown-table.ts";
  * console.log(assessmentToMarkdown(assessment(fw, rows), { language: "vi" }));
  * ```
  */
-export function assessmentToMarkdown(a: AssessmentResult, options: { readonly language?: AnalysisLanguage } = {}): string {
+export function assessmentToMarkdown(a: AssessmentResult, options: { readonly language?: Language } = {}): string {
   const lang = options.language ?? "vi";
   const vi = lang === "vi";
   const decimals = a.results.final?.framework.decimals ?? a.results.self?.framework.decimals ?? 4;

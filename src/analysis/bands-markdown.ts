@@ -6,12 +6,12 @@
 import type { BandsResult } from "./apply-bands.ts";
 import type { Band, BandSet } from "./bands.ts";
 import { nameIn } from "./explain-summary.ts";
-import { formatDecimal, type AnalysisLanguage } from "./format.ts";
+import { formatDecimal, type Language } from "./format.ts";
 import { markdownText } from "../report/escape.ts";
 import { markdownTable } from "../report/markdown-table.ts";
 
 /** A band's range as text: "> 0,4000", "0,3250 ≤ x ≤ 0,4000", "< 0,2500". */
-export function bandRange(b: Band, language: AnalysisLanguage = "vi"): string {
+export function bandRange(b: Band, language: Language = "vi"): string {
   const n = (x: number) => formatDecimal(x, 4, language);
   const lo = b.min === undefined ? undefined : `${n(b.min)} ${b.minInclusive === false ? "<" : "≤"} x`;
   if (b.max === undefined) return lo === undefined ? "x" : `${b.minInclusive === false ? ">" : "≥"} ${n(b.min as number)}`;
@@ -27,7 +27,7 @@ export function bandRange(b: Band, language: AnalysisLanguage = "vi"): string {
  * console.log(bandsToMarkdown(applyBands(result, getBands("egdi")), getBands("egdi"), { language: "en" }));
  * ```
  */
-export function bandsToMarkdown(banded: BandsResult, set: BandSet, options: { readonly language?: AnalysisLanguage } = {}): string {
+export function bandsToMarkdown(banded: BandsResult, set: BandSet, options: { readonly language?: Language } = {}): string {
   const lang = options.language ?? "vi";
   const vi = lang === "vi";
   const withYear = banded.counts.some((c) => c.year !== undefined);

@@ -5,7 +5,7 @@
  */
 import type { Explanation } from "./explanation.ts";
 import { nameIn } from "./explain-summary.ts";
-import { formatDecimal, formatPoints, formatSigned, type AnalysisLanguage } from "./format.ts";
+import { formatDecimal, formatPoints, formatSigned, type Language } from "./format.ts";
 import { markdownText } from "../report/escape.ts";
 import { markdownSource, markdownTable } from "../report/markdown-table.ts";
 
@@ -19,7 +19,7 @@ import { markdownSource, markdownTable } from "../report/markdown-table.ts";
  * console.log(explainToMarkdown(explain(fw, result, "TP. Đà Nẵng"), { language: "vi" }));
  * ```
  */
-export function explainToMarkdown(ex: Explanation, options: { readonly language?: AnalysisLanguage } = {}): string {
+export function explainToMarkdown(ex: Explanation, options: { readonly language?: Language } = {}): string {
   const lang = options.language ?? "vi";
   const vi = lang === "vi";
   const d = ex.decimals;

@@ -5,10 +5,10 @@
  */
 import type { LocalizedName } from "../framework/types.ts";
 import type { Explanation } from "./explanation.ts";
-import { formatDecimal, formatPoints, type AnalysisLanguage } from "./format.ts";
+import { formatDecimal, formatPoints, type Language } from "./format.ts";
 
 /** A localized name in the language (English falls back to Vietnamese). */
-export function nameIn(name: LocalizedName, language: AnalysisLanguage): string {
+export function nameIn(name: LocalizedName, language: Language): string {
   return language === "en" ? (name.en ?? name.vi) : name.vi;
 }
 
@@ -23,7 +23,7 @@ export function nameIn(name: LocalizedName, language: AnalysisLanguage): string 
  * // => "TP. Đà Nẵng xếp hạng 1/5 với DTI 0,8002. Mạnh nhất: Nhận thức số (1,0000). Yếu nhất: …"
  * ```
  */
-export function explainSummary(ex: Omit<Explanation, "summary">, language: AnalysisLanguage): string {
+export function explainSummary(ex: Omit<Explanation, "summary">, language: Language): string {
   const vi = language === "vi";
   const d = ex.decimals;
   const n = (x: number | string) => formatDecimal(x, d, language);

@@ -8,7 +8,7 @@ import type { RawValue } from "../score/rules/outcome.ts";
 import { nameIn } from "./explain-summary.ts";
 import { parseNumber } from "../number/parse-number.ts";
 import { formatNumber } from "../report/format-number.ts";
-import { analysisStyle, formatDecimal, formatPoints, formatSigned, type AnalysisLanguage } from "./format.ts";
+import { analysisStyle, formatDecimal, formatPoints, formatSigned, type Language } from "./format.ts";
 import { markdownText } from "../report/escape.ts";
 import { markdownSource, markdownTable } from "../report/markdown-table.ts";
 import type { PlanResult } from "./plan-improvements.ts";
@@ -17,7 +17,7 @@ import type { WhatIfResult } from "./what-if.ts";
 
 /** Options of the what-if renderers. */
 export interface WhatIfMarkdownOptions {
-  readonly language?: AnalysisLanguage;
+  readonly language?: Language;
   /** Names of nodes by id, for the change table (default: the ids). */
   readonly names?: Readonly<Record<string, LocalizedName>>;
 }
@@ -26,7 +26,7 @@ export interface WhatIfMarkdownOptions {
  * A raw input as the what-if table shows it: a number (or text that reads as one, "0,95" or
  * "0.95") in the language's style, any other text (a category) and yes/no as written.
  */
-const raw = (v: RawValue | null | undefined, lang: AnalysisLanguage) => {
+const raw = (v: RawValue | null | undefined, lang: Language) => {
   if (v === null || v === undefined) return "–";
   const number = typeof v === "number" ? v : typeof v === "string" ? parseNumber(v) : undefined;
   return number === undefined ? String(v) : formatNumber(number, analysisStyle(lang));
@@ -84,7 +84,7 @@ export function whatIfToMarkdown(r: WhatIfResult, options: WhatIfMarkdownOptions
  * console.log(prioritiesToMarkdown(improvementPriorities(fw, rows, "TP. Hồ Chí Minh")));
  * ```
  */
-export function prioritiesToMarkdown(list: readonly Priority[], options: { readonly language?: AnalysisLanguage; readonly decimals?: number } = {}): string {
+export function prioritiesToMarkdown(list: readonly Priority[], options: { readonly language?: Language; readonly decimals?: number } = {}): string {
   const lang = options.language ?? "vi";
   const vi = lang === "vi";
   const d = options.decimals ?? 4;
@@ -116,7 +116,7 @@ export function prioritiesToMarkdown(list: readonly Priority[], options: { reado
  * console.log(planToMarkdown(planImprovements(fw, rows, "TP. Hồ Chí Minh", { toRank: 1 })));
  * ```
  */
-export function planToMarkdown(plan: PlanResult, options: { readonly language?: AnalysisLanguage } = {}): string {
+export function planToMarkdown(plan: PlanResult, options: { readonly language?: Language } = {}): string {
   const lang = options.language ?? "vi";
   const vi = lang === "vi";
   const d = plan.result.decimals;

@@ -5,7 +5,7 @@
  */
 import type { YearComparison } from "./compare-years.ts";
 import { formatNumber } from "../report/format-number.ts";
-import { analysisStyle, formatDecimal, type AnalysisLanguage } from "./format.ts";
+import { analysisStyle, formatDecimal, type Language } from "./format.ts";
 import { markdownText } from "../report/escape.ts";
 import { markdownTable } from "../report/markdown-table.ts";
 
@@ -18,7 +18,7 @@ import { markdownTable } from "../report/markdown-table.ts";
  * console.log(yearsToMarkdown(compareYears(result, { from: 2022, to: 2023 }), { language: "en" }));
  * ```
  */
-export function yearsToMarkdown(c: YearComparison, options: { readonly language?: AnalysisLanguage; readonly limit?: number } = {}): string {
+export function yearsToMarkdown(c: YearComparison, options: { readonly language?: Language; readonly limit?: number } = {}): string {
   const lang = options.language ?? "vi";
   const vi = lang === "vi";
   const n = (x: string | null) => (x === null ? "–" : formatDecimal(x, c.decimals, lang));

@@ -18,7 +18,7 @@ export type ColumnRole = "unit" | "code" | "group" | "year" | "indicator" | "val
 /** Column names to use for the roles, overriding the recognised defaults. */
 export type ColumnNames = { readonly [R in ColumnRole]?: string };
 
-/** Header names recognised for each role (compared after {@link normalizeKey}). */
+/** Header names recognised for each role (compared after Unicode, case and invisible-character folding). */
 export const ROLE_ALIASES: { readonly [R in ColumnRole]: readonly string[] } = {
   unit: [
     "unit", "name", "unit name", "đơn vị", "tên đơn vị", "tên", "tỉnh", "tỉnh/thành phố", "tỉnh, thành phố",

@@ -15,9 +15,9 @@
  */
 import * as fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { whatIf } from "../../src/analysis.ts";
+import { uncertainty, whatIf } from "../../src/analysis.ts";
 import { prepareScenario, rescore } from "../../src/analysis/scenario.ts";
-import { isDtiError, parseNumber, score, scoreStream, uncertainty, type ScoreOptions, type ScoreResult } from "../../src/index.ts";
+import { isDtiError, parseNumber, score, scoreStream, type ScoreOptions, type ScoreResult } from "../../src/index.ts";
 import type { FrameworkDefinition } from "../../src/framework/types.ts";
 import type { StreamOptions } from "../../src/stream/score-stream.ts";
 import { ALL_FEATURES, buildCase, caseParams, type CaseFeatures, type OracleCase } from "./arbitraries.ts";

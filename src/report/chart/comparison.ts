@@ -83,7 +83,7 @@ function sideLabels(c: Comparison, options: ComparisonChartOptions, en: boolean)
  *
  * @example
  * ```ts
- * import { comparisonChart } from "dti";
+ * import { comparisonChart } from "dti/report";
  * comparisonChart(result, { from: 2023, to: 2024 });           // one result with a year column
  * comparisonChart(after, { before, beforeLabel: "63 tỉnh", afterLabel: "34 tỉnh" });
  * ```

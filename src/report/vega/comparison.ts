@@ -18,7 +18,7 @@ import { vegaText } from "../escape.ts";
  *
  * @example
  * ```ts
- * import { comparisonSpec } from "dti";
+ * import { comparisonSpec } from "dti/report";
  * vegaEmbed("#change", comparisonSpec(result, { from: 2023, to: 2024 }));
  * ```
  */
