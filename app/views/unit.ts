@@ -1,6 +1,6 @@
 /**
  * A unit's page: its standing and the library's summary, what each indicator adds (`explain`),
- * its strongest and weakest indicators (`unitStrengths`), the neighbouring ranks (`rankGaps`), the
+ * its strongest and weakest indicators (`unitStrengths`), the neighbouring ranks (`rankNeighbours`), the
  * radar chart, what-if sliders that score the data again through the real pipeline on every move
  * (`prepareScenario` / `compareScenario`, what `whatIf` runs), and the least improvement to the
  * next rank (`planImprovements`).
@@ -14,15 +14,16 @@ import { planImprovements, type PlanResult } from "../../src/analysis/plan-impro
 import { prepareScenario, type Scenario } from "../../src/analysis/scenario.ts";
 import { compareScenario } from "../../src/analysis/what-if.ts";
 import { isDtiError } from "../../src/errors.ts";
-import { templateColumns, type TemplateColumn } from "../../src/input/template-columns.ts";
+import { frameworkColumns, type FrameworkColumn } from "../../src/input/framework-columns.ts";
 import { parseNumber } from "../../src/number/parse-number.ts";
 import type { UnitResult } from "../../src/pipeline/types.ts";
 import { radarChart } from "../../src/report/chart/radar.ts";
 import { valueFormatter } from "../../src/report/format-number.ts";
-import { rankGaps } from "../../src/report/rank-gap.ts";
-import { unitStrengths, type IndicatorGap } from "../../src/report/strengths.ts";
+import { rankNeighbours } from "../../src/report/rank-neighbours.ts";
+import { unitStrengths, type IndicatorDifference } from "../../src/report/strengths.ts";
 import { compareVi } from "../../src/text/collator.ts";
 import type { RawValue } from "../../src/score/rules/outcome.ts";
+import type { IndicatorNode } from "../../src/framework/types.ts";
 import { h, svgFigure } from "../dom.ts";
 import { t, type Lang } from "../i18n.ts";
 import type { Actions } from "../main.ts";
@@ -88,14 +89,14 @@ export function unitView(state: State, actions: Actions): HTMLElement {
     ),
   );
   const strengths = unitStrengths(result, me.unit, yearOption);
-  const gapList = (title: string, items: readonly IndicatorGap[], id: string) =>
-    h("section", { "aria-labelledby": id }, h("h3", { id }, title), h("ul", {}, items.map((g) => h("li", {}, `${name(g.node, lang)}: ${fmt(g.value)} (${t(lang, "average").toLowerCase()} ${fmt(g.average)}, ${t(lang, "gap").toLowerCase()} ${fmt(g.gap)})`))));
-  const gaps = rankGaps(result, me);
+  const gapList = (title: string, items: readonly IndicatorDifference[], id: string) =>
+    h("section", { "aria-labelledby": id }, h("h3", { id }, title), h("ul", {}, items.map((g) => h("li", {}, `${name(g.node, lang)}: ${fmt(g.value)} (${t(lang, "average").toLowerCase()} ${fmt(g.average)}, ${t(lang, "gap").toLowerCase()} ${fmt(g.difference)})`))));
+  const gaps = rankNeighbours(result, me);
   const neighbours = h(
     "ul",
     {},
-    gaps.above === undefined ? null : h("li", {}, t(lang, "above", { unit: gaps.above.unit.unit, value: fmt(gaps.above.unit.value), gap: fmt(gaps.above.gap) })),
-    gaps.below === undefined ? null : h("li", {}, t(lang, "below", { unit: gaps.below.unit.unit, value: fmt(gaps.below.unit.value), gap: fmt(gaps.below.gap) })),
+    gaps.above === undefined ? null : h("li", {}, t(lang, "above", { unit: gaps.above.unit.unit, value: fmt(gaps.above.unit.value), gap: fmt(gaps.above.distance) })),
+    gaps.below === undefined ? null : h("li", {}, t(lang, "below", { unit: gaps.below.unit.unit, value: fmt(gaps.below.unit.value), gap: fmt(gaps.below.distance) })),
   );
   return h(
     "div",
@@ -119,11 +120,11 @@ export function unitView(state: State, actions: Actions): HTMLElement {
 }
 
 /** The slider's range and step for a number input: the rule's range, else up to what earns the full score. */
-function sliderRange(column: TemplateColumn, inputs: readonly RawValue[], current: number): { min: number; max: number; step: number } {
+function sliderRange(column: FrameworkColumn, leaf: IndicatorNode, inputs: readonly RawValue[], current: number): { min: number; max: number; step: number } {
   const check: { readonly min?: number; readonly max?: number } = column.check.kind === "number" ? column.check : {};
   const min = check.min ?? Math.min(0, current);
   const index = column.part === "denominator" ? 1 : 0;
-  const full = Number(parseNumber(String(maxInputs(column.node, inputs)[index] ?? "")) ?? Number.NaN);
+  const full = Number(parseNumber(String(maxInputs(leaf, inputs)[index] ?? "")) ?? Number.NaN);
   const max = check.max ?? Math.max(current, Number.isFinite(full) && full > min ? full : current * 2 || 1);
   // Steps fine enough to hold the value as written (0.8252 → 0.0001), whole numbers for counts.
   const places = Math.max(String(current).split(".")[1]?.length ?? 0, Number.isInteger(max) && max > 10 ? 0 : 2);
@@ -164,12 +165,14 @@ function whatIfSection(state: State, me: UnitResult): HTMLElement {
     if (pending === 0) pending = requestAnimationFrame(show);
   };
   const grid = h("div", { class: "sliders" });
-  const byLeaf = new Map<string, TemplateColumn[]>();
-  for (const c of templateColumns(s.framework)) byLeaf.set(c.node.id, [...(byLeaf.get(c.node.id) ?? []), c]);
-  for (const column of templateColumns(s.framework)) {
+  const byLeaf = new Map<string, FrameworkColumn[]>();
+  const columns = frameworkColumns(s.framework);
+  for (const c of columns) byLeaf.set(c.node, [...(byLeaf.get(c.node) ?? []), c]);
+  for (const column of columns) {
+    const leaf = s.compiled.nodes[s.compiled.index.get(column.node)!]!.leaf!;
     const id = `wi-${column.key.replace(/[^\w-]/gu, "_")}`;
     const raw = s.inputs.get(column.key);
-    const label = h("label", { for: id }, column.header);
+    const label = h("label", { for: id }, column.formHeader);
     if (column.check.kind === "choice") {
       const select = h(
         "select",
@@ -181,9 +184,9 @@ function whatIfSection(state: State, me: UnitResult): HTMLElement {
       continue;
     }
     const current = Number(parseNumber(String(raw ?? 0)) ?? 0);
-    const leafInputs = (byLeaf.get(column.node.id) ?? []).map((c) => s.inputs.get(c.key) ?? 0);
-    const range = sliderRange(column, leafInputs, current);
-    const number = h("input", { type: "number", min: range.min, max: range.max, step: "any", value: current, "aria-label": column.header, class: "exact" });
+    const leafInputs = (byLeaf.get(column.node) ?? []).map((c) => s.inputs.get(c.key) ?? 0);
+    const range = sliderRange(column, leaf, leafInputs, current);
+    const number = h("input", { type: "number", min: range.min, max: range.max, step: "any", value: current, "aria-label": column.formHeader, class: "exact" });
     const slider = h("input", { id, type: "range", min: range.min, max: range.max, step: range.step, value: current, "data-key": column.key });
     slider.addEventListener("input", () => {
       number.value = slider.value;
