@@ -16,3 +16,5 @@ export { MAX_RECORD_SIZE, parseCsv, readCsvRows } from "./input/csv/parse-csv.ts
 export type { CsvOptions } from "./input/csv/parse-csv.ts";
 export { readCsvStream } from "./input/csv/read-csv-stream.ts";
 export type { CsvStreamRow } from "./input/csv/read-csv-stream.ts";
+export { readCsvBlocks } from "./input/csv/csv-blocks.ts";
+export { blockCell, type CsvBlock } from "./input/csv/csv-block.ts";

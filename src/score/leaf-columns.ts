@@ -12,7 +12,7 @@ import { UNIT_ROUNDOFF as U } from "../number/publish-float.ts";
 import { RAT_ZERO, ratToNumber, type Rational } from "../number/rational.ts";
 import type { CompiledFramework } from "./compile.ts";
 import { nodeColumns, type NodeColumns } from "./evaluate-nodes.ts";
-import { floatLeafInto } from "./fast/float-leaf.ts";
+import { floatLeafInto, floatPlainInto } from "./fast/float-leaf.ts";
 import { isShortDecimal } from "./fast/read-float.ts";
 import type { RawValue } from "./rules/outcome.ts";
 import { scoreLeaf } from "./score-leaf.ts";
@@ -24,6 +24,11 @@ export interface LeafSource {
   readonly count: number;
   /** The raw input `input` (0, or 1 for a ratio's denominator) of unit u's leaf; undefined = blank or absent. */
   raw(u: number, leaf: number, input: number): RawValue | undefined;
+  /**
+   * Optional: unit u's leaf's (first) input already read as a plain decimal (`plainDecimal`), or
+   * NaN when it was not: then `raw` is read. Saves reading the text of most cells of a stream.
+   */
+  plain?(u: number, leaf: number): number;
   /** The cell of unit u for an input key (undefined: no such column or row). */
   cell(u: number, key: string): CellRef | undefined;
   /** The unit's name, year and first row, for issues. */
@@ -91,6 +96,8 @@ const IMPUTED = 3;
  * With an `impute` function, blanks are first offered to it (after every unit is scored, so it can
  * use the other units' values); the values it fills are returned in `imputed` (coverage still
  * counts them as missing: coverage is the share of observed data) and the rest follow the policy.
+ * `leaves` limits the stage to some leaves (the others stay missing): a stream's first pass reads
+ * only the leaves normalised across units.
  */
 export function leafColumns(
   plan: CompiledFramework,
@@ -98,6 +105,7 @@ export function leafColumns(
   missing: MissingPolicy,
   absent: ReadonlySet<string>,
   impute?: { readonly units: readonly UnitInput[]; readonly imputer: LeafImputer },
+  leaves: readonly number[] = plan.leaves,
 ): LeafStage {
   const n = source.count;
   const cols = nodeColumns(plan.nodes.length, n);
@@ -142,13 +150,31 @@ export function leafColumns(
     }
   };
 
+  // Leaves whose rule reads one number as it is: their pre-read plain decimals are used directly.
+  const plain = source.plain;
+  const plainRule = new Uint8Array(plan.nodes.length);
+  for (const leaf of leaves) {
+    const node = plan.nodes[leaf]!;
+    const type = node.leaf!.rule.type;
+    if (node.inputs.length === 1 && (type === "value" || type === "normalise")) plainRule[leaf] = 1;
+  }
   for (let u = 0; u < n; u++) {
-    for (const leaf of plan.leaves) {
+    for (const leaf of leaves) {
       const node = plan.nodes[leaf]!;
+      const at = leaf * n + u;
+      if (plain !== undefined && plainRule[leaf] === 1) {
+        const x = plain(u, leaf);
+        if (x === x && floatPlainInto(node.leaf!, x, out)) {
+          V[at] = out[0]!;
+          E[at] = out[1]!;
+          status[at] = OBSERVED;
+          C[at] = 1;
+          continue;
+        }
+      }
       const first = source.raw(u, leaf, 0);
       const second = node.inputs.length > 1 ? source.raw(u, leaf, 1) : undefined;
       const blank = first === undefined ? 0 : node.inputs.length > 1 && second === undefined ? 1 : -1;
-      const at = leaf * n + u;
       if (blank >= 0) {
         const cells = node.inputs.map((key) => source.cell(u, key));
         if (impute !== undefined) blanks.push({ unit: u, leaf, input: blank, cells });
