@@ -25,10 +25,11 @@ export interface LeafSource {
   /** The raw input `input` (0, or 1 for a ratio's denominator) of unit u's leaf; undefined = blank or absent. */
   raw(u: number, leaf: number, input: number): RawValue | undefined;
   /**
-   * Optional: unit u's leaf's (first) input already read as a plain decimal (`plainDecimal`), or
-   * NaN when it was not: then `raw` is read. Saves reading the text of most cells of a stream.
+   * Optional: the leaf's (first) input of every unit already read as a plain decimal
+   * (`plainDecimal`), into `into[u]`; NaN where it was not: then `raw` is read. Saves reading the
+   * text of most cells of a stream.
    */
-  plain?(u: number, leaf: number): number;
+  plainColumn?(leaf: number, into: Float64Array): void;
   /** The cell of unit u for an input key (undefined: no such column or row). */
   cell(u: number, key: string): CellRef | undefined;
   /** The unit's name, year and first row, for issues. */
@@ -150,28 +151,31 @@ export function leafColumns(
     }
   };
 
-  // Leaves whose rule reads one number as it is: their pre-read plain decimals are used directly.
-  const plain = source.plain;
-  const plainRule = new Uint8Array(plan.nodes.length);
-  for (const leaf of leaves) {
-    const node = plan.nodes[leaf]!;
-    const type = node.leaf!.rule.type;
-    if (node.inputs.length === 1 && (type === "value" || type === "normalise")) plainRule[leaf] = 1;
-  }
-  for (let u = 0; u < n; u++) {
+  // Leaves whose rule reads one number as it is take their pre-read plain decimals first, a column
+  // at a time; the cells left (text to read, blanks, errors) follow unit by unit, in order.
+  if (source.plainColumn !== undefined) {
+    const x = new Float64Array(n);
     for (const leaf of leaves) {
       const node = plan.nodes[leaf]!;
-      const at = leaf * n + u;
-      if (plain !== undefined && plainRule[leaf] === 1) {
-        const x = plain(u, leaf);
-        if (x === x && floatPlainInto(node.leaf!, x, out)) {
+      const type = node.leaf!.rule.type;
+      if (node.inputs.length !== 1 || (type !== "value" && type !== "normalise")) continue;
+      source.plainColumn(leaf, x);
+      for (let u = 0, at = leaf * n; u < n; u++, at++) {
+        const v = x[u]!;
+        if (v === v && floatPlainInto(node.leaf!, v, out)) {
           V[at] = out[0]!;
           E[at] = out[1]!;
           status[at] = OBSERVED;
           C[at] = 1;
-          continue;
         }
       }
+    }
+  }
+  for (let u = 0; u < n; u++) {
+    for (const leaf of leaves) {
+      const at = leaf * n + u;
+      if (status[at] === OBSERVED) continue;
+      const node = plan.nodes[leaf]!;
       const first = source.raw(u, leaf, 0);
       const second = node.inputs.length > 1 ? source.raw(u, leaf, 1) : undefined;
       const blank = first === undefined ? 0 : node.inputs.length > 1 && second === undefined ? 1 : -1;

@@ -286,16 +286,14 @@ export function scoreStream(
       batch.size = 0;
     };
 
-    reader.onIssue((issue) => {
-        (batch.before[batch.size] ??= []).push(issue);
-      });
-    for await (const row of reader.rows(open(), true)) {
-      addToBatch(batch, row, unitIndex++);
-      if (batch.size === BATCH) yield* flush();
+    for await (const rows of reader.rows(open(), true)) {
+      for (const row of rows) {
+        addToBatch(batch, row, unitIndex++);
+        if (batch.size === BATCH) yield* flush();
+      }
     }
     yield* flush();
-    for (const issue of batch.before[0] ?? []) errors.add(issue);
-    batch.before.length = 0;
+    for (const issue of reader.trailing()) errors.add(issue);
     const rowCount = reader.rowCount();
     if (!reader.started() || rowCount === 0) errors.add(error("DATA_EMPTY", !reader.started() ? "the data is empty: no header and no rows" : "the data has a header but no rows"));
     for (const w of missingValueWarnings(compiled, missingCount, reader.absent(), missing, missingNames)) warnings.add(w);
@@ -346,6 +344,8 @@ interface StreamRowUnit {
   readonly cells: readonly RawCell[] | undefined;
   readonly block: CsvBlock | undefined;
   readonly blockRow: number;
+  /** Issues of the rows read since the previous unit (left out rows, ragged rows). */
+  readonly before: Issue[] | undefined;
 }
 
 interface Batch {
@@ -381,10 +381,12 @@ function batchSource(compiled: CompiledFramework, batch: Batch, header: { column
   return {
     count: batch.size,
     raw,
-    plain: (b, leaf) => {
-      const block = batch.blocks[b];
+    plainColumn: (leaf, into) => {
       const col = header.leafColumn[2 * leaf]!;
-      return block === undefined || col < 0 ? NaN : block.numbers[batch.blockRow[b]! * block.width + col]!;
+      for (let b = 0; b < batch.size; b++) {
+        const block = batch.blocks[b];
+        into[b] = block === undefined || col < 0 ? NaN : block.numbers[batch.blockRow[b]! * block.width + col]!;
+      }
     },
     cell: (b, key) => {
       const col = header.keyColumn.get(key);
@@ -405,7 +407,16 @@ function rowReader(framework: Framework, compiled: CompiledFramework, options: S
   let keyColumn = new Map<string, number>();
   let count = 0;
   let reported = false;
-  let sink: (issue: Issue) => void = (issue) => errors.add(issue);
+  // Row-level issues since the last unit read: they go with the next unit (errors in row order
+  // with the cells' errors), or are left over at the end (`trailing`).
+  let sunk: Issue[] = [];
+  const sink = (issue: Issue) => sunk.push(issue);
+  const before = (): Issue[] | undefined => {
+    if (sunk.length === 0) return undefined;
+    const issues = sunk;
+    sunk = [];
+    return issues;
+  };
   const start = (header: readonly string[], report: boolean): boolean => {
     columns = header;
     columnPlan = resolveColumns(header, framework, options);
@@ -424,11 +435,13 @@ function rowReader(framework: Framework, compiled: CompiledFramework, options: S
     started: () => columns !== undefined,
     rowCount: () => count,
     /** Where row-level errors go (in row order with the cells' errors). */
-    onIssue(f: (issue: Issue) => void) {
-      sink = f;
-    },
-    /** Units of a pass in input order; `report` on the pass whose issues count (the last). */
-    async *rows(source: AsyncIterable<StreamRow> | Iterable<StreamRow>, report: boolean): AsyncGenerator<StreamRowUnit> {
+    /** The row issues after the last unit of the pass read. */
+    trailing: () => before() ?? [],
+    /**
+     * Units of a pass in input order, those of one source item (a row, or a block of rows) at a
+     * time; `report` on the pass whose issues count (the last).
+     */
+    async *rows(source: AsyncIterable<StreamRow> | Iterable<StreamRow>, report: boolean): AsyncGenerator<StreamRowUnit[]> {
       columns = undefined;
       let state: WideState | undefined;
       let rowCount = 0;
@@ -466,13 +479,15 @@ function rowReader(framework: Framework, compiled: CompiledFramework, options: S
           const idColumns = [roles.unit, roles.code, roles.group, roles.year].filter((c): c is number => c !== undefined);
           const cells: RawCell[] = new Array<RawCell>(header.length);
           let issueAt = 0;
+          const units: StreamRowUnit[] = [];
           for (let r = 0; r < row.rows; r++) {
             for (const c of idColumns) cells[c] = c < row.width ? blockCell(row, r, c) : undefined;
             let rowIssues: Issue[] | undefined;
             while (issueAt < row.issues.length && row.issues[issueAt]!.row === r) (rowIssues ??= []).push(row.issues[issueAt++]!.issue);
             const unit = accept(cells, row.lines[r]!, rowIssues);
-            if (unit !== undefined) yield { unit, cells: undefined, block: row, blockRow: r };
+            if (unit !== undefined) units.push({ unit, cells: undefined, block: row, blockRow: r, before: before() });
           }
+          yield units;
           continue;
         }
         if (stop) {
@@ -508,7 +523,7 @@ function rowReader(framework: Framework, compiled: CompiledFramework, options: S
           if (stop) continue;
         }
         const unit = accept(cells, line, rowIssues);
-        if (unit !== undefined) yield { unit, cells, block: undefined, blockRow: 0 };
+        if (unit !== undefined) yield [{ unit, cells, block: undefined, blockRow: 0, before: before() }];
       }
       count = rowCount;
     },
@@ -563,9 +578,11 @@ async function collectNormalised(
     units += size;
     batch.size = 0;
   };
-  for await (const row of reader.rows(source, false)) {
-    addToBatch(batch, row, 0);
-    if (batch.size === BATCH) flush();
+  for await (const rows of reader.rows(source, false)) {
+    for (const row of rows) {
+      addToBatch(batch, row, 0);
+      if (batch.size === BATCH) flush();
+    }
   }
   flush();
   // Compact to `units` per leaf.
@@ -599,4 +616,5 @@ function addToBatch(batch: Batch, row: StreamRowUnit, global: number): void {
   batch.blocks[b] = row.block;
   batch.blockRow[b] = row.blockRow;
   batch.global[b] = global;
+  if (row.before !== undefined) (batch.before[b] ??= []).push(...row.before);
 }

@@ -10,7 +10,7 @@
  */
 import type { Issue } from "../../errors.ts";
 import type { CsvBlock } from "./csv-block.ts";
-import { plainDecimal } from "../../score/fast/read-float.ts";
+import { plainDecimal, plainValue } from "../../score/fast/read-float.ts";
 import { cleanHeader } from "../../text/clean-name.ts";
 import { createCsvTokenizer, isTrim } from "./csv-tokenizer.ts";
 import type { CsvOptions } from "./parse-csv.ts";
@@ -53,7 +53,9 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number): 
     const n = text.length;
     let pos = 0;
     let line = carryLine;
-    let capacity = 64;
+    // Rows end with a line feed (or the text): their count bounds the rows of the block.
+    let capacity = final ? 1 : 0;
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) capacity++;
     let rows = 0;
     let lines = new Int32Array(capacity);
     let numbers = new Float64Array(capacity * width);
@@ -61,7 +63,7 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number): 
     const texts: string[] = [];
     const issues: { row: number; issue: Issue }[] = [];
     const grow = () => {
-      capacity *= 2;
+      capacity = 2 * capacity + 16;
       const l = new Int32Array(capacity);
       l.set(lines);
       lines = l;
@@ -120,8 +122,18 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number): 
         let s = p;
         let c = 0;
         while (s < lf && (c = text.charCodeAt(s)) !== delim && isTrim(c)) s++;
+        // To the delimiter, reading the digits of a plain decimal on the way.
         let d = s;
-        while (d < lf && text.charCodeAt(d) !== delim) d++;
+        let whole = 0;
+        let sep = -1;
+        let plain = true;
+        for (; d < lf; d++) {
+          const ch = text.charCodeAt(d);
+          if (ch === delim) break;
+          if (ch >= 48 && ch <= 57) whole = whole * 10 + (ch - 48);
+          else if ((ch === 46 || ch === 44) && sep < 0) sep = d;
+          else plain = false;
+        }
         let e = d;
         while (e > s && isTrim(text.charCodeAt(e - 1))) e--;
         if (e > s) blank = false;
@@ -129,7 +141,8 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number): 
           const k = base + column;
           spans[2 * k] = s;
           spans[2 * k + 1] = e;
-          numbers[k] = plainDecimal(text, s, e);
+          // Spaces after a number were read as "not plain": read the trimmed cell again.
+          numbers[k] = plain ? plainValue(whole, sep, s, e) : e < d ? plainDecimal(text, s, e) : NaN;
         }
         column++;
         if (d >= lf) break;

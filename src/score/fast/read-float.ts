@@ -64,7 +64,7 @@ export function readFloatInto(raw: RawValue, out: Float64Array): boolean {
  * ```
  */
 export function plainDecimal(text: string, start: number, end: number): number {
-  if (end - start > 16 || end <= start) return NaN;
+  if (end - start > 16) return NaN;
   let sep = -1;
   let whole = 0;
   for (let i = start; i < end; i++) {
@@ -73,6 +73,16 @@ export function plainDecimal(text: string, start: number, end: number): number {
     else if ((c === 46 || c === 44) && sep < 0) sep = i;
     else return NaN;
   }
+  return plainValue(whole, sep, start, end);
+}
+
+/**
+ * The end of {@link plainDecimal} for a reader that has gone through the characters itself (all
+ * digits but at most one separator, at `sep`, −1 for none): `whole` is the digits read as a whole
+ * number. NaN when the text is empty, longer than 15 digits, or ends with its separator.
+ */
+export function plainValue(whole: number, sep: number, start: number, end: number): number {
+  if (end <= start || end - start > 16) return NaN;
   // 16 characters: 15 digits and a separator at most; a separator needs a digit after it ("5." is
   // not read by the exact path either).
   if (sep < 0) return end - start > 15 ? NaN : whole;
