@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { split, splitBytes } from "../helpers/split-text.ts";
 import { blockCell, readCsvBlocks, readCsvStream, type CsvBlock, type CsvStreamRow } from "../../src/csv.ts";
 import { readFloat } from "../../src/score/fast/read-float.ts";
 
@@ -51,18 +52,6 @@ async function viaBlocks(chunks: readonly (string | Uint8Array)[], options: { ma
   }
 }
 
-function split(text: string, cuts: readonly number[]): string[] {
-  const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-  const out: string[] = [];
-  let from = 0;
-  for (const c of at) {
-    out.push(text.slice(from, c));
-    from = c;
-  }
-  out.push(text.slice(from));
-  return out;
-}
-
 const piece = fc.constantFrom(
   "a", "01", "0,5", "0.6789", ".5", "5.", "1.2.3", "-0.5", "1e3", "12345678901234567", "0.000000000000001",
   "Hà Nội", "Ha\u0300 No\u0323i", "😀", "x y", "na", "", "1",
@@ -99,14 +88,7 @@ describe("readCsvBlocks", () => {
       fc.asyncProperty(fc.array(row, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), async (rows, cuts, crlf) => {
         const eol = crlf ? "\r\n" : "\n";
         const text = `\uFEFFunit;a;b;c${eol}${rows.join(eol)}`;
-        const bytes = Buffer.from(text, "utf8");
-        const pieces: Uint8Array[] = [];
-        let from = 0;
-        for (const c of [...new Set(cuts.map((x) => x % (bytes.length + 1)))].sort((a, b) => a - b)) {
-          pieces.push(bytes.subarray(from, c));
-          from = c;
-        }
-        pieces.push(bytes.subarray(from));
+        const pieces = splitBytes(text, cuts);
         expect(await viaBlocks(pieces)).toEqual(await viaStream(pieces));
       }),
       { numRuns: 1000 },

@@ -3,6 +3,7 @@
 // warnings (codes, rows, columns, messages, order), counts and ranks, on messy generated data.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { splitBytes } from "../helpers/split-text.ts";
 import { readCsvBlocks, readCsvStream } from "../../src/csv.ts";
 import type { FrameworkDefinition } from "../../src/framework/types.ts";
 import { scoreStream, type StreamOptions } from "../../src/index.ts";
@@ -75,15 +76,7 @@ describe("scoreStream over CSV blocks", () => {
           const width = normalised ? 3 : 6;
           const lines = rows.map(([name, k, cells], i) => [name === "" ? "" : name.startsWith('"') ? name.replace(/"$/u, `${k % 4 === 0 ? "" : k}"`) : `${name}${k % 4 === 0 ? "" : k}`, ...cells.slice(0, i % 9 === 8 ? width + 1 : width)].join(";"));
           const text = [header, ...lines].join(eol) + (rows.length % 2 === 0 ? eol : "");
-          const bytes = Buffer.from(text, "utf8");
-          const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-          const chunks: Uint8Array[] = [];
-          let from = 0;
-          for (const c of at) {
-            chunks.push(bytes.subarray(from, c));
-            from = c;
-          }
-          chunks.push(bytes.subarray(from));
+          const chunks = splitBytes(text, cuts);
           const def = normalised ? NORMALISED : MIXED;
           const options: StreamOptions = { missing, rankNodes: "all", maxIssues: 1000 };
           const viaRows = await run(def, () => readCsvStream(chunks) as AsyncIterable<never>, options);
