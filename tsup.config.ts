@@ -32,8 +32,9 @@ export default defineConfig([
   { ...library, entry: { xlsx: "src/xlsx.ts" }, dts: { ...dts, only: true } },
   { ...library, entry: { sql: "src/sql.ts" }, dts: { ...dts, only: true } },
   {
-    // The command-line tool: Node only, ESM, with a shebang kept from the source.
-    entry: { cli: "src/cli/main.ts" },
+    // The command-line tool: Node only, ESM, with a shebang kept from the source; and the worker
+    // thread that reads a streamed CSV (`dist/csv-worker.js`, found beside the CLI's code).
+    entry: { cli: "src/cli/main.ts", "csv-worker": "src/cli/csv-worker.ts" },
     format: ["esm"],
     sourcemap: true,
     target: "node20",

@@ -18,3 +18,5 @@ export type { CsvOptions } from "./input/csv/parse-csv.ts";
 export { readCsvStream } from "./input/csv/read-csv-stream.ts";
 export type { CsvStreamRow } from "./input/csv/read-csv-stream.ts";
 export { rowsToCsv } from "./report/rows-to-csv.ts";
+export { readCsvBlocks } from "./input/csv/csv-blocks.ts";
+export { blockCell, type CsvBlock } from "./input/csv/csv-block.ts";

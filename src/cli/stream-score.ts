@@ -13,11 +13,9 @@
  *
  * @module
  */
-import { createReadStream } from "node:fs";
 import { mkdtemp, open, rm, type FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readCsvStream } from "../csv.ts";
 import { formatIssue } from "../errors.ts";
 import { cliMessage } from "../text/option-hint.ts";
 import type { Framework } from "../framework/types.ts";
@@ -25,6 +23,7 @@ import { formatScaled } from "../number/publish-float.ts";
 import { csvCell } from "../report/escape.ts";
 import { formatNumber, plainStyle } from "../report/format-number.ts";
 import { scoreStream, type StreamOptions, type StreamSummary } from "../stream/score-stream.ts";
+import { readCsvBlocksInWorker } from "./csv-blocks-worker.ts";
 import { fileErrorMessage } from "./file-error.ts";
 import type { CliIO } from "./io.ts";
 import { handleWriter, openOutFile, removeOnSignal, type OutFile } from "./out-file.ts";
@@ -176,7 +175,8 @@ export async function streamScoreFile(
   let units: Awaited<ReturnType<typeof unitsFile>> | undefined;
   let committed = false;
   try {
-    const stream = scoreStream(framework, () => readCsvStream(createReadStream(file), csvDelimiter === undefined ? {} : { delimiter: csvDelimiter }), options);
+    // The file is read, cut and its numbers parsed on a worker thread while this one scores.
+    const stream = scoreStream(framework, () => readCsvBlocksInWorker(file, csvDelimiter === undefined ? {} : { delimiter: csvDelimiter }), options);
     const d = settings.delimiter ?? ",";
     const style = plainStyle(settings.decimalComma, "");
     const num = (value: string | number) => formatNumber(value, style);
