@@ -54,7 +54,7 @@ for (const [label, file, source] of [
   for (let r = 0; r < runs; r++) {
     sides.hand.push(await measure(process.execPath, ["bench/duckdb-copy.mjs", "weighted-pillars", out("hand"), source]));
     sides.engine.push(await measure(process.execPath, engineArgs(file, out("engine"))));
-    if (withStream && label === "CSV") sides.stream.push(await measure(process.execPath, ["dist/cli.js", "score", file, "--framework", framework, "--stream", "-o", out("stream")]));
+    if (withStream && label === "CSV") sides.stream.push(await measure(process.execPath, ["dist/cli.js", "score", file, "--framework", framework, "--stream", "--format", "csv", "-o", out("stream")]));
     console.log(`${label} run ${r + 1}: hand-written DuckDB ${show(sides.hand[r])}; --engine duckdb ${show(sides.engine[r])}${sides.stream[r] ? `; --stream ${show(sides.stream[r])}` : ""}`);
     comparison ??= await compareCsvByCode(out("engine"), out("hand"), columns, units);
   }

@@ -34,7 +34,7 @@ await cliSideBySide({
   runs,
   timeoutMs,
   dtiLabel: "dti score --stream",
-  dtiArgs: (out) => ["dist/cli.js", "score", file.path, "--framework", framework, "--stream", "-o", out],
+  dtiArgs: (out) => ["dist/cli.js", "score", file.path, "--framework", framework, "--stream", "--format", "csv", "-o", out],
   duckLabel: "DuckDB (COPY … TO csv)",
   duckArgs: (out) => ["bench/duckdb-copy.mjs", "weighted-pillars", out, `csv=${file.path}`],
   columns: [
