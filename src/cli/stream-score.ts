@@ -24,6 +24,8 @@ import { readCsvStream } from "../csv.ts";
 import { formatIssue } from "../errors.ts";
 import { cliMessage } from "../text/option-hint.ts";
 import type { Framework } from "../framework/types.ts";
+import { isSummaryName } from "../input/summary-rows.ts";
+import { mayBeGrouped } from "../input/thousands.ts";
 import { formatScaled } from "../number/publish-float.ts";
 import { resultHead } from "../pipeline/result-head.ts";
 import type { NodeInfo } from "../pipeline/types.ts";
@@ -47,6 +49,12 @@ export interface StreamCliSettings {
   readonly out: string | undefined;
   readonly csv: CsvReportOptions;
   readonly markdown: MarkdownOptions;
+  /**
+   * A file that was not asked to stream (streamed for its size): when it has errors or anything
+   * `score()` reads from the whole table (cells that may hold thousands separators, totals rows),
+   * nothing is printed or written and undefined is returned, for `score()` to read it instead.
+   */
+  readonly auto?: boolean;
 }
 
 /** Buffered text writes: `write` (awaited) when 64 KiB are buffered. */
@@ -124,7 +132,7 @@ export async function streamScoreFile(
   options: StreamOptions,
   settings: StreamCliSettings,
   csvDelimiter: "," | ";" | "\t" | "auto" | undefined,
-): Promise<number> {
+): Promise<number | undefined> {
   // The output is opened first: a folder, a missing folder or no permission is said at once, not
   // after an hour of reading.
   const outFile = settings.out === undefined ? undefined : await openOutFile(settings.out);
@@ -132,11 +140,17 @@ export async function streamScoreFile(
   let committed = false;
   try {
     // Every node is ranked: the output has every node's rank, as score() gives it.
-    const stream = scoreStream(framework, () => readCsvStream(createReadStream(file), csvDelimiter === undefined ? {} : { delimiter: csvDelimiter }), { ...options, rankNodes: "all" });
+    let grouped = false;
+    const rows = () => {
+      const csv = readCsvStream(createReadStream(file), csvDelimiter === undefined ? {} : { delimiter: csvDelimiter });
+      return settings.auto === true ? watchGrouped(csv, () => (grouped = true)) : csv;
+    };
+    const stream = scoreStream(framework, rows, { ...options, rankNodes: "all" });
     units = await unitsFile();
     const temp = units;
     const records = await writeRecords(stream, temp);
     const summary = stream.summary();
+    if (settings.auto === true && (!summary.ok || grouped || records.summaryNames)) return undefined;
     printSummaryIssues(io, summary, settings.format !== "json");
     if (!summary.ok) return 1;
     const out = bufferedWriter(outFile !== undefined ? (t) => outFile.write(t) : (io.writeStdout ?? (async (t) => io.stdout(t))));
@@ -161,6 +175,20 @@ interface Records {
   readonly nodes: number;
   readonly rows: Int32Array;
   readonly has: { readonly code: boolean; readonly group: boolean; readonly year: boolean; readonly members: boolean };
+  /** Some unit without a code is named as a totals or averages row ("Tổng cộng"), which `score()` leaves out. */
+  readonly summaryNames: boolean;
+}
+
+/** Passes the rows on, calling `found` once a cell may be a number with a thousands separator ("1.050"). */
+async function* watchGrouped<R extends { readonly cells: readonly unknown[] }>(rows: AsyncIterable<R>, found: () => void): AsyncGenerator<R> {
+  let seen = false;
+  for await (const row of rows) {
+    if (!seen && row.cells.some(mayBeGrouped)) {
+      seen = true;
+      found();
+    }
+    yield row;
+  }
 }
 
 /**
@@ -175,7 +203,9 @@ async function writeRecords(stream: ScoreStream, temp: { handle: FileHandle; pat
   let staged = new Float64Array(0);
   let used = 0;
   let count = 0;
+  let summaryNames = false;
   for await (const unit of stream) {
+    summaryNames ||= unit.code === undefined && isSummaryName(unit.unit);
     const { published, scores, coverage } = unit.nodes;
     if (nodes === 0) {
       nodes = published.length;
@@ -204,7 +234,7 @@ async function writeRecords(stream: ScoreStream, temp: { handle: FileHandle; pat
   }
   if (used > 0) await writer.write(new Uint8Array(staged.buffer, 0, used * 8));
   await writer.finish();
-  return { nodes, rows: rows.subarray(0, count), has };
+  return { nodes, rows: rows.subarray(0, count), has, summaryNames };
 }
 
 /**

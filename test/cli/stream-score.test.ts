@@ -115,3 +115,46 @@ describe("dti score and dti score --stream write the same bytes", () => {
     await same(["fixtures/wards-illustration-synthetic.csv", "--framework", "fixtures/ward-framework-illustration.csv", "--format", "csv", "--points"]);
   }, 60_000);
 });
+
+describe("dti score on a CSV file over 8 MiB (streamed unless the whole table is needed)", () => {
+  /** 40,000 units of the 2020 framework with a long note column: 9 MiB and more. */
+  function large(last: string, cell = "0.5"): string {
+    const note = "x".repeat(220);
+    const lines = ["unit,note,government,economy,society"];
+    for (let i = 0; i < 40_000; i++) lines.push(`Đơn vị ${String(i).padStart(5, "0")},${note},${cell},${((i % 97) / 100).toFixed(2)},${((i % 89) / 100).toFixed(2)}`);
+    lines.push(last);
+    const file = join(dir, `large-${lines.length}-${cell}-${last.slice(0, 3)}.csv`);
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    return file;
+  }
+  const args = ["--framework", "vn-dti-2020-province", "--ignore-column", "note", "--format", "csv"];
+
+  it("writes what the stream writes", async () => {
+    const file = large("Đơn vị cuối,x,0.1,0.2,0.3");
+    const auto = await cli(["score", file, ...args]);
+    expect(auto.code, auto.stderr).toBe(0);
+    expect(auto.stdout.split("\r\n")).toHaveLength(40_003);
+    expect(auto.stdout).toBe((await cli(["score", file, ...args, "--stream"])).stdout);
+  }, 120_000);
+
+  it("leaves a totals row out, as score() does", async () => {
+    const file = large("Tổng cộng,,0.5,0.5,0.5");
+    const r = await cli(["score", file, ...args]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/DATA_SUMMARY_ROW/u);
+    expect(r.stdout).not.toMatch(/Tổng cộng/u);
+  }, 120_000);
+
+  it("asks about thousands separators, as score() does", async () => {
+    const file = large("Đơn vị cuối,x,0.1,0.2,0.3", "1.050");
+    const r = await cli(["score", file, ...args]);
+    expect(r.stderr).toMatch(/DATA_AMBIGUOUS_NUMBER/u);
+  }, 120_000);
+
+  it("reports errors as score() does", async () => {
+    const file = large("Đơn vị cuối,x,abc,0.2,0.3");
+    const r = await cli(["score", file, ...args]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/DATA_NOT_A_NUMBER/u);
+  }, 120_000);
+});

@@ -191,7 +191,8 @@ async function csvFileSize(file: string): Promise<number> {
 
 /**
  * Scores a CSV file as a stream, writing what `dti score` writes. With `auto` (a large file that
- * was not asked to stream), long data is left to `score()`: undefined is returned.
+ * was not asked to stream), what the stream does not read as `score()` does (long data, errors,
+ * totals rows, thousands separators) is left to `score()`: undefined is returned.
  */
 async function runStream(file: string, values: OptionValues, io: CliIO, auto: boolean): Promise<number | undefined> {
   if (file === "-") throw new UsageError("--stream reads a CSV file (not standard input)");
@@ -234,6 +235,7 @@ async function runStream(file: string, values: OptionValues, io: CliIO, auto: bo
       out: stringOption(values, "out"),
       csv: { decimalComma, bom: values["bom"] === true, delimiter: decimalComma ? ";" : ",", language, ...(headers !== undefined ? { headers } : {}), ...(points !== undefined ? { points } : {}) },
       markdown: { language, decimalComma, ...(locale !== undefined ? { locale } : {}) },
+      auto,
     },
     delimiterOption(values),
   );
