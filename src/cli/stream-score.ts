@@ -31,7 +31,9 @@ import { resultHead } from "../pipeline/result-head.ts";
 import type { NodeInfo } from "../pipeline/types.ts";
 import { nodeCells, type UnitTable } from "../pipeline/unit-nodes.ts";
 import { coverageSummary, resultOrder, unitResult } from "../pipeline/unit-result.ts";
-import type { NodeRanks } from "../rank/rank-store.ts";
+import { createRankCounts, type RankCounts } from "../rank/rank-counts.ts";
+import { createRankStore } from "../rank/rank-store.ts";
+import type { RankMethod } from "../rank/rank.ts";
 import type { RankingShape } from "../report/ranking-shape.ts";
 import { csvRankingWriter, type CsvReportOptions } from "../report/to-csv.ts";
 import { jsonLine, jsonResultWriter } from "../report/to-json.ts";
@@ -148,7 +150,7 @@ export async function streamScoreFile(
     const stream = scoreStream(framework, rows, { ...options, rankNodes: "all" });
     units = await unitsFile();
     const temp = units;
-    const records = await writeRecords(stream, temp);
+    const records = await writeRecords(stream, temp, options.ranking ?? "competition");
     const summary = stream.summary();
     if (settings.auto === true && (!summary.ok || grouped || records.summaryNames)) return undefined;
     printSummaryIssues(io, summary, settings.format !== "json");
@@ -177,6 +179,23 @@ interface Records {
   readonly has: { readonly code: boolean; readonly group: boolean; readonly year: boolean; readonly members: boolean };
   /** Some unit without a code is named as a totals or averages row ("Tổng cộng"), which `score()` leaves out. */
   readonly summaryNames: boolean;
+  /** Every node's keys counted per year and per year and group, or undefined (ordinal ranks, keys that cannot be counted). */
+  readonly counts: PartitionCounts | undefined;
+}
+
+/** Rank counts per year and per (year, group), and the partition numbers they were counted under. */
+interface PartitionCounts {
+  readonly year: RankCounts;
+  readonly group: RankCounts;
+  readonly years: Map<number | undefined, number>;
+  readonly groups: Map<string, number>;
+}
+
+/** The partition number of `key`, numbering new keys in order. */
+function partitionOf<K>(map: Map<K, number>, key: K): number {
+  let p = map.get(key);
+  if (p === undefined) map.set(key, (p = map.size));
+  return p;
 }
 
 /** Passes the rows on, calling `found` once a cell may be a number with a thousands separator ("1.050"). */
@@ -195,7 +214,7 @@ async function* watchGrouped<R extends { readonly cells: readonly unknown[] }>(r
  * Pass 1: each unit's numbers as one fixed-size record of doubles (published values scaled, scores,
  * coverage: 3 per node), in input order, so that pass 2 reads any unit back by its index.
  */
-async function writeRecords(stream: ScoreStream, temp: { handle: FileHandle; path: string }): Promise<Records> {
+async function writeRecords(stream: ScoreStream, temp: { handle: FileHandle; path: string }, ranking: RankMethod): Promise<Records> {
   const writer = handleWriter(temp.handle, (e) => new UsageError(fileErrorMessage(e, "write", temp.path) ?? `cannot write ${temp.path}: ${(e as Error).message}`));
   const has = { code: false, group: false, year: false, members: false };
   let rows = new Int32Array(1024);
@@ -204,6 +223,7 @@ async function writeRecords(stream: ScoreStream, temp: { handle: FileHandle; pat
   let used = 0;
   let count = 0;
   let summaryNames = false;
+  let counts: PartitionCounts | undefined;
   for await (const unit of stream) {
     summaryNames ||= unit.code === undefined && isSummaryName(unit.unit);
     const { published, scores, coverage } = unit.nodes;
@@ -211,6 +231,14 @@ async function writeRecords(stream: ScoreStream, temp: { handle: FileHandle; pat
       nodes = published.length;
       // About 1 MiB of records per write.
       staged = new Float64Array(3 * nodes * Math.max(1, Math.floor((1 << 17) / (3 * nodes))));
+      // Ordinal ranks depend on names: they are ranked from the records at the end instead.
+      if (ranking !== "ordinal") counts = { year: createRankCounts(nodes), group: createRankCounts(nodes), years: new Map(), groups: new Map() };
+    }
+    if (counts !== undefined) {
+      const ok =
+        counts.year.add(partitionOf(counts.years, unit.year), published) &&
+        (unit.group === undefined || counts.group.add(partitionOf(counts.groups, `${unit.year ?? ""}\u0000${unit.group}`), published));
+      if (!ok) counts = undefined;
     }
     has.code ||= unit.code !== undefined;
     has.group ||= unit.group !== undefined;
@@ -234,7 +262,7 @@ async function writeRecords(stream: ScoreStream, temp: { handle: FileHandle; pat
   }
   if (used > 0) await writer.write(new Uint8Array(staged.buffer, 0, used * 8));
   await writer.finish();
-  return { nodes, rows: rows.subarray(0, count), has, summaryNames };
+  return { nodes, rows: rows.subarray(0, count), has, summaryNames, counts };
 }
 
 /**
@@ -256,8 +284,6 @@ async function writeResult(
   const rootPosition = stream.nodes.find((info) => info.id === stream.root)!.position;
   const infos: NodeInfo[] = stream.nodes.map(({ position: _, ...info }) => info);
   const nodeIndex = new Map(stream.nodes.filter((info) => info.id !== stream.root).map((info) => [info.id, info.position]));
-  const ranks: NodeRanks[] = [];
-  for (const info of stream.nodes) ranks[info.position] = summary.ranks.get(info.id)!;
   const names: string[] = [];
   const codes: (string | undefined)[] = [];
   const years = new Float64Array(count);
@@ -268,18 +294,21 @@ async function writeResult(
     years[i] = u.year ?? NaN;
   }
   const yearOf = (i: number) => (Number.isNaN(years[i]!) ? undefined : years[i]!);
-  const rootRank = ranks[rootPosition]!.rank;
-  const order = resultOrder(count, (i) => names[i]!, (i) => codes[i], yearOf, (i) => rootRank[i]! || null);
+  const root = summary.ranks.get(stream.root)!;
+  const order = resultOrder(count, (i) => names[i]!, (i) => codes[i], yearOf, (i) => root.rank[i]! || null);
 
   // The record of the unit being written, as the node table of `unitResult`.
   const record = new Float64Array(3 * n);
   const bytes = new Uint8Array(record.buffer);
+  const rankOf = nodeRanks(summary, records, fd, bytes, record, options.ranking ?? "competition");
+  let yearPart = 0;
+  let groupPart = -1;
   const table: UnitTable = {
     score: (_, k) => (Number.isNaN(record[n + k]!) ? null : record[n + k]!),
     value: (_, k) => (Number.isNaN(record[k]!) ? null : formatScaled(record[k]!, stream.decimals)),
     coverage: (_, k) => record[2 * n + k]!,
-    rank: (i, k) => ranks[k]!.rank[i]! || null,
-    groupRank: (i, k) => ranks[k]!.groupRank[i]! || null,
+    rank: (i, k) => (k === rootPosition ? root.rank[i]! : rankOf(i, k, yearPart, -1)) || null,
+    groupRank: (i, k) => (k === rootPosition ? root.groupRank[i]! : groupPart < 0 ? 0 : rankOf(i, k, -1, groupPart)) || null,
   };
   const shape: RankingShape = { root: stream.root, nodes: infos, has: records.has };
   const json = settings.format === "json" ? jsonResultWriter(resultHead(framework, infos, { ...options, decimals: stream.decimals, ties: "published" })) : undefined;
@@ -292,6 +321,12 @@ async function writeResult(
     const i = order[k]!;
     readRecord(fd, bytes, i);
     const info = summary.unit(i);
+    if (records.counts !== undefined) {
+      yearPart = records.counts.years.get(info.year)!;
+      groupPart = info.group === undefined ? -1 : records.counts.groups.get(`${info.year ?? ""}\u0000${info.group}`)!;
+    } else {
+      groupPart = info.group === undefined ? -1 : 0;
+    }
     const u = unitResult({ ...info, row: records.rows[i]! }, undefined, table, i, rootPosition, nodeIndex);
     coverage[k] = u.coverage;
     const line = json !== undefined ? json.unit(u, k) : csv !== undefined ? csv.row(u, nodeCells(u)) : md !== undefined ? md.row(u, nodeCells(u)) : jsonLine(u);
@@ -299,6 +334,30 @@ async function writeResult(
     if (full !== undefined) await full;
   }
   if (json !== undefined) await out.add(`${json.close({ coverage: coverageSummary(coverage), warnings: summary.warnings }, count)}\n`);
+}
+
+/**
+ * The rank of node `k` for unit `i` (whose record is in `record`), overall (`yearPart` ≥ 0) or in
+ * its group (`groupPart` ≥ 0): read from the counts, or, for ordinal ranks and keys that could not
+ * be counted, from a rank store of every node filled from the records (a key per node and unit in
+ * memory, as `score()` keeps them).
+ */
+function nodeRanks(summary: StreamSummary, records: Records, fd: number, bytes: Uint8Array, record: Float64Array, ranking: RankMethod) {
+  const counts = records.counts;
+  if (counts !== undefined) {
+    const method = ranking === "dense" ? "dense" : "competition";
+    counts.year.finish(method);
+    counts.group.finish(method);
+    return (_: number, k: number, yearPart: number, groupPart: number) => (groupPart >= 0 ? counts.group.rank(groupPart, k, record[k]!) : counts.year.rank(yearPart, k, record[k]!));
+  }
+  const store = createRankStore(records.nodes);
+  for (let i = 0; i < summary.units; i++) {
+    readRecord(fd, bytes, i);
+    const u = summary.unit(i);
+    store.add(u.unit, u.code, u.year, u.group, record.subarray(0, records.nodes));
+  }
+  const ranks = store.rank(ranking);
+  return (i: number, k: number, _yearPart: number, groupPart: number) => (groupPart >= 0 ? ranks[k]!.groupRank[i]! : ranks[k]!.rank[i]!);
 }
 
 /** Reads record `i` of the temporary file into `bytes` (one record long). */

@@ -7,22 +7,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { prng } from "../helpers/prng.ts";
 import { cli } from "./helpers.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "dti-stream-same-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A seeded generator (mulberry32), so the data is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Min-max data: units in groups over two years, codes, some blanks, values on a coarse grid and
@@ -49,7 +38,7 @@ function minmaxData(): string {
     },
   };
   writeFileSync(join(dir, "minmax.json"), JSON.stringify(framework));
-  const next = random(20251202);
+  const next = prng(20251202);
   const lines = ["unit,code,group,year,a,b,c,d"];
   const groups = ["Miền Bắc", "Miền Trung", "Miền Nam"];
   const names = ["Đà Nẵng", "Hà Nội", "Huế", "Hải Phòng", "Cần Thơ", "Ấp Bắc", "An Giang", "Bạc Liêu", "Đắk Lắk", "Gia Lai"];
