@@ -141,13 +141,13 @@ export async function streamScoreFile(
   let units: Awaited<ReturnType<typeof unitsFile>> | undefined;
   let committed = false;
   try {
-    // Every node is ranked: the output has every node's rank, as score() gives it.
     let grouped = false;
     const rows = () => {
       const csv = readCsvStream(createReadStream(file), csvDelimiter === undefined ? {} : { delimiter: csvDelimiter });
       return settings.auto === true ? watchGrouped(csv, () => (grouped = true)) : csv;
     };
-    const stream = scoreStream(framework, rows, { ...options, rankNodes: "all" });
+    // The stream ranks the index (for the result order); every other node is ranked by counting.
+    const stream = scoreStream(framework, rows, options);
     units = await unitsFile();
     const temp = units;
     const records = await writeRecords(stream, temp, options.ranking ?? "competition");
