@@ -7,7 +7,7 @@
 //                every node's value, the index ranked, as --stream ranks it);
 //   hand-written: node bench/duckdb-copy.mjs weighted-pillars <out> csv=… | parquet=…
 //                (bench/sql/weighted-pillars.sql: the pillars and the index, ROUND, RANK);
-//   stream:      node dist/cli.js score <csv> … --stream -o <out> (CSV only).
+//   stream:      node dist/cli.js score <csv> … --stream --format csv -o <out>.
 // Printed: medians, and the ratios engine / hand-written (target ≤ 1.2) and stream / engine.
 // The outputs are compared unit by unit (the index's value and rank, each pillar's value). Files
 // are generated once into .tmp/ and reused. BENCH_SQL_UNITS (default 1,000,000) and
