@@ -98,6 +98,7 @@ export { toCSV } from "./report/to-csv.ts";
 export type { CsvReportOptions } from "./report/to-csv.ts";
 export { rankingColumns } from "./report/ranking-columns.ts";
 export type { RankingCellKind, RankingColumn, RankingColumnOptions } from "./report/ranking-columns.ts";
+export type { RankingShape, RankingUnit } from "./report/ranking-shape.ts";
 export { pointsText } from "./report/points.ts";
 export { rowsToCsv } from "./report/rows-to-csv.ts";
 export { toMarkdown } from "./report/to-markdown.ts";
