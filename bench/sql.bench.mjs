@@ -7,7 +7,7 @@
 //                every node's value, the index ranked, as --stream ranks it);
 //   hand-written: node bench/duckdb-copy.mjs weighted-pillars <out> csv=… | parquet=…
 //                (bench/sql/weighted-pillars.sql: the pillars and the index, ROUND, RANK);
-//   stream:      node dist/cli.js score <csv> … --stream -o <out> (CSV only).
+//   stream:      node dist/cli.js score <csv> … --stream --format csv -o <out>.
 // Printed: medians, and the ratios engine / hand-written (target ≤ 1.2) and stream / engine.
 // The outputs are compared unit by unit (the index's value and rank, each pillar's value). Files
 // are generated once into .tmp/ and reused. BENCH_SQL_UNITS (default 1,000,000) and
@@ -54,7 +54,7 @@ for (const [label, file, source] of [
   for (let r = 0; r < runs; r++) {
     sides.hand.push(await measure(process.execPath, ["bench/duckdb-copy.mjs", "weighted-pillars", out("hand"), source]));
     sides.engine.push(await measure(process.execPath, engineArgs(file, out("engine"))));
-    if (withStream && label === "CSV") sides.stream.push(await measure(process.execPath, ["dist/cli.js", "score", file, "--framework", framework, "--stream", "-o", out("stream")]));
+    if (withStream && label === "CSV") sides.stream.push(await measure(process.execPath, ["dist/cli.js", "score", file, "--framework", framework, "--stream", "--format", "csv", "-o", out("stream")]));
     console.log(`${label} run ${r + 1}: hand-written DuckDB ${show(sides.hand[r])}; --engine duckdb ${show(sides.engine[r])}${sides.stream[r] ? `; --stream ${show(sides.stream[r])}` : ""}`);
     comparison ??= await compareCsvByCode(out("engine"), out("hand"), columns, units);
   }

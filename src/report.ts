@@ -29,6 +29,7 @@ export type { CsvReportOptions } from "./report/to-csv.ts";
 export { toJSON } from "./report/to-json.ts";
 export { rankingColumns } from "./report/ranking-columns.ts";
 export type { RankingCellKind, RankingColumn, RankingColumnOptions } from "./report/ranking-columns.ts";
+export type { RankingShape, RankingUnit } from "./report/ranking-shape.ts";
 export type { ColumnOptions, Language } from "./report/columns.ts";
 
 // Published values laid out for a locale (never rounded again).

@@ -25,7 +25,9 @@ import { makeImputer } from "../methods/impute/imputer.ts";
 import { normaliseLeaves } from "../methods/normalise/normalise-leaves.ts";
 import { nodeFlagIssues } from "../score/node-flag-issues.ts";
 import { checkOptions } from "./check-options.ts";
-import { withUnitNodes, type UnitTable } from "./unit-nodes.ts";
+import type { UnitTable } from "./unit-nodes.ts";
+import { resultHead } from "./result-head.ts";
+import { coverageSummary, resultOrder, unitResult } from "./unit-result.ts";
 import type { ImputedCell, NodeInfo, ScoreInput, ScoreOptions, ScoreResult, UnitResult, ValidationReport } from "./types.ts";
 
 interface Analysis {
@@ -306,7 +308,6 @@ function assemble(
   return { result: buildResult(compiled, units, options, warnings, table, options.impute !== undefined ? imputed : undefined), issues };
 }
 
-/** Every number of a unit's node, by unit and compiled node index. */
 /**
  * The result object: units with every node, ordered by year, rank and Vietnamese name order (also
  * built from the rows of the SQL engines, `dti/sql`).
@@ -319,61 +320,16 @@ export function buildResult(
   table: UnitTable,
   imputed: readonly ImputedCell[] | undefined,
 ): ScoreResult {
-  const framework = compiled.framework;
-  const decimals = options.decimals ?? framework.decimals ?? 4;
-  const ties = options.ties ?? "published";
-  const ranking = options.ranking ?? "competition";
-  const tieBreak = (i: number, j: number) => {
-    const a = units[i]!.input;
-    const b = units[j]!.input;
-    return compareTies(a, b) || i - j;
-  };
   const infos = nodeInfos(compiled);
   const rootIndex = compiled.root;
   const nodeIndex = new Map(infos.filter((info) => info.id !== compiled.nodes[rootIndex]!.id).map((info) => [info.id, compiled.index.get(info.id) as number]));
-  const results: UnitResult[] = units.map((u, i) => {
-    const input = u.input;
-    const result = {
-      unit: input.unit,
-      ...(input.code !== undefined ? { code: input.code } : {}),
-      ...(input.group !== undefined ? { group: input.group } : {}),
-      ...(input.year !== undefined ? { year: input.year } : {}),
-      ...(u.members !== undefined ? { members: u.members } : {}),
-      row: input.row,
-      score: table.score(i, rootIndex),
-      value: table.value(i, rootIndex),
-      rank: table.rank(i, rootIndex),
-      groupRank: table.groupRank(i, rootIndex),
-      coverage: table.coverage(i, rootIndex),
-    };
-    return withUnitNodes(result, table, i, nodeIndex);
-  });
-
-  const order = results.map((_, i) => i);
-  order.sort((i, j) => {
-    const a = results[i]!;
-    const b = results[j]!;
-    return (a.year ?? 0) - (b.year ?? 0) || (a.rank ?? Infinity) - (b.rank ?? Infinity) || tieBreak(i, j);
-  });
-  const sortedUnits = order.map((i) => results[i]!);
-  const complete = sortedUnits.filter((u) => u.coverage >= 1 - 1e-12).length;
+  const results: UnitResult[] = units.map((u, i) => unitResult(u.input, u.members, table, i, rootIndex, nodeIndex));
+  const order = resultOrder(results.length, (i) => results[i]!.unit, (i) => results[i]!.code, (i) => results[i]!.year, (i) => results[i]!.rank);
+  const sortedUnits = Array.from(order, (i) => results[i]!);
   return {
-    framework: {
-      id: framework.id,
-      version: framework.version,
-      title: framework.title,
-      ...(framework.level !== undefined ? { level: framework.level } : {}),
-      decimals,
-    },
-    root: compiled.nodes[rootIndex]!.id,
-    nodes: infos,
-    options: { missing: options.missing ?? "error", ranking, ties },
+    ...resultHead(compiled.framework, infos, options),
     units: sortedUnits,
-    coverage: {
-      units: sortedUnits.length,
-      complete,
-      mean: sortedUnits.length === 0 ? 0 : sortedUnits.reduce((a, u) => a + u.coverage, 0) / sortedUnits.length,
-    },
+    coverage: coverageSummary(sortedUnits.map((u) => u.coverage)),
     warnings,
     ...(imputed !== undefined ? { imputed } : {}),
   };

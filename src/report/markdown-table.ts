@@ -47,6 +47,19 @@ export function markdownRow(cells: readonly TableCell[]): string {
  * ```
  */
 export function markdownTable(header: readonly TableCell[], rows: readonly (readonly TableCell[])[], align?: readonly Align[]): string {
+  return markdownHead(header, align) + rows.map((r) => `${markdownRow(r)}\n`).join("");
+}
+
+/**
+ * A table's header row and alignment row, each ending with a line break: what
+ * {@link markdownTable} writes before the rows (for writers that add rows one at a time).
+ *
+ * @example
+ * ```ts
+ * markdownHead(["a", "b"]); // => "| a | b |\n| :--- | ---: |\n"
+ * ```
+ */
+export function markdownHead(header: readonly TableCell[], align?: readonly Align[]): string {
   const sep = header.map((_, i) => SEPARATOR[align?.[i] ?? (i === 0 ? "l" : "r")]);
-  return [markdownRow(header), `| ${sep.join(" | ")} |`, ...rows.map(markdownRow)].join("\n") + "\n";
+  return `${markdownRow(header)}\n| ${sep.join(" | ")} |\n`;
 }

@@ -1,7 +1,9 @@
 import type { ScoreResult } from "../pipeline/types.ts";
+import { nodeCells, type NodeCells } from "../pipeline/unit-nodes.ts";
 import { columnLabel, reportColumns, type ColumnOptions } from "./columns.ts";
 import { formatNumber, localeStyle, plainStyle } from "./format-number.ts";
-import { markdownTable, type Align } from "./markdown-table.ts";
+import { markdownHead, markdownRow, type Align } from "./markdown-table.ts";
+import { rankingShape, type RankingShape, type RankingUnit } from "./ranking-shape.ts";
 
 /** Options of {@link toMarkdown}. */
 export interface MarkdownOptions extends ColumnOptions {
@@ -11,6 +13,56 @@ export interface MarkdownOptions extends ColumnOptions {
   readonly locale?: string;
   /** Show at most this many units. */
   readonly limit?: number;
+}
+
+/** The Markdown table of a ranking, a line at a time: the head, then one line per unit in result order. */
+export interface MarkdownRankingWriter {
+  /** The header row and the alignment row, each ending with a line break. */
+  readonly head: string;
+  /** One unit's row, ending with a line break; `nodes` are its node cells. */
+  row(unit: RankingUnit, nodes: NodeCells): string;
+}
+
+/**
+ * The one Markdown writer of a ranking table, for a result ({@link toMarkdown}) and for the
+ * streamed CLI, which writes the same rows unit by unit from its own records. `limit` is the
+ * caller's to apply.
+ *
+ * @example
+ * ```ts
+ * import { rankingShape } from "./ranking-shape.ts";
+ * markdownRankingWriter(rankingShape(result)).head.split("\n")[0]; // => "| Hạng | Đơn vị | DTI | Nhóm chỉ số nền tảng chung | NTS | …"
+ * ```
+ */
+export function markdownRankingWriter(shape: RankingShape, options: MarkdownOptions = {}): MarkdownRankingWriter {
+  const en = options.language === "en";
+  const columns = reportColumns(shape, options);
+  const style = options.locale === undefined ? plainStyle(options.decimalComma === true) : localeStyle(options.locale);
+  const num = (v: string | null) => formatNumber(v, style);
+  const withGroup = shape.has.group;
+  const withYear = shape.has.year;
+  const rootInfo = shape.nodes.find((n) => n.id === shape.root);
+  const header = [
+    en ? "Rank" : "Hạng",
+    en ? "Unit" : "Đơn vị",
+    ...(withGroup ? [en ? "Group" : "Nhóm", en ? "Group rank" : "Hạng trong nhóm"] : []),
+    ...(withYear ? [en ? "Year" : "Năm"] : []),
+    rootInfo === undefined ? shape.root : columnLabel(rootInfo, options.language),
+    ...columns.map((c) => columnLabel(c, options.language)),
+  ];
+  const align = header.map((_, i): Align => (i === 1 || (withGroup && i === 2) ? "l" : "r"));
+  return {
+    head: markdownHead(header, align),
+    row: (u, nodes) =>
+      `${markdownRow([
+        u.rank === null ? "–" : String(u.rank),
+        u.unit,
+        ...(withGroup ? [u.group ?? "", u.groupRank === null ? "–" : String(u.groupRank)] : []),
+        ...(withYear ? [u.year === undefined ? "" : String(u.year)] : []),
+        num(u.value),
+        ...columns.map((c) => num(nodes.value(c.id))),
+      ])}\n`,
+  };
 }
 
 /**
@@ -24,30 +76,9 @@ export interface MarkdownOptions extends ColumnOptions {
  * ```
  */
 export function toMarkdown(result: ScoreResult, options: MarkdownOptions = {}): string {
-  const en = options.language === "en";
-  const columns = reportColumns(result, options);
-  const style = options.locale === undefined ? plainStyle(options.decimalComma === true) : localeStyle(options.locale);
-  const num = (v: string | null) => formatNumber(v, style);
-  const withGroup = result.units.some((u) => u.group !== undefined);
-  const withYear = result.units.some((u) => u.year !== undefined);
-  const rootInfo = result.nodes.find((n) => n.id === result.root);
-  const header = [
-    en ? "Rank" : "Hạng",
-    en ? "Unit" : "Đơn vị",
-    ...(withGroup ? [en ? "Group" : "Nhóm", en ? "Group rank" : "Hạng trong nhóm"] : []),
-    ...(withYear ? [en ? "Year" : "Năm"] : []),
-    rootInfo === undefined ? result.root : columnLabel(rootInfo, options.language),
-    ...columns.map((c) => columnLabel(c, options.language)),
-  ];
-  const align = header.map((_, i): Align => (i === 1 || (withGroup && i === 2) ? "l" : "r"));
+  const writer = markdownRankingWriter(rankingShape(result), options);
   const units = options.limit === undefined ? result.units : result.units.slice(0, options.limit);
-  const rows = units.map((u) => [
-    u.rank === null ? "–" : String(u.rank),
-    u.unit,
-    ...(withGroup ? [u.group ?? "", u.groupRank === null ? "–" : String(u.groupRank)] : []),
-    ...(withYear ? [u.year === undefined ? "" : String(u.year)] : []),
-    num(u.value),
-    ...columns.map((c) => num(u.nodes[c.id]?.value ?? null)),
-  ]);
-  return markdownTable(header, rows, align);
+  let text = writer.head;
+  for (const u of units) text += writer.row(u, nodeCells(u));
+  return text;
 }

@@ -344,10 +344,16 @@ describe("every CLI output keeps hostile names as text", () => {
     outputs++;
   });
 
-  it("dti score --stream: csv", async () => {
-    const args = ["score", data2024, "--framework", fwFile, "--group-by", "group", "--stream", "--leaves"];
-    checkCsv(await run(args), "score --stream csv", UNITS.length);
-    checkCsv(await run([...args, "--decimal-comma"]), "score --stream csv ;", UNITS.length, ";");
+  it("dti score --stream: csv, md and json, the bytes of dti score", async () => {
+    const args = ["score", data2024, "--framework", fwFile, "--group-by", "group"];
+    const csv = await run([...args, "--stream", "--format", "csv"]);
+    checkCsv(csv, "score --stream csv", UNITS.length);
+    expect(csv).toBe(await run([...args, "--format", "csv"]));
+    checkCsv(await run([...args, "--stream", "--format", "csv", "--decimal-comma"]), "score --stream csv ;", UNITS.length, ";");
+    const md = await run([...args, "--stream"]);
+    checkMarkdown(md, "score --stream md");
+    expect(md).toBe(await run(args));
+    expect(await run([...args, "--stream", "--format", "json"])).toBe(await run([...args, "--format", "json"]));
   });
 
   it("dti report, dti chart", async () => {
