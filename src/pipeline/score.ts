@@ -12,6 +12,7 @@ import { enclosureCmp, type Enclosure } from "../number/enclosure.ts";
 import { formatScaled } from "../number/publish-float.ts";
 import { ratToNumber } from "../number/rational.ts";
 import { createRankStore } from "../rank/rank-store.ts";
+import { unrankedUnits } from "../rank/unranked.ts";
 import { rankValues } from "../rank/rank.ts";
 import { compileFramework, type CompiledFramework } from "../score/compile.ts";
 import { evaluateNodes, type NodeColumns, type NodeFlag } from "../score/evaluate-nodes.ts";
@@ -200,6 +201,7 @@ export function nodeInfos(compiled: CompiledFramework): NodeInfo[] {
       depth: n.depth,
       ...(p !== undefined ? { parent: p } : {}),
       scored: n.scored,
+      ...(n.adjust !== undefined ? { adjust: n.adjust } : {}),
     };
   });
 }
@@ -224,6 +226,7 @@ function assemble(
   const ranking = options.ranking ?? "competition";
   const optMin = options.minCoverage ?? 0;
   const flags: NodeFlag[] = [];
+  const unranked = unrankedUnits(units.map((u) => u.input), options.unranked);
   evaluateNodes(compiled, cols, { minCoverage: optMin, flags });
   const n = compiled.nodes.length;
   const m = units.length;
@@ -241,7 +244,7 @@ function assemble(
     },
   );
   flags.sort((a, b) => a.unit - b.unit || a.node - b.node);
-  const issues = nodeFlagIssues(compiled, units, flags);
+  const issues = [...nodeFlagIssues(compiled, units, flags), ...unranked.issues];
 
   const tieBreak = (i: number, j: number) => {
     const a = units[i]!.input;
@@ -255,7 +258,8 @@ function assemble(
     const store = createRankStore(n);
     const keys = new Float64Array(n);
     units.forEach((u, i) => {
-      for (let node = 0; node < n; node++) keys[node] = published.scaled[node * m + i]!;
+      // A unit not ranked is added with no values: it gets no rank and takes no place.
+      for (let node = 0; node < n; node++) keys[node] = unranked.flags[i] === 1 ? NaN : published.scaled[node * m + i]!;
       store.add(u.input.unit, u.input.code, u.input.year, u.input.group, keys);
     });
     const all = store.rank(ranking);
@@ -268,7 +272,7 @@ function assemble(
     const byYear = partition(units, (u) => String(u.input.year ?? ""));
     const byGroup = partition(units, (u) => (u.input.group === undefined ? undefined : `${u.input.year ?? ""}\u0000${u.input.group}`));
     for (let node = 0; node < n; node++) {
-      const key = (u: number): Enclosure | null => exactScores!.get(node * m + u) ?? null;
+      const key = (u: number): Enclosure | null => (unranked.flags[u] === 1 ? null : (exactScores!.get(node * m + u) ?? null));
       for (const [members, target] of [
         [byYear, ranks],
         [byGroup, groupRanks],
@@ -305,7 +309,8 @@ function assemble(
     rank: (i, node) => ranks[node * m + i]! || null,
     groupRank: (i, node) => groupRanks[node * m + i]! || null,
   };
-  return { result: buildResult(compiled, units, options, warnings, table, options.impute !== undefined ? imputed : undefined), issues };
+  const marked = units.map((u, i) => (unranked.flags[i] === 1 ? { ...u, input: { ...u.input, ranked: false as const, ...(unranked.notes[i] !== undefined ? { rankNote: unranked.notes[i] } : {}) } } : u));
+  return { result: buildResult(compiled, marked, options, warnings, table, options.impute !== undefined ? imputed : undefined), issues };
 }
 
 /** Every number of a unit's node, by unit and compiled node index. */
@@ -342,6 +347,8 @@ export function buildResult(
       ...(input.year !== undefined ? { year: input.year } : {}),
       ...(u.members !== undefined ? { members: u.members } : {}),
       row: input.row,
+      ...(input.ranked === false ? { ranked: false as const } : {}),
+      ...(input.ranked === false && input.rankNote !== undefined ? { rankNote: input.rankNote } : {}),
       score: table.score(i, rootIndex),
       value: table.value(i, rootIndex),
       rank: table.rank(i, rootIndex),
