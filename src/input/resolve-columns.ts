@@ -31,7 +31,7 @@ export const ROLE_ALIASES: { readonly [R in ColumnRole]: readonly string[] } = {
   year: ["year", "năm", "kỳ đánh giá"],
   // Not "xếp hạng" alone: that is the header of published (and this library's) rank columns.
   ranked: ["ranked", "được xếp hạng", "có xếp hạng", "tham gia xếp hạng", "xét xếp hạng"],
-  rankNote: ["lý do không xếp hạng", "ghi chú xếp hạng", "not ranked because", "unranked reason"],
+  rankNote: ["lý do không xếp hạng", "ghi chú xếp hạng", "rank_note", "ranking note", "not ranked because", "unranked reason"],
   indicator: ["indicator", "chỉ số", "chỉ tiêu", "tiêu chí", "node", "input"],
   value: ["value", "giá trị", "điểm", "points", "score"],
 };

@@ -9,6 +9,7 @@ import type { NodeInfo, ScoreResult, UnitResult } from "../pipeline/types.ts";
 import type { NodeCells } from "../pipeline/unit-nodes.ts";
 import { columnLabel, type Language } from "./columns.ts";
 import { pointsText } from "./points.ts";
+import { hasUnranked, RANK_NOTE_HEADER, rankNoteText } from "./rank-note.ts";
 
 /** Options of {@link rankingColumns}. */
 export interface RankingColumnOptions {
@@ -75,6 +76,8 @@ export function rankingColumns(result: ScoreResult, options: RankingColumnOption
   if (withGroup) cols.push({ id: "group", header: word("group"), kind: "text", cell: (u) => u.group ?? null });
   if (has((u) => u.year)) cols.push({ id: "year", header: word("year"), kind: "rank", cell: (u) => u.year ?? null });
   if (has((u) => u.members)) cols.push({ id: "members", header: word("members"), kind: "text", cell: (u) => (u.members ?? []).join(" + ") });
+  // Units assessed but not ranked: their rank cells are blank, this says why.
+  if (hasUnranked(result)) cols.push({ id: "rank_note", header: names ? RANK_NOTE_HEADER[lang] : "rank_note", kind: "text", cell: (u) => rankNoteText(u, lang) ?? null });
   const label = nodeLabels(result.nodes, lang);
   const rootInfo = result.nodes.find((n) => n.id === result.root);
   cols.push({ id: result.root, header: names && rootInfo !== undefined ? (label.get(rootInfo.id) as string) : result.root, kind: "value", cell: (u) => u.value });

@@ -2,6 +2,7 @@ import type { ScoreResult } from "../pipeline/types.ts";
 import { columnLabel, reportColumns, type ColumnOptions } from "./columns.ts";
 import { formatNumber, localeStyle, plainStyle } from "./format-number.ts";
 import { markdownTable, type Align } from "./markdown-table.ts";
+import { hasUnranked, RANK_NOTE_HEADER, rankNoteText } from "./rank-note.ts";
 
 /** Options of {@link toMarkdown}. */
 export interface MarkdownOptions extends ColumnOptions {
@@ -15,7 +16,8 @@ export interface MarkdownOptions extends ColumnOptions {
 
 /**
  * The ranking as a GitHub-flavoured Markdown table: rank, unit (group, year when present), the
- * index value, then one column per node and view (short label or name).
+ * index value, then one column per node and view (short label or name); when some unit is assessed
+ * but not ranked, a last column says so (its rank shows "–").
  *
  * @example
  * ```ts
@@ -31,6 +33,7 @@ export function toMarkdown(result: ScoreResult, options: MarkdownOptions = {}): 
   const withGroup = result.units.some((u) => u.group !== undefined);
   const withYear = result.units.some((u) => u.year !== undefined);
   const rootInfo = result.nodes.find((n) => n.id === result.root);
+  const unranked = hasUnranked(result);
   const header = [
     en ? "Rank" : "Hạng",
     en ? "Unit" : "Đơn vị",
@@ -38,8 +41,9 @@ export function toMarkdown(result: ScoreResult, options: MarkdownOptions = {}): 
     ...(withYear ? [en ? "Year" : "Năm"] : []),
     rootInfo === undefined ? result.root : columnLabel(rootInfo, options.language),
     ...columns.map((c) => columnLabel(c, options.language)),
+    ...(unranked ? [RANK_NOTE_HEADER[en ? "en" : "vi"]] : []),
   ];
-  const align = header.map((_, i): Align => (i === 1 || (withGroup && i === 2) ? "l" : "r"));
+  const align = header.map((_, i): Align => (i === 1 || (withGroup && i === 2) || (unranked && i === header.length - 1) ? "l" : "r"));
   const units = options.limit === undefined ? result.units : result.units.slice(0, options.limit);
   const rows = units.map((u) => [
     u.rank === null ? "–" : String(u.rank),
@@ -48,6 +52,7 @@ export function toMarkdown(result: ScoreResult, options: MarkdownOptions = {}): 
     ...(withYear ? [u.year === undefined ? "" : String(u.year)] : []),
     num(u.value),
     ...columns.map((c) => num(u.nodes[c.id]?.value ?? null)),
+    ...(unranked ? [rankNoteText(u, en ? "en" : "vi") ?? ""] : []),
   ]);
   return markdownTable(header, rows, align);
 }
