@@ -69,3 +69,16 @@ describe("bonus and penalty points in the table format and the CLI", () => {
     expect(out.stderr).toContain('node "7"');
   });
 });
+
+describe("dti score --unranked", () => {
+  it("leaves the named unit out of the ranks, and refuses a name the data lacks", async () => {
+    const out = await cli(["score", WARDS, "-f", TABLE, "--format", "json", "--unranked", "Phường Sơn Trà"]);
+    expect(out.code, out.stderr).toBe(0);
+    const json = JSON.parse(out.stdout) as { units: { unit: string; rank: number | null; ranked?: boolean }[] };
+    expect(json.units.filter((u) => u.ranked === false).map((u) => u.unit).sort()).toEqual(["Phường Sơn Trà", "Xã Hòa Vang"]);
+    expect(json.units.map((u) => u.rank).filter((r) => r !== null)).toEqual([1, 2, 3, 4]);
+    const bad = await cli(["score", WARDS, "-f", TABLE, "--unranked", "Phường Không Có"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("DATA_NOT_RANKED");
+  });
+});
