@@ -27,6 +27,8 @@ export type { AnalysisIssueCode, DataIssueCode, FrameworkIssueCode, Issue, Issue
 
 // Frameworks: definitions, validation, built-ins.
 export type {
+  AdjustedRange,
+  Adjustment,
   Aggregation,
   BooleanAliases,
   BooleanRule,
@@ -87,6 +89,7 @@ export { readMergeTable } from "./input/read-merge-map.ts";
 // Scoring and ranking.
 export { score, validate } from "./pipeline/score.ts";
 export type { NodeInfo, NodeResult, ScoreInput, ScoreOptions, ScoreResult, UnitResult, ValidationReport } from "./pipeline/types.ts";
+export type { UnrankedOption } from "./rank/unranked.ts";
 export type { MergeEntry, MergeMapping } from "./score/merge-units.ts";
 export type { MissingPolicy } from "./score/score-leaves.ts";
 export { rankValues } from "./rank/rank.ts";
