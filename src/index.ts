@@ -30,6 +30,8 @@ export type { AnalysisIssueCode, DataIssueCode, FormulaIssueCode, FrameworkIssue
 
 // Frameworks: definitions, validation, built-ins.
 export type {
+  AdjustedRange,
+  Adjustment,
   Aggregation,
   BooleanAliases,
   BooleanRule,
@@ -89,6 +91,7 @@ export { readMergeTable } from "./input/read-merge-map.ts";
 // Scoring and ranking.
 export { score, validate } from "./pipeline/score.ts";
 export type { ImputedCell, NodeInfo, NodeResult, ScoreInput, ScoreOptions, ScoreResult, UnitResult, ValidationReport } from "./pipeline/types.ts";
+export type { UnrankedOption } from "./rank/unranked.ts";
 export type { MergeEntry, MergeMapping } from "./score/merge-units.ts";
 export type { MissingPolicy } from "./score/score-leaves.ts";
 export type { ImputeMethod } from "./methods/impute/imputer.ts";

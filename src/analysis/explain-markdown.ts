@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { rankNoteText } from "../report/rank-note.ts";
 import type { Explanation } from "./explanation.ts";
 import { nameIn } from "./explain-summary.ts";
 import { formatDecimal, formatPoints, formatSigned, type Language } from "./format.ts";
@@ -71,6 +72,15 @@ export function explainToMarkdown(ex: Explanation, options: { readonly language?
       ? "Chênh lệch = giá trị của đơn vị trừ giá trị so sánh (âm: đứng sau). Cột cuối: mức tăng của chỉ số tổng nếu chỉ số tăng thêm (ước lượng tuyến tính theo trọng số; `dti whatif` tính lại chính xác)."
       : "Differences = the unit's value minus the reference (negative: behind). Last column: the index gain if the indicator rose by that much (linear estimate from the weights; `dti whatif` re-scores exactly).",
   ];
+  const unranked = rankNoteText(ex, vi ? "vi" : "en");
+  if (unranked !== undefined) notes.push(vi ? `Đơn vị được đánh giá nhưng không xếp hạng (${unranked}): hạng để trống.` : `The unit is assessed but not ranked (${unranked}): no rank.`);
+  if (ex.nodes.some((x) => x.adjust !== undefined)) {
+    notes.push(
+      vi
+        ? "Điểm thưởng và điểm trừ được cộng, trừ sau tổng điểm có trọng số, trong giới hạn tối đa của chúng; chỉ số tổng giữ trong khoảng của bộ chỉ số."
+        : "Bonus and penalty points are added or taken after the weighted total, within their caps; the index is kept within the framework's range.",
+    );
+  }
   if (!ex.additive) notes.push(vi ? "Khung có phép nhân (trung bình nhân): đóng góp chỉ là xấp xỉ." : "The framework uses geometric means: contributions are approximate.");
   const views =
     ex.views.length === 0

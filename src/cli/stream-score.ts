@@ -154,7 +154,8 @@ export async function streamScoreFile(
     const temp = units;
     const records = await writeRecords(stream, temp, options.ranking ?? "competition");
     const summary = stream.summary();
-    if (settings.auto === true && (!summary.ok || grouped || records.summaryNames)) return undefined;
+    if (settings.auto === true && (!summary.ok || grouped || records.summaryNames || records.unranked)) return undefined;
+    if (records.unranked) throw new UsageError("the data marks units assessed but not ranked (Được xếp hạng: Không): score it without --stream");
     printSummaryIssues(io, summary, settings.format !== "json");
     if (!summary.ok) return 1;
     const out = bufferedWriter(outFile !== undefined ? (t) => outFile.write(t) : (io.writeStdout ?? (async (t) => io.stdout(t))));
@@ -178,7 +179,9 @@ interface Records {
   /** Nodes per record (the plan's node count): a record is their published values, scores and coverage. */
   readonly nodes: number;
   readonly rows: Int32Array;
-  readonly has: { readonly code: boolean; readonly group: boolean; readonly year: boolean; readonly members: boolean };
+  readonly has: { readonly code: boolean; readonly group: boolean; readonly year: boolean; readonly members: boolean; readonly unranked: false };
+  /** Some unit is assessed but not ranked (the ranked column said so): the stream does not rank those apart. */
+  readonly unranked: boolean;
   /** Some unit without a code is named as a totals or averages row ("Tổng cộng"), which `score()` leaves out. */
   readonly summaryNames: boolean;
   /** Every node's keys counted per year and per year and group, or undefined (ordinal ranks, keys that cannot be counted). */
@@ -240,7 +243,8 @@ function blockMayBeGrouped(block: CsvBlock): boolean {
  */
 async function writeRecords(stream: ScoreStream, temp: { handle: FileHandle; path: string }, ranking: RankMethod): Promise<Records> {
   const writer = handleWriter(temp.handle, (e) => new UsageError(fileErrorMessage(e, "write", temp.path) ?? `cannot write ${temp.path}: ${(e as Error).message}`));
-  const has = { code: false, group: false, year: false, members: false };
+  const has = { code: false, group: false, year: false, members: false, unranked: false as const };
+  let unranked = false;
   let rows = new Int32Array(1024);
   let nodes = 0;
   let staged = new Float64Array(0);
@@ -264,6 +268,7 @@ async function writeRecords(stream: ScoreStream, temp: { handle: FileHandle; pat
         (unit.group === undefined || counts.group.add(partitionOf(counts.groups, `${unit.year ?? ""}\u0000${unit.group}`), published));
       if (!ok) counts = undefined;
     }
+    unranked ||= unit.ranked === false;
     has.code ||= unit.code !== undefined;
     has.group ||= unit.group !== undefined;
     has.year ||= unit.year !== undefined;
@@ -286,7 +291,7 @@ async function writeRecords(stream: ScoreStream, temp: { handle: FileHandle; pat
   }
   if (used > 0) await writer.write(new Uint8Array(staged.buffer, 0, used * 8));
   await writer.finish();
-  return { nodes, rows: rows.subarray(0, count), has, summaryNames, counts };
+  return { nodes, rows: rows.subarray(0, count), has, unranked, summaryNames, counts };
 }
 
 /**

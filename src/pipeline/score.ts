@@ -13,6 +13,7 @@ import { formatScaled } from "../number/publish-float.ts";
 import { ratToNumber } from "../number/rational.ts";
 import { createRankStore } from "../rank/rank-store.ts";
 import { compareTies } from "../rank/tie-order.ts";
+import { unrankedUnits } from "../rank/unranked.ts";
 import { rankValues } from "../rank/rank.ts";
 import { compileFramework, type CompiledFramework } from "../score/compile.ts";
 import { evaluateNodes, type NodeColumns, type NodeFlag } from "../score/evaluate-nodes.ts";
@@ -202,6 +203,7 @@ export function nodeInfos(compiled: CompiledFramework): NodeInfo[] {
       depth: n.depth,
       ...(p !== undefined ? { parent: p } : {}),
       scored: n.scored,
+      ...(n.adjust !== undefined ? { adjust: n.adjust } : {}),
     };
   });
 }
@@ -226,6 +228,7 @@ function assemble(
   const ranking = options.ranking ?? "competition";
   const optMin = options.minCoverage ?? 0;
   const flags: NodeFlag[] = [];
+  const unranked = unrankedUnits(units.map((u) => u.input), options.unranked);
   evaluateNodes(compiled, cols, { minCoverage: optMin, flags });
   const n = compiled.nodes.length;
   const m = units.length;
@@ -243,7 +246,7 @@ function assemble(
     },
   );
   flags.sort((a, b) => a.unit - b.unit || a.node - b.node);
-  const issues = nodeFlagIssues(compiled, units, flags);
+  const issues = [...nodeFlagIssues(compiled, units, flags), ...unranked.issues];
 
   const tieBreak = (i: number, j: number) => {
     const a = units[i]!.input;
@@ -254,8 +257,18 @@ function assemble(
   const groupRanks = new Int32Array(n * m);
   if (ties === "published") {
     // Ranks on published values: whole numbers (0.8002 → 8002) in typed arrays.
+    // A unit not ranked has no keys: it gets no rank and takes no place (its columns copied
+    // with NaN there; the published columns themselves stay as they are).
+    const anyUnranked = unranked.flags.some((f) => f === 1);
+    const column = (node: number) => {
+      const view = published.scaled.subarray(node * m, (node + 1) * m);
+      if (!anyUnranked) return view;
+      const copy = Float64Array.from(view);
+      for (let i = 0; i < m; i++) if (unranked.flags[i] === 1) copy[i] = NaN;
+      return copy;
+    };
     const store = createRankStore(n, {
-      columns: Array.from({ length: n }, (_, node) => published.scaled.subarray(node * m, (node + 1) * m)),
+      columns: Array.from({ length: n }, (_, node) => column(node)),
       units: units.map((u) => u.input),
     });
     const all = store.rank(ranking);
@@ -268,7 +281,7 @@ function assemble(
     const byYear = partition(units, (u) => String(u.input.year ?? ""));
     const byGroup = partition(units, (u) => (u.input.group === undefined ? undefined : `${u.input.year ?? ""}\u0000${u.input.group}`));
     for (let node = 0; node < n; node++) {
-      const key = (u: number): Enclosure | null => exactScores!.get(node * m + u) ?? null;
+      const key = (u: number): Enclosure | null => (unranked.flags[u] === 1 ? null : (exactScores!.get(node * m + u) ?? null));
       for (const [members, target] of [
         [byYear, ranks],
         [byGroup, groupRanks],
@@ -305,7 +318,8 @@ function assemble(
     rank: (i, node) => ranks[node * m + i]! || null,
     groupRank: (i, node) => groupRanks[node * m + i]! || null,
   };
-  return { result: buildResult(compiled, units, options, warnings, table, options.impute !== undefined ? imputed : undefined), issues };
+  const marked = units.map((u, i) => (unranked.flags[i] === 1 ? { ...u, input: { ...u.input, ranked: false as const, ...(unranked.notes[i] !== undefined ? { rankNote: unranked.notes[i] } : {}) } } : u));
+  return { result: buildResult(compiled, marked, options, warnings, table, options.impute !== undefined ? imputed : undefined), issues };
 }
 
 /**

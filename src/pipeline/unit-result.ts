@@ -11,7 +11,7 @@ import type { ScoreResult, UnitResult } from "./types.ts";
 import { withUnitNodes, type UnitTable } from "./unit-nodes.ts";
 
 /** Who a unit is: name, code, group, year, input row (and the members of a merged unit). */
-export type UnitIdentity = Pick<UnitInput, "unit" | "code" | "group" | "year" | "row">;
+export type UnitIdentity = Pick<UnitInput, "unit" | "code" | "group" | "year" | "row" | "ranked" | "rankNote">;
 
 /**
  * Unit `i` of `table` as a {@link UnitResult}: identity, the root's numbers at top level, and
@@ -25,6 +25,8 @@ export function unitResult(input: UnitIdentity, members: readonly string[] | und
     ...(input.year !== undefined ? { year: input.year } : {}),
     ...(members !== undefined ? { members } : {}),
     row: input.row,
+    ...(input.ranked === false ? { ranked: false as const } : {}),
+    ...(input.ranked === false && input.rankNote !== undefined ? { rankNote: input.rankNote } : {}),
     score: table.score(i, root),
     value: table.value(i, root),
     rank: table.rank(i, root),

@@ -10,6 +10,7 @@ import type { NodeCells } from "../pipeline/unit-nodes.ts";
 import { columnLabel, type Language } from "./columns.ts";
 import { pointsText } from "./points.ts";
 import { rankingShape, type RankingShape, type RankingUnit } from "./ranking-shape.ts";
+import { RANK_NOTE_HEADER, rankNoteText } from "./rank-note.ts";
 
 /** Options of {@link rankingColumns}. */
 export interface RankingColumnOptions {
@@ -77,6 +78,8 @@ export function rankingColumns(source: ScoreResult | RankingShape, options: Rank
   if (withGroup) cols.push({ id: "group", header: word("group"), kind: "text", cell: (u) => u.group ?? null });
   if (result.has.year) cols.push({ id: "year", header: word("year"), kind: "rank", cell: (u) => u.year ?? null });
   if (result.has.members) cols.push({ id: "members", header: word("members"), kind: "text", cell: (u) => (u.members ?? []).join(" + ") });
+  // Units assessed but not ranked: their rank cells are blank, this says why.
+  if (result.has.unranked) cols.push({ id: "rank_note", header: names ? RANK_NOTE_HEADER[lang] : "rank_note", kind: "text", cell: (u) => rankNoteText(u, lang) ?? null });
   const label = nodeLabels(result.nodes, lang);
   const rootInfo = result.nodes.find((n) => n.id === result.root);
   cols.push({ id: result.root, header: names && rootInfo !== undefined ? (label.get(rootInfo.id) as string) : result.root, kind: "value", cell: (u) => u.value });

@@ -6,6 +6,7 @@
 import type { ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { columnLabel, reportColumns, type ColumnOptions } from "./columns.ts";
 import { escapeXml } from "./escape.ts";
+import { hasUnranked, RANK_NOTE_HEADER, rankNoteText } from "./rank-note.ts";
 import { defaultLocale, MISSING, valueFormatter } from "./format-number.ts";
 
 /** Options of {@link toHTML}. */
@@ -55,6 +56,8 @@ export function toHTML(result: ScoreResult, options: HtmlTableOptions = {}): str
   const withYear = result.units.some((u) => u.year !== undefined);
   const rootInfo = result.nodes.find((n) => n.id === result.root);
   const extra = options.extraColumns ?? [];
+  // Units assessed but not ranked: a last column says why their rank is blank.
+  const unranked = hasUnranked(result);
   const th = (label: string, title?: string, cls = "num") =>
     `<th scope="col" class="${cls}"${title !== undefined && title !== label ? ` title="${escapeXml(title)}"` : ""}>${escapeXml(label)}</th>`;
   const name = (info: (typeof columns)[number]) => (en ? (info.name.en ?? info.name.vi) : info.name.vi);
@@ -66,6 +69,7 @@ export function toHTML(result: ScoreResult, options: HtmlTableOptions = {}): str
     rootInfo === undefined ? th(result.root) : th(columnLabel(rootInfo, language), name(rootInfo)),
     ...extra.map((c) => th(c.header, undefined, c.className ?? "extra")),
     ...columns.map((c) => th(columnLabel(c, language), name(c))),
+    ...(unranked ? [th(RANK_NOTE_HEADER[en ? "en" : "vi"], undefined, "note")] : []),
   ];
   const num = (v: string | null) => (v === null ? `<td class="num missing">${MISSING}</td>` : `<td class="num" data-value="${escapeXml(v)}">${escapeXml(fmt(v))}</td>`);
   const rank = (r: number | null) => `<td class="rank">${r === null ? MISSING : String(r)}</td>`;
@@ -80,6 +84,7 @@ export function toHTML(result: ScoreResult, options: HtmlTableOptions = {}): str
       num(u.value),
       ...extra.map((c) => `<td class="${escapeXml(c.className ?? "extra")}">${c.cell(u)}</td>`),
       ...columns.map((c) => num(u.nodes[c.id]?.value ?? null)),
+      ...(unranked ? [`<td class="note">${escapeXml(rankNoteText(u, en ? "en" : "vi") ?? "")}</td>`] : []),
       "</tr>",
     ].join(""),
   );

@@ -3,6 +3,7 @@ import { nodeCells, type NodeCells } from "../pipeline/unit-nodes.ts";
 import { columnLabel, reportColumns, type ColumnOptions } from "./columns.ts";
 import { formatNumber, localeStyle, plainStyle } from "./format-number.ts";
 import { markdownHead, markdownRow, type Align } from "./markdown-table.ts";
+import { RANK_NOTE_HEADER, rankNoteText } from "./rank-note.ts";
 import { rankingShape, type RankingShape, type RankingUnit } from "./ranking-shape.ts";
 
 /** Options of {@link toMarkdown}. */
@@ -49,8 +50,9 @@ export function markdownRankingWriter(shape: RankingShape, options: MarkdownOpti
     ...(withYear ? [en ? "Year" : "Năm"] : []),
     rootInfo === undefined ? shape.root : columnLabel(rootInfo, options.language),
     ...columns.map((c) => columnLabel(c, options.language)),
+    ...(shape.has.unranked ? [RANK_NOTE_HEADER[en ? "en" : "vi"]] : []),
   ];
-  const align = header.map((_, i): Align => (i === 1 || (withGroup && i === 2) ? "l" : "r"));
+  const align = header.map((_, i): Align => (i === 1 || (withGroup && i === 2) || (shape.has.unranked && i === header.length - 1) ? "l" : "r"));
   return {
     head: markdownHead(header, align),
     row: (u, nodes) =>
@@ -61,13 +63,15 @@ export function markdownRankingWriter(shape: RankingShape, options: MarkdownOpti
         ...(withYear ? [u.year === undefined ? "" : String(u.year)] : []),
         num(u.value),
         ...columns.map((c) => num(nodes.value(c.id))),
+        ...(shape.has.unranked ? [rankNoteText(u, en ? "en" : "vi") ?? ""] : []),
       ])}\n`,
   };
 }
 
 /**
  * The ranking as a GitHub-flavoured Markdown table: rank, unit (group, year when present), the
- * index value, then one column per node and view (short label or name).
+ * index value, then one column per node and view (short label or name); when some unit is assessed
+ * but not ranked, a last column says so (its rank shows "–").
  *
  * @example
  * ```ts

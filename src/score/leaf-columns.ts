@@ -124,6 +124,8 @@ export function leafColumns(
   const handleBlank = (u: number, leaf: number, blank: number, cells: readonly (CellRef | undefined)[]) => {
     const node = plan.nodes[leaf]!;
     const at = leaf * n + u;
+    // A blank bonus or penalty criterion is no points, whatever the policy.
+    if (node.adjustPart) return;
     if (missing === "zero" && node.scored) {
       V[at] = 0;
       status[at] = ZERO;
@@ -230,7 +232,7 @@ export function leafColumns(
     const filled = impute.imputer(impute.units, exactRaw, blanks);
     blanks.forEach((b, k) => {
       const fill = filled[k];
-      if (fill !== undefined && plan.nodes[b.leaf]!.scored) {
+      if (fill !== undefined && plan.nodes[b.leaf]!.scored && !plan.nodes[b.leaf]!.adjustPart) {
         const at = b.leaf * n + b.unit;
         const v = ratToNumber(fill.value);
         V[at] = v;

@@ -109,6 +109,7 @@ function checkSqlOptions(options: ToSqlOptions, dialect: Dialect): Issue[] {
   const raw = options as ToSqlOptions & Record<string, unknown>;
   if (raw["merge"] !== undefined) bad("merges are not compiled to SQL: merge the units in the source query, or score with the library");
   if (raw["impute"] !== undefined) bad("imputation is not compiled to SQL: score with the library");
+  if (raw["unranked"] !== undefined) bad("units not ranked (option unranked) are not compiled to SQL: score with the library");
   if (options.shape !== undefined && options.shape !== "wide") bad(`shape ${JSON.stringify(options.shape)}: only "wide" (one row per unit and year) is compiled; pivot long data in the source query`);
   if (options.ties === "exact") bad('ties "exact": SQL ranks on published values only (ties "published")');
   if (options.ranking === "ordinal") bad('ranking "ordinal" orders ties by Vietnamese name order, which SQL engines do not collate alike: use "competition" or "dense"');
@@ -176,6 +177,9 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
   const failCtx = { dialect, unit: unitText };
 
   for (const node of plan.nodes) {
+    if (node.adjust !== undefined) {
+      throw refuse(`node "${node.id}": ${node.adjust} points added after the weighted total are not compiled to SQL; score it with the library`, node.id);
+    }
     if (node.kind !== "leaf" && node.aggregation !== "arithmetic") {
       throw refuse(`node "${node.id}": the ${node.aggregation} mean is not compiled to SQL (only the arithmetic mean is exact there); score it with the library`, node.id);
     }

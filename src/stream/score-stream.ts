@@ -17,6 +17,7 @@ import { exactly, type Enclosure } from "../number/enclosure.ts";
 import { formatScaled, UNIT_ROUNDOFF } from "../number/publish-float.ts";
 import { ratFromDecimal, ratFromNumber, type Rational } from "../number/rational.ts";
 import { createRankStore, type NodeRanks } from "../rank/rank-store.ts";
+import { unrankedMatcher, type UnrankedOption } from "../rank/unranked.ts";
 import type { RankMethod } from "../rank/rank.ts";
 import { compileFramework, type CompiledFramework } from "../score/compile.ts";
 import { evaluateNodes, evaluationScratch, type NodeFlag } from "../score/evaluate-nodes.ts";
@@ -46,6 +47,8 @@ export interface StreamOptions extends ResolveOptions {
   readonly maxIssues?: number;
   /** "float" (default): float scores, exact published values; "exact": decimals throughout. */
   readonly arithmetic?: "float" | "exact";
+  /** Units assessed but not ranked, by name or code (as in `score`); the ranked column marks them too. */
+  readonly unranked?: UnrankedOption;
 }
 
 /** Rows to stream: an (async) iterable, or a function that makes a fresh one (read twice when the framework normalises across units). */
@@ -67,6 +70,10 @@ export interface StreamUnitResult {
   readonly year?: number;
   /** Input row (line) of the unit. */
   readonly row: number;
+  /** False for a unit assessed but not ranked (its ranks in the summary are 0). */
+  readonly ranked?: false;
+  /** Why it is not ranked, where the data or the `unranked` option says. */
+  readonly rankNote?: string;
   /** The index (root) score as a float, its published value, and coverage. */
   readonly score: number;
   readonly value: string;
@@ -196,6 +203,7 @@ export function scoreStream(
 
   async function* run(): AsyncGenerator<StreamUnitResult> {
     const reader = rowReader(framework, compiled, options, errors, warnings, missing);
+    const unranked = unrankedMatcher(options.unranked);
     // Pass 1 (frameworks that normalise across units): the raw values of every normalised leaf.
     const global = normalises ? await collectNormalised(compiled, reader, open(), missing) : undefined;
     const missingCount = new Map<number, number>();
@@ -267,7 +275,9 @@ export function scoreStream(
       for (let b = 0; b < size; b++) {
         if (failed[b] === 1) continue;
         const unit = batch.units[b]!;
-        for (let k = 0; k < rankedPositions.length; k++) keys[k] = pub[b * n + rankedPositions[k]!]!;
+        // A unit not ranked is kept with no values: it gets no rank and takes no place.
+        const mark = unranked.mark(unit);
+        for (let k = 0; k < rankedPositions.length; k++) keys[k] = mark === false ? pub[b * n + rankedPositions[k]!]! : NaN;
         store.add(unit.unit, unit.code, unit.year, unit.group, keys);
         const rootValue = pub[b * n + root]!;
         yield {
@@ -277,6 +287,7 @@ export function scoreStream(
           ...(unit.group !== undefined ? { group: unit.group } : {}),
           ...(unit.year !== undefined ? { year: unit.year } : {}),
           row: unit.row,
+          ...(mark === false ? {} : { ranked: false as const, ...(mark.note !== undefined ? { rankNote: mark.note } : {}) }),
           score: scores[b * n + root]!,
           value: Number.isNaN(rootValue) ? "" : formatScaled(rootValue, decimals),
           coverage: coverage[b * n + root]!,
@@ -298,6 +309,7 @@ export function scoreStream(
     if (!reader.started() || rowCount === 0) errors.add(error("DATA_EMPTY", !reader.started() ? "the data is empty: no header and no rows" : "the data has a header but no rows"));
     for (const w of missingValueWarnings(compiled, missingCount, reader.absent(), missing, missingNames)) warnings.add(w);
     for (const w of global?.issues ?? []) warnings.add(w);
+    for (const issue of unranked.issues()) (issue.severity === "error" ? errors : warnings).add(issue);
     const ranks = store.rank(options.ranking ?? "competition");
     summary = {
       ok: errors.count === 0,

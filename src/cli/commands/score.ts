@@ -166,7 +166,7 @@ const AUTO_STREAM_BYTES = 8 * 1024 * 1024;
 const STREAM_FORMATS: readonly string[] = ["md", "markdown", "csv", "json", "jsonl"];
 
 /** Options that need the whole table (or a second file), which the stream does not read. */
-const STREAM_REFUSES = ["merge", "formulas", "bands", "impute", "min-coverage", "header-row", "sheet"] as const;
+const STREAM_REFUSES = ["merge", "formulas", "bands", "impute", "min-coverage", "header-row", "sheet", "unranked"] as const;
 
 /** The size of a CSV file on disk, 0 for standard input, JSON, workbooks, a UTF-16 file or a missing file. */
 async function csvFileSize(file: string): Promise<number> {
