@@ -272,7 +272,8 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
       `WHEN ${blankWord(t)} THEN NULL ` +
       `WHEN NOT ${dialect.matches(u, "[+-]?[0-9]*[.]?[0-9]+")} THEN ${failure(failCtx, "DATA_NOT_A_NUMBER", keys[j]!, `${t} || ' is not a number'`)} ` +
       `WHEN strpos(${u}, '.') > 0 AND length(${u}) - strpos(${u}, '.') > ${places} THEN ${failure(failCtx, "SQL_UNSUPPORTED", keys[j]!, `${t} || ' has more than ${places} decimals: raise inputDecimals'`)} ` +
-      `WHEN length(${intPart}) > ${intDigits} THEN ${failure(failCtx, "SQL_UNSUPPORTED", keys[j]!, `${t} || ' has more than 18 digits with ${places} decimals'`)} ` +
+      // DuckDB's BIGINT holds 18 digits (PostgreSQL's NUMERIC any number).
+      (dialect.name === "duckdb" ? `WHEN length(${intPart}) > ${intDigits} THEN ${failure(failCtx, "SQL_UNSUPPORTED", keys[j]!, `${t} || ' has more than 18 digits with ${places} decimals: lower inputDecimals, or run the query on PostgreSQL'`)} ` : "") +
       `ELSE ${parse(u)} END AS x${j}`
     );
   };
