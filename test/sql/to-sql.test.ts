@@ -52,7 +52,14 @@ describe("toSql refuses what SQL cannot compute as the library does", () => {
     expect(e.code).toBe("SQL_UNSUPPORTED");
     expect(e.issues[0]?.node).toBe(leaf.id);
   });
+  it("bonus or penalty points, naming the node", () => {
+    const adjusted = { ...base, root: { ...base.root, maxPoints: 100, children: [...base.root.children, { id: "thuong", name: { vi: "Điểm thưởng" }, adjust: "bonus", maxPoints: 5, rule: { type: "points", max: 5 } } as never] } };
+    const e = refused(() => toSql(adjusted, { source }));
+    expect(e.code).toBe("SQL_UNSUPPORTED");
+    expect(e.issues[0]?.node).toBe("thuong");
+  });
   it.each([
+    [{ unranked: ["Huế"] } as object, /not ranked/u],
     [{ ties: "exact" as const }, /published/u],
     [{ ranking: "ordinal" as const }, /competition/u],
     [{ merge: [] } as object, /merge/u],
