@@ -468,7 +468,7 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
   });
   step("dti_rounded", approx);
   ctes.push(`dti_published${as}\n  SELECT *,\n    ${[...published, ...scores].join(",\n    ")}\n  FROM ${from}\n)`);
-  ctes.push(...rankCtes);
+  for (const cte of rankCtes) ctes.push(cte);
   ctes.push(`dti_ranked${as}\n  SELECT dti_published.*,\n    ${ranks.join(",\n    ")}\n  FROM dti_published${rankJoins.map((j) => `\n  ${j}`).join("")}\n)`);
   const select = out.map(([name, expr]) => `${expr} AS ${sqlIdent(name)}`).join(",\n  ");
   const order = [...(cols.year !== undefined ? ["dti_year NULLS FIRST"] : []), `r${root} NULLS LAST`, "dti_unit"].join(", ");

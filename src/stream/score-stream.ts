@@ -628,5 +628,5 @@ function addToBatch(batch: Batch, row: StreamRowUnit, global: number): void {
   batch.blocks[b] = row.block;
   batch.blockRow[b] = row.blockRow;
   batch.global[b] = global;
-  if (row.before !== undefined) (batch.before[b] ??= []).push(...row.before);
+  if (row.before !== undefined) for (const issue of row.before) (batch.before[b] ??= []).push(issue);
 }
