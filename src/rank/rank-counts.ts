@@ -11,7 +11,7 @@
  */
 
 /** Keys spanning more values than this (per node and partition) are not counted (2^20). */
-const COUNT_SPAN = 1_048_576;
+export const COUNT_SPAN = 1_048_576;
 
 /** Counts of keys per (partition, node), then ranks by key. */
 export interface RankCounts {

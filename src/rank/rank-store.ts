@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { COUNT_SPAN, createRankCounts } from "./rank-counts.ts";
 import { compareTies } from "./tie-order.ts";
 import type { RankMethod } from "./rank.ts";
 
@@ -140,9 +141,6 @@ export function createRankStore(nodes: number, start?: RankStoreStart): RankStor
         return (tieOrder = { byName, position });
       };
       const sortable = size < TIE_SPAN;
-      // Scratch of the counting ranks, grown to the widest span met (a ranking of 63 provinces
-      // needs a few thousand entries, not the 2^20 the widest may take).
-      const counts = { array: new Int32Array(0) };
       const out: NodeRanks[] = [];
       for (let k = 0; k < nodes; k++) {
         const rank = new Int32Array(size);
@@ -154,7 +152,7 @@ export function createRankStore(nodes: number, start?: RankStoreStart): RankStor
           [byGroup, groupRank],
         ] as const) {
           for (const members of parts.values()) {
-            if (method !== "ordinal" && countRanks(members, key, method, target, counts)) continue;
+            if (method !== "ordinal" && countRanks(members, key, method, target)) continue;
             if (sortable && sortByKeys(members, key, ties().position, ties().byName, method, target)) continue;
             const { position } = ties();
             rankInto(members, key, (i, j) => position[i]! - position[j]!, method, target);
@@ -167,17 +165,16 @@ export function createRankStore(nodes: number, start?: RankStoreStart): RankStor
   };
 }
 
-/** Whole-number keys spanning up to this many values are ranked by counting (2^20). */
-const COUNT_SPAN = 1_048_576;
 
 /**
  * Competition or dense ranks of `members` by counting, for whole-number keys spanning at most
  * {@link COUNT_SPAN} values (published values scaled by 10^places: 0.0000-1.0000 spans 10,001): a
  * unit's competition rank is one more than the number of units above it, its dense rank one more
  * than the number of distinct values above it. Linear in units plus the span; false (nothing
- * written) when the keys do not fit.
+ * written) when the keys do not fit. The counting is the stream's (`createRankCounts`), on one
+ * partition and one node.
  */
-function countRanks(members: readonly number[], key: (i: number) => number, method: "competition" | "dense", target: Int32Array, scratch: { array: Int32Array }): boolean {
+function countRanks(members: readonly number[], key: (i: number) => number, method: "competition" | "dense", target: Int32Array): boolean {
   let lo = Infinity;
   let hi = -Infinity;
   for (const i of members) {
@@ -192,23 +189,16 @@ function countRanks(members: readonly number[], key: (i: number) => number, meth
   // Counting walks the whole span: worth it only where the span is not much wider than the
   // units (10,000 units over 0.0000-1.0000), not for 63 provinces spread over thousands of values.
   if (span > COUNT_SPAN || span > 4 * members.length + 256) return false;
-  if (scratch.array.length < span + 1) scratch.array = new Int32Array(Math.min(COUNT_SPAN + 1, Math.max(span + 1, scratch.array.length * 2)));
-  const counts = scratch.array;
-  counts.fill(0, 0, span + 1);
+  const counts = createRankCounts(1);
+  const one = new Float64Array(1);
+  for (const i of members) {
+    one[0] = key(i);
+    counts.add(0, one);
+  }
+  counts.finish(method);
   for (const i of members) {
     const k = key(i);
-    if (k === k) counts[hi - k]!++;
-  }
-  // counts[d] becomes the rank of a unit d below the top value.
-  let above = 0;
-  for (let d = 0; d < span; d++) {
-    const c = counts[d]!;
-    counts[d] = above + 1;
-    above += method === "dense" ? (c > 0 ? 1 : 0) : c;
-  }
-  for (const i of members) {
-    const k = key(i);
-    if (k === k) target[i] = counts[hi - k]!;
+    if (k === k) target[i] = counts.rank(0, 0, k);
   }
   return true;
 }
