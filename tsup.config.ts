@@ -14,16 +14,17 @@ const library: Options = { format: ["esm", "cjs"], target: "es2022", platform: "
 
 export default defineConfig([
   {
-    // Library entries: the core (no CSV parser, no mathjs, no notebook display, no zip code), the
-    // `dti/csv`, `dti/analysis`, `dti/formula`, `dti/notebook`, `dti/xlsx` and `dti/sql` sub-paths,
-    // sharing chunks. `dti/sql` imports the optional `@duckdb/node-api` only when it runs a query (a
-    // dynamic import, left external).
+    // Library entries: the core (no CSV parser, no renderer, no mathjs, no notebook display, no zip
+    // code), the `dti/report`, `dti/csv`, `dti/analysis`, `dti/formula`, `dti/notebook`, `dti/xlsx`
+    // and `dti/sql` sub-paths, sharing chunks. `dti/sql` imports the optional `@duckdb/node-api`
+    // only when it runs a query (a dynamic import, left external).
     ...library,
-    entry: { index: "src/index.ts", csv: "src/csv.ts", analysis: "src/analysis.ts", formula: "src/formula.ts", notebook: "src/notebook.ts", xlsx: "src/xlsx.ts", sql: "src/sql.ts" },
+    entry: { index: "src/index.ts", report: "src/report.ts", csv: "src/csv.ts", analysis: "src/analysis.ts", formula: "src/formula.ts", notebook: "src/notebook.ts", xlsx: "src/xlsx.ts", sql: "src/sql.ts" },
     sourcemap: true,
     treeshake: true,
   },
   { ...library, entry: { index: "src/index.ts" }, dts: { ...dts, only: true } },
+  { ...library, entry: { report: "src/report.ts" }, dts: { ...dts, only: true } },
   { ...library, entry: { csv: "src/csv.ts" }, dts: { ...dts, only: true } },
   { ...library, entry: { analysis: "src/analysis.ts" }, dts: { ...dts, only: true } },
   { ...library, entry: { formula: "src/formula.ts" }, dts: { ...dts, only: true } },
@@ -31,8 +32,9 @@ export default defineConfig([
   { ...library, entry: { xlsx: "src/xlsx.ts" }, dts: { ...dts, only: true } },
   { ...library, entry: { sql: "src/sql.ts" }, dts: { ...dts, only: true } },
   {
-    // The command-line tool: Node only, ESM, with a shebang kept from the source.
-    entry: { cli: "src/cli/main.ts" },
+    // The command-line tool: Node only, ESM, with a shebang kept from the source; and the worker
+    // thread that reads a streamed CSV (`dist/csv-worker.js`, found beside the CLI's code).
+    entry: { cli: "src/cli/main.ts", "csv-worker": "src/cli/csv-worker.ts" },
     format: ["esm"],
     sourcemap: true,
     target: "node20",

@@ -12,5 +12,11 @@ if (params.csv !== undefined) params.columns = csvColumns(params.csv);
 // {{units}}: the CSV read with its column types, or a Parquet file (parquet=…).
 if (params.csv !== undefined) params.units = { sql: `read_csv(${sqlString(params.csv)}, header = true, delim = ',', quote = '"', auto_detect = false, columns = ${params.columns.sql})` };
 if (params.parquet !== undefined) params.units = { sql: `read_parquet(${sqlString(params.parquet)})` };
+// weighted-pillars: columns=all carries every indicator through (the engine's CSV columns).
+if (name === "weighted-pillars") {
+  const all = params.output === "all";
+  params.carry = { sql: all ? "*" : "unit, code" };
+  params.leaves = { sql: all ? Array.from({ length: 100 }, (_, i) => `, i${i}`).join("") : "" };
+}
 const connection = await connectDuckDB();
 await connection.run(`COPY (${loadSql(name, params)}) TO ${sqlString(out)} (FORMAT csv, HEADER)`);

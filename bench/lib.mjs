@@ -4,7 +4,7 @@ import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, 
 import { constants, loadavg } from "node:os";
 import { dirname } from "node:path";
 import { createInterface } from "node:readline";
-import { createRandom } from "../dist/index.js";
+import { createRandom } from "../dist/analysis.js";
 import { mulberry32 } from "../scripts/mulberry32.mjs";
 
 /** The library's own seeded PRNG (xoshiro128**), so every run generates the same data. */

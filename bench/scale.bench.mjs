@@ -28,7 +28,7 @@ try {
   for (let r = 0; r < runs; r++) {
     // Alternate the two so that machine load drifts affect both alike.
     bare.push(await measure(process.execPath, ["bench/bare-parse.mjs", csv]));
-    dti.push(await measure(process.execPath, ["dist/cli.js", "score", csv, "--framework", fw, "--stream", "-o", "/dev/null"]));
+    dti.push(await measure(process.execPath, ["dist/cli.js", "score", csv, "--framework", fw, "--stream", "--format", "csv", "-o", "/dev/null"]));
     const show = (m) => `${(m.ms / 1000).toFixed(1)} s wall, ${(m.cpuMs / 1000).toFixed(1)} s CPU, ${mib(m.peakKiB)}`;
     console.log(`run ${r + 1}: bare parse ${show(bare[r])}; dti score --stream ${show(dti[r])}`);
   }

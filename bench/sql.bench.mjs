@@ -6,9 +6,14 @@
 //                --format csv --rank-nodes index -o <out>  (the compiled query, exact fractions,
 //                every node's value, the index ranked, as --stream ranks it);
 //   hand-written: node bench/duckdb-copy.mjs weighted-pillars <out> csv=… | parquet=…
-//                (bench/sql/weighted-pillars.sql: the pillars and the index, ROUND, RANK);
-//   stream:      node dist/cli.js score <csv> … --stream -o <out> (CSV only).
+//                (bench/sql/weighted-pillars.sql: the pillars and the index, ROUND, RANK; 8 columns);
+//   hand-written, same columns: the same query with output=all: the same numbers with every
+//                column the engine's CSV has (each indicator's value too: 108 columns);
+//   stream:      node dist/cli.js score <csv> … --stream --format csv -o <out>.
 // Printed: medians, and the ratios engine / hand-written (target ≤ 1.2) and stream / engine.
+// Then 10,000,000 units × 20 indicators (bench/sql-4x5.json) from a Parquet file DuckDB writes
+// (BENCH_SQL_BIG_UNITS; 0 leaves it out): --engine duckdb once, with DTI_DUCKDB_MEMORY_LIMIT=1GB,
+// its peak RSS against the 2 GiB budget.
 // The outputs are compared unit by unit (the index's value and rank, each pillar's value). Files
 // are generated once into .tmp/ and reused. BENCH_SQL_UNITS (default 1,000,000) and
 // BENCH_SQL_RUNS (default 2) scale it; BENCH_SQL_STREAM=0 leaves out the (slow) stream side.
@@ -48,28 +53,50 @@ for (const [label, file, source] of [
   ["CSV", csv.path, `csv=${csv.path}`],
   ["Parquet", parquet, `parquet=${parquet}`],
 ]) {
-  const sides = { engine: [], hand: [], stream: [] };
+  const sides = { engine: [], hand: [], all: [], stream: [] };
   const out = (side) => `.tmp/bench-sql-${side}.csv`;
   let comparison;
   for (let r = 0; r < runs; r++) {
     sides.hand.push(await measure(process.execPath, ["bench/duckdb-copy.mjs", "weighted-pillars", out("hand"), source]));
+    sides.all.push(await measure(process.execPath, ["bench/duckdb-copy.mjs", "weighted-pillars", out("all"), source, "output=all"]));
     sides.engine.push(await measure(process.execPath, engineArgs(file, out("engine"))));
-    if (withStream && label === "CSV") sides.stream.push(await measure(process.execPath, ["dist/cli.js", "score", file, "--framework", framework, "--stream", "-o", out("stream")]));
-    console.log(`${label} run ${r + 1}: hand-written DuckDB ${show(sides.hand[r])}; --engine duckdb ${show(sides.engine[r])}${sides.stream[r] ? `; --stream ${show(sides.stream[r])}` : ""}`);
+    if (withStream && label === "CSV") sides.stream.push(await measure(process.execPath, ["dist/cli.js", "score", file, "--framework", framework, "--stream", "--format", "csv", "-o", out("stream")]));
+    console.log(`${label} run ${r + 1}: hand-written DuckDB ${show(sides.hand[r])}; same columns ${show(sides.all[r])}; --engine duckdb ${show(sides.engine[r])}${sides.stream[r] ? `; --stream ${show(sides.stream[r])}` : ""}`);
     comparison ??= await compareCsvByCode(out("engine"), out("hand"), columns, units);
   }
-  for (const side of ["engine", "hand", "stream"]) rmSync(out(side), { force: true });
+  for (const side of ["engine", "hand", "all", "stream"]) rmSync(out(side), { force: true });
   const wall = (side) => median(sides[side].map((m) => m.ms));
   const cpu = (side) => median(sides[side].map((m) => m.cpuMs));
   const rss = (side) => median(sides[side].map((m) => m.peakKiB));
   console.log(`\nmedian of ${runs} (${label}, ${units.toLocaleString("en")} × ${indicators}, CSV out):`);
-  for (const [side, name] of [["hand", "hand-written DuckDB SQL"], ["engine", "dti --engine duckdb"], ...(sides.stream.length > 0 ? [["stream", "dti --stream"]] : [])]) {
+  for (const [side, name] of [["hand", "hand-written DuckDB SQL"], ["all", "hand-written, same columns"], ["engine", "dti --engine duckdb"], ...(sides.stream.length > 0 ? [["stream", "dti --stream"]] : [])]) {
     console.log(`  ${name.padEnd(26)} ${secs(wall(side))} wall  ${secs(cpu(side))} CPU  peak RSS ${mib(rss(side))}`);
   }
   const ratio = wall("engine") / wall("hand");
   console.log(`  ${"engine / hand-written".padEnd(26)} ${ratio.toFixed(2)}× wall, ${(cpu("engine") / cpu("hand")).toFixed(2)}× CPU (target ≤ 1.2× wall: ${ratio <= 1.2 ? "met" : "NOT met"})`);
+  const fair = wall("engine") / wall("all");
+  console.log(`  ${"engine / same columns".padEnd(26)} ${fair.toFixed(2)}× wall, ${(cpu("engine") / cpu("all")).toFixed(2)}× CPU (target ≤ 1.2× wall: ${fair <= 1.2 ? "met" : "NOT met"})`);
   if (sides.stream.length > 0) console.log(`  ${"--stream / engine".padEnd(26)} ${(wall("stream") / wall("engine")).toFixed(2)}× wall`);
   console.log(`  outputs (index value and rank, pillar values): ${comparison.equal ? "equal for every unit" : `DIFFERENT: ${comparison.problems.join("; ")}`}`);
   if (!comparison.equal) failed = true;
+}
+
+const bigUnits = Number(process.env.BENCH_SQL_BIG_UNITS ?? 10_000_000);
+if (bigUnits > 0) {
+  // 20 indicators, 4 decimals, as DECIMAL(18,4), the unit and code as text: written by DuckDB.
+  const big = `.tmp/bench-sql-${bigUnits}x20.parquet`;
+  if (!existsSync(big)) {
+    const connection = await connectDuckDB();
+    const cells = Array.from({ length: 20 }, (_, j) => `CAST((hash(u * 20 + ${j}) % 10001) AS DECIMAL(18,0)) * CAST(0.0001 AS DECIMAL(18,4)) AS i${j}`).join(", ");
+    await connection.run(`COPY (SELECT 'Doanh nghiệp ' || u AS unit, 'DN' || u AS code, ${cells} FROM range(${bigUnits}) AS t(u)) TO ${sqlString(big)} (FORMAT parquet)`);
+  }
+  const out = ".tmp/bench-sql-big.csv";
+  process.env.DTI_DUCKDB_MEMORY_LIMIT = "1GB";
+  const m = await measure(process.execPath, ["dist/cli.js", "score", big, "--framework", "bench/sql-4x5.json", "--engine", "duckdb", "--format", "csv", "--rank-nodes", "index", "-o", out]);
+  delete process.env.DTI_DUCKDB_MEMORY_LIMIT;
+  const bytes = statSync(out).size;
+  rmSync(out, { force: true });
+  console.log(`\n${bigUnits.toLocaleString("en")} units × 20 indicators from Parquet (${(statSync(big).size / 2 ** 20).toFixed(0)} MiB), --engine duckdb, DuckDB memory limit 1GB: ${show(m)}; CSV out ${(bytes / 2 ** 20).toFixed(0)} MiB; peak RSS ${m.peakKiB <= 2 * 2 ** 20 ? "within" : "OVER"} 2 GiB`);
+  if (m.peakKiB > 2 * 2 ** 20) failed = true;
 }
 process.exit(failed ? 1 : 0);

@@ -2,7 +2,7 @@
 // simple weighted means per pillar (bench/stream-5x20.json: 5 pillars of 20 value leaves,
 // weights 1-3 inside, 1-2 across), CSV out, each side a child process measured the same way
 // (/usr/bin/time: wall, user + system CPU, peak RSS):
-//   dti:    node dist/cli.js score <csv> --framework bench/stream-5x20.json --stream -o <out>;
+//   dti:    node dist/cli.js score <csv> --framework bench/stream-5x20.json --stream --format csv -o <out>;
 //   DuckDB: node bench/duckdb-copy.mjs weighted-pillars <out> …: COPY (bench/sql/weighted-pillars.sql)
 //           TO a CSV (every pillar and the index, DECIMAL and whole numbers, ROUND, RANK).
 // Targets: dti within 2× of DuckDB's wall time, under 1 GiB peak. The outputs are compared unit
@@ -34,7 +34,7 @@ await cliSideBySide({
   runs,
   timeoutMs,
   dtiLabel: "dti score --stream",
-  dtiArgs: (out) => ["dist/cli.js", "score", file.path, "--framework", framework, "--stream", "-o", out],
+  dtiArgs: (out) => ["dist/cli.js", "score", file.path, "--framework", framework, "--stream", "--format", "csv", "-o", out],
   duckLabel: "DuckDB (COPY … TO csv)",
   duckArgs: (out) => ["bench/duckdb-copy.mjs", "weighted-pillars", out, `csv=${file.path}`],
   columns: [

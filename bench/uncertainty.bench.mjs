@@ -3,7 +3,8 @@
 // rank) and aggregation (arithmetic, geometric). Prints replications per second (median of 5
 // runs), then the same with sensitivity indices (N·(d + 2) evaluations), then the exact decimal
 // pipeline (score() on a framework with perturbed weights) for a few replications, as a ratio.
-import { createRandom, defineFramework, score, uncertainty } from "../dist/index.js";
+import { defineFramework, score } from "../dist/index.js";
+import { createRandom, uncertainty } from "../dist/analysis.js";
 
 const UNITS = 63;
 const PILLARS = 10;

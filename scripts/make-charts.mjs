@@ -9,7 +9,7 @@ import { ensureInstalled } from "./ensure-install.mjs";
 ensureInstalled();
 const build = spawnSync(process.execPath, ["node_modules/tsup/dist/cli-default.js", "--silent"], { stdio: "inherit" });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const lib = { ...(await import("../dist/index.js")), ...(await import("../dist/csv.js")) };
+const lib = { ...(await import("../dist/index.js")), ...(await import("../dist/report.js")), ...(await import("../dist/csv.js")) };
 for (const [file, svg] of Object.entries(makeCharts(lib, (p) => readFileSync(p, "utf8")))) {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, svg);

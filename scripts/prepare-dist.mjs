@@ -25,6 +25,7 @@ function sources() {
     }
   };
   walk(join(root, "src"));
+  walk(join(root, "app"));
   return [...out, ...["package.json", "tsconfig.json", "tsup.config.ts"].map((f) => join(root, f))];
 }
 
@@ -40,7 +41,8 @@ function builtFiles() {
   const targets = [pkg.main, pkg.module, pkg.types, ...Object.values(pkg.bin ?? {})];
   const collect = (v) => (typeof v === "string" ? targets.push(v) : v && typeof v === "object" && Object.values(v).forEach(collect));
   collect(pkg.exports);
-  return targets.filter((t) => typeof t === "string" && t.startsWith("./dist/")).map((t) => join(root, t));
+  // And the browser app that `dti app` serves.
+  return [...targets.filter((t) => typeof t === "string" && t.startsWith("./dist/")).map((t) => join(root, t)), join(root, "dist", "app", "index.html")];
 }
 
 const hash = sourceHash();
@@ -67,6 +69,9 @@ console.error(`dti ${event}: building dist/ (tsup)`);
 const bin = join(tsup, "..", JSON.parse(readFileSync(tsup, "utf8")).bin.tsup);
 const run = spawnSync(process.execPath, [bin], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
 if (run.status !== 0) process.exit(run.status ?? 1);
+// The browser app (app/ → dist/app/), bundled from the same sources.
+const app = spawnSync(process.execPath, [join(root, "scripts", "build-app.mjs")], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+if (app.status !== 0) process.exit(app.status ?? 1);
 const missing = builtFiles().filter((f) => !existsSync(f));
 if (missing.length > 0) {
   console.error(`dti ${event}: the build did not write ${missing.map((f) => relative(root, f)).join(", ")}`);

@@ -21,7 +21,8 @@ export type FrameworkIssueCode =
   | "FRAMEWORK_INPUT_CLASH"
   | "FRAMEWORK_WEIGHT_RANGE"
   | "FRAMEWORK_UNKNOWN"
-  | "FRAMEWORK_TABLE";
+  | "FRAMEWORK_TABLE"
+  | "FRAMEWORK_ADJUSTMENT";
 
 /** Problems with unit data. */
 export type DataIssueCode =
@@ -57,7 +58,8 @@ export type DataIssueCode =
   | "DATA_NO_CACHED_VALUE"
   | "DATA_HEADER_ROW"
   | "DATA_BLANK_COLUMN"
-  | "DATA_SUMMARY_ROW";
+  | "DATA_SUMMARY_ROW"
+  | "DATA_NOT_RANKED";
 
 /** Problems with a formula indicator (the `dti/formula` sub-path). */
 export type FormulaIssueCode = "FORMULA_SYNTAX" | "FORMULA_FORBIDDEN" | "FORMULA_TOO_LARGE" | "FORMULA_NOT_FINITE" | "FORMULA_NOT_EXACT";

@@ -17,7 +17,7 @@
  * const result = score(framework, table);
  * ```
  *
- * @module
+ * @module dti/formula
  */
 export { applyFormulas } from "./formula/apply-formulas.ts";
 export type { ApplyFormulasOptions, FormulaColumn } from "./formula/apply-formulas.ts";

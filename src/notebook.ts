@@ -34,9 +34,3 @@ export type { DisplayOptions } from "./display/display-table.ts";
 export { displayRadar, displayRankingBar } from "./display/display-chart.ts";
 export { withDisplay } from "./display/with-display.ts";
 export { displayDocument, documentBundle, withDocumentDisplay } from "./display/document-bundle.ts";
-
-// The document model of every text output and its two writers.
-export { cell, code, document, emphasis, heading, lines, list, num, paragraph, rank, strong, table, text } from "./report/document/model.ts";
-export type { Alignment, Block, Cell, Column, ColumnSpec, Content, Document, Inline, NumberSpan, TableOptions } from "./report/document/model.ts";
-export { documentToMarkdown } from "./report/document/to-markdown.ts";
-export { documentToHTML } from "./report/document/to-html.ts";

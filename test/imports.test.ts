@@ -33,7 +33,7 @@ const graph = new Map(files.map((f) => [f, importsOf(f)]));
 const isRenderer = (f: string) =>
   /-markdown\.ts$|^src\/report\/(to-(markdown|html|csv)|ranking-document)\.ts$|^src\/xlsx\/(result|template)-workbook\.ts$|^src\/report\/(chart|vega|html-report|document)\/|^src\/display\/|^src\/uncertainty\/to-markdown\.ts$/u.test(f);
 /** The entries and the CLI may import anything. */
-const isEntry = (f: string) => /^src\/(index|analysis|csv|formula|notebook|xlsx)\.ts$|^src\/cli\//u.test(f);
+const isEntry = (f: string) => /^src\/(index|report|analysis|csv|formula|notebook|xlsx|sql)\.ts$|^src\/cli\//u.test(f);
 
 // Known and left to their owners: the imputers and leaf scoring import each other (src/score,
 // src/methods/impute). Listed so that nothing new joins them.

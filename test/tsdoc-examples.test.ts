@@ -12,11 +12,12 @@ import * as csv from "../src/csv.ts";
 import * as formula from "../src/formula.ts";
 import * as core from "../src/index.ts";
 import * as notebook from "../src/notebook.ts";
+import * as report from "../src/report.ts";
 import * as xlsx from "../src/xlsx.ts";
 import * as sql from "../src/sql.ts";
 import { expectedSource, tsdocExamples, type TsdocExample } from "./helpers/tsdoc-examples.ts";
 
-const entries: Record<string, Record<string, unknown>> = { dti: core, "dti/csv": csv, "dti/analysis": analysis, "dti/formula": formula, "dti/notebook": notebook, "dti/xlsx": xlsx, "dti/sql": sql };
+const entries: Record<string, Record<string, unknown>> = { dti: core, "dti/report": report, "dti/csv": csv, "dti/analysis": analysis, "dti/formula": formula, "dti/notebook": notebook, "dti/xlsx": xlsx, "dti/sql": sql };
 const fw = core.getFramework("vn-dti-2022-province");
 const rows = csv.parseCsv(readFileSync("fixtures/dti-2022-province-top5.csv", "utf8"));
 const samples = {
@@ -120,7 +121,7 @@ function evaluate(code: string, scope: object): unknown {
 async function run(example: TsdocExample): Promise<void> {
   const own = (await import(resolve(example.file))) as Record<string, unknown>;
   // dti/notebook first: its display-wrapped `score`, `explain` … give way to the plain functions.
-  const scope = { ...notebook, ...core, ...csv, ...analysis, ...formula, ...xlsx, ...sql, ...own, ...samples };
+  const scope = { ...notebook, ...core, ...report, ...csv, ...analysis, ...formula, ...xlsx, ...sql, ...own, ...samples };
   const { js } = runnable(example);
   const checkValue = async (actual: () => unknown, expectedText: string, line: number) => {
     const source = expectedSource(expectedText, (s) => {

@@ -5,6 +5,8 @@
 --   every value rounded half-up to 4 decimals; rank = RANK() on the index's value, highest first
 --   (competition ranks, 1224). The weights are written out below; they are the framework's (the
 --   benchmark's equality check would catch a difference).
+-- With output=all (bench/duckdb-copy.mjs … output=all): also every indicator's value, the
+-- columns dti's ranking CSV has (108 instead of 8; an indicator's value is its input, 4 decimals).
 -- Parameter: {{units}} the units (unit, code, i0 … i99, 4 decimals), made by bench/duckdb-copy.mjs:
 -- a CSV as read_csv with the column types given (unit and code VARCHAR, every indicator
 -- DECIMAL(18,4), from the header: with the schema given, DuckDB does not sniff the file, which
@@ -26,7 +28,7 @@ units AS (
 ),
 -- N_p: each pillar's weighted sum of its leaves, ×10^4, as a whole number
 sums AS (
-  SELECT unit, code,
+  SELECT {{carry}},
     CAST((1 * i0 + 2 * i1 + 3 * i2 + 1 * i3 + 2 * i4 + 3 * i5 + 1 * i6 + 2 * i7 + 3 * i8 + 1 * i9
         + 2 * i10 + 3 * i11 + 1 * i12 + 2 * i13 + 3 * i14 + 1 * i15 + 2 * i16 + 3 * i17 + 1 * i18 + 2 * i19) * 10000 AS BIGINT) AS n0,
     CAST((1 * i20 + 2 * i21 + 3 * i22 + 1 * i23 + 2 * i24 + 3 * i25 + 1 * i26 + 2 * i27 + 3 * i28 + 1 * i29
@@ -41,14 +43,14 @@ sums AS (
 ),
 -- f = ⌊value·10^5⌋ for each pillar and the index
 floors AS (
-  SELECT unit, code,
+  SELECT {{carry}},
     (10 * n0) // 39 AS f0, (10 * n1) // 39 AS f1, (10 * n2) // 39 AS f2, (10 * n3) // 39 AS f3, (10 * n4) // 39 AS f4,
     (10 * (1 * n0 + 2 * n1 + 1 * n2 + 2 * n3 + 1 * n4)) // (39 * 7) AS f
   FROM sums
 ),
 -- ROUND at 4 decimals, on DECIMALs: f·10^-5 as DECIMAL(23,5), then DECIMAL(9,4) to write 4 decimals
 published AS (
-  SELECT unit, code,
+  SELECT {{carry}},
     CAST(ROUND(CAST(f AS DECIMAL(18, 0)) * 0.00001, 4) AS DECIMAL(9, 4)) AS value,
     CAST(ROUND(CAST(f0 AS DECIMAL(18, 0)) * 0.00001, 4) AS DECIMAL(9, 4)) AS p0,
     CAST(ROUND(CAST(f1 AS DECIMAL(18, 0)) * 0.00001, 4) AS DECIMAL(9, 4)) AS p1,
@@ -57,5 +59,5 @@ published AS (
     CAST(ROUND(CAST(f4 AS DECIMAL(18, 0)) * 0.00001, 4) AS DECIMAL(9, 4)) AS p4
   FROM floors
 )
-SELECT unit, code, value, RANK() OVER (ORDER BY value DESC) AS rank, p0, p1, p2, p3, p4
+SELECT unit, code, value, RANK() OVER (ORDER BY value DESC) AS rank, p0, p1, p2, p3, p4{{leaves}}
 FROM published;

@@ -6,7 +6,7 @@
 import { formatIssue } from "../errors.ts";
 import type { AssessmentResult, StageTotal } from "./assessment.ts";
 import { localName } from "../text/local-name.ts";
-import { analysisStyle, type AnalysisLanguage } from "./format.ts";
+import { analysisStyle, type Language } from "./format.ts";
 import { cell, document, emphasis, heading, list, num, paragraph, table, type Cell, type Document } from "../report/document/model.ts";
 import { documentToMarkdown } from "../report/document/to-markdown.ts";
 import { assessmentLabels } from "../text/labels/index.ts";
@@ -20,7 +20,7 @@ import { assessmentLabels } from "../text/labels/index.ts";
  * documentToHTML(assessmentDocument(assessment(fw, rows), { language: "en" }));
  * ```
  */
-export function assessmentDocument(a: AssessmentResult, options: { readonly language?: AnalysisLanguage } = {}): Document {
+export function assessmentDocument(a: AssessmentResult, options: { readonly language?: Language } = {}): Document {
   const lang = options.language ?? "vi";
   const L = assessmentLabels(lang);
   const decimals = a.results.final?.framework.decimals ?? a.results.self?.framework.decimals ?? 4;
@@ -65,6 +65,6 @@ export function assessmentDocument(a: AssessmentResult, options: { readonly lang
  * console.log(assessmentToMarkdown(assessment(fw, rows), { language: "vi" }));
  * ```
  */
-export function assessmentToMarkdown(a: AssessmentResult, options: { readonly language?: AnalysisLanguage } = {}): string {
+export function assessmentToMarkdown(a: AssessmentResult, options: { readonly language?: Language } = {}): string {
   return documentToMarkdown(assessmentDocument(a, options));
 }

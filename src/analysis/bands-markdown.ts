@@ -7,13 +7,13 @@
 import type { BandsResult } from "./apply-bands.ts";
 import type { Band, BandSet } from "./bands.ts";
 import { localName } from "../text/local-name.ts";
-import { analysisStyle, formatDecimal, type AnalysisLanguage } from "./format.ts";
+import { analysisStyle, formatDecimal, type Language } from "./format.ts";
 import { document, heading, paragraph, table, type Document } from "../report/document/model.ts";
 import { documentToMarkdown } from "../report/document/to-markdown.ts";
 import { bandsLabels } from "../text/labels/index.ts";
 
 /** A band's range as text: "> 0,4000", "0,3250 ≤ x ≤ 0,4000", "< 0,2500". */
-export function bandRange(b: Band, language: AnalysisLanguage = "vi"): string {
+export function bandRange(b: Band, language: Language = "vi"): string {
   const n = (x: number) => formatDecimal(x, 4, language);
   const lo = b.min === undefined ? undefined : `${n(b.min)} ${b.minInclusive === false ? "<" : "≤"} x`;
   if (b.max === undefined) return lo === undefined ? "x" : `${b.minInclusive === false ? ">" : "≥"} ${n(b.min as number)}`;
@@ -30,7 +30,7 @@ export function bandRange(b: Band, language: AnalysisLanguage = "vi"): string {
  * documentToHTML(bandsDocument(applyBands(result, getBands("egdi")), getBands("egdi"), { language: "en" }));
  * ```
  */
-export function bandsDocument(banded: BandsResult, set: BandSet, options: { readonly language?: AnalysisLanguage } = {}): Document {
+export function bandsDocument(banded: BandsResult, set: BandSet, options: { readonly language?: Language } = {}): Document {
   const lang = options.language ?? "vi";
   const L = bandsLabels(lang);
   const withYear = banded.counts.some((c) => c.year !== undefined);
@@ -58,6 +58,6 @@ export function bandsDocument(banded: BandsResult, set: BandSet, options: { read
  * console.log(bandsToMarkdown(applyBands(result, getBands("egdi")), getBands("egdi"), { language: "en" }));
  * ```
  */
-export function bandsToMarkdown(banded: BandsResult, set: BandSet, options: { readonly language?: AnalysisLanguage } = {}): string {
+export function bandsToMarkdown(banded: BandsResult, set: BandSet, options: { readonly language?: Language } = {}): string {
   return documentToMarkdown(bandsDocument(banded, set, options));
 }

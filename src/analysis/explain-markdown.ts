@@ -3,9 +3,10 @@
  *
  * @module
  */
+import { rankNoteText } from "../report/rank-note.ts";
 import type { Explanation } from "./explanation.ts";
 import { localName } from "../text/local-name.ts";
-import { analysisStyle, type AnalysisLanguage } from "./format.ts";
+import { analysisStyle, type Language } from "./format.ts";
 import { cell, document, heading, lines, num, paragraph, rank, strong, table, type Document } from "../report/document/model.ts";
 import { documentToMarkdown } from "../report/document/to-markdown.ts";
 import { explainLabels } from "../text/labels/index.ts";
@@ -20,7 +21,7 @@ import { explainLabels } from "../text/labels/index.ts";
  * documentToHTML(explainDocument(explain(fw, result, "TP. Đà Nẵng"), { language: "en" }));
  * ```
  */
-export function explainDocument(ex: Explanation, options: { readonly language?: AnalysisLanguage } = {}): Document {
+export function explainDocument(ex: Explanation, options: { readonly language?: Language } = {}): Document {
   const lang = options.language ?? "vi";
   const L = explainLabels(lang);
   const d = ex.decimals;
@@ -66,6 +67,12 @@ export function explainDocument(ex: Explanation, options: { readonly language?: 
     ...(withTarget ? [s(ex.target === null ? null : -ex.target.gap)] : []),
     "",
   ];
+  const unranked = rankNoteText(ex, lang);
+  const notes = [
+    ...(unranked === undefined ? [] : [[L.notRanked(unranked)]]),
+    ...(ex.nodes.some((x) => x.adjust !== undefined) ? [[L.adjusted]] : []),
+    ...(ex.additive ? [] : [[L.notAdditive]]),
+  ];
   const views =
     ex.views.length === 0
       ? undefined
@@ -79,7 +86,7 @@ export function explainDocument(ex: Explanation, options: { readonly language?: 
       paragraph(ex.summary[lang]),
       table(header, [...rows, total]),
       views,
-      lines([L.differences, ...(ex.additive ? [] : [[L.notAdditive]])]),
+      lines([L.differences, ...notes]),
     ],
     analysisStyle(lang),
   );
@@ -93,6 +100,6 @@ export function explainDocument(ex: Explanation, options: { readonly language?: 
  * console.log(explainToMarkdown(explain(fw, result, "TP. Đà Nẵng"), { language: "vi" }));
  * ```
  */
-export function explainToMarkdown(ex: Explanation, options: { readonly language?: AnalysisLanguage } = {}): string {
+export function explainToMarkdown(ex: Explanation, options: { readonly language?: Language } = {}): string {
   return documentToMarkdown(explainDocument(ex, options));
 }

@@ -5,7 +5,7 @@
  */
 import type { Explanation } from "./explanation.ts";
 import { summaryLabels } from "../text/labels/index.ts";
-import { formatDecimal, formatPoints, type AnalysisLanguage } from "./format.ts";
+import { formatDecimal, formatPoints, type Language } from "./format.ts";
 import { localName } from "../text/local-name.ts";
 
 /**
@@ -19,7 +19,7 @@ import { localName } from "../text/local-name.ts";
  * // => "TP. Đà Nẵng xếp hạng 1/5 với DTI 0,8002. Mạnh nhất: Nhận thức số (1,0000). Yếu nhất: …"
  * ```
  */
-export function explainSummary(ex: Omit<Explanation, "summary">, language: AnalysisLanguage): string {
+export function explainSummary(ex: Omit<Explanation, "summary">, language: Language): string {
   const L = summaryLabels(language);
   const d = ex.decimals;
   const n = (x: number | string) => formatDecimal(x, d, language);

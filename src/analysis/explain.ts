@@ -15,8 +15,8 @@ import type { BandSet } from "./bands.ts";
 import { ensureFramework } from "./ensure-framework.ts";
 import { explainSummary } from "./explain-summary.ts";
 import type { Explanation, Gap, NodeExplanation, ViewExplanation } from "./explanation.ts";
-import { findUnit, sameYear } from "./find-unit.ts";
 import { samePeers } from "../report/unit-stats.ts";
+import { analysedUnit } from "./analysed-unit.ts";
 import { indexShares } from "./index-shares.ts";
 import { nodeMaxScores } from "./node-max-scores.ts";
 
@@ -93,7 +93,7 @@ export function explain(framework: Framework | FrameworkDefinition, result: Scor
     throw new DtiError([error("ANALYSIS_NOT_SUPPORTED", `the result was scored with framework ${showValue(result.framework.id)}, not ${showValue(fw.id)}`)]);
   }
   const compiled = compileFramework(fw);
-  const me = findUnit(result, unit, options.year);
+  const me = analysedUnit(result, unit, options.year);
   const peers = samePeers(result, me);
   const group = me.group === undefined ? [] : peers.filter((u) => u.group === me.group);
   const leader = peers.find((u) => u.rank === 1) ?? null;
@@ -135,6 +135,7 @@ export function explain(framework: Framework | FrameworkDefinition, result: Scor
       kind: info.kind as "group" | "leaf",
       depth: info.depth,
       ...(info.parent !== undefined ? { parent: info.parent } : {}),
+      ...(info.adjust !== undefined ? { adjust: info.adjust } : {}),
       score: s,
       value: mine?.value ?? null,
       rank: mine?.rank ?? null,
@@ -194,6 +195,7 @@ export function explain(framework: Framework | FrameworkDefinition, result: Scor
     value: me.value,
     rank: me.rank,
     groupRank: me.groupRank,
+    ...(me.ranked === false ? { ranked: false as const, ...(me.rankNote !== undefined ? { rankNote: me.rankNote } : {}) } : {}),
     units: peers.length,
     groupUnits: me.group === undefined ? null : group.length,
     decimals,

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { LocalizedName } from "../framework/types.ts";
+import type { Adjustment, LocalizedName } from "../framework/types.ts";
 
 /** A reference value and the unit's gap to it (reference − unit: positive = behind). */
 export interface Gap {
@@ -21,6 +21,8 @@ export interface NodeExplanation {
   readonly kind: "group" | "leaf";
   readonly depth: number;
   readonly parent?: string;
+  /** Bonus or penalty points, added after the weighted total (share: ± its cap over the total points). */
+  readonly adjust?: Adjustment;
   readonly score: number | null;
   readonly value: string | null;
   readonly rank: number | null;
@@ -77,6 +79,10 @@ export interface Explanation {
   readonly value: string | null;
   readonly rank: number | null;
   readonly groupRank: number | null;
+  /** False for a unit assessed but not ranked (its ranks are null). */
+  readonly ranked?: false;
+  /** Why it is not ranked, where the data or the `unranked` option says. */
+  readonly rankNote?: string;
   /** Units ranked with it (same year). */
   readonly units: number;
   /** Units of its group (same year), when it has one. */

@@ -1,18 +1,19 @@
 /**
  * Number text for the analysis outputs: exact half-up rounding (never `toFixed`), a decimal comma
  * in Vietnamese, an explicit sign for changes. Thin names over the one number formatter
- * (`formatNumber`) in plain style, kept for the `dti/analysis` API.
+ * (`formatNumber`) in plain style.
  *
  * @module
  */
 import type { Decimal } from "../number/decimal.ts";
 import { formatNumber, plainStyle, type NumberStyle } from "../report/format-number.ts";
+import type { Language } from "../text/language.ts";
 
-/** Output language of summaries and Markdown. */
-export type AnalysisLanguage = "vi" | "en";
+/** Output language of summaries and Markdown: the library's one language type. */
+export type { Language } from "../text/language.ts";
 
 /** The number style of an analysis language: a decimal comma in Vietnamese, a point in English. */
-export function analysisStyle(language: AnalysisLanguage = "en"): NumberStyle {
+export function analysisStyle(language: Language = "en"): NumberStyle {
   return plainStyle(language === "vi");
 }
 
@@ -24,7 +25,7 @@ export function analysisStyle(language: AnalysisLanguage = "en"): NumberStyle {
  * formatDecimal(0.015, 4, "vi"); // => "0,0150"
  * ```
  */
-export function formatDecimal(value: number | string | Decimal, places: number, language: AnalysisLanguage = "en"): string {
+export function formatDecimal(value: number | string | Decimal, places: number, language: Language = "en"): string {
   return formatNumber(value, analysisStyle(language), { places });
 }
 
@@ -36,7 +37,7 @@ export function formatDecimal(value: number | string | Decimal, places: number, 
  * formatSigned(-0.004, 4); // => "-0.0040"
  * ```
  */
-export function formatSigned(value: number | string | Decimal, places: number, language: AnalysisLanguage = "en"): string {
+export function formatSigned(value: number | string | Decimal, places: number, language: Language = "en"): string {
   return formatNumber(value, analysisStyle(language), { places, sign: true });
 }
 
@@ -48,6 +49,6 @@ export function formatSigned(value: number | string | Decimal, places: number, l
  * formatPoints(100, 3, "vi"); // => "100"
  * ```
  */
-export function formatPoints(value: number | Decimal, places = 3, language: AnalysisLanguage = "en"): string {
+export function formatPoints(value: number | Decimal, places = 3, language: Language = "en"): string {
   return formatNumber(value, analysisStyle(language), { places, trim: true });
 }

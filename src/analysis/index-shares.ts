@@ -1,7 +1,9 @@
 /**
  * Each node's effective share of the index: the product of its normalised weights on the path
  * from the root. DTI 2022: awareness is 100/500 of the foundation group, itself 500/1000 of the
- * index, so its share is 0.1 (100 of 1000 points).
+ * index, so its share is 0.1 (100 of 1000 points). Bonus and penalty points are added after the
+ * weighted total: a bonus node's share is its cap over the total points (a penalty's the negative),
+ * a bonus criterion's its max points over the total.
  *
  * @module
  */
@@ -35,17 +37,26 @@ export interface IndexShares {
 export function indexShares(compiled: CompiledFramework, present?: (node: number) => boolean): IndexShares {
   const shares = new Map<number, Decimal>();
   let additive = true;
+  const adjust = compiled.layout.adjust;
   const visit = (i: number, share: Decimal) => {
     shares.set(i, share);
     const node = compiled.nodes[i]!;
     if (node.kind !== "group") return;
     if (node.aggregation !== "arithmetic" && !share.isZero()) additive = false;
-    let total = dec(0);
+    if (adjust !== undefined && i === adjust.target) {
+      adjust.terms.forEach((t, k) => visit(t, share.times(dec(adjust.points[k]!)).dividedBy(dec(adjust.total))));
+    }
+    // A bonus or penalty group adds its criteria's points up over its cap (no reweighting).
+    const capped = adjust !== undefined && adjust.cap[i]! > 0;
+    let total = capped ? dec(adjust.cap[i]!) : dec(0);
+    if (!capped) {
+      node.children.forEach((c, k) => {
+        if (present === undefined || present(c)) total = total.plus(dec(node.weightFloats[k]!));
+      });
+    }
     node.children.forEach((c, k) => {
-      if (present === undefined || present(c)) total = total.plus(dec(node.weightFloats[k]!));
-    });
-    node.children.forEach((c, k) => {
-      const counts = present === undefined || present(c);
+      if (node.weightFloats[k] === 0 && compiled.nodes[c]!.adjust !== undefined) return;
+      const counts = capped || present === undefined || present(c);
       visit(c, counts && !total.isZero() ? share.times(dec(node.weightFloats[k]!)).dividedBy(total) : dec(0));
     });
   };

@@ -13,10 +13,11 @@ import { score } from "../pipeline/score.ts";
 import type { ScoreInput, ScoreOptions, ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { compileFramework, type CompiledFramework } from "../score/compile.ts";
 import type { RawValue } from "../score/rules/outcome.ts";
+import { peersOf } from "../report/unit-stats.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import { editUnitInputs, unitRows, written } from "./edit-unit-inputs.ts";
 import { ensureFramework } from "./ensure-framework.ts";
-import { findUnit, sameYear } from "./find-unit.ts";
+import { analysedUnit } from "./analysed-unit.ts";
 import { rankAmong } from "./rank-among.ts";
 
 /** Everything a what-if needs, prepared once. */
@@ -64,7 +65,7 @@ export function prepareScenario(framework: Framework | FrameworkDefinition, data
   // changed, in the table as laid out (header on its row, blank columns gone).
   const baseline = score(fw, given, scoreOptions);
   const table = sheetTable(given, fw, scoreOptions);
-  const me = findUnit(baseline, unit, year);
+  const me = analysedUnit(baseline, unit, year);
   const { plan, rows } = unitRows(table, fw, scoreOptions, me.unit, me.year);
   // The unit's input cells, judged by the thousands-separator check against their whole columns
   // in the baseline, must not be judged again as one-cell columns.
@@ -88,7 +89,7 @@ export function prepareScenario(framework: Framework | FrameworkDefinition, data
     options: scoreOptions,
     baseline,
     unit: me,
-    others: sameYear(baseline, me).filter((u) => u !== me),
+    others: peersOf(baseline, me).filter((u) => u !== me),
     inputs,
     own,
     isolated,
@@ -103,7 +104,7 @@ export function prepareScenario(framework: Framework | FrameworkDefinition, data
 export function rescore(s: Scenario, changes: ReadonlyMap<string, RawValue>, full = false): UnitResult {
   if (full || !s.isolated) {
     const result = score(s.framework, editUnitInputs(s.table, s.framework, s.options, s.unit.unit, s.unit.year, changes), s.options);
-    return findUnit(result, s.unit.unit, s.unit.year);
+    return analysedUnit(result, s.unit.unit, s.unit.year);
   }
   const result = score(s.framework, editUnitInputs(s.own, s.framework, s.options, s.unit.unit, s.unit.year, changes), s.options);
   const u = result.units[0]!;

@@ -7,7 +7,7 @@ import type { LocalizedName } from "../framework/types.ts";
 import type { RawValue } from "../score/rules/outcome.ts";
 import { localName } from "../text/local-name.ts";
 import { parseNumber } from "../number/parse-number.ts";
-import { analysisStyle, formatDecimal, formatPoints, type AnalysisLanguage } from "./format.ts";
+import { analysisStyle, formatDecimal, formatPoints, type Language } from "./format.ts";
 import { cell, document, heading, num, paragraph, rank, table, type Cell, type Document } from "../report/document/model.ts";
 import { documentToMarkdown } from "../report/document/to-markdown.ts";
 import { planLabels, prioritiesLabels, whatIfLabels } from "../text/labels/index.ts";
@@ -17,7 +17,7 @@ import type { WhatIfResult } from "./what-if.ts";
 
 /** Options of the what-if renderers. */
 export interface WhatIfMarkdownOptions {
-  readonly language?: AnalysisLanguage;
+  readonly language?: Language;
   /** Names of nodes by id, for the change table (default: the ids). */
   readonly names?: Readonly<Record<string, LocalizedName>>;
 }
@@ -88,7 +88,7 @@ export function whatIfToMarkdown(r: WhatIfResult, options: WhatIfMarkdownOptions
 
 /** Options of the priorities renderers. */
 export interface PrioritiesOptions {
-  readonly language?: AnalysisLanguage;
+  readonly language?: Language;
   readonly decimals?: number;
 }
 
@@ -145,7 +145,7 @@ export function prioritiesToMarkdown(list: readonly Priority[], options: Priorit
  * documentToHTML(planDocument(planImprovements(fw, rows, "TP. Hồ Chí Minh", { toRank: 1 })));
  * ```
  */
-export function planDocument(plan: PlanResult, options: { readonly language?: AnalysisLanguage } = {}): Document {
+export function planDocument(plan: PlanResult, options: { readonly language?: Language } = {}): Document {
   const lang = options.language ?? "vi";
   const L = planLabels(lang);
   const d = plan.result.decimals;
@@ -182,6 +182,6 @@ export function planDocument(plan: PlanResult, options: { readonly language?: An
  * console.log(planToMarkdown(planImprovements(fw, rows, "TP. Hồ Chí Minh", { toRank: 1 })));
  * ```
  */
-export function planToMarkdown(plan: PlanResult, options: { readonly language?: AnalysisLanguage } = {}): string {
+export function planToMarkdown(plan: PlanResult, options: { readonly language?: Language } = {}): string {
   return documentToMarkdown(planDocument(plan, options));
 }

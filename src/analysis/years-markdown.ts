@@ -5,14 +5,14 @@
  */
 import type { YearComparison } from "./compare-years.ts";
 import { formatNumber } from "../report/format-number.ts";
-import { analysisStyle, formatDecimal, type AnalysisLanguage } from "./format.ts";
+import { analysisStyle, formatDecimal, type Language } from "./format.ts";
 import { document, heading, num, paragraph, table, type Document } from "../report/document/model.ts";
 import { documentToMarkdown } from "../report/document/to-markdown.ts";
 import { yearsLabels } from "../text/labels/index.ts";
 
 /** Options of the year-comparison renderers. */
 export interface YearsOptions {
-  readonly language?: AnalysisLanguage;
+  readonly language?: Language;
   /** Show at most this many units. */
   readonly limit?: number;
 }

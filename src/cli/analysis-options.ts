@@ -5,7 +5,7 @@
  * @module
  */
 import type { ParseArgsConfig } from "node:util";
-import type { AnalysisLanguage } from "../analysis/format.ts";
+import type { Language } from "../analysis/format.ts";
 import { defineBands, getBands, type BandSet } from "../analysis/bands.ts";
 import { DtiError, error } from "../errors.ts";
 import type { Framework } from "../framework/types.ts";
@@ -41,7 +41,7 @@ export const UNIT_OPTIONS = {
 } as const satisfies ParseArgsConfig["options"];
 
 /** `--format` and `--lang`. */
-export function outputOptions(values: OptionValues): { format: "md" | "json"; language: AnalysisLanguage } {
+export function outputOptions(values: OptionValues): { format: "md" | "json"; language: Language } {
   const format = oneOf("format", stringOption(values, "format"), ["md", "markdown", "json"] as const) ?? "md";
   return { format: format === "json" ? "json" : "md", language: oneOf("lang", stringOption(values, "lang"), ["vi", "en"] as const) ?? "vi" };
 }
@@ -91,7 +91,7 @@ export async function loadBands(io: CliIO, spec: string | undefined): Promise<Ba
 /** What every data-reading analysis command loads first. */
 export interface AnalysisInputs {
   readonly format: "md" | "json";
-  readonly language: AnalysisLanguage;
+  readonly language: Language;
   readonly framework: Framework;
   readonly options: ScoreOptions;
   readonly table: RawTable;

@@ -32,11 +32,14 @@ export interface EngineCsvSettings {
 
 /** Scores `file` in DuckDB and writes the ranking CSV; returns the number of units. */
 export async function engineCsv(io: CliIO, framework: Framework, file: string, options: DuckDbFileOptions, settings: EngineCsvSettings): Promise<number> {
-  const session = await openDuckDb();
+  const memoryLimit = process.env["DTI_DUCKDB_MEMORY_LIMIT"];
+  const session = await openDuckDb(memoryLimit !== undefined && memoryLimit !== "" ? { memoryLimit } : {});
   const outFile = settings.out === undefined ? undefined : await openOutFile(settings.out);
   let committed = false;
   try {
-    const { sql, sqlOptions } = await duckDbFileQuery(session, framework, file, options);
+    // Without row numbers (a single-threaded pass): they only order units of the same name and
+    // code, which the library refuses as duplicates.
+    const { sql, sqlOptions } = await duckDbFileQuery(session, framework, file, { ...options, rowNumbers: false, ordered: false });
     const d = settings.delimiter;
     const plan = compileFramework(framework);
     const rootId = plan.nodes[plan.root]!.id;
@@ -58,9 +61,12 @@ export async function engineCsv(io: CliIO, framework: Framework, file: string, o
       const cell = `CAST(${sqlIdent(column)} AS VARCHAR)`;
       return `coalesce(${value && settings.decimalComma ? `replace(${cell}, '.', ',')` : cell}, '')`;
     };
-    const tail = [text(rootId, true), ...others.flatMap((id) => [text(id, true), text(`${id}_rank`, false)])].join(` || ${sqlText(d)} || `);
-    const keep = ["rank", "group_rank", "unit", "code", "group", "year", "row", "coverage"].filter((c) => c === "rank" || c === "unit" || c === "coverage" || c === "row" || (c === "group_rank" ? cols.group !== undefined : cols[c as "code" | "group" | "year"] !== undefined));
-    const query = `SELECT ${keep.map(sqlIdent).join(", ")}, ${tail} AS dti_tail FROM (${sql}) AS dti_scored`;
+    // One concat_ws call: a chain of `||` copies the growing text once per column.
+    const tail = `concat_ws(${sqlText(d)}, ${[text(rootId, true), ...others.flatMap((id) => [text(id, true), text(`${id}_rank`, false)])].join(", ")})`;
+    const keep = ["rank", "group_rank", "unit", "code", "group", "year", "coverage"].filter((c) => c === "rank" || c === "unit" || c === "coverage" || (c === "group_rank" ? cols.group !== undefined : cols[c as "code" | "group" | "year"] !== undefined));
+    // Ordered here, after the node columns are one text: the sort carries a few columns, not all.
+    const order = [...(cols.year !== undefined ? ['"year" NULLS FIRST'] : []), '"rank" NULLS LAST', '"unit"'].join(", ");
+    const query = `SELECT ${keep.map(sqlIdent).join(", ")}, ${tail} AS dti_tail FROM (${sql}) AS dti_scored ORDER BY ${order}`;
 
     const write = bufferedWriter(outFile !== undefined ? (t) => outFile.write(t) : (io.writeStdout ?? (async (t) => io.stdout(t))));
     const eol = "\r\n";
@@ -80,7 +86,7 @@ export async function engineCsv(io: CliIO, framework: Framework, file: string, o
     // Rows come ordered by year and rank; a block of equal (year, rank) is put in name order.
     let block: SqlRow[] = [];
     const flush = async () => {
-      block.sort((a, b) => compareVi(String(a["unit"]), String(b["unit"])) || String(a["code"] ?? "").localeCompare(String(b["code"] ?? "")) || (a["row"] as number) - (b["row"] as number));
+      block.sort((a, b) => compareVi(String(a["unit"]), String(b["unit"])) || String(a["code"] ?? "").localeCompare(String(b["code"] ?? "")) );
       for (const r of block) await write.add(line(r));
       block = [];
     };

@@ -38,6 +38,7 @@ export const DATA_OPTIONS = {
   sheet: { type: "string" },
   "header-row": { type: "string" },
   "keep-summary-rows": { type: "boolean" },
+  unranked: { type: "string", multiple: true },
   impute: { type: "string" },
   "min-coverage": { type: "string" },
 } as const satisfies ParseArgsConfig["options"];
@@ -74,6 +75,8 @@ export const DATA_HELP = `  -f, --framework <id|file>   built-in id (see \`dti f
                               the framework's columns best; title rows above it are left out)
       --keep-summary-rows     read totals/averages rows ("Tổng cộng", "Trung bình" …) as units
                               (default: left out with a warning)
+      --unranked <unit>       a unit assessed but not ranked: scored, no rank (repeatable;
+                              a "Được xếp hạng" column with Có/Không does the same)
       --impute <list>         fill blanks first: previous-year, group-mean (comma-separated,
                               tried in order; every filled value is reported)
       --min-coverage <share>  least share of a group's weight with data (0 to 1), else the
@@ -169,6 +172,7 @@ export async function buildScoreOptions(values: OptionValues, io: CliIO, withRan
   const mergePath = stringOption(values, "merge");
   const merge = mergePath === undefined ? undefined : await loadMerge(io, mergePath);
   const ignore = values["ignore-column"];
+  const unranked = values["unranked"];
   const headerRow = integerOption(values, "header-row", 1);
   return {
     ...(headerRow !== undefined ? { headerRow } : {}),
@@ -178,6 +182,7 @@ export async function buildScoreOptions(values: OptionValues, io: CliIO, withRan
     ...(shape !== undefined ? { shape } : {}),
     ...(unknownColumns !== undefined ? { unknownColumns } : {}),
     ...(Array.isArray(ignore) ? { ignoreColumns: ignore } : {}),
+    ...(Array.isArray(unranked) ? { unranked } : {}),
     ...(ranking !== undefined ? { ranking } : {}),
     ...(ties !== undefined ? { ties } : {}),
     ...(decimals !== undefined ? { decimals } : {}),

@@ -1,10 +1,13 @@
 /**
- * `dti score --stream`: scores a file of any size in two passes over small data. Pass 1 reads the
- * CSV as a stream, scores each unit as its row arrives and writes the unit's numbers (one line per
- * unit) to a temporary file, keeping only what ranking needs in memory. Then the ranks are
- * computed, and pass 2 reads the temporary file back line by line and writes the output (input
- * order) with ranks, names, codes, groups and years. With any error nothing is written: the
- * errors (the first `--max-issues`, then a count) go to stderr, as for `dti score`.
+ * `dti score --stream` (and `dti score` on a large CSV file): scores a file of any size in two
+ * passes over small data, and writes what `dti score` writes from `score()`, byte for byte. Pass 1
+ * reads the CSV as a stream, scores each unit as its row arrives and writes the unit's numbers (a
+ * fixed-size record of doubles) to a temporary file, keeping in memory only what ranking and the
+ * result order need. Then every node is ranked, the units are put in result order (year, rank,
+ * Vietnamese name order), and pass 2 reads each unit's record back in that order and writes it
+ * through the format's one writer (`csvRankingWriter`, `jsonResultWriter`, `markdownRankingWriter`,
+ * `jsonLine`), as a unit of `score()` assembled by `unitResult`. With any error nothing is
+ * written: the errors (the first `--max-issues`, then a count) go to stderr.
  *
  * `--out` is written beside the target and renamed over it at the end (`out-file.ts`): an error,
  * a full disk or Ctrl-C leaves an old file as it was. The temporary file of pass 1 is removed from
@@ -13,33 +16,48 @@
  *
  * @module
  */
-import { createReadStream } from "node:fs";
+import { readSync } from "node:fs";
 import { mkdtemp, open, rm, type FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readCsvStream } from "../csv.ts";
 import { formatIssue } from "../errors.ts";
 import { cliMessage } from "../text/option-hint.ts";
 import type { Framework } from "../framework/types.ts";
+import { isSummaryName } from "../input/summary-rows.ts";
+import { mayBeGrouped } from "../input/thousands.ts";
 import { formatScaled } from "../number/publish-float.ts";
-import { csvCell } from "../report/escape.ts";
-import { formatNumber, plainStyle } from "../report/format-number.ts";
-import { scoreStream, type StreamOptions, type StreamSummary } from "../stream/score-stream.ts";
+import { readCsvBlocksInWorker } from "./csv-blocks-worker.ts";
+import { blockCell, type CsvBlock } from "../input/csv/csv-block.ts";
+import { resultHead } from "../pipeline/result-head.ts";
+import type { NodeInfo } from "../pipeline/types.ts";
+import { nodeCells, type UnitTable } from "../pipeline/unit-nodes.ts";
+import { coverageSummary, resultOrder, unitResult } from "../pipeline/unit-result.ts";
+import { createRankCounts, type RankCounts } from "../rank/rank-counts.ts";
+import { createRankStore } from "../rank/rank-store.ts";
+import type { RankMethod } from "../rank/rank.ts";
+import type { RankingShape } from "../report/ranking-shape.ts";
+import { csvRankingWriter, type CsvReportOptions } from "../report/to-csv.ts";
+import { jsonLine, jsonResultWriter } from "../report/to-json.ts";
+import { markdownRankingWriter, type MarkdownOptions } from "../report/to-markdown.ts";
+import { scoreStream, type ScoreStream, type StreamOptions, type StreamSummary } from "../stream/score-stream.ts";
 import { fileErrorMessage } from "./file-error.ts";
 import type { CliIO } from "./io.ts";
 import { handleWriter, openOutFile, removeOnSignal, type OutFile } from "./out-file.ts";
 import { UsageError } from "./usage-error.ts";
 
-/** How `dti score --stream` writes. */
+/** How `dti score --stream` writes: the format and its writer's options, as `dti score` gives them. */
 export interface StreamCliSettings {
-  readonly format: "csv" | "jsonl";
+  readonly format: "csv" | "json" | "jsonl" | "md";
   /** Output file; standard output when undefined. */
   readonly out: string | undefined;
-  readonly delimiter?: "," | ";" | "\t";
-  readonly decimalComma: boolean;
-  readonly bom: boolean;
-  /** Also write every indicator (leaf) value; by default only computed nodes (groups, views). */
-  readonly leaves: boolean;
+  readonly csv: CsvReportOptions;
+  readonly markdown: MarkdownOptions;
+  /**
+   * A file that was not asked to stream (streamed for its size): when it has errors or anything
+   * `score()` reads from the whole table (cells that may hold thousands separators, totals rows),
+   * nothing is printed or written and undefined is returned, for `score()` to read it instead.
+   */
+  readonly auto?: boolean;
 }
 
 /** Buffered text writes: `write` (awaited) when 64 KiB are buffered. */
@@ -56,48 +74,6 @@ export function bufferedWriter(write: (text: string) => Promise<void>) {
     add(text: string): Promise<void> | undefined {
       buffer += text;
       return buffer.length >= 1 << 16 ? flush() : undefined;
-    },
-    flush,
-  };
-}
-
-/** Copies text and bytes into a 1 MiB buffer, written to the file (or stdout) when full. */
-function byteWriter(out: OutFile | undefined, io: CliIO) {
-  let buffer = Buffer.allocUnsafe(1 << 20);
-  let used = 0;
-  const flush = async () => {
-    if (used === 0) return;
-    const full = buffer.subarray(0, used);
-    buffer = Buffer.allocUnsafe(1 << 20);
-    used = 0;
-    if (out === undefined) {
-      if (io.writeStdout !== undefined) await io.writeStdout(full.toString("utf8"));
-      else io.stdout(full.toString("utf8"));
-    } else {
-      await out.write(full);
-    }
-  };
-  const put = (head: string, data: Uint8Array, tail: string) => {
-    used += buffer.write(head, used, "utf8");
-    buffer.set(data, used);
-    used += data.length;
-    used += buffer.write(tail, used, "utf8");
-  };
-  return {
-    /**
-     * Copies `head`, the bytes and `tail`; returns a promise only when the buffer had to be written
-     * first (await it then): no promise per line otherwise.
-     */
-    line(head: string, data: Uint8Array, tail: string): Promise<void> | undefined {
-      const need = (head.length + tail.length) * 3 + data.length;
-      if (used + need <= buffer.length) {
-        put(head, data, tail);
-        return undefined;
-      }
-      return flush().then(() => {
-        if (need > buffer.length) buffer = Buffer.allocUnsafe(need);
-        put(head, data, tail);
-      });
     },
     flush,
   };
@@ -136,31 +112,21 @@ async function unitsFile(): Promise<{ handle: FileHandle; path: string; remove: 
   };
 }
 
-/** Reads the handle's file from the start in 1 MiB chunks. */
-async function* readBack(handle: FileHandle): AsyncGenerator<Buffer> {
-  let position = 0;
-  for (;;) {
-    const chunk = Buffer.allocUnsafe(1 << 20);
-    const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
-    if (bytesRead === 0) return;
-    position += bytesRead;
-    yield chunk.subarray(0, bytesRead);
-  }
-}
-
-/** Prints the kept issues and how many more there were. */
-function printSummaryIssues(io: CliIO, summary: StreamSummary): void {
+/** Prints the kept errors (and warnings) and how many more there were. */
+function printSummaryIssues(io: CliIO, summary: StreamSummary, warnings: boolean): void {
   for (const issue of summary.errors) io.stderr(`${formatIssue(cliMessage(issue))}\n`);
   if (summary.errorCount > summary.errors.length) {
     io.stderr(`dti: ${summary.errorCount} errors in all; the first ${summary.errors.length} are shown (--max-issues to show more)\n`);
   }
+  if (!warnings) return;
   for (const issue of summary.warnings) io.stderr(`${formatIssue(cliMessage(issue))}\n`);
   if (summary.warningCount > summary.warnings.length) io.stderr(`dti: ${summary.warningCount} warnings in all; the first ${summary.warnings.length} are shown\n`);
 }
 
 /**
- * Scores `file` in streaming mode and writes CSV or JSON lines. Returns the exit code: 0, or 1
- * when the data has errors (then nothing is written).
+ * Scores `file` in streaming mode and writes the same CSV, JSON, JSON lines or Markdown as `dti
+ * score` writes from `score()`. Returns the exit code: 0, or 1 when the data has errors (then
+ * nothing is written).
  */
 export async function streamScoreFile(
   io: CliIO,
@@ -169,119 +135,31 @@ export async function streamScoreFile(
   options: StreamOptions,
   settings: StreamCliSettings,
   csvDelimiter: "," | ";" | "\t" | "auto" | undefined,
-): Promise<number> {
+): Promise<number | undefined> {
   // The output is opened first: a folder, a missing folder or no permission is said at once, not
   // after an hour of reading.
   const outFile = settings.out === undefined ? undefined : await openOutFile(settings.out);
   let units: Awaited<ReturnType<typeof unitsFile>> | undefined;
   let committed = false;
   try {
-    const stream = scoreStream(framework, () => readCsvStream(createReadStream(file), csvDelimiter === undefined ? {} : { delimiter: csvDelimiter }), options);
-    const d = settings.delimiter ?? ",";
-    const style = plainStyle(settings.decimalComma, "");
-    const num = (value: string | number) => formatNumber(value, style);
-    const shown = stream.nodes.filter((n) => n.id !== stream.root && (settings.leaves || n.kind !== "leaf"));
+    let grouped = false;
+    const rows = () => {
+      // The file is read, cut and its numbers parsed on a worker thread while this one scores.
+      const csv = readCsvBlocksInWorker(file, csvDelimiter === undefined ? {} : { delimiter: csvDelimiter });
+      return settings.auto === true ? watchGrouped(csv, () => (grouped = true)) : csv;
+    };
+    // The stream ranks the index (for the result order); every other node is ranked by counting.
+    const stream = scoreStream(framework, rows, options);
     units = await unitsFile();
     const temp = units;
-    // Pass 1: each unit's numbers, one line per unit, in input order.
-    const tempWriter = handleWriter(temp.handle, (e) => new UsageError(fileErrorMessage(e, "write", temp.path) ?? `cannot write ${temp.path}: ${(e as Error).message}`));
-    const tempOut = bufferedWriter((t) => tempWriter.write(t));
-    let hasCode = false;
-    let hasGroup = false;
-    let hasYear = false;
-    for await (const unit of stream) {
-      hasCode ||= unit.code !== undefined;
-      hasGroup ||= unit.group !== undefined;
-      hasYear ||= unit.year !== undefined;
-      const { published, scores, coverage } = unit.nodes;
-      let line: string;
-      if (settings.format === "csv") {
-        line = num(unit.value);
-        for (const n of shown) {
-          const p = published[n.position]!;
-          line += d + (Number.isNaN(p) ? "" : num(formatScaled(p, stream.decimals)));
-        }
-        line += `${d}${num(unit.coverage)}\n`;
-      } else {
-        line = `"value":${JSON.stringify(unit.value)},"score":${JSON.stringify(unit.score)},"coverage":${unit.coverage},"nodes":{`;
-        line += shown
-          .map((n) => {
-            const p = published[n.position]!;
-            const missing = Number.isNaN(p);
-            return `${JSON.stringify(n.id)}:{"value":${missing ? "null" : JSON.stringify(formatScaled(p, stream.decimals))},"score":${missing ? "null" : scores[n.position]},"coverage":${coverage[n.position]}}`;
-          })
-          .join(",");
-        line += "}}\n";
-      }
-      const full = tempOut.add(line);
-      if (full !== undefined) await full;
-    }
-    await tempOut.flush();
-    await tempWriter.finish();
+    const records = await writeRecords(stream, temp, options.ranking ?? "competition");
     const summary = stream.summary();
-    printSummaryIssues(io, summary);
+    if (settings.auto === true && (!summary.ok || grouped || records.summaryNames || records.unranked)) return undefined;
+    if (records.unranked) throw new UsageError("the data marks units assessed but not ranked (Được xếp hạng: Không): score it without --stream");
+    printSummaryIssues(io, summary, settings.format !== "json");
     if (!summary.ok) return 1;
-
-    // Pass 2: ranks and names from memory, numbers from the temporary file.
-    const rootRanks = summary.ranks.get(stream.root)!;
-    const nodeRanks = stream.ranked.filter((id) => id !== stream.root).map((id) => ({ id, ranks: summary.ranks.get(id)! }));
     const out = bufferedWriter(outFile !== undefined ? (t) => outFile.write(t) : (io.writeStdout ?? (async (t) => io.stdout(t))));
-    const eol = settings.format === "csv" ? "\r\n" : "\n";
-    if (settings.format === "csv") {
-      const header = [
-        "rank",
-        ...(hasGroup ? ["group_rank"] : []),
-        "unit",
-        ...(hasCode ? ["code"] : []),
-        ...(hasGroup ? ["group"] : []),
-        ...(hasYear ? ["year"] : []),
-        ...nodeRanks.map((r) => `${r.id}_rank`),
-        stream.root,
-        ...shown.map((n) => n.id),
-        "coverage",
-      ];
-      await out.add(`${settings.bom ? "\uFEFF" : ""}${header.map((h) => csvCell(h, d)).join(d)}${eol}`);
-    }
-    // The numbers are copied as bytes: no decoding and encoding of the bulk of the output.
-    let i = 0;
-    const rank = (r: Int32Array, k: number) => (r[k]! === 0 ? "" : String(r[k]));
-    const head = (): string => {
-      const u = summary.unit(i);
-      if (settings.format === "csv") {
-        let h = rank(rootRanks.rank, i) + d;
-        if (hasGroup) h += rank(rootRanks.groupRank, i) + d;
-        h += csvCell(u.unit, d) + d;
-        if (hasCode) h += csvCell(u.code ?? "", d) + d;
-        if (hasGroup) h += csvCell(u.group ?? "", d) + d;
-        if (hasYear) h += (u.year === undefined ? "" : String(u.year)) + d;
-        for (const r of nodeRanks) h += rank(r.ranks.rank, i) + d;
-        return h;
-      }
-      const rankOf = (r: Int32Array) => (r[i] === 0 ? "null" : String(r[i]));
-      let h = `{"rank":${rankOf(rootRanks.rank)},`;
-      if (u.group !== undefined) h += `"groupRank":${rankOf(rootRanks.groupRank)},`;
-      h += `"unit":${JSON.stringify(u.unit)},`;
-      if (u.code !== undefined) h += `"code":${JSON.stringify(u.code)},`;
-      if (u.group !== undefined) h += `"group":${JSON.stringify(u.group)},`;
-      if (u.year !== undefined) h += `"year":${u.year},`;
-      if (nodeRanks.length > 0) h += `"ranks":{${nodeRanks.map((r) => `${JSON.stringify(r.id)}:${rankOf(r.ranks.rank)}`).join(",")}},`;
-      return h;
-    };
-    await out.flush();
-    const bytes = byteWriter(outFile, io);
-    let rest: Buffer = Buffer.alloc(0);
-    for await (const chunk of readBack(temp.handle)) {
-      const buf = rest.length === 0 ? chunk : Buffer.concat([rest, chunk]);
-      let start = 0;
-      for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
-        const full = bytes.line(head(), buf.subarray(start, nl), eol);
-        if (full !== undefined) await full;
-        i++;
-        start = nl + 1;
-      }
-      rest = Buffer.from(buf.subarray(start));
-    }
-    await bytes.flush();
+    await writeResult(stream, summary, records, temp.handle.fd, settings, framework, options, out);
     await out.flush();
     if (outFile !== undefined) {
       await outFile.commit();
@@ -293,5 +171,230 @@ export async function streamScoreFile(
     // Errors in the data, a failed write, a broken input: the old output stays as it was.
     if (!committed) await outFile?.abort();
     await units?.remove();
+  }
+}
+
+/** What pass 1 keeps besides the temporary file: the record size, each unit's input row, which identity fields occur. */
+interface Records {
+  /** Nodes per record (the plan's node count): a record is their published values, scores and coverage. */
+  readonly nodes: number;
+  readonly rows: Int32Array;
+  readonly has: { readonly code: boolean; readonly group: boolean; readonly year: boolean; readonly members: boolean; readonly unranked: false };
+  /** Some unit is assessed but not ranked (the ranked column said so): the stream does not rank those apart. */
+  readonly unranked: boolean;
+  /** Some unit without a code is named as a totals or averages row ("Tổng cộng"), which `score()` leaves out. */
+  readonly summaryNames: boolean;
+  /** Every node's keys counted per year and per year and group, or undefined (ordinal ranks, keys that cannot be counted). */
+  readonly counts: PartitionCounts | undefined;
+}
+
+/** Rank counts per year and per (year, group), and the partition numbers they were counted under. */
+interface PartitionCounts {
+  readonly year: RankCounts;
+  readonly group: RankCounts;
+  readonly years: Map<number | undefined, number>;
+  readonly groups: Map<string, number>;
+}
+
+/** The partition number of `key`, numbering new keys in order. */
+function partitionOf<K>(map: Map<K, number>, key: K): number {
+  let p = map.get(key);
+  if (p === undefined) map.set(key, (p = map.size));
+  return p;
+}
+
+/** Passes the rows on, calling `found` once a cell may be a number with a thousands separator ("1.050"). */
+async function* watchGrouped<R extends { readonly cells: readonly unknown[] } | CsvBlock>(rows: AsyncIterable<R>, found: () => void): AsyncGenerator<R> {
+  let seen = false;
+  for await (const row of rows) {
+    if (!seen && ("kind" in row ? blockMayBeGrouped(row) : row.cells.some(mayBeGrouped))) {
+      seen = true;
+      found();
+    }
+    yield row;
+  }
+}
+
+/**
+ * {@link mayBeGrouped} over a block's cells, reading the text of only those whose fourth character
+ * from the end is a point or a comma ("1.050"): most cells are passed over without a string.
+ */
+function blockMayBeGrouped(block: CsvBlock): boolean {
+  const { spans, text } = block;
+  for (let row = 0; row < block.rows; row++) {
+    for (let col = 0; col < block.width; col++) {
+      const k = 2 * (row * block.width + col);
+      const start = spans[k]!;
+      if (start >= 0) {
+        const end = spans[k + 1]!;
+        const sep = end - start >= 5 ? text.charCodeAt(end - 4) : 0;
+        if ((sep === 46 || sep === 44) && mayBeGrouped(text.slice(start, end))) return true;
+      } else if (start <= -2 && mayBeGrouped(blockCell(block, row, col))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Pass 1: each unit's numbers as one fixed-size record of doubles (published values scaled, scores,
+ * coverage: 3 per node), in input order, so that pass 2 reads any unit back by its index.
+ */
+async function writeRecords(stream: ScoreStream, temp: { handle: FileHandle; path: string }, ranking: RankMethod): Promise<Records> {
+  const writer = handleWriter(temp.handle, (e) => new UsageError(fileErrorMessage(e, "write", temp.path) ?? `cannot write ${temp.path}: ${(e as Error).message}`));
+  const has = { code: false, group: false, year: false, members: false, unranked: false as const };
+  let unranked = false;
+  let rows = new Int32Array(1024);
+  let nodes = 0;
+  let staged = new Float64Array(0);
+  let used = 0;
+  let count = 0;
+  let summaryNames = false;
+  let counts: PartitionCounts | undefined;
+  for await (const unit of stream) {
+    summaryNames ||= unit.code === undefined && isSummaryName(unit.unit);
+    const { published, scores, coverage } = unit.nodes;
+    if (nodes === 0) {
+      nodes = published.length;
+      // About 1 MiB of records per write.
+      staged = new Float64Array(3 * nodes * Math.max(1, Math.floor((1 << 17) / (3 * nodes))));
+      // Ordinal ranks depend on names: they are ranked from the records at the end instead.
+      if (ranking !== "ordinal") counts = { year: createRankCounts(nodes), group: createRankCounts(nodes), years: new Map(), groups: new Map() };
+    }
+    if (counts !== undefined) {
+      const ok =
+        counts.year.add(partitionOf(counts.years, unit.year), published) &&
+        (unit.group === undefined || counts.group.add(partitionOf(counts.groups, `${unit.year ?? ""}\u0000${unit.group}`), published));
+      if (!ok) counts = undefined;
+    }
+    unranked ||= unit.ranked === false;
+    has.code ||= unit.code !== undefined;
+    has.group ||= unit.group !== undefined;
+    has.year ||= unit.year !== undefined;
+    if (count === rows.length) {
+      const grown = new Int32Array(2 * rows.length);
+      grown.set(rows);
+      rows = grown;
+    }
+    rows[count++] = unit.row;
+    staged.set(published, used);
+    staged.set(scores, used + nodes);
+    staged.set(coverage, used + 2 * nodes);
+    used += 3 * nodes;
+    if (used === staged.length) {
+      // A fresh buffer each time: the writer still holds the last one.
+      await writer.write(new Uint8Array(staged.buffer, 0, used * 8));
+      staged = new Float64Array(staged.length);
+      used = 0;
+    }
+  }
+  if (used > 0) await writer.write(new Uint8Array(staged.buffer, 0, used * 8));
+  await writer.finish();
+  return { nodes, rows: rows.subarray(0, count), has, unranked, summaryNames, counts };
+}
+
+/**
+ * Pass 2: the units in result order (year, rank, Vietnamese name order, as `score()` lists them),
+ * each read back from its record and written by the format's one writer.
+ */
+async function writeResult(
+  stream: ScoreStream,
+  summary: StreamSummary,
+  records: Records,
+  fd: number,
+  settings: StreamCliSettings,
+  framework: Framework,
+  options: StreamOptions,
+  out: ReturnType<typeof bufferedWriter>,
+): Promise<void> {
+  const n = records.nodes;
+  const count = summary.units;
+  const rootPosition = stream.nodes.find((info) => info.id === stream.root)!.position;
+  const infos: NodeInfo[] = stream.nodes.map(({ position: _, ...info }) => info);
+  const nodeIndex = new Map(stream.nodes.filter((info) => info.id !== stream.root).map((info) => [info.id, info.position]));
+  const names: string[] = [];
+  const codes: (string | undefined)[] = [];
+  const years = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const u = summary.unit(i);
+    names.push(u.unit);
+    codes.push(u.code);
+    years[i] = u.year ?? NaN;
+  }
+  const yearOf = (i: number) => (Number.isNaN(years[i]!) ? undefined : years[i]!);
+  const root = summary.ranks.get(stream.root)!;
+  const order = resultOrder(count, (i) => names[i]!, (i) => codes[i], yearOf, (i) => root.rank[i]! || null);
+
+  // The record of the unit being written, as the node table of `unitResult`.
+  const record = new Float64Array(3 * n);
+  const bytes = new Uint8Array(record.buffer);
+  const rankOf = nodeRanks(summary, records, fd, bytes, record, options.ranking ?? "competition");
+  let yearPart = 0;
+  let groupPart = -1;
+  const table: UnitTable = {
+    score: (_, k) => (Number.isNaN(record[n + k]!) ? null : record[n + k]!),
+    value: (_, k) => (Number.isNaN(record[k]!) ? null : formatScaled(record[k]!, stream.decimals)),
+    coverage: (_, k) => record[2 * n + k]!,
+    rank: (i, k) => (k === rootPosition ? root.rank[i]! : rankOf(i, k, yearPart, -1)) || null,
+    groupRank: (i, k) => (k === rootPosition ? root.groupRank[i]! : groupPart < 0 ? 0 : rankOf(i, k, -1, groupPart)) || null,
+  };
+  const shape: RankingShape = { root: stream.root, nodes: infos, has: records.has };
+  const json = settings.format === "json" ? jsonResultWriter(resultHead(framework, infos, { ...options, decimals: stream.decimals, ties: "published" })) : undefined;
+  const csv = settings.format === "csv" ? csvRankingWriter(shape, settings.csv) : undefined;
+  const md = settings.format === "md" ? markdownRankingWriter(shape, settings.markdown) : undefined;
+  const coverage = new Float64Array(count);
+  const first = json?.open ?? csv?.header ?? md?.head;
+  if (first !== undefined) await out.add(first);
+  for (let k = 0; k < count; k++) {
+    const i = order[k]!;
+    readRecord(fd, bytes, i);
+    const info = summary.unit(i);
+    if (records.counts !== undefined) {
+      yearPart = records.counts.years.get(info.year)!;
+      groupPart = info.group === undefined ? -1 : records.counts.groups.get(`${info.year ?? ""}\u0000${info.group}`)!;
+    } else {
+      groupPart = info.group === undefined ? -1 : 0;
+    }
+    const u = unitResult({ ...info, row: records.rows[i]! }, undefined, table, i, rootPosition, nodeIndex);
+    coverage[k] = u.coverage;
+    const line = json !== undefined ? json.unit(u, k) : csv !== undefined ? csv.row(u, nodeCells(u)) : md !== undefined ? md.row(u, nodeCells(u)) : jsonLine(u);
+    const full = out.add(line);
+    if (full !== undefined) await full;
+  }
+  if (json !== undefined) await out.add(`${json.close({ coverage: coverageSummary(coverage), warnings: summary.warnings }, count)}\n`);
+}
+
+/**
+ * The rank of node `k` for unit `i` (whose record is in `record`), overall (`yearPart` ≥ 0) or in
+ * its group (`groupPart` ≥ 0): read from the counts, or, for ordinal ranks and keys that could not
+ * be counted, from a rank store of every node filled from the records (a key per node and unit in
+ * memory, as `score()` keeps them).
+ */
+function nodeRanks(summary: StreamSummary, records: Records, fd: number, bytes: Uint8Array, record: Float64Array, ranking: RankMethod) {
+  const counts = records.counts;
+  if (counts !== undefined) {
+    const method = ranking === "dense" ? "dense" : "competition";
+    counts.year.finish(method);
+    counts.group.finish(method);
+    return (_: number, k: number, yearPart: number, groupPart: number) => (groupPart >= 0 ? counts.group.rank(groupPart, k, record[k]!) : counts.year.rank(yearPart, k, record[k]!));
+  }
+  const store = createRankStore(records.nodes);
+  for (let i = 0; i < summary.units; i++) {
+    readRecord(fd, bytes, i);
+    const u = summary.unit(i);
+    store.add(u.unit, u.code, u.year, u.group, record.subarray(0, records.nodes));
+  }
+  const ranks = store.rank(ranking);
+  return (i: number, k: number, _yearPart: number, groupPart: number) => (groupPart >= 0 ? ranks[k]!.groupRank[i]! : ranks[k]!.rank[i]!);
+}
+
+/** Reads record `i` of the temporary file into `bytes` (one record long). */
+function readRecord(fd: number, bytes: Uint8Array, i: number): void {
+  let done = 0;
+  while (done < bytes.length) {
+    const read = readSync(fd, bytes, done, bytes.length - done, i * bytes.length + done);
+    if (read === 0) throw new Error(`the temporary file of pass 1 ended before unit ${i}`);
+    done += read;
   }
 }

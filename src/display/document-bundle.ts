@@ -17,6 +17,7 @@ import { attachDisplay, displayable, type Displayable, type MimeBundle } from ".
  *
  * @example
  * ```ts
+ * import { document, num, paragraph, strong } from "../report/document/model.ts";
  * documentBundle(document([paragraph(strong("DTI"), " ", num("0.8002"))]))["text/html"];
  * // => '<div class="dti-analysis"><p><strong>DTI</strong> 0.8002</p></div>'
  * ```

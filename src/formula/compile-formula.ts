@@ -17,7 +17,8 @@ import { parseNumber } from "../number/parse-number.ts";
 import { checkFormula, FORMULA_LIMITS, type FormulaLimits } from "./check-formula.ts";
 import { evaluateNode } from "./evaluate-formula.ts";
 import { exact, isExact, NeedDigits, type Num } from "./interval.ts";
-import { parseDecimal, roundToSignificant, terminates, toDecimalText, cmp, type Rational } from "./rational.ts";
+import { ratCmp } from "../number/rational.ts";
+import { parseDecimal, roundToSignificant, terminates, toDecimalText, type Rational } from "./rational.ts";
 import { FORMULA_CONSTANTS, FORMULA_FUNCTIONS, formulaMath } from "./math.ts";
 
 /** Options of {@link compileFormula}. */
@@ -63,7 +64,7 @@ function resultText(x: Num): string {
   if (isExact(x)) return toDecimalText(round(x.lo));
   const lo = roundToSignificant(x.lo, RESULT_DIGITS, "half-up");
   const hi = roundToSignificant(x.hi, RESULT_DIGITS, "half-up");
-  if (cmp(lo, hi) !== 0) throw new NeedDigits("the result's 40th significant digit");
+  if (ratCmp(lo, hi) !== 0) throw new NeedDigits("the result's 40th significant digit");
   return toDecimalText(lo);
 }
 

@@ -16,6 +16,7 @@
 import { DtiError, error } from "../errors.ts";
 import * as I from "./interval.ts";
 import { NeedDigits, NotFinite, type Num } from "./interval.ts";
+import { rat, RAT_ONE, RAT_ZERO, ratCmp, ratDiv, ratNeg, ratScaledHalfUp } from "../number/rational.ts";
 import * as Q from "./rational.ts";
 
 type Value = Num | boolean;
@@ -39,8 +40,8 @@ function notFinite(what: string): never {
   throw new DtiError([error("FORMULA_NOT_FINITE", `the formula gives no finite number: ${what}`)]);
 }
 
-const ONE = I.exact(Q.ONE);
-const ZERO = I.exact(Q.ZERO);
+const ONE = I.exact(RAT_ONE);
+const ZERO = I.exact(RAT_ZERO);
 const LN_LIMIT = Q.parseDecimal("710")!;
 
 function num(v: Value): Num {
@@ -58,7 +59,7 @@ function whole(x: Num): bigint | undefined {
 
 /** ln x for x > 0. */
 function ln(x: Num, digits: number): Num {
-  if (I.isExact(x) && Q.cmp(x.lo, Q.ONE) === 0) return ZERO;
+  if (I.isExact(x) && ratCmp(x.lo, RAT_ONE) === 0) return ZERO;
   if (x.hi.n <= 0n) notFinite("the logarithm of a number ≤ 0");
   if (x.lo.n <= 0n) throw new NeedDigits("whether a logarithm's argument is above 0");
   return I.approximate(x, (d) => d.ln(), digits);
@@ -69,34 +70,34 @@ function ln(x: Num, digits: number): Num {
  * log(8, 2) = 3), else ln x / ln b.
  */
 function logarithm(x: Num, base: Num, digits: number): Num {
-  if (I.isExact(base) && Q.cmp(base.lo, Q.ONE) === 0) notFinite("a logarithm in base 1");
+  if (I.isExact(base) && ratCmp(base.lo, RAT_ONE) === 0) notFinite("a logarithm in base 1");
   if (base.hi.n <= 0n) notFinite("a logarithm in a base ≤ 0");
   const y = I.div(ln(x, digits), ln(base, digits), "a logarithm in base 1");
   if (I.isExact(x) && I.isExact(base)) {
     // The true value is in [y.lo, y.hi]; if a whole k is there, b^k = x settles it exactly. (b^k
     // is only tried when it is no bigger than x can be: at most twice the bits of an exact value.)
-    const k = Q.roundHalfUp(y.lo);
-    const kr = Q.rational(k);
+    const k = ratScaledHalfUp(y.lo, 0);
+    const kr = rat(k);
     const magnitude = (k < 0n ? -k : k) * BigInt(Q.size(base.lo));
-    if (Q.cmp(kr, y.lo) >= 0 && Q.cmp(kr, y.hi) <= 0 && magnitude <= BigInt(2 * I.MAX_EXACT_BITS)) {
+    if (ratCmp(kr, y.lo) >= 0 && ratCmp(kr, y.hi) <= 0 && magnitude <= BigInt(2 * I.MAX_EXACT_BITS)) {
       const b = base.lo;
-      const p = k >= 0n ? rationalPow(b, k) : Q.div(Q.ONE, rationalPow(b, -k));
-      if (Q.cmp(p, x.lo) === 0) return I.exact(kr);
+      const p = k >= 0n ? rationalPow(b, k) : ratDiv(RAT_ONE, rationalPow(b, -k));
+      if (ratCmp(p, x.lo) === 0) return I.exact(kr);
     }
   }
   return y;
 }
 
 function rationalPow(r: Q.Rational, k: bigint): Q.Rational {
-  return Q.rational(r.n ** k, r.d ** k);
+  return rat(r.n ** k, r.d ** k);
 }
 
 function exponential(x: Num, digits: number): Num {
   if (I.isExact(x) && x.lo.n === 0n) return ONE;
   // e^710 > 1e308 and e^-710 < 1e-308: refuse before computing a huge or tiny number.
-  if (Q.cmp(x.lo, LN_LIMIT) > 0) notFinite("exp() beyond ±1e308");
-  if (Q.cmp(x.hi, Q.neg(LN_LIMIT)) < 0) notFinite("exp() nearer 0 than 1e-308 (too small to carry)");
-  if (Q.cmp(x.hi, LN_LIMIT) > 0 || Q.cmp(x.lo, Q.neg(LN_LIMIT)) < 0) throw new NeedDigits("whether exp() stays in range");
+  if (ratCmp(x.lo, LN_LIMIT) > 0) notFinite("exp() beyond ±1e308");
+  if (ratCmp(x.hi, ratNeg(LN_LIMIT)) < 0) notFinite("exp() nearer 0 than 1e-308 (too small to carry)");
+  if (ratCmp(x.hi, LN_LIMIT) > 0 || ratCmp(x.lo, ratNeg(LN_LIMIT)) < 0) throw new NeedDigits("whether exp() stays in range");
   return I.approximate(x, (d) => d.exp(), digits);
 }
 
@@ -141,7 +142,7 @@ function wholePower(x: Num, k: bigint, digits: number): Num {
 function modulo(x: Num, y: Num, nodes: readonly (Loose | undefined)[], digits: number): Num {
   const [a, b] = [source(nodes[0]), source(nodes[1])];
   const zero = `mod(${a}, ${b}) with ${b} = 0 (a remainder after dividing by 0 does not exist); guard it, e.g. ${b} == 0 ? 0 : mod(${a}, ${b})`;
-  const q = I.integerPart(I.settle(I.div(x, y, zero), digits, "mod()"), (r) => Q.rational(Q.floor(r)), "the whole part in mod()");
+  const q = I.integerPart(I.settle(I.div(x, y, zero), digits, "mod()"), (r) => rat(Q.floor(r)), "the whole part in mod()");
   // mathjs's mod: x − y·floor(x / y) (the result takes the divisor's sign).
   return I.sub(x, I.mul(y, q));
 }
@@ -161,9 +162,9 @@ function callFunction(name: string, args: readonly Num[], nodes: readonly Loose[
       return I.integerPart(x, (r) => Q.roundToPlaces(r, Number(places), "half-up"), "round()");
     }
     case "floor":
-      return I.integerPart(x, (r) => Q.rational(Q.floor(r)), "floor()");
+      return I.integerPart(x, (r) => rat(Q.floor(r)), "floor()");
     case "ceil":
-      return I.integerPart(x, (r) => Q.rational(Q.ceil(r)), "ceil()");
+      return I.integerPart(x, (r) => rat(Q.ceil(r)), "ceil()");
     case "sqrt":
       try {
         return I.sqrt(x, digits);
@@ -174,7 +175,7 @@ function callFunction(name: string, args: readonly Num[], nodes: readonly Loose[
     case "log":
       return y === undefined ? ln(x, digits) : logarithm(x, y, digits);
     case "log10":
-      return logarithm(x, I.exact(Q.rational(10n)), digits);
+      return logarithm(x, I.exact(rat(10n)), digits);
     case "exp":
       return exponential(x, digits);
     case "pow":

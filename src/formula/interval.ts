@@ -9,6 +9,7 @@
  * @module
  */
 import { Decimal as DecimalJs } from "decimal.js";
+import { RAT_ONE, RAT_ZERO, ratAdd, ratCmp, ratDiv, ratMax, ratMin, ratMul, ratNeg } from "../number/rational.ts";
 import * as Q from "./rational.ts";
 import type { Rational } from "./rational.ts";
 
@@ -42,7 +43,7 @@ export const TINY = Q.parseDecimal("1e-308")!;
 export const MAX_EXACT_BITS = 4096;
 
 export const exact = (r: Rational): Num => ({ lo: r, hi: r });
-export const isExact = (x: Num): boolean => x.lo === x.hi || Q.cmp(x.lo, x.hi) === 0;
+export const isExact = (x: Num): boolean => x.lo === x.hi || ratCmp(x.lo, x.hi) === 0;
 const interval = (lo: Rational, hi: Rational): Num => ({ lo, hi });
 
 /**
@@ -52,36 +53,36 @@ const interval = (lo: Rational, hi: Rational): Num => ({ lo, hi });
  * too big to carry becomes such an interval.
  */
 export function settle(x: Num, digits: number, what: string): Num {
-  if (Q.cmp(x.hi, Q.neg(LIMIT)) < 0 || Q.cmp(x.lo, LIMIT) > 0) throw new NotFinite(`${what} is beyond ±1e308`);
+  if (ratCmp(x.hi, ratNeg(LIMIT)) < 0 || ratCmp(x.lo, LIMIT) > 0) throw new NotFinite(`${what} is beyond ±1e308`);
   if (isExact(x)) {
     // An interval whose ends met (0 · [lo, hi]) is exact: one end, in lowest terms.
     const r = x.lo === x.hi ? x.lo : Q.reduced(x.lo);
     if (r !== x.lo) x = exact(r);
-    if (r.n !== 0n && Q.cmp(Q.abs(r), TINY) < 0) throw new NotFinite(`${what} is nearer 0 than 1e-308 (too small to carry)`);
+    if (r.n !== 0n && ratCmp(Q.abs(r), TINY) < 0) throw new NotFinite(`${what} is nearer 0 than 1e-308 (too small to carry)`);
     if (Q.size(r) <= MAX_EXACT_BITS) return x;
   }
-  if (Q.cmp(x.lo, Q.neg(LIMIT)) < 0 || Q.cmp(x.hi, LIMIT) > 0) throw new NotFinite(`${what} may be beyond ±1e308`);
+  if (ratCmp(x.lo, ratNeg(LIMIT)) < 0 || ratCmp(x.hi, LIMIT) > 0) throw new NotFinite(`${what} may be beyond ±1e308`);
   return interval(outward(x.lo, digits, "floor"), outward(x.hi, digits, "ceil"));
 }
 
 function outward(r: Rational, digits: number, mode: "floor" | "ceil"): Rational {
   if (r.n === 0n) return r;
-  if (Q.cmp(Q.abs(r), TINY) < 0) {
+  if (ratCmp(Q.abs(r), TINY) < 0) {
     // Round a tiny end outward onto 0 or ±1e-308, so no end ever needs a huge denominator.
-    if (mode === "floor") return r.n > 0n ? Q.ZERO : Q.neg(TINY);
-    return r.n > 0n ? TINY : Q.ZERO;
+    if (mode === "floor") return r.n > 0n ? RAT_ZERO : ratNeg(TINY);
+    return r.n > 0n ? TINY : RAT_ZERO;
   }
   return Q.roundToSignificant(r, digits, mode);
 }
 
-export const add = (a: Num, b: Num): Num => (isExact(a) && isExact(b) ? exact(Q.add(a.lo, b.lo)) : interval(Q.addRaw(a.lo, b.lo), Q.addRaw(a.hi, b.hi)));
-export const neg = (a: Num): Num => interval(Q.neg(a.hi), Q.neg(a.lo));
+export const add = (a: Num, b: Num): Num => (isExact(a) && isExact(b) ? exact(ratAdd(a.lo, b.lo)) : interval(Q.addRaw(a.lo, b.lo), Q.addRaw(a.hi, b.hi)));
+export const neg = (a: Num): Num => interval(ratNeg(a.hi), ratNeg(a.lo));
 export const sub = (a: Num, b: Num): Num => add(a, neg(b));
 
 export function mul(a: Num, b: Num): Num {
-  if (isExact(a) && isExact(b)) return exact(Q.mul(a.lo, b.lo));
+  if (isExact(a) && isExact(b)) return exact(ratMul(a.lo, b.lo));
   const p = [Q.mulRaw(a.lo, b.lo), Q.mulRaw(a.lo, b.hi), Q.mulRaw(a.hi, b.lo), Q.mulRaw(a.hi, b.hi)];
-  return interval(p.reduce(Q.min), p.reduce(Q.max));
+  return interval(p.reduce(ratMin), p.reduce(ratMax));
 }
 
 /** Sign of x: -1, 0 or 1, or {@link NeedDigits} when the interval holds 0 but is not exactly 0. */
@@ -97,7 +98,7 @@ export function div(a: Num, b: Num, zero: string): Num {
   if (sign(b, "whether a divisor is 0") === 0) throw new NotFinite(zero);
   if (isExact(b)) {
     const r = b.lo;
-    return mul(a, exact(Q.div(Q.ONE, r)));
+    return mul(a, exact(ratDiv(RAT_ONE, r)));
   }
   return mul(a, interval(Q.reciprocalRaw(b.hi), Q.reciprocalRaw(b.lo)));
 }
@@ -105,23 +106,23 @@ export function div(a: Num, b: Num, zero: string): Num {
 export function abs(x: Num): Num {
   if (x.lo.n >= 0n) return x;
   if (x.hi.n <= 0n) return neg(x);
-  return interval(Q.ZERO, Q.max(Q.neg(x.lo), x.hi));
+  return interval(RAT_ZERO, ratMax(ratNeg(x.lo), x.hi));
 }
 
-export const min = (a: Num, b: Num): Num => interval(Q.min(a.lo, b.lo), Q.min(a.hi, b.hi));
-export const max = (a: Num, b: Num): Num => interval(Q.max(a.lo, b.lo), Q.max(a.hi, b.hi));
+export const min = (a: Num, b: Num): Num => interval(ratMin(a.lo, b.lo), ratMin(a.hi, b.hi));
+export const max = (a: Num, b: Num): Num => interval(ratMax(a.lo, b.lo), ratMax(a.hi, b.hi));
 
 /** -1, 0 or 1 as a < b, a = b, a > b, or {@link NeedDigits}. */
 export function compare(a: Num, b: Num): -1 | 0 | 1 {
-  if (Q.cmp(a.hi, b.lo) < 0) return -1;
-  if (Q.cmp(a.lo, b.hi) > 0) return 1;
+  if (ratCmp(a.hi, b.lo) < 0) return -1;
+  if (ratCmp(a.lo, b.hi) > 0) return 1;
   if (isExact(a) && isExact(b)) return 0;
   throw new NeedDigits("a comparison");
 }
 
 /** a = b, or {@link NeedDigits} when the intervals overlap and are not both exact. */
 export function equal(a: Num, b: Num): boolean {
-  if (Q.cmp(a.hi, b.lo) < 0 || Q.cmp(a.lo, b.hi) > 0) return false;
+  if (ratCmp(a.hi, b.lo) < 0 || ratCmp(a.lo, b.hi) > 0) return false;
   if (isExact(a) && isExact(b)) return true;
   throw new NeedDigits("an equality");
 }
@@ -131,13 +132,13 @@ export function integerPart(x: Num, f: (r: Rational) => Rational, what: string):
   const lo = f(x.lo);
   if (isExact(x)) return exact(lo);
   const hi = f(x.hi);
-  if (Q.cmp(lo, hi) !== 0) throw new NeedDigits(what);
+  if (ratCmp(lo, hi) !== 0) throw new NeedDigits(what);
   return exact(lo);
 }
 
 /** x^k for a whole k ≥ 0, by repeated squaring (each step settled, so the numbers stay small). */
 export function powWhole(x: Num, k: bigint, digits: number): Num {
-  let result = exact(Q.ONE);
+  let result = exact(RAT_ONE);
   let base = x;
   let e = k;
   while (e > 0n) {
@@ -175,7 +176,7 @@ export function approximate(x: Num, f: (d: DecimalJs) => DecimalJs, digits: numb
   const loEnd = Q.roundToSignificant(x.lo, precision + 5, "floor");
   const hiEnd = Q.roundToSignificant(x.hi, precision + 5, "ceil");
   const lo = f(new D(Q.toDecimalText(loEnd)));
-  const hi = Q.cmp(loEnd, hiEnd) === 0 ? lo : f(new D(Q.toDecimalText(hiEnd)));
+  const hi = ratCmp(loEnd, hiEnd) === 0 ? lo : f(new D(Q.toDecimalText(hiEnd)));
   return interval(widen(lo, precision, -1n), widen(hi, precision, 1n));
 }
 

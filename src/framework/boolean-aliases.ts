@@ -20,6 +20,7 @@ const byRule = new WeakMap<BooleanRule, ReadonlyMap<string, boolean>>();
  *
  * @example
  * ```ts
+ * import { normalizeKey } from "../text/normalize-key.ts";
  * const rule = { type: "boolean", aliases: { yes: ["Đã ban hành"], no: ["Chưa ban hành"] } } as const;
  * booleanAlias(rule, normalizeKey("ĐÃ BAN HÀNH")); // => true
  * booleanAlias(rule, "có"); // => undefined

@@ -26,11 +26,13 @@ export interface PlacedLeaf {
  * "score" or "điểm", are left free: a leaf named so only stops long-form data from being detected
  * as long, which `shape: "long"` settles.)
  */
-const ROLE_WORDS: { readonly [R in "unit" | "code" | "group" | "year"]: string } = {
+const ROLE_WORDS: { readonly [R in "unit" | "code" | "group" | "year" | "ranked" | "rankNote"]: string } = {
   unit: "the unit column",
   code: "the unit code column",
   group: "the group column",
   year: "the year column",
+  ranked: "the column saying whether a unit is ranked",
+  rankNote: "the column saying why a unit is not ranked",
 };
 
 /**

@@ -14,7 +14,7 @@ import { parseNumber } from "../number/parse-number.ts";
 import { cleanName } from "../text/clean-name.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import { parseRuleText, RuleTextError, ruleToText } from "./rule-text.ts";
-import type { Framework, FrameworkDefinition, FrameworkNode, FrameworkSource, GroupNode, IndicatorNode, ScoringRule } from "./types.ts";
+import type { Adjustment, Framework, FrameworkDefinition, FrameworkNode, FrameworkSource, GroupNode, IndicatorNode, ScoringRule } from "./types.ts";
 import { validateFramework } from "./validate-framework.ts";
 
 /** The criteria table's columns: the header written, then other headers read. */
@@ -67,7 +67,27 @@ const raw = (cell: RawCell) => (cell === null || cell === undefined ? "" : Strin
 const text = (cell: RawCell) => cleanName(raw(cell));
 
 /** Node fields written in their own columns; any other field goes to "Thuộc tính khác" as JSON. */
-const COLUMN_FIELDS = new Set(["id", "name", "short", "maxPoints", "weight", "rule", "measure", "note", "children"]);
+const COLUMN_FIELDS = new Set(["id", "name", "short", "maxPoints", "weight", "rule", "measure", "note", "children", "adjust"]);
+
+/** The rule words of bonus and penalty rows: the word written, then other words read. */
+export const ADJUSTMENT_WORDS: { readonly [k in Adjustment]: readonly string[] } = {
+  bonus: ["thưởng", "điểm thưởng", "cộng", "bonus"],
+  penalty: ["trừ", "điểm trừ", "penalty"],
+};
+
+/**
+ * A rule cell that marks bonus or penalty points: the word alone ("thưởng", "trừ"), or, on a
+ * criterion, the word, ":" and how it is scored ("trừ: có/không", "thưởng: ≥3: 2; ≥1: 1"). The
+ * word alone on a criterion is points ("điểm"). Undefined for any other rule.
+ */
+function adjustmentOf(ruleText: string): { adjust: Adjustment; rest: string } | undefined {
+  const colon = ruleText.indexOf(":");
+  const head = normalizeKey(colon < 0 ? ruleText : ruleText.slice(0, colon));
+  for (const adjust of ["bonus", "penalty"] as const) {
+    if (ADJUSTMENT_WORDS[adjust].some((w) => normalizeKey(w) === head)) return { adjust, rest: colon < 0 ? "" : ruleText.slice(colon + 1).trim() };
+  }
+  return undefined;
+}
 
 /** Result of {@link frameworkFromTable}. */
 export interface FrameworkTableResult {
@@ -145,6 +165,7 @@ export function frameworkFromTable(rows: readonly RawRow[]): FrameworkTableResul
     node: Record<string, unknown>;
     children: Draft[];
     rule?: ScoringRule;
+    adjust?: Adjustment;
     code: string;
   }
   let root: Draft | undefined;
@@ -184,7 +205,12 @@ export function frameworkFromTable(rows: readonly RawRow[]): FrameworkTableResul
       node[field] = Number(n);
     }
     const draft: Draft = { row: r.line, node, children: [], code };
-    const ruleText = cell(r, "rule");
+    let ruleText = cell(r, "rule");
+    const adjustment = adjustmentOf(ruleText);
+    if (adjustment !== undefined) {
+      draft.adjust = adjustment.adjust;
+      ruleText = adjustment.rest;
+    }
     if (ruleText !== "") {
       try {
         draft.rule = parseRuleText(ruleText);
@@ -212,15 +238,20 @@ export function frameworkFromTable(rows: readonly RawRow[]): FrameworkTableResul
     if (d.children.length > 0 && d.rule !== undefined) {
       bad(d.row, `criterion ${showValue(d.code)} has sub-criteria and a rule (${CRITERIA_COLUMNS.rule[0]}); a group's score comes from its sub-criteria: leave the rule blank`);
     }
+    const adjust = d.adjust === undefined ? {} : { adjust: d.adjust };
     if (d.children.length === 0) {
+      // A bonus or penalty row with no rule of its own: its points, as written.
+      if (d.rule === undefined && d.adjust !== undefined) return { ...d.node, ...adjust, rule: { type: "points" } } as unknown as IndicatorNode;
       if (d.rule === undefined) bad(d.row, `criterion ${showValue(d.code)} has no rule (${CRITERIA_COLUMNS.rule[0]}) and no sub-criteria: write how it is scored ("điểm", "tỷ lệ", "có/không" …)`);
-      return { ...d.node, rule: d.rule ?? { type: "value" } } as unknown as IndicatorNode;
+      return { ...d.node, ...adjust, rule: d.rule ?? { type: "value" } } as unknown as IndicatorNode;
     }
-    return { ...d.node, children: d.children.map(finish) } as unknown as GroupNode;
+    return { ...d.node, ...adjust, children: d.children.map(finish) } as unknown as GroupNode;
   };
   const children = top.map(finish);
   const rootNode: Record<string, unknown> = root === undefined ? { id: "index", name: { vi: meta.title ?? "Chỉ số" } } : { ...root.node };
-  if (root === undefined && children.every((c) => c.maxPoints !== undefined)) rootNode["maxPoints"] = children.reduce((s, c) => s + (c.maxPoints as number), 0);
+  // The total leaves out bonus and penalty points (they are added after it).
+  const weighted = children.filter((c) => c.adjust === undefined);
+  if (root === undefined && weighted.every((c) => c.maxPoints !== undefined)) rootNode["maxPoints"] = weighted.reduce((s, c) => s + (c.maxPoints as number), 0);
   if (root?.rule !== undefined) bad(root.row, "the index (code 0) is scored from its criteria: leave its rule blank");
   if (issues.length > 0) return { issues };
   const definition = { ...meta.definition, root: { ...rootNode, children } } as unknown as FrameworkDefinition;
@@ -340,7 +371,7 @@ export function frameworkToTable(framework: FrameworkDefinition): string[][] {
       short: node.short ?? "",
       maxPoints: node.maxPoints === undefined ? "" : String(node.maxPoints),
       weight: node.weight === undefined ? "" : String(node.weight),
-      rule: node.rule === undefined ? "" : ruleToText(node.rule),
+      rule: adjustmentText(node),
       measure: node.measure ?? "",
       note: node.note ?? "",
       extra: Object.keys(extra).length === 0 ? "" : JSON.stringify(extra),
@@ -350,4 +381,11 @@ export function frameworkToTable(framework: FrameworkDefinition): string[][] {
   };
   write(framework.root, "0");
   return rows;
+}
+
+/** A row's rule cell: the rule, or for bonus and penalty points the word ("thưởng", "trừ") and, on a criterion, ":" and its rule. */
+function adjustmentText(node: FrameworkNode): string {
+  if (node.adjust === undefined) return node.rule === undefined ? "" : ruleToText(node.rule);
+  const word = ADJUSTMENT_WORDS[node.adjust][0] as string;
+  return node.rule === undefined ? word : `${word}: ${ruleToText(node.rule)}`;
 }

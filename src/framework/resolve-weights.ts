@@ -3,7 +3,8 @@
  *
  * @module
  */
-import type { Weighting } from "./types.ts";
+import { weightedChildren } from "./adjustments.ts";
+import type { GroupNode, Weighting } from "./types.ts";
 
 /** Where the weights came from: explicit `weight`, the nodes' `maxPoints`, or equal weights. */
 export type WeightSource = "weight" | "points" | "equal";
@@ -77,4 +78,30 @@ function resolveChosen(
     return { ok: false, reason: "mixed", message: `weighting "${weighting}" needs "${field}" on every item (${missing} of ${items.length} lack it)` };
   }
   return checkTotal(weighting === "manual" ? "weight" : "points", items.map((i) => i[field] as number));
+}
+
+/**
+ * The weights of a group's children, by position: {@link resolveWeights} over the children
+ * weighted into its mean, 0 for bonus and penalty nodes (added after the mean, see
+ * `adjustments.ts`); for a bonus or penalty group itself, its criteria's max points (their points
+ * add up).
+ *
+ * @example
+ * ```ts
+ * childWeights({ id: "dti", name: { vi: "DTI" }, children: [
+ *   { id: "a", name: { vi: "A" }, maxPoints: 60, rule: { type: "points" } },
+ *   { id: "b", name: { vi: "B" }, maxPoints: 40, rule: { type: "points" } },
+ *   { id: "bonus", name: { vi: "Điểm thưởng" }, maxPoints: 5, adjust: "bonus", rule: { type: "points" } },
+ * ] });
+ * // => { ok: true, source: "points", weights: [60, 40, 0] }
+ * ```
+ */
+export function childWeights(node: GroupNode): ResolvedWeights {
+  if (node.adjust !== undefined) return checkTotal("points", node.children.map((c) => c.maxPoints ?? 0));
+  const weighted = weightedChildren(node);
+  if (weighted === node.children) return resolveWeights(node.children, node.weighting);
+  const resolved = resolveWeights(weighted, node.weighting);
+  if (!resolved.ok) return resolved;
+  let k = 0;
+  return { ...resolved, weights: node.children.map((c) => (c.adjust === undefined ? resolved.weights[k++]! : 0)) };
 }

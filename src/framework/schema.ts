@@ -90,6 +90,8 @@ function build() {
     aggregation,
     weighting: z.optional(z.enum(["auto", "manual", "points", "equal"])),
     minCoverage: z.optional(nonNegative.check(z.lte(1, "must be at most 1"))),
+    adjust: z.optional(z.enum(["bonus", "penalty"])),
+    adjustedRange: z.optional(z.enum(["total", "non-negative", "none"])),
   };
   const node: z.ZodMiniType = z.strictObject({
     ...ownFields,

@@ -4,11 +4,13 @@
  *
  * @module
  */
+import { weightedChildren } from "./adjustments.ts";
 import type { Framework } from "./types.ts";
 
 /**
- * The root's `maxPoints`, else the sum of its children's when every child sets one; undefined for a
- * framework of weights alone.
+ * The root's `maxPoints`, else the sum of its children's when every child sets one (bonus and
+ * penalty points apart: they are added after the total); undefined for a framework of weights
+ * alone.
  *
  * @example
  * ```ts
@@ -18,7 +20,9 @@ import type { Framework } from "./types.ts";
 export function totalPoints(framework: Pick<Framework, "root">): number | undefined {
   const root = framework.root;
   if (root.maxPoints !== undefined) return root.maxPoints > 0 ? root.maxPoints : undefined;
-  if (root.rule !== undefined || root.children.length === 0 || !root.children.every((c) => c.maxPoints !== undefined)) return undefined;
-  const sum = root.children.reduce((s, c) => s + (c.maxPoints as number), 0);
+  if (root.rule !== undefined) return undefined;
+  const children = weightedChildren(root);
+  if (children.length === 0 || !children.every((c) => c.maxPoints !== undefined)) return undefined;
+  const sum = children.reduce((s, c) => s + (c.maxPoints as number), 0);
   return sum > 0 ? sum : undefined;
 }

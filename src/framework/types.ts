@@ -242,10 +242,30 @@ interface NodeBase {
   readonly note?: string;
 }
 
+/**
+ * Points added to or taken from the index after the weighted total, as local decisions write
+ * "điểm thưởng" and "điểm trừ": a child of the root marked `adjust` is left out of the root's
+ * weighted mean; its points (its score × its `maxPoints`, the cap) are added ("bonus") or
+ * subtracted ("penalty") after it, on the framework's total points. Formulas: docs/methods.md.
+ */
+export type Adjustment = "bonus" | "penalty";
+
+/**
+ * Where the index may go once bonus and penalty points are applied: "total" (default) keeps it
+ * in [0, total points] (an index out of 100 stays out of 100); "non-negative" lets bonus points
+ * carry it above the total but never below 0; "none" applies no bound.
+ */
+export type AdjustedRange = "total" | "non-negative" | "none";
+
 /** A leaf: one indicator scored from a unit's input by a rule. */
 export interface IndicatorNode extends NodeBase {
   readonly rule: ScoringRule;
   readonly children?: undefined;
+  /**
+   * Root children only: the leaf's points (score × `maxPoints`) are added (bonus) or subtracted
+   * (penalty) after the weighted total. A blank cell is no bonus or penalty, never an error.
+   */
+  readonly adjust?: Adjustment;
 }
 
 /** A group: pillar, main indicator with sub-indicators, or the root. */
@@ -260,6 +280,14 @@ export interface GroupNode extends NodeBase {
    * missing for that unit (and a warning names it). Default: none (any data will do).
    */
   readonly minCoverage?: number;
+  /**
+   * Root children only: a group of bonus (or penalty) criteria, each a leaf with its own
+   * `maxPoints`; their points add up, capped at this group's `maxPoints` (default: the sum of
+   * theirs), and are added to (or subtracted from) the index after the weighted total.
+   */
+  readonly adjust?: Adjustment;
+  /** Root only, with bonus or penalty children: the bounds of the adjusted index (default "total"). */
+  readonly adjustedRange?: AdjustedRange;
   readonly rule?: undefined;
 }
 

@@ -9,9 +9,11 @@ import { scanJson, whereJsonFails } from "../text/scan-json.ts";
 import { contradictoryAliases } from "./boolean-aliases.ts";
 import { checkColumnNames, type PlacedLeaf } from "./check-names.ts";
 import { inputKeys } from "./input-keys.ts";
-import { resolveWeights } from "./resolve-weights.ts";
+import { adjustmentCap, weightedChildren } from "./adjustments.ts";
+import { childWeights, resolveWeights } from "./resolve-weights.ts";
 import { ruleMax } from "./rule-max.ts";
 import { frameworkSchema } from "./schema.ts";
+import { totalPoints } from "./total-points.ts";
 import type { Framework, FrameworkDefinition, FrameworkNode, GroupNode, IndicatorNode, NormaliseRule } from "./types.ts";
 
 /** Deepest node nesting accepted (root is depth 1). Real frameworks use 3-5. */
@@ -242,6 +244,12 @@ function checkMeaning(def: FrameworkDefinition): Issue[] {
   const leaves: PlacedLeaf[] = [];
 
   const visit = (node: FrameworkNode, path: string): void => {
+    if (node.adjust !== undefined && !/^root\.children\[\d+\]$/u.test(path)) {
+      issues.push(error("FRAMEWORK_ADJUSTMENT", `node ${showValue(node.id)}: "adjust" (bonus or penalty points) is for children of the root only: they are added after the index's weighted total`, { path, node: node.id }));
+    }
+    if (node.children !== undefined && node.adjustedRange !== undefined && path !== "root") {
+      issues.push(error("FRAMEWORK_ADJUSTMENT", `node ${showValue(node.id)}: "adjustedRange" is for the root only (the bounds of the index once bonus and penalty points are applied)`, { path, node: node.id }));
+    }
     checkMagnitude(`node "${node.id}"`, node.id, path, [["weight", node.weight], ["maxPoints", node.maxPoints], ["rule.max", ruleMaxField(node)]], issues);
     if (nodes.has(node.id)) {
       issues.push(error("FRAMEWORK_DUPLICATE_ID", `node id ${showValue(node.id)} is used more than once`, { path, node: node.id }));
@@ -282,6 +290,7 @@ function checkMeaning(def: FrameworkDefinition): Issue[] {
     issues.push(error("FRAMEWORK_SCHEMA", "the root must be a group with children", { path: "root" }));
   } else {
     visit(def.root, "root");
+    checkAdjustments(def, issues);
     for (const issue of checkColumnNames(leaves)) issues.push(issue);
   }
 
@@ -348,7 +357,8 @@ function checkGroup(node: GroupNode, path: string, issues: Issue[]): void {
   if (node.minCoverage !== undefined && !(node.minCoverage >= 0 && node.minCoverage <= 1)) {
     issues.push(error("FRAMEWORK_SCHEMA", `group ${showValue(node.id)}: minCoverage must be in [0, 1]`, { path, node: node.id }));
   }
-  const weights = resolveWeights(node.children, node.weighting);
+  if (node.adjust !== undefined) return;
+  const weights = childWeights(node);
   if (!weights.ok) {
     issues.push(
       error(weights.reason === "zero" ? "FRAMEWORK_ZERO_WEIGHT" : "FRAMEWORK_WEIGHTS_MIXED", `children of ${showValue(node.id)}: ${weights.message}`, {
@@ -369,6 +379,48 @@ function checkGroup(node: GroupNode, path: string, issues: Issue[]): void {
       );
     }
   }
+}
+
+/**
+ * Bonus and penalty points: root children, each a leaf with its max points (the cap) or a group of
+ * such leaves; the index they are added to has total points (they are points on it); the index
+ * still has weighted criteria.
+ */
+function checkAdjustments(def: FrameworkDefinition, issues: Issue[]): void {
+  const root = def.root;
+  const adjusted = root.children.filter((c) => c.adjust !== undefined);
+  const bad = (node: FrameworkNode, path: string, message: string) => issues.push(error("FRAMEWORK_ADJUSTMENT", `${node.adjust === undefined ? "node" : node.adjust} ${showValue(node.id)}: ${message}`, { path, node: node.id }));
+  if (adjusted.length === 0) {
+    if (root.adjustedRange !== undefined) bad(root, "root", `"adjustedRange" bounds the index once bonus and penalty points are applied, but no child of the root has "adjust"`);
+    return;
+  }
+  if (weightedChildren(root).length === 0) bad(root, "root", `every child of the root is a bonus or penalty: the index needs weighted criteria to add them to`);
+  const points = totalPoints(def);
+  if (points === undefined) {
+    bad(root, "root", `bonus and penalty points are points on the index's total: give the root "maxPoints" (e.g. 100), or "maxPoints" to each of its other children`);
+  }
+  root.children.forEach((node, i) => {
+    if (node.adjust === undefined) return;
+    const path = `root.children[${i}]`;
+    if (node.weight !== undefined) bad(node, path, `bonus and penalty points are added after the weighted total and carry no "weight": remove it`);
+    const cap = adjustmentCap(node);
+    if (node.rule !== undefined) {
+      if (!(cap > 0)) bad(node, path, `give "maxPoints" above 0: the most points it can ${node.adjust === "bonus" ? "add" : "take"}`);
+      if (node.rule.type === "normalise") bad(node, path, `a "normalise" rule scores units against each other; write the points it earns (rule "points", "boolean", a ladder …)`);
+      return;
+    }
+    if (node.aggregation !== undefined || node.weighting !== undefined || node.minCoverage !== undefined) {
+      bad(node, path, `its criteria's points add up (capped at its "maxPoints"): "aggregation", "weighting" and "minCoverage" do not apply`);
+    }
+    if (!(cap > 0)) bad(node, path, `give "maxPoints" above 0 (its cap), or "maxPoints" to its criteria`);
+    node.children.forEach((item, k) => {
+      const at = `${path}.children[${k}]`;
+      if (item.rule === undefined) bad(node, at, `criterion ${showValue(item.id)} must be a leaf (a rule, no sub-criteria): its points add to the ${node.adjust}`);
+      else if (item.rule.type === "normalise") bad(node, at, `criterion ${showValue(item.id)}: a "normalise" rule scores units against each other; write the points it earns`);
+      if (!(item.maxPoints !== undefined && item.maxPoints > 0)) bad(node, at, `criterion ${showValue(item.id)} needs "maxPoints" above 0: the points it can ${node.adjust === "bonus" ? "add" : "take"}`);
+      if (item.weight !== undefined) bad(node, at, `criterion ${showValue(item.id)}: points add up and carry no "weight": remove it`);
+    });
+  });
 }
 
 function checkRule(node: IndicatorNode, path: string, issues: Issue[]): void {

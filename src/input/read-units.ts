@@ -6,7 +6,8 @@
  */
 import { error, showValue, type Issue } from "../errors.ts";
 import { inputKeys } from "../framework/input-keys.ts";
-import type { Framework, FrameworkNode } from "../framework/types.ts";
+import type { BooleanRule, Framework, FrameworkNode } from "../framework/types.ts";
+import { scoreBoolean } from "../score/rules/boolean.ts";
 import { cleanName, MAX_NAME_LENGTH } from "../text/clean-name.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import { isInputKey, resolveColumns, type ColumnPlan, type ResolveOptions } from "./resolve-columns.ts";
@@ -81,13 +82,20 @@ export function sheetTable(table: RawTable, framework: Framework, options: Resol
   return dropBlankColumns(findHeaderRow(table, framework, options));
 }
 
-/** A row's unit name, code, group and year. */
+/** A row's unit name, code, group and year, and whether it is ranked. */
 export interface Identity {
   unit: string;
   code?: string;
   group?: string;
   year?: number;
+  /** False for a unit assessed but not ranked (a "no" in the ranked column). */
+  ranked?: false;
+  /** Why it is not ranked, as the data says. */
+  rankNote?: string;
 }
+
+/** The ranked column's words: yes/no as a yes/no indicator reads them, and these. */
+const RANKED_RULE: BooleanRule = { type: "boolean", aliases: { yes: ["xếp hạng", "có xếp hạng"], no: ["không xếp hạng", "không xét xếp hạng"] } };
 
 /** Reads the unit, code, group and year cells of a row; reports a blank unit or a bad year. */
 export function identity(table: { readonly columns: readonly string[] }, plan: ColumnPlan, cells: readonly RawCell[], line: number, issues: Issue[]): Identity | undefined {
@@ -120,6 +128,17 @@ export function identity(table: { readonly columns: readonly string[] }, plan: C
     }
     id.year = year;
   }
+  const ranked = at(plan.roles.ranked);
+  if (ranked !== undefined) {
+    const answer = scoreBoolean(RANKED_RULE, ranked);
+    if (!answer.ok) {
+      issues.push(error("DATA_NOT_A_BOOLEAN", `${showValue(ranked)} is not yes/no: write "Có" for a unit that is ranked, "Không" for one assessed but not ranked`, { row: line, column: table.columns[plan.roles.ranked as number] as string, unit }));
+      return undefined;
+    }
+    if (answer.score.n === 0n) id.ranked = false;
+  }
+  const note = at(plan.roles.rankNote);
+  if (note !== undefined) id.rankNote = note;
   return id;
 }
 

@@ -13,12 +13,12 @@ import { hinted } from "../text/option-hint.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 
 /** The roles a non-indicator column can play. */
-export type ColumnRole = "unit" | "code" | "group" | "year" | "indicator" | "value";
+export type ColumnRole = "unit" | "code" | "group" | "year" | "ranked" | "rankNote" | "indicator" | "value";
 
 /** Column names to use for the roles, overriding the recognised defaults. */
 export type ColumnNames = { readonly [R in ColumnRole]?: string };
 
-/** Header names recognised for each role (compared after {@link normalizeKey}). */
+/** Header names recognised for each role (compared after Unicode, case and invisible-character folding). */
 export const ROLE_ALIASES: { readonly [R in ColumnRole]: readonly string[] } = {
   unit: [
     "unit", "name", "unit name", "đơn vị", "tên đơn vị", "tên", "tỉnh", "tỉnh/thành phố", "tỉnh, thành phố",
@@ -29,6 +29,9 @@ export const ROLE_ALIASES: { readonly [R in ColumnRole]: readonly string[] } = {
   code: ["code", "unit code", "mã", "mã đơn vị", "mã tỉnh", "id"],
   group: ["group", "nhóm", "vùng", "region", "khối"],
   year: ["year", "năm", "kỳ đánh giá"],
+  // Not "xếp hạng" alone: that is the header of published (and this library's) rank columns.
+  ranked: ["ranked", "được xếp hạng", "có xếp hạng", "tham gia xếp hạng", "xét xếp hạng"],
+  rankNote: ["lý do không xếp hạng", "ghi chú xếp hạng", "rank_note", "ranking note", "not ranked because", "unranked reason"],
   indicator: ["indicator", "chỉ số", "chỉ tiêu", "tiêu chí", "node", "input"],
   value: ["value", "giá trị", "điểm", "points", "score"],
 };

@@ -21,6 +21,10 @@ export interface UnitInput {
   readonly code?: string;
   readonly group?: string;
   readonly year?: number;
+  /** False for a unit assessed but not ranked: scored, left out of every rank. */
+  readonly ranked?: false;
+  /** Why it is not ranked, as the data says. */
+  readonly rankNote?: string;
   /** First row of the unit in the input. */
   readonly row: number;
   /** Input key → cell. Wide data has an entry for every input column; long data for every row read. */

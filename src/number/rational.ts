@@ -52,13 +52,40 @@ export const RAT_ZERO = ZERO;
 export const RAT_ONE = ONE;
 
 const POW10: bigint[] = [1n];
-/** 10^k as a BigInt (cached). */
+/** 10^k for k ≥ 0 (the first 2,048 cached: scores and formulas use the same few powers again and again). */
 export function pow10(k: number): bigint {
-  for (let i = POW10.length; i <= k; i++) POW10.push(POW10[i - 1]! * 10n);
-  return POW10[k]!;
+  if (k < 0) throw new RangeError("pow10 of a negative exponent");
+  if (k < 2048) {
+    for (let i = POW10.length; i <= k; i++) POW10.push(POW10[i - 1]! * 10n);
+    return POW10[k]!;
+  }
+  return 10n ** BigInt(k);
 }
 
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/u;
+
+/**
+ * A decimal text ("0.6789", "-12", ".5", "1e-7", "2.5E+3") as whole digits m and a power of ten e,
+ * its value m · 10^e; `undefined` when it is not one, or its written exponent is beyond ±100,000
+ * (refused, not expanded). The one reader of decimal text: {@link ratFromDecimal} reduces what it reads, the
+ * formula evaluator keeps it as m / 10^k.
+ *
+ * @example
+ * ```ts
+ * decimalDigits("-1.50e-3"); // => { digits: -150n, exponent: -5 }
+ * ```
+ */
+export function decimalDigits(text: string): { readonly digits: bigint; readonly exponent: number } | undefined {
+  const m = DECIMAL.exec(text);
+  if (m === null) return undefined;
+  const int = m[2] ?? "";
+  const frac = m[3] ?? "";
+  if (int === "" && frac === "") return undefined;
+  const written = m[4] === undefined ? 0 : Number(m[4]);
+  if (!Number.isSafeInteger(written) || Math.abs(written) > 100_000) return undefined;
+  const digits = BigInt(`${int}${frac}` || "0");
+  return { digits: m[1] === "-" ? -digits : digits, exponent: written - frac.length };
+}
 
 /**
  * The exact value of a decimal text ("0.6789", "-12", ".5", "1e-7", "2.5E+3"); `undefined` when
@@ -70,17 +97,9 @@ const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/u;
  * ```
  */
 export function ratFromDecimal(text: string): Rational | undefined {
-  const m = DECIMAL.exec(text);
-  if (m === null) return undefined;
-  const int = m[2] ?? "";
-  const frac = m[3] ?? "";
-  if (int === "" && frac === "") return undefined;
-  const exp = m[4] === undefined ? 0 : Number(m[4]);
-  if (!Number.isSafeInteger(exp) || Math.abs(exp) > 100_000) return undefined;
-  let n = BigInt(`${int}${frac}` || "0");
-  if (m[1] === "-") n = -n;
-  const shift = exp - frac.length;
-  return shift >= 0 ? rat(n * pow10(shift)) : rat(n, pow10(-shift));
+  const read = decimalDigits(text);
+  if (read === undefined) return undefined;
+  return read.exponent >= 0 ? rat(read.digits * pow10(read.exponent)) : rat(read.digits, pow10(-read.exponent));
 }
 
 /**

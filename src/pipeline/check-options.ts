@@ -67,6 +67,13 @@ export function checkOptions(options: ScoreOptions): Issue[] {
   if (options.keepSummaryRows !== undefined && typeof options.keepSummaryRows !== "boolean") {
     bad(`option keepSummaryRows must be true or false (got ${showValue(options.keepSummaryRows)})`);
   }
+  const unranked: unknown = options.unranked;
+  if (
+    unranked !== undefined &&
+    !(Array.isArray(unranked) ? unranked.every((n) => typeof n === "string") : isPlainObject(unranked) && Object.values(unranked).every((r) => typeof r === "string"))
+  ) {
+    bad(`option unranked must be a list of unit names, or an object of unit name → reason (got ${showValue(unranked)})`);
+  }
   if (options.merge !== undefined) for (const issue of checkMerge(options.merge)) issues.push(issue);
   return issues;
 }

@@ -12,6 +12,8 @@ import { enclosureCmp, type Enclosure } from "../number/enclosure.ts";
 import { formatScaled } from "../number/publish-float.ts";
 import { ratToNumber } from "../number/rational.ts";
 import { createRankStore } from "../rank/rank-store.ts";
+import { compareTies } from "../rank/tie-order.ts";
+import { unrankedUnits } from "../rank/unranked.ts";
 import { rankValues } from "../rank/rank.ts";
 import { compileFramework, type CompiledFramework } from "../score/compile.ts";
 import { evaluateNodes, type NodeColumns, type NodeFlag } from "../score/evaluate-nodes.ts";
@@ -23,9 +25,10 @@ import { missingColumnIssues, missingValueWarnings, type ImputedValue } from "..
 import { makeImputer } from "../methods/impute/imputer.ts";
 import { normaliseLeaves } from "../methods/normalise/normalise-leaves.ts";
 import { nodeFlagIssues } from "../score/node-flag-issues.ts";
-import { compareVi } from "../text/collator.ts";
 import { checkOptions } from "./check-options.ts";
-import { withUnitNodes, type UnitTable } from "./unit-nodes.ts";
+import type { UnitTable } from "./unit-nodes.ts";
+import { resultHead } from "./result-head.ts";
+import { coverageSummary, resultOrder, unitResult } from "./unit-result.ts";
 import type { ImputedCell, NodeInfo, ScoreInput, ScoreOptions, ScoreResult, UnitResult, ValidationReport } from "./types.ts";
 
 interface Analysis {
@@ -200,6 +203,7 @@ export function nodeInfos(compiled: CompiledFramework): NodeInfo[] {
       depth: n.depth,
       ...(p !== undefined ? { parent: p } : {}),
       scored: n.scored,
+      ...(n.adjust !== undefined ? { adjust: n.adjust } : {}),
     };
   });
 }
@@ -224,6 +228,7 @@ function assemble(
   const ranking = options.ranking ?? "competition";
   const optMin = options.minCoverage ?? 0;
   const flags: NodeFlag[] = [];
+  const unranked = unrankedUnits(units.map((u) => u.input), options.unranked);
   evaluateNodes(compiled, cols, { minCoverage: optMin, flags });
   const n = compiled.nodes.length;
   const m = units.length;
@@ -241,22 +246,30 @@ function assemble(
     },
   );
   flags.sort((a, b) => a.unit - b.unit || a.node - b.node);
-  const issues = nodeFlagIssues(compiled, units, flags);
+  const issues = [...nodeFlagIssues(compiled, units, flags), ...unranked.issues];
 
   const tieBreak = (i: number, j: number) => {
     const a = units[i]!.input;
     const b = units[j]!.input;
-    return compareVi(a.unit, b.unit) || (a.code ?? "").localeCompare(b.code ?? "") || i - j;
+    return compareTies(a, b) || i - j;
   };
   const ranks = new Int32Array(n * m);
   const groupRanks = new Int32Array(n * m);
   if (ties === "published") {
     // Ranks on published values: whole numbers (0.8002 → 8002) in typed arrays.
-    const store = createRankStore(n);
-    const keys = new Float64Array(n);
-    units.forEach((u, i) => {
-      for (let node = 0; node < n; node++) keys[node] = published.scaled[node * m + i]!;
-      store.add(u.input.unit, u.input.code, u.input.year, u.input.group, keys);
+    // A unit not ranked has no keys: it gets no rank and takes no place (its columns copied
+    // with NaN there; the published columns themselves stay as they are).
+    const anyUnranked = unranked.flags.some((f) => f === 1);
+    const column = (node: number) => {
+      const view = published.scaled.subarray(node * m, (node + 1) * m);
+      if (!anyUnranked) return view;
+      const copy = Float64Array.from(view);
+      for (let i = 0; i < m; i++) if (unranked.flags[i] === 1) copy[i] = NaN;
+      return copy;
+    };
+    const store = createRankStore(n, {
+      columns: Array.from({ length: n }, (_, node) => column(node)),
+      units: units.map((u) => u.input),
     });
     const all = store.rank(ranking);
     for (let node = 0; node < n; node++) {
@@ -268,7 +281,7 @@ function assemble(
     const byYear = partition(units, (u) => String(u.input.year ?? ""));
     const byGroup = partition(units, (u) => (u.input.group === undefined ? undefined : `${u.input.year ?? ""}\u0000${u.input.group}`));
     for (let node = 0; node < n; node++) {
-      const key = (u: number): Enclosure | null => exactScores!.get(node * m + u) ?? null;
+      const key = (u: number): Enclosure | null => (unranked.flags[u] === 1 ? null : (exactScores!.get(node * m + u) ?? null));
       for (const [members, target] of [
         [byYear, ranks],
         [byGroup, groupRanks],
@@ -305,10 +318,10 @@ function assemble(
     rank: (i, node) => ranks[node * m + i]! || null,
     groupRank: (i, node) => groupRanks[node * m + i]! || null,
   };
-  return { result: buildResult(compiled, units, options, warnings, table, options.impute !== undefined ? imputed : undefined), issues };
+  const marked = units.map((u, i) => (unranked.flags[i] === 1 ? { ...u, input: { ...u.input, ranked: false as const, ...(unranked.notes[i] !== undefined ? { rankNote: unranked.notes[i] } : {}) } } : u));
+  return { result: buildResult(compiled, marked, options, warnings, table, options.impute !== undefined ? imputed : undefined), issues };
 }
 
-/** Every number of a unit's node, by unit and compiled node index. */
 /**
  * The result object: units with every node, ordered by year, rank and Vietnamese name order (also
  * built from the rows of the SQL engines, `dti/sql`).
@@ -321,61 +334,16 @@ export function buildResult(
   table: UnitTable,
   imputed: readonly ImputedCell[] | undefined,
 ): ScoreResult {
-  const framework = compiled.framework;
-  const decimals = options.decimals ?? framework.decimals ?? 4;
-  const ties = options.ties ?? "published";
-  const ranking = options.ranking ?? "competition";
-  const tieBreak = (i: number, j: number) => {
-    const a = units[i]!.input;
-    const b = units[j]!.input;
-    return compareVi(a.unit, b.unit) || (a.code ?? "").localeCompare(b.code ?? "") || i - j;
-  };
   const infos = nodeInfos(compiled);
   const rootIndex = compiled.root;
   const nodeIndex = new Map(infos.filter((info) => info.id !== compiled.nodes[rootIndex]!.id).map((info) => [info.id, compiled.index.get(info.id) as number]));
-  const results: UnitResult[] = units.map((u, i) => {
-    const input = u.input;
-    const result = {
-      unit: input.unit,
-      ...(input.code !== undefined ? { code: input.code } : {}),
-      ...(input.group !== undefined ? { group: input.group } : {}),
-      ...(input.year !== undefined ? { year: input.year } : {}),
-      ...(u.members !== undefined ? { members: u.members } : {}),
-      row: input.row,
-      score: table.score(i, rootIndex),
-      value: table.value(i, rootIndex),
-      rank: table.rank(i, rootIndex),
-      groupRank: table.groupRank(i, rootIndex),
-      coverage: table.coverage(i, rootIndex),
-    };
-    return withUnitNodes(result, table, i, nodeIndex);
-  });
-
-  const order = results.map((_, i) => i);
-  order.sort((i, j) => {
-    const a = results[i]!;
-    const b = results[j]!;
-    return (a.year ?? 0) - (b.year ?? 0) || (a.rank ?? Infinity) - (b.rank ?? Infinity) || tieBreak(i, j);
-  });
-  const sortedUnits = order.map((i) => results[i]!);
-  const complete = sortedUnits.filter((u) => u.coverage >= 1 - 1e-12).length;
+  const results: UnitResult[] = units.map((u, i) => unitResult(u.input, u.members, table, i, rootIndex, nodeIndex));
+  const order = resultOrder(results.length, (i) => results[i]!.unit, (i) => results[i]!.code, (i) => results[i]!.year, (i) => results[i]!.rank);
+  const sortedUnits = Array.from(order, (i) => results[i]!);
   return {
-    framework: {
-      id: framework.id,
-      version: framework.version,
-      title: framework.title,
-      ...(framework.level !== undefined ? { level: framework.level } : {}),
-      decimals,
-    },
-    root: compiled.nodes[rootIndex]!.id,
-    nodes: infos,
-    options: { missing: options.missing ?? "error", ranking, ties },
+    ...resultHead(compiled.framework, infos, options),
     units: sortedUnits,
-    coverage: {
-      units: sortedUnits.length,
-      complete,
-      mean: sortedUnits.length === 0 ? 0 : sortedUnits.reduce((a, u) => a + u.coverage, 0) / sortedUnits.length,
-    },
+    coverage: coverageSummary(sortedUnits.map((u) => u.coverage)),
     warnings,
     ...(imputed !== undefined ? { imputed } : {}),
   };

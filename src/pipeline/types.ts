@@ -5,11 +5,12 @@
  * @module
  */
 import type { Issue } from "../errors.ts";
-import type { LocalizedName } from "../framework/types.ts";
+import type { Adjustment, LocalizedName } from "../framework/types.ts";
 import type { ResolveOptions } from "../input/resolve-columns.ts";
 import type { RawTable } from "../input/table.ts";
 import type { ImputeMethod } from "../methods/impute/imputer.ts";
 import type { RankMethod } from "../rank/rank.ts";
+import type { UnrankedOption } from "../rank/unranked.ts";
 import type { MergeMapping } from "../score/merge-units.ts";
 import type { MissingPolicy } from "../score/score-leaves.ts";
 
@@ -31,6 +32,12 @@ export interface ScoreOptions extends ResolveOptions {
    * value is listed in `result.imputed` and summed up in a warning per indicator.
    */
   readonly impute?: ImputeMethod | readonly ImputeMethod[];
+  /**
+   * Units assessed but not ranked, by name or code (a list, or names mapped to the reason): they
+   * are scored as the others and get no rank, nor take a place in the others' ranks. The data's
+   * ranked column ("Được xếp hạng": có/không) marks them too.
+   */
+  readonly unranked?: UnrankedOption;
   /** Least coverage for every group (a group's own `minCoverage` wins): below it the group is missing. Default 0. */
   readonly minCoverage?: number;
   /**
@@ -82,6 +89,10 @@ export interface UnitResult extends NodeResult {
   readonly members?: readonly string[];
   /** First input row of the unit. */
   readonly row: number;
+  /** False for a unit assessed but not ranked: every `rank` and `groupRank` is null. */
+  readonly ranked?: false;
+  /** Why it is not ranked, where the data or the `unranked` option says. */
+  readonly rankNote?: string;
   /** Keyed by node or view id (every node but the root, then the views). */
   readonly nodes: Readonly<Record<string, NodeResult>>;
 }
@@ -98,6 +109,8 @@ export interface NodeInfo {
   readonly parent?: string;
   /** False for a node that carries no weight (e.g. "Đô thị thông minh"). */
   readonly scored: boolean;
+  /** Bonus ("điểm thưởng") or penalty ("điểm trừ") points, added to the index after its weighted total. */
+  readonly adjust?: Adjustment;
 }
 
 /** Everything `score()` returns. */

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { compareVi } from "../text/collator.ts";
+import { COUNT_SPAN, createRankCounts } from "./rank-counts.ts";
+import { compareTies } from "./tie-order.ts";
 import type { RankMethod } from "./rank.ts";
 
 /** Ranks of one node for every unit (in the order added): 0 = not ranked (missing value). */
@@ -30,6 +31,16 @@ export interface RankStore {
   typedBytes(): number;
 }
 
+/**
+ * Units and their keys known at once (a scoring run's published values, node after node): the
+ * store starts with them, reading each node's column where it lies instead of copying it.
+ */
+export interface RankStoreStart {
+  /** Per ranked node, the keys of every unit (the first `units.length` are read). */
+  readonly columns: readonly Float64Array[];
+  readonly units: readonly { readonly unit: string; readonly code?: string | undefined; readonly year?: number | undefined; readonly group?: string | undefined }[];
+}
+
 function grow<T extends Float64Array | Int32Array>(a: T, need: number, make: (n: number) => T): T {
   if (need <= a.length) return a;
   const b = make(Math.max(need, a.length * 2));
@@ -50,34 +61,44 @@ function grow<T extends Float64Array | Int32Array>(a: T, need: number, make: (n:
  * Array.from(store.rank("competition")[0].rank); // => [2, 1]
  * ```
  */
-export function createRankStore(nodes: number): RankStore {
+export function createRankStore(nodes: number, start?: RankStoreStart): RankStore {
   let size = 0;
-  let keys = new Float64Array(16 * Math.max(nodes, 1));
-  let years = new Float64Array(16);
-  let groups = new Int32Array(16);
+  // One column per ranked node: ranking reads a node's keys in sequence, three passes each, which
+  // a row-major layout would turn into a cache miss per read.
+  // Columns given at the start are views of the caller's arrays: the first add() copies them.
+  const keys = start?.columns.slice(0, nodes).map((column) => column.subarray(0, start.units.length)) ?? Array.from({ length: nodes }, () => new Float64Array(16));
+  const capacity = Math.max(16, start?.units.length ?? 0);
+  let years = new Float64Array(capacity);
+  let groups = new Int32Array(capacity);
   const units: string[] = [];
   const codes: (string | undefined)[] = [];
   const groupIds = new Map<string, number>();
   const groupNames: string[] = [];
+  const addInfo = (unit: string, code: string | undefined, year: number | undefined, group: string | undefined) => {
+    years[size] = year ?? NaN;
+    let g = -1;
+    if (group !== undefined) {
+      g = groupIds.get(group) ?? groupIds.size;
+      if (g === groupIds.size) {
+        groupIds.set(group, g);
+        groupNames.push(group);
+      }
+    }
+    groups[size] = g;
+    units.push(unit);
+    codes.push(code);
+    size++;
+  };
+  for (const u of start?.units ?? []) addInfo(u.unit, u.code, u.year, u.group);
   return {
     add(unit, code, year, group, values) {
-      keys = grow(keys, (size + 1) * nodes, (n) => new Float64Array(n));
-      years = grow(years, size + 1, (n) => new Float64Array(n));
-      groups = grow(groups, size + 1, (n) => new Int32Array(n));
-      for (let k = 0; k < nodes; k++) keys[size * nodes + k] = values[k]!;
-      years[size] = year ?? NaN;
-      let g = -1;
-      if (group !== undefined) {
-        g = groupIds.get(group) ?? groupIds.size;
-        if (g === groupIds.size) {
-          groupIds.set(group, g);
-          groupNames.push(group);
-        }
+      if (size === years.length || (nodes > 0 && size === keys[0]!.length)) {
+        for (let k = 0; k < nodes; k++) keys[k] = grow(keys[k]!, size + 1, (n) => new Float64Array(n));
+        years = grow(years, size + 1, (n) => new Float64Array(n));
+        groups = grow(groups, size + 1, (n) => new Int32Array(n));
       }
-      groups[size] = g;
-      units.push(unit);
-      codes.push(code);
-      size++;
+      for (let k = 0; k < nodes; k++) keys[k]![size] = values[k]!;
+      addInfo(unit, code, year, group);
     },
     get size() {
       return size;
@@ -89,7 +110,7 @@ export function createRankStore(nodes: number): RankStore {
       const g = groups[i]!;
       return { ...(code !== undefined ? { code } : {}), ...(Number.isNaN(year) ? {} : { year }), ...(g >= 0 ? { group: groupNames[g]! } : {}) };
     },
-    typedBytes: () => keys.byteLength + years.byteLength + groups.byteLength,
+    typedBytes: () => keys.reduce((sum, column) => sum + column.byteLength, 0) + years.byteLength + groups.byteLength,
     rank(method) {
       const byYear = new Map<number, number[]>();
       const byGroup = new Map<string, number[]>();
@@ -108,29 +129,30 @@ export function createRankStore(nodes: number): RankStore {
       // The tie order (Vietnamese name order, then code, then order added) is a total order: sort
       // once and compare positions, instead of collating names in every ranking. Only ordinal
       // ranks need it (ties share a rank otherwise), and most rankings are counted, not sorted.
+      // Competition and dense ranks sorted (spans too wide to count) take order added as their
+      // tie order: tied units share a rank whatever their order.
       let tieOrder: { byName: number[]; position: Int32Array } | undefined;
       const ties = () => {
         if (tieOrder !== undefined) return tieOrder;
-        const byName = Array.from({ length: size }, (_, i) => i).sort(
-          (i, j) => compareVi(units[i]!, units[j]!) || (codes[i] ?? "").localeCompare(codes[j] ?? "") || i - j,
-        );
+        const byName = Array.from({ length: size }, (_, i) => i);
+        if (method === "ordinal") byName.sort((i, j) => compareTies({ unit: units[i]!, code: codes[i] }, { unit: units[j]!, code: codes[j] }) || i - j);
         const position = new Int32Array(size);
         byName.forEach((unit, pos) => (position[unit] = pos));
         return (tieOrder = { byName, position });
       };
       const sortable = size < TIE_SPAN;
-      const counts = new Int32Array(COUNT_SPAN + 1);
       const out: NodeRanks[] = [];
       for (let k = 0; k < nodes; k++) {
         const rank = new Int32Array(size);
         const groupRank = new Int32Array(size);
-        const key = (i: number) => keys[i * nodes + k]!;
+        const column = keys[k]!;
+        const key = (i: number) => column[i]!;
         for (const [parts, target] of [
           [byYear, rank],
           [byGroup, groupRank],
         ] as const) {
           for (const members of parts.values()) {
-            if (method !== "ordinal" && countRanks(members, key, method, target, counts)) continue;
+            if (method !== "ordinal" && countRanks(members, key, method, target)) continue;
             if (sortable && sortByKeys(members, key, ties().position, ties().byName, method, target)) continue;
             const { position } = ties();
             rankInto(members, key, (i, j) => position[i]! - position[j]!, method, target);
@@ -143,17 +165,16 @@ export function createRankStore(nodes: number): RankStore {
   };
 }
 
-/** Whole-number keys spanning up to this many values are ranked by counting (2^20). */
-const COUNT_SPAN = 1_048_576;
 
 /**
  * Competition or dense ranks of `members` by counting, for whole-number keys spanning at most
  * {@link COUNT_SPAN} values (published values scaled by 10^places: 0.0000-1.0000 spans 10,001): a
  * unit's competition rank is one more than the number of units above it, its dense rank one more
  * than the number of distinct values above it. Linear in units plus the span; false (nothing
- * written) when the keys do not fit.
+ * written) when the keys do not fit. The counting is the stream's (`createRankCounts`), on one
+ * partition and one node.
  */
-function countRanks(members: readonly number[], key: (i: number) => number, method: "competition" | "dense", target: Int32Array, counts: Int32Array): boolean {
+function countRanks(members: readonly number[], key: (i: number) => number, method: "competition" | "dense", target: Int32Array): boolean {
   let lo = Infinity;
   let hi = -Infinity;
   for (const i of members) {
@@ -165,22 +186,19 @@ function countRanks(members: readonly number[], key: (i: number) => number, meth
   }
   if (lo === Infinity) return true;
   const span = hi - lo + 1;
-  if (span > COUNT_SPAN) return false;
-  counts.fill(0, 0, span + 1);
+  // Counting walks the whole span: worth it only where the span is not much wider than the
+  // units (10,000 units over 0.0000-1.0000), not for 63 provinces spread over thousands of values.
+  if (span > COUNT_SPAN || span > 4 * members.length + 256) return false;
+  const counts = createRankCounts(1);
+  const one = new Float64Array(1);
+  for (const i of members) {
+    one[0] = key(i);
+    counts.add(0, one);
+  }
+  counts.finish(method);
   for (const i of members) {
     const k = key(i);
-    if (k === k) counts[hi - k]!++;
-  }
-  // counts[d] becomes the rank of a unit d below the top value.
-  let above = 0;
-  for (let d = 0; d < span; d++) {
-    const c = counts[d]!;
-    counts[d] = above + 1;
-    above += method === "dense" ? (c > 0 ? 1 : 0) : c;
-  }
-  for (const i of members) {
-    const k = key(i);
-    if (k === k) target[i] = counts[hi - k]!;
+    if (k === k) target[i] = counts.rank(0, 0, k);
   }
   return true;
 }

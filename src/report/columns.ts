@@ -23,7 +23,7 @@ export interface ColumnOptions {
  * The columns a report shows: the ids asked for, or every scored non-root node in tree order
  * followed by the views.
  */
-export function reportColumns(result: ScoreResult, options: ColumnOptions = {}): NodeInfo[] {
+export function reportColumns(result: Pick<ScoreResult, "nodes" | "root">, options: ColumnOptions = {}): NodeInfo[] {
   const byId = new Map(result.nodes.map((n) => [n.id, n]));
   if (options.columns !== undefined) {
     return options.columns.map((id) => {

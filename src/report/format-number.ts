@@ -11,7 +11,7 @@ import type { Language } from "../text/language.ts";
 /** The text shown for a missing value: an en dash. */
 export const MISSING = "–";
 
-/** Formats a published value (or any plain decimal text) for display; `null` gives {@link MISSING}. */
+/** Formats a published value (or any plain decimal text) for display; `null` gives "–" (a missing value). */
 export type ValueFormatter = (value: string | null | undefined) => string;
 
 /**
@@ -55,7 +55,7 @@ export interface NumberStyle {
   readonly group: string;
   /** The minus sign: "-" in text meant to be read back (CSV, Markdown), "−" (U+2212) in typeset reports. */
   readonly minus: string;
-  /** The text of a missing value: {@link MISSING}, or "" in CSV. */
+  /** The text of a missing value: "–" (`MISSING`), or "" in CSV. */
   readonly missing: string;
 }
 

@@ -5,10 +5,12 @@
  *
  * @module
  */
-import type { NodeInfo, ScoreResult, UnitResult } from "../pipeline/types.ts";
+import type { NodeInfo, ScoreResult } from "../pipeline/types.ts";
 import type { NodeCells } from "../pipeline/unit-nodes.ts";
 import { columnLabel, type Language } from "./columns.ts";
 import { pointsText } from "./points.ts";
+import { rankingShape, type RankingShape, type RankingUnit } from "./ranking-shape.ts";
+import { RANK_NOTE_HEADER, rankNoteText } from "./rank-note.ts";
 
 /** Options of {@link rankingColumns}. */
 export interface RankingColumnOptions {
@@ -35,7 +37,7 @@ export interface RankingColumn {
    * when missing. `nodes` is `nodeCells(unit)`, made once per row by the writer (node cells are
    * read from the result's columns, so a large ranking makes no node objects).
    */
-  readonly cell: (unit: UnitResult, nodes: NodeCells) => string | number | null;
+  readonly cell: (unit: RankingUnit, nodes: NodeCells) => string | number | null;
 }
 
 const WORDS = {
@@ -54,7 +56,8 @@ const WORDS = {
  * group, year, members (each only when some unit has one), the index value (and its points, with
  * `points`), then every other node and view with its rank, and coverage. With `headers: "names"`
  * the headers are Vietnamese (or English) words and node labels, a rank column "<label> - hạng";
- * a label two nodes share is followed by the node id in brackets.
+ * a label two nodes share is followed by the node id in brackets. Takes a result, or the
+ * {@link RankingShape} of one (what the streamed CLI knows after its first pass).
  *
  * @example
  * ```ts
@@ -62,19 +65,21 @@ const WORDS = {
  * // => ["Hạng", "Đơn vị", "DTI", "Điểm (trên 1000)"]
  * ```
  */
-export function rankingColumns(result: ScoreResult, options: RankingColumnOptions = {}): RankingColumn[] {
+export function rankingColumns(source: ScoreResult | RankingShape, options: RankingColumnOptions = {}): RankingColumn[] {
+  const result = "units" in source ? rankingShape(source) : source;
   const lang: Language = options.language === "en" ? "en" : "vi";
   const names = options.headers === "names";
   const word = (id: keyof typeof WORDS) => (names ? WORDS[id][lang] : id);
-  const has = (f: (u: UnitResult) => unknown) => result.units.some((u) => f(u) !== undefined && f(u) !== null);
-  const withGroup = has((u) => u.group);
+  const withGroup = result.has.group;
   const cols: RankingColumn[] = [{ id: "rank", header: word("rank"), kind: "rank", cell: (u) => u.rank }];
   if (withGroup) cols.push({ id: "group_rank", header: word("group_rank"), kind: "rank", cell: (u) => u.groupRank });
   cols.push({ id: "unit", header: word("unit"), kind: "text", cell: (u) => u.unit });
-  if (has((u) => u.code)) cols.push({ id: "code", header: word("code"), kind: "text", cell: (u) => u.code ?? null });
+  if (result.has.code) cols.push({ id: "code", header: word("code"), kind: "text", cell: (u) => u.code ?? null });
   if (withGroup) cols.push({ id: "group", header: word("group"), kind: "text", cell: (u) => u.group ?? null });
-  if (has((u) => u.year)) cols.push({ id: "year", header: word("year"), kind: "rank", cell: (u) => u.year ?? null });
-  if (has((u) => u.members)) cols.push({ id: "members", header: word("members"), kind: "text", cell: (u) => (u.members ?? []).join(" + ") });
+  if (result.has.year) cols.push({ id: "year", header: word("year"), kind: "rank", cell: (u) => u.year ?? null });
+  if (result.has.members) cols.push({ id: "members", header: word("members"), kind: "text", cell: (u) => (u.members ?? []).join(" + ") });
+  // Units assessed but not ranked: their rank cells are blank, this says why.
+  if (result.has.unranked) cols.push({ id: "rank_note", header: names ? RANK_NOTE_HEADER[lang] : "rank_note", kind: "text", cell: (u) => rankNoteText(u, lang) ?? null });
   const label = nodeLabels(result.nodes, lang);
   const rootInfo = result.nodes.find((n) => n.id === result.root);
   cols.push({ id: result.root, header: names && rootInfo !== undefined ? (label.get(rootInfo.id) as string) : result.root, kind: "value", cell: (u) => u.value });

@@ -1,53 +1,70 @@
 /**
- * The ranking as a document: the one table behind `toMarkdown`, `toHTML` and the notebook
- * display. Rank, unit (group and group rank, year when present), the index value, extra columns,
- * then one column per node and view.
+ * The ranking as a document: the one table behind `toMarkdown`, `toHTML`, the notebook display
+ * and the streamed CLI's Markdown. Rank, unit (group and group rank, year when present), the index
+ * value, extra columns, one column per node and view, and a note column when some unit is
+ * assessed but not ranked.
  *
  * @module
  */
 import type { ScoreResult, UnitResult } from "../pipeline/types.ts";
+import { nodeCells, type NodeCells } from "../pipeline/unit-nodes.ts";
 import { localName } from "../text/local-name.ts";
 import { rankingLabels } from "../text/labels/index.ts";
 import { columnLabel, reportColumns, type ColumnOptions } from "./columns.ts";
-import { cell, document, num, rank, table, type Cell, type ColumnSpec, type Content, type Document } from "./document/model.ts";
+import { cell, document, num, rank, tableColumns, type Block, type Cell, type Column, type ColumnSpec, type Content, type Document } from "./document/model.ts";
 import type { NumberStyle } from "./format-number.ts";
+import { RANK_NOTE_HEADER, rankNoteText } from "./rank-note.ts";
+import { rankingShape, type RankingShape, type RankingUnit } from "./ranking-shape.ts";
 
 /** An extra column of the ranking (after the index value), such as the report's maturity band. */
-export interface RankingExtraColumn {
+export interface RankingExtraColumn<U = UnitResult> {
   readonly header: string;
   /** The unit's cell: text (escaped by each writer) or inline content, e.g. a `span` badge. */
-  readonly cell: (unit: UnitResult) => Content | readonly Content[];
+  readonly cell: (unit: U) => Content | readonly Content[];
   /** Class of the header and cells in HTML; default "extra". */
   readonly className?: string;
 }
 
+/** Options of {@link rankingTable}. */
+export interface RankingTableOptions<U = UnitResult> extends ColumnOptions {
+  readonly extraColumns?: readonly RankingExtraColumn<U>[];
+}
+
 /** Options of {@link rankingDocument}. */
-export interface RankingDocumentOptions extends ColumnOptions {
+export interface RankingDocumentOptions extends RankingTableOptions {
   /** Show at most this many units. */
   readonly limit?: number;
   /** A caption (HTML). */
   readonly caption?: string;
   /** The HTML table's class; default "dti-ranking". */
   readonly className?: string;
-  readonly extraColumns?: readonly RankingExtraColumn[];
 }
 
+/** The ranking table's columns and the cells of one unit's row (`nodes`: its node cells). */
+export interface RankingTable<U extends RankingUnit> {
+  readonly columns: readonly Column[];
+  row(unit: U, nodes: NodeCells): Cell[];
+}
+
+const extraCell = (content: Content | readonly Content[]): Cell => (Array.isArray(content) ? cell(...(content as readonly Content[])) : cell(content as Content));
+
 /**
- * The ranking of a result as a document of one table, its numbers written in `numbers`: published
- * values keep their digits (never rounded again), missing values and ranks show "–".
+ * The ranking's columns for a {@link RankingShape} (what a result or the streamed CLI's first pass
+ * knows) and the cells of each unit's row: published values keep their digits (never rounded
+ * again), missing values and ranks show "–".
  *
  * @example
  * ```ts
- * documentToMarkdown(rankingDocument(result, plainStyle(), { limit: 1, columns: [] })); // "| Hạng | Đơn vị | DTI |\n| ---: | :--- | ---: |\n| 1 | TP. Đà Nẵng | 0.8002 |\n"
+ * import { rankingShape } from "./ranking-shape.ts";
+ * rankingTable(rankingShape(result)).columns.map((c) => c.className).slice(0, 3); // => ["rank", "unit", "num"]
  * ```
  */
-export function rankingDocument(result: ScoreResult, numbers: NumberStyle, options: RankingDocumentOptions = {}): Document {
+export function rankingTable<U extends RankingUnit = UnitResult>(shape: RankingShape, options: RankingTableOptions<U> = {}): RankingTable<U> {
   const language = options.language ?? "vi";
   const L = rankingLabels(language);
-  const columns = reportColumns(result, options);
-  const withGroup = result.units.some((u) => u.group !== undefined);
-  const withYear = result.units.some((u) => u.year !== undefined);
-  const rootInfo = result.nodes.find((n) => n.id === result.root);
+  const columns = reportColumns(shape, options);
+  const { group: withGroup, year: withYear, unranked } = shape.has;
+  const rootInfo = shape.nodes.find((n) => n.id === shape.root);
   const extra = options.extraColumns ?? [];
   const node = (info: (typeof columns)[number]): ColumnSpec => ({ header: columnLabel(info, language), title: localName(info.name, language), className: "num" });
   const head: ColumnSpec[] = [
@@ -55,20 +72,44 @@ export function rankingDocument(result: ScoreResult, numbers: NumberStyle, optio
     { header: L.unit, className: "unit", align: "left", rowHeader: true },
     ...(withGroup ? [{ header: L.group, className: "group", align: "left" as const }, { header: L.groupRank, className: "rank" }] : []),
     ...(withYear ? [{ header: L.year, className: "year" }] : []),
-    rootInfo === undefined ? { header: result.root, className: "num" } : node(rootInfo),
+    rootInfo === undefined ? { header: shape.root, className: "num" } : node(rootInfo),
     ...extra.map((c) => ({ header: c.header, className: c.className ?? "extra" })),
     ...columns.map(node),
+    ...(unranked ? [{ header: RANK_NOTE_HEADER[language], className: "note", align: "left" as const }] : []),
   ];
+  return {
+    columns: tableColumns(head),
+    row: (u, nodes) => [
+      rank(u.rank),
+      cell(u.unit),
+      ...(withGroup ? [cell(u.group ?? ""), rank(u.groupRank)] : []),
+      ...(withYear ? [cell(u.year === undefined ? "" : String(u.year))] : []),
+      num(u.value),
+      ...extra.map((c) => extraCell(c.cell(u))),
+      ...columns.map((c) => num(nodes.value(c.id))),
+      ...(unranked ? [cell(rankNoteText(u, language) ?? "")] : []),
+    ],
+  };
+}
+
+/**
+ * The ranking of a result as a document of one table ({@link rankingTable}), its numbers written
+ * in `numbers`.
+ *
+ * @example
+ * ```ts
+ * documentToMarkdown(rankingDocument(result, plainStyle(), { limit: 1, columns: [] })); // "| Hạng | Đơn vị | DTI |\n| ---: | :--- | ---: |\n| 1 | TP. Đà Nẵng | 0.8002 |\n"
+ * ```
+ */
+export function rankingDocument(result: ScoreResult, numbers: NumberStyle, options: RankingDocumentOptions = {}): Document {
+  const { columns, row } = rankingTable(rankingShape(result), options);
   const units = options.limit === undefined ? result.units : result.units.slice(0, options.limit);
-  const extraCell = (content: Content | readonly Content[]): Cell => (Array.isArray(content) ? cell(...(content as readonly Content[])) : cell(content as Content));
-  const rows = units.map((u) => [
-    rank(u.rank),
-    u.unit,
-    ...(withGroup ? [u.group ?? "", rank(u.groupRank)] : []),
-    ...(withYear ? [u.year === undefined ? "" : String(u.year)] : []),
-    num(u.value),
-    ...extra.map((c) => extraCell(c.cell(u))),
-    ...columns.map((c) => num(u.nodes[c.id]?.value ?? null)),
-  ]);
-  return document([table(head, rows, { ...(options.caption !== undefined ? { caption: options.caption } : {}), className: options.className ?? "dti-ranking" })], numbers);
+  const block: Block = {
+    kind: "table",
+    columns,
+    rows: units.map((u) => row(u, nodeCells(u))),
+    ...(options.caption !== undefined ? { caption: options.caption } : {}),
+    className: options.className ?? "dti-ranking",
+  };
+  return document([block], numbers);
 }

@@ -152,11 +152,11 @@ function leafText(rule: ScoringRule, maxPoints: number | undefined, w: (typeof W
  *
  * @example
  * ```ts
- * ruleText({ id: "dvc", name: { vi: "Dịch vụ công" }, maxPoints: 40, rule: { type: "ratio" } });
+ * describeRule({ id: "dvc", name: { vi: "Dịch vụ công" }, maxPoints: 40, rule: { type: "ratio" } });
  * // => "Tỷ lệ = a/b (a: dvc.a; b: dvc.b); điểm = tỷ lệ × 40"
  * ```
  */
-export function ruleText(node: FrameworkNode, language: Language = "vi", locale?: string): string {
+export function describeRule(node: FrameworkNode, language: Language = "vi", locale?: string): string {
   const w = W[language];
   const style = localeStyle(locale ?? (language === "en" ? "en-US" : "vi-VN"));
   if (node.children === undefined) {

@@ -1,11 +1,12 @@
 /**
- * A data-entry form as CSV: the header row of {@link templateColumns} (the unit, code and group
+ * A data-entry form as CSV: the form headers of {@link frameworkColumns} (the unit, code and group
  * columns first), and one row per unit of the list with its name filled in.
  *
  * @module
  */
 import type { Framework } from "../framework/types.ts";
-import { identityHeaders, templateColumns, type TemplateUnit } from "../input/template-columns.ts";
+import { frameworkColumns } from "../input/framework-columns.ts";
+import { identityHeaders, type TemplateUnit } from "../input/template-columns.ts";
 import { csvCell } from "./escape.ts";
 
 /** Options of {@link templateCSV}. */
@@ -31,8 +32,8 @@ export function templateCSV(framework: Framework, options: TemplateCsvOptions = 
   const d = options.delimiter ?? ",";
   const units = options.units ?? [];
   const identity = identityHeaders(units);
-  const columns = templateColumns(framework);
-  const header = [...identity.map((c) => c.header), ...columns.map((c) => c.header)].map((h) => csvCell(h, d)).join(d);
+  const columns = frameworkColumns(framework);
+  const header = [...identity.map((c) => c.header), ...columns.map((c) => c.formHeader)].map((h) => csvCell(h, d)).join(d);
   const rows = units.map((u) => [...identity.map((c) => csvCell(u[c.field] ?? "", d)), ...columns.map(() => "")].join(d));
   return `${options.bom === false ? "" : "\uFEFF"}${[header, ...rows].join("\r\n")}\r\n`;
 }

@@ -1,8 +1,9 @@
 import { csvCell } from "./escape.ts";
 import { formatNumber, plainStyle } from "./format-number.ts";
 import type { ScoreResult } from "../pipeline/types.ts";
-import { nodeCells } from "../pipeline/unit-nodes.ts";
+import { nodeCells, type NodeCells } from "../pipeline/unit-nodes.ts";
 import { rankingColumns, type RankingCellKind, type RankingColumnOptions } from "./ranking-columns.ts";
+import { rankingShape, type RankingShape, type RankingUnit } from "./ranking-shape.ts";
 
 /** Options of {@link toCSV}. */
 export interface CsvReportOptions extends RankingColumnOptions {
@@ -12,6 +13,42 @@ export interface CsvReportOptions extends RankingColumnOptions {
   readonly decimalComma?: boolean;
   /** Start with a UTF-8 BOM so Excel reads Vietnamese text correctly. Default false. */
   readonly bom?: boolean;
+}
+
+/** The CSV of a ranking, a line at a time: the header line, then one line per unit in result order. */
+export interface CsvRankingWriter {
+  /** The BOM (when asked) and the header line, CRLF-terminated. */
+  readonly header: string;
+  /** One unit's line, CRLF-terminated; `nodes` are its node cells. */
+  row(unit: RankingUnit, nodes: NodeCells): string;
+}
+
+/**
+ * The one CSV writer of a ranking, for a result ({@link toCSV}) and for the streamed CLI, which
+ * writes the same lines unit by unit from its own records.
+ *
+ * @example
+ * ```ts
+ * import { rankingShape } from "./ranking-shape.ts";
+ * import { nodeCells } from "../pipeline/unit-nodes.ts";
+ * const w = csvRankingWriter(rankingShape(result));
+ * toCSV(result).startsWith(w.header + w.row(result.units[0], nodeCells(result.units[0]))); // => true
+ * ```
+ */
+export function csvRankingWriter(shape: RankingShape, options: CsvReportOptions = {}): CsvRankingWriter {
+  const d = options.delimiter ?? ",";
+  const style = plainStyle(options.decimalComma === true, "");
+  const cols = rankingColumns(shape, options);
+  const write = (kind: RankingCellKind, v: string | number | null) =>
+    kind === "text" ? csvCell(v === null ? "" : String(v), d) : kind === "rank" ? (v === null ? "" : String(v)) : formatNumber(v, style);
+  return {
+    header: `${options.bom ? "\uFEFF" : ""}${cols.map((c) => csvCell(c.header, d)).join(d)}\r\n`,
+    row(u, nodes) {
+      let line = "";
+      for (let k = 0; k < cols.length; k++) line += `${k === 0 ? "" : d}${write(cols[k]!.kind, cols[k]!.cell(u, nodes))}`;
+      return `${line}\r\n`;
+    },
+  };
 }
 
 /**
@@ -29,17 +66,8 @@ export interface CsvReportOptions extends RankingColumnOptions {
  * ```
  */
 export function toCSV(result: ScoreResult, options: CsvReportOptions = {}): string {
-  const d = options.delimiter ?? ",";
-  const style = plainStyle(options.decimalComma === true, "");
-  const cols = rankingColumns(result, options);
-  const write = (kind: RankingCellKind, v: string | number | null) =>
-    kind === "text" ? csvCell(v === null ? "" : String(v), d) : kind === "rank" ? (v === null ? "" : String(v)) : formatNumber(v, style);
-  let text = `${options.bom ? "\uFEFF" : ""}${cols.map((c) => csvCell(c.header, d)).join(d)}\r\n`;
-  for (const u of result.units) {
-    const nodes = nodeCells(u);
-    let line = "";
-    for (let k = 0; k < cols.length; k++) line += `${k === 0 ? "" : d}${write(cols[k]!.kind, cols[k]!.cell(u, nodes))}`;
-    text += `${line}\r\n`;
-  }
+  const writer = csvRankingWriter(rankingShape(result), options);
+  let text = writer.header;
+  for (const u of result.units) text += writer.row(u, nodeCells(u));
   return text;
 }

@@ -5,13 +5,13 @@
  * @module
  */
 import { RAT_ZERO, pow10, rat, ratAdd, ratDiv, ratFromDecimal, ratScaledHalfUp, scaledText } from "../number/rational.ts";
-import { cutText, DtiError, error, showList, showValue } from "../errors.ts";
+import { cutText, DtiError, error, showList, showValue, type IssueCode } from "../errors.ts";
 import type { NodeInfo, ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 
 /**
  * Every result (one per year) of the unit with this name or code, matched after Unicode and case
- * normalisation; the matching shared by {@link findUnit} here and in `dti/analysis`.
+ * normalisation; the matching of {@link findUnit}.
  *
  * @example
  * ```ts
@@ -54,23 +54,48 @@ function nameIndex(result: ScoreResult): Map<string, UnitResult[]> {
   return index;
 }
 
+/** The codes a stage reports a unit, or a year of it, that the result does not have. */
+export interface UnknownUnitCodes {
+  readonly unit: IssueCode;
+  readonly year: IssueCode;
+}
+
+const REPORT_CODES: UnknownUnitCodes = { unit: "REPORT_UNIT_UNKNOWN", year: "REPORT_UNIT_UNKNOWN" };
+
 /**
- * Finds a unit by name or code (matched after Unicode and case normalisation), in `year` or, by
- * default, its latest year. An unknown unit throws a {@link DtiError} `REPORT_UNIT_UNKNOWN`.
+ * The result of a unit by name or code (matched after Unicode and case normalisation), in `year`
+ * or, by default, its latest year. A unit the result does not have throws a {@link DtiError}
+ * `REPORT_UNIT_UNKNOWN` with the names it may have meant.
  *
  * @example
  * ```ts
  * findUnit(result, "tp. đà nẵng").unit; // => "TP. Đà Nẵng"
+ * findUnit(twoYears, "48", 2022).year; // => 2022
+ * findUnit(result, "Đà Nẵng"); // throws DtiError REPORT_UNIT_UNKNOWN: no unit "Đà Nẵng" in the result (5 units); did you mean "TP. Đà Nẵng"?
  * ```
  */
 export function findUnit(result: ScoreResult, unit: string, year?: number): UnitResult {
-  const matches = unitsNamed(result, unit).filter((u) => year === undefined || u.year === year);
-  const found = matches.reduce<UnitResult | undefined>((best, u) => (best === undefined || (u.year ?? 0) > (best.year ?? 0) ? u : best), undefined);
-  if (found === undefined) {
-    const where = year === undefined ? "" : ` in ${year}`;
-    throw new DtiError([error("REPORT_UNIT_UNKNOWN", `no unit ${showValue(unit)}${where} in the result (${result.units.length} units)`, { unit })]);
+  return unitIn(result, unit, year, REPORT_CODES);
+}
+
+/** {@link findUnit} with a stage's own codes (the analyses report `ANALYSIS_UNKNOWN_UNIT` / `_YEAR`). */
+export function unitIn(result: ScoreResult, unit: string, year: number | undefined, codes: UnknownUnitCodes): UnitResult {
+  const matches = unitsNamed(result, unit);
+  if (matches.length === 0) {
+    const key = normalizeKey(unit);
+    const near = key === "" ? [] : [...new Set(result.units.filter((u) => normalizeKey(u.unit).includes(key)).map((u) => u.unit))];
+    const hint = near.length > 0 ? `; did you mean ${near.slice(0, 3).map((n) => showValue(n)).join(", ")}?` : "";
+    throw new DtiError([error(codes.unit, `no unit ${showValue(unit)} in the result (${result.units.length} units)${hint}`, { unit })]);
   }
-  return found;
+  if (year !== undefined) {
+    const inYear = matches.find((u) => u.year === year);
+    if (inYear === undefined) {
+      const years = matches.map((u) => u.year).filter((y) => y !== undefined);
+      throw new DtiError([error(codes.year, `unit ${showValue(unit)} has no result for ${year} (years: ${years.join(", ") || "none"})`, { unit })]);
+    }
+    return inYear;
+  }
+  return matches.reduce((a, b) => ((b.year ?? 0) > (a.year ?? 0) ? b : a));
 }
 
 /** The units of the same year as `unit` (all units when the result has no years). */

@@ -4,10 +4,12 @@
  *
  * @module
  */
+import { adjustmentCap } from "../framework/adjustments.ts";
 import { inputKeys } from "../framework/input-keys.ts";
-import { resolveWeights } from "../framework/resolve-weights.ts";
-import type { Aggregation, Framework, FrameworkNode, IndicatorNode, LocalizedName } from "../framework/types.ts";
-import { ratFromNumber, type Rational } from "../number/rational.ts";
+import { childWeights, resolveWeights } from "../framework/resolve-weights.ts";
+import { totalPoints } from "../framework/total-points.ts";
+import type { AdjustedRange, Adjustment, Aggregation, Framework, FrameworkNode, IndicatorNode, LocalizedName } from "../framework/types.ts";
+import { ratFromNumber, ratNeg, type Rational } from "../number/rational.ts";
 
 /** One entry of the evaluation order. */
 export interface CompiledNode {
@@ -30,6 +32,37 @@ export interface CompiledNode {
   readonly minCoverage: number;
   /** False when the node carries no weight in the index (e.g. "Đô thị thông minh", 0 points). */
   readonly scored: boolean;
+  /** Bonus or penalty points (a child of the root added after the weighted total), else undefined. */
+  readonly adjust: Adjustment | undefined;
+  /**
+   * True for bonus and penalty nodes and their criteria: a blank input adds no points and is
+   * never an error, nor filled in (whatever the missing policy).
+   */
+  readonly adjustPart: boolean;
+}
+
+/**
+ * Bonus and penalty points in the plan. A bonus or penalty group's score is its criteria's points
+ * (score × max points, the group's weights) added up, over its cap, at most 1; a blank criterion
+ * adds nothing. The target (the root) is then its weighted mean plus Σ ± capₖ · scoreₖ / total,
+ * kept in `range`.
+ */
+export interface AdjustLayout {
+  /** Per node: its cap in points when it is a bonus or penalty group, else 0. */
+  readonly cap: Float64Array;
+  /** The same caps as exact rationals (undefined where 0). */
+  readonly exactCap: readonly (Rational | undefined)[];
+  /** The node the points are applied to (the root). */
+  readonly target: number;
+  /** The bonus and penalty nodes. */
+  readonly terms: Int32Array;
+  /** Their caps in points, positive for a bonus, negative for a penalty. */
+  readonly points: Float64Array;
+  readonly exactPoints: readonly Rational[];
+  /** The framework's total points, what the points are on. */
+  readonly total: number;
+  readonly exactTotal: Rational;
+  readonly range: AdjustedRange;
 }
 
 /** Aggregation codes of the plan's typed arrays (index in this list). */
@@ -52,6 +85,8 @@ export interface PlanLayout {
   readonly isLeaf: Uint8Array;
   /** Per node: the coverage a group needs to be scored (0 for leaves and views). */
   readonly minCoverage: Float64Array;
+  /** Bonus and penalty points, when the framework has them. */
+  readonly adjust?: AdjustLayout;
 }
 
 /**
@@ -76,24 +111,24 @@ export function compileFramework(framework: Framework): CompiledFramework {
   const leaves: number[] = [];
   const zeroWeight = new Set<string>();
 
-  const visit = (node: FrameworkNode, depth: number, scored: boolean): number => {
+  const visit = (node: FrameworkNode, depth: number, scored: boolean, adjustPart = node.adjust !== undefined): number => {
     if (node.rule !== undefined) {
       const i = nodes.length;
       nodes.push({
         id: node.id, kind: "leaf", name: node.name, short: node.short, depth, leaf: node, inputs: inputKeys(node),
-        children: [], weightFloats: [], aggregation: "arithmetic", minCoverage: 0, scored,
+        children: [], weightFloats: [], aggregation: "arithmetic", minCoverage: 0, scored, adjust: node.adjust, adjustPart,
       });
       index.set(node.id, i);
       leaves.push(i);
       return i;
     }
-    const resolved = resolveWeights(node.children, node.weighting);
+    const resolved = childWeights(node);
     const weights = resolved.ok ? resolved.weights : node.children.map(() => 1);
-    const children = node.children.map((child, c) => visit(child, depth + 1, scored && (weights[c] as number) > 0));
+    const children = node.children.map((child, c) => visit(child, depth + 1, scored && ((weights[c] as number) > 0 || child.adjust !== undefined), adjustPart || child.adjust !== undefined));
     const i = nodes.length;
     nodes.push({
       id: node.id, kind: "group", name: node.name, short: node.short, depth, leaf: undefined, inputs: [],
-      children, weightFloats: weights, aggregation: node.aggregation ?? "arithmetic", minCoverage: node.minCoverage ?? 0, scored,
+      children, weightFloats: weights, aggregation: node.aggregation ?? "arithmetic", minCoverage: node.minCoverage ?? 0, scored, adjust: node.adjust, adjustPart,
     });
     index.set(node.id, i);
     return i;
@@ -108,11 +143,38 @@ export function compileFramework(framework: Framework): CompiledFramework {
     nodes.push({
       id: view.id, kind: "view", name: view.name, short: view.short, depth: -1, leaf: undefined, inputs: [],
       children: terms, weightFloats: weights, aggregation: view.aggregation ?? "arithmetic", minCoverage: 0,
-      scored: terms.some((t, k) => (weights[k] as number) > 0 && nodes[t]?.scored === true),
+      scored: terms.some((t, k) => (weights[k] as number) > 0 && nodes[t]?.scored === true), adjust: undefined, adjustPart: false,
     });
     index.set(view.id, nodes.length - 1);
   }
-  return { framework, nodes, index, root, leaves, layout: layoutOf(nodes) };
+  const layout = layoutOf(nodes);
+  const adjust = adjustLayout(framework, nodes, root);
+  return { framework, nodes, index, root, leaves, layout: adjust === undefined ? layout : { ...layout, adjust } };
+}
+
+function adjustLayout(framework: Framework, nodes: readonly CompiledNode[], root: number): AdjustLayout | undefined {
+  const terms = nodes[root]!.children.filter((c) => nodes[c]!.adjust !== undefined);
+  const total = totalPoints(framework);
+  if (terms.length === 0 || total === undefined) return undefined;
+  const defs = new Map((framework.root.children ?? []).map((c) => [c.id, c]));
+  const cap = new Float64Array(nodes.length);
+  const exactCap: (Rational | undefined)[] = nodes.map(() => undefined);
+  const points: number[] = [];
+  const exactPoints: Rational[] = [];
+  for (const t of terms) {
+    const node = nodes[t]!;
+    const c = adjustmentCap(defs.get(node.id)!);
+    if (node.kind === "group") {
+      cap[t] = c;
+      exactCap[t] = ratFromNumber(c);
+    }
+    points.push(node.adjust === "bonus" ? c : -c);
+    exactPoints.push(node.adjust === "bonus" ? ratFromNumber(c) : ratNeg(ratFromNumber(c)));
+  }
+  return {
+    cap, exactCap, target: root, terms: Int32Array.from(terms), points: Float64Array.from(points), exactPoints,
+    total, exactTotal: ratFromNumber(total), range: framework.root.adjustedRange ?? "total",
+  };
 }
 
 function layoutOf(nodes: readonly CompiledNode[]): PlanLayout {

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { CompiledFramework } from "./compile.ts";
+import type { AdjustLayout, CompiledFramework } from "./compile.ts";
 import { UNIT_ROUNDOFF as U } from "../number/publish-float.ts";
 
 /** Scores, error bounds and coverage of every node for a set of units. */
@@ -114,7 +114,10 @@ export const LOG_EXP_ACCURACY = 2 ** -40;
  *   within (2ρ + 4(k + 3)u)·H of the exact mean (geometric: plus 4α(1 + max|ln x|) for log and exp
  *   within α = {@link LOG_EXP_ACCURACY}), for ρ < 1/100, else infinite;
  * - Mazziotta-Pareto M − S²/M: |∂/∂xᵢ| ≤ (wᵢ/Σw)(1 + D/M)², D = max|xᵢ − M|, doubled for the
- *   second-order terms, plus 8(k + 4)u(|M| + S²/|M| + mean|x|) for the roundings.
+ *   second-order terms, plus 8(k + 4)u(|M| + S²/|M| + mean|x|) for the roundings;
+ * - a bonus or penalty group Σwx / cap (w the criteria's points): (Σw·e + Σw|x|·4(k + 3)u) / cap;
+ * - the root with bonus and penalty points m + Σpₖxₖ / T: e(m) + Σ|pₖ|eₖ/T + (|m| + Σ|pₖxₖ|/T)·4(K + 3)u.
+ *   Clamping into the adjusted range moves no value further from the exact one.
  */
 export function evaluateNodes(plan: CompiledFramework, cols: NodeColumns, options: EvaluateOptions = {}): void {
   const { childStart, childCount, child, isLeaf, minCoverage: ownMin } = plan.layout;
@@ -130,8 +133,13 @@ export function evaluateNodes(plan: CompiledFramework, cols: NodeColumns, option
   const E = cols.error;
   const C = cols.coverage;
   const nodes = plan.nodes;
+  const adjust = plan.layout.adjust;
   for (let i = 0; i < nodes.length; i++) {
     if (isLeaf[i] === 1) continue;
+    if (adjust !== undefined && adjust.cap[i]! > 0) {
+      cappedSum(plan, cols, i, adjust.cap[i]!, s, bounds);
+      continue;
+    }
     const code = codes[i]!;
     acc.fill(0);
     den.fill(0);
@@ -237,6 +245,84 @@ export function evaluateNodes(plan: CompiledFramework, cols: NodeColumns, option
       } else aux[u] = den[u]! > 0 ? acc[u]! / den[u]! : NaN;
     }
     if (code === 3) mazziottaPareto(plan, cols, i, weights, s, bounds, threshold);
+    if (adjust !== undefined && i === adjust.target) applyAdjustments(adjust, cols, i, bounds);
+  }
+}
+
+/**
+ * A bonus or penalty group: its criteria's points (score × max points, the plan's weights, never
+ * varied) added up over its cap, within [0, 1]. A blank criterion adds nothing; with every one
+ * blank the group is 0 (no points), never missing.
+ */
+function cappedSum(plan: CompiledFramework, cols: NodeColumns, i: number, cap: number, s: EvaluationScratch, bounds: boolean): void {
+  const { childStart, childCount, child, weight } = plan.layout;
+  const n = cols.units;
+  const V = cols.value;
+  const E = cols.error;
+  const C = cols.coverage;
+  const { acc, abs, worst, cov, count } = s;
+  acc.fill(0);
+  abs.fill(0);
+  worst.fill(0);
+  cov.fill(0);
+  count.fill(0);
+  let total = 0;
+  const end = childStart[i]! + childCount[i]!;
+  for (let p = childStart[i]!; p < end; p++) {
+    const w = weight[p]!;
+    const cb = child[p]! * n;
+    total += w;
+    for (let u = 0; u < n; u++) {
+      cov[u]! += w * C[cb + u]!;
+      const x = V[cb + u]!;
+      if (x !== x) continue;
+      acc[u]! += w * x;
+      count[u]!++;
+      if (bounds) {
+        abs[u]! += w * (x < 0 ? -x : x);
+        worst[u]! += w * E[cb + u]!;
+      }
+    }
+  }
+  const base = i * n;
+  for (let u = 0; u < n; u++) {
+    C[base + u] = total > 0 ? cov[u]! / total : 0;
+    const v = acc[u]! / cap;
+    V[base + u] = v < 0 ? 0 : v > 1 ? 1 : v;
+    E[base + u] = bounds ? (worst[u]! + abs[u]! * 4 * (count[u]! + 3) * U) / cap : 0;
+  }
+}
+
+/** The root's bonus and penalty points: m + Σ pₖ·xₖ / total (a blank term adds nothing), kept in the adjusted range. */
+function applyAdjustments(adjust: AdjustLayout, cols: NodeColumns, i: number, bounds: boolean): void {
+  const n = cols.units;
+  const V = cols.value;
+  const E = cols.error;
+  const { terms, points, total, range } = adjust;
+  const base = i * n;
+  for (let u = 0; u < n; u++) {
+    const m = V[base + u]!;
+    if (m !== m) continue;
+    let sum = 0;
+    let mag = m < 0 ? -m : m;
+    let err = E[base + u]!;
+    for (let k = 0; k < terms.length; k++) {
+      const at = terms[k]! * n + u;
+      const x = V[at]!;
+      if (x !== x) continue;
+      const p = points[k]!;
+      const a = p * x;
+      sum += a;
+      if (bounds) {
+        mag += (a < 0 ? -a : a) / total;
+        err += ((p < 0 ? -p : p) * E[at]!) / total;
+      }
+    }
+    let v = m + sum / total;
+    if (range !== "none" && v < 0) v = 0;
+    if (range === "total" && v > 1) v = 1;
+    V[base + u] = v;
+    if (bounds) E[base + u] = err + mag * 4 * (terms.length + 3) * U;
   }
 }
 

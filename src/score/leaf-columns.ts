@@ -12,7 +12,7 @@ import { UNIT_ROUNDOFF as U } from "../number/publish-float.ts";
 import { RAT_ZERO, ratToNumber, type Rational } from "../number/rational.ts";
 import type { CompiledFramework } from "./compile.ts";
 import { nodeColumns, type NodeColumns } from "./evaluate-nodes.ts";
-import { floatLeafInto } from "./fast/float-leaf.ts";
+import { floatLeafInto, floatPlainInto } from "./fast/float-leaf.ts";
 import { isShortDecimal } from "./fast/read-float.ts";
 import type { RawValue } from "./rules/outcome.ts";
 import { scoreLeaf } from "./score-leaf.ts";
@@ -24,6 +24,12 @@ export interface LeafSource {
   readonly count: number;
   /** The raw input `input` (0, or 1 for a ratio's denominator) of unit u's leaf; undefined = blank or absent. */
   raw(u: number, leaf: number, input: number): RawValue | undefined;
+  /**
+   * Optional: the leaf's (first) input of every unit already read as a plain decimal
+   * (`plainDecimal`), into `into[u]`; NaN where it was not: then `raw` is read. Saves reading the
+   * text of most cells of a stream.
+   */
+  plainColumn?(leaf: number, into: Float64Array): void;
   /** The cell of unit u for an input key (undefined: no such column or row). */
   cell(u: number, key: string): CellRef | undefined;
   /** The unit's name, year and first row, for issues. */
@@ -91,6 +97,8 @@ const IMPUTED = 3;
  * With an `impute` function, blanks are first offered to it (after every unit is scored, so it can
  * use the other units' values); the values it fills are returned in `imputed` (coverage still
  * counts them as missing: coverage is the share of observed data) and the rest follow the policy.
+ * `leaves` limits the stage to some leaves (the others stay missing): a stream's first pass reads
+ * only the leaves normalised across units.
  */
 export function leafColumns(
   plan: CompiledFramework,
@@ -98,6 +106,7 @@ export function leafColumns(
   missing: MissingPolicy,
   absent: ReadonlySet<string>,
   impute?: { readonly units: readonly UnitInput[]; readonly imputer: LeafImputer },
+  leaves: readonly number[] = plan.leaves,
 ): LeafStage {
   const n = source.count;
   const cols = nodeColumns(plan.nodes.length, n);
@@ -115,6 +124,8 @@ export function leafColumns(
   const handleBlank = (u: number, leaf: number, blank: number, cells: readonly (CellRef | undefined)[]) => {
     const node = plan.nodes[leaf]!;
     const at = leaf * n + u;
+    // A blank bonus or penalty criterion is no points, whatever the policy.
+    if (node.adjustPart) return;
     if (missing === "zero" && node.scored) {
       V[at] = 0;
       status[at] = ZERO;
@@ -142,13 +153,34 @@ export function leafColumns(
     }
   };
 
+  // Leaves whose rule reads one number as it is take their pre-read plain decimals first, a column
+  // at a time; the cells left (text to read, blanks, errors) follow unit by unit, in order.
+  if (source.plainColumn !== undefined) {
+    const x = new Float64Array(n);
+    for (const leaf of leaves) {
+      const node = plan.nodes[leaf]!;
+      const type = node.leaf!.rule.type;
+      if (node.inputs.length !== 1 || (type !== "value" && type !== "normalise")) continue;
+      source.plainColumn(leaf, x);
+      for (let u = 0, at = leaf * n; u < n; u++, at++) {
+        const v = x[u]!;
+        if (v === v && floatPlainInto(node.leaf!, v, out)) {
+          V[at] = out[0]!;
+          E[at] = out[1]!;
+          status[at] = OBSERVED;
+          C[at] = 1;
+        }
+      }
+    }
+  }
   for (let u = 0; u < n; u++) {
-    for (const leaf of plan.leaves) {
+    for (const leaf of leaves) {
+      const at = leaf * n + u;
+      if (status[at] === OBSERVED) continue;
       const node = plan.nodes[leaf]!;
       const first = source.raw(u, leaf, 0);
       const second = node.inputs.length > 1 ? source.raw(u, leaf, 1) : undefined;
       const blank = first === undefined ? 0 : node.inputs.length > 1 && second === undefined ? 1 : -1;
-      const at = leaf * n + u;
       if (blank >= 0) {
         const cells = node.inputs.map((key) => source.cell(u, key));
         if (impute !== undefined) blanks.push({ unit: u, leaf, input: blank, cells });
@@ -200,7 +232,7 @@ export function leafColumns(
     const filled = impute.imputer(impute.units, exactRaw, blanks);
     blanks.forEach((b, k) => {
       const fill = filled[k];
-      if (fill !== undefined && plan.nodes[b.leaf]!.scored) {
+      if (fill !== undefined && plan.nodes[b.leaf]!.scored && !plan.nodes[b.leaf]!.adjustPart) {
         const at = b.leaf * n + b.unit;
         const v = ratToNumber(fill.value);
         V[at] = v;

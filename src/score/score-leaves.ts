@@ -64,7 +64,8 @@ export function missingColumnIssues(
     for (const key of node.inputs) {
       if (!presentKeys.has(key) && shape === "wide" && unitCount > 0) {
         absent.add(key);
-        if (node.scored) {
+        // No column of bonus or penalty points: none were given.
+        if (node.scored && !node.adjustPart) {
           const message = `no column for indicator input ${showValue(key)} (${node.name.vi})`;
           if (missing === "error") issues.push(error("DATA_MISSING_COLUMN", message, { node: node.id, row: 1 }));
           else {

@@ -16,10 +16,19 @@ export interface Dialect {
    * Range Error"), PostgreSQL's NUMERIC (unbounded: never overflows).
    */
   readonly int: string;
+  /**
+   * The integer type of values proved to stay below 2^62 when compiling (see `Fraction.bound`):
+   * DuckDB's BIGINT (its arithmetic is several times faster than HUGEINT's; an overflow still stops
+   * the query), PostgreSQL's NUMERIC.
+   */
+  readonly small: string;
   /** How a CTE opens after its name: " AS (" or, where the planner would inline it, " AS MATERIALIZED (". */
   readonly cte: string;
-  /** An integer literal of that type (big ones cast from text, so that no engine reads them as floats). */
-  intLit(n: bigint): string;
+  /**
+   * An integer literal of the exact type (`wide`, the default) or of the small type (n below 2^62);
+   * big ones are cast from text, so that no engine reads them as floats.
+   */
+  intLit(n: bigint, wide?: boolean): string;
   /** `text` fully matches the regular expression `pattern` (a SQL expression; `pattern` without anchors). */
   matches(text: string, pattern: string): string;
   /** The expression NFC-normalised (Unicode composition, as the library matches names). */
@@ -29,10 +38,10 @@ export interface Dialect {
    * typed as `type` so that it can stand in any CASE branch.
    */
   fail(message: string, type: string): string;
-  /** Greatest common divisor of two whole numbers (n ≥ 0, d > 0); NULL when n is. */
-  gcd(n: string, d: string): string;
+  /** Greatest common divisor of two whole numbers (n ≥ 0, d > 0); NULL when n is. `wide`: of the exact type. */
+  gcd(n: string, d: string, wide: boolean): string;
   /** n / g for a g that divides n exactly. */
-  divExact(n: string, g: string): string;
+  divExact(n: string, g: string, wide: boolean): string;
   /**
    * The exact half-up rounding of the non-negative fraction n / d (d > 0) scaled by `scale`
    * (a power of ten), the whole number k with (2k − 1)·d ≤ 2·n·scale < (2k + 1)·d, in two steps:
@@ -40,6 +49,8 @@ export interface Dialect {
    */
   readonly halfUpApprox: ((n: string, d: string, scale: bigint) => string) | null;
   halfUpFix(n: string, d: string, scale: bigint, approx: string): string;
+  /** The same half-up rounding in one exact integer division, for n and d known to be small. */
+  halfUpSmall(n: string, d: string, scale: bigint): string;
 }
 
 /** A SQL string literal. */
@@ -64,15 +75,16 @@ const BIG = "4611686018427387904";
 const duckdb: Dialect = {
   name: "duckdb",
   int: "HUGEINT",
+  small: "BIGINT",
   cte: " AS (",
-  intLit: (n) => (n < SMALL && n > -SMALL ? `CAST(${n} AS HUGEINT)` : `CAST('${n}' AS HUGEINT)`),
+  intLit: (n, wide = true) => (n < SMALL && n > -SMALL ? `CAST(${n} AS ${wide ? "HUGEINT" : "BIGINT"})` : `CAST('${n}' AS HUGEINT)`),
   matches: (text, pattern) => `regexp_full_match(${text}, ${sqlText(pattern)})`,
   nfc: (text) => `nfc_normalize(${text})`,
   fail: (message, type) => `CAST(error(${message}) AS ${type})`,
   // HUGEINT gcd and division take microseconds a row, BIGINT's a fraction of one: BIGINT where
   // both fit.
-  gcd: (n, d) => `CASE WHEN ${n} < ${BIG} AND ${d} < ${BIG} THEN CAST(gcd(CAST(${n} AS BIGINT), CAST(${d} AS BIGINT)) AS HUGEINT) ELSE gcd(${n}, ${d}) END`,
-  divExact: (n, g) => `CASE WHEN ${n} < ${BIG} AND ${n} > -${BIG} THEN CAST(CAST(${n} AS BIGINT) // CAST(${g} AS BIGINT) AS HUGEINT) ELSE ${n} // ${g} END`,
+  gcd: (n, d, wide) => !wide ? `gcd(${n}, ${d})` : `CASE WHEN ${n} < ${BIG} AND ${d} < ${BIG} THEN CAST(gcd(CAST(${n} AS BIGINT), CAST(${d} AS BIGINT)) AS HUGEINT) ELSE gcd(${n}, ${d}) END`,
+  divExact: (n, g, wide) => !wide ? `${n} // ${g}` : `CASE WHEN ${n} < ${BIG} AND ${n} > -${BIG} THEN CAST(CAST(${n} AS BIGINT) // CAST(${g} AS BIGINT) AS HUGEINT) ELSE ${n} // ${g} END`,
   // DuckDB's HUGEINT division is slow (microseconds a row): a float quotient first, then corrected
   // by one exact comparison each way. The float is within one unit of k wherever the plan's
   // values are (in [0, 1], so k ≤ 10^places), which the two comparisons then fix exactly.
@@ -81,11 +93,14 @@ const duckdb: Dialect = {
     const twice = `(${2n * scale} * ${n})`;
     return `${q} + CASE WHEN ${twice} >= (2 * ${q} + 1) * ${d} THEN 1 WHEN ${twice} < (2 * ${q} - 1) * ${d} THEN -1 ELSE 0 END`;
   },
+  // ⌊(2·n·scale + d) / 2d⌋ for n ≥ 0: BIGINT's `//` is an exact floor.
+  halfUpSmall: (n, d, scale) => `(${2n * scale} * ${n} + ${d}) // (2 * ${d})`,
 };
 
 const postgres: Dialect = {
   name: "postgres",
   int: "NUMERIC",
+  small: "NUMERIC",
   // Inlined, a node's expression would be copied into every place its parent reads it, and the
   // parent's into the grandparent's: exponential in the depth of the tree.
   cte: " AS MATERIALIZED (",
@@ -102,6 +117,7 @@ const postgres: Dialect = {
   // NUMERIC division by div() is exact (a truncated integer quotient).
   halfUpApprox: null,
   halfUpFix: (n, d, scale) => `div(${2n * scale} * ${n} + ${d}, 2 * ${d})`,
+  halfUpSmall: (n, d, scale) => `div(${2n * scale} * ${n} + ${d}, 2 * ${d})`,
 };
 
 /** The dialect named `name`. */

@@ -40,15 +40,24 @@ export interface DuckDbSession {
   close(): void;
 }
 
+/** Options of {@link openDuckDb}. */
+export interface DuckDbSessionOptions {
+  /**
+   * DuckDB's memory limit ("1GB", "512MB"; default DuckDB's, 80% of the memory): past it, sorts
+   * and windows spill to a temporary folder, so that the process stays within it.
+   */
+  readonly memoryLimit?: string;
+}
+
 /** Opens an in-memory DuckDB, loading `@duckdb/node-api` (a `SQL_ENGINE` error when it is not installed). */
-export async function openDuckDb(): Promise<DuckDbSession> {
+export async function openDuckDb(options: DuckDbSessionOptions = {}): Promise<DuckDbSession> {
   let api: typeof import("@duckdb/node-api");
   try {
     api = await import("@duckdb/node-api");
   } catch {
     throw new DtiError([error("SQL_ENGINE", "DuckDB is not installed: npm install @duckdb/node-api (an optional dependency of dti)")]);
   }
-  const instance = await api.DuckDBInstance.create(":memory:");
+  const instance = await api.DuckDBInstance.create(":memory:", options.memoryLimit !== undefined ? { memory_limit: options.memoryLimit } : {});
   const connection = await instance.connect();
   const plain = (row: Record<string, unknown>): SqlRow => {
     const out: Record<string, string | number | null> = {};
@@ -116,6 +125,10 @@ export interface DuckDbFileOptions extends ScoreOptions {
   readonly rankNodes?: readonly string[];
   /** Most decimals an input may have (default 6; see `ToSqlOptions.inputDecimals`). */
   readonly inputDecimals?: number;
+  /** Number the rows as the file has them (default true; see `ToSqlOptions.rowNumbers`). */
+  readonly rowNumbers?: boolean;
+  /** Order the rows (default true; see `ToSqlOptions.ordered`). */
+  readonly ordered?: boolean;
 }
 
 /**
@@ -161,21 +174,21 @@ export async function duckDbFileQuery(
   const headers = described.map((r) => String(r["column_name"]));
   // Typed columns (Parquet) that hold exact numbers are read as they are.
   const places = options.inputDecimals ?? 6;
-  const exactColumns = described
-    .filter((r) => {
-      const type = String(r["column_type"]);
-      const decimal = /^DECIMAL\(\d+,(\d+)\)$/u.exec(type);
-      return decimal !== null ? Number(decimal[1]) <= places : /^U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)$/u.test(type);
-    })
-    .map((r) => String(r["column_name"]));
+  const exact = described.filter((r) => {
+    const type = String(r["column_type"]);
+    const decimal = /^DECIMAL\(\d+,(\d+)\)$/u.exec(type);
+    return decimal !== null ? Number(decimal[1]) <= places : /^U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)$/u.test(type);
+  });
+  const exactColumns = exact.map((r) => String(r["column_name"]));
+  const exactColumnTypes = Object.fromEntries(exact.map((r) => [String(r["column_name"]), String(r["column_type"])]));
   const { columns, inputs } = sqlColumnsFor(framework, headers, {
     ...(options.columns !== undefined ? { columns: options.columns } : {}),
     ...(options.shape !== undefined ? { shape: options.shape } : {}),
     ...(options.unknownColumns !== undefined ? { unknownColumns: options.unknownColumns } : {}),
     ...(options.ignoreColumns !== undefined ? { ignoreColumns: options.ignoreColumns } : {}),
   });
-  const { columns: _names, shape: _shape, unknownColumns: _unknown, ignoreColumns: _ignore, delimiter: _delimiter, arithmetic: _arithmetic, ...rest } = options;
+  const { columns: _names, shape: _shape, unknownColumns: _unknown, ignoreColumns: _ignore, delimiter: _delimiter, arithmetic: _arithmetic, rowNumbers = true, ...rest } = options;
   const sqlOptions = { ...rest, columns, inputs } as Omit<ToSqlOptions, "source" | "dialect">;
-  const compiled = toSql(framework, { ...sqlOptions, dialect: "duckdb", source, rowNumbers: true, exactColumns });
+  const compiled = toSql(framework, { ...sqlOptions, dialect: "duckdb", source, rowNumbers, exactColumns, exactColumnTypes });
   return { sql: compiled.sql, columns: compiled.columns, sqlOptions };
 }

@@ -19,7 +19,23 @@ export interface Fraction {
   readonly p: string | null;
   /** Whether n can be NULL (a missing value). */
   readonly nullable: boolean;
+  /** A bound on n (0 ≤ n ≤ bound) known when compiling: below {@link SMALL_LIMIT}, n is of the small type. */
+  readonly bound: bigint;
+  /** A bound on p (1 when p is null). */
+  readonly pBound: bigint;
 }
+
+/**
+ * Below this, whole numbers are computed in the dialect's small type (DuckDB's BIGINT, 64 bits):
+ * 2^62 leaves room for a sum of two such numbers.
+ */
+export const SMALL_LIMIT = 2n ** 62n;
+
+/**
+ * Inputs are read as DECIMAL(18, inputDecimals): as whole numbers of 10^-inputDecimals, they are
+ * below 10^18 in size.
+ */
+export const INPUT_BOUND = 10n ** 18n;
 
 /** Least common multiple of two positive whole numbers. */
 export function lcm(a: bigint, b: bigint): bigint {

@@ -12,7 +12,7 @@ import type { IndicatorNode } from "../framework/types.ts";
 import { ratDiv, ratFromNumber, ratNeg, ratSub, RAT_ONE, RAT_ZERO, type Rational } from "../number/rational.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import { sqlText, type Dialect } from "./dialect.ts";
-import { commonDenominator, type Fraction } from "./fraction.ts";
+import { commonDenominator, INPUT_BOUND, SMALL_LIMIT, type Fraction } from "./fraction.ts";
 
 /** What a leaf's SQL reads: its inputs' columns, and how a failure names the row. */
 export interface LeafContext {
@@ -32,39 +32,59 @@ export interface LeafContext {
 const YES = ["true", "yes", "y", "1", "có", "co", "x", "đạt", "dat", "rồi"];
 const NO = ["false", "no", "n", "0", "không", "khong", "chưa", "chua", "chưa đạt", "không đạt"];
 
-/** A query-stopping failure with the library's issue code, naming the node and the row's unit. */
-export function failure(ctx: Pick<LeafContext, "dialect" | "unit">, code: string, node: string, message: string): string {
-  return ctx.dialect.fail(`'DTI_ERROR ${code} node=' || ${sqlText(node)} || ' unit=' || ${ctx.unit} || ': ' || ${message}`, ctx.dialect.int);
+/** A query-stopping failure with the library's issue code, naming the node and the row's unit (typed as the small integer type unless `type` says otherwise). */
+export function failure(ctx: Pick<LeafContext, "dialect" | "unit">, code: string, node: string, message: string, type = ctx.dialect.small): string {
+  return ctx.dialect.fail(`'DTI_ERROR ${code} node=' || ${sqlText(node)} || ' unit=' || ${ctx.unit} || ': ' || ${message}`, type);
 }
 
 function unsupported(node: IndicatorNode, why: string): DtiError {
   return new DtiError([error("SQL_UNSUPPORTED", `node "${node.id}": ${why}`, { node: node.id })]);
 }
 
-const lit = (ctx: LeafContext, n: bigint) => ctx.dialect.intLit(n);
+const abs = (n: bigint) => (n < 0n ? -n : n);
+const max = (a: bigint, b: bigint) => (a > b ? a : b);
+/** ⌊a / b⌋ and ⌈a / b⌉ for b > 0 (bigint division truncates towards zero). */
+const floorDiv = (a: bigint, b: bigint) => (a >= 0n ? a / b : -((-a + b - 1n) / b));
+const ceilDiv = (a: bigint, b: bigint) => -floorDiv(-a, b);
+
+/** A literal of the small type when it and the expression it is part of (`bound`) stay small. */
+const lit = (ctx: LeafContext, n: bigint, bound = 0n) => ctx.dialect.intLit(n, abs(n) >= SMALL_LIMIT || bound >= SMALL_LIMIT);
 
 /** n clamped into [0, c]. */
 function clamp01(ctx: LeafContext, n: string, c: bigint): string {
-  return `LEAST(GREATEST(${n}, ${lit(ctx, 0n)}), ${lit(ctx, c)})`;
+  return `LEAST(GREATEST(${n}, ${lit(ctx, 0n, c)}), ${lit(ctx, c, c)})`;
 }
 
 /**
- * An affine score α·X + β of the scaled input X, clamped into [0, 1] when `clamp`: whole-number
- * coefficients over their common denominator.
+ * An affine score α·X + β of the scaled input X, clamped into [0, 1]: whole-number coefficients
+ * a·X + b over their common denominator. X is first clamped to the whole numbers just around the
+ * span where the score moves, so that the product stays as small as the result.
  */
-function affine(ctx: LeafContext, x: string, alpha: Rational, beta: Rational, clamp: boolean): { n: string; c: bigint } {
+function affine(ctx: LeafContext, x: string, alpha: Rational, beta: Rational): { n: string; c: bigint; bound: bigint } {
   const { nums, den } = commonDenominator([alpha, beta]);
-  const n = `(${x} * ${lit(ctx, nums[0]!)} + ${lit(ctx, nums[1]!)})`;
-  return { n: clamp ? clamp01(ctx, n, den) : n, c: den };
+  const [a, b] = nums as [bigint, bigint];
+  if (a === 0n) return { n: clamp01(ctx, lit(ctx, b), den), c: den, bound: den };
+  // a·X + b is 0 at X = −b/a and den at X = (den − b)/a.
+  const r0 = { n: -b, d: a };
+  const r1 = { n: den - b, d: a };
+  const norm = (r: { n: bigint; d: bigint }) => (r.d < 0n ? { n: -r.n, d: -r.d } : r);
+  const [p0, p1] = [norm(r0), norm(r1)];
+  const lo = floorDiv(p0.n * p1.d < p1.n * p0.d ? p0.n : p1.n, p0.n * p1.d < p1.n * p0.d ? p0.d : p1.d);
+  const hi = ceilDiv(p0.n * p1.d < p1.n * p0.d ? p1.n : p0.n, p0.n * p1.d < p1.n * p0.d ? p1.d : p0.d);
+  const inner = max(abs(a) * max(abs(lo), abs(hi)) + abs(b), den);
+  const xc = `LEAST(GREATEST(${x}, ${lit(ctx, lo, inner)}), ${lit(ctx, hi, inner)})`;
+  const n = `(${lit(ctx, a, inner)} * ${xc} + ${lit(ctx, b, inner)})`;
+  return { n: clamp01(ctx, n, den), c: den, bound: den };
 }
 
 /** A constant score per case (ladder steps, categories): CASE over the conditions. */
-function cases(ctx: LeafContext, branches: readonly { when: string; value: Rational }[], otherwise: Rational | string): { n: string; c: bigint } {
+function cases(ctx: LeafContext, branches: readonly { when: string; value: Rational }[], otherwise: Rational | string): { n: string; c: bigint; bound: bigint } {
   const values = branches.map((b) => b.value);
   const { nums, den } = commonDenominator(typeof otherwise === "string" ? values : [...values, otherwise]);
-  const whens = branches.map((b, k) => `WHEN ${b.when} THEN ${lit(ctx, nums[k]!)}`).join(" ");
-  const last = typeof otherwise === "string" ? otherwise : lit(ctx, nums[nums.length - 1]!);
-  return { n: `CASE ${whens} ELSE ${last} END`, c: den };
+  const bound = nums.reduce((m, k) => max(m, abs(k)), 0n);
+  const whens = branches.map((b, k) => `WHEN ${b.when} THEN ${lit(ctx, nums[k]!, bound)}`).join(" ");
+  const last = typeof otherwise === "string" ? otherwise : lit(ctx, nums[nums.length - 1]!, bound);
+  return { n: `CASE ${whens} ELSE ${last} END`, c: den, bound };
 }
 
 /**
@@ -79,19 +99,19 @@ export function leafFraction(ctx: LeafContext, node: IndicatorNode): Fraction {
   const blank = node.rule.type === "ratio" ? `(${X} IS NULL OR ${ctx.number[1]!} IS NULL)` : node.rule.type === "boolean" || node.rule.type === "categorical" ? `${ctx.text[0]!} IS NULL` : `${X} IS NULL`;
   const blankValue = ctx.missing === "error" ? fail("DATA_MISSING_VALUE", sqlText(`the value of "${node.id}" is blank`)) : ctx.missing === "zero" ? lit(ctx, 0n) : "NULL";
   const show = (col: string) => `CAST(${col} AS VARCHAR)`;
-  let body: { n: string; c: bigint; p?: string };
+  let body: { n: string; c: bigint; bound: bigint; p?: string; pBound?: bigint };
   switch (rule.type) {
     case "value": {
       const out = rule.outOfRange === "clamp" ? clamp01(ctx, X, F) : fail("DATA_OUT_OF_RANGE", sqlText("the value is outside [0, 1]"));
-      body = { n: `CASE WHEN ${X} < 0 OR ${X} > ${lit(ctx, F)} THEN ${out} ELSE ${X} END`, c: F };
+      body = { n: `CASE WHEN ${X} < 0 OR ${X} > ${lit(ctx, F)} THEN ${out} ELSE ${X} END`, c: F, bound: F };
       break;
     }
     case "points": {
       const m = ratFromNumber(ruleMax(node) as number);
       const c = F * m.n;
-      const n = `${X} * ${lit(ctx, m.d)}`;
-      const out = rule.outOfRange === "clamp" ? `CASE WHEN ${X} < 0 THEN ${lit(ctx, 0n)} ELSE ${lit(ctx, c)} END` : fail("DATA_OUT_OF_RANGE", sqlText(`the points are outside [0, ${ruleMax(node)}]`));
-      body = { n: `CASE WHEN ${X} < 0 OR ${n} > ${lit(ctx, c)} THEN ${out} ELSE ${n} END`, c };
+      // X·m.d > c exactly when X > ⌊c / m.d⌋: compared before multiplying, so that no product overflows.
+      const out = rule.outOfRange === "clamp" ? `CASE WHEN ${X} < 0 THEN ${lit(ctx, 0n, c)} ELSE ${lit(ctx, c, c)} END` : fail("DATA_OUT_OF_RANGE", sqlText(`the points are outside [0, ${ruleMax(node)}]`));
+      body = { n: `CASE WHEN ${X} < 0 OR ${X} > ${lit(ctx, c / m.d)} THEN ${out} ELSE ${X} * ${lit(ctx, m.d, c)} END`, c, bound: c };
       break;
     }
     case "ratio": {
@@ -104,16 +124,17 @@ export function leafFraction(ctx: LeafContext, node: IndicatorNode): Fraction {
         `WHEN ${B} < 0 THEN ${clamp ? lit(ctx, 0n) : fail("DATA_OUT_OF_RANGE", sqlText("the denominator is negative"))} ` +
         `WHEN ${B} = 0 THEN ${zero} ` +
         `WHEN ${A} > ${B} THEN ${clamp ? B : fail("DATA_OUT_OF_RANGE", sqlText("the ratio is above 1"))} ELSE ${A} END`;
-      body = { n, c: 1n, p: `CASE WHEN ${blank} OR ${A} < 0 OR ${B} <= 0 THEN ${lit(ctx, 1n)} ELSE ${B} END` };
+      body = { n, c: 1n, bound: INPUT_BOUND, p: `CASE WHEN ${blank} OR ${A} < 0 OR ${B} <= 0 THEN ${lit(ctx, 1n)} ELSE ${B} END`, pBound: INPUT_BOUND };
       break;
     }
     case "ladder": {
-      const max = ratFromNumber(ruleMax(node) as number);
+      const top = ratFromNumber(ruleMax(node) as number);
       const steps = [...rule.steps].sort((a, b) => b.points - a.points);
       const branches = steps.map((s) => {
+        // X·t.d ≥ t.n·F exactly when X ≥ ⌈t.n·F / t.d⌉ (and ≤ with ⌊⌋): no product to overflow.
         const t = ratFromNumber(s.threshold);
-        const op = rule.direction === "higher" ? ">=" : "<=";
-        return { when: `${X} * ${lit(ctx, t.d)} ${op} ${lit(ctx, t.n * F)}`, value: ratDiv(ratFromNumber(Math.max(s.points, 0)), max) };
+        const when = rule.direction === "higher" ? `${X} >= ${lit(ctx, ceilDiv(t.n * F, t.d))}` : `${X} <= ${lit(ctx, floorDiv(t.n * F, t.d))}`;
+        return { when, value: ratDiv(ratFromNumber(Math.max(s.points, 0)), top) };
       });
       body = cases(ctx, branches, RAT_ZERO);
       break;
@@ -123,7 +144,7 @@ export function leafFraction(ctx: LeafContext, node: IndicatorNode): Fraction {
       const hi = ratFromNumber(rule.max);
       const span = ratSub(hi, lo);
       const alpha = ratDiv(RAT_ONE, { n: span.n * F, d: span.d });
-      body = rule.direction === "higher" ? affine(ctx, X, alpha, ratNeg(ratDiv(lo, span)), true) : affine(ctx, X, ratNeg(alpha), ratDiv(hi, span), true);
+      body = rule.direction === "higher" ? affine(ctx, X, alpha, ratNeg(ratDiv(lo, span))) : affine(ctx, X, ratNeg(alpha), ratDiv(hi, span));
       break;
     }
     case "target": {
@@ -131,16 +152,19 @@ export function leafFraction(ctx: LeafContext, node: IndicatorNode): Fraction {
       if (rule.worst !== undefined) {
         const w = ratFromNumber(rule.worst);
         const span = ratSub(t, w);
-        body = affine(ctx, X, ratDiv(RAT_ONE, { n: span.n * F, d: span.d }), ratNeg(ratDiv(w, span)), true);
+        body = affine(ctx, X, ratDiv(RAT_ONE, { n: span.n * F, d: span.d }), ratNeg(ratDiv(w, span)));
       } else if (rule.direction === "higher") {
-        body = affine(ctx, X, ratDiv(RAT_ONE, { n: t.n * F, d: t.d }), RAT_ZERO, true);
+        body = affine(ctx, X, ratDiv(RAT_ONE, { n: t.n * F, d: t.d }), RAT_ZERO);
       } else {
-        // target / x for x > 0 (1 for x ≤ 0), capped into [0, 1]: (t·F) / (td·X) over t's denominator.
-        const top = lit(ctx, t.n * F);
+        // target / x for x > 0 (1 for x ≤ 0), capped at 1: min(t·F, t.d·X) / (t.d·X), over t's denominator.
+        const top = t.n * F;
+        const bound = max(abs(top), t.d);
         body = {
-          n: `CASE WHEN ${X} <= 0 THEN ${lit(ctx, t.d)} ELSE GREATEST(${lit(ctx, 0n)}, LEAST(${top}, ${lit(ctx, t.d)} * ${X})) END`,
+          n: `CASE WHEN ${X} <= 0 THEN ${lit(ctx, t.d, bound)} WHEN ${X} >= ${lit(ctx, ceilDiv(top, t.d))} THEN ${lit(ctx, top, bound)} ELSE ${lit(ctx, t.d, bound)} * ${X} END`,
           c: t.d,
+          bound,
           p: `CASE WHEN ${blank} OR ${X} <= 0 THEN ${lit(ctx, 1n)} ELSE ${X} END`,
+          pBound: INPUT_BOUND,
         };
       }
       break;
@@ -158,10 +182,10 @@ export function leafFraction(ctx: LeafContext, node: IndicatorNode): Fraction {
     }
     case "categorical": {
       const T = ctx.text[0]!;
-      const max = ruleMax(node);
+      const top = ruleMax(node);
       const branches = rule.categories.map((c) => ({
         when: `${T} IN (${[c.label, ...(c.aliases ?? [])].map((l) => sqlText(normalizeKey(l))).join(", ")})`,
-        value: c.score !== undefined ? ratFromNumber(c.score) : ratDiv(ratFromNumber(c.points ?? 0), ratFromNumber(max ?? 1)),
+        value: c.score !== undefined ? ratFromNumber(c.score) : ratDiv(ratFromNumber(c.points ?? 0), ratFromNumber(top ?? 1)),
       }));
       body = cases(ctx, branches, fail("DATA_UNKNOWN_CATEGORY", `${show(T)} || ${sqlText(` is not one of ${rule.categories.map((c) => JSON.stringify(c.label)).join(", ")}`)}`));
       break;
@@ -174,5 +198,7 @@ export function leafFraction(ctx: LeafContext, node: IndicatorNode): Fraction {
     c: body.c,
     p: body.p ?? null,
     nullable: ctx.missing === "null",
+    bound: body.bound,
+    pBound: body.pBound ?? 1n,
   };
 }

@@ -22,7 +22,7 @@ import { compileFramework, type CompiledFramework } from "../score/compile.ts";
 import { pow10 } from "../number/rational.ts";
 import type { MissingPolicy } from "../score/score-leaves.ts";
 import { dialectOf, sqlDouble, sqlIdent, sqlText, type Dialect, type SqlDialect } from "./dialect.ts";
-import { lcm, type Fraction } from "./fraction.ts";
+import { lcm, SMALL_LIMIT, type Fraction } from "./fraction.ts";
 import { gcd } from "../number/rational.ts";
 import { failure, leafFraction, type LeafContext } from "./leaf-sql.ts";
 
@@ -91,6 +91,16 @@ export interface ToSqlOptions {
    * the text checks (much faster; a NULL is a blank).
    */
   readonly exactColumns?: readonly string[];
+  /**
+   * The SQL types of `exactColumns` (as DuckDB's DESCRIBE names them: "DECIMAL(18,4)", "BIGINT"):
+   * with them, DuckDB scales the numbers in 64 bits.
+   */
+  readonly exactColumnTypes?: Readonly<Record<string, string>>;
+  /**
+   * Order the rows by year, rank and unit (default true). False leaves the order to a query that
+   * wraps this one: sorting its few columns there is cheaper than sorting every node's here.
+   */
+  readonly ordered?: boolean;
 }
 
 /** The column names of the query's output, in order. */
@@ -109,6 +119,7 @@ function checkSqlOptions(options: ToSqlOptions, dialect: Dialect): Issue[] {
   const raw = options as ToSqlOptions & Record<string, unknown>;
   if (raw["merge"] !== undefined) bad("merges are not compiled to SQL: merge the units in the source query, or score with the library");
   if (raw["impute"] !== undefined) bad("imputation is not compiled to SQL: score with the library");
+  if (raw["unranked"] !== undefined) bad("units not ranked (option unranked) are not compiled to SQL: score with the library");
   if (options.shape !== undefined && options.shape !== "wide") bad(`shape ${JSON.stringify(options.shape)}: only "wide" (one row per unit and year) is compiled; pivot long data in the source query`);
   if (options.ties === "exact") bad('ties "exact": SQL ranks on published values only (ties "published")');
   if (options.ranking === "ordinal") bad('ranking "ordinal" orders ties by Vietnamese name order, which SQL engines do not collate alike: use "competition" or "dense"');
@@ -171,11 +182,14 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
   const cols = options.columns ?? {};
   const unitCol = sqlIdent(cols.unit ?? "unit");
   const int = dialect.int;
-  const lit = (n: bigint) => dialect.intLit(n);
+  const lit = (n: bigint, wide = true) => dialect.intLit(n, wide);
   const unitText = "dti_unit";
   const failCtx = { dialect, unit: unitText };
 
   for (const node of plan.nodes) {
+    if (node.adjust !== undefined) {
+      throw refuse(`node "${node.id}": ${node.adjust} points added after the weighted total are not compiled to SQL; score it with the library`, node.id);
+    }
     if (node.kind !== "leaf" && node.aggregation !== "arithmetic") {
       throw refuse(`node "${node.id}": the ${node.aggregation} mean is not compiled to SQL (only the arithmetic mean is exact there); score it with the library`, node.id);
     }
@@ -196,11 +210,13 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
       if (t !== "boolean" && t !== "categorical") numeric.add(keyIndex.get(key)!);
     }
   }
-  const blankWords = ["", "na", "n/a", "#n/a", "null"].map(sqlText).join(", ");
+  // A blank cell: NULL, or empty, "NA", "N/A", "#N/A", "null" once trimmed (as `isBlank`). The
+  // words are compared one by one: an IN list becomes a join in DuckDB's plan.
   const trimmed = (col: string) => `trim(CAST(${col} AS VARCHAR))`;
-  const textOf = (col: string) => `CASE WHEN ${col} IS NULL OR lower(${trimmed(col)}) IN (${blankWords}) THEN NULL ELSE ${trimmed(col)} END`;
+  const blankWord = (text: string) => `(${["", "na", "n/a", "#n/a", "null"].map((w) => `lower(${text}) = ${sqlText(w)}`).join(" OR ")})`;
+  const textOf = (col: string) => `CASE WHEN ${col} IS NULL OR ${blankWord(trimmed(col))} THEN NULL ELSE ${trimmed(col)} END`;
   const identity = [
-    `CASE WHEN ${textOf(unitCol)} IS NULL THEN ${dialect.fail(`'DTI_ERROR DATA_MISSING_UNIT node= unit=: the unit name is blank' || coalesce(${trimmed(unitCol)}, '')`, "VARCHAR")} ELSE ${trimmed(unitCol)} END AS dti_unit`,
+    `CASE WHEN ${unitCol} IS NULL OR ${blankWord(trimmed(unitCol))} THEN ${dialect.fail(`'DTI_ERROR DATA_MISSING_UNIT node= unit=: the unit name is blank' || coalesce(${trimmed(unitCol)}, '')`, "VARCHAR")} ELSE ${trimmed(unitCol)} END AS dti_unit`,
     ...(cols.code !== undefined ? [`${textOf(sqlIdent(cols.code))} AS dti_code`] : []),
     ...(cols.group !== undefined ? [`${textOf(sqlIdent(cols.group))} AS dti_group`] : []),
     ...(cols.year !== undefined ? [`${textOf(sqlIdent(cols.year))} AS dti_year_text`] : []),
@@ -209,31 +225,60 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
   const absent = keys.filter((key) => options.inputs?.[key] === null);
   const needed = absent.filter(() => missing === "error").filter((key) => plan.leaves.some((l) => plan.nodes[l]!.scored && plan.nodes[l]!.inputs.includes(key)));
   if (needed.length > 0) throw new DtiError(needed.map((key) => error("DATA_MISSING_COLUMN", `no column for "${key}" (set missing to "zero" or "reweight" to score without it)`)));
-  const cellCols = keys.map((key, j) => {
-    const column = options.inputs?.[key] === undefined ? key : options.inputs[key];
-    if (column !== null && options.exactColumns?.includes(column) === true && numeric.has(j)) {
-      // The number as it is, and a text only for blank checks (NULL or not).
-      return `${sqlIdent(column)} AS dti_exact${j}, CASE WHEN ${sqlIdent(column)} IS NULL THEN NULL ELSE '' END AS t${j}`;
-    }
-    return `${column === null ? "CAST(NULL AS VARCHAR)" : textOf(sqlIdent(column))} AS t${j}`;
-  });
-
   const sourceColumn = (key: string) => (options.inputs?.[key] === undefined ? key : options.inputs[key]);
   const exactColumns = new Set(options.exactColumns ?? []);
+  const places = options.inputDecimals ?? 6;
+  // Numbers become whole numbers of 10^-places, below 10^18 (INPUT_BOUND): BIGINT in DuckDB
+  // (PostgreSQL: NUMERIC, exact as it is). A text is read as DECIMAL(18, places), scaled in 38
+  // digits (DuckDB multiplies two 18-digit DECIMALs in 64 bits and would overflow).
+  const parse = (text: string) =>
+    dialect.name === "duckdb" ? `CAST(CAST(CAST(${text} AS DECIMAL(18,${places})) AS DECIMAL(38,${places})) * ${scale} AS BIGINT)` : `CAST(${text} AS NUMERIC) * ${lit(scale)}`;
+  // A plain decimal of at most 14 digits is read as a float and scaled: the float is within
+  // 10^14 · 2^-52 < 0.03 of the whole number, so rounding gives it exactly (and DuckDB reads
+  // floats much faster than DECIMALs).
+  const fastDigits = 14;
+  const parsePlain = (text: string) => (dialect.name === "duckdb" ? `CAST(round(CAST(${text} AS DOUBLE) * ${scale}) AS BIGINT)` : parse(text));
+  // A typed DECIMAL(w, s) column (s ≤ places): DuckDB multiplies it by 10^places in 64 bits on
+  // its unscaled digits, exact while |value| < 10^(18 − s − places) (checked per cell, the rare
+  // larger value scaled in 38 digits).
+  const parseTyped = (column: string, col: string) => {
+    if (dialect.name !== "duckdb") return parse(col);
+    const type = options.exactColumnTypes?.[column] ?? "";
+    const decimal = /^DECIMAL\((\d+),(\d+)\)$/u.exec(type);
+    if (decimal === null) return /^U?(TINYINT|SMALLINT|INTEGER|BIGINT)$/u.test(type) ? `CAST(${col} AS BIGINT) * ${scale}` : parse(col);
+    const digits = 18 - Number(decimal[2]) - places;
+    if (digits <= 0) return parse(col);
+    const fast = `CAST(${col} * ${scale} AS BIGINT)`;
+    return Number(decimal[1]) - Number(decimal[2]) <= digits ? fast : `CASE WHEN ${col} < ${10n ** BigInt(digits)} AND ${col} > -${10n ** BigInt(digits)} THEN ${fast} ELSE ${parse(col)} END`;
+  };
+  // Cells: numbers as the source's text (c), text inputs cleaned (t); typed exact numbers as they are.
+  const cellCols = keys.map((key, j) => {
+    const column = sourceColumn(key);
+    if (!numeric.has(j)) return `${column === null ? "CAST(NULL AS VARCHAR)" : textOf(sqlIdent(column))} AS t${j}`;
+    if (column === null) return `CAST(NULL AS VARCHAR) AS c${j}`;
+    return exactColumns.has(column) ? `${sqlIdent(column)} AS c${j}` : `CAST(${sqlIdent(column)} AS VARCHAR) AS c${j}`;
+  });
   const numberOf = (j: number) => {
-    const t = `replace(t${j}, ',', '.')`;
-    const places = options.inputDecimals ?? 6;
     const column = sourceColumn(keys[j]!);
-    if (column !== null && exactColumns.has(column)) {
-      const exact = dialect.name === "duckdb" ? `CAST(CAST(dti_exact${j} AS DECIMAL(38,${places})) * ${lit(scale)} AS HUGEINT)` : `CAST(dti_exact${j} AS NUMERIC) * ${lit(scale)}`;
-      return `${exact} AS x${j}`;
-    }
-    const parsed = dialect.name === "duckdb" ? `CAST(CAST(${t} AS DECIMAL(38,${places})) * ${lit(scale)} AS HUGEINT)` : `CAST(${t} AS NUMERIC) * ${lit(scale)}`;
+    const c = `c${j}`;
+    if (column !== null && exactColumns.has(column)) return `${parseTyped(column, c)} AS x${j}`;
+    if (column === null) return `CAST(NULL AS ${dialect.small}) AS x${j}`;
+    // The common cell, a plain decimal with at most `places` decimals and 18 digits, is read
+    // directly; anything else (spaces, a decimal comma, blank words, errors) takes the checks.
+    const intDigits = 18 - places;
+    const fastInt = fastDigits - places;
+    const plain = places === 0 ? `[+-]?[0-9]{1,${fastDigits}}` : `[+-]?([0-9]{1,${fastInt}}|[0-9]{0,${fastInt}}[.][0-9]{1,${places}})`;
+    const t = `trim(${c})`;
+    const u = `replace(${t}, ',', '.')`;
+    const intPart = `regexp_replace(${u}, '^[+-]?0*([0-9]*).*$', '\\1')`;
     return (
-      `CASE WHEN t${j} IS NULL THEN NULL ` +
-      `WHEN NOT ${dialect.matches(t, "[+-]?[0-9]*[.]?[0-9]+")} THEN ${failure(failCtx, "DATA_NOT_A_NUMBER", keys[j]!, `t${j} || ' is not a number'`)} ` +
-      `WHEN strpos(${t}, '.') > 0 AND length(${t}) - strpos(${t}, '.') > ${places} THEN ${failure(failCtx, "SQL_UNSUPPORTED", keys[j]!, `t${j} || ' has more than ${places} decimals: raise inputDecimals'`)} ` +
-      `ELSE ${parsed} END AS x${j}`
+      `CASE WHEN ${c} IS NULL THEN NULL ${fastInt >= 0 ? `WHEN ${dialect.matches(c, plain)} THEN ${parsePlain(c)} ` : ""}` +
+      `WHEN ${blankWord(t)} THEN NULL ` +
+      `WHEN NOT ${dialect.matches(u, "[+-]?[0-9]*[.]?[0-9]+")} THEN ${failure(failCtx, "DATA_NOT_A_NUMBER", keys[j]!, `${t} || ' is not a number'`)} ` +
+      `WHEN strpos(${u}, '.') > 0 AND length(${u}) - strpos(${u}, '.') > ${places} THEN ${failure(failCtx, "SQL_UNSUPPORTED", keys[j]!, `${t} || ' has more than ${places} decimals: raise inputDecimals'`)} ` +
+      // DuckDB's BIGINT holds 18 digits (PostgreSQL's NUMERIC any number).
+      (dialect.name === "duckdb" ? `WHEN length(${intPart}) > ${intDigits} THEN ${failure(failCtx, "SQL_UNSUPPORTED", keys[j]!, `${t} || ' has more than 18 digits with ${places} decimals: lower inputDecimals, or run the query on PostgreSQL'`)} ` : "") +
+      `ELSE ${parse(u)} END AS x${j}`
     );
   };
   const keyOf = (j: number) => `lower(regexp_replace(${dialect.nfc(`t${j}`)}, '\\s+', ' ', 'g')) AS w${j}`;
@@ -251,13 +296,17 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
   // denominator (a CTE after its level), so that products up the tree stay small.
   const reduced: string[][] = [];
   const divided: string[][] = [];
-  const emit = (i: number, n: string, p: string | null, coverage: string) => {
+  // Whether a node's coverage is 1 in every row the query returns (then written as a constant).
+  const full: boolean[] = [];
+  // Whether a node's whole numbers need the exact (wide) type: they may reach 2^62.
+  const wideOf = (f: Pick<Fraction, "bound" | "pBound" | "c">) => f.bound >= SMALL_LIMIT || f.pBound >= SMALL_LIMIT || f.c * f.pBound >= SMALL_LIMIT;
+  const emit = (i: number, n: string, p: string | null, coverage: string, wide: boolean) => {
     const level = (levels[h[i]!] ??= []);
     if (p === null) return void level.push(`${n} AS n${i}`, `${coverage} AS v${i}`);
     level.push(`${n} AS m${i}`, `${p} AS o${i}`, `${coverage} AS v${i}`);
-    (reduced[h[i]!] ??= []).push(`${dialect.gcd(`m${i}`, `o${i}`)} AS e${i}`);
+    (reduced[h[i]!] ??= []).push(`${dialect.gcd(`m${i}`, `o${i}`, wide)} AS e${i}`);
     // p is 1 where the node is missing, so that a parent multiplies by it unconditionally.
-    (divided[h[i]!] ??= []).push(`${dialect.divExact(`m${i}`, `e${i}`)} AS n${i}`, `CASE WHEN m${i} IS NULL THEN ${lit(1n)} ELSE ${dialect.divExact(`o${i}`, `e${i}`)} END AS p${i}`);
+    (divided[h[i]!] ??= []).push(`${dialect.divExact(`m${i}`, `e${i}`, wide)} AS n${i}`, `CASE WHEN m${i} IS NULL THEN ${lit(1n, wide)} ELSE ${dialect.divExact(`o${i}`, `e${i}`, wide)} END AS p${i}`);
   };
   plan.nodes.forEach((node, i) => {
     if (node.kind === "leaf") {
@@ -271,9 +320,11 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
         missing: !node.scored || missing === "reweight" ? "null" : missing,
       };
       const f = leafFraction(ctx, node.leaf!);
-      const blank = node.inputs.map((k) => `t${keyIndex.get(k)} IS NULL`).join(" OR ");
-      emit(i, f.n, f.p, `CASE WHEN ${blank} THEN ${sqlDouble(0)} ELSE ${sqlDouble(1)} END`);
-      fractions[i] = { n: `n${i}`, c: f.c, p: f.p === null ? null : `p${i}`, nullable: f.nullable };
+      const blank = node.inputs.map((k) => (numeric.has(keyIndex.get(k)!) ? `x${keyIndex.get(k)} IS NULL` : `t${keyIndex.get(k)} IS NULL`)).join(" OR ");
+      // Under "error", a scored leaf is never blank in a row the query returns: its coverage is 1.
+      full[i] = ctx.missing === "error";
+      emit(i, f.n, f.p, full[i] ? sqlDouble(1) : `CASE WHEN ${blank} THEN ${sqlDouble(0)} ELSE ${sqlDouble(1)} END`, wideOf(f));
+      fractions[i] = { ...f, n: `n${i}`, p: f.p === null ? null : `p${i}` };
       return;
     }
     const { childStart, childCount, child, weight, exactWeight } = plan.layout;
@@ -289,11 +340,12 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
       kids.push({ c: child[p]!, w, W: r.n * (wDen / r.d) });
       covTerms.push(`${sqlDouble(w)} * v${child[p]!}`);
     }
-    const coverage = kids.length === 0 ? sqlDouble(0) : `(${covTerms.join(" + ")}) / ${sqlDouble(total)}`;
+    full[i] = kids.length > 0 && kids.every((k) => full[k.c]);
+    const coverage = kids.length === 0 ? sqlDouble(0) : full[i] ? sqlDouble(1) : `(${covTerms.join(" + ")}) / ${sqlDouble(total)}`;
     const threshold = node.kind === "group" ? (plan.layout.minCoverage[i]! > 0 ? plan.layout.minCoverage[i]! : optMin) : 0;
     if (kids.length === 0) {
-      emit(i, `CAST(NULL AS ${int})`, null, coverage);
-      fractions[i] = { n: `n${i}`, c: 1n, p: null, nullable: true };
+      emit(i, `CAST(NULL AS ${dialect.small})`, null, coverage, false);
+      fractions[i] = { n: `n${i}`, c: 1n, p: null, nullable: true, bound: 0n, pBound: 1n };
       return;
     }
     // Weights only matter relative to each other: divided by their common factor.
@@ -311,44 +363,72 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
     const g = coef0.reduce((a, b) => gcd(a, b), anyNullable ? L0 : L0 * sumW);
     const coef = coef0.map((k) => k / g);
     const L = L0 / g;
+    // Bounds: each term is at most coef · n_k's bound · the other children's p bounds.
+    const pProduct = fs.reduce((m, f) => m * f.pBound, 1n);
+    const termBound = fs.reduce((m, f, k) => m + coef[k]! * f.bound * (pProduct / f.pBound), 0n);
+    const pBound = (anyNullable ? sumW : 1n) * pProduct;
+    const c = anyNullable ? L : (L0 * sumW) / g;
+    const wide = termBound >= SMALL_LIMIT || wideOf({ bound: 0n, pBound, c });
     const terms = fs.map((f, k) => {
       const others = q.filter((x, j) => x !== null && j !== k);
-      const term = [lit(coef[k]!), f.n, ...others].join(" * ");
-      return f.nullable ? `CASE WHEN ${f.n} IS NULL THEN ${lit(0n)} ELSE ${term} END` : term;
+      // The literal first: the product is then computed in its type.
+      const term = [lit(coef[k]!, wide), f.n, ...others].join(" * ");
+      return f.nullable ? `CASE WHEN ${f.n} IS NULL THEN ${lit(0n, wide)} ELSE ${term} END` : term;
     });
     let n = `(${terms.join(" + ")})`;
-    let c: bigint;
     let pParts: string[] = q.filter((x): x is string => x !== null);
     if (anyNullable) {
-      const present = fs.map((f, k) => (f.nullable ? `CASE WHEN ${f.n} IS NULL THEN ${lit(0n)} ELSE ${lit(kids[k]!.W)} END` : lit(kids[k]!.W)));
+      const present = fs.map((f, k) => (f.nullable ? `CASE WHEN ${f.n} IS NULL THEN ${lit(0n, wide)} ELSE ${lit(kids[k]!.W, wide)} END` : lit(kids[k]!.W, wide)));
       pParts = [`(${present.join(" + ")})`, ...pParts];
-      c = L;
       if (fs.every((f) => f.nullable)) n = `CASE WHEN ${fs.map((f) => `${f.n} IS NULL`).join(" AND ")} THEN NULL ELSE ${n} END`;
-    } else c = (L0 * sumW) / g;
+    }
     const nullable = fs.every((f) => f.nullable) || threshold > 0;
     if (threshold > 0) n = `CASE WHEN ${coverage} < ${sqlDouble(threshold - 1e-12)} THEN NULL ELSE ${n} END`;
-    emit(i, n, pParts.length > 0 ? pParts.join(" * ") : null, coverage);
-    fractions[i] = { n: `n${i}`, c, p: pParts.length > 0 ? `p${i}` : null, nullable };
+    emit(i, n, pParts.length > 0 ? pParts.join(" * ") : null, coverage, wide);
+    // The value is at most 1: n ≤ c · p.
+    const bound = termBound < c * pBound ? termBound : c * pBound;
+    fractions[i] = { n: `n${i}`, c, p: pParts.length > 0 ? `p${i}` : null, nullable, bound: wide && bound < SMALL_LIMIT ? SMALL_LIMIT : bound, pBound };
   });
 
   // Published values (whole numbers of 10^-decimals), then ranks.
   const pubScale = pow10(decimals);
-  const den = (f: Fraction) => (f.p === null ? lit(f.c) : `${lit(f.c)} * ${f.p}`);
+  // Small: 2·n·10^decimals + d stays below 2^63, so one BIGINT division is exact.
+  const small = (f: Fraction) => !wideOf(f) && 2n * pubScale * f.bound + f.c * f.pBound < SMALL_LIMIT && 2n * f.c * f.pBound < SMALL_LIMIT;
+  const den = (f: Fraction) => (f.p === null ? lit(f.c, !small(f)) : `${lit(f.c, !small(f))} * ${f.p}`);
+  const wideN = (f: Fraction) => `CAST(${f.n} AS ${int})`;
   const approximate = dialect.halfUpApprox;
-  const approx = approximate === null ? [] : fractions.map((f, i) => `${approximate(f.n, den(f), pubScale)} AS a${i}`);
-  const published = fractions.map((f, i) => `${dialect.halfUpFix(f.n, den(f), pubScale, `a${i}`)} AS k${i}`);
+  const approx = approximate === null ? [] : fractions.flatMap((f, i) => (small(f) ? [] : [`${approximate(wideN(f), den(f), pubScale)} AS a${i}`]));
+  const published = fractions.map((f, i) => `${small(f) ? dialect.halfUpSmall(f.n, den(f), pubScale) : dialect.halfUpFix(wideN(f), den(f), pubScale, `a${i}`)} AS k${i}`);
   const scores = fractions.map((f, i) => `CAST(${f.n} AS DOUBLE PRECISION) / (CAST(${den(f)} AS DOUBLE PRECISION)) AS s${i}`);
   const rankFn = options.ranking === "dense" ? "DENSE_RANK()" : "RANK()";
   const yearPart = cols.year !== undefined ? "dti_year, " : "";
   const unknownRank = (options.rankNodes ?? []).filter((id) => !plan.index.has(id));
   if (unknownRank.length > 0) throw new DtiError([error("OPTION_INVALID", `rankNodes: unknown node ${JSON.stringify(unknownRank[0])}`)]);
   const ranked = (i: number) => options.rankNodes === undefined || i === plan.root || options.rankNodes.includes(plan.nodes[i]!.id);
-  const ranks = fractions.flatMap((_, i) => !ranked(i) ? [`CAST(NULL AS BIGINT) AS r${i}`, ...(cols.group !== undefined ? [`CAST(NULL AS BIGINT) AS g${i}`] : [])] : [
+  // DuckDB: each ranked node's distinct published values counted per year (and group), ranked
+  // there and joined back, so that no window sorts the whole rows. PostgreSQL: RANK() windows.
+  const joined = dialect.name === "duckdb";
+  const rankCtes: string[] = [];
+  const rankJoins: string[] = [];
+  const rankOf = (i: number, group: boolean) => {
+    const name = `dti_${group ? "g" : "r"}${i}`;
+    const part = [...(cols.year !== undefined ? ["dti_year"] : []), ...(group ? ["dti_group"] : [])];
+    const over = `OVER (${part.length > 0 ? `PARTITION BY ${part.join(", ")} ` : ""}ORDER BY k${i} DESC)`;
+    const rank = options.ranking === "dense" ? `row_number() ${over}` : `CAST(sum(count(*)) ${over} - count(*) + 1 AS BIGINT)`;
+    rankCtes.push(`${name} AS (\n  SELECT ${[...part, `k${i}`].join(", ")}, ${rank} AS rank\n  FROM dti_published\n  WHERE k${i} IS NOT NULL${group ? " AND dti_group IS NOT NULL" : ""}\n  GROUP BY ${[...part, `k${i}`].join(", ")}\n)`);
+    const on = [`dti_published.k${i} = ${name}.k${i}`, ...part.map((c) => `dti_published.${c} IS NOT DISTINCT FROM ${name}.${c}`)];
+    rankJoins.push(`LEFT JOIN ${name} ON ${on.join(" AND ")}`);
+    return `${name}.rank AS ${group ? "g" : "r"}${i}`;
+  };
+  const ranks = fractions.flatMap((_, i) => !ranked(i) ? [`CAST(NULL AS BIGINT) AS r${i}`, ...(cols.group !== undefined ? [`CAST(NULL AS BIGINT) AS g${i}`] : [])] : joined ? [rankOf(i, false), ...(cols.group !== undefined ? [rankOf(i, true)] : [])] : [
     `CASE WHEN k${i} IS NULL THEN NULL ELSE ${rankFn} OVER (PARTITION BY ${yearPart}(k${i} IS NULL) ORDER BY k${i} DESC) END AS r${i}`,
     ...(cols.group !== undefined ? [`CASE WHEN k${i} IS NULL OR dti_group IS NULL THEN NULL ELSE ${rankFn} OVER (PARTITION BY ${yearPart}dti_group, (k${i} IS NULL) ORDER BY k${i} DESC) END AS g${i}`] : []),
   ]);
 
-  const value = (i: number) => (decimals === 0 ? `CAST(k${i} AS DECIMAL(38,0))` : `CAST(k${i} AS DECIMAL(38,0)) * CAST(${sqlText(`0.${"0".repeat(decimals - 1)}1`)} AS DECIMAL(38,${decimals}))`);
+  // Values are in [0, 1]: k has at most decimals + 1 digits (DuckDB keeps such DECIMALs in 64 bits).
+  const width = dialect.name === "duckdb" ? decimals + 1 : 38;
+  const value = (i: number) =>
+    decimals === 0 ? `CAST(k${i} AS DECIMAL(${width},0))` : `CAST(k${i} AS DECIMAL(${width},0)) * CAST(${sqlText(`0.${"0".repeat(decimals - 1)}1`)} AS DECIMAL(${dialect.name === "duckdb" ? decimals : 38},${decimals}))`;
   const infos = nodeInfos(plan);
   const root = plan.root;
   const out: [string, string][] = [
@@ -388,9 +468,10 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
   });
   step("dti_rounded", approx);
   ctes.push(`dti_published${as}\n  SELECT *,\n    ${[...published, ...scores].join(",\n    ")}\n  FROM ${from}\n)`);
-  ctes.push(`dti_ranked${as}\n  SELECT *,\n    ${ranks.join(",\n    ")}\n  FROM dti_published\n)`);
+  for (const cte of rankCtes) ctes.push(cte);
+  ctes.push(`dti_ranked${as}\n  SELECT dti_published.*,\n    ${ranks.join(",\n    ")}\n  FROM dti_published${rankJoins.map((j) => `\n  ${j}`).join("")}\n)`);
   const select = out.map(([name, expr]) => `${expr} AS ${sqlIdent(name)}`).join(",\n  ");
   const order = [...(cols.year !== undefined ? ["dti_year NULLS FIRST"] : []), `r${root} NULLS LAST`, "dti_unit"].join(", ");
   const header = `-- ${fw.framework.id} ${fw.framework.version}: scores, published values (half-up, ${decimals} decimals), ranks and coverage, as dti scores them.\n`;
-  return { sql: `${header}WITH\n${ctes.join(",\n")}\nSELECT\n  ${select}\nFROM dti_ranked\nORDER BY ${order}`, columns: out.map(([name]) => name) };
+  return { sql: `${header}WITH\n${ctes.join(",\n")}\nSELECT\n  ${select}\nFROM dti_ranked${options.ordered === false ? "" : `\nORDER BY ${order}`}`, columns: out.map(([name]) => name) };
 }

@@ -8,19 +8,20 @@ import { DtiError, error, showValue, type Issue } from "../errors.ts";
 import { isBlank, readWideIdentity, wideState, type WideState } from "../input/read-units.ts";
 import { resolveColumns, type ColumnPlan, type ResolveOptions } from "../input/resolve-columns.ts";
 import { tableFromRecords, type RawCell, type RawRow } from "../input/table.ts";
+import { blockCell, type CsvBlock } from "../input/csv/csv-block.ts";
 import { checkOptions } from "../pipeline/check-options.ts";
 import { nodeInfos, toFramework } from "../pipeline/score.ts";
 import type { NodeInfo } from "../pipeline/types.ts";
 import type { Framework, FrameworkDefinition } from "../framework/types.ts";
 import { exactly, type Enclosure } from "../number/enclosure.ts";
 import { formatScaled, UNIT_ROUNDOFF } from "../number/publish-float.ts";
-import { ratFromDecimal, ratFromNumber, ratToNumber, type Rational } from "../number/rational.ts";
+import { ratFromDecimal, ratFromNumber, type Rational } from "../number/rational.ts";
 import { createRankStore, type NodeRanks } from "../rank/rank-store.ts";
+import { unrankedMatcher, type UnrankedOption } from "../rank/unranked.ts";
 import type { RankMethod } from "../rank/rank.ts";
 import { compileFramework, type CompiledFramework } from "../score/compile.ts";
 import { evaluateNodes, evaluationScratch, type NodeFlag } from "../score/evaluate-nodes.ts";
 import { exactUnit } from "../score/exact-nodes.ts";
-import { readFloatInto, isShortDecimal } from "../score/fast/read-float.ts";
 import { leafColumns, type LeafSource } from "../score/leaf-columns.ts";
 import { nodeFlagIssues } from "../score/node-flag-issues.ts";
 import { publishColumns } from "../score/publish-columns.ts";
@@ -46,13 +47,18 @@ export interface StreamOptions extends ResolveOptions {
   readonly maxIssues?: number;
   /** "float" (default): float scores, exact published values; "exact": decimals throughout. */
   readonly arithmetic?: "float" | "exact";
+  /** Units assessed but not ranked, by name or code (as in `score`); the ranked column marks them too. */
+  readonly unranked?: UnrankedOption;
 }
 
 /** Rows to stream: an (async) iterable, or a function that makes a fresh one (read twice when the framework normalises across units). */
 export type StreamSource = AsyncIterable<StreamRow> | Iterable<StreamRow> | (() => AsyncIterable<StreamRow> | Iterable<StreamRow>);
 
-/** A row of a stream: cells (the first row is the header), a `RawRow` with its line, or a record. */
-export type StreamRow = readonly RawCell[] | (RawRow & { readonly issues?: readonly Issue[] }) | Readonly<Record<string, unknown>>;
+/**
+ * A row of a stream: cells (the first row is the header), a `RawRow` with its line, or a record;
+ * or a block of data rows after a header row (`readCsvBlocks`).
+ */
+export type StreamRow = readonly RawCell[] | (RawRow & { readonly issues?: readonly Issue[] }) | Readonly<Record<string, unknown>> | CsvBlock;
 
 /** One scored unit, yielded in input order (ranks come in the summary, once all are read). */
 export interface StreamUnitResult {
@@ -64,6 +70,10 @@ export interface StreamUnitResult {
   readonly year?: number;
   /** Input row (line) of the unit. */
   readonly row: number;
+  /** False for a unit assessed but not ranked (its ranks in the summary are 0). */
+  readonly ranked?: false;
+  /** Why it is not ranked, where the data or the `unranked` option says. */
+  readonly rankNote?: string;
   /** The index (root) score as a float, its published value, and coverage. */
   readonly score: number;
   readonly value: string;
@@ -114,6 +124,10 @@ export interface ScoreStream extends AsyncIterable<StreamUnitResult> {
   readonly ranked: readonly string[];
   /** The summary; throws when the stream has not been read to the end. */
   summary(): StreamSummary;
+}
+
+function isBlock(row: StreamRow): row is CsvBlock {
+  return (row as CsvBlock).kind === "csv-block" && (row as CsvBlock).numbers instanceof Float64Array;
 }
 
 function isRawRow(row: StreamRow): row is RawRow {
@@ -189,6 +203,7 @@ export function scoreStream(
 
   async function* run(): AsyncGenerator<StreamUnitResult> {
     const reader = rowReader(framework, compiled, options, errors, warnings, missing);
+    const unranked = unrankedMatcher(options.unranked);
     // Pass 1 (frameworks that normalise across units): the raw values of every normalised leaf.
     const global = normalises ? await collectNormalised(compiled, reader, open(), missing) : undefined;
     const missingCount = new Map<number, number>();
@@ -260,7 +275,9 @@ export function scoreStream(
       for (let b = 0; b < size; b++) {
         if (failed[b] === 1) continue;
         const unit = batch.units[b]!;
-        for (let k = 0; k < rankedPositions.length; k++) keys[k] = pub[b * n + rankedPositions[k]!]!;
+        // A unit not ranked is kept with no values: it gets no rank and takes no place.
+        const mark = unranked.mark(unit);
+        for (let k = 0; k < rankedPositions.length; k++) keys[k] = mark === false ? pub[b * n + rankedPositions[k]!]! : NaN;
         store.add(unit.unit, unit.code, unit.year, unit.group, keys);
         const rootValue = pub[b * n + root]!;
         yield {
@@ -270,6 +287,7 @@ export function scoreStream(
           ...(unit.group !== undefined ? { group: unit.group } : {}),
           ...(unit.year !== undefined ? { year: unit.year } : {}),
           row: unit.row,
+          ...(mark === false ? {} : { ranked: false as const, ...(mark.note !== undefined ? { rankNote: mark.note } : {}) }),
           score: scores[b * n + root]!,
           value: Number.isNaN(rootValue) ? "" : formatScaled(rootValue, decimals),
           coverage: coverage[b * n + root]!,
@@ -279,23 +297,19 @@ export function scoreStream(
       batch.size = 0;
     };
 
-    reader.onIssue((issue) => {
-        (batch.before[batch.size] ??= []).push(issue);
-      });
-    for await (const row of reader.rows(open(), true)) {
-      batch.units[batch.size] = row.unit;
-      batch.cells[batch.size] = row.cells;
-      batch.global[batch.size] = unitIndex++;
-      batch.size++;
-      if (batch.size === BATCH) yield* flush();
+    for await (const rows of reader.rows(open(), true)) {
+      for (const row of rows) {
+        addToBatch(batch, row, unitIndex++);
+        if (batch.size === BATCH) yield* flush();
+      }
     }
     yield* flush();
-    for (const issue of batch.before[0] ?? []) errors.add(issue);
-    batch.before.length = 0;
+    for (const issue of reader.trailing()) errors.add(issue);
     const rowCount = reader.rowCount();
     if (!reader.started() || rowCount === 0) errors.add(error("DATA_EMPTY", !reader.started() ? "the data is empty: no header and no rows" : "the data has a header but no rows"));
     for (const w of missingValueWarnings(compiled, missingCount, reader.absent(), missing, missingNames)) warnings.add(w);
     for (const w of global?.issues ?? []) warnings.add(w);
+    for (const issue of unranked.issues()) (issue.severity === "error" ? errors : warnings).add(issue);
     const ranks = store.rank(options.ranking ?? "competition");
     summary = {
       ok: errors.count === 0,
@@ -336,10 +350,23 @@ interface StreamUnit {
   readonly row: number;
 }
 
+/** A unit read from a row: its identity and where its cells are. */
+interface StreamRowUnit {
+  readonly unit: StreamUnit;
+  readonly cells: readonly RawCell[] | undefined;
+  readonly block: CsvBlock | undefined;
+  readonly blockRow: number;
+  /** Issues of the rows read since the previous unit (left out rows, ragged rows). */
+  readonly before: Issue[] | undefined;
+}
+
 interface Batch {
   size: number;
   readonly units: StreamUnit[];
-  readonly cells: (readonly RawCell[])[];
+  /** A unit's cells: an array, or row `blockRow` of a block. */
+  readonly cells: (readonly RawCell[] | undefined)[];
+  readonly blocks: (CsvBlock | undefined)[];
+  readonly blockRow: Int32Array;
   /** Each unit's position among all units read (for the normalised columns of pass 1). */
   readonly global: Int32Array;
   /** Row issues met before the unit at each position was read (rows left out, parse errors). */
@@ -349,23 +376,34 @@ interface Batch {
 }
 
 function createBatch(compiled: CompiledFramework): Batch {
-  return { size: 0, units: [], cells: [], global: new Int32Array(BATCH), before: [], leafColumn: new Int32Array(2 * compiled.nodes.length).fill(-1) };
+  return { size: 0, units: [], cells: [], blocks: [], blockRow: new Int32Array(BATCH), global: new Int32Array(BATCH), before: [], leafColumn: new Int32Array(2 * compiled.nodes.length).fill(-1) };
 }
 
 function batchSource(compiled: CompiledFramework, batch: Batch, header: { columns: readonly string[]; leafColumn: Int32Array; keyColumn: ReadonlyMap<string, number> }): LeafSource {
+  const at = (b: number, col: number): RawCell => {
+    const block = batch.blocks[b];
+    return block === undefined ? batch.cells[b]![col] : blockCell(block, batch.blockRow[b]!, col);
+  };
   const raw = (b: number, leaf: number, input: number): RawValue | undefined => {
     const col = header.leafColumn[2 * leaf + input]!;
     if (col < 0) return undefined;
-    const cell = batch.cells[b]![col];
+    const cell = at(b, col);
     return isBlank(cell) ? undefined : (cell as RawValue);
   };
   return {
     count: batch.size,
     raw,
+    plainColumn: (leaf, into) => {
+      const col = header.leafColumn[2 * leaf]!;
+      for (let b = 0; b < batch.size; b++) {
+        const block = batch.blocks[b];
+        into[b] = block === undefined || col < 0 ? NaN : block.numbers[batch.blockRow[b]! * block.width + col]!;
+      }
+    },
     cell: (b, key) => {
       const col = header.keyColumn.get(key);
       if (col === undefined) return undefined;
-      const cell = batch.cells[b]![col];
+      const cell = at(b, col);
       return { raw: isBlank(cell) ? undefined : (cell as RawValue), row: batch.units[b]!.row, column: header.columns[col] };
     },
     unit: (b) => batch.units[b]!,
@@ -381,7 +419,16 @@ function rowReader(framework: Framework, compiled: CompiledFramework, options: S
   let keyColumn = new Map<string, number>();
   let count = 0;
   let reported = false;
-  let sink: (issue: Issue) => void = (issue) => errors.add(issue);
+  // Row-level issues since the last unit read: they go with the next unit (errors in row order
+  // with the cells' errors), or are left over at the end (`trailing`).
+  let sunk: Issue[] = [];
+  const sink = (issue: Issue) => sunk.push(issue);
+  const before = (): Issue[] | undefined => {
+    if (sunk.length === 0) return undefined;
+    const issues = sunk;
+    sunk = [];
+    return issues;
+  };
   const start = (header: readonly string[], report: boolean): boolean => {
     columns = header;
     columnPlan = resolveColumns(header, framework, options);
@@ -400,31 +447,75 @@ function rowReader(framework: Framework, compiled: CompiledFramework, options: S
     started: () => columns !== undefined,
     rowCount: () => count,
     /** Where row-level errors go (in row order with the cells' errors). */
-    onIssue(f: (issue: Issue) => void) {
-      sink = f;
-    },
-    /** Units of a pass in input order; `report` on the pass whose issues count (the last). */
-    async *rows(source: AsyncIterable<StreamRow> | Iterable<StreamRow>, report: boolean): AsyncGenerator<{ unit: StreamUnit; cells: readonly RawCell[] }> {
+    /** The row issues after the last unit of the pass read. */
+    trailing: () => before() ?? [],
+    /**
+     * Units of a pass in input order, those of one source item (a row, or a block of rows) at a
+     * time; `report` on the pass whose issues count (the last).
+     */
+    async *rows(source: AsyncIterable<StreamRow> | Iterable<StreamRow>, report: boolean): AsyncGenerator<StreamRowUnit[]> {
       columns = undefined;
       let state: WideState | undefined;
       let rowCount = 0;
       let recordNumber = 0;
       let stop = false;
       const pending: Issue[] = [];
+      // One data row (of a block, or its cells): counted, its issues sent, its identity read.
+      const accept = (cells: readonly RawCell[], line: number, rowIssues: readonly Issue[] | undefined): StreamUnit | undefined => {
+        if (report && rowIssues !== undefined) for (const issue of rowIssues) sink(issue);
+        rowCount++;
+        if (rowCount === 1 && report && !reported) {
+          reported = true;
+          const cols = missingColumnIssues(compiled, new Set(columnPlan!.inputs.values()), missing, "wide", 1);
+          absent = cols.absent;
+          for (const issue of cols.issues) (issue.severity === "error" ? errors : warnings).add(issue);
+        }
+        pending.length = 0;
+        const table = { columns: columns! };
+        state ??= wideState(table, columnPlan!);
+        const id = readWideIdentity(table, columnPlan!, state, cells, line, pending);
+        if (report) for (const issue of pending) sink(issue);
+        return id === undefined ? undefined : { ...id, row: line };
+      };
       for await (const row of source) {
+        if (isBlock(row)) {
+          // (`start`, a closure, sets the header: the cast keeps TypeScript from narrowing it away.)
+          const header = columns as readonly string[] | undefined;
+          if (header === undefined) throw new DtiError([error("USAGE", "a block of rows came before the header row")]);
+          if (stop) {
+            rowCount += row.rows;
+            continue;
+          }
+          // Only the identity columns are read as text here; the rest stay in the block.
+          const roles = columnPlan!.roles;
+          const idColumns = [roles.unit, roles.code, roles.group, roles.year].filter((c): c is number => c !== undefined);
+          const cells: RawCell[] = new Array<RawCell>(header.length);
+          let issueAt = 0;
+          const units: StreamRowUnit[] = [];
+          for (let r = 0; r < row.rows; r++) {
+            for (const c of idColumns) cells[c] = c < row.width ? blockCell(row, r, c) : undefined;
+            let rowIssues: Issue[] | undefined;
+            while (issueAt < row.issues.length && row.issues[issueAt]!.row === r) (rowIssues ??= []).push(row.issues[issueAt++]!.issue);
+            const unit = accept(cells, row.lines[r]!, rowIssues);
+            if (unit !== undefined) units.push({ unit, cells: undefined, block: row, blockRow: r, before: before() });
+          }
+          yield units;
+          continue;
+        }
         if (stop) {
           if (columns !== undefined) rowCount++;
           continue;
         }
         let cells: readonly RawCell[];
         let line: number;
+        let rowIssues: readonly Issue[] | undefined;
         if (Array.isArray(row) || isRawRow(row as StreamRow)) {
           const raw = Array.isArray(row) ? { line: rowCount + (columns === undefined ? 1 : 2), cells: row as readonly RawCell[] } : (row as RawRow & { issues?: readonly Issue[] });
           if (columns === undefined) {
             stop = !start(raw.cells.map((c) => String(c ?? "").normalize("NFC").trim()), report);
             continue;
           }
-          if (report) for (const issue of (raw as { issues?: readonly Issue[] }).issues ?? []) sink(issue);
+          rowIssues = (raw as { issues?: readonly Issue[] }).issues;
           cells = raw.cells;
           line = raw.line;
         } else {
@@ -443,20 +534,8 @@ function rowReader(framework: Framework, compiled: CompiledFramework, options: S
           line = recordNumber;
           if (stop) continue;
         }
-        rowCount++;
-        if (rowCount === 1 && report && !reported) {
-          reported = true;
-          const cols = missingColumnIssues(compiled, new Set(columnPlan!.inputs.values()), missing, "wide", 1);
-          absent = cols.absent;
-          for (const issue of cols.issues) (issue.severity === "error" ? errors : warnings).add(issue);
-        }
-        pending.length = 0;
-        const table = { columns: columns! };
-        state ??= wideState(table, columnPlan!);
-        const id = readWideIdentity(table, columnPlan!, state, cells, line, pending);
-        if (report) for (const issue of pending) sink(issue);
-        if (id === undefined) continue;
-        yield { unit: { ...id, row: line }, cells };
+        const unit = accept(cells, line, rowIssues);
+        if (unit !== undefined) yield [{ unit, cells, block: undefined, blockRow: 0, before: before() }];
       }
       count = rowCount;
     },
@@ -465,8 +544,8 @@ function rowReader(framework: Framework, compiled: CompiledFramework, options: S
 
 /**
  * Pass 1 of a framework that normalises across units: the raw value of every normalised leaf of
- * every unit (float, bound, and the text where the float is not its exact decimal), then the
- * normalisation itself, as `score` does it.
+ * every unit, read by the leaf stage as pass 2 reads it (float, bound, and the text where the float
+ * is not its exact decimal), then the normalisation itself, as `score` does it.
  */
 async function collectNormalised(
   compiled: CompiledFramework,
@@ -481,11 +560,12 @@ async function collectNormalised(
   let years = new Float64Array(capacity);
   const texts = new Map<number, string>();
   let units = 0;
-  // A blank counts as the leaf stage counts it: under "zero" a weighted leaf's raw value is 0.
-  const zero = leaves.map((l) => missing === "zero" && compiled.nodes[l]!.scored);
-  const out = new Float64Array(1);
-  for await (const { unit, cells } of reader.rows(source, false)) {
-    if (units === capacity) {
+  const batch = createBatch(compiled);
+  const noneAbsent: ReadonlySet<string> = new Set();
+  const flush = () => {
+    const size = batch.size;
+    if (size === 0) return;
+    if (units + size > capacity) {
       const grown = new Float64Array(leaves.length * capacity * 2);
       for (let k = 0; k < leaves.length; k++) grown.set(value.subarray(k * capacity, (k + 1) * capacity), k * capacity * 2);
       value = grown;
@@ -494,31 +574,29 @@ async function collectNormalised(
       years = y;
       capacity *= 2;
     }
-    years[units] = unit.year ?? NaN;
-    const { leafColumn } = reader.header();
+    const source = batchSource(compiled, batch, reader.header());
+    const stage = leafColumns(compiled, source, missing, noneAbsent, undefined, leaves);
+    const { value: V, coverage: C } = stage.cols;
     leaves.forEach((leaf, k) => {
-      const col = leafColumn[2 * leaf]!;
-      const cell = col < 0 ? undefined : cells[col];
-      let x = NaN;
-      if (isBlank(cell)) {
-        if (zero[k]) x = 0;
-      } else {
-        const raw = cell as RawValue;
-        if (readFloatInto(raw, out)) {
-          x = out[0]! === 0 ? 0 : out[0]!;
-          if (typeof raw === "string" && !isShortDecimal(raw)) texts.set(k * 0x1_0000_0000 + units, raw);
-        } else {
-          const r = readRational(raw);
-          if (r !== undefined) {
-            x = ratToNumber(r);
-            texts.set(k * 0x1_0000_0000 + units, String(raw));
-          }
-        }
+      for (let b = 0; b < size; b++) {
+        const x = V[leaf * size + b]!;
+        value[k * capacity + units + b] = x;
+        // An observed cell whose float is not exactly its decimal keeps its text (blanks read as 0
+        // under "zero" have no coverage).
+        if (x === x && C[leaf * size + b] === 1 && !stage.short(b, leaf)) texts.set(k * 0x1_0000_0000 + units + b, String(source.raw(b, leaf, 0)));
       }
-      value[k * capacity + units] = x;
     });
-    units++;
+    for (let b = 0; b < size; b++) years[units + b] = batch.units[b]!.year ?? NaN;
+    units += size;
+    batch.size = 0;
+  };
+  for await (const rows of reader.rows(source, false)) {
+    for (const row of rows) {
+      addToBatch(batch, row, 0);
+      if (batch.size === BATCH) flush();
+    }
   }
+  flush();
   // Compact to `units` per leaf.
   const packed = new Float64Array(leaves.length * units);
   for (let k = 0; k < leaves.length; k++) packed.set(value.subarray(k * capacity, k * capacity + units), k * units);
@@ -540,4 +618,15 @@ async function collectNormalised(
     (leaf) => position.get(leaf)! * units,
   );
   return { units, value: packed, error, position, exact: result.exact, issues: result.issues };
+}
+
+/** Puts a unit read from a row into the batch, with its position among all units read. */
+function addToBatch(batch: Batch, row: StreamRowUnit, global: number): void {
+  const b = batch.size++;
+  batch.units[b] = row.unit;
+  batch.cells[b] = row.cells;
+  batch.blocks[b] = row.block;
+  batch.blockRow[b] = row.blockRow;
+  batch.global[b] = global;
+  if (row.before !== undefined) for (const issue of row.before) (batch.before[b] ??= []).push(issue);
 }

@@ -32,7 +32,32 @@ export const MAX_NAME_LENGTH = 10_000;
  * ```
  */
 export function cleanName(text: string): string {
+  if (isPlainName(text)) return text;
   return text.replace(INVISIBLE, "").normalize("NFC").trim().replace(/\s+/gu, " ");
+}
+
+/**
+ * True when {@link cleanName} would return the text unchanged, decided in one pass over its
+ * characters: single spaces only between words, nothing invisible, and every character one that
+ * NFC leaves alone whatever stands beside it (below U+0300, where the combining marks start, or a
+ * precomposed letter of Latin Extended Additional, U+1E00-U+1EFF, where Vietnamese letters such as
+ * "ệ" live). Reading a table cleans every unit name and code: most are plain, and the scan costs
+ * a tenth of the regular expressions and normalisation it spares.
+ */
+export function isPlainName(text: string): boolean {
+  const last = text.length - 1;
+  let previous = 32;
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32) {
+      // A space is plain between two other characters; any other control or white space is not.
+      if (c !== 32 || previous === 32 || i === last) return false;
+    } else if (c >= 0x7f && (c === 0xa0 || c === 0xad || (c >= 0x300 && (c < 0x1e00 || c > 0x1eff)))) {
+      return false;
+    }
+    previous = c;
+  }
+  return true;
 }
 
 /**

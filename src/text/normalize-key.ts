@@ -1,4 +1,4 @@
-import { INVISIBLE } from "./clean-name.ts";
+import { INVISIBLE, isPlainName } from "./clean-name.ts";
 
 /**
  * The key two spellings of a name are compared by: invisible characters (zero-width space and
@@ -14,6 +14,7 @@ import { INVISIBLE } from "./clean-name.ts";
  * ```
  */
 export function normalizeKey(text: string): string {
+  if (isPlainName(text)) return text.toLowerCase();
   // Invisible characters go first, so a mark they separated from its letter composes with it.
   return text.replace(INVISIBLE, "").normalize("NFC").trim().replace(/\s+/gu, " ").toLowerCase();
 }

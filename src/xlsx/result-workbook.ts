@@ -9,6 +9,7 @@
  */
 import type { NodeInfo, ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { pointsText } from "../report/points.ts";
+import { hasUnranked, RANK_NOTE_HEADER, rankNoteText } from "../report/rank-note.ts";
 import type { Language } from "../text/language.ts";
 import { sheetName, writeWorkbook, type CellStyle, type WriteCell, type WriteSheet } from "./write-workbook.ts";
 import { localName } from "../text/local-name.ts";
@@ -86,6 +87,8 @@ export function resultSheets(result: ScoreResult, options: XlsxReportOptions = {
     ...(withGroup ? [{ header: L.group, width: 18, cell: (u: UnitResult) => text(u.group) }] : []),
     ...(withYear ? [{ header: L.year, width: 7, cell: (u: UnitResult) => num(u.year, "integer") }] : []),
     ...(has((u) => u.members) ? [{ header: L.members, width: 30, cell: (u: UnitResult) => text(u.members?.join(" + ")) }] : []),
+    // Units assessed but not ranked: their rank cells are blank, this says why.
+    ...(hasUnranked(result) ? [{ header: RANK_NOTE_HEADER[language], width: 24, cell: (u: UnitResult) => text(rankNoteText(u, language)) }] : []),
   ];
   const total = options.points;
   const index: Column[] = [

@@ -8,7 +8,8 @@
  * @module
  */
 import type { Framework } from "../framework/types.ts";
-import { identityHeaders, templateColumns, templateCriteria, vn, type CellCheck, type TemplateUnit } from "../input/template-columns.ts";
+import { frameworkColumns, type CellCheck } from "../input/framework-columns.ts";
+import { identityHeaders, templateCriteria, vn, type TemplateUnit } from "../input/template-columns.ts";
 import { columnLetter } from "./cell-ref.ts";
 import { listFitsInline, rangeOf, writeWorkbook, type Validation, type WriteCell, type WriteSheet } from "./write-workbook.ts";
 
@@ -41,16 +42,16 @@ function checkText(check: CellCheck): string {
 export function templateSheets(framework: Framework, options: TemplateOptions = {}): WriteSheet[] {
   const units = options.units ?? [];
   const identity = identityHeaders(units);
-  const columns = templateColumns(framework);
+  const columns = frameworkColumns(framework);
   const criteria = templateCriteria(framework);
   const lastRow = 1 + Math.max(units.length, options.rows ?? 200);
   const lists: string[][] = [];
   const validations: Validation[] = columns.map((c, i) => {
     const col = identity.length + i;
     const range = rangeOf(col, 2, lastRow);
-    const criterion = criteria.find((k) => k.node === c.node);
+    const criterion = criteria.find((k) => k.node.id === c.node);
     const prompt = `${criterion?.rule ?? ""}${criterion?.maxPoints === undefined ? "" : ` (tối đa ${vn(criterion.maxPoints)} điểm)`}`;
-    const error = `${c.header}: ${checkText(c.check)}`;
+    const error = `${c.formHeader}: ${checkText(c.check)}`;
     if (c.check.kind === "choice") {
       if (listFitsInline(c.check.choices)) return { range, type: "list", choices: c.check.choices, prompt, error };
       lists.push([...c.check.choices]);
@@ -62,7 +63,7 @@ export function templateSheets(framework: Framework, options: TemplateOptions = 
     const bounds = min === undefined && max === undefined ? { min: -1e15, max: 1e15 } : { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
     return { range, type: "decimal", ...bounds, prompt, error };
   });
-  const header: WriteCell[] = [...identity.map((c) => ({ value: c.header, style: "header" as const })), ...columns.map((c) => ({ value: c.header, style: "header" as const }))];
+  const header: WriteCell[] = [...identity.map((c) => ({ value: c.header, style: "header" as const })), ...columns.map((c) => ({ value: c.formHeader, style: "header" as const }))];
   const data: WriteSheet = {
     name: TEMPLATE_SHEETS.data,
     rows: [header, ...units.map((u) => identity.map((c) => ({ value: u[c.field] ?? null })))],

@@ -1,10 +1,11 @@
 // Browser smoke test (opened by scripts/browser-test.mjs in headless Chromium): imports the built
-// ESM entry, scores the bundled 63-province sample (JSON records) and shows the ranking table and
-// the top-10 bar chart; then reads the same sample from its CSV with `dti/csv` (the same build as
-// Node's) and checks that it scores the same; then reads the official-shaped workbook with `dti/xlsx`,
-// scores it, writes the ranking workbook and reads it back. `data-status` on #app says "ok" or
-// "error" (with the error).
-import { getFramework, rankingBarChart, score, toHTML, toJSON, totalPoints, VERSION } from "/dist/index.js";
+// ESM entries (`dti`, and `dti/report` for the table and chart), scores the bundled 63-province
+// sample (JSON records) and shows the ranking table and the top-10 bar chart; then reads the same
+// sample from its CSV with `dti/csv` (the same build as Node's) and checks that it scores the same;
+// then reads the official-shaped workbook with `dti/xlsx`, scores it, writes the ranking workbook
+// and reads it back. `data-status` on #app says "ok" or "error" (with the error).
+import { getFramework, score, totalPoints, VERSION } from "/dist/index.js";
+import { rankingBarChart, toHTML, toJSON } from "/dist/report.js";
 import { parseCsv } from "/dist/csv.js";
 import { readXlsx, toXLSX } from "/dist/xlsx.js";
 

@@ -124,7 +124,7 @@ describe.runIf(posix)("dti --stream -o: the same one-line errors as dti score -o
     const tmp = tempDir();
     const out = target(dir);
     const runs = await Promise.all(
-      [["--stream", "--leaves"], ["--format", "csv"]].map((mode) => start(["score", "fixtures/provinces-63-synthetic.csv", "--framework", "vn-dti-2022-province", ...mode, "-o", out], { tmp }).ended),
+      [["--stream", "--format", "csv"], ["--format", "csv"]].map((mode) => start(["score", "fixtures/provinces-63-synthetic.csv", "--framework", "vn-dti-2022-province", ...mode, "-o", out], { tmp }).ended),
     );
     for (const r of runs) {
       expect(r.stderr).toBe(`dti: cannot write ${out}: ${reason}\nRun \`dti --help\` for usage.\n`);
@@ -216,7 +216,7 @@ describe.runIf(posix)("signals during a long dti score --stream -o (real process
 describe.runIf(posix)("every command that writes -o keeps the old file when the write fails half-way (ulimit -f 1)", () => {
   const commands: [string, string[]][] = [
     ["score", ["score", "fixtures/provinces-63-synthetic.csv", "--framework", "vn-dti-2022-province", "--format", "csv"]],
-    ["score --stream", ["score", "fixtures/provinces-63-synthetic.csv", "--framework", "vn-dti-2022-province", "--stream", "--leaves"]],
+    ["score --stream", ["score", "fixtures/provinces-63-synthetic.csv", "--framework", "vn-dti-2022-province", "--stream", "--format", "csv"]],
     ["report", ["report", "fixtures/dti-2022-province-top5.csv", "--framework", "vn-dti-2022-province"]],
     ["chart", ["chart", "fixtures/provinces-63-synthetic.csv", "--framework", "vn-dti-2022-province"]],
     ["uncertainty", ["uncertainty", "fixtures/dti-2022-province-top5.csv", "--framework", "vn-dti-2022-province", "--runs", "50", "--format", "json"]],

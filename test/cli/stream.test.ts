@@ -37,7 +37,7 @@ describe("dti score --decimal-comma", () => {
     const file = join(dir, "data.csv");
     writeFileSync(file, "unit,awareness,institutions,infrastructure,human-resources,cybersecurity,digital-government,digital-economy,digital-society\nA,1,0.9,0.8,0.8,0.7,0.8,0.7,0.5\nB,0.5,,0.8,0.8,0.7,0.8,0.7,0.5\n");
     const args = ["score", file, "--framework", "vn-dti-2022-province", "--missing", "reweight", "--decimal-comma"];
-    for (const extra of [["--format", "csv"], ["--stream"]]) {
+    for (const extra of [["--format", "csv"], ["--format", "csv", "--stream"]]) {
       const r = await dti([...args, ...extra]);
       expect(r.code).toBe(0);
       const table = parseCsv(r.out, { delimiter: ";" });
@@ -49,46 +49,37 @@ describe("dti score --decimal-comma", () => {
 });
 
 describe("dti score --stream", () => {
-  it("writes the same values and ranks as dti score (CSV, input order, every node's value)", async () => {
-    const args = ["score", "fixtures/provinces-63-synthetic.csv", "--framework", "vn-dti-2022-province", "--group-by", "Vùng"];
-    const batch = parseCsv((await dti([...args, "--format", "csv"])).out);
-    const streamed = await dti([...args, "--stream", "--leaves", "--rank-nodes", "awareness,activity"]);
+  it("writes the columns and the order of dti score: every node's value and rank, in result order", async () => {
+    const args = ["score", "fixtures/provinces-63-synthetic.csv", "--framework", "vn-dti-2022-province", "--group-by", "Vùng", "--format", "csv"];
+    const streamed = await dti([...args, "--stream"]);
     expect(streamed.err).toBe("");
     expect(streamed.code).toBe(0);
     const table = parseCsv(streamed.out);
-    expect(table.columns.slice(0, 7)).toEqual(["rank", "group_rank", "unit", "code", "group", "awareness_rank", "activity_rank"]);
+    expect(table.columns.slice(0, 9)).toEqual(["rank", "group_rank", "unit", "code", "group", "dti", "foundation", "foundation_rank", "awareness"]);
     expect(table.rows).toHaveLength(63);
-    const col = (t: typeof table, name: string) => t.columns.indexOf(name);
-    const want = new Map(batch.rows.map((r) => [r.cells[col(batch, "unit")], r.cells]));
-    for (const row of table.rows) {
-      const b = want.get(row.cells[2])!;
-      for (const name of ["rank", "group_rank", "code", "group", "dti", "foundation", "awareness", "activity", "digital-society", "coverage"]) {
-        expect(row.cells[col(table, name)], `${row.cells[2]} ${name}`).toBe(b[col(batch, name)]);
-      }
-      expect(row.cells[col(table, "awareness_rank")]).toBe(b[col(batch, "awareness_rank")]);
-      expect(row.cells[col(table, "activity_rank")]).toBe(b[col(batch, "activity_rank")]);
-    }
-    // Input order.
-    expect(table.rows.map((r) => r.cells[3])).toEqual(parseCsv(readFileSync("fixtures/provinces-63-synthetic.csv", "utf8")).rows.map((r) => r.cells[1]));
+    expect(table.rows.map((r) => Number(r.cells[0]))).toEqual([...table.rows.map((r) => Number(r.cells[0]))].sort((a, b) => a - b));
+    expect(streamed.out).toBe((await dti(args)).out);
   });
 
-  it("writes JSON lines to a file", async () => {
+  it("writes JSON lines to a file, the units of the JSON document", async () => {
     const dir = tempDir();
     const out = join(dir, "out.jsonl");
-    const r = await dti(["score", "fixtures/dti-2022-province-top5.csv", "--framework", "vn-dti-2022-province", "--stream", "--format", "jsonl", "-o", out]);
+    const args = ["score", "fixtures/dti-2022-province-top5.csv", "--framework", "vn-dti-2022-province"];
+    const r = await dti([...args, "--stream", "--format", "jsonl", "-o", out]);
     expect(r.code).toBe(0);
     expect(r.err).toBe(`dti: wrote 5 units to ${out}\n`);
     const lines = readFileSync(out, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { unit: string; value: string; rank: number; nodes: Record<string, { value: string | null }> });
-    expect(lines.map((l) => [l.unit, l.value, l.rank])).toContainEqual(["TP. Đà Nẵng", "0.8002", 1]);
-    expect(lines[0]!.nodes["foundation"]!.value).toMatch(/^0\.\d{4}$/u);
-    // Indicator (leaf) values only with --leaves.
-    expect(lines[0]!.nodes["awareness"]).toBeUndefined();
+    expect(lines[0]!.unit).toBe("TP. Đà Nẵng");
+    expect(lines[0]!.nodes["awareness"]!.value).toBe("1.0000");
+    expect(lines).toEqual(JSON.parse((await dti([...args, "--format", "json"])).out).units);
   });
 
-  it("writes the index, groups and views by default, leaves with --leaves", async () => {
+  it("has no --leaves, and --rank-nodes only with --engine duckdb (every node is ranked)", async () => {
     const args = ["score", "fixtures/dti-2022-province-top5.csv", "--framework", "vn-dti-2022-province", "--stream"];
-    expect(parseCsv((await dti(args)).out).columns).toEqual(["rank", "unit", "dti", "foundation", "activity", "government", "economy", "society", "coverage"]);
-    expect(parseCsv((await dti([...args, "--leaves"])).out).columns).toContain("awareness");
+    expect((await dti([...args, "--leaves"])).code).toBe(2);
+    const r = await dti([...args, "--rank-nodes", "awareness"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--rank-nodes works with --engine duckdb/u);
   });
 
   it("exits 1 with the errors (capped, counted) and writes nothing", async () => {
@@ -114,5 +105,8 @@ describe("dti score --stream", () => {
     expect((await dti(["score", "fixtures/provinces-63-synthetic.json", "--framework", "vn-dti-2022-province", "--stream"])).code).toBe(2);
     expect((await dti(["score", "nope.csv", "--framework", "vn-dti-2022-province", "--stream"])).err).toMatch(/file not found/u);
     expect((await dti(["score", "fixtures/provinces-63-synthetic.csv", "--framework", "vn-dti-2022-province", "--stream", "--ties", "exact"])).code).toBe(2);
+    const html = await dti(["score", "fixtures/provinces-63-synthetic.csv", "--framework", "vn-dti-2022-province", "--stream", "--format", "html"]);
+    expect(html.code).toBe(2);
+    expect(html.err).toMatch(/--stream writes --format md, csv, json or jsonl/u);
   });
 });

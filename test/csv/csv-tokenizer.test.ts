@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { split } from "../helpers/split-text.ts";
 import { createCsvTokenizer, type CsvRecord } from "../../src/input/csv/csv-tokenizer.ts";
 import { parseCsv, readCsvStream } from "../../src/csv.ts";
 import { DtiError } from "../../src/errors.ts";
@@ -29,19 +30,6 @@ function tokenize(chunks: readonly string[], delimiter: string, max: number): Ou
     const err = e as Record<string, unknown>;
     return { error: { code: err["code"], lines: err["lines"], column: err["column"] } };
   }
-}
-
-/** Splits text at the given positions (any UTF-16 position, also inside a surrogate pair or "\"\""). */
-function split(text: string, cuts: readonly number[]): string[] {
-  const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-  const out: string[] = [];
-  let from = 0;
-  for (const c of at) {
-    out.push(text.slice(from, c));
-    from = c;
-  }
-  out.push(text.slice(from));
-  return out;
 }
 
 // Pieces of CSV text, well-formed or not: quotes, delimiters, line ends, spaces csv-parse trims

@@ -8,7 +8,7 @@ import { displayDocument } from "../../src/display/document-bundle.ts";
 import { JUPYTER_DISPLAY, type MimeBundle } from "../../src/display/mime-bundle.ts";
 import { getFramework } from "../../src/framework/builtin/index.ts";
 import { score } from "../../src/pipeline/score.ts";
-import { uncertainty as plainUncertainty } from "../../src/index.ts";
+import { uncertainty as plainUncertainty } from "../../src/analysis.ts";
 
 const fw = getFramework("vn-dti-2022-province");
 const rows = parseCsv(readFileSync("fixtures/dti-2022-province-top5.csv", "utf8"));

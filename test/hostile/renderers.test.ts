@@ -24,6 +24,7 @@ import { defineFramework } from "../../src/framework/validate-framework.ts";
 import type { FrameworkDefinition, LocalizedName } from "../../src/framework/types.ts";
 import * as core from "../../src/index.ts";
 import * as notebook from "../../src/notebook.ts";
+import * as report from "../../src/report.ts";
 import { reportBands, reportLevers } from "../../src/cli/report-extras.ts";
 import { cli } from "../cli/helpers.ts";
 import { renderVegaLite } from "../report/vega/render.ts";
@@ -219,12 +220,12 @@ describe("every renderer keeps hostile names as text", () => {
 
   it("ranking: Markdown, HTML table, CSV", () => {
     for (const language of ["vi", "en"] as const) {
-      checkMarkdown(core.toMarkdown(result, { language }), `toMarkdown ${language}`);
-      checkMarkdown(core.toMarkdown(result, { language, decimalComma: true, columns: ["g1", "a", "v"] }), "toMarkdown columns");
-      checkHtml(core.toHTML(result, { language, caption: named(3, "C") }), `toHTML ${language}`);
+      checkMarkdown(report.toMarkdown(result, { language }), `toMarkdown ${language}`);
+      checkMarkdown(report.toMarkdown(result, { language, decimalComma: true, columns: ["g1", "a", "v"] }), "toMarkdown columns");
+      checkHtml(report.toHTML(result, { language, caption: named(3, "C") }), `toHTML ${language}`);
     }
-    checkCsv(core.toCSV(result), "toCSV", result.units.length);
-    checkCsv(core.toCSV(result, { decimalComma: true, delimiter: ";", bom: true }), "toCSV ;", result.units.length, ";");
+    checkCsv(report.toCSV(result), "toCSV", result.units.length);
+    checkCsv(report.toCSV(result, { decimalComma: true, delimiter: ";", bom: true }), "toCSV ;", result.units.length, ";");
   });
 
   it("analyses: explain, what-if, priorities, plan, years, bands, assessment", () => {
@@ -248,7 +249,7 @@ describe("every renderer keeps hostile names as text", () => {
 
   it("uncertainty", () => {
     const ua = notebook.uncertainty(fw, rows2024, { runs: 16, seed: 3, weights: 0.2, columns: { group: "group" } });
-    for (const language of ["vi", "en"] as const) checkMarkdown(core.uncertaintyToMarkdown(ua, { language }), `uncertaintyToMarkdown ${language}`);
+    for (const language of ["vi", "en"] as const) checkMarkdown(analysis.uncertaintyToMarkdown(ua, { language }), `uncertaintyToMarkdown ${language}`);
     checkBundle(bundleOf(ua), "uncertainty display");
   });
 
@@ -270,21 +271,21 @@ describe("every renderer keeps hostile names as text", () => {
   it("SVG charts and Vega-Lite specs", async () => {
     const labels = { title: named(2, "CT"), subtitle: named(0, "CS") };
     for (const language of ["vi", "en"] as const) {
-      checkSvg(core.rankingBarChart(result, { language, year: 2024, ...labels }), `rankingBarChart ${language}`);
-      checkSvg(core.rankingBarChart(result, { language, node: "g1" }), "rankingBarChart node");
-      checkSvg(core.radarChart(result, target, { language, year: 2024, ...labels }), `radarChart ${language}`);
-      checkSvg(core.comparisonChart(result, { language, beforeLabel: named(4, "BL1"), afterLabel: named(6, "AL1"), ...labels }), `comparisonChart ${language}`);
+      checkSvg(report.rankingBarChart(result, { language, year: 2024, ...labels }), `rankingBarChart ${language}`);
+      checkSvg(report.rankingBarChart(result, { language, node: "g1" }), "rankingBarChart node");
+      checkSvg(report.radarChart(result, target, { language, year: 2024, ...labels }), `radarChart ${language}`);
+      checkSvg(report.comparisonChart(result, { language, beforeLabel: named(4, "BL1"), afterLabel: named(6, "AL1"), ...labels }), `comparisonChart ${language}`);
     }
-    await checkVega(core.rankingBarSpec(result, { year: 2024, ...labels }), "rankingBarSpec");
-    await checkVega(core.radarSpec(result, target, { year: 2024, ...labels }), "radarSpec");
-    await checkVega(core.comparisonSpec(result, { beforeLabel: named(4, "BL1"), afterLabel: named(6, "AL1"), ...labels }), "comparisonSpec");
+    await checkVega(report.rankingBarSpec(result, { year: 2024, ...labels }), "rankingBarSpec");
+    await checkVega(report.radarSpec(result, target, { year: 2024, ...labels }), "radarSpec");
+    await checkVega(report.comparisonSpec(result, { beforeLabel: named(4, "BL1"), afterLabel: named(6, "AL1"), ...labels }), "comparisonSpec");
   });
 
   it("the HTML report with bands, robustness, levers, framework facts and labels", () => {
     const ua = notebook.uncertainty(fw, rows2024, { runs: 16, seed: 3, year: 2024, columns: { group: "group" } });
     const units2024 = result.units.filter((u) => u.year === 2024);
     for (const language of ["vi", "en"] as const) {
-      const html = core.toHTMLReport(result, {
+      const html = report.toHTMLReport(result, {
         language,
         title: named(3, "RT"),
         framework: definition,
@@ -342,10 +343,16 @@ describe("every CLI output keeps hostile names as text", () => {
     outputs++;
   });
 
-  it("dti score --stream: csv", async () => {
-    const args = ["score", data2024, "--framework", fwFile, "--group-by", "group", "--stream", "--leaves"];
-    checkCsv(await run(args), "score --stream csv", UNITS.length);
-    checkCsv(await run([...args, "--decimal-comma"]), "score --stream csv ;", UNITS.length, ";");
+  it("dti score --stream: csv, md and json, the bytes of dti score", async () => {
+    const args = ["score", data2024, "--framework", fwFile, "--group-by", "group"];
+    const csv = await run([...args, "--stream", "--format", "csv"]);
+    checkCsv(csv, "score --stream csv", UNITS.length);
+    expect(csv).toBe(await run([...args, "--format", "csv"]));
+    checkCsv(await run([...args, "--stream", "--format", "csv", "--decimal-comma"]), "score --stream csv ;", UNITS.length, ";");
+    const md = await run([...args, "--stream"]);
+    checkMarkdown(md, "score --stream md");
+    expect(md).toBe(await run(args));
+    expect(await run([...args, "--stream", "--format", "json"])).toBe(await run([...args, "--format", "json"]));
   });
 
   it("dti report, dti chart", async () => {

@@ -17,6 +17,8 @@
  * - `normalise`: a `weights` framework with `normalise` leaves too (minmax with data or fixed
  *   bounds, goalposts, rank with ties, percentile, target with or without `worst`), directions
  *   both ways, ranges [0, 1] or [0, 100], per year or `across: "all"`.
+ * Half the cases add bonus and penalty points to the root (a capped group of criteria or one
+ * criterion each, blanks allowed under any policy, sometimes another adjusted range).
  * Groups nest 1-4 deep, some harmonic (and, where no negative value can reach a stricter mean,
  * Mazziotta-Pareto); 0-2 views.
  *
@@ -73,6 +75,8 @@ export interface CaseFeatures {
   readonly years: boolean;
   /** At least this many units per year (the uncertainty analysis needs 2). */
   readonly minUnits?: number;
+  /** Allow bonus and penalty points (default true). */
+  readonly adjustments?: boolean;
 }
 
 /** Every feature on. */
@@ -280,7 +284,7 @@ function drawAggregation(g: Gen, mpAllowed: boolean): Aggregation {
 export function drawFramework(
   g: Gen,
   kind: CaseParams["kind"],
-  shape: Pick<CaseParams, "depth" | "leaves" | "views">,
+  shape: Pick<CaseParams, "depth" | "leaves" | "views"> & { readonly adjust?: boolean },
 ): { definition: OracleCase["definition"]; recipes: Map<string, Recipe> } {
   const recipes = new Map<string, Recipe>();
   const maxDepth = shape.depth;
@@ -334,7 +338,8 @@ export function drawFramework(
       children,
     } as OracleNodeDef;
   };
-  const root = build(0, kind === "points-100" ? 100 : kind === "points-1000" ? 1000 : 0, true);
+  let root = build(0, kind === "points-100" ? 100 : kind === "points-1000" ? 1000 : 0, true);
+  if (shape.adjust === true) root = withAdjustments(g, root, () => `n${next++}`, recipes);
 
   const ids: string[] = [];
   const collect = (n: OracleNodeDef) => {
@@ -345,11 +350,33 @@ export function drawFramework(
   const views = Array.from({ length: shape.views }, (_, v) => {
     const terms = shuffle(g, ids).slice(0, int(g, 1, Math.min(4, ids.length)));
     // Unweighted terms take the nodes' maxPoints: all zero (a 0-point leaf alone) would be refused.
-    const weighted = chance(g, 2) || terms.every((t) => findNode(root, t)?.maxPoints === 0);
+    // With bonus and penalty points a weights framework's root has maxPoints and its children none.
+    const weighted = chance(g, 2) || shape.adjust === true || terms.every((t) => findNode(root, t)?.maxPoints === 0);
     return { id: `v${v}`, name: { vi: `Trụ cột ${v}` }, terms: terms.map((node) => (weighted ? { node, weight: int(g, 1, 5) } : { node })) };
   });
   const definition = { id: "oracle-generated", version: "1.0.0", title: { vi: "Khung sinh ngẫu nhiên" }, root, ...(views.length > 0 ? { views } : {}) };
   return { definition: definition as OracleCase["definition"], recipes };
+}
+
+/**
+ * Bonus and penalty points on the root: a bonus group of 1-3 criteria (points, ratio, ladder …
+ * on 1-5 points each) capped at their sum or below it, and/or a penalty criterion or group; the
+ * root on 100 points when it had none (a framework of weights); sometimes another adjusted range.
+ */
+function withAdjustments(g: Gen, root: OracleNodeDef, newId: () => string, recipes: Map<string, Recipe>): OracleNodeDef {
+  const group = (adjust: "bonus" | "penalty"): OracleNodeDef => {
+    const items = Array.from({ length: int(g, 1, 3) }, () => pointsLeaf(g, newId(), int(g, 1, 5), "milli", recipes));
+    const sum = items.reduce((a, c) => a + c.maxPoints!, 0);
+    const cap = pick(g, [undefined, sum, Math.max(1, sum - int(g, 1, 3))]);
+    return { id: newId(), name: { vi: adjust === "bonus" ? "Điểm thưởng" : "Điểm trừ" }, adjust, ...(cap !== undefined ? { maxPoints: cap } : {}), children: items } as OracleNodeDef;
+  };
+  const leaf = (adjust: "bonus" | "penalty"): OracleNodeDef => ({ ...pointsLeaf(g, newId(), int(g, 1, 10), "milli", recipes), adjust });
+  const which = pick(g, ["bonus", "penalty", "both", "both"] as const);
+  const extra: OracleNodeDef[] = [];
+  if (which !== "penalty") extra.push(chance(g, 3) ? leaf("bonus") : group("bonus"));
+  if (which !== "bonus") extra.push(chance(g, 2) ? leaf("penalty") : group("penalty"));
+  const range = pick(g, [undefined, undefined, undefined, "non-negative", "none"] as const);
+  return { ...root, ...(root.maxPoints === undefined ? { maxPoints: 100 } : {}), ...(range !== undefined ? { adjustedRange: range } : {}), children: [...root.children!, ...extra] } as OracleNodeDef;
 }
 
 function findNode(node: OracleNodeDef, id: string): OracleNodeDef | undefined {
@@ -530,6 +557,8 @@ export interface CaseParams {
   readonly merge: boolean;
   readonly views: number;
   readonly twin: boolean;
+  /** Bonus and penalty points after the weighted total. */
+  readonly adjust: boolean;
 }
 
 /** fast-check arbitrary of case shapes for the given features. */
@@ -547,6 +576,7 @@ export function caseParams(features: CaseFeatures = ALL_FEATURES): fc.Arbitrary<
     merge: features.merges ? fc.boolean() : fc.constant(false),
     views: fc.integer({ min: 0, max: 2 }),
     twin: fc.boolean(),
+    adjust: features.adjustments === false ? fc.constant(false) : fc.boolean(),
   }) as fc.Arbitrary<CaseParams>;
 }
 
@@ -578,8 +608,8 @@ export function buildCase(params: CaseParams): OracleCase {
       if (params.groups) record["group"] = REGIONS[names.indexOf(name) % REGIONS.length];
       if (year !== undefined) record["year"] = year;
       for (const leaf of tree.leaves) {
-        const weighted = tree.scored.get(leaf.id) === true;
-        // Blanks: under zero / reweight, and always allowed in a leaf without weight.
+        const weighted = tree.scored.get(leaf.id) === true && !tree.adjustPart.has(leaf.id);
+        // Blanks: under zero / reweight, and always allowed in a leaf without weight or a bonus or penalty.
         const mayBlank = !weighted || missing !== undefined;
         if (mayBlank && chance(d, weighted ? 7 : 2)) {
           for (const key of leafInputKeys(leaf)) record[key] = pick(d, [null, "", "NA", " "]);

@@ -10,7 +10,8 @@
  * normalise (methods minmax, goalposts, rank, percentile, target: the exact ones; zscore needs a
  * square root); weights from `weight`, `maxPoints` or equal, with `weighting`; arithmetic,
  * harmonic and Mazziotta-Pareto means (geometric is not rational); missing policies error, zero,
- * reweight; views; merges; competition ranks ("1224") per year and per (year, group), ties on the
+ * reweight; bonus and penalty points (root children with `adjust`, capped, added after the
+ * weighted total, the index kept in its `adjustedRange`); views; merges; competition ranks ("1224") per year and per (year, group), ties on the
  * published value (default) or on the exact value. Anything else throws {@link OracleUnsupported}
  * rather than guess.
  *
@@ -82,6 +83,10 @@ export interface OracleNodeDef {
   readonly aggregation?: "arithmetic" | "geometric" | "harmonic" | "mazziotta-pareto";
   readonly weighting?: "auto" | "manual" | "points" | "equal";
   readonly minCoverage?: number;
+  /** A child of the root whose points are added ("bonus") or taken ("penalty") after the weighted total. */
+  readonly adjust?: "bonus" | "penalty";
+  /** The root only: the bounds of the index once those points are applied (default "total"). */
+  readonly adjustedRange?: "total" | "non-negative" | "none";
 }
 
 /** A view: a weighted combination of nodes outside the tree. */
@@ -374,6 +379,10 @@ export interface OracleAggregate {
   readonly children: readonly string[];
   readonly weights: readonly Rational[];
   readonly aggregation: NonNullable<OracleNodeDef["aggregation"]>;
+  /** A bonus or penalty group: the cap its criteria's points (the weights) add up to at most. */
+  readonly cap?: Rational;
+  /** The root with bonus and penalty points: each term's signed cap, the total points, the bounds. */
+  readonly adjust?: { readonly terms: readonly { readonly id: string; readonly points: Rational }[]; readonly total: Rational; readonly range: NonNullable<OracleNodeDef["adjustedRange"]> };
 }
 
 /** A framework laid out for the oracle: leaves, groups children-first, then views. */
@@ -388,6 +397,8 @@ export interface OracleTree {
   /** False for a node under a zero weight somewhere on its path (it carries no weight in the index). */
   readonly scored: ReadonlyMap<string, boolean>;
   readonly byId: ReadonlyMap<string, OracleNodeDef>;
+  /** Bonus and penalty nodes and their criteria: a blank is no points, never an error. */
+  readonly adjustPart: ReadonlySet<string>;
 }
 
 /**
@@ -418,28 +429,48 @@ export function buildTree(framework: OracleFramework): OracleTree {
   const ids: string[] = [];
   const scored = new Map<string, boolean>();
   const byId = new Map<string, OracleNodeDef>();
-  const walk = (node: OracleNodeDef, isScored: boolean) => {
+  const adjustPart = new Set<string>();
+  const walk = (node: OracleNodeDef, isScored: boolean, inAdjust: boolean) => {
     ids.push(node.id);
     byId.set(node.id, node);
     scored.set(node.id, isScored);
+    if (inAdjust) adjustPart.add(node.id);
     if (node.rule !== undefined) {
       leaves.push(node);
       return;
     }
     if (node.minCoverage !== undefined && node.minCoverage > 0) throw new OracleUnsupported("minCoverage");
-    const children = node.children ?? [];
+    const all = node.children ?? [];
+    if (node.adjust !== undefined) {
+      // Bonus or penalty criteria: points (score × maxPoints) that add up to at most the cap.
+      const weights = all.map((c) => fromNumber(c.maxPoints!));
+      const cap = node.maxPoints !== undefined ? fromNumber(node.maxPoints) : weights.reduce(add, ZERO);
+      all.forEach((c) => walk(c, isScored, true));
+      aggregates.push({ id: node.id, kind: "group", children: all.map((c) => c.id), weights, aggregation: "arithmetic", cap });
+      return;
+    }
+    // Bonus and penalty children are no part of the mean (weight 0) and are added after it.
+    const children = all.filter((c) => c.adjust === undefined);
     const weights = siblingWeights(children, node.weighting);
-    children.forEach((c, k) => walk(c, isScored && compare(weights[k]!, ZERO) > 0));
-    aggregates.push({ id: node.id, kind: "group", children: children.map((c) => c.id), weights, aggregation: node.aggregation ?? "arithmetic" });
+    children.forEach((c, k) => walk(c, isScored && compare(weights[k]!, ZERO) > 0, false));
+    const adjusters = all.filter((c) => c.adjust !== undefined);
+    adjusters.forEach((c) => walk(c, isScored, true));
+    let adjust: OracleAggregate["adjust"];
+    if (adjusters.length > 0) {
+      const total = node.maxPoints !== undefined ? fromNumber(node.maxPoints) : children.map((c) => fromNumber(c.maxPoints!)).reduce(add, ZERO);
+      const capOf = (c: OracleNodeDef) => (c.maxPoints !== undefined ? fromNumber(c.maxPoints) : (c.children ?? []).map((k) => fromNumber(k.maxPoints!)).reduce(add, ZERO));
+      adjust = { terms: adjusters.map((c) => ({ id: c.id, points: c.adjust === "bonus" ? capOf(c) : sub(ZERO, capOf(c)) })), total, range: node.adjustedRange ?? "total" };
+    }
+    aggregates.push({ id: node.id, kind: "group", children: children.map((c) => c.id), weights, aggregation: node.aggregation ?? "arithmetic", ...(adjust !== undefined ? { adjust } : {}) });
   };
-  walk(framework.root, true);
+  walk(framework.root, true, false);
   for (const view of framework.views ?? []) {
     // Terms are weighted like siblings: their own `weight`, else the nodes' `maxPoints`, else equally.
     const weights = siblingWeights(view.terms.map((t) => ({ weight: t.weight, maxPoints: byId.get(t.node)?.maxPoints })));
     ids.push(view.id);
     aggregates.push({ id: view.id, kind: "view", children: view.terms.map((t) => t.node), weights, aggregation: view.aggregation ?? "arithmetic" });
   }
-  return { rootId: framework.root.id, decimals: framework.decimals ?? 4, leaves, aggregates, ids, scored, byId };
+  return { rootId: framework.root.id, decimals: framework.decimals ?? 4, leaves, aggregates, ids, scored, byId, adjustPart };
 }
 
 /** Weighted mean of present (weight, value) pairs by `method` (docs/methods.md, "Aggregation per node"). */
@@ -476,6 +507,13 @@ export function aggregateValues(method: OracleAggregate["aggregation"], pairs: r
   }
 }
 
+/** x kept in [lo, hi] (hi null: no upper bound). */
+function clampTo(x: Rational, lo: Rational, hi: Rational | null): Rational {
+  if (compare(x, lo) < 0) return lo;
+  if (hi !== null && compare(x, hi) > 0) return hi;
+  return x;
+}
+
 /** A node's exact score (`null` = missing) and coverage (share of its weight with data). */
 export interface OracleValue {
   readonly score: Rational | null;
@@ -502,10 +540,21 @@ export function evaluateUnit(tree: OracleTree, leaves: ReadonlyMap<string, Oracl
       covered = add(covered, mul(w, v.coverage));
       if (v.score !== null) present.push([w, v.score]);
     });
-    out.set(agg.id, {
-      score: present.length === 0 ? null : aggregateValues(agg.aggregation, present),
-      coverage: isZero(total) ? ZERO : div(covered, total),
-    });
+    let score: Rational | null;
+    if (agg.cap !== undefined) {
+      // Σ points / cap within [0, 1]; no criterion given is no points (0), never missing.
+      let points = ZERO;
+      for (const [w, x] of present) points = add(points, mul(w, x));
+      score = clampTo(div(points, agg.cap), ZERO, ONE);
+    } else score = present.length === 0 ? null : aggregateValues(agg.aggregation, present);
+    if (score !== null && agg.adjust !== undefined) {
+      for (const t of agg.adjust.terms) {
+        const v = out.get(t.id)!.score;
+        if (v !== null) score = add(score, div(mul(t.points, v), agg.adjust.total));
+      }
+      if (agg.adjust.range !== "none") score = clampTo(score, ZERO, agg.adjust.range === "total" ? ONE : null);
+    }
+    out.set(agg.id, { score, coverage: isZero(total) ? ZERO : div(covered, total) });
   }
   return out;
 }
@@ -535,7 +584,8 @@ export function readUnitLeaves(tree: OracleTree, record: OracleRecord, missing: 
   for (const leaf of tree.leaves) {
     const inputs = leafInputKeys(leaf).map((k) => record[k]);
     if (inputs.some(isBlankCell)) {
-      const weighted = tree.scored.get(leaf.id) === true;
+      // A blank bonus or penalty criterion is no points, under any policy.
+      const weighted = tree.scored.get(leaf.id) === true && !tree.adjustPart.has(leaf.id);
       if (weighted && missing === "error") throw new OracleDataError(`blank "${leaf.id}" of ${unit} under missing: "error"`);
       // Under "zero" a blank normalise leaf is the raw value 0, normalised with the others
       // (docs/input.md).

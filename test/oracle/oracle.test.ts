@@ -15,9 +15,9 @@
  */
 import * as fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { whatIf } from "../../src/analysis.ts";
+import { uncertainty, whatIf } from "../../src/analysis.ts";
 import { prepareScenario, rescore } from "../../src/analysis/scenario.ts";
-import { isDtiError, parseNumber, score, scoreStream, uncertainty, type ScoreOptions, type ScoreResult } from "../../src/index.ts";
+import { isDtiError, parseNumber, score, scoreStream, type ScoreOptions, type ScoreResult } from "../../src/index.ts";
 import type { FrameworkDefinition } from "../../src/framework/types.ts";
 import type { StreamOptions } from "../../src/stream/score-stream.ts";
 import { ALL_FEATURES, buildCase, caseParams, type CaseFeatures, type OracleCase } from "./arbitraries.ts";
@@ -317,6 +317,22 @@ describe("the oracle on hand-computed values", () => {
     expect(result.units.map((u) => u.unit)).toEqual(["TP. Đà Nẵng", "Huế"]);
   });
 
+  it("frameworks.md: bonus and penalty points after the weighted total, capped, the index kept in [0, 1]", () => {
+    const at = (data: Record<string, unknown>, range?: "non-negative" | "none") =>
+      oracleScore(range === undefined ? ADJUSTED : { root: { ...ADJUSTED.root, adjustedRange: range } }, [{ unit: "U", ...data }]).units[0]!.nodes;
+    expect(at({ a: 80, bonus: 5, p1: 1, p2: "không" }).get("root")!.value).toBe("0.8400");
+    expect(show(at({ a: 80, bonus: 5, p1: 1, p2: "có" }).get("penalty")!.score!)).toBe("1"); // 2.5 points capped at 2
+    expect(at({ a: 99, bonus: 5, p1: "", p2: "" }).get("root")!.value).toBe("1.0000");
+    expect(at({ a: 99, bonus: 5, p1: "", p2: "" }, "non-negative").get("root")!.value).toBe("1.0400");
+    expect(at({ a: 1, bonus: 0, p1: 1.5, p2: "có" }).get("root")!.value).toBe("0.0000");
+    expect(at({ a: 1, bonus: 0, p1: 1.5, p2: "có" }, "none").get("root")!.value).toBe("-0.0100");
+    // Blank bonus and penalty criteria are no points, no error, even under missing: "error".
+    const blank = at({ a: 50, bonus: null, p1: null, p2: null });
+    expect(blank.get("root")!.value).toBe("0.5000");
+    expect(show(blank.get("penalty")!.score!)).toBe("0");
+    expect(show(blank.get("root")!.coverage)).toBe("1");
+  });
+
   it("views: weights from the terms, else the nodes' max points", () => {
     const fw: OracleFramework = {
       root: { id: "root", maxPoints: 300, children: [{ id: "a", maxPoints: 100, rule: { type: "points" } }, { id: "b", maxPoints: 200, rule: { type: "points" } }] },
@@ -333,6 +349,32 @@ describe("the oracle on hand-computed values", () => {
     expect(show(v.nodes.get("w")!.score!)).toBe("3/4");
   });
 });
+
+/** Bonus and penalty points: 100 weighted points, a bonus of up to 5, penalties capped at 2 (1.5 + 1.5). */
+const ADJUSTED: OracleFramework = {
+  root: {
+    id: "root",
+    maxPoints: 100,
+    children: [
+      { id: "a", maxPoints: 100, rule: { type: "points" } },
+      { id: "bonus", maxPoints: 5, adjust: "bonus", rule: { type: "points" } },
+      { id: "penalty", maxPoints: 2, adjust: "penalty", children: [{ id: "p1", maxPoints: 1.5, rule: { type: "points" } }, { id: "p2", maxPoints: 1.5, rule: { type: "boolean" } }] },
+    ],
+  },
+};
+
+/** Half-way cases through bonus and penalty points (a blank one is no points). */
+const MINIMAL_ADJUSTED = [
+  { name: "a bonus: 40 + 0.125 points of 100, a blank penalty", framework: ADJUSTED, data: [{ unit: "X", a: 40, bonus: 0.125, p1: "", p2: "" }], unit: "X", value: "0.4013" },
+  {
+    // 40.5 + 1.125 − min(1.5 + 1.5, 2) = 39.625 → 0.39625.
+    name: "a capped penalty: 40.5 + 1.125 − 2 points",
+    framework: ADJUSTED,
+    data: [{ unit: "X", a: 40.5, bonus: 1.125, p1: 1.5, p2: "có" }],
+    unit: "X",
+    value: "0.3963",
+  },
+];
 
 /** Minimal cases found by the properties (shrunk by hand), each checked on the oracle first. */
 const MINIMAL: readonly { name: string; framework: OracleFramework; data: Record<string, unknown>[]; options?: ScoreOptions; unit: string; value: string }[] = [
@@ -362,6 +404,7 @@ const MINIMAL: readonly { name: string; framework: OracleFramework; data: Record
     unit: "New",
     value: "0.0751",
   },
+  ...MINIMAL_ADJUSTED,
 ];
 
 describe("the library on minimal half-way cases", () => {

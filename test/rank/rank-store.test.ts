@@ -10,6 +10,7 @@ describe("createRankStore", () => {
     ["a narrow span of whole numbers", (r: number) => Math.floor(r * 30)],
     ["negative whole numbers", (r: number) => Math.floor(r * 30) - 15],
     ["a span wider than counting takes", (r: number) => Math.floor(r * 30) * 100_003],
+    ["a span countable but much wider than the units (sorted)", (r: number) => Math.floor(r * 30) * 50],
     ["fractions", (r: number) => Math.floor(r * 30) / 7],
   ])("ranks like rankValues with the Vietnamese-name tie order, per year and per group: %s", (_, keyOf) => {
     let seed = 3;
@@ -46,5 +47,19 @@ describe("createRankStore", () => {
     expect(store.size).toBe(100);
     expect(store.typedBytes()).toBe(128 * 2 * 8 + 128 * 8 + 128 * 4);
     expect(store.rank("competition")[1]!.rank[0]).toBe(1);
+  });
+});
+
+describe("createRankStore with units known at the start", () => {
+  it("ranks the given columns as added units, and copies them before adding more (the caller's arrays stay as they were)", () => {
+    const scaled = new Float64Array([8002, 9001, 8002, 7000, 1, 2, 3]);
+    const units = [{ unit: "Huế" }, { unit: "Hà Nội" }, { unit: "Đà Nẵng", group: "Trung" }, { unit: "Cần Thơ", year: 2025 }];
+    const start = createRankStore(1, { columns: [scaled.subarray(0, 4)], units });
+    expect(Array.from(start.rank("competition")[0]!.rank)).toEqual([2, 1, 2, 1]);
+    for (let i = 0; i < 20; i++) start.add(`Tỉnh ${i}`, undefined, undefined, undefined, [9999]);
+    expect(Array.from(scaled)).toEqual([8002, 9001, 8002, 7000, 1, 2, 3]);
+    expect(start.size).toBe(24);
+    expect(Array.from(start.rank("competition")[0]!.rank.subarray(0, 3))).toEqual([22, 21, 22]);
+    expect(start.info(2)).toEqual({ group: "Trung" });
   });
 });

@@ -12,15 +12,15 @@ import { oracleScore } from "../oracle/evaluate.ts";
 import { isHalfWay } from "../oracle/rational.ts";
 import { differences, recordsQuery } from "./engine-helpers.ts";
 
-/** `count` generated cases, the same for a given seed. */
+/** `count` generated cases, the same for a given seed (no bonus or penalty points: toSql refuses them, as test/sql/to-sql.test.ts checks). */
 export function generatedCases(count: number, seed: number): OracleCase[] {
-  return fc.sample(caseParams({ merges: false, normalise: false, years: true }), { seed, numRuns: count }).map(buildCase);
+  return fc.sample(caseParams({ merges: false, normalise: false, years: true, adjustments: false }), { seed, numRuns: count }).map(buildCase);
 }
 
 /** What a run of generated cases found. */
 export interface GeneratedTally {
   compared: number;
-  /** Cases the compiler refused (a geometric, harmonic or Mazziotta-Pareto mean), with the reason. */
+  /** Cases refused (a geometric, harmonic or Mazziotta-Pareto mean; on DuckDB, an input past 18 digits). */
   refused: number;
   units: number;
   /** Units whose exact index is half-way between two published values. */
@@ -56,6 +56,11 @@ export async function runGenerated(cases: readonly OracleCase[], dialect: SqlDia
     try {
       rows = await query(sql);
     } catch (e) {
+      // A number past DuckDB's 18 digits is refused by the query itself, saying so.
+      if (e instanceof DtiError && e.code === "SQL_UNSUPPORTED") {
+        tally.refused++;
+        continue;
+      }
       throw new Error(`case ${JSON.stringify(c.params)}: ${e instanceof Error ? e.message : String(e)}\n${sql}`);
     }
     const actual = rowsToResult(framework, rows, { ...options, columns, inputs });

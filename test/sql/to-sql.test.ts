@@ -52,7 +52,14 @@ describe("toSql refuses what SQL cannot compute as the library does", () => {
     expect(e.code).toBe("SQL_UNSUPPORTED");
     expect(e.issues[0]?.node).toBe(leaf.id);
   });
+  it("bonus or penalty points, naming the node", () => {
+    const adjusted = { ...base, root: { ...base.root, maxPoints: 100, children: [...base.root.children, { id: "thuong", name: { vi: "Điểm thưởng" }, adjust: "bonus", maxPoints: 5, rule: { type: "points", max: 5 } } as never] } };
+    const e = refused(() => toSql(adjusted, { source }));
+    expect(e.code).toBe("SQL_UNSUPPORTED");
+    expect(e.issues[0]?.node).toBe("thuong");
+  });
   it.each([
+    [{ unranked: ["Huế"] } as object, /not ranked/u],
     [{ ties: "exact" as const }, /published/u],
     [{ ranking: "ordinal" as const }, /competition/u],
     [{ merge: [] } as object, /merge/u],
@@ -84,10 +91,29 @@ describe("a compiled query stops on bad data with the library's issue codes", ()
     [{ unit: "Huế", government: "", economy: "0.5", society: "0.5" }, { code: "DATA_MISSING_VALUE", node: "government", unit: "Huế" }],
     [{ unit: " ", government: "0.1", economy: "0.5", society: "0.5" }, { code: "DATA_MISSING_UNIT" }],
     [{ unit: "Huế", government: "0.1234567", economy: "0.5", society: "0.5" }, { code: "SQL_UNSUPPORTED", node: "government" }],
+    // Past the float-read plain numbers (14 digits), still exact, then checked.
+    [{ unit: "Huế", government: "123456789.5", economy: "0.5", society: "0.5" }, { code: "DATA_OUT_OF_RANGE", node: "government", unit: "Huế" }],
+    // Past DuckDB's 18 digits with 6 decimals.
+    [{ unit: "Huế", government: "1234567890123", economy: "0.5", society: "0.5" }, { code: "SQL_UNSUPPORTED", node: "government" }],
+    [{ unit: "Huế", government: "1e-3", economy: "0.5", society: "0.5" }, { code: "DATA_NOT_A_NUMBER", node: "government" }],
   ])("%j", async (record, issue) => {
     expect(await run(record)).toMatchObject(issue);
   }, 30_000);
   it("takes more decimals when asked, and blanks as zero", async () => {
     expect(await run({ unit: "Huế", government: "0.1234567", economy: "", society: "0,5" }, { inputDecimals: 7, missing: "zero" })).toBeUndefined();
+  }, 30_000);
+  it("reads spaced, signed and decimal-comma numbers exactly, the fast and the checked way alike", async () => {
+    const records = [
+      { unit: "A", government: " 0,1235 ", economy: "+0.5", society: ".25" },
+      { unit: "B", government: "0.1235", economy: "0.50000", society: "0.250000" },
+    ];
+    const { sql } = toSql(framework, { source: { query: recordsQuery(records).query } });
+    const rows = await queryDuckDb(sql);
+    const root = framework.root.id;
+    expect(rows.map((r) => [r["unit"], String(r[root]), r["rank"]])).toEqual([
+      ["A", String(rows[1]![root]), 1],
+      ["B", String(rows[0]![root]), 1],
+    ]);
+    expect(rows.map((r) => String(r["government"]))).toEqual(["0.1235", "0.1235"]);
   }, 30_000);
 });

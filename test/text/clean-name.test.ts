@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanHeader, cleanName, INVISIBLE, MAX_NAME_LENGTH } from "../../src/text/clean-name.ts";
+import { cleanHeader, cleanName, INVISIBLE, isPlainName, MAX_NAME_LENGTH } from "../../src/text/clean-name.ts";
 import { normalizeKey } from "../../src/text/normalize-key.ts";
 
 /** Every character folded, by name. */
@@ -42,5 +42,37 @@ describe("invisible characters", () => {
 
   it("names are limited to a length V8 still hashes by content", () => {
     expect(MAX_NAME_LENGTH).toBeLessThan(16_384);
+  });
+});
+
+describe("isPlainName (the fast path of cleanName and normalizeKey)", () => {
+  // The definitions before the fast path, written out again as the reference.
+  const slowClean = (t: string) => t.replace(INVISIBLE, "").normalize("NFC").trim().replace(/\s+/gu, " ");
+  const slowKey = (t: string) => slowClean(t).toLowerCase();
+
+  it("agrees with the regular-expression definition for every UTF-16 code unit, alone, between letters and at both ends", () => {
+    const wrong: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const text of [ch, `a${ch}b`, `${ch}b`, `a${ch}`, `a ${ch}`, `ệ${ch}`]) {
+        if (cleanName(text) !== slowClean(text) || normalizeKey(text) !== slowKey(text)) wrong.push(`U+${c.toString(16)} in ${JSON.stringify(text)}`);
+      }
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+  }, 60_000);
+
+  it("calls plain only text NFC leaves alone: every pair of characters it accepts is already NFC", () => {
+    const plain: string[] = [];
+    for (let c = 0x21; c <= 0xffff; c++) if (isPlainName(String.fromCharCode(c))) plain.push(String.fromCharCode(c));
+    expect(plain.length).toBeGreaterThan(900);
+    const changed: string[] = [];
+    for (const a of plain) for (const b of plain) if ((a + b).normalize("NFC") !== a + b) changed.push(a + b);
+    expect(changed.slice(0, 10)).toEqual([]);
+  }, 60_000);
+
+  it("sends spaces that need folding, and decomposed letters, to the full path", () => {
+    expect(isPlainName("Hà Nội")).toBe(true);
+    expect(isPlainName("Doanh nghiệp 12")).toBe(true);
+    for (const text of [" Hà Nội", "Hà Nội ", "Hà  Nội", "Hà\tNội", "Hà\u00a0Nội", "Ha\u0300 Nội", "Hà\u200bNội", "Hà Nội\u2028"]) expect(isPlainName(text), JSON.stringify(text)).toBe(false);
   });
 });

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Command } from "../command.ts";
+import { appCommand } from "./app.ts";
 import { assessCommand } from "./assess.ts";
 import { chartCommand } from "./chart.ts";
 import { explainCommand } from "./explain.ts";
@@ -35,4 +36,5 @@ export const COMMANDS: readonly Command[] = [
   yearsCommand,
   assessCommand,
   sqlCommand,
+  appCommand,
 ];

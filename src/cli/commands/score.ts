@@ -12,10 +12,15 @@ import { csvCell } from "../../report/escape.ts";
 import { toCSV } from "../../report/to-csv.ts";
 import { totalPoints } from "../../framework/total-points.ts";
 import { toHTML } from "../../report/to-html.ts";
-import { toJSON } from "../../report/to-json.ts";
+import { toJSON, toJSONLines } from "../../report/to-json.ts";
 import { toMarkdown } from "../../report/to-markdown.ts";
 import { loadBands } from "../analysis-options.ts";
-import { stat } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { open, stat } from "node:fs/promises";
+import { readCsvStream } from "../../csv.ts";
+import type { Framework } from "../../framework/types.ts";
+import { resolveColumns } from "../../input/resolve-columns.ts";
+import type { ScoreOptions } from "../../pipeline/types.ts";
 import type { StreamOptions } from "../../stream/score-stream.ts";
 import type { Command, OptionValues } from "../command.ts";
 import { FORMULA_HELP, FORMULA_OPTIONS } from "../formulas.ts";
@@ -49,9 +54,9 @@ export const scoreCommand: Command = {
     engine: { type: "string" },
     "rank-nodes": { type: "string" },
     "max-issues": { type: "string" },
-    leaves: { type: "boolean" },
   },
-  help: `${DATA_HELP}${FORMULA_HELP}${RANK_HELP}      --format <fmt>          md (default) | csv | json | html (a <table> fragment) |
+  help: `${DATA_HELP}${FORMULA_HELP}${RANK_HELP}      --format <fmt>          md (default) | csv | json | jsonl (a unit a line) |
+                              html (a <table> fragment) |
                               svg (ranking bar chart; see \`dti chart\` for more) |
                               xlsx (a workbook: ranking with points, a sheet per group,
                               every indicator; needs --out, default when --out is .xlsx)
@@ -69,17 +74,17 @@ export const scoreCommand: Command = {
                               hcmc-79-2023-departments | a band-set JSON file
                               (md: a band table after the ranking; csv: a band column;
                               json: "bands")
-      --stream                stream a large CSV: memory bounded by the units, not the file
-                              (automatic for CSV files over 256 MiB); output csv (default) or
-                              jsonl, in input order, ranks of the index only unless --rank-nodes
+      --stream                stream a CSV file: memory bounded by the units, not the file;
+                              the same output (md, csv, json, jsonl) as without it. Automatic
+                              for CSV files over 8 MiB when no option needs the whole table
+                              (--merge, --formulas, --impute, --min-coverage, --bands,
+                              --header-row, --ties exact), always over 256 MiB
       --engine <name>         library (default) | duckdb: score a CSV or Parquet file in DuckDB
                               (npm install @duckdb/node-api) with the same values, ranks and
                               coverage; no warnings, merges, imputation or formulas (docs/scale.md)
-      --rank-nodes <ids|all>  streaming and --engine duckdb: rank these nodes (comma-separated
-                              ids, or all; streaming default: the index only, duckdb: all)
+      --rank-nodes <ids|all>  --engine duckdb: rank only these nodes (comma-separated ids, or
+                              all, the default)
       --max-issues <n>        streaming: errors shown (default 100); the rest are counted
-      --leaves                streaming: also write each indicator's value (default: the index,
-                              groups and views only)
 `,
   async run(rest, values, io) {
     const files = await dataFiles(rest);
@@ -88,20 +93,24 @@ export const scoreCommand: Command = {
     const engine = oneOf("engine", stringOption(values, "engine"), ["library", "duckdb"] as const) ?? "library";
     if (engine === "duckdb" && values["stream"] === true) throw new UsageError("--engine duckdb and --stream are two ways to score a large file: choose one");
     if (engine === "duckdb" && files.length > 1) throw new UsageError("--engine duckdb reads one file");
-    if (values["stream"] === true) return runStream(file, values, io);
-    if (files.length === 1 && engine === "library" && (await isLargeCsv(file))) {
-      const asked = stringOption(values, "format");
-      if (asked !== undefined && asked !== "csv" && asked !== "jsonl") {
-        throw new UsageError(`${file} is over 256 MiB: it is scored as a stream, which writes --format csv or jsonl (not ${asked})`);
-      }
+    if (values["rank-nodes"] !== undefined && engine !== "duckdb") throw new UsageError("--rank-nodes works with --engine duckdb (dti ranks every node)");
+    if (values["stream"] === true) return (await runStream(file, values, io, false)) ?? 0;
+    const format = oneOf("format", formatOrWorkbook(values), ["md", "markdown", "csv", "json", "jsonl", "html", "svg", "xlsx"] as const) ?? "md";
+    const size = files.length === 1 && engine === "library" ? await csvFileSize(file) : 0;
+    if (size > STREAM_BYTES) {
+      if (!STREAM_FORMATS.includes(format)) throw new UsageError(`${file} is over 256 MiB: it is scored as a stream, which writes --format md, csv, json or jsonl (not ${format})`);
       io.stderr(`dti: ${file} is over 256 MiB: scoring it as a stream (--stream; see docs/performance.md)\n`);
-      return runStream(file, values, io);
+      return (await runStream(file, values, io, false)) ?? 0;
     }
-    const format = oneOf("format", formatOrWorkbook(values), ["md", "markdown", "csv", "json", "html", "svg", "xlsx"] as const) ?? "md";
+    // A large plain CSV file is streamed (bounded memory, the same output) when nothing asks for the whole table.
+    if (size > AUTO_STREAM_BYTES && STREAM_FORMATS.includes(format) && !STREAM_REFUSES.some((o) => values[o] !== undefined) && stringOption(values, "ties") !== "exact") {
+      const code = await runStream(file, values, io, true);
+      if (code !== undefined) return code;
+    }
     const lang = oneOf("lang", stringOption(values, "lang"), ["vi", "en"] as const) ?? "vi";
     const locale = localeOption(values);
     const bandSet = await loadBands(io, stringOption(values, "bands"));
-    if (bandSet !== undefined && (format === "html" || format === "svg")) {
+    if (bandSet !== undefined && (format === "html" || format === "svg" || format === "jsonl")) {
       throw new UsageError("--bands works with --format md, csv or json");
     }
     if (engine === "duckdb" && format === "csv" && bandSet === undefined) return engineCsvOutput(io, file, values);
@@ -122,7 +131,9 @@ export const scoreCommand: Command = {
         ? banded === undefined
           ? `${toJSON(result)}\n`
           : `${JSON.stringify({ ...JSON.parse(toJSON(result)), bands: banded }, null, 2)}\n`
-        : format === "csv"
+        : format === "jsonl"
+          ? toJSONLines(result)
+          : format === "csv"
           ? toCSV(result, { decimalComma, bom: values["bom"] === true, delimiter: csvDelimiter, language: lang, ...(headers !== undefined ? { headers } : {}), ...(points !== undefined ? { points } : {}) })
           : format === "html"
             ? toHTML(result, { language: lang, ...loc })
@@ -139,29 +150,55 @@ export const scoreCommand: Command = {
       text += `\n${bandsToMarkdown(banded, bandSet, { language: lang })}`;
     }
     bar.done();
-    if (format !== "json") printIssues(io, result.warnings);
+    if (format !== "json" && format !== "jsonl") printIssues(io, result.warnings);
     await writeOutput(io, values, text, `${result.units.length} units`);
     return 0;
   },
 };
 
-/** Files above this size are streamed even without --stream. */
+/** CSV files above this size are streamed even without --stream. */
 const STREAM_BYTES = 256 * 1024 * 1024;
 
-async function isLargeCsv(file: string): Promise<boolean> {
-  if (file === "-" || /\.(json|xlsx|xlsm)$/iu.test(file)) return false;
+/** CSV files above this size are streamed when no option needs the whole table: less memory, the same output. */
+const AUTO_STREAM_BYTES = 8 * 1024 * 1024;
+
+/** The formats the stream writes (the others render from a whole result). */
+const STREAM_FORMATS: readonly string[] = ["md", "markdown", "csv", "json", "jsonl"];
+
+/** Options that need the whole table (or a second file), which the stream does not read. */
+const STREAM_REFUSES = ["merge", "formulas", "bands", "impute", "min-coverage", "header-row", "sheet", "unranked"] as const;
+
+/** The size of a CSV file on disk, 0 for standard input, JSON, workbooks, a UTF-16 file or a missing file. */
+async function csvFileSize(file: string): Promise<number> {
+  if (file === "-" || /\.(json|xlsx|xlsm|xls|ods)$/iu.test(file)) return 0;
   try {
-    return (await stat(file)).size > STREAM_BYTES;
+    const size = (await stat(file)).size;
+    const handle = await open(file, "r");
+    try {
+      const head = new Uint8Array(4);
+      await handle.read(head, 0, 4, 0);
+      // UTF-16 (a BOM) and JSON are read whole, by the decoder and the JSON reader.
+      const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+      const json = /^\s*[[{]/u.test(new TextDecoder().decode(head).replace(/^\uFEFF/u, ""));
+      return utf16 || json ? 0 : size;
+    } finally {
+      await handle.close();
+    }
   } catch {
-    return false;
+    return 0;
   }
 }
 
-async function runStream(file: string, values: OptionValues, io: CliIO): Promise<number> {
+/**
+ * Scores a CSV file as a stream, writing what `dti score` writes. With `auto` (a large file that
+ * was not asked to stream), what the stream does not read as `score()` does (long data, errors,
+ * totals rows, thousands separators) is left to `score()`: undefined is returned.
+ */
+async function runStream(file: string, values: OptionValues, io: CliIO, auto: boolean): Promise<number | undefined> {
   if (file === "-") throw new UsageError("--stream reads a CSV file (not standard input)");
   if (/\.json$/iu.test(file)) throw new UsageError("--stream reads CSV; score JSON without --stream");
   if (isWorkbook(file)) throw new UsageError("--stream reads CSV; score a workbook without --stream");
-  for (const option of ["merge", "formulas", "bands", "impute", "min-coverage", "header-row", "headers", "points"]) {
+  for (const option of STREAM_REFUSES) {
     if (values[option] !== undefined) throw new UsageError(`--${option} is not available with --stream`);
   }
   try {
@@ -170,26 +207,48 @@ async function runStream(file: string, values: OptionValues, io: CliIO): Promise
     const code = (e as { code?: string }).code;
     throw new UsageError(code === "ENOENT" ? `file not found: ${file}` : `cannot read ${file}: ${(e as Error).message}`);
   }
-  const format = oneOf("format", stringOption(values, "format"), ["csv", "jsonl"] as const) ?? "csv";
+  const asked = oneOf("format", formatOrWorkbook(values), ["md", "markdown", "csv", "json", "jsonl", "html", "svg", "xlsx"] as const) ?? "md";
+  if (!STREAM_FORMATS.includes(asked)) throw new UsageError(`--stream writes --format md, csv, json or jsonl (not ${asked})`);
+  const format = asked === "markdown" ? "md" : (asked as "md" | "csv" | "json" | "jsonl");
   const framework = await loadFramework(io, stringOption(values, "framework"));
   const base = await buildScoreOptions(values, io, true);
   if (base.ties === "exact") throw new UsageError("--ties exact is not available with --stream (ranks use published values)");
-  const rankNodesText = stringOption(values, "rank-nodes");
+  if (auto && (await isLongData(file, framework, base, delimiterOption(values)))) return undefined;
   const maxText = stringOption(values, "max-issues");
   if (maxText !== undefined && !/^\d+$/u.test(maxText)) throw new UsageError(`--max-issues must be a whole number (got ${showValue(maxText)})`);
   const { ties: _ties, merge: _merge, ...rest } = base;
-  const options: StreamOptions = {
-    ...rest,
-    ...(rankNodesText !== undefined ? { rankNodes: rankNodesText === "all" ? "all" : rankNodesText.split(",").map((s) => s.trim()).filter((s) => s !== "") } : {}),
-    ...(maxText !== undefined ? { maxIssues: Number(maxText) } : {}),
-  };
+  const options: StreamOptions = { ...rest, ...(maxText !== undefined ? { maxIssues: Number(maxText) } : {}) };
   const decimalComma = values["decimal-comma"] === true;
+  const language = oneOf("lang", stringOption(values, "lang"), ["vi", "en"] as const) ?? "vi";
+  const headers = oneOf("headers", stringOption(values, "headers"), ["ids", "names"] as const);
+  if ((headers !== undefined || values["points"] === true) && format !== "csv") throw new UsageError("--headers and --points work with --format csv");
+  const points = values["points"] === true ? totalPoints(framework) : undefined;
+  if (values["points"] === true && points === undefined) throw new UsageError(`--points: framework ${JSON.stringify(framework.id)} has no total points (no maxPoints on its root or on every top-level group)`);
+  const locale = localeOption(values);
   return streamScoreFile(
     io,
     file,
     framework,
     options,
-    { format, out: stringOption(values, "out"), delimiter: decimalComma ? ";" : ",", decimalComma, bom: values["bom"] === true, leaves: values["leaves"] === true },
+    {
+      format,
+      out: stringOption(values, "out"),
+      csv: { decimalComma, bom: values["bom"] === true, delimiter: decimalComma ? ";" : ",", language, ...(headers !== undefined ? { headers } : {}), ...(points !== undefined ? { points } : {}) },
+      markdown: { language, decimalComma, ...(locale !== undefined ? { locale } : {}) },
+      auto,
+    },
     delimiterOption(values),
   );
+}
+
+/** True when the file's header reads as long data (indicator and value columns), which the stream does not read. */
+async function isLongData(file: string, framework: Framework, options: ScoreOptions, delimiter: "," | ";" | "\t" | "auto" | undefined): Promise<boolean> {
+  try {
+    for await (const row of readCsvStream(createReadStream(file, { end: 1 << 20 }), delimiter === undefined ? {} : { delimiter })) {
+      return resolveColumns(row.cells.map((c) => String(c ?? "").normalize("NFC").trim()), framework, options).shape === "long";
+    }
+  } catch {
+    // An empty or unreadable file: the stream says what is wrong.
+  }
+  return false;
 }

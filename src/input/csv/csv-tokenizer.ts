@@ -49,13 +49,21 @@ export interface CsvRecord {
 export interface CsvTokenizer {
   push(text: string): CsvRecord[];
   end(): CsvRecord[];
+  /**
+   * Reads the one record starting at `start` of `text` (on line `line`), for a reader that cuts
+   * plain records itself and hands over the others (quotes, a record near the size limit): its
+   * cells (empty for an empty line), where the next record starts and its line; `undefined` when
+   * `text` ends before the record does and more text is to come (`final` false). The tokenizer's
+   * own carried text is neither read nor changed.
+   */
+  record(text: string, start: number, line: number, final: boolean): { cells: string[]; end: number; line: number } | undefined;
 }
 
 const QUOTE = 34;
 const LF = 10;
 
 /** csv-parse's trimmable characters (the same set as `String.prototype.trimEnd` removes). */
-function isTrim(c: number): boolean {
+export function isTrim(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
   return (
@@ -102,137 +110,149 @@ export function createCsvTokenizer(delimiter: string, maxRecordSize: number): Cs
   let carry = "";
   let carryLine = 1;
 
+  // The position and line of the record being read (state of `readRecord`, no object per record).
+  let pos = 0;
+  let line = 1;
+
+  /** Reads the record at `pos` (cells; none for an empty line); throws INCOMPLETE when the text ends first. */
+  function readRecord(text: string, final: boolean): string[] {
+    const n = text.length;
+    const cells: string[] = [];
+    let recordLen = 0;
+    for (;;) {
+      // One field. Leading trimmable characters are skipped (each checked against the limit).
+      let c = 0;
+      while (pos < n) {
+        c = text.charCodeAt(pos);
+        if (c === delim || c === LF || !isTrim(c)) break;
+        if (recordLen > max) fail("CSV_MAX_RECORD_SIZE", line, cells.length);
+        pos++;
+      }
+      if (pos === n) {
+        if (!final) throw INCOMPLETE;
+        if (cells.length !== 0) cells.push("");
+        break;
+      }
+      let value: string;
+      let quoted = false;
+      if (c === QUOTE) {
+        quoted = true;
+        value = "";
+        let bytes = 0;
+        const quoteLine = line;
+        pos++;
+        // Quoted content; `""` is a quote; after the closing quote only trimmable characters,
+        // and a new opening quote when the field so far is empty (csv-parse does so).
+        for (;;) {
+          const q = text.indexOf('"', pos);
+          const stop = q < 0 ? n : q;
+          for (let i = pos; i < stop; i++) {
+            const k = text.charCodeAt(i);
+            const b = utf8Units(k);
+            if (recordLen + bytes + b - 1 > max) {
+              // The byte where csv-parse stops: its line is this character's.
+              fail("CSV_MAX_RECORD_SIZE", line, cells.length, quoteLine);
+            }
+            bytes += b;
+            if (k === LF) line++;
+          }
+          if (q < 0) {
+            if (!final) throw INCOMPLETE;
+            const endLine = text.charCodeAt(n - 1) === LF ? line - 1 : line;
+            fail("CSV_QUOTE_NOT_CLOSED", endLine, cells.length, quoteLine);
+          }
+          value += text.slice(pos, q);
+          if (q + 1 === n && !final) throw INCOMPLETE;
+          const next = q + 1 < n ? text.charCodeAt(q + 1) : -1;
+          if (next === QUOTE) {
+            if (recordLen + bytes > max) fail("CSV_MAX_RECORD_SIZE", line, cells.length, quoteLine);
+            bytes++;
+            value += '"';
+            pos = q + 2;
+            continue;
+          }
+          if (!(next === -1 || next === delim || next === LF || isTrim(next))) fail("CSV_INVALID_CLOSING_QUOTE", line, cells.length);
+          pos = q + 1;
+          while (pos < n) {
+            const t = text.charCodeAt(pos);
+            if (t === delim || t === LF) break;
+            if (t === QUOTE) {
+              if (bytes !== 0) fail("INVALID_OPENING_QUOTE", line, cells.length);
+              // csv-parse opens a quote again after an empty quoted field, but keeps it a
+              // closed field: only trimmable ASCII characters may follow, up to a closing quote.
+              const reopenLine = line;
+              pos++;
+              for (;;) {
+                if (pos === n) {
+                  if (!final) throw INCOMPLETE;
+                  fail("CSV_QUOTE_NOT_CLOSED", text.charCodeAt(n - 1) === LF ? line - 1 : line, cells.length, reopenLine);
+                }
+                const r = text.charCodeAt(pos);
+                if (r === QUOTE) {
+                  if (pos + 1 === n && !final) throw INCOMPLETE;
+                  const nx = pos + 1 < n ? text.charCodeAt(pos + 1) : -1;
+                  if (nx === QUOTE) {
+                    if (recordLen > max) fail("CSV_MAX_RECORD_SIZE", line, cells.length);
+                    fail("CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE", line, cells.length);
+                  }
+                  if (!(nx === -1 || nx === delim || nx === LF || isTrim(nx))) fail("CSV_INVALID_CLOSING_QUOTE", line, cells.length);
+                  pos++;
+                  break;
+                }
+                if (recordLen > max) fail("CSV_MAX_RECORD_SIZE", line, cells.length, reopenLine);
+                if (!isTrim(r) || r >= 0x80) fail("CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE", line, cells.length);
+                if (r === LF) line++;
+                pos++;
+              }
+              continue;
+            }
+            if (recordLen + bytes > max) fail("CSV_MAX_RECORD_SIZE", line, cells.length);
+            if (!isTrim(t) || (t >= 0x80 && bytes !== 0)) fail("CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE", line, cells.length);
+            pos++;
+          }
+          if (pos === n && !final) throw INCOMPLETE;
+          break;
+        }
+      } else {
+        const start = pos;
+        let bytes = 0;
+        while (pos < n) {
+          const k = text.charCodeAt(pos);
+          if (k === delim || k === LF) break;
+          if (k === QUOTE) fail("INVALID_OPENING_QUOTE", line, cells.length);
+          const b = utf8Units(k);
+          if (recordLen + bytes + b - 1 > max) fail("CSV_MAX_RECORD_SIZE", line, cells.length);
+          bytes += b;
+          pos++;
+        }
+        if (pos === n && !final) throw INCOMPLETE;
+        value = text.slice(start, pos);
+        if (isTrim(value.charCodeAt(value.length - 1))) value = value.trimEnd();
+      }
+      cells.push(value);
+      recordLen += value.length;
+      if (pos === n) break;
+      const d = text.charCodeAt(pos++);
+      if (d === delim) continue;
+      // A line feed ends the record; an empty line (nothing but trimmed space) is skipped.
+      line++;
+      if (cells.length === 1 && !quoted && value === "") cells.length = 0;
+      break;
+    }
+    return cells;
+  }
+
   function scan(text: string, final: boolean): CsvRecord[] {
     const out: CsvRecord[] = [];
     const n = text.length;
-    let pos = 0;
-    let line = carryLine;
+    pos = 0;
+    line = carryLine;
     while (pos < n) {
       const recordStart = pos;
       const recordLine = line;
-      const cells: string[] = [];
-      let recordLen = 0;
+      let cells: string[];
       try {
-        for (;;) {
-          // One field. Leading trimmable characters are skipped (each checked against the limit).
-          let c = 0;
-          while (pos < n) {
-            c = text.charCodeAt(pos);
-            if (c === delim || c === LF || !isTrim(c)) break;
-            if (recordLen > max) fail("CSV_MAX_RECORD_SIZE", line, cells.length);
-            pos++;
-          }
-          if (pos === n) {
-            if (!final) throw INCOMPLETE;
-            if (cells.length !== 0) cells.push("");
-            break;
-          }
-          let value: string;
-          let quoted = false;
-          if (c === QUOTE) {
-            quoted = true;
-            value = "";
-            let bytes = 0;
-            const quoteLine = line;
-            pos++;
-            // Quoted content; `""` is a quote; after the closing quote only trimmable characters,
-            // and a new opening quote when the field so far is empty (csv-parse does so).
-            for (;;) {
-              const q = text.indexOf('"', pos);
-              const stop = q < 0 ? n : q;
-              for (let i = pos; i < stop; i++) {
-                const k = text.charCodeAt(i);
-                const b = utf8Units(k);
-                if (recordLen + bytes + b - 1 > max) {
-                  // The byte where csv-parse stops: its line is this character's.
-                  fail("CSV_MAX_RECORD_SIZE", line, cells.length, quoteLine);
-                }
-                bytes += b;
-                if (k === LF) line++;
-              }
-              if (q < 0) {
-                if (!final) throw INCOMPLETE;
-                const endLine = text.charCodeAt(n - 1) === LF ? line - 1 : line;
-                fail("CSV_QUOTE_NOT_CLOSED", endLine, cells.length, quoteLine);
-              }
-              value += text.slice(pos, q);
-              if (q + 1 === n && !final) throw INCOMPLETE;
-              const next = q + 1 < n ? text.charCodeAt(q + 1) : -1;
-              if (next === QUOTE) {
-                if (recordLen + bytes > max) fail("CSV_MAX_RECORD_SIZE", line, cells.length, quoteLine);
-                bytes++;
-                value += '"';
-                pos = q + 2;
-                continue;
-              }
-              if (!(next === -1 || next === delim || next === LF || isTrim(next))) fail("CSV_INVALID_CLOSING_QUOTE", line, cells.length);
-              pos = q + 1;
-              while (pos < n) {
-                const t = text.charCodeAt(pos);
-                if (t === delim || t === LF) break;
-                if (t === QUOTE) {
-                  if (bytes !== 0) fail("INVALID_OPENING_QUOTE", line, cells.length);
-                  // csv-parse opens a quote again after an empty quoted field, but keeps it a
-                  // closed field: only trimmable ASCII characters may follow, up to a closing quote.
-                  const reopenLine = line;
-                  pos++;
-                  for (;;) {
-                    if (pos === n) {
-                      if (!final) throw INCOMPLETE;
-                      fail("CSV_QUOTE_NOT_CLOSED", text.charCodeAt(n - 1) === LF ? line - 1 : line, cells.length, reopenLine);
-                    }
-                    const r = text.charCodeAt(pos);
-                    if (r === QUOTE) {
-                      if (pos + 1 === n && !final) throw INCOMPLETE;
-                      const nx = pos + 1 < n ? text.charCodeAt(pos + 1) : -1;
-                      if (nx === QUOTE) {
-                        if (recordLen > max) fail("CSV_MAX_RECORD_SIZE", line, cells.length);
-                        fail("CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE", line, cells.length);
-                      }
-                      if (!(nx === -1 || nx === delim || nx === LF || isTrim(nx))) fail("CSV_INVALID_CLOSING_QUOTE", line, cells.length);
-                      pos++;
-                      break;
-                    }
-                    if (recordLen > max) fail("CSV_MAX_RECORD_SIZE", line, cells.length, reopenLine);
-                    if (!isTrim(r) || r >= 0x80) fail("CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE", line, cells.length);
-                    if (r === LF) line++;
-                    pos++;
-                  }
-                  continue;
-                }
-                if (recordLen + bytes > max) fail("CSV_MAX_RECORD_SIZE", line, cells.length);
-                if (!isTrim(t) || (t >= 0x80 && bytes !== 0)) fail("CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE", line, cells.length);
-                pos++;
-              }
-              if (pos === n && !final) throw INCOMPLETE;
-              break;
-            }
-          } else {
-            const start = pos;
-            let bytes = 0;
-            while (pos < n) {
-              const k = text.charCodeAt(pos);
-              if (k === delim || k === LF) break;
-              if (k === QUOTE) fail("INVALID_OPENING_QUOTE", line, cells.length);
-              const b = utf8Units(k);
-              if (recordLen + bytes + b - 1 > max) fail("CSV_MAX_RECORD_SIZE", line, cells.length);
-              bytes += b;
-              pos++;
-            }
-            if (pos === n && !final) throw INCOMPLETE;
-            value = text.slice(start, pos);
-            if (isTrim(value.charCodeAt(value.length - 1))) value = value.trimEnd();
-          }
-          cells.push(value);
-          recordLen += value.length;
-          if (pos === n) break;
-          const d = text.charCodeAt(pos++);
-          if (d === delim) continue;
-          // A line feed ends the record; an empty line (nothing but trimmed space) is skipped.
-          line++;
-          if (cells.length === 1 && !quoted && value === "") cells.length = 0;
-          break;
-        }
+        cells = readRecord(text, final);
       } catch (e) {
         if (e !== INCOMPLETE) throw e;
         carry = text.slice(recordStart);
@@ -249,5 +269,16 @@ export function createCsvTokenizer(delimiter: string, maxRecordSize: number): Cs
   return {
     push: (text) => scan(carry === "" ? text : carry + text, false),
     end: () => scan(carry, true),
+    record(text, start, startLine, final) {
+      pos = start;
+      line = startLine;
+      try {
+        const cells = readRecord(text, final);
+        return { cells, end: pos, line };
+      } catch (e) {
+        if (e !== INCOMPLETE) throw e;
+        return undefined;
+      }
+    },
   };
 }

@@ -32,6 +32,44 @@ async function* textChunks(input: AsyncIterable<string | Uint8Array> | Iterable<
   if (rest !== "") yield rest.replace(/\r\n?/gu, "\n");
 }
 
+/** A CSV input opened: the text chunks after the head, the head, and the reading options. */
+export interface OpenedCsv {
+  readonly chunks: AsyncGenerator<string>;
+  /** The first text (BOM removed): at least the header line, unless the input ended first. */
+  readonly head: string;
+  /** True when the input ended within the head. */
+  readonly done: boolean;
+  readonly delimiter: string;
+  readonly maxRecordSize: number;
+}
+
+/**
+ * Opens CSV input as `readCsvStream` does: text chunks (CRLF and CR made LF), enough of them to see
+ * the header line, the BOM removed, the delimiter detected (or given), the record-size limit checked.
+ *
+ * @throws `DtiError` `DATA_EMPTY` for an empty input, `OPTION_INVALID` for a bad `maxRecordSize`.
+ */
+export async function openCsvText(input: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>, options: CsvOptions): Promise<OpenedCsv> {
+  const chunks = textChunks(input);
+  // Read enough to see the header line, to pick the delimiter.
+  let head = "";
+  let done = false;
+  while (!done && !/\n/u.test(head) && head.length < 1 << 16) {
+    const next = await chunks.next();
+    if (next.done === true) done = true;
+    else head += next.value;
+  }
+  head = head.replace(/^\uFEFF/u, "");
+  if (head.trim() === "") throw new DtiError([error("DATA_EMPTY", "the CSV is empty: no header and no rows")]);
+  const choice = options.delimiter ?? "auto";
+  const delimiter = choice === "auto" ? (detectDelimiter(head) ?? unusedDelimiter(head)) : choice;
+  const maxRecordSize = options.maxRecordSize ?? MAX_RECORD_SIZE;
+  if (!(maxRecordSize >= 1) || (Number.isFinite(maxRecordSize) && !Number.isInteger(maxRecordSize))) {
+    throw new DtiError([error("OPTION_INVALID", `maxRecordSize must be a whole number of characters above 0, or Infinity (got ${showValue(maxRecordSize)})`)]);
+  }
+  return { chunks, head, done, delimiter, maxRecordSize };
+}
+
 /**
  * Reads CSV from a stream (a Node readable, a web `ReadableStream`, or any async iterable of text
  * or UTF-8 bytes) as rows: the header first (line 1), then each data row with the line it starts
@@ -54,24 +92,7 @@ export async function* readCsvStream(
   input: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
   options: CsvOptions = {},
 ): AsyncGenerator<CsvStreamRow> {
-  const chunks = textChunks(input);
-  // Read enough to see the header line, to pick the delimiter.
-  let head = "";
-  let done = false;
-  while (!done && !/\n/u.test(head) && head.length < 1 << 16) {
-    const next = await chunks.next();
-    if (next.done === true) done = true;
-    else head += next.value;
-  }
-  head = head.replace(/^\uFEFF/u, "");
-  if (head.trim() === "") throw new DtiError([error("DATA_EMPTY", "the CSV is empty: no header and no rows")]);
-  const choice = options.delimiter ?? "auto";
-  const delimiter = choice === "auto" ? (detectDelimiter(head) ?? unusedDelimiter(head)) : choice;
-  const maxRecordSize = options.maxRecordSize ?? MAX_RECORD_SIZE;
-  if (!(maxRecordSize >= 1) || (Number.isFinite(maxRecordSize) && !Number.isInteger(maxRecordSize))) {
-    throw new DtiError([error("OPTION_INVALID", `maxRecordSize must be a whole number of characters above 0, or Infinity (got ${showValue(maxRecordSize)})`)]);
-  }
-
+  const { chunks, head, done, delimiter, maxRecordSize } = await openCsvText(input, options);
   const tokenizer = createCsvTokenizer(delimiter, Number.isFinite(maxRecordSize) ? maxRecordSize : 0);
   let width = -1;
   function* rows(records: CsvRecord[]): Generator<CsvStreamRow> {
@@ -103,7 +124,8 @@ export async function* readCsvStream(
   }
 }
 
-function isBlankRecord(record: readonly string[]): boolean {
+/** True when every cell of a record is empty (such rows are skipped). */
+export function isBlankRecord(record: readonly string[]): boolean {
   for (const cell of record) if (cell !== "") return false;
   return true;
 }

@@ -85,7 +85,7 @@ function sideLabels(c: Comparison, options: ComparisonChartOptions, language: "v
  *
  * @example
  * ```ts
- * import { comparisonChart } from "dti";
+ * import { comparisonChart } from "dti/report";
  * comparisonChart(result, { from: 2023, to: 2024 });           // one result with a year column
  * comparisonChart(after, { before, beforeLabel: "63 tỉnh", afterLabel: "34 tỉnh" });
  * ```

@@ -79,7 +79,7 @@ export function radarPoint(cx: number, cy: number, i: number, n: number, r: numb
  *
  * @example
  * ```ts
- * import { radarChart } from "dti";
+ * import { radarChart } from "dti/report";
  * writeFileSync("da-nang.svg", radarChart(result, "TP. Đà Nẵng"));
  * ```
  */

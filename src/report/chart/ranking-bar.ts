@@ -75,7 +75,7 @@ export function barSelection(result: ScoreResult, options: RankingBarOptions) {
  *
  * @example
  * ```ts
- * import { rankingBarChart } from "dti";
+ * import { rankingBarChart } from "dti/report";
  * writeFileSync("ranking.svg", rankingBarChart(result, { language: "vi", limit: 20 }));
  * ```
  */

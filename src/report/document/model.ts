@@ -253,6 +253,24 @@ export interface TableOptions {
 const isCell = (c: Inline | Cell): c is Cell => c.kind === "rank" || c.kind === "number" || (c.kind === "text" && "content" in c);
 
 /**
+ * A table's columns from headers or {@link ColumnSpec}s, as {@link table} makes them (default
+ * alignment: the first column left, the others right); for writers that write a table's rows one
+ * at a time.
+ *
+ * @example
+ * ```ts
+ * tableColumns(["Đơn vị", "DTI"]).map((c) => c.align); // => ["left", "right"]
+ * ```
+ */
+export function tableColumns(columns: readonly (Content | ColumnSpec)[]): Column[] {
+  return columns.map((c, i): Column => {
+    const spec: ColumnSpec = typeof c === "string" || "kind" in c ? { header: c } : c;
+    const header = Array.isArray(spec.header) ? inlines(spec.header as readonly Content[]) : [inline(spec.header as Content)];
+    return { ...spec, header, align: spec.align ?? (i === 0 ? "left" : "right") };
+  });
+}
+
+/**
  * A table. Columns are given as headers (default alignment: the first column left, the others
  * right) or as {@link ColumnSpec}; cells as {@link Cell}, inline content or strings.
  *
@@ -263,15 +281,10 @@ const isCell = (c: Inline | Cell): c is Cell => c.kind === "rank" || c.kind === 
  * ```
  */
 export function table(columns: readonly (Content | ColumnSpec)[], rows: readonly (readonly (Content | Cell)[])[], options: TableOptions = {}): Block {
-  const cols = columns.map((c, i): Column => {
-    const spec: ColumnSpec = typeof c === "string" || "kind" in c ? { header: c } : c;
-    const header = Array.isArray(spec.header) ? inlines(spec.header as readonly Content[]) : [inline(spec.header as Content)];
-    return { ...spec, header, align: spec.align ?? (i === 0 ? "left" : "right") };
-  });
   const asCell = (c: Content | Cell): Cell => (typeof c === "string" ? cell(c) : isCell(c) ? c : cell(c));
   return {
     kind: "table",
-    columns: cols,
+    columns: tableColumns(columns),
     rows: rows.map((r) => r.map(asCell)),
     ...(options.caption !== undefined ? { caption: options.caption } : {}),
     ...(options.className !== undefined ? { className: options.className } : {}),

@@ -14,6 +14,8 @@ import { cellText, type Block, type Cell, type Column, type Document, type Inlin
  *
  * @example
  * ```ts
+ * import { span } from "./model.ts";
+ * import { plainStyle } from "../format-number.ts";
  * inlineHTML([span("Cao", "band band-1")], plainStyle()); // '<span class="band band-1">Cao</span>'
  * ```
  */
@@ -88,8 +90,7 @@ function blockHTML(block: Block, numbers: NumberStyle): string {
  *
  * @example
  * ```ts
- * const doc = document([heading(2, "A & B"), paragraph(strong("DTI"), " ", num("0.8002"))]);
- * documentToHTML(doc); // => "<h2>A &amp; B</h2>\n<p><strong>DTI</strong> 0.8002</p>"
+ * documentToHTML(explainDocument(explain(fw, result, "TP. Đà Nẵng"))).split("\n")[0]; // => "<h2>TP. Đà Nẵng: giải thích DTI</h2>"
  * ```
  */
 export function documentToHTML(doc: Document): string {

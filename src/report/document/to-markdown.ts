@@ -7,7 +7,7 @@
  */
 import { markdownCell, markdownText } from "../escape.ts";
 import { formatNumber, type NumberStyle } from "../format-number.ts";
-import { cellText, type Alignment, type Block, type Cell, type Document, type Inline } from "./model.ts";
+import { cellText, type Alignment, type Block, type Cell, type Column, type Document, type Inline } from "./model.ts";
 
 const SEPARATOR: Readonly<Record<Alignment, string>> = { left: ":---", right: "---:", center: ":---:" };
 
@@ -58,6 +58,37 @@ function cellMarkdown(cell: Cell, numbers: NumberStyle): string {
   return cell.kind === "text" ? inlineMarkdown(cell.content, numbers, false) : markdownCell(cellText(cell, numbers));
 }
 
+const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |\n`;
+
+/**
+ * A table's header row and alignment row, each ending with a line break: how {@link documentToMarkdown}
+ * begins a table, for a writer that then adds rows one at a time ({@link markdownTableRow}).
+ *
+ * @example
+ * ```ts
+ * import { tableColumns } from "./model.ts";
+ * import { plainStyle } from "../format-number.ts";
+ * markdownTableHead(tableColumns(["Đơn vị", "DTI"]), plainStyle()); // => "| Đơn vị | DTI |\n| :--- | ---: |\n"
+ * ```
+ */
+export function markdownTableHead(columns: readonly Column[], numbers: NumberStyle): string {
+  return line(columns.map((c) => inlineMarkdown(c.header, numbers, false))) + line(columns.map((c) => SEPARATOR[c.align]));
+}
+
+/**
+ * One table row, ending with a line break: how {@link documentToMarkdown} writes each row of a table.
+ *
+ * @example
+ * ```ts
+ * import { cell, num } from "./model.ts";
+ * import { plainStyle } from "../format-number.ts";
+ * markdownTableRow([cell("Huế"), num("0.8002")], plainStyle()); // => "| Huế | 0.8002 |\n"
+ * ```
+ */
+export function markdownTableRow(cells: readonly Cell[], numbers: NumberStyle): string {
+  return line(cells.map((c) => cellMarkdown(c, numbers)));
+}
+
 function blockMarkdown(block: Block, numbers: NumberStyle): string {
   switch (block.kind) {
     case "heading":
@@ -67,12 +98,9 @@ function blockMarkdown(block: Block, numbers: NumberStyle): string {
     case "list":
       return block.items.map((item) => `- ${inlineMarkdown(item, numbers, true)}`).join("\n");
     case "table": {
-      const row = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
-      return [
-        row(block.columns.map((c) => inlineMarkdown(c.header, numbers, false))),
-        row(block.columns.map((c) => SEPARATOR[c.align])),
-        ...block.rows.map((r) => row(r.map((c) => cellMarkdown(c, numbers)))),
-      ].join("\n");
+      let text = markdownTableHead(block.columns, numbers);
+      for (const r of block.rows) text += markdownTableRow(r, numbers);
+      return text.slice(0, -1);
     }
   }
 }
@@ -83,8 +111,9 @@ function blockMarkdown(block: Block, numbers: NumberStyle): string {
  *
  * @example
  * ```ts
- * const doc = document([heading(2, "Huế"), paragraph(strong("DTI"), " ", num("0.8002"))]);
- * documentToMarkdown(doc); // => "## Huế\n\n**DTI** 0.8002\n"
+ * const ex = explain(fw, result, "TP. Đà Nẵng");
+ * documentToMarkdown(explainDocument(ex)).split("\n")[0]; // => "## TP. Đà Nẵng: giải thích DTI"
+ * documentToMarkdown(explainDocument(ex)) === explainToMarkdown(ex); // => true
  * ```
  */
 export function documentToMarkdown(doc: Document): string {

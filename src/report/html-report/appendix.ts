@@ -10,7 +10,7 @@ import type { ScoreResult } from "../../pipeline/types.ts";
 import type { Language } from "../columns.ts";
 import { escapeXml as e } from "../escape.ts";
 import { formatNumber, localeStyle, MISSING } from "../format-number.ts";
-import { ruleText, viewText } from "../rule-text.ts";
+import { describeRule, viewText } from "../rule-text.ts";
 
 /** What the appendix reads from a framework (a framework definition fits). */
 export interface AppendixFramework {
@@ -69,7 +69,7 @@ function sourceLine(source: FrameworkSource | undefined, language: Language): st
  * The indicator appendix as HTML: the decision that defines the framework, then a table with a row
  * per node in tree order (indented by depth) and per view: code (short label, else id), name
  * (Vietnamese; in an English report the English name above it), max points or weight, the rule in
- * words ({@link ruleText}) and the node's note. Without the framework's tree (a result of a
+ * words ({@link describeRule}) and the node's note. Without the framework's tree (a result of a
  * framework that is neither given nor built in) the rows come from the result's nodes, names only.
  *
  * @example
@@ -98,7 +98,7 @@ export function indicatorAppendix(result: ScoreResult, framework: AppendixFramew
             : node.weight !== undefined
               ? t.weight(num(node.weight))
               : MISSING;
-      rows.push(row(`depth-${Math.min(depth, 5)}`, node.short ?? node.id, node.name, size, ruleText(node, language, locale), node.note));
+      rows.push(row(`depth-${Math.min(depth, 5)}`, node.short ?? node.id, node.name, size, describeRule(node, language, locale), node.note));
       for (const c of node.children ?? []) visit(c, depth + 1);
     };
     visit(framework.root, 0);

@@ -333,7 +333,7 @@ export function reportCards(result: ScoreResult, cards?: number): RowWindow<Unit
  *
  * @example
  * ```ts
- * import { toHTMLReport } from "dti";
+ * import { toHTMLReport } from "dti/report";
  * writeFileSync("report.html", toHTMLReport(result, { dataSource: "provinces.csv" }));
  * ```
  */

@@ -9,7 +9,7 @@ import type { ScoreResult, UnitResult } from "../../pipeline/types.ts";
 import type { Language } from "../columns.ts";
 import { escapeXml as e } from "../escape.ts";
 import { formatNumber, localeStyle, type ValueFormatter } from "../format-number.ts";
-import { unitStrengths, type IndicatorGap } from "../strengths.ts";
+import { unitStrengths, type IndicatorDifference } from "../strengths.ts";
 import type { ReportLever } from "./extras.ts";
 import { localName } from "../../text/local-name.ts";
 
@@ -33,10 +33,10 @@ export function figure(key: string, value: string, sub?: string): string {
   return `<div class="figure"><div class="k">${e(key)}</div><div class="v">${e(value)}</div>${sub === undefined ? "" : `<div class="s">${e(sub)}</div>`}</div>`;
 }
 
-function gapItem(g: IndicatorGap, fmt: ValueFormatter, t: UnitItemTexts, language: Language): string {
+function gapItem(g: IndicatorDifference, fmt: ValueFormatter, t: UnitItemTexts, language: Language): string {
   const name = localName(g.node.name, language);
-  const up = !g.gap.startsWith("-");
-  return `<li>${e(name)} <strong>${e(fmt(g.value))}</strong> <span class="gap ${up ? "up" : "down"}">(${up ? "+" : ""}${e(fmt(g.gap))} ${e(t.vsAverage)})</span></li>`;
+  const up = !g.difference.startsWith("-");
+  return `<li>${e(name)} <strong>${e(fmt(g.value))}</strong> <span class="gap ${up ? "up" : "down"}">(${up ? "+" : ""}${e(fmt(g.difference))} ${e(t.vsAverage)})</span></li>`;
 }
 
 /**

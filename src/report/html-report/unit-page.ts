@@ -10,7 +10,7 @@ import { columnLabel, type Language } from "../columns.ts";
 import { escapeXml as e } from "../escape.ts";
 import { MISSING, type ValueFormatter } from "../format-number.ts";
 import { mainIndicators } from "../main-indicators.ts";
-import { rankGaps } from "../rank-gap.ts";
+import { rankNeighbours } from "../rank-neighbours.ts";
 import { ratCmp, ratFromDecimal, ratScaledHalfUp, ratSub, scaledText } from "../../number/rational.ts";
 import { averageValue, nodeValue, samePeers } from "../unit-stats.ts";
 import type { ReportLever } from "./extras.ts";
@@ -71,7 +71,7 @@ function signedGap(a: string | null, b: string | null, places: number): string |
 
 /**
  * One `<article class="unit-page">` per unit of `units` (in that order), each printed on a page
- * of its own: the index value and rank, the gap to the next rank up ({@link rankGaps}) and the
+ * of its own: the index value and rank, the gap to the next rank up ({@link rankNeighbours}) and the
  * lead over the next rank down, a table of the index and every main indicator (value, rank,
  * average of the units of that year, of its group, the highest, and the gap to the average), the
  * strengths and weaknesses ({@link strengthLists}), the levers when given, and the radar.
@@ -112,7 +112,7 @@ export function unitPages(result: ScoreResult, units: readonly UnitResult[], ctx
       const peers = samePeers(result, u);
       const groupKey = `${u.year ?? ""}\u0000${u.group ?? ""}`;
       const group = u.group === undefined ? undefined : groups.get(groupKey);
-      const { above, below } = rankGaps(result, u);
+      const { above, below } = rankNeighbours(result, u);
       const meta = [
         u.year === undefined ? undefined : t.year(u.year),
         u.group === undefined ? undefined : u.groupRank === null ? u.group : t.groupRank(u.group, u.groupRank),
@@ -122,10 +122,10 @@ export function unitPages(result: ScoreResult, units: readonly UnitResult[], ctx
         figure(ctx.indexLabel, fmt(u.value), t.rankOf(u.rank === null ? MISSING : String(u.rank), peers.length)),
         above === undefined
           ? figure(t.toNext, MISSING, u.rank === null ? undefined : t.first)
-          : figure(t.toNext, fmt(above.gap), t.toNextSub(above.unit.rank as number, above.unit.unit, fmt(above.unit.value))),
+          : figure(t.toNext, fmt(above.distance), t.toNextSub(above.unit.rank as number, above.unit.unit, fmt(above.unit.value))),
         below === undefined
           ? figure(t.lead, MISSING, u.rank === null ? undefined : t.last)
-          : figure(t.lead, fmt(below.gap), t.toNextSub(below.unit.rank as number, below.unit.unit, fmt(below.unit.value))),
+          : figure(t.lead, fmt(below.distance), t.toNextSub(below.unit.rank as number, below.unit.unit, fmt(below.unit.value))),
       ];
       const body = rows.map((r) => {
         const all = stat(peers, `year\u0000${u.year ?? ""}`, r.id);

@@ -19,7 +19,7 @@ import { chartLabels } from "../../text/labels/index.ts";
  *
  * @example
  * ```ts
- * import { comparisonSpec } from "dti";
+ * import { comparisonSpec } from "dti/report";
  * vegaEmbed("#change", comparisonSpec(result, { from: 2023, to: 2024 }));
  * ```
  */

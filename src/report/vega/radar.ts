@@ -27,7 +27,7 @@ function polar(i: number, n: number, r: number): { x: number; y: number } {
  *
  * @example
  * ```ts
- * import { radarSpec } from "dti";
+ * import { radarSpec } from "dti/report";
  * vegaEmbed("#radar", radarSpec(result, "TP. Đà Nẵng"));
  * ```
  */

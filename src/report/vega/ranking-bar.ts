@@ -17,7 +17,7 @@ import { vegaText } from "../escape.ts";
  *
  * @example
  * ```ts
- * import { rankingBarSpec } from "dti";
+ * import { rankingBarSpec } from "dti/report";
  * vegaEmbed("#chart", rankingBarSpec(result, { limit: 20 }));
  * ```
  */

@@ -46,11 +46,7 @@ export function floatLeafInto(node: IndicatorNode, raw: RawValue, second: RawVal
       if (!readFloatInto(raw, out)) return false;
       const x = out[0]!;
       if (!(x >= 0) || (x === 0 && 1 / x < 0)) return false;
-      // A float below 1 comes from a decimal below 1 (rounding is monotone and 1 is a float).
-      if (x < 1) {
-        out[1] = 2 * U * x;
-        return true;
-      }
+      if (floatPlainInto(node, x, out)) return true;
       if (x === 1 && (typeof raw === "number" || ONE.test(raw as string))) return put(out, 1, 0);
       return false;
     }
@@ -72,12 +68,9 @@ export function floatLeafInto(node: IndicatorNode, raw: RawValue, second: RawVal
       const r = a / b;
       return put(out, r, (exact ? 2 : 8) * U * r);
     }
-    case "normalise": {
+    case "normalise":
       // The raw number, normalised across units later: a correctly rounded read.
-      if (!readFloatInto(raw, out)) return false;
-      const x = out[0]!;
-      return put(out, x === 0 ? 0 : x, 2 * U * Math.abs(x));
-    }
+      return readFloatInto(raw, out) && floatPlainInto(node, out[0]!, out);
     default: {
       const outcome = scoreLeaf(node, second === undefined ? [raw] : [raw, second]);
       if (!outcome.ok) return false;
@@ -85,6 +78,18 @@ export function floatLeafInto(node: IndicatorNode, raw: RawValue, second: RawVal
       return put(out, v, 2 * U * Math.abs(v));
     }
   }
+}
+
+/**
+ * The "value" and "normalise" leaves from a number already read (a correctly rounded read of the
+ * cell's decimal, not −0): value and bound into `out`, or false when the rule needs the text
+ * ("value" at 1 or above: the exact path decides).
+ */
+export function floatPlainInto(node: IndicatorNode, x: number, out: Float64Array): boolean {
+  const type = node.rule.type;
+  // A float below 1 comes from a decimal below 1 (rounding is monotone and 1 is a float).
+  if (type === "value") return x >= 0 && x < 1 && put(out, x, 2 * U * x);
+  return type === "normalise" && put(out, x === 0 ? 0 : x, 2 * U * Math.abs(x));
 }
 
 function put(out: Float64Array, value: number, error: number): true {

@@ -31,24 +31,63 @@ export function readFloatInto(raw: RawValue, out: Float64Array): boolean {
   if (typeof raw !== "string") return false;
   const n = raw.length;
   if (n === 0 || n > 64) return false;
+  const x = plainDecimal(raw, 0, n);
+  if (x === x) {
+    out[0] = x;
+    return true;
+  }
+  // More than 15 digits (or not a plain decimal at all): the same grammar, read by Number().
   let sep = -1;
   let digits = 0;
-  let whole = 0;
   for (let i = 0; i < n; i++) {
     const c = raw.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      digits++;
-      whole = whole * 10 + (c - 48);
-    } else if ((c === 46 || c === 44) && sep < 0) sep = i;
+    if (c >= 48 && c <= 57) digits++;
+    else if ((c === 46 || c === 44) && sep < 0) sep = i;
     else return false;
   }
-  // A separator needs a digit after it ("5." is not read by the exact path either).
   if (digits === 0 || sep === n - 1) return false;
-  // Up to 15 digits the digits are an exact whole number (< 2^53), and dividing two exact floats
-  // rounds correctly: the same double as reading the text.
-  if (digits <= 15) out[0] = sep < 0 ? whole : whole / POW10[n - 1 - sep]!;
-  else out[0] = Number(sep >= 0 && raw.charCodeAt(sep) === 44 ? `${raw.slice(0, sep)}.${raw.slice(sep + 1)}` : raw);
+  out[0] = Number(sep >= 0 && raw.charCodeAt(sep) === 44 ? `${raw.slice(0, sep)}.${raw.slice(sep + 1)}` : raw);
   return true;
+}
+
+/**
+ * The double of `text.slice(start, end)` when it is a plain decimal of at most 15 digits (unsigned
+ * digits with at most one "." or "," separator and a digit after it: "0.8252", "0,8252", "12",
+ * ".5"), else NaN. The digits are an exact whole number (< 2^53) and dividing two exact doubles
+ * rounds correctly: the result is the double `Number()` reads from the text (with "," as "."). It
+ * reads a cell in place, without cutting a string out of its line.
+ *
+ * @example
+ * ```ts
+ * plainDecimal("a;0,8252;b", 2, 8); // => 0.8252
+ * plainDecimal("1e5", 0, 3); // => NaN
+ * ```
+ */
+export function plainDecimal(text: string, start: number, end: number): number {
+  if (end - start > 16) return NaN;
+  let sep = -1;
+  let whole = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) whole = whole * 10 + (c - 48);
+    else if ((c === 46 || c === 44) && sep < 0) sep = i;
+    else return NaN;
+  }
+  return plainValue(whole, sep, start, end);
+}
+
+/**
+ * The end of {@link plainDecimal} for a reader that has gone through the characters itself (all
+ * digits but at most one separator, at `sep`, −1 for none): `whole` is the digits read as a whole
+ * number. NaN when the text is empty, longer than 15 digits, or ends with its separator.
+ */
+export function plainValue(whole: number, sep: number, start: number, end: number): number {
+  if (end <= start || end - start > 16) return NaN;
+  // 16 characters: 15 digits and a separator at most; a separator needs a digit after it ("5." is
+  // not read by the exact path either).
+  if (sep < 0) return end - start > 15 ? NaN : whole;
+  if (sep === end - 1) return NaN;
+  return whole / POW10[end - 1 - sep]!;
 }
 
 /** 10^0 … 10^22, all exact doubles. */

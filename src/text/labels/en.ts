@@ -34,6 +34,8 @@ export const explain: typeof vi.explain = {
     { kind: "code", text: "dti whatif" },
     " re-scores exactly).",
   ] as readonly Content[],
+  notRanked: (note: string): string => `The unit is assessed but not ranked (${note}): no rank.`,
+  adjusted: "Bonus and penalty points are added or taken after the weighted total, within their caps; the index is kept within the framework's range.",
   notAdditive: "The framework uses geometric means: contributions are approximate.",
 };
 

@@ -38,6 +38,8 @@ export const explain = {
     { kind: "code", text: "dti whatif" },
     " tính lại chính xác).",
   ] as readonly Content[],
+  notRanked: (note: string): string => `Đơn vị được đánh giá nhưng không xếp hạng (${note}): hạng để trống.`,
+  adjusted: "Điểm thưởng và điểm trừ được cộng, trừ sau tổng điểm có trọng số, trong giới hạn tối đa của chúng; chỉ số tổng giữ trong khoảng của bộ chỉ số.",
   notAdditive: "Khung có phép nhân (trung bình nhân): đóng góp chỉ là xấp xỉ.",
 };
 

@@ -1,25 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { rankGaps } from "../../src/report/rank-gap.ts";
+import { rankNeighbours } from "../../src/report/rank-neighbours.ts";
 import { findUnit } from "../../src/report/unit-stats.ts";
 import { sampleResult, tinyResult } from "./helpers.ts";
 
-describe("rankGaps", () => {
+describe("rankNeighbours", () => {
   const result = sampleResult();
 
-  it("gives the next rank up and down with exact gaps of the published values", () => {
+  it("gives the next rank up and down with exact distances in published values", () => {
     const kg = findUnit(result, "Kiên Giang");
     expect(kg.rank).toBe(33);
-    const { above, below } = rankGaps(result, kg);
-    expect([above?.unit.unit, above?.unit.value, above?.gap]).toEqual(["Phú Thọ", "0.6715", "0.0051"]);
-    expect([below?.unit.unit, below?.unit.value, below?.gap]).toEqual(["Bắc Ninh", "0.6628", "0.0036"]);
+    const { above, below } = rankNeighbours(result, kg);
+    expect([above?.unit.unit, above?.unit.value, above?.distance]).toEqual(["Phú Thọ", "0.6715", "0.0051"]);
+    expect([below?.unit.unit, below?.unit.value, below?.distance]).toEqual(["Bắc Ninh", "0.6628", "0.0036"]);
   });
 
   it("the leader has none above, the last none below", () => {
-    const first = rankGaps(result, findUnit(result, "TP. Đà Nẵng"));
+    const first = rankNeighbours(result, findUnit(result, "TP. Đà Nẵng"));
     expect(first.above).toBeUndefined();
     expect(first.below?.unit.unit).toBe("Gia Lai");
-    expect(first.below?.gap).toBe("0.0134");
-    expect(rankGaps(result, findUnit(result, "Lâm Đồng")).below).toBeUndefined();
+    expect(first.below?.distance).toBe("0.0134");
+    expect(rankNeighbours(result, findUnit(result, "Lâm Đồng")).below).toBeUndefined();
   });
 
   it("skips tied units: a tie is neither above nor below", () => {
@@ -28,11 +28,11 @@ describe("rankGaps", () => {
     const dn = findUnit(tiny, "Đà Nẵng");
     expect([hn.rank, dn.rank]).toEqual([2, 2]);
     for (const u of [hn, dn]) {
-      const g = rankGaps(tiny, u);
+      const g = rankNeighbours(tiny, u);
       expect(g.above?.unit.rank).toBe(1);
       expect(g.below?.unit.unit).toBe("Cà Mau");
     }
     // Both tied units are the next rank up of Cà Mau; the first in result order is named.
-    expect(rankGaps(tiny, findUnit(tiny, "Cà Mau")).above?.unit.rank).toBe(2);
+    expect(rankNeighbours(tiny, findUnit(tiny, "Cà Mau")).above?.unit.rank).toBe(2);
   });
 });

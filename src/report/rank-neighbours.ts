@@ -8,15 +8,15 @@ import { ratFromDecimal, ratNeg, ratScaledHalfUp, ratSign, ratSub, scaledText } 
 import type { ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { samePeers } from "./unit-stats.ts";
 
-/** A neighbour in the ranking and the exact difference of the published index values. */
+/** A neighbour in the ranking and its distance: the exact difference of the published index values. */
 export interface RankNeighbour {
   readonly unit: UnitResult;
   /** |neighbour − unit| of the published values, exact ("0.0123"). */
-  readonly gap: string;
+  readonly distance: string;
 }
 
-/** What {@link rankGaps} returns. */
-export interface RankGaps {
+/** What {@link rankNeighbours} returns. */
+export interface RankNeighbours {
   /** The closest unit ranked better (the first in result order among tied ones), if any. */
   readonly above?: RankNeighbour;
   /** The closest unit ranked worse, if any. */
@@ -46,19 +46,19 @@ function difference(a: string, b: string, places: number): string {
 
 /**
  * The units just above and just below `unit` in the ranking of its year (a better and a worse
- * rank; tied units are neither) with the exact gaps of the published index values: what the unit
+ * rank; tied units are neither) with their exact distances in published index values: what the unit
  * must gain to reach the next rank up, and its lead over the next rank down. Ranks are read from the
  * result, so they follow its ranking method and ties.
  *
  * @example
  * ```ts
- * const { above, below } = rankGaps(result, findUnit(result, "TP. Hồ Chí Minh"));
+ * const { above, below } = rankNeighbours(result, findUnit(result, "TP. Hồ Chí Minh"));
  * above?.unit.unit; // => "TP. Đà Nẵng"
- * above?.gap; // => "0.0838"  (0.8002 − 0.7164)
- * below?.gap; // => "0.0140"  (its lead over Quảng Ninh, 0.7024)
+ * above?.distance; // => "0.0838"  (0.8002 − 0.7164)
+ * below?.distance; // => "0.0140"  (its lead over Quảng Ninh, 0.7024)
  * ```
  */
-export function rankGaps(result: ScoreResult, unit: UnitResult): RankGaps {
+export function rankNeighbours(result: ScoreResult, unit: UnitResult): RankNeighbours {
   if (unit.rank === null || unit.value === null) return {};
   const list = rankOrder(samePeers(result, unit));
   const places = result.framework.decimals;
@@ -80,7 +80,7 @@ export function rankGaps(result: ScoreResult, unit: UnitResult): RankGaps {
   const up = upRank === null ? undefined : list[firstWith((r) => r < upRank)];
   const down = list[end];
   return {
-    ...(up !== undefined ? { above: { unit: up, gap: difference(up.value as string, unit.value, places) } } : {}),
-    ...(down !== undefined ? { below: { unit: down, gap: difference(unit.value, down.value as string, places) } } : {}),
+    ...(up !== undefined ? { above: { unit: up, distance: difference(up.value as string, unit.value, places) } } : {}),
+    ...(down !== undefined ? { below: { unit: down, distance: difference(unit.value, down.value as string, places) } } : {}),
   };
 }

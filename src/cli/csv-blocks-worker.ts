@@ -1,0 +1,70 @@
+/**
+ * CSV blocks read on a worker thread (Node): the same items as `readCsvBlocks(createReadStream(file))`,
+ * with the reading, cutting and number parsing on a second core while the main thread scores.
+ * Without the worker's script (running from source, not from `dist/`), or where worker threads
+ * cannot start, the blocks are read on this thread: the items are the same either way.
+ *
+ * @module
+ */
+import { createReadStream, existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { readCsvBlocks } from "../input/csv/csv-blocks.ts";
+import type { CsvBlock } from "../input/csv/csv-block.ts";
+import type { CsvStreamRow } from "../input/csv/read-csv-stream.ts";
+import type { CsvOptions } from "../input/csv/parse-csv.ts";
+import { DtiError, type Issue } from "../errors.ts";
+
+/** Blocks the worker may read ahead of the main thread. */
+const AHEAD = 4;
+
+/** The worker's script beside this module in `dist/` (built from `csv-worker.ts`). */
+const WORKER_SCRIPT = new URL("./csv-worker.js", import.meta.url);
+
+/** A worker's error made an error again: a `DtiError` with its issues, or an error with its file code. */
+function revive(data: { issues?: readonly Issue[]; message?: string; code?: unknown; path?: unknown; syscall?: unknown }): Error {
+  if (data.issues !== undefined) return new DtiError(data.issues, data.message);
+  return Object.assign(new Error(data.message ?? "the CSV reader stopped"), { code: data.code, path: data.path, syscall: data.syscall });
+}
+
+/**
+ * Reads `file` as `readCsvBlocks` does, on a worker thread when `script` (the built worker) exists.
+ *
+ * @throws as `readCsvBlocks` (a `DtiError`, or a file error with its `code`).
+ * @example
+ * ```ts
+ * for await (const item of readCsvBlocksInWorker("fixtures/provinces-63-synthetic.csv")) console.log("kind" in item ? item.rows : item.cells);
+ * ```
+ */
+export async function* readCsvBlocksInWorker(file: string, options: CsvOptions = {}, script: URL = WORKER_SCRIPT): AsyncGenerator<CsvStreamRow | CsvBlock> {
+  if (script.protocol !== "file:" || !existsSync(fileURLToPath(script))) {
+    yield* readCsvBlocks(createReadStream(file), options);
+    return;
+  }
+  const worker = new Worker(script, { workerData: { file, options } });
+  const queue: unknown[] = [];
+  let wake: (() => void) | undefined;
+  const push = (message: unknown) => {
+    queue.push(message);
+    wake?.();
+    wake = undefined;
+  };
+  worker.on("message", push);
+  worker.on("error", (e) => push({ error: { message: e.message } }));
+  worker.on("exit", () => push({ exit: true }));
+  worker.postMessage({ credit: AHEAD });
+  try {
+    for (;;) {
+      while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      const message = queue.shift() as { item?: CsvStreamRow | CsvBlock; end?: true; exit?: true; error?: Parameters<typeof revive>[0] };
+      if (message.error !== undefined) throw revive(message.error);
+      if (message.end === true) return;
+      if (message.exit === true) throw new Error("the CSV reader stopped before the end of the file");
+      worker.postMessage({ credit: 1 });
+      yield message.item!;
+    }
+  } finally {
+    // Done, failed, or the reader stopped early: the worker stops too.
+    await worker.terminate();
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Competition and dense ranks without keeping a key per unit: per ranked node and partition (a
+ * year, or a year and group), a count of units at each whole-number key (published values scaled
+ * by 10^places: 0.8002 → 8002), turned into the rank of each key at the end. A unit's rank is then
+ * read from its key: memory grows with the keys' span, not with the units, which is what the
+ * streamed CLI needs to rank every node of a million units. The ranks are those of the rank store
+ * ({@link createRankStore}), which counts the same way; ordinal ranks (which depend on the units'
+ * names) are not counted.
+ *
+ * @module
+ */
+
+/** Keys spanning more values than this (per node and partition) are not counted (2^20). */
+export const COUNT_SPAN = 1_048_576;
+
+/** Counts of keys per (partition, node), then ranks by key. */
+export interface RankCounts {
+  /**
+   * Counts a unit's keys (one per node, NaN unranked) in `partition` (a whole number ≥ 0 the
+   * caller gives each year, or each year and group). False when a key cannot be counted (not a
+   * whole number, or too wide a span): the counts are then unusable.
+   */
+  add(partition: number, keys: ArrayLike<number>): boolean;
+  /** Turns the counts into ranks; call once, after the last `add`. */
+  finish(method: "competition" | "dense"): void;
+  /** The rank of `key` for `node` in `partition` (after `finish`); 0 for NaN. */
+  rank(partition: number, node: number, key: number): number;
+}
+
+interface Table {
+  /** The key counted at `counts[0]`. */
+  lo: number;
+  counts: Int32Array;
+  /** The lowest and highest keys counted. */
+  min: number;
+  max: number;
+}
+
+/**
+ * Creates {@link RankCounts} for `nodes` ranked nodes.
+ *
+ * @example
+ * ```ts
+ * const counts = createRankCounts(1);
+ * for (const key of [8002, 9001, 8002, NaN]) counts.add(0, [key]);
+ * counts.finish("competition");
+ * [9001, 8002, NaN].map((key) => counts.rank(0, 0, key)); // => [1, 2, 0]
+ * ```
+ */
+export function createRankCounts(nodes: number): RankCounts {
+  const tables: (Table | undefined)[] = [];
+  let failed = false;
+  // Room for `key`: the span of the keys seen decides, the array doubles with room on both sides.
+  const place = (t: Table, key: number): boolean => {
+    const min = Math.min(t.min, key);
+    const max = Math.max(t.max, key);
+    if (key < t.lo || key >= t.lo + t.counts.length) {
+      const need = max - min + 1;
+      if (need > COUNT_SPAN) return false;
+      const length = Math.min(COUNT_SPAN, Math.max(need, 2 * t.counts.length));
+      const lo = min - Math.floor((length - need) / 2);
+      const grown = new Int32Array(length);
+      grown.set(t.counts.subarray(t.min - t.lo, t.max - t.lo + 1), t.min - lo);
+      t.lo = lo;
+      t.counts = grown;
+    }
+    t.min = min;
+    t.max = max;
+    return true;
+  };
+  return {
+    add(partition, keys) {
+      if (failed) return false;
+      for (let k = 0; k < nodes; k++) {
+        const key = keys[k]!;
+        if (key !== key) continue;
+        if (!Number.isInteger(key)) return !(failed = true);
+        const t = (tables[partition * nodes + k] ??= { lo: key - 32, counts: new Int32Array(64), min: key, max: key });
+        if (!place(t, key)) return !(failed = true);
+        t.counts[key - t.lo]!++;
+      }
+      return true;
+    },
+    finish(method) {
+      for (const t of tables) {
+        if (t === undefined) continue;
+        // From the highest key down: a key's rank is one more than the units (competition) or
+        // the distinct keys (dense) above it.
+        let above = 0;
+        for (let d = t.counts.length - 1; d >= 0; d--) {
+          const c = t.counts[d]!;
+          if (c === 0) continue;
+          t.counts[d] = above + 1;
+          above += method === "dense" ? 1 : c;
+        }
+      }
+    },
+    rank(partition, node, key) {
+      if (key !== key) return 0;
+      const t = tables[partition * nodes + node];
+      return t === undefined ? 0 : t.counts[key - t.lo]!;
+    },
+  };
+}

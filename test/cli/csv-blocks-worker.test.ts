@@ -1,0 +1,94 @@
+// The worker thread of `dti score --stream` gives the same items as reading on the main thread:
+// header, blocks (cells, numbers, lines, ragged-row issues), errors; and the CLI writes the same
+// output with and without it. The worker's script is bundled from source with esbuild, as tsup
+// builds dist/csv-worker.js.
+import { spawnSync } from "node:child_process";
+import { createReadStream, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readCsvBlocksInWorker } from "../../src/cli/csv-blocks-worker.ts";
+import { readCsvBlocks } from "../../src/csv.ts";
+
+const DIR = ".tmp/test-csv-worker";
+const SCRIPT = pathToFileURL(`${DIR}/lib/csv-worker.js`);
+
+beforeAll(async () => {
+  mkdirSync(DIR, { recursive: true });
+  await build({ entryPoints: ["src/cli/csv-worker.ts"], bundle: true, platform: "node", format: "esm", target: "node20", outdir: `${DIR}/lib`, packages: "external", logLevel: "error" });
+  // The CLI twice: with its worker beside it, and alone (reading on the main thread).
+  for (const [out, entries] of [[`${DIR}/with`, ["src/cli/main.ts", "src/cli/csv-worker.ts"]], [`${DIR}/without`, ["src/cli/main.ts"]]] as const) {
+    await build({ entryPoints: [...entries], bundle: true, splitting: true, platform: "node", format: "esm", target: "node20", outdir: out, packages: "external", logLevel: "error" });
+  }
+  const lines = ["Đơn vị;Mã;a;b;c"];
+  for (let i = 0; i < 20000; i++) {
+    const name = i % 97 === 0 ? `"Công ty ${i}; TNHH"` : `Đơn vị ${i}`;
+    const a = i % 13 === 0 ? "" : `0,${String((i * 7919) % 10000).padStart(4, "0")}`;
+    const b = i % 101 === 0 ? "NA" : `0.${String((i * 104729) % 10000).padStart(4, "0")}`;
+    const c = i % 211 === 0 ? "1" : `0.${String(i % 10000).padStart(4, "0")}5`;
+    lines.push(i % 503 === 0 ? `${name};DV${i};${a}` : `${name};DV${i};${a};${b};${c}`);
+  }
+  writeFileSync(`${DIR}/data.csv`, `\uFEFF${lines.join("\r\n")}\r\n`);
+  writeFileSync(`${DIR}/good.csv`, lines.filter((l) => l.split(";").length === 5).join("\n"));
+  writeFileSync(`${DIR}/bad.csv`, 'unit,a\nA,0.5\nB,"0.5\n');
+  writeFileSync(`${DIR}/fw.json`, JSON.stringify({
+    id: "worker-test", version: "1.0.0", title: { vi: "Thử" },
+    root: { id: "idx", name: { vi: "Chỉ số" }, children: [
+      { id: "a", name: { vi: "a" }, weight: 1, rule: { type: "value" } },
+      { id: "b", name: { vi: "b" }, weight: 2, rule: { type: "value" } },
+      { id: "c", name: { vi: "c" }, weight: 3, rule: { type: "value" } },
+    ] },
+  }));
+}, 120_000);
+
+async function items(source: AsyncIterable<unknown>) {
+  const out: unknown[] = [];
+  try {
+    for await (const item of source) out.push(structuredClone(item));
+  } catch (e) {
+    out.push({ error: String(e), code: (e as { code?: unknown }).code, issues: (e as { issues?: unknown }).issues });
+  }
+  return out;
+}
+
+describe("readCsvBlocksInWorker", { timeout: 120_000 }, () => {
+  it("gives the items of readCsvBlocks on this thread (a large file with quotes, CRLF, BOM, ragged rows)", async () => {
+    const inWorker = await items(readCsvBlocksInWorker(`${DIR}/data.csv`, {}, SCRIPT));
+    const here = await items(readCsvBlocks(createReadStream(`${DIR}/data.csv`)));
+    expect(inWorker.length).toBeGreaterThan(3);
+    expect(inWorker).toEqual(here);
+  });
+
+  it("passes errors on: malformed quoting as the same DtiError, a missing file with its code", async () => {
+    const bad = await items(readCsvBlocksInWorker(`${DIR}/bad.csv`, {}, SCRIPT));
+    expect(bad).toEqual(await items(readCsvBlocks(createReadStream(`${DIR}/bad.csv`))));
+    expect(bad.at(-1)).toMatchObject({ issues: [{ code: "DATA_PARSE" }] });
+    const missing = await items(readCsvBlocksInWorker(`${DIR}/nope.csv`, {}, SCRIPT));
+    expect(missing).toEqual([expect.objectContaining({ code: "ENOENT" })]);
+  });
+
+  it("stops the worker when the reader stops early, and reads on this thread without the script", async () => {
+    for await (const item of readCsvBlocksInWorker(`${DIR}/data.csv`, {}, SCRIPT)) if ("kind" in (item as object)) break;
+    const none = pathToFileURL(`${DIR}/no-such-worker.js`);
+    expect(await items(readCsvBlocksInWorker(`${DIR}/data.csv`, { delimiter: ";" }, none))).toEqual(await items(readCsvBlocks(createReadStream(`${DIR}/data.csv`), { delimiter: ";" })));
+  });
+
+  it("dti score --stream writes the same file with and without the worker", () => {
+    const run = (variant: string) => {
+      rmSync(`${DIR}/out.csv`, { force: true });
+      const r = spawnSync(process.execPath, [`${DIR}/${variant}/main.js`, "score", `${DIR}/good.csv`, "--framework", `${DIR}/fw.json`, "--stream", "--missing", "zero", "-o", `${DIR}/out.csv`], { encoding: "utf8" });
+      return { code: r.status, stderr: r.stderr, out: readFileSync(`${DIR}/out.csv`, "utf8") };
+    };
+    const withWorker = run("with");
+    const without = run("without");
+    expect(without.code).toBe(0);
+    expect(without.out.split("\n").length).toBeGreaterThan(19000);
+    expect(withWorker).toEqual(without);
+    // With errors (ragged rows under "error"): the same messages, nothing written.
+    const errs = (variant: string) => spawnSync(process.execPath, [`${DIR}/${variant}/main.js`, "score", `${DIR}/data.csv`, "--framework", `${DIR}/fw.json`, "--stream", "-o", `${DIR}/err.csv`], { encoding: "utf8" });
+    const a = errs("with");
+    const b = errs("without");
+    expect(a.status).toBe(1);
+    expect([a.status, a.stderr]).toEqual([b.status, b.stderr]);
+  });
+});

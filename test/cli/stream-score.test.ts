@@ -1,0 +1,143 @@
+/**
+ * One output whatever the path: `dti score` from `score()` and `dti score --stream` (the two-pass
+ * stream, which large CSV files take on their own) write the same bytes in every format, for
+ * points, plain and min-max frameworks, with groups, years, codes, missing values and ties.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { prng } from "../helpers/prng.ts";
+import { cli } from "./helpers.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "dti-stream-same-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * Min-max data: units in groups over two years, codes, some blanks, values on a coarse grid and
+ * repeated rows, so that published values tie.
+ */
+function minmaxData(): string {
+  const framework = {
+    id: "minmax-groups",
+    version: "1.0.0",
+    title: { vi: "Min-max thử", en: "Min-max test" },
+    root: {
+      id: "index",
+      name: { vi: "Chỉ số", en: "Index" },
+      children: [
+        { id: "p1", name: { vi: "Trụ cột 1", en: "Pillar 1" }, short: "P1", weight: 2, children: [
+          { id: "a", name: { vi: "Chỉ tiêu A", en: "A" }, weight: 1, rule: { type: "normalise", method: "minmax" } },
+          { id: "b", name: { vi: "Chỉ tiêu B", en: "B" }, weight: 3, rule: { type: "normalise", method: "minmax" } },
+        ] },
+        { id: "p2", name: { vi: "Trụ cột 2", en: "Pillar 2" }, short: "P2", weight: 1, children: [
+          { id: "c", name: { vi: "Chỉ tiêu C", en: "C" }, weight: 1, rule: { type: "normalise", method: "minmax" } },
+          { id: "d", name: { vi: "Chỉ tiêu D", en: "D" }, weight: 1, rule: { type: "value" } },
+        ] },
+      ],
+    },
+  };
+  writeFileSync(join(dir, "minmax.json"), JSON.stringify(framework));
+  const next = prng(20251202);
+  const lines = ["unit,code,group,year,a,b,c,d"];
+  const groups = ["Miền Bắc", "Miền Trung", "Miền Nam"];
+  const names = ["Đà Nẵng", "Hà Nội", "Huế", "Hải Phòng", "Cần Thơ", "Ấp Bắc", "An Giang", "Bạc Liêu", "Đắk Lắk", "Gia Lai"];
+  for (const year of [2023, 2024]) {
+    for (let i = 0; i < 120; i++) {
+      const cell = () => (next() < 0.08 ? "" : (Math.round(next() * 20) / 4).toString());
+      const row = [`${names[i % names.length]} ${Math.floor(i / names.length)}`, String(100 + i), groups[i % 3], String(year), cell(), cell(), cell(), (Math.round(next() * 8) / 8).toString()];
+      lines.push(row.join(","));
+      // A twin under another name: equal values, a tie broken by name order.
+      if (i % 17 === 0) lines.push([`${row[0]} bis`, String(500 + i), ...row.slice(2)].join(","));
+    }
+  }
+  writeFileSync(join(dir, "minmax.csv"), `${lines.join("\n")}\n`);
+  return join(dir, "minmax.csv");
+}
+
+const cases: { name: string; args: string[] }[] = [
+  { name: "a points framework (criteria table, ';' and decimal commas, BOM)", args: ["fixtures/wards-illustration-synthetic.csv", "--framework", "fixtures/ward-framework-illustration.csv"] },
+  { name: "DTI 2022, groups, years and codes", args: ["fixtures/provinces-63-synthetic-2years.csv", "--framework", "vn-dti-2022-province", "--group-by", "group"] },
+  { name: "DTI 2022 top 5, Vietnamese headers", args: ["fixtures/dti-2022-province-top5.csv", "--framework", "vn-dti-2022-province"] },
+];
+
+const formats: string[][] = [
+  ["--format", "csv"],
+  ["--format", "csv", "--headers", "names", "--lang", "en", "--bom"],
+  ["--format", "csv", "--decimal-comma", "--headers", "names"],
+  ["--format", "json"],
+  ["--format", "jsonl"],
+  ["--format", "md"],
+  ["--format", "md", "--lang", "en", "--locale", "vi-VN"],
+];
+
+async function same(args: string[]): Promise<void> {
+  const memory = await cli(["score", ...args]);
+  const stream = await cli(["score", ...args, "--stream"]);
+  expect(memory.stderr.replace(/^dti: wrote.*\n/mu, "")).not.toMatch(/error/iu);
+  expect(memory.code).toBe(0);
+  expect(stream.code, stream.stderr).toBe(0);
+  expect(memory.stdout.length).toBeGreaterThan(0);
+  if (stream.stdout !== memory.stdout) {
+    // The first line that differs, rather than two whole outputs.
+    const a = memory.stdout.split("\n");
+    const b = stream.stdout.split("\n");
+    const at = a.findIndex((line, i) => line !== b[i]);
+    expect({ args, line: at, stream: b[at]?.slice(0, 300) }).toEqual({ args, line: at, stream: a[at]?.slice(0, 300) });
+  }
+}
+
+describe("dti score and dti score --stream write the same bytes", () => {
+  it.each(cases)("$name", async ({ args }) => {
+    for (const format of formats) await same([...args, ...format]);
+  }, 120_000);
+
+  it("a min-max framework with groups, years, codes, blanks and ties, every ranking method", async () => {
+    const file = minmaxData();
+    const base = [file, "--framework", join(dir, "minmax.json"), "--group-by", "group", "--missing", "reweight"];
+    for (const format of formats) await same([...base, ...format]);
+    for (const ranking of ["dense", "ordinal"]) for (const format of [["--format", "csv"], ["--format", "json"]]) await same([...base, "--ranking", ranking, ...format]);
+    await same([...base, "--missing", "zero", "--decimals", "2", "--format", "csv"]);
+  }, 120_000);
+
+  it("--points: the index in points beside its value", async () => {
+    await same(["fixtures/wards-illustration-synthetic.csv", "--framework", "fixtures/ward-framework-illustration.csv", "--format", "csv", "--points"]);
+  }, 60_000);
+});
+
+describe("dti score on a CSV file over 8 MiB (streamed unless the whole table is needed)", () => {
+  /** 4,500 units of the 2020 framework with a long note column: over 8 MiB. */
+  function large(last: string, cell = "0.5"): string {
+    const note = "x".repeat(2000);
+    const lines = ["unit,note,government,economy,society"];
+    for (let i = 0; i < 4500; i++) lines.push(`Đơn vị ${String(i).padStart(5, "0")},${note},${cell},${((i % 97) / 100).toFixed(2)},${((i % 89) / 100).toFixed(2)}`);
+    lines.push(last);
+    const file = join(dir, `large-${lines.length}-${cell}-${last.slice(0, 3)}.csv`);
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    return file;
+  }
+  const args = ["--framework", "vn-dti-2020-province", "--ignore-column", "note", "--format", "csv"];
+
+  it("writes what the stream writes", async () => {
+    const file = large("Đơn vị cuối,x,0.1,0.2,0.3");
+    const auto = await cli(["score", file, ...args]);
+    expect(auto.code, auto.stderr).toBe(0);
+    expect(auto.stdout.split("\r\n")).toHaveLength(4503);
+    expect(auto.stdout).toBe((await cli(["score", file, ...args, "--stream"])).stdout);
+  }, 120_000);
+
+  it("leaves a totals row out, as score() does", async () => {
+    const file = large("Tổng cộng,,0.5,0.5,0.5");
+    const r = await cli(["score", file, ...args]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/DATA_SUMMARY_ROW/u);
+    expect(r.stdout).not.toMatch(/Tổng cộng/u);
+  }, 120_000);
+
+  it("reports errors as score() does", async () => {
+    const file = large("Đơn vị cuối,x,abc,0.2,0.3");
+    const r = await cli(["score", file, ...args]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/DATA_NOT_A_NUMBER/u);
+  }, 120_000);
+});

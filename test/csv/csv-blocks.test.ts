@@ -1,0 +1,108 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { split, splitBytes } from "../helpers/split-text.ts";
+import { blockCell, readCsvBlocks, readCsvStream, type CsvBlock, type CsvStreamRow } from "../../src/csv.ts";
+import { readFloat } from "../../src/score/fast/read-float.ts";
+
+type Outcome = { rows: unknown[] } | { error: string };
+
+/** Cells cut in place that the float path reads but the block did not (must be over 15 digits). */
+const plainMissed: string[] = [];
+
+async function viaStream(chunks: readonly (string | Uint8Array)[], options: { maxRecordSize?: number } = {}): Promise<Outcome> {
+  try {
+    const rows: unknown[] = [];
+    for await (const row of readCsvStream(chunks, options)) rows.push({ line: row.line, cells: [...row.cells], issues: row.issues ?? [] });
+    return { rows };
+  } catch (e) {
+    return { error: String(e) };
+  }
+}
+
+/** The block reader's rows, expanded; each number checked against the cell's text as it goes. */
+async function viaBlocks(chunks: readonly (string | Uint8Array)[], options: { maxRecordSize?: number } = {}): Promise<Outcome> {
+  try {
+    const rows: unknown[] = [];
+    for await (const item of readCsvBlocks(chunks, options)) {
+      if (!("kind" in item)) {
+        const row = item as CsvStreamRow;
+        rows.push({ line: row.line, cells: [...row.cells], issues: [] });
+        continue;
+      }
+      const block = item as CsvBlock;
+      for (let r = 0; r < block.rows; r++) {
+        const cells: (string | undefined)[] = [];
+        for (let c = 0; c < block.width; c++) {
+          const text = blockCell(block, r, c);
+          cells.push(text);
+          const x = block.numbers[r * block.width + c]!;
+          // A number is exactly the float path's reading of the text (NaN: read the text).
+          if (!Number.isNaN(x)) {
+            if (!Object.is(x, readFloat(text!))) throw new Error(`cell ${JSON.stringify(text)} read as ${x}`);
+          }
+          else if (block.spans[2 * (r * block.width + c)]! >= 0 && text !== undefined && readFloat(text) !== undefined) plainMissed.push(text);
+        }
+        for (const t of plainMissed.splice(0)) if (t.replace(/[.,]/u, "").length <= 15) throw new Error(`plain cell ${JSON.stringify(t)} not read`);
+        rows.push({ line: block.lines[r], cells, issues: block.issues.filter((i) => i.row === r).map((i) => i.issue) });
+      }
+    }
+    return { rows };
+  } catch (e) {
+    return { error: String(e) };
+  }
+}
+
+const piece = fc.constantFrom(
+  "a", "01", "0,5", "0.6789", ".5", "5.", "1.2.3", "-0.5", "1e3", "12345678901234567", "0.000000000000001",
+  "Hà Nội", "Ha\u0300 No\u0323i", "😀", "x y", "na", "", "1",
+  ",", ";", "\t", "\n", "\r\n", "\r", "\n\n", " ", "  ", "\u00a0", "\u3000", "\u2028", "\ufeff",
+  '"', '""', '"a"', '"a,b"', '"a\nb"', '"q""q"', '" s "', "'",
+);
+
+describe("readCsvBlocks", () => {
+  it("gives readCsvStream's rows, lines, issues and errors, on any text, any chunking", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(piece, { maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.constantFrom(undefined, 5, 12, 40),
+        async (pieces, cuts, max) => {
+          const text = `unit,a,b\n${pieces.join("")}`;
+          const chunks = split(text, cuts);
+          const options = max === undefined ? {} : { maxRecordSize: max };
+          expect(await viaBlocks(chunks, options)).toEqual(await viaStream(chunks, options));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  }, 120_000);
+
+  it("reads numeric rows (decimal commas, padding, ragged and blank rows) as readCsvStream does, from bytes", async () => {
+    const cell = fc.oneof(
+      fc.integer({ min: 0, max: 99999 }).map((n) => String(n / 10000)),
+      fc.integer({ min: 0, max: 99999 }).map((n) => String(n / 10000).replace(".", ",")),
+      fc.constantFrom("", " 0.5 ", "NA", "1", "0.30000000000000004", '"0,5"', "Huế"),
+    );
+    const row = fc.array(cell, { minLength: 0, maxLength: 5 }).map((cells) => cells.join(";"));
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), async (rows, cuts, crlf) => {
+        const eol = crlf ? "\r\n" : "\n";
+        const text = `\uFEFFunit;a;b;c${eol}${rows.join(eol)}`;
+        const pieces = splitBytes(text, cuts);
+        expect(await viaBlocks(pieces)).toEqual(await viaStream(pieces));
+      }),
+      { numRuns: 1000 },
+    );
+  }, 120_000);
+
+  it("cuts a large input into blocks whose rows are the stream's", async () => {
+    const lines = ["unit,code,x,y"];
+    for (let i = 0; i < 8000; i++) lines.push(`Đơn vị ${i},DV${i},0.${String(i % 9973).padStart(4, "0")},${i % 7 === 0 ? "" : "0,25"}`);
+    const text = lines.join("\n");
+    const chunks = split(text, [70000, 140000, 200000]);
+    let blocks = 0;
+    for await (const item of readCsvBlocks(chunks)) if ("kind" in item) blocks++;
+    expect(blocks).toBeGreaterThan(1);
+    expect(await viaBlocks(chunks)).toEqual(await viaStream(chunks));
+  }, 60_000);
+});
