@@ -25,14 +25,29 @@ export interface GeneratedTally {
   /** Cases refused (a geometric or Mazziotta-Pareto mean; on DuckDB, an input past 18 digits or a harmonic mean past 38). */
   refused: number;
   units: number;
+  /** Compared cases using each method: "harmonic" and every normalisation method. */
+  methods: Record<string, number>;
+  /** Why cases were refused (the messages, for the log). */
+  refusals: string[];
   /** Units whose exact index is half-way between two published values. */
   halfWayRoots: number;
   mismatches: string[];
 }
 
+/** The harmonic mean and normalisation methods a plan uses. */
+function methodsOf(plan: ReturnType<typeof compileFramework>): Set<string> {
+  const out = new Set<string>();
+  for (const node of plan.nodes) {
+    if (node.kind !== "leaf" && node.aggregation === "harmonic") out.add("harmonic");
+    const rule = node.leaf?.rule;
+    if (rule?.type === "normalise") out.add(rule.method === "minmax" && rule.bounds !== undefined ? "minmax-bounds" : rule.method);
+  }
+  return out;
+}
+
 /** Scores each case with score() and on an engine (`query` runs SQL of `dialect`), comparing. */
 export async function runGenerated(cases: readonly OracleCase[], dialect: SqlDialect, query: (sql: string) => Promise<SqlRow[]>): Promise<GeneratedTally> {
-  const tally: GeneratedTally = { compared: 0, refused: 0, units: 0, halfWayRoots: 0, mismatches: [] };
+  const tally: GeneratedTally = { compared: 0, refused: 0, units: 0, halfWayRoots: 0, mismatches: [], methods: {}, refusals: [] };
   for (const c of cases) {
     const definition = c.definition as unknown as FrameworkDefinition;
     const checked = validateFramework(definition);
@@ -49,6 +64,7 @@ export async function runGenerated(cases: readonly OracleCase[], dialect: SqlDia
     } catch (e) {
       if (e instanceof DtiError && e.code === "SQL_UNSUPPORTED") {
         tally.refused++;
+        tally.refusals.push(e.issues[0]?.message ?? e.message);
         continue;
       }
       throw e;
@@ -61,6 +77,7 @@ export async function runGenerated(cases: readonly OracleCase[], dialect: SqlDia
       // A number past DuckDB's 18 digits is refused by the query itself, saying so.
       if (e instanceof DtiError && e.code === "SQL_UNSUPPORTED") {
         tally.refused++;
+        tally.refusals.push(e.issues[0]?.message ?? e.message);
         continue;
       }
       throw new Error(`case ${JSON.stringify(c.params)}: ${e instanceof Error ? e.message : String(e)}\n${sql}`);
@@ -69,6 +86,7 @@ export async function runGenerated(cases: readonly OracleCase[], dialect: SqlDia
     const diff = differences(expected, actual);
     if (diff.length > 0) tally.mismatches.push(`case ${JSON.stringify(c.params)}:\n  ${diff.slice(0, 5).join("\n  ")}`);
     tally.compared++;
+    for (const m of methodsOf(plan)) tally.methods[m] = (tally.methods[m] ?? 0) + 1;
     tally.units += expected.units.length;
     const oracle = oracleScore(c.definition, c.records, c.options);
     tally.halfWayRoots += oracle.units.filter((u) => {

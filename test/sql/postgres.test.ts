@@ -77,9 +77,11 @@ describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
 
   it(`${RUNS} generated cases with half-way totals: values, ranks, group ranks and coverage as score()`, async () => {
     const tally = await runGenerated(generatedCases(RUNS, 20261202), "postgres", query);
-    console.log(`PostgreSQL: ${tally.compared} cases compared (${tally.units} units, ${tally.halfWayRoots} with an exactly half-way index), ${tally.refused} refused`);
+    console.log(`PostgreSQL: ${tally.compared} cases compared (${tally.units} units, ${tally.halfWayRoots} with an exactly half-way index), ${tally.refused} refused; methods ${JSON.stringify(tally.methods)}; refused for: ${[...new Set(tally.refusals)].slice(0, 5).join(" | ")}`);
     expect(tally.mismatches.slice(0, 3)).toEqual([]);
     expect(tally.compared).toBeGreaterThan(RUNS / 2);
     expect(tally.halfWayRoots).toBeGreaterThan(tally.compared / 4);
+    // Every method the SQL compiles across units, and harmonic means, are among the compared cases.
+    for (const m of ["harmonic", "minmax", "minmax-bounds", "goalposts", "rank", "percentile", "target"]) expect(tally.methods[m] ?? 0, m).toBeGreaterThan(0);
   }, 900_000);
 });
