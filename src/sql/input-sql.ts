@@ -47,7 +47,8 @@ export function inputKeys(plan: CompiledFramework): InputKeys {
 const trimmed = (col: string) => `trim(CAST(${col} AS VARCHAR))`;
 /** The (trimmed) text is one of the blank words. */
 export const blankWord = (text: string) => `(${["", "na", "n/a", "#n/a", "null"].map((w) => `lower(${text}) = ${sqlText(w)}`).join(" OR ")})`;
-const textOf = (col: string) => `CASE WHEN ${col} IS NULL OR ${blankWord(trimmed(col))} THEN NULL ELSE ${trimmed(col)} END`;
+/** The cleaned text of a cell: trimmed, NULL when blank. */
+export const textOf = (col: string) => `CASE WHEN ${col} IS NULL OR ${blankWord(trimmed(col))} THEN NULL ELSE ${trimmed(col)} END`;
 
 /** The identity columns of the cells step: dti_unit (a blank name stops the query), dti_code, dti_group, dti_year_text, dti_row. */
 export function identityColumns(options: ToSqlOptions, dialect: Dialect): string[] {

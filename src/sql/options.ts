@@ -18,7 +18,7 @@ export type SqlSource =
   | { readonly csv: string; readonly delimiter?: string }
   | { readonly parquet: string };
 
-/** The source's columns for a unit's identity (wide shape: one row per unit and year). */
+/** The source's columns for a unit's identity, and for long data its indicator and value. */
 export interface SqlColumns {
   /** Unit name column; default "unit". */
   readonly unit?: string;
@@ -27,6 +27,10 @@ export interface SqlColumns {
   readonly group?: string;
   /** Year column: units are ranked per year. */
   readonly year?: string;
+  /** Long shape: the column naming the indicator (default "indicator"). */
+  readonly indicator?: string;
+  /** Long shape: the column of the value (default "value"). */
+  readonly value?: string;
 }
 
 /** Options of {@link toSql}. */
@@ -34,8 +38,12 @@ export interface ToSqlOptions {
   /** "duckdb" (default) or "postgres". */
   readonly dialect?: SqlDialect;
   readonly source: SqlSource;
-  /** Only "wide" (one row per unit and year, one column per input) is compiled. */
-  readonly shape?: "wide";
+  /**
+   * "wide" (default: one row per unit and year, one column per input) or "long" (one row per unit,
+   * year and indicator, in the `indicator` and `value` columns; `inputs` and `exactColumns` do not
+   * apply).
+   */
+  readonly shape?: "wide" | "long";
   readonly columns?: SqlColumns;
   /**
    * Source column of each input key, where it is not the key itself; null for an input the source
@@ -104,7 +112,7 @@ export function checkSqlOptions(options: ToSqlOptions, dialect: Dialect): Issue[
   if (raw["merge"] !== undefined) bad("merges are not compiled to SQL: merge the units in the source query, or score with the library");
   if (raw["impute"] !== undefined) bad("imputation is not compiled to SQL: score with the library");
   if (raw["unranked"] !== undefined) bad("units not ranked (option unranked) are not compiled to SQL: score with the library");
-  if (options.shape !== undefined && options.shape !== "wide") bad(`shape ${JSON.stringify(options.shape)}: only "wide" (one row per unit and year) is compiled; pivot long data in the source query`);
+  if (options.shape !== undefined && options.shape !== "wide" && options.shape !== "long") issues.push(error("OPTION_INVALID", `shape must be "wide" or "long" (got ${JSON.stringify(options.shape)})`));
   if (options.ties === "exact") bad('ties "exact": SQL ranks on published values only (ties "published")');
   if (options.ranking === "ordinal") bad('ranking "ordinal" orders ties by Vietnamese name order, which SQL engines do not collate alike: use "competition" or "dense"');
   if (options.ranking !== undefined && !["competition", "dense", "ordinal"].includes(options.ranking)) issues.push(error("OPTION_INVALID", `ranking must be "competition" or "dense" (got ${JSON.stringify(options.ranking)})`));

@@ -24,6 +24,7 @@ import { pow10 } from "../number/rational.ts";
 import { compileFramework } from "../score/compile.ts";
 import { dialectOf, sqlIdent } from "./dialect.ts";
 import { cellColumns, checkAbsentInputs, identityColumns, inputColumns, inputKeys } from "./input-sql.ts";
+import { longCells, longKeys, longRows } from "./long-sql.ts";
 import { nodeFractions } from "./node-sql.ts";
 import { checkSqlOptions, sourceSql, type SqlOutput, type ToSqlOptions } from "./options.ts";
 import { outputColumns } from "./output-sql.ts";
@@ -79,14 +80,18 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
   const cols = options.columns ?? {};
   const input = inputKeys(plan);
   const nodes = nodeFractions(plan, { dialect, input, scale: pow10(options.inputDecimals ?? 6), missing: options.missing ?? "error", minCoverage: options.minCoverage ?? 0, years: cols.year !== undefined });
-  checkAbsentInputs(plan, input.keys, options);
+  if (options.shape !== "long") checkAbsentInputs(plan, input.keys, options);
   const publish = publishedColumns(plan, nodes.fractions, dialect, decimals);
   const ranks = rankColumns(plan, options, dialect);
   const out = outputColumns(plan, nodes.fractions, options, dialect, decimals);
 
   const steps = new Steps(dialect.cte);
   steps.add("dti_source", sourceSql(options.source), " AS (");
-  steps.add("dti_cells", `SELECT\n    ${[...identityColumns(options, dialect), ...cellColumns(input, options)].join(",\n    ")}\n  FROM dti_source`);
+  if (options.shape === "long") {
+    steps.extend("dti_long_rows", longRows(options, dialect));
+    steps.extend("dti_long", longKeys(fw.framework, input, dialect));
+    steps.add("dti_cells", longCells(input, options, dialect));
+  } else steps.add("dti_cells", `SELECT\n    ${[...identityColumns(options, dialect), ...cellColumns(input, options)].join(",\n    ")}\n  FROM dti_source`);
   steps.extend("dti_inputs", inputColumns(input, options, dialect));
   steps.extend("dti_raw", nodes.raw);
   steps.extend("dti_stats", nodes.stats);

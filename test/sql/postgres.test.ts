@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getFramework, score } from "../../src/index.ts";
+import { parseCsv } from "../../src/csv.ts";
 import { compileFramework } from "../../src/score/compile.ts";
 import { rowsToResult, toSql, type SqlRow } from "../../src/sql.ts";
 import { engineIssue } from "../../src/sql/duckdb.ts";
@@ -64,6 +65,17 @@ describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
     const { sql } = toSql(framework, { ...options, dialect: "postgres", source: { query: source } });
     const actual = rowsToResult(framework, await query(sql), options);
     expect(differences(score(framework, records, { columns: { code: "Mã", group: "Vùng" } }), actual)).toEqual([]);
+  }, 60_000);
+
+  it("provinces-63-synthetic-long.csv (long data, one row per unit and indicator): as score()", async () => {
+    const framework = getFramework("vn-dti-2022-province");
+    const table = parseCsv(readFileSync("fixtures/provinces-63-synthetic-long.csv", "utf8"));
+    const records = table.rows.map((r) => Object.fromEntries(table.columns.map((c, k) => [c, r.cells[k] ?? null])));
+    const options = { shape: "long" as const, columns: { indicator: "indicator", value: "value" } };
+    const { sql } = toSql(framework, { ...options, dialect: "postgres", source: { query: recordsQuery(records).query } });
+    const actual = rowsToResult(framework, await query(sql), options);
+    expect(actual.units.length).toBe(63);
+    expect(differences(score(framework, table), actual)).toEqual([]);
   }, 60_000);
 
   it("a bad cell stops the query with the library's code, node and unit", async () => {
