@@ -27,8 +27,9 @@ export function publishedColumns(plan: CompiledFramework, fractions: readonly Fr
   const den = (f: Fraction) => (f.p === null ? lit(f.c, !small(f)) : `${lit(f.c, !small(f))} * ${f.p}`);
   const wideN = (f: Fraction) => `CAST(${f.n} AS ${dialect.int})`;
   fractions.forEach((f, i) => {
-    // DuckDB's float first guess is within one unit of k while k stays well inside a double's 2^53.
-    if (f.top * pubScale >= 2n ** 50n) throw refuse(`node "${plan.nodes[i]!.id}": values up to ${f.top} with ${decimals} decimals are more digits than the SQL compiler rounds exactly; lower the decimals or the range`, plan.nodes[i]!.id);
+    // DuckDB's float first guess is within one unit of k while k stays well inside a double's 2^53
+    // (PostgreSQL divides exactly).
+    if (dialect.halfUpApprox !== null && f.top * pubScale >= 2n ** 50n) throw refuse(`node "${plan.nodes[i]!.id}": values up to ${f.top} with ${decimals} decimals are more digits than the SQL compiler rounds exactly; lower the decimals or the range`, plan.nodes[i]!.id);
   });
   const approximate = dialect.halfUpApprox;
   const approx = approximate === null ? [] : fractions.flatMap((f, i) => (small(f) ? [] : [`${approximate(wideN(f), den(f), pubScale)} AS a${i}`]));

@@ -58,6 +58,14 @@ describe("toSql refuses what SQL cannot compute as the library does", () => {
     expect(e.issues[0]?.node).toBe(leaf.id);
     expect(e.message).toMatch(message);
   });
+  it("on DuckDB, values with more digits than its float first guess rounds exactly (PostgreSQL divides exactly)", () => {
+    const leaf = base.root.children[0]!;
+    const wide = { ...base, root: { ...base.root, children: [{ ...leaf, rule: { type: "normalise", method: "minmax", range: [0, 100000] } } as never, ...base.root.children.slice(1)] } };
+    const e = refused(() => toSql(wide, { source, decimals: 12 }));
+    expect(e.code).toBe("SQL_UNSUPPORTED");
+    expect(e.issues[0]?.node).toBe(leaf.id);
+    expect(toSql(wide, { source, decimals: 12, dialect: "postgres" }).sql).toContain("div(");
+  });
   it("bonus or penalty points, naming the node", () => {
     const adjusted = { ...base, root: { ...base.root, maxPoints: 100, children: [...base.root.children, { id: "thuong", name: { vi: "Điểm thưởng" }, adjust: "bonus", maxPoints: 5, rule: { type: "points", max: 5 } } as never] } };
     const e = refused(() => toSql(adjusted, { source }));
