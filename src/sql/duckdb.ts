@@ -181,14 +181,14 @@ export async function duckDbFileQuery(
   });
   const exactColumns = exact.map((r) => String(r["column_name"]));
   const exactColumnTypes = Object.fromEntries(exact.map((r) => [String(r["column_name"]), String(r["column_type"])]));
-  const { columns, inputs } = sqlColumnsFor(framework, headers, {
+  const { columns, inputs, shape } = sqlColumnsFor(framework, headers, {
     ...(options.columns !== undefined ? { columns: options.columns } : {}),
     ...(options.shape !== undefined ? { shape: options.shape } : {}),
     ...(options.unknownColumns !== undefined ? { unknownColumns: options.unknownColumns } : {}),
     ...(options.ignoreColumns !== undefined ? { ignoreColumns: options.ignoreColumns } : {}),
   });
   const { columns: _names, shape: _shape, unknownColumns: _unknown, ignoreColumns: _ignore, delimiter: _delimiter, arithmetic: _arithmetic, rowNumbers = true, ...rest } = options;
-  const sqlOptions = { ...rest, columns, inputs } as Omit<ToSqlOptions, "source" | "dialect">;
+  const sqlOptions = { ...rest, columns, inputs, shape } as Omit<ToSqlOptions, "source" | "dialect">;
   const compiled = toSql(framework, { ...sqlOptions, dialect: "duckdb", source, rowNumbers, exactColumns, exactColumnTypes });
   return { sql: compiled.sql, columns: compiled.columns, sqlOptions };
 }

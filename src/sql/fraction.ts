@@ -23,6 +23,11 @@ export interface Fraction {
   readonly bound: bigint;
   /** A bound on p (1 when p is null). */
   readonly pBound: bigint;
+  /**
+   * A whole number the value never exceeds (1 for every rule; a normalisation's output range may
+   * reach higher): n ≤ top · c · p.
+   */
+  readonly top: bigint;
 }
 
 /**
@@ -46,4 +51,14 @@ export function lcm(a: bigint, b: bigint): bigint {
 export function commonDenominator(values: readonly Rational[]): { nums: bigint[]; den: bigint } {
   const den = values.reduce((d, v) => lcm(d, v.d), 1n);
   return { nums: values.map((v) => v.n * (den / v.d)), den };
+}
+
+/** Whether a fraction's whole numbers need the exact (wide) type: they may reach 2^62. */
+export function isWide(f: Pick<Fraction, "bound" | "pBound" | "c">): boolean {
+  return f.bound >= SMALL_LIMIT || f.pBound >= SMALL_LIMIT || f.c * f.pBound >= SMALL_LIMIT;
+}
+
+/** The smaller of two whole numbers. */
+export function minBig(a: bigint, b: bigint): bigint {
+  return a < b ? a : b;
 }

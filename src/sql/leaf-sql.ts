@@ -5,7 +5,6 @@
  *
  * @module
  */
-import { DtiError, error } from "../errors.ts";
 import { booleanAlias } from "../framework/boolean-aliases.ts";
 import { ruleMax } from "../framework/rule-max.ts";
 import type { IndicatorNode } from "../framework/types.ts";
@@ -37,21 +36,17 @@ export function failure(ctx: Pick<LeafContext, "dialect" | "unit">, code: string
   return ctx.dialect.fail(`'DTI_ERROR ${code} node=' || ${sqlText(node)} || ' unit=' || ${ctx.unit} || ': ' || ${message}`, type);
 }
 
-function unsupported(node: IndicatorNode, why: string): DtiError {
-  return new DtiError([error("SQL_UNSUPPORTED", `node "${node.id}": ${why}`, { node: node.id })]);
-}
-
-const abs = (n: bigint) => (n < 0n ? -n : n);
+export const abs = (n: bigint) => (n < 0n ? -n : n);
 const max = (a: bigint, b: bigint) => (a > b ? a : b);
 /** ⌊a / b⌋ and ⌈a / b⌉ for b > 0 (bigint division truncates towards zero). */
-const floorDiv = (a: bigint, b: bigint) => (a >= 0n ? a / b : -((-a + b - 1n) / b));
-const ceilDiv = (a: bigint, b: bigint) => -floorDiv(-a, b);
+export const floorDiv = (a: bigint, b: bigint) => (a >= 0n ? a / b : -((-a + b - 1n) / b));
+export const ceilDiv = (a: bigint, b: bigint) => -floorDiv(-a, b);
 
 /** A literal of the small type when it and the expression it is part of (`bound`) stay small. */
-const lit = (ctx: LeafContext, n: bigint, bound = 0n) => ctx.dialect.intLit(n, abs(n) >= SMALL_LIMIT || bound >= SMALL_LIMIT);
+export const lit = (ctx: LeafContext, n: bigint, bound = 0n) => ctx.dialect.intLit(n, abs(n) >= SMALL_LIMIT || bound >= SMALL_LIMIT);
 
 /** n clamped into [0, c]. */
-function clamp01(ctx: LeafContext, n: string, c: bigint): string {
+export function clamp01(ctx: LeafContext, n: string, c: bigint): string {
   return `LEAST(GREATEST(${n}, ${lit(ctx, 0n, c)}), ${lit(ctx, c, c)})`;
 }
 
@@ -60,7 +55,7 @@ function clamp01(ctx: LeafContext, n: string, c: bigint): string {
  * a·X + b over their common denominator. X is first clamped to the whole numbers just around the
  * span where the score moves, so that the product stays as small as the result.
  */
-function affine(ctx: LeafContext, x: string, alpha: Rational, beta: Rational): { n: string; c: bigint; bound: bigint } {
+export function affine(ctx: LeafContext, x: string, alpha: Rational, beta: Rational): { n: string; c: bigint; bound: bigint } {
   const { nums, den } = commonDenominator([alpha, beta]);
   const [a, b] = nums as [bigint, bigint];
   if (a === 0n) return { n: clamp01(ctx, lit(ctx, b), den), c: den, bound: den };
@@ -78,7 +73,7 @@ function affine(ctx: LeafContext, x: string, alpha: Rational, beta: Rational): {
 }
 
 /** A constant score per case (ladder steps, categories): CASE over the conditions. */
-function cases(ctx: LeafContext, branches: readonly { when: string; value: Rational }[], otherwise: Rational | string): { n: string; c: bigint; bound: bigint } {
+function cases(ctx: LeafContext, branches: readonly { when: string; value: Rational }[], otherwise: Rational | string): RuleBody {
   const values = branches.map((b) => b.value);
   const { nums, den } = commonDenominator(typeof otherwise === "string" ? values : [...values, otherwise]);
   const bound = nums.reduce((m, k) => max(m, abs(k)), 0n);
@@ -87,118 +82,177 @@ function cases(ctx: LeafContext, branches: readonly { when: string; value: Ratio
   return { n: `CASE ${whens} ELSE ${last} END`, c: den, bound };
 }
 
-/**
- * The leaf's score as a fraction. Throws a `SQL_UNSUPPORTED` {@link DtiError} for a rule the SQL
- * cannot compute exactly as the library does (normalisation across units).
- */
-export function leafFraction(ctx: LeafContext, node: IndicatorNode): Fraction {
-  const rule = node.rule;
+/** A rule's score before blanks are handled: n / (c · p) (see `Fraction`). */
+export interface RuleBody {
+  readonly n: string;
+  readonly c: bigint;
+  readonly bound: bigint;
+  readonly p?: string;
+  readonly pBound?: bigint;
+  /** The largest value (default 1). */
+  readonly top?: bigint;
+}
+
+/** A leaf's rule as SQL, given its context and the failure that names it. */
+interface RuleInput {
+  readonly ctx: LeafContext;
+  readonly node: IndicatorNode;
+  /** The first input's scaled number column. */
+  readonly X: string;
+  /** The condition of a blank input. */
+  readonly blank: string;
+  fail(code: string, message: string): string;
+}
+
+function valueBody({ ctx, node, X, fail }: RuleInput): RuleBody {
+  const rule = node.rule as Extract<IndicatorNode["rule"], { type: "value" }>;
   const F = ctx.scale;
-  const X = ctx.number[0]!;
-  const fail = (code: string, message: string) => failure(ctx, code, node.id, message);
-  const blank = node.rule.type === "ratio" ? `(${X} IS NULL OR ${ctx.number[1]!} IS NULL)` : node.rule.type === "boolean" || node.rule.type === "categorical" ? `${ctx.text[0]!} IS NULL` : `${X} IS NULL`;
-  const blankValue = ctx.missing === "error" ? fail("DATA_MISSING_VALUE", sqlText(`the value of "${node.id}" is blank`)) : ctx.missing === "zero" ? lit(ctx, 0n) : "NULL";
-  const show = (col: string) => `CAST(${col} AS VARCHAR)`;
-  let body: { n: string; c: bigint; bound: bigint; p?: string; pBound?: bigint };
-  switch (rule.type) {
-    case "value": {
-      const out = rule.outOfRange === "clamp" ? clamp01(ctx, X, F) : fail("DATA_OUT_OF_RANGE", sqlText("the value is outside [0, 1]"));
-      body = { n: `CASE WHEN ${X} < 0 OR ${X} > ${lit(ctx, F)} THEN ${out} ELSE ${X} END`, c: F, bound: F };
-      break;
-    }
-    case "points": {
-      const m = ratFromNumber(ruleMax(node) as number);
-      const c = F * m.n;
-      // X·m.d > c exactly when X > ⌊c / m.d⌋: compared before multiplying, so that no product overflows.
-      const out = rule.outOfRange === "clamp" ? `CASE WHEN ${X} < 0 THEN ${lit(ctx, 0n, c)} ELSE ${lit(ctx, c, c)} END` : fail("DATA_OUT_OF_RANGE", sqlText(`the points are outside [0, ${ruleMax(node)}]`));
-      body = { n: `CASE WHEN ${X} < 0 OR ${X} > ${lit(ctx, c / m.d)} THEN ${out} ELSE ${X} * ${lit(ctx, m.d, c)} END`, c, bound: c };
-      break;
-    }
-    case "ratio": {
-      const A = X;
-      const B = ctx.number[1]!;
-      const clamp = rule.outOfRange === "clamp";
-      const zero = rule.zeroDenominator === "zero" ? lit(ctx, 0n) : rule.zeroDenominator === "one" ? lit(ctx, 1n) : fail("DATA_ZERO_DENOMINATOR", sqlText('denominator is 0 (set zeroDenominator to "zero" or "one" to score it)'));
-      const n =
-        `CASE WHEN ${A} < 0 THEN ${clamp ? lit(ctx, 0n) : fail("DATA_OUT_OF_RANGE", sqlText("the numerator is negative"))} ` +
-        `WHEN ${B} < 0 THEN ${clamp ? lit(ctx, 0n) : fail("DATA_OUT_OF_RANGE", sqlText("the denominator is negative"))} ` +
-        `WHEN ${B} = 0 THEN ${zero} ` +
-        `WHEN ${A} > ${B} THEN ${clamp ? B : fail("DATA_OUT_OF_RANGE", sqlText("the ratio is above 1"))} ELSE ${A} END`;
-      body = { n, c: 1n, bound: INPUT_BOUND, p: `CASE WHEN ${blank} OR ${A} < 0 OR ${B} <= 0 THEN ${lit(ctx, 1n)} ELSE ${B} END`, pBound: INPUT_BOUND };
-      break;
-    }
-    case "ladder": {
-      const top = ratFromNumber(ruleMax(node) as number);
-      const steps = [...rule.steps].sort((a, b) => b.points - a.points);
-      const branches = steps.map((s) => {
-        // X·t.d ≥ t.n·F exactly when X ≥ ⌈t.n·F / t.d⌉ (and ≤ with ⌊⌋): no product to overflow.
-        const t = ratFromNumber(s.threshold);
-        const when = rule.direction === "higher" ? `${X} >= ${lit(ctx, ceilDiv(t.n * F, t.d))}` : `${X} <= ${lit(ctx, floorDiv(t.n * F, t.d))}`;
-        return { when, value: ratDiv(ratFromNumber(Math.max(s.points, 0)), top) };
-      });
-      body = cases(ctx, branches, RAT_ZERO);
-      break;
-    }
-    case "goalposts": {
-      const lo = ratFromNumber(rule.min);
-      const hi = ratFromNumber(rule.max);
-      const span = ratSub(hi, lo);
-      const alpha = ratDiv(RAT_ONE, { n: span.n * F, d: span.d });
-      body = rule.direction === "higher" ? affine(ctx, X, alpha, ratNeg(ratDiv(lo, span))) : affine(ctx, X, ratNeg(alpha), ratDiv(hi, span));
-      break;
-    }
-    case "target": {
-      const t = ratFromNumber(rule.target);
-      if (rule.worst !== undefined) {
-        const w = ratFromNumber(rule.worst);
-        const span = ratSub(t, w);
-        body = affine(ctx, X, ratDiv(RAT_ONE, { n: span.n * F, d: span.d }), ratNeg(ratDiv(w, span)));
-      } else if (rule.direction === "higher") {
-        body = affine(ctx, X, ratDiv(RAT_ONE, { n: t.n * F, d: t.d }), RAT_ZERO);
-      } else {
-        // target / x for x > 0 (1 for x ≤ 0), capped at 1: min(t·F, t.d·X) / (t.d·X), over t's denominator.
-        const top = t.n * F;
-        const bound = max(abs(top), t.d);
-        body = {
-          n: `CASE WHEN ${X} <= 0 THEN ${lit(ctx, t.d, bound)} WHEN ${X} >= ${lit(ctx, ceilDiv(top, t.d))} THEN ${lit(ctx, top, bound)} ELSE ${lit(ctx, t.d, bound)} * ${X} END`,
-          c: t.d,
-          bound,
-          p: `CASE WHEN ${blank} OR ${X} <= 0 THEN ${lit(ctx, 1n)} ELSE ${X} END`,
-          pBound: INPUT_BOUND,
-        };
-      }
-      break;
-    }
-    case "boolean": {
-      const T = ctx.text[0]!;
-      const own = (word: string) => booleanAlias(rule, word);
-      const aliases = [...(rule.aliases?.yes ?? []), ...(rule.aliases?.no ?? [])].map(normalizeKey);
-      const yes = [...new Set([...aliases.filter((a) => own(a) === true), ...YES.filter((w) => own(w) === undefined)])];
-      const no = [...new Set([...aliases.filter((a) => own(a) === false), ...NO.filter((w) => own(w) === undefined)])];
-      const good = rule.direction === "lower" ? RAT_ZERO : RAT_ONE;
-      const bad = rule.direction === "lower" ? RAT_ONE : RAT_ZERO;
-      body = cases(ctx, [{ when: `${T} IN (${yes.map(sqlText).join(", ")})`, value: good }, { when: `${T} IN (${no.map(sqlText).join(", ")})`, value: bad }], fail("DATA_NOT_A_BOOLEAN", `${show(T)} || ' is not yes/no (có/không, true/false, 1/0)'`));
-      break;
-    }
-    case "categorical": {
-      const T = ctx.text[0]!;
-      const top = ruleMax(node);
-      const branches = rule.categories.map((c) => ({
-        when: `${T} IN (${[c.label, ...(c.aliases ?? [])].map((l) => sqlText(normalizeKey(l))).join(", ")})`,
-        value: c.score !== undefined ? ratFromNumber(c.score) : ratDiv(ratFromNumber(c.points ?? 0), ratFromNumber(top ?? 1)),
-      }));
-      body = cases(ctx, branches, fail("DATA_UNKNOWN_CATEGORY", `${show(T)} || ${sqlText(` is not one of ${rule.categories.map((c) => JSON.stringify(c.label)).join(", ")}`)}`));
-      break;
-    }
-    case "normalise":
-      throw unsupported(node, `a "normalise" rule (${rule.method}) scores a unit against the other units; the SQL compiler does not compile it yet (score it with the library)`);
-  }
+  const out = rule.outOfRange === "clamp" ? clamp01(ctx, X, F) : fail("DATA_OUT_OF_RANGE", sqlText("the value is outside [0, 1]"));
+  return { n: `CASE WHEN ${X} < 0 OR ${X} > ${lit(ctx, F)} THEN ${out} ELSE ${X} END`, c: F, bound: F };
+}
+
+function pointsBody({ ctx, node, X, fail }: RuleInput): RuleBody {
+  const rule = node.rule as Extract<IndicatorNode["rule"], { type: "points" }>;
+  const m = ratFromNumber(ruleMax(node) as number);
+  const c = ctx.scale * m.n;
+  // X·m.d > c exactly when X > ⌊c / m.d⌋: compared before multiplying, so that no product overflows.
+  const out = rule.outOfRange === "clamp" ? `CASE WHEN ${X} < 0 THEN ${lit(ctx, 0n, c)} ELSE ${lit(ctx, c, c)} END` : fail("DATA_OUT_OF_RANGE", sqlText(`the points are outside [0, ${ruleMax(node)}]`));
+  return { n: `CASE WHEN ${X} < 0 OR ${X} > ${lit(ctx, c / m.d)} THEN ${out} ELSE ${X} * ${lit(ctx, m.d, c)} END`, c, bound: c };
+}
+
+function ratioBody({ ctx, node, X, blank, fail }: RuleInput): RuleBody {
+  const rule = node.rule as Extract<IndicatorNode["rule"], { type: "ratio" }>;
+  const A = X;
+  const B = ctx.number[1]!;
+  const clamp = rule.outOfRange === "clamp";
+  const zero = rule.zeroDenominator === "zero" ? lit(ctx, 0n) : rule.zeroDenominator === "one" ? lit(ctx, 1n) : fail("DATA_ZERO_DENOMINATOR", sqlText('denominator is 0 (set zeroDenominator to "zero" or "one" to score it)'));
+  const n =
+    `CASE WHEN ${A} < 0 THEN ${clamp ? lit(ctx, 0n) : fail("DATA_OUT_OF_RANGE", sqlText("the numerator is negative"))} ` +
+    `WHEN ${B} < 0 THEN ${clamp ? lit(ctx, 0n) : fail("DATA_OUT_OF_RANGE", sqlText("the denominator is negative"))} ` +
+    `WHEN ${B} = 0 THEN ${zero} ` +
+    `WHEN ${A} > ${B} THEN ${clamp ? B : fail("DATA_OUT_OF_RANGE", sqlText("the ratio is above 1"))} ELSE ${A} END`;
+  return { n, c: 1n, bound: INPUT_BOUND, p: `CASE WHEN ${blank} OR ${A} < 0 OR ${B} <= 0 THEN ${lit(ctx, 1n)} ELSE ${B} END`, pBound: INPUT_BOUND };
+}
+
+function ladderBody({ ctx, node, X }: RuleInput): RuleBody {
+  const rule = node.rule as Extract<IndicatorNode["rule"], { type: "ladder" }>;
+  const top = ratFromNumber(ruleMax(node) as number);
+  const steps = [...rule.steps].sort((a, b) => b.points - a.points);
+  const branches = steps.map((s) => {
+    // X·t.d ≥ t.n·F exactly when X ≥ ⌈t.n·F / t.d⌉ (and ≤ with ⌊⌋): no product to overflow.
+    const t = ratFromNumber(s.threshold);
+    const when = rule.direction === "higher" ? `${X} >= ${lit(ctx, ceilDiv(t.n * ctx.scale, t.d))}` : `${X} <= ${lit(ctx, floorDiv(t.n * ctx.scale, t.d))}`;
+    return { when, value: ratDiv(ratFromNumber(Math.max(s.points, 0)), top) };
+  });
+  return cases(ctx, branches, RAT_ZERO);
+}
+
+/** (x − lo) / (hi − lo) of the scaled input X, or (hi − x) / (hi − lo) when lower is better, clamped into [0, 1]. */
+export function goalposts(ctx: LeafContext, X: string, min: number, max: number, direction: "higher" | "lower" | undefined): RuleBody {
+  const lo = ratFromNumber(min);
+  const hi = ratFromNumber(max);
+  const span = ratSub(hi, lo);
+  const alpha = ratDiv(RAT_ONE, { n: span.n * ctx.scale, d: span.d });
+  return direction === "lower" ? affine(ctx, X, ratNeg(alpha), ratDiv(hi, span)) : affine(ctx, X, alpha, ratNeg(ratDiv(lo, span)));
+}
+
+/** (x − worst) / (target − worst), clamped into [0, 1], of the scaled input X. */
+export function towardsTarget(ctx: LeafContext, X: string, target: number, worst: number): RuleBody {
+  const t = ratFromNumber(target);
+  const w = ratFromNumber(worst);
+  const span = ratSub(t, w);
+  return affine(ctx, X, ratDiv(RAT_ONE, { n: span.n * ctx.scale, d: span.d }), ratNeg(ratDiv(w, span)));
+}
+
+function targetBody({ ctx, node, X, blank }: RuleInput): RuleBody {
+  const rule = node.rule as Extract<IndicatorNode["rule"], { type: "target" }>;
+  if (rule.worst !== undefined) return towardsTarget(ctx, X, rule.target, rule.worst);
+  const t = ratFromNumber(rule.target);
+  if (rule.direction === "higher") return affine(ctx, X, ratDiv(RAT_ONE, { n: t.n * ctx.scale, d: t.d }), RAT_ZERO);
+  // target / x for x > 0 (1 for x ≤ 0), capped at 1: min(t·F, t.d·X) / (t.d·X), over t's denominator.
+  const top = t.n * ctx.scale;
+  const bound = max(abs(top), t.d);
   return {
-    n: `CASE WHEN ${blank} THEN ${blankValue} ELSE ${body.n} END`,
+    n: `CASE WHEN ${X} <= 0 THEN ${lit(ctx, t.d, bound)} WHEN ${X} >= ${lit(ctx, ceilDiv(top, t.d))} THEN ${lit(ctx, top, bound)} ELSE ${lit(ctx, t.d, bound)} * ${X} END`,
+    c: t.d,
+    bound,
+    p: `CASE WHEN ${blank} OR ${X} <= 0 THEN ${lit(ctx, 1n)} ELSE ${X} END`,
+    pBound: INPUT_BOUND,
+  };
+}
+
+function booleanBody({ ctx, node, fail }: RuleInput): RuleBody {
+  const rule = node.rule as Extract<IndicatorNode["rule"], { type: "boolean" }>;
+  const T = ctx.text[0]!;
+  const own = (word: string) => booleanAlias(rule, word);
+  const aliases = [...(rule.aliases?.yes ?? []), ...(rule.aliases?.no ?? [])].map(normalizeKey);
+  const yes = [...new Set([...aliases.filter((a) => own(a) === true), ...YES.filter((w) => own(w) === undefined)])];
+  const no = [...new Set([...aliases.filter((a) => own(a) === false), ...NO.filter((w) => own(w) === undefined)])];
+  const good = rule.direction === "lower" ? RAT_ZERO : RAT_ONE;
+  const bad = rule.direction === "lower" ? RAT_ONE : RAT_ZERO;
+  return cases(ctx, [{ when: `${T} IN (${yes.map(sqlText).join(", ")})`, value: good }, { when: `${T} IN (${no.map(sqlText).join(", ")})`, value: bad }], fail("DATA_NOT_A_BOOLEAN", `${show(T)} || ' is not yes/no (có/không, true/false, 1/0)'`));
+}
+
+function categoricalBody({ ctx, node, fail }: RuleInput): RuleBody {
+  const rule = node.rule as Extract<IndicatorNode["rule"], { type: "categorical" }>;
+  const T = ctx.text[0]!;
+  const top = ruleMax(node);
+  const branches = rule.categories.map((c) => ({
+    when: `${T} IN (${[c.label, ...(c.aliases ?? [])].map((l) => sqlText(normalizeKey(l))).join(", ")})`,
+    value: c.score !== undefined ? ratFromNumber(c.score) : ratDiv(ratFromNumber(c.points ?? 0), ratFromNumber(top ?? 1)),
+  }));
+  return cases(ctx, branches, fail("DATA_UNKNOWN_CATEGORY", `${show(T)} || ${sqlText(` is not one of ${rule.categories.map((c) => JSON.stringify(c.label)).join(", ")}`)}`));
+}
+
+const show = (col: string) => `CAST(${col} AS VARCHAR)`;
+
+const BODIES: Record<Exclude<IndicatorNode["rule"]["type"], "normalise">, (input: RuleInput) => RuleBody> = {
+  value: valueBody,
+  points: pointsBody,
+  ratio: ratioBody,
+  ladder: ladderBody,
+  goalposts: (input) => {
+    const rule = input.node.rule as Extract<IndicatorNode["rule"], { type: "goalposts" }>;
+    return goalposts(input.ctx, input.X, rule.min, rule.max, rule.direction);
+  },
+  target: targetBody,
+  boolean: booleanBody,
+  categorical: categoricalBody,
+};
+
+/** The condition of a blank input of the leaf (either input of a ratio; the label of a boolean or categorical). */
+function blankOf(ctx: LeafContext, node: IndicatorNode): string {
+  const X = ctx.number[0]!;
+  const type = node.rule.type;
+  return type === "ratio" ? `(${X} IS NULL OR ${ctx.number[1]!} IS NULL)` : type === "boolean" || type === "categorical" ? `${ctx.text[0]!} IS NULL` : `${X} IS NULL`;
+}
+
+/** What a blank input gives under the leaf's missing policy: a failure, 0 or NULL. */
+export function blankValue(ctx: LeafContext, node: IndicatorNode): string {
+  return ctx.missing === "error" ? failure(ctx, "DATA_MISSING_VALUE", node.id, sqlText(`the value of "${node.id}" is blank`)) : ctx.missing === "zero" ? lit(ctx, 0n) : "NULL";
+}
+
+/** A rule body as the leaf's fraction: NULL (or the policy's value) where the input is blank. */
+export function bodyFraction(ctx: LeafContext, body: RuleBody, blank: string, whenBlank: string): Fraction {
+  return {
+    n: `CASE WHEN ${blank} THEN ${whenBlank} ELSE ${body.n} END`,
     c: body.c,
     p: body.p ?? null,
     nullable: ctx.missing === "null",
     bound: body.bound,
     pBound: body.pBound ?? 1n,
+    top: body.top ?? 1n,
   };
+}
+
+/**
+ * The leaf's score as a fraction, for every rule but `normalise` (see `normalise-sql.ts`, which
+ * reads the other units).
+ */
+export function leafFraction(ctx: LeafContext, node: IndicatorNode): Fraction {
+  const type = node.rule.type;
+  if (type === "normalise") throw new Error("a normalise leaf is compiled by normaliseFraction");
+  const blank = blankOf(ctx, node);
+  const body = BODIES[type]({ ctx, node, X: ctx.number[0]!, blank, fail: (code, message) => failure(ctx, code, node.id, message) });
+  return bodyFraction(ctx, body, blank, blankValue(ctx, node));
 }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { DtiError, error } from "../errors.ts";
+import { DtiError } from "../errors.ts";
 import type { Framework } from "../framework/types.ts";
 import { resolveColumns, type ResolveOptions } from "../input/resolve-columns.ts";
 import { compileFramework } from "../score/compile.ts";
@@ -22,17 +22,17 @@ import type { SqlColumns } from "./to-sql.ts";
  * // => { unit: "Tỉnh" }
  * ```
  */
-export function sqlColumnsFor(framework: Framework, headers: readonly string[], options: ResolveOptions = {}): { columns: SqlColumns; inputs: Record<string, string | null> } {
+export function sqlColumnsFor(framework: Framework, headers: readonly string[], options: ResolveOptions = {}): { columns: SqlColumns; inputs: Record<string, string | null>; shape: "wide" | "long" } {
   const plan = resolveColumns(headers, framework, options);
   const errors = plan.issues.filter((i) => i.severity === "error");
   if (errors.length > 0) throw new DtiError(plan.issues);
-  if (plan.shape === "long") throw new DtiError([error("SQL_UNSUPPORTED", "long data (one row per unit and indicator) is not compiled to SQL: pivot it to one row per unit, or score with the library")]);
   const role = (r: keyof SqlColumns) => (plan.roles[r] === undefined ? {} : { [r]: headers[plan.roles[r]!]! });
   const columns: SqlColumns = { ...role("unit"), ...role("code"), ...role("group"), ...role("year") };
+  if (plan.shape === "long") return { columns: { ...columns, ...role("indicator"), ...role("value") }, inputs: {}, shape: "long" };
   const byKey = new Map<string, string>();
   for (const [index, key] of plan.inputs) byKey.set(key, headers[index]!);
   const compiled = compileFramework(framework);
   const inputs: Record<string, string | null> = {};
   for (const leaf of compiled.leaves) for (const key of compiled.nodes[leaf]!.inputs) inputs[key] = byKey.get(key) ?? null;
-  return { columns, inputs };
+  return { columns, inputs, shape: "wide" };
 }

@@ -1,6 +1,6 @@
 // CSV and Parquet files scored through DuckDB (read_csv / read_parquet, headers resolved as
 // score() resolves them) against score() on the same file read by dti/csv.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -21,6 +21,7 @@ const CASES: [file: string, framework: string, options: ScoreOptions][] = [
   ["dti-2022-province-top5.csv", "vn-dti-2022-province", {}],
   ["dti-2020-bac-ninh.csv", "vn-dti-2020-province", {}],
   ["provinces-63-synthetic.csv", "vn-dti-2022-province", { ranking: "dense", decimals: 2 }],
+  ["provinces-63-synthetic-long.csv", "vn-dti-2022-province", {}],
 ];
 
 describe("scoreFileWithDuckDb: the fixtures, as score() scores them", () => {
@@ -59,10 +60,38 @@ describe("scoreFileWithDuckDb: the fixtures, as score() scores them", () => {
     expect(differences(expected, await scoreFileWithDuckDb(framework, parquet, { missing: "zero" }))).toEqual([]);
   }, 60_000);
 
-  it("long data is refused, naming what to do", async () => {
-    const failure = await scoreFileWithDuckDb(getFramework("vn-dti-2022-province"), "fixtures/provinces-63-synthetic-long.csv").catch((e: unknown) => e);
+  it("long data: indicator names in any spelling, years, blanks, units spelled two ways", async () => {
+    const file = join(dir, "long.csv");
+    const nfd = (t: string) => t.normalize("NFD");
+    const lines = [
+      "Tỉnh,Năm,Chỉ số,Giá trị",
+      "Huế,2024,government,0.5",
+      `${nfd("Huế")},2024,${nfd("  KINH TẾ SỐ ")},"0,25"`,
+      "Huế,2024,Xã hội\u200b số,",
+      "Huế,2023,government,0.75",
+      "Huế,2023,economy,0.125",
+      "Huế,2023,society,0.3",
+      "Đà Nẵng,2024,government,0.5",
+      "Đà Nẵng,2024,economy,0.25",
+      "Đà Nẵng,2024,Chỉ số Xã hội số,0.7",
+    ];
+    const text = lines.join("\n");
+    writeFileSync(file, text, "utf8");
+    const framework = getFramework("vn-dti-2020-province");
+    const expected = score(framework, parseCsv(text), { missing: "zero" });
+    expect(expected.units.length).toBe(3);
+    expect(differences(expected, await scoreFileWithDuckDb(framework, file, { missing: "zero" }))).toEqual([]);
+  }, 60_000);
+
+  it.each([
+    ["Huế,2024,government,0.5\nHuế,2024,government,0.6", "DATA_DUPLICATE_VALUE"],
+    ["Huế,2024,nothing,0.5", "DATA_UNKNOWN_INDICATOR"],
+    ["Huế,2024,,0.5", "DATA_UNKNOWN_INDICATOR"],
+  ])("long data: %j stops with %s", async (rows, code) => {
+    const file = join(dir, `bad-${code}.csv`);
+    writeFileSync(file, `unit,year,indicator,value\n${rows}\nHuế,2024,economy,0.1\nHuế,2024,society,0.1\n`);
+    const failure = await scoreFileWithDuckDb(getFramework("vn-dti-2020-province"), file, { missing: "zero" }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(DtiError);
-    expect((failure as DtiError).code).toBe("SQL_UNSUPPORTED");
-    expect((failure as DtiError).message).toMatch(/pivot/u);
+    expect((failure as DtiError).issues[0]).toMatchObject({ code, unit: "Huế" });
   }, 60_000);
 });

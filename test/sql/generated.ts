@@ -1,6 +1,8 @@
 // Generated frameworks and data for the SQL differential tests: the oracle's half-way cases
-// (test/oracle/arbitraries.ts) without merges and normalisation (which the SQL compiler refuses),
-// scored by score() and by a SQL engine, compared value by value.
+// (test/oracle/arbitraries.ts: every rule, normalisation across units (min-max, goalposts, rank,
+// percentile, target; per year or across years; ranges [0, 1] and [0, 100]), arithmetic and
+// harmonic means, missing policies, groups, years), without merges and bonus or penalty points
+// (which the SQL compiler refuses), scored by score() and by a SQL engine, compared value by value.
 import * as fc from "fast-check";
 import { DtiError, score, type FrameworkDefinition } from "../../src/index.ts";
 import { compileFramework } from "../../src/score/compile.ts";
@@ -14,23 +16,38 @@ import { differences, recordsQuery } from "./engine-helpers.ts";
 
 /** `count` generated cases, the same for a given seed (no bonus or penalty points: toSql refuses them, as test/sql/to-sql.test.ts checks). */
 export function generatedCases(count: number, seed: number): OracleCase[] {
-  return fc.sample(caseParams({ merges: false, normalise: false, years: true, adjustments: false }), { seed, numRuns: count }).map(buildCase);
+  return fc.sample(caseParams({ merges: false, normalise: true, years: true, adjustments: false }), { seed, numRuns: count }).map(buildCase);
 }
 
 /** What a run of generated cases found. */
 export interface GeneratedTally {
   compared: number;
-  /** Cases refused (a geometric, harmonic or Mazziotta-Pareto mean; on DuckDB, an input past 18 digits). */
+  /** Cases refused (a geometric or Mazziotta-Pareto mean; on DuckDB, an input past 18 digits or a harmonic mean past 38). */
   refused: number;
   units: number;
+  /** Compared cases using each method: "harmonic" and every normalisation method. */
+  methods: Record<string, number>;
+  /** Why cases were refused (the messages, for the log). */
+  refusals: string[];
   /** Units whose exact index is half-way between two published values. */
   halfWayRoots: number;
   mismatches: string[];
 }
 
+/** The harmonic mean and normalisation methods a plan uses. */
+function methodsOf(plan: ReturnType<typeof compileFramework>): Set<string> {
+  const out = new Set<string>();
+  for (const node of plan.nodes) {
+    if (node.kind !== "leaf" && node.aggregation === "harmonic") out.add("harmonic");
+    const rule = node.leaf?.rule;
+    if (rule?.type === "normalise") out.add(rule.method === "minmax" && rule.bounds !== undefined ? "minmax-bounds" : rule.method);
+  }
+  return out;
+}
+
 /** Scores each case with score() and on an engine (`query` runs SQL of `dialect`), comparing. */
 export async function runGenerated(cases: readonly OracleCase[], dialect: SqlDialect, query: (sql: string) => Promise<SqlRow[]>): Promise<GeneratedTally> {
-  const tally: GeneratedTally = { compared: 0, refused: 0, units: 0, halfWayRoots: 0, mismatches: [] };
+  const tally: GeneratedTally = { compared: 0, refused: 0, units: 0, halfWayRoots: 0, mismatches: [], methods: {}, refusals: [] };
   for (const c of cases) {
     const definition = c.definition as unknown as FrameworkDefinition;
     const checked = validateFramework(definition);
@@ -47,6 +64,7 @@ export async function runGenerated(cases: readonly OracleCase[], dialect: SqlDia
     } catch (e) {
       if (e instanceof DtiError && e.code === "SQL_UNSUPPORTED") {
         tally.refused++;
+        tally.refusals.push(e.issues[0]?.message ?? e.message);
         continue;
       }
       throw e;
@@ -59,6 +77,7 @@ export async function runGenerated(cases: readonly OracleCase[], dialect: SqlDia
       // A number past DuckDB's 18 digits is refused by the query itself, saying so.
       if (e instanceof DtiError && e.code === "SQL_UNSUPPORTED") {
         tally.refused++;
+        tally.refusals.push(e.issues[0]?.message ?? e.message);
         continue;
       }
       throw new Error(`case ${JSON.stringify(c.params)}: ${e instanceof Error ? e.message : String(e)}\n${sql}`);
@@ -67,6 +86,7 @@ export async function runGenerated(cases: readonly OracleCase[], dialect: SqlDia
     const diff = differences(expected, actual);
     if (diff.length > 0) tally.mismatches.push(`case ${JSON.stringify(c.params)}:\n  ${diff.slice(0, 5).join("\n  ")}`);
     tally.compared++;
+    for (const m of methodsOf(plan)) tally.methods[m] = (tally.methods[m] ?? 0) + 1;
     tally.units += expected.units.length;
     const oracle = oracleScore(c.definition, c.records, c.options);
     tally.halfWayRoots += oracle.units.filter((u) => {

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getFramework, score } from "../../src/index.ts";
+import { parseCsv } from "../../src/csv.ts";
 import { compileFramework } from "../../src/score/compile.ts";
 import { rowsToResult, toSql, type SqlRow } from "../../src/sql.ts";
 import { engineIssue } from "../../src/sql/duckdb.ts";
@@ -66,6 +67,17 @@ describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
     expect(differences(score(framework, records, { columns: { code: "Mã", group: "Vùng" } }), actual)).toEqual([]);
   }, 60_000);
 
+  it("provinces-63-synthetic-long.csv (long data, one row per unit and indicator): as score()", async () => {
+    const framework = getFramework("vn-dti-2022-province");
+    const table = parseCsv(readFileSync("fixtures/provinces-63-synthetic-long.csv", "utf8"));
+    const records = table.rows.map((r) => Object.fromEntries(table.columns.map((c, k) => [c, r.cells[k] ?? null])));
+    const options = { shape: "long" as const, columns: { indicator: "indicator", value: "value" } };
+    const { sql } = toSql(framework, { ...options, dialect: "postgres", source: { query: recordsQuery(records).query } });
+    const actual = rowsToResult(framework, await query(sql), options);
+    expect(actual.units.length).toBe(63);
+    expect(differences(score(framework, table), actual)).toEqual([]);
+  }, 60_000);
+
   it("a bad cell stops the query with the library's code, node and unit", async () => {
     const framework = getFramework("vn-dti-2020-province");
     const { query: source } = recordsQuery([{ unit: "Huế", government: "abc", economy: "0.5", society: "0.5" }]);
@@ -77,9 +89,11 @@ describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
 
   it(`${RUNS} generated cases with half-way totals: values, ranks, group ranks and coverage as score()`, async () => {
     const tally = await runGenerated(generatedCases(RUNS, 20261202), "postgres", query);
-    console.log(`PostgreSQL: ${tally.compared} cases compared (${tally.units} units, ${tally.halfWayRoots} with an exactly half-way index), ${tally.refused} refused`);
+    console.log(`PostgreSQL: ${tally.compared} cases compared (${tally.units} units, ${tally.halfWayRoots} with an exactly half-way index), ${tally.refused} refused; methods ${JSON.stringify(tally.methods)}; refused for: ${[...new Set(tally.refusals)].slice(0, 5).join(" | ")}`);
     expect(tally.mismatches.slice(0, 3)).toEqual([]);
     expect(tally.compared).toBeGreaterThan(RUNS / 2);
     expect(tally.halfWayRoots).toBeGreaterThan(tally.compared / 4);
+    // Every method the SQL compiles across units, and harmonic means, are among the compared cases.
+    for (const m of ["harmonic", "minmax", "minmax-bounds", "goalposts", "rank", "percentile", "target"]) expect(tally.methods[m] ?? 0, m).toBeGreaterThan(0);
   }, 900_000);
 });

@@ -45,12 +45,26 @@ describe("toSql refuses what SQL cannot compute as the library does", () => {
     expect(e.code).toBe("SQL_UNSUPPORTED");
     expect(e.issues[0]?.node).toBe(base.root.id);
   });
-  it("a normalise rule, naming the leaf", () => {
+  it.each([
+    [{ method: "zscore" }, /square root/u],
+    [{ method: "minmax", range: [-1, 1] }, /below 0/u],
+    [{ method: "goalposts", bounds: { min: 0, max: 10 }, clamp: false }, /clamp/u],
+    [{ method: "target", target: 10, clamp: false }, /clamp/u],
+  ])("a normalise rule %j, naming the leaf", (rule, message) => {
     const leaf = base.root.children[0]!;
-    const normalised = { ...base, root: { ...base.root, children: [{ ...leaf, rule: { type: "normalise", method: "minmax" } } as never, ...base.root.children.slice(1)] } };
+    const normalised = { ...base, root: { ...base.root, children: [{ ...leaf, rule: { type: "normalise", ...rule } } as never, ...base.root.children.slice(1)] } };
     const e = refused(() => toSql(normalised, { source }));
     expect(e.code).toBe("SQL_UNSUPPORTED");
     expect(e.issues[0]?.node).toBe(leaf.id);
+    expect(e.message).toMatch(message);
+  });
+  it("on DuckDB, values with more digits than its float first guess rounds exactly (PostgreSQL divides exactly)", () => {
+    const leaf = base.root.children[0]!;
+    const wide = { ...base, root: { ...base.root, children: [{ ...leaf, rule: { type: "normalise", method: "minmax", range: [0, 100000] } } as never, ...base.root.children.slice(1)] } };
+    const e = refused(() => toSql(wide, { source, decimals: 12 }));
+    expect(e.code).toBe("SQL_UNSUPPORTED");
+    expect(e.issues[0]?.node).toBe(leaf.id);
+    expect(toSql(wide, { source, decimals: 12, dialect: "postgres" }).sql).toContain("div(");
   });
   it("bonus or penalty points, naming the node", () => {
     const adjusted = { ...base, root: { ...base.root, maxPoints: 100, children: [...base.root.children, { id: "thuong", name: { vi: "Điểm thưởng" }, adjust: "bonus", maxPoints: 5, rule: { type: "points", max: 5 } } as never] } };

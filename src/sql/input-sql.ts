@@ -1,0 +1,154 @@
+/**
+ * The first steps of a compiled query: the unit's identity (name, code, group, year, row) and its
+ * inputs read from the source's cells, numbers as exact whole numbers of 10^-inputDecimals and
+ * labels as normalised text, with the library's checks (blank unit, not a number, too many
+ * decimals, bad year) as errors that stop the query.
+ *
+ * @module
+ */
+import { DtiError, error } from "../errors.ts";
+import { pow10 } from "../number/rational.ts";
+import type { CompiledFramework } from "../score/compile.ts";
+import { sqlIdent, sqlText, type Dialect } from "./dialect.ts";
+import { failure } from "./leaf-sql.ts";
+import type { ToSqlOptions } from "./options.ts";
+
+/** The column holding the unit's name in the query (for messages). */
+export const UNIT_TEXT = "dti_unit";
+
+/** The input keys the leaves read, in order, and which of them are read as numbers. */
+export interface InputKeys {
+  readonly keys: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
+  readonly numeric: ReadonlySet<number>;
+}
+
+/** Every input key of the plan's leaves (numbers for every rule but boolean and categorical). */
+export function inputKeys(plan: CompiledFramework): InputKeys {
+  const keys: string[] = [];
+  const index = new Map<string, number>();
+  const numeric = new Set<number>();
+  for (const leaf of plan.leaves) {
+    const node = plan.nodes[leaf]!;
+    for (const key of node.inputs) {
+      if (!index.has(key)) {
+        index.set(key, keys.length);
+        keys.push(key);
+      }
+      const t = node.leaf!.rule.type;
+      if (t !== "boolean" && t !== "categorical") numeric.add(index.get(key)!);
+    }
+  }
+  return { keys, index, numeric };
+}
+
+// A blank cell: NULL, or empty, "NA", "N/A", "#N/A", "null" once trimmed (as `isBlank`). The
+// words are compared one by one: an IN list becomes a join in DuckDB's plan.
+const trimmed = (col: string) => `trim(CAST(${col} AS VARCHAR))`;
+/** The (trimmed) text is one of the blank words. */
+export const blankWord = (text: string) => `(${["", "na", "n/a", "#n/a", "null"].map((w) => `lower(${text}) = ${sqlText(w)}`).join(" OR ")})`;
+/** The cleaned text of a cell: trimmed, NULL when blank. */
+export const textOf = (col: string) => `CASE WHEN ${col} IS NULL OR ${blankWord(trimmed(col))} THEN NULL ELSE ${trimmed(col)} END`;
+
+/** The identity columns of the cells step: dti_unit (a blank name stops the query), dti_code, dti_group, dti_year_text, dti_row. */
+export function identityColumns(options: ToSqlOptions, dialect: Dialect): string[] {
+  const cols = options.columns ?? {};
+  const unitCol = sqlIdent(cols.unit ?? "unit");
+  return [
+    `CASE WHEN ${unitCol} IS NULL OR ${blankWord(trimmed(unitCol))} THEN ${dialect.fail(`'DTI_ERROR DATA_MISSING_UNIT node= unit=: the unit name is blank' || coalesce(${trimmed(unitCol)}, '')`, "VARCHAR")} ELSE ${trimmed(unitCol)} END AS ${UNIT_TEXT}`,
+    ...(cols.code !== undefined ? [`${textOf(sqlIdent(cols.code))} AS dti_code`] : []),
+    ...(cols.group !== undefined ? [`${textOf(sqlIdent(cols.group))} AS dti_group`] : []),
+    ...(cols.year !== undefined ? [`${textOf(sqlIdent(cols.year))} AS dti_year_text`] : []),
+    ...(options.rowNumbers === true ? ["row_number() OVER () + 1 AS dti_row"] : []),
+  ];
+}
+
+/** Under "error", an input the source lacks that a scored leaf reads is a `DATA_MISSING_COLUMN` error. */
+export function checkAbsentInputs(plan: CompiledFramework, keys: readonly string[], options: ToSqlOptions): void {
+  if ((options.missing ?? "error") !== "error") return;
+  const absent = keys.filter((key) => options.inputs?.[key] === null);
+  const needed = absent.filter((key) => plan.leaves.some((l) => plan.nodes[l]!.scored && plan.nodes[l]!.inputs.includes(key)));
+  if (needed.length > 0) throw new DtiError(needed.map((key) => error("DATA_MISSING_COLUMN", `no column for "${key}" (set missing to "zero" or "reweight" to score without it)`)));
+}
+
+const sourceColumn = (options: ToSqlOptions, key: string) => (options.inputs?.[key] === undefined ? key : options.inputs[key]);
+
+/** The cells step's input columns: numbers as the source's text (c<j>), text inputs cleaned (t<j>); typed exact numbers as they are. */
+export function cellColumns(input: InputKeys, options: ToSqlOptions): string[] {
+  const exactColumns = new Set(options.exactColumns ?? []);
+  return input.keys.map((key, j) => {
+    const column = sourceColumn(options, key);
+    if (!input.numeric.has(j)) return `${column === null ? "CAST(NULL AS VARCHAR)" : textOf(sqlIdent(column))} AS t${j}`;
+    if (column === null) return `CAST(NULL AS VARCHAR) AS c${j}`;
+    return exactColumns.has(column) ? `${sqlIdent(column)} AS c${j}` : `CAST(${sqlIdent(column)} AS VARCHAR) AS c${j}`;
+  });
+}
+
+/** How a number is scaled to a whole number of 10^-places, in three ways (see {@link numberColumn}). */
+function numberParsers(dialect: Dialect, options: ToSqlOptions) {
+  const places = options.inputDecimals ?? 6;
+  const scale = pow10(places);
+  // Numbers become whole numbers of 10^-places, below 10^18 (INPUT_BOUND): BIGINT in DuckDB
+  // (PostgreSQL: NUMERIC, exact as it is). A text is read as DECIMAL(18, places), scaled in 38
+  // digits (DuckDB multiplies two 18-digit DECIMALs in 64 bits and would overflow).
+  const parse = (text: string) =>
+    dialect.name === "duckdb" ? `CAST(CAST(CAST(${text} AS DECIMAL(18,${places})) AS DECIMAL(38,${places})) * ${scale} AS BIGINT)` : `CAST(${text} AS NUMERIC) * ${dialect.intLit(scale)}`;
+  // A plain decimal of at most 14 digits is read as a float and scaled: the float is within
+  // 10^14 · 2^-52 < 0.03 of the whole number, so rounding gives it exactly (and DuckDB reads
+  // floats much faster than DECIMALs).
+  const parsePlain = (text: string) => (dialect.name === "duckdb" ? `CAST(round(CAST(${text} AS DOUBLE) * ${scale}) AS BIGINT)` : parse(text));
+  // A typed DECIMAL(w, s) column (s ≤ places): DuckDB multiplies it by 10^places in 64 bits on
+  // its unscaled digits, exact while |value| < 10^(18 − s − places) (checked per cell, the rare
+  // larger value scaled in 38 digits).
+  const parseTyped = (column: string, col: string) => {
+    if (dialect.name !== "duckdb") return parse(col);
+    const type = options.exactColumnTypes?.[column] ?? "";
+    const decimal = /^DECIMAL\((\d+),(\d+)\)$/u.exec(type);
+    if (decimal === null) return /^U?(TINYINT|SMALLINT|INTEGER|BIGINT)$/u.test(type) ? `CAST(${col} AS BIGINT) * ${scale}` : parse(col);
+    const digits = 18 - Number(decimal[2]) - places;
+    if (digits <= 0) return parse(col);
+    const fast = `CAST(${col} * ${scale} AS BIGINT)`;
+    return Number(decimal[1]) - Number(decimal[2]) <= digits ? fast : `CASE WHEN ${col} < ${10n ** BigInt(digits)} AND ${col} > -${10n ** BigInt(digits)} THEN ${fast} ELSE ${parse(col)} END`;
+  };
+  return { places, parse, parsePlain, parseTyped };
+}
+
+/** The inputs step's number column x<j> of input j: exact, or a failure naming the input and unit. */
+export function numberColumn(input: InputKeys, j: number, options: ToSqlOptions, dialect: Dialect): string {
+  const { places, parse, parsePlain, parseTyped } = numberParsers(dialect, options);
+  const failCtx = { dialect, unit: UNIT_TEXT };
+  const key = input.keys[j]!;
+  const column = sourceColumn(options, key);
+  const c = `c${j}`;
+  if (column !== null && (options.exactColumns ?? []).includes(column)) return `${parseTyped(column, c)} AS x${j}`;
+  if (column === null) return `CAST(NULL AS ${dialect.small}) AS x${j}`;
+  // The common cell, a plain decimal with at most `places` decimals and 18 digits, is read
+  // directly; anything else (spaces, a decimal comma, blank words, errors) takes the checks.
+  const fastDigits = 14;
+  const intDigits = 18 - places;
+  const fastInt = fastDigits - places;
+  const plain = places === 0 ? `[+-]?[0-9]{1,${fastDigits}}` : `[+-]?([0-9]{1,${fastInt}}|[0-9]{0,${fastInt}}[.][0-9]{1,${places}})`;
+  const t = `trim(${c})`;
+  const u = `replace(${t}, ',', '.')`;
+  const intPart = `regexp_replace(${u}, '^[+-]?0*([0-9]*).*$', '\\1')`;
+  return (
+    `CASE WHEN ${c} IS NULL THEN NULL ${fastInt >= 0 ? `WHEN ${dialect.matches(c, plain)} THEN ${parsePlain(c)} ` : ""}` +
+    `WHEN ${blankWord(t)} THEN NULL ` +
+    `WHEN NOT ${dialect.matches(u, "[+-]?[0-9]*[.]?[0-9]+")} THEN ${failure(failCtx, "DATA_NOT_A_NUMBER", key, `${t} || ' is not a number'`)} ` +
+    `WHEN strpos(${u}, '.') > 0 AND length(${u}) - strpos(${u}, '.') > ${places} THEN ${failure(failCtx, "SQL_UNSUPPORTED", key, `${t} || ' has more than ${places} decimals: raise inputDecimals'`)} ` +
+    // DuckDB's BIGINT holds 18 digits (PostgreSQL's NUMERIC any number).
+    (dialect.name === "duckdb" ? `WHEN length(${intPart}) > ${intDigits} THEN ${failure(failCtx, "SQL_UNSUPPORTED", key, `${t} || ' has more than 18 digits with ${places} decimals: lower inputDecimals, or run the query on PostgreSQL'`)} ` : "") +
+    `ELSE ${parse(u)} END AS x${j}`
+  );
+}
+
+/** The inputs step's columns: dti_year (checked), x<j> for numbers, w<j> (NFC, lower case, spaces folded) for labels. */
+export function inputColumns(input: InputKeys, options: ToSqlOptions, dialect: Dialect): string[] {
+  const failCtx = { dialect, unit: UNIT_TEXT };
+  const year =
+    options.columns?.year === undefined
+      ? []
+      : [`CASE WHEN dti_year_text IS NULL THEN NULL WHEN ${dialect.matches("dti_year_text", "[0-9]{1,4}")} THEN CAST(dti_year_text AS INTEGER) ELSE CAST(${failure(failCtx, "DATA_BAD_YEAR", "", "dti_year_text || ' is not a year'")} AS INTEGER) END AS dti_year`];
+  const keyOf = (j: number) => `lower(regexp_replace(${dialect.nfc(`t${j}`)}, '\\s+', ' ', 'g')) AS w${j}`;
+  return [...year, ...input.keys.map((_, j) => (input.numeric.has(j) ? numberColumn(input, j, options, dialect) : keyOf(j)))];
+}
