@@ -7,7 +7,7 @@ import type { ScoreResult } from "../pipeline/types.ts";
 import { toHTML, type HtmlTableOptions } from "../report/to-html.ts";
 import { defaultLocale } from "../report/format-number.ts";
 import { toMarkdown } from "../report/to-markdown.ts";
-import { rankingLabels } from "../text/labels/index.ts";
+import { displayLabels } from "../text/labels/index.ts";
 import { displayable, type Displayable, type MimeBundle } from "./mime-bundle.ts";
 import { localName } from "../text/local-name.ts";
 
@@ -36,7 +36,7 @@ export const DISPLAY_TEXT_LIMIT = 10;
  * ```
  */
 export function tableBundle(result: ScoreResult, options: DisplayOptions = {}): MimeBundle {
-  const L = rankingLabels(options.language);
+  const L = displayLabels(options.language);
   const total = result.units.length;
   const limit = options.limit ?? DISPLAY_LIMIT;
   const textLimit = options.textLimit ?? Math.min(DISPLAY_TEXT_LIMIT, limit);

@@ -11,7 +11,7 @@ import { nodeCells, type NodeCells } from "../pipeline/unit-nodes.ts";
 import { localName } from "../text/local-name.ts";
 import { rankingLabels } from "../text/labels/index.ts";
 import { columnLabel, reportColumns, type ColumnOptions } from "./columns.ts";
-import { cell, document, num, rank, tableColumns, type Block, type Cell, type Column, type ColumnSpec, type Content, type Document } from "./document/model.ts";
+import { cell, document, num, rank, text, type Block, type Cell, type Column, type Content, type Document } from "./document/model.ts";
 import type { NumberStyle } from "./format-number.ts";
 import { RANK_NOTE_HEADER, rankNoteText } from "./rank-note.ts";
 import { rankingShape, type RankingShape, type RankingUnit } from "./ranking-shape.ts";
@@ -46,6 +46,9 @@ export interface RankingTable<U extends RankingUnit> {
   row(unit: U, nodes: NodeCells): Cell[];
 }
 
+/** A column of the ranking: a text header, the class of its HTML cells, its alignment, a longer title. */
+const col = (header: string, className: string, align: Column["align"] = "right", title?: string): Column => ({ header: [text(header)], className, align, ...(title === undefined ? {} : { title }) });
+
 const extraCell = (content: Content | readonly Content[]): Cell => (Array.isArray(content) ? cell(...(content as readonly Content[])) : cell(content as Content));
 
 /**
@@ -66,19 +69,24 @@ export function rankingTable<U extends RankingUnit = UnitResult>(shape: RankingS
   const { group: withGroup, year: withYear, unranked } = shape.has;
   const rootInfo = shape.nodes.find((n) => n.id === shape.root);
   const extra = options.extraColumns ?? [];
-  const node = (info: (typeof columns)[number]): ColumnSpec => ({ header: columnLabel(info, language), title: localName(info.name, language), className: "num" });
-  const head: ColumnSpec[] = [
-    { header: L.rank, className: "rank", align: "right" },
-    { header: L.unit, className: "unit", align: "left", rowHeader: true },
-    ...(withGroup ? [{ header: L.group, className: "group", align: "left" as const }, { header: L.groupRank, className: "rank" }] : []),
-    ...(withYear ? [{ header: L.year, className: "year" }] : []),
-    rootInfo === undefined ? { header: shape.root, className: "num" } : node(rootInfo),
-    ...extra.map((c) => ({ header: c.header, className: c.className ?? "extra" })),
+  // A node's column: its short label (or name), with the full name as the title when they differ.
+  const node = (info: (typeof columns)[number]): Column => {
+    const label = columnLabel(info, language);
+    const name = localName(info.name, language);
+    return col(label, "num", "right", name === label ? undefined : name);
+  };
+  const head: Column[] = [
+    col(L.rank, "rank"),
+    { ...col(L.unit, "unit", "left"), rowHeader: true },
+    ...(withGroup ? [col(L.group, "group", "left"), col(L.groupRank, "rank")] : []),
+    ...(withYear ? [col(L.year, "year")] : []),
+    rootInfo === undefined ? col(shape.root, "num") : node(rootInfo),
+    ...extra.map((c) => col(c.header, c.className ?? "extra")),
     ...columns.map(node),
-    ...(unranked ? [{ header: RANK_NOTE_HEADER[language], className: "note", align: "left" as const }] : []),
+    ...(unranked ? [col(RANK_NOTE_HEADER[language], "note", "left")] : []),
   ];
   return {
-    columns: tableColumns(head),
+    columns: head,
     row: (u, nodes) => [
       rank(u.rank),
       cell(u.unit),
@@ -92,8 +100,32 @@ export function rankingTable<U extends RankingUnit = UnitResult>(shape: RankingS
   };
 }
 
+/** A table block of the document model. */
+export type TableBlock = Extract<Block, { kind: "table" }>;
+
 /**
- * The ranking of a result as a document of one table ({@link rankingTable}), its numbers written
+ * The ranking of a result as a table block ({@link rankingTable}): what {@link rankingDocument}
+ * holds, for writers that write the table alone.
+ *
+ * @example
+ * ```ts
+ * rankingBlock(result, { limit: 2 }).rows.length; // => 2
+ * ```
+ */
+export function rankingBlock(result: ScoreResult, options: RankingDocumentOptions = {}): TableBlock {
+  const { columns, row } = rankingTable(rankingShape(result), options);
+  const units = options.limit === undefined ? result.units : result.units.slice(0, options.limit);
+  return {
+    kind: "table",
+    columns,
+    rows: units.map((u) => row(u, nodeCells(u))),
+    ...(options.caption !== undefined ? { caption: options.caption } : {}),
+    className: options.className ?? "dti-ranking",
+  };
+}
+
+/**
+ * The ranking of a result as a document of one table ({@link rankingBlock}), its numbers written
  * in `numbers`.
  *
  * @example
@@ -102,14 +134,5 @@ export function rankingTable<U extends RankingUnit = UnitResult>(shape: RankingS
  * ```
  */
 export function rankingDocument(result: ScoreResult, numbers: NumberStyle, options: RankingDocumentOptions = {}): Document {
-  const { columns, row } = rankingTable(rankingShape(result), options);
-  const units = options.limit === undefined ? result.units : result.units.slice(0, options.limit);
-  const block: Block = {
-    kind: "table",
-    columns,
-    rows: units.map((u) => row(u, nodeCells(u))),
-    ...(options.caption !== undefined ? { caption: options.caption } : {}),
-    className: options.className ?? "dti-ranking",
-  };
-  return document([block], numbers);
+  return document([rankingBlock(result, options)], numbers);
 }

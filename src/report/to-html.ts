@@ -5,9 +5,9 @@
  */
 import type { ScoreResult } from "../pipeline/types.ts";
 import type { ColumnOptions } from "./columns.ts";
-import { documentToHTML } from "./document/to-html.ts";
+import { tableToHTML } from "./document/to-html.ts";
 import { defaultLocale, localeStyle } from "./format-number.ts";
-import { rankingDocument, type RankingExtraColumn } from "./ranking-document.ts";
+import { rankingBlock, type RankingExtraColumn } from "./ranking-document.ts";
 
 /** Options of {@link toHTML}. */
 export interface HtmlTableOptions extends ColumnOptions {
@@ -42,5 +42,5 @@ export type HtmlExtraColumn = RankingExtraColumn;
  * ```
  */
 export function toHTML(result: ScoreResult, options: HtmlTableOptions = {}): string {
-  return `${documentToHTML(rankingDocument(result, localeStyle(options.locale ?? defaultLocale(options.language ?? "vi")), options))}\n`;
+  return `${tableToHTML(rankingBlock(result, options), localeStyle(options.locale ?? defaultLocale(options.language ?? "vi")))}\n`;
 }

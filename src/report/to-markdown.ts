@@ -5,9 +5,9 @@
  */
 import type { ScoreResult } from "../pipeline/types.ts";
 import type { ColumnOptions } from "./columns.ts";
-import { documentToMarkdown, markdownTableHead, markdownTableRow } from "./document/to-markdown.ts";
-import { localeStyle, plainStyle } from "./format-number.ts";
-import { rankingDocument, rankingTable } from "./ranking-document.ts";
+import { markdownTableHead, markdownTableRow, tableToMarkdown } from "./document/to-markdown.ts";
+import { localeStyle, plainStyle, type NumberStyle } from "./format-number.ts";
+import { rankingBlock, rankingTable } from "./ranking-document.ts";
 import type { NodeCells } from "../pipeline/unit-nodes.ts";
 import type { RankingShape, RankingUnit } from "./ranking-shape.ts";
 
@@ -47,7 +47,9 @@ export function markdownRankingWriter(shape: RankingShape, options: MarkdownOpti
 }
 
 /** The number style of the Markdown ranking: the locale's, or the plain published text (with a decimal comma if asked). */
-const markdownNumbers = (options: MarkdownOptions) => (options.locale === undefined ? plainStyle(options.decimalComma === true) : localeStyle(options.locale));
+function markdownNumbers(options: MarkdownOptions): NumberStyle {
+  return options.locale === undefined ? plainStyle(options.decimalComma === true) : localeStyle(options.locale);
+}
 
 /**
  * The ranking as a GitHub-flavoured Markdown table: rank, unit (group, year when present), the
@@ -61,5 +63,5 @@ const markdownNumbers = (options: MarkdownOptions) => (options.locale === undefi
  * ```
  */
 export function toMarkdown(result: ScoreResult, options: MarkdownOptions = {}): string {
-  return documentToMarkdown(rankingDocument(result, markdownNumbers(options), options));
+  return tableToMarkdown(rankingBlock(result, options), markdownNumbers(options));
 }

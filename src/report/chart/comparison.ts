@@ -11,7 +11,7 @@ import { defaultLocale, MISSING, valueFormatter } from "../format-number.ts";
 import type { ChartOptions } from "./options.ts";
 import { COLORS, fitText, gapRow, heading, num, svgDocument, text, textWidth } from "./svg.ts";
 import { CHART_MAX_ROWS, chartWindow, windowNote, type RowWindow } from "./window.ts";
-import { chartLabels } from "../../text/labels/index.ts";
+import { comparisonChartLabels } from "../../text/labels/index.ts";
 
 /** Options of {@link comparisonChart}. */
 export interface ComparisonChartOptions extends ChartOptions, ComparisonOptions {
@@ -68,7 +68,7 @@ export function comparisonWindow(
 }
 
 function sideLabels(c: Comparison, options: ComparisonChartOptions, language: "vi" | "en"): [string, string] {
-  const C = chartLabels(language);
+  const C = comparisonChartLabels(language);
   const useYears = c.fromYear !== undefined && c.toYear !== undefined && c.fromYear !== c.toYear;
   return [
     options.beforeLabel ?? (useYears ? String(c.fromYear) : C.before),
@@ -92,7 +92,7 @@ function sideLabels(c: Comparison, options: ComparisonChartOptions, language: "v
  */
 export function comparisonChart(result: ScoreResult, options: ComparisonChartOptions = {}): string {
   const language = options.language ?? "vi";
-  const C = chartLabels(language);
+  const C = comparisonChartLabels(language);
   const fmt = valueFormatter(options.locale ?? defaultLocale(language));
   const signed = (v: string | null) => (v === null ? MISSING : v.startsWith("-") || Number(v) === 0 ? fmt(v) : `+${fmt(v)}`);
   const comparison = comparisonRows(result, options);

@@ -12,7 +12,7 @@ import { findUnit, leaderOf, nodeValue, peerStats, samePeers } from "../unit-sta
 import type { ChartOptions } from "./options.ts";
 import { COLORS, heading, num, svgDocument, text, textWidth, wrapLabel } from "./svg.ts";
 import { localName } from "../../text/local-name.ts";
-import { chartLabels } from "../../text/labels/index.ts";
+import { radarChartLabels } from "../../text/labels/index.ts";
 
 /** Options of {@link radarChart}. */
 export interface RadarOptions extends ChartOptions {
@@ -54,11 +54,11 @@ export function radarData(result: ScoreResult, unit: string, options: RadarOptio
   const peers = samePeers(result, target);
   const series: RadarSeries[] = [];
   if (options.average !== false) {
-    series.push({ key: "average", label: chartLabels(options.language).average(peers.length), color: COLORS.average, values: axes.map((a) => peerStats(result, target, a.id).average) });
+    series.push({ key: "average", label: radarChartLabels(options.language).average(peers.length), color: COLORS.average, values: axes.map((a) => peerStats(result, target, a.id).average) });
   }
   const leader = leaderOf(peers);
   if (options.leader !== false && leader !== undefined && leader !== target) {
-    series.push({ key: "leader", label: `${chartLabels(options.language).leader}: ${leader.unit}`, color: COLORS.leader, values: axes.map((a) => nodeValue(result, leader, a.id)) });
+    series.push({ key: "leader", label: `${radarChartLabels(options.language).leader}: ${leader.unit}`, color: COLORS.leader, values: axes.map((a) => nodeValue(result, leader, a.id)) });
   }
   series.push({ key: "unit", label: target.unit, color: COLORS.unit, values: axes.map((a) => nodeValue(result, target, a.id)) });
   return { unit: target, axes, series };
@@ -85,7 +85,7 @@ export function radarPoint(cx: number, cy: number, i: number, n: number, r: numb
  */
 export function radarChart(result: ScoreResult, unit: string, options: RadarOptions = {}): string {
   const language = options.language ?? "vi";
-  const C = chartLabels(language);
+  const C = radarChartLabels(language);
   const fmt = valueFormatter(options.locale ?? defaultLocale(language));
   const { unit: target, axes, series } = radarData(result, unit, options);
   const L = RADAR_LAYOUT;

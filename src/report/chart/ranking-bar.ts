@@ -12,7 +12,7 @@ import type { ChartOptions } from "./options.ts";
 import { attributes, COLORS, fitText, gapRow, GROUP_PALETTE, heading, num, svgDocument, text, textWidth, ticks } from "./svg.ts";
 import { CHART_MAX_ROWS, chartWindow, windowNote, type RowWindow } from "./window.ts";
 import { localName } from "../../text/local-name.ts";
-import { chartLabels } from "../../text/labels/index.ts";
+import { rankingChartLabels } from "../../text/labels/index.ts";
 
 /** Options of {@link rankingBarChart}. */
 export interface RankingBarOptions extends ChartOptions {
@@ -64,7 +64,7 @@ export function barSelection(result: ScoreResult, options: RankingBarOptions) {
   const window: RowWindow<UnitResult> = options.limit === undefined ? chartWindow(all, CHART_MAX_ROWS, (u) => rankOf(u) !== null) : { top: all.slice(0, options.limit), bottom: [], total: all.length };
   const units = [...window.top, ...window.bottom];
   const note = options.limit === undefined ? windowNote(window, language, locale) : undefined;
-  return { language, C: chartLabels(language), locale, fmt: valueFormatter(locale), node, info, year, all, units, window, note, label: columnLabel(info, language) };
+  return { language, C: rankingChartLabels(language), locale, fmt: valueFormatter(locale), node, info, year, all, units, window, note, label: columnLabel(info, language) };
 }
 
 /**

@@ -50,11 +50,22 @@ function cellAttributes(column: Column | undefined, cell: Cell | undefined): str
   return ` class="${escapeXml(column.className)}"${typeof cell.value === "string" ? ` data-value="${escapeXml(cell.value)}"` : ""}`;
 }
 
-function tableHTML(block: Extract<Block, { kind: "table" }>, numbers: NumberStyle): string {
+/**
+ * A table block as HTML: what {@link documentToHTML} writes for a document of this one table (a
+ * writer of a table alone needs no more of the model).
+ *
+ * @example
+ * ```ts
+ * import { table } from "./model.ts";
+ * import { plainStyle } from "../format-number.ts";
+ * tableToHTML(table(["Đơn vị"], [["Huế"]]) as Extract<Block, { kind: "table" }>, plainStyle()); // => "<table>\n<thead><tr><th>Đơn vị</th></tr></thead>\n<tbody>\n<tr><td>Huế</td></tr>\n</tbody>\n</table>"
+ * ```
+ */
+export function tableToHTML(block: Extract<Block, { kind: "table" }>, numbers: NumberStyle): string {
   const styled = block.className !== undefined;
   const head = block.columns.map((c) => {
     const label = inlineHTML(c.header, numbers);
-    const title = c.title === undefined || c.title === c.header.map((i) => (i.kind === "text" ? i.text : "")).join("") ? "" : ` title="${escapeXml(c.title)}"`;
+    const title = c.title === undefined ? "" : ` title="${escapeXml(c.title)}"`;
     return `<th${styled ? ' scope="col"' : ""}${cellAttributes(c, undefined)}${title}>${label}</th>`;
   });
   const rows = block.rows.map((r) => {
@@ -79,7 +90,7 @@ function blockHTML(block: Block, numbers: NumberStyle): string {
     case "list":
       return `<ul>\n${block.items.map((item) => `<li>${inlineHTML(item, numbers)}</li>`).join("\n")}\n</ul>`;
     case "table":
-      return tableHTML(block, numbers);
+      return tableToHTML(block, numbers);
   }
 }
 

@@ -21,16 +21,15 @@ function codeSpan(text: string): string {
 
 /**
  * Inline content as Markdown. Adjacent text is escaped as one run (an underscore between two
- * letters is no emphasis, wherever the runs were split); the first run of a line gets the escapes
- * of a line's start.
+ * letters is no emphasis, wherever the runs were split); a first run that begins a line is escaped
+ * with `first` (`markdownText`, the escapes of a line's start), any other with `markdownCell`.
  */
-function inlineMarkdown(content: readonly Inline[], numbers: NumberStyle, lineStart: boolean): string {
+function inlineMarkdown(content: readonly Inline[], numbers: NumberStyle, first: (text: string) => string = markdownCell): string {
   let out = "";
   let run = "";
-  let first = lineStart;
   const flush = () => {
     if (run === "") return;
-    out += first && out === "" ? markdownText(run) : markdownCell(run);
+    out += (out === "" ? first : markdownCell)(run);
     run = "";
   };
   for (const item of content) {
@@ -43,11 +42,10 @@ function inlineMarkdown(content: readonly Inline[], numbers: NumberStyle, lineSt
       continue;
     }
     flush();
-    first = false;
     if (item.kind === "code") out += codeSpan(item.text);
     else {
       const mark = item.kind === "strong" ? "**" : "*";
-      out += `${mark}${inlineMarkdown(item.content, numbers, false)}${mark}`;
+      out += `${mark}${inlineMarkdown(item.content, numbers)}${mark}`;
     }
   }
   flush();
@@ -55,7 +53,7 @@ function inlineMarkdown(content: readonly Inline[], numbers: NumberStyle, lineSt
 }
 
 function cellMarkdown(cell: Cell, numbers: NumberStyle): string {
-  return cell.kind === "text" ? inlineMarkdown(cell.content, numbers, false) : markdownCell(cellText(cell, numbers));
+  return cell.kind === "text" ? inlineMarkdown(cell.content, numbers) : markdownCell(cellText(cell, numbers));
 }
 
 const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |\n`;
@@ -72,7 +70,7 @@ const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |\n`;
  * ```
  */
 export function markdownTableHead(columns: readonly Column[], numbers: NumberStyle): string {
-  return line(columns.map((c) => inlineMarkdown(c.header, numbers, false))) + line(columns.map((c) => SEPARATOR[c.align]));
+  return line(columns.map((c) => inlineMarkdown(c.header, numbers))) + line(columns.map((c) => SEPARATOR[c.align]));
 }
 
 /**
@@ -89,19 +87,33 @@ export function markdownTableRow(cells: readonly Cell[], numbers: NumberStyle): 
   return line(cells.map((c) => cellMarkdown(c, numbers)));
 }
 
+/**
+ * A table block as Markdown, ending with a line break: what {@link documentToMarkdown} writes for
+ * a document of this one table (a writer of a table alone needs no more of the model).
+ *
+ * @example
+ * ```ts
+ * import { table } from "./model.ts";
+ * import { plainStyle } from "../format-number.ts";
+ * tableToMarkdown(table(["Đơn vị"], [["Huế"]]) as Extract<Block, { kind: "table" }>, plainStyle()); // => "| Đơn vị |\n| :--- |\n| Huế |\n"
+ * ```
+ */
+export function tableToMarkdown(block: Extract<Block, { kind: "table" }>, numbers: NumberStyle): string {
+  let text = markdownTableHead(block.columns, numbers);
+  for (const r of block.rows) text += markdownTableRow(r, numbers);
+  return text;
+}
+
 function blockMarkdown(block: Block, numbers: NumberStyle): string {
   switch (block.kind) {
     case "heading":
-      return `${"#".repeat(block.level)} ${inlineMarkdown(block.content, numbers, true)}`;
+      return `${"#".repeat(block.level)} ${inlineMarkdown(block.content, numbers, markdownText)}`;
     case "paragraph":
-      return block.lines.map((line) => inlineMarkdown(line, numbers, true)).join("\n");
+      return block.lines.map((line) => inlineMarkdown(line, numbers, markdownText)).join("\n");
     case "list":
-      return block.items.map((item) => `- ${inlineMarkdown(item, numbers, true)}`).join("\n");
-    case "table": {
-      let text = markdownTableHead(block.columns, numbers);
-      for (const r of block.rows) text += markdownTableRow(r, numbers);
-      return text.slice(0, -1);
-    }
+      return block.items.map((item) => `- ${inlineMarkdown(item, numbers, markdownText)}`).join("\n");
+    case "table":
+      return tableToMarkdown(block, numbers).slice(0, -1);
   }
 }
 

@@ -11,7 +11,7 @@ import { comparisonRows } from "../comparison.ts";
 import { defaultLocale, valueFormatter } from "../format-number.ts";
 import { vegaConfig, VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./common.ts";
 import { vegaText } from "../escape.ts";
-import { chartLabels } from "../../text/labels/index.ts";
+import { comparisonChartLabels } from "../../text/labels/index.ts";
 
 /**
  * The same comparison as {@link comparisonChart} (before and after per unit, the exact change) as a
@@ -25,7 +25,7 @@ import { chartLabels } from "../../text/labels/index.ts";
  */
 export function comparisonSpec(result: ScoreResult, options: ComparisonChartOptions = {}): VegaLiteSpec {
   const language = options.language ?? "vi";
-  const C = chartLabels(language);
+  const C = comparisonChartLabels(language);
   const locale = options.locale ?? defaultLocale(language);
   const fmt = valueFormatter(locale);
   const c = comparisonRows(result, options);

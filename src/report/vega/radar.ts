@@ -11,7 +11,7 @@ import { defaultLocale, valueFormatter } from "../format-number.ts";
 import { vegaConfig, VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./common.ts";
 import { vegaText } from "../escape.ts";
 import { localName } from "../../text/local-name.ts";
-import { chartLabels } from "../../text/labels/index.ts";
+import { radarChartLabels } from "../../text/labels/index.ts";
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
@@ -33,7 +33,7 @@ function polar(i: number, n: number, r: number): { x: number; y: number } {
  */
 export function radarSpec(result: ScoreResult, unit: string, options: RadarOptions = {}): VegaLiteSpec {
   const language = options.language ?? "vi";
-  const C = chartLabels(language);
+  const C = radarChartLabels(language);
   const locale = options.locale ?? defaultLocale(language);
   const fmt = valueFormatter(locale);
   const { unit: target, axes, series } = radarData(result, unit, options);

@@ -13,7 +13,6 @@ export const ranking: typeof vi.ranking = {
   group: "Group",
   groupRank: "Group rank",
   year: "Year",
-  unitsShown: (shown, total) => (shown >= total ? `${total} units` : `top ${shown} of ${total} units`),
 };
 
 export const explain: typeof vi.explain = {
@@ -144,32 +143,43 @@ export const uncertainty: typeof vi.uncertainty = {
     `Note: an Sᵢ below 0 or an STᵢ above 1 (here ${odd}) is Monte Carlo noise of the estimators, not a property of the ranking: the true indices lie between 0 and 1. Read each figure with its ± (a 95 % interval); four times the runs (${more}) halve it.`,
 };
 
-export const charts: typeof vi.charts = {
-  before: "Before",
-  after: "After",
-  rise: "rise",
-  fall: "fall",
-  noChange: "no change",
-  rank: "rank",
-  rankTitle: "Rank",
-  unit: "Unit",
-  group: "Group",
-  change: "Change",
-  series: "Series",
-  indicator: "Indicator",
-  value: "Value",
-  leader: "Leader",
-  mainIndicators: "main indicators",
-  radarOf: "Radar chart of",
-  mergedTip: "before = mean of",
-  comparisonSummary: (total, rises, falls) => `${total} units · ${rises} up, ${falls} down`,
-  showing: (shown) => ` · showing ${shown}`,
-  mergedNote: (before) => `* merged unit: "${before}" is the mean of its members' values`,
-  comparisonDescription: (label, before, after, total, rises, falls, shown) => `Comparison of ${label} between ${before} and ${after} for ${total} units: ${rises} up, ${falls} down${shown}.`,
-  average: (units) => `Average of ${units} units`,
-  rankOf: (rank, units) => ` · rank ${rank}/${units}`,
+export const rankingChart: typeof vi.rankingChart = {
+  barDescription: (units, name, note, first, value) => `Bar chart of ${units} units by ${name}${note}; first ${first} ${value}.`,
   rankingBy: (label, year) => `Ranking by ${label}${year}`,
   topOf: (shown, total) => `top ${shown} of ${total}`,
   units: (total) => `${total} units`,
-  barDescription: (units, name, note, first, value) => `Bar chart of ${units} units by ${name}${note}; first ${first} ${value}.`,
+  group: "Group",
+  rankTitle: "Rank",
+  unit: "Unit",
+};
+
+export const radarChart: typeof vi.radarChart = {
+  average: (units) => `Average of ${units} units`,
+  leader: "Leader",
+  mainIndicators: "main indicators",
+  radarOf: "Radar chart of",
+  rankOf: (rank, units) => ` · rank ${rank}/${units}`,
+  indicator: "Indicator",
+  series: "Series",
+  value: "Value",
+};
+
+export const comparisonChart: typeof vi.comparisonChart = {
+  after: "After",
+  before: "Before",
+  comparisonDescription: (label, before, after, total, rises, falls, shown) => `Comparison of ${label} between ${before} and ${after} for ${total} units: ${rises} up, ${falls} down${shown}.`,
+  comparisonSummary: (total, rises, falls) => `${total} units · ${rises} up, ${falls} down`,
+  fall: "fall",
+  mergedNote: (before) => `* merged unit: "${before}" is the mean of its members' values`,
+  mergedTip: "before = mean of",
+  rank: "rank",
+  rise: "rise",
+  showing: (shown) => ` · showing ${shown}`,
+  change: "Change",
+  noChange: "no change",
+  unit: "Unit",
+};
+
+export const display: typeof vi.display = {
+  unitsShown: (shown, total) => (shown >= total ? `${total} units` : `top ${shown} of ${total} units`),
 };

@@ -16,7 +16,6 @@ export const ranking = {
   groupRank: "Hạng trong nhóm",
   year: "Năm",
   /** How many units a table shows: all of them, or the first `shown`. */
-  unitsShown: (shown: number, total: number): string => (shown >= total ? `${total} đơn vị` : `${shown} đơn vị đầu trong ${total}`),
 };
 
 /** An explanation of one unit's index (`explain`). */
@@ -165,34 +164,48 @@ export const uncertainty = {
     `Ghi chú: Sᵢ dưới 0 hoặc STᵢ trên 1 (ở đây ${odd}) là sai số Monte Carlo của phép ước lượng, không phải tính chất của xếp hạng: chỉ số thực nằm trong khoảng 0 đến 1. Đọc mỗi số cùng phần ± (khoảng tin cậy 95 %); gấp bốn số lần chạy (${more}) thì phần ± giảm một nửa.`,
 };
 
-/** Charts: the SVG charts and the Vega-Lite specs. */
-export const charts = {
-  before: "Trước",
-  after: "Sau",
-  rise: "tăng",
-  fall: "giảm",
-  noChange: "không đổi",
-  rank: "hạng",
-  rankTitle: "Hạng",
-  unit: "Đơn vị",
-  group: "Nhóm",
-  change: "Thay đổi",
-  series: "Chuỗi",
-  indicator: "Chỉ số",
-  value: "Giá trị",
-  leader: "Dẫn đầu",
-  mainIndicators: "các chỉ số chính",
-  radarOf: "Biểu đồ radar",
-  mergedTip: "trước = trung bình của",
-  comparisonSummary: (total: number, rises: number, falls: number): string => `${total} đơn vị · ${rises} tăng, ${falls} giảm`,
-  showing: (shown: number): string => ` · hiển thị ${shown}`,
-  mergedNote: (before: string): string => `* đơn vị sáp nhập: "${before}" là trung bình giá trị của các đơn vị hợp thành`,
-  comparisonDescription: (label: string, before: string, after: string, total: number, rises: number, falls: number, shown: string): string =>
-    `So sánh ${label} giữa ${before} và ${after} của ${total} đơn vị: ${rises} tăng, ${falls} giảm${shown}.`,
-  average: (units: number): string => `Trung bình ${units} đơn vị`,
-  rankOf: (rank: number, units: number): string => ` · hạng ${rank}/${units}`,
+/** The ranking bar chart and its Vega-Lite spec. */
+export const rankingChart = {
+  barDescription: (units: number, name: string, note: string, first: string, value: string): string => `Biểu đồ cột ${units} đơn vị theo ${name}${note}; dẫn đầu ${first} ${value}.`,
   rankingBy: (label: string, year: string): string => `Xếp hạng ${label}${year}`,
   topOf: (shown: number, total: string): string => `${shown}/${total} đơn vị đầu`,
   units: (total: string): string => `${total} đơn vị`,
-  barDescription: (units: number, name: string, note: string, first: string, value: string): string => `Biểu đồ cột ${units} đơn vị theo ${name}${note}; dẫn đầu ${first} ${value}.`,
+  group: "Nhóm",
+  rankTitle: "Hạng",
+  unit: "Đơn vị",
+};
+
+/** The radar chart and its Vega-Lite spec. */
+export const radarChart = {
+  average: (units: number): string => `Trung bình ${units} đơn vị`,
+  leader: "Dẫn đầu",
+  mainIndicators: "các chỉ số chính",
+  radarOf: "Biểu đồ radar",
+  rankOf: (rank: number, units: number): string => ` · hạng ${rank}/${units}`,
+  indicator: "Chỉ số",
+  series: "Chuỗi",
+  value: "Giá trị",
+};
+
+/** The comparison (before/after) chart and its Vega-Lite spec. */
+export const comparisonChart = {
+  after: "Sau",
+  before: "Trước",
+  comparisonDescription: (label: string, before: string, after: string, total: number, rises: number, falls: number, shown: string): string =>
+    `So sánh ${label} giữa ${before} và ${after} của ${total} đơn vị: ${rises} tăng, ${falls} giảm${shown}.`,
+  comparisonSummary: (total: number, rises: number, falls: number): string => `${total} đơn vị · ${rises} tăng, ${falls} giảm`,
+  fall: "giảm",
+  mergedNote: (before: string): string => `* đơn vị sáp nhập: "${before}" là trung bình giá trị của các đơn vị hợp thành`,
+  mergedTip: "trước = trung bình của",
+  rank: "hạng",
+  rise: "tăng",
+  showing: (shown: number): string => ` · hiển thị ${shown}`,
+  change: "Thay đổi",
+  noChange: "không đổi",
+  unit: "Đơn vị",
+};
+
+/** The notebook display of a ranking. */
+export const display = {
+  unitsShown: (shown: number, total: number): string => (shown >= total ? `${total} đơn vị` : `${shown} đơn vị đầu trong ${total}`),
 };

@@ -25,7 +25,7 @@ describe("documentToHTML", () => {
         { header: "Hạng", className: "rank" },
         { header: "Đơn vị", className: "unit", rowHeader: true },
         { header: "NTS", title: "Nhận thức số", className: "num" },
-        { header: "X", title: "X", className: "num" },
+        { header: "X", className: "num" },
       ],
       [[rank(1), "Huế <1>", num("12345.5"), num(null)]],
       { caption: "Cap", className: "dti-ranking" },

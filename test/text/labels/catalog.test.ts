@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import * as en from "../../../src/text/labels/en.ts";
 import * as vi from "../../../src/text/labels/vi.ts";
-import { explainLabels, rankingLabels, uncertaintyLabels } from "../../../src/text/labels/index.ts";
+import { displayLabels, explainLabels, rankingLabels, uncertaintyLabels } from "../../../src/text/labels/index.ts";
 
 /** The keys of a catalog, section by section. */
 const keys = (catalog: Record<string, object>) => Object.fromEntries(Object.entries(catalog).map(([section, labels]) => [section, Object.keys(labels).sort()]));
@@ -25,8 +25,8 @@ describe("the label catalogs", () => {
 
   it("a section in a language: Vietnamese unless English is asked for", () => {
     expect(rankingLabels().rank).toBe("Hạng");
-    expect(rankingLabels("vi").unitsShown(3, 5)).toBe("3 đơn vị đầu trong 5");
-    expect(rankingLabels("en").unitsShown(5, 5)).toBe("5 units");
+    expect(displayLabels("vi").unitsShown(3, 5)).toBe("3 đơn vị đầu trong 5");
+    expect(displayLabels("en").unitsShown(5, 5)).toBe("5 units");
     expect(explainLabels("en").title("Huế", "DTI", 2023)).toBe("Huế: DTI explained (2023)");
     expect(uncertaintyLabels("vi").inputs.weights).toBe("trọng số");
     expect(uncertaintyLabels("en").inputs.weights).toBeUndefined();
