@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { COUNT_SPAN, createRankCounts } from "./rank-counts.ts";
+import { COUNT_SPAN, countsToRanks } from "./rank-counts.ts";
 import { compareTies } from "./tie-order.ts";
 import type { RankMethod } from "./rank.ts";
 
@@ -152,7 +152,7 @@ export function createRankStore(nodes: number, start?: RankStoreStart): RankStor
           [byGroup, groupRank],
         ] as const) {
           for (const members of parts.values()) {
-            if (method !== "ordinal" && countRanks(members, key, method, target)) continue;
+            if (method !== "ordinal" && countRanks(members, column, method, target)) continue;
             if (sortable && sortByKeys(members, key, ties().position, ties().byName, method, target)) continue;
             const { position } = ties();
             rankInto(members, key, (i, j) => position[i]! - position[j]!, method, target);
@@ -171,14 +171,14 @@ export function createRankStore(nodes: number, start?: RankStoreStart): RankStor
  * {@link COUNT_SPAN} values (published values scaled by 10^places: 0.0000-1.0000 spans 10,001): a
  * unit's competition rank is one more than the number of units above it, its dense rank one more
  * than the number of distinct values above it. Linear in units plus the span; false (nothing
- * written) when the keys do not fit. The counting is the stream's (`createRankCounts`), on one
- * partition and one node.
+ * written) when the keys do not fit. Counts become ranks as in the stream's counting
+ * (`countsToRanks`, one partition and one node).
  */
-function countRanks(members: readonly number[], key: (i: number) => number, method: "competition" | "dense", target: Int32Array): boolean {
+function countRanks(members: readonly number[], column: Float64Array, method: "competition" | "dense", target: Int32Array): boolean {
   let lo = Infinity;
   let hi = -Infinity;
   for (const i of members) {
-    const k = key(i);
+    const k = column[i]!;
     if (k !== k) continue;
     if (!Number.isInteger(k)) return false;
     if (k < lo) lo = k;
@@ -189,16 +189,15 @@ function countRanks(members: readonly number[], key: (i: number) => number, meth
   // Counting walks the whole span: worth it only where the span is not much wider than the
   // units (10,000 units over 0.0000-1.0000), not for 63 provinces spread over thousands of values.
   if (span > COUNT_SPAN || span > 4 * members.length + 256) return false;
-  const counts = createRankCounts(1);
-  const one = new Float64Array(1);
+  const counts = new Int32Array(span);
   for (const i of members) {
-    one[0] = key(i);
-    counts.add(0, one);
+    const k = column[i]!;
+    if (k === k) counts[k - lo]!++;
   }
-  counts.finish(method);
+  countsToRanks(counts, method);
   for (const i of members) {
-    const k = key(i);
-    if (k === k) target[i] = counts.rank(0, 0, k);
+    const k = column[i]!;
+    if (k === k) target[i] = counts[k - lo]!;
   }
   return true;
 }
