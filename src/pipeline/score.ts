@@ -3,26 +3,24 @@
  *
  * @module
  */
-import { DtiError, error, showValue, warning, type Issue } from "../errors.ts";
+import { DtiError, error, showValue, type Issue } from "../errors.ts";
 import { validateFramework } from "../framework/validate-framework.ts";
 import type { Framework, FrameworkDefinition } from "../framework/types.ts";
 import { readUnits, type UnitInput } from "../input/read-units.ts";
 import { toTable } from "../input/to-table.ts";
-import { enclosureCmp, type Enclosure } from "../number/enclosure.ts";
+import type { Enclosure } from "../number/enclosure.ts";
 import { formatScaled } from "../number/publish-float.ts";
-import { ratToNumber } from "../number/rational.ts";
-import { createRankStore } from "../rank/rank-store.ts";
-import { compareTies } from "../rank/tie-order.ts";
+import { rankExact, rankPublished } from "../rank/rank-columns.ts";
 import { unrankedUnits } from "../rank/unranked.ts";
-import { rankValues } from "../rank/rank.ts";
 import { compileFramework, type CompiledFramework } from "../score/compile.ts";
-import { evaluateNodes, type NodeColumns, type NodeFlag } from "../score/evaluate-nodes.ts";
-import { exactUnit } from "../score/exact-nodes.ts";
-import { leafColumns, unitSource, type LeafStage } from "../score/leaf-columns.ts";
+import type { NodeColumns } from "../score/evaluate-nodes.ts";
+import { evaluateAndPublish } from "../score/evaluate-publish.ts";
+import { leafColumns, type LeafStage } from "../score/leaf-columns.ts";
+import { unitSource } from "../score/unit-source.ts";
 import { mergeColumns, mergeUnits, type MergedUnit } from "../score/merge-units.ts";
-import { publishColumns } from "../score/publish-columns.ts";
 import { missingColumnIssues, missingValueWarnings, type ImputedValue } from "../score/score-leaves.ts";
 import { makeImputer } from "../methods/impute/imputer.ts";
+import { imputationWarnings, imputedCells } from "../methods/impute/imputed-cells.ts";
 import { normaliseLeaves } from "../methods/normalise/normalise-leaves.ts";
 import { nodeFlagIssues } from "../score/node-flag-issues.ts";
 import { checkOptions } from "./check-options.ts";
@@ -132,21 +130,6 @@ function errorsFirst(issues: readonly Issue[]): Issue[] {
   return [...issues.filter((i) => i.severity === "error"), ...issues.filter((i) => i.severity === "warning")];
 }
 
-function imputationWarnings(compiled: CompiledFramework, imputed: readonly ImputedValue[]): Issue[] {
-  const byLeaf = new Map<number, Map<string, number>>();
-  for (const v of imputed) {
-    let m = byLeaf.get(v.leaf);
-    if (m === undefined) byLeaf.set(v.leaf, (m = new Map()));
-    m.set(v.method, (m.get(v.method) ?? 0) + 1);
-  }
-  return [...byLeaf].map(([leaf, counts]) => {
-    const node = compiled.nodes[leaf]!;
-    const total = [...counts.values()].reduce((a, b) => a + b, 0);
-    const how = [...counts].map(([m, c]) => `${m}: ${c}`).join(", ");
-    return warning("DATA_IMPUTED", `${total} value(s) of "${node.id}" (${node.name.vi}) imputed (${how}); see result.imputed`, { node: node.id });
-  });
-}
-
 function analyse(frameworkIn: Framework | FrameworkDefinition, data: ScoreInput, optionsIn: ScoreOptions | null | undefined): Analysis {
   const options = optionsIn ?? {};
   const prepared = prepareLeaves(frameworkIn, data, options);
@@ -222,91 +205,19 @@ function assemble(
   imputedValues: readonly ImputedValue[],
   unmerged: readonly UnitInput[],
 ): { result: ScoreResult; issues: Issue[] } {
-  const framework = compiled.framework;
-  const decimals = options.decimals ?? framework.decimals ?? 4;
+  const decimals = options.decimals ?? compiled.framework.decimals ?? 4;
   const ties = options.ties ?? "published";
   const ranking = options.ranking ?? "competition";
-  const optMin = options.minCoverage ?? 0;
-  const flags: NodeFlag[] = [];
-  const unranked = unrankedUnits(units.map((u) => u.input), options.unranked);
-  evaluateNodes(compiled, cols, { minCoverage: optMin, flags });
+  const inputs = units.map((u) => u.input);
+  const unranked = unrankedUnits(inputs, options.unranked);
+  const { published, exactScores, flags } = evaluateAndPublish(compiled, cols, exactLeaf, options, decimals, ties === "exact");
+  const issues = [...nodeFlagIssues(compiled, units, flags), ...unranked.issues];
   const n = compiled.nodes.length;
   const m = units.length;
-  const exactScores = ties === "exact" ? new Map<number, Enclosure>() : undefined;
-  const threshold = (node: number) => (compiled.nodes[node]!.kind === "group" ? (compiled.layout.minCoverage[node]! > 0 ? compiled.layout.minCoverage[node]! : optMin) : 0);
-  const published = publishColumns(
-    n,
-    cols,
-    (u) => exactUnit(compiled, (leaf) => exactLeaf(u, leaf), (node) => cols.coverage[node * m + u]!, threshold),
-    {
-      places: decimals,
-      exact: options.arithmetic === "exact" || ties === "exact",
-      flags,
-      ...(exactScores !== undefined ? { onExact: (u: number, node: number, e: Enclosure) => exactScores.set(node * m + u, e) } : {}),
-    },
-  );
-  flags.sort((a, b) => a.unit - b.unit || a.node - b.node);
-  const issues = [...nodeFlagIssues(compiled, units, flags), ...unranked.issues];
-
-  const tieBreak = (i: number, j: number) => {
-    const a = units[i]!.input;
-    const b = units[j]!.input;
-    return compareTies(a, b) || i - j;
-  };
-  const ranks = new Int32Array(n * m);
-  const groupRanks = new Int32Array(n * m);
-  if (ties === "published") {
-    // Ranks on published values: whole numbers (0.8002 → 8002) in typed arrays.
-    // A unit not ranked has no keys: it gets no rank and takes no place (its columns copied
-    // with NaN there; the published columns themselves stay as they are).
-    const anyUnranked = unranked.flags.some((f) => f === 1);
-    const column = (node: number) => {
-      const view = published.scaled.subarray(node * m, (node + 1) * m);
-      if (!anyUnranked) return view;
-      const copy = Float64Array.from(view);
-      for (let i = 0; i < m; i++) if (unranked.flags[i] === 1) copy[i] = NaN;
-      return copy;
-    };
-    const store = createRankStore(n, {
-      columns: Array.from({ length: n }, (_, node) => column(node)),
-      units: units.map((u) => u.input),
-    });
-    const all = store.rank(ranking);
-    for (let node = 0; node < n; node++) {
-      ranks.set(all[node]!.rank.subarray(0, m), node * m);
-      groupRanks.set(all[node]!.groupRank.subarray(0, m), node * m);
-    }
-  } else {
-    // Ranks on exact scores (every node was decided exactly above).
-    const byYear = partition(units, (u) => String(u.input.year ?? ""));
-    const byGroup = partition(units, (u) => (u.input.group === undefined ? undefined : `${u.input.year ?? ""}\u0000${u.input.group}`));
-    for (let node = 0; node < n; node++) {
-      const key = (u: number): Enclosure | null => (unranked.flags[u] === 1 ? null : (exactScores!.get(node * m + u) ?? null));
-      for (const [members, target] of [
-        [byYear, ranks],
-        [byGroup, groupRanks],
-      ] as const) {
-        for (const indices of members) {
-          const r = rankValues(indices.map(key), enclosureCmp, ranking, (x, y) => tieBreak(indices[x]!, indices[y]!));
-          indices.forEach((u, k) => {
-            target[node * m + u] = r[k] ?? 0;
-          });
-        }
-      }
-    }
-  }
-
-  const imputed: ImputedCell[] = imputedValues.map((v) => {
-    const input = unmerged[v.unit]!;
-    return {
-      unit: input.unit,
-      ...(input.year !== undefined ? { year: input.year } : {}),
-      node: compiled.nodes[v.leaf]!.id,
-      value: ratToNumber(v.value),
-      method: v.method,
-      from: v.from,
-    };
-  });
+  const { ranks, groupRanks } =
+    ties === "published"
+      ? rankPublished(n, published.scaled, inputs, unranked.flags, ranking)
+      : rankExact(n, inputs, unranked.flags, (u, node) => exactScores!.get(node * m + u) ?? null, ranking);
   const orNull = (x: number) => (x !== x ? null : x);
   const table: UnitTable = {
     score: (i, node) => orNull(cols.value[node * m + i]!),
@@ -319,7 +230,8 @@ function assemble(
     groupRank: (i, node) => groupRanks[node * m + i]! || null,
   };
   const marked = units.map((u, i) => (unranked.flags[i] === 1 ? { ...u, input: { ...u.input, ranked: false as const, ...(unranked.notes[i] !== undefined ? { rankNote: unranked.notes[i] } : {}) } } : u));
-  return { result: buildResult(compiled, marked, options, warnings, table, options.impute !== undefined ? imputed : undefined), issues };
+  const imputed = options.impute !== undefined ? imputedCells(compiled, imputedValues, unmerged) : undefined;
+  return { result: buildResult(compiled, marked, options, warnings, table, imputed), issues };
 }
 
 /**
@@ -347,16 +259,4 @@ export function buildResult(
     warnings,
     ...(imputed !== undefined ? { imputed } : {}),
   };
-}
-
-function partition<T>(items: readonly T[], key: (item: T) => string | undefined): number[][] {
-  const groups = new Map<string, number[]>();
-  items.forEach((item, i) => {
-    const k = key(item);
-    if (k === undefined) return;
-    let list = groups.get(k);
-    if (list === undefined) groups.set(k, (list = []));
-    list.push(i);
-  });
-  return [...groups.values()];
 }

@@ -82,18 +82,7 @@ export function createRankCounts(nodes: number): RankCounts {
       return true;
     },
     finish(method) {
-      for (const t of tables) {
-        if (t === undefined) continue;
-        // From the highest key down: a key's rank is one more than the units (competition) or
-        // the distinct keys (dense) above it.
-        let above = 0;
-        for (let d = t.counts.length - 1; d >= 0; d--) {
-          const c = t.counts[d]!;
-          if (c === 0) continue;
-          t.counts[d] = above + 1;
-          above += method === "dense" ? 1 : c;
-        }
-      }
+      for (const t of tables) if (t !== undefined) countsToRanks(t.counts, method);
     },
     rank(partition, node, key) {
       if (key !== key) return 0;
@@ -101,4 +90,27 @@ export function createRankCounts(nodes: number): RankCounts {
       return t === undefined ? 0 : t.counts[key - t.lo]!;
     },
   };
+}
+
+/**
+ * Turns counts of whole-number keys (`counts[d]`: units at the d-th key from the lowest) into the
+ * rank of each key, in place: from the highest key down, a key's rank is one more than the units
+ * (competition) or the distinct keys (dense) above it. Keys no unit has keep 0.
+ *
+ * @example
+ * ```ts
+ * const counts = Int32Array.from([2, 0, 1]); // keys 8000 (twice) and 8002
+ * countsToRanks(counts, "competition");
+ * Array.from(counts); // => [2, 0, 1]
+ * ```
+ */
+export function countsToRanks(counts: Int32Array, method: "competition" | "dense"): void {
+  const dense = method === "dense";
+  let above = 0;
+  for (let d = counts.length - 1; d >= 0; d--) {
+    const c = counts[d]!;
+    if (c === 0) continue;
+    counts[d] = above + 1;
+    above += dense ? 1 : c;
+  }
 }

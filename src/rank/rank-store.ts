@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { COUNT_SPAN, createRankCounts } from "./rank-counts.ts";
+import { COUNT_SPAN, countsToRanks } from "./rank-counts.ts";
 import { compareTies } from "./tie-order.ts";
 import type { RankMethod } from "./rank.ts";
 
@@ -111,74 +111,94 @@ export function createRankStore(nodes: number, start?: RankStoreStart): RankStor
       return { ...(code !== undefined ? { code } : {}), ...(Number.isNaN(year) ? {} : { year }), ...(g >= 0 ? { group: groupNames[g]! } : {}) };
     },
     typedBytes: () => keys.reduce((sum, column) => sum + column.byteLength, 0) + years.byteLength + groups.byteLength,
-    rank(method) {
-      const byYear = new Map<number, number[]>();
-      const byGroup = new Map<string, number[]>();
-      for (let i = 0; i < size; i++) {
-        const y = years[i]!;
-        let list = byYear.get(y);
-        if (list === undefined) byYear.set(y, (list = []));
-        list.push(i);
-        if (groups[i]! >= 0) {
-          const key = `${y}\u0000${groups[i]}`;
-          let g = byGroup.get(key);
-          if (g === undefined) byGroup.set(key, (g = []));
-          g.push(i);
-        }
-      }
-      // The tie order (Vietnamese name order, then code, then order added) is a total order: sort
-      // once and compare positions, instead of collating names in every ranking. Only ordinal
-      // ranks need it (ties share a rank otherwise), and most rankings are counted, not sorted.
-      // Competition and dense ranks sorted (spans too wide to count) take order added as their
-      // tie order: tied units share a rank whatever their order.
-      let tieOrder: { byName: number[]; position: Int32Array } | undefined;
-      const ties = () => {
-        if (tieOrder !== undefined) return tieOrder;
-        const byName = Array.from({ length: size }, (_, i) => i);
-        if (method === "ordinal") byName.sort((i, j) => compareTies({ unit: units[i]!, code: codes[i] }, { unit: units[j]!, code: codes[j] }) || i - j);
-        const position = new Int32Array(size);
-        byName.forEach((unit, pos) => (position[unit] = pos));
-        return (tieOrder = { byName, position });
-      };
-      const sortable = size < TIE_SPAN;
-      const out: NodeRanks[] = [];
-      for (let k = 0; k < nodes; k++) {
-        const rank = new Int32Array(size);
-        const groupRank = new Int32Array(size);
-        const column = keys[k]!;
-        const key = (i: number) => column[i]!;
-        for (const [parts, target] of [
-          [byYear, rank],
-          [byGroup, groupRank],
-        ] as const) {
-          for (const members of parts.values()) {
-            if (method !== "ordinal" && countRanks(members, key, method, target)) continue;
-            if (sortable && sortByKeys(members, key, ties().position, ties().byName, method, target)) continue;
-            const { position } = ties();
-            rankInto(members, key, (i, j) => position[i]! - position[j]!, method, target);
-          }
-        }
-        out.push({ rank, groupRank });
-      }
-      return out;
-    },
+    rank: (method) => rankColumns(keys.slice(0, nodes), size, partitionsOf(size, years, groups), lazyTieOrder(size, units, codes, method), method),
   };
 }
 
+/** Units by year, and by (year, group) for units with a group: each a list of unit indices. */
+interface Partitions {
+  readonly byYear: readonly number[][];
+  readonly byGroup: readonly number[][];
+}
+
+function partitionsOf(size: number, years: Float64Array, groups: Int32Array): Partitions {
+  const byYear = new Map<number, number[]>();
+  const byGroup = new Map<string, number[]>();
+  for (let i = 0; i < size; i++) {
+    const y = years[i]!;
+    let list = byYear.get(y);
+    if (list === undefined) byYear.set(y, (list = []));
+    list.push(i);
+    if (groups[i]! >= 0) {
+      const key = `${y}\u0000${groups[i]}`;
+      let g = byGroup.get(key);
+      if (g === undefined) byGroup.set(key, (g = []));
+      g.push(i);
+    }
+  }
+  return { byYear: [...byYear.values()], byGroup: [...byGroup.values()] };
+}
+
+interface TieOrder {
+  /** Units in tie order. */
+  readonly byName: readonly number[];
+  /** Each unit's place in it. */
+  readonly position: Int32Array;
+}
+
+/**
+ * The tie order (Vietnamese name order, then code, then order added) is a total order: sort once
+ * and compare positions, instead of collating names in every ranking. Only ordinal ranks need it
+ * (ties share a rank otherwise), and most rankings are counted, not sorted: it is made on first
+ * use. Competition and dense ranks sorted (spans too wide to count) take order added as their tie
+ * order: tied units share a rank whatever their order.
+ */
+function lazyTieOrder(size: number, units: readonly string[], codes: readonly (string | undefined)[], method: RankMethod): () => TieOrder {
+  let tieOrder: TieOrder | undefined;
+  return () => {
+    if (tieOrder !== undefined) return tieOrder;
+    const byName = Array.from({ length: size }, (_, i) => i);
+    if (method === "ordinal") byName.sort((i, j) => compareTies({ unit: units[i]!, code: codes[i] }, { unit: units[j]!, code: codes[j] }) || i - j);
+    const position = new Int32Array(size);
+    byName.forEach((unit, pos) => (position[unit] = pos));
+    return (tieOrder = { byName, position });
+  };
+}
+
+/** Ranks of every node's keys in each partition: counted where they can be, else sorted. */
+function rankColumns(keys: readonly Float64Array[], size: number, parts: Partitions, ties: () => TieOrder, method: RankMethod): NodeRanks[] {
+  const sortable = size < TIE_SPAN;
+  return keys.map((column) => {
+    const rank = new Int32Array(size);
+    const groupRank = new Int32Array(size);
+    for (const [lists, target] of [
+      [parts.byYear, rank],
+      [parts.byGroup, groupRank],
+    ] as const) {
+      for (const members of lists) {
+        if (method !== "ordinal" && countRanks(members, column, method, target)) continue;
+        if (sortable && sortByKeys(members, (i) => column[i]!, ties().position, ties().byName, method, target)) continue;
+        const { position } = ties();
+        rankInto(members, (i) => column[i]!, (i, j) => position[i]! - position[j]!, method, target);
+      }
+    }
+    return { rank, groupRank };
+  });
+}
 
 /**
  * Competition or dense ranks of `members` by counting, for whole-number keys spanning at most
  * {@link COUNT_SPAN} values (published values scaled by 10^places: 0.0000-1.0000 spans 10,001): a
  * unit's competition rank is one more than the number of units above it, its dense rank one more
  * than the number of distinct values above it. Linear in units plus the span; false (nothing
- * written) when the keys do not fit. The counting is the stream's (`createRankCounts`), on one
- * partition and one node.
+ * written) when the keys do not fit. Counts become ranks as in the stream's counting
+ * (`countsToRanks`, one partition and one node).
  */
-function countRanks(members: readonly number[], key: (i: number) => number, method: "competition" | "dense", target: Int32Array): boolean {
+function countRanks(members: readonly number[], column: Float64Array, method: "competition" | "dense", target: Int32Array): boolean {
   let lo = Infinity;
   let hi = -Infinity;
   for (const i of members) {
-    const k = key(i);
+    const k = column[i]!;
     if (k !== k) continue;
     if (!Number.isInteger(k)) return false;
     if (k < lo) lo = k;
@@ -189,16 +209,15 @@ function countRanks(members: readonly number[], key: (i: number) => number, meth
   // Counting walks the whole span: worth it only where the span is not much wider than the
   // units (10,000 units over 0.0000-1.0000), not for 63 provinces spread over thousands of values.
   if (span > COUNT_SPAN || span > 4 * members.length + 256) return false;
-  const counts = createRankCounts(1);
-  const one = new Float64Array(1);
+  const counts = new Int32Array(span);
   for (const i of members) {
-    one[0] = key(i);
-    counts.add(0, one);
+    const k = column[i]!;
+    if (k === k) counts[k - lo]!++;
   }
-  counts.finish(method);
+  countsToRanks(counts, method);
   for (const i of members) {
-    const k = key(i);
-    if (k === k) target[i] = counts.rank(0, 0, k);
+    const k = column[i]!;
+    if (k === k) target[i] = counts[k - lo]!;
   }
   return true;
 }

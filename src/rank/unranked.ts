@@ -43,9 +43,17 @@ export function unrankedMatcher(option: UnrankedOption | undefined): UnrankedMat
   const used = new Set<string>();
   const left: string[] = [];
   let count = 0;
+  // Without names in the option (the usual case) no name is folded: only the data's column marks.
+  const namedKey = (u: UnitId): string | undefined => {
+    if (named.size === 0) return undefined;
+    const name = normalizeKey(u.unit);
+    if (named.has(name)) return name;
+    const code = u.code === undefined ? undefined : normalizeKey(u.code);
+    return code !== undefined && named.has(code) ? code : undefined;
+  };
   return {
     mark(u) {
-      const key = [normalizeKey(u.unit), u.code === undefined ? undefined : normalizeKey(u.code)].find((k) => k !== undefined && named.has(k));
+      const key = namedKey(u);
       if (key === undefined && u.ranked !== false) return false;
       if (key !== undefined) used.add(key);
       const note = (key === undefined ? undefined : named.get(key)!.reason) ?? u.rankNote;

@@ -8,29 +8,13 @@
  *
  * @module
  */
-import type { AdjustLayout, CompiledFramework } from "./compile.ts";
+import type { CompiledFramework } from "./compile.ts";
+import { evaluationScratch, type EvaluationScratch, type NodeColumns } from "./node-columns.ts";
+import { applyAdjustments, cappedSum } from "./evaluate-adjust.ts";
+import { mazziottaPareto } from "./evaluate-mazziotta.ts";
+
+export { evaluationScratch, nodeColumns, type EvaluationScratch, type NodeColumns } from "./node-columns.ts";
 import { UNIT_ROUNDOFF as U } from "../number/publish-float.ts";
-
-/** Scores, error bounds and coverage of every node for a set of units. */
-export interface NodeColumns {
-  readonly units: number;
-  /** Node-major: node i, unit u at `i · units + u`; NaN = missing. */
-  readonly value: Float64Array;
-  /** Bound on |value − exact|; Infinity when only the exact evaluator can tell. */
-  readonly error: Float64Array;
-  /** Share of the node's weight that had data, in [0, 1]. */
-  readonly coverage: Float64Array;
-}
-
-/** Empty columns for `nodes` nodes and `units` units (values NaN). */
-export function nodeColumns(nodes: number, units: number): NodeColumns {
-  return {
-    units,
-    value: new Float64Array(nodes * units).fill(NaN),
-    error: new Float64Array(nodes * units),
-    coverage: new Float64Array(nodes * units),
-  };
-}
 
 /** Why a group with data was left missing: too little coverage, or a value its mean cannot take. */
 export interface NodeFlag {
@@ -61,38 +45,6 @@ export interface EvaluateOptions {
   readonly scratch?: EvaluationScratch;
 }
 
-/** Working memory of {@link evaluateNodes}: per-unit accumulators. */
-export interface EvaluationScratch {
-  readonly units: number;
-  readonly acc: Float64Array;
-  readonly den: Float64Array;
-  readonly cov: Float64Array;
-  readonly worst: Float64Array;
-  readonly abs: Float64Array;
-  readonly aux: Float64Array;
-  readonly count: Int32Array;
-  /** Per unit: 1 a child is certainly negative, 2 one may be (error bound reaches below 0). */
-  readonly neg: Uint8Array;
-  /** Per unit: 1 a child is exactly 0, 2 one may be 0. */
-  readonly zero: Uint8Array;
-}
-
-/** Scratch for `units` units. */
-export function evaluationScratch(units: number): EvaluationScratch {
-  return {
-    units,
-    acc: new Float64Array(units),
-    den: new Float64Array(units),
-    cov: new Float64Array(units),
-    worst: new Float64Array(units),
-    abs: new Float64Array(units),
-    aux: new Float64Array(units),
-    count: new Int32Array(units),
-    neg: new Uint8Array(units),
-    zero: new Uint8Array(units),
-  };
-}
-
 /**
  * Assumed relative accuracy of `Math.log` and `Math.exp` (the language leaves their precision to
  * the engine; every engine in use is within one unit in the last place, 2^-52: this allows 2^12
@@ -120,7 +72,7 @@ export const LOG_EXP_ACCURACY = 2 ** -40;
  *   Clamping into the adjusted range moves no value further from the exact one.
  */
 export function evaluateNodes(plan: CompiledFramework, cols: NodeColumns, options: EvaluateOptions = {}): void {
-  const { childStart, childCount, child, isLeaf, minCoverage: ownMin } = plan.layout;
+  const { isLeaf, minCoverage: ownMin } = plan.layout;
   const weights = options.weights ?? plan.layout.weight;
   const codes = options.codes ?? plan.layout.code;
   const bounds = options.bounds !== false;
@@ -128,10 +80,6 @@ export function evaluateNodes(plan: CompiledFramework, cols: NodeColumns, option
   const optMin = options.minCoverage ?? 0;
   const n = cols.units;
   const s = options.scratch !== undefined && options.scratch.units === n ? options.scratch : evaluationScratch(n);
-  const { acc, den, cov, worst, abs, aux, count, neg, zero } = s;
-  const V = cols.value;
-  const E = cols.error;
-  const C = cols.coverage;
   const nodes = plan.nodes;
   const adjust = plan.layout.adjust;
   for (let i = 0; i < nodes.length; i++) {
@@ -141,241 +89,148 @@ export function evaluateNodes(plan: CompiledFramework, cols: NodeColumns, option
       continue;
     }
     const code = codes[i]!;
-    acc.fill(0);
-    den.fill(0);
-    cov.fill(0);
-    count.fill(0);
-    if (bounds) {
-      worst.fill(0);
-      abs.fill(0);
-    }
-    if (code !== 0) {
-      neg.fill(0);
-      zero.fill(0);
-    }
-    let total = 0;
-    const end = childStart[i]! + childCount[i]!;
-    for (let p = childStart[i]!; p < end; p++) {
-      const w = weights[p]!;
-      if (w === 0) continue;
-      const cb = child[p]! * n;
-      total += w;
-      for (let u = 0; u < n; u++) cov[u]! += w * C[cb + u]!;
-      if (code === 0 || code === 3) {
-        for (let u = 0; u < n; u++) {
-          const x = V[cb + u]!;
-          if (x !== x) continue;
-          acc[u]! += w * x;
-          den[u]! += w;
-          count[u]!++;
-          if (bounds) {
-            const e = E[cb + u]!;
-            if (e > worst[u]!) worst[u] = e;
-            abs[u]! += w * (x < 0 ? -x : x);
-          }
-          if (code === 3 && x < 0) markNegative(neg, u, x, bounds ? E[cb + u]! : 0);
-        }
-      } else {
-        for (let u = 0; u < n; u++) {
-          const x = V[cb + u]!;
-          if (x !== x) continue;
-          den[u]! += w;
-          count[u]!++;
-          const e = bounds ? E[cb + u]! : 0;
-          if (x < 0) {
-            markNegative(neg, u, x, e);
-            continue;
-          }
-          if (x <= e || x === 0) {
-            if (x === 0 && e === 0) zero[u] = 1;
-            else if (zero[u] === 0) zero[u] = 2;
-            continue;
-          }
-          if (code === 2) acc[u]! += w / x;
-          else {
-            const l = Math.log(x);
-            acc[u]! += w * l;
-            if (bounds && (l < 0 ? -l : l) > abs[u]!) abs[u] = l < 0 ? -l : l;
-          }
-          if (bounds) {
-            const rho = e / (x - e);
-            if (rho > worst[u]!) worst[u] = rho;
-          }
-        }
-      }
-    }
-    const base = i * n;
+    const total = accumulateChildren(plan, cols, i, code, weights, s, bounds);
     const threshold = !thresholds ? 0 : nodes[i]!.kind === "group" ? (ownMin[i]! > 0 ? ownMin[i]! : optMin) : 0;
-    for (let u = 0; u < n; u++) {
-      C[base + u] = total > 0 ? cov[u]! / total : 0;
-      V[base + u] = NaN;
-      E[base + u] = 0;
-      if (count[u] === 0) continue;
-      if (threshold > 0 && C[base + u]! < threshold - 1e-12) {
-        options.flags?.push({ node: i, unit: u, reason: "coverage", coverage: C[base + u]!, threshold });
-        continue;
-      }
-      if (code !== 0 && neg[u] !== 0) {
-        if (neg[u] === 1) options.flags?.push({ node: i, unit: u, reason: "domain", coverage: C[base + u]!, threshold });
-        else {
-          // Maybe negative, maybe not: the exact evaluator decides.
-          V[base + u] = 0;
-          E[base + u] = Infinity;
-        }
-        continue;
-      }
-      const k = count[u]!;
-      if (code === 0) {
-        const m = acc[u]! / den[u]!;
-        V[base + u] = m;
-        if (bounds) E[base + u] = worst[u]! + (abs[u]! / den[u]! + worst[u]!) * 4 * (k + 2) * U;
-      } else if (code === 1 || code === 2) {
-        if (zero[u] !== 0) {
-          V[base + u] = 0;
-          if (zero[u] === 2) E[base + u] = Infinity;
-          continue;
-        }
-        const r = code === 2 ? den[u]! / acc[u]! : Math.exp(acc[u]! / den[u]!);
-        V[base + u] = r;
-        if (bounds) {
-          const rho = worst[u]!;
-          const logs = code === 1 ? 4 * LOG_EXP_ACCURACY * (1 + abs[u]!) + 4 * (k + 2) * U * (1 + abs[u]!) : 4 * (k + 3) * U;
-          E[base + u] = rho < 0.01 ? r * (2 * rho + logs) : Infinity;
-        }
-      } else aux[u] = den[u]! > 0 ? acc[u]! / den[u]! : NaN;
-    }
+    finishNode(cols, i, code, total, threshold, s, bounds, options.flags);
     if (code === 3) mazziottaPareto(plan, cols, i, weights, s, bounds, threshold);
     if (adjust !== undefined && i === adjust.target) applyAdjustments(adjust, cols, i, bounds);
   }
 }
 
 /**
- * A bonus or penalty group: its criteria's points (score × max points, the plan's weights, never
- * varied) added up over its cap, within [0, 1]. A blank criterion adds nothing; with every one
- * blank the group is 0 (no points), never missing.
+ * The children of node i into the scratch, unit by unit (one pass over each child's column):
+ * weighted sums of values (arithmetic, Mazziotta-Pareto), of reciprocals (harmonic) or of logs
+ * (geometric), of weights present and of coverage, and the bounds' ingredients. Returns the total
+ * weight. The loops over units are the evaluator's hot path: each stays whole, with no call in it
+ * but the rare `markNegative`.
  */
-function cappedSum(plan: CompiledFramework, cols: NodeColumns, i: number, cap: number, s: EvaluationScratch, bounds: boolean): void {
-  const { childStart, childCount, child, weight } = plan.layout;
+function accumulateChildren(plan: CompiledFramework, cols: NodeColumns, i: number, code: number, weights: Float64Array, s: EvaluationScratch, bounds: boolean): number {
+  const { childStart, childCount, child } = plan.layout;
   const n = cols.units;
+  const { acc, den, cov, worst, abs, count, neg, zero } = s;
   const V = cols.value;
   const E = cols.error;
   const C = cols.coverage;
-  const { acc, abs, worst, cov, count } = s;
   acc.fill(0);
-  abs.fill(0);
-  worst.fill(0);
+  den.fill(0);
   cov.fill(0);
   count.fill(0);
+  if (bounds) {
+    worst.fill(0);
+    abs.fill(0);
+  }
+  if (code !== 0) {
+    neg.fill(0);
+    zero.fill(0);
+  }
   let total = 0;
   const end = childStart[i]! + childCount[i]!;
   for (let p = childStart[i]!; p < end; p++) {
-    const w = weight[p]!;
+    const w = weights[p]!;
+    if (w === 0) continue;
     const cb = child[p]! * n;
     total += w;
-    for (let u = 0; u < n; u++) {
-      cov[u]! += w * C[cb + u]!;
-      const x = V[cb + u]!;
-      if (x !== x) continue;
-      acc[u]! += w * x;
-      count[u]!++;
-      if (bounds) {
-        abs[u]! += w * (x < 0 ? -x : x);
-        worst[u]! += w * E[cb + u]!;
+    for (let u = 0; u < n; u++) cov[u]! += w * C[cb + u]!;
+    if (code === 0 || code === 3) {
+      for (let u = 0; u < n; u++) {
+        const x = V[cb + u]!;
+        if (x !== x) continue;
+        acc[u]! += w * x;
+        den[u]! += w;
+        count[u]!++;
+        if (bounds) {
+          const e = E[cb + u]!;
+          if (e > worst[u]!) worst[u] = e;
+          abs[u]! += w * (x < 0 ? -x : x);
+        }
+        if (code === 3 && x < 0) markNegative(neg, u, x, bounds ? E[cb + u]! : 0);
+      }
+    } else {
+      for (let u = 0; u < n; u++) {
+        const x = V[cb + u]!;
+        if (x !== x) continue;
+        den[u]! += w;
+        count[u]!++;
+        const e = bounds ? E[cb + u]! : 0;
+        if (x < 0) {
+          markNegative(neg, u, x, e);
+          continue;
+        }
+        if (x <= e || x === 0) {
+          if (x === 0 && e === 0) zero[u] = 1;
+          else if (zero[u] === 0) zero[u] = 2;
+          continue;
+        }
+        if (code === 2) acc[u]! += w / x;
+        else {
+          const l = Math.log(x);
+          acc[u]! += w * l;
+          if (bounds && (l < 0 ? -l : l) > abs[u]!) abs[u] = l < 0 ? -l : l;
+        }
+        if (bounds) {
+          const rho = e / (x - e);
+          if (rho > worst[u]!) worst[u] = rho;
+        }
       }
     }
   }
+  return total;
+}
+
+/**
+ * Node i's coverage, value and bound for every unit from the accumulated scratch (see
+ * {@link evaluateNodes} for the bounds); a Mazziotta-Pareto node keeps its means in `aux` for its
+ * second pass. Units below the coverage threshold, or certainly out of the mean's domain, are
+ * flagged and left missing.
+ */
+function finishNode(cols: NodeColumns, i: number, code: number, total: number, threshold: number, s: EvaluationScratch, bounds: boolean, flags: NodeFlag[] | undefined): void {
+  const n = cols.units;
+  const { acc, den, cov, worst, abs, aux, count, neg, zero } = s;
+  const V = cols.value;
+  const E = cols.error;
+  const C = cols.coverage;
   const base = i * n;
   for (let u = 0; u < n; u++) {
     C[base + u] = total > 0 ? cov[u]! / total : 0;
-    const v = acc[u]! / cap;
-    V[base + u] = v < 0 ? 0 : v > 1 ? 1 : v;
-    E[base + u] = bounds ? (worst[u]! + abs[u]! * 4 * (count[u]! + 3) * U) / cap : 0;
-  }
-}
-
-/** The root's bonus and penalty points: m + Σ pₖ·xₖ / total (a blank term adds nothing), kept in the adjusted range. */
-function applyAdjustments(adjust: AdjustLayout, cols: NodeColumns, i: number, bounds: boolean): void {
-  const n = cols.units;
-  const V = cols.value;
-  const E = cols.error;
-  const { terms, points, total, range } = adjust;
-  const base = i * n;
-  for (let u = 0; u < n; u++) {
-    const m = V[base + u]!;
-    if (m !== m) continue;
-    let sum = 0;
-    let mag = m < 0 ? -m : m;
-    let err = E[base + u]!;
-    for (let k = 0; k < terms.length; k++) {
-      const at = terms[k]! * n + u;
-      const x = V[at]!;
-      if (x !== x) continue;
-      const p = points[k]!;
-      const a = p * x;
-      sum += a;
-      if (bounds) {
-        mag += (a < 0 ? -a : a) / total;
-        err += ((p < 0 ? -p : p) * E[at]!) / total;
-      }
+    V[base + u] = NaN;
+    E[base + u] = 0;
+    if (count[u] === 0) continue;
+    if (threshold > 0 && C[base + u]! < threshold - 1e-12) {
+      flags?.push({ node: i, unit: u, reason: "coverage", coverage: C[base + u]!, threshold });
+      continue;
     }
-    let v = m + sum / total;
-    if (range !== "none" && v < 0) v = 0;
-    if (range === "total" && v > 1) v = 1;
-    V[base + u] = v;
-    if (bounds) E[base + u] = err + mag * 4 * (terms.length + 3) * U;
+    if (code !== 0 && neg[u] !== 0) {
+      if (neg[u] === 1) flags?.push({ node: i, unit: u, reason: "domain", coverage: C[base + u]!, threshold });
+      else {
+        // Maybe negative, maybe not: the exact evaluator decides.
+        V[base + u] = 0;
+        E[base + u] = Infinity;
+      }
+      continue;
+    }
+    const k = count[u]!;
+    if (code === 0) {
+      const m = acc[u]! / den[u]!;
+      V[base + u] = m;
+      if (bounds) E[base + u] = worst[u]! + (abs[u]! / den[u]! + worst[u]!) * 4 * (k + 2) * U;
+    } else if (code === 1 || code === 2) {
+      if (zero[u] !== 0) {
+        V[base + u] = 0;
+        if (zero[u] === 2) E[base + u] = Infinity;
+        continue;
+      }
+      const r = code === 2 ? den[u]! / acc[u]! : Math.exp(acc[u]! / den[u]!);
+      V[base + u] = r;
+      if (bounds) {
+        const rho = worst[u]!;
+        const logs = code === 1 ? 4 * LOG_EXP_ACCURACY * (1 + abs[u]!) + 4 * (k + 2) * U * (1 + abs[u]!) : 4 * (k + 3) * U;
+        E[base + u] = rho < 0.01 ? r * (2 * rho + logs) : Infinity;
+      }
+    } else aux[u] = den[u]! > 0 ? acc[u]! / den[u]! : NaN;
   }
 }
 
 function markNegative(neg: Uint8Array, u: number, x: number, e: number): void {
   if (x + e < 0) neg[u] = 1;
   else if (neg[u] === 0) neg[u] = 2;
-}
-
-/** The second pass of a Mazziotta-Pareto node: the spread around the means held in `aux`. */
-function mazziottaPareto(plan: CompiledFramework, cols: NodeColumns, i: number, weights: Float64Array, s: EvaluationScratch, bounds: boolean, threshold: number): void {
-  const { childStart, childCount, child } = plan.layout;
-  const n = cols.units;
-  const V = cols.value;
-  const E = cols.error;
-  const { acc, aux, den, worst, abs, count, neg, cov } = s;
-  // acc: Σw(x − M)²; cov: the largest |x − M| (coverage is already written).
-  acc.fill(0);
-  cov.fill(0);
-  const end = childStart[i]! + childCount[i]!;
-  for (let p = childStart[i]!; p < end; p++) {
-    const w = weights[p]!;
-    if (w === 0) continue;
-    const cb = child[p]! * n;
-    for (let u = 0; u < n; u++) {
-      const x = V[cb + u]!;
-      if (x !== x) continue;
-      const d = x - aux[u]!;
-      acc[u]! += w * d * d;
-      const ad = d < 0 ? -d : d;
-      if (ad > cov[u]!) cov[u] = ad;
-    }
-  }
-  const base = i * n;
-  for (let u = 0; u < n; u++) {
-    if (count[u] === 0 || neg[u] !== 0 || (threshold > 0 && cols.coverage[base + u]! < threshold - 1e-12)) continue;
-    const m = aux[u]!;
-    const k = count[u]!;
-    const variance = acc[u]! / den[u]!;
-    if (m === 0) {
-      V[base + u] = 0;
-      E[base + u] = bounds && worst[u]! > 0 ? Infinity : 0;
-      continue;
-    }
-    const v = m - variance / m;
-    V[base + u] = v;
-    if (!bounds) continue;
-    const am = m < 0 ? -m : m;
-    const eM = worst[u]! + (abs[u]! / den[u]! + worst[u]!) * 4 * (k + 2) * U;
-    if (am <= 4 * eM) {
-      E[base + u] = Infinity;
-      continue;
-    }
-    const slope = 1 + (cov[u]! + worst[u]!) / (am - eM);
-    E[base + u] = 2 * worst[u]! * slope * slope + 8 * (k + 4) * U * (am + variance / am + abs[u]! / den[u]!);
-  }
 }

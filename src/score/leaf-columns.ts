@@ -7,7 +7,6 @@
  */
 import { error, type Issue } from "../errors.ts";
 import type { CellRef, UnitInput } from "../input/read-units.ts";
-import { WideValues } from "../input/wide-values.ts";
 import { UNIT_ROUNDOFF as U } from "../number/publish-float.ts";
 import { RAT_ZERO, ratToNumber, type Rational } from "../number/rational.ts";
 import type { CompiledFramework } from "./compile.ts";
@@ -34,33 +33,6 @@ export interface LeafSource {
   cell(u: number, key: string): CellRef | undefined;
   /** The unit's name, year and first row, for issues. */
   unit(u: number): { readonly unit: string; readonly row: number; readonly year?: number };
-}
-
-/**
- * A {@link LeafSource} over units read into memory. Units read from one wide table share a column
- * layout: their cells are read by column index (no cell object is made).
- */
-export function unitSource(plan: CompiledFramework, units: readonly UnitInput[]): LeafSource {
-  const first = units[0]?.values;
-  const layout = first instanceof WideValues ? first.layout : undefined;
-  // Column of (leaf, input) in that layout, -1 where the table has none.
-  const column = new Int32Array(plan.nodes.length * 2).fill(-1);
-  if (layout !== undefined) {
-    for (const leaf of plan.leaves) plan.nodes[leaf]!.inputs.forEach((key, k) => (column[leaf * 2 + k] = layout.columnOf.get(key) ?? -1));
-  }
-  return {
-    count: units.length,
-    raw: (u, leaf, input) => {
-      const values = units[u]!.values;
-      if (values instanceof WideValues && values.layout === layout) {
-        const col = column[leaf * 2 + input]!;
-        return col < 0 ? undefined : values.rawAt(col);
-      }
-      return values.get(plan.nodes[leaf]!.inputs[input]!)?.raw;
-    },
-    cell: (u, key) => units[u]!.values.get(key),
-    unit: (u) => units[u]!,
-  };
 }
 
 /** The leaf columns of a set of units, with what is needed to compute any leaf exactly. */
@@ -109,25 +81,66 @@ export function leafColumns(
   leaves: readonly number[] = plan.leaves,
 ): LeafStage {
   const n = source.count;
-  const cols = nodeColumns(plan.nodes.length, n);
-  const { value: V, error: E, coverage: C } = cols;
-  const status = new Uint8Array(plan.nodes.length * n);
-  const imputedValues = new Map<number, Rational>();
-  const issues: Issue[] = [];
-  const issueUnits: number[] = [];
-  const failed = new Uint8Array(n);
-  const missingCount = new Map<number, number>();
-  const missingNames = new Map<number, string[]>();
-  const out = new Float64Array(2);
+  const st: StageState = {
+    plan,
+    source,
+    n,
+    cols: nodeColumns(plan.nodes.length, n),
+    status: new Uint8Array(plan.nodes.length * n),
+    issues: [],
+    issueUnits: [],
+    failed: new Uint8Array(n),
+    missingCount: new Map(),
+    missingNames: new Map(),
+  };
+  const handleBlank = blankHandler(st, missing, absent);
   const blanks: BlankCell[] = [];
+  // Leaves whose rule reads one number as it is take their pre-read plain decimals first, a column
+  // at a time; the cells left (text to read, blanks, errors) follow unit by unit, in order.
+  if (source.plainColumn !== undefined) readPlainColumns(st, leaves);
+  readCells(st, leaves, (u, leaf, blank, cells) => (impute !== undefined ? blanks.push({ unit: u, leaf, input: blank, cells }) : handleBlank(u, leaf, blank, cells)));
+  const imputedValues = new Map<number, Rational>();
+  const exactRaw = exactRawOf(st, imputedValues);
+  const imputed = impute !== undefined && blanks.length > 0 ? applyImputation(st, impute, blanks, exactRaw, imputedValues, handleBlank) : [];
+  const { cols, status, issues, issueUnits, missingCount, missingNames, failed } = st;
+  const short = (u: number, leaf: number): boolean => {
+    if (status[leaf * n + u] !== OBSERVED) return false;
+    const raw = source.raw(u, leaf, 0);
+    return typeof raw === "number" || (typeof raw === "string" && isShortDecimal(raw));
+  };
+  return { cols, issues, issueUnits, imputed, missingCount, missingNames, failed, exactRaw, short };
+}
 
-  const handleBlank = (u: number, leaf: number, blank: number, cells: readonly (CellRef | undefined)[]) => {
+/** What the leaf stage's steps share: the columns, each cell's status and what was reported. */
+interface StageState {
+  readonly plan: CompiledFramework;
+  readonly source: LeafSource;
+  readonly n: number;
+  readonly cols: NodeColumns;
+  /** Per (leaf, unit), node-major: MISSING, OBSERVED, ZERO or IMPUTED. */
+  readonly status: Uint8Array;
+  readonly issues: Issue[];
+  readonly issueUnits: number[];
+  readonly failed: Uint8Array;
+  readonly missingCount: Map<number, number>;
+  readonly missingNames: Map<number, string[]>;
+}
+
+type BlankHandler = (u: number, leaf: number, blank: number, cells: readonly (CellRef | undefined)[]) => void;
+
+/**
+ * The missing-value policy for a blank input `blank` (0, or 1 for a ratio's denominator) of unit
+ * u's leaf: counted and named for the warnings, 0 under "zero", an issue under "error".
+ */
+function blankHandler(st: StageState, missing: MissingPolicy, absent: ReadonlySet<string>): BlankHandler {
+  const { plan, source, n, cols, status, missingCount, missingNames } = st;
+  return (u, leaf, blank, cells) => {
     const node = plan.nodes[leaf]!;
     const at = leaf * n + u;
     // A blank bonus or penalty criterion is no points, whatever the policy.
     if (node.adjustPart) return;
     if (missing === "zero" && node.scored) {
-      V[at] = 0;
+      cols.value[at] = 0;
       status[at] = ZERO;
     }
     if (!node.scored) return;
@@ -140,9 +153,9 @@ export function leafColumns(
     if (missing === "error" && !absent.has(key)) {
       const cell = cells[blank];
       const unit = source.unit(u);
-      failed[u] = 1;
-      issueUnits.push(u);
-      issues.push(
+      st.failed[u] = 1;
+      st.issueUnits.push(u);
+      st.issues.push(
         error("DATA_MISSING_VALUE", cell === undefined ? `no value for "${key}" (${node.name.vi})` : `the value of "${key}" is blank`, {
           row: cell?.row ?? unit.row,
           ...(cell?.column !== undefined ? { column: cell.column } : {}),
@@ -152,27 +165,40 @@ export function leafColumns(
       );
     }
   };
+}
 
-  // Leaves whose rule reads one number as it is take their pre-read plain decimals first, a column
-  // at a time; the cells left (text to read, blanks, errors) follow unit by unit, in order.
-  if (source.plainColumn !== undefined) {
-    const x = new Float64Array(n);
-    for (const leaf of leaves) {
-      const node = plan.nodes[leaf]!;
-      const type = node.leaf!.rule.type;
-      if (node.inputs.length !== 1 || (type !== "value" && type !== "normalise")) continue;
-      source.plainColumn(leaf, x);
-      for (let u = 0, at = leaf * n; u < n; u++, at++) {
-        const v = x[u]!;
-        if (v === v && floatPlainInto(node.leaf!, v, out)) {
-          V[at] = out[0]!;
-          E[at] = out[1]!;
-          status[at] = OBSERVED;
-          C[at] = 1;
-        }
+/** The "value" and "normalise" leaves of one input from the source's pre-read plain decimals. */
+function readPlainColumns(st: StageState, leaves: readonly number[]): void {
+  const { plan, source, n, status } = st;
+  const { value: V, error: E, coverage: C } = st.cols;
+  const x = new Float64Array(n);
+  const out = new Float64Array(2);
+  for (const leaf of leaves) {
+    const node = plan.nodes[leaf]!;
+    const type = node.leaf!.rule.type;
+    if (node.inputs.length !== 1 || (type !== "value" && type !== "normalise")) continue;
+    source.plainColumn!(leaf, x);
+    for (let u = 0, at = leaf * n; u < n; u++, at++) {
+      const v = x[u]!;
+      if (v === v && floatPlainInto(node.leaf!, v, out)) {
+        V[at] = out[0]!;
+        E[at] = out[1]!;
+        status[at] = OBSERVED;
+        C[at] = 1;
       }
     }
   }
+}
+
+/**
+ * Every cell not read yet, unit by unit (a unit's cells lie together): as a float with its bound
+ * where that is certain, else scored exactly by its rule; blanks go to `onBlank`. The loop is the
+ * stage's hot path, kept whole; the exact reading of a cell is apart (rare).
+ */
+function readCells(st: StageState, leaves: readonly number[], onBlank: BlankHandler): void {
+  const { plan, source, n, status } = st;
+  const { value: V, error: E, coverage: C } = st.cols;
+  const out = new Float64Array(2);
   for (let u = 0; u < n; u++) {
     for (const leaf of leaves) {
       const at = leaf * n + u;
@@ -182,35 +208,47 @@ export function leafColumns(
       const second = node.inputs.length > 1 ? source.raw(u, leaf, 1) : undefined;
       const blank = first === undefined ? 0 : node.inputs.length > 1 && second === undefined ? 1 : -1;
       if (blank >= 0) {
-        const cells = node.inputs.map((key) => source.cell(u, key));
-        if (impute !== undefined) blanks.push({ unit: u, leaf, input: blank, cells });
-        else handleBlank(u, leaf, blank, cells);
+        onBlank(
+          u,
+          leaf,
+          blank,
+          node.inputs.map((key) => source.cell(u, key)),
+        );
         continue;
       }
       if (floatLeafInto(node.leaf!, first!, second, out)) {
         V[at] = out[0]!;
         E[at] = out[1]!;
-      } else {
-        const raws: RawValue[] = second === undefined ? [first!] : [first!, second];
-        // A failure's message says what to write for this rule (a percentage in its unit).
-        const outcome = withNumberHint(node.leaf!, raws, scoreLeaf(node.leaf!, raws));
-        if (!outcome.ok) {
-          const cell = source.cell(u, node.inputs[outcome.input ?? 0]!)!;
-          issues.push(error(outcome.code, outcome.message, { row: cell.row, ...(cell.column !== undefined ? { column: cell.column } : {}), unit: source.unit(u).unit, node: node.id }));
-          failed[u] = 1;
-          issueUnits.push(u);
-          continue;
-        }
-        const v = ratToNumber(outcome.score);
-        V[at] = v;
-        E[at] = 2 * U * Math.abs(v);
-      }
+      } else if (!readExactly(st, u, leaf, second === undefined ? [first!] : [first!, second])) continue;
       status[at] = OBSERVED;
       C[at] = 1;
     }
   }
+}
 
-  const exactRaw = (u: number, leaf: number): Rational | null => {
+/** A cell scored by its rule on exact rationals into the columns; false (and an issue) when it fails. */
+function readExactly(st: StageState, u: number, leaf: number, raws: RawValue[]): boolean {
+  const node = st.plan.nodes[leaf]!;
+  // A failure's message says what to write for this rule (a percentage in its unit).
+  const outcome = withNumberHint(node.leaf!, raws, scoreLeaf(node.leaf!, raws));
+  if (!outcome.ok) {
+    const cell = st.source.cell(u, node.inputs[outcome.input ?? 0]!)!;
+    st.issues.push(error(outcome.code, outcome.message, { row: cell.row, ...(cell.column !== undefined ? { column: cell.column } : {}), unit: st.source.unit(u).unit, node: node.id }));
+    st.failed[u] = 1;
+    st.issueUnits.push(u);
+    return false;
+  }
+  const v = ratToNumber(outcome.score);
+  const at = leaf * st.n + u;
+  st.cols.value[at] = v;
+  st.cols.error[at] = 2 * U * Math.abs(v);
+  return true;
+}
+
+/** The exact value of unit u's leaf before normalisation, from its status (null = missing). */
+function exactRawOf(st: StageState, imputedValues: ReadonlyMap<number, Rational>): (u: number, leaf: number) => Rational | null {
+  const { plan, source, n, status } = st;
+  return (u, leaf) => {
     const at = leaf * n + u;
     switch (status[at]) {
       case ZERO:
@@ -226,27 +264,31 @@ export function leafColumns(
         return null;
     }
   };
+}
 
+/** Offers the blanks to the imputer; the values it fills go into the columns, the rest to the policy. */
+function applyImputation(
+  st: StageState,
+  impute: { readonly units: readonly UnitInput[]; readonly imputer: LeafImputer },
+  blanks: readonly BlankCell[],
+  exactRaw: (u: number, leaf: number) => Rational | null,
+  imputedValues: Map<number, Rational>,
+  handleBlank: BlankHandler,
+): ImputedValue[] {
+  const { plan, n, cols, status } = st;
   const imputed: ImputedValue[] = [];
-  if (impute !== undefined && blanks.length > 0) {
-    const filled = impute.imputer(impute.units, exactRaw, blanks);
-    blanks.forEach((b, k) => {
-      const fill = filled[k];
-      if (fill !== undefined && plan.nodes[b.leaf]!.scored && !plan.nodes[b.leaf]!.adjustPart) {
-        const at = b.leaf * n + b.unit;
-        const v = ratToNumber(fill.value);
-        V[at] = v;
-        E[at] = 2 * U * Math.abs(v);
-        status[at] = IMPUTED;
-        imputedValues.set(at, fill.value);
-        imputed.push({ ...fill, unit: b.unit, leaf: b.leaf });
-      } else handleBlank(b.unit, b.leaf, b.input, b.cells);
-    });
-  }
-  const short = (u: number, leaf: number): boolean => {
-    if (status[leaf * n + u] !== OBSERVED) return false;
-    const raw = source.raw(u, leaf, 0);
-    return typeof raw === "number" || (typeof raw === "string" && isShortDecimal(raw));
-  };
-  return { cols, issues, issueUnits, imputed, missingCount, missingNames, failed, exactRaw, short };
+  const filled = impute.imputer(impute.units, exactRaw, blanks);
+  blanks.forEach((b, k) => {
+    const fill = filled[k];
+    if (fill !== undefined && plan.nodes[b.leaf]!.scored && !plan.nodes[b.leaf]!.adjustPart) {
+      const at = b.leaf * n + b.unit;
+      const v = ratToNumber(fill.value);
+      cols.value[at] = v;
+      cols.error[at] = 2 * U * Math.abs(v);
+      status[at] = IMPUTED;
+      imputedValues.set(at, fill.value);
+      imputed.push({ ...fill, unit: b.unit, leaf: b.leaf });
+    } else handleBlank(b.unit, b.leaf, b.input, b.cells);
+  });
+  return imputed;
 }

@@ -60,6 +60,32 @@ export function mergeUnits(inputs: readonly UnitInput[], mapping: MergeMapping):
   const units = inputs.map((input, index) => ({ input, index }));
   const issues: Issue[] = [];
   const entries = mergeEntries(mapping);
+  const { target, targets } = mergeTargets(entries, issues);
+  const known = new Set(units.map((u) => normalizeKey(u.input.unit)));
+  for (const e of target.values()) {
+    if (!known.has(normalizeKey(e.unit))) {
+      issues.push(error("DATA_MERGE_UNKNOWN_UNIT", `the merge mapping names ${showValue(e.unit)}, which is not in the data`, { unit: e.unit }));
+    }
+  }
+  newTargetWarnings(units, target, targets, known, issues);
+  const results = mergedResults(mergeBuckets(units, target, targets), entries, targets, issues);
+  return { results, issues };
+}
+
+type Indexed = { readonly input: UnitInput; readonly index: number };
+
+interface Bucket {
+  readonly name: string;
+  readonly year: number | undefined;
+  readonly members: Indexed[];
+  entry: MergeEntry | undefined;
+}
+
+/**
+ * Each mapped unit's entry (by name key; a unit mapped to two targets is an issue, its first
+ * entry kept), and each target's name by key.
+ */
+function mergeTargets(entries: readonly MergeEntry[], issues: Issue[]): { target: Map<string, MergeEntry>; targets: Map<string, string> } {
   const target = new Map<string, MergeEntry>();
   for (const e of entries) {
     const key = normalizeKey(e.unit);
@@ -72,17 +98,15 @@ export function mergeUnits(inputs: readonly UnitInput[], mapping: MergeMapping):
   }
   const targets = new Map<string, string>();
   for (const e of entries) targets.set(normalizeKey(e.into), e.into);
+  return { target, targets };
+}
 
-  const known = new Set(units.map((u) => normalizeKey(u.input.unit)));
-  for (const e of target.values()) {
-    if (!known.has(normalizeKey(e.unit))) {
-      issues.push(error("DATA_MERGE_UNKNOWN_UNIT", `the merge mapping names ${showValue(e.unit)}, which is not in the data`, { unit: e.unit }));
-    }
-  }
-
-  // A target that is not in the data is a new unit; when a unit left out of the mapping has nearly
-  // its name ("Đà Nẵng" for "TP. Đà Nẵng"), that unit was most likely meant and now stays apart.
-  // (in Vietnamese order, so the order of the rows cannot change which one is named)
+/**
+ * A target that is not in the data is a new unit; when a unit left out of the mapping has nearly
+ * its name ("Đà Nẵng" for "TP. Đà Nẵng"), that unit was most likely meant and now stays apart: a
+ * warning names it (found in Vietnamese order, so the order of the rows cannot change which one).
+ */
+function newTargetWarnings(units: readonly Indexed[], target: ReadonlyMap<string, MergeEntry>, targets: ReadonlyMap<string, string>, known: ReadonlySet<string>, issues: Issue[]): void {
   const unmapped = units.map((u) => u.input.unit).filter((n) => !target.has(normalizeKey(n)) && !targets.has(normalizeKey(n))).sort(compareVi);
   const unmappedKeys = unmapped.map(normalizeKey);
   const findNear = closestNameFinder(unmapped);
@@ -96,8 +120,11 @@ export function mergeUnits(inputs: readonly UnitInput[], mapping: MergeMapping):
       );
     }
   }
+}
 
-  const buckets = new Map<string, { name: string; year: number | undefined; members: { input: UnitInput; index: number }[]; entry: MergeEntry | undefined }>();
+/** The units of each resulting unit, per year: a target's members together, every other unit alone. */
+function mergeBuckets(units: readonly Indexed[], target: ReadonlyMap<string, MergeEntry>, targets: ReadonlyMap<string, string>): Map<string, Bucket> {
+  const buckets = new Map<string, Bucket>();
   for (const u of units) {
     const key = normalizeKey(u.input.unit);
     const entry = target.get(key);
@@ -112,8 +139,11 @@ export function mergeUnits(inputs: readonly UnitInput[], mapping: MergeMapping):
     if (bucket.entry === undefined && entry !== undefined) bucket.entry = entry;
     bucket.members.push(u);
   }
+  return buckets;
+}
 
-  // The first group and code the mapping gives each target.
+/** The merged units: a merged unit takes the mapping's first code and group (else its members' common group). */
+function mergedResults(buckets: ReadonlyMap<string, Bucket>, entries: readonly MergeEntry[], targets: ReadonlyMap<string, string>, issues: Issue[]): MergedUnit[] {
   const entryGroups = new Map<string, string>();
   const entryCodes = new Map<string, string>();
   for (const e of entries) {
@@ -146,7 +176,7 @@ export function mergeUnits(inputs: readonly UnitInput[], mapping: MergeMapping):
     };
     results.push({ input, from: bucket.members.map((m) => m.index), members: bucket.members.map((m) => m.input.unit) });
   }
-  return { results, issues };
+  return results;
 }
 
 /**

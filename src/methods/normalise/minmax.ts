@@ -3,8 +3,8 @@ import { exactly } from "../../number/enclosure.ts";
 import { UNIT_ROUNDOFF as U } from "../../number/publish-float.ts";
 import { ratCmp, ratDiv, ratFromNumber, ratSub, ratToNumber, type Rational } from "../../number/rational.ts";
 import type { ColumnPart, PartResult } from "./part.ts";
-import { exactExtreme, floatExtremes } from "./part.ts";
-import { midRange, toRange, toRangeFloat } from "./to-range.ts";
+import { exactExtreme, floatExtremes, positionsInto } from "./part.ts";
+import { midRange, toRange } from "./to-range.ts";
 
 /**
  * Min-max normalisation (COINr `n_minmax`, NRI, DESI): t = (x − min) / (max − min), or
@@ -18,7 +18,6 @@ import { midRange, toRange, toRangeFloat } from "./to-range.ts";
  * above its own error leaves every score to the exact evaluator.
  */
 export function minMaxPart(part: ColumnPart, rule: Omit<NormaliseRule, "type">): PartResult {
-  const { value, error, base, members } = part;
   const ext = floatExtremes(part);
   if (ext === undefined) return { degenerate: false, exact: () => null };
   const fixed = rule.bounds !== undefined;
@@ -30,38 +29,22 @@ export function minMaxPart(part: ColumnPart, rule: Omit<NormaliseRule, "type">):
   // Exact statistics, found before the floats are overwritten by the scores.
   const stats: { min: Rational; max: Rational } = fixed
     ? { min: ratFromNumber(rule.bounds!.min), max: ratFromNumber(rule.bounds!.max) }
-    : { min: exactExtreme(part, ext.min, -1), max: exactExtreme(part, ext.max, 1) };
-  const exactStats = () => stats;
+    : { min: exactExtreme(part, ext.min, -1, ext.errMin), max: exactExtreme(part, ext.max, 1, ext.errMax) };
   // Degenerate only when the exact span is 0 (floats can tie where decimals differ).
-  const degenerate = !fixed && ext.min === ext.max && ratCmp(exactStats().min, exactStats().max) === 0;
-  if (degenerate) {
+  if (!fixed && ext.min === ext.max && ratCmp(stats.min, stats.max) === 0) {
     const mid = midRange(rule);
     fillExact(part, mid);
-    return { degenerate: true, exact: (u) => (Number.isNaN(value[base + u]!) ? null : exactly(mid)) };
+    return { degenerate: true, exact: (u) => (Number.isNaN(part.value[part.base + u]!) ? null : exactly(mid)) };
   }
   const span = max - min;
-  const eSpan = eMin + eMax + U * Math.abs(span);
-  const certain = Math.abs(span) > 4 * eSpan;
-  for (const u of members) {
-    const at = base + u;
-    const x = value[at]!;
-    if (Number.isNaN(x)) continue;
-    if (!certain) {
-      error[at] = Infinity;
-      continue;
-    }
-    const num = lower ? max - x : x - min;
-    const eNum = error[at]! + (lower ? eMax : eMin) + U * Math.abs(num);
-    const t = num / span;
-    const e = (eNum + Math.abs(t) * eSpan) / (Math.abs(span) - eSpan) + 2 * U * Math.abs(t);
-    toRangeFloat(t, e, rule, value, at, error);
-  }
+  // (max − x) / span when lower is better: the position from the maximum, downwards.
+  positionsInto(part, lower ? max : min, lower ? eMax : eMin, lower ? -1 : 1, span, eMin + eMax + U * Math.abs(span), rule);
   return {
     degenerate: false,
     exact: (u) => {
       const x = part.exactRaw(u);
       if (x === null) return null;
-      const { min: lo, max: hi } = exactStats();
+      const { min: lo, max: hi } = stats;
       return exactly(toRange(ratDiv(lower ? ratSub(hi, x) : ratSub(x, lo), ratSub(hi, lo)), rule));
     },
   };

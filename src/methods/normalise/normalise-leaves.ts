@@ -39,22 +39,13 @@ export function normaliseLeaves(
   base: (leaf: number) => number = (leaf) => leaf * cols.units,
 ): { issues: Issue[]; exact: (unit: number, leaf: number) => Enclosure | null } {
   const issues: Issue[] = [];
-  const n = cols.units;
   const parts = new Map<number, { key: (u: number) => string; results: Map<string, PartResult> }>();
-  // Each unit's year as a partition key, once (not once per leaf and unit).
-  const yearKey = Array.from({ length: n }, (_, u) => String(raw.year(u) ?? ""));
+  const partitions = unitPartitions(cols.units, raw);
   for (const leaf of plan.leaves) {
     const node = plan.nodes[leaf]!;
     if (node.leaf?.rule.type !== "normalise") continue;
     const rule = node.leaf.rule as NormaliseRule;
-    const key = (u: number) => (rule.across === "all" ? "" : yearKey[u]!);
-    const members = new Map<string, number[]>();
-    for (let u = 0; u < n; u++) {
-      const k = key(u);
-      let list = members.get(k);
-      if (list === undefined) members.set(k, (list = []));
-      list.push(u);
-    }
+    const { key, members } = rule.across === "all" ? partitions.all() : partitions.byYear();
     const results = new Map<string, PartResult>();
     for (const [year, list] of members) {
       const result = normalisePart(
@@ -62,12 +53,7 @@ export function normaliseLeaves(
         rule,
       );
       results.set(year, result);
-      if (result.degenerate && node.scored) {
-        const when = year === "" ? "" : ` in ${year}`;
-        issues.push(
-          warning("DATA_NORMALISE_DEGENERATE", `the values of "${node.id}"${when} do not spread (one unit, or all equal): every unit scores the ${rule.method === "zscore" ? "output mean" : "middle of the range"}`, { node: node.id }),
-        );
-      }
+      if (result.degenerate && node.scored) issues.push(degenerateWarning(node.id, year, rule));
     }
     parts.set(leaf, { key, results });
   }
@@ -80,4 +66,44 @@ export function normaliseLeaves(
     return part.results.get(part.key(u))!.exact(u);
   };
   return { issues, exact };
+}
+
+interface Partition {
+  /** The partition key of unit u ("" for all units together). */
+  readonly key: (u: number) => string;
+  /** The units of each partition, in unit order. */
+  readonly members: ReadonlyMap<string, readonly number[]>;
+}
+
+/**
+ * The units partitioned by year, and all together: made once, on first use, for every leaf
+ * normalised the same way (the members lists are read, never changed, by the methods).
+ */
+function unitPartitions(n: number, raw: RawLeaves): { byYear(): Partition; all(): Partition } {
+  let byYear: Partition | undefined;
+  let all: Partition | undefined;
+  const make = (key: (u: number) => string): Partition => {
+    const members = new Map<string, number[]>();
+    for (let u = 0; u < n; u++) {
+      const k = key(u);
+      let list = members.get(k);
+      if (list === undefined) members.set(k, (list = []));
+      list.push(u);
+    }
+    return { key, members };
+  };
+  return {
+    byYear: () => {
+      if (byYear !== undefined) return byYear;
+      // Each unit's year as a partition key, once (not once per leaf and unit).
+      const yearKey = Array.from({ length: n }, (_, u) => String(raw.year(u) ?? ""));
+      return (byYear = make((u) => yearKey[u]!));
+    },
+    all: () => (all ??= make(() => "")),
+  };
+}
+
+function degenerateWarning(id: string, year: string, rule: NormaliseRule): Issue {
+  const when = year === "" ? "" : ` in ${year}`;
+  return warning("DATA_NORMALISE_DEGENERATE", `the values of "${id}"${when} do not spread (one unit, or all equal): every unit scores the ${rule.method === "zscore" ? "output mean" : "middle of the range"}`, { node: id });
 }

@@ -4,8 +4,11 @@
  *
  * @module
  */
+import type { NormaliseRule } from "../../framework/types.ts";
 import type { Enclosure } from "../../number/enclosure.ts";
+import { UNIT_ROUNDOFF as U } from "../../number/publish-float.ts";
 import { ratCmp, ratFromNumber, type Rational } from "../../number/rational.ts";
+import { toRangeFloat } from "./to-range.ts";
 
 /** A leaf column restricted to one partition's units. */
 export interface ColumnPart {
@@ -48,26 +51,60 @@ export function floatExtremes(part: ColumnPart): { min: number; max: number; err
 }
 
 /**
- * The exact minimum (dir −1) or maximum (dir 1) of the present values, given the float extreme:
- * only units whose float lies within twice the largest error of it can hold the exact extreme.
+ * The exact minimum (dir −1) or maximum (dir 1) of the present values, given the float extreme
+ * and the largest error bound of the part (`floatExtremes`): only units whose float lies within
+ * twice that of the extreme can hold the exact extreme.
  */
-export function exactExtreme(part: ColumnPart, extreme: number, dir: -1 | 1): Rational {
-  let worst = 0;
-  for (const u of part.members) {
-    const e = part.error[part.base + u]!;
-    if (e > worst) worst = e;
-  }
+export function exactExtreme(part: ColumnPart, extreme: number, dir: -1 | 1, worst: number): Rational {
   let best: Rational | undefined;
   let shortValue: Rational | undefined;
-  for (const u of part.members) {
-    const x = part.value[part.base + u]!;
-    if (Number.isNaN(x) || Math.abs(x - extreme) > 2 * worst) continue;
+  for (const u of nearExtreme(part, extreme, 2 * worst)) {
     let r: Rational;
-    if (x === extreme && part.short(u)) r = shortValue ??= ratFromNumber(extreme);
+    if (part.value[part.base + u] === extreme && part.short(u)) r = shortValue ??= ratFromNumber(extreme);
     else r = part.exactRaw(u)!;
     if (best === undefined || ratCmp(r, best) === dir) best = r;
   }
   return best!;
+}
+
+/** The present members whose float lies within `within` of `extreme` (a loop without calls: it runs over every unit). */
+function nearExtreme(part: ColumnPart, extreme: number, within: number): number[] {
+  const { value, base, members } = part;
+  const near: number[] = [];
+  for (let k = 0; k < members.length; k++) {
+    const u = members[k]!;
+    const x = value[base + u]!;
+    if (x === x && Math.abs(x - extreme) <= within) near.push(u);
+  }
+  return near;
+}
+
+/**
+ * Writes every present member's position t = sign·(x − origin) / span (sign ±1), mapped into the
+ * rule's range, with its bound: x and origin are within their bounds (eᵢ, `eOrigin`) of the exact
+ * decimals and span within `eSpan`, so the numerator is within eᵢ + eOrigin plus a rounding, and
+ * t within (e_num + |t|·e_span) / (|span| − e_span) plus a rounding. A span not clearly above its
+ * own error leaves every score to the exact evaluator (infinite bound). Min-max and distance to
+ * target run it; the loop stays in its own small function so that it is optimised once.
+ */
+export function positionsInto(part: ColumnPart, origin: number, eOrigin: number, sign: 1 | -1, span: number, eSpan: number, rule: Pick<NormaliseRule, "range" | "clamp">): void {
+  const { value, error, base, members } = part;
+  const certain = Math.abs(span) > 4 * eSpan;
+  const room = Math.abs(span) - eSpan;
+  for (let k = 0; k < members.length; k++) {
+    const at = base + members[k]!;
+    const x = value[at]!;
+    if (x !== x) continue;
+    if (!certain) {
+      error[at] = Infinity;
+      continue;
+    }
+    const num = sign === 1 ? x - origin : origin - x;
+    const t = num / span;
+    const eNum = error[at]! + eOrigin + U * Math.abs(num);
+    const e = (eNum + Math.abs(t) * eSpan) / room + 2 * U * Math.abs(t);
+    toRangeFloat(t, e, rule, value, at, error);
+  }
 }
 
 /**

@@ -3,8 +3,8 @@ import { exactly } from "../../number/enclosure.ts";
 import { UNIT_ROUNDOFF as U } from "../../number/publish-float.ts";
 import { RAT_ONE, ratCmp, ratDiv, ratFromNumber, ratSub, type Rational } from "../../number/rational.ts";
 import { fillExact } from "./minmax.ts";
-import { exactExtreme, floatExtremes, type ColumnPart, type PartResult } from "./part.ts";
-import { toRange, toRangeFloat } from "./to-range.ts";
+import { exactExtreme, floatExtremes, positionsInto, type ColumnPart, type PartResult } from "./part.ts";
+import { toRange } from "./to-range.ts";
 
 /**
  * Distance to target (COINr `n_dist2targ`): t = (x − ref) / (target − ref), where ref is `worst`
@@ -20,7 +20,7 @@ export function targetPart(part: ColumnPart, rule: Omit<NormaliseRule, "type">):
   const target = rule.target ?? 0;
   const fixed = rule.worst !== undefined;
   let exactRef: Rational | undefined;
-  const refExact = () => (exactRef ??= fixed ? ratFromNumber(rule.worst!) : exactExtreme(part, lower ? ext.max : ext.min, lower ? 1 : -1));
+  const refExact = () => (exactRef ??= fixed ? ratFromNumber(rule.worst!) : exactExtreme(part, lower ? ext.max : ext.min, lower ? 1 : -1, ext.errMin));
   const targetExact = ratFromNumber(target);
   // Found before the floats are overwritten by the scores.
   const c = ratCmp(refExact(), targetExact);
@@ -32,22 +32,7 @@ export function targetPart(part: ColumnPart, rule: Omit<NormaliseRule, "type">):
   const ref = fixed ? rule.worst! : lower ? ext.max : ext.min;
   const eRef = fixed ? U * Math.abs(ref) : ext.errMin;
   const span = target - ref;
-  const eSpan = eRef + U * Math.abs(target) + U * Math.abs(span);
-  const certain = Math.abs(span) > 4 * eSpan;
-  for (const u of part.members) {
-    const at = part.base + u;
-    const x = part.value[at]!;
-    if (Number.isNaN(x)) continue;
-    if (!certain) {
-      part.error[at] = Infinity;
-      continue;
-    }
-    const num = x - ref;
-    const t = num / span;
-    const eNum = part.error[at]! + eRef + U * Math.abs(num);
-    const e = (eNum + Math.abs(t) * eSpan) / (Math.abs(span) - eSpan) + 2 * U * Math.abs(t);
-    toRangeFloat(t, e, rule, part.value, at, part.error);
-  }
+  positionsInto(part, ref, eRef, 1, span, eRef + U * Math.abs(target) + U * Math.abs(span), rule);
   return {
     degenerate: false,
     exact: (u) => {

@@ -23,28 +23,69 @@ export function zScorePart(part: ColumnPart, rule: Omit<NormaliseRule, "type">):
   const outSd = rule.sd ?? 1;
   const sign = rule.direction === "lower" ? -1 : 1;
   const present = part.members.filter((u) => !Number.isNaN(part.value[part.base + u]!));
-  const n = present.length;
   const meanExact = ratFromNumber(outMean);
-  if (n < 2) {
+  const allMean = (degenerate: boolean): PartResult => {
     fillExact(part, meanExact);
-    return { degenerate: n === 1, exact: (u) => (Number.isNaN(part.value[part.base + u]!) ? null : exactly(meanExact)) };
-  }
-  // Exact statistics read the exact raw values (never the floats, which become the scores).
-  let exactStats: { mu: Rational; sigma: Enclosure; zero: boolean } | undefined;
-  const stats = () => {
-    if (exactStats !== undefined) return exactStats;
-    let sum = RAT_ZERO;
-    const xs = present.map((u) => part.exactRaw(u)!);
-    for (const x of xs) sum = ratAdd(sum, x);
-    const mu = ratDiv(sum, rat(BigInt(n)));
-    let ss = RAT_ZERO;
-    for (const x of xs) {
-      const d = ratSub(x, mu);
-      ss = ratAdd(ss, ratMul(d, d));
-    }
-    const variance = ratDiv(ss, rat(BigInt(n - 1)));
-    return (exactStats = { mu, sigma: sqrtEnclosure(variance), zero: variance.n === 0n });
+    return { degenerate, exact: (u) => (Number.isNaN(part.value[part.base + u]!) ? null : exactly(meanExact)) };
   };
+  if (present.length < 2) return allMean(present.length === 1);
+  // Exact statistics read the exact raw values (never the floats, which become the scores).
+  let exactStats: ExactStats | undefined;
+  const stats = () => (exactStats ??= exactZStats(present.map((u) => part.exactRaw(u)!)));
+  const f = floatZStats(part, present);
+  if (!f.certain && stats().zero) return allMean(true);
+  for (const u of present) {
+    const at = part.base + u;
+    if (!f.certain) {
+      part.error[at] = Infinity;
+      continue;
+    }
+    const z = (part.value[at]! - f.mu) / f.sigma;
+    const eZ = (f.delta + Math.abs(z) * f.eSigma) / (f.sigma - f.eSigma) + 3 * U * Math.abs(z);
+    const v = sign * z * outSd + outMean;
+    part.value[at] = v;
+    part.error[at] = eZ * outSd * (1 + 4 * U) + 4 * U * (Math.abs(z * outSd) + Math.abs(v) + Math.abs(outMean));
+  }
+  return {
+    degenerate: false,
+    exact: (u) => {
+      const x = part.exactRaw(u);
+      if (x === null) return null;
+      const { mu: m, sigma: s } = stats();
+      const d = ratSub(x, m);
+      // d / σ for σ in [lo, hi]: dividing by the larger σ gives the smaller |z|.
+      const z: Enclosure = d.n >= 0n ? { lo: ratDiv(d, s.hi), hi: ratDiv(d, s.lo) } : { lo: ratDiv(d, s.lo), hi: ratDiv(d, s.hi) };
+      const zz = s.lo === s.hi ? exactly(ratDiv(d, s.lo)) : z;
+      return encAdd(encScale(zz, ratMul(rat(BigInt(sign)), ratFromNumber(outSd))), exactly(meanExact));
+    },
+  };
+}
+
+interface ExactStats {
+  readonly mu: Rational;
+  readonly sigma: Enclosure;
+  /** True when every value is equal (σ = 0). */
+  readonly zero: boolean;
+}
+
+/** The exact mean and (enclosed) sample standard deviation of at least two values. */
+function exactZStats(xs: readonly Rational[]): ExactStats {
+  const n = xs.length;
+  let sum = RAT_ZERO;
+  for (const x of xs) sum = ratAdd(sum, x);
+  const mu = ratDiv(sum, rat(BigInt(n)));
+  let ss = RAT_ZERO;
+  for (const x of xs) {
+    const d = ratSub(x, mu);
+    ss = ratAdd(ss, ratMul(d, d));
+  }
+  const variance = ratDiv(ss, rat(BigInt(n - 1)));
+  return { mu, sigma: sqrtEnclosure(variance), zero: variance.n === 0n };
+}
+
+/** The float mean and standard deviation of the present units, with their bounds (see {@link zScorePart}). */
+function floatZStats(part: ColumnPart, present: readonly number[]): { mu: number; sigma: number; delta: number; eSigma: number; certain: boolean } {
+  const n = present.length;
   let sum = 0;
   let abs = 0;
   let worst = 0;
@@ -68,34 +109,5 @@ export function zScorePart(part: ColumnPart, rule: Omit<NormaliseRule, "type">):
   const delta = worst + eMu + U * spread;
   const eVar = ((2 * spread * delta + delta * delta) * n) / (n - 1) + 2 * (n + 3) * U * variance;
   const eSigma = sigma > 0 ? eVar / sigma + 2 * U * sigma : Infinity;
-  const certain = sigma > 4 * eSigma;
-  if (!certain && stats().zero) {
-    fillExact(part, meanExact);
-    return { degenerate: true, exact: (u) => (Number.isNaN(part.value[part.base + u]!) ? null : exactly(meanExact)) };
-  }
-  for (const u of present) {
-    const at = part.base + u;
-    if (!certain) {
-      part.error[at] = Infinity;
-      continue;
-    }
-    const z = (part.value[at]! - mu) / sigma;
-    const eZ = (delta + Math.abs(z) * eSigma) / (sigma - eSigma) + 3 * U * Math.abs(z);
-    const v = sign * z * outSd + outMean;
-    part.value[at] = v;
-    part.error[at] = eZ * outSd * (1 + 4 * U) + 4 * U * (Math.abs(z * outSd) + Math.abs(v) + Math.abs(outMean));
-  }
-  return {
-    degenerate: false,
-    exact: (u) => {
-      const x = part.exactRaw(u);
-      if (x === null) return null;
-      const { mu: m, sigma: s } = stats();
-      const d = ratSub(x, m);
-      // d / σ for σ in [lo, hi]: dividing by the larger σ gives the smaller |z|.
-      const z: Enclosure = d.n >= 0n ? { lo: ratDiv(d, s.hi), hi: ratDiv(d, s.lo) } : { lo: ratDiv(d, s.lo), hi: ratDiv(d, s.hi) };
-      const zz = s.lo === s.hi ? exactly(ratDiv(d, s.lo)) : z;
-      return encAdd(encScale(zz, ratMul(rat(BigInt(sign)), ratFromNumber(outSd))), exactly(meanExact));
-    },
-  };
+  return { mu, sigma, delta, eSigma, certain: sigma > 4 * eSigma };
 }
