@@ -30,8 +30,8 @@ import { readCsvBlocksInWorker } from "./csv-blocks-worker.ts";
 import { blockCell, type CsvBlock } from "../input/csv/csv-block.ts";
 import { resultHead } from "../pipeline/result-head.ts";
 import type { NodeInfo } from "../pipeline/types.ts";
-import { nodeCells, type UnitTable } from "../pipeline/unit-nodes.ts";
-import { coverageSummary, resultOrder, unitResult } from "../pipeline/unit-result.ts";
+import type { UnitTable } from "../pipeline/unit-nodes.ts";
+import { coverageSummary, resultOrder, unitHead, unitResult } from "../pipeline/unit-result.ts";
 import { createRankCounts, type RankCounts } from "../rank/rank-counts.ts";
 import { createRankStore } from "../rank/rank-store.ts";
 import type { RankMethod } from "../rank/rank.ts";
@@ -152,7 +152,7 @@ export async function streamScoreFile(
     const stream = scoreStream(framework, rows, options);
     units = await unitsFile();
     const temp = units;
-    const records = await writeRecords(stream, temp, options.ranking ?? "competition");
+    const records = await writeRecords(stream, temp, options.ranking ?? "competition", settings.format === "json" || settings.format === "jsonl");
     const summary = stream.summary();
     if (settings.auto === true && (!summary.ok || grouped || records.summaryNames || records.unranked)) return undefined;
     if (records.unranked) throw new UsageError("the data marks units assessed but not ranked (Được xếp hạng: Không): score it without --stream");
@@ -176,8 +176,14 @@ export async function streamScoreFile(
 
 /** What pass 1 keeps besides the temporary file: the record size, each unit's input row, which identity fields occur. */
 interface Records {
-  /** Nodes per record (the plan's node count): a record is their published values, scores and coverage. */
+  /** Nodes per record (the plan's node count). */
   readonly nodes: number;
+  /**
+   * Doubles per record: every node's published value, score and coverage (3 × nodes: JSON, whose
+   * units have every node's numbers), or every node's published value and the index's score and
+   * coverage (nodes + 2: CSV and Markdown, whose rows show only those).
+   */
+  readonly width: number;
   readonly rows: Int32Array;
   readonly has: { readonly code: boolean; readonly group: boolean; readonly year: boolean; readonly members: boolean; readonly unranked: false };
   /** Some unit is assessed but not ranked (the ranked column said so): the stream does not rank those apart. */
@@ -241,12 +247,14 @@ function blockMayBeGrouped(block: CsvBlock): boolean {
  * Pass 1: each unit's numbers as one fixed-size record of doubles (published values scaled, scores,
  * coverage: 3 per node), in input order, so that pass 2 reads any unit back by its index.
  */
-async function writeRecords(stream: ScoreStream, temp: { handle: FileHandle; path: string }, ranking: RankMethod): Promise<Records> {
+async function writeRecords(stream: ScoreStream, temp: { handle: FileHandle; path: string }, ranking: RankMethod, full: boolean): Promise<Records> {
   const writer = handleWriter(temp.handle, (e) => new UsageError(fileErrorMessage(e, "write", temp.path) ?? `cannot write ${temp.path}: ${(e as Error).message}`));
   const has = { code: false, group: false, year: false, members: false, unranked: false as const };
   let unranked = false;
   let rows = new Int32Array(1024);
   let nodes = 0;
+  let width = 0;
+  const root = stream.nodes.find((info) => info.id === stream.root)!.position;
   let staged = new Float64Array(0);
   let used = 0;
   let count = 0;
@@ -257,8 +265,9 @@ async function writeRecords(stream: ScoreStream, temp: { handle: FileHandle; pat
     const { published, scores, coverage } = unit.nodes;
     if (nodes === 0) {
       nodes = published.length;
+      width = full ? 3 * nodes : nodes + 2;
       // About 1 MiB of records per write.
-      staged = new Float64Array(3 * nodes * Math.max(1, Math.floor((1 << 17) / (3 * nodes))));
+      staged = new Float64Array(width * Math.max(1, Math.floor((1 << 17) / width)));
       // Ordinal ranks depend on names: they are ranked from the records at the end instead.
       if (ranking !== "ordinal") counts = { year: createRankCounts(nodes), group: createRankCounts(nodes), years: new Map(), groups: new Map() };
     }
@@ -279,9 +288,14 @@ async function writeRecords(stream: ScoreStream, temp: { handle: FileHandle; pat
     }
     rows[count++] = unit.row;
     staged.set(published, used);
-    staged.set(scores, used + nodes);
-    staged.set(coverage, used + 2 * nodes);
-    used += 3 * nodes;
+    if (full) {
+      staged.set(scores, used + nodes);
+      staged.set(coverage, used + 2 * nodes);
+    } else {
+      staged[used + nodes] = scores[root]!;
+      staged[used + nodes + 1] = coverage[root]!;
+    }
+    used += width;
     if (used === staged.length) {
       // A fresh buffer each time: the writer still holds the last one.
       await writer.write(new Uint8Array(staged.buffer, 0, used * 8));
@@ -291,7 +305,7 @@ async function writeRecords(stream: ScoreStream, temp: { handle: FileHandle; pat
   }
   if (used > 0) await writer.write(new Uint8Array(staged.buffer, 0, used * 8));
   await writer.finish();
-  return { nodes, rows: rows.subarray(0, count), has, unranked, summaryNames, counts };
+  return { nodes, width, rows: rows.subarray(0, count), has, unranked, summaryNames, counts };
 }
 
 /**
@@ -327,24 +341,29 @@ async function writeResult(
   const order = resultOrder(count, (i) => names[i]!, (i) => codes[i], yearOf, (i) => root.rank[i]! || null);
 
   // The record of the unit being written, as the node table of `unitResult`.
-  const record = new Float64Array(3 * n);
+  const record = new Float64Array(records.width);
   const bytes = new Uint8Array(record.buffer);
   const rankOf = nodeRanks(summary, records, fd, bytes, record, options.ranking ?? "competition");
   let yearPart = 0;
   let groupPart = -1;
+  const full = records.width === 3 * n;
+  // A short record has the index's score and coverage only (all that CSV and Markdown rows show).
+  const scoreAt = (k: number) => (full ? n + k : k === rootPosition ? n : missingCell("score", k));
+  const coverageAt = (k: number) => (full ? 2 * n + k : k === rootPosition ? n + 1 : missingCell("coverage", k));
+  const decimals = stream.decimals;
   const table: UnitTable = {
-    score: (_, k) => (Number.isNaN(record[n + k]!) ? null : record[n + k]!),
-    value: (_, k) => (Number.isNaN(record[k]!) ? null : formatScaled(record[k]!, stream.decimals)),
-    coverage: (_, k) => record[2 * n + k]!,
+    score: (_, k) => (Number.isNaN(record[scoreAt(k)]!) ? null : record[scoreAt(k)]!),
+    value: (_, k) => (Number.isNaN(record[k]!) ? null : formatScaled(record[k]!, decimals)),
+    coverage: (_, k) => record[coverageAt(k)]!,
     rank: (i, k) => (k === rootPosition ? root.rank[i]! : rankOf(i, k, yearPart, -1)) || null,
     groupRank: (i, k) => (k === rootPosition ? root.groupRank[i]! : groupPart < 0 ? 0 : rankOf(i, k, -1, groupPart)) || null,
   };
   const shape: RankingShape = { root: stream.root, nodes: infos, has: records.has };
   const json = settings.format === "json" ? jsonResultWriter(resultHead(framework, infos, { ...options, decimals: stream.decimals, ties: "published" })) : undefined;
-  const csv = settings.format === "csv" ? csvRankingWriter(shape, settings.csv) : undefined;
-  const md = settings.format === "md" ? markdownRankingWriter(shape, settings.markdown) : undefined;
+  // CSV and Markdown rows read the node cells from the table by position.
+  const rows = settings.format === "csv" ? csvRankingWriter(shape, settings.csv).tableRows(nodeIndex) : settings.format === "md" ? markdownRankingWriter(shape, settings.markdown).tableRows(nodeIndex) : undefined;
   const coverage = new Float64Array(count);
-  const first = json?.open ?? csv?.header ?? md?.head;
+  const first = json?.open ?? (settings.format === "csv" ? csvRankingWriter(shape, settings.csv).header : settings.format === "md" ? markdownRankingWriter(shape, settings.markdown).head : undefined);
   if (first !== undefined) await out.add(first);
   for (let k = 0; k < count; k++) {
     const i = order[k]!;
@@ -356,9 +375,17 @@ async function writeResult(
     } else {
       groupPart = info.group === undefined ? -1 : 0;
     }
-    const u = unitResult({ ...info, row: records.rows[i]! }, undefined, table, i, rootPosition, nodeIndex);
-    coverage[k] = u.coverage;
-    const line = json !== undefined ? json.unit(u, k) : csv !== undefined ? csv.row(u, nodeCells(u)) : md !== undefined ? md.row(u, nodeCells(u)) : jsonLine(u);
+    const identity = { ...info, row: records.rows[i]! };
+    let line: string;
+    if (rows !== undefined) {
+      const u = unitHead(identity, undefined, table, i, rootPosition);
+      coverage[k] = u.coverage;
+      line = rows(u, table, i);
+    } else {
+      const u = unitResult(identity, undefined, table, i, rootPosition, nodeIndex);
+      coverage[k] = u.coverage;
+      line = json !== undefined ? json.unit(u, k) : jsonLine(u);
+    }
     const full = out.add(line);
     if (full !== undefined) await full;
   }
@@ -387,6 +414,11 @@ function nodeRanks(summary: StreamSummary, records: Records, fd: number, bytes: 
   }
   const ranks = store.rank(ranking);
   return (i: number, k: number, _yearPart: number, groupPart: number) => (groupPart >= 0 ? ranks[k]!.groupRank[i]! : ranks[k]!.rank[i]!);
+}
+
+/** A node's score or coverage asked of a short record, which has only the index's: a bug, said plainly. */
+function missingCell(what: string, k: number): never {
+  throw new Error(`the records of pass 1 hold no ${what} of node ${k}`);
 }
 
 /** Reads record `i` of the temporary file into `bytes` (one record long). */
