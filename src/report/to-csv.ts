@@ -44,8 +44,10 @@ export function csvRankingWriter(shape: RankingShape, options: CsvReportOptions 
   const d = options.delimiter ?? ",";
   const style = plainStyle(options.decimalComma === true, "");
   const cols = rankingColumns(shape, options);
+  // A published value is written as it is in the point style (what formatNumber gives it), without the call.
+  const asIs = options.decimalComma !== true;
   const write = (kind: RankingCellKind, v: string | number | null) =>
-    kind === "text" ? csvCell(v === null ? "" : String(v), d) : kind === "rank" ? (v === null ? "" : String(v)) : formatNumber(v, style);
+    kind === "value" && asIs && typeof v === "string" ? v : kind === "text" ? csvCell(v === null ? "" : String(v), d) : kind === "rank" ? (v === null ? "" : String(v)) : formatNumber(v, style);
   // The cells are joined once (a flat string), not concatenated one by one: a million-unit stream
   // writes hundreds of millions of cells.
   const parts: string[] = new Array<string>(cols.length).fill("");
