@@ -25,6 +25,40 @@ function isRawRow(row: StreamRow): row is RawRow {
   return !Array.isArray(row) && typeof (row as RawRow).line === "number" && Array.isArray((row as RawRow).cells);
 }
 
+/** One data row read: counted, its issues sent, its identity read (undefined when the row is left out). */
+type Accept = (cells: readonly RawCell[], line: number, rowIssues: readonly Issue[] | undefined) => StreamUnit | undefined;
+
+/** A block's data rows as units: only the identity columns are read as text; the rest stay in the block. */
+function blockUnits(block: CsvBlock, width: number, idColumns: readonly number[], accept: Accept, before: () => Issue[] | undefined): StreamRowUnit[] {
+  const cells: RawCell[] = new Array<RawCell>(width);
+  let issueAt = 0;
+  const units: StreamRowUnit[] = [];
+  for (let r = 0; r < block.rows; r++) {
+    for (const c of idColumns) cells[c] = c < block.width ? blockCell(block, r, c) : undefined;
+    let rowIssues: Issue[] | undefined;
+    while (issueAt < block.issues.length && block.issues[issueAt]!.row === r) (rowIssues ??= []).push(block.issues[issueAt++]!.issue);
+    const unit = accept(cells, block.lines[r]!, rowIssues);
+    if (unit !== undefined) units.push({ unit, cells: undefined, block, blockRow: r, before: before() });
+  }
+  return units;
+}
+
+/**
+ * A JSON record's cells in the header's column order; its own issues, and each key the first
+ * record does not have, go to `sink` (on the pass whose issues count).
+ */
+function recordCells(table: ReturnType<typeof tableFromRecords>, columns: readonly string[], recordNumber: number, sink: ((issue: Issue) => void) | undefined): RawCell[] {
+  const at = new Map(table.columns.map((c, i) => [c, i]));
+  if (sink !== undefined) {
+    for (const issue of table.issues) sink({ ...issue, row: recordNumber });
+    for (const c of table.columns) {
+      if (!columns.includes(c)) sink(error("DATA_NOT_A_ROW", `record ${recordNumber} has key ${showValue(c)}, which the first record does not have`, { row: recordNumber, column: c }));
+    }
+  }
+  const values = table.rows[0]?.cells ?? [];
+  return columns.map((c) => values[at.get(c) ?? -1]);
+}
+
 /** The rows of a source as units with their cells; header, column plan and identity checks. */
 export function rowReader(framework: Framework, compiled: CompiledFramework, options: StreamOptions, errors: ReturnType<typeof createIssueLog>, warnings: ReturnType<typeof createIssueLog>, missing: MissingPolicy) {
   let columns: readonly string[] | undefined;
@@ -61,7 +95,6 @@ export function rowReader(framework: Framework, compiled: CompiledFramework, opt
     absent: () => absent,
     started: () => columns !== undefined,
     rowCount: () => count,
-    /** Where row-level errors go (in row order with the cells' errors). */
     /** The row issues after the last unit of the pass read. */
     trailing: () => before() ?? [],
     /**
@@ -76,7 +109,7 @@ export function rowReader(framework: Framework, compiled: CompiledFramework, opt
       let stop = false;
       const pending: Issue[] = [];
       // One data row (of a block, or its cells): counted, its issues sent, its identity read.
-      const accept = (cells: readonly RawCell[], line: number, rowIssues: readonly Issue[] | undefined): StreamUnit | undefined => {
+      const accept: Accept = (cells, line, rowIssues) => {
         if (report && rowIssues !== undefined) for (const issue of rowIssues) sink(issue);
         rowCount++;
         if (rowCount === 1 && report && !reported) {
@@ -101,19 +134,9 @@ export function rowReader(framework: Framework, compiled: CompiledFramework, opt
             rowCount += row.rows;
             continue;
           }
-          // Only the identity columns are read as text here; the rest stay in the block.
           const roles = columnPlan!.roles;
           const idColumns = [roles.unit, roles.code, roles.group, roles.year].filter((c): c is number => c !== undefined);
-          const cells: RawCell[] = new Array<RawCell>(header.length);
-          let issueAt = 0;
-          const units: StreamRowUnit[] = [];
-          for (let r = 0; r < row.rows; r++) {
-            for (const c of idColumns) cells[c] = c < row.width ? blockCell(row, r, c) : undefined;
-            let rowIssues: Issue[] | undefined;
-            while (issueAt < row.issues.length && row.issues[issueAt]!.row === r) (rowIssues ??= []).push(row.issues[issueAt++]!.issue);
-            const unit = accept(cells, row.lines[r]!, rowIssues);
-            if (unit !== undefined) units.push({ unit, cells: undefined, block: row, blockRow: r, before: before() });
-          }
+          const units = blockUnits(row, header.length, idColumns, accept, before);
           yield units;
           continue;
         }
@@ -137,15 +160,7 @@ export function rowReader(framework: Framework, compiled: CompiledFramework, opt
           recordNumber++;
           const table = tableFromRecords([row]);
           if (columns === undefined) stop = !start(table.columns, report);
-          const at = new Map(table.columns.map((c, i) => [c, i]));
-          if (report) {
-            for (const issue of table.issues) sink({ ...issue, row: recordNumber });
-            for (const c of table.columns) {
-              if (!columns!.includes(c)) sink(error("DATA_NOT_A_ROW", `record ${recordNumber} has key ${showValue(c)}, which the first record does not have`, { row: recordNumber, column: c }));
-            }
-          }
-          const values = table.rows[0]?.cells ?? [];
-          cells = columns!.map((c) => values[at.get(c) ?? -1]);
+          cells = recordCells(table, columns!, recordNumber, report ? sink : undefined);
           line = recordNumber;
           if (stop) continue;
         }
