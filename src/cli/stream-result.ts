@@ -9,7 +9,7 @@ import type { Framework } from "../framework/types.ts";
 import { formatScaled } from "../number/publish-float.ts";
 import { resultHead } from "../pipeline/result-head.ts";
 import type { NodeInfo } from "../pipeline/types.ts";
-import type { UnitTable } from "../pipeline/unit-nodes.ts";
+import { nodeCells, type UnitTable } from "../pipeline/unit-nodes.ts";
 import { coverageSummary, resultOrder, unitHead, unitResult, type UnitIdentity } from "../pipeline/unit-result.ts";
 import { createRankStore, type NodeRanks } from "../rank/rank-store.ts";
 import type { RankMethod } from "../rank/rank.ts";
@@ -58,8 +58,8 @@ export async function writeResult(
   const json = settings.format === "json" ? jsonResultWriter(resultHead(framework, infos, { ...options, decimals: stream.decimals, ties: "published" })) : undefined;
   const csv = settings.format === "csv" ? csvRankingWriter(shape, settings.csv) : undefined;
   const md = settings.format === "md" ? markdownRankingWriter(shape, settings.markdown) : undefined;
-  // CSV and Markdown rows read the node cells from the table by position, without node objects.
-  const rows = csv?.tableRows(nodeIndex) ?? md?.tableRows(nodeIndex);
+  // CSV rows read the node cells from the table by position, without node objects.
+  const rows = csv?.tableRows(nodeIndex);
   const coverage = new Float64Array(count);
   const first = json?.open ?? csv?.header ?? md?.head;
   if (first !== undefined) await out.add(first);
@@ -77,7 +77,7 @@ export async function writeResult(
     } else {
       const u = unitResult(identity, undefined, table, i, rootPosition, nodeIndex);
       coverage[k] = u.coverage;
-      line = json !== undefined ? json.unit(u, k) : jsonLine(u);
+      line = json !== undefined ? json.unit(u, k) : md !== undefined ? md.row(u, nodeCells(u)) : jsonLine(u);
     }
     const full = out.add(line);
     if (full !== undefined) await full;

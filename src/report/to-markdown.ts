@@ -1,5 +1,5 @@
 import type { ScoreResult } from "../pipeline/types.ts";
-import { nodeCells, type NodeCells, type UnitTable } from "../pipeline/unit-nodes.ts";
+import { nodeCells, type NodeCells } from "../pipeline/unit-nodes.ts";
 import { columnLabel, reportColumns, type ColumnOptions } from "./columns.ts";
 import { formatNumber, localeStyle, plainStyle } from "./format-number.ts";
 import { markdownHead, markdownRow, type Align } from "./markdown-table.ts";
@@ -22,11 +22,6 @@ export interface MarkdownRankingWriter {
   readonly head: string;
   /** One unit's row, ending with a line break; `nodes` are its node cells. */
   row(unit: RankingUnit, nodes: NodeCells): string;
-  /**
-   * The same rows with node values read from a table by position (`index`: node id → position,
-   * the index excluded): unit `i` of `table`, no lookup by id per cell (the streamed CLI).
-   */
-  tableRows(index: ReadonlyMap<string, number>): (unit: RankingUnit, table: UnitTable, i: number) => string;
 }
 
 /**
@@ -58,23 +53,18 @@ export function markdownRankingWriter(shape: RankingShape, options: MarkdownOpti
     ...(shape.has.unranked ? [RANK_NOTE_HEADER[en ? "en" : "vi"]] : []),
   ];
   const align = header.map((_, i): Align => (i === 1 || (withGroup && i === 2) || (shape.has.unranked && i === header.length - 1) ? "l" : "r"));
-  const row = (u: RankingUnit, value: (c: { readonly id: string }, k: number) => string | null) =>
-    `${markdownRow([
-      u.rank === null ? "–" : String(u.rank),
-      u.unit,
-      ...(withGroup ? [u.group ?? "", u.groupRank === null ? "–" : String(u.groupRank)] : []),
-      ...(withYear ? [u.year === undefined ? "" : String(u.year)] : []),
-      num(u.value),
-      ...columns.map((c, k) => num(value(c, k))),
-      ...(shape.has.unranked ? [rankNoteText(u, en ? "en" : "vi") ?? ""] : []),
-    ])}\n`;
   return {
     head: markdownHead(header, align),
-    row: (u, nodes) => row(u, (c) => nodes.value(c.id)),
-    tableRows(index) {
-      const at = columns.map((c) => index.get(c.id) ?? -1);
-      return (u, table, i) => row(u, (_, k) => (at[k]! < 0 ? null : table.value(i, at[k]!)));
-    },
+    row: (u, nodes) =>
+      `${markdownRow([
+        u.rank === null ? "–" : String(u.rank),
+        u.unit,
+        ...(withGroup ? [u.group ?? "", u.groupRank === null ? "–" : String(u.groupRank)] : []),
+        ...(withYear ? [u.year === undefined ? "" : String(u.year)] : []),
+        num(u.value),
+        ...columns.map((c) => num(nodes.value(c.id))),
+        ...(shape.has.unranked ? [rankNoteText(u, en ? "en" : "vi") ?? ""] : []),
+      ])}\n`,
   };
 }
 
