@@ -62,7 +62,7 @@ const TWO_52 = 2 ** 52;
  * ```
  */
 export function formatScaled(scaled: number, places: number): string {
-  if (places <= 4 && scaled <= 10 ** places && scaled >= 0) {
+  if (places <= 4 && scaled >= 0 && scaled <= TENS[places]!) {
     // Scores are in [0, 1]: at most 10^places + 1 texts, made once (a large file formats millions).
     const table = (TABLES[places] ??= Array.from({ length: 10 ** places + 1 }, (_, k) => formatDigits(k, places)));
     return table[scaled]!;
@@ -71,6 +71,7 @@ export function formatScaled(scaled: number, places: number): string {
 }
 
 const TABLES: string[][] = [];
+const TENS = [1, 10, 100, 1000, 10000];
 
 function formatDigits(scaled: number, places: number): string {
   const negative = scaled < 0;

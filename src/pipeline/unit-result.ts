@@ -18,7 +18,15 @@ export type UnitIdentity = Pick<UnitInput, "unit" | "code" | "group" | "year" | 
  * every other node (`nodes`, node id → plan index) read from the table on first use.
  */
 export function unitResult(input: UnitIdentity, members: readonly string[] | undefined, table: UnitTable, i: number, root: number, nodes: ReadonlyMap<string, number>): UnitResult {
-  const result = {
+  return withUnitNodes(unitHead(input, members, table, i, root), table, i, nodes);
+}
+
+/**
+ * Unit `i` of `table` without its `nodes`: identity and the root's numbers, what a ranking row
+ * reads besides the node cells (which a writer then reads from the table by position).
+ */
+export function unitHead(input: UnitIdentity, members: readonly string[] | undefined, table: UnitTable, i: number, root: number): Omit<UnitResult, "nodes"> {
+  return {
     unit: input.unit,
     ...(input.code !== undefined ? { code: input.code } : {}),
     ...(input.group !== undefined ? { group: input.group } : {}),
@@ -33,7 +41,6 @@ export function unitResult(input: UnitIdentity, members: readonly string[] | und
     groupRank: table.groupRank(i, root),
     coverage: table.coverage(i, root),
   };
-  return withUnitNodes(result, table, i, nodes);
 }
 
 /**

@@ -38,6 +38,11 @@ export interface RankingColumn {
    * read from the result's columns, so a large ranking makes no node objects).
    */
   readonly cell: (unit: RankingUnit, nodes: NodeCells) => string | number | null;
+  /**
+   * For a node's value or rank column (not the index's): the node and which of its cells, so that
+   * a writer reading a table of nodes by position (the streamed CLI) finds it without a lookup by id.
+   */
+  readonly node?: { readonly id: string; readonly read: "value" | "rank" };
 }
 
 const WORDS = {
@@ -91,8 +96,8 @@ export function rankingColumns(source: ScoreResult | RankingShape, options: Rank
   for (const info of result.nodes) {
     if (info.id === result.root) continue;
     const name = label.get(info.id) as string;
-    cols.push({ id: info.id, header: names ? name : info.id, kind: "value", cell: (_, nodes) => nodes.value(info.id) });
-    cols.push({ id: `${info.id}_rank`, header: names ? `${name} - ${lang === "en" ? "rank" : "hạng"}` : `${info.id}_rank`, kind: "rank", cell: (_, nodes) => nodes.rank(info.id) });
+    cols.push({ id: info.id, header: names ? name : info.id, kind: "value", cell: (_, nodes) => nodes.value(info.id), node: { id: info.id, read: "value" } });
+    cols.push({ id: `${info.id}_rank`, header: names ? `${name} - ${lang === "en" ? "rank" : "hạng"}` : `${info.id}_rank`, kind: "rank", cell: (_, nodes) => nodes.rank(info.id), node: { id: info.id, read: "rank" } });
   }
   cols.push({ id: "coverage", header: word("coverage"), kind: "share", cell: (u) => u.coverage });
   return cols;

@@ -49,6 +49,8 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number): 
   let carry = "";
   let carryLine = 1;
 
+  // One function on purpose: the plain-record loop below runs once per character of the file (on
+  // the reading worker) and keeps its cell state (start, digits, separator, plainness) in locals.
   function scan(text: string, final: boolean): CsvBlock | undefined {
     const n = text.length;
     let pos = 0;

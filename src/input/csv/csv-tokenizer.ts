@@ -114,7 +114,13 @@ export function createCsvTokenizer(delimiter: string, maxRecordSize: number): Cs
   let pos = 0;
   let line = 1;
 
-  /** Reads the record at `pos` (cells; none for an empty line); throws INCOMPLETE when the text ends first. */
+  /**
+   * Reads the record at `pos` (cells; none for an empty line); throws INCOMPLETE when the text ends first.
+   * Kept as one loop on purpose: it runs once per character of every quoted record, and its state
+   * (position, line, record length for the size limit, the open quote's line) lives in locals that
+   * the quoted and plain paths share; split into functions, that state would go through closures
+   * or an object per cell.
+   */
   function readRecord(text: string, final: boolean): string[] {
     const n = text.length;
     const cells: string[] = [];

@@ -1,0 +1,43 @@
+/**
+ * What `dti score` on a large CSV file watches for while streaming it: a cell that may be a number
+ * with a thousands separator ("1.050"), which `score()` decides from the whole table (the file is
+ * then read by `score()` instead).
+ *
+ * @module
+ */
+import { blockCell, type CsvBlock } from "../input/csv/csv-block.ts";
+import { mayBeGrouped } from "../input/thousands.ts";
+
+/** Passes the rows on, calling `found` once a cell may be a number with a thousands separator ("1.050"). */
+export async function* watchGrouped<R extends { readonly cells: readonly unknown[] } | CsvBlock>(rows: AsyncIterable<R>, found: () => void): AsyncGenerator<R> {
+  let seen = false;
+  for await (const row of rows) {
+    if (!seen && ("kind" in row ? blockMayBeGrouped(row) : row.cells.some(mayBeGrouped))) {
+      seen = true;
+      found();
+    }
+    yield row;
+  }
+}
+
+/**
+ * {@link mayBeGrouped} over a block's cells, reading the text of only those whose fourth character
+ * from the end is a point or a comma ("1.050"): most cells are passed over without a string.
+ */
+function blockMayBeGrouped(block: CsvBlock): boolean {
+  const { spans, text } = block;
+  for (let row = 0; row < block.rows; row++) {
+    for (let col = 0; col < block.width; col++) {
+      const k = 2 * (row * block.width + col);
+      const start = spans[k]!;
+      if (start >= 0) {
+        const end = spans[k + 1]!;
+        const sep = end - start >= 5 ? text.charCodeAt(end - 4) : 0;
+        if ((sep === 46 || sep === 44) && mayBeGrouped(text.slice(start, end))) return true;
+      } else if (start <= -2 && mayBeGrouped(blockCell(block, row, col))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}

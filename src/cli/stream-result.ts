@@ -1,0 +1,168 @@
+/**
+ * Pass 2 of the streamed CLI: the units in result order (year, rank, Vietnamese name order, as
+ * `score()` lists them), each read back from its record of pass 1 and written by the format's one
+ * writer (`csvRankingWriter`, `markdownRankingWriter`, `jsonResultWriter`, `jsonLine`).
+ *
+ * @module
+ */
+import type { Framework } from "../framework/types.ts";
+import { formatScaled } from "../number/publish-float.ts";
+import { resultHead } from "../pipeline/result-head.ts";
+import type { NodeInfo } from "../pipeline/types.ts";
+import { nodeCells, type UnitTable } from "../pipeline/unit-nodes.ts";
+import { coverageSummary, resultOrder, unitHead, unitResult, type UnitIdentity } from "../pipeline/unit-result.ts";
+import { createRankStore, type NodeRanks } from "../rank/rank-store.ts";
+import type { RankMethod } from "../rank/rank.ts";
+import type { RankingShape } from "../report/ranking-shape.ts";
+import { csvRankingWriter } from "../report/to-csv.ts";
+import { jsonLine, jsonResultWriter } from "../report/to-json.ts";
+import { markdownRankingWriter } from "../report/to-markdown.ts";
+import type { ScoreStream, StreamOptions, StreamSummary } from "../stream/score-stream.ts";
+import type { StreamCliSettings } from "./stream-score.ts";
+import { readRecord, type Records } from "./stream-records.ts";
+
+/** Where the output goes: `add` returns a promise only when the text was written (await it then). */
+export interface TextSink {
+  add(text: string): Promise<void> | undefined;
+}
+
+/** The partitions the unit being written is ranked in: its year's, and its year and group's (−1: none). */
+interface Parts {
+  year: number;
+  group: number;
+}
+
+/** Pass 2: writes every unit, in result order, read back from its record in the temporary file `fd`. */
+export async function writeResult(
+  stream: ScoreStream,
+  summary: StreamSummary,
+  records: Records,
+  fd: number,
+  settings: StreamCliSettings,
+  framework: Framework,
+  options: StreamOptions,
+  out: TextSink,
+): Promise<void> {
+  const count = summary.units;
+  const rootPosition = stream.nodes.find((info) => info.id === stream.root)!.position;
+  const infos: NodeInfo[] = stream.nodes.map(({ position: _, ...info }) => info);
+  const nodeIndex = new Map(stream.nodes.filter((info) => info.id !== stream.root).map((info) => [info.id, info.position]));
+  const root = summary.ranks.get(stream.root)!;
+  const order = unitOrder(summary, root);
+  // The record of the unit being written, read as the node table of `unitResult`.
+  const record = new Float64Array(records.width);
+  const bytes = new Uint8Array(record.buffer);
+  const parts: Parts = { year: 0, group: -1 };
+  const table = recordTable(record, records, rootPosition, stream.decimals, root, nodeRanks(summary, records, fd, bytes, record, options.ranking ?? "competition"), parts);
+  const shape: RankingShape = { root: stream.root, nodes: infos, has: records.has };
+  const json = settings.format === "json" ? jsonResultWriter(resultHead(framework, infos, { ...options, decimals: stream.decimals, ties: "published" })) : undefined;
+  const csv = settings.format === "csv" ? csvRankingWriter(shape, settings.csv) : undefined;
+  const md = settings.format === "md" ? markdownRankingWriter(shape, settings.markdown) : undefined;
+  // CSV rows read the node cells from the table by position, without node objects.
+  const rows = csv?.tableRows(nodeIndex);
+  const coverage = new Float64Array(count);
+  const first = json?.open ?? csv?.header ?? md?.head;
+  if (first !== undefined) await out.add(first);
+  for (let k = 0; k < count; k++) {
+    const i = order[k]!;
+    readRecord(fd, bytes, i);
+    const info = summary.unit(i);
+    setParts(parts, records, info);
+    const identity: UnitIdentity = { ...info, row: records.rows[i]! };
+    let line: string;
+    if (rows !== undefined) {
+      const u = unitHead(identity, undefined, table, i, rootPosition);
+      coverage[k] = u.coverage;
+      line = rows(u, table, i);
+    } else {
+      const u = unitResult(identity, undefined, table, i, rootPosition, nodeIndex);
+      coverage[k] = u.coverage;
+      line = json !== undefined ? json.unit(u, k) : md !== undefined ? md.row(u, nodeCells(u)) : jsonLine(u);
+    }
+    const full = out.add(line);
+    if (full !== undefined) await full;
+  }
+  if (json !== undefined) await out.add(`${json.close({ coverage: coverageSummary(coverage), warnings: summary.warnings }, count)}\n`);
+}
+
+/** The units' result order (year, index rank, Vietnamese name order, code, position). */
+function unitOrder(summary: StreamSummary, root: NodeRanks): Int32Array {
+  const count = summary.units;
+  const names: string[] = [];
+  const codes: (string | undefined)[] = [];
+  const years = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const u = summary.unit(i);
+    names.push(u.unit);
+    codes.push(u.code);
+    years[i] = u.year ?? NaN;
+  }
+  const yearOf = (i: number) => (Number.isNaN(years[i]!) ? undefined : years[i]!);
+  return resultOrder(count, (i) => names[i]!, (i) => codes[i], yearOf, (i) => root.rank[i]! || null);
+}
+
+/** The partitions of unit `info` (its year, its year and group) as the rank counts numbered them. */
+function setParts(parts: Parts, records: Records, info: { readonly year?: number; readonly group?: string }): void {
+  if (records.counts !== undefined) {
+    parts.year = records.counts.years.get(info.year)!;
+    parts.group = info.group === undefined ? -1 : records.counts.groups.get(`${info.year ?? ""}\u0000${info.group}`)!;
+  } else {
+    parts.group = info.group === undefined ? -1 : 0;
+  }
+}
+
+/**
+ * The record in `record` as a {@link UnitTable}: published values as text, scores, coverage, and
+ * ranks (the index's from the stream, every other node's from `rankOf`). A short record (CSV,
+ * Markdown) has the index's score and coverage only, all that those rows show.
+ */
+function recordTable(
+  record: Float64Array,
+  records: Records,
+  rootPosition: number,
+  decimals: number,
+  root: NodeRanks,
+  rankOf: ReturnType<typeof nodeRanks>,
+  parts: Parts,
+): UnitTable {
+  const n = records.nodes;
+  const full = records.width === 3 * n;
+  const scoreAt = (k: number) => (full ? n + k : k === rootPosition ? n : missingCell("score", k));
+  const coverageAt = (k: number) => (full ? 2 * n + k : k === rootPosition ? n + 1 : missingCell("coverage", k));
+  return {
+    score: (_, k) => (Number.isNaN(record[scoreAt(k)]!) ? null : record[scoreAt(k)]!),
+    value: (_, k) => (Number.isNaN(record[k]!) ? null : formatScaled(record[k]!, decimals)),
+    coverage: (_, k) => record[coverageAt(k)]!,
+    rank: (i, k) => (k === rootPosition ? root.rank[i]! : rankOf(i, k, parts.year, -1)) || null,
+    groupRank: (i, k) => (k === rootPosition ? root.groupRank[i]! : parts.group < 0 ? 0 : rankOf(i, k, -1, parts.group)) || null,
+  };
+}
+
+/** A node's score or coverage asked of a short record, which has only the index's: a bug, said plainly. */
+function missingCell(what: string, k: number): never {
+  throw new Error(`the records of pass 1 hold no ${what} of node ${k}`);
+}
+
+/**
+ * The rank of node `k` for unit `i` (whose record is in `record`), overall (`yearPart` ≥ 0) or in
+ * its group (`groupPart` ≥ 0): read from the counts, or, for ordinal ranks and keys that could not
+ * be counted, from a rank store of every node filled from the records (a key per node and unit in
+ * memory, as `score()` keeps them).
+ */
+function nodeRanks(summary: StreamSummary, records: Records, fd: number, bytes: Uint8Array, record: Float64Array, ranking: RankMethod) {
+  const counts = records.counts;
+  if (counts !== undefined) {
+    const method = ranking === "dense" ? "dense" : "competition";
+    counts.year.finish(method);
+    counts.group.finish(method);
+    return (_: number, k: number, yearPart: number, groupPart: number) => (groupPart >= 0 ? counts.group.rank(groupPart, k, record[k]!) : counts.year.rank(yearPart, k, record[k]!));
+  }
+  const store = createRankStore(records.nodes);
+  for (let i = 0; i < summary.units; i++) {
+    readRecord(fd, bytes, i);
+    const u = summary.unit(i);
+    store.add(u.unit, u.code, u.year, u.group, record.subarray(0, records.nodes));
+  }
+  const ranks = store.rank(ranking);
+  return (i: number, k: number, _yearPart: number, groupPart: number) => (groupPart >= 0 ? ranks[k]!.groupRank[i]! : ranks[k]!.rank[i]!);
+}

@@ -1,0 +1,94 @@
+/**
+ * Pass 1 of a stream whose framework normalises across units: the raw values of every normalised
+ * leaf of every unit, then the normalisation itself.
+ *
+ * @module
+ */
+import { UNIT_ROUNDOFF } from "../number/publish-float.ts";
+import { ratFromDecimal, ratFromNumber, type Rational } from "../number/rational.ts";
+import type { CompiledFramework } from "../score/compile.ts";
+import { leafColumns } from "../score/leaf-columns.ts";
+import { readRational } from "../score/rules/outcome.ts";
+import type { MissingPolicy } from "../score/score-leaves.ts";
+import { normaliseLeaves } from "../methods/normalise/normalise-leaves.ts";
+import type { StreamRow } from "./stream-types.ts";
+import type { rowReader } from "./row-reader.ts";
+import { addToBatch, batchSource, BATCH, createBatch } from "./stream-batch.ts";
+
+/**
+ * Pass 1 of a framework that normalises across units: the raw value of every normalised leaf of
+ * every unit, read by the leaf stage as pass 2 reads it (float, bound, and the text where the float
+ * is not its exact decimal), then the normalisation itself, as `score` does it.
+ */
+export async function collectNormalised(
+  compiled: CompiledFramework,
+  reader: ReturnType<typeof rowReader>,
+  source: AsyncIterable<StreamRow> | Iterable<StreamRow>,
+  missing: MissingPolicy,
+) {
+  const leaves = compiled.leaves.filter((l) => compiled.nodes[l]!.leaf?.rule.type === "normalise");
+  const position = new Map(leaves.map((l, k) => [l, k]));
+  let capacity = 1024;
+  let value = new Float64Array(leaves.length * capacity);
+  let years = new Float64Array(capacity);
+  const texts = new Map<number, string>();
+  let units = 0;
+  const batch = createBatch(compiled);
+  const noneAbsent: ReadonlySet<string> = new Set();
+  const flush = () => {
+    const size = batch.size;
+    if (size === 0) return;
+    if (units + size > capacity) {
+      const grown = new Float64Array(leaves.length * capacity * 2);
+      for (let k = 0; k < leaves.length; k++) grown.set(value.subarray(k * capacity, (k + 1) * capacity), k * capacity * 2);
+      value = grown;
+      const y = new Float64Array(capacity * 2);
+      y.set(years);
+      years = y;
+      capacity *= 2;
+    }
+    const source = batchSource(compiled, batch, reader.header());
+    const stage = leafColumns(compiled, source, missing, noneAbsent, undefined, leaves);
+    const { value: V, coverage: C } = stage.cols;
+    leaves.forEach((leaf, k) => {
+      for (let b = 0; b < size; b++) {
+        const x = V[leaf * size + b]!;
+        value[k * capacity + units + b] = x;
+        // An observed cell whose float is not exactly its decimal keeps its text (blanks read as 0
+        // under "zero" have no coverage).
+        if (x === x && C[leaf * size + b] === 1 && !stage.short(b, leaf)) texts.set(k * 0x1_0000_0000 + units + b, String(source.raw(b, leaf, 0)));
+      }
+    });
+    for (let b = 0; b < size; b++) years[units + b] = batch.units[b]!.year ?? NaN;
+    units += size;
+    batch.size = 0;
+  };
+  for await (const rows of reader.rows(source, false)) {
+    for (const row of rows) {
+      addToBatch(batch, row, 0);
+      if (batch.size === BATCH) flush();
+    }
+  }
+  flush();
+  // Compact to `units` per leaf.
+  const packed = new Float64Array(leaves.length * units);
+  for (let k = 0; k < leaves.length; k++) packed.set(value.subarray(k * capacity, k * capacity + units), k * units);
+  const error = packed.map((x) => (Number.isNaN(x) ? 0 : 2 * UNIT_ROUNDOFF * Math.abs(x)));
+  // The raw values stay readable for the exact evaluator: the normalisation overwrites `packed`.
+  const rawValues = packed.slice();
+  const exactRaw = (u: number, leaf: number): Rational | null => {
+    const k = position.get(leaf)!;
+    const x = rawValues[k * units + u]!;
+    if (Number.isNaN(x)) return null;
+    const text = texts.get(k * 0x1_0000_0000 + u);
+    if (text === undefined) return ratFromNumber(x);
+    return readRational(text) ?? ratFromDecimal(String(x))!;
+  };
+  const result = normaliseLeaves(
+    compiled,
+    { units, value: packed, error },
+    { year: (u) => (Number.isNaN(years[u]!) ? undefined : years[u]!), exactRaw, short: (u, leaf) => !texts.has(position.get(leaf)! * 0x1_0000_0000 + u) },
+    (leaf) => position.get(leaf)! * units,
+  );
+  return { units, value: packed, error, position, exact: result.exact, issues: result.issues };
+}

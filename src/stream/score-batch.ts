@@ -1,0 +1,173 @@
+/**
+ * One batch of a stream scored: the leaf stage over the batch's cells, the float evaluator over its
+ * columns, exact publishing, the issues in row order, and the units handed out in input order.
+ *
+ * @module
+ */
+import type { Issue } from "../errors.ts";
+import { exactly, type Enclosure } from "../number/enclosure.ts";
+import { formatScaled } from "../number/publish-float.ts";
+
+import type { CompiledFramework } from "../score/compile.ts";
+import { evaluateNodes, evaluationScratch, type NodeColumns, type NodeFlag } from "../score/evaluate-nodes.ts";
+import { exactUnit } from "../score/exact-nodes.ts";
+import { leafColumns } from "../score/leaf-columns.ts";
+import { nodeFlagIssues } from "../score/node-flag-issues.ts";
+import { publishColumns } from "../score/publish-columns.ts";
+import { keepFirstNames, type MissingPolicy } from "../score/score-leaves.ts";
+import type { createRankStore } from "../rank/rank-store.ts";
+import type { unrankedMatcher } from "../rank/unranked.ts";
+import type { collectNormalised } from "./collect-normalised.ts";
+import type { IssueLog } from "./issue-log.ts";
+import type { rowReader } from "./row-reader.ts";
+import { batchSource, BATCH, type Batch } from "./stream-batch.ts";
+import type { StreamOptions, StreamUnitResult } from "./stream-types.ts";
+
+/** What scoring a batch reads and adds to: the plan, the options, the logs, the rank store, and counts kept across batches. */
+export interface BatchContext {
+  readonly compiled: CompiledFramework;
+  readonly options: StreamOptions;
+  readonly missing: MissingPolicy;
+  readonly decimals: number;
+  readonly reader: ReturnType<typeof rowReader>;
+  /** The normalised leaves of pass 1, when the framework normalises across units. */
+  readonly global: Awaited<ReturnType<typeof collectNormalised>> | undefined;
+  readonly errors: IssueLog;
+  readonly warnings: IssueLog;
+  readonly unranked: ReturnType<typeof unrankedMatcher>;
+  readonly store: ReturnType<typeof createRankStore>;
+  /** Plan positions of the ranked nodes. */
+  readonly rankedPositions: readonly number[];
+  /** Missing cells per leaf and the first names missing each, over all batches. */
+  readonly missingCount: Map<number, number>;
+  readonly missingNames: Map<number, string[]>;
+  /** Units published by the exact evaluator, over all batches. */
+  exactUnits: number;
+}
+
+/**
+ * Scores the units of `batch` (then empties it), yielding each unit without an error in input
+ * order and adding it to the rank store.
+ */
+export function batchScorer(ctx: BatchContext): (batch: Batch) => Generator<StreamUnitResult> {
+  const scratch = evaluationScratch(BATCH);
+  const keys = new Float64Array(ctx.rankedPositions.length);
+  return function* (batch) {
+    const size = batch.size;
+    if (size === 0) return;
+    const { compiled, reader, errors } = ctx;
+    const stage = leafColumns(compiled, batchSource(compiled, batch, reader.header()), ctx.missing, reader.absent());
+    addMissing(ctx, stage.missingCount, stage.missingNames);
+    logInRowOrder(errors, batch, stage.issues, stage.issueUnits);
+    const cols = stage.cols;
+    if (ctx.global !== undefined) copyNormalised(ctx.global, batch, cols);
+    const flags: NodeFlag[] = [];
+    evaluateNodes(compiled, cols, { flags, ...(size === BATCH ? { scratch } : {}) });
+    const published = publishBatch(ctx, batch, cols, flags, (b, leaf) => {
+      const r = stage.exactRaw(b, leaf);
+      return r === null ? null : exactly(r);
+    });
+    const failed = stage.failed;
+    for (const f of flags) if (f.reason === "domain") failed[f.unit] = 1;
+    for (const issue of nodeFlagIssues(compiled, batch.units.slice(0, size).map((input) => ({ input })), flags)) {
+      (issue.severity === "error" ? errors : ctx.warnings).add(issue);
+    }
+    const major = unitMajor(compiled.nodes.length, size, cols, published);
+    for (let b = 0; b < size; b++) if (failed[b] !== 1) yield unitOf(ctx, batch, b, major, keys);
+    batch.size = 0;
+  };
+}
+
+/** Adds a batch's missing cells (counts and first names per leaf) to those of the stream. */
+function addMissing(ctx: BatchContext, count: ReadonlyMap<number, number>, names: ReadonlyMap<number, readonly string[]>): void {
+  for (const [leaf, c] of count) ctx.missingCount.set(leaf, (ctx.missingCount.get(leaf) ?? 0) + c);
+  for (const [leaf, list] of names) {
+    let kept = ctx.missingNames.get(leaf);
+    if (kept === undefined) ctx.missingNames.set(leaf, (kept = []));
+    for (const name of list) keepFirstNames(kept, name);
+  }
+}
+
+/** Issues in row order: those of rows left out before each unit, then the unit's own (`issueUnits[k]`: the unit of `issues[k]`). */
+function logInRowOrder(errors: IssueLog, batch: Batch, issues: readonly Issue[], issueUnits: ArrayLike<number>): void {
+  let k = 0;
+  for (let b = 0; b <= batch.size; b++) {
+    for (const issue of batch.before[b] ?? []) errors.add(issue);
+    while (k < issues.length && issueUnits[k] === b) errors.add(issues[k++]!);
+  }
+  batch.before.length = 0;
+}
+
+/** The normalised leaves of the batch's units, from pass 1, into the batch's columns. */
+function copyNormalised(global: NonNullable<BatchContext["global"]>, batch: Batch, cols: NodeColumns): void {
+  const size = batch.size;
+  for (const [leaf, k] of global.position) {
+    for (let b = 0; b < size; b++) {
+      const g = batch.global[b]!;
+      cols.value[leaf * size + b] = global.value[k * global.units + g]!;
+      cols.error[leaf * size + b] = global.error[k * global.units + g]!;
+    }
+  }
+}
+
+/** Every node's published value (scaled), exact where the float's bound cannot decide; the flags sorted by unit and node. */
+function publishBatch(ctx: BatchContext, batch: Batch, cols: NodeColumns, flags: NodeFlag[], exactRaw: (b: number, leaf: number) => Enclosure | null) {
+  const { compiled, global } = ctx;
+  const size = batch.size;
+  const exactLeaf = (b: number, leaf: number): Enclosure | null => (global !== undefined && global.position.has(leaf) ? global.exact(batch.global[b]!, leaf) : exactRaw(b, leaf));
+  const minCoverage = (node: number) => (compiled.nodes[node]!.kind === "group" ? compiled.layout.minCoverage[node]! : 0);
+  const published = publishColumns(compiled.nodes.length, cols, (b) => exactUnit(compiled, (leaf) => exactLeaf(b, leaf), (node) => cols.coverage[node * size + b]!, minCoverage), {
+    places: ctx.decimals,
+    exact: ctx.options.arithmetic === "exact",
+    flags,
+  });
+  ctx.exactUnits += published.exactUnits;
+  flags.sort((a, b) => a.unit - b.unit || a.node - b.node);
+  return published.scaled;
+}
+
+/** A batch's numbers unit-major (unit b's nodes at b × n … (b + 1) × n − 1), handed out as views. */
+interface UnitMajor {
+  readonly n: number;
+  readonly scores: Float64Array;
+  readonly published: Float64Array;
+  readonly coverage: Float64Array;
+}
+
+function unitMajor(n: number, size: number, cols: NodeColumns, published: Float64Array): UnitMajor {
+  const scores = new Float64Array(n * size);
+  const pub = new Float64Array(n * size);
+  const coverage = new Float64Array(n * size);
+  for (let node = 0; node < n; node++) {
+    for (let b = 0; b < size; b++) {
+      scores[b * n + node] = cols.value[node * size + b]!;
+      pub[b * n + node] = published[node * size + b]!;
+      coverage[b * n + node] = cols.coverage[node * size + b]!;
+    }
+  }
+  return { n, scores, published: pub, coverage };
+}
+
+/** Unit `b` of the batch, added to the rank store (a unit not ranked with no values: it gets no rank and takes no place). */
+function unitOf(ctx: BatchContext, batch: Batch, b: number, major: UnitMajor, keys: Float64Array): StreamUnitResult {
+  const { n, scores, published, coverage } = major;
+  const unit = batch.units[b]!;
+  const mark = ctx.unranked.mark(unit);
+  for (let k = 0; k < ctx.rankedPositions.length; k++) keys[k] = mark === false ? published[b * n + ctx.rankedPositions[k]!]! : NaN;
+  ctx.store.add(unit.unit, unit.code, unit.year, unit.group, keys);
+  const root = ctx.compiled.root;
+  const rootValue = published[b * n + root]!;
+  return {
+    index: ctx.store.size - 1,
+    unit: unit.unit,
+    ...(unit.code !== undefined ? { code: unit.code } : {}),
+    ...(unit.group !== undefined ? { group: unit.group } : {}),
+    ...(unit.year !== undefined ? { year: unit.year } : {}),
+    row: unit.row,
+    ...(mark === false ? {} : { ranked: false as const, ...(mark.note !== undefined ? { rankNote: mark.note } : {}) }),
+    score: scores[b * n + root]!,
+    value: Number.isNaN(rootValue) ? "" : formatScaled(rootValue, ctx.decimals),
+    coverage: coverage[b * n + root]!,
+    nodes: { scores: scores.subarray(b * n, (b + 1) * n), published: published.subarray(b * n, (b + 1) * n), coverage: coverage.subarray(b * n, (b + 1) * n) },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Units read from rows, gathered into batches: the float evaluator runs over a batch's columns,
+ * and the leaf stage reads a batch's cells (arrays of cells or rows of CSV blocks) through
+ * {@link batchSource}.
+ *
+ * @module
+ */
+import type { Issue } from "../errors.ts";
+import { isBlank } from "../input/read-units.ts";
+import type { RawCell } from "../input/table.ts";
+import { blockCell, type CsvBlock } from "../input/csv/csv-block.ts";
+import type { CompiledFramework } from "../score/compile.ts";
+import type { LeafSource } from "../score/leaf-columns.ts";
+import type { RawValue } from "../score/rules/outcome.ts";
+
+/** Units scored together: the float evaluator runs over a batch's columns. */
+export const BATCH = 1024;
+
+export interface StreamUnit {
+  readonly unit: string;
+  readonly code?: string;
+  readonly group?: string;
+  readonly year?: number;
+  readonly row: number;
+}
+
+/** A unit read from a row: its identity and where its cells are. */
+export interface StreamRowUnit {
+  readonly unit: StreamUnit;
+  readonly cells: readonly RawCell[] | undefined;
+  readonly block: CsvBlock | undefined;
+  readonly blockRow: number;
+  /** Issues of the rows read since the previous unit (left out rows, ragged rows). */
+  readonly before: Issue[] | undefined;
+}
+
+export interface Batch {
+  size: number;
+  readonly units: StreamUnit[];
+  /** A unit's cells: an array, or row `blockRow` of a block. */
+  readonly cells: (readonly RawCell[] | undefined)[];
+  readonly blocks: (CsvBlock | undefined)[];
+  readonly blockRow: Int32Array;
+  /** Each unit's position among all units read (for the normalised columns of pass 1). */
+  readonly global: Int32Array;
+  /** Row issues met before the unit at each position was read (rows left out, parse errors). */
+  readonly before: Issue[][];
+  /** Column of each (leaf, input): leafColumn[2 × leaf index + input], −1 when absent. */
+  leafColumn: Int32Array;
+}
+
+export function createBatch(compiled: CompiledFramework): Batch {
+  return { size: 0, units: [], cells: [], blocks: [], blockRow: new Int32Array(BATCH), global: new Int32Array(BATCH), before: [], leafColumn: new Int32Array(2 * compiled.nodes.length).fill(-1) };
+}
+
+export function batchSource(compiled: CompiledFramework, batch: Batch, header: { columns: readonly string[]; leafColumn: Int32Array; keyColumn: ReadonlyMap<string, number> }): LeafSource {
+  const at = (b: number, col: number): RawCell => {
+    const block = batch.blocks[b];
+    return block === undefined ? batch.cells[b]![col] : blockCell(block, batch.blockRow[b]!, col);
+  };
+  const raw = (b: number, leaf: number, input: number): RawValue | undefined => {
+    const col = header.leafColumn[2 * leaf + input]!;
+    if (col < 0) return undefined;
+    const cell = at(b, col);
+    return isBlank(cell) ? undefined : (cell as RawValue);
+  };
+  return {
+    count: batch.size,
+    raw,
+    plainColumn: (leaf, into) => {
+      const col = header.leafColumn[2 * leaf]!;
+      for (let b = 0; b < batch.size; b++) {
+        const block = batch.blocks[b];
+        into[b] = block === undefined || col < 0 ? NaN : block.numbers[batch.blockRow[b]! * block.width + col]!;
+      }
+    },
+    cell: (b, key) => {
+      const col = header.keyColumn.get(key);
+      if (col === undefined) return undefined;
+      const cell = at(b, col);
+      return { raw: isBlank(cell) ? undefined : (cell as RawValue), row: batch.units[b]!.row, column: header.columns[col] };
+    },
+    unit: (b) => batch.units[b]!,
+  };
+}
+
+/** Puts a unit read from a row into the batch, with its position among all units read. */
+export function addToBatch(batch: Batch, row: StreamRowUnit, global: number): void {
+  const b = batch.size++;
+  batch.units[b] = row.unit;
+  batch.cells[b] = row.cells;
+  batch.blocks[b] = row.block;
+  batch.blockRow[b] = row.blockRow;
+  batch.global[b] = global;
+  if (row.before !== undefined) for (const issue of row.before) (batch.before[b] ??= []).push(issue);
+}
