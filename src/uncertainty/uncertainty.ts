@@ -1,8 +1,8 @@
 /**
  * Monte Carlo uncertainty and variance-based sensitivity of the ranking: how far each unit's rank
  * moves when the weights, the normalisation and the aggregation vary within given choices.
- * Runs in plain floats over typed arrays (see `float-plan.ts`, `evaluate.ts`), seeded and
- * reproducible. Method and estimators: docs/uncertainty.md.
+ * Runs in plain floats over typed arrays (see `run-model.ts`, `monte-carlo.ts` and the compiled
+ * plan's `evaluate-nodes.ts`), seeded and reproducible. Method and estimators: docs/uncertainty.md.
  *
  * @module
  */
