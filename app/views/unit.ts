@@ -61,33 +61,7 @@ export function unitView(state: State, actions: Actions): HTMLElement {
     h("span", { id: "unit-rank", "data-rank": me.rank ?? "" }, t(lang, "rankOf", { rank: me.rank ?? "–", n: ex.units })),
     me.group !== undefined && me.groupRank !== null ? ` · ${t(lang, "groupRankOf", { rank: me.groupRank, group: me.group })}` : "",
   );
-  const pointsCol = ex.maxPoints !== null;
-  const contributions = h(
-    "table",
-    { class: "contributions" },
-    h("caption", {}, t(lang, "contributions")),
-    h(
-      "thead",
-      {},
-      h("tr", {}, [t(lang, "indicator"), t(lang, "value"), t(lang, "rank"), t(lang, "share"), pointsCol ? t(lang, "points") : t(lang, "contribution"), t(lang, "average")].map((c) => h("th", { scope: "col" }, c))),
-    ),
-    h(
-      "tbody",
-      {},
-      ex.nodes.map((n) =>
-        h(
-          "tr",
-          { class: `depth-${n.depth}` },
-          h("th", { scope: "row" }, name(n, lang)),
-          h("td", { class: "num" }, fmt(n.value)),
-          h("td", { class: "num" }, n.rank ?? ""),
-          h("td", { class: "num" }, formatPoints(n.share, 4, lang)),
-          h("td", { class: "num" }, n.points !== null && n.maxPoints !== null ? `${formatPoints(n.points, 2, lang)} / ${formatPoints(n.maxPoints, 2, lang)}` : formatDecimal(n.contribution, 4, lang)),
-          h("td", { class: "num" }, n.average === null ? "" : formatDecimal(n.average.score, result.framework.decimals, lang)),
-        ),
-      ),
-    ),
-  );
+  const contributions = contributionsTable(ex, result, lang, fmt);
   const strengths = unitStrengths(result, me.unit, yearOption);
   const gapList = (title: string, items: readonly IndicatorDifference[], id: string) =>
     h("section", { "aria-labelledby": id }, h("h3", { id }, title), h("ul", {}, items.map((g) => h("li", {}, `${name(g.node, lang)}: ${fmt(g.value)} (${t(lang, "average").toLowerCase()} ${fmt(g.average)}, ${t(lang, "gap").toLowerCase()} ${fmt(g.difference)})`))));
@@ -116,6 +90,37 @@ export function unitView(state: State, actions: Actions): HTMLElement {
     h("section", { "aria-labelledby": "neighbours" }, h("h3", { id: "neighbours" }, t(lang, "neighbours")), neighbours),
     whatIfSection(state, me),
     planSection(state, me),
+  );
+}
+
+/** The unit's table of contributions: each node's value, rank, share, points (or contribution) and the average. */
+function contributionsTable(ex: ReturnType<typeof explain>, result: NonNullable<State["result"]>, lang: Lang, fmt: ReturnType<typeof valueFormatter>): HTMLElement {
+  const pointsCol = ex.maxPoints !== null;
+  return h(
+    "table",
+    { class: "contributions" },
+    h("caption", {}, t(lang, "contributions")),
+    h(
+      "thead",
+      {},
+      h("tr", {}, [t(lang, "indicator"), t(lang, "value"), t(lang, "rank"), t(lang, "share"), pointsCol ? t(lang, "points") : t(lang, "contribution"), t(lang, "average")].map((c) => h("th", { scope: "col" }, c))),
+    ),
+    h(
+      "tbody",
+      {},
+      ex.nodes.map((n) =>
+        h(
+          "tr",
+          { class: `depth-${n.depth}` },
+          h("th", { scope: "row" }, name(n, lang)),
+          h("td", { class: "num" }, fmt(n.value)),
+          h("td", { class: "num" }, n.rank ?? ""),
+          h("td", { class: "num" }, formatPoints(n.share, 4, lang)),
+          h("td", { class: "num" }, n.points !== null && n.maxPoints !== null ? `${formatPoints(n.points, 2, lang)} / ${formatPoints(n.maxPoints, 2, lang)}` : formatDecimal(n.contribution, 4, lang)),
+          h("td", { class: "num" }, n.average === null ? "" : formatDecimal(n.average.score, result.framework.decimals, lang)),
+        ),
+      ),
+    ),
   );
 }
 

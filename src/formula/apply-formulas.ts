@@ -63,35 +63,8 @@ export function applyFormulas(data: RawTable | readonly unknown[], formulas: rea
   });
 
   const problems: Issue[] = [];
-  const compiled: { formula: Formula; column: string; sources: Map<string, number> }[] = [];
   const consumed = new Set<number>();
-  formulas.forEach((f, i) => {
-    const path = `formulas[${i}]`;
-    if (typeof f !== "object" || f === null || typeof f.column !== "string" || f.column.trim() === "" || typeof f.inputs !== "object" || f.inputs === null) {
-      problems.push(error("OPTION_INVALID", "a formula column needs { column, expression, inputs }", { path }));
-      return;
-    }
-    let formula: Formula;
-    try {
-      formula = compileFormula(f.expression, { variables: Object.keys(f.inputs), ...(limits !== undefined ? { limits } : {}) });
-    } catch (e) {
-      if (!(e instanceof DtiError)) throw e;
-      for (const issue of e.issues) problems.push({ ...issue, column: f.column, path });
-      return;
-    }
-    const sources = new Map<string, number>();
-    for (const [variable, header] of Object.entries(f.inputs)) {
-      const col = typeof header === "string" ? index.get(normalizeKey(header)) : undefined;
-      if (col === undefined) {
-        problems.push(error("DATA_MISSING_COLUMN", `formula ${showValue(f.column)}: variable ${showValue(variable)} reads column ${showValue(header)}, which the data does not have`, { column: String(header), path }));
-        continue;
-      }
-      sources.set(variable, col);
-      consumed.add(col);
-    }
-    compiled.push({ formula, column: f.column.normalize("NFC").trim(), sources });
-  });
-
+  const compiled = compileColumns(formulas, index, limits, consumed, problems);
   const kept = table.columns.map((_, i) => i).filter((i) => keepInputs || !consumed.has(i));
   const keptKeys = new Set(kept.map((i) => normalizeKey(table.columns[i] as string)));
   const added = new Set<string>();
@@ -134,4 +107,43 @@ export function applyFormulas(data: RawTable | readonly unknown[], formulas: rea
     return { line: row.line, cells };
   });
   return { columns: [...kept.map((i) => table.columns[i] as string), ...compiled.map((c) => c.column)], rows, format: table.format, issues };
+}
+
+/** A formula column compiled: the formula, the column it writes, the column each variable reads. */
+interface CompiledColumn {
+  readonly formula: Formula;
+  readonly column: string;
+  readonly sources: Map<string, number>;
+}
+
+/** Compiles each formula and finds its input columns (by header, as columns are matched); the columns read go into `consumed`, problems into `problems`. */
+function compileColumns(formulas: readonly FormulaColumn[], index: ReadonlyMap<string, number>, limits: ApplyFormulasOptions["limits"], consumed: Set<number>, problems: Issue[]): CompiledColumn[] {
+  const compiled: CompiledColumn[] = [];
+  formulas.forEach((f, i) => {
+    const path = `formulas[${i}]`;
+    if (typeof f !== "object" || f === null || typeof f.column !== "string" || f.column.trim() === "" || typeof f.inputs !== "object" || f.inputs === null) {
+      problems.push(error("OPTION_INVALID", "a formula column needs { column, expression, inputs }", { path }));
+      return;
+    }
+    let formula: Formula;
+    try {
+      formula = compileFormula(f.expression, { variables: Object.keys(f.inputs), ...(limits !== undefined ? { limits } : {}) });
+    } catch (e) {
+      if (!(e instanceof DtiError)) throw e;
+      for (const issue of e.issues) problems.push({ ...issue, column: f.column, path });
+      return;
+    }
+    const sources = new Map<string, number>();
+    for (const [variable, header] of Object.entries(f.inputs)) {
+      const col = typeof header === "string" ? index.get(normalizeKey(header)) : undefined;
+      if (col === undefined) {
+        problems.push(error("DATA_MISSING_COLUMN", `formula ${showValue(f.column)}: variable ${showValue(variable)} reads column ${showValue(header)}, which the data does not have`, { column: String(header), path }));
+        continue;
+      }
+      sources.set(variable, col);
+      consumed.add(col);
+    }
+    compiled.push({ formula, column: f.column.normalize("NFC").trim(), sources });
+  });
+  return compiled;
 }

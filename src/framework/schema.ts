@@ -8,7 +8,8 @@ import * as z from "zod/mini";
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
-function build() {
+/** The schema's building blocks: ids, finite and non-negative numbers, bilingual names, directions. */
+function primitives() {
   const id = z.string().check(
     z.regex(ID_PATTERN, "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit"),
   );
@@ -16,9 +17,15 @@ function build() {
   const nonNegative = finite.check(z.nonnegative("must not be negative"));
   const name = z.strictObject({ vi: z.string().check(z.minLength(1)), en: z.optional(z.string()) });
   const direction = z.enum(["higher", "lower"]);
-  const outOfRange = z.optional(z.enum(["error", "clamp"]));
+  return { id, finite, nonNegative, name, direction };
+}
 
-  const rule = z.discriminatedUnion("type", [
+type Primitives = ReturnType<typeof primitives>;
+
+/** A leaf's scoring rule, one form per `type`. */
+function ruleSchema({ finite, nonNegative, direction }: Primitives) {
+  const outOfRange = z.optional(z.enum(["error", "clamp"]));
+  return z.discriminatedUnion("type", [
     z.strictObject({ type: z.literal("value"), outOfRange }),
     z.strictObject({ type: z.literal("points"), max: z.optional(nonNegative), outOfRange }),
     z.strictObject({
@@ -70,8 +77,12 @@ function build() {
       ties: z.optional(z.enum(["average", "min"])),
     }),
   ]);
-  const aggregation = z.optional(z.enum(["arithmetic", "geometric", "harmonic", "mazziotta-pareto"]));
+}
 
+const aggregationSchema = () => z.optional(z.enum(["arithmetic", "geometric", "harmonic", "mazziotta-pareto"]));
+
+/** A node's own fields (all but `children`), the rule's schema among them. */
+function nodeFieldsSchema({ id, name, nonNegative }: Primitives, rule: ReturnType<typeof ruleSchema>) {
   const nodeFields = {
     id,
     name,
@@ -81,18 +92,37 @@ function build() {
     measure: z.optional(z.string()),
     note: z.optional(z.string()),
   };
-
-  // The tree is recursive; the getter's type is annotated loosely (the parsed data is cast to
-  // FrameworkDefinition, whose types are written by hand in types.ts).
   const ownFields = {
     ...nodeFields,
     rule: z.optional(rule),
-    aggregation,
+    aggregation: aggregationSchema(),
     weighting: z.optional(z.enum(["auto", "manual", "points", "equal"])),
     minCoverage: z.optional(nonNegative.check(z.lte(1, "must be at most 1"))),
     adjust: z.optional(z.enum(["bonus", "penalty"])),
     adjustedRange: z.optional(z.enum(["total", "non-negative", "none"])),
   };
+  return ownFields;
+}
+
+/** A view: a named weighted combination of nodes. */
+function viewSchema({ id, name, nonNegative }: Primitives) {
+  return z.strictObject({
+    id,
+    name,
+    short: z.optional(z.string()),
+    terms: z.array(z.strictObject({ node: id, weight: z.optional(nonNegative) })).check(z.minLength(1)),
+    aggregation: aggregationSchema(),
+    note: z.optional(z.string()),
+  });
+}
+
+function build() {
+  const p = primitives();
+  const { id, name } = p;
+  const rule = ruleSchema(p);
+  const ownFields = nodeFieldsSchema(p, rule);
+  // The tree is recursive; the getter's type is annotated loosely (the parsed data is cast to
+  // FrameworkDefinition, whose types are written by hand in types.ts).
   const node: z.ZodMiniType = z.strictObject({
     ...ownFields,
     get children(): z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniType>> {
@@ -100,14 +130,7 @@ function build() {
     },
   });
 
-  const view = z.strictObject({
-    id,
-    name,
-    short: z.optional(z.string()),
-    terms: z.array(z.strictObject({ node: id, weight: z.optional(nonNegative) })).check(z.minLength(1)),
-    aggregation,
-    note: z.optional(z.string()),
-  });
+  const view = viewSchema(p);
 
   const framework = z.strictObject({
     $schema: z.optional(z.string()),

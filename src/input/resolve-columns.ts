@@ -5,12 +5,14 @@
  * @module
  */
 import { error, showList, showValue, warning, type Issue } from "../errors.ts";
-import { inputKeys } from "../framework/input-keys.ts";
-import type { Framework, FrameworkNode, IndicatorNode } from "../framework/types.ts";
+import type { Framework } from "../framework/types.ts";
 import { MAX_NAME_LENGTH } from "../text/clean-name.ts";
 import { closestName, closestNameFinder } from "../text/closest-name.ts";
 import { hinted } from "../text/option-hint.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
+import { AMBIGUOUS, codedInput, inputAliases, inputKeyIndex, unmatchedInputNames } from "./input-aliases.ts";
+
+export { codedInput, inputAliases, inputSpellings, isInputKey, type InputSpelling } from "./input-aliases.ts";
 
 /** The roles a non-indicator column can play. */
 export type ColumnRole = "unit" | "code" | "group" | "year" | "ranked" | "rankNote" | "indicator" | "value";
@@ -72,74 +74,6 @@ export interface ResolveOptions {
 /** Headers of a row-number column ("STT"): never an indicator, left unread without a word. */
 export const ORDINAL_HEADERS: ReadonlySet<string> = new Set(["stt", "tt", "số tt", "số thứ tự", "thứ tự", "no", "no.", "#"]);
 
-const AMBIGUOUS = "\u0000ambiguous";
-
-/**
- * Builds the map from every accepted spelling of an indicator input to its key: for a one-input
- * leaf its id, Vietnamese and English names, short label and "Chỉ số <name>"; for a ratio its two
- * input keys. A spelling shared by two inputs is marked ambiguous.
- */
-export function inputAliases(framework: Framework): { inputs: Map<string, string>; computed: Map<string, string> } {
-  const inputs = new Map<string, string>();
-  const computed = new Map<string, string>();
-  const add = (map: Map<string, string>, alias: string | undefined, key: string) => {
-    if (alias === undefined || alias.trim() === "") return;
-    const k = normalizeKey(alias);
-    const prev = map.get(k);
-    map.set(k, prev === undefined || prev === key ? key : AMBIGUOUS);
-  };
-  const names = (n: { id: string; name: { vi: string; en?: string }; short?: string }) => [
-    n.id, n.name.vi, n.name.en, n.short, `chỉ số ${n.name.vi}`,
-  ];
-  const visit = (node: FrameworkNode) => {
-    if (node.rule !== undefined) {
-      for (const { key, text } of inputSpellings(node)) add(inputs, text, key);
-      return;
-    }
-    for (const alias of names(node)) add(computed, alias, node.id);
-    node.children.forEach(visit);
-  };
-  visit(framework.root);
-  for (const view of framework.views ?? []) for (const alias of names(view)) add(computed, alias, view.id);
-  return { inputs, computed };
-}
-
-/** One accepted spelling of a leaf's input, and which field of the leaf it comes from. */
-export interface InputSpelling {
-  /** The input key the spelling reads. */
-  readonly key: string;
-  /** `id`, `name.vi`, `name.en`, `short`, `"Chỉ số" + name.vi`, or (a ratio) `numerator` / `denominator`. */
-  readonly field: string;
-  readonly text: string;
-}
-
-/**
- * Every spelling a column (or a long-form indicator name) may use for a leaf's input: for a
- * one-input leaf its id, Vietnamese and English names, short label and "Chỉ số <name>"; for a
- * ratio its two input keys.
- *
- * @example
- * ```ts
- * inputSpellings({ id: "awareness", name: { vi: "Nhận thức số" }, rule: { type: "value" } }).map((s) => s.text);
- * // => ["awareness", "Nhận thức số", "chỉ số Nhận thức số"]
- * ```
- */
-export function inputSpellings(node: IndicatorNode): InputSpelling[] {
-  const keys = inputKeys(node);
-  if (keys.length !== 1) return keys.map((key, i) => ({ key, field: i === 0 ? "numerator" : "denominator", text: key }));
-  const key = keys[0] as string;
-  const out: InputSpelling[] = [];
-  const add = (field: string, text: string | undefined) => {
-    if (text !== undefined && text.trim() !== "") out.push({ key, field, text });
-  };
-  add("id", node.id);
-  add("name.vi", node.name.vi);
-  add("name.en", node.name.en);
-  add("short", node.short);
-  add('"Chỉ số" + name.vi', `chỉ số ${node.name.vi}`);
-  return out;
-}
-
 /**
  * Resolves the columns of a table against a framework: roles first where named explicitly, then
  * indicator inputs, then recognised role names; reports duplicate, ambiguous, unknown and
@@ -155,12 +89,29 @@ export function inputSpellings(node: IndicatorNode): InputSpelling[] {
 export function resolveColumns(headers: readonly string[], framework: Framework, options: ResolveOptions = {}): ColumnPlan {
   const issues: Issue[] = [];
   const { inputs: aliases, computed } = inputAliases(framework);
-  const keys = inputKeyIndex(framework);
-  const roles: { [R in ColumnRole]?: number } = {};
-  const inputs = new Map<number, string>();
-  const keyOwner = new Map<string, number>();
-  const seen = new Map<string, number>();
-  const ignored = new Set((options.ignoreColumns ?? []).map(normalizeKey));
+  const explicit = explicitRoles(headers, options, issues);
+  const matched = matchHeaders(headers, framework, aliases, explicit, options, issues);
+  const { roles, inputs, seen } = matched;
+  missingIgnoredColumns(headers, seen, options, issues);
+  const rest = recognisedRoles(headers, matched.unknown, roles, options);
+  const shape = tableShape(roles, inputs, options);
+  if (shape === "wide") {
+    // In wide form an indicator/value role column is just an unknown column.
+    for (const r of ["indicator", "value"] as const) {
+      const col = roles[r];
+      if (col !== undefined && !explicitlyNamed(options, r)) {
+        rest.push(col);
+        delete roles[r];
+      }
+    }
+  }
+  unknownColumnIssues(headers, rest, framework, computed, inputs, options, issues);
+  missingRoleIssues(roles, shape, issues);
+  return { shape, roles, inputs, aliases, computed, issues };
+}
+
+/** The roles named by the options (`columns`), by normalised header; a name that is no column is reported. */
+function explicitRoles(headers: readonly string[], options: ResolveOptions, issues: Issue[]): Map<string, ColumnRole> {
   const explicit = new Map<string, ColumnRole>();
   for (const [role, name] of Object.entries(options.columns ?? {}) as [ColumnRole, string | undefined][]) {
     if (name === undefined) continue;
@@ -169,8 +120,27 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
     }
     explicit.set(normalizeKey(name), role);
   }
+  return explicit;
+}
 
-  const unknown: number[] = [];
+interface MatchedHeaders {
+  readonly roles: { [R in ColumnRole]?: number };
+  readonly inputs: Map<number, string>;
+  /** Normalised header → its first column. */
+  readonly seen: Map<string, number>;
+  /** Columns that are neither an explicit role, an input, ignored nor a row number. */
+  readonly unknown: number[];
+}
+
+/**
+ * Matches each header to an explicitly named role or an indicator input; reports headers too
+ * long, twice, ambiguous, or giving an input another column gives.
+ */
+function matchHeaders(headers: readonly string[], framework: Framework, aliases: ReadonlyMap<string, string>, explicit: ReadonlyMap<string, ColumnRole>, options: ResolveOptions, issues: Issue[]): MatchedHeaders {
+  const keys = inputKeyIndex(framework);
+  const matched: MatchedHeaders = { roles: {}, inputs: new Map(), seen: new Map(), unknown: [] };
+  const keyOwner = new Map<string, number>();
+  const ignored = new Set((options.ignoreColumns ?? []).map(normalizeKey));
   headers.forEach((header, col) => {
     if (header.length > MAX_NAME_LENGTH) {
       // Left out before it becomes a key (see MAX_NAME_LENGTH); `column` keeps the header as written.
@@ -178,16 +148,16 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
       return;
     }
     const key = normalizeKey(header);
-    const first = seen.get(key);
+    const first = matched.seen.get(key);
     if (first !== undefined) {
       issues.push(error("DATA_DUPLICATE_COLUMN", `column ${showValue(header)} appears twice (columns ${first + 1} and ${col + 1})`, { column: header, row: 1 }));
       return;
     }
-    seen.set(key, col);
+    matched.seen.set(key, col);
     if (ignored.has(key)) return;
     const role = explicit.get(key);
     if (role !== undefined) {
-      roles[role] = col;
+      matched.roles[role] = col;
       return;
     }
     const input = aliases.get(key) ?? codedInput(key, keys);
@@ -204,14 +174,17 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
         return;
       }
       keyOwner.set(input, col);
-      inputs.set(col, input);
+      matched.inputs.set(col, input);
       return;
     }
     if (ORDINAL_HEADERS.has(key)) return;
-    unknown.push(col);
+    matched.unknown.push(col);
   });
+  return matched;
+}
 
-  // A name to ignore that is no column is most likely misspelt: the column it meant is still read.
+/** A name to ignore that is no column is most likely misspelt: the column it meant is still read. */
+function missingIgnoredColumns(headers: readonly string[], seen: ReadonlyMap<string, number>, options: ResolveOptions, issues: Issue[]): void {
   for (const name of options.ignoreColumns ?? []) {
     if (seen.has(normalizeKey(name))) continue;
     const near = closestName(name, headers);
@@ -221,8 +194,10 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
       }),
     );
   }
+}
 
-  // Recognised role names, for roles not named explicitly.
+/** Recognised role names, for roles not named explicitly, set into `roles`; the columns still unknown. */
+function recognisedRoles(headers: readonly string[], unknown: readonly number[], roles: { [R in ColumnRole]?: number }, options: ResolveOptions): number[] {
   const rest: number[] = [];
   for (const col of unknown) {
     const key = normalizeKey(headers[col] as string);
@@ -232,25 +207,17 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
     if (role !== undefined) roles[role] = col;
     else rest.push(col);
   }
+  return rest;
+}
 
-  const shape =
-    options.shape === "wide" || options.shape === "long"
-      ? options.shape
-      : roles.indicator !== undefined && roles.value !== undefined && inputs.size === 0
-        ? "long"
-        : "wide";
+/** Wide or long: as asked, else long when indicator and value columns exist and no input column does. */
+function tableShape(roles: { readonly [R in ColumnRole]?: number }, inputs: ReadonlyMap<number, string>, options: ResolveOptions): "wide" | "long" {
+  if (options.shape === "wide" || options.shape === "long") return options.shape;
+  return roles.indicator !== undefined && roles.value !== undefined && inputs.size === 0 ? "long" : "wide";
+}
 
-  if (shape === "wide") {
-    // In wide form an indicator/value role column is just an unknown column.
-    for (const r of ["indicator", "value"] as const) {
-      const col = roles[r];
-      if (col !== undefined && !explicitlyNamed(options, r)) {
-        rest.push(col);
-        delete roles[r];
-      }
-    }
-  }
-
+/** Reports the columns that are no role nor input: a computed score (a warning), else unknown (with the closest input's name). */
+function unknownColumnIssues(headers: readonly string[], rest: number[], framework: Framework, computed: ReadonlyMap<string, string>, inputs: ReadonlyMap<number, string>, options: ResolveOptions, issues: Issue[]): void {
   // Built once (not per unknown column): thousands of unknown headers must stay cheap.
   let findNear: ((name: string) => string | undefined) | undefined;
   for (const col of rest.sort((a, b) => a - b)) {
@@ -275,7 +242,10 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
     );
     issues.push(make("DATA_UNKNOWN_COLUMN", message, { column: header, row: 1, ...(hints.length > 0 ? { hints } : {}) }));
   }
+}
 
+/** The unit column, and in long form the indicator and value columns, are required. */
+function missingRoleIssues(roles: { readonly [R in ColumnRole]?: number }, shape: "wide" | "long", issues: Issue[]): void {
   if (roles.unit === undefined) {
     const { message, hints } = hinted((o) => `no unit column: name one of ${ROLE_ALIASES.unit.slice(0, 6).map((a) => JSON.stringify(a)).join(", ")} …, or name it with ${o("columns.unit")}`);
     issues.push(error("DATA_NO_UNIT_COLUMN", message, { row: 1, hints }));
@@ -284,52 +254,6 @@ export function resolveColumns(headers: readonly string[], framework: Framework,
     if (roles.indicator === undefined) issues.push(error("DATA_NO_UNIT_COLUMN", `long-form data needs an indicator column ("indicator", "chỉ số")`, { row: 1 }));
     if (roles.value === undefined) issues.push(error("DATA_NO_UNIT_COLUMN", `long-form data needs a value column ("value", "giá trị")`, { row: 1 }));
   }
-  return { shape, roles, inputs, aliases, computed, issues };
-}
-
-/** Every input key of the framework by its normalised spelling. */
-function inputKeyIndex(framework: Framework): Map<string, string> {
-  const out = new Map<string, string>();
-  const visit = (node: FrameworkNode) => {
-    if (node.rule === undefined) return node.children.forEach(visit);
-    for (const k of inputKeys(node)) out.set(normalizeKey(k), k);
-  };
-  visit(framework.root);
-  return out;
-}
-
-/**
- * The input a header names by its code in final parentheses, as templates write them: "Nhận thức
- * số (awareness)", "Hộ có cáp quang: tử số (fibre.a)". Only an input key counts as a code, so
- * "Tỷ lệ (%)" stays an unknown column.
- *
- * @example
- * ```ts
- * codedInput("nhận thức số (awareness)", new Map([["awareness", "awareness"]])); // => "awareness"
- * ```
- */
-export function codedInput(key: string, keys: ReadonlyMap<string, string>): string | undefined {
-  const m = /\(([^()]+)\)$/u.exec(key);
-  return m === null ? undefined : keys.get((m[1] as string).trim());
-}
-
-/** The names (id, Vietnamese, English, short) of the indicator inputs that have no column yet. */
-function unmatchedInputNames(framework: Framework, matched: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  const visit = (node: FrameworkNode) => {
-    if (node.rule === undefined) return node.children.forEach(visit);
-    const keys = inputKeys(node);
-    if (keys.length === 1) {
-      if (!matched.has(keys[0] as string)) for (const n of [node.name.vi, node.name.en, node.short, node.id]) if (n !== undefined) out.push(n);
-    } else for (const k of keys) if (!matched.has(k)) out.push(k);
-  };
-  visit(framework.root);
-  return out;
-}
-
-/** True when `alias` resolved to an input key (not an ambiguous spelling). */
-export function isInputKey(value: string | undefined): value is string {
-  return value !== undefined && value !== AMBIGUOUS;
 }
 
 function explicitlyNamed(options: ResolveOptions, role: ColumnRole): boolean {

@@ -26,6 +26,8 @@ export interface RawTable {
   readonly rows: readonly RawRow[];
   /** The line (sheet row) the headers were read from, when not line 1: title rows were above them. */
   readonly headerLine?: number;
+  /** The line of the group titles above the header, when the header was read from two rows (see `placeHeader`). */
+  readonly groupLine?: number;
   /** Where the table came from, for messages ("csv", "json", "xlsx"). */
   readonly format: "csv" | "json" | "xlsx";
   /** Problems met while reading (e.g. a non-object JSON record). */

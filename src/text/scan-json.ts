@@ -49,129 +49,162 @@ const ESCAPES = new Set(['"', "\\", "/", "b", "f", "n", "r", "t"]);
  * ```
  */
 export function scanJson(text: string): JsonScan {
-  const n = text.length;
-  const stack: Frame[] = [];
-  const duplicates: { path: (string | number)[]; key: string; offset: number }[] = [];
-  let i = 0;
+  const scan = new JsonScanner(text);
+  for (;;) {
+    // A value is expected at i.
+    const opened = scan.value();
+    if (typeof opened === "object") return opened;
+    if (opened) continue;
+    // After a value: a separator or the end of the containers that hold it.
+    const after = scan.afterValue();
+    if (after !== undefined) return after;
+  }
+}
 
-  const done = (error?: { offset: number; message: string }): JsonScan => {
-    const offsets = duplicates.map((d) => d.offset);
+/** A syntax error found at an offset. */
+type Failure = { offset: number; message: string };
+
+/** The scan's state: the offset `i`, the open containers, the repeated keys found so far. */
+class JsonScanner {
+  private i = 0;
+  private readonly text: string;
+  private readonly n: number;
+  private readonly stack: Frame[] = [];
+  private readonly duplicates: { path: (string | number)[]; key: string; offset: number }[] = [];
+
+  constructor(text: string) {
+    this.text = text;
+    this.n = text.length;
+  }
+
+  /** The scan's outcome: the repeated keys, and the error if any, by line and column. */
+  done(error?: Failure): JsonScan {
+    const offsets = this.duplicates.map((d) => d.offset);
     if (error !== undefined) offsets.push(error.offset);
-    const places = positions(text, offsets);
-    const out = duplicates.map((d, k) => ({ path: d.path, key: d.key, ...(places[k] as { line: number; column: number }) }));
+    const places = positions(this.text, offsets);
+    const out = this.duplicates.map((d, k) => ({ path: d.path, key: d.key, ...(places[k] as { line: number; column: number }) }));
     if (error === undefined) return { duplicates: out };
     return { error: { ...(places[places.length - 1] as { line: number; column: number }), message: error.message }, duplicates: out };
-  };
-  const skipSpace = () => {
+  }
+
+  private skipSpace(): void {
     for (;;) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+      const c = this.text.charCodeAt(this.i);
+      if (c === 32 || c === 10 || c === 13 || c === 9) this.i++;
       else return;
     }
-  };
-  /** Reads a string at `i` (a quote); returns its end, or a message. */
-  const string = (): string | undefined => {
-    i++;
+  }
+
+  /** Reads a string at `i` (a quote); returns undefined at its end, or a message. */
+  private string(): string | undefined {
+    const { text, n } = this;
+    this.i++;
     for (;;) {
-      if (i >= n) return "a string is not closed (a missing double quote)";
-      const c = text.charCodeAt(i);
+      if (this.i >= n) return "a string is not closed (a missing double quote)";
+      const c = text.charCodeAt(this.i);
       if (c === 34) {
-        i++;
+        this.i++;
         return undefined;
       }
       if (c === 92) {
-        const e = text[i + 1];
+        const e = text[this.i + 1];
         if (e === "u") {
-          if (!/^[0-9a-fA-F]{4}$/u.test(text.slice(i + 2, i + 6))) return "\\u must be followed by four hexadecimal digits";
-          i += 6;
-        } else if (e !== undefined && ESCAPES.has(e)) i += 2;
+          if (!/^[0-9a-fA-F]{4}$/u.test(text.slice(this.i + 2, this.i + 6))) return "\\u must be followed by four hexadecimal digits";
+          this.i += 6;
+        } else if (e !== undefined && ESCAPES.has(e)) this.i += 2;
         else return `"\\${e ?? ""}" is not an escape JSON knows (write \\\\ for a backslash)`;
         continue;
       }
       if (c < 32) return "a line break or other control character inside a string (write \\n or \\t)";
-      i++;
+      this.i++;
     }
-  };
+  }
+
   /** Reads `"key":` into the object on top of the stack; returns a message on error. */
-  const key = (frame: Frame & { kind: "object" }): string | undefined => {
-    skipSpace();
-    if (text.charCodeAt(i) !== 34) return "expected a key in double quotes";
-    const start = i;
-    const bad = string();
+  private key(frame: Frame & { kind: "object" }): string | undefined {
+    this.skipSpace();
+    if (this.text.charCodeAt(this.i) !== 34) return "expected a key in double quotes";
+    const start = this.i;
+    const bad = this.string();
     if (bad !== undefined) return bad;
-    const raw = text.slice(start + 1, i - 1);
+    const raw = this.text.slice(start + 1, this.i - 1);
     const name = raw.includes("\\") ? (JSON.parse(`"${raw}"`) as string) : raw;
-    if (frame.keys.has(name)) duplicates.push({ path: pathOf(stack.slice(0, -1)), key: name, offset: start });
+    if (frame.keys.has(name)) this.duplicates.push({ path: pathOf(this.stack.slice(0, -1)), key: name, offset: start });
     frame.keys.add(name);
     frame.key = name;
-    skipSpace();
-    if (text[i] !== ":") return `expected ":" after the key ${JSON.stringify(name)}`;
-    i++;
+    this.skipSpace();
+    if (this.text[this.i] !== ":") return `expected ":" after the key ${JSON.stringify(name)}`;
+    this.i++;
     return undefined;
-  };
+  }
 
-  for (;;) {
-    // A value is expected at i.
-    skipSpace();
-    if (i >= n) return done({ offset: i, message: "the text ends where a value was expected" });
-    const c = text[i];
-    let closed = true;
-    if (c === "{") {
-      i++;
-      skipSpace();
-      if (text[i] === "}") i++;
-      else {
-        const frame: Frame = { kind: "object", keys: new Set(), key: "" };
-        stack.push(frame);
-        const bad = key(frame);
-        if (bad !== undefined) return done({ offset: i, message: bad });
-        closed = false;
+  /**
+   * Reads the value at `i`: true when it opened a container (a value is expected next), false
+   * when it was read whole, or the outcome on an error.
+   */
+  value(): boolean | JsonScan {
+    const { text, n } = this;
+    this.skipSpace();
+    if (this.i >= n) return this.done({ offset: this.i, message: "the text ends where a value was expected" });
+    const c = text[this.i];
+    if (c === "{" || c === "[") {
+      this.i++;
+      this.skipSpace();
+      if (text[this.i] === (c === "{" ? "}" : "]")) {
+        this.i++;
+        return false;
       }
-    } else if (c === "[") {
-      i++;
-      skipSpace();
-      if (text[i] === "]") i++;
-      else {
-        stack.push({ kind: "array", index: 0 });
-        closed = false;
+      if (c === "[") {
+        this.stack.push({ kind: "array", index: 0 });
+        return true;
       }
-    } else if (c === '"') {
-      const start = i;
-      const bad = string();
-      if (bad !== undefined) return done({ offset: i >= n ? start : i, message: bad });
-    } else if (text.startsWith("true", i)) i += 4;
-    else if (text.startsWith("false", i)) i += 5;
-    else if (text.startsWith("null", i)) i += 4;
-    else {
-      NUMBER.lastIndex = i;
-      if (!NUMBER.test(text)) return done({ offset: i, message: `expected a value (text in double quotes, a number, true, false, null, { or [), not ${JSON.stringify(text.slice(i, i + 10))}` });
-      i = NUMBER.lastIndex;
+      const frame: Frame = { kind: "object", keys: new Set(), key: "" };
+      this.stack.push(frame);
+      const bad = this.key(frame);
+      return bad === undefined ? true : this.done({ offset: this.i, message: bad });
     }
-    if (!closed) continue;
-    // After a value: a separator or the end of the containers that hold it.
+    if (c === '"') {
+      const start = this.i;
+      const bad = this.string();
+      return bad === undefined ? false : this.done({ offset: this.i >= n ? start : this.i, message: bad });
+    }
+    if (text.startsWith("true", this.i)) this.i += 4;
+    else if (text.startsWith("false", this.i)) this.i += 5;
+    else if (text.startsWith("null", this.i)) this.i += 4;
+    else {
+      NUMBER.lastIndex = this.i;
+      if (!NUMBER.test(text)) return this.done({ offset: this.i, message: `expected a value (text in double quotes, a number, true, false, null, { or [), not ${JSON.stringify(text.slice(this.i, this.i + 10))}` });
+      this.i = NUMBER.lastIndex;
+    }
+    return false;
+  }
+
+  /** After a value: reads a separator (undefined: a value follows) or closes containers; the outcome at the end or on an error. */
+  afterValue(): JsonScan | undefined {
+    const { text, n, stack } = this;
     for (;;) {
-      skipSpace();
+      this.skipSpace();
       const top = stack[stack.length - 1];
       if (top === undefined) {
-        return i < n ? done({ offset: i, message: "unexpected text after the end of the JSON value" }) : done();
+        return this.i < n ? this.done({ offset: this.i, message: "unexpected text after the end of the JSON value" }) : this.done();
       }
-      const s = text[i];
+      const s = text[this.i];
       if (s === ",") {
-        i++;
+        this.i++;
         if (top.kind === "array") top.index++;
         else {
-          const bad = key(top);
-          if (bad !== undefined) return done({ offset: i, message: bad });
+          const bad = this.key(top);
+          if (bad !== undefined) return this.done({ offset: this.i, message: bad });
         }
-        break;
+        return undefined;
       }
       if ((top.kind === "object" && s === "}") || (top.kind === "array" && s === "]")) {
-        i++;
+        this.i++;
         stack.pop();
         continue;
       }
       const what = top.kind === "object" ? `"," or "}"` : `"," or "]"`;
-      return done({ offset: i, message: i >= n ? `the text ends where ${what} was expected` : `expected ${what}` });
+      return this.done({ offset: this.i, message: this.i >= n ? `the text ends where ${what} was expected` : `expected ${what}` });
     }
   }
 }

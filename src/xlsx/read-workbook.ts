@@ -9,38 +9,11 @@
 import { unzipSync, type Unzipped } from "fflate";
 import { error, showList, showValue, type Issue } from "../errors.ts";
 import { cellRef, parseCellRef } from "./cell-ref.ts";
-import { attributes, child, childrenNamed, parseXml, scanXml, textOf, type XmlElement } from "./xml.ts";
+import { attributes, child, childrenNamed, parseXml, textOf, type XmlElement } from "./xml.ts";
+import { scanSheet } from "./scan-sheet.ts";
 
-/** A cell as stored: text, a number, a boolean; blank cells are absent. */
-export type SheetValue = string | number | boolean;
-
-/** A merged range, 0-based columns and 1-based rows, inclusive. */
-export interface MergedRange {
-  readonly top: number;
-  readonly left: number;
-  readonly bottom: number;
-  readonly right: number;
-}
-
-/** One sheet's cells. */
-export interface SheetCells {
-  /** The sheet's name as Excel shows it on its tab. */
-  readonly name: string;
-  /** Excel row number → the row's cells by 0-based column (holes are blank cells). */
-  readonly rows: ReadonlyMap<number, readonly (SheetValue | undefined)[]>;
-  readonly merges: readonly MergedRange[];
-  /** Formula cells saved without their value (read as blank). */
-  readonly uncached: readonly UncachedFormula[];
-  /** Problems met (unreadable cells). */
-  readonly issues: readonly Issue[];
-}
-
-/** A formula cell that has no value saved with it: Excel did not calculate before saving. */
-export interface UncachedFormula {
-  readonly row: number;
-  readonly col: number;
-  readonly formula: string;
-}
+export type { MergedRange, SheetCells, SheetValue, UncachedFormula } from "./scan-sheet.ts";
+import type { SheetCells } from "./scan-sheet.ts";
 
 /** A sheet of the workbook, as listed in it. */
 export interface SheetEntry {
@@ -202,126 +175,5 @@ export function readSheetCells(bytes: Uint8Array, sheet?: string | number): Shee
   } catch (e) {
     if (e instanceof WorkbookError) throw e;
     return fail(`the sheet ${showValue(entry.name)} is not well-formed XML (${(e as Error).message})`);
-  }
-}
-
-/**
- * The cells, merged ranges and uncalculated formulas of a worksheet's XML, read tag by tag (see
- * `scanXml`): `<row r>` holds `<c r t>` cells, each with a value `<v>`, a formula `<f>` or an
- * inline string `<is>`; `<mergeCell ref>` names a merged range.
- */
-function scanSheet(xml: string, strings: readonly string[], sheet: string): Omit<SheetCells, "name"> {
-  const issues: Issue[] = [];
-  const uncached: UncachedFormula[] = [];
-  const rows = new Map<number, (SheetValue | undefined)[]>();
-  const merges: MergedRange[] = [];
-  let row = 0;
-  let cells: (SheetValue | undefined)[] = [];
-  let col = -1;
-  let type = "n";
-  let value: string | undefined;
-  let formula: string | undefined;
-  let inline: string | undefined;
-  // Which text is being read: a value, a formula, an inline string's text (not its phonetic guide).
-  let reading: "v" | "f" | "t" | undefined;
-  let phonetic = 0;
-  scanXml(xml, {
-    open(name, attrText) {
-      switch (name) {
-        case "row": {
-          const r = attributes(attrText)["r"];
-          row = r !== undefined && /^\d+$/u.test(r) ? Number(r) : row + 1;
-          cells = [];
-          col = -1;
-          break;
-        }
-        case "c": {
-          const attrs = attributes(attrText);
-          const ref = attrs["r"] === undefined ? undefined : parseCellRef(attrs["r"]);
-          col = ref?.col ?? col + 1;
-          type = attrs["t"] ?? "n";
-          value = formula = inline = undefined;
-          break;
-        }
-        case "v":
-          value = "";
-          reading = "v";
-          break;
-        case "f":
-          formula = "";
-          reading = "f";
-          break;
-        case "is":
-          inline = "";
-          break;
-        case "rPh":
-          phonetic++;
-          break;
-        case "t":
-          if (inline !== undefined && phonetic === 0) reading = "t";
-          break;
-        case "mergeCell": {
-          const [a, b] = (attributes(attrText)["ref"] ?? "").split(":");
-          const from = a === undefined ? undefined : parseCellRef(a);
-          const to = b === undefined ? from : parseCellRef(b);
-          if (from !== undefined && to !== undefined) {
-            merges.push({ top: Math.min(from.row, to.row), bottom: Math.max(from.row, to.row), left: Math.min(from.col, to.col), right: Math.max(from.col, to.col) });
-          }
-          break;
-        }
-      }
-    },
-    text(text) {
-      if (reading === "v") value += text;
-      else if (reading === "f") formula += text;
-      else if (reading === "t") inline += text;
-    },
-    close(name) {
-      switch (name) {
-        case "v":
-        case "f":
-        case "t":
-          reading = undefined;
-          break;
-        case "rPh":
-          phonetic--;
-          break;
-        case "c": {
-          const v = cellValue(type, value, inline, strings, sheet, col, row, issues);
-          if (v !== undefined) cells[col] = v;
-          else if (formula !== undefined && (value ?? "").trim() === "" && inline === undefined) uncached.push({ row, col, formula });
-          break;
-        }
-        case "row":
-          if (cells.length > 0) rows.set(row, cells);
-          break;
-      }
-    },
-  });
-  return { rows, merges, uncached, issues };
-}
-
-/** A cell's value by its type (`t`): shared string, inline string, formula text, boolean, error, number. */
-function cellValue(type: string, v: string | undefined, inline: string | undefined, strings: readonly string[], sheet: string, col: number, row: number, issues: Issue[]): SheetValue | undefined {
-  if (type === "inlineStr") return inline;
-  if (v === undefined) return undefined;
-  switch (type) {
-    case "s": {
-      const s = strings[Number(v)];
-      if (s === undefined) issues.push(error("DATA_PARSE", `sheet ${showValue(sheet)}, cell ${cellRef(col, row)}: shared string ${showValue(v)} does not exist`, { row }));
-      return s;
-    }
-    case "b":
-      return v.trim() === "1" || v.trim().toLowerCase() === "true";
-    case "str":
-    case "e":
-    case "d":
-      return v;
-    default: {
-      if (v.trim() === "") return undefined;
-      const n = Number(v);
-      // Stored numbers are written with a dot and no grouping: read as typed, never by locale.
-      return Number.isFinite(n) ? (n === 0 ? 0 : n) : v;
-    }
   }
 }

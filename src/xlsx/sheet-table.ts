@@ -6,17 +6,17 @@
  * @module
  */
 import { error, showValue, warning, type Issue } from "../errors.ts";
-import type { RawCell, RawRow, RawTable } from "../input/table.ts";
-import { cleanHeader } from "../text/clean-name.ts";
+import type { RawTable } from "../input/table.ts";
+import { headerText, placeHeader } from "../input/two-row-header.ts";
 import { cellRef } from "./cell-ref.ts";
 import type { MergedRange, SheetCells, SheetValue } from "./read-workbook.ts";
 
 /** Options of {@link sheetTable}. */
 export interface SheetTableOptions {
   /**
-   * The Excel row number of the header; default the first row holding anything. When that row is
-   * the upper row of a two-row header (a group title merged over its indicators, whose names are
-   * in the row below), the header is read from the lower row.
+   * The Excel row number of the header; default the first row holding anything. A two-row header
+   * (group titles merged over their indicators, whose names are in the row below) is read as one,
+   * by the rule CSV files are read with (see `placeHeader`).
    */
   readonly headerRow?: number;
 }
@@ -49,22 +49,6 @@ function fillMergedDown(rows: SheetCells["rows"], merges: readonly MergedRange[]
 }
 
 /**
- * True when `row` is the upper row of a two-row header: some title is merged across two or more
- * columns of this row only, and the row below names every column under it with text.
- */
-function isGroupTitleRow(grid: Grid, merges: readonly MergedRange[], row: number): boolean {
-  const below = grid.get(row + 1);
-  if (below === undefined) return false;
-  return merges.some((m) => {
-    if (m.top !== row || m.bottom !== row || m.right <= m.left) return false;
-    for (let c = m.left; c <= m.right; c++) if (typeof below[c] !== "string" || isBlankValue(below[c])) return false;
-    return true;
-  });
-}
-
-const headerText = (v: SheetValue | undefined) => (isBlankValue(v) ? "" : cleanHeader(String(v)));
-
-/**
  * Reads a sheet's cells into a {@link RawTable}: the header row (see {@link SheetTableOptions}),
  * then every row below that holds anything, each with its Excel row number as `line`. Numbers stay
  * numbers; formula cells saved without a value are blank, with a `DATA_NO_CACHED_VALUE` warning
@@ -95,27 +79,29 @@ export function sheetTable(cells: SheetCells, options: SheetTableOptions = {}): 
       }
     }
   }
-  const first = options.headerRow ?? numbers[0];
+  const first = numbers[0];
   if (first === undefined) {
     return { columns: [], rows: [], format: "xlsx", issues: [...issues, error("DATA_EMPTY", `the sheet ${showValue(cells.name)} is empty`)] };
   }
-  const twoRow = isGroupTitleRow(grid, cells.merges, first);
-  const headerRow = twoRow ? first + 1 : first;
-  const lower = grid.get(headerRow) ?? [];
-  const upper = twoRow ? (grid.get(first) ?? []) : [];
-  const columns: string[] = [];
-  for (let c = 0; c < width; c++) {
-    const text = headerText(lower[c]);
-    columns.push(text !== "" ? text : headerText(upper[c]));
-  }
-  const rows: RawRow[] = [];
-  for (const r of numbers) {
-    if (r <= headerRow) continue;
+  const cellsOf = (r: number) => {
     const row = grid.get(r) as (SheetValue | undefined)[];
-    const out: RawCell[] = new Array<RawCell>(width);
+    const out = new Array<SheetValue | undefined>(width);
     for (let c = 0; c < width; c++) out[c] = row[c];
-    rows.push({ line: r, cells: out });
+    return out;
+  };
+  const laidOut: RawTable = {
+    columns: cellsOf(first).map(headerText),
+    rows: numbers.slice(1).map((r) => ({ line: r, cells: cellsOf(r) })),
+    ...(first === 1 ? {} : { headerLine: first }),
+    format: "xlsx",
+    issues: [],
+  };
+  const wanted = options.headerRow;
+  if (wanted !== undefined && wanted !== first && !laidOut.rows.some((r) => r.line === wanted)) {
+    issues.push(error("OPTION_INVALID", `the header row ${showValue(wanted)} of the sheet ${showValue(cells.name)} holds nothing (the first row holding anything is ${first})`, { row: wanted }));
+    return { ...laidOut, issues };
   }
+  const { columns, rows, headerLine = 1, groupLine } = placeHeader(laidOut, wanted);
   for (const u of cells.uncached) {
     const column = columns[u.col];
     issues.push(
@@ -126,6 +112,6 @@ export function sheetTable(cells: SheetCells, options: SheetTableOptions = {}): 
       ),
     );
   }
-  if (rows.length === 0) issues.push(error("DATA_EMPTY", `the sheet ${showValue(cells.name)} has a header on row ${headerRow} and no rows below it`));
-  return { columns, rows, format: "xlsx", issues };
+  if (rows.length === 0) issues.push(error("DATA_EMPTY", `the sheet ${showValue(cells.name)} has a header on row ${headerLine} and no rows below it`));
+  return { columns, rows, ...(headerLine === 1 ? {} : { headerLine }), ...(groupLine === undefined ? {} : { groupLine }), format: "xlsx", issues };
 }
