@@ -42,7 +42,7 @@ export async function engineCsv(io: CliIO, framework: Framework, file: string, o
   try {
     // Without row numbers (a single-threaded pass): they only order units of the same name and
     // code, which the library refuses as duplicates.
-    const { sql, sqlOptions } = await duckDbFileQuery(session, framework, file, { ...options, rowNumbers: false, ordered: false });
+    const { sql, sqlOptions } = await duckDbFileQuery(session, framework, file, { ...options, rowNumbers: false, ordered: false, scores: false });
     const d = settings.delimiter;
     const plan = compileFramework(framework);
     const rootId = plan.nodes[plan.root]!.id;

@@ -154,6 +154,8 @@ export interface DuckDbFileOptions extends ScoreOptions {
   readonly rowNumbers?: boolean;
   /** Order the rows (default true; see `ToSqlOptions.ordered`). */
   readonly ordered?: boolean;
+  /** Include every node's score and coverage (default true; see `ToSqlOptions.scores`). */
+  readonly scores?: boolean;
 }
 
 /**

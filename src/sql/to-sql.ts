@@ -101,6 +101,11 @@ export interface ToSqlOptions {
    * wraps this one: sorting its few columns there is cheaper than sorting every node's here.
    */
   readonly ordered?: boolean;
+  /**
+   * Include the columns `score`, `<id>_score` and `<id>_coverage` (default true). False gives the
+   * ranking CSV's columns only (and `<id>_group_rank`): less for the engine to compute and hold.
+   */
+  readonly scores?: boolean;
 }
 
 /** The column names of the query's output, in order. */
@@ -399,7 +404,8 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
   const approximate = dialect.halfUpApprox;
   const approx = approximate === null ? [] : fractions.flatMap((f, i) => (small(f) ? [] : [`${approximate(wideN(f), den(f), pubScale)} AS a${i}`]));
   const published = fractions.map((f, i) => `${small(f) ? dialect.halfUpSmall(f.n, den(f), pubScale) : dialect.halfUpFix(wideN(f), den(f), pubScale, `a${i}`)} AS k${i}`);
-  const scores = fractions.map((f, i) => `CAST(${f.n} AS DOUBLE PRECISION) / (CAST(${den(f)} AS DOUBLE PRECISION)) AS s${i}`);
+  const withScores = options.scores !== false;
+  const scores = !withScores ? [] : fractions.map((f, i) => `CAST(${f.n} AS DOUBLE PRECISION) / (CAST(${den(f)} AS DOUBLE PRECISION)) AS s${i}`);
   const rankFn = options.ranking === "dense" ? "DENSE_RANK()" : "RANK()";
   const yearPart = cols.year !== undefined ? "dti_year, " : "";
   const unknownRank = (options.rankNodes ?? []).filter((id) => !plan.index.has(id));
@@ -442,11 +448,13 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
   ];
   const rest = infos.filter((info) => info.id !== plan.nodes[root]!.id).map((info) => plan.index.get(info.id)!);
   for (const i of rest) out.push([plan.nodes[i]!.id, value(i)], [`${plan.nodes[i]!.id}_rank`, `r${i}`]);
-  out.push(["coverage", `v${root}`], ["score", `s${root}`]);
+  out.push(["coverage", `v${root}`], ...(withScores ? ([["score", `s${root}`]] as [string, string][]) : []));
   if (options.rowNumbers === true) out.push(["row", "dti_row"]);
   for (const i of rest) {
     const id = plan.nodes[i]!.id;
-    out.push([`${id}_score`, `s${i}`], ...(cols.group !== undefined ? ([[`${id}_group_rank`, `g${i}`]] as [string, string][]) : []), [`${id}_coverage`, `v${i}`]);
+    if (withScores) out.push([`${id}_score`, `s${i}`]);
+    if (cols.group !== undefined) out.push([`${id}_group_rank`, `g${i}`]);
+    if (withScores) out.push([`${id}_coverage`, `v${i}`]);
   }
 
   const as = dialect.cte;
@@ -467,7 +475,10 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
     step(`dti_level${depth}_reduced`, divided[depth]);
   });
   step("dti_rounded", approx);
-  ctes.push(`dti_published${as}\n  SELECT *,\n    ${[...published, ...scores].join(",\n    ")}\n  FROM ${from}\n)`);
+  // Only what the ranks and the output read: DuckDB materialises this CTE (it is read twice), and
+  // the inputs and intermediate sums carried along would multiply its size.
+  const carried = ["dti_unit", ...(cols.code !== undefined ? ["dti_code"] : []), ...(cols.group !== undefined ? ["dti_group"] : []), ...(cols.year !== undefined ? ["dti_year"] : []), ...(options.rowNumbers === true ? ["dti_row"] : []), ...(withScores ? fractions.map((_, i) => `v${i}`) : [`v${root}`])];
+  ctes.push(`dti_published${as}\n  SELECT ${carried.join(", ")},\n    ${[...published, ...scores].join(",\n    ")}\n  FROM ${from}\n)`);
   for (const cte of rankCtes) ctes.push(cte);
   ctes.push(`dti_ranked${as}\n  SELECT dti_published.*,\n    ${ranks.join(",\n    ")}\n  FROM dti_published${rankJoins.map((j) => `\n  ${j}`).join("")}\n)`);
   const select = out.map(([name, expr]) => `${expr} AS ${sqlIdent(name)}`).join(",\n  ");
