@@ -18,5 +18,14 @@ if (name === "weighted-pillars") {
   params.carry = { sql: all ? "*" : "unit, code" };
   params.leaves = { sql: all ? Array.from({ length: 100 }, (_, i) => `, i${i}`).join("") : "" };
 }
+let query = loadSql(name, params);
+// weighted-pillars output=all: the rows as dti's ranking CSV has them (bench/stream-5x20.json):
+// rank, unit, code, index, then each pillar followed by its 20 indicators, each value followed by
+// its rank column (blank: only the index is ranked), coverage (1: nothing is blank); ordered by
+// rank, then name (by bytes: dti orders ties by Vietnamese collation).
+if (name === "weighted-pillars" && params.output === "all") {
+  const nodes = [0, 1, 2, 3, 4].flatMap((p) => [`p${p}`, ...Array.from({ length: 20 }, (_, j) => `i${p * 20 + j}`)]);
+  query = `SELECT rank, unit, code, value AS "index", ${nodes.map((n) => `${n}, NULL AS ${n}_rank`).join(", ")}, 1 AS coverage FROM (${query}) ORDER BY rank, unit`;
+}
 const connection = await connectDuckDB();
-await connection.run(`COPY (${loadSql(name, params)}) TO ${sqlString(out)} (FORMAT csv, HEADER)`);
+await connection.run(`COPY (${query}) TO ${sqlString(out)} (FORMAT csv, HEADER)`);

@@ -7,8 +7,9 @@
 //                every node's value, the index ranked, as --stream ranks it);
 //   hand-written: node bench/duckdb-copy.mjs weighted-pillars <out> csv=… | parquet=…
 //                (bench/sql/weighted-pillars.sql: the pillars and the index, ROUND, RANK; 8 columns);
-//   hand-written, same columns: the same query with output=all: the same numbers with every
-//                column the engine's CSV has (each indicator's value too: 108 columns);
+//   hand-written, same columns: the same query with output=all: the same numbers, the engine's
+//                CSV's 215 columns (each indicator's value, the blank rank columns, coverage),
+//                ordered by rank and name as the engine's (names by bytes, not in Vietnamese order);
 //   stream:      node dist/cli.js score <csv> … --stream --format csv -o <out>.
 // Printed: medians, and the ratios engine / hand-written (target ≤ 1.2) and stream / engine.
 // Then 10,000,000 units × 20 indicators (bench/sql-4x5.json) from a Parquet file DuckDB writes

@@ -21,6 +21,7 @@ import { compareVi } from "../text/collator.ts";
 import type { CliIO } from "./io.ts";
 import { openOutFile } from "./out-file.ts";
 import { bufferedWriter } from "./stream-score.ts";
+import { copyEngineCsv, type CsvColumn } from "./engine-csv-copy.ts";
 
 /** How the CSV is written: `toCSV`'s options, and where. */
 export interface EngineCsvSettings {
@@ -28,6 +29,8 @@ export interface EngineCsvSettings {
   readonly delimiter: "," | ";";
   readonly decimalComma: boolean;
   readonly bom: boolean;
+  /** How DuckDB orders names before they are checked (see `CopyCsvPlan.presort`; a test setting). */
+  readonly presort?: "icu" | "bytes";
 }
 
 /** Scores `file` in DuckDB and writes the ranking CSV; returns the number of units. */
@@ -39,23 +42,38 @@ export async function engineCsv(io: CliIO, framework: Framework, file: string, o
   try {
     // Without row numbers (a single-threaded pass): they only order units of the same name and
     // code, which the library refuses as duplicates.
-    const { sql, sqlOptions } = await duckDbFileQuery(session, framework, file, { ...options, rowNumbers: false, ordered: false });
+    const { sql, sqlOptions } = await duckDbFileQuery(session, framework, file, { ...options, rowNumbers: false, ordered: false, scores: false });
     const d = settings.delimiter;
     const plan = compileFramework(framework);
     const rootId = plan.nodes[plan.root]!.id;
     const others = nodeInfos(plan).filter((n) => n.id !== rootId).map((n) => n.id);
     const cols = sqlOptions.columns ?? {};
-    const header = [
-      "rank",
-      ...(cols.group !== undefined ? ["group_rank"] : []),
-      "unit",
-      ...(cols.code !== undefined ? ["code"] : []),
-      ...(cols.group !== undefined ? ["group"] : []),
-      ...(cols.year !== undefined ? ["year"] : []),
-      rootId,
-      ...others.flatMap((id) => [id, `${id}_rank`]),
-      "coverage",
+    const ranked = (id: string) => sqlOptions.rankNodes === undefined || sqlOptions.rankNodes.includes(id);
+    const csvColumns: CsvColumn[] = [
+      { name: "rank", source: "rank", kind: "number" },
+      ...(cols.group !== undefined ? [{ name: "group_rank", source: "group_rank", kind: "number" } as const] : []),
+      { name: "unit", source: "unit", kind: "text" },
+      ...(cols.code !== undefined ? [{ name: "code", source: "code", kind: "text" } as const] : []),
+      ...(cols.group !== undefined ? [{ name: "group", source: "group", kind: "text" } as const] : []),
+      ...(cols.year !== undefined ? [{ name: "year", source: "year", kind: "number" } as const] : []),
+      { name: rootId, source: rootId, kind: "value" },
+      ...others.flatMap((id): CsvColumn[] => [
+        { name: id, source: id, kind: "value" },
+        { name: `${id}_rank`, source: ranked(id) ? `${id}_rank` : undefined, kind: "number" },
+      ]),
+      { name: "coverage", source: "coverage", kind: "coverage" },
     ];
+    if (outFile?.path !== undefined) {
+      const units = await copyEngineCsv(
+        session,
+        { sql, columns: csvColumns, code: cols.code !== undefined, year: cols.year !== undefined, delimiter: d, decimalComma: settings.decimalComma, bom: settings.bom, ...(settings.presort !== undefined ? { presort: settings.presort } : {}) },
+        outFile.path,
+      );
+      await outFile.commit();
+      committed = true;
+      return units;
+    }
+    const header = csvColumns.map((c) => c.name);
     // The node columns, one text per row: published values (decimal comma if asked) and ranks.
     const text = (column: string, value: boolean) => {
       const cell = `CAST(${sqlIdent(column)} AS VARCHAR)`;

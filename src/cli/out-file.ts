@@ -76,6 +76,11 @@ function writeError(e: unknown, path: string): unknown {
 export interface OutFile {
   /** Writes the bytes after the earlier ones. At most one write is under way: awaiting this waits for the one before. */
   write(chunk: Uint8Array | string): Promise<void>;
+  /**
+   * The regular file the writes go to (the temporary one beside the target), where another writer
+   * may write instead (DuckDB's COPY); undefined when writing to a device, pipe or socket.
+   */
+  readonly path: string | undefined;
   /** Waits for the writes, closes, and puts the file in place. */
   commit(): Promise<void>;
   /** Closes and removes the temporary file; the target is as it was. Never throws. */
@@ -156,6 +161,7 @@ export async function openOutFile(path: string, pid: number = process.pid): Prom
     forget();
   };
   return {
+    path: temp,
     write: (chunk) => writer.write(chunk),
     async commit() {
       try {

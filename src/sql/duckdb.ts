@@ -37,6 +37,10 @@ export interface DuckDbSession {
   query(sql: string): Promise<SqlRow[]>;
   /** The same, streamed: `onRows` gets each chunk of rows (about 2,048) as the engine makes them. */
   each(sql: string, onRows: (rows: SqlRow[]) => Promise<void> | void): Promise<void>;
+  /** Runs a statement that returns no rows the caller reads (CREATE, COPY). */
+  run(sql: string): Promise<void>;
+  /** Appends rows of numbers to a table (by DuckDB's appender: no SQL text per row). */
+  append(table: string, columns: readonly ArrayLike<number>[]): Promise<void>;
   close(): void;
 }
 
@@ -79,6 +83,27 @@ export async function openDuckDb(options: DuckDbSessionOptions = {}): Promise<Du
       try {
         const result = await connection.stream(sql);
         for await (const rows of result.yieldRowObjects()) await onRows(rows.map(plain));
+      } catch (e) {
+        throw failed(e);
+      }
+    },
+    async run(sql) {
+      try {
+        await connection.run(sql);
+      } catch (e) {
+        throw failed(e);
+      }
+    },
+    async append(table, columns) {
+      try {
+        const appender = await connection.createAppender(table);
+        const rows = columns[0]?.length ?? 0;
+        for (let r = 0; r < rows; r++) {
+          for (const column of columns) appender.appendBigInt(BigInt(column[r]!));
+          appender.endRow();
+        }
+        appender.flushSync();
+        appender.closeSync();
       } catch (e) {
         throw failed(e);
       }
@@ -129,6 +154,8 @@ export interface DuckDbFileOptions extends ScoreOptions {
   readonly rowNumbers?: boolean;
   /** Order the rows (default true; see `ToSqlOptions.ordered`). */
   readonly ordered?: boolean;
+  /** Include every node's score and coverage (default true; see `ToSqlOptions.scores`). */
+  readonly scores?: boolean;
 }
 
 /**

@@ -91,6 +91,11 @@ export interface ToSqlOptions {
    * wraps this one: sorting its few columns there is cheaper than sorting every node's here.
    */
   readonly ordered?: boolean;
+  /**
+   * Include the columns `score`, `<id>_score` and `<id>_coverage` (default true). False gives the
+   * ranking CSV's columns only (and `<id>_group_rank`): less for the engine to compute and hold.
+   */
+  readonly scores?: boolean;
 }
 
 /** The column names of the query's output, in order. */

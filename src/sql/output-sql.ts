@@ -33,13 +33,15 @@ export function outputColumns(plan: CompiledFramework, fractions: readonly Fract
   out.push([plan.nodes[root]!.id, value(root)]);
   const rest = nodeInfos(plan).filter((info) => info.id !== plan.nodes[root]!.id).map((info) => plan.index.get(info.id)!);
   for (const i of rest) out.push([plan.nodes[i]!.id, value(i)], [`${plan.nodes[i]!.id}_rank`, `r${i}`]);
-  out.push(["coverage", `v${root}`], ["score", `s${root}`]);
+  const withScores = options.scores !== false;
+  out.push(["coverage", `v${root}`]);
+  if (withScores) out.push(["score", `s${root}`]);
   if (options.rowNumbers === true) out.push(["row", "dti_row"]);
   for (const i of rest) {
     const id = plan.nodes[i]!.id;
-    out.push([`${id}_score`, `s${i}`]);
+    if (withScores) out.push([`${id}_score`, `s${i}`]);
     if (cols.group !== undefined) out.push([`${id}_group_rank`, `g${i}`]);
-    out.push([`${id}_coverage`, `v${i}`]);
+    if (withScores) out.push([`${id}_coverage`, `v${i}`]);
   }
   return out;
 }

@@ -18,8 +18,8 @@ export interface PublishedColumns {
   readonly published: string[];
 }
 
-/** The published value k<i> and score s<i> of every node. */
-export function publishedColumns(plan: CompiledFramework, fractions: readonly Fraction[], dialect: Dialect, decimals: number): PublishedColumns {
+/** The published value k<i> and (with `scores`) the score s<i> of every node. */
+export function publishedColumns(plan: CompiledFramework, fractions: readonly Fraction[], dialect: Dialect, decimals: number, scores = true): PublishedColumns {
   const pubScale = pow10(decimals);
   const lit = (n: bigint, wide: boolean) => dialect.intLit(n, wide);
   // Small: 2·n·10^decimals + d stays below 2^63, so one BIGINT division is exact.
@@ -34,8 +34,8 @@ export function publishedColumns(plan: CompiledFramework, fractions: readonly Fr
   const approximate = dialect.halfUpApprox;
   const approx = approximate === null ? [] : fractions.flatMap((f, i) => (small(f) ? [] : [`${approximate(wideN(f), den(f), pubScale)} AS a${i}`]));
   const published = fractions.map((f, i) => `${small(f) ? dialect.halfUpSmall(f.n, den(f), pubScale) : dialect.halfUpFix(wideN(f), den(f), pubScale, `a${i}`)} AS k${i}`);
-  const scores = fractions.map((f, i) => `CAST(${f.n} AS DOUBLE PRECISION) / (CAST(${den(f)} AS DOUBLE PRECISION)) AS s${i}`);
-  return { approx, published: [...published, ...scores] };
+  const floats = !scores ? [] : fractions.map((f, i) => `CAST(${f.n} AS DOUBLE PRECISION) / (CAST(${den(f)} AS DOUBLE PRECISION)) AS s${i}`);
+  return { approx, published: [...published, ...floats] };
 }
 
 /** The rank columns r<i> and g<i> of `dti_ranked`, and (DuckDB) the rank steps they join. */

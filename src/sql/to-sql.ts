@@ -81,7 +81,8 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
   const input = inputKeys(plan);
   const nodes = nodeFractions(plan, { dialect, input, scale: pow10(options.inputDecimals ?? 6), missing: options.missing ?? "error", minCoverage: options.minCoverage ?? 0, years: cols.year !== undefined });
   if (options.shape !== "long") checkAbsentInputs(plan, input.keys, options);
-  const publish = publishedColumns(plan, nodes.fractions, dialect, decimals);
+  const withScores = options.scores !== false;
+  const publish = publishedColumns(plan, nodes.fractions, dialect, decimals, withScores);
   const ranks = rankColumns(plan, options, dialect);
   const out = outputColumns(plan, nodes.fractions, options, dialect, decimals);
 
@@ -101,7 +102,10 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
     steps.extend(`dti_level${depth}_reduced`, nodes.steps.divided[depth]);
   });
   steps.extend("dti_rounded", publish.approx);
-  steps.extend("dti_published", publish.published);
+  // Only what the ranks and the output read: DuckDB materialises this step (it is read twice), and
+  // the inputs and intermediate sums carried along would multiply its size.
+  const carried = ["dti_unit", ...(cols.code !== undefined ? ["dti_code"] : []), ...(cols.group !== undefined ? ["dti_group"] : []), ...(cols.year !== undefined ? ["dti_year"] : []), ...(options.rowNumbers === true ? ["dti_row"] : []), ...(withScores ? nodes.fractions.map((_, i) => `v${i}`) : [`v${plan.root}`])];
+  steps.add("dti_published", `SELECT ${carried.join(", ")},\n    ${publish.published.join(",\n    ")}\n  FROM ${steps.last}`);
   for (const cte of ranks.ctes) steps.ctes.push(cte);
   steps.ctes.push(`dti_ranked${dialect.cte}\n  SELECT dti_published.*,\n    ${ranks.ranks.join(",\n    ")}\n  FROM dti_published${ranks.joins.map((j) => `\n  ${j}`).join("")}\n)`);
   const select = out.map(([name, expr]) => `${expr} AS ${sqlIdent(name)}`).join(",\n  ");

@@ -1,0 +1,191 @@
+/**
+ * `dti score --engine duckdb --format csv -o <file>`: DuckDB writes the ranking CSV itself (COPY),
+ * in parallel and without handing a row to JavaScript, in the library's row order.
+ *
+ * The order is the library's: by year, rank, then Vietnamese name order (`compareVi`), code,
+ * name. DuckDB sorts the scored units once, by year, rank and ICU's Vietnamese collation key (with
+ * numbers in numeric order, as `compareVi`), into a temporary table; this module then reads the
+ * names back in that order and checks every pair of neighbours that share a year and rank with
+ * `compareVi` itself. Where DuckDB's ICU and this process's agree (every name seen so far), the
+ * table is written as it is; where a pair is out of order, that block is put in order here and
+ * DuckDB writes the rows in the order given. Either way the rows come out in the order the library
+ * writes them, whatever either ICU version says.
+ *
+ * The cells are the library's: published values as DuckDB writes a DECIMAL (`0.8002`; with a
+ * decimal comma `0,8002`), ranks as whole numbers, names escaped as `csvCell` escapes them,
+ * coverage as `formatNumber` writes it (computed here for each distinct coverage), CRLF line ends.
+ *
+ * @module
+ */
+import { csvCell } from "../report/escape.ts";
+import { formatNumber, plainStyle } from "../report/format-number.ts";
+import type { DuckDbSession } from "../sql/duckdb.ts";
+import { sqlDouble, sqlIdent, sqlText } from "../sql/dialect.ts";
+import { compareVi } from "../text/collator.ts";
+
+/** One CSV column of the output: its source column in the scored query and how its cells are written. */
+export interface CsvColumn {
+  /** Header text (written escaped). */
+  readonly name: string;
+  /** Source column of the scored query; undefined for a column that is blank in every row (an unranked node's rank). */
+  readonly source: string | undefined;
+  readonly kind: "number" | "value" | "text" | "coverage";
+}
+
+/** What {@link copyEngineCsv} writes and how. */
+export interface CopyCsvPlan {
+  /** The scored query (unordered). */
+  readonly sql: string;
+  readonly columns: readonly CsvColumn[];
+  /** Whether the query has `code` and `year` columns. */
+  readonly code: boolean;
+  readonly year: boolean;
+  readonly delimiter: "," | ";";
+  readonly decimalComma: boolean;
+  readonly bom: boolean;
+  /**
+   * How DuckDB orders the names before they are checked here: by ICU's Vietnamese collation
+   * (default), or by their bytes (a test setting: every block with names out of byte order is
+   * then put in order here).
+   */
+  readonly presort?: "icu" | "bytes";
+}
+
+/** ICU's Vietnamese collation with numbers compared as numbers: `Intl.Collator("vi", { numeric: true })`. */
+const ICU_VI = "vi-u-kn";
+
+/** The SQL text of a CSV cell as `csvCell` writes it (a quote before a formula's first character; quotes where needed). */
+export function csvCellSql(text: string, delimiter: string): string {
+  const safe = `CASE WHEN regexp_matches(${text}, '^[=+\\-@\\t\\r]') THEN '''' || ${text} ELSE ${text} END`;
+  const quoted = `CASE WHEN strpos(dti_safe, ${sqlText(delimiter)}) > 0 OR regexp_matches(dti_safe, '["\\r\\n]') THEN '"' || replace(dti_safe, '"', '""') || '"' ELSE dti_safe END`;
+  // The common cell needs neither: one test decides.
+  return `CASE WHEN regexp_matches(${text}, ${sqlText(`^[=+\\-@\\t\\r]|[${delimiter}"\\r\\n]`)}) THEN ${quoted.replaceAll("dti_safe", `(${safe})`)} ELSE ${text} END`;
+}
+
+/**
+ * Scores with `plan.sql` and writes the CSV to `path` (which DuckDB overwrites). Returns the number
+ * of units.
+ */
+export async function copyEngineCsv(session: DuckDbSession, plan: CopyCsvPlan, path: string): Promise<number> {
+  const d = plan.delimiter;
+  const kept = plan.columns.filter((c) => c.source !== undefined).map((c) => c.source!);
+  const order = [
+    ...(plan.year ? ['"year" NULLS FIRST'] : []),
+    '"rank" NULLS LAST',
+    plan.presort === "bytes" ? '"unit"' : `icu_sort_key("unit", ${sqlText(ICU_VI)})`,
+    ...(plan.code ? ['"code" NULLS FIRST'] : []),
+    '"unit"',
+  ];
+  // The scoring itself (where a data error stops everything before a byte is written), sorted once.
+  await session.run(`CREATE OR REPLACE TEMP TABLE dti_out AS SELECT ${[...new Set(["rank", "unit", ...(plan.code ? ["code"] : []), ...(plan.year ? ["year"] : []), ...kept])].map(sqlIdent).join(", ")} FROM (${plan.sql}) AS dti_scored ORDER BY ${order.join(", ")}`);
+  try {
+    const units = await checkOrder(session, plan);
+    const coverage = await coverageText(session, plan);
+    const line = lineSql(plan, coverage.sql);
+    const header = `${plan.bom ? "\uFEFF" : ""}${plan.columns.map((c) => csvCell(c.name, d)).join(d)}\r`;
+    // COPY writes the header as the column's name and each row as its one text column, as they
+    // are (no quotes, no delimiter): the CSV is made in the query.
+    const options = "FORMAT csv, HEADER true, QUOTE '', ESCAPE '', DELIMITER ''";
+    const rows =
+      units.order === undefined && !coverage.joined
+        ? `SELECT ${line} AS ${sqlIdent(header)} FROM dti_out`
+        : `SELECT ${line} AS ${sqlIdent(header)} FROM dti_out${coverage.joined ? " LEFT JOIN dti_cov ON dti_out.coverage = dti_cov.c" : ""}${units.order !== undefined ? " JOIN dti_pos ON dti_out.rowid = dti_pos.id ORDER BY dti_pos.pos" : " ORDER BY dti_out.rowid"}`;
+    if (units.order !== undefined) {
+      await session.run("CREATE OR REPLACE TEMP TABLE dti_pos (id BIGINT, pos BIGINT)");
+      await session.append("dti_pos", [units.order, indexes(units.order.length)]);
+    }
+    await session.run(`COPY (${rows}) TO ${sqlText(path)} (${options})`);
+    return units.count;
+  } finally {
+    for (const table of ["dti_out", "dti_pos", "dti_cov"]) await session.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+  }
+}
+
+function indexes(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
+/**
+ * Reads year, rank, name and code of the sorted table and checks each block of one year and rank
+ * against the library's order. Returns the number of rows and, when some block was out of order,
+ * the table's row numbers in the library's order.
+ */
+async function checkOrder(session: DuckDbSession, plan: CopyCsvPlan): Promise<{ count: number; order: Int32Array | undefined }> {
+  type Key = { id: number; unit: string; code: string };
+  const compare = (a: Key, b: Key) => compareVi(a.unit, b.unit) || a.code.localeCompare(b.code);
+  const ids: number[] = [];
+  let disordered = false;
+  let block: Key[] = [];
+  let blockYear: unknown;
+  let blockRank: unknown;
+  const flush = () => {
+    for (let i = 1; i < block.length; i++) {
+      if (compare(block[i - 1]!, block[i]!) > 0) {
+        // Stable: units the library's order does not tell apart stay in DuckDB's order.
+        block.sort(compare);
+        disordered = true;
+        break;
+      }
+    }
+    for (const k of block) ids.push(k.id);
+    block = [];
+  };
+  await session.each(`SELECT rowid AS dti_id, "rank", "unit"${plan.code ? ', "code"' : ""}${plan.year ? ', "year"' : ""} FROM dti_out ORDER BY rowid`, (rows) => {
+    for (const r of rows) {
+      const year = plan.year ? r["year"] : null;
+      if (block.length > 0 && (year !== blockYear || r["rank"] !== blockRank)) flush();
+      blockYear = year;
+      blockRank = r["rank"];
+      block.push({ id: Number(r["dti_id"]), unit: String(r["unit"]), code: String(r["code"] ?? "") });
+    }
+  });
+  flush();
+  return { count: ids.length, order: disordered ? Int32Array.from(ids) : undefined };
+}
+
+/**
+ * The coverage cell as `formatNumber` writes it: worked out here for each distinct coverage (a
+ * few: one when every input is present), put in the query as a constant or a CASE, or a joined
+ * table when there are many.
+ */
+async function coverageText(session: DuckDbSession, plan: CopyCsvPlan): Promise<{ sql: string; joined: boolean }> {
+  const column = plan.columns.find((c) => c.kind === "coverage");
+  if (column?.source === undefined) return { sql: "''", joined: false };
+  const style = plainStyle(plan.decimalComma, "");
+  const values = (await session.query(`SELECT DISTINCT ${sqlIdent(column.source)} AS c FROM dti_out`)).map((r) => r["c"] as number | null);
+  const text = (c: number | null) => sqlText(formatNumber(c, style));
+  const cases = values.filter((c): c is number => c !== null).map((c) => `WHEN ${sqlDouble(c)} THEN ${text(c)}`);
+  if (values.length === 0) return { sql: "''", joined: false };
+  if (values.length === 1) return { sql: text(values[0]!), joined: false };
+  if (values.length <= 64) return { sql: `CASE ${sqlIdent(column.source)} ${cases.join(" ")} ELSE ${text(null)} END`, joined: false };
+  await session.run(`CREATE OR REPLACE TEMP TABLE dti_cov AS SELECT * FROM (VALUES ${values.filter((c): c is number => c !== null).map((c) => `(${sqlDouble(c)}, ${text(c)})`).join(", ")}) AS t(c, t)`);
+  return { sql: `coalesce(dti_cov.t, ${text(null)})`, joined: true };
+}
+
+/** One row's CSV line (without the newline DuckDB adds: it ends in CR, for CRLF). */
+function lineSql(plan: CopyCsvPlan, coverage: string): string {
+  const d = plan.delimiter;
+  // Parts: SQL expressions, with the constant text between them merged into one literal.
+  const parts: string[] = [];
+  let literal = "";
+  plan.columns.forEach((c, i) => {
+    if (i > 0) literal += d;
+    if (c.source === undefined) return;
+    const col = `dti_out.${sqlIdent(c.source)}`;
+    const cell =
+      c.kind === "coverage"
+        ? coverage
+        : c.kind === "text"
+          ? csvCellSql(`coalesce(CAST(${col} AS VARCHAR), '')`, d)
+          : c.kind === "value" && plan.decimalComma
+            ? `coalesce(replace(CAST(${col} AS VARCHAR), '.', ','), '')`
+            : `coalesce(CAST(${col} AS VARCHAR), '')`;
+    if (literal !== "") parts.push(sqlText(literal));
+    literal = "";
+    parts.push(cell);
+  });
+  parts.push(sqlText(`${literal}\r`));
+  return `concat(${parts.join(", ")})`;
+}
