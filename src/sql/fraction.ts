@@ -28,6 +28,8 @@ export interface Fraction {
    * reach higher): n ≤ top · c · p.
    */
   readonly top: bigint;
+  /** Whether n may be below 0 (an index with penalty points and no adjusted range): `bound` bounds |n|. */
+  readonly signed?: boolean;
 }
 
 /**

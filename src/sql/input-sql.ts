@@ -67,7 +67,8 @@ export function identityColumns(options: ToSqlOptions, dialect: Dialect): string
 export function checkAbsentInputs(plan: CompiledFramework, keys: readonly string[], options: ToSqlOptions): void {
   if ((options.missing ?? "error") !== "error") return;
   const absent = keys.filter((key) => options.inputs?.[key] === null);
-  const needed = absent.filter((key) => plan.leaves.some((l) => plan.nodes[l]!.scored && plan.nodes[l]!.inputs.includes(key)));
+  // No column of bonus or penalty points: none were given.
+  const needed = absent.filter((key) => plan.leaves.some((l) => plan.nodes[l]!.scored && !plan.nodes[l]!.adjustPart && plan.nodes[l]!.inputs.includes(key)));
   if (needed.length > 0) throw new DtiError(needed.map((key) => error("DATA_MISSING_COLUMN", `no column for "${key}" (set missing to "zero" or "reweight" to score without it)`)));
 }
 

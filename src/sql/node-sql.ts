@@ -10,6 +10,7 @@ import type { CompiledFramework, CompiledNode } from "../score/compile.ts";
 import type { MissingPolicy } from "../score/score-leaves.ts";
 import { sqlDouble, type Dialect } from "./dialect.ts";
 import { SMALL_LIMIT, type Fraction } from "./fraction.ts";
+import { adjustedRoot, cappedSum } from "./adjust-sql.ts";
 import { arithmeticMean, groupChildren, type GroupValue } from "./group-sql.ts";
 import { harmonicMean } from "./harmonic-sql.ts";
 import { UNIT_TEXT, type InputKeys } from "./input-sql.ts";
@@ -41,10 +42,7 @@ export interface NodeOptions {
 
 /** Throws `SQL_UNSUPPORTED` naming the node for what is not compiled. */
 function checkNode(node: CompiledNode): void {
-  if (node.adjust !== undefined) {
-    throw refuse(`node "${node.id}": ${node.adjust} points added after the weighted total are not compiled to SQL; score it with the library`, node.id);
-  }
-  if (node.kind !== "leaf" && node.aggregation !== "arithmetic" && node.aggregation !== "harmonic") {
+  if (node.kind !== "leaf" && node.adjust === undefined && node.aggregation !== "arithmetic" && node.aggregation !== "harmonic") {
     throw refuse(`node "${node.id}": the ${node.aggregation} mean is not compiled to SQL (it is irrational: no exact fraction holds it); score it with the library`, node.id);
   }
   if (node.kind === "leaf" && node.leaf!.rule.type === "normalise") checkNormalise(node.leaf!);
@@ -53,14 +51,27 @@ function checkNode(node: CompiledNode): void {
 /** A group's or view's value (arithmetic or harmonic mean), undefined when no child has weight. */
 function groupValue(plan: CompiledFramework, i: number, o: NodeOptions, fractions: readonly Fraction[], full: boolean[]): { value: GroupValue; coverage: string } | undefined {
   const node = plan.nodes[i]!;
+  const adjust = plan.layout.adjust;
   const g = groupChildren(plan, i, fractions, full, o.minCoverage);
   full[i] = g?.full ?? false;
+  if (adjust !== undefined && adjust.cap[i]! > 0) {
+    // A bonus or penalty group: never missing, no least coverage (0 points when nothing is given).
+    const start = plan.layout.childStart[i]!;
+    const children = plan.nodes[i]!.children.map((c, k) => ({ f: fractions[c]!, r: plan.layout.exactWeight[start + k]! }));
+    return { value: cappedSum(o.dialect, children, adjust.exactCap[i]!), coverage: g?.coverage ?? sqlDouble(0) };
+  }
   if (g === undefined) return undefined;
+  const signed = g.fs.find((f) => f.signed === true);
+  if (signed !== undefined) {
+    throw refuse(`node "${node.id}": a term may be below 0 (an index with penalty points and adjustedRange "none"), which the SQL compiler does not average; score it with the library`, node.id);
+  }
   const mean = node.aggregation === "harmonic" ? harmonicMean(o.dialect, node, g, UNIT_TEXT) : arithmeticMean(o.dialect, g);
-  if (!(g.threshold > 0)) return { value: mean, coverage: g.coverage };
   // Below its least coverage the group is missing.
-  const n = `CASE WHEN ${g.coverage} < ${sqlDouble(g.threshold - 1e-12)} THEN NULL ELSE ${mean.n} END`;
-  return { value: { ...mean, n, nullable: true }, coverage: g.coverage };
+  const value = !(g.threshold > 0) ? mean : { ...mean, n: `CASE WHEN ${g.coverage} < ${sqlDouble(g.threshold - 1e-12)} THEN NULL ELSE ${mean.n} END`, nullable: true };
+  if (adjust === undefined || i !== adjust.target) return { value, coverage: g.coverage };
+  // The root with its bonus and penalty points (the mean inlined: its column types as emitted).
+  const asColumn = { ...value, bound: value.wide && value.bound < SMALL_LIMIT ? SMALL_LIMIT : value.bound };
+  return { value: adjustedRoot(o.dialect, adjust, asColumn, Array.from(adjust.terms, (t) => fractions[t]!)), coverage: g.coverage };
 }
 
 /** Every node's fraction, and the steps of the query that compute them. */
@@ -75,7 +86,7 @@ export function nodeFractions(plan: CompiledFramework, o: NodeOptions): NodeFrac
   // Whether a node's coverage is 1 in every row the query returns (then written as a constant).
   const full: boolean[] = [];
   const emit = (i: number, f: Omit<Fraction, "n" | "p"> & { n: string; p: string | null }, coverage: string, wide: boolean) => {
-    emitNode(steps, dialect, h[i]!, i, f.n, f.p, coverage, wide);
+    emitNode(steps, dialect, h[i]!, i, f.n, f.p, coverage, wide, f.signed === true);
     // A node's column is of the wide type when its expression is: its parents must see it so.
     fractions[i] = { ...f, n: `n${i}`, p: f.p === null ? null : `p${i}`, bound: wide && f.bound < SMALL_LIMIT ? SMALL_LIMIT : f.bound };
   };
@@ -88,7 +99,8 @@ export function nodeFractions(plan: CompiledFramework, o: NodeOptions): NodeFrac
         text: node.inputs.map((k) => `w${input.index.get(k)}`),
         unit: UNIT_TEXT,
         // A leaf without weight may be blank under any policy (it is then missing, as in `score`).
-        missing: !node.scored || o.missing === "reweight" ? "null" : o.missing,
+        // A blank bonus or penalty criterion is no points under any policy.
+        missing: !node.scored || node.adjustPart || o.missing === "reweight" ? "null" : o.missing,
       };
       const normalised = node.leaf!.rule.type === "normalise";
       if (normalised) {

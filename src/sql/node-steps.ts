@@ -28,12 +28,12 @@ export function heights(plan: CompiledFramework): number[] {
 /**
  * Adds node i's columns at its height: n<i> (numerator), p<i> (row-dependent denominator, 1 where
  * the node is missing, so that a parent multiplies by it unconditionally; only when `p` is not
- * null), v<i> (coverage).
+ * null), v<i> (coverage). `signed`: n may be below 0.
  */
-export function emitNode(steps: NodeSteps, dialect: Dialect, height: number, i: number, n: string, p: string | null, coverage: string, wide: boolean): void {
+export function emitNode(steps: NodeSteps, dialect: Dialect, height: number, i: number, n: string, p: string | null, coverage: string, wide: boolean, signed = false): void {
   const level = (steps.levels[height] ??= []);
   if (p === null) return void level.push(`${n} AS n${i}`, `${coverage} AS v${i}`);
   level.push(`${n} AS m${i}`, `${p} AS o${i}`, `${coverage} AS v${i}`);
-  (steps.reduced[height] ??= []).push(`${dialect.gcd(`m${i}`, `o${i}`, wide)} AS e${i}`);
+  (steps.reduced[height] ??= []).push(`${dialect.gcd(signed ? `abs(m${i})` : `m${i}`, `o${i}`, wide)} AS e${i}`);
   (steps.divided[height] ??= []).push(`${dialect.divExact(`m${i}`, `e${i}`, wide)} AS n${i}`, `CASE WHEN m${i} IS NULL THEN ${dialect.intLit(1n, wide)} ELSE ${dialect.divExact(`o${i}`, `e${i}`, wide)} END AS p${i}`);
 }

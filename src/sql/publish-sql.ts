@@ -31,9 +31,12 @@ export function publishedColumns(plan: CompiledFramework, fractions: readonly Fr
     // (PostgreSQL divides exactly).
     if (dialect.halfUpApprox !== null && f.top * pubScale >= 2n ** 50n) throw refuse(`node "${plan.nodes[i]!.id}": values up to ${f.top} with ${decimals} decimals are more digits than the SQL compiler rounds exactly; lower the decimals or the range`, plan.nodes[i]!.id);
   });
+  // Below 0 (an index with penalty points and no adjusted range) the library rounds |x| half-up.
+  const magnitude = (f: Fraction) => (f.signed === true ? { ...f, n: `abs(${f.n})` } : f);
   const approximate = dialect.halfUpApprox;
-  const approx = approximate === null ? [] : fractions.flatMap((f, i) => (small(f) ? [] : [`${approximate(wideN(f), den(f), pubScale)} AS a${i}`]));
-  const published = fractions.map((f, i) => `${small(f) ? dialect.halfUpSmall(f.n, den(f), pubScale) : dialect.halfUpFix(wideN(f), den(f), pubScale, `a${i}`)} AS k${i}`);
+  const approx = approximate === null ? [] : fractions.flatMap((f, i) => (small(f) ? [] : [`${approximate(wideN(magnitude(f)), den(f), pubScale)} AS a${i}`]));
+  const rounded = (f: Fraction, i: number) => (small(f) ? dialect.halfUpSmall(f.n, den(f), pubScale) : dialect.halfUpFix(wideN(f), den(f), pubScale, `a${i}`));
+  const published = fractions.map((f, i) => `${f.signed === true ? `CASE WHEN ${f.n} < 0 THEN -(${rounded(magnitude(f), i)}) ELSE ${rounded(f, i)} END` : rounded(f, i)} AS k${i}`);
   const floats = !scores ? [] : fractions.map((f, i) => `CAST(${f.n} AS DOUBLE PRECISION) / (CAST(${den(f)} AS DOUBLE PRECISION)) AS s${i}`);
   return { approx, published: [...published, ...floats] };
 }

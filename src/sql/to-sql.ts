@@ -10,10 +10,10 @@
  * value, as the library publishes it. PostgreSQL's NUMERIC never overflows; DuckDB's HUGEINT holds
  * 38 digits and stops the query with an "Out of Range" error past that (never a wrong value).
  * Normalisation across units reads the other units through window functions over the year (see
- * `normalise-sql.ts`); harmonic means are fractions too (`harmonic-sql.ts`). What cannot be
- * computed this way (geometric and Mazziotta-Pareto means, z-scores, bonus and penalty points,
- * ranking on exact scores or in name order, merges, imputation) is refused when compiling, with an
- * error naming the node or option.
+ * `normalise-sql.ts`); harmonic means are fractions too (`harmonic-sql.ts`), and so are bonus and
+ * penalty points (`adjust-sql.ts`). What cannot be computed this way (geometric and Mazziotta-Pareto
+ * means, z-scores, ranking on exact scores or in name order, merges, imputation) is refused when
+ * compiling, with an error naming the node or option.
  *
  * @module
  */

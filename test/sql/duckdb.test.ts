@@ -17,7 +17,8 @@ describe("toSql on DuckDB: generated frameworks and data with half-way totals", 
     expect(tally.mismatches.slice(0, 3)).toEqual([]);
     expect(tally.compared).toBeGreaterThan(RUNS / 2);
     expect(tally.halfWayRoots).toBeGreaterThan(tally.compared / 4);
-    // Every method the SQL compiles across units, and harmonic means, are among the compared cases.
-    for (const m of ["harmonic", "minmax", "minmax-bounds", "goalposts", "rank", "percentile", "target"]) expect(tally.methods[m] ?? 0, m).toBeGreaterThan(0);
+    // Every method the SQL compiles across units, harmonic means and bonus and penalty points in
+    // every adjusted range are among the compared cases.
+    for (const m of ["harmonic", "minmax", "minmax-bounds", "goalposts", "rank", "percentile", "target", "adjusted-total", "adjusted-non-negative", "adjusted-none"]) expect(tally.methods[m] ?? 0, m).toBeGreaterThan(0);
   }, 600_000);
 });

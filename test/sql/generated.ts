@@ -1,7 +1,7 @@
 // Generated frameworks and data for the SQL differential tests: the oracle's half-way cases
 // (test/oracle/arbitraries.ts: every rule, normalisation across units (min-max, goalposts, rank,
 // percentile, target; per year or across years; ranges [0, 1] and [0, 100]), arithmetic and
-// harmonic means, missing policies, groups, years), without merges and bonus or penalty points
+// harmonic means, missing policies, groups, years, bonus and penalty points), without merges
 // (which the SQL compiler refuses), scored by score() and by a SQL engine, compared value by value.
 import * as fc from "fast-check";
 import { DtiError, score, type FrameworkDefinition } from "../../src/index.ts";
@@ -14,9 +14,9 @@ import { oracleScore } from "../oracle/evaluate.ts";
 import { isHalfWay } from "../oracle/rational.ts";
 import { differences, recordsQuery } from "./engine-helpers.ts";
 
-/** `count` generated cases, the same for a given seed (no bonus or penalty points: toSql refuses them, as test/sql/to-sql.test.ts checks). */
+/** `count` generated cases, the same for a given seed (no merges: toSql refuses them, as test/sql/to-sql.test.ts checks). */
 export function generatedCases(count: number, seed: number): OracleCase[] {
-  return fc.sample(caseParams({ merges: false, normalise: true, years: true, adjustments: false }), { seed, numRuns: count }).map(buildCase);
+  return fc.sample(caseParams({ merges: false, normalise: true, years: true, adjustments: true }), { seed, numRuns: count }).map(buildCase);
 }
 
 /** What a run of generated cases found. */
@@ -34,9 +34,10 @@ export interface GeneratedTally {
   mismatches: string[];
 }
 
-/** The harmonic mean and normalisation methods a plan uses. */
+/** The harmonic mean, normalisation methods and adjusted range (bonus and penalty points) a plan uses. */
 function methodsOf(plan: ReturnType<typeof compileFramework>): Set<string> {
   const out = new Set<string>();
+  if (plan.layout.adjust !== undefined) out.add(`adjusted-${plan.layout.adjust.range}`);
   for (const node of plan.nodes) {
     if (node.kind !== "leaf" && node.aggregation === "harmonic") out.add("harmonic");
     const rule = node.leaf?.rule;

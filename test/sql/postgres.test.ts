@@ -12,6 +12,7 @@ import { engineIssue } from "../../src/sql/duckdb.ts";
 import { DtiError } from "../../src/errors.ts";
 import { differences, recordsQuery } from "./engine-helpers.ts";
 import { generatedCases, runGenerated } from "./generated.ts";
+import { adjustedExpected, adjustedOnEngine } from "./adjusted-case.ts";
 import { postgresBin, startPostgres, type PostgresServer } from "./postgres-server.ts";
 
 const RUNS = Number(process.env["DTI_SQL_PG_RUNS"] ?? 800);
@@ -78,6 +79,10 @@ describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
     expect(differences(score(framework, table), actual)).toEqual([]);
   }, 60_000);
 
+  it.each(["total", "non-negative", "none"])("bonus and penalty points, adjustedRange %s: as score()", async (range) => {
+    expect(await adjustedOnEngine(range, "postgres", query)).toEqual({ differences: [], ...adjustedExpected(range) });
+  }, 60_000);
+
   it("a bad cell stops the query with the library's code, node and unit", async () => {
     const framework = getFramework("vn-dti-2020-province");
     const { query: source } = recordsQuery([{ unit: "Huế", government: "abc", economy: "0.5", society: "0.5" }]);
@@ -93,7 +98,8 @@ describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
     expect(tally.mismatches.slice(0, 3)).toEqual([]);
     expect(tally.compared).toBeGreaterThan(RUNS / 2);
     expect(tally.halfWayRoots).toBeGreaterThan(tally.compared / 4);
-    // Every method the SQL compiles across units, and harmonic means, are among the compared cases.
-    for (const m of ["harmonic", "minmax", "minmax-bounds", "goalposts", "rank", "percentile", "target"]) expect(tally.methods[m] ?? 0, m).toBeGreaterThan(0);
+    // Every method the SQL compiles across units, harmonic means and bonus and penalty points in
+    // every adjusted range are among the compared cases.
+    for (const m of ["harmonic", "minmax", "minmax-bounds", "goalposts", "rank", "percentile", "target", "adjusted-total", "adjusted-non-negative", "adjusted-none"]) expect(tally.methods[m] ?? 0, m).toBeGreaterThan(0);
   }, 900_000);
 });

@@ -4,6 +4,7 @@ import { getFramework, score, type ScoreOptions } from "../../src/index.ts";
 import { DtiError } from "../../src/errors.ts";
 import { queryDuckDb, rowsToResult, toSql, type SqlColumns } from "../../src/sql.ts";
 import { compileFramework } from "../../src/score/compile.ts";
+import { adjustedExpected, adjustedOnEngine } from "./adjusted-case.ts";
 import { differences, recordsQuery } from "./engine-helpers.ts";
 
 const inputKeysOf = (framework: ReturnType<typeof getFramework>) => compileFramework(framework).leaves.flatMap((l) => compileFramework(framework).nodes[l]!.inputs);
@@ -25,6 +26,13 @@ describe("toSql on DuckDB: the fixtures", () => {
     const actual = await onDuckDb("vn-dti-2022-province", records, { code: "Mã", group: "Vùng" });
     expect(differences(expected, actual)).toEqual([]);
     expect(actual.units.find((u) => u.unit === "Bình Định")?.value).toBe("0.8091");
+  }, 60_000);
+});
+
+describe("toSql on DuckDB: bonus and penalty points", () => {
+  it.each(["total", "non-negative", "none"])("adjustedRange %s: values, ranks and coverage as score()", async (range) => {
+    const got = await adjustedOnEngine(range, "duckdb", queryDuckDb);
+    expect(got).toEqual({ differences: [], ...adjustedExpected(range) });
   }, 60_000);
 });
 
@@ -66,11 +74,15 @@ describe("toSql refuses what SQL cannot compute as the library does", () => {
     expect(e.issues[0]?.node).toBe(leaf.id);
     expect(toSql(wide, { source, decimals: 12, dialect: "postgres" }).sql).toContain("div(");
   });
-  it("bonus or penalty points, naming the node", () => {
-    const adjusted = { ...base, root: { ...base.root, maxPoints: 100, children: [...base.root.children, { id: "thuong", name: { vi: "Điểm thưởng" }, adjust: "bonus", maxPoints: 5, rule: { type: "points", max: 5 } } as never] } };
-    const e = refused(() => toSql(adjusted, { source }));
+  it("a view over an index that penalty points may take below 0, naming the view", () => {
+    const penalised = {
+      ...base,
+      root: { ...base.root, maxPoints: 100, adjustedRange: "none", children: [...base.root.children, { id: "tru", name: { vi: "Điểm trừ" }, adjust: "penalty", maxPoints: 5, rule: { type: "points", max: 5 } } as never] },
+      views: [{ id: "tong", name: { vi: "Tổng" }, terms: [{ node: base.root.id, weight: 1 }, { node: base.root.children[0]!.id, weight: 1 }] }],
+    };
+    const e = refused(() => toSql(penalised as never, { source }));
     expect(e.code).toBe("SQL_UNSUPPORTED");
-    expect(e.issues[0]?.node).toBe("thuong");
+    expect(e.issues[0]?.node).toBe("tong");
   });
   it.each([
     [{ unranked: ["Huế"] } as object, /not ranked/u],
