@@ -11,7 +11,10 @@ import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 
 const root = resolve(import.meta.dirname, "..");
-const CORE_BUDGET = 60 * 1024; // bytes, gzip
+// Bytes, gzip. 60 KB until the ranking's Markdown and HTML came from one document model with
+// label catalogs in both languages and CSV and .xlsx shared one header-row rule (+1.3 KB gzip
+// together, measured from the sources at 57.6 -> 58.9 KB): the budget keeps the headroom small.
+const CORE_BUDGET = 62 * 1024;
 
 /** What a browser app imports: only scoring, scoring with reports and charts, whole entries. */
 const consumers = [
