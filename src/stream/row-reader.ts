@@ -59,39 +59,79 @@ function recordCells(table: ReturnType<typeof tableFromRecords>, columns: readon
   return columns.map((c) => values[at.get(c) ?? -1]);
 }
 
+/** The header's column plan, and where each leaf's and each input key's cells are. */
+interface HeaderPlan {
+  readonly plan: ColumnPlan;
+  readonly keyColumn: Map<string, number>;
+  readonly leafColumn: Int32Array;
+  /** The plan's issues, and the stream's own refusal of long data. */
+  readonly issues: readonly Issue[];
+  /** False when the rows cannot be read as units (no unit column, or long data). */
+  readonly readable: boolean;
+}
+
+function planHeader(header: readonly string[], framework: Framework, compiled: CompiledFramework, options: StreamOptions): HeaderPlan {
+  const plan = resolveColumns(header, framework, options);
+  const issues: Issue[] = [...plan.issues];
+  if (plan.shape === "long") issues.push(error("OPTION_INVALID", "the data is long (indicator and value columns); streaming reads wide data: score it with score()"));
+  const keyColumn = new Map([...plan.inputs].map(([col, key]) => [key, col]));
+  const leafColumn = new Int32Array(2 * compiled.nodes.length).fill(-1);
+  for (const leaf of compiled.leaves) compiled.nodes[leaf]!.inputs.forEach((key, k) => (leafColumn[2 * leaf + k] = keyColumn.get(key) ?? -1));
+  return { plan, keyColumn, leafColumn, issues, readable: plan.roles.unit !== undefined && plan.shape !== "long" };
+}
+
+/** A source item that is one row: its cells, line and reader's issues, or (the first) the header. */
+type ItemRow = { readonly header: readonly string[] } | { readonly cells: readonly RawCell[]; readonly line: number; readonly issues?: readonly Issue[] };
+
+/** An array of cells or a RawRow: the header when none was read yet, else a data row. */
+function plainRow(row: readonly RawCell[] | RawRow, rowCount: number, headerRead: boolean): ItemRow {
+  const raw = Array.isArray(row) ? { line: rowCount + (headerRead ? 2 : 1), cells: row as readonly RawCell[] } : (row as RawRow & { issues?: readonly Issue[] });
+  if (!headerRead) return { header: raw.cells.map((c) => String(c ?? "").normalize("NFC").trim()) };
+  const issues = (raw as { issues?: readonly Issue[] }).issues;
+  return { cells: raw.cells, line: raw.line, ...(issues !== undefined ? { issues } : {}) };
+}
+
+/**
+ * Row-level issues since the last unit read: they go with the next unit (`before`: errors in row
+ * order with the cells' errors), or are left over at the end.
+ */
+function issueQueue() {
+  let sunk: Issue[] = [];
+  return {
+    sink: (issue: Issue) => void sunk.push(issue),
+    before: (): Issue[] | undefined => {
+      if (sunk.length === 0) return undefined;
+      const issues = sunk;
+      sunk = [];
+      return issues;
+    },
+  };
+}
+
 /** The rows of a source as units with their cells; header, column plan and identity checks. */
 export function rowReader(framework: Framework, compiled: CompiledFramework, options: StreamOptions, errors: ReturnType<typeof createIssueLog>, warnings: ReturnType<typeof createIssueLog>, missing: MissingPolicy) {
   let columns: readonly string[] | undefined;
-  let columnPlan: ColumnPlan | undefined;
+  let header: HeaderPlan | undefined;
   let absent: ReadonlySet<string> = new Set();
-  let leafColumn = new Int32Array(0);
-  let keyColumn = new Map<string, number>();
   let count = 0;
   let reported = false;
-  // Row-level issues since the last unit read: they go with the next unit (errors in row order
-  // with the cells' errors), or are left over at the end (`trailing`).
-  let sunk: Issue[] = [];
-  const sink = (issue: Issue) => sunk.push(issue);
-  const before = (): Issue[] | undefined => {
-    if (sunk.length === 0) return undefined;
-    const issues = sunk;
-    sunk = [];
-    return issues;
+  const { sink, before } = issueQueue();
+  const log = (issues: readonly Issue[]) => issues.forEach((issue) => (issue.severity === "error" ? errors : warnings).add(issue));
+  const start = (names: readonly string[], report: boolean): boolean => {
+    columns = names;
+    header = planHeader(names, framework, compiled, options);
+    if (report) log(header.issues);
+    return header.readable;
   };
-  const start = (header: readonly string[], report: boolean): boolean => {
-    columns = header;
-    columnPlan = resolveColumns(header, framework, options);
-    if (report) for (const issue of columnPlan.issues) (issue.severity === "error" ? errors : warnings).add(issue);
-    if (columnPlan.shape === "long" && report) {
-      errors.add(error("OPTION_INVALID", "the data is long (indicator and value columns); streaming reads wide data: score it with score()"));
-    }
-    keyColumn = new Map([...columnPlan.inputs].map(([col, key]) => [key, col]));
-    leafColumn = new Int32Array(2 * compiled.nodes.length).fill(-1);
-    for (const leaf of compiled.leaves) compiled.nodes[leaf]!.inputs.forEach((key, k) => (leafColumn[2 * leaf + k] = keyColumn.get(key) ?? -1));
-    return columnPlan.roles.unit !== undefined && columnPlan.shape !== "long";
+  // The first data row of the pass whose issues count: the inputs no column holds.
+  const firstRow = () => {
+    reported = true;
+    const cols = missingColumnIssues(compiled, new Set(header!.plan.inputs.values()), missing, "wide", 1);
+    absent = cols.absent;
+    log(cols.issues);
   };
   return {
-    header: () => ({ columns: columns!, leafColumn, keyColumn }),
+    header: () => ({ columns: columns!, leafColumn: header?.leafColumn ?? new Int32Array(0), keyColumn: header?.keyColumn ?? new Map<string, number>() }),
     absent: () => absent,
     started: () => columns !== undefined,
     rowCount: () => count,
@@ -111,63 +151,46 @@ export function rowReader(framework: Framework, compiled: CompiledFramework, opt
       // One data row (of a block, or its cells): counted, its issues sent, its identity read.
       const accept: Accept = (cells, line, rowIssues) => {
         if (report && rowIssues !== undefined) for (const issue of rowIssues) sink(issue);
-        rowCount++;
-        if (rowCount === 1 && report && !reported) {
-          reported = true;
-          const cols = missingColumnIssues(compiled, new Set(columnPlan!.inputs.values()), missing, "wide", 1);
-          absent = cols.absent;
-          for (const issue of cols.issues) (issue.severity === "error" ? errors : warnings).add(issue);
-        }
+        if (++rowCount === 1 && report && !reported) firstRow();
         pending.length = 0;
         const table = { columns: columns! };
-        state ??= wideState(table, columnPlan!);
-        const id = readWideIdentity(table, columnPlan!, state, cells, line, pending);
+        state ??= wideState(table, header!.plan);
+        const id = readWideIdentity(table, header!.plan, state, cells, line, pending);
         if (report) for (const issue of pending) sink(issue);
         return id === undefined ? undefined : { ...id, row: line };
       };
       for await (const row of source) {
         if (isBlock(row)) {
           // (`start`, a closure, sets the header: the cast keeps TypeScript from narrowing it away.)
-          const header = columns as readonly string[] | undefined;
-          if (header === undefined) throw new DtiError([error("USAGE", "a block of rows came before the header row")]);
-          if (stop) {
-            rowCount += row.rows;
-            continue;
-          }
-          const roles = columnPlan!.roles;
-          const idColumns = [roles.unit, roles.code, roles.group, roles.year].filter((c): c is number => c !== undefined);
-          const units = blockUnits(row, header.length, idColumns, accept, before);
-          yield units;
+          const names = columns as readonly string[] | undefined;
+          if (names === undefined) throw new DtiError([error("USAGE", "a block of rows came before the header row")]);
+          if (stop) rowCount += row.rows;
+          else yield blockUnits(row, names.length, identityColumns(header!.plan), accept, before);
           continue;
         }
         if (stop) {
           if (columns !== undefined) rowCount++;
           continue;
         }
-        let cells: readonly RawCell[];
-        let line: number;
-        let rowIssues: readonly Issue[] | undefined;
-        if (Array.isArray(row) || isRawRow(row as StreamRow)) {
-          const raw = Array.isArray(row) ? { line: rowCount + (columns === undefined ? 1 : 2), cells: row as readonly RawCell[] } : (row as RawRow & { issues?: readonly Issue[] });
-          if (columns === undefined) {
-            stop = !start(raw.cells.map((c) => String(c ?? "").normalize("NFC").trim()), report);
-            continue;
-          }
-          rowIssues = (raw as { issues?: readonly Issue[] }).issues;
-          cells = raw.cells;
-          line = raw.line;
-        } else {
-          recordNumber++;
+        let item: ItemRow;
+        if (Array.isArray(row) || isRawRow(row as StreamRow)) item = plainRow(row as readonly RawCell[] | RawRow, rowCount, columns !== undefined);
+        else {
           const table = tableFromRecords([row]);
           if (columns === undefined) stop = !start(table.columns, report);
-          cells = recordCells(table, columns!, recordNumber, report ? sink : undefined);
-          line = recordNumber;
-          if (stop) continue;
+          item = { cells: recordCells(table, columns!, ++recordNumber, report ? sink : undefined), line: recordNumber };
         }
-        const unit = accept(cells, line, rowIssues);
-        if (unit !== undefined) yield [{ unit, cells, block: undefined, blockRow: 0, before: before() }];
+        if ("header" in item) stop = !start(item.header, report);
+        if ("header" in item || stop) continue;
+        const unit = accept(item.cells, item.line, item.issues);
+        if (unit !== undefined) yield [{ unit, cells: item.cells, block: undefined, blockRow: 0, before: before() }];
       }
       count = rowCount;
     },
   };
+}
+
+/** The columns of a unit's identity: name, code, group, year. */
+function identityColumns(plan: ColumnPlan): number[] {
+  const roles = plan.roles;
+  return [roles.unit, roles.code, roles.group, roles.year].filter((c): c is number => c !== undefined);
 }
