@@ -8,7 +8,7 @@ import type { RawValue } from "../score/rules/outcome.ts";
 import { localName } from "../text/local-name.ts";
 import { parseNumber } from "../number/parse-number.ts";
 import { analysisStyle, formatDecimal, formatPoints, type Language } from "./format.ts";
-import { cell, document, heading, num, paragraph, rank, table, type Cell, type Document } from "../report/document/model.ts";
+import { cell, document, heading, num, paragraph, paragraphOf, rank, table, type Cell, type Document } from "../report/document/model.ts";
 import { documentToMarkdown } from "../report/document/to-markdown.ts";
 import { planLabels, prioritiesLabels, whatIfLabels } from "../text/labels/index.ts";
 import type { PlanResult } from "./plan-improvements.ts";
@@ -168,7 +168,7 @@ export function planDocument(plan: PlanResult, options: { readonly language?: La
         plan.changes.map((c) => [localName(c.name, lang), num(c.before, { places: d }), num(c.after, { places: d }), num(c.increase, { places: d, sign: true })]),
       ),
       plan.exact !== null && paragraph(L.exact(formatPoints(plan.exact.total, 6, lang), exact ?? "")),
-      paragraph(...L.method(plan.algorithm)),
+      paragraphOf(L.method(plan.algorithm)),
     ],
     analysisStyle(lang),
   );

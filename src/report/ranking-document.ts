@@ -11,7 +11,7 @@ import { nodeCells, type NodeCells } from "../pipeline/unit-nodes.ts";
 import { localName } from "../text/local-name.ts";
 import { rankingLabels } from "../text/labels/index.ts";
 import { columnLabel, reportColumns, type ColumnOptions } from "./columns.ts";
-import { cell, document, num, rank, text, type Block, type Cell, type Column, type Content, type Document } from "./document/model.ts";
+import { cell, cellOf, document, num, rank, text, type Block, type Cell, type Column, type Content, type Document } from "./document/model.ts";
 import type { NumberStyle } from "./format-number.ts";
 import { RANK_NOTE_HEADER, rankNoteText } from "./rank-note.ts";
 import { rankingShape, type RankingShape, type RankingUnit } from "./ranking-shape.ts";
@@ -49,7 +49,7 @@ export interface RankingTable<U extends RankingUnit> {
 /** A column of the ranking: a text header, the class of its HTML cells, its alignment, a longer title. */
 const col = (header: string, className: string, align: Column["align"] = "right", title?: string): Column => ({ header: [text(header)], className, align, ...(title === undefined ? {} : { title }) });
 
-const extraCell = (content: Content | readonly Content[]): Cell => (Array.isArray(content) ? cell(...(content as readonly Content[])) : cell(content as Content));
+const extraCell = (content: Content | readonly Content[]): Cell => (Array.isArray(content) ? cellOf(content as readonly Content[]) : cell(content as Content));
 
 /**
  * The ranking's columns for a {@link RankingShape} (what a result or the streamed CLI's first pass

@@ -105,7 +105,7 @@ export function nodeFractions(plan: CompiledFramework, o: NodeOptions): NodeFrac
       const normalised = node.leaf!.rule.type === "normalise";
       if (normalised) {
         raw.push(rawColumn(ctx, node.leaf!, i));
-        stats.push(...statsColumns(node.leaf!, i, o.years));
+        for (const column of statsColumns(node.leaf!, i, o.years)) stats.push(column);
       }
       const f = normalised ? normaliseFraction(ctx, node.leaf!, i) : leafFraction(ctx, node.leaf!);
       const blank = node.inputs.map((k) => (input.numeric.has(input.index.get(k)!) ? `x${input.index.get(k)} IS NULL` : `t${input.index.get(k)} IS NULL`)).join(" OR ");

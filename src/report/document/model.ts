@@ -185,6 +185,11 @@ export function rank(value: number | null | undefined, of?: number): Cell {
  * ```
  */
 export function cell(...content: readonly Content[]): Cell {
+  return cellOf(content);
+}
+
+/** {@link cell} of content in an array (of any length: no spread into a call). */
+export function cellOf(content: readonly Content[]): Cell {
   const only = content.length === 1 ? content[0] : undefined;
   if (only !== undefined && typeof only !== "string" && only.kind === "number") return only;
   return { kind: "text", content: inlines(content) };
@@ -211,6 +216,11 @@ export function heading(level: 1 | 2 | 3 | 4 | 5 | 6, ...content: readonly Conte
  * ```
  */
 export function paragraph(...content: readonly Content[]): Block {
+  return paragraphOf(content);
+}
+
+/** {@link paragraph} of content in an array (of any length: no spread into a call). */
+export function paragraphOf(content: readonly Content[]): Block {
   return { kind: "paragraph", lines: [inlines(content)] };
 }
 

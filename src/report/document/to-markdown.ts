@@ -13,7 +13,8 @@ const SEPARATOR: Readonly<Record<Alignment, string>> = { left: ":---", right: "-
 
 /** A code span fenced by more backticks than it holds. */
 function codeSpan(text: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/gu)].map((m) => m[0].length));
+  let longest = 0;
+  for (const m of text.matchAll(/`+/gu)) longest = Math.max(longest, m[0].length);
   const fence = "`".repeat(longest + 1);
   const pad = longest > 0 ? " " : "";
   return `${fence}${pad}${text}${pad}${fence}`;
