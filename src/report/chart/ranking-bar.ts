@@ -107,7 +107,7 @@ export function rankingBarChart(result: ScoreResult, options: RankingBarOptions 
   const plotWidth = Math.max(120, width - x0 - L.valueWidth - L.pad);
   const head = heading(title, options.subtitle === "" ? undefined : subtitle, L.pad, width - 2 * L.pad);
 
-  const { legend, legendY } = groupLegend(groups, groupColor, head.height + 6, width);
+  const [legend, legendY] = groupLegend(groups, groupColor, head.height + 6, width);
   const axisY = legendY + 14;
   const top = axisY + 8;
   // A partial window: a gap row with the note between the top and the bottom (after the top when
@@ -122,8 +122,27 @@ export function rankingBarChart(result: ScoreResult, options: RankingBarOptions 
     return `<line x1="${num(x)}" y1="${num(axisY + 4)}" x2="${num(x)}" y2="${num(height - L.pad)}" stroke="${COLORS.grid}"/>\n${text(x, axisY, fmt(t), { "text-anchor": "middle", "font-size": 11, fill: COLORS.muted })}`;
   });
 
-  const bar: BarGeometry = { result, node, fmt, rankOf, highlight, groupColor, rankWidth, nameWidth, x0, scale };
-  const rows = units.map((u, i) => barRow(bar, u, top + (gapAt >= 0 && i >= gapAt ? i + 1 : i) * L.rowHeight));
+  const rows = units.map((u, i) => {
+    const y = top + (gapAt >= 0 && i >= gapAt ? i + 1 : i) * L.rowHeight;
+    const s = nodeScore(result, u, node);
+    const v = nodeValue(result, u, node);
+    const r = rankOf(u);
+    const strong = highlight.has(u.unit.normalize("NFC"));
+    const fill = u.group !== undefined ? (groupColor.get(u.group) ?? COLORS.bar) : COLORS.bar;
+    const mid = y + L.rowHeight / 2 + 4;
+    const parts = [
+      text(L.pad + rankWidth - 6, mid, r === null ? MISSING : String(r), { "text-anchor": "end", "font-size": L.fontSize, fill: COLORS.muted }),
+      text(L.pad + rankWidth, mid, fitText(u.unit, nameWidth - 8, L.fontSize), { "font-size": L.fontSize, fill: COLORS.text, "font-weight": strong ? 700 : undefined }),
+    ];
+    if (s !== null) {
+      const w = scale(s) - x0;
+      parts.push(
+        `<rect class="bar"${attributes({ x: x0, y: y + (L.rowHeight - L.barHeight) / 2, width: w, height: L.barHeight, rx: 2, fill, stroke: strong ? COLORS.text : undefined, "stroke-width": strong ? 1.5 : undefined, "data-unit": u.unit, "data-value": v ?? "" })}><title>${escapeXml(`${r ?? MISSING}. ${u.unit}${u.group !== undefined ? ` (${u.group})` : ""}: ${fmt(v)}`)}</title></rect>`,
+      );
+    }
+    parts.push(text(s === null ? x0 + 4 : scale(s) + 5, mid, fmt(v), { "font-size": 11, fill: COLORS.text, "font-variant-numeric": "tabular-nums" }));
+    return `<g class="row">${parts.join("")}</g>`;
+  });
   if (note !== undefined) rows.splice(gapAt, 0, gapRow(note, top + gapAt * L.rowHeight, L.rowHeight, width));
 
   const desc = C.barDescription(units.length, nodeName, note === undefined ? "" : ` (${note})`, units[0]?.unit ?? MISSING, fmt(units[0] === undefined ? null : nodeValue(result, units[0], node)));
@@ -137,7 +156,7 @@ export function rankingBarChart(result: ScoreResult, options: RankingBarOptions 
 }
 
 /** The legend of groups: wrapped rows of swatches from `y`, and the y below them. */
-function groupLegend(groups: readonly string[], groupColor: ReadonlyMap<string, string>, y: number, width: number): { legend: string[]; legendY: number } {
+function groupLegend(groups: readonly string[], groupColor: ReadonlyMap<string, string>, y: number, width: number): [legend: string[], bottom: number] {
   const L = BAR_LAYOUT;
   const legend: string[] = [];
   let legendY = y;
@@ -154,43 +173,5 @@ function groupLegend(groups: readonly string[], groupColor: ReadonlyMap<string, 
     }
     legendY += 22;
   }
-  return { legend, legendY };
-}
-
-/** What every bar row reads: the node shown, the columns' widths and the value scale. */
-interface BarGeometry {
-  readonly result: ScoreResult;
-  readonly node: string;
-  readonly fmt: (value: string | null) => string;
-  readonly rankOf: (u: UnitResult) => number | null;
-  readonly highlight: ReadonlySet<string>;
-  readonly groupColor: ReadonlyMap<string, string>;
-  readonly rankWidth: number;
-  readonly nameWidth: number;
-  readonly x0: number;
-  readonly scale: (s: number) => number;
-}
-
-/** One unit's row at `y`: its rank, name, bar (with a tooltip) and value. */
-function barRow(bar: BarGeometry, u: UnitResult, y: number): string {
-  const L = BAR_LAYOUT;
-  const { result, node, fmt, rankWidth, nameWidth, x0, scale } = bar;
-  const s = nodeScore(result, u, node);
-  const v = nodeValue(result, u, node);
-  const r = bar.rankOf(u);
-  const strong = bar.highlight.has(u.unit.normalize("NFC"));
-  const fill = u.group !== undefined ? (bar.groupColor.get(u.group) ?? COLORS.bar) : COLORS.bar;
-  const mid = y + L.rowHeight / 2 + 4;
-  const parts = [
-    text(L.pad + rankWidth - 6, mid, r === null ? MISSING : String(r), { "text-anchor": "end", "font-size": L.fontSize, fill: COLORS.muted }),
-    text(L.pad + rankWidth, mid, fitText(u.unit, nameWidth - 8, L.fontSize), { "font-size": L.fontSize, fill: COLORS.text, "font-weight": strong ? 700 : undefined }),
-  ];
-  if (s !== null) {
-    const w = scale(s) - x0;
-    parts.push(
-      `<rect class="bar"${attributes({ x: x0, y: y + (L.rowHeight - L.barHeight) / 2, width: w, height: L.barHeight, rx: 2, fill, stroke: strong ? COLORS.text : undefined, "stroke-width": strong ? 1.5 : undefined, "data-unit": u.unit, "data-value": v ?? "" })}><title>${escapeXml(`${r ?? MISSING}. ${u.unit}${u.group !== undefined ? ` (${u.group})` : ""}: ${fmt(v)}`)}</title></rect>`,
-    );
-  }
-  parts.push(text(s === null ? x0 + 4 : scale(s) + 5, mid, fmt(v), { "font-size": 11, fill: COLORS.text, "font-variant-numeric": "tabular-nums" }));
-  return `<g class="row">${parts.join("")}</g>`;
+  return [legend, legendY];
 }
