@@ -6,18 +6,17 @@
  * @module
  */
 import { error, showValue, warning, type Issue, type IssueCode } from "../errors.ts";
-import { ruleMax } from "../framework/rule-max.ts";
 import type { Framework, FrameworkDefinition, FrameworkNode, IndicatorNode, LocalizedName } from "../framework/types.ts";
 import { ROLE_ALIASES } from "../input/resolve-columns.ts";
-import { tableFromRecords, type RawCell, type RawTable } from "../input/table.ts";
-import { dec, type Decimal } from "../number/decimal.ts";
-import { parseNumber } from "../number/parse-number.ts";
+import { tableFromRecords, type RawTable } from "../input/table.ts";
+import { dec } from "../number/decimal.ts";
 import { score } from "../pipeline/score.ts";
 import type { ScoreResult } from "../pipeline/types.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import { ensureFramework } from "./ensure-framework.ts";
 import { wideAssessment } from "./assessment-wide.ts";
 import { pointsFramework } from "./points-framework.ts";
+import { maxOf, readRow, STAGES, type Located, type ReadState } from "./assessment-rows.ts";
 
 /** The three stages of an assessment. */
 export type AssessmentStage = "self" | "appraised" | "final";
@@ -94,14 +93,6 @@ export interface AssessmentOptions {
   readonly columns?: { readonly [K in keyof typeof ASSESSMENT_COLUMNS]?: string };
 }
 
-const STAGES: readonly AssessmentStage[] = ["self", "appraised", "final"];
-
-function text(cell: RawCell): string | null {
-  if (cell === null || cell === undefined) return null;
-  const t = String(cell).normalize("NFC").trim();
-  return t === "" ? null : t;
-}
-
 /**
  * Reads assessment rows in long shape — one row per unit and indicator (leaf id or name) with
  * `self`, `appraised`, `final` points, `evidence` and an optional `note` (Vietnamese headers
@@ -126,149 +117,83 @@ function text(cell: RawCell): string | null {
  */
 export function assessment(framework: Framework | FrameworkDefinition, data: RawTable | readonly unknown[], options: AssessmentOptions = {}): AssessmentResult {
   const fw = ensureFramework(framework);
-  const given: RawTable = Array.isArray(data) ? tableFromRecords(data) : (data as RawTable);
-  const isLong = given.columns.some((c) => (ASSESSMENT_COLUMNS.indicator as readonly string[]).includes(normalizeKey(c)) || normalizeKey(c) === normalizeKey(options.columns?.indicator ?? "\u0000"));
-  const table = isLong ? given : (wideAssessment(given) ?? given);
+  const table = assessmentTable(data, options);
   const issues: Issue[] = [...table.issues];
   const col = locateColumns(table, options, issues);
+  const read: ReadState = { fw, table, options, issues, ...indicatorIndex(fw), tolerance: dec(options.tolerance ?? 0), items: [], seen: new Map(), unitOrder: [], unitName: new Map() };
+  if (col !== undefined) for (const row of table.rows) readRow(read, col, row);
+  const scored = [...read.leaves.values()].filter((l) => maxOf(l) > 0 && (l.maxPoints === undefined || l.maxPoints > 0));
+  flagMissingIndicators(read, scored);
+  const results = scoreStages(fw, read);
+  const units = read.unitOrder.map((uKey) => unitTotals(read, uKey, scored, results, fw.root.maxPoints ?? null));
+  return { ok: !issues.some((i) => i.severity === "error"), units, items: read.items, issues, results };
+}
+
+/** The data as a table in long shape (wide data, one row per unit, is turned long). */
+function assessmentTable(data: RawTable | readonly unknown[], options: AssessmentOptions): RawTable {
+  const given: RawTable = Array.isArray(data) ? tableFromRecords(data) : (data as RawTable);
+  const isLong = given.columns.some((c) => (ASSESSMENT_COLUMNS.indicator as readonly string[]).includes(normalizeKey(c)) || normalizeKey(c) === normalizeKey(options.columns?.indicator ?? "\u0000"));
+  return isLong ? given : (wideAssessment(given) ?? given);
+}
+
+/** The framework's indicators by id, and by every name they go by. */
+function indicatorIndex(fw: Framework): Pick<ReadState, "leaves" | "byName"> {
   const leaves = new Map<string, IndicatorNode>();
   const byName = new Map<string, IndicatorNode>();
   collectLeaves(fw.root, (leaf) => {
     leaves.set(leaf.id, leaf);
     for (const alias of [leaf.id, leaf.name.vi, leaf.name.en, leaf.short]) if (alias !== undefined) byName.set(normalizeKey(alias), leaf);
   });
-  const maxOf = (leaf: IndicatorNode) => ruleMax(leaf) ?? leaf.maxPoints ?? 1;
-  const tolerance = dec(options.tolerance ?? 0);
-  const requireEvidence = options.requireEvidence ?? true;
-  const items: AssessmentItem[] = [];
-  const seen = new Map<string, number>();
-  const unitOrder: string[] = [];
-  const unitName = new Map<string, string>();
-  if (col !== undefined) {
-    for (const { line, cells } of table.rows) {
-      const unit = text(cells[col.unit]);
-      const where = { row: line, ...(unit !== null ? { unit } : {}) };
-      if (unit === null) {
-        issues.push(error("DATA_MISSING_UNIT", "the unit name is blank", { row: line }));
-        continue;
-      }
-      const uKey = normalizeKey(unit);
-      if (!unitName.has(uKey)) {
-        unitName.set(uKey, unit);
-        unitOrder.push(uKey);
-      }
-      const name = text(cells[col.indicator]);
-      const leaf = name === null ? undefined : (leaves.get(name) ?? byName.get(normalizeKey(name)));
-      if (leaf === undefined) {
-        issues.push(error("ASSESSMENT_UNKNOWN_INDICATOR", name === null ? "the indicator is blank" : `${showValue(name)} is not an indicator (leaf) of framework ${showValue(fw.id)}`, where));
-        continue;
-      }
-      const key = `${uKey}\u0000${leaf.id}`;
-      if (seen.has(key)) {
-        issues.push(error("ASSESSMENT_DUPLICATE", `unit ${showValue(unit)} already has a row for ${showValue(leaf.id)} (row ${seen.get(key)})`, { ...where, node: leaf.id }));
-        continue;
-      }
-      seen.set(key, line);
-      const max = maxOf(leaf);
-      const flags: IssueCode[] = [];
-      const flag = (issue: Issue) => {
-        issues.push(issue);
-        flags.push(issue.code);
-      };
-      const points: Partial<Record<AssessmentStage, Decimal | null>> = {};
-      for (const stage of STAGES) {
-        const c = col[stage];
-        const raw = c === undefined ? null : text(cells[c]);
-        if (raw === null) {
-          points[stage] = null;
-          continue;
-        }
-        const parsed = parseNumber(raw);
-        if (parsed === undefined) {
-          flag(error("ASSESSMENT_NOT_A_NUMBER", `${stage} points ${showValue(raw)} are not a number`, { ...where, node: leaf.id, column: table.columns[c as number] as string }));
-          points[stage] = null;
-          continue;
-        }
-        const p = dec(parsed);
-        if (p.isNegative() || p.greaterThan(max)) {
-          flag(error("ASSESSMENT_OUT_OF_RANGE", `${stage} points ${parsed} are outside 0-${max} (${leaf.name.vi})`, { ...where, node: leaf.id, column: table.columns[c as number] as string }));
-          points[stage] = null;
-          continue;
-        }
-        points[stage] = p;
-      }
-      const evidence = col.evidence === undefined ? null : text(cells[col.evidence]);
-      const note = col.note === undefined ? null : text(cells[col.note]);
-      const { self = null, appraised = null, final = null } = points;
-      if (requireEvidence && evidence === null && [self, appraised, final].some((p) => p != null && p.greaterThan(0))) {
-        flag(warning("ASSESSMENT_MISSING_EVIDENCE", `points are claimed for ${showValue(leaf.id)} without evidence`, { ...where, node: leaf.id }));
-      }
-      if (self !== null && appraised !== null && self.minus(appraised).abs().greaterThan(tolerance)) {
-        flag(warning("ASSESSMENT_SELF_APPRAISED_DIFFER", `self-assessed ${self.toString()} and appraised ${appraised.toString()} differ by ${self.minus(appraised).abs().toString()} (tolerance ${tolerance.toString()})`, { ...where, node: leaf.id }));
-      }
-      if (final === null) flag(warning("ASSESSMENT_FINAL_MISSING", `no final points for ${showValue(leaf.id)}`, { ...where, node: leaf.id }));
-      else if (appraised !== null && !final.equals(appraised) && note === null) {
-        flag(warning("ASSESSMENT_FINAL_CHANGED", `final ${final.toString()} differs from appraised ${appraised.toString()} without a note`, { ...where, node: leaf.id }));
-      }
-      items.push({
-        unit: unitName.get(uKey) as string,
-        node: leaf.id,
-        name: leaf.name,
-        max,
-        self: self?.toNumber() ?? null,
-        appraised: appraised?.toNumber() ?? null,
-        final: final?.toNumber() ?? null,
-        evidence,
-        note,
-        row: line,
-        flags,
-      });
-    }
-  }
-  const scored = [...leaves.values()].filter((l) => maxOf(l) > 0 && (l.maxPoints === undefined || l.maxPoints > 0));
-  for (const uKey of unitOrder) {
+  return { leaves, byName };
+}
+
+/** Warns of each scored indicator a unit has no row for (it counts 0). */
+function flagMissingIndicators(read: ReadState, scored: readonly IndicatorNode[]): void {
+  for (const uKey of read.unitOrder) {
     for (const leaf of scored) {
-      if (!seen.has(`${uKey}\u0000${leaf.id}`)) {
-        issues.push(warning("ASSESSMENT_MISSING_INDICATOR", `unit ${showValue(unitName.get(uKey))} has no row for ${showValue(leaf.id)} (${leaf.name.vi}); it counts 0`, { unit: unitName.get(uKey) as string, node: leaf.id }));
+      if (!read.seen.has(`${uKey}\u0000${leaf.id}`)) {
+        read.issues.push(warning("ASSESSMENT_MISSING_INDICATOR", `unit ${showValue(read.unitName.get(uKey))} has no row for ${showValue(leaf.id)} (${leaf.name.vi}); it counts 0`, { unit: read.unitName.get(uKey) as string, node: leaf.id }));
       }
     }
   }
+}
+
+/** Each stage's points scored through the framework (null without units). */
+function scoreStages(fw: Framework, read: ReadState): Record<AssessmentStage, ScoreResult | null> {
   const pf = pointsFramework(fw);
   const results = {} as Record<AssessmentStage, ScoreResult | null>;
   for (const stage of STAGES) {
-    const records = unitOrder.map((uKey) => {
-      const rec: Record<string, string | number> = { unit: unitName.get(uKey) as string };
-      for (const item of items) if (normalizeKey(item.unit) === uKey && item[stage] !== null) rec[item.node] = item[stage] as number;
+    const records = read.unitOrder.map((uKey) => {
+      const rec: Record<string, string | number> = { unit: read.unitName.get(uKey) as string };
+      for (const item of read.items) if (normalizeKey(item.unit) === uKey && item[stage] !== null) rec[item.node] = item[stage] as number;
       return rec;
     });
     results[stage] = records.length === 0 ? null : score(pf, records, { missing: "zero", unknownColumns: "warn" });
   }
-  const rootPoints = fw.root.maxPoints ?? null;
-  const units: AssessmentUnit[] = unitOrder.map((uKey) => {
-    const name = unitName.get(uKey) as string;
-    const mine = items.filter((i) => normalizeKey(i.unit) === uKey);
-    const total = (stage: AssessmentStage): StageTotal => {
-      const u = results[stage]?.units.find((x) => normalizeKey(x.unit) === uKey);
-      const missing = scored.filter((leaf) => mine.find((i) => i.node === leaf.id)?.[stage] == null).length;
-      return {
-        score: u?.score ?? null,
-        value: u?.value ?? null,
-        points: u?.score == null || rootPoints === null ? null : dec(u.score).times(rootPoints).toNumber(),
-        rank: u?.rank ?? null,
-        missing,
-      };
+  return results;
+}
+
+/** A unit's three totals and how many of its items are flagged. */
+function unitTotals(read: ReadState, uKey: string, scored: readonly IndicatorNode[], results: Record<AssessmentStage, ScoreResult | null>, rootPoints: number | null): AssessmentUnit {
+  const mine = read.items.filter((i) => normalizeKey(i.unit) === uKey);
+  const total = (stage: AssessmentStage): StageTotal => {
+    const u = results[stage]?.units.find((x) => normalizeKey(x.unit) === uKey);
+    const missing = scored.filter((leaf) => mine.find((i) => i.node === leaf.id)?.[stage] == null).length;
+    return {
+      score: u?.score ?? null,
+      value: u?.value ?? null,
+      points: u?.score == null || rootPoints === null ? null : dec(u.score).times(rootPoints).toNumber(),
+      rank: u?.rank ?? null,
+      missing,
     };
-    return { unit: name, self: total("self"), appraised: total("appraised"), final: total("final"), flagged: mine.filter((i) => i.flags.length > 0).length };
-  });
-  return { ok: !issues.some((i) => i.severity === "error"), units, items, issues, results };
+  };
+  return { unit: read.unitName.get(uKey) as string, self: total("self"), appraised: total("appraised"), final: total("final"), flagged: mine.filter((i) => i.flags.length > 0).length };
 }
 
 function collectLeaves(node: FrameworkNode, visit: (leaf: IndicatorNode) => void): void {
   if (node.rule !== undefined) visit(node);
   else node.children.forEach((c) => collectLeaves(c, visit));
 }
-
-type Located = { unit: number; indicator: number } & { [K in "self" | "appraised" | "final" | "evidence" | "note"]?: number };
 
 function locateColumns(table: RawTable, options: AssessmentOptions, issues: Issue[]): Located | undefined {
   const headers = table.columns.map(normalizeKey);

@@ -92,98 +92,15 @@ export function explain(framework: Framework | FrameworkDefinition, result: Scor
   if (fw.id !== result.framework.id) {
     throw new DtiError([error("ANALYSIS_NOT_SUPPORTED", `the result was scored with framework ${showValue(result.framework.id)}, not ${showValue(fw.id)}`)]);
   }
-  const compiled = compileFramework(fw);
-  const me = analysedUnit(result, unit, options.year);
-  const peers = samePeers(result, me);
-  const group = me.group === undefined ? [] : peers.filter((u) => u.group === me.group);
-  const leader = peers.find((u) => u.rank === 1) ?? null;
-  const rootId = result.root;
-  const nodeOf = (u: UnitResult, id: string): NodeResult | undefined => (id === rootId ? u : u.nodes[id]);
-  const present = (i: number) => (nodeOf(me, compiled.nodes[i]!.id)?.score ?? null) !== null;
-  const { shares, additive } = indexShares(compiled, result.options.missing === "reweight" ? present : undefined);
-  const rootPoints = fw.root.maxPoints ?? null;
-  const maxima = nodeMaxScores(compiled);
-  const step = options.step ?? 0.1;
-  const targetOf = (id: string) => options.targets?.[id] ?? options.target;
-  const myScore = me.score === null ? null : dec(me.score);
-
-  const nodes: NodeExplanation[] = [];
-  for (const info of result.nodes) {
-    if (info.id === rootId || info.kind === "view" || !info.scored) continue;
-    const i = compiled.index.get(info.id);
-    if (i === undefined) continue;
-    const share = shares.get(i) ?? dec(0);
-    const mine = nodeOf(me, info.id);
-    const s = mine?.score ?? null;
-    const sd = s === null ? null : dec(s);
-    const contribution = sd === null ? dec(0) : share.times(sd);
-    const bestUnit = cached(peers, `best\u0000${info.id}`, () =>
-      peers.reduce<UnitResult | null>((a, u) => ((nodeOf(u, info.id)?.score ?? -1) > (a === null ? -1 : (nodeOf(a, info.id)?.score ?? -1)) ? u : a), null),
-    );
-    const bestScore = bestUnit === null ? null : (nodeOf(bestUnit, info.id)?.score ?? null);
-    const leaderScore = leader === null ? null : (nodeOf(leader, info.id)?.score ?? null);
-    const target = targetOf(info.id);
-    const top = maxima[i] ?? null;
-    const headroom = sd === null || top === null ? null : top.minus(sd);
-    const room = headroom === null ? dec(step) : headroom.lessThan(0) ? dec(0) : headroom;
-    const stepGain = sd === null ? dec(0) : share.times(room.lessThan(step) ? room : dec(step));
-    const best = gapTo(bestScore === null ? null : dec(bestScore), sd);
-    nodes.push({
-      id: info.id,
-      name: info.name,
-      ...(info.short !== undefined ? { short: info.short } : {}),
-      kind: info.kind as "group" | "leaf",
-      depth: info.depth,
-      ...(info.parent !== undefined ? { parent: info.parent } : {}),
-      ...(info.adjust !== undefined ? { adjust: info.adjust } : {}),
-      score: s,
-      value: mine?.value ?? null,
-      rank: mine?.rank ?? null,
-      share: num(share),
-      maxPoints: rootPoints === null ? null : num(share.times(rootPoints)),
-      contribution: num(contribution),
-      points: rootPoints === null ? null : num(contribution.times(rootPoints)),
-      percent: myScore === null || myScore.isZero() ? 0 : num(contribution.dividedBy(myScore)),
-      maxScore: top === null ? null : num(top),
-      gapToMax: headroom === null ? null : num(headroom),
-      gapToMaxPoints: rootPoints === null || headroom === null ? null : num(share.times(headroom).times(rootPoints)),
-      leader: gapTo(leaderScore === null ? null : dec(leaderScore), sd),
-      best: best === null || bestUnit === null ? null : { ...best, unit: bestUnit.unit },
-      average: gapTo(cachedMean(peers, `all\u0000${info.id}`, () => peers.map((u) => nodeOf(u, info.id)?.score ?? null)), sd),
-      groupAverage: me.group === undefined ? null : gapTo(cachedMean(peers, `group\u0000${me.group}\u0000${info.id}`, () => group.map((u) => nodeOf(u, info.id)?.score ?? null)), sd),
-      target: target === undefined ? null : gapTo(dec(target), sd),
-      gainPerStep: num(stepGain),
-    });
-  }
-  const views: ViewExplanation[] = result.nodes
-    .filter((info) => info.kind === "view")
-    .map((info) => {
-      const mine = me.nodes[info.id];
-      const sd = mine?.score == null ? null : dec(mine.score);
-      const leaderScore = leader?.nodes[info.id]?.score ?? null;
-      return {
-        id: info.id,
-        name: info.name,
-        ...(info.short !== undefined ? { short: info.short } : {}),
-        score: mine?.score ?? null,
-        value: mine?.value ?? null,
-        rank: mine?.rank ?? null,
-        leader: gapTo(leaderScore === null ? null : dec(leaderScore), sd),
-        average: gapTo(cachedMean(peers, `view\u0000${info.id}`, () => peers.map((u) => u.nodes[info.id]?.score ?? null)), sd),
-      };
-    });
-  const leaves = nodes.filter((n) => n.kind === "leaf" && n.share > 0 && n.score !== null);
-  const top = options.top ?? 3;
-  const strongest = [...leaves].sort((a, b) => (b.score as number) - (a.score as number) || b.share - a.share).slice(0, top).map((n) => n.id);
-  const weakest = [...leaves].sort((a, b) => (a.score as number) - (b.score as number) || b.share - a.share).slice(0, top).map((n) => n.id);
-  const priorities = [...leaves].filter((n) => n.gainPerStep > 0).sort((a, b) => b.gainPerStep - a.gainPerStep || (a.score as number) - (b.score as number)).map((n) => n.id);
-
-  const indexTarget = targetOf(rootId);
+  const ctx = explainContext(fw, result, unit, options);
+  const { me, peers, group, leader, rootId, rootPoints, myScore } = ctx;
+  const nodes = result.nodes.map((info) => explainNode(ctx, info)).filter((n): n is NodeExplanation => n !== undefined);
+  const views = explainViews(ctx);
+  const indexTarget = ctx.targetOf(rootId);
   const average = cachedMean(peers, "root", () => peers.map((u) => u.score));
   const band = options.bands === undefined ? undefined : bandOf(options.bands, me.value);
   const rootInfo = result.nodes.find((n) => n.id === rootId);
   const decimals = result.framework.decimals;
-  const targetGap = indexTarget === undefined || myScore === null ? null : dec(indexTarget).minus(myScore);
   const base = {
     framework: { id: fw.id, title: fw.title },
     index: { id: rootId, name: rootInfo?.name ?? fw.root.name, ...(rootInfo?.short !== undefined ? { short: rootInfo.short } : {}) },
@@ -203,24 +120,156 @@ export function explain(framework: Framework | FrameworkDefinition, result: Scor
     maxPoints: rootPoints,
     leader: leader === null ? null : { unit: leader.unit, score: leader.score, value: leader.value },
     average: average === null ? null : { score: num(average), value: publish(average, decimals) },
-    target:
-      targetGap === null || indexTarget === undefined
-        ? null
-        : {
-            score: indexTarget,
-            gap: num(targetGap),
-            gapValue: publish(targetGap.isNegative() ? dec(0) : targetGap, decimals),
-            gapPoints: rootPoints === null ? null : num((targetGap.isNegative() ? dec(0) : targetGap).times(rootPoints)),
-            reached: targetGap.lessThanOrEqualTo(0),
-          },
+    target: indexTargetGap(indexTarget, myScore, rootPoints, decimals),
     band: band === undefined || options.bands === undefined ? null : { set: options.bands.id, id: band.id, label: band.label },
-    additive,
-    step,
+    additive: ctx.additive,
+    step: ctx.step,
     nodes,
     views,
-    strongest,
-    weakest,
-    priorities,
+    ...strongestAndWeakest(nodes, options.top ?? 3),
   };
   return { ...base, summary: { vi: explainSummary(base, "vi"), en: explainSummary(base, "en") } };
+}
+
+/** What explaining each node of one unit reads: the unit, its peers and leader, the shares and maxima. */
+interface ExplainContext {
+  readonly result: ScoreResult;
+  readonly compiled: ReturnType<typeof compileFramework>;
+  readonly me: UnitResult;
+  /** The units of the same year, and those of the unit's group. */
+  readonly peers: readonly UnitResult[];
+  readonly group: readonly UnitResult[];
+  readonly leader: UnitResult | null;
+  readonly rootId: string;
+  readonly nodeOf: (u: UnitResult, id: string) => NodeResult | undefined;
+  readonly shares: ReturnType<typeof indexShares>["shares"];
+  readonly additive: boolean;
+  readonly rootPoints: number | null;
+  readonly maxima: ReturnType<typeof nodeMaxScores>;
+  readonly step: number;
+  readonly targetOf: (id: string) => number | undefined;
+  readonly myScore: Decimal | null;
+}
+
+function explainContext(fw: Framework, result: ScoreResult, unit: string, options: ExplainOptions): ExplainContext {
+  const compiled = compileFramework(fw);
+  const me = analysedUnit(result, unit, options.year);
+  const peers = samePeers(result, me);
+  const rootId = result.root;
+  const nodeOf = (u: UnitResult, id: string): NodeResult | undefined => (id === rootId ? u : u.nodes[id]);
+  const present = (i: number) => (nodeOf(me, compiled.nodes[i]!.id)?.score ?? null) !== null;
+  const { shares, additive } = indexShares(compiled, result.options.missing === "reweight" ? present : undefined);
+  return {
+    result,
+    compiled,
+    me,
+    peers,
+    group: me.group === undefined ? [] : peers.filter((u) => u.group === me.group),
+    leader: peers.find((u) => u.rank === 1) ?? null,
+    rootId,
+    nodeOf,
+    shares,
+    additive,
+    rootPoints: fw.root.maxPoints ?? null,
+    maxima: nodeMaxScores(compiled),
+    step: options.step ?? 0.1,
+    targetOf: (id: string) => options.targets?.[id] ?? options.target,
+    myScore: me.score === null ? null : dec(me.score),
+  };
+}
+
+/** A scored node's share, contribution, gaps to the max, leader, best, averages and target (undefined for the root and views). */
+function explainNode(ctx: ExplainContext, info: ScoreResult["nodes"][number]): NodeExplanation | undefined {
+  const { me, peers, leader, nodeOf, rootPoints, myScore, step } = ctx;
+  if (info.id === ctx.rootId || info.kind === "view" || !info.scored) return undefined;
+  const i = ctx.compiled.index.get(info.id);
+  if (i === undefined) return undefined;
+  const share = ctx.shares.get(i) ?? dec(0);
+  const mine = nodeOf(me, info.id);
+  const s = mine?.score ?? null;
+  const sd = s === null ? null : dec(s);
+  const contribution = sd === null ? dec(0) : share.times(sd);
+  const bestUnit = cached(peers, `best\u0000${info.id}`, () =>
+    peers.reduce<UnitResult | null>((a, u) => ((nodeOf(u, info.id)?.score ?? -1) > (a === null ? -1 : (nodeOf(a, info.id)?.score ?? -1)) ? u : a), null),
+  );
+  const bestScore = bestUnit === null ? null : (nodeOf(bestUnit, info.id)?.score ?? null);
+  const leaderScore = leader === null ? null : (nodeOf(leader, info.id)?.score ?? null);
+  const target = ctx.targetOf(info.id);
+  const top = ctx.maxima[i] ?? null;
+  const headroom = sd === null || top === null ? null : top.minus(sd);
+  const room = headroom === null ? dec(step) : headroom.lessThan(0) ? dec(0) : headroom;
+  const stepGain = sd === null ? dec(0) : share.times(room.lessThan(step) ? room : dec(step));
+  const best = gapTo(bestScore === null ? null : dec(bestScore), sd);
+  return {
+    id: info.id,
+    name: info.name,
+    ...(info.short !== undefined ? { short: info.short } : {}),
+    kind: info.kind as "group" | "leaf",
+    depth: info.depth,
+    ...(info.parent !== undefined ? { parent: info.parent } : {}),
+    ...(info.adjust !== undefined ? { adjust: info.adjust } : {}),
+    score: s,
+    value: mine?.value ?? null,
+    rank: mine?.rank ?? null,
+    share: num(share),
+    maxPoints: rootPoints === null ? null : num(share.times(rootPoints)),
+    contribution: num(contribution),
+    points: rootPoints === null ? null : num(contribution.times(rootPoints)),
+    percent: myScore === null || myScore.isZero() ? 0 : num(contribution.dividedBy(myScore)),
+    maxScore: top === null ? null : num(top),
+    gapToMax: headroom === null ? null : num(headroom),
+    gapToMaxPoints: rootPoints === null || headroom === null ? null : num(share.times(headroom).times(rootPoints)),
+    leader: gapTo(leaderScore === null ? null : dec(leaderScore), sd),
+    best: best === null || bestUnit === null ? null : { ...best, unit: bestUnit.unit },
+    average: gapTo(cachedMean(peers, `all\u0000${info.id}`, () => peers.map((u) => nodeOf(u, info.id)?.score ?? null)), sd),
+    groupAverage: me.group === undefined ? null : gapTo(cachedMean(peers, `group\u0000${me.group}\u0000${info.id}`, () => ctx.group.map((u) => nodeOf(u, info.id)?.score ?? null)), sd),
+    target: target === undefined ? null : gapTo(dec(target), sd),
+    gainPerStep: num(stepGain),
+  };
+}
+
+/** Each view's score, rank and gaps to the leader and the average. */
+function explainViews(ctx: ExplainContext): ViewExplanation[] {
+  const { me, leader, peers } = ctx;
+  return ctx.result.nodes
+    .filter((info) => info.kind === "view")
+    .map((info) => {
+      const mine = me.nodes[info.id];
+      const sd = mine?.score == null ? null : dec(mine.score);
+      const leaderScore = leader?.nodes[info.id]?.score ?? null;
+      return {
+        id: info.id,
+        name: info.name,
+        ...(info.short !== undefined ? { short: info.short } : {}),
+        score: mine?.score ?? null,
+        value: mine?.value ?? null,
+        rank: mine?.rank ?? null,
+        leader: gapTo(leaderScore === null ? null : dec(leaderScore), sd),
+        average: gapTo(cachedMean(peers, `view\u0000${info.id}`, () => peers.map((u) => u.nodes[info.id]?.score ?? null)), sd),
+      };
+    });
+}
+
+/** The `top` strongest and weakest scored indicators, and every indicator by what a step adds. */
+function strongestAndWeakest(nodes: readonly NodeExplanation[], top: number): { strongest: string[]; weakest: string[]; priorities: string[] } {
+  const leaves = nodes.filter((n) => n.kind === "leaf" && n.share > 0 && n.score !== null);
+  return {
+    strongest: [...leaves].sort((a, b) => (b.score as number) - (a.score as number) || b.share - a.share).slice(0, top).map((n) => n.id),
+    weakest: [...leaves].sort((a, b) => (a.score as number) - (b.score as number) || b.share - a.share).slice(0, top).map((n) => n.id),
+    priorities: [...leaves].filter((n) => n.gainPerStep > 0).sort((a, b) => b.gainPerStep - a.gainPerStep || (a.score as number) - (b.score as number)).map((n) => n.id),
+  };
+}
+
+/** The index's gap to its target (null without a target or a score). */
+function indexTargetGap(indexTarget: number | undefined, myScore: Decimal | null, rootPoints: number | null, decimals: number): Explanation["target"] {
+  const targetGap = indexTarget === undefined || myScore === null ? null : dec(indexTarget).minus(myScore);
+  if (targetGap === null || indexTarget === undefined) return null;
+  const open = targetGap.isNegative() ? dec(0) : targetGap;
+  return {
+    score: indexTarget,
+    gap: num(targetGap),
+    gapValue: publish(open, decimals),
+    gapPoints: rootPoints === null ? null : num(open.times(rootPoints)),
+    reached: targetGap.lessThanOrEqualTo(0),
+  };
 }

@@ -91,12 +91,7 @@ const ALGORITHM =
  * ```
  */
 export function planImprovements(framework: Framework | FrameworkDefinition, data: ScoreInput, unit: string, options: PlanOptions): PlanResult {
-  if ((options.toRank === undefined) === (options.toScore === undefined)) {
-    throw new DtiError([error("OPTION_INVALID", "give exactly one goal: toRank or toScore")]);
-  }
-  if (options.toRank !== undefined && !(Number.isInteger(options.toRank) && options.toRank >= 1)) {
-    throw new DtiError([error("OPTION_INVALID", `toRank must be a whole number ≥ 1 (got ${showValue(options.toRank)})`)]);
-  }
+  checkGoal(options);
   const s = prepareScenario(framework, data, unit, options);
   const d = s.baseline.framework.decimals;
   const rules = s.baseline.options;
@@ -105,18 +100,53 @@ export function planImprovements(framework: Framework | FrameworkDefinition, dat
   const reached = (u: Pick<UnitResult, "rank" | "value">): boolean =>
     options.toRank !== undefined ? u.rank !== null && u.rank <= options.toRank : u.value !== null && dec(u.value).greaterThanOrEqualTo(goal.value);
   const candidates = leafCandidates(s, options);
-  const step = options.step ?? 0.01;
-  const maxSteps = options.maxSteps ?? 5000;
   const { shares, additive } = indexShares(s.compiled);
   const lazy = additive && rules.missing !== "reweight" && s.isolated;
+  const { changes, steps } = greedyPlan(s, candidates, reached, options, lazy);
+  const result = compareScenario(s, changes);
+  const planned = plannedChanges(s, candidates, changes);
+  const total = planned.reduce((a, p) => a.plus(dec(p.increase).times(candidates.find((c) => c.id === p.id)?.cost ?? 1)), dec(0)).toNumber();
+  const linear = additive && rules.missing !== "reweight" && s.isolated && candidates.every((c) => isContinuous(c.leaf) && c.leaf.rule.type !== "normalise");
+  const exact = linear ? exactPlan(s, candidates, shares, nodeMaxScores(s.compiled), goal.exact) : null;
+  const plan: PlanResult = {
+    unit: s.unit.unit,
+    ...(s.unit.year !== undefined ? { year: s.unit.year } : {}),
+    goal: { kind: options.toRank !== undefined ? "rank" : "score", ...(options.toRank !== undefined ? { rank: options.toRank } : {}), value: goal.value.toFixed(d) },
+    reached: reached(result.after),
+    already: reached(s.unit),
+    before: standing(s.unit),
+    changes: planned,
+    total,
+    steps,
+    result,
+    exact,
+    algorithm: ALGORITHM,
+  };
+  return plan;
+}
 
+/** Throws unless exactly one goal is given, and a rank goal is a whole number ≥ 1. */
+function checkGoal(options: PlanOptions): void {
+  if ((options.toRank === undefined) === (options.toScore === undefined)) {
+    throw new DtiError([error("OPTION_INVALID", "give exactly one goal: toRank or toScore")]);
+  }
+  if (options.toRank !== undefined && !(Number.isInteger(options.toRank) && options.toRank >= 1)) {
+    throw new DtiError([error("OPTION_INVALID", `toRank must be a whole number ≥ 1 (got ${showValue(options.toRank)})`)]);
+  }
+}
+
+/** One step of one indicator: its new inputs, the re-scored unit, the index gain and the gain per cost. */
+type StepOption = { c: LeafCandidate; to: RawValue[]; next: UnitResult; ratio: Decimal; gain: Decimal; continuous: boolean };
+
+/** The greedy search (see {@link ALGORITHM}): the changed inputs and the number of steps taken. */
+function greedyPlan(s: Scenario, candidates: readonly LeafCandidate[], reached: (u: UnitResult) => boolean, options: PlanOptions, lazy: boolean): { changes: Map<string, RawValue>; steps: number } {
+  const step = options.step ?? 0.01;
+  const maxSteps = options.maxSteps ?? 5000;
   let changes = new Map<string, RawValue>();
   let current: UnitResult = s.unit;
   let steps = 0;
-  const already = reached(current);
-  type Option = { c: LeafCandidate; to: RawValue[]; next: UnitResult; ratio: Decimal; gain: Decimal; continuous: boolean };
-  const cache = new Map<string, Option | null>();
-  const evaluate = (c: LeafCandidate): Option | null => {
+  const cache = new Map<string, StepOption | null>();
+  const evaluate = (c: LeafCandidate): StepOption | null => {
     const from = currentInputs(s, c, changes);
     const to = from === undefined ? undefined : stepUp(c.leaf, from, step);
     if (from === undefined || to === undefined) return null;
@@ -127,11 +157,11 @@ export function planImprovements(framework: Framework | FrameworkDefinition, dat
     return { c, to: [...to], next, gain, ratio: gain.dividedBy(rise.times(c.cost)), continuous: isContinuous(c.leaf) };
   };
   let previous = changes;
-  let last: Option | undefined;
+  let last: StepOption | undefined;
   while (!reached(current) && steps < maxSteps) {
     // Lazy greedy for an additive index: another indicator's gain per step does not depend on the
     // steps taken, so its cached ratio stays valid; the chosen one is re-scored before it is kept.
-    let best: Option | null = null;
+    let best: StepOption | null = null;
     for (const c of candidates) {
       if (!lazy || !cache.has(c.id)) cache.set(c.id, evaluate(c));
       const o = cache.get(c.id) ?? null;
@@ -152,40 +182,27 @@ export function planImprovements(framework: Framework | FrameworkDefinition, dat
   if (reached(current) && last !== undefined && last.continuous && steps > 0) {
     changes = shortenLastStep(s, previous, last.c, last.to, reached) ?? changes;
   }
-  const result = compareScenario(s, changes);
-  const byLeaf = candidates.filter((c) => c.keys.some((k) => changes.has(k)));
+  return { changes, steps };
+}
+
+/** Each changed indicator's inputs and score, before and after. */
+function plannedChanges(s: Scenario, candidates: readonly LeafCandidate[], changes: ReadonlyMap<string, RawValue>): PlannedChange[] {
   const final = rescore(s, changes);
-  const planned: PlannedChange[] = byLeaf.map((c) => {
-    const before = s.unit.nodes[c.id]?.score ?? null;
-    const afterScore = final.nodes[c.id]?.score ?? null;
-    return {
-      id: c.id,
-      name: c.name,
-      from: c.keys.map((k) => s.inputs.get(k) ?? null).filter((v): v is RawValue => v !== null),
-      to: c.keys.map((k) => changes.get(k) ?? s.inputs.get(k) ?? null).filter((v): v is RawValue => v !== null),
-      before,
-      after: afterScore,
-      increase: dec(afterScore ?? 0).minus(before ?? 0).toNumber(),
-    };
-  });
-  const total = planned.reduce((a, p) => a.plus(dec(p.increase).times(candidates.find((c) => c.id === p.id)?.cost ?? 1)), dec(0)).toNumber();
-  const linear = additive && rules.missing !== "reweight" && s.isolated && candidates.every((c) => isContinuous(c.leaf) && c.leaf.rule.type !== "normalise");
-  const exact = linear ? exactPlan(s, candidates, shares, nodeMaxScores(s.compiled), goal.exact) : null;
-  const plan: PlanResult = {
-    unit: s.unit.unit,
-    ...(s.unit.year !== undefined ? { year: s.unit.year } : {}),
-    goal: { kind: options.toRank !== undefined ? "rank" : "score", ...(options.toRank !== undefined ? { rank: options.toRank } : {}), value: goal.value.toFixed(d) },
-    reached: reached(result.after),
-    already,
-    before: standing(s.unit),
-    changes: planned,
-    total,
-    steps,
-    result,
-    exact,
-    algorithm: ALGORITHM,
-  };
-  return plan;
+  return candidates
+    .filter((c) => c.keys.some((k) => changes.has(k)))
+    .map((c) => {
+      const before = s.unit.nodes[c.id]?.score ?? null;
+      const afterScore = final.nodes[c.id]?.score ?? null;
+      return {
+        id: c.id,
+        name: c.name,
+        from: c.keys.map((k) => s.inputs.get(k) ?? null).filter((v): v is RawValue => v !== null),
+        to: c.keys.map((k) => changes.get(k) ?? s.inputs.get(k) ?? null).filter((v): v is RawValue => v !== null),
+        before,
+        after: afterScore,
+        increase: dec(afterScore ?? 0).minus(before ?? 0).toNumber(),
+      };
+    });
 }
 
 /** The published value to reach, and the exact score that publishes it. */

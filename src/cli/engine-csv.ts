@@ -49,20 +49,7 @@ export async function engineCsv(io: CliIO, framework: Framework, file: string, o
     const others = nodeInfos(plan).filter((n) => n.id !== rootId).map((n) => n.id);
     const cols = sqlOptions.columns ?? {};
     const ranked = (id: string) => sqlOptions.rankNodes === undefined || sqlOptions.rankNodes.includes(id);
-    const csvColumns: CsvColumn[] = [
-      { name: "rank", source: "rank", kind: "number" },
-      ...(cols.group !== undefined ? [{ name: "group_rank", source: "group_rank", kind: "number" } as const] : []),
-      { name: "unit", source: "unit", kind: "text" },
-      ...(cols.code !== undefined ? [{ name: "code", source: "code", kind: "text" } as const] : []),
-      ...(cols.group !== undefined ? [{ name: "group", source: "group", kind: "text" } as const] : []),
-      ...(cols.year !== undefined ? [{ name: "year", source: "year", kind: "number" } as const] : []),
-      { name: rootId, source: rootId, kind: "value" },
-      ...others.flatMap((id): CsvColumn[] => [
-        { name: id, source: id, kind: "value" },
-        { name: `${id}_rank`, source: ranked(id) ? `${id}_rank` : undefined, kind: "number" },
-      ]),
-      { name: "coverage", source: "coverage", kind: "coverage" },
-    ];
+    const csvColumns = engineCsvColumns(rootId, others, cols, ranked);
     if (outFile?.path !== undefined) {
       const units = await copyEngineCsv(
         session,
@@ -74,50 +61,12 @@ export async function engineCsv(io: CliIO, framework: Framework, file: string, o
       return units;
     }
     const header = csvColumns.map((c) => c.name);
-    // The node columns, one text per row: published values (decimal comma if asked) and ranks.
-    const text = (column: string, value: boolean) => {
-      const cell = `CAST(${sqlIdent(column)} AS VARCHAR)`;
-      return `coalesce(${value && settings.decimalComma ? `replace(${cell}, '.', ',')` : cell}, '')`;
-    };
-    // One concat_ws call: a chain of `||` copies the growing text once per column.
-    const tail = `concat_ws(${sqlText(d)}, ${[text(rootId, true), ...others.flatMap((id) => [text(id, true), text(`${id}_rank`, false)])].join(", ")})`;
-    const keep = ["rank", "group_rank", "unit", "code", "group", "year", "coverage"].filter((c) => c === "rank" || c === "unit" || c === "coverage" || (c === "group_rank" ? cols.group !== undefined : cols[c as "code" | "group" | "year"] !== undefined));
-    // Ordered here, after the node columns are one text: the sort carries a few columns, not all.
-    const order = [...(cols.year !== undefined ? ['"year" NULLS FIRST'] : []), '"rank" NULLS LAST', '"unit"'].join(", ");
-    const query = `SELECT ${keep.map(sqlIdent).join(", ")}, ${tail} AS dti_tail FROM (${sql}) AS dti_scored ORDER BY ${order}`;
+    const query = streamQuery(sql, rootId, others, cols, settings);
 
     const write = bufferedWriter(outFile !== undefined ? (t) => outFile.write(t) : (io.writeStdout ?? (async (t) => io.stdout(t))));
     const eol = "\r\n";
     await write.add(`${settings.bom ? "\uFEFF" : ""}${header.map((h) => csvCell(h, d)).join(d)}${eol}`);
-    const style = plainStyle(settings.decimalComma, "");
-    const line = (r: SqlRow) =>
-      [
-        r["rank"] === null ? "" : String(r["rank"]),
-        ...(cols.group !== undefined ? [r["group_rank"] === null ? "" : String(r["group_rank"])] : []),
-        csvCell(String(r["unit"]), d),
-        ...(cols.code !== undefined ? [csvCell(String(r["code"] ?? ""), d)] : []),
-        ...(cols.group !== undefined ? [csvCell(String(r["group"] ?? ""), d)] : []),
-        ...(cols.year !== undefined ? [r["year"] === null ? "" : String(r["year"])] : []),
-        String(r["dti_tail"]),
-        formatNumber(r["coverage"] as number, style),
-      ].join(d) + eol;
-    // Rows come ordered by year and rank; a block of equal (year, rank) is put in name order.
-    let block: SqlRow[] = [];
-    const flush = async () => {
-      block.sort((a, b) => compareVi(String(a["unit"]), String(b["unit"])) || String(a["code"] ?? "").localeCompare(String(b["code"] ?? "")) );
-      for (const r of block) await write.add(line(r));
-      block = [];
-    };
-    let units = 0;
-    await session.each(query, async (rows) => {
-      for (const r of rows) {
-        const first = block[0];
-        if (first !== undefined && (first["year"] !== r["year"] || first["rank"] !== r["rank"])) await flush();
-        block.push(r);
-        units++;
-      }
-    });
-    await flush();
+    const units = await writeRowsInNameOrder(session, query, (t) => write.add(t), csvLine(cols, d, plainStyle(settings.decimalComma, "")));
     await write.flush();
     if (outFile !== undefined) {
       await outFile.commit();
@@ -128,4 +77,78 @@ export async function engineCsv(io: CliIO, framework: Framework, file: string, o
     if (outFile !== undefined && !committed) await outFile.abort();
     session.close();
   }
+}
+
+/** The data columns the CSV has (those the data has a column for). */
+type DataColumns = { readonly [K in "code" | "group" | "year"]?: unknown };
+
+/** `toCSV`'s columns, each with the engine's column it is read from (no rank for a node not ranked). */
+function engineCsvColumns(rootId: string, others: readonly string[], cols: DataColumns, ranked: (id: string) => boolean): CsvColumn[] {
+  return [
+    { name: "rank", source: "rank", kind: "number" },
+    ...(cols.group !== undefined ? [{ name: "group_rank", source: "group_rank", kind: "number" } as const] : []),
+    { name: "unit", source: "unit", kind: "text" },
+    ...(cols.code !== undefined ? [{ name: "code", source: "code", kind: "text" } as const] : []),
+    ...(cols.group !== undefined ? [{ name: "group", source: "group", kind: "text" } as const] : []),
+    ...(cols.year !== undefined ? [{ name: "year", source: "year", kind: "number" } as const] : []),
+    { name: rootId, source: rootId, kind: "value" },
+    ...others.flatMap((id): CsvColumn[] => [
+      { name: id, source: id, kind: "value" },
+      { name: `${id}_rank`, source: ranked(id) ? `${id}_rank` : undefined, kind: "number" },
+    ]),
+    { name: "coverage", source: "coverage", kind: "coverage" },
+  ];
+}
+
+/** The query of the rows: the unit's columns and the node columns as one text, ordered by year and rank. */
+function streamQuery(sql: string, rootId: string, others: readonly string[], cols: DataColumns, settings: EngineCsvSettings): string {
+  // The node columns, one text per row: published values (decimal comma if asked) and ranks.
+  const text = (column: string, value: boolean) => {
+    const cell = `CAST(${sqlIdent(column)} AS VARCHAR)`;
+    return `coalesce(${value && settings.decimalComma ? `replace(${cell}, '.', ',')` : cell}, '')`;
+  };
+  // One concat_ws call: a chain of `||` copies the growing text once per column.
+  const tail = `concat_ws(${sqlText(settings.delimiter)}, ${[text(rootId, true), ...others.flatMap((id) => [text(id, true), text(`${id}_rank`, false)])].join(", ")})`;
+  const keep = ["rank", "group_rank", "unit", "code", "group", "year", "coverage"].filter((c) => c === "rank" || c === "unit" || c === "coverage" || (c === "group_rank" ? cols.group !== undefined : cols[c as "code" | "group" | "year"] !== undefined));
+  // Ordered here, after the node columns are one text: the sort carries a few columns, not all.
+  const order = [...(cols.year !== undefined ? ['"year" NULLS FIRST'] : []), '"rank" NULLS LAST', '"unit"'].join(", ");
+  return `SELECT ${keep.map(sqlIdent).join(", ")}, ${tail} AS dti_tail FROM (${sql}) AS dti_scored ORDER BY ${order}`;
+}
+
+/** A row of the query as a CSV line (the unit's cells escaped as `toCSV` escapes them). */
+function csvLine(cols: DataColumns, d: string, style: ReturnType<typeof plainStyle>): (r: SqlRow) => string {
+  const eol = "\r\n";
+  return (r: SqlRow) =>
+    [
+      r["rank"] === null ? "" : String(r["rank"]),
+      ...(cols.group !== undefined ? [r["group_rank"] === null ? "" : String(r["group_rank"])] : []),
+      csvCell(String(r["unit"]), d),
+      ...(cols.code !== undefined ? [csvCell(String(r["code"] ?? ""), d)] : []),
+      ...(cols.group !== undefined ? [csvCell(String(r["group"] ?? ""), d)] : []),
+      ...(cols.year !== undefined ? [r["year"] === null ? "" : String(r["year"])] : []),
+      String(r["dti_tail"]),
+      formatNumber(r["coverage"] as number, style),
+    ].join(d) + eol;
+}
+
+/** Writes the query's rows as lines, units of equal (year, rank) in name order; returns the number of units. */
+async function writeRowsInNameOrder(session: Awaited<ReturnType<typeof openDuckDb>>, query: string, add: (text: string) => Promise<void> | undefined, line: (r: SqlRow) => string): Promise<number> {
+  // Rows come ordered by year and rank; a block of equal (year, rank) is put in name order.
+  let block: SqlRow[] = [];
+  const flush = async () => {
+    block.sort((a, b) => compareVi(String(a["unit"]), String(b["unit"])) || String(a["code"] ?? "").localeCompare(String(b["code"] ?? "")) );
+    for (const r of block) await add(line(r));
+    block = [];
+  };
+  let units = 0;
+  await session.each(query, async (rows) => {
+    for (const r of rows) {
+      const first = block[0];
+      if (first !== undefined && (first["year"] !== r["year"] || first["rank"] !== r["rank"])) await flush();
+      block.push(r);
+      units++;
+    }
+  });
+  await flush();
+  return units;
 }

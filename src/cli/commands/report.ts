@@ -8,7 +8,9 @@ import type { ReportDocument } from "../../report/html-report/document-header.ts
 import { reportCards, toHTMLReport, type HtmlReportOptions } from "../../report/html-report/to-html-report.ts";
 import { EXIT_NO_BROWSER, findBrowser, printPdf } from "../print-pdf.ts";
 import { loadBands } from "../analysis-options.ts";
-import type { Command } from "../command.ts";
+import type { Command, OptionValues } from "../command.ts";
+import type { CliIO } from "../io.ts";
+import type { ScoreResult, UnitResult } from "../../pipeline/types.ts";
 import { reportBands, reportLevers, reportUncertainty } from "../report-extras.ts";
 import { parseFraction } from "./uncertainty.ts";
 import { UsageError } from "../usage-error.ts";
@@ -94,22 +96,7 @@ export const reportCommand: Command = {
     }
     const language = oneOf("lang", stringOption(values, "lang"), ["vi", "en"] as const) ?? "vi";
     const locale = localeOption(values);
-    const cardsText = stringOption(values, "cards");
-    if (cardsText !== undefined && !/^\d+$/u.test(cardsText)) throw new UsageError(`--cards must be a whole number (got ${showValue(cardsText)})`);
-    const whole = (name: string) => {
-      const t = stringOption(values, name);
-      if (t !== undefined && !/^\d+$/u.test(t)) throw new UsageError(`--${name} must be a whole number (got ${showValue(t)})`);
-      return t === undefined ? undefined : Number(t);
-    };
-    const runs = whole("uncertainty-runs");
-    const seed = whole("seed");
-    const leverCount = whole("levers") ?? 2;
-    const weightsText = stringOption(values, "uncertainty-weights");
-    const weights = weightsText === undefined ? undefined : parseFraction(weightsText);
-    if (runs === undefined && (seed !== undefined || weights !== undefined)) throw new UsageError("--seed and --uncertainty-weights need --uncertainty-runs");
-    if (runs !== undefined && values["merge"] !== undefined) throw new UsageError("--uncertainty-runs is not supported with --merge: merge the data first");
-    const date = stringOption(values, "date");
-    if (date !== undefined && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u.test(date)) throw new UsageError(`--date must be YYYY-MM-DD (got ${showValue(date)})`);
+    const n = reportNumbers(values);
     const pdf = stringOption(values, "pdf");
     // Before the scoring: without a browser there is nothing to wait for.
     const browser = pdf === undefined ? undefined : findBrowser(stringOption(values, "chromium"));
@@ -120,7 +107,7 @@ export const reportCommand: Command = {
     }
     const bandSet = await loadBands(io, stringOption(values, "bands"));
     const beforeFile = stringOption(values, "before");
-    const bar = progress(io, (beforeFile === undefined ? 3 : 4) + (runs === undefined ? 0 : 1));
+    const bar = progress(io, (beforeFile === undefined ? 3 : 4) + (n.runs === undefined ? 0 : 1));
     const scored = await scoreFile(io, file, values, bar);
     if (beforeFile !== undefined) bar.step(`scoring ${beforeFile}`);
     const before = beforeFile === undefined ? undefined : await scoreBefore(io, beforeFile, values, scored);
@@ -128,26 +115,13 @@ export const reportCommand: Command = {
     if (format === "xlsx") return writeRankingWorkbook(io, values, result, framework, bandSet, language, bar);
     const years = result.units.map((u) => u.year).filter((y): y is number => y !== undefined);
     const latest = years.length === 0 ? undefined : years.reduce((m, y) => Math.max(m, y), -Infinity);
-    if (runs !== undefined) bar.step(`${runs} uncertainty runs`);
-    const ua = runs === undefined ? undefined : reportUncertainty(framework, scored.table, scored.options, runs, seed, weights, latest);
-    // Levers only for the units that get a card (the first --cards in rank order; by default
-    // every unit, or the top and bottom 50 of many).
-    const cards = reportCards(result, cardsText === undefined ? undefined : Number(cardsText));
+    if (n.runs !== undefined) bar.step(`${n.runs} uncertainty runs`);
+    const ua = n.runs === undefined ? undefined : reportUncertainty(framework, scored.table, scored.options, n.runs, n.seed, n.weights, latest);
     const unitPages = values["unit-pages"] === true;
-    // Unit pages show the levers of every unit of the latest year.
-    const cardUnits = (unitPages ? reportCards(result, Number.MAX_SAFE_INTEGER).top : [...cards.top, ...cards.bottom]).filter((u) => u.value !== null);
-    const levers = leverCount === 0 ? undefined : reportLevers(framework, result, cardUnits, leverCount);
+    const levers = n.leverCount === 0 ? undefined : reportLevers(framework, result, leverUnits(result, n.cards, unitPages), n.leverCount);
     bar.step(`drawing charts for ${result.units.length} units`);
     const text = (k: string) => stringOption(values, k);
-    const list = (k: string) => (Array.isArray(values[k]) ? (values[k] as string[]) : []);
-    const fields: ReportDocument = {
-      ...(list("issuer").length > 0 ? { issuer: list("issuer") } : {}),
-      ...(text("doc-number") !== undefined ? { number: text("doc-number") as string } : {}),
-      ...(text("place") !== undefined ? { place: text("place") as string } : {}),
-      ...(date !== undefined ? { date } : {}),
-      ...(list("signer").length > 0 ? { signer: list("signer") } : {}),
-    };
-    const doc = Object.keys(fields).length > 0 ? fields : undefined;
+    const doc = reportDocument(values, n.date);
     const options: HtmlReportOptions = {
       language,
       framework,
@@ -158,7 +132,7 @@ export const reportCommand: Command = {
       ...(text("before-label") !== undefined ? { beforeLabel: text("before-label") as string } : {}),
       ...(text("after-label") !== undefined ? { afterLabel: text("after-label") as string } : {}),
       ...(text("featured") !== undefined ? { featured: text("featured") as string } : {}),
-      ...(cardsText !== undefined ? { cards: Number(cardsText) } : {}),
+      ...(n.cards !== undefined ? { cards: n.cards } : {}),
       ...(bandSet !== undefined ? { bands: reportBands(result, bandSet, language) } : {}),
       ...(ua !== undefined ? { uncertainty: ua } : {}),
       ...(levers !== undefined ? { levers } : {}),
@@ -169,17 +143,62 @@ export const reportCommand: Command = {
     bar.done();
     printIssues(io, ua === undefined ? result.warnings : [...result.warnings, ...ua.warnings]);
     if (pdf === undefined || stringOption(values, "out") !== undefined) await writeOutput(io, values, html, `the report of ${result.units.length} units`);
-    if (pdf !== undefined && browser?.found === true) {
-      try {
-        await printPdf(html, pdf, browser.path);
-      } catch (e) {
-        if (e instanceof UsageError) throw e;
-        io.stderr(`dti: cannot print ${pdf}: ${(e as Error).message}; write the HTML with --out report.html and print it from a browser (Ctrl+P, A4)\n`);
-        return EXIT_NO_BROWSER;
-      }
-      io.stderr(`dti: wrote the PDF of the report of ${result.units.length} units to ${pdf}\n`);
-    }
-    return 0;
+    return pdf !== undefined && browser?.found === true ? writePdf(io, html, pdf, browser.path, result.units.length) : 0;
   },
 };
 
+/** The numbers and the date of the options, checked: cards, uncertainty runs, seed, weights, levers. */
+function reportNumbers(values: OptionValues) {
+  const whole = (name: string) => {
+    const t = stringOption(values, name);
+    if (t !== undefined && !/^\d+$/u.test(t)) throw new UsageError(`--${name} must be a whole number (got ${showValue(t)})`);
+    return t === undefined ? undefined : Number(t);
+  };
+  const cards = whole("cards");
+  const runs = whole("uncertainty-runs");
+  const seed = whole("seed");
+  const leverCount = whole("levers") ?? 2;
+  const weightsText = stringOption(values, "uncertainty-weights");
+  const weights = weightsText === undefined ? undefined : parseFraction(weightsText);
+  if (runs === undefined && (seed !== undefined || weights !== undefined)) throw new UsageError("--seed and --uncertainty-weights need --uncertainty-runs");
+  if (runs !== undefined && values["merge"] !== undefined) throw new UsageError("--uncertainty-runs is not supported with --merge: merge the data first");
+  const date = stringOption(values, "date");
+  if (date !== undefined && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u.test(date)) throw new UsageError(`--date must be YYYY-MM-DD (got ${showValue(date)})`);
+  return { cards, runs, seed, leverCount, weights, date };
+}
+
+/**
+ * The units whose levers are computed: those that get a card (the first --cards in rank order; by
+ * default every unit, or the top and bottom 50 of many), or with unit pages every unit of the latest year.
+ */
+function leverUnits(result: ScoreResult, cards: number | undefined, unitPages: boolean): UnitResult[] {
+  const window = reportCards(result, cards);
+  return (unitPages ? reportCards(result, Number.MAX_SAFE_INTEGER).top : [...window.top, ...window.bottom]).filter((u) => u.value !== null);
+}
+
+/** The administrative header and signature of --issuer, --doc-number, --place, --date, --signer (undefined without any). */
+function reportDocument(values: OptionValues, date: string | undefined): ReportDocument | undefined {
+  const text = (k: string) => stringOption(values, k);
+  const list = (k: string) => (Array.isArray(values[k]) ? (values[k] as string[]) : []);
+  const fields: ReportDocument = {
+    ...(list("issuer").length > 0 ? { issuer: list("issuer") } : {}),
+    ...(text("doc-number") !== undefined ? { number: text("doc-number") as string } : {}),
+    ...(text("place") !== undefined ? { place: text("place") as string } : {}),
+    ...(date !== undefined ? { date } : {}),
+    ...(list("signer").length > 0 ? { signer: list("signer") } : {}),
+  };
+  return Object.keys(fields).length > 0 ? fields : undefined;
+}
+
+/** Prints the report to a PDF with the browser found; exit code 4 when printing fails. */
+async function writePdf(io: CliIO, html: string, pdf: string, browser: string, units: number): Promise<number> {
+  try {
+    await printPdf(html, pdf, browser);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    io.stderr(`dti: cannot print ${pdf}: ${(e as Error).message}; write the HTML with --out report.html and print it from a browser (Ctrl+P, A4)\n`);
+    return EXIT_NO_BROWSER;
+  }
+  io.stderr(`dti: wrote the PDF of the report of ${units} units to ${pdf}\n`);
+  return 0;
+}

@@ -107,22 +107,7 @@ export function rankingBarChart(result: ScoreResult, options: RankingBarOptions 
   const plotWidth = Math.max(120, width - x0 - L.valueWidth - L.pad);
   const head = heading(title, options.subtitle === "" ? undefined : subtitle, L.pad, width - 2 * L.pad);
 
-  // Legend of groups: wrapped rows of swatches.
-  const legend: string[] = [];
-  let legendY = head.height + 6;
-  if (groups.length > 1) {
-    let x = L.pad;
-    for (const g of groups) {
-      const w = 16 + textWidth(g, 11) + 14;
-      if (x + w > width - L.pad) {
-        x = L.pad;
-        legendY += 18;
-      }
-      legend.push(`<rect x="${num(x)}" y="${num(legendY)}" width="10" height="10" rx="2" fill="${groupColor.get(g)}"/>`, text(x + 14, legendY + 9, g, { "font-size": 11, fill: COLORS.text }));
-      x += w;
-    }
-    legendY += 22;
-  }
+  const [legend, legendY] = groupLegend(groups, groupColor, head.height + 6, width);
   const axisY = legendY + 14;
   const top = axisY + 8;
   // A partial window: a gap row with the note between the top and the bottom (after the top when
@@ -168,4 +153,25 @@ export function rankingBarChart(result: ScoreResult, options: RankingBarOptions 
     `<line x1="${num(x0)}" y1="${num(axisY + 4)}" x2="${num(x0)}" y2="${num(height - L.pad)}" stroke="${COLORS.axis}"/>`,
     ...rows,
   ]);
+}
+
+/** The legend of groups: wrapped rows of swatches from `y`, and the y below them. */
+function groupLegend(groups: readonly string[], groupColor: ReadonlyMap<string, string>, y: number, width: number): [legend: string[], bottom: number] {
+  const L = BAR_LAYOUT;
+  const legend: string[] = [];
+  let legendY = y;
+  if (groups.length > 1) {
+    let x = L.pad;
+    for (const g of groups) {
+      const w = 16 + textWidth(g, 11) + 14;
+      if (x + w > width - L.pad) {
+        x = L.pad;
+        legendY += 18;
+      }
+      legend.push(`<rect x="${num(x)}" y="${num(legendY)}" width="10" height="10" rx="2" fill="${groupColor.get(g)}"/>`, text(x + 14, legendY + 9, g, { "font-size": 11, fill: COLORS.text }));
+      x += w;
+    }
+    legendY += 22;
+  }
+  return [legend, legendY];
 }

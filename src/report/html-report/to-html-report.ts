@@ -4,18 +4,17 @@
  *
  * @module
  */
-import { formatIssue } from "../../errors.ts";
 import { builtinFrameworks } from "../../framework/builtin/index.ts";
-import type { Confidence, FrameworkSource, LocalizedName, Uncertainty } from "../../framework/types.ts";
+import type { FrameworkSource, LocalizedName, Uncertainty } from "../../framework/types.ts";
 import type { ScoreResult, UnitResult } from "../../pipeline/types.ts";
 import { VERSION } from "../../version.ts";
 import { comparisonChart } from "../chart/comparison.ts";
 import { radarChart } from "../chart/radar.ts";
 import { rankingBarChart } from "../chart/ranking-bar.ts";
 import { CHART_MAX_ROWS, chartWindow, windowNote, type RowWindow } from "../chart/window.ts";
-import { columnLabel, type Language } from "../columns.ts";
+import type { Language } from "../columns.ts";
 import { escapeXml } from "../escape.ts";
-import { defaultLocale, formatNumber, formatPercent, localeStyle, valueFormatter, type ValueFormatter } from "../format-number.ts";
+import { formatPercent, localeStyle } from "../format-number.ts";
 import type { HtmlExtraColumn } from "../to-html.ts";
 import { inlineHTML } from "../document/to-html.ts";
 import { averageValue, latestYear, leaderOf } from "../unit-stats.ts";
@@ -23,14 +22,16 @@ import type { UncertaintyResult } from "../../uncertainty/types.ts";
 import { bandBadge, bandDistribution } from "./bands-section.ts";
 import type { ReportBands, ReportLever } from "./extras.ts";
 import { indicatorTable } from "./indicator-table.ts";
-import { figure, leverItems, strengthLists } from "./unit-items.ts";
-import { intervalChart, intervalText, uncertaintySection } from "./uncertainty-section.ts";
+import { figure } from "./unit-items.ts";
+import { intervalText, uncertaintySection } from "./uncertainty-section.ts";
 import { pageNumberCss, REPORT_CSS } from "./styles.ts";
 import { indicatorAppendix, type AppendixFramework } from "./appendix.ts";
 import { documentHeader, signatureBlock, type ReportDocument } from "./document-header.ts";
 import { rankingSection } from "./print-ranking.ts";
+import { dataNotes, frameworkNotes } from "./report-notes.ts";
+import { reportContext, type ReportContext } from "./report-context.ts";
+import { unitCard, type CardExtras } from "./unit-card.ts";
 import { unitPages } from "./unit-page.ts";
-import { localName } from "../../text/local-name.ts";
 
 /**
  * Framework facts the report cites and its indicator appendix lists (a framework definition fits;
@@ -97,209 +98,7 @@ export interface HtmlReportOptions {
   readonly unitPages?: boolean;
 }
 
-const T = {
-  vi: {
-    report: "Báo cáo chỉ số chuyển đổi số",
-    appendix: "Phụ lục: danh mục chỉ số",
-    unitPages: "Phụ lục: từng đơn vị",
-    summary: "Tóm tắt",
-    charts: "Biểu đồ",
-    ranking: "Bảng xếp hạng",
-    units: "Từng đơn vị",
-    framework: "Bộ chỉ số và nguồn",
-    data: "Dữ liệu, độ phủ và cảnh báo",
-    unitsScored: "Đơn vị được xếp hạng",
-    average: "Trung bình",
-    highest: "Cao nhất",
-    lowest: "Thấp nhất",
-    complete: "Đủ dữ liệu",
-    warnings: "Cảnh báo",
-    strengths: "Điểm mạnh",
-    weaknesses: "Điểm yếu",
-    vsAverage: "so với trung bình",
-    noneAbove: "Không có chỉ số nào trên mức trung bình.",
-    noneBelow: "Không có chỉ số nào dưới mức trung bình.",
-    relativeStrengths: "Điểm mạnh tương đối",
-    relativeStrengthsNote: "không chỉ số nào trên trung bình",
-    relativeWeaknesses: "Điểm yếu tương đối",
-    relativeWeaknessesNote: "mọi chỉ số đều trên trung bình",
-    indicators: "Các chỉ số chính",
-    radar: "Biểu đồ radar",
-    rank: "Hạng",
-    groupRank: "hạng trong nhóm",
-    of: "/",
-    decision: "Văn bản",
-    date: "Ngày ban hành",
-    issuer: "Cơ quan ban hành",
-    appliesTo: "Áp dụng cho",
-    references: "Nguồn tham khảo",
-    uncertain: "Những điểm chưa chắc chắn",
-    noUncertain: "Không có điểm nào được đánh dấu là chưa chắc chắn.",
-    noSource: "Bộ chỉ số này không ghi nguồn.",
-    method: "Cách tính",
-    missing: { error: "thiếu dữ liệu là lỗi", zero: "thiếu dữ liệu tính 0 điểm", reweight: "thiếu dữ liệu: chia lại trọng số" },
-    rankingMethod: { competition: "xếp hạng đồng hạng kiểu 1224", dense: "xếp hạng kiểu 1223", ordinal: "xếp hạng kiểu 1234" },
-    ties: { published: "đồng hạng theo giá trị công bố", exact: "đồng hạng theo giá trị chính xác" },
-    decimals: (n: number) => `giá trị công bố làm tròn ${n} chữ số thập phân (làm tròn lên từ 5)`,
-    source: "Nguồn dữ liệu",
-    coverage: "Độ phủ dữ liệu",
-    coverageText: (complete: number, units: number, mean: string) => `${complete}/${units} đơn vị đủ mọi chỉ số; độ phủ trung bình ${mean}.`,
-    noWarnings: "Không có cảnh báo.",
-    imputed: "Giá trị được ước tính (điền thiếu)",
-    imputedHead: ["Đơn vị", "Năm", "Chỉ số", "Giá trị điền", "Cách điền", "Từ"],
-    generated: "Tạo bởi",
-    band: "Mức",
-    bands: "Phân bố theo mức",
-    robustness: "Độ vững của xếp hạng",
-    interval: "Hạng 5–95 %",
-    levers: "Cải thiện hiệu quả nhất (ước lượng tuyến tính)",
-    lever: (name: string, now: string, step: string, index: string, gain: string) => `${name}${now} thêm ${step} → ${index} ${gain}`,
-    rankInterval: (median: string, interval: string) => `Hạng trung vị ${median} · 5–95 %: ${interval}`,
-    confidence: { high: "chắc chắn", medium: "khá chắc", low: "chưa chắc", unverified: "chưa kiểm chứng" } as Record<Confidence, string>,
-    lead: (n: number, fw: string, avg: string, top: string, bottom: string) => `${n} đơn vị được chấm điểm theo ${fw}. Giá trị trung bình ${avg}; dẫn đầu ${top}; thấp nhất ${bottom}.`,
-  },
-  en: {
-    report: "Digital transformation index report",
-    appendix: "Appendix: the indicators",
-    unitPages: "Appendix: unit by unit",
-    summary: "Summary",
-    charts: "Charts",
-    ranking: "Ranking",
-    units: "Unit by unit",
-    framework: "Framework and sources",
-    data: "Data, coverage and warnings",
-    unitsScored: "Units ranked",
-    average: "Average",
-    highest: "Highest",
-    lowest: "Lowest",
-    complete: "Complete data",
-    warnings: "Warnings",
-    strengths: "Strengths",
-    weaknesses: "Weaknesses",
-    vsAverage: "vs average",
-    noneAbove: "No indicator above the average.",
-    noneBelow: "No indicator below the average.",
-    relativeStrengths: "Relative strengths",
-    relativeStrengthsNote: "no indicator above the average",
-    relativeWeaknesses: "Relative weaknesses",
-    relativeWeaknessesNote: "every indicator above the average",
-    indicators: "Main indicators",
-    radar: "Radar chart",
-    rank: "Rank",
-    groupRank: "group rank",
-    of: "/",
-    decision: "Decision",
-    date: "Date",
-    issuer: "Issued by",
-    appliesTo: "Applies to",
-    references: "References",
-    uncertain: "Uncertain facts",
-    noUncertain: "No fact is flagged as uncertain.",
-    noSource: "The framework names no source.",
-    method: "Method",
-    missing: { error: "missing data is an error", zero: "missing data scores 0", reweight: "missing data: weights shared among the rest" },
-    rankingMethod: { competition: "competition ranks (1224)", dense: "dense ranks (1223)", ordinal: "ordinal ranks (1234)" },
-    ties: { published: "ties on the published value", exact: "ties on the exact value" },
-    decimals: (n: number) => `published values rounded half-up to ${n} decimals`,
-    source: "Data source",
-    coverage: "Coverage",
-    coverageText: (complete: number, units: number, mean: string) => `${complete}/${units} units have every indicator; mean coverage ${mean}.`,
-    noWarnings: "No warnings.",
-    imputed: "Imputed values",
-    imputedHead: ["Unit", "Year", "Indicator", "Value filled", "Method", "From"],
-    generated: "Generated by",
-    band: "Band",
-    bands: "Units by band",
-    robustness: "Robustness of the ranking",
-    interval: "Rank 5–95 %",
-    levers: "Biggest levers (linear estimate)",
-    lever: (name: string, now: string, step: string, index: string, gain: string) => `${name}${now} up ${step} → ${index} ${gain}`,
-    rankInterval: (median: string, interval: string) => `Median rank ${median} · 5–95 %: ${interval}`,
-    confidence: { high: "high", medium: "medium", low: "low", unverified: "unverified" } as Record<Confidence, string>,
-    lead: (n: number, fw: string, avg: string, top: string, bottom: string) => `${n} units scored with the ${fw}. Average ${avg}; first ${top}; last ${bottom}.`,
-  },
-} as const;
-
-type Texts = (typeof T)["vi"] | (typeof T)["en"];
-
 const e = escapeXml;
-
-function safeHref(url: string): string | undefined {
-  return /^https?:\/\/[^\s"'<>]+$/iu.test(url) ? url : undefined;
-}
-
-/** Per-card extras: the band badge, the levers, the rank interval. */
-interface CardExtras {
-  readonly badge?: (unit: string, year: number | undefined) => string;
-  readonly indexLabel: string;
-  readonly locale: string;
-}
-
-function unitCard(result: ScoreResult, u: UnitResult, peers: number, index: number, fmt: ValueFormatter, t: Texts, options: HtmlReportOptions, x: CardExtras): string {
-  const language = options.language ?? "vi";
-  const ua = options.uncertainty?.units.find((v) => v.unit === u.unit && options.uncertainty?.year === u.year);
-  const levers = options.levers?.get(u.unit);
-  const meta = [u.group, u.groupRank === null ? undefined : `${t.groupRank} ${u.groupRank}`, u.members === undefined ? undefined : u.members.join(" + ")].filter((x): x is string => x !== undefined);
-  const radar = radarChart(result, u.unit, { language, ...(options.locale !== undefined ? { locale: options.locale } : {}), ...(u.year !== undefined ? { year: u.year } : {}), id: `card-radar-${index}`, width: 380, labels: "short" });
-  return [
-    `<article class="card" id="unit-${index}">`,
-    `<header><h3>${e(u.unit)}</h3><span class="rank">${e(t.rank)} ${u.rank === null ? "–" : u.rank}${e(t.of)}${peers}</span></header>`,
-    `<div class="score">${e(fmt(u.value))}${x.badge === undefined ? "" : ` ${x.badge(u.unit, u.year)}`}</div>`,
-    ua === undefined || options.uncertainty === undefined
-      ? ""
-      : `<div class="meta interval-line"><span>${e(t.rankInterval(formatNumber(ua.medianRank, localeStyle(x.locale), { places: 1, trim: true }), intervalText(ua, x.locale)))}</span>${intervalChart(ua, options.uncertainty.units.length, intervalText(ua, x.locale))}</div>`,
-    meta.length > 0 ? `<div class="meta">${e(meta.join(" · "))}</div>` : "",
-    strengthLists(result, u, fmt, t, language),
-    levers === undefined ? "" : leverItems(result, levers, fmt, t, x.indexLabel, x.locale, language),
-    `<details><summary>${e(t.radar)}</summary>${radar}</details>`,
-    "</article>",
-  ].join("\n");
-}
-
-function frameworkNotes(result: ScoreResult, info: ReportFrameworkInfo | undefined, t: Texts, language: Language): string {
-  const title = localName(result.framework.title, language);
-  const s = info?.source;
-  const rows: [string, string | undefined][] = [
-    [t.decision, s?.decision],
-    [t.date, s?.date],
-    [t.issuer, s?.issuer],
-    [t.appliesTo, s?.appliesTo],
-  ];
-  const dl = rows.filter((r): r is [string, string] => r[1] !== undefined).map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`);
-  const refs = (s?.references ?? []).map((url) => {
-    const href = safeHref(url);
-    return `<li>${href === undefined ? e(url) : `<a href="${e(href)}" rel="noreferrer noopener">${e(url)}</a>`}</li>`;
-  });
-  const uncertain = (info?.uncertain ?? []).map(
-    (u) => `<li><span class="badge ${e(u.confidence)}">${e(t.confidence[u.confidence] ?? u.confidence)}</span> ${e(u.fact)}${u.nodes !== undefined && u.nodes.length > 0 ? ` <span class="meta">(${e(u.nodes.join(", "))})</span>` : ""}</li>`,
-  );
-  const o = result.options;
-  const method = [t.missing[o.missing], t.rankingMethod[o.ranking], t.ties[o.ties], t.decimals(result.framework.decimals)];
-  return [
-    `<div class="notes">`,
-    `<h3>${e(title)} <span class="meta">(${e(result.framework.id)} ${e(result.framework.version)})</span></h3>`,
-    dl.length > 0 ? `<dl>${dl.join("")}</dl>` : `<p>${e(t.noSource)}</p>`,
-    refs.length > 0 ? `<h3>${e(t.references)}</h3><ul>${refs.join("")}</ul>` : "",
-    `<h3>${e(t.uncertain)}</h3>`,
-    uncertain.length > 0 ? `<ul>${uncertain.join("")}</ul>` : `<p>${e(t.noUncertain)}</p>`,
-    `<h3>${e(t.method)}</h3><p>${e(method.join("; "))}.</p>`,
-    "</div>",
-  ].join("\n");
-}
-
-/** The imputed cells (`result.imputed`) as a table, or "" when nothing was imputed. */
-function imputedTable(result: ScoreResult, t: Texts, language: Language, locale: string): string {
-  const cells = result.imputed ?? [];
-  if (cells.length === 0) return "";
-  const names = new Map(result.nodes.map((n) => [n.id, localName(n.name, language)]));
-  // An imputed value is an estimate, not a published value: shown to 6 significant digits.
-  const style = localeStyle(locale);
-  const rows = cells.map(
-    (c) =>
-      `<tr><th scope="row" class="unit">${e(c.unit)}</th><td class="year">${c.year ?? ""}</td><td>${e(names.get(c.node) ?? c.node)}</td><td class="num">${e(formatNumber(c.value, style, { significant: 6 }))}</td><td>${e(c.method)}</td><td>${e(c.from)}</td></tr>`,
-  );
-  return `<h3>${e(t.imputed)} (${cells.length})</h3>\n<div class="table-wrap"><table class="dti-ranking"><thead><tr>${t.imputedHead.map((h) => `<th scope="col" class="unit">${e(h)}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table></div>`;
-}
 
 /**
  * The units that get a card in {@link toHTMLReport}, in rank order (those of the latest year): the
@@ -338,32 +137,38 @@ export function reportCards(result: ScoreResult, cards?: number): RowWindow<Unit
  * ```
  */
 export function toHTMLReport(result: ScoreResult, options: HtmlReportOptions = {}): string {
-  const language = options.language ?? "vi";
-  const en = language === "en";
-  const t: Texts = T[language];
-  const locale = options.locale ?? defaultLocale(language);
-  const fmt = valueFormatter(locale);
-  const year = latestYear(result);
-  const current = result.units.filter((u) => u.year === year);
-  const ranked = current.filter((u) => u.rank !== null);
-  const leader = leaderOf(current);
-  const last = ranked.reduce<UnitResult | undefined>((w, u) => (w === undefined || (u.score ?? Infinity) < (w.score ?? Infinity) ? u : w), undefined);
-  const average = averageValue(result, current, result.root);
-  const fwTitle = localName(result.framework.title, language);
+  const ctx = reportContext(result, options);
+  const { t, language, locale } = ctx;
   const info: ReportFrameworkInfo | undefined = options.framework ?? builtinFrameworks.find((f) => f.id === result.framework.id);
-  const rootInfo = result.nodes.find((n) => n.id === result.root);
-  const indexLabel = rootInfo === undefined ? result.root : columnLabel(rootInfo, language);
-  const title = options.title ?? `${t.report}${year === undefined ? "" : ` ${year}`}`;
-  const chartOpts = { language, ...(options.locale !== undefined ? { locale: options.locale } : {}) };
+  const bandOf = options.bands === undefined ? undefined : bandBadge(options.bands, language);
+  const badge = bandOf === undefined ? undefined : inlineBadge(bandOf, locale);
+  const ua = options.uncertainty;
+  const ranking = rankingSection(result, { language, locale, extraColumns: rankingExtraColumns(ctx, bandOf) });
+  const sections: ReportSection[] = [
+    ["summary", t.summary, summaryBody(ctx)],
+    ["charts", t.charts, reportCharts(ctx)],
+    ["ranking", t.ranking, ranking.html],
+    ...(ua === undefined ? [] : [["uncertainty", t.robustness, uncertaintySection(ua, locale, language, badge === undefined ? undefined : (unit: string) => badge(unit, ua.year))] as ReportSection]),
+    ["units", t.units, unitsBody(ctx, badge)],
+    ["framework", t.framework, frameworkNotes(result, info, t, language)],
+    ["data", t.data, dataNotes(result, options.dataSource, t, language, locale)],
+  ];
+  return htmlDocument(ctx, sections, reportAppendices(ctx, info), ranking.landscape);
+}
 
-  // Charts.
+/** A section of the report: its id (the anchor), its heading and its HTML. */
+type ReportSection = [string, string, string];
+
+/** The ranking bar chart, the featured unit's radar with the main indicators, the comparison of two sides. */
+function reportCharts(ctx: ReportContext): string {
+  const { result, options, year, chartOpts, t } = ctx;
   const charts: string[] = [];
-  if (ranked.length > 0) charts.push(`<figure class="chart">${rankingBarChart(result, { ...chartOpts, id: "chart-ranking", width: 900 })}</figure>`);
-  const featured = options.featured ?? leader?.unit;
+  if (ctx.ranked.length > 0) charts.push(`<figure class="chart">${rankingBarChart(result, { ...chartOpts, id: "chart-ranking", width: 900 })}</figure>`);
+  const featured = options.featured ?? leaderOf(ctx.current)?.unit;
   const twoSides = options.before !== undefined || new Set(result.units.map((u) => u.year).filter((y) => y !== undefined)).size >= 2;
   if (featured !== undefined) {
     const radar = radarChart(result, featured, { ...chartOpts, id: "chart-radar", ...(year !== undefined ? { year } : {}) });
-    charts.push(`<div class="charts-2"><figure class="chart">${radar}</figure><div class="chart"><h3>${e(t.indicators)}</h3>${indicatorTable(result, current, fmt, language)}</div></div>`);
+    charts.push(`<div class="charts-2"><figure class="chart">${radar}</figure><div class="chart"><h3>${e(t.indicators)}</h3>${indicatorTable(result, ctx.current, ctx.fmt, ctx.language)}</div></div>`);
   }
   if (twoSides) {
     charts.push(
@@ -377,83 +182,81 @@ export function toHTMLReport(result: ScoreResult, options: HtmlReportOptions = {
       })}</figure>`,
     );
   }
+  return charts.join("\n");
+}
 
-  const cardWindow = reportCards(result, options.cards);
-  const cardUnits = [...cardWindow.top, ...cardWindow.bottom];
-  const cardNote = options.cards === undefined ? windowNote(cardWindow, language, locale) : undefined;
-  const bandOf = options.bands === undefined ? undefined : bandBadge(options.bands, language);
-  const badge =
-    bandOf === undefined
-      ? undefined
-      : (unit: string, year: number | undefined) => {
-          const b = bandOf(unit, year);
-          return b === undefined ? "" : inlineHTML([b], localeStyle(locale));
-        };
-  const cardExtras: CardExtras = { indexLabel, locale, ...(badge !== undefined ? { badge } : {}) };
-  const cards = cardUnits.map((u, i) => unitCard(result, u, current.length, i, fmt, t, options, cardExtras));
-  const ua = options.uncertainty;
+/** A unit's band as an inline badge ("" without a band). */
+function inlineBadge(bandOf: NonNullable<ReturnType<typeof bandBadge>>, locale: string): (unit: string, year: number | undefined) => string {
+  return (unit: string, year: number | undefined) => {
+    const b = bandOf(unit, year);
+    return b === undefined ? "" : inlineHTML([b], localeStyle(locale));
+  };
+}
+
+/** The ranking's extra columns: the band, the rank interval of the uncertainty analysis. */
+function rankingExtraColumns(ctx: ReportContext, bandOf: ReturnType<typeof bandBadge> | undefined): HtmlExtraColumn[] {
+  const { t, locale } = ctx;
+  const ua = ctx.options.uncertainty;
   const intervals = new Map((ua?.units ?? []).map((v) => [v.unit, v]));
-  const extraColumns: HtmlExtraColumn[] = [
+  return [
     ...(bandOf !== undefined ? [{ header: t.band, className: "band-col", cell: (v: UnitResult) => bandOf(v.unit, v.year) ?? "" }] : []),
     ...(ua !== undefined
       ? [{ header: t.interval, className: "num", cell: (v: UnitResult) => { const w = v.year === ua.year ? intervals.get(v.unit) : undefined; return w === undefined ? "" : intervalText(w, locale); } }]
       : []),
   ];
-  const warnings = result.warnings.map((w) => `<li>${e(formatIssue(w, language))}</li>`);
-  const imputed = imputedTable(result, t, language, locale);
+}
+
+/** The lead sentence, the key figures and the band distribution. */
+function summaryBody(ctx: ReportContext): string {
+  const { result, t, fmt, year, current, ranked, locale } = ctx;
+  const leader = leaderOf(current);
+  const last = ranked.reduce<UnitResult | undefined>((w, u) => (w === undefined || (u.score ?? Infinity) < (w.score ?? Infinity) ? u : w), undefined);
+  const average = averageValue(result, current, result.root);
   const cov = result.coverage;
-  const ranking = rankingSection(result, { language, locale, extraColumns });
-  const appendices: [string, string, string][] = [
-    ...(options.appendix === false ? [] : [["appendix", t.appendix, indicatorAppendix(result, info, language, locale)] as [string, string, string]]),
+  return [
+    leader !== undefined && last !== undefined && average !== null
+      ? `<p class="lead">${e(t.lead(ranked.length, ctx.fwTitle, fmt(average), `${leader.unit} (${fmt(leader.value)})`, `${last.unit} (${fmt(last.value)})`))}</p>`
+      : "",
+    `<div class="figures">`,
+    figure(t.unitsScored, String(current.length), year === undefined ? undefined : String(year)),
+    figure(`${t.average} ${ctx.indexLabel}`, fmt(average)),
+    leader === undefined ? "" : figure(t.highest, fmt(leader.value), leader.unit),
+    last === undefined ? "" : figure(t.lowest, fmt(last.value), last.unit),
+    figure(t.complete, `${cov.complete}/${cov.units}`, formatPercent(cov.mean, locale)),
+    figure(t.warnings, String(result.warnings.length)),
+    "</div>",
+    ctx.options.bands === undefined ? "" : bandDistribution(ctx.options.bands, year, ctx.language),
+  ].join("\n");
+}
+
+/** The unit cards, split by a note when only the top and bottom units get one. */
+function unitsBody(ctx: ReportContext, badge: CardExtras["badge"]): string {
+  const { result, options, language, locale } = ctx;
+  const cardWindow = reportCards(result, options.cards);
+  const cardNote = options.cards === undefined ? windowNote(cardWindow, language, locale) : undefined;
+  const cardExtras: CardExtras = { indexLabel: ctx.indexLabel, locale, ...(badge !== undefined ? { badge } : {}) };
+  const cards = [...cardWindow.top, ...cardWindow.bottom].map((u, i) => unitCard(result, u, ctx.current.length, i, ctx.fmt, ctx.t, options, cardExtras));
+  return cardNote === undefined
+    ? `<div class="cards">\n${cards.join("\n")}\n</div>`
+    : `<p class="window-note">${e(cardNote)}</p>\n<div class="cards">\n${cards.slice(0, cardWindow.top.length).join("\n")}\n</div>\n<p class="window-note">⋯</p>\n<div class="cards">\n${cards.slice(cardWindow.top.length).join("\n")}\n</div>`;
+}
+
+/** The indicator appendix (unless turned off) and the page per unit (when asked for). */
+function reportAppendices(ctx: ReportContext, info: ReportFrameworkInfo | undefined): ReportSection[] {
+  const { result, options, language, locale, t } = ctx;
+  return [
+    ...(options.appendix === false ? [] : [["appendix", t.appendix, indicatorAppendix(result, info, language, locale)] as ReportSection]),
     ...(options.unitPages === true
-      ? [["unit-pages", t.unitPages, unitPages(result, reportCards(result, Number.MAX_SAFE_INTEGER).top, { language, locale, fmt, texts: t, indexLabel, ...(options.levers !== undefined ? { levers: options.levers } : {}) })] as [string, string, string]]
+      ? [["unit-pages", t.unitPages, unitPages(result, reportCards(result, Number.MAX_SAFE_INTEGER).top, { language, locale, fmt: ctx.fmt, texts: t, indexLabel: ctx.indexLabel, ...(options.levers !== undefined ? { levers: options.levers } : {}) })] as ReportSection]
       : []),
   ];
-  const section = ([id, name, body]: [string, string, string]) => `<section id="${id}"${id === "ranking" && ranking.landscape ? ' class="print-wide"' : ""}>\n<h2>${e(name)}</h2>\n${body}\n</section>`;
-  const sections: [string, string, string][] = [
-    [
-      "summary",
-      t.summary,
-      [
-        leader !== undefined && last !== undefined && average !== null
-          ? `<p class="lead">${e(t.lead(ranked.length, fwTitle, fmt(average), `${leader.unit} (${fmt(leader.value)})`, `${last.unit} (${fmt(last.value)})`))}</p>`
-          : "",
-        `<div class="figures">`,
-        figure(t.unitsScored, String(current.length), year === undefined ? undefined : String(year)),
-        figure(`${t.average} ${indexLabel}`, fmt(average)),
-        leader === undefined ? "" : figure(t.highest, fmt(leader.value), leader.unit),
-        last === undefined ? "" : figure(t.lowest, fmt(last.value), last.unit),
-        figure(t.complete, `${cov.complete}/${cov.units}`, formatPercent(cov.mean, locale)),
-        figure(t.warnings, String(result.warnings.length)),
-        "</div>",
-        options.bands === undefined ? "" : bandDistribution(options.bands, year, language),
-      ].join("\n"),
-    ],
-    ["charts", t.charts, charts.join("\n")],
-    ["ranking", t.ranking, ranking.html],
-    ...(ua === undefined ? [] : [["uncertainty", t.robustness, uncertaintySection(ua, locale, language, badge === undefined ? undefined : (unit: string) => badge(unit, ua.year))] as [string, string, string]]),
-    [
-      "units",
-      t.units,
-      cardNote === undefined
-        ? `<div class="cards">\n${cards.join("\n")}\n</div>`
-        : `<p class="window-note">${e(cardNote)}</p>\n<div class="cards">\n${cards.slice(0, cardWindow.top.length).join("\n")}\n</div>\n<p class="window-note">⋯</p>\n<div class="cards">\n${cards.slice(cardWindow.top.length).join("\n")}\n</div>`,
-    ],
-    ["framework", t.framework, frameworkNotes(result, info, t, language)],
-    [
-      "data",
-      t.data,
-      [
-        `<div class="notes">`,
-        options.dataSource === undefined ? "" : `<p><strong>${e(t.source)}:</strong> ${e(options.dataSource)}</p>`,
-        `<p><strong>${e(t.coverage)}:</strong> ${e(t.coverageText(cov.complete, cov.units, formatPercent(cov.mean, locale)))}</p>`,
-        `<h3>${e(t.warnings)} (${result.warnings.length})</h3>`,
-        warnings.length > 0 ? `<ul class="warnings">${warnings.join("")}</ul>` : `<p class="ok">${e(t.noWarnings)}</p>`,
-        imputed,
-        "</div>",
-      ].join("\n"),
-    ],
-  ];
+}
+
+/** The whole page: head with the inline CSS, the header with the contents, the sections, the signature, the appendices. */
+function htmlDocument(ctx: ReportContext, sections: readonly ReportSection[], appendices: readonly ReportSection[], landscape: boolean): string {
+  const { result, options, language, t, year } = ctx;
+  const title = options.title ?? `${t.report}${year === undefined ? "" : ` ${year}`}`;
+  const section = ([id, name, body]: ReportSection) => `<section id="${id}"${id === "ranking" && landscape ? ' class="print-wide"' : ""}>\n<h2>${e(name)}</h2>\n${body}\n</section>`;
   return [
     "<!doctype html>",
     `<html lang="${language}">`,
@@ -469,7 +272,7 @@ export function toHTMLReport(result: ScoreResult, options: HtmlReportOptions = {
     documentHeader(options.document, language),
     `<header class="report"><div class="inner">`,
     `<h1>${e(title)}</h1>`,
-    `<p>${e(fwTitle)}</p>`,
+    `<p>${e(ctx.fwTitle)}</p>`,
     `<nav class="toc">${[...sections, ...appendices].map(([id, name]) => `<a href="#${id}">${e(name)}</a>`).join("")}</nav>`,
     "</div></header>",
     "<main>",
