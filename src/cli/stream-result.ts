@@ -18,7 +18,7 @@ import { csvRankingWriter } from "../report/to-csv.ts";
 import { jsonLine, jsonResultWriter } from "../report/to-json.ts";
 import { markdownRankingWriter } from "../report/to-markdown.ts";
 import type { ScoreStream, StreamOptions, StreamSummary } from "../stream/score-stream.ts";
-import type { StreamCliSettings } from "./stream-score.ts";
+import type { StreamCliSettings } from "./stream-settings.ts";
 import { readRecord, type Records } from "./stream-records.ts";
 
 /** Where the output goes: `add` returns a promise only when the text was written (await it then). */

@@ -20,8 +20,6 @@
 import { formatIssue } from "../errors.ts";
 import { cliMessage } from "../text/option-hint.ts";
 import type { Framework } from "../framework/types.ts";
-import type { CsvReportOptions } from "../report/to-csv.ts";
-import type { MarkdownOptions } from "../report/to-markdown.ts";
 import { scoreStream, type StreamOptions, type StreamSummary } from "../stream/score-stream.ts";
 import { readCsvBlocksInWorker } from "./csv-blocks-worker.ts";
 import type { CliIO } from "./io.ts";
@@ -29,22 +27,8 @@ import { openOutFile } from "./out-file.ts";
 import { watchGrouped } from "./stream-grouped.ts";
 import { unitsFile, writeRecords } from "./stream-records.ts";
 import { writeResult } from "./stream-result.ts";
+import type { StreamCliSettings } from "./stream-settings.ts";
 import { UsageError } from "./usage-error.ts";
-
-/** How `dti score --stream` writes: the format and its writer's options, as `dti score` gives them. */
-export interface StreamCliSettings {
-  readonly format: "csv" | "json" | "jsonl" | "md";
-  /** Output file; standard output when undefined. */
-  readonly out: string | undefined;
-  readonly csv: CsvReportOptions;
-  readonly markdown: MarkdownOptions;
-  /**
-   * A file that was not asked to stream (streamed for its size): when it has errors or anything
-   * `score()` reads from the whole table (cells that may hold thousands separators, totals rows),
-   * nothing is printed or written and undefined is returned, for `score()` to read it instead.
-   */
-  readonly auto?: boolean;
-}
 
 /** Buffered text writes: `write` (awaited) when 64 KiB are buffered. */
 export function bufferedWriter(write: (text: string) => Promise<void>) {
