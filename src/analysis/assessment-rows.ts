@@ -10,7 +10,7 @@ import type { RawCell, RawTable } from "../input/table.ts";
 import { dec, type Decimal } from "../number/decimal.ts";
 import { parseNumber } from "../number/parse-number.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
-import type { AssessmentItem, AssessmentOptions, AssessmentStage } from "./assessment.ts";
+import type { AssessmentItem, AssessmentOptions, AssessmentStage } from "./assessment-types.ts";
 
 /** The stages in the order of their columns. */
 export const STAGES: readonly AssessmentStage[] = ["self", "appraised", "final"];

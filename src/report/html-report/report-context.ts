@@ -11,7 +11,7 @@ import { defaultLocale, valueFormatter, type ValueFormatter } from "../format-nu
 import { latestYear } from "../unit-stats.ts";
 import { localName } from "../../text/local-name.ts";
 import { REPORT_TEXTS, type ReportTexts } from "./report-texts.ts";
-import type { HtmlReportOptions } from "./to-html-report.ts";
+import type { HtmlReportOptions } from "./report-options.ts";
 
 /** What every section of one report reads: the result, the options and the facts of its latest year. */
 export interface ReportContext {

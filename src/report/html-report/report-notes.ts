@@ -12,7 +12,7 @@ import { escapeXml as e } from "../escape.ts";
 import type { ScoreResult } from "../../pipeline/types.ts";
 import { localName } from "../../text/local-name.ts";
 import type { ReportTexts } from "./report-texts.ts";
-import type { ReportFrameworkInfo } from "./to-html-report.ts";
+import type { ReportFrameworkInfo } from "./report-options.ts";
 
 function safeHref(url: string): string | undefined {
   return /^https?:\/\/[^\s"'<>]+$/iu.test(url) ? url : undefined;

@@ -10,7 +10,7 @@ import { radarChart } from "../chart/radar.ts";
 import { escapeXml as e } from "../escape.ts";
 import { formatNumber, localeStyle, type ValueFormatter } from "../format-number.ts";
 import type { ReportTexts } from "./report-texts.ts";
-import type { HtmlReportOptions } from "./to-html-report.ts";
+import type { HtmlReportOptions } from "./report-options.ts";
 import { intervalChart, intervalText } from "./uncertainty-section.ts";
 import { leverItems, strengthLists } from "./unit-items.ts";
 
