@@ -33,10 +33,7 @@ export interface ReadResult {
   readonly issues: readonly Issue[];
 }
 
-function cellText(cell: RawCell): string | undefined {
-  if (isBlank(cell)) return undefined;
-  return cleanName(String(cell));
-}
+const cellText = (cell: RawCell): string | undefined => (isBlank(cell) ? undefined : cleanName(String(cell)));
 
 /**
  * Reads units from a table. Wide: one row per unit (and year), one column per input. Long: one
@@ -210,9 +207,9 @@ export function readWideIdentity(
   return id;
 }
 
-/** A wide row's unit: its identity and a cell reference per input column. */
+/** A wide row's unit: `id` itself (read for this row only), given its row and its cells by input column, as a copy per unit cost more than the rest of reading the row. */
 export function wideUnit(layout: WideLayout, id: Identity, cells: readonly RawCell[], line: number): UnitInput {
-  return { ...id, row: line, values: new WideValues(layout, cells, line) };
+  return Object.assign(id, { row: line, values: new WideValues(layout, cells, line) });
 }
 
 function readWide(table: RawTable, plan: ColumnPlan, issues: Issue[]): ReadResult {
