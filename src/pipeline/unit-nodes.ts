@@ -33,28 +33,40 @@ interface Columns {
   readonly unit: number;
   /** Node id → plan index, for every node in `nodes` (the root excluded). */
   readonly index: ReadonlyMap<string, number>;
+  /** The unit result that holds them (where `nodes` settles, whoever reads it). */
+  readonly owner: object;
 }
+
+/** `nodes` as a plain property of `owner` from now on. */
+function settle(owner: object, value: Record<string, NodeResult>): Record<string, NodeResult> {
+  Object.defineProperty(owner, "nodes", { value, enumerable: true, writable: true, configurable: true });
+  return value;
+}
+
+// One getter and one setter for every unit result (not two closures per unit): the results then
+// share their shape, where a pair per result gave each its own, and ten thousand of them cost more
+// than the rest of the result.
+const NODES: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: { [COLUMNS]: Columns }) {
+    const { table, unit, index, owner } = this[COLUMNS];
+    const nodes: Record<string, NodeResult> = {};
+    for (const [id, k] of index) nodes[id] = nodeResult(table, unit, k);
+    return settle(owner, nodes);
+  },
+  set(this: { [COLUMNS]: Columns }, value: Record<string, NodeResult>) {
+    settle(this[COLUMNS].owner, value);
+  },
+};
 
 /**
  * Gives a unit result its `nodes` record, made from the table on first read. It reads, copies,
  * serialises and compares as a plain property (enumerable, in its place), and can be set.
  */
 export function withUnitNodes<T extends object>(result: T, table: UnitTable, unit: number, index: ReadonlyMap<string, number>): T & { nodes: Record<string, NodeResult> } {
-  const settle = (value: Record<string, NodeResult>) => {
-    Object.defineProperty(result, "nodes", { value, enumerable: true, writable: true, configurable: true });
-    return value;
-  };
-  Object.defineProperty(result, COLUMNS, { value: { table, unit, index } satisfies Columns, enumerable: false });
-  Object.defineProperty(result, "nodes", {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      const nodes: Record<string, NodeResult> = {};
-      for (const [id, k] of index) nodes[id] = nodeResult(table, unit, k);
-      return settle(nodes);
-    },
-    set: settle,
-  });
+  Object.defineProperty(result, COLUMNS, { value: { table, unit, index, owner: result } satisfies Columns, enumerable: false });
+  Object.defineProperty(result, "nodes", NODES);
   return result as T & { nodes: Record<string, NodeResult> };
 }
 
