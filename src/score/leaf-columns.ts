@@ -14,26 +14,12 @@ import { nodeColumns, type NodeColumns } from "./evaluate-nodes.ts";
 import { floatLeafInto, floatPlainInto } from "./fast/float-leaf.ts";
 import { isShortDecimal } from "./fast/read-float.ts";
 import type { RawValue } from "./rules/outcome.ts";
+import type { LeafSource } from "./leaf-source.ts";
 import { scoreLeaf } from "./score-leaf.ts";
 import { withNumberHint } from "../input/number-hints.ts";
 import { keepFirstNames, type BlankCell, type ImputedValue, type LeafImputer, type MissingPolicy } from "./score-leaves.ts";
 
-/** Where the leaf stage reads its units' cells: units in memory, or a batch of streamed rows. */
-export interface LeafSource {
-  readonly count: number;
-  /** The raw input `input` (0, or 1 for a ratio's denominator) of unit u's leaf; undefined = blank or absent. */
-  raw(u: number, leaf: number, input: number): RawValue | undefined;
-  /**
-   * Optional: the leaf's (first) input of every unit already read as a plain decimal
-   * (`plainDecimal`), into `into[u]`; NaN where it was not: then `raw` is read. Saves reading the
-   * text of most cells of a stream.
-   */
-  plainColumn?(leaf: number, into: Float64Array): void;
-  /** The cell of unit u for an input key (undefined: no such column or row). */
-  cell(u: number, key: string): CellRef | undefined;
-  /** The unit's name, year and first row, for issues. */
-  unit(u: number): { readonly unit: string; readonly row: number; readonly year?: number };
-}
+export type { LeafSource } from "./leaf-source.ts";
 
 /** The leaf columns of a set of units, with what is needed to compute any leaf exactly. */
 export interface LeafStage {
@@ -167,6 +153,12 @@ function blankHandler(st: StageState, missing: MissingPolicy, absent: ReadonlySe
   };
 }
 
+/** True for a "value" or "normalise" leaf of one input: it can be read from its plain decimal. */
+function readsPlain(node: CompiledFramework["nodes"][number]): boolean {
+  const type = node.leaf!.rule.type;
+  return node.inputs.length === 1 && (type === "value" || type === "normalise");
+}
+
 /** The "value" and "normalise" leaves of one input from the source's pre-read plain decimals. */
 function readPlainColumns(st: StageState, leaves: readonly number[]): void {
   const { plan, source, n, status } = st;
@@ -175,8 +167,7 @@ function readPlainColumns(st: StageState, leaves: readonly number[]): void {
   const out = new Float64Array(2);
   for (const leaf of leaves) {
     const node = plan.nodes[leaf]!;
-    const type = node.leaf!.rule.type;
-    if (node.inputs.length !== 1 || (type !== "value" && type !== "normalise")) continue;
+    if (!readsPlain(node)) continue;
     source.plainColumn!(leaf, x);
     for (let u = 0, at = leaf * n; u < n; u++, at++) {
       const v = x[u]!;
@@ -199,11 +190,24 @@ function readCells(st: StageState, leaves: readonly number[], onBlank: BlankHand
   const { plan, source, n, status } = st;
   const { value: V, error: E, coverage: C } = st.cols;
   const out = new Float64Array(2);
+  const plainLeaf = Uint8Array.from(leaves, (leaf) => (readsPlain(plan.nodes[leaf]!) ? 1 : 0));
+  const plain = new Float64Array(leaves.length).fill(NaN);
   for (let u = 0; u < n; u++) {
-    for (const leaf of leaves) {
+    source.plainCells?.(u, leaves, plain);
+    for (let k = 0; k < leaves.length; k++) {
+      const leaf = leaves[k]!;
       const at = leaf * n + u;
       if (status[at] === OBSERVED) continue;
       const node = plan.nodes[leaf]!;
+      const x = plain[k]!;
+      // A plain decimal pre-read from the unit's row: as readPlainColumns takes it.
+      if (x === x && plainLeaf[k] === 1 && floatPlainInto(node.leaf!, x, out)) {
+        V[at] = out[0]!;
+        E[at] = out[1]!;
+        status[at] = OBSERVED;
+        C[at] = 1;
+        continue;
+      }
       const first = source.raw(u, leaf, 0);
       const second = node.inputs.length > 1 ? source.raw(u, leaf, 1) : undefined;
       const blank = first === undefined ? 0 : node.inputs.length > 1 && second === undefined ? 1 : -1;

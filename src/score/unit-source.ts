@@ -5,9 +5,10 @@
  * @module
  */
 import type { UnitInput } from "../input/read-units.ts";
-import { WideValues } from "../input/wide-values.ts";
+import { WideValues, type WideLayout } from "../input/wide-values.ts";
 import type { CompiledFramework } from "./compile.ts";
 import type { LeafSource } from "./leaf-columns.ts";
+import { plainDecimal } from "./fast/read-float.ts";
 
 /**
  * A {@link LeafSource} over units read into memory. Units read from one wide table share a column
@@ -31,7 +32,22 @@ export function unitSource(plan: CompiledFramework, units: readonly UnitInput[])
       }
       return values.get(plan.nodes[leaf]!.inputs[input]!)?.raw;
     },
+    ...(layout !== undefined ? { plainCells: (u: number, leaves: readonly number[], into: Float64Array) => plainCells(units[u]!.values, layout, column, leaves, into) } : {}),
     cell: (u, key) => units[u]!.values.get(key),
     unit: (u) => units[u]!,
   };
+}
+
+/**
+ * A wide row's first inputs of `leaves` as plain decimals (see `LeafSource.plainCells`), read in
+ * the row: text by `plainDecimal`, a finite JSON number as it is (−0 as 0), NaN for anything else
+ * (blank, other text, no such column, a unit not read with the layout).
+ */
+function plainCells(values: UnitInput["values"], layout: WideLayout, column: Int32Array, leaves: readonly number[], into: Float64Array): void {
+  const cells = values instanceof WideValues && values.layout === layout ? values.cells : undefined;
+  for (let k = 0; k < leaves.length; k++) {
+    const col = cells === undefined ? -1 : column[leaves[k]! * 2]!;
+    const cell = col < 0 ? undefined : cells![col];
+    into[k] = typeof cell === "string" ? plainDecimal(cell, 0, cell.length) : typeof cell === "number" && Number.isFinite(cell) ? (cell === 0 ? 0 : cell) : NaN;
+  }
 }
