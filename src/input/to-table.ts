@@ -7,27 +7,11 @@
  * @module
  */
 import { error, showValue, type Issue } from "../errors.ts";
-import { tableFromRecords, type RawRow, type RawTable } from "./table.ts";
+import { tableFromRecords, type RawCell, type RawRow, type RawTable } from "./table.ts";
 
 const isNegativeZero = (c: unknown) => c === 0 && Object.is(c, -0);
-const CELLS_OK = 0;
-const NEGATIVE_ZERO = 1;
-const BAD_CELL = 2;
-
-/**
- * One pass over a row's cells (a table of a million cells is checked on every call): BAD_CELL
- * when one is not text, a number, a boolean or blank, else NEGATIVE_ZERO when one is -0.
- */
-function checkCells(cells: readonly unknown[]): number {
-  let found = CELLS_OK;
-  for (let k = 0; k < cells.length; k++) {
-    const c = cells[k];
-    if (typeof c === "string" || c === null || c === undefined || typeof c === "boolean") continue;
-    if (typeof c !== "number") return BAD_CELL;
-    if (c === 0 && Object.is(c, -0)) found = NEGATIVE_ZERO;
-  }
-  return found;
-}
+// Text first: most cells are.
+const isCell = (c: unknown): c is RawCell => typeof c === "string" || c === null || c === undefined || typeof c === "number" || typeof c === "boolean";
 
 const formatOf = (f: unknown): RawTable["format"] => (f === "csv" || f === "xlsx" ? f : "json");
 
@@ -57,13 +41,20 @@ export function toTable(data: unknown): RawTable {
   table.rows.forEach((row: unknown, i) => {
     const r = row as Partial<RawRow> | null;
     const line = typeof r?.line === "number" && Number.isInteger(r.line) && r.line > 0 ? r.line : i + 1;
-    const check = typeof r !== "object" || r === null || !Array.isArray(r.cells) ? BAD_CELL : checkCells(r.cells);
-    if (check === BAD_CELL) {
+    // One pass over the cells (a million of them are checked on every call): their kinds, and any -0.
+    let bad = typeof r !== "object" || r === null || !Array.isArray(r.cells);
+    let negativeZero = false;
+    for (let k = 0; !bad && k < r!.cells!.length; k++) {
+      const c = r!.cells![k];
+      bad = !isCell(c);
+      negativeZero ||= isNegativeZero(c);
+    }
+    if (bad) {
       issues.push(error("DATA_NOT_A_ROW", `table row ${i + 1} must be { line, cells } with text, number, boolean or null cells (got ${showValue(row)})`, { row: line }));
       return;
     }
     // -0 is 0 (as "-0" in CSV and -0 in JSON records are); only rows holding one are copied.
-    const cells = check === NEGATIVE_ZERO ? r!.cells!.map((c) => (isNegativeZero(c) ? 0 : c)) : r!.cells!;
+    const cells = negativeZero ? r!.cells!.map((c) => (isNegativeZero(c) ? 0 : c)) : r!.cells!;
     if (cells !== r!.cells) changed = true;
     rows.push(r!.line === line && cells === r!.cells ? (r as RawRow) : { line, cells });
   });

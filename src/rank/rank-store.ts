@@ -195,8 +195,8 @@ function rankColumns(keys: readonly Float64Array[], size: number, parts: Partiti
  * (`countsToRanks`, one partition and one node).
  */
 function countRanks(members: readonly number[], column: Float64Array, method: "competition" | "dense", target: Int32Array): boolean {
-  // No loop here, each in a function of its own: Node 20 kept entering a loop of this function
-  // compiled mid-run on its first call, which gave up at the code after the loop on every call.
+  // Loops followed by more code are functions of their own: Node 20 kept entering a loop of this
+  // function compiled mid-run on its first call, which gave up at the code after it on every call.
   const range = new Float64Array(2);
   if (!keyRange(members, column, range)) return false;
   const lo = range[0]!;
@@ -208,7 +208,11 @@ function countRanks(members: readonly number[], column: Float64Array, method: "c
   const counts = new Int32Array(span);
   countKeys(members, column, lo, counts);
   countsToRanks(counts, method);
-  writeRanks(members, column, lo, counts, target);
+  for (let m = 0; m < members.length; m++) {
+    const i = members[m]!;
+    const k = column[i]!;
+    if (k === k) target[i] = counts[k - lo]!;
+  }
   return true;
 }
 
@@ -233,15 +237,6 @@ function countKeys(members: readonly number[], column: Float64Array, lo: number,
   for (let m = 0; m < members.length; m++) {
     const k = column[members[m]!]!;
     if (k === k) counts[k - lo]!++;
-  }
-}
-
-/** Writes each present member's rank, read from the counts turned into ranks. */
-function writeRanks(members: readonly number[], column: Float64Array, lo: number, ranks: Int32Array, target: Int32Array): void {
-  for (let m = 0; m < members.length; m++) {
-    const i = members[m]!;
-    const k = column[i]!;
-    if (k === k) target[i] = ranks[k - lo]!;
   }
 }
 

@@ -20,8 +20,8 @@ export interface LeafSource {
   plainColumn?(leaf: number, into: Float64Array): void;
   /**
    * Optional: the (first) input of each of `leaves` for unit u read as a plain decimal
-   * (`plainDecimal`; a finite JSON number as it is), into `into[k]`; NaN where it was not: then
-   * `raw` is read. Units whose cells lie in one row read them there, without a call per cell.
+   * (`plainDecimal`), into `into[k]`; NaN where it was not: then `raw` is read. Units whose cells
+   * lie in one row read them there, without a call per cell.
    */
   plainCells?(u: number, leaves: readonly number[], into: Float64Array): void;
   /** The cell of unit u for an input key (undefined: no such column or row). */

@@ -40,14 +40,13 @@ export function unitSource(plan: CompiledFramework, units: readonly UnitInput[])
 
 /**
  * A wide row's first inputs of `leaves` as plain decimals (see `LeafSource.plainCells`), read in
- * the row: text by `plainDecimal`, a finite JSON number as it is (−0 as 0), NaN for anything else
- * (blank, other text, no such column, a unit not read with the layout).
+ * the row: text by `plainDecimal`, NaN for anything else (a JSON number, a blank, other text, no
+ * such column, a unit not read with the layout), which `raw` then gives.
  */
 function plainCells(values: UnitInput["values"], layout: WideLayout, column: Int32Array, leaves: readonly number[], into: Float64Array): void {
-  const cells = values instanceof WideValues && values.layout === layout ? values.cells : undefined;
+  const cells = values instanceof WideValues && values.layout === layout ? values.cells : [];
   for (let k = 0; k < leaves.length; k++) {
-    const col = cells === undefined ? -1 : column[leaves[k]! * 2]!;
-    const cell = col < 0 ? undefined : cells![col];
-    into[k] = typeof cell === "string" ? plainDecimal(cell, 0, cell.length) : typeof cell === "number" && Number.isFinite(cell) ? (cell === 0 ? 0 : cell) : NaN;
+    const cell = cells[column[leaves[k]! * 2]!];
+    into[k] = typeof cell === "string" ? plainDecimal(cell, 0, cell.length) : NaN;
   }
 }
