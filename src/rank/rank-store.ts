@@ -197,45 +197,42 @@ function rankColumns(keys: readonly Float64Array[], size: number, parts: Partiti
 function countRanks(members: readonly number[], column: Float64Array, method: "competition" | "dense", target: Int32Array): boolean {
   // Loops followed by more code are functions of their own: Node 20 kept entering a loop of this
   // function compiled mid-run on its first call, which gave up at the code after it on every call.
-  const range = new Float64Array(2);
-  if (!keyRange(members, column, range)) return false;
-  const lo = range[0]!;
+  const range = keyRange(members, column);
+  if (range === undefined) return false;
+  const [lo, hi] = range;
   if (lo === Infinity) return true;
-  const span = range[1]! - lo + 1;
+  const span = hi - lo + 1;
   // Counting walks the whole span: worth it only where the span is not much wider than the
   // units (10,000 units over 0.0000-1.0000), not for 63 provinces spread over thousands of values.
   if (span > COUNT_SPAN || span > 4 * members.length + 256) return false;
   const counts = new Int32Array(span);
   countKeys(members, column, lo, counts);
   countsToRanks(counts, method);
-  for (let m = 0; m < members.length; m++) {
-    const i = members[m]!;
+  for (const i of members) {
     const k = column[i]!;
     if (k === k) target[i] = counts[k - lo]!;
   }
   return true;
 }
 
-/** The lowest and highest keys of `members` into `range` (Infinity, −Infinity: none); false when one is not whole. */
-function keyRange(members: readonly number[], column: Float64Array, range: Float64Array): boolean {
+/** The lowest and highest keys of `members` (Infinity, −Infinity: none); undefined when one is not whole. */
+function keyRange(members: readonly number[], column: Float64Array): [number, number] | undefined {
   let lo = Infinity;
   let hi = -Infinity;
-  for (let m = 0; m < members.length; m++) {
-    const k = column[members[m]!]!;
+  for (const i of members) {
+    const k = column[i]!;
     if (k !== k) continue;
-    if (!Number.isInteger(k)) return false;
+    if (!Number.isInteger(k)) return undefined;
     if (k < lo) lo = k;
     if (k > hi) hi = k;
   }
-  range[0] = lo;
-  range[1] = hi;
-  return true;
+  return [lo, hi];
 }
 
 /** Counts each present key of `members` at `counts[key − lo]`. */
 function countKeys(members: readonly number[], column: Float64Array, lo: number, counts: Int32Array): void {
-  for (let m = 0; m < members.length; m++) {
-    const k = column[members[m]!]!;
+  for (const i of members) {
+    const k = column[i]!;
     if (k === k) counts[k - lo]!++;
   }
 }

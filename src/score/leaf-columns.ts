@@ -200,30 +200,30 @@ function readCells(st: StageState, leaves: readonly number[], onBlank: BlankHand
       if (status[at] === OBSERVED) continue;
       const node = plan.nodes[leaf]!;
       const x = plain[k]!;
-      // A plain decimal pre-read from the unit's row: as readPlainColumns takes it.
-      if (x === x && plainLeaf[k] === 1 && floatPlainInto(node.leaf!, x, out)) {
-        V[at] = out[0]!;
-        E[at] = out[1]!;
-        status[at] = OBSERVED;
-        C[at] = 1;
-        continue;
+      // A plain decimal pre-read from the unit's row, taken as readPlainColumns takes it; else the cell.
+      if (!(x === x && plainLeaf[k] === 1 && floatPlainInto(node.leaf!, x, out))) {
+        const first = source.raw(u, leaf, 0);
+        const second = node.inputs.length > 1 ? source.raw(u, leaf, 1) : undefined;
+        const blank = first === undefined ? 0 : node.inputs.length > 1 && second === undefined ? 1 : -1;
+        if (blank >= 0) {
+          onBlank(
+            u,
+            leaf,
+            blank,
+            node.inputs.map((key) => source.cell(u, key)),
+          );
+          continue;
+        }
+        if (!floatLeafInto(node.leaf!, first!, second, out)) {
+          if (readExactly(st, u, leaf, second === undefined ? [first!] : [first!, second])) {
+            status[at] = OBSERVED;
+            C[at] = 1;
+          }
+          continue;
+        }
       }
-      const first = source.raw(u, leaf, 0);
-      const second = node.inputs.length > 1 ? source.raw(u, leaf, 1) : undefined;
-      const blank = first === undefined ? 0 : node.inputs.length > 1 && second === undefined ? 1 : -1;
-      if (blank >= 0) {
-        onBlank(
-          u,
-          leaf,
-          blank,
-          node.inputs.map((key) => source.cell(u, key)),
-        );
-        continue;
-      }
-      if (floatLeafInto(node.leaf!, first!, second, out)) {
-        V[at] = out[0]!;
-        E[at] = out[1]!;
-      } else if (!readExactly(st, u, leaf, second === undefined ? [first!] : [first!, second])) continue;
+      V[at] = out[0]!;
+      E[at] = out[1]!;
       status[at] = OBSERVED;
       C[at] = 1;
     }
