@@ -37,8 +37,8 @@ export function csvColumns(path, type = "DECIMAL(18,4)", text = ["unit", "code"]
   const buffer = Buffer.alloc(1 << 16);
   const n = readSync(fd, buffer, 0, buffer.length, 0);
   closeSync(fd);
-  const header = buffer.subarray(0, n).toString("utf8").split("\n")[0];
-  return { sql: `{${header.split(",").map((c) => `${sqlString(c)}: '${text.includes(c) ? "VARCHAR" : type}'`).join(", ")}}` };
+  const names = buffer.subarray(0, n).toString("utf8").split("\n")[0].split(",");
+  return { sql: `{${names.map((c) => `${sqlString(c)}: '${text.includes(c) ? "VARCHAR" : type}'`).join(", ")}}`, names };
 }
 
 /** A connection to a new in-memory DuckDB. */
