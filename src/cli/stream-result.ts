@@ -74,7 +74,8 @@ export async function writeResult(
     readRecord(fd, bytes, i);
     const info = summary.unit(i);
     setParts(parts, records, info);
-    const identity: UnitIdentity = { ...info, row: records.rows[i]! };
+    // A fresh object each time: given its row in place, without a copy.
+    const identity: UnitIdentity = Object.assign(info, { row: records.rows[i]! });
     let full: Promise<void> | undefined;
     if (csv !== undefined) {
       const u = unitHead(identity, undefined, table, i, rootPosition);

@@ -127,12 +127,16 @@ function addValue(out: ByteBuffer, values: ValueTexts, write: ReturnType<typeof 
   addText(out, write("value", key !== key ? null : formatScaled(key, places)));
 }
 
-/** A rank's digits (0: none, a blank cell). */
+/** A rank's digits (0: none, a blank cell); whole numbers below 2^31, so `| 0` divides exactly. */
 function addRank(out: ByteBuffer, rank: number): void {
   if (!(rank > 0)) return;
-  let digits = 1;
-  for (let r = rank; r >= 10; r = Math.floor(r / 10)) digits++;
-  out.length += digits;
-  let p = out.length;
-  for (let r = rank; r > 0; r = Math.floor(r / 10)) out.bytes[--p] = 48 + (r % 10);
+  const digits = rank < 10 ? 1 : rank < 100 ? 2 : rank < 1000 ? 3 : rank < 10000 ? 4 : rank < 100000 ? 5 : rank < 1000000 ? 6 : rank < 10000000 ? 7 : rank < 100000000 ? 8 : rank < 1000000000 ? 9 : 10;
+  const bytes = out.bytes;
+  let p = out.length + digits;
+  out.length = p;
+  for (let r = rank | 0; r > 0; ) {
+    const q = (r / 10) | 0;
+    bytes[--p] = 48 + r - 10 * q;
+    r = q;
+  }
 }

@@ -70,6 +70,16 @@ describe("csvByteRows", () => {
     }
   });
 
+  it("writes ranks of any size as their digits", () => {
+    const result = tinyResult();
+    const w = csvByteRows(rankingShape(result), {}, new Map([["a", 0], ["b", 1]]), 4);
+    for (const rank of [1, 9, 10, 99, 100, 1000, 99_999, 100_000, 1_234_567, 10_000_000, 999_999_999, 1_000_000_000, 2 ** 31 - 1]) {
+      const out: ByteBuffer = { bytes: new Uint8Array(0), length: 0 };
+      w.row(result.units[0]!, { published: [NaN, 5], ranks: [rank, 0] }, out);
+      expect(new TextDecoder().decode(out.bytes.subarray(0, out.length)).split(",").slice(-5, -1)).toEqual(["", String(rank), "0.0005", ""]);
+    }
+  });
+
   it("grows its buffer for long names and many rows", () => {
     const long = score(tiny, [{ unit: "Phường ".repeat(400), a: 0.3, b: 0.4 }, { unit: "B", a: 0.5, b: 0.5 }]);
     expect(byteLines(long, {}, 4, 1)).toBe(stringLines(long, {}));
