@@ -4,7 +4,7 @@
 // {{units}}, the source, from csv=… or parquet=…). The DuckDB
 // side of the CLI benchmarks, as a child process so that its wall time and peak RSS are measured
 // as the dti CLI's are. Not a benchmark file itself.
-import { connectDuckDB, csvColumns, loadSql, sqlString } from "./duckdb.mjs";
+import { connectDuckDB, csvColumns, loadSql, minmaxParams, sqlString } from "./duckdb.mjs";
 
 const [name, out, ...pairs] = process.argv.slice(2);
 const params = Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf("=")), p.slice(p.indexOf("=") + 1)]));
@@ -18,7 +18,9 @@ if (name === "weighted-pillars") {
   params.carry = { sql: all ? "*" : "unit, code" };
   params.leaves = { sql: all ? Array.from({ length: 100 }, (_, i) => `, i${i}`).join("") : "" };
 }
-let query = name === "minmax-all" ? "" : loadSql(name, params);
+// minmax: its leaf columns too with output=all (the same-columns peer of minmax-cli-100k).
+if (name === "minmax") Object.assign(params, minmaxParams(params.csv, params.framework, params.output === "all"));
+let query = loadSql(name, params);
 // The nodes of bench/stream-5x20.json in dti's column order: each pillar followed by its 20 indicators.
 const pillarNodes = [0, 1, 2, 3, 4].flatMap((p) => [`p${p}`, ...Array.from({ length: 20 }, (_, j) => `i${p * 20 + j}`)]);
 // weighted-pillars output=all: the rows as dti's ranking CSV has them (bench/stream-5x20.json):
@@ -39,12 +41,10 @@ if (name === "weighted-pillars" && params.output === "stream") {
     out: { sql: nodes.map((n) => `wide.${n} AS ${n}, lists.${n}[CAST(wide.${n} * 10000 AS INTEGER) + 1] AS ${n}_rank`).join(", ") },
   });
 }
-// minmax-all: the columns of dti's min-max CSV in its order: rank, unit, code, index, each
-// indicator's value and rank (the PIVOT's <indicator>_v and <indicator>_r), coverage (1: no blanks).
-if (name === "minmax-all") {
-  const indicators = params.columns.names.filter((c) => c !== "unit" && c !== "code");
-  query = loadSql(name, { ...params, indicators: { sql: `(${indicators.map(sqlString).join(", ")})` } });
-  query = `SELECT rank, unit, code, value AS "index", ${indicators.map((i) => `"${i}_v" AS "${i}", "${i}_r" AS "${i}_rank"`).join(", ")}, 1 AS coverage FROM (${query}) ORDER BY rank, unit`;
+// minmax output=all: the columns of dti's min-max CSV in its order: rank, unit, code, index, each
+// indicator's value and rank, coverage (1: no blanks).
+if (name === "minmax" && params.output === "all") {
+  query = `SELECT rank, unit, code, value AS "index", ${params.names.map((i) => `"${i}_v" AS "${i}", "${i}_r" AS "${i}_rank"`).join(", ")}, 1 AS coverage FROM (${query}) ORDER BY rank, unit`;
 }
 const connection = await connectDuckDB();
 await connection.run(`COPY (${query}) TO ${sqlString(out)} (FORMAT csv, HEADER)`);

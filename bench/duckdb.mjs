@@ -41,6 +41,24 @@ export function csvColumns(path, type = "DECIMAL(18,4)", text = ["unit", "code"]
   return { sql: `{${names.map((c) => `${sqlString(c)}: '${text.includes(c) ? "VARCHAR" : type}'`).join(", ")}}`, names };
 }
 
+/**
+ * The parameters of bench/sql/minmax.sql for a CSV file and a framework: the index alone, or with
+ * `all` each indicator's value and rank besides (the PIVOT's <indicator>_v and <indicator>_r).
+ */
+export function minmaxParams(csv, framework, all = false) {
+  const columns = csvColumns(csv);
+  const indicators = columns.names.filter((c) => c !== "unit" && c !== "code");
+  return {
+    csv,
+    framework,
+    columns,
+    indicators: { sql: `(${indicators.map(sqlString).join(", ")})` },
+    leaves: { sql: all ? ", wide.*" : "" },
+    join: { sql: all ? " JOIN wide USING (code)" : "" },
+    names: indicators,
+  };
+}
+
 /** A connection to a new in-memory DuckDB. */
 export async function connectDuckDB() {
   const instance = await DuckDBInstance.create(":memory:");

@@ -5,7 +5,7 @@
 //           at Node's default heap (no --max-old-space-size);
 //   DuckDB: node bench/duckdb-copy.mjs minmax <out> …: COPY (bench/sql/minmax.sql) TO a CSV: the
 //           index's value and rank only;
-//   DuckDB, same columns: node bench/duckdb-copy.mjs minmax-all <out> … (bench/sql/minmax-all.sql):
+//   DuckDB, same columns: node bench/duckdb-copy.mjs minmax <out> … output=all (the same query):
 //           the columns dti writes (each indicator's normalised value and its rank, coverage), in
 //           its order; its ratio is printed too, and every column compared with dti's.
 // Targets: dti within 3× of the first DuckDB side's wall time, under 1 GiB peak. A dti run that fails (exit
@@ -47,7 +47,7 @@ await cliSideBySide({
   ],
   same: {
     label: "DuckDB, same columns",
-    args: (out) => ["bench/duckdb-copy.mjs", "minmax-all", out, `csv=${file.path}`, `framework=${framework}`],
+    args: (out) => ["bench/duckdb-copy.mjs", "minmax", out, `csv=${file.path}`, `framework=${framework}`, "output=all"],
     columns: [
       { left: "index", right: "index", kind: "value" },
       { left: "rank", right: "rank", kind: "rank" },
