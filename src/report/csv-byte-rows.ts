@@ -6,10 +6,9 @@
  *
  * @module
  */
-import type { RankingUnit } from "./ranking-shape.ts";
 import { rankingColumns } from "./ranking-columns.ts";
+import type { RankingShape, RankingUnit } from "./ranking-shape.ts";
 import { csvCellText, csvHeader, type CsvReportOptions } from "./to-csv.ts";
-import type { RankingShape } from "./ranking-shape.ts";
 import type { NodeCells } from "../pipeline/unit-nodes.ts";
 import { formatScaled } from "../number/publish-float.ts";
 
@@ -59,6 +58,7 @@ const TABLED = 4;
  * ```ts
  * const w = csvByteRows(shape, {}, new Map([["p0", 1]]), 4);
  * const out = { bytes: new Uint8Array(64), length: 0 };
+ * // The unit's own cells (rank, name, index value, coverage) come from `unit`, node p0's from position 1:
  * w.row(unit, { published: [8002, 7500], ranks: [1, 3] }, out); // out.bytes: "1,Huế,0.8002,0.7500,3,1\r\n"
  * ```
  */
