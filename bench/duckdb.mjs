@@ -37,8 +37,26 @@ export function csvColumns(path, type = "DECIMAL(18,4)", text = ["unit", "code"]
   const buffer = Buffer.alloc(1 << 16);
   const n = readSync(fd, buffer, 0, buffer.length, 0);
   closeSync(fd);
-  const header = buffer.subarray(0, n).toString("utf8").split("\n")[0];
-  return { sql: `{${header.split(",").map((c) => `${sqlString(c)}: '${text.includes(c) ? "VARCHAR" : type}'`).join(", ")}}` };
+  const names = buffer.subarray(0, n).toString("utf8").split("\n")[0].split(",");
+  return { sql: `{${names.map((c) => `${sqlString(c)}: '${text.includes(c) ? "VARCHAR" : type}'`).join(", ")}}`, names };
+}
+
+/**
+ * The parameters of bench/sql/minmax.sql for a CSV file and a framework: the index alone, or with
+ * `all` each indicator's value and rank besides (the PIVOT's <indicator>_v and <indicator>_r).
+ */
+export function minmaxParams(csv, framework, all = false) {
+  const columns = csvColumns(csv);
+  const indicators = columns.names.filter((c) => c !== "unit" && c !== "code");
+  return {
+    csv,
+    framework,
+    columns,
+    indicators: { sql: `(${indicators.map(sqlString).join(", ")})` },
+    leaves: { sql: all ? ", wide.*" : "" },
+    join: { sql: all ? " JOIN wide USING (code)" : "" },
+    names: indicators,
+  };
 }
 
 /** A connection to a new in-memory DuckDB. */

@@ -224,6 +224,7 @@ export async function compareCsvByCode(left, right, columns, units) {
   const read = async (path, side, onRow) => {
     const lines = createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Infinity });
     let header;
+    let at;
     for await (const line of lines) {
       if (line === "") continue;
       if (line.includes('"')) {
@@ -233,16 +234,17 @@ export async function compareCsvByCode(left, right, columns, units) {
       const cells = line.split(",");
       if (header === undefined) {
         header = cells;
+        at = new Map(header.map((name, k) => [name, k]));
         continue;
       }
-      const code = cells[header.indexOf("code")];
+      const code = cells[at.get("code")];
       const m = /^DN(\d+)$/u.exec(code ?? "");
       const u = m ? Number(m[1]) : -1;
       if (!(u >= 0 && u < units)) {
         note(`${side}: unknown unit code ${code}`);
         continue;
       }
-      onRow(u, (name) => cells[header.indexOf(name)] ?? "", code);
+      onRow(u, (name) => cells[at.get(name)] ?? "", code);
     }
     if (header === undefined) note(`${side}: empty output`);
     else for (const [l, r] of columns.map((c) => [c.left, c.right])) if (!header.includes(side === "left" ? l : r)) note(`${side}: no column ${side === "left" ? l : r}`);

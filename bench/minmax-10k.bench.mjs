@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { defineFramework, score } from "../dist/index.js";
 import { parseCsv } from "../dist/csv.js";
-import { checkRounding, connectDuckDB, csvColumns, duckdbVersion, loadSql, rows } from "./duckdb.mjs";
+import { checkRounding, connectDuckDB, duckdbVersion, loadSql, minmaxParams, rows } from "./duckdb.mjs";
 import { cachedFile, loadLine, median, secs, syntheticHeader, writeMinmaxCsv } from "./lib.mjs";
 
 const units = Number(process.env.BENCH_MINMAX_UNITS ?? 10_000);
@@ -34,7 +34,7 @@ const parseMs = performance.now() - t;
 const connection = await connectDuckDB();
 const rounding = await checkRounding(connection);
 console.log(`DuckDB ${await duckdbVersion(connection)}: ROUND on DECIMAL is half-up (checked; as DOUBLE, ${rounding.doubleWrong.toLocaleString("en")} of ${rounding.points.toLocaleString("en")} half-way points would round down)`);
-const query = `SELECT unit, code, CAST(value AS VARCHAR) AS value, rank FROM (${loadSql("minmax", { csv: file.path, columns: csvColumns(file.path), framework: frameworkPath })})`;
+const query = `SELECT unit, code, CAST(value AS VARCHAR) AS value, rank FROM (${loadSql("minmax", minmaxParams(file.path, frameworkPath))})`;
 
 // Wall time, and CPU time of this process (user + system, all threads: DuckDB's too), which
 // waiting for a core on a shared machine does not inflate.

@@ -20,38 +20,44 @@ const GiB = 1024 * 1024; // in KiB
  * @param {(out: string) => string[]} o.duckArgs  node arguments of the DuckDB side, writing `out`
  * @param {string} o.duckLabel
  * @param {{ left: string, right: string, kind: "value" | "rank" }[]} o.columns  compared columns
+ * @param {{ label: string, args: (out: string) => string[], columns: { left: string, right: string, kind: "value" | "rank" }[] }} [o.same]
+ *   a second DuckDB peer writing the same columns as dti (its ratio printed beside the first's;
+ *   the target stays on the first), compared with dti on `columns`
  * @param {number} o.targetRatio   dti wall ≤ targetRatio × DuckDB wall
  * @param {string} o.tmpName       prefix of the output files in .tmp/ (deleted at the end)
  */
 export async function cliSideBySide(o) {
   const dtiOut = `.tmp/${o.tmpName}-dti.csv`;
   const duckOut = `.tmp/${o.tmpName}-duckdb.csv`;
+  const sameOut = `.tmp/${o.tmpName}-duckdb-same.csv`;
   const show = (m) =>
     m.ok
       ? `${secs(m.ms)} wall, ${secs(m.cpuMs)} CPU, peak ${mib(m.peakKiB)}`
       : `FAILED after ${secs(m.ms)}${Number.isNaN(m.cpuMs) ? "" : ` (${secs(m.cpuMs)} CPU)`}: ${m.timedOut ? `timed out (limit ${o.timeoutMs / 1000} s), killed` : `exit code ${m.code}`}${m.outOfMemory ? ", out of memory" : ""}, peak ${Number.isNaN(m.peakKiB) ? "unknown" : mib(m.peakKiB)}`;
   const dti = [];
   const duck = [];
+  const same = [];
   let comparison;
+  let sameComparison;
   try {
     for (let r = 0; r < o.runs; r++) {
-      rmSync(dtiOut, { force: true });
-      rmSync(duckOut, { force: true });
-      // Alternate the two so that machine load drifts affect both alike.
+      for (const out of [dtiOut, duckOut, sameOut]) rmSync(out, { force: true });
+      // Alternate the sides so that machine load drifts affect them alike.
       duck.push(await measure(process.execPath, o.duckArgs(duckOut)));
+      if (o.same !== undefined) same.push(await measure(process.execPath, o.same.args(sameOut)));
       dti.push(await measure(process.execPath, o.dtiArgs(dtiOut), { allowFailure: true, timeoutMs: o.timeoutMs }));
-      console.log(`run ${r + 1}: DuckDB ${show(duck[r])}; dti ${show(dti[r])}`);
+      console.log(`run ${r + 1}: DuckDB ${show(duck[r])}; ${o.same !== undefined ? `same columns ${show(same[r])}; ` : ""}dti ${show(dti[r])}`);
       if (!dti[r].ok) {
         const lines = dti[r].stderr.trim().split("\n");
         const said = lines.find((l) => /FATAL ERROR|out of memory|^error /u.test(l)) ?? lines.slice(-2).join(" / ");
         if (said) console.log(`    dti said: ${said.trim()}`);
       } else if (comparison === undefined) {
         comparison = await compareCsvByCode(dtiOut, duckOut, o.columns, o.units);
+        if (o.same !== undefined) sameComparison = await compareCsvByCode(dtiOut, sameOut, o.same.columns, o.units);
       }
     }
   } finally {
-    rmSync(dtiOut, { force: true });
-    rmSync(duckOut, { force: true });
+    for (const out of [dtiOut, duckOut, sameOut]) rmSync(out, { force: true });
   }
 
   const ok = dti.filter((m) => m.ok);
@@ -60,6 +66,7 @@ export async function cliSideBySide(o) {
   const pad = (s) => s.padEnd(26);
   console.log(`\nmedian of ${o.runs} (${o.what}; child processes, /usr/bin/time):`);
   console.log(`  ${pad(o.duckLabel)} ${secs(duckMs)} wall  ${secs(median(duck.map((m) => m.cpuMs)))} CPU  peak RSS ${mib(duckKiB)}`);
+  if (o.same !== undefined) console.log(`  ${pad(o.same.label)} ${secs(median(same.map((m) => m.ms)))} wall  ${secs(median(same.map((m) => m.cpuMs)))} CPU  peak RSS ${mib(median(same.map((m) => m.peakKiB)))}`);
   let met = false;
   if (ok.length === o.runs) {
     const dtiMs = median(ok.map((m) => m.ms));
@@ -69,6 +76,10 @@ export async function cliSideBySide(o) {
     met = fast && small;
     console.log(`  ${pad(o.dtiLabel)} ${secs(dtiMs)} wall  ${secs(median(ok.map((m) => m.cpuMs)))} CPU  peak RSS ${mib(dtiKiB)}`);
     console.log(`  ${pad("ratio dti / DuckDB")} ${(dtiMs / duckMs).toFixed(2)}× wall, ${(median(ok.map((m) => m.cpuMs)) / median(duck.map((m) => m.cpuMs))).toFixed(2)}× CPU; peak RSS ${(dtiKiB / duckKiB).toFixed(2)}×`);
+    if (o.same !== undefined) {
+      const sameMs = median(same.map((m) => m.ms));
+      console.log(`  ${pad("ratio dti / same columns")} ${(dtiMs / sameMs).toFixed(2)}× wall, ${(median(ok.map((m) => m.cpuMs)) / median(same.map((m) => m.cpuMs))).toFixed(2)}× CPU; peak RSS ${(dtiKiB / median(same.map((m) => m.peakKiB))).toFixed(2)}× (no target: the target is on the line above)`);
+    }
     console.log(`  targets: wall ≤ ${o.targetRatio}× DuckDB's ${fast ? "met" : "NOT met"}; peak < 1024 MiB ${small ? "met" : "NOT met"}`);
   } else {
     const failures = dti.filter((m) => !m.ok).map((m) => (m.timedOut ? "timed out" : `exit code ${m.code}${m.outOfMemory ? ", out of memory" : ""}`));
@@ -76,10 +87,14 @@ export async function cliSideBySide(o) {
     console.log(`  ${pad("ratio dti / DuckDB")} none`);
     console.log(`  targets: wall ≤ ${o.targetRatio}× DuckDB's NOT met; peak < 1024 MiB ${dti.some((m) => m.peakKiB >= GiB) ? "NOT met" : "not known"}`);
   }
-  const equal = comparison?.equal === true && ok.length === o.runs;
-  const names = o.columns.map((c) => c.left).join(", ");
-  console.log(`  outputs equal: ${equal ? "yes" : "no"} (${comparison ? `${names} of ${comparison.compared.toLocaleString("en")} units compared, ${comparison.mismatches} mismatches` : "dti wrote no output"})`);
-  for (const p of comparison?.problems ?? []) console.log(`    ${p}`);
+  const report = (label, result, columns) => {
+    const names = columns.length > 8 ? `${columns.length} columns (${columns.slice(0, 4).map((c) => c.left).join(", ")}, …)` : columns.map((c) => c.left).join(", ");
+    console.log(`  ${label}: ${result?.equal === true && ok.length === o.runs ? "yes" : "no"} (${result ? `${names} of ${result.compared.toLocaleString("en")} units compared, ${result.mismatches} mismatches` : "dti wrote no output"})`);
+    for (const p of result?.problems ?? []) console.log(`    ${p}`);
+    return result?.equal === true && ok.length === o.runs;
+  };
+  let equal = report("outputs equal", comparison, o.columns);
+  if (o.same !== undefined) equal = report("outputs equal, same columns", sameComparison, o.same.columns) && equal;
   if (!equal) process.exitCode = 1;
   return { equal, met };
 }

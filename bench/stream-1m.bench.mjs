@@ -4,8 +4,12 @@
 // (/usr/bin/time: wall, user + system CPU, peak RSS):
 //   dti:    node dist/cli.js score <csv> --framework bench/stream-5x20.json --stream --format csv -o <out>;
 //   DuckDB: node bench/duckdb-copy.mjs weighted-pillars <out> …: COPY (bench/sql/weighted-pillars.sql)
-//           TO a CSV (every pillar and the index, DECIMAL and whole numbers, ROUND, RANK).
-// Targets: dti within 2× of DuckDB's wall time, under 1 GiB peak. The outputs are compared unit
+//           TO a CSV (every pillar and the index, DECIMAL and whole numbers, ROUND, RANK);
+//   DuckDB, same columns: … weighted-pillars <out> … output=stream (bench/sql/stream-ranks.sql):
+//           the columns dti writes (every pillar and indicator with its rank, coverage), in its
+//           order; its ratio is printed too, and every column compared with dti's
+//           (BENCH_STREAM_SAME=0 leaves it out: at 200,000 units it took DuckDB ~1.9 GiB).
+// Targets: dti within 2× of the first DuckDB side's wall time, under 1 GiB peak. The outputs are compared unit
 // by unit, streaming (the index's value and rank, and each pillar's value). The CSV is generated
 // once into .tmp/ (seeded, the generator of scale.bench.mjs) and reused while its parameters,
 // size and header match. BENCH_STREAM_UNITS (default 1,000,000) and BENCH_STREAM_RUNS (default 2)
@@ -20,6 +24,8 @@ const timeoutMs = Number(process.env.BENCH_STREAM_TIMEOUT ?? 900) * 1000;
 const indicators = 100;
 const seed = 20251123;
 const framework = "bench/stream-5x20.json";
+const withSame = process.env.BENCH_STREAM_SAME !== "0";
+const nodes = [0, 1, 2, 3, 4].flatMap((p) => [`p${p}`, ...Array.from({ length: 20 }, (_, j) => `i${p * 20 + j}`)]);
 
 console.log(loadLine());
 const file = await cachedFile(`.tmp/bench-synthetic-${units}x${indicators}-s${seed}.csv`, { kind: "synthetic", units, indicators, seed }, syntheticHeader(indicators), (p) =>
@@ -42,6 +48,22 @@ await cliSideBySide({
     { left: "rank", right: "rank", kind: "rank" },
     ...[0, 1, 2, 3, 4].map((p) => ({ left: `p${p}`, right: `p${p}`, kind: "value" })),
   ],
+  ...(withSame
+    ? {
+        same: {
+          label: "DuckDB, same columns",
+          args: (out) => ["bench/duckdb-copy.mjs", "weighted-pillars", out, `csv=${file.path}`, "output=stream"],
+          columns: [
+            { left: "index", right: "index", kind: "value" },
+            { left: "rank", right: "rank", kind: "rank" },
+            ...nodes.flatMap((n) => [
+              { left: n, right: n, kind: "value" },
+              { left: `${n}_rank`, right: `${n}_rank`, kind: "rank" },
+            ]),
+          ],
+        },
+      }
+    : {}),
   targetRatio: 2,
   tmpName: `bench-stream-${units}`,
 });

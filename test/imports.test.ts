@@ -31,7 +31,7 @@ const graph = new Map(files.map((f) => [f, importsOf(f)]));
 
 /** Renderers write Markdown, HTML, SVG, CSV or Vega-Lite, or join results to their displays. */
 const isRenderer = (f: string) =>
-  /-markdown\.ts$|^src\/report\/(to-(markdown|html|csv)|ranking-document)\.ts$|^src\/xlsx\/(result|template)-workbook\.ts$|^src\/report\/(chart|vega|html-report|document)\/|^src\/display\/|^src\/uncertainty\/to-markdown\.ts$/u.test(f);
+  /-markdown\.ts$|^src\/report\/(to-(markdown|html|csv)|csv-byte-rows|ranking-document)\.ts$|^src\/xlsx\/(result|template)-workbook\.ts$|^src\/report\/(chart|vega|html-report|document)\/|^src\/display\/|^src\/uncertainty\/to-markdown\.ts$/u.test(f);
 /** The entries and the CLI may import anything. */
 const isEntry = (f: string) => /^src\/(index|report|analysis|csv|formula|notebook|xlsx|sql)\.ts$|^src\/cli\//u.test(f);
 

@@ -7,7 +7,16 @@
 -- Parameters: {{csv}} the units (unit, code, one column per indicator); {{columns}} their types
 -- (unit and code VARCHAR, every indicator DECIMAL(18,4)), built by the benchmark from the header:
 -- with the schema given, DuckDB does not sniff the file (its sniffer alone takes seconds on a
--- loaded machine); {{framework}} the same framework JSON file dti reads, for the weights.
+-- loaded machine); {{framework}} the same framework JSON file dti reads, for the weights;
+-- {{indicators}} the indicator columns as a SQL list ('i0', 'i1', …) and {{leaves}}: "" for the
+-- index alone, or ", wide.*" for the same-columns peer of `minmax-cli-100k` (minmaxParams in bench/duckdb.mjs
+-- makes them, with {{join}}): each indicator's published value and rank besides (<indicator>_v, <indicator>_r):
+--   t_i rounded half-up to 4 decimals; its rank = RANK() among the units on that value, highest
+--   first (competition ranks, as dti ranks every node). Exact: with d_i = (max_i − min_i)·10^4,
+--   t_i·10^4 = a_i·10^4 / d_i and f = ⌊t_i·10^5⌋ = (a_i·10^5) // d_i (BIGINT: a_i < 10^7 here);
+--   half-up rounding to 4 decimals changes only at half-way points, which lie on the 5-decimal
+--   grid, and a floor to a grid never crosses a point of it: ROUND(f·10^-5, 4) on a DECIMAL is
+--   the exact half-up value. Unused, `wide` is not computed (DuckDB plans only what the SELECT reads).
 --
 -- Exactness. In DuckDB, `/` on DECIMALs (and on HUGEINTs) is a DOUBLE division, and ROUND on a
 -- DOUBLE is wrong on thousands of half-way points (bench/sql/round-check.sql); so this query
@@ -46,17 +55,26 @@ cells AS (
 ),
 -- per indicator: min, max, weight, and the reciprocal r_i = ⌊10^24 / D_i⌋
 indicators AS (
-  SELECT indicator, lo, hi = lo AS flat, w,
+  SELECT indicator, lo, hi = lo AS flat, w, CAST((hi - lo) * 10000 AS BIGINT) AS d,
     CAST('1000000000000000000000000' AS HUGEINT)
       // CASE WHEN hi = lo THEN 2 * w_total ELSE CAST((hi - lo) * 10000 AS HUGEINT) * w_total END AS r
   FROM (SELECT indicator, min(x) AS lo, max(x) AS hi FROM cells GROUP BY indicator)
   JOIN weights USING (indicator) CROSS JOIN total
 ),
--- per cell: the numerator m_i of the unit's term m_i / D_i
+-- per cell: the numerator m_i of the unit's term m_i / D_i (and f = ⌊t_i·10^5⌋ of the leaf's value)
 terms AS (
-  SELECT c.code, c.unit, i.r,
-    i.w * CASE WHEN i.flat THEN 1 ELSE CAST((c.x - i.lo) * 10000 AS HUGEINT) END AS m
+  SELECT c.code, c.unit, c.indicator, i.r,
+    i.w * CASE WHEN i.flat THEN 1 ELSE CAST((c.x - i.lo) * 10000 AS HUGEINT) END AS m,
+    CASE WHEN i.flat THEN 50000 ELSE (CAST((c.x - i.lo) * 10000 AS BIGINT) * 100000) // i.d END AS f
   FROM cells AS c JOIN indicators AS i USING (indicator)
+),
+-- each leaf's published value and its rank (one row per cell), then one row per unit
+leaves AS (
+  SELECT code, indicator, v, RANK() OVER (PARTITION BY indicator ORDER BY v DESC) AS r
+  FROM (SELECT code, indicator, CAST(ROUND(CAST(f AS DECIMAL(18, 0)) * 0.00001, 4) AS DECIMAL(9, 4)) AS v FROM terms)
+),
+wide AS (
+  PIVOT leaves ON indicator IN {{indicators}} USING first(v) AS v, first(r) AS r GROUP BY code
 ),
 sums AS (
   SELECT code, unit, sum(m * r) AS L, sum(m) AS M FROM terms GROUP BY code, unit
@@ -71,5 +89,5 @@ bracket AS (
 published AS (
   SELECT unit, code, CAST(CASE WHEN low = high THEN low END AS DECIMAL(9, 4)) AS value FROM bracket
 )
-SELECT unit, code, value, RANK() OVER (ORDER BY value DESC) AS rank
-FROM published;
+SELECT unit, code, value, RANK() OVER (ORDER BY value DESC) AS rank{{leaves}}
+FROM published{{join}};

@@ -14,16 +14,21 @@ import { coverageSummary, resultOrder, unitHead, unitResult, type UnitIdentity }
 import { createRankStore, type NodeRanks } from "../rank/rank-store.ts";
 import type { RankMethod } from "../rank/rank.ts";
 import type { RankingShape } from "../report/ranking-shape.ts";
-import { csvRankingWriter } from "../report/to-csv.ts";
+import { csvByteRows, type ByteBuffer } from "../report/csv-byte-rows.ts";
 import { jsonLine, jsonResultWriter } from "../report/to-json.ts";
 import { markdownRankingWriter } from "../report/to-markdown.ts";
 import type { ScoreStream, StreamOptions, StreamSummary } from "../stream/score-stream.ts";
 import type { StreamCliSettings } from "./stream-settings.ts";
 import { readRecord, type Records } from "./stream-records.ts";
 
-/** Where the output goes: `add` returns a promise only when the text was written (await it then). */
-export interface TextSink {
+/**
+ * Where the output goes: `add` appends text, or bytes are appended to `buffer` and then `added`
+ * called; each returns a promise only when the buffer was written (await it then).
+ */
+export interface ByteSink {
+  readonly buffer: ByteBuffer;
   add(text: string): Promise<void> | undefined;
+  added(): Promise<void> | undefined;
 }
 
 /** The partitions the unit being written is ranked in: its year's, and its year and group's (−1: none). */
@@ -41,7 +46,7 @@ export async function writeResult(
   settings: StreamCliSettings,
   framework: Framework,
   options: StreamOptions,
-  out: TextSink,
+  out: ByteSink,
 ): Promise<void> {
   const count = summary.units;
   const rootPosition = stream.nodes.find((info) => info.id === stream.root)!.position;
@@ -53,13 +58,14 @@ export async function writeResult(
   const record = new Float64Array(records.width);
   const bytes = new Uint8Array(record.buffer);
   const parts: Parts = { year: 0, group: -1 };
-  const table = recordTable(record, records, rootPosition, stream.decimals, root, nodeRanks(summary, records, fd, bytes, record, options.ranking ?? "competition"), parts);
+  const rankOf = nodeRanks(summary, records, fd, bytes, record, options.ranking ?? "competition");
+  const table = recordTable(record, records, rootPosition, stream.decimals, root, rankOf.one, parts);
   const shape: RankingShape = { root: stream.root, nodes: infos, has: records.has };
   const json = settings.format === "json" ? jsonResultWriter(resultHead(framework, infos, { ...options, decimals: stream.decimals, ties: "published" })) : undefined;
-  const csv = settings.format === "csv" ? csvRankingWriter(shape, settings.csv) : undefined;
+  // CSV rows are written as bytes from the record and the ranks, without node objects or strings per cell.
+  const csv = settings.format === "csv" ? csvByteRows(shape, settings.csv, nodeIndex, stream.decimals) : undefined;
   const md = settings.format === "md" ? markdownRankingWriter(shape, settings.markdown) : undefined;
-  // CSV rows read the node cells from the table by position, without node objects.
-  const rows = csv?.tableRows(nodeIndex);
+  const numbers = { published: record, ranks: new Int32Array(records.nodes) };
   const coverage = new Float64Array(count);
   const first = json?.open ?? csv?.header ?? md?.head;
   if (first !== undefined) await out.add(first);
@@ -68,18 +74,20 @@ export async function writeResult(
     readRecord(fd, bytes, i);
     const info = summary.unit(i);
     setParts(parts, records, info);
-    const identity: UnitIdentity = { ...info, row: records.rows[i]! };
-    let line: string;
-    if (rows !== undefined) {
+    // A fresh object each time: given its row in place, without a copy.
+    const identity: UnitIdentity = Object.assign(info, { row: records.rows[i]! });
+    let full: Promise<void> | undefined;
+    if (csv !== undefined) {
       const u = unitHead(identity, undefined, table, i, rootPosition);
       coverage[k] = u.coverage;
-      line = rows(u, table, i);
+      rankOf.all(i, parts.year, numbers.ranks);
+      csv.row(u, numbers, out.buffer);
+      full = out.added();
     } else {
       const u = unitResult(identity, undefined, table, i, rootPosition, nodeIndex);
       coverage[k] = u.coverage;
-      line = json !== undefined ? json.unit(u, k) : md !== undefined ? md.row(u, nodeCells(u)) : jsonLine(u);
+      full = out.add(json !== undefined ? json.unit(u, k) : md !== undefined ? md.row(u, nodeCells(u)) : jsonLine(u));
     }
-    const full = out.add(line);
     if (full !== undefined) await full;
   }
   if (json !== undefined) await out.add(`${json.close({ coverage: coverageSummary(coverage), warnings: summary.warnings }, count)}\n`);
@@ -122,7 +130,7 @@ function recordTable(
   rootPosition: number,
   decimals: number,
   root: NodeRanks,
-  rankOf: ReturnType<typeof nodeRanks>,
+  rankOf: ReturnType<typeof nodeRanks>["one"],
   parts: Parts,
 ): UnitTable {
   const n = records.nodes;
@@ -145,9 +153,10 @@ function missingCell(what: string, k: number): never {
 
 /**
  * The rank of node `k` for unit `i` (whose record is in `record`), overall (`yearPart` ≥ 0) or in
- * its group (`groupPart` ≥ 0): read from the counts, or, for ordinal ranks and keys that could not
- * be counted, from a rank store of every node filled from the records (a key per node and unit in
- * memory, as `score()` keeps them).
+ * its group (`groupPart` ≥ 0) (`one`), and every node's overall rank of unit `i` at once (`all`):
+ * read from the counts, or, for ordinal ranks and keys that could not be counted, from a rank
+ * store of every node filled from the records (a key per node and unit in memory, as `score()`
+ * keeps them).
  */
 function nodeRanks(summary: StreamSummary, records: Records, fd: number, bytes: Uint8Array, record: Float64Array, ranking: RankMethod) {
   const counts = records.counts;
@@ -155,7 +164,10 @@ function nodeRanks(summary: StreamSummary, records: Records, fd: number, bytes: 
     const method = ranking === "dense" ? "dense" : "competition";
     counts.year.finish(method);
     counts.group.finish(method);
-    return (_: number, k: number, yearPart: number, groupPart: number) => (groupPart >= 0 ? counts.group.rank(groupPart, k, record[k]!) : counts.year.rank(yearPart, k, record[k]!));
+    return {
+      one: (_: number, k: number, yearPart: number, groupPart: number) => (groupPart >= 0 ? counts.group.rank(groupPart, k, record[k]!) : counts.year.rank(yearPart, k, record[k]!)),
+      all: (_: number, yearPart: number, into: Int32Array) => counts.year.ranks(yearPart, record, into),
+    };
   }
   const store = createRankStore(records.nodes);
   for (let i = 0; i < summary.units; i++) {
@@ -164,5 +176,10 @@ function nodeRanks(summary: StreamSummary, records: Records, fd: number, bytes: 
     store.add(u.unit, u.code, u.year, u.group, record.subarray(0, records.nodes));
   }
   const ranks = store.rank(ranking);
-  return (i: number, k: number, _yearPart: number, groupPart: number) => (groupPart >= 0 ? ranks[k]!.groupRank[i]! : ranks[k]!.rank[i]!);
+  return {
+    one: (i: number, k: number, _yearPart: number, groupPart: number) => (groupPart >= 0 ? ranks[k]!.groupRank[i]! : ranks[k]!.rank[i]!),
+    all: (i: number, _yearPart: number, into: Int32Array) => {
+      for (let k = 0; k < into.length; k++) into[k] = ranks[k]!.rank[i]!;
+    },
+  };
 }

@@ -26,7 +26,8 @@ import type { CliIO } from "./io.ts";
 import { openOutFile } from "./out-file.ts";
 import { watchGrouped } from "./stream-grouped.ts";
 import { unitsFile, writeRecords } from "./stream-records.ts";
-import { writeResult } from "./stream-result.ts";
+import { writeResult, type ByteSink } from "./stream-result.ts";
+import { addText, type ByteBuffer } from "../report/csv-byte-rows.ts";
 import type { StreamCliSettings } from "./stream-settings.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -45,6 +46,33 @@ export function bufferedWriter(write: (text: string) => Promise<void>) {
       buffer += text;
       return buffer.length >= 1 << 16 ? flush() : undefined;
     },
+    flush,
+  };
+}
+
+/**
+ * Buffered byte writes: text or bytes are appended to `buffer`, and `write` (awaited) takes the
+ * bytes when 1 MiB are buffered; a fresh buffer follows, as the last one may still be being written.
+ * Writes end between whole texts and rows, never inside a character.
+ */
+export function byteWriter(write: (bytes: Uint8Array) => Promise<void>): ByteSink & { flush(): Promise<void> } {
+  const LIMIT = 1 << 20;
+  const buffer: ByteBuffer = { bytes: new Uint8Array(LIMIT + (1 << 16)), length: 0 };
+  const flush = async () => {
+    if (buffer.length === 0) return;
+    const bytes = buffer.bytes.subarray(0, buffer.length);
+    buffer.bytes = new Uint8Array(Math.max(LIMIT + (1 << 16), buffer.bytes.length));
+    buffer.length = 0;
+    await write(bytes);
+  };
+  const added = () => (buffer.length >= LIMIT ? flush() : undefined);
+  return {
+    buffer,
+    add(text) {
+      addText(buffer, text);
+      return added();
+    },
+    added,
     flush,
   };
 }
@@ -95,7 +123,10 @@ export async function streamScoreFile(
     if (records.unranked) throw new UsageError("the data marks units assessed but not ranked (Được xếp hạng: Không): score it without --stream");
     printSummaryIssues(io, summary, settings.format !== "json");
     if (!summary.ok) return 1;
-    const out = bufferedWriter(outFile !== undefined ? (t) => outFile.write(t) : (io.writeStdout ?? (async (t) => io.stdout(t))));
+    const stdout = io.writeStdout ?? (async (t: string) => io.stdout(t));
+    // Standard output takes text; a BOM asked for (--bom) stays in it.
+    const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+    const out = byteWriter(outFile !== undefined ? (bytes) => outFile.write(bytes) : (bytes) => stdout(decoder.decode(bytes)));
     await writeResult(stream, summary, records, temp.handle.fd, settings, framework, options, out);
     await out.flush();
     if (outFile !== undefined) {

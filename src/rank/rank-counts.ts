@@ -25,15 +25,14 @@ export interface RankCounts {
   finish(method: "competition" | "dense"): void;
   /** The rank of `key` for `node` in `partition` (after `finish`); 0 for NaN. */
   rank(partition: number, node: number, key: number): number;
+  /** Every node's rank of one unit in `partition` (after `finish`): `into[k]` for `keys[k]`, 0 for NaN. */
+  ranks(partition: number, keys: ArrayLike<number>, into: Int32Array): void;
 }
 
 interface Table {
   /** The key counted at `counts[0]`. */
   lo: number;
   counts: Int32Array;
-  /** The lowest and highest keys counted. */
-  min: number;
-  max: number;
 }
 
 /**
@@ -50,34 +49,32 @@ interface Table {
 export function createRankCounts(nodes: number): RankCounts {
   const tables: (Table | undefined)[] = [];
   let failed = false;
-  // Room for `key`: the span of the keys seen decides, the array doubles with room on both sides.
-  const place = (t: Table, key: number): boolean => {
-    const min = Math.min(t.min, key);
-    const max = Math.max(t.max, key);
-    if (key < t.lo || key >= t.lo + t.counts.length) {
-      const need = max - min + 1;
-      if (need > COUNT_SPAN) return false;
-      const length = Math.min(COUNT_SPAN, Math.max(need, 2 * t.counts.length));
-      const lo = min - Math.floor((length - need) / 2);
-      const grown = new Int32Array(length);
-      grown.set(t.counts.subarray(t.min - t.lo, t.max - t.lo + 1), t.min - lo);
-      t.lo = lo;
-      t.counts = grown;
+  // A key outside its table (or not a whole number, or NaN): the table made or grown, or false.
+  const slow = (at: number, key: number): boolean => {
+    if (!Number.isInteger(key)) return false;
+    const t = tables[at];
+    if (t === undefined) {
+      tables[at] = { lo: key - 32, counts: new Int32Array(64) };
+      tables[at]!.counts[32]!++;
+      return true;
     }
-    t.min = min;
-    t.max = max;
+    const grown = grow(t, key);
+    if (!grown) return false;
+    t.counts[key - t.lo]!++;
     return true;
   };
   return {
     add(partition, keys) {
       if (failed) return false;
+      const base = partition * nodes;
       for (let k = 0; k < nodes; k++) {
         const key = keys[k]!;
         if (key !== key) continue;
-        if (!Number.isInteger(key)) return !(failed = true);
-        const t = (tables[partition * nodes + k] ??= { lo: key - 32, counts: new Int32Array(64), min: key, max: key });
-        if (!place(t, key)) return !(failed = true);
-        t.counts[key - t.lo]!++;
+        // The common case in one comparison: a whole number inside the table counted so far.
+        const t = tables[base + k];
+        const d = t === undefined ? -1 : key - t.lo;
+        if (d >= 0 && d < t!.counts.length && (d | 0) === d) t!.counts[d]!++;
+        else if (!slow(base + k, key)) return !(failed = true);
       }
       return true;
     },
@@ -89,7 +86,37 @@ export function createRankCounts(nodes: number): RankCounts {
       const t = tables[partition * nodes + node];
       return t === undefined ? 0 : t.counts[key - t.lo]!;
     },
+    ranks(partition, keys, into) {
+      const base = partition * nodes;
+      for (let k = 0; k < nodes; k++) {
+        const key = keys[k]!;
+        const t = tables[base + k];
+        into[k] = key !== key || t === undefined ? 0 : t.counts[key - t.lo]!;
+      }
+    },
   };
+}
+
+/**
+ * Room in `t` for `key`: the span from the lowest to the highest key counted (found from the
+ * counts, a rare scan) decides, the array doubles with room on both sides. False past {@link COUNT_SPAN}.
+ */
+function grow(t: Table, key: number): boolean {
+  let first = 0;
+  while (t.counts[first] === 0) first++;
+  let last = t.counts.length - 1;
+  while (t.counts[last] === 0) last--;
+  const min = Math.min(t.lo + first, key);
+  const max = Math.max(t.lo + last, key);
+  const need = max - min + 1;
+  if (need > COUNT_SPAN) return false;
+  const length = Math.min(COUNT_SPAN, Math.max(need, 2 * t.counts.length));
+  const lo = min - Math.floor((length - need) / 2);
+  const grown = new Int32Array(length);
+  grown.set(t.counts.subarray(first, last + 1), t.lo + first - lo);
+  t.lo = lo;
+  t.counts = grown;
+  return true;
 }
 
 /**

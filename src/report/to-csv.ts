@@ -1,7 +1,7 @@
 import { csvCell } from "./escape.ts";
 import { formatNumber, plainStyle } from "./format-number.ts";
-import type { ScoreResult, UnitResult } from "../pipeline/types.ts";
-import { nodeCells, type NodeCells, type UnitTable } from "../pipeline/unit-nodes.ts";
+import type { ScoreResult } from "../pipeline/types.ts";
+import { nodeCells, type NodeCells } from "../pipeline/unit-nodes.ts";
 import { rankingColumns, type RankingCellKind, type RankingColumn, type RankingColumnOptions } from "./ranking-columns.ts";
 import { rankingShape, type RankingShape, type RankingUnit } from "./ranking-shape.ts";
 
@@ -21,11 +21,26 @@ export interface CsvRankingWriter {
   readonly header: string;
   /** One unit's line, CRLF-terminated; `nodes` are its node cells. */
   row(unit: RankingUnit, nodes: NodeCells): string;
-  /**
-   * The same lines with node cells read from a table by position (`index`: node id → position,
-   * the index excluded): unit `i` of `table`, no lookup by id per cell (the streamed CLI).
-   */
-  tableRows(index: ReadonlyMap<string, number>): (unit: RankingUnit, table: UnitTable, i: number) => string;
+}
+
+/**
+ * The text of a ranking cell in a CSV file: a rank as digits, text escaped ({@link csvCell}), a
+ * published value as it is (or with a decimal comma), a share by `formatNumber`; blank when
+ * missing. The one cell rule of {@link csvRankingWriter} and of the streamed CLI's byte rows.
+ *
+ * @example
+ * ```ts
+ * const cell = csvCellText({ decimalComma: true, delimiter: ";" });
+ * [cell("rank", 3), cell("value", "0.8002"), cell("text", "Huế; Đà Nẵng"), cell("rank", null)]; // => ["3", "0,8002", "\"Huế; Đà Nẵng\"", ""]
+ * ```
+ */
+export function csvCellText(options: CsvReportOptions = {}): (kind: RankingCellKind, v: string | number | null) => string {
+  const d = options.delimiter ?? ",";
+  const style = plainStyle(options.decimalComma === true, "");
+  // A published value is written as it is in the point style (what formatNumber gives it), without the call.
+  const asIs = options.decimalComma !== true;
+  return (kind, v) =>
+    kind === "value" && asIs && typeof v === "string" ? v : kind === "text" ? csvCell(v === null ? "" : String(v), d) : kind === "rank" ? (v === null ? "" : String(v)) : formatNumber(v, style);
 }
 
 /**
@@ -42,42 +57,24 @@ export interface CsvRankingWriter {
  */
 export function csvRankingWriter(shape: RankingShape, options: CsvReportOptions = {}): CsvRankingWriter {
   const d = options.delimiter ?? ",";
-  const style = plainStyle(options.decimalComma === true, "");
   const cols = rankingColumns(shape, options);
-  // A published value is written as it is in the point style (what formatNumber gives it), without the call.
-  const asIs = options.decimalComma !== true;
-  const write = (kind: RankingCellKind, v: string | number | null) =>
-    kind === "value" && asIs && typeof v === "string" ? v : kind === "text" ? csvCell(v === null ? "" : String(v), d) : kind === "rank" ? (v === null ? "" : String(v)) : formatNumber(v, style);
-  // The cells are joined once (a flat string), not concatenated one by one: a million-unit stream
-  // writes hundreds of millions of cells.
+  const write = csvCellText(options);
+  // The cells are joined once (a flat string), not concatenated one by one.
   const parts: string[] = new Array<string>(cols.length).fill("");
-  const line = (cell: (c: RankingColumn, k: number) => string | number | null) => {
-    for (let k = 0; k < cols.length; k++) parts[k] = write(cols[k]!.kind, cell(cols[k]!, k));
-    parts[cols.length - 1] += "\r\n";
-    return parts.join(d);
-  };
   return {
-    header: `${options.bom ? "\uFEFF" : ""}${cols.map((c) => csvCell(c.header, d)).join(d)}\r\n`,
-    row: (u, nodes) => line((c) => c.cell(u, nodes)),
-    tableRows(index) {
-      const cell = tableCells(cols, index);
-      return (u, table, i) => line((c, k) => cell(u, table, i, c, k));
+    header: csvHeader(cols, options),
+    row: (u, nodes) => {
+      for (let k = 0; k < cols.length; k++) parts[k] = write(cols[k]!.kind, cols[k]!.cell(u, nodes));
+      parts[cols.length - 1] += "\r\n";
+      return parts.join(d);
     },
   };
 }
 
-/**
- * A column's cell of unit `i` of a table: a node's value or rank read by its position (from
- * `index`; missing for a node not in it), any other cell as the column reads it.
- */
-function tableCells(cols: readonly RankingColumn[], index: ReadonlyMap<string, number>) {
-  const at = cols.map((c) => (c.node === undefined ? -1 : (index.get(c.node.id) ?? -2)));
-  const none = nodeCells({ nodes: {} } as UnitResult);
-  return (u: RankingUnit, table: UnitTable, i: number, c: RankingColumn, k: number): string | number | null => {
-    const p = at[k]!;
-    if (p === -1) return c.cell(u, none);
-    return p < 0 ? null : c.node!.read === "rank" ? table.rank(i, p) : table.value(i, p);
-  };
+/** The BOM (when asked) and the header line of `cols`, CRLF-terminated. */
+export function csvHeader(cols: readonly RankingColumn[], options: CsvReportOptions): string {
+  const d = options.delimiter ?? ",";
+  return `${options.bom ? "\uFEFF" : ""}${cols.map((c) => csvCell(c.header, d)).join(d)}\r\n`;
 }
 
 /**

@@ -25,7 +25,12 @@ describe("createRankCounts", () => {
     byYear.finish(method);
     byGroup.finish(method);
     const ranks = store.rank(method);
+    const all = new Int32Array(nodes);
     rows.forEach((row, i) => {
+      byYear.ranks(row.year - 2020, row.keys, all);
+      expect(Array.from(all)).toEqual(ranks.map((r) => r.rank[i]));
+      byGroup.ranks((row.year - 2020) * 4 + row.group, row.keys, all);
+      expect(Array.from(all)).toEqual(ranks.map((r) => r.groupRank[i]));
       for (let k = 0; k < nodes; k++) {
         expect(byYear.rank(row.year - 2020, k, row.keys[k]!)).toBe(ranks[k]!.rank[i]);
         expect(byGroup.rank((row.year - 2020) * 4 + row.group, k, row.keys[k]!)).toBe(ranks[k]!.groupRank[i]);
@@ -39,5 +44,15 @@ describe("createRankCounts", () => {
     expect(wide.add(0, [0])).toBe(true);
     expect(wide.add(0, [2 ** 21])).toBe(false);
     expect(wide.add(0, [1])).toBe(false);
+  });
+
+  it("grows a node's table to either side, keeping what it counted", () => {
+    const counts = createRankCounts(2);
+    const keys = [5, 100_000, -70_000, 40, 5, 900_000, -70_000];
+    for (const key of keys) expect(counts.add(0, [key, -key])).toBe(true);
+    counts.finish("competition");
+    expect(keys.map((key) => counts.rank(0, 0, key))).toEqual([4, 2, 6, 3, 4, 1, 6]);
+    expect(keys.map((key) => counts.rank(0, 1, -key))).toEqual([3, 6, 1, 5, 3, 7, 1]);
+    expect(counts.rank(1, 0, 5)).toBe(0);
   });
 });

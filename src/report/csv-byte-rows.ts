@@ -1,0 +1,142 @@
+/**
+ * The CSV lines of a ranking written as UTF-8 bytes from a unit's numbers (the streamed CLI's pass
+ * 2): the same lines as {@link csvRankingWriter}, cell for cell through {@link csvCellText}, but a
+ * node's published value is copied from its text encoded once per value and its rank is written
+ * digit by digit, without a string per cell. A million units × 100 nodes are 200 million cells.
+ *
+ * @module
+ */
+import { rankingColumns } from "./ranking-columns.ts";
+import type { RankingShape, RankingUnit } from "./ranking-shape.ts";
+import { csvCellText, csvHeader, type CsvReportOptions } from "./to-csv.ts";
+import type { NodeCells } from "../pipeline/unit-nodes.ts";
+import { formatScaled } from "../number/publish-float.ts";
+
+/** Bytes being written: `bytes[0 … length)` are written; {@link room} makes space for more. */
+export interface ByteBuffer {
+  bytes: Uint8Array;
+  length: number;
+}
+
+/** Makes room for `n` more bytes after `length`, doubling the buffer as needed. */
+export function room(out: ByteBuffer, n: number): void {
+  if (out.length + n <= out.bytes.length) return;
+  const grown = new Uint8Array(Math.max(2 * out.bytes.length, out.length + n));
+  grown.set(out.bytes.subarray(0, out.length));
+  out.bytes = grown;
+}
+
+const encoder = new TextEncoder();
+
+/** Appends the UTF-8 bytes of `text`. */
+export function addText(out: ByteBuffer, text: string): void {
+  room(out, 3 * text.length);
+  out.length += encoder.encodeInto(text, out.bytes.subarray(out.length)).written;
+}
+
+/** One unit's node numbers by plan position: published values scaled (0.8002 → 8002, NaN missing) and ranks (0: none). */
+export interface NodeNumbers {
+  readonly published: ArrayLike<number>;
+  readonly ranks: ArrayLike<number>;
+}
+
+/** Cell codes: a column read from the unit, a node's value, a node's rank, a node not in the table (blank as missing). */
+const HEAD = 0;
+const VALUE = 1;
+const RANK = 2;
+const ABSENT = 3;
+
+/** Whole-number published values with a text table: 0 … 10^places (scores in [0, 1]), places ≤ 4. */
+const TABLED = 4;
+
+/**
+ * The CSV ranking lines of a stream as bytes: `header`, then `row` appends one unit's line. Node
+ * cells are read by plan position (`index`: node id → position, the index excluded); `places` is
+ * the number of decimals the values were published with.
+ *
+ * @example
+ * ```ts
+ * const w = csvByteRows(shape, {}, new Map([["p0", 1]]), 4);
+ * const out = { bytes: new Uint8Array(64), length: 0 };
+ * // The unit's own cells (rank, name, index value, coverage) come from `unit`, node p0's from position 1:
+ * w.row(unit, { published: [8002, 7500], ranks: [1, 3] }, out); // out.bytes: "1,Huế,0.8002,0.7500,3,1\r\n"
+ * ```
+ */
+export function csvByteRows(shape: RankingShape, options: CsvReportOptions, index: ReadonlyMap<string, number>, places: number) {
+  const cols = rankingColumns(shape, options);
+  const write = csvCellText(options);
+  const delimiter = (options.delimiter ?? ",").charCodeAt(0);
+  const code = Int8Array.from(cols, (c) => (c.node === undefined ? HEAD : !index.has(c.node.id) ? ABSENT : c.node.read === "rank" ? RANK : VALUE));
+  const at = Int32Array.from(cols, (c) => (c.node === undefined ? -1 : (index.get(c.node.id) ?? -1)));
+  const values = valueTexts(write, places);
+  const none: NodeCells = { score: () => null, value: () => null, coverage: () => null, rank: () => null, groupRank: () => null };
+  // The most a node cell takes: a tabled value or a rank of up to 10 digits, and the delimiter.
+  const cellRoom = Math.max(values.width, 10) + 1;
+  return {
+    header: csvHeader(cols, options),
+    /** Appends unit `u`'s line (CRLF-terminated) to `out`. */
+    row(u: RankingUnit, nodes: NodeNumbers, out: ByteBuffer): void {
+      for (let k = 0; k < cols.length; k++) {
+        room(out, cellRoom);
+        if (k > 0) out.bytes[out.length++] = delimiter;
+        const c = code[k]!;
+        if (c === RANK) addRank(out, nodes.ranks[at[k]!]!);
+        else if (c === VALUE) addValue(out, values, write, nodes.published[at[k]!]!, places);
+        else addText(out, write(cols[k]!.kind, c === HEAD ? cols[k]!.cell(u, none) : null));
+      }
+      room(out, 2);
+      out.bytes[out.length++] = 13;
+      out.bytes[out.length++] = 10;
+    },
+  };
+}
+
+/** The encoded text of each tabled value (`width` bytes apart, `sizes` long), or an empty table beyond 4 decimals. */
+interface ValueTexts {
+  readonly bytes: Uint8Array;
+  readonly sizes: Uint8Array;
+  readonly width: number;
+  readonly last: number;
+}
+
+function valueTexts(write: ReturnType<typeof csvCellText>, places: number): ValueTexts {
+  if (places > TABLED) return { bytes: new Uint8Array(0), sizes: new Uint8Array(0), width: 0, last: -1 };
+  const last = 10 ** places;
+  const texts = Array.from({ length: last + 1 }, (_, k) => encoder.encode(write("value", formatScaled(k, places))));
+  const width = texts.reduce((w, t) => Math.max(w, t.length), 0);
+  const bytes = new Uint8Array(width * (last + 1));
+  const sizes = new Uint8Array(last + 1);
+  texts.forEach((t, k) => {
+    bytes.set(t, k * width);
+    sizes[k] = t.length;
+  });
+  return { bytes, sizes, width, last };
+}
+
+/** A published value (scaled, NaN missing): from the table, else its text as the CSV writer writes it. */
+function addValue(out: ByteBuffer, values: ValueTexts, write: ReturnType<typeof csvCellText>, key: number, places: number): void {
+  if (key >= 0 && key <= values.last && (key | 0) === key) {
+    const from = key * values.width;
+    const size = values.sizes[key]!;
+    const bytes = out.bytes;
+    const at = out.length;
+    for (let j = 0; j < size; j++) bytes[at + j] = values.bytes[from + j]!;
+    out.length = at + size;
+    return;
+  }
+  addText(out, write("value", key !== key ? null : formatScaled(key, places)));
+}
+
+/** A rank's digits (0: none, a blank cell); whole numbers below 2^31, so `| 0` divides exactly. */
+function addRank(out: ByteBuffer, rank: number): void {
+  if (!(rank > 0)) return;
+  const digits = rank < 10 ? 1 : rank < 100 ? 2 : rank < 1000 ? 3 : rank < 10000 ? 4 : rank < 100000 ? 5 : rank < 1000000 ? 6 : rank < 10000000 ? 7 : rank < 100000000 ? 8 : rank < 1000000000 ? 9 : 10;
+  const bytes = out.bytes;
+  let p = out.length + digits;
+  out.length = p;
+  for (let r = rank | 0; r > 0; ) {
+    const q = (r / 10) | 0;
+    bytes[--p] = 48 + r - 10 * q;
+    r = q;
+  }
+}

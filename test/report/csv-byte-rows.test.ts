@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { formatScaled } from "../../src/number/publish-float.ts";
+import { score } from "../../src/pipeline/score.ts";
+import type { ScoreResult } from "../../src/pipeline/types.ts";
+import { nodeCells } from "../../src/pipeline/unit-nodes.ts";
+import { csvByteRows, room, type ByteBuffer } from "../../src/report/csv-byte-rows.ts";
+import { rankingShape } from "../../src/report/ranking-shape.ts";
+import { csvCellText, csvRankingWriter, type CsvReportOptions } from "../../src/report/to-csv.ts";
+import { sampleResult, tiny, tinyResult } from "./helpers.ts";
+
+/** Every line of `result` through the byte rows, as text: node cells from the numbers a stream record holds. */
+function byteLines(result: ScoreResult, options: CsvReportOptions, places: number, start = 16): string {
+  const nodes = result.nodes.filter((n) => n.id !== result.root);
+  const index = new Map(nodes.map((n, p) => [n.id, p]));
+  const w = csvByteRows(rankingShape(result), options, index, places);
+  const out: ByteBuffer = { bytes: new Uint8Array(start), length: 0 };
+  const published = new Float64Array(nodes.length);
+  const ranks = new Int32Array(nodes.length);
+  for (const u of result.units) {
+    const cells = nodeCells(u);
+    nodes.forEach((n, p) => {
+      const v = cells.value(n.id);
+      published[p] = v === null ? NaN : Math.round(Number(v) * 10 ** places);
+      ranks[p] = cells.rank(n.id) ?? 0;
+    });
+    w.row(u, { published, ranks }, out);
+  }
+  return w.header + new TextDecoder().decode(out.bytes.subarray(0, out.length));
+}
+
+function stringLines(result: ScoreResult, options: CsvReportOptions): string {
+  const w = csvRankingWriter(rankingShape(result), options);
+  return w.header + result.units.map((u) => w.row(u, nodeCells(u))).join("");
+}
+
+describe("csvByteRows", () => {
+  const grouped = () => score(tiny, [
+    { unit: "=Hà Nội, \"thủ đô\"", code: "01", group: "Miền Bắc", year: 2024, a: 0.9, b: 1 },
+    { unit: "Đà Nẵng", code: "48", group: "Miền Trung", year: 2024, a: 0.5, b: "" },
+    { unit: "Huế", code: "46", group: "Miền Trung", year: 2024, a: 0.5, b: "" },
+    { unit: "Cà Mau", code: "96", group: "Miền Nam", year: 2025, a: 0, b: 0 },
+  ], { missing: "reweight", columns: { code: "code", group: "group", year: "year" } });
+
+  it.each<[string, CsvReportOptions]>([
+    ["defaults", {}],
+    ["decimal commas and ;", { decimalComma: true, delimiter: ";" }],
+    ["tabs, a BOM, names in English, points", { delimiter: "\t", bom: true, headers: "names", language: "en", points: 100 }],
+  ])("writes the string writer's lines, byte for byte (%s)", (_, options) => {
+    for (const result of [tinyResult(), grouped(), sampleResult()]) {
+      expect(byteLines(result, options, 4)).toBe(stringLines(result, options));
+    }
+  });
+
+  it("writes values beyond the table (more decimals, above 1) as the string writer does", () => {
+    const r = score(tiny, [
+      { unit: "A", a: 0.1234567, b: 0.5 },
+      { unit: "B", a: 0.7654321, b: 0.25 },
+    ], { decimals: 6 });
+    expect(byteLines(r, {}, 6)).toBe(stringLines(r, {}));
+    // Keys outside 0 … 10^4 (negative, above 1, fractions of a key) are written as their text.
+    const result = tinyResult();
+    const index = new Map([["a", 0], ["b", 1]]);
+    for (const options of [{ delimiter: "," as const }, { decimalComma: true, delimiter: ";" as const }]) {
+      const out: ByteBuffer = { bytes: new Uint8Array(8), length: 0 };
+      csvByteRows(rankingShape(result), options, index, 4).row(result.units[0]!, { published: [12345, -4336], ranks: [0, 2] }, out);
+      const cell = csvCellText(options);
+      expect(new TextDecoder().decode(out.bytes.subarray(0, out.length)).split(options.delimiter).slice(-5)).toEqual(
+        [cell("value", formatScaled(12345, 4)), "", cell("value", formatScaled(-4336, 4)), "2", `${cell("share", result.units[0]!.coverage)}\r\n`],
+      );
+    }
+  });
+
+  it("writes ranks of any size as their digits", () => {
+    const result = tinyResult();
+    const w = csvByteRows(rankingShape(result), {}, new Map([["a", 0], ["b", 1]]), 4);
+    for (const rank of [1, 9, 10, 99, 100, 1000, 99_999, 100_000, 1_234_567, 10_000_000, 999_999_999, 1_000_000_000, 2 ** 31 - 1]) {
+      const out: ByteBuffer = { bytes: new Uint8Array(0), length: 0 };
+      w.row(result.units[0]!, { published: [NaN, 5], ranks: [rank, 0] }, out);
+      expect(new TextDecoder().decode(out.bytes.subarray(0, out.length)).split(",").slice(-5, -1)).toEqual(["", String(rank), "0.0005", ""]);
+    }
+  });
+
+  it("grows its buffer for long names and many rows", () => {
+    const long = score(tiny, [{ unit: "Phường ".repeat(400), a: 0.3, b: 0.4 }, { unit: "B", a: 0.5, b: 0.5 }]);
+    expect(byteLines(long, {}, 4, 1)).toBe(stringLines(long, {}));
+    const out: ByteBuffer = { bytes: new Uint8Array(4), length: 3 };
+    room(out, 10);
+    expect(out.bytes.length).toBeGreaterThanOrEqual(13);
+  });
+
+  it("uses the one CSV cell rule", () => {
+    const cell = csvCellText({ decimalComma: true, delimiter: ";" });
+    expect([cell("rank", 3), cell("value", "0.8002"), cell("text", "Huế; Đà Nẵng"), cell("rank", null), cell("share", 0.5)]).toEqual(["3", "0,8002", "\"Huế; Đà Nẵng\"", "", "0,5"]);
+  });
+});
