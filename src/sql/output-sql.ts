@@ -1,6 +1,6 @@
 /**
  * The compiled query's output columns, named as `toCSV` names them: `rank`, `group_rank`, `unit`,
- * `code`, `group`, `year`, the root's value, `<id>` and `<id>_rank` for every other node and view,
+ * `code`, `group`, `year`, `rank_note` (units not ranked), the root's value, `<id>` and `<id>_rank` for every other node and view,
  * `coverage`, `score`, `row`; then `<id>_score`, `<id>_group_rank` and `<id>_coverage`.
  *
  * @module
@@ -20,7 +20,7 @@ function valueColumn(dialect: Dialect, i: number, decimals: number, top: bigint)
 }
 
 /** The output columns: [name, expression over dti_ranked]. */
-export function outputColumns(plan: CompiledFramework, fractions: readonly Fraction[], options: ToSqlOptions, dialect: Dialect, decimals: number): [string, string][] {
+export function outputColumns(plan: CompiledFramework, fractions: readonly Fraction[], options: ToSqlOptions, dialect: Dialect, decimals: number, unranked = false): [string, string][] {
   const cols = options.columns ?? {};
   const value = (i: number) => valueColumn(dialect, i, decimals, fractions[i]!.top);
   const root = plan.root;
@@ -30,6 +30,7 @@ export function outputColumns(plan: CompiledFramework, fractions: readonly Fract
   if (cols.code !== undefined) out.push(["code", "dti_code"]);
   if (cols.group !== undefined) out.push(["group", "dti_group"]);
   if (cols.year !== undefined) out.push(["year", "dti_year"]);
+  if (unranked) out.push(["rank_note", "dti_rank_note"]);
   out.push([plan.nodes[root]!.id, value(root)]);
   const rest = nodeInfos(plan).filter((info) => info.id !== plan.nodes[root]!.id).map((info) => plan.index.get(info.id)!);
   for (const i of rest) out.push([plan.nodes[i]!.id, value(i)], [`${plan.nodes[i]!.id}_rank`, `r${i}`]);
