@@ -9,6 +9,7 @@ import { nodeInfos } from "../pipeline/score.ts";
 import type { CompiledFramework } from "../score/compile.ts";
 import { sqlText, type Dialect } from "./dialect.ts";
 import type { Fraction } from "./fraction.ts";
+import { identityColumnsOf } from "./identity-columns.ts";
 import type { ToSqlOptions } from "./options.ts";
 
 /** Node i's published value as a DECIMAL with `decimals` places, from its whole number k<i>. */
@@ -26,10 +27,7 @@ export function outputColumns(plan: CompiledFramework, fractions: readonly Fract
   const root = plan.root;
   const out: [string, string][] = [["rank", `r${root}`]];
   if (cols.group !== undefined) out.push(["group_rank", `g${root}`]);
-  out.push(["unit", "dti_unit"]);
-  if (cols.code !== undefined) out.push(["code", "dti_code"]);
-  if (cols.group !== undefined) out.push(["group", "dti_group"]);
-  if (cols.year !== undefined) out.push(["year", "dti_year"]);
+  for (const [name, column] of identityColumnsOf(cols)) out.push([name, column]);
   if (unranked) out.push(["rank_note", "dti_rank_note"]);
   out.push([plan.nodes[root]!.id, value(root)]);
   const rest = nodeInfos(plan).filter((info) => info.id !== plan.nodes[root]!.id).map((info) => plan.index.get(info.id)!);

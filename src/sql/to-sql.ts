@@ -30,6 +30,7 @@ import { checkSqlOptions, sourceSql, type SqlOutput, type ToSqlOptions } from ".
 import { outputColumns } from "./output-sql.ts";
 import { publishedColumns, rankColumns } from "./publish-sql.ts";
 import { unrankedSql } from "./unranked-sql.ts";
+import { identityColumnsOf } from "./identity-columns.ts";
 
 export type { SqlColumns, SqlOutput, SqlSource, ToSqlOptions } from "./options.ts";
 
@@ -109,7 +110,7 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
   steps.extend("dti_rounded", publish.approx);
   // Only what the ranks and the output read: DuckDB materialises this step (it is read twice), and
   // the inputs and intermediate sums carried along would multiply its size.
-  const carried = ["dti_unit", ...(cols.code !== undefined ? ["dti_code"] : []), ...(cols.group !== undefined ? ["dti_group"] : []), ...(cols.year !== undefined ? ["dti_year"] : []), ...(options.rowNumbers === true ? ["dti_row"] : []), ...(unranked?.carried ?? []), ...(withScores ? nodes.fractions.map((_, i) => `v${i}`) : [`v${plan.root}`])];
+  const carried = [...identityColumnsOf(cols).map(([, column]) => column), ...(options.rowNumbers === true ? ["dti_row"] : []), ...(unranked?.carried ?? []), ...(withScores ? nodes.fractions.map((_, i) => `v${i}`) : [`v${plan.root}`])];
   steps.add("dti_published", `SELECT ${carried.join(", ")},\n    ${publish.published.join(",\n    ")}\n  FROM ${steps.last}`);
   for (const cte of ranks.ctes) steps.ctes.push(cte);
   const check = unranked?.check;
