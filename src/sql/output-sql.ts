@@ -1,7 +1,8 @@
 /**
  * The compiled query's output columns, named as `toCSV` names them: `rank`, `group_rank`, `unit`,
- * `code`, `group`, `year`, `rank_note` (units not ranked), the root's value, `<id>` and `<id>_rank` for every other node and view,
- * `coverage`, `score`, `row`; then `<id>_score`, `<id>_group_rank` and `<id>_coverage`.
+ * `code`, `group`, `year`, `rank_note` (units not ranked), the root's value, `<id>` and `<id>_rank`
+ * for every other node and view, `coverage`, `score`, `row`; then `<id>_score`, `<id>_group_rank`
+ * and `<id>_coverage`.
  *
  * @module
  */

@@ -58,7 +58,8 @@ class Steps {
  * Compiles a framework to one SQL query that scores the units of `options.source` exactly as
  * `score()` does: for the index and every node and view its published value (half-up), rank per
  * year, group rank, coverage and score. Output columns are named as `toCSV` names them: `rank`,
- * `group_rank`, `unit`, `code`, `group`, `year`, the root's id, `<id>` and `<id>_rank` for every
+ * `group_rank`, `unit`, `code`, `group`, `year`, `rank_note` (with units not ranked: the `unranked`
+ * option or `columns.ranked`), the root's id, `<id>` and `<id>_rank` for every
  * other node and view, `coverage`; then `score`, `<id>_score`, `<id>_group_rank` and
  * `<id>_coverage`. Throws a {@link DtiError} (`SQL_UNSUPPORTED`, naming the node) for what SQL
  * cannot compute exactly as the library does.

@@ -73,7 +73,7 @@ export function unrankedSql(options: ToSqlOptions, dialect: Dialect): UnrankedSq
     `(${hit}) IS NOT NULL OR ${marked} AS dti_unranked`,
   ];
   const noteColumn = `CASE WHEN dti_unranked THEN ${sqlText(NOT_RANKED.vi)} || coalesce(': ' || ${note}, '') END AS dti_rank_note`;
-  return { cells, keys, marks, notes: [noteColumn], carried: ["dti_unranked", "dti_rank_note", "dti_unranked_hit"], check: named.size === 0 ? undefined : namesCheck(named, dialect) };
+  return { cells, keys, marks, notes: [noteColumn], carried: ["dti_unranked", "dti_rank_note", ...(named.size > 0 ? ["dti_unranked_hit"] : [])], check: named.size === 0 ? undefined : namesCheck(named, dialect) };
 }
 
 /** The step that stops the query when a name of the option met no unit (its name or code), as the library's `DATA_NOT_RANKED` error. */
