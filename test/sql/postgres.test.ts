@@ -62,6 +62,16 @@ describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
     expect(nameMismatches(await query(namesQuery(dialectOf("postgres"))))).toEqual([]);
   });
 
+  it("units not ranked: a ranked cell that is not yes/no, and a name of the option no unit has, stop the query as the library's errors", async () => {
+    const framework = getFramework("vn-dti-2020-province");
+    const records = [{ unit: "Huế", government: "0.5", economy: "0.5", society: "0.5", ranked: "có lẽ" }];
+    const failed = (sql: string) => query(sql).then(() => undefined, (e: unknown) => (e as DtiError).issues[0]);
+    const bad = toSql(framework, { dialect: "postgres", columns: { ranked: "ranked" }, source: { query: recordsQuery(records).query } });
+    expect(await failed(bad.sql)).toMatchObject({ code: "DATA_NOT_A_BOOLEAN", unit: "Huế" });
+    const unknown = toSql(framework, { dialect: "postgres", unranked: ["Sơn La"], source: { query: recordsQuery([{ ...records[0], ranked: "có" }]).query } });
+    expect(await failed(unknown.sql)).toMatchObject({ code: "DATA_NOT_RANKED", message: expect.stringContaining('"Sơn La"') });
+  });
+
   it("provinces-63-synthetic.json: values, ranks, group ranks and coverage as score()", async () => {
     const framework = getFramework("vn-dti-2022-province");
     const records = JSON.parse(readFileSync("fixtures/provinces-63-synthetic.json", "utf8")) as Record<string, unknown>[];
