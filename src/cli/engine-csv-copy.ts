@@ -21,6 +21,8 @@ import { csvCell } from "../report/escape.ts";
 import { formatNumber, plainStyle } from "../report/format-number.ts";
 import type { DuckDbSession } from "../sql/duckdb.ts";
 import { sqlDouble, sqlIdent, sqlText } from "../sql/dialect.ts";
+import { NOT_RANKED } from "../report/rank-note.ts";
+import type { Language } from "../text/language.ts";
 import { compareVi } from "../text/collator.ts";
 
 /** One CSV column of the output: its source column in the scored query and how its cells are written. */
@@ -29,7 +31,8 @@ export interface CsvColumn {
   readonly name: string;
   /** Source column of the scored query; undefined for a column that is blank in every row (an unranked node's rank). */
   readonly source: string | undefined;
-  readonly kind: "number" | "value" | "text" | "coverage";
+  /** "note": the note of units not ranked (the query's Vietnamese text, in `language`), a column only when some unit has one. */
+  readonly kind: "number" | "value" | "text" | "coverage" | "note";
 }
 
 /** What {@link copyEngineCsv} writes and how. */
@@ -43,6 +46,8 @@ export interface CopyCsvPlan {
   readonly delimiter: "," | ";";
   readonly decimalComma: boolean;
   readonly bom: boolean;
+  /** Language of the note of units not ranked (default "vi"). */
+  readonly language?: Language;
   /**
    * How DuckDB orders the names before they are checked here: by ICU's Vietnamese collation
    * (default), or by their bytes (a test setting: every block with names out of byte order is
@@ -79,6 +84,8 @@ export async function copyEngineCsv(session: DuckDbSession, plan: CopyCsvPlan, p
   // The scoring itself (where a data error stops everything before a byte is written), sorted once.
   await session.run(`CREATE OR REPLACE TEMP TABLE dti_out AS SELECT ${[...new Set(["rank", "unit", ...(plan.code ? ["code"] : []), ...(plan.year ? ["year"] : []), ...kept])].map(sqlIdent).join(", ")} FROM (${plan.sql}) AS dti_scored ORDER BY ${order.join(", ")}`);
   try {
+    // The note column only when some unit is not ranked, which the scored rows tell.
+    plan = { ...plan, columns: await presentColumns(session, plan.columns) };
     const units = await checkOrder(session, plan);
     const coverage = await coverageText(session, plan);
     const line = lineSql(plan, coverage.sql);
@@ -99,6 +106,14 @@ export async function copyEngineCsv(session: DuckDbSession, plan: CopyCsvPlan, p
   } finally {
     for (const table of ["dti_out", "dti_pos", "dti_cov"]) await session.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
   }
+}
+
+/** The columns without the note column when no unit is without a rank (`toCSV` writes it only then). */
+async function presentColumns(session: DuckDbSession, columns: readonly CsvColumn[]): Promise<readonly CsvColumn[]> {
+  const note = columns.find((c) => c.kind === "note");
+  if (note?.source === undefined) return columns;
+  const rows = await session.query(`SELECT 1 AS x FROM dti_out WHERE ${sqlIdent(note.source)} IS NOT NULL LIMIT 1`);
+  return rows.length > 0 ? columns : columns.filter((c) => c !== note);
 }
 
 function indexes(n: number): Int32Array {
@@ -177,6 +192,8 @@ function lineSql(plan: CopyCsvPlan, coverage: string): string {
     const cell =
       c.kind === "coverage"
         ? coverage
+        : c.kind === "note"
+          ? csvCellSql(`coalesce(${plan.language === "en" ? `${sqlText(NOT_RANKED.en)} || substr(${col}, ${[...NOT_RANKED.vi].length + 1})` : col}, '')`, d)
         : c.kind === "text"
           ? csvCellSql(`coalesce(CAST(${col} AS VARCHAR), '')`, d)
           : c.kind === "value" && plan.decimalComma

@@ -17,7 +17,9 @@ import { compileFramework } from "../score/compile.ts";
 import { duckDbFileQuery, openDuckDb, type DuckDbFileOptions } from "../sql/duckdb.ts";
 import { sqlIdent, sqlText } from "../sql/dialect.ts";
 import type { SqlRow } from "../sql/rows-to-result.ts";
+import { NOT_RANKED } from "../report/rank-note.ts";
 import { compareVi } from "../text/collator.ts";
+import type { Language } from "../text/language.ts";
 import type { CliIO } from "./io.ts";
 import { openOutFile } from "./out-file.ts";
 import { bufferedWriter } from "./stream-score.ts";
@@ -29,6 +31,8 @@ export interface EngineCsvSettings {
   readonly delimiter: "," | ";";
   readonly decimalComma: boolean;
   readonly bom: boolean;
+  /** Language of the note of units not ranked (default "vi"). */
+  readonly language?: Language;
   /** How DuckDB orders names before they are checked (see `CopyCsvPlan.presort`; a test setting). */
   readonly presort?: "icu" | "bytes";
 }
@@ -42,31 +46,36 @@ export async function engineCsv(io: CliIO, framework: Framework, file: string, o
   try {
     // Without row numbers (a single-threaded pass): they only order units of the same name and
     // code, which the library refuses as duplicates.
-    const { sql, sqlOptions } = await duckDbFileQuery(session, framework, file, { ...options, rowNumbers: false, ordered: false, scores: false });
+    const { sql, sqlOptions, columns: output } = await duckDbFileQuery(session, framework, file, { ...options, rowNumbers: false, ordered: false, scores: false });
     const d = settings.delimiter;
     const plan = compileFramework(framework);
     const rootId = plan.nodes[plan.root]!.id;
     const others = nodeInfos(plan).filter((n) => n.id !== rootId).map((n) => n.id);
     const cols = sqlOptions.columns ?? {};
     const ranked = (id: string) => sqlOptions.rankNodes === undefined || sqlOptions.rankNodes.includes(id);
-    const csvColumns = engineCsvColumns(rootId, others, cols, ranked);
+    const note = output.includes("rank_note");
+    const csvColumns = engineCsvColumns(rootId, others, cols, ranked, note);
     if (outFile?.path !== undefined) {
       const units = await copyEngineCsv(
         session,
-        { sql, columns: csvColumns, code: cols.code !== undefined, year: cols.year !== undefined, delimiter: d, decimalComma: settings.decimalComma, bom: settings.bom, ...(settings.presort !== undefined ? { presort: settings.presort } : {}) },
+        { sql, columns: csvColumns, code: cols.code !== undefined, year: cols.year !== undefined, delimiter: d, decimalComma: settings.decimalComma, bom: settings.bom, ...(settings.language !== undefined ? { language: settings.language } : {}), ...(settings.presort !== undefined ? { presort: settings.presort } : {}) },
         outFile.path,
       );
       await outFile.commit();
       committed = true;
       return units;
     }
-    const header = csvColumns.map((c) => c.name);
-    const query = streamQuery(sql, rootId, others, cols, settings);
-
+    const query = streamQuery(sql, rootId, others, cols, settings, note);
     const write = bufferedWriter(outFile !== undefined ? (t) => outFile.write(t) : (io.writeStdout ?? (async (t) => io.stdout(t))));
-    const eol = "\r\n";
-    await write.add(`${settings.bom ? "\uFEFF" : ""}${header.map((h) => csvCell(h, d)).join(d)}${eol}`);
-    const units = await writeRowsInNameOrder(session, query, (t) => write.add(t), csvLine(cols, d, plainStyle(settings.decimalComma, "")));
+    // The header once the first row tells whether some unit is not ranked (the note column).
+    let line = csvLine(cols, d, plainStyle(settings.decimalComma, ""), false, settings.language);
+    const start = async (first: SqlRow | undefined) => {
+      const withNote = first?.["dti_any_note"] === 1;
+      line = csvLine(cols, d, plainStyle(settings.decimalComma, ""), withNote, settings.language);
+      const header = csvColumns.filter((c) => withNote || c.kind !== "note").map((c) => c.name);
+      await write.add(`${settings.bom ? "\uFEFF" : ""}${header.map((h) => csvCell(h, d)).join(d)}\r\n`);
+    };
+    const units = await writeRowsInNameOrder(session, query, start, (t) => write.add(t), (r) => line(r));
     await write.flush();
     if (outFile !== undefined) {
       await outFile.commit();
@@ -82,8 +91,8 @@ export async function engineCsv(io: CliIO, framework: Framework, file: string, o
 /** The data columns the CSV has (those the data has a column for). */
 type DataColumns = { readonly [K in "code" | "group" | "year"]?: unknown };
 
-/** `toCSV`'s columns, each with the engine's column it is read from (no rank for a node not ranked). */
-function engineCsvColumns(rootId: string, others: readonly string[], cols: DataColumns, ranked: (id: string) => boolean): CsvColumn[] {
+/** `toCSV`'s columns, each with the engine's column it is read from (no rank for a node not ranked; `note`: the note of units not ranked). */
+function engineCsvColumns(rootId: string, others: readonly string[], cols: DataColumns, ranked: (id: string) => boolean, note: boolean): CsvColumn[] {
   return [
     { name: "rank", source: "rank", kind: "number" },
     ...(cols.group !== undefined ? [{ name: "group_rank", source: "group_rank", kind: "number" } as const] : []),
@@ -91,6 +100,7 @@ function engineCsvColumns(rootId: string, others: readonly string[], cols: DataC
     ...(cols.code !== undefined ? [{ name: "code", source: "code", kind: "text" } as const] : []),
     ...(cols.group !== undefined ? [{ name: "group", source: "group", kind: "text" } as const] : []),
     ...(cols.year !== undefined ? [{ name: "year", source: "year", kind: "number" } as const] : []),
+    ...(note ? [{ name: "rank_note", source: "rank_note", kind: "note" } as const] : []),
     { name: rootId, source: rootId, kind: "value" },
     ...others.flatMap((id): CsvColumn[] => [
       { name: id, source: id, kind: "value" },
@@ -101,7 +111,7 @@ function engineCsvColumns(rootId: string, others: readonly string[], cols: DataC
 }
 
 /** The query of the rows: the unit's columns and the node columns as one text, ordered by year and rank. */
-function streamQuery(sql: string, rootId: string, others: readonly string[], cols: DataColumns, settings: EngineCsvSettings): string {
+function streamQuery(sql: string, rootId: string, others: readonly string[], cols: DataColumns, settings: EngineCsvSettings, note: boolean): string {
   // The node columns, one text per row: published values (decimal comma if asked) and ranks.
   const text = (column: string, value: boolean) => {
     const cell = `CAST(${sqlIdent(column)} AS VARCHAR)`;
@@ -112,11 +122,13 @@ function streamQuery(sql: string, rootId: string, others: readonly string[], col
   const keep = ["rank", "group_rank", "unit", "code", "group", "year", "coverage"].filter((c) => c === "rank" || c === "unit" || c === "coverage" || (c === "group_rank" ? cols.group !== undefined : cols[c as "code" | "group" | "year"] !== undefined));
   // Ordered here, after the node columns are one text: the sort carries a few columns, not all.
   const order = [...(cols.year !== undefined ? ['"year" NULLS FIRST'] : []), '"rank" NULLS LAST', '"unit"'].join(", ");
-  return `SELECT ${keep.map(sqlIdent).join(", ")}, ${tail} AS dti_tail FROM (${sql}) AS dti_scored ORDER BY ${order}`;
+  // The note of units not ranked, and on every row whether some unit has one (the header has its column only then).
+  const notes = note ? ', "rank_note", CAST(bool_or("rank_note" IS NOT NULL) OVER () AS INTEGER) AS dti_any_note' : "";
+  return `SELECT ${keep.map(sqlIdent).join(", ")}${notes}, ${tail} AS dti_tail FROM (${sql}) AS dti_scored ORDER BY ${order}`;
 }
 
 /** A row of the query as a CSV line (the unit's cells escaped as `toCSV` escapes them). */
-function csvLine(cols: DataColumns, d: string, style: ReturnType<typeof plainStyle>): (r: SqlRow) => string {
+function csvLine(cols: DataColumns, d: string, style: ReturnType<typeof plainStyle>, note: boolean, language: Language | undefined): (r: SqlRow) => string {
   const eol = "\r\n";
   return (r: SqlRow) =>
     [
@@ -126,13 +138,20 @@ function csvLine(cols: DataColumns, d: string, style: ReturnType<typeof plainSty
       ...(cols.code !== undefined ? [csvCell(String(r["code"] ?? ""), d)] : []),
       ...(cols.group !== undefined ? [csvCell(String(r["group"] ?? ""), d)] : []),
       ...(cols.year !== undefined ? [r["year"] === null ? "" : String(r["year"])] : []),
+      ...(note ? [csvCell(noteText(r["rank_note"], language), d)] : []),
       String(r["dti_tail"]),
       formatNumber(r["coverage"] as number, style),
     ].join(d) + eol;
 }
 
 /** Writes the query's rows as lines, units of equal (year, rank) in name order; returns the number of units. */
-async function writeRowsInNameOrder(session: Awaited<ReturnType<typeof openDuckDb>>, query: string, add: (text: string) => Promise<void> | undefined, line: (r: SqlRow) => string): Promise<number> {
+async function writeRowsInNameOrder(
+  session: Awaited<ReturnType<typeof openDuckDb>>,
+  query: string,
+  start: (first: SqlRow | undefined) => Promise<void>,
+  add: (text: string) => Promise<void> | undefined,
+  line: (r: SqlRow) => string,
+): Promise<number> {
   // Rows come ordered by year and rank; a block of equal (year, rank) is put in name order.
   let block: SqlRow[] = [];
   const flush = async () => {
@@ -142,6 +161,7 @@ async function writeRowsInNameOrder(session: Awaited<ReturnType<typeof openDuckD
   };
   let units = 0;
   await session.each(query, async (rows) => {
+    if (units === 0 && rows.length > 0) await start(rows[0]);
     for (const r of rows) {
       const first = block[0];
       if (first !== undefined && (first["year"] !== r["year"] || first["rank"] !== r["rank"])) await flush();
@@ -149,6 +169,13 @@ async function writeRowsInNameOrder(session: Awaited<ReturnType<typeof openDuckD
       units++;
     }
   });
+  if (units === 0) await start(undefined);
   await flush();
   return units;
+}
+
+/** The note cell of a unit not ranked in `language` (the query writes it in Vietnamese), empty for one ranked. */
+function noteText(note: string | number | null | undefined, language: Language | undefined): string {
+  if (note === null || note === undefined) return "";
+  return language === "en" ? `${NOT_RANKED.en}${String(note).slice(NOT_RANKED.vi.length)}` : String(note);
 }

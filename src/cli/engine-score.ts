@@ -51,7 +51,7 @@ export async function engineCsvOutput(io: CliIO, file: string, values: OptionVal
   const { framework, options } = await engineInputs(io, file, values);
   const decimalComma = values["decimal-comma"] === true;
   const out = stringOption(values, "out");
-  const units = await engineCsv(io, framework, file, options, { out, delimiter: decimalComma ? ";" : ",", decimalComma, bom: values["bom"] === true });
+  const units = await engineCsv(io, framework, file, options, { out, delimiter: decimalComma ? ";" : ",", decimalComma, bom: values["bom"] === true, ...(values["lang"] === "en" ? { language: "en" as const } : {}) });
   if (out !== undefined) io.stderr(`dti: wrote ${units} units to ${out}\n`);
   return 0;
 }

@@ -92,7 +92,7 @@ export interface Identity {
 }
 
 /** The ranked column's words: yes/no as a yes/no indicator reads them, and these. */
-const RANKED_RULE: BooleanRule = { type: "boolean", aliases: { yes: ["xếp hạng", "có xếp hạng"], no: ["không xếp hạng", "không xét xếp hạng"] } };
+export const RANKED_RULE: BooleanRule = { type: "boolean", aliases: { yes: ["xếp hạng", "có xếp hạng"], no: ["không xếp hạng", "không xét xếp hạng"] } };
 
 /** Reads the unit, code, group and year cells of a row; reports a blank unit or a bad year. */
 export function identity(table: { readonly columns: readonly string[] }, plan: ColumnPlan, cells: readonly RawCell[], line: number, issues: Issue[]): Identity | undefined {

@@ -10,6 +10,7 @@ import { DtiError, error } from "../errors.ts";
 import { pow10 } from "../number/rational.ts";
 import type { CompiledFramework } from "../score/compile.ts";
 import { sqlIdent, sqlText, type Dialect } from "./dialect.ts";
+import { identityColumnsOf, type IdentityRole } from "./identity-columns.ts";
 import { failure } from "./leaf-sql.ts";
 import type { ToSqlOptions } from "./options.ts";
 
@@ -54,13 +55,12 @@ export const textOf = (col: string) => `CASE WHEN ${col} IS NULL OR ${blankWord(
 export function identityColumns(options: ToSqlOptions, dialect: Dialect): string[] {
   const cols = options.columns ?? {};
   const unitCol = sqlIdent(cols.unit ?? "unit");
-  return [
-    `CASE WHEN ${unitCol} IS NULL OR ${blankWord(trimmed(unitCol))} THEN ${dialect.fail(`'DTI_ERROR DATA_MISSING_UNIT node= unit=: the unit name is blank' || coalesce(${trimmed(unitCol)}, '')`, "VARCHAR")} ELSE ${trimmed(unitCol)} END AS ${UNIT_TEXT}`,
-    ...(cols.code !== undefined ? [`${textOf(sqlIdent(cols.code))} AS dti_code`] : []),
-    ...(cols.group !== undefined ? [`${textOf(sqlIdent(cols.group))} AS dti_group`] : []),
-    ...(cols.year !== undefined ? [`${textOf(sqlIdent(cols.year))} AS dti_year_text`] : []),
-    ...(options.rowNumbers === true ? ["row_number() OVER () + 1 AS dti_row"] : []),
-  ];
+  // The year is read as text here, checked in the inputs step (dti_year).
+  const read = (role: IdentityRole, column: string) =>
+    role === "unit"
+      ? `CASE WHEN ${unitCol} IS NULL OR ${blankWord(trimmed(unitCol))} THEN ${dialect.fail(`'DTI_ERROR DATA_MISSING_UNIT node= unit=: the unit name is blank' || coalesce(${trimmed(unitCol)}, '')`, "VARCHAR")} ELSE ${trimmed(unitCol)} END AS ${UNIT_TEXT}`
+      : `${textOf(sqlIdent(cols[role]!))} AS ${role === "year" ? "dti_year_text" : column}`;
+  return [...identityColumnsOf(cols).map(([role, column]) => read(role, column)), ...(options.rowNumbers === true ? ["row_number() OVER () + 1 AS dti_row"] : [])];
 }
 
 /** Under "error", an input the source lacks that a scored leaf reads is a `DATA_MISSING_COLUMN` error. */

@@ -7,7 +7,7 @@
  */
 import { booleanAlias } from "../framework/boolean-aliases.ts";
 import { ruleMax } from "../framework/rule-max.ts";
-import type { IndicatorNode } from "../framework/types.ts";
+import type { BooleanRule, IndicatorNode } from "../framework/types.ts";
 import { ratDiv, ratFromNumber, ratNeg, ratSub, RAT_ONE, RAT_ZERO, type Rational } from "../number/rational.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import { sqlText, type Dialect } from "./dialect.ts";
@@ -181,13 +181,20 @@ function targetBody({ ctx, node, X, blank }: RuleInput): RuleBody {
   };
 }
 
+/** The spellings (normalised keys) a boolean rule reads as yes and as no: its aliases, and the built-in words it does not redefine. */
+export function booleanWords(rule: BooleanRule): { yes: string[]; no: string[] } {
+  const own = (word: string) => booleanAlias(rule, word);
+  const aliases = [...(rule.aliases?.yes ?? []), ...(rule.aliases?.no ?? [])].map(normalizeKey);
+  return {
+    yes: [...new Set([...aliases.filter((a) => own(a) === true), ...YES.filter((w) => own(w) === undefined)])],
+    no: [...new Set([...aliases.filter((a) => own(a) === false), ...NO.filter((w) => own(w) === undefined)])],
+  };
+}
+
 function booleanBody({ ctx, node, fail }: RuleInput): RuleBody {
   const rule = node.rule as Extract<IndicatorNode["rule"], { type: "boolean" }>;
   const T = ctx.text[0]!;
-  const own = (word: string) => booleanAlias(rule, word);
-  const aliases = [...(rule.aliases?.yes ?? []), ...(rule.aliases?.no ?? [])].map(normalizeKey);
-  const yes = [...new Set([...aliases.filter((a) => own(a) === true), ...YES.filter((w) => own(w) === undefined)])];
-  const no = [...new Set([...aliases.filter((a) => own(a) === false), ...NO.filter((w) => own(w) === undefined)])];
+  const { yes, no } = booleanWords(rule);
   const good = rule.direction === "lower" ? RAT_ZERO : RAT_ONE;
   const bad = rule.direction === "lower" ? RAT_ONE : RAT_ZERO;
   return cases(ctx, [{ when: `${T} IN (${yes.map(sqlText).join(", ")})`, value: good }, { when: `${T} IN (${no.map(sqlText).join(", ")})`, value: bad }], fail("DATA_NOT_A_BOOLEAN", `${show(T)} || ' is not yes/no (có/không, true/false, 1/0)'`));

@@ -5,6 +5,8 @@
  * @module
  */
 import { DtiError, error, type Issue } from "../errors.ts";
+import { checkOptions } from "../pipeline/check-options.ts";
+import type { UnrankedOption } from "../rank/unranked.ts";
 import type { MissingPolicy } from "../score/score-leaves.ts";
 import { sqlText, type Dialect, type SqlDialect } from "./dialect.ts";
 
@@ -27,6 +29,10 @@ export interface SqlColumns {
   readonly group?: string;
   /** Year column: units are ranked per year. */
   readonly year?: string;
+  /** Column marking units assessed but not ranked ("Được xếp hạng": có/không, as `score` reads it; wide data). */
+  readonly ranked?: string;
+  /** Column of the reason a unit is not ranked ("Lý do không xếp hạng"; wide data). */
+  readonly rankNote?: string;
   /** Long shape: the column naming the indicator (default "indicator"). */
   readonly indicator?: string;
   /** Long shape: the column of the value (default "value"). */
@@ -53,6 +59,12 @@ export interface ToSqlOptions {
   readonly inputs?: Readonly<Record<string, string | null>>;
   /** "error" (default: a blank input stops the query), "zero" or "reweight", as in `score`. */
   readonly missing?: MissingPolicy;
+  /**
+   * Units assessed but not ranked, by name or code (a list, or names mapped to the reason), matched
+   * as `score` matches them: scored, no rank, no place in the others' ranks, a `rank_note` column
+   * saying why. A name no unit has stops the query (`DATA_NOT_RANKED`).
+   */
+  readonly unranked?: UnrankedOption;
   /** Decimals of published values; default the framework's (4). */
   readonly decimals?: number;
   /** "competition" (default, RANK) or "dense" (DENSE_RANK). */
@@ -116,7 +128,7 @@ export function checkSqlOptions(options: ToSqlOptions, dialect: Dialect): Issue[
   const raw = options as ToSqlOptions & Record<string, unknown>;
   if (raw["merge"] !== undefined) bad("merges are not compiled to SQL: merge the units in the source query, or score with the library");
   if (raw["impute"] !== undefined) bad("imputation is not compiled to SQL: score with the library");
-  if (raw["unranked"] !== undefined) bad("units not ranked (option unranked) are not compiled to SQL: score with the library");
+  if (options.unranked !== undefined) for (const issue of checkOptions({ unranked: options.unranked })) issues.push(issue);
   if (options.shape !== undefined && options.shape !== "wide" && options.shape !== "long") issues.push(error("OPTION_INVALID", `shape must be "wide" or "long" (got ${JSON.stringify(options.shape)})`));
   if (options.ties === "exact") bad('ties "exact": SQL ranks on published values only (ties "published")');
   if (options.ranking === "ordinal") bad('ranking "ordinal" orders ties by Vietnamese name order, which SQL engines do not collate alike: use "competition" or "dense"');

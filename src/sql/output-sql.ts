@@ -1,7 +1,8 @@
 /**
  * The compiled query's output columns, named as `toCSV` names them: `rank`, `group_rank`, `unit`,
- * `code`, `group`, `year`, the root's value, `<id>` and `<id>_rank` for every other node and view,
- * `coverage`, `score`, `row`; then `<id>_score`, `<id>_group_rank` and `<id>_coverage`.
+ * `code`, `group`, `year`, `rank_note` (units not ranked), the root's value, `<id>` and `<id>_rank`
+ * for every other node and view, `coverage`, `score`, `row`; then `<id>_score`, `<id>_group_rank`
+ * and `<id>_coverage`.
  *
  * @module
  */
@@ -9,6 +10,7 @@ import { nodeInfos } from "../pipeline/score.ts";
 import type { CompiledFramework } from "../score/compile.ts";
 import { sqlText, type Dialect } from "./dialect.ts";
 import type { Fraction } from "./fraction.ts";
+import { identityColumnsOf } from "./identity-columns.ts";
 import type { ToSqlOptions } from "./options.ts";
 
 /** Node i's published value as a DECIMAL with `decimals` places, from its whole number k<i>. */
@@ -20,16 +22,14 @@ function valueColumn(dialect: Dialect, i: number, decimals: number, top: bigint)
 }
 
 /** The output columns: [name, expression over dti_ranked]. */
-export function outputColumns(plan: CompiledFramework, fractions: readonly Fraction[], options: ToSqlOptions, dialect: Dialect, decimals: number): [string, string][] {
+export function outputColumns(plan: CompiledFramework, fractions: readonly Fraction[], options: ToSqlOptions, dialect: Dialect, decimals: number, unranked = false): [string, string][] {
   const cols = options.columns ?? {};
   const value = (i: number) => valueColumn(dialect, i, decimals, fractions[i]!.top);
   const root = plan.root;
   const out: [string, string][] = [["rank", `r${root}`]];
   if (cols.group !== undefined) out.push(["group_rank", `g${root}`]);
-  out.push(["unit", "dti_unit"]);
-  if (cols.code !== undefined) out.push(["code", "dti_code"]);
-  if (cols.group !== undefined) out.push(["group", "dti_group"]);
-  if (cols.year !== undefined) out.push(["year", "dti_year"]);
+  for (const [name, column] of identityColumnsOf(cols)) out.push([name, column]);
+  if (unranked) out.push(["rank_note", "dti_rank_note"]);
   out.push([plan.nodes[root]!.id, value(root)]);
   const rest = nodeInfos(plan).filter((info) => info.id !== plan.nodes[root]!.id).map((info) => plan.index.get(info.id)!);
   for (const i of rest) out.push([plan.nodes[i]!.id, value(i)], [`${plan.nodes[i]!.id}_rank`, `r${i}`]);

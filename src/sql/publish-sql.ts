@@ -51,9 +51,10 @@ export interface RankColumns {
 /**
  * Ranks of every ranked node on its published value, per year (and group): RANK() (or DENSE_RANK)
  * windows on PostgreSQL; on DuckDB each ranked node's distinct published values counted per year
- * (and group), ranked there and joined back, so that no window sorts the whole rows.
+ * (and group), ranked there and joined back, so that no window sorts the whole rows. With
+ * `unranked`, the units marked `dti_unranked` get no rank and take no place in the others'.
  */
-export function rankColumns(plan: CompiledFramework, options: ToSqlOptions, dialect: Dialect): RankColumns {
+export function rankColumns(plan: CompiledFramework, options: ToSqlOptions, dialect: Dialect, unranked = false): RankColumns {
   const unknown = (options.rankNodes ?? []).filter((id) => !plan.index.has(id));
   if (unknown.length > 0) throw new DtiError([error("OPTION_INVALID", `rankNodes: unknown node ${JSON.stringify(unknown[0])}`)]);
   const cols = options.columns ?? {};
@@ -62,19 +63,21 @@ export function rankColumns(plan: CompiledFramework, options: ToSqlOptions, dial
   const ranked = (i: number) => options.rankNodes === undefined || i === plan.root || options.rankNodes.includes(plan.nodes[i]!.id);
   const ctes: string[] = [];
   const joins: string[] = [];
+  // A unit not ranked counts as one without a value.
+  const out = unranked ? " OR dti_unranked" : "";
   const rankOf = (i: number, group: boolean) => {
     const name = `dti_${group ? "g" : "r"}${i}`;
     const part = [...(cols.year !== undefined ? ["dti_year"] : []), ...(group ? ["dti_group"] : [])];
     const over = `OVER (${part.length > 0 ? `PARTITION BY ${part.join(", ")} ` : ""}ORDER BY k${i} DESC)`;
     const rank = options.ranking === "dense" ? `row_number() ${over}` : `CAST(sum(count(*)) ${over} - count(*) + 1 AS BIGINT)`;
-    ctes.push(`${name} AS (\n  SELECT ${[...part, `k${i}`].join(", ")}, ${rank} AS rank\n  FROM dti_published\n  WHERE k${i} IS NOT NULL${group ? " AND dti_group IS NOT NULL" : ""}\n  GROUP BY ${[...part, `k${i}`].join(", ")}\n)`);
+    ctes.push(`${name} AS (\n  SELECT ${[...part, `k${i}`].join(", ")}, ${rank} AS rank\n  FROM dti_published\n  WHERE k${i} IS NOT NULL${group ? " AND dti_group IS NOT NULL" : ""}${unranked ? " AND NOT dti_unranked" : ""}\n  GROUP BY ${[...part, `k${i}`].join(", ")}\n)`);
     const on = [`dti_published.k${i} = ${name}.k${i}`, ...part.map((c) => `dti_published.${c} IS NOT DISTINCT FROM ${name}.${c}`)];
     joins.push(`LEFT JOIN ${name} ON ${on.join(" AND ")}`);
-    return `${name}.rank AS ${group ? "g" : "r"}${i}`;
+    return `${unranked ? `CASE WHEN dti_published.dti_unranked THEN NULL ELSE ${name}.rank END` : `${name}.rank`} AS ${group ? "g" : "r"}${i}`;
   };
   const windows = (i: number) => [
-    `CASE WHEN k${i} IS NULL THEN NULL ELSE ${rankFn} OVER (PARTITION BY ${yearPart}(k${i} IS NULL) ORDER BY k${i} DESC) END AS r${i}`,
-    ...(cols.group !== undefined ? [`CASE WHEN k${i} IS NULL OR dti_group IS NULL THEN NULL ELSE ${rankFn} OVER (PARTITION BY ${yearPart}dti_group, (k${i} IS NULL) ORDER BY k${i} DESC) END AS g${i}`] : []),
+    `CASE WHEN k${i} IS NULL${out} THEN NULL ELSE ${rankFn} OVER (PARTITION BY ${yearPart}(k${i} IS NULL${out}) ORDER BY k${i} DESC) END AS r${i}`,
+    ...(cols.group !== undefined ? [`CASE WHEN k${i} IS NULL OR dti_group IS NULL${out} THEN NULL ELSE ${rankFn} OVER (PARTITION BY ${yearPart}dti_group, (k${i} IS NULL${out}) ORDER BY k${i} DESC) END AS g${i}`] : []),
   ];
   const ranks = plan.nodes.flatMap((_, i) => {
     if (!ranked(i)) return [`CAST(NULL AS BIGINT) AS r${i}`, ...(cols.group !== undefined ? [`CAST(NULL AS BIGINT) AS g${i}`] : [])];

@@ -10,6 +10,7 @@ import { buildResult } from "../pipeline/score.ts";
 import type { UnitTable } from "../pipeline/unit-nodes.ts";
 import type { ScoreResult } from "../pipeline/types.ts";
 import { compileFramework } from "../score/compile.ts";
+import { NOT_RANKED } from "../report/rank-note.ts";
 import type { ToSqlOptions } from "./to-sql.ts";
 
 /** One output row: published values as text ("0.8002"), ranks and coverage as numbers, NULL as null. */
@@ -30,6 +31,9 @@ export function rowsToResult(framework: Framework, rows: readonly SqlRow[], opti
     const code = text(r["code"]);
     const group = text(r["group"]);
     const year = num(r["year"]);
+    // "không xếp hạng" or "không xếp hạng: <reason>" for a unit not ranked.
+    const note = text(r["rank_note"]);
+    const reason = note === null || note.length <= NOT_RANKED.vi.length ? undefined : note.slice(NOT_RANKED.vi.length + 2);
     return {
       input: {
         unit: String(r["unit"]),
@@ -37,6 +41,8 @@ export function rowsToResult(framework: Framework, rows: readonly SqlRow[], opti
         ...(group !== null ? { group } : {}),
         ...(year !== null ? { year } : {}),
         row: num(r["row"]) ?? k + 2,
+        ...(note !== null ? { ranked: false as const } : {}),
+        ...(reason !== undefined ? { rankNote: reason } : {}),
         values: new Map(),
       },
     };

@@ -29,6 +29,8 @@ import { nodeFractions } from "./node-sql.ts";
 import { checkSqlOptions, sourceSql, type SqlOutput, type ToSqlOptions } from "./options.ts";
 import { outputColumns } from "./output-sql.ts";
 import { publishedColumns, rankColumns } from "./publish-sql.ts";
+import { unrankedSql } from "./unranked-sql.ts";
+import { identityColumnsOf } from "./identity-columns.ts";
 
 export type { SqlColumns, SqlOutput, SqlSource, ToSqlOptions } from "./options.ts";
 
@@ -56,7 +58,8 @@ class Steps {
  * Compiles a framework to one SQL query that scores the units of `options.source` exactly as
  * `score()` does: for the index and every node and view its published value (half-up), rank per
  * year, group rank, coverage and score. Output columns are named as `toCSV` names them: `rank`,
- * `group_rank`, `unit`, `code`, `group`, `year`, the root's id, `<id>` and `<id>_rank` for every
+ * `group_rank`, `unit`, `code`, `group`, `year`, `rank_note` (with units not ranked: the `unranked`
+ * option or `columns.ranked`), the root's id, `<id>` and `<id>_rank` for every
  * other node and view, `coverage`; then `score`, `<id>_score`, `<id>_group_rank` and
  * `<id>_coverage`. Throws a {@link DtiError} (`SQL_UNSUPPORTED`, naming the node) for what SQL
  * cannot compute exactly as the library does.
@@ -83,8 +86,9 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
   if (options.shape !== "long") checkAbsentInputs(plan, input.keys, options);
   const withScores = options.scores !== false;
   const publish = publishedColumns(plan, nodes.fractions, dialect, decimals, withScores);
-  const ranks = rankColumns(plan, options, dialect);
-  const out = outputColumns(plan, nodes.fractions, options, dialect, decimals);
+  const unranked = unrankedSql(options, dialect);
+  const ranks = rankColumns(plan, options, dialect, unranked !== undefined);
+  const out = outputColumns(plan, nodes.fractions, options, dialect, decimals, unranked !== undefined);
 
   const steps = new Steps(dialect.cte);
   steps.add("dti_source", sourceSql(options.source), " AS (");
@@ -92,8 +96,11 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
     steps.extend("dti_long_rows", longRows(options, dialect));
     steps.extend("dti_long", longKeys(fw.framework, input, dialect));
     steps.add("dti_cells", longCells(input, options, dialect));
-  } else steps.add("dti_cells", `SELECT\n    ${[...identityColumns(options, dialect), ...cellColumns(input, options)].join(",\n    ")}\n  FROM dti_source`);
+  } else steps.add("dti_cells", `SELECT\n    ${[...identityColumns(options, dialect), ...(unranked?.cells ?? []), ...cellColumns(input, options)].join(",\n    ")}\n  FROM dti_source`);
   steps.extend("dti_inputs", inputColumns(input, options, dialect));
+  steps.extend("dti_unranked_keys", unranked?.keys);
+  steps.extend("dti_unranked", unranked?.marks);
+  steps.extend("dti_unranked_notes", unranked?.notes);
   steps.extend("dti_raw", nodes.raw);
   steps.extend("dti_stats", nodes.stats);
   nodes.steps.levels.forEach((columns, depth) => {
@@ -104,10 +111,13 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
   steps.extend("dti_rounded", publish.approx);
   // Only what the ranks and the output read: DuckDB materialises this step (it is read twice), and
   // the inputs and intermediate sums carried along would multiply its size.
-  const carried = ["dti_unit", ...(cols.code !== undefined ? ["dti_code"] : []), ...(cols.group !== undefined ? ["dti_group"] : []), ...(cols.year !== undefined ? ["dti_year"] : []), ...(options.rowNumbers === true ? ["dti_row"] : []), ...(withScores ? nodes.fractions.map((_, i) => `v${i}`) : [`v${plan.root}`])];
+  const carried = [...identityColumnsOf(cols).map(([, column]) => column), ...(options.rowNumbers === true ? ["dti_row"] : []), ...(unranked?.carried ?? []), ...(withScores ? nodes.fractions.map((_, i) => `v${i}`) : [`v${plan.root}`])];
   steps.add("dti_published", `SELECT ${carried.join(", ")},\n    ${publish.published.join(",\n    ")}\n  FROM ${steps.last}`);
   for (const cte of ranks.ctes) steps.ctes.push(cte);
-  steps.ctes.push(`dti_ranked${dialect.cte}\n  SELECT dti_published.*,\n    ${ranks.ranks.join(",\n    ")}\n  FROM dti_published${ranks.joins.map((j) => `\n  ${j}`).join("")}\n)`);
+  const check = unranked?.check;
+  if (check !== undefined) steps.ctes.push(check.cte);
+  const joins = [...ranks.joins, ...(check !== undefined ? [check.join] : [])].map((j) => `\n  ${j}`).join("");
+  steps.ctes.push(`dti_ranked${dialect.cte}\n  SELECT dti_published.*,\n    ${ranks.ranks.join(",\n    ")}\n  FROM dti_published${joins}${check !== undefined ? `\n  WHERE ${check.where}` : ""}\n)`);
   const select = out.map(([name, expr]) => `${expr} AS ${sqlIdent(name)}`).join(",\n  ");
   const order = [...(cols.year !== undefined ? ["dti_year NULLS FIRST"] : []), `r${plan.root} NULLS LAST`, "dti_unit"].join(", ");
   const header = `-- ${fw.framework.id} ${fw.framework.version}: scores, published values (half-up, ${decimals} decimals), ranks and coverage, as dti scores them.\n`;

@@ -91,6 +91,26 @@ describe("dti score --engine duckdb --format csv -o (DuckDB writes the file)", (
     }
   }, 60_000);
 
+  it("units not ranked (the data's column, --unranked, --lang en): the note column as the library writes it, to a file and to standard output", async () => {
+    const wards = ["score", "fixtures/danang-wards-illustration-synthetic.csv", "-f", "fixtures/danang-framework-illustration.csv", "--format", "csv"];
+    // Every unit ranked though the column is there: no note column.
+    const allRanked = join(dir, "all-ranked.csv");
+    writeFileSync(allRanked, [`${header},Được xếp hạng`, ...baseRows.slice(1, 20).map((l) => `${l},Có`)].join("\n"));
+    const runs = [
+      [...wards],
+      [...wards, "--lang", "en", "--unranked", "Phường Sơn Trà", "--decimal-comma"],
+      ["score", allRanked, ...FW22, "--format", "csv"],
+    ];
+    for (const args of runs) {
+      const library = (await cli(args)).stdout;
+      const out = join(dir, "unranked-out.csv");
+      expect((await cli([...args, "--engine", "duckdb", "-o", out])).code).toBe(0);
+      expect(readFileSync(out, "utf8")).toBe(library);
+      expect((await cli([...args, "--engine", "duckdb"])).stdout).toBe(library);
+      expect(library.includes("rank_note")).toBe(args[1] !== allRanked);
+    }
+  }, 60_000);
+
   it("blank inputs under reweight: coverage written as the library writes it (many distinct coverages)", async () => {
     // 12 inputs weighted 1, 2, 4, … 2048: each pattern of blanks has its own coverage (more than a
     // CASE in the query holds), 300 units.

@@ -22,6 +22,9 @@ const CASES: [file: string, framework: string, options: ScoreOptions][] = [
   ["dti-2020-bac-ninh.csv", "vn-dti-2020-province", {}],
   ["provinces-63-synthetic.csv", "vn-dti-2022-province", { ranking: "dense", decimals: 2 }],
   ["provinces-63-synthetic-long.csv", "vn-dti-2022-province", {}],
+  // Units not ranked, named in other spellings (and by code), in wide and long data, over years.
+  ["provinces-63-synthetic-2years.csv", "vn-dti-2022-province", { unranked: ["TP. HÀ NỘI", "79"] }],
+  ["provinces-63-synthetic-long.csv", "vn-dti-2022-province", { unranked: { "tp.  hà nội": "thử" } }],
 ];
 
 describe("scoreFileWithDuckDb: the fixtures, as score() scores them", () => {

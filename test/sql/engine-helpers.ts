@@ -1,5 +1,6 @@
 // Shared by the SQL differential tests: data as a SQL source both engines read, and the comparison
-// of an engine's result with score()'s (published values, ranks, group ranks, coverage).
+// of an engine's result with score()'s (published values, ranks, group ranks, coverage, units not
+// ranked and why).
 import type { ScoreResult } from "../../src/index.ts";
 import { sqlIdent, sqlText } from "../../src/sql/dialect.ts";
 
@@ -26,6 +27,7 @@ export function differences(expected: ScoreResult, actual: ScoreResult): string[
         if (y?.[f] !== x[f]) out.push(`${key(e)} ${node}.${f}: ${x[f]} expected, ${y?.[f]} got`);
       }
     };
+    if (a.ranked !== e.ranked || a.rankNote !== e.rankNote) out.push(`${key(e)} ranked: ${e.ranked ?? true} (${e.rankNote}) expected, ${a.ranked ?? true} (${a.rankNote}) got`);
     check(expected.root, e, a);
     for (const [id, n] of Object.entries(e.nodes)) check(id, n, a.nodes[id]);
   });

@@ -13,6 +13,7 @@ import { buildCase, caseParams, type OracleCase } from "../oracle/arbitraries.ts
 import { oracleScore } from "../oracle/evaluate.ts";
 import { isHalfWay } from "../oracle/rational.ts";
 import { differences, recordsQuery } from "./engine-helpers.ts";
+import { unrankedVariant } from "./unranked-case.ts";
 
 /** `count` generated cases, the same for a given seed (no merges: toSql refuses them, as test/sql/to-sql.test.ts checks). */
 export function generatedCases(count: number, seed: number): OracleCase[] {
@@ -32,6 +33,8 @@ export interface GeneratedTally {
   /** Units whose exact index is half-way between two published values. */
   halfWayRoots: number;
   mismatches: string[];
+  /** Compared cases with units not ranked (by the option or the data's ranked column). */
+  unranked: number;
 }
 
 /** The harmonic mean, normalisation methods and adjusted range (bonus and penalty points) a plan uses. */
@@ -48,17 +51,18 @@ function methodsOf(plan: ReturnType<typeof compileFramework>): Set<string> {
 
 /** Scores each case with score() and on an engine (`query` runs SQL of `dialect`), comparing. */
 export async function runGenerated(cases: readonly OracleCase[], dialect: SqlDialect, query: (sql: string) => Promise<SqlRow[]>): Promise<GeneratedTally> {
-  const tally: GeneratedTally = { compared: 0, refused: 0, units: 0, halfWayRoots: 0, mismatches: [], methods: {}, refusals: [] };
-  for (const c of cases) {
+  const tally: GeneratedTally = { compared: 0, refused: 0, units: 0, halfWayRoots: 0, mismatches: [], methods: {}, refusals: [], unranked: 0 };
+  for (const [index, c] of cases.entries()) {
+    const variant = unrankedVariant(c.records, index);
     const definition = c.definition as unknown as FrameworkDefinition;
     const checked = validateFramework(definition);
     if (!checked.ok) throw new Error(`generated framework invalid: ${checked.issues[0]?.message}`);
     const framework = checked.framework;
-    const { query: source, columns: present } = recordsQuery(c.records);
+    const { query: source, columns: present } = recordsQuery(variant.records);
     const plan = compileFramework(framework);
     const inputs = Object.fromEntries(plan.leaves.flatMap((l) => plan.nodes[l]!.inputs).filter((k) => !present.includes(k)).map((k) => [k, null]));
-    const columns = { ...(present.includes("group") ? { group: "group" } : {}), ...(present.includes("year") ? { year: "year" } : {}) };
-    const options: { missing?: "zero" | "reweight" } = c.options.missing !== undefined ? { missing: c.options.missing } : {};
+    const columns = { ...(present.includes("group") ? { group: "group" } : {}), ...(present.includes("year") ? { year: "year" } : {}), ...variant.columns };
+    const options = { ...(c.options.missing !== undefined ? { missing: c.options.missing } : {}), ...(variant.unranked !== undefined ? { unranked: variant.unranked } : {}) };
     let sql: string;
     try {
       sql = toSql(framework, { ...options, dialect, columns, inputs, source: { query: source } }).sql;
@@ -70,7 +74,7 @@ export async function runGenerated(cases: readonly OracleCase[], dialect: SqlDia
       }
       throw e;
     }
-    const expected = score(framework, c.records, options);
+    const expected = score(framework, variant.records, options);
     let rows: SqlRow[];
     try {
       rows = await query(sql);
@@ -87,6 +91,7 @@ export async function runGenerated(cases: readonly OracleCase[], dialect: SqlDia
     const diff = differences(expected, actual);
     if (diff.length > 0) tally.mismatches.push(`case ${JSON.stringify(c.params)}:\n  ${diff.slice(0, 5).join("\n  ")}`);
     tally.compared++;
+    if (expected.units.some((u) => u.ranked === false)) tally.unranked++;
     for (const m of methodsOf(plan)) tally.methods[m] = (tally.methods[m] ?? 0) + 1;
     tally.units += expected.units.length;
     const oracle = oracleScore(c.definition, c.records, c.options);

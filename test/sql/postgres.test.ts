@@ -14,6 +14,8 @@ import { differences, recordsQuery } from "./engine-helpers.ts";
 import { generatedCases, runGenerated } from "./generated.ts";
 import { adjustedExpected, adjustedOnEngine } from "./adjusted-case.ts";
 import { postgresBin, startPostgres, type PostgresServer } from "./postgres-server.ts";
+import { nameMismatches, namesQuery } from "./name-spellings.ts";
+import { dialectOf } from "../../src/sql/dialect.ts";
 
 const RUNS = Number(process.env["DTI_SQL_PG_RUNS"] ?? 800);
 const bin = postgresBin();
@@ -56,6 +58,20 @@ describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
     server?.stop();
   }, 60_000);
 
+  it("names compared and shown as the library does (normalizeKey, cleanName), whatever the database's locale", async () => {
+    expect(nameMismatches(await query(namesQuery(dialectOf("postgres"))))).toEqual([]);
+  });
+
+  it("units not ranked: a ranked cell that is not yes/no, and a name of the option no unit has, stop the query as the library's errors", async () => {
+    const framework = getFramework("vn-dti-2020-province");
+    const records = [{ unit: "Huế", government: "0.5", economy: "0.5", society: "0.5", ranked: "có lẽ" }];
+    const failed = (sql: string) => query(sql).then(() => undefined, (e: unknown) => (e as DtiError).issues[0]);
+    const bad = toSql(framework, { dialect: "postgres", columns: { ranked: "ranked" }, source: { query: recordsQuery(records).query } });
+    expect(await failed(bad.sql)).toMatchObject({ code: "DATA_NOT_A_BOOLEAN", unit: "Huế" });
+    const unknown = toSql(framework, { dialect: "postgres", unranked: ["Sơn La"], source: { query: recordsQuery([{ ...records[0], ranked: "có" }]).query } });
+    expect(await failed(unknown.sql)).toMatchObject({ code: "DATA_NOT_RANKED", message: expect.stringContaining('"Sơn La"') });
+  });
+
   it("provinces-63-synthetic.json: values, ranks, group ranks and coverage as score()", async () => {
     const framework = getFramework("vn-dti-2022-province");
     const records = JSON.parse(readFileSync("fixtures/provinces-63-synthetic.json", "utf8")) as Record<string, unknown>[];
@@ -94,10 +110,12 @@ describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
 
   it(`${RUNS} generated cases with half-way totals: values, ranks, group ranks and coverage as score()`, async () => {
     const tally = await runGenerated(generatedCases(RUNS, 20261202), "postgres", query);
-    console.log(`PostgreSQL: ${tally.compared} cases compared (${tally.units} units, ${tally.halfWayRoots} with an exactly half-way index), ${tally.refused} refused; methods ${JSON.stringify(tally.methods)}; refused for: ${[...new Set(tally.refusals)].slice(0, 5).join(" | ")}`);
+    console.log(`PostgreSQL: ${tally.compared} cases compared (${tally.units} units, ${tally.halfWayRoots} with an exactly half-way index, ${tally.unranked} with units not ranked), ${tally.refused} refused, ${tally.mismatches.length} mismatches; methods ${JSON.stringify(tally.methods)}; refused for: ${[...new Set(tally.refusals)].slice(0, 5).join(" | ")}`);
     expect(tally.mismatches.slice(0, 3)).toEqual([]);
     expect(tally.compared).toBeGreaterThan(RUNS / 2);
     expect(tally.halfWayRoots).toBeGreaterThan(tally.compared / 4);
+    // Units not ranked (by the option, by the ranked column, by both) in a share of the cases.
+    expect(tally.unranked).toBeGreaterThan(tally.compared / 4);
     // Every method the SQL compiles across units, harmonic means and bonus and penalty points in
     // every adjusted range are among the compared cases.
     for (const m of ["harmonic", "minmax", "minmax-bounds", "goalposts", "rank", "percentile", "target", "adjusted-total", "adjusted-non-negative", "adjusted-none"]) expect(tally.methods[m] ?? 0, m).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DtiError, getFramework } from "../../src/index.ts";
+import { getFramework } from "../../src/index.ts";
 import { sqlColumnsFor } from "../../src/sql/source-columns.ts";
 
 const framework = getFramework("vn-dti-2020-province");
@@ -13,17 +13,8 @@ describe("sqlColumnsFor", () => {
     expect(Object.values(inputs).sort()).toEqual([...pillars].sort());
   });
 
-  it("refuses a column marking units not ranked, naming it, rather than rank those units", () => {
-    let caught: unknown;
-    try {
-      sqlColumnsFor(framework, ["Tỉnh", ...pillars, "Được xếp hạng"]);
-    } catch (e) {
-      caught = e;
-    }
-    expect(caught).toBeInstanceOf(DtiError);
-    const issue = (caught as DtiError).issues[0]!;
-    expect(issue.code).toBe("SQL_UNSUPPORTED");
-    expect(issue.column).toBe("Được xếp hạng");
-    expect(issue.message).toContain("without --engine");
+  it("maps a column marking units not ranked, and one of the reason, to columns.ranked and columns.rankNote", () => {
+    const { columns } = sqlColumnsFor(framework, ["Tỉnh", ...pillars, "Được xếp hạng", "Lý do không xếp hạng"]);
+    expect(columns).toEqual({ unit: "Tỉnh", ranked: "Được xếp hạng", rankNote: "Lý do không xếp hạng" });
   });
 });

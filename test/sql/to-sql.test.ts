@@ -85,7 +85,8 @@ describe("toSql refuses what SQL cannot compute as the library does", () => {
     expect(e.issues[0]?.node).toBe("tong");
   });
   it.each([
-    [{ unranked: ["Huế"] } as object, /not ranked/u],
+    [{ unranked: ["Σπάρτη"] } as object, /Greek sigma/u],
+    [{ shape: "long", columns: { ranked: "Được xếp hạng" } } as object, /long data/u],
     [{ ties: "exact" as const }, /published/u],
     [{ ranking: "ordinal" as const }, /competition/u],
     [{ merge: [] } as object, /merge/u],

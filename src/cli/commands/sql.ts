@@ -32,6 +32,9 @@ export const sqlCommand: Command = {
     "unit-column": { type: "string" },
     "code-column": { type: "string" },
     "year-column": { type: "string" },
+    "ranked-column": { type: "string" },
+    "rank-note-column": { type: "string" },
+    unranked: { type: "string", multiple: true },
     "min-coverage": { type: "string" },
     "input-decimals": { type: "string" },
     ranking: { type: "string" },
@@ -47,6 +50,9 @@ export const sqlCommand: Command = {
       --code-column <name>    column of the unit code
       --group-by <column>     column of the ranking group (group ranks)
       --year-column <name>    column of the year (ranks per year)
+      --ranked-column <name>  column marking units assessed but not ranked (Có/Không)
+      --rank-note-column <n>  column of the reason a unit is not ranked
+      --unranked <unit>       a unit (name or code) assessed but not ranked (repeatable)
       --missing <policy>      error (default: a blank stops the query) | zero | reweight
       --min-coverage <share>  least share of a group's weight with data (0 to 1)
       --input-decimals <n>    most decimals an input may have (default 6)
@@ -62,16 +68,19 @@ export const sqlCommand: Command = {
     const dialect = oneOf("dialect", stringOption(values, "dialect"), ["duckdb", "postgres"] as const) ?? "duckdb";
     const options = await buildScoreOptions(values, io, true);
     const inputDecimals = integerOption(values, "input-decimals");
-    const { columns, missing, ranking, ties, decimals, minCoverage } = options;
+    const { columns, missing, ranking, ties, decimals, minCoverage, unranked } = options;
+    const ranked = stringOption(values, "ranked-column");
+    const rankNote = stringOption(values, "rank-note-column");
     const { sql } = toSql(framework, {
       ...(missing !== undefined ? { missing } : {}),
       ...(ranking !== undefined ? { ranking } : {}),
       ...(ties !== undefined ? { ties } : {}),
       ...(decimals !== undefined ? { decimals } : {}),
       ...(minCoverage !== undefined ? { minCoverage } : {}),
+      ...(unranked !== undefined ? { unranked } : {}),
       dialect,
       source: sourceOf(stringOption(values, "source") ?? "units"),
-      columns: { unit: columns?.unit ?? "unit", ...(columns?.code !== undefined ? { code: columns.code } : {}), ...(columns?.group !== undefined ? { group: columns.group } : {}), ...(columns?.year !== undefined ? { year: columns.year } : {}) },
+      columns: { unit: columns?.unit ?? "unit", ...(columns?.code !== undefined ? { code: columns.code } : {}), ...(columns?.group !== undefined ? { group: columns.group } : {}), ...(columns?.year !== undefined ? { year: columns.year } : {}), ...(ranked !== undefined ? { ranked } : {}), ...(rankNote !== undefined ? { rankNote } : {}) },
       ...(inputDecimals !== undefined ? { inputDecimals } : {}),
     });
     await writeOutput(io, values, `${sql};\n`, "the query");

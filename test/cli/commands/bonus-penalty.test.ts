@@ -62,15 +62,20 @@ describe("bonus and penalty points in the table format and the CLI", () => {
     expect(json.nodes.filter((n) => n.adjust !== undefined).map((n) => [n.id, n.adjust])).toEqual([["7", "bonus"], ["8", "penalty"]]);
   });
 
-  it("dti sql compiles bonus and penalty points; the DuckDB engine refuses the data's not-ranked column, naming it", async () => {
+  it("dti sql compiles bonus and penalty points; the DuckDB engine scores the data's not-ranked column as the library does", async () => {
     const sql = await cli(["sql", "-f", TABLE, "--source", "wards"]);
     expect(sql.code).toBe(0);
     expect(sql.stdout).toMatch(/^-- .*\nWITH\n/u);
-    const engine = await cli(["score", WARDS, "-f", TABLE, "--engine", "duckdb"]);
-    expect(engine.code).not.toBe(0);
-    expect(engine.stderr).toContain("SQL_UNSUPPORTED");
-    expect(engine.stderr).toContain("Được xếp hạng");
-  });
+    for (const extra of [[], ["--lang", "en"], ["--unranked", "Phường Sơn Trà"]]) {
+      const library = await cli(["score", WARDS, "-f", TABLE, "--format", "csv", ...extra]);
+      const engine = await cli(["score", WARDS, "-f", TABLE, "--format", "csv", ...extra, "--engine", "duckdb"]);
+      expect(engine.code, engine.stderr).toBe(0);
+      expect(engine.stdout).toBe(library.stdout);
+      expect(engine.stdout).toContain(extra[1] === "en" ? "not ranked: thành lập mới" : "không xếp hạng: thành lập mới");
+    }
+    const json = JSON.parse((await cli(["score", WARDS, "-f", TABLE, "--format", "json", "--engine", "duckdb"])).stdout) as { units: { unit: string; ranked?: boolean; rankNote?: string }[] };
+    expect(json.units.find((u) => u.unit === "Xã Hòa Vang")).toMatchObject({ ranked: false, rankNote: "thành lập mới, chưa đủ một kỳ đánh giá" });
+  }, 60_000);
 });
 
 describe("dti score --unranked", () => {

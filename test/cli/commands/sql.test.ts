@@ -31,6 +31,18 @@ describe("dti sql", () => {
     expect(rows[0]).toMatchObject({ unit: "Bắc Ninh", dti: "0.4096", rank: 1, coverage: 1 });
   }, 30_000);
 
+  it("--unranked, --ranked-column, --rank-note-column: the units not ranked get no rank and a note", async () => {
+    const source = "SELECT * FROM (VALUES ('Bắc Ninh', '0.4449', '0.3668', '0.4052', 'Có', NULL), ('Huế', '0.5', '0.5', '0.5', 'Không', 'mới'), ('Hà Nội', '0.1', '0.1', '0.1', NULL, NULL)) AS t(unit, government, economy, society, ranked, note)";
+    const { stdout, code, stderr } = await cli(["sql", "-f", "vn-dti-2020-province", "--source", source, "--ranked-column", "ranked", "--rank-note-column", "note", "--unranked", "HÀ NỘI"]);
+    expect(code, stderr).toBe(0);
+    const rows = await queryDuckDb(stdout.trimEnd().replace(/;$/u, ""));
+    expect(rows.map((r) => [r["unit"], r["rank"], r["rank_note"]])).toEqual([
+      ["Bắc Ninh", 1, null],
+      ["Huế", null, "không xếp hạng: mới"],
+      ["Hà Nội", null, "không xếp hạng"],
+    ]);
+  }, 30_000);
+
   it("refuses what SQL does not compute, with the error code", async () => {
     const { code, stderr } = await cli(["sql", ...FW22, "--ranking", "ordinal"]);
     expect(code).not.toBe(0);

@@ -1,0 +1,94 @@
+/**
+ * Names compared in SQL as the library compares them (`normalizeKey`: invisible characters
+ * removed, Unicode NFC, white space trimmed and folded to one space, lower case), and names shown
+ * as it shows them (`cleanName`: the same, case kept).
+ *
+ * Neither engine's `lower()` nor its `\s` is used: DuckDB's lower case and PostgreSQL's (which
+ * depends on the database's locale: ASCII only under "C") need not be JavaScript's, and RE2's `\s`
+ * is ASCII. The characters are instead mapped by `translate` with tables taken from JavaScript
+ * itself, so that the query folds exactly the characters the library folds, on both engines.
+ * Lower case is mapped only for the characters whose lower case occurs in the names compared
+ * against: any other upper-case letter cannot make a name equal to one of them either way.
+ *
+ * @module
+ */
+import { INVISIBLE } from "../text/clean-name.ts";
+import { normalizeKey } from "../text/normalize-key.ts";
+import { sqlText, type Dialect } from "./dialect.ts";
+import { refuse } from "./options.ts";
+
+/** The characters the library removes, folds to a space, and lower-cases (with their lower case). */
+interface CharTables {
+  readonly invisible: string;
+  readonly space: string;
+  readonly lower: readonly (readonly [string, string])[];
+}
+
+let tables: CharTables | undefined;
+
+/** Scans the planes with letters that have a case (up to U+1FFFF) once, asking JavaScript. */
+function charTables(): CharTables {
+  if (tables !== undefined) return tables;
+  const invisible = new RegExp(INVISIBLE.source, "u");
+  const space = /\s/u;
+  let inv = "";
+  let sp = "";
+  const lower: [string, string][] = [];
+  for (let cp = 1; cp <= 0x1ffff; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const ch = String.fromCodePoint(cp);
+    if (invisible.test(ch)) inv += ch;
+    else if (space.test(ch) && ch !== " ") sp += ch;
+    const l = ch.toLowerCase();
+    if (l !== ch) lower.push([ch, l]);
+  }
+  tables = { invisible: inv, space: sp, lower };
+  return tables;
+}
+
+/**
+ * The text with the invisible characters removed, NFC, the `pairs` mapped (upper case to lower
+ * case), every white space character made a space, runs of spaces folded to one, and trimmed.
+ */
+function folded(dialect: Dialect, text: string, pairs: readonly (readonly [string, string])[]): string {
+  const t = charTables();
+  let nfc = dialect.nfc(`translate(${text}, ${sqlText(t.invisible)}, '')`);
+  // A lower case of two characters (İ → i̇): a replace of its own, after NFC as in the library.
+  for (const [u, l] of pairs) if ([...l].length > 1) nfc = `replace(${nfc}, ${sqlText(u)}, ${sqlText(l)})`;
+  const single = pairs.filter(([, l]) => [...l].length === 1);
+  const from = t.space + single.map(([u]) => u).join("");
+  const to = " ".repeat([...t.space].length) + single.map(([, l]) => l).join("");
+  return `trim(regexp_replace(translate(${nfc}, ${sqlText(from)}, ${sqlText(to)}), ' {2,}', ' ', 'g'))`;
+}
+
+/**
+ * `cleanName` of a text expression: invisible characters removed, NFC, trimmed, inner white space
+ * folded to one space, case kept.
+ *
+ * @example
+ * ```ts
+ * import { dialectOf } from "./dialect.ts";
+ * cleanNameSql(dialectOf("duckdb"), "note"); // => "trim(regexp_replace(translate(nfc_normalize(…"
+ * ```
+ */
+export function cleanNameSql(dialect: Dialect, text: string): string {
+  return folded(dialect, text, []);
+}
+
+/**
+ * A text expression whose value equals `normalizeKey(name)` for one of `targets` (keys already
+ * normalised, e.g. `normalizeKey("Sở Y tế")`) exactly when the library's key of the text does.
+ * Refuses (`SQL_UNSUPPORTED`, saying what) targets with a Greek sigma, whose lower case depends on
+ * its place in the word.
+ *
+ * @example
+ * ```ts
+ * import { dialectOf } from "./dialect.ts";
+ * nameKeySql(dialectOf("postgres"), "dti_unit", ["huế"], "option unranked"); // => "trim(regexp_replace(translate(normalize(…"
+ * ```
+ */
+export function nameKeySql(dialect: Dialect, text: string, targets: readonly string[], what: string): string {
+  const chars = new Set(targets.flatMap((k) => [...normalizeKey(k)]));
+  if (chars.has("σ") || chars.has("ς")) throw refuse(`${what}: names with a Greek sigma (σ, ς) are not matched in SQL, whose lower case of Σ does not depend on its place in the word as JavaScript's does: write the name as the data does, or score with the library`);
+  return folded(dialect, text, charTables().lower.filter(([, l]) => [...l].every((c) => chars.has(c))));
+}

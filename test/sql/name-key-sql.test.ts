@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { DtiError } from "../../src/errors.ts";
+import { queryDuckDb } from "../../src/sql.ts";
+import { dialectOf } from "../../src/sql/dialect.ts";
+import { nameKeySql } from "../../src/sql/name-key-sql.ts";
+import { nameMismatches, namesQuery } from "./name-spellings.ts";
+
+describe("names in SQL as the library compares and shows them", () => {
+  it("a key equals a target exactly when normalizeKey does; the clean form is cleanName's (DuckDB)", async () => {
+    expect(nameMismatches(await queryDuckDb(namesQuery(dialectOf("duckdb"))))).toEqual([]);
+  }, 30_000);
+
+  it("refuses a Greek sigma, whose lower case depends on its place in the word", () => {
+    expect(() => nameKeySql(dialectOf("postgres"), "x", ["οδός"], "option unranked")).toThrow(DtiError);
+  });
+});
