@@ -14,6 +14,8 @@ import { differences, recordsQuery } from "./engine-helpers.ts";
 import { generatedCases, runGenerated } from "./generated.ts";
 import { adjustedExpected, adjustedOnEngine } from "./adjusted-case.ts";
 import { postgresBin, startPostgres, type PostgresServer } from "./postgres-server.ts";
+import { readMergeTable } from "../../src/input/read-merge-map.ts";
+import { nameKeyExpected, nameKeyQuery, nameKeyRows } from "./name-key-sql.ts";
 
 const RUNS = Number(process.env["DTI_SQL_PG_RUNS"] ?? 800);
 const bin = postgresBin();
@@ -81,6 +83,23 @@ describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
 
   it.each(["total", "non-negative", "none"])("bonus and penalty points, adjustedRange %s: as score()", async (range) => {
     expect(await adjustedOnEngine(range, "postgres", query)).toEqual({ differences: [], ...adjustedExpected(range) });
+  }, 60_000);
+
+  it("provinces-63-synthetic.json merged by merge-2025.csv (63 → 34): values, ranks, codes, groups and members as score()", async () => {
+    const framework = getFramework("vn-dti-2022-province");
+    const records = JSON.parse(readFileSync("fixtures/provinces-63-synthetic.json", "utf8")) as Record<string, unknown>[];
+    const merge = readMergeTable(parseCsv(readFileSync("fixtures/merge-2025.csv", "utf8"))).entries;
+    const plan = compileFramework(framework);
+    const { query: source, columns: present } = recordsQuery(records);
+    const inputs = Object.fromEntries(plan.leaves.flatMap((l) => plan.nodes[l]!.inputs).filter((k) => !present.includes(k)).map((k) => [k, null]));
+    const options = { columns: { code: "Mã", group: "Vùng" }, inputs, merge };
+    const actual = rowsToResult(framework, await query(toSql(framework, { ...options, dialect: "postgres", source: { query: source } }).sql), options);
+    expect(actual.units).toHaveLength(34);
+    expect(differences(score(framework, records, { columns: { code: "Mã", group: "Vùng" }, merge }), actual)).toEqual([]);
+  }, 60_000);
+
+  it("unit names cleaned and matched as cleanName and normalizeKey do (case, NFD, invisible characters, Unicode spaces)", async () => {
+    expect(nameKeyRows(await query(nameKeyQuery("postgres")))).toEqual(nameKeyExpected());
   }, 60_000);
 
   it("a bad cell stops the query with the library's code, node and unit", async () => {

@@ -88,7 +88,6 @@ describe("toSql refuses what SQL cannot compute as the library does", () => {
     [{ unranked: ["Huế"] } as object, /not ranked/u],
     [{ ties: "exact" as const }, /published/u],
     [{ ranking: "ordinal" as const }, /competition/u],
-    [{ merge: [] } as object, /merge/u],
     [{ impute: "group-mean" } as object, /imputation/u],
     [{ dialect: "postgres" as const, source: { csv: "x.csv" } }, /PostgreSQL/u],
   ])("%j", (options, message) => {
