@@ -17,6 +17,7 @@ import { compileFramework } from "../score/compile.ts";
 import { duckDbFileQuery, openDuckDb, type DuckDbFileOptions } from "../sql/duckdb.ts";
 import { sqlIdent, sqlText } from "../sql/dialect.ts";
 import type { SqlRow } from "../sql/rows-to-result.ts";
+import { mergeEntries } from "../score/merge-units.ts";
 import { compareVi } from "../text/collator.ts";
 import type { CliIO } from "./io.ts";
 import { openOutFile } from "./out-file.ts";
@@ -47,7 +48,8 @@ export async function engineCsv(io: CliIO, framework: Framework, file: string, o
     const plan = compileFramework(framework);
     const rootId = plan.nodes[plan.root]!.id;
     const others = nodeInfos(plan).filter((n) => n.id !== rootId).map((n) => n.id);
-    const cols = sqlOptions.columns ?? {};
+    // Merged units have members (a mapping that merges nothing merges no unit).
+    const cols = { ...sqlOptions.columns, ...(sqlOptions.merge !== undefined && mergeEntries(sqlOptions.merge).length > 0 ? { members: true } : {}) };
     const ranked = (id: string) => sqlOptions.rankNodes === undefined || sqlOptions.rankNodes.includes(id);
     const csvColumns = engineCsvColumns(rootId, others, cols, ranked);
     if (outFile?.path !== undefined) {
@@ -79,8 +81,8 @@ export async function engineCsv(io: CliIO, framework: Framework, file: string, o
   }
 }
 
-/** The data columns the CSV has (those the data has a column for). */
-type DataColumns = { readonly [K in "code" | "group" | "year"]?: unknown };
+/** The data columns the CSV has (those the data has a column for; members with a merge). */
+type DataColumns = { readonly [K in "code" | "group" | "year" | "members"]?: unknown };
 
 /** `toCSV`'s columns, each with the engine's column it is read from (no rank for a node not ranked). */
 function engineCsvColumns(rootId: string, others: readonly string[], cols: DataColumns, ranked: (id: string) => boolean): CsvColumn[] {
@@ -91,6 +93,7 @@ function engineCsvColumns(rootId: string, others: readonly string[], cols: DataC
     ...(cols.code !== undefined ? [{ name: "code", source: "code", kind: "text" } as const] : []),
     ...(cols.group !== undefined ? [{ name: "group", source: "group", kind: "text" } as const] : []),
     ...(cols.year !== undefined ? [{ name: "year", source: "year", kind: "number" } as const] : []),
+    ...(cols.members !== undefined ? [{ name: "members", source: "members", kind: "text" } as const] : []),
     { name: rootId, source: rootId, kind: "value" },
     ...others.flatMap((id): CsvColumn[] => [
       { name: id, source: id, kind: "value" },
@@ -109,7 +112,7 @@ function streamQuery(sql: string, rootId: string, others: readonly string[], col
   };
   // One concat_ws call: a chain of `||` copies the growing text once per column.
   const tail = `concat_ws(${sqlText(settings.delimiter)}, ${[text(rootId, true), ...others.flatMap((id) => [text(id, true), text(`${id}_rank`, false)])].join(", ")})`;
-  const keep = ["rank", "group_rank", "unit", "code", "group", "year", "coverage"].filter((c) => c === "rank" || c === "unit" || c === "coverage" || (c === "group_rank" ? cols.group !== undefined : cols[c as "code" | "group" | "year"] !== undefined));
+  const keep = ["rank", "group_rank", "unit", "code", "group", "year", "members", "coverage"].filter((c) => c === "rank" || c === "unit" || c === "coverage" || (c === "group_rank" ? cols.group !== undefined : cols[c as "code" | "group" | "year" | "members"] !== undefined));
   // Ordered here, after the node columns are one text: the sort carries a few columns, not all.
   const order = [...(cols.year !== undefined ? ['"year" NULLS FIRST'] : []), '"rank" NULLS LAST', '"unit"'].join(", ");
   return `SELECT ${keep.map(sqlIdent).join(", ")}, ${tail} AS dti_tail FROM (${sql}) AS dti_scored ORDER BY ${order}`;
@@ -126,6 +129,7 @@ function csvLine(cols: DataColumns, d: string, style: ReturnType<typeof plainSty
       ...(cols.code !== undefined ? [csvCell(String(r["code"] ?? ""), d)] : []),
       ...(cols.group !== undefined ? [csvCell(String(r["group"] ?? ""), d)] : []),
       ...(cols.year !== undefined ? [r["year"] === null ? "" : String(r["year"])] : []),
+      ...(cols.members !== undefined ? [csvCell(String(r["members"] ?? ""), d)] : []),
       String(r["dti_tail"]),
       formatNumber(r["coverage"] as number, style),
     ].join(d) + eol;
