@@ -106,6 +106,21 @@ describe("toSql with merged units, on DuckDB, as score()", () => {
   }, 60_000);
 });
 
+describe("toSql with merged units: DuckDB's 38 digits", () => {
+  it("a mean over members' ratios whose denominators multiply past 38 digits stops the query naming the leaf and unit", async () => {
+    const framework = { id: "r", version: "1", title: { vi: "Tỉ lệ" }, root: { id: "idx", name: { vi: "Chỉ số" }, children: [{ id: "y", name: { vi: "Y" }, weight: 1, rule: { type: "ratio" } }] } };
+    const b = ["999999.999997", "999999.999989", "999999.999983", "999999.999971"];
+    const { query } = recordsQuery(b.map((d, k) => ({ unit: `U${k}`, "y.a": "1", "y.b": d })));
+    const merge = b.map((_, k) => ({ unit: `U${k}`, into: "Tất cả" }));
+    const failure = await queryDuckDb(toSql(framework as never, { source: { query }, merge }).sql).catch((e: unknown) => e);
+    expect((failure as DtiError).issues?.[0]).toMatchObject({ code: "SQL_UNSUPPORTED", node: "y", unit: "Tất cả" });
+    // Three of them fit, and give the library's value.
+    const three = { query: recordsQuery(b.slice(0, 3).map((d, k) => ({ unit: `U${k}`, "y.a": "1", "y.b": d }))).query };
+    const rows = await queryDuckDb(toSql(framework as never, { source: three, merge: merge.slice(0, 3) }).sql);
+    expect(rows[0]?.["idx"]).toBe(score(framework as never, b.slice(0, 3).map((d, k) => ({ unit: `U${k}`, "y.a": "1", "y.b": d })), { merge: merge.slice(0, 3) }).units[0]?.value);
+  }, 60_000);
+});
+
 describe("toSql with merged units: errors as score() reports them", () => {
   const source = { query: recordsQuery([row("A", "0.5", "0.5", "0.5"), row("B", "0.5", "0.5", "0.5")]).query };
   const refused = (f: () => unknown) => {
