@@ -17,7 +17,6 @@ import { compileFramework } from "../score/compile.ts";
 import { duckDbFileQuery, openDuckDb, type DuckDbFileOptions } from "../sql/duckdb.ts";
 import { sqlIdent, sqlText } from "../sql/dialect.ts";
 import type { SqlRow } from "../sql/rows-to-result.ts";
-import { mergeEntries } from "../score/merge-units.ts";
 import { compareVi } from "../text/collator.ts";
 import type { CliIO } from "./io.ts";
 import { openOutFile } from "./out-file.ts";
@@ -43,13 +42,14 @@ export async function engineCsv(io: CliIO, framework: Framework, file: string, o
   try {
     // Without row numbers (a single-threaded pass): they only order units of the same name and
     // code, which the library refuses as duplicates.
-    const { sql, sqlOptions } = await duckDbFileQuery(session, framework, file, { ...options, rowNumbers: false, ordered: false, scores: false });
+    const { sql, sqlOptions, columns: names } = await duckDbFileQuery(session, framework, file, { ...options, rowNumbers: false, ordered: false, scores: false });
     const d = settings.delimiter;
     const plan = compileFramework(framework);
     const rootId = plan.nodes[plan.root]!.id;
     const others = nodeInfos(plan).filter((n) => n.id !== rootId).map((n) => n.id);
-    // Merged units have members (a mapping that merges nothing merges no unit).
-    const cols = { ...sqlOptions.columns, ...(sqlOptions.merge !== undefined && mergeEntries(sqlOptions.merge).length > 0 ? { members: true } : {}) };
+    // The query's identity columns: the data's, and with a merge the members (and a code or group
+    // only the mapping gives).
+    const cols: DataColumns = Object.fromEntries((["code", "group", "year", "members"] as const).filter((c) => names.includes(c)).map((c) => [c, true]));
     const ranked = (id: string) => sqlOptions.rankNodes === undefined || sqlOptions.rankNodes.includes(id);
     const csvColumns = engineCsvColumns(rootId, others, cols, ranked);
     if (outFile?.path !== undefined) {
@@ -81,7 +81,7 @@ export async function engineCsv(io: CliIO, framework: Framework, file: string, o
   }
 }
 
-/** The data columns the CSV has (those the data has a column for; members with a merge). */
+/** The identity columns the CSV has (those the query has: the data's; members with a merge). */
 type DataColumns = { readonly [K in "code" | "group" | "year" | "members"]?: unknown };
 
 /** `toCSV`'s columns, each with the engine's column it is read from (no rank for a node not ranked). */

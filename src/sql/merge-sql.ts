@@ -82,14 +82,13 @@ export function mergeMap(mapping: MergeMapping): MergeMap | undefined {
 }
 
 /**
- * Throws `SQL_UNSUPPORTED` when the mapping gives merged units a code or group and the source has
- * no such column (the query's columns are fixed before it reads the data).
+ * The query's identity columns with a merge: the source's, and a code or group column where only
+ * the mapping gives merged units one (as the library's result then has them; other units' are
+ * blank). The added column's name is never read from the source.
  */
-export function checkMergeColumns(map: MergeMap, columns: SqlColumns): void {
-  const gives = (field: "code" | "group") => [...map.targets.values()].some((t) => t[field] !== undefined);
-  for (const field of ["code", "group"] as const) {
-    if (gives(field) && columns[field] === undefined) throw refuse(`the merge mapping gives merged units a ${field}, and the source has no ${field} column: name one (columns.${field}), or leave the ${field} out of the mapping`);
-  }
+export function mergedColumns(map: MergeMap, source: SqlColumns): SqlColumns {
+  const gives = (field: "code" | "group") => source[field] === undefined && [...map.targets.values()].some((t) => t[field] !== undefined);
+  return { ...source, ...(gives("code") ? { code: "" } : {}), ...(gives("group") ? { group: "" } : {}) };
 }
 
 /** The mapping as a VALUES query: dti_mk (a name's key), dti_mname, dti_mpos, dti_into, dti_into_code, dti_into_group, dti_slot. */
@@ -155,7 +154,10 @@ export interface MergeSteps {
  * (`dti_merge_map`), each row's merged unit (`dti_merge_keyed`), the first mapped name the data
  * lacks (`dti_merge_check`), and the merged rows with the others (`dti_merged`).
  */
-export function mergeSteps(plan: CompiledFramework, fractions: readonly Fraction[], map: MergeMap, dialect: Dialect, columns: SqlColumns): MergeSteps {
+export function mergeSteps(plan: CompiledFramework, fractions: readonly Fraction[], map: MergeMap, dialect: Dialect, source: SqlColumns): MergeSteps {
+  const columns = mergedColumns(map, source);
+  const none = "CAST(NULL AS VARCHAR)";
+  const commonGroup = "CASE WHEN count(DISTINCT dti_group) = 1 AND count(dti_group) = count(*) THEN min(dti_group) END";
   const leaves = plan.leaves.map((i) => mergeLeaf(dialect, map, fractions[i]!, i, plan.nodes[i]!.id));
   const merged = new Map(plan.leaves.map((i, k) => [i, leaves[k]!.fraction]));
   const unknown = failure({ dialect, unit: "dti_unknown" }, "DATA_MERGE_UNKNOWN_UNIT", "", `'the merge mapping names "' || dti_unknown || '", which is not in the data'`, "VARCHAR");
@@ -163,11 +165,11 @@ export function mergeSteps(plan: CompiledFramework, fractions: readonly Fraction
   // [name, expression in the slot step (merged rows), expression for the other rows]
   const identity: [string, string, string][] = [
     ["dti_unit", `CASE WHEN dti_unknown IS NOT NULL THEN ${unknown} WHEN count(*) > count(DISTINCT dti_slot) THEN ${twice} ELSE dti_into END`, `CASE WHEN dti_unknown IS NOT NULL THEN ${unknown} ELSE dti_unit END`],
-    ...(columns.code !== undefined ? [["dti_code", "dti_into_code", "dti_code"] as [string, string, string]] : []),
-    ...(columns.group !== undefined ? [["dti_group", "coalesce(dti_into_group, CASE WHEN count(DISTINCT dti_group) = 1 AND count(dti_group) = count(*) THEN min(dti_group) END)", "dti_group"] as [string, string, string]] : []),
+    ...(columns.code !== undefined ? [["dti_code", "dti_into_code", source.code !== undefined ? "dti_code" : none] as [string, string, string]] : []),
+    ...(columns.group !== undefined ? [["dti_group", source.group !== undefined ? `coalesce(dti_into_group, ${commonGroup})` : "dti_into_group", source.group !== undefined ? "dti_group" : none] as [string, string, string]] : []),
     ...(columns.year !== undefined ? [["dti_year", "dti_year", "dti_year"] as [string, string, string]] : []),
     ["dti_row", "min(dti_row)", "dti_row"],
-    ["dti_members", "string_agg(dti_clean, ' + ' ORDER BY dti_row)", "CAST(NULL AS VARCHAR)"],
+    ["dti_members", "string_agg(dti_clean, ' + ' ORDER BY dti_row)", none],
   ];
   const keys = map.members.map((m) => m.key);
   return {

@@ -26,7 +26,7 @@ import { compileFramework } from "../score/compile.ts";
 import { dialectOf, sqlIdent } from "./dialect.ts";
 import { cellColumns, checkAbsentInputs, identityColumns, inputColumns, inputKeys } from "./input-sql.ts";
 import { longCells, longKeys, longRows } from "./long-sql.ts";
-import { checkMergeColumns, mergeMap, withMembersColumn } from "./merge-sql.ts";
+import { mergedColumns, mergeMap, withMembersColumn } from "./merge-sql.ts";
 import { nodeFractions } from "./node-sql.ts";
 import { checkSqlOptions, sourceSql, type SqlOutput, type ToSqlOptions } from "./options.ts";
 import { outputColumns } from "./output-sql.ts";
@@ -80,18 +80,19 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
   if (optionIssues.length > 0) throw new DtiError(optionIssues);
   const plan = compileFramework(fw.framework);
   const decimals = options.decimals ?? fw.framework.decimals ?? 4;
-  const cols = options.columns ?? {};
   const input = inputKeys(plan);
   const merge = options.merge === undefined ? undefined : mergeMap(options.merge);
-  if (merge !== undefined) checkMergeColumns(merge, cols);
-  // Merged units list their members in the data's order: the rows are numbered.
+  // Merged units list their members in the data's order: the rows are numbered. A code or group
+  // only the mapping gives is a column of the query's (`shown`), not of the source's.
   const read = merge !== undefined ? { ...options, rowNumbers: true } : options;
-  const nodes = nodeFractions(plan, { dialect, input, scale: pow10(options.inputDecimals ?? 6), missing: options.missing ?? "error", minCoverage: options.minCoverage ?? 0, years: cols.year !== undefined, ...(merge !== undefined ? { merge: { map: merge, columns: cols } } : {}) });
+  const cols = merge !== undefined ? mergedColumns(merge, options.columns ?? {}) : (options.columns ?? {});
+  const shown = merge !== undefined ? { ...options, columns: cols } : options;
+  const nodes = nodeFractions(plan, { dialect, input, scale: pow10(options.inputDecimals ?? 6), missing: options.missing ?? "error", minCoverage: options.minCoverage ?? 0, years: cols.year !== undefined, ...(merge !== undefined ? { merge: { map: merge, columns: options.columns ?? {} } } : {}) });
   if (options.shape !== "long") checkAbsentInputs(plan, input.keys, options);
   const withScores = options.scores !== false;
   const publish = publishedColumns(plan, nodes.fractions, dialect, decimals, withScores);
-  const ranks = rankColumns(plan, options, dialect);
-  const out = withMembersColumn(outputColumns(plan, nodes.fractions, options, dialect, decimals), merge !== undefined);
+  const ranks = rankColumns(plan, shown, dialect);
+  const out = withMembersColumn(outputColumns(plan, nodes.fractions, shown, dialect, decimals), merge !== undefined);
 
   const steps = new Steps(dialect.cte);
   steps.add("dti_source", sourceSql(options.source), " AS (");

@@ -84,6 +84,16 @@ describe("toSql with merged units, on DuckDB, as score()", () => {
     ]);
   }, 60_000);
 
+  it("a code and group only the mapping gives: columns of the query, blank for the other units, group ranks among the grouped", async () => {
+    const records = [row("A", "0.5", "0.25", "0.125"), row("B", "0.3", "0.7", "0.1"), row("C", "0.9", "0.1", "0.2"), row("D", "0.2", "0.6", "0.2")];
+    const merge = [{ unit: "A", into: "AB", code: "01", group: "Bắc" }, { unit: "B", into: "AB" }, { unit: "C", into: "C", group: "Bắc" }];
+    const { expected, actual, names } = await both(FW, records, {}, merge);
+    expect(differences(expected, actual)).toEqual([]);
+    expect(names.slice(0, 6)).toEqual(["rank", "group_rank", "unit", "code", "group", "members"]);
+    expect(actual.units.map((u) => [u.unit, u.code ?? null, u.group ?? null, u.groupRank])).toEqual(expected.units.map((u) => [u.unit, u.code ?? null, u.group ?? null, u.groupRank]));
+    expect(actual.units.find((u) => u.unit === "AB")).toMatchObject({ code: "01", group: "Bắc" });
+  }, 60_000);
+
   it("a merged unit's leaf is the mean of its members' after normalisation across the units as the data has them", async () => {
     const framework = {
       id: "nm",
@@ -149,8 +159,6 @@ describe("toSql with merged units: errors as score() reports them", () => {
     [[{ unit: "A", into: "X" }, { unit: "a", into: "Y" }], "DATA_MERGE_INVALID", /mapped to both/u],
     [[{ unit: "A", into: "AB" }, { unit: "B", into: "ab" }], "SQL_UNSUPPORTED", /written "ab"/u],
     [[{ unit: "A", into: "A + B" }], "SQL_UNSUPPORTED", /" \+ "/u],
-    [[{ unit: "A", into: "AB", code: "99" }], "SQL_UNSUPPORTED", /code column/u],
-    [[{ unit: "A", into: "AB", group: "Bắc" }], "SQL_UNSUPPORTED", /group column/u],
     [[{ unit: "A", into: "Σοφία" }], "SQL_UNSUPPORTED", /sigma/u],
   ])("%j: %s", (merge, code, message) => {
     const e = refused(() => toSql(getFramework(FW), { source, merge }));

@@ -122,6 +122,18 @@ describe("dti score --engine duckdb", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+    // Data without code and group columns, a mapping with a code and group: the library's columns.
+    const dir2 = mkdtempSync(join(tmpdir(), "dti-engine-merge-"));
+    try {
+      const map = join(dir2, "merge.csv");
+      writeFileSync(map, "unit,merged,merged code,merged group\nTP. Hồ Chí Minh,TP. Hồ Chí Minh,79,Đông Nam Bộ\nQuảng Ninh,TP. Hồ Chí Minh,,\n");
+      const top5 = ["score", "fixtures/dti-2022-province-top5.csv", ...FW22, "--merge", map, "--format", "csv"];
+      const [lib, engine] = [await cli(top5), await cli([...top5, "--engine", "duckdb"])];
+      expect(lib.stdout.split("\r\n")[0]).toMatch(/^rank,group_rank,unit,code,group,members,dti,/u);
+      expect(engine.stdout).toBe(lib.stdout);
+    } finally {
+      rmSync(dir2, { recursive: true, force: true });
+    }
     const strip = (text: string) => JSON.stringify(JSON.parse(text), (k, v) => (k === "score" || k === "warnings" ? undefined : v), 1);
     const [a, b] = await Promise.all([cli(["score", SAMPLE, ...FW22, ...merge, "--format", "json", "--engine", "duckdb"]), cli(["score", SAMPLE, ...FW22, ...merge, "--format", "json"])]);
     expect(strip(a.stdout)).toBe(strip(b.stdout));
