@@ -94,6 +94,16 @@ describe("toSql with merged units, on DuckDB, as score()", () => {
     expect(actual.units.find((u) => u.unit === "AB")).toMatchObject({ code: "01", group: "Bắc" });
   }, 60_000);
 
+  it("a chain (A into B, B into C), a merged unit of one member, row numbers: as score()", async () => {
+    const records = [row("C", "0.5", "0.25", "0.125"), row("A", "0.3", "0.7", "0.1"), row("B", "0.9", "0.1", "0.2"), row("D", "0.2", "0.6", "0.2"), row("E", "0.4", "0.4", "0.4")];
+    const merge = [{ unit: "A", into: "B" }, { unit: "B", into: "C" }, { unit: "E", into: "Mới" }];
+    const { expected, actual, rows } = await both(FW, records, {}, merge, { rowNumbers: true } as ScoreOptions);
+    expect(differences(expected, actual)).toEqual([]);
+    expect(actual.units.map((u) => [u.unit, u.members ?? null])).toEqual(expected.units.map((u) => [u.unit, u.members ?? null]));
+    // The merged unit's row is its first member's (the source's lines as a CSV file numbers them).
+    expect(rows.filter((r) => r["members"] !== null).map((r) => [r["unit"], r["members"], r["row"]]).sort()).toEqual([["B", "A", 3], ["C", "C + B", 2], ["Mới", "E", 6]]);
+  }, 60_000);
+
   it("a merged unit's leaf is the mean of its members' after normalisation across the units as the data has them", async () => {
     const framework = {
       id: "nm",
