@@ -108,6 +108,8 @@ interface LeafMerge {
   /** [merged rows' expression over the slot step, other rows' expression] per output column. */
   readonly columns: [string, string, string][];
   readonly fraction: Fraction;
+  /** A mean over a common denominator: its m<i> / o<i> divided by their gcd into n<i> / p<i> (see `emitNode`). */
+  readonly reduce?: { readonly gcd: string; readonly divided: string[] };
 }
 
 /** Leaf i's merged fraction: Σ n / (c · count) without a row-dependent denominator, else the mean of its slots. */
@@ -140,7 +142,9 @@ function mergeLeaf(dialect: Dialect, map: MergeMap, f: Fraction, i: number, node
   const fraction: Fraction = { ...f, n: `n${i}`, p: `p${i}`, c: mean.c, nullable: mean.nullable, bound: mean.wide && mean.bound < SMALL_LIMIT ? SMALL_LIMIT : mean.bound, pBound: mean.pBound, top: mean.top };
   // Where every member is missing, p is 1 (as for every missing node: a parent multiplies by it).
   const p = `CASE WHEN ${fs.map((x) => `${x.n} IS NULL`).join(" AND ")} THEN ${dialect.intLit(1n, mean.wide)} ELSE ${mean.p} END`;
-  return { slots, columns: [[`n${i}`, `CAST(${n} AS ${T})`, `CAST(n${i} AS ${T})`], [`p${i}`, `CAST(${p} AS ${T})`, `CAST(p${i} AS ${T})`], coverage], fraction };
+  const w = mean.wide;
+  const reduce = { gcd: `${dialect.gcd(`m${i}`, `o${i}`, w)} AS e${i}`, divided: [`${dialect.divExact(`m${i}`, `e${i}`, w)} AS n${i}`, `CASE WHEN m${i} IS NULL THEN ${dialect.intLit(1n, w)} ELSE ${dialect.divExact(`o${i}`, `e${i}`, w)} END AS p${i}`] };
+  return { slots, columns: [[`m${i}`, `CAST(${n} AS ${T})`, `CAST(n${i} AS ${T})`], [`o${i}`, `CAST(${p} AS ${T})`, `CAST(p${i} AS ${T})`], coverage], fraction, reduce };
 }
 
 /** What merging adds to the query: the leaves' fractions after it, and its steps given the step before. */
@@ -183,7 +187,9 @@ export function mergeSteps(plan: CompiledFramework, fractions: readonly Fraction
       const outer = [...identity.map(([name]) => name), ...leaves.flatMap((l) => l.columns.map(([name, expr]) => `${expr} AS ${name}`))];
       const others = [...identity.map(([name, , expr]) => `${expr} AS ${name}`), ...leaves.flatMap((l) => l.columns.map(([name, , expr]) => `${expr} AS ${name}`))];
       const body = `SELECT ${outer.join(",\n    ")}\n  FROM (${slotStep}) AS dti_slots\n  UNION ALL\n  SELECT ${others.join(",\n    ")}\n  FROM dti_merge_keyed CROSS JOIN dti_merge_check\n  WHERE dti_into IS NULL`;
-      return [["dti_merge_map", mapSql(map)], ["dti_merge_keyed", keyed], ["dti_merge_check", check], ["dti_merged", body]];
+      const reduced = leaves.flatMap((l) => (l.reduce === undefined ? [] : [l.reduce]));
+      const divide: [string, string][] = reduced.length === 0 ? [] : [["dti_merged_gcd", `SELECT *, ${reduced.map((r) => r.gcd).join(", ")} FROM dti_merged`], ["dti_merged_reduced", `SELECT *, ${reduced.flatMap((r) => r.divided).join(", ")} FROM dti_merged_gcd`]];
+      return [["dti_merge_map", mapSql(map)], ["dti_merge_keyed", keyed], ["dti_merge_check", check], ["dti_merged", body], ...divide];
     },
   };
 }
