@@ -156,7 +156,9 @@ export interface MergeSteps {
 /**
  * The merge of the plan's leaves: each leaf's merged fraction, and the query's steps: the mapping
  * (`dti_merge_map`), each row's merged unit (`dti_merge_keyed`), the first mapped name the data
- * lacks (`dti_merge_check`), and the merged rows with the others (`dti_merged`).
+ * lacks (`dti_merge_check`), the merged rows with the others (`dti_merged`), and where a leaf's
+ * mean is over a common denominator, that fraction divided by its gcd (`dti_merged_gcd`,
+ * `dti_merged_reduced`).
  */
 export function mergeSteps(plan: CompiledFramework, fractions: readonly Fraction[], map: MergeMap, dialect: Dialect, source: SqlColumns): MergeSteps {
   const columns = mergedColumns(map, source);
