@@ -51,7 +51,9 @@ export async function engineCsv(io: CliIO, framework: Framework, file: string, o
     const plan = compileFramework(framework);
     const rootId = plan.nodes[plan.root]!.id;
     const others = nodeInfos(plan).filter((n) => n.id !== rootId).map((n) => n.id);
-    const cols = sqlOptions.columns ?? {};
+    // The query's identity columns: the data's, and with a merge the members (and a code or group
+    // only the mapping gives).
+    const cols: DataColumns = Object.fromEntries((["code", "group", "year", "members"] as const).filter((c) => output.includes(c)).map((c) => [c, true]));
     const ranked = (id: string) => sqlOptions.rankNodes === undefined || sqlOptions.rankNodes.includes(id);
     const note = output.includes("rank_note");
     const csvColumns = engineCsvColumns(rootId, others, cols, ranked, note);
@@ -88,8 +90,8 @@ export async function engineCsv(io: CliIO, framework: Framework, file: string, o
   }
 }
 
-/** The data columns the CSV has (those the data has a column for). */
-type DataColumns = { readonly [K in "code" | "group" | "year"]?: unknown };
+/** The identity columns the CSV has (those the query has: the data's; members with a merge). */
+type DataColumns = { readonly [K in "code" | "group" | "year" | "members"]?: unknown };
 
 /** `toCSV`'s columns, each with the engine's column it is read from (no rank for a node not ranked; `note`: the note of units not ranked). */
 function engineCsvColumns(rootId: string, others: readonly string[], cols: DataColumns, ranked: (id: string) => boolean, note: boolean): CsvColumn[] {
@@ -100,6 +102,7 @@ function engineCsvColumns(rootId: string, others: readonly string[], cols: DataC
     ...(cols.code !== undefined ? [{ name: "code", source: "code", kind: "text" } as const] : []),
     ...(cols.group !== undefined ? [{ name: "group", source: "group", kind: "text" } as const] : []),
     ...(cols.year !== undefined ? [{ name: "year", source: "year", kind: "number" } as const] : []),
+    ...(cols.members !== undefined ? [{ name: "members", source: "members", kind: "text" } as const] : []),
     ...(note ? [{ name: "rank_note", source: "rank_note", kind: "note" } as const] : []),
     { name: rootId, source: rootId, kind: "value" },
     ...others.flatMap((id): CsvColumn[] => [
@@ -119,7 +122,7 @@ function streamQuery(sql: string, rootId: string, others: readonly string[], col
   };
   // One concat_ws call: a chain of `||` copies the growing text once per column.
   const tail = `concat_ws(${sqlText(settings.delimiter)}, ${[text(rootId, true), ...others.flatMap((id) => [text(id, true), text(`${id}_rank`, false)])].join(", ")})`;
-  const keep = ["rank", "group_rank", "unit", "code", "group", "year", "coverage"].filter((c) => c === "rank" || c === "unit" || c === "coverage" || (c === "group_rank" ? cols.group !== undefined : cols[c as "code" | "group" | "year"] !== undefined));
+  const keep = ["rank", "group_rank", "unit", "code", "group", "year", "members", "coverage"].filter((c) => c === "rank" || c === "unit" || c === "coverage" || (c === "group_rank" ? cols.group !== undefined : cols[c as "code" | "group" | "year" | "members"] !== undefined));
   // Ordered here, after the node columns are one text: the sort carries a few columns, not all.
   const order = [...(cols.year !== undefined ? ['"year" NULLS FIRST'] : []), '"rank" NULLS LAST', '"unit"'].join(", ");
   // The note of units not ranked, and on every row whether some unit has one (the header has its column only then).
@@ -138,6 +141,7 @@ function csvLine(cols: DataColumns, d: string, style: ReturnType<typeof plainSty
       ...(cols.code !== undefined ? [csvCell(String(r["code"] ?? ""), d)] : []),
       ...(cols.group !== undefined ? [csvCell(String(r["group"] ?? ""), d)] : []),
       ...(cols.year !== undefined ? [r["year"] === null ? "" : String(r["year"])] : []),
+      ...(cols.members !== undefined ? [csvCell(String(r["members"] ?? ""), d)] : []),
       ...(note ? [csvCell(noteText(r["rank_note"], language), d)] : []),
       String(r["dti_tail"]),
       formatNumber(r["coverage"] as number, style),

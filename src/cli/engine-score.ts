@@ -20,7 +20,7 @@ import { UsageError } from "./usage-error.ts";
 async function engineInputs(io: CliIO, file: string, values: OptionValues): Promise<{ framework: Framework; options: DuckDbFileOptions }> {
   if (file === "-") throw new UsageError("--engine duckdb reads a CSV or Parquet file (not standard input)");
   if (/\.json$/iu.test(file)) throw new UsageError("--engine duckdb reads CSV or Parquet; score JSON without --engine");
-  for (const option of ["merge", "formulas", "impute"]) {
+  for (const option of ["formulas", "impute"]) {
     if (values[option] !== undefined) throw new UsageError(`--${option} is not available with --engine duckdb (score with the library)`);
   }
   try {

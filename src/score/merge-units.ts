@@ -83,9 +83,9 @@ interface Bucket {
 
 /**
  * Each mapped unit's entry (by name key; a unit mapped to two targets is an issue, its first
- * entry kept), and each target's name by key.
+ * entry kept), and each target's name by key (also read by the SQL compiler, `dti/sql`).
  */
-function mergeTargets(entries: readonly MergeEntry[], issues: Issue[]): { target: Map<string, MergeEntry>; targets: Map<string, string> } {
+export function mergeTargets(entries: readonly MergeEntry[], issues: Issue[]): { target: Map<string, MergeEntry>; targets: Map<string, string> } {
   const target = new Map<string, MergeEntry>();
   for (const e of entries) {
     const key = normalizeKey(e.unit);

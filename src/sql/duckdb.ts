@@ -162,7 +162,7 @@ export interface DuckDbFileOptions extends ScoreOptions {
  * Scores a CSV or Parquet file through DuckDB: its header resolved to the framework's inputs as
  * `score()` resolves it (names, ids, short labels, the unit/code/group/year columns), the compiled
  * query run over `read_csv` / `read_parquet`, the rows returned as `score()`'s result. Options the
- * SQL does not compile (merge, impute, exact ties, ordinal ranks, long data) are refused with
+ * SQL does not compile (impute, exact ties, ordinal ranks, long data) are refused with
  * `SQL_UNSUPPORTED`.
  *
  * @example

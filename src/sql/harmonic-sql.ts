@@ -18,9 +18,9 @@ import { presentWeights, topOf, type GroupChildren, type GroupValue } from "./gr
 import { failure } from "./leaf-sql.ts";
 
 /** DuckDB's HUGEINT goes to 2^127 − 1: a bound below 2^126 leaves room for the sums. */
-const HUGE_LIMIT = 2n ** 126n;
+export const HUGE_LIMIT = 2n ** 126n;
 /** Past this float estimate (within 1e-15 of the exact size) a row's fraction may not fit. */
-const HUGE_GUARD = "1e37";
+export const HUGE_GUARD = "1e37";
 
 const nonZero = (b: bigint) => (b > 1n ? b : 1n);
 

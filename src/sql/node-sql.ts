@@ -17,7 +17,8 @@ import { UNIT_TEXT, type InputKeys } from "./input-sql.ts";
 import { leafFraction, type LeafContext } from "./leaf-sql.ts";
 import { checkNormalise, normaliseFraction, rawColumn, statsColumns } from "./normalise-sql.ts";
 import { emitNode, heights, type NodeSteps } from "./node-steps.ts";
-import { refuse } from "./options.ts";
+import { mergeSteps, type MergeMap } from "./merge-sql.ts";
+import { refuse, type SqlColumns } from "./options.ts";
 import { isWide } from "./fraction.ts";
 
 /** The node fractions and the query steps that compute them. */
@@ -27,6 +28,8 @@ export interface NodeFractions {
   /** `dti_raw` and `dti_stats` columns of the normalise leaves (empty when there are none). */
   readonly raw: readonly string[];
   readonly stats: readonly string[];
+  /** With a merge: the steps that merge the units, after the leaves' (given the step before). */
+  readonly merge?: (from: string) => [string, string][];
 }
 
 /** What compiling the nodes needs besides the plan. */
@@ -38,6 +41,8 @@ export interface NodeOptions {
   readonly minCoverage: number;
   /** Whether the source has a year column (normalisation is per year). */
   readonly years: boolean;
+  /** Units to merge after the leaves are scored, and the source's identity columns. */
+  readonly merge?: { readonly map: MergeMap; readonly columns: SqlColumns };
 }
 
 /** Throws `SQL_UNSUPPORTED` naming the node for what is not compiled. */
@@ -91,32 +96,36 @@ export function nodeFractions(plan: CompiledFramework, o: NodeOptions): NodeFrac
     fractions[i] = { ...f, n: `n${i}`, p: f.p === null ? null : `p${i}`, bound: wide && f.bound < SMALL_LIMIT ? SMALL_LIMIT : f.bound };
   };
   plan.nodes.forEach((node, i) => {
-    if (node.kind === "leaf") {
-      const ctx: LeafContext = {
-        dialect,
-        scale: o.scale,
-        number: node.inputs.map((k) => `x${input.index.get(k)}`),
-        text: node.inputs.map((k) => `w${input.index.get(k)}`),
-        unit: UNIT_TEXT,
-        // A leaf without weight may be blank under any policy (it is then missing, as in `score`).
-        // A blank bonus or penalty criterion is no points under any policy.
-        missing: !node.scored || node.adjustPart || o.missing === "reweight" ? "null" : o.missing,
-      };
-      const normalised = node.leaf!.rule.type === "normalise";
-      if (normalised) {
-        raw.push(rawColumn(ctx, node.leaf!, i));
-        for (const column of statsColumns(node.leaf!, i, o.years)) stats.push(column);
-      }
-      const f = normalised ? normaliseFraction(ctx, node.leaf!, i) : leafFraction(ctx, node.leaf!);
-      const blank = node.inputs.map((k) => (input.numeric.has(input.index.get(k)!) ? `x${input.index.get(k)} IS NULL` : `t${input.index.get(k)} IS NULL`)).join(" OR ");
-      // Under "error", a scored leaf is never blank in a row the query returns: its coverage is 1.
-      full[i] = ctx.missing === "error";
-      emit(i, f, full[i] ? sqlDouble(1) : `CASE WHEN ${blank} THEN ${sqlDouble(0)} ELSE ${sqlDouble(1)} END`, isWide(f));
-      return;
+    if (node.kind !== "leaf") return;
+    const ctx: LeafContext = {
+      dialect,
+      scale: o.scale,
+      number: node.inputs.map((k) => `x${input.index.get(k)}`),
+      text: node.inputs.map((k) => `w${input.index.get(k)}`),
+      unit: UNIT_TEXT,
+      // A leaf without weight may be blank under any policy (it is then missing, as in `score`).
+      // A blank bonus or penalty criterion is no points under any policy.
+      missing: !node.scored || node.adjustPart || o.missing === "reweight" ? "null" : o.missing,
+    };
+    const normalised = node.leaf!.rule.type === "normalise";
+    if (normalised) {
+      raw.push(rawColumn(ctx, node.leaf!, i));
+      for (const column of statsColumns(node.leaf!, i, o.years)) stats.push(column);
     }
+    const f = normalised ? normaliseFraction(ctx, node.leaf!, i) : leafFraction(ctx, node.leaf!);
+    const blank = node.inputs.map((k) => (input.numeric.has(input.index.get(k)!) ? `x${input.index.get(k)} IS NULL` : `t${input.index.get(k)} IS NULL`)).join(" OR ");
+    // Under "error", a scored leaf is never blank in a row the query returns: its coverage is 1.
+    full[i] = ctx.missing === "error";
+    emit(i, f, full[i] ? sqlDouble(1) : `CASE WHEN ${blank} THEN ${sqlDouble(0)} ELSE ${sqlDouble(1)} END`, isWide(f));
+  });
+  // Merged units: their leaves the means of their members' (groups are computed on them).
+  const merge = o.merge === undefined ? undefined : mergeSteps(plan, fractions, o.merge.map, dialect, o.merge.columns);
+  for (const [i, f] of merge?.fractions ?? []) fractions[i] = f;
+  plan.nodes.forEach((node, i) => {
+    if (node.kind === "leaf") return;
     const group = groupValue(plan, i, o, fractions, full);
     if (group === undefined) return emit(i, { n: `CAST(NULL AS ${dialect.small})`, p: null, c: 1n, nullable: true, bound: 0n, pBound: 1n, top: 1n }, sqlDouble(0), false);
     emit(i, group.value, group.coverage, group.value.wide);
   });
-  return { fractions, steps, raw, stats };
+  return { fractions, steps, raw, stats, ...(merge !== undefined ? { merge: merge.steps } : {}) };
 }

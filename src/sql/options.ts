@@ -7,6 +7,7 @@
 import { DtiError, error, type Issue } from "../errors.ts";
 import { checkOptions } from "../pipeline/check-options.ts";
 import type { UnrankedOption } from "../rank/unranked.ts";
+import type { MergeMapping } from "../score/merge-units.ts";
 import type { MissingPolicy } from "../score/score-leaves.ts";
 import { sqlText, type Dialect, type SqlDialect } from "./dialect.ts";
 
@@ -108,6 +109,13 @@ export interface ToSqlOptions {
    * ranking CSV's columns only (and `<id>_group_rank`): less for the engine to compute and hold.
    */
   readonly scores?: boolean;
+  /**
+   * Merge units, as `score()` does (the same mapping: e.g. 63 → 34 provinces): a merged unit's
+   * leaf scores are the unweighted mean of its members' (after normalisation across the units as
+   * the data has them), its code and group the mapping's; the output gains a `members` column.
+   * Names are matched as `score()` matches them (invisible characters, NFC, spaces, case).
+   */
+  readonly merge?: MergeMapping;
 }
 
 /** The column names of the query's output, in order. */
@@ -126,7 +134,6 @@ export function checkSqlOptions(options: ToSqlOptions, dialect: Dialect): Issue[
   const issues: Issue[] = [];
   const bad = (message: string) => issues.push(error("SQL_UNSUPPORTED", message));
   const raw = options as ToSqlOptions & Record<string, unknown>;
-  if (raw["merge"] !== undefined) bad("merges are not compiled to SQL: merge the units in the source query, or score with the library");
   if (raw["impute"] !== undefined) bad("imputation is not compiled to SQL: score with the library");
   if (options.unranked !== undefined) for (const issue of checkOptions({ unranked: options.unranked })) issues.push(issue);
   if (options.shape !== undefined && options.shape !== "wide" && options.shape !== "long") issues.push(error("OPTION_INVALID", `shape must be "wide" or "long" (got ${JSON.stringify(options.shape)})`));

@@ -22,13 +22,16 @@ const text = (x: string | number | null | undefined): string | null => (x === nu
 /**
  * Builds the result of `score()` from the rows of the query `toSql(framework, options)`. Node
  * scores are the engine's floats of the exact fractions; warnings are not produced by the engines
- * (the result has none). `rows[k].row`, when the query gives it, is the unit's first input row.
+ * (the result has none). `rows[k].row`, when the query gives it, is the unit's first input row;
+ * `rows[k].members` (with a merge), a merged unit's members.
  */
 export function rowsToResult(framework: Framework, rows: readonly SqlRow[], options: Omit<ToSqlOptions, "source" | "dialect">): ScoreResult {
   const plan = compileFramework(framework);
   const rootId = plan.nodes[plan.root]!.id;
-  const units: { input: UnitInput }[] = rows.map((r, k) => {
+  const units: { input: UnitInput; members?: string[] }[] = rows.map((r, k) => {
     const code = text(r["code"]);
+    // A merged unit's members, joined by " + " (which no merged name has: see `merge-sql.ts`).
+    const members = text(r["members"])?.split(" + ");
     const group = text(r["group"]);
     const year = num(r["year"]);
     // "không xếp hạng" or "không xếp hạng: <reason>" for a unit not ranked.
@@ -45,6 +48,7 @@ export function rowsToResult(framework: Framework, rows: readonly SqlRow[], opti
         ...(reason !== undefined ? { rankNote: reason } : {}),
         values: new Map(),
       },
+      ...(members !== undefined ? { members } : {}),
     };
   });
   const column = (node: number, suffix: string) => (node === plan.root ? ({ "": rootId, _rank: "rank", _score: "score", _coverage: "coverage", _group_rank: "group_rank" } as Record<string, string>)[suffix]! : `${plan.nodes[node]!.id}${suffix}`);

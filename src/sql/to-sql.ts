@@ -11,9 +11,10 @@
  * 38 digits and stops the query with an "Out of Range" error past that (never a wrong value).
  * Normalisation across units reads the other units through window functions over the year (see
  * `normalise-sql.ts`); harmonic means are fractions too (`harmonic-sql.ts`), and so are bonus and
- * penalty points (`adjust-sql.ts`). What cannot be computed this way (geometric and Mazziotta-Pareto
- * means, z-scores, ranking on exact scores or in name order, merges, imputation) is refused when
- * compiling, with an error naming the node or option.
+ * penalty points (`adjust-sql.ts`), and merged units' leaves, their members' means (`merge-sql.ts`).
+ * What cannot be computed this way (geometric and Mazziotta-Pareto means, z-scores, ranking on
+ * exact scores or in name order, imputation) is refused when compiling, with an error naming the
+ * node or option.
  *
  * @module
  */
@@ -25,8 +26,9 @@ import { compileFramework } from "../score/compile.ts";
 import { dialectOf, sqlIdent } from "./dialect.ts";
 import { cellColumns, checkAbsentInputs, identityColumns, inputColumns, inputKeys } from "./input-sql.ts";
 import { longCells, longKeys, longRows } from "./long-sql.ts";
+import { mergedColumns, mergeMap, withMembersColumn } from "./merge-sql.ts";
 import { nodeFractions } from "./node-sql.ts";
-import { checkSqlOptions, sourceSql, type SqlOutput, type ToSqlOptions } from "./options.ts";
+import { checkSqlOptions, refuse, sourceSql, type SqlOutput, type ToSqlOptions } from "./options.ts";
 import { outputColumns } from "./output-sql.ts";
 import { publishedColumns, rankColumns } from "./publish-sql.ts";
 import { unrankedSql } from "./unranked-sql.ts";
@@ -61,7 +63,8 @@ class Steps {
  * `group_rank`, `unit`, `code`, `group`, `year`, `rank_note` (with units not ranked: the `unranked`
  * option or `columns.ranked`), the root's id, `<id>` and `<id>_rank` for every
  * other node and view, `coverage`; then `score`, `<id>_score`, `<id>_group_rank` and
- * `<id>_coverage`. Throws a {@link DtiError} (`SQL_UNSUPPORTED`, naming the node) for what SQL
+ * `<id>_coverage`. With `merge`, merged units as `score()` makes them, and a `members` column after
+ * the year (their members' names joined by " + ", in the data's order; NULL for other units). Throws a {@link DtiError} (`SQL_UNSUPPORTED`, naming the node) for what SQL
  * cannot compute exactly as the library does.
  *
  * @example
@@ -80,23 +83,31 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
   if (optionIssues.length > 0) throw new DtiError(optionIssues);
   const plan = compileFramework(fw.framework);
   const decimals = options.decimals ?? fw.framework.decimals ?? 4;
-  const cols = options.columns ?? {};
   const input = inputKeys(plan);
-  const nodes = nodeFractions(plan, { dialect, input, scale: pow10(options.inputDecimals ?? 6), missing: options.missing ?? "error", minCoverage: options.minCoverage ?? 0, years: cols.year !== undefined });
+  const merge = options.merge === undefined ? undefined : mergeMap(options.merge);
+  // Merged units list their members in the data's order: the rows are numbered. A code or group
+  // only the mapping gives is a column of the query's (`shown`), not of the source's.
+  const read = merge !== undefined ? { ...options, rowNumbers: true } : options;
+  const cols = merge !== undefined ? mergedColumns(merge, options.columns ?? {}) : (options.columns ?? {});
+  const shown = merge !== undefined ? { ...options, columns: cols } : options;
+  const nodes = nodeFractions(plan, { dialect, input, scale: pow10(options.inputDecimals ?? 6), missing: options.missing ?? "error", minCoverage: options.minCoverage ?? 0, years: cols.year !== undefined, ...(merge !== undefined ? { merge: { map: merge, columns: options.columns ?? {} } } : {}) });
   if (options.shape !== "long") checkAbsentInputs(plan, input.keys, options);
   const withScores = options.scores !== false;
   const publish = publishedColumns(plan, nodes.fractions, dialect, decimals, withScores);
   const unranked = unrankedSql(options, dialect);
-  const ranks = rankColumns(plan, options, dialect, unranked !== undefined);
-  const out = outputColumns(plan, nodes.fractions, options, dialect, decimals, unranked !== undefined);
+  // Units not ranked are marked on the source's rows; merged units are made after the leaves, from
+  // rows whose marks the merge does not carry: the two together are refused rather than guessed.
+  if (unranked !== undefined && merge !== undefined) throw refuse("units not ranked (option unranked or a ranked column) together with merges are not compiled to SQL: score with the library");
+  const ranks = rankColumns(plan, shown, dialect, unranked !== undefined);
+  const out = withMembersColumn(outputColumns(plan, nodes.fractions, shown, dialect, decimals, unranked !== undefined), merge !== undefined);
 
   const steps = new Steps(dialect.cte);
   steps.add("dti_source", sourceSql(options.source), " AS (");
   if (options.shape === "long") {
     steps.extend("dti_long_rows", longRows(options, dialect));
     steps.extend("dti_long", longKeys(fw.framework, input, dialect));
-    steps.add("dti_cells", longCells(input, options, dialect));
-  } else steps.add("dti_cells", `SELECT\n    ${[...identityColumns(options, dialect), ...(unranked?.cells ?? []), ...cellColumns(input, options)].join(",\n    ")}\n  FROM dti_source`);
+    steps.add("dti_cells", longCells(input, read, dialect));
+  } else steps.add("dti_cells", `SELECT\n    ${[...identityColumns(read, dialect), ...(unranked?.cells ?? []), ...cellColumns(input, options)].join(",\n    ")}\n  FROM dti_source`);
   steps.extend("dti_inputs", inputColumns(input, options, dialect));
   steps.extend("dti_unranked_keys", unranked?.keys);
   steps.extend("dti_unranked", unranked?.marks);
@@ -107,11 +118,12 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
     steps.extend(`dti_level${depth}`, columns);
     steps.extend(`dti_level${depth}_gcd`, nodes.steps.reduced[depth]);
     steps.extend(`dti_level${depth}_reduced`, nodes.steps.divided[depth]);
+    if (depth === 0) for (const [name, body] of nodes.merge?.(steps.last) ?? []) steps.add(name, body);
   });
   steps.extend("dti_rounded", publish.approx);
   // Only what the ranks and the output read: DuckDB materialises this step (it is read twice), and
   // the inputs and intermediate sums carried along would multiply its size.
-  const carried = [...identityColumnsOf(cols).map(([, column]) => column), ...(options.rowNumbers === true ? ["dti_row"] : []), ...(unranked?.carried ?? []), ...(withScores ? nodes.fractions.map((_, i) => `v${i}`) : [`v${plan.root}`])];
+  const carried = [...identityColumnsOf(cols).map(([, column]) => column), ...(options.rowNumbers === true ? ["dti_row"] : []), ...(merge !== undefined ? ["dti_members"] : []), ...(unranked?.carried ?? []), ...(withScores ? nodes.fractions.map((_, i) => `v${i}`) : [`v${plan.root}`])];
   steps.add("dti_published", `SELECT ${carried.join(", ")},\n    ${publish.published.join(",\n    ")}\n  FROM ${steps.last}`);
   for (const cte of ranks.ctes) steps.ctes.push(cte);
   const check = unranked?.check;

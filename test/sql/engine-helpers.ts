@@ -1,6 +1,6 @@
 // Shared by the SQL differential tests: data as a SQL source both engines read, and the comparison
-// of an engine's result with score()'s (published values, ranks, group ranks, coverage, units not
-// ranked and why).
+// of an engine's result with score()'s (published values, ranks, group ranks, coverage; code,
+// group and members; units not ranked and why).
 import type { ScoreResult } from "../../src/index.ts";
 import { sqlIdent, sqlText } from "../../src/sql/dialect.ts";
 
@@ -22,6 +22,10 @@ export function differences(expected: ScoreResult, actual: ScoreResult): string[
     const a = got.get(key(e));
     if (a === undefined) return void out.push(`${key(e)}: missing`);
     if (actual.units[k] !== undefined && key(actual.units[k]!) !== key(e)) out.push(`order ${k}: ${key(e)} expected, ${key(actual.units[k]!)} got`);
+    // The unit's identity: code, group and, for a merged unit, its members in order.
+    for (const f of ["code", "group", "members"] as const) {
+      if (JSON.stringify(a[f]) !== JSON.stringify(e[f])) out.push(`${key(e)} ${f}: ${JSON.stringify(e[f])} expected, ${JSON.stringify(a[f])} got`);
+    }
     const check = (node: string, x: { value: string | null; rank: number | null; groupRank: number | null; coverage: number }, y: typeof x | undefined) => {
       for (const f of ["value", "rank", "groupRank", "coverage"] as const) {
         if (y?.[f] !== x[f]) out.push(`${key(e)} ${node}.${f}: ${x[f]} expected, ${y?.[f]} got`);

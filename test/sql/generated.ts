@@ -1,8 +1,8 @@
 // Generated frameworks and data for the SQL differential tests: the oracle's half-way cases
 // (test/oracle/arbitraries.ts: every rule, normalisation across units (min-max, goalposts, rank,
 // percentile, target; per year or across years; ranges [0, 1] and [0, 100]), arithmetic and
-// harmonic means, missing policies, groups, years, bonus and penalty points), without merges
-// (which the SQL compiler refuses), scored by score() and by a SQL engine, compared value by value.
+// harmonic means, missing policies, groups, years, bonus and penalty points, merged units),
+// scored by score() and by a SQL engine, compared value by value.
 import * as fc from "fast-check";
 import { DtiError, score, type FrameworkDefinition } from "../../src/index.ts";
 import { compileFramework } from "../../src/score/compile.ts";
@@ -13,11 +13,12 @@ import { buildCase, caseParams, type OracleCase } from "../oracle/arbitraries.ts
 import { oracleScore } from "../oracle/evaluate.ts";
 import { isHalfWay } from "../oracle/rational.ts";
 import { differences, recordsQuery } from "./engine-helpers.ts";
-import { unrankedVariant } from "./unranked-case.ts";
+import type { UnrankedOption } from "../../src/rank/unranked.ts";
+import { unrankedVariant, type UnrankedVariant } from "./unranked-case.ts";
 
-/** `count` generated cases, the same for a given seed (no merges: toSql refuses them, as test/sql/to-sql.test.ts checks). */
+/** `count` generated cases, the same for a given seed (about a third merge units). */
 export function generatedCases(count: number, seed: number): OracleCase[] {
-  return fc.sample(caseParams({ merges: false, normalise: true, years: true, adjustments: true }), { seed, numRuns: count }).map(buildCase);
+  return fc.sample(caseParams({ merges: true, normalise: true, years: true, adjustments: true }), { seed, numRuns: count }).map(buildCase);
 }
 
 /** What a run of generated cases found. */
@@ -25,8 +26,10 @@ export interface GeneratedTally {
   compared: number;
   /** Cases refused (a geometric or Mazziotta-Pareto mean; on DuckDB, an input past 18 digits or a harmonic mean past 38). */
   refused: number;
+  /** Of the refused: DuckDB queries stopped by an exact fraction past HUGEINT's 38 digits. */
+  overflows: number;
   units: number;
-  /** Compared cases using each method: "harmonic" and every normalisation method. */
+  /** Compared cases using each method: "harmonic", every normalisation method, "merge". */
   methods: Record<string, number>;
   /** Why cases were refused (the messages, for the log). */
   refusals: string[];
@@ -51,9 +54,10 @@ function methodsOf(plan: ReturnType<typeof compileFramework>): Set<string> {
 
 /** Scores each case with score() and on an engine (`query` runs SQL of `dialect`), comparing. */
 export async function runGenerated(cases: readonly OracleCase[], dialect: SqlDialect, query: (sql: string) => Promise<SqlRow[]>): Promise<GeneratedTally> {
-  const tally: GeneratedTally = { compared: 0, refused: 0, units: 0, halfWayRoots: 0, mismatches: [], methods: {}, refusals: [], unranked: 0 };
+  const tally: GeneratedTally = { compared: 0, refused: 0, overflows: 0, units: 0, halfWayRoots: 0, mismatches: [], methods: {}, refusals: [], unranked: 0 };
   for (const [index, c] of cases.entries()) {
-    const variant = unrankedVariant(c.records, index);
+    // Units not ranked together with merges are refused by toSql: a merged case keeps every unit ranked.
+    const variant: UnrankedVariant = c.options.merge !== undefined ? { records: [...c.records], columns: {} } : unrankedVariant(c.records, index);
     const definition = c.definition as unknown as FrameworkDefinition;
     const checked = validateFramework(definition);
     if (!checked.ok) throw new Error(`generated framework invalid: ${checked.issues[0]?.message}`);
@@ -62,7 +66,11 @@ export async function runGenerated(cases: readonly OracleCase[], dialect: SqlDia
     const plan = compileFramework(framework);
     const inputs = Object.fromEntries(plan.leaves.flatMap((l) => plan.nodes[l]!.inputs).filter((k) => !present.includes(k)).map((k) => [k, null]));
     const columns = { ...(present.includes("group") ? { group: "group" } : {}), ...(present.includes("year") ? { year: "year" } : {}), ...variant.columns };
-    const options = { ...(c.options.missing !== undefined ? { missing: c.options.missing } : {}), ...(variant.unranked !== undefined ? { unranked: variant.unranked } : {}) };
+    const options: { missing?: "zero" | "reweight"; merge?: NonNullable<OracleCase["options"]["merge"]>; unranked?: UnrankedOption } = {
+      ...(c.options.missing !== undefined ? { missing: c.options.missing } : {}),
+      ...(c.options.merge !== undefined ? { merge: c.options.merge } : {}),
+      ...(variant.unranked !== undefined ? { unranked: variant.unranked } : {}),
+    };
     let sql: string;
     try {
       sql = toSql(framework, { ...options, dialect, columns, inputs, source: { query: source } }).sql;
@@ -79,9 +87,12 @@ export async function runGenerated(cases: readonly OracleCase[], dialect: SqlDia
     try {
       rows = await query(sql);
     } catch (e) {
-      // A number past DuckDB's 18 digits is refused by the query itself, saying so.
-      if (e instanceof DtiError && e.code === "SQL_UNSUPPORTED") {
+      // A number past DuckDB's 18 digits is refused by the query itself, saying so; an exact
+      // fraction past its 38 digits stops the query (as documented: never a wrong value).
+      const overflow = dialect === "duckdb" && e instanceof DtiError && e.code === "SQL_ENGINE" && /38 digits/u.test(e.message);
+      if (e instanceof DtiError && (e.code === "SQL_UNSUPPORTED" || overflow)) {
         tally.refused++;
+        if (overflow) tally.overflows++;
         tally.refusals.push(e.issues[0]?.message ?? e.message);
         continue;
       }
@@ -92,7 +103,7 @@ export async function runGenerated(cases: readonly OracleCase[], dialect: SqlDia
     if (diff.length > 0) tally.mismatches.push(`case ${JSON.stringify(c.params)}:\n  ${diff.slice(0, 5).join("\n  ")}`);
     tally.compared++;
     if (expected.units.some((u) => u.ranked === false)) tally.unranked++;
-    for (const m of methodsOf(plan)) tally.methods[m] = (tally.methods[m] ?? 0) + 1;
+    for (const m of [...methodsOf(plan), ...(options.merge !== undefined ? ["merge"] : [])]) tally.methods[m] = (tally.methods[m] ?? 0) + 1;
     tally.units += expected.units.length;
     const oracle = oracleScore(c.definition, c.records, c.options);
     tally.halfWayRoots += oracle.units.filter((u) => {

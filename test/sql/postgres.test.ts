@@ -16,6 +16,8 @@ import { adjustedExpected, adjustedOnEngine } from "./adjusted-case.ts";
 import { postgresBin, startPostgres, type PostgresServer } from "./postgres-server.ts";
 import { nameMismatches, namesQuery } from "./name-spellings.ts";
 import { dialectOf } from "../../src/sql/dialect.ts";
+import { readMergeTable } from "../../src/input/read-merge-map.ts";
+import { nameKeyExpected, nameKeyQuery, nameKeyRows } from "./name-key-sql.ts";
 
 const RUNS = Number(process.env["DTI_SQL_PG_RUNS"] ?? 800);
 const bin = postgresBin();
@@ -99,6 +101,23 @@ describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
     expect(await adjustedOnEngine(range, "postgres", query)).toEqual({ differences: [], ...adjustedExpected(range) });
   }, 60_000);
 
+  it("provinces-63-synthetic.json merged by merge-2025.csv (63 → 34): values, ranks, codes, groups and members as score()", async () => {
+    const framework = getFramework("vn-dti-2022-province");
+    const records = JSON.parse(readFileSync("fixtures/provinces-63-synthetic.json", "utf8")) as Record<string, unknown>[];
+    const merge = readMergeTable(parseCsv(readFileSync("fixtures/merge-2025.csv", "utf8"))).entries;
+    const plan = compileFramework(framework);
+    const { query: source, columns: present } = recordsQuery(records);
+    const inputs = Object.fromEntries(plan.leaves.flatMap((l) => plan.nodes[l]!.inputs).filter((k) => !present.includes(k)).map((k) => [k, null]));
+    const options = { columns: { code: "Mã", group: "Vùng" }, inputs, merge };
+    const actual = rowsToResult(framework, await query(toSql(framework, { ...options, dialect: "postgres", source: { query: source } }).sql), options);
+    expect(actual.units).toHaveLength(34);
+    expect(differences(score(framework, records, { columns: { code: "Mã", group: "Vùng" }, merge }), actual)).toEqual([]);
+  }, 60_000);
+
+  it("unit names cleaned and matched as cleanName and normalizeKey do (case, NFD, invisible characters, Unicode spaces)", async () => {
+    expect(nameKeyRows(await query(nameKeyQuery("postgres")))).toEqual(nameKeyExpected());
+  }, 60_000);
+
   it("a bad cell stops the query with the library's code, node and unit", async () => {
     const framework = getFramework("vn-dti-2020-province");
     const { query: source } = recordsQuery([{ unit: "Huế", government: "abc", economy: "0.5", society: "0.5" }]);
@@ -110,14 +129,14 @@ describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
 
   it(`${RUNS} generated cases with half-way totals: values, ranks, group ranks and coverage as score()`, async () => {
     const tally = await runGenerated(generatedCases(RUNS, 20261202), "postgres", query);
-    console.log(`PostgreSQL: ${tally.compared} cases compared (${tally.units} units, ${tally.halfWayRoots} with an exactly half-way index, ${tally.unranked} with units not ranked), ${tally.refused} refused, ${tally.mismatches.length} mismatches; methods ${JSON.stringify(tally.methods)}; refused for: ${[...new Set(tally.refusals)].slice(0, 5).join(" | ")}`);
+    console.log(`PostgreSQL: ${tally.compared} cases compared (${tally.units} units, ${tally.halfWayRoots} with an exactly half-way index, ${tally.unranked} with units not ranked), ${tally.refused} refused (${tally.overflows} past 38 digits); methods ${JSON.stringify(tally.methods)}; refused for: ${[...new Set(tally.refusals)].slice(0, 5).join(" | ")}`);
     expect(tally.mismatches.slice(0, 3)).toEqual([]);
     expect(tally.compared).toBeGreaterThan(RUNS / 2);
     expect(tally.halfWayRoots).toBeGreaterThan(tally.compared / 4);
     // Units not ranked (by the option, by the ranked column, by both) in a share of the cases.
     expect(tally.unranked).toBeGreaterThan(tally.compared / 4);
-    // Every method the SQL compiles across units, harmonic means and bonus and penalty points in
-    // every adjusted range are among the compared cases.
-    for (const m of ["harmonic", "minmax", "minmax-bounds", "goalposts", "rank", "percentile", "target", "adjusted-total", "adjusted-non-negative", "adjusted-none"]) expect(tally.methods[m] ?? 0, m).toBeGreaterThan(0);
+    // Every method the SQL compiles across units, harmonic means, bonus and penalty points in every
+    // adjusted range and merged units are among the compared cases.
+    for (const m of ["harmonic", "minmax", "minmax-bounds", "goalposts", "rank", "percentile", "target", "adjusted-total", "adjusted-non-negative", "adjusted-none", "merge"]) expect(tally.methods[m] ?? 0, m).toBeGreaterThan(0);
   }, 900_000);
 });

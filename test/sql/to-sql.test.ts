@@ -87,9 +87,10 @@ describe("toSql refuses what SQL cannot compute as the library does", () => {
   it.each([
     [{ unranked: ["Σπάρτη"] } as object, /Greek sigma/u],
     [{ shape: "long", columns: { ranked: "Được xếp hạng" } } as object, /long data/u],
+    [{ unranked: ["Huế"], merge: [{ unit: "Quảng Nam", into: "Đà Nẵng" }] } as object, /together with merges/u],
+    [{ columns: { unit: "unit", ranked: "Được xếp hạng" }, merge: [{ unit: "Quảng Nam", into: "Đà Nẵng" }] } as object, /together with merges/u],
     [{ ties: "exact" as const }, /published/u],
     [{ ranking: "ordinal" as const }, /competition/u],
-    [{ merge: [] } as object, /merge/u],
     [{ impute: "group-mean" } as object, /imputation/u],
     [{ dialect: "postgres" as const, source: { csv: "x.csv" } }, /PostgreSQL/u],
   ])("%j", (options, message) => {

@@ -81,7 +81,8 @@ export const scoreCommand: Command = {
                               --header-row, --ties exact), always over 256 MiB
       --engine <name>         library (default) | duckdb: score a CSV or Parquet file in DuckDB
                               (npm install @duckdb/node-api) with the same values, ranks and
-                              coverage; no warnings, merges, imputation or formulas (docs/scale.md)
+                              coverage (and merges); no warnings, imputation or formulas
+                              (docs/scale.md)
       --rank-nodes <ids|all>  --engine duckdb: rank only these nodes (comma-separated ids, or
                               all, the default)
       --max-issues <n>        streaming: errors shown (default 100); the rest are counted

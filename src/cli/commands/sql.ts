@@ -40,6 +40,7 @@ export const sqlCommand: Command = {
     ranking: { type: "string" },
     ties: { type: "string" },
     decimals: { type: "string" },
+    merge: { type: "string" },
     out: { type: "string", short: "o" },
   },
   help: `  -f, --framework <id|file>   built-in id (see \`dti frameworks\`) or a framework JSON file
@@ -58,6 +59,8 @@ export const sqlCommand: Command = {
       --input-decimals <n>    most decimals an input may have (default 6)
       --ranking <method>      competition (default, RANK) | dense (DENSE_RANK)
       --decimals <n>          decimals of published values (default the framework's, 4)
+      --merge <file>          merge map (CSV/JSON with unit and merged columns): merged units
+                              as \`dti score --merge\` makes them, with a members column
   -o, --out <file>            write the query to a file instead of standard output
   Input columns are named by the framework's input keys (see \`dti frameworks <id>\`).
   Output columns are named as \`dti score --format csv\` names them. See docs/scale.md.
@@ -68,7 +71,7 @@ export const sqlCommand: Command = {
     const dialect = oneOf("dialect", stringOption(values, "dialect"), ["duckdb", "postgres"] as const) ?? "duckdb";
     const options = await buildScoreOptions(values, io, true);
     const inputDecimals = integerOption(values, "input-decimals");
-    const { columns, missing, ranking, ties, decimals, minCoverage, unranked } = options;
+    const { columns, missing, ranking, ties, decimals, minCoverage, unranked, merge } = options;
     const ranked = stringOption(values, "ranked-column");
     const rankNote = stringOption(values, "rank-note-column");
     const { sql } = toSql(framework, {
@@ -82,6 +85,7 @@ export const sqlCommand: Command = {
       source: sourceOf(stringOption(values, "source") ?? "units"),
       columns: { unit: columns?.unit ?? "unit", ...(columns?.code !== undefined ? { code: columns.code } : {}), ...(columns?.group !== undefined ? { group: columns.group } : {}), ...(columns?.year !== undefined ? { year: columns.year } : {}), ...(ranked !== undefined ? { ranked } : {}), ...(rankNote !== undefined ? { rankNote } : {}) },
       ...(inputDecimals !== undefined ? { inputDecimals } : {}),
+      ...(merge !== undefined ? { merge } : {}),
     });
     await writeOutput(io, values, `${sql};\n`, "the query");
     return 0;

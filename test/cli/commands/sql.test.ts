@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sourceOf } from "../../../src/cli/commands/sql.ts";
+import { getFramework, score } from "../../../src/index.ts";
 import { queryDuckDb } from "../../../src/sql.ts";
 import { cli, FW22, SAMPLE } from "../helpers.ts";
 
@@ -41,6 +42,25 @@ describe("dti sql", () => {
       ["Huế", null, "không xếp hạng: mới"],
       ["Hà Nội", null, "không xếp hạng"],
     ]);
+  });
+
+  it("--merge: merged units in the query, as dti score --merge makes them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dti-sql-merge-"));
+    try {
+      const map = join(dir, "merge.csv");
+      writeFileSync(map, "unit,merged\nQuảng Nam,Đà Nẵng\n");
+      const source = "SELECT * FROM (VALUES ('Đà Nẵng', '0.5', '0.25', '0.125'), ('QUẢNG NAM', '0.3', '0.7', '0.1'), ('Huế', '0.4', '0.4', '0.4')) AS t(unit, government, economy, society)";
+      const { code, stdout } = await cli(["sql", "-f", "vn-dti-2020-province", "--source", source, "--merge", map]);
+      expect(code).toBe(0);
+      const rows = await queryDuckDb(stdout.trimEnd().replace(/;$/u, ""));
+      const records = [["Đà Nẵng", "0.5", "0.25", "0.125"], ["QUẢNG NAM", "0.3", "0.7", "0.1"], ["Huế", "0.4", "0.4", "0.4"]].map(([unit, government, economy, society]) => ({ unit, government, economy, society }));
+      const library = score(getFramework("vn-dti-2020-province"), records, { merge: [{ unit: "Quảng Nam", into: "Đà Nẵng" }] });
+      expect(rows.map((r) => [r["unit"], r["members"], r["government"], r["dti"]])).toEqual(library.units.map((u) => [u.unit, u.members?.join(" + ") ?? null, u.nodes["government"]?.value, u.value]));
+      // Đà Nẵng's government: (0.5 + 0.3) / 2.
+      expect(rows.find((r) => r["unit"] === "Đà Nẵng")).toMatchObject({ members: "Đà Nẵng + QUẢNG NAM", government: "0.4000" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 30_000);
 
   it("refuses what SQL does not compute, with the error code", async () => {
@@ -94,8 +114,40 @@ describe("dti score --engine duckdb", () => {
     }
   }, 60_000);
 
-  it("refuses --stream and --merge with it", async () => {
+  it("refuses --stream with it", async () => {
     expect((await cli(["score", SAMPLE, ...FW22, "--engine", "duckdb", "--stream"])).stderr).toContain("choose one");
-    expect((await cli(["score", SAMPLE, ...FW22, "--engine", "duckdb", "--merge", "fixtures/merge-2025.csv"])).stderr).toContain("--merge is not available");
   });
+
+  it("--merge (63 → 34 provinces): the same CSV bytes as the library, streamed and written with -o, and the same JSON", async () => {
+    const merge = ["--merge", "fixtures/merge-2025.csv"];
+    const library = await cli(["score", SAMPLE, ...FW22, ...merge, "--format", "csv"]);
+    const duckdb = await cli(["score", SAMPLE, ...FW22, ...merge, "--format", "csv", "--engine", "duckdb"]);
+    expect(duckdb.stderr).toBe("");
+    expect(library.stdout.split("\r\n")[0]).toContain(",members,");
+    expect(library.stdout.split("\r\n")).toHaveLength(36);
+    expect(duckdb.stdout).toBe(library.stdout);
+    const dir = mkdtempSync(join(tmpdir(), "dti-engine-merge-"));
+    try {
+      const out = join(dir, "ranking.csv");
+      expect((await cli(["score", SAMPLE, ...FW22, ...merge, "--format", "csv", "--engine", "duckdb", "-o", out])).code).toBe(0);
+      expect(readFileSync(out, "utf8")).toBe(library.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // Data without code and group columns, a mapping with a code and group: the library's columns.
+    const dir2 = mkdtempSync(join(tmpdir(), "dti-engine-merge-"));
+    try {
+      const map = join(dir2, "merge.csv");
+      writeFileSync(map, "unit,merged,merged code,merged group\nTP. Hồ Chí Minh,TP. Hồ Chí Minh,79,Đông Nam Bộ\nQuảng Ninh,TP. Hồ Chí Minh,,\n");
+      const top5 = ["score", "fixtures/dti-2022-province-top5.csv", ...FW22, "--merge", map, "--format", "csv"];
+      const [lib, engine] = [await cli(top5), await cli([...top5, "--engine", "duckdb"])];
+      expect(lib.stdout.split("\r\n")[0]).toMatch(/^rank,group_rank,unit,code,group,members,dti,/u);
+      expect(engine.stdout).toBe(lib.stdout);
+    } finally {
+      rmSync(dir2, { recursive: true, force: true });
+    }
+    const strip = (text: string) => JSON.stringify(JSON.parse(text), (k, v) => (k === "score" || k === "warnings" ? undefined : v), 1);
+    const [a, b] = await Promise.all([cli(["score", SAMPLE, ...FW22, ...merge, "--format", "json", "--engine", "duckdb"]), cli(["score", SAMPLE, ...FW22, ...merge, "--format", "json"])]);
+    expect(strip(a.stdout)).toBe(strip(b.stdout));
+  }, 90_000);
 });
