@@ -17,7 +17,6 @@ import { postgresBin, startPostgres, type PostgresServer } from "./postgres-serv
 import { nameMismatches, namesQuery } from "./name-spellings.ts";
 import { dialectOf } from "../../src/sql/dialect.ts";
 import { readMergeTable } from "../../src/input/read-merge-map.ts";
-import { nameKeyExpected, nameKeyQuery, nameKeyRows } from "./name-key-sql.ts";
 
 const RUNS = Number(process.env["DTI_SQL_PG_RUNS"] ?? 800);
 const bin = postgresBin();
@@ -112,10 +111,6 @@ describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
     const actual = rowsToResult(framework, await query(toSql(framework, { ...options, dialect: "postgres", source: { query: source } }).sql), options);
     expect(actual.units).toHaveLength(34);
     expect(differences(score(framework, records, { columns: { code: "Mã", group: "Vùng" }, merge }), actual)).toEqual([]);
-  }, 60_000);
-
-  it("unit names cleaned and matched as cleanName and normalizeKey do (case, NFD, invisible characters, Unicode spaces)", async () => {
-    expect(nameKeyRows(await query(nameKeyQuery("postgres")))).toEqual(nameKeyExpected());
   }, 60_000);
 
   it("a bad cell stops the query with the library's code, node and unit", async () => {
