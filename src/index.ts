@@ -102,7 +102,7 @@ export type { RankMethod } from "./rank/rank.ts";
 // Scale: streaming scoring (the same plan and evaluator as score(), exact published values). The
 // CSV stream reader is in the `dti/csv` sub-path (readCsvStream).
 export { scoreStream } from "./stream/score-stream.ts";
-export type { ScoreStream, StreamNodes, StreamOptions, StreamRow, StreamSummary, StreamUnitResult } from "./stream/score-stream.ts";
+export type { ScoreStream, StreamBatch, StreamNodes, StreamOptions, StreamRow, StreamSummary, StreamUnitId, StreamUnitResult } from "./stream/score-stream.ts";
 export type { NodeRanks } from "./rank/rank-store.ts";
 
 // Numbers, text and methods: the rules the scores follow, for data prepared outside dti.

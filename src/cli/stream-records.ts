@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { isSummaryName } from "../input/summary-rows.ts";
 import { createRankCounts, type RankCounts } from "../rank/rank-counts.ts";
 import type { RankMethod } from "../rank/rank.ts";
-import type { ScoreStream } from "../stream/score-stream.ts";
+import type { ScoreStream, StreamBatch, StreamUnitId } from "../stream/score-stream.ts";
 import { fileErrorMessage } from "./file-error.ts";
 import { handleWriter, removeOnSignal } from "./out-file.ts";
 import { UsageError } from "./usage-error.ts";
@@ -91,63 +91,74 @@ export function partitionOf<K>(map: Map<K, number>, key: K): number {
  */
 export async function writeRecords(stream: ScoreStream, temp: { handle: FileHandle; path: string }, ranking: RankMethod, full: boolean): Promise<Records> {
   const writer = handleWriter(temp.handle, (e) => new UsageError(fileErrorMessage(e, "write", temp.path) ?? `cannot write ${temp.path}: ${(e as Error).message}`));
-  const has = { code: false, group: false, year: false, members: false, unranked: false as const };
-  let unranked = false;
+  const root = stream.nodes.find((info) => info.id === stream.root)!.position;
+  const seen = { has: { code: false, group: false, year: false, members: false, unranked: false as const }, unranked: false, summaryNames: false };
+  let counts: PartitionCounts | undefined;
   let rows = new Int32Array(1024);
+  let count = 0;
   let nodes = 0;
   let width = 0;
-  const root = stream.nodes.find((info) => info.id === stream.root)!.position;
-  let staged = new Float64Array(0);
-  let used = 0;
-  let count = 0;
-  let summaryNames = false;
-  let counts: PartitionCounts | undefined;
-  for await (const unit of stream) {
-    summaryNames ||= unit.code === undefined && isSummaryName(unit.unit);
-    const { published, scores, coverage } = unit.nodes;
+  for await (const batch of stream.batches()) {
     if (nodes === 0) {
-      nodes = published.length;
+      nodes = batch.nodes;
       width = full ? 3 * nodes : nodes + 2;
-      // About 1 MiB of records per write.
-      staged = new Float64Array(width * Math.max(1, Math.floor((1 << 17) / width)));
       // Ordinal ranks depend on names: they are ranked from the records at the end instead.
       if (ranking !== "ordinal") counts = { year: createRankCounts(nodes), group: createRankCounts(nodes), years: new Map(), groups: new Map() };
     }
-    if (counts !== undefined) {
-      const ok =
-        counts.year.add(partitionOf(counts.years, unit.year), published) &&
-        (unit.group === undefined || counts.group.add(partitionOf(counts.groups, `${unit.year ?? ""}\u0000${unit.group}`), published));
-      if (!ok) counts = undefined;
+    if (count + batch.size > rows.length) rows = grown(rows, count + batch.size);
+    for (let k = 0; k < batch.size; k++) {
+      const unit = batch.units[k]!;
+      noteUnit(seen, unit);
+      rows[count++] = unit.row;
+      if (counts !== undefined && !countUnit(counts, unit, batch.published.subarray(k * nodes, (k + 1) * nodes))) counts = undefined;
     }
-    unranked ||= unit.ranked === false;
-    has.code ||= unit.code !== undefined;
-    has.group ||= unit.group !== undefined;
-    has.year ||= unit.year !== undefined;
-    if (count === rows.length) {
-      const grown = new Int32Array(2 * rows.length);
-      grown.set(rows);
-      rows = grown;
-    }
-    rows[count++] = unit.row;
-    staged.set(published, used);
+    // A fresh buffer each time: the writer may still hold the last one.
+    await writer.write(new Uint8Array(batchRecords(batch, width, root, full).buffer));
+  }
+  await writer.finish();
+  return { nodes, width, rows: rows.subarray(0, count), has: seen.has, unranked: seen.unranked, summaryNames: seen.summaryNames, counts };
+}
+
+/** `rows` copied into an array of at least `least` (doubling). */
+function grown(rows: Int32Array, least: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(Math.max(least, 2 * rows.length));
+  bigger.set(rows);
+  return bigger;
+}
+
+/** Which identity fields occur, and whether some unit is not ranked or named as a totals row. */
+function noteUnit(seen: { has: { code: boolean; group: boolean; year: boolean }; unranked: boolean; summaryNames: boolean }, unit: StreamUnitId): void {
+  seen.summaryNames ||= unit.code === undefined && isSummaryName(unit.unit);
+  seen.unranked ||= unit.ranked === false;
+  seen.has.code ||= unit.code !== undefined;
+  seen.has.group ||= unit.group !== undefined;
+  seen.has.year ||= unit.year !== undefined;
+}
+
+/** Counts a unit's published values in its year's and its year and group's partitions; false when they cannot be counted. */
+function countUnit(counts: PartitionCounts, unit: StreamUnitId, published: Float64Array): boolean {
+  return (
+    counts.year.add(partitionOf(counts.years, unit.year), published) &&
+    (unit.group === undefined || counts.group.add(partitionOf(counts.groups, `${unit.year ?? ""}\u0000${unit.group}`), published))
+  );
+}
+
+/** A batch's records: every node's published value, then every node's score and coverage (full) or the index's. */
+function batchRecords(batch: StreamBatch, width: number, root: number, full: boolean): Float64Array {
+  const n = batch.nodes;
+  const out = new Float64Array(width * batch.size);
+  for (let k = 0; k < batch.size; k++) {
+    const at = k * width;
+    out.set(batch.published.subarray(k * n, (k + 1) * n), at);
     if (full) {
-      staged.set(scores, used + nodes);
-      staged.set(coverage, used + 2 * nodes);
+      out.set(batch.scores.subarray(k * n, (k + 1) * n), at + n);
+      out.set(batch.coverage.subarray(k * n, (k + 1) * n), at + 2 * n);
     } else {
-      staged[used + nodes] = scores[root]!;
-      staged[used + nodes + 1] = coverage[root]!;
-    }
-    used += width;
-    if (used === staged.length) {
-      // A fresh buffer each time: the writer still holds the last one.
-      await writer.write(new Uint8Array(staged.buffer, 0, used * 8));
-      staged = new Float64Array(staged.length);
-      used = 0;
+      out[at + n] = batch.scores[k * n + root]!;
+      out[at + n + 1] = batch.coverage[k * n + root]!;
     }
   }
-  if (used > 0) await writer.write(new Uint8Array(staged.buffer, 0, used * 8));
-  await writer.finish();
-  return { nodes, width, rows: rows.subarray(0, count), has, unranked, summaryNames, counts };
+  return out;
 }
 
 /** Reads record `i` of the temporary file into `bytes` (one record long). */

@@ -14,8 +14,8 @@ import type { Framework } from "../framework/types.ts";
 import type { CompiledFramework } from "../score/compile.ts";
 import { missingColumnIssues, type MissingPolicy } from "../score/score-leaves.ts";
 import { createIssueLog } from "./issue-log.ts";
-import type { StreamOptions, StreamRow } from "./stream-types.ts";
-import type { StreamRowUnit, StreamUnit } from "./stream-batch.ts";
+import type { StreamOptions, StreamRow, StreamUnitId } from "./stream-types.ts";
+import type { StreamRowUnit } from "./stream-batch.ts";
 
 function isBlock(row: StreamRow): row is CsvBlock {
   return (row as CsvBlock).kind === "csv-block" && (row as CsvBlock).numbers instanceof Float64Array;
@@ -26,7 +26,7 @@ function isRawRow(row: StreamRow): row is RawRow {
 }
 
 /** One data row read: counted, its issues sent, its identity read (undefined when the row is left out). */
-type Accept = (cells: readonly RawCell[], line: number, rowIssues: readonly Issue[] | undefined) => StreamUnit | undefined;
+type Accept = (cells: readonly RawCell[], line: number, rowIssues: readonly Issue[] | undefined) => StreamUnitId | undefined;
 
 /**
  * A copy of `text` that does not point into a larger string. A cell's text is cut from its block's

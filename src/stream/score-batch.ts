@@ -1,6 +1,7 @@
 /**
  * One batch of a stream scored: the leaf stage over the batch's cells, the float evaluator over its
- * columns, exact publishing, the issues in row order, and the units handed out in input order.
+ * columns, exact publishing, the issues in row order, and the units handed out in input order,
+ * together (a {@link StreamBatch}) or one by one.
  *
  * @module
  */
@@ -21,7 +22,7 @@ import type { collectNormalised } from "./collect-normalised.ts";
 import type { IssueLog } from "./issue-log.ts";
 import type { rowReader } from "./row-reader.ts";
 import { batchSource, BATCH, type Batch } from "./stream-batch.ts";
-import type { StreamOptions, StreamUnitResult } from "./stream-types.ts";
+import type { StreamBatch, StreamOptions, StreamUnitId, StreamUnitResult } from "./stream-types.ts";
 
 /** What scoring a batch reads and adds to: the plan, the options, the logs, the rank store, and counts kept across batches. */
 export interface BatchContext {
@@ -46,15 +47,15 @@ export interface BatchContext {
 }
 
 /**
- * Scores the units of `batch` (then empties it), yielding each unit without an error in input
- * order and adding it to the rank store.
+ * Scores the units of `batch` (then empties it): the units without an error, in input order, each
+ * added to the rank store; undefined when none is left.
  */
-export function batchScorer(ctx: BatchContext): (batch: Batch) => Generator<StreamUnitResult> {
+export function batchScorer(ctx: BatchContext): (batch: Batch) => StreamBatch | undefined {
   const scratch = evaluationScratch(BATCH);
   const keys = new Float64Array(ctx.rankedPositions.length);
-  return function* (batch) {
+  return (batch) => {
     const size = batch.size;
-    if (size === 0) return;
+    if (size === 0) return undefined;
     const { compiled, reader, errors } = ctx;
     const stage = leafColumns(compiled, batchSource(compiled, batch, reader.header()), ctx.missing, reader.absent());
     addMissing(ctx, stage.missingCount, stage.missingNames);
@@ -72,9 +73,14 @@ export function batchScorer(ctx: BatchContext): (batch: Batch) => Generator<Stre
     for (const issue of nodeFlagIssues(compiled, batch.units.slice(0, size).map((input) => ({ input })), flags)) {
       (issue.severity === "error" ? errors : ctx.warnings).add(issue);
     }
-    const major = unitMajor(compiled.nodes.length, size, cols, published);
-    for (let b = 0; b < size; b++) if (failed[b] !== 1) yield unitOf(ctx, batch, b, major, keys);
+    const kept: number[] = [];
+    for (let b = 0; b < size; b++) if (failed[b] !== 1) kept.push(b);
     batch.size = 0;
+    if (kept.length === 0) return undefined;
+    const first = ctx.store.size;
+    const major = unitMajor(compiled.nodes.length, size, cols, published, kept);
+    const units = kept.map((b, k) => rankUnit(ctx, batch.units[b]!, major.published.subarray(k * major.nodes, (k + 1) * major.nodes), keys));
+    return { size: kept.length, first, units, ...major };
   };
 }
 
@@ -126,48 +132,51 @@ function publishBatch(ctx: BatchContext, batch: Batch, cols: NodeColumns, flags:
   return published.scaled;
 }
 
-/** A batch's numbers unit-major (unit b's nodes at b × n … (b + 1) × n − 1), handed out as views. */
-interface UnitMajor {
-  readonly n: number;
-  readonly scores: Float64Array;
-  readonly published: Float64Array;
-  readonly coverage: Float64Array;
-}
-
-function unitMajor(n: number, size: number, cols: NodeColumns, published: Float64Array): UnitMajor {
-  const scores = new Float64Array(n * size);
-  const pub = new Float64Array(n * size);
-  const coverage = new Float64Array(n * size);
+/** The kept units' numbers unit-major (the k-th kept unit's nodes at k × n … (k + 1) × n − 1). */
+function unitMajor(n: number, size: number, cols: NodeColumns, published: Float64Array, kept: readonly number[]) {
+  const count = kept.length;
+  const scores = new Float64Array(n * count);
+  const pub = new Float64Array(n * count);
+  const coverage = new Float64Array(n * count);
   for (let node = 0; node < n; node++) {
-    for (let b = 0; b < size; b++) {
-      scores[b * n + node] = cols.value[node * size + b]!;
-      pub[b * n + node] = published[node * size + b]!;
-      coverage[b * n + node] = cols.coverage[node * size + b]!;
+    const at = node * size;
+    for (let k = 0; k < count; k++) {
+      const b = kept[k]!;
+      scores[k * n + node] = cols.value[at + b]!;
+      pub[k * n + node] = published[at + b]!;
+      coverage[k * n + node] = cols.coverage[at + b]!;
     }
   }
-  return { n, scores, published: pub, coverage };
+  return { nodes: n, scores, published: pub, coverage };
 }
 
-/** Unit `b` of the batch, added to the rank store (a unit not ranked with no values: it gets no rank and takes no place). */
-function unitOf(ctx: BatchContext, batch: Batch, b: number, major: UnitMajor, keys: Float64Array): StreamUnitResult {
-  const { n, scores, published, coverage } = major;
-  const unit = batch.units[b]!;
+/**
+ * A unit added to the rank store (a unit not ranked with no values: it gets no rank and takes no
+ * place), as the batch hands it out: marked when it is not ranked.
+ */
+function rankUnit(ctx: BatchContext, unit: StreamUnitId, published: Float64Array, keys: Float64Array): StreamUnitId {
   const mark = ctx.unranked.mark(unit);
-  for (let k = 0; k < ctx.rankedPositions.length; k++) keys[k] = mark === false ? published[b * n + ctx.rankedPositions[k]!]! : NaN;
+  for (let k = 0; k < ctx.rankedPositions.length; k++) keys[k] = mark === false ? published[ctx.rankedPositions[k]!]! : NaN;
   ctx.store.add(unit.unit, unit.code, unit.year, unit.group, keys);
-  const root = ctx.compiled.root;
-  const rootValue = published[b * n + root]!;
+  return mark === false ? unit : { ...unit, ranked: false, ...(mark.note !== undefined ? { rankNote: mark.note } : {}) };
+}
+
+/** Unit `k` of a batch as the stream yields it: its identity, the index's numbers, and views of every node's. */
+export function batchUnit(batch: StreamBatch, k: number, root: number, decimals: number): StreamUnitResult {
+  const { nodes: n, scores, published, coverage } = batch;
+  const unit = batch.units[k]!;
+  const rootValue = published[k * n + root]!;
   return {
-    index: ctx.store.size - 1,
+    index: batch.first + k,
     unit: unit.unit,
     ...(unit.code !== undefined ? { code: unit.code } : {}),
     ...(unit.group !== undefined ? { group: unit.group } : {}),
     ...(unit.year !== undefined ? { year: unit.year } : {}),
     row: unit.row,
-    ...(mark === false ? {} : { ranked: false as const, ...(mark.note !== undefined ? { rankNote: mark.note } : {}) }),
-    score: scores[b * n + root]!,
-    value: Number.isNaN(rootValue) ? "" : formatScaled(rootValue, ctx.decimals),
-    coverage: coverage[b * n + root]!,
-    nodes: { scores: scores.subarray(b * n, (b + 1) * n), published: published.subarray(b * n, (b + 1) * n), coverage: coverage.subarray(b * n, (b + 1) * n) },
+    ...(unit.ranked === false ? { ranked: false as const, ...(unit.rankNote !== undefined ? { rankNote: unit.rankNote } : {}) } : {}),
+    score: scores[k * n + root]!,
+    value: Number.isNaN(rootValue) ? "" : formatScaled(rootValue, decimals),
+    coverage: coverage[k * n + root]!,
+    nodes: { scores: scores.subarray(k * n, (k + 1) * n), published: published.subarray(k * n, (k + 1) * n), coverage: coverage.subarray(k * n, (k + 1) * n) },
   };
 }

@@ -14,13 +14,13 @@ import { compileFramework } from "../score/compile.ts";
 import { missingValueWarnings } from "../score/score-leaves.ts";
 import { hasNormaliseLeaves } from "../methods/normalise/normalise-leaves.ts";
 import { createIssueLog } from "./issue-log.ts";
-import type { ScoreStream, StreamOptions, StreamSource, StreamSummary, StreamUnitResult } from "./stream-types.ts";
+import type { ScoreStream, StreamBatch, StreamOptions, StreamSource, StreamSummary, StreamUnitResult } from "./stream-types.ts";
 import { rowReader } from "./row-reader.ts";
 import { addToBatch, BATCH, createBatch } from "./stream-batch.ts";
-import { batchScorer, type BatchContext } from "./score-batch.ts";
+import { batchScorer, batchUnit, type BatchContext } from "./score-batch.ts";
 import { collectNormalised } from "./collect-normalised.ts";
 
-export type { ScoreStream, StreamNodes, StreamOptions, StreamRow, StreamSource, StreamSummary, StreamUnitResult } from "./stream-types.ts";
+export type { ScoreStream, StreamBatch, StreamNodes, StreamOptions, StreamRow, StreamSource, StreamSummary, StreamUnitId, StreamUnitResult } from "./stream-types.ts";
 
 /**
  * Scores rows as they come. Reads wide data (one row per unit): the first row is the header (cells
@@ -60,7 +60,7 @@ export function scoreStream(
   const decimals = options.decimals ?? framework.decimals ?? 4;
   let summary: StreamSummary | undefined;
 
-  async function* run(): AsyncGenerator<StreamUnitResult> {
+  async function* batches(): AsyncGenerator<StreamBatch> {
     const missing = options.missing ?? "error";
     const cap = options.maxIssues ?? 100;
     const errors = createIssueLog(cap);
@@ -91,11 +91,18 @@ export function scoreStream(
     for await (const units of reader.rows(open(), true)) {
       for (const unit of units) {
         addToBatch(batch, unit, unitIndex++);
-        if (batch.size === BATCH) yield* score(batch);
+        if (batch.size < BATCH) continue;
+        const scored = score(batch);
+        if (scored !== undefined) yield scored;
       }
     }
-    yield* score(batch);
+    const last = score(batch);
+    if (last !== undefined) yield last;
     summary = streamSummary(ctx, rankedIds);
+  }
+
+  async function* units(): AsyncGenerator<StreamUnitResult> {
+    for await (const scored of batches()) for (let k = 0; k < scored.size; k++) yield batchUnit(scored, k, compiled.root, decimals);
   }
 
   return {
@@ -103,7 +110,8 @@ export function scoreStream(
     root: compiled.nodes[compiled.root]!.id,
     decimals,
     ranked: rankedIds,
-    [Symbol.asyncIterator]: run,
+    [Symbol.asyncIterator]: units,
+    batches,
     summary() {
       if (summary === undefined) throw new DtiError([error("USAGE", "the summary is known once the stream has been read to the end")]);
       return summary;

@@ -12,21 +12,14 @@ import { blockCell, type CsvBlock } from "../input/csv/csv-block.ts";
 import type { CompiledFramework } from "../score/compile.ts";
 import type { LeafSource } from "../score/leaf-columns.ts";
 import type { RawValue } from "../score/rules/outcome.ts";
+import type { StreamUnitId } from "./stream-types.ts";
 
 /** Units scored together: the float evaluator runs over a batch's columns. */
 export const BATCH = 1024;
 
-export interface StreamUnit {
-  readonly unit: string;
-  readonly code?: string;
-  readonly group?: string;
-  readonly year?: number;
-  readonly row: number;
-}
-
 /** A unit read from a row: its identity and where its cells are. */
 export interface StreamRowUnit {
-  readonly unit: StreamUnit;
+  readonly unit: StreamUnitId;
   readonly cells: readonly RawCell[] | undefined;
   readonly block: CsvBlock | undefined;
   readonly blockRow: number;
@@ -36,7 +29,7 @@ export interface StreamRowUnit {
 
 export interface Batch {
   size: number;
-  readonly units: StreamUnit[];
+  readonly units: StreamUnitId[];
   /** A unit's cells: an array, or row `blockRow` of a block. */
   readonly cells: (readonly RawCell[] | undefined)[];
   readonly blocks: (CsvBlock | undefined)[];

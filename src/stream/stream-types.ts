@@ -43,10 +43,8 @@ export type StreamSource = AsyncIterable<StreamRow> | Iterable<StreamRow> | (() 
  */
 export type StreamRow = readonly RawCell[] | (RawRow & { readonly issues?: readonly Issue[] }) | Readonly<Record<string, unknown>> | CsvBlock;
 
-/** One scored unit, yielded in input order (ranks come in the summary, once all are read). */
-export interface StreamUnitResult {
-  /** Position among scored units: the index into the summary's rank arrays. */
-  readonly index: number;
+/** Who a streamed unit is: its name, code, group, year, input row, and whether it is ranked. */
+export interface StreamUnitId {
   readonly unit: string;
   readonly code?: string;
   readonly group?: string;
@@ -57,12 +55,37 @@ export interface StreamUnitResult {
   readonly ranked?: false;
   /** Why it is not ranked, where the data or the `unranked` option says. */
   readonly rankNote?: string;
+}
+
+/** One scored unit, yielded in input order (ranks come in the summary, once all are read). */
+export interface StreamUnitResult extends StreamUnitId {
+  /** Position among scored units: the index into the summary's rank arrays. */
+  readonly index: number;
   /** The index (root) score as a float, its published value, and coverage. */
   readonly score: number;
   readonly value: string;
   readonly coverage: number;
   /** Every node by compiled position (see {@link ScoreStream.nodes}): scores, published (scaled), coverage. */
   readonly nodes: StreamNodes;
+}
+
+/**
+ * The scored units of one batch together, in input order (the units a stream yields one by one):
+ * every node's numbers in typed arrays, unit-major. Reading batches saves an object per unit, which
+ * counts at millions of units.
+ */
+export interface StreamBatch {
+  /** Units in the batch (a row with an error is left out). */
+  readonly size: number;
+  /** The index of the batch's first unit: unit k's index is `first + k`. */
+  readonly first: number;
+  /** Nodes per unit: node j of unit k (by compiled position) is at `k × nodes + j` below. */
+  readonly nodes: number;
+  readonly units: readonly StreamUnitId[];
+  /** Scores as floats, published values scaled by 10^places, coverage: as in {@link StreamNodes}. */
+  readonly scores: Float64Array;
+  readonly published: Float64Array;
+  readonly coverage: Float64Array;
 }
 
 /** A streamed unit's numbers for every node, by compiled position (views valid until the next unit batch). */
@@ -105,6 +128,8 @@ export interface ScoreStream extends AsyncIterable<StreamUnitResult> {
   readonly decimals: number;
   /** Ids of the ranked nodes (root first). */
   readonly ranked: readonly string[];
+  /** The same units in batches of up to 1,024 (instead of one by one), each batch read as the stream is. */
+  batches(): AsyncIterable<StreamBatch>;
   /** The summary; throws when the stream has not been read to the end. */
   summary(): StreamSummary;
 }
