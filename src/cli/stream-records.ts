@@ -110,8 +110,8 @@ export async function writeRecords(stream: ScoreStream, temp: { handle: FileHand
       const unit = batch.units[k]!;
       noteUnit(seen, unit);
       rows[count++] = unit.row;
-      if (counts !== undefined && !countUnit(counts, unit, batch.published.subarray(k * nodes, (k + 1) * nodes))) counts = undefined;
     }
+    if (counts !== undefined && !countBatch(counts, batch)) counts = undefined;
     // A fresh buffer each time: the writer may still hold the last one.
     await writer.write(new Uint8Array(batchRecords(batch, width, root, full).buffer));
   }
@@ -135,12 +135,18 @@ function noteUnit(seen: { has: { code: boolean; group: boolean; year: boolean };
   seen.has.year ||= unit.year !== undefined;
 }
 
-/** Counts a unit's published values in its year's and its year and group's partitions; false when they cannot be counted. */
-function countUnit(counts: PartitionCounts, unit: StreamUnitId, published: Float64Array): boolean {
-  return (
-    counts.year.add(partitionOf(counts.years, unit.year), published) &&
-    (unit.group === undefined || counts.group.add(partitionOf(counts.groups, `${unit.year ?? ""}\u0000${unit.group}`), published))
-  );
+/** Counts a batch's published values in each unit's year's and year and group's partitions; false when they cannot be counted. */
+function countBatch(counts: PartitionCounts, batch: StreamBatch): boolean {
+  const n = batch.nodes;
+  for (let k = 0; k < batch.size; k++) {
+    const unit = batch.units[k]!;
+    const published = batch.published.subarray(k * n, (k + 1) * n);
+    const ok =
+      counts.year.add(partitionOf(counts.years, unit.year), published) &&
+      (unit.group === undefined || counts.group.add(partitionOf(counts.groups, `${unit.year ?? ""}\u0000${unit.group}`), published));
+    if (!ok) return false;
+  }
+  return true;
 }
 
 /** A batch's records: every node's published value, then every node's score and coverage (full) or the index's. */
@@ -161,12 +167,60 @@ function batchRecords(batch: StreamBatch, width: number, root: number, full: boo
   return out;
 }
 
-/** Reads record `i` of the temporary file into `bytes` (one record long). */
-export function readRecord(fd: number, bytes: Uint8Array, i: number): void {
+/** Reads `length` bytes at `position` of `fd` into `bytes`. */
+function readFully(fd: number, bytes: Uint8Array, length: number, position: number): void {
   let done = 0;
-  while (done < bytes.length) {
-    const read = readSync(fd, bytes, done, bytes.length - done, i * bytes.length + done);
-    if (read === 0) throw new Error(`the temporary file of pass 1 ended before unit ${i}`);
+  while (done < length) {
+    const read = readSync(fd, bytes, done, length - done, position + done);
+    if (read === 0) throw new Error(`the temporary file of pass 1 ended before byte ${position + length}`);
     done += read;
   }
+}
+
+/**
+ * The records of the temporary file `fd` in `order` (`at(k)`: the record of unit `order[k]`, for k
+ * = 0, 1, 2 … in turn; a view, valid until the next call). They are gathered a window of
+ * `windowBytes` at a time, each window by one pass reading the file in large pieces (those that
+ * hold one of its units): one read per unit, a million reads at random places, took longer than
+ * writing the output.
+ */
+export function recordsInOrder(fd: number, records: Records, order: Int32Array, windowBytes = 1 << 27): (k: number) => Float64Array {
+  const count = order.length;
+  const width = records.width;
+  const size = 8 * width;
+  const windowUnits = Math.max(1, Math.min(count, Math.floor(windowBytes / size)));
+  const pieceUnits = Math.max(1, Math.floor((4 << 20) / size));
+  const position = new Int32Array(count);
+  for (let k = 0; k < count; k++) position[order[k]!] = k;
+  // The lowest and highest result position in each piece of the file: a window skips the pieces it has no unit of.
+  const pieces = Math.ceil(count / pieceUnits);
+  const lowest = new Int32Array(pieces).fill(count);
+  const highest = new Int32Array(pieces).fill(-1);
+  for (let i = 0; i < count; i++) {
+    const p = Math.floor(i / pieceUnits);
+    lowest[p] = Math.min(lowest[p]!, position[i]!);
+    highest[p] = Math.max(highest[p]!, position[i]!);
+  }
+  const window = new Float64Array(windowUnits * width);
+  const windowView = new Uint8Array(window.buffer);
+  const piece = new Uint8Array(pieceUnits * size);
+  let start = -windowUnits;
+  const load = (from: number) => {
+    start = from;
+    const end = Math.min(count, from + windowUnits);
+    for (let p = 0; p < pieces; p++) {
+      if (highest[p]! < from || lowest[p]! >= end) continue;
+      const first = p * pieceUnits;
+      const units = Math.min(pieceUnits, count - first);
+      readFully(fd, piece, units * size, first * size);
+      for (let j = 0; j < units; j++) {
+        const k = position[first + j]!;
+        if (k >= from && k < end) windowView.set(piece.subarray(j * size, (j + 1) * size), (k - from) * size);
+      }
+    }
+  };
+  return (k) => {
+    if (k < start || k >= start + windowUnits) load(k);
+    return window.subarray((k - start) * width, (k - start + 1) * width);
+  };
 }

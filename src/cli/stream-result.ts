@@ -19,7 +19,7 @@ import { jsonLine, jsonResultWriter } from "../report/to-json.ts";
 import { markdownRankingWriter } from "../report/to-markdown.ts";
 import type { ScoreStream, StreamOptions, StreamSummary } from "../stream/score-stream.ts";
 import type { StreamCliSettings } from "./stream-settings.ts";
-import { readRecord, type Records } from "./stream-records.ts";
+import { recordsInOrder, type Records } from "./stream-records.ts";
 
 /**
  * Where the output goes: `add` appends text, or bytes are appended to `buffer` and then `added`
@@ -29,6 +29,11 @@ export interface ByteSink {
   readonly buffer: ByteBuffer;
   add(text: string): Promise<void> | undefined;
   added(): Promise<void> | undefined;
+}
+
+/** The record of the unit being written (a view into the records read in result order). */
+interface Current {
+  record: Float64Array;
 }
 
 /** The partitions the unit being written is ranked in: its year's, and its year and group's (−1: none). */
@@ -55,23 +60,23 @@ export async function writeResult(
   const root = summary.ranks.get(stream.root)!;
   const order = unitOrder(summary, root);
   // The record of the unit being written, read as the node table of `unitResult`.
-  const record = new Float64Array(records.width);
-  const bytes = new Uint8Array(record.buffer);
+  const current: Current = { record: new Float64Array(records.width) };
   const parts: Parts = { year: 0, group: -1 };
-  const rankOf = nodeRanks(summary, records, fd, bytes, record, options.ranking ?? "competition");
-  const table = recordTable(record, records, rootPosition, stream.decimals, root, rankOf.one, parts);
+  const rankOf = nodeRanks(summary, records, fd, current, options.ranking ?? "competition");
+  const table = recordTable(current, records, rootPosition, stream.decimals, root, rankOf.one, parts);
+  const recordAt = recordsInOrder(fd, records, order);
   const shape: RankingShape = { root: stream.root, nodes: infos, has: records.has };
   const json = settings.format === "json" ? jsonResultWriter(resultHead(framework, infos, { ...options, decimals: stream.decimals, ties: "published" })) : undefined;
   // CSV rows are written as bytes from the record and the ranks, without node objects or strings per cell.
   const csv = settings.format === "csv" ? csvByteRows(shape, settings.csv, nodeIndex, stream.decimals) : undefined;
   const md = settings.format === "md" ? markdownRankingWriter(shape, settings.markdown) : undefined;
-  const numbers = { published: record, ranks: new Int32Array(records.nodes) };
+  const numbers = { published: current.record, ranks: new Int32Array(records.nodes) };
   const coverage = new Float64Array(count);
   const first = json?.open ?? csv?.header ?? md?.head;
   if (first !== undefined) await out.add(first);
   for (let k = 0; k < count; k++) {
     const i = order[k]!;
-    readRecord(fd, bytes, i);
+    current.record = numbers.published = recordAt(k);
     const info = summary.unit(i);
     setParts(parts, records, info);
     // A fresh object each time: given its row in place, without a copy.
@@ -125,7 +130,7 @@ function setParts(parts: Parts, records: Records, info: { readonly year?: number
  * Markdown) has the index's score and coverage only, all that those rows show.
  */
 function recordTable(
-  record: Float64Array,
+  current: Current,
   records: Records,
   rootPosition: number,
   decimals: number,
@@ -138,9 +143,9 @@ function recordTable(
   const scoreAt = (k: number) => (full ? n + k : k === rootPosition ? n : missingCell("score", k));
   const coverageAt = (k: number) => (full ? 2 * n + k : k === rootPosition ? n + 1 : missingCell("coverage", k));
   return {
-    score: (_, k) => (Number.isNaN(record[scoreAt(k)]!) ? null : record[scoreAt(k)]!),
-    value: (_, k) => (Number.isNaN(record[k]!) ? null : formatScaled(record[k]!, decimals)),
-    coverage: (_, k) => record[coverageAt(k)]!,
+    score: (_, k) => (Number.isNaN(current.record[scoreAt(k)]!) ? null : current.record[scoreAt(k)]!),
+    value: (_, k) => (Number.isNaN(current.record[k]!) ? null : formatScaled(current.record[k]!, decimals)),
+    coverage: (_, k) => current.record[coverageAt(k)]!,
     rank: (i, k) => (k === rootPosition ? root.rank[i]! : rankOf(i, k, parts.year, -1)) || null,
     groupRank: (i, k) => (k === rootPosition ? root.groupRank[i]! : parts.group < 0 ? 0 : rankOf(i, k, -1, parts.group)) || null,
   };
@@ -158,22 +163,22 @@ function missingCell(what: string, k: number): never {
  * store of every node filled from the records (a key per node and unit in memory, as `score()`
  * keeps them).
  */
-function nodeRanks(summary: StreamSummary, records: Records, fd: number, bytes: Uint8Array, record: Float64Array, ranking: RankMethod) {
+function nodeRanks(summary: StreamSummary, records: Records, fd: number, current: Current, ranking: RankMethod) {
   const counts = records.counts;
   if (counts !== undefined) {
     const method = ranking === "dense" ? "dense" : "competition";
     counts.year.finish(method);
     counts.group.finish(method);
     return {
-      one: (_: number, k: number, yearPart: number, groupPart: number) => (groupPart >= 0 ? counts.group.rank(groupPart, k, record[k]!) : counts.year.rank(yearPart, k, record[k]!)),
-      all: (_: number, yearPart: number, into: Int32Array) => counts.year.ranks(yearPart, record, into),
+      one: (_: number, k: number, yearPart: number, groupPart: number) => (groupPart >= 0 ? counts.group.rank(groupPart, k, current.record[k]!) : counts.year.rank(yearPart, k, current.record[k]!)),
+      all: (_: number, yearPart: number, into: Int32Array) => counts.year.ranks(yearPart, current.record, into),
     };
   }
   const store = createRankStore(records.nodes);
+  const inputOrder = recordsInOrder(fd, records, Int32Array.from({ length: summary.units }, (_, i) => i));
   for (let i = 0; i < summary.units; i++) {
-    readRecord(fd, bytes, i);
     const u = summary.unit(i);
-    store.add(u.unit, u.code, u.year, u.group, record.subarray(0, records.nodes));
+    store.add(u.unit, u.code, u.year, u.group, inputOrder(i).subarray(0, records.nodes));
   }
   const ranks = store.rank(ranking);
   return {
