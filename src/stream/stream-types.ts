@@ -128,7 +128,24 @@ export interface ScoreStream extends AsyncIterable<StreamUnitResult> {
   readonly decimals: number;
   /** Ids of the ranked nodes (root first). */
   readonly ranked: readonly string[];
-  /** The same units in batches of up to 1,024 (instead of one by one), each batch read as the stream is. */
+  /**
+   * The same units in batches of up to 1,024 (instead of one by one), each batch read as the stream is.
+   *
+   * @example
+   * ```ts
+   * const stream = scoreStream(getFramework("vn-dti-2020-province"), [
+   *   ["unit", "government", "economy", "society"],
+   *   ["Bắc Ninh", "0.4449", "0.3668", "0.4052"],
+   *   ["Huế", "0.5", "0.4", "0.3"],
+   * ]);
+   * const root = stream.nodes[0]!.position;
+   * const values: number[] = [];
+   * for await (const batch of stream.batches()) {
+   *   for (let k = 0; k < batch.size; k++) values.push(batch.published[k * batch.nodes + root]!);
+   * }
+   * values; // => [4096, 4100]
+   * ```
+   */
   batches(): AsyncIterable<StreamBatch>;
   /** The summary; throws when the stream has not been read to the end. */
   summary(): StreamSummary;
