@@ -14,6 +14,7 @@ import type { CsvBlock } from "../input/csv/csv-block.ts";
 import type { CsvStreamRow } from "../input/csv/read-csv-stream.ts";
 import type { CsvOptions } from "../input/csv/parse-csv.ts";
 import { DtiError, type Issue } from "../errors.ts";
+import { watchGrouped } from "./stream-grouped.ts";
 
 /** Blocks the worker may read ahead of the main thread. */
 const AHEAD = 4;
@@ -29,6 +30,8 @@ function revive(data: { issues?: readonly Issue[]; message?: string; code?: unkn
 
 /**
  * Reads `file` as `readCsvBlocks` does, on a worker thread when `script` (the built worker) exists.
+ * With `grouped`, it is called once, before the first item with a cell that may be a number with
+ * a thousands separator is given (as `watchGrouped` calls it; the worker looks through the cells).
  *
  * @throws as `readCsvBlocks` (a `DtiError`, or a file error with its `code`).
  * @example
@@ -36,12 +39,13 @@ function revive(data: { issues?: readonly Issue[]; message?: string; code?: unkn
  * for await (const item of readCsvBlocksInWorker("fixtures/provinces-63-synthetic.csv")) console.log("kind" in item ? item.rows : item.cells);
  * ```
  */
-export async function* readCsvBlocksInWorker(file: string, options: CsvOptions = {}, script: URL = WORKER_SCRIPT): AsyncGenerator<CsvStreamRow | CsvBlock> {
+export async function* readCsvBlocksInWorker(file: string, options: CsvOptions = {}, script: URL = WORKER_SCRIPT, grouped?: () => void): AsyncGenerator<CsvStreamRow | CsvBlock> {
   if (script.protocol !== "file:" || !existsSync(fileURLToPath(script))) {
-    yield* readCsvBlocks(createReadStream(file), options);
+    const blocks = readCsvBlocks(createReadStream(file), options);
+    yield* grouped === undefined ? blocks : watchGrouped(blocks, grouped);
     return;
   }
-  const worker = new Worker(script, { workerData: { file, options } });
+  const worker = new Worker(script, { workerData: { file, options, watchGrouped: grouped !== undefined } });
   const queue: unknown[] = [];
   let wake: (() => void) | undefined;
   const push = (message: unknown) => {
@@ -56,8 +60,12 @@ export async function* readCsvBlocksInWorker(file: string, options: CsvOptions =
   try {
     for (;;) {
       while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      const message = queue.shift() as { item?: CsvStreamRow | CsvBlock; end?: true; exit?: true; error?: Parameters<typeof revive>[0] };
+      const message = queue.shift() as { item?: CsvStreamRow | CsvBlock; grouped?: true; end?: true; exit?: true; error?: Parameters<typeof revive>[0] };
       if (message.error !== undefined) throw revive(message.error);
+      if (message.grouped === true) {
+        grouped?.();
+        continue;
+      }
       if (message.end === true) return;
       if (message.exit === true) throw new Error("the CSV reader stopped before the end of the file");
       worker.postMessage({ credit: 1 });

@@ -5,7 +5,10 @@
  * main thread allows (credits), so memory stays bounded however fast the reading is.
  *
  * Messages out: `{ item }` (the header row, then blocks; typed arrays transferred), `{ end: true }`,
- * `{ error }` (a `DtiError`'s issues, or a file error's code and message). In: `{ credit: n }`.
+ * `{ error }` (a `DtiError`'s issues, or a file error's code and message), and with `watchGrouped`
+ * `{ grouped: true }` once, before the first item with a cell that may be a number with a thousands
+ * separator (`itemMayBeGrouped`: the cells are looked through here, not on the main thread, which
+ * is the busier one). In: `{ credit: n }`.
  *
  * @module
  */
@@ -15,9 +18,11 @@ import { readCsvBlocks } from "../input/csv/csv-blocks.ts";
 import type { CsvBlock } from "../input/csv/csv-block.ts";
 import type { CsvOptions } from "../input/csv/parse-csv.ts";
 import { DtiError } from "../errors.ts";
+import { itemMayBeGrouped } from "./stream-grouped.ts";
 
 const port = parentPort!;
-const { file, options } = workerData as { file: string; options: CsvOptions };
+const { file, options, watchGrouped } = workerData as { file: string; options: CsvOptions; watchGrouped?: boolean };
+let grouped = watchGrouped !== true;
 let credit = 0;
 let wake: (() => void) | undefined;
 port.on("message", (message: { credit: number }) => {
@@ -37,6 +42,10 @@ try {
   for await (const item of readCsvBlocks(createReadStream(file), options)) {
     while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
     credit--;
+    if (!grouped && itemMayBeGrouped(item)) {
+      grouped = true;
+      port.postMessage({ grouped: true });
+    }
     if ("kind" in item) {
       const block = item as CsvBlock;
       port.postMessage({ item: block }, [block.lines.buffer as ArrayBuffer, block.numbers.buffer as ArrayBuffer, block.spans.buffer as ArrayBuffer]);

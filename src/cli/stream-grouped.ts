@@ -12,12 +12,20 @@ import { mayBeGrouped } from "../input/thousands.ts";
 export async function* watchGrouped<R extends { readonly cells: readonly unknown[] } | CsvBlock>(rows: AsyncIterable<R>, found: () => void): AsyncGenerator<R> {
   let seen = false;
   for await (const row of rows) {
-    if (!seen && ("kind" in row ? blockMayBeGrouped(row) : row.cells.some(mayBeGrouped))) {
+    if (!seen && itemMayBeGrouped(row)) {
       seen = true;
       found();
     }
     yield row;
   }
+}
+
+/**
+ * True when a cell of a source item (a row's cells, or a block of rows) may be a number with a
+ * thousands separator: what {@link watchGrouped} asks of each item, which the CSV worker asks too.
+ */
+export function itemMayBeGrouped(row: { readonly cells: readonly unknown[] } | CsvBlock): boolean {
+  return "kind" in row ? blockMayBeGrouped(row) : row.cells.some(mayBeGrouped);
 }
 
 /**

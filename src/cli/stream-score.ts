@@ -24,7 +24,6 @@ import { scoreStream, type StreamOptions, type StreamSummary } from "../stream/s
 import { readCsvBlocksInWorker } from "./csv-blocks-worker.ts";
 import type { CliIO } from "./io.ts";
 import { openOutFile } from "./out-file.ts";
-import { watchGrouped } from "./stream-grouped.ts";
 import { unitsFile, writeRecords } from "./stream-records.ts";
 import { writeResult, type ByteSink } from "./stream-result.ts";
 import { addText, type ByteBuffer } from "../report/csv-byte-rows.ts";
@@ -108,11 +107,9 @@ export async function streamScoreFile(
   let committed = false;
   try {
     let grouped = false;
-    const rows = () => {
-      // The file is read, cut and its numbers parsed on a worker thread while this one scores.
-      const csv = readCsvBlocksInWorker(file, csvDelimiter === undefined ? {} : { delimiter: csvDelimiter });
-      return settings.auto === true ? watchGrouped(csv, () => (grouped = true)) : csv;
-    };
+    // The file is read, cut and its numbers parsed on a worker thread while this one scores; the
+    // worker also watches for thousands separators when the file was not asked to stream.
+    const rows = () => readCsvBlocksInWorker(file, csvDelimiter === undefined ? {} : { delimiter: csvDelimiter }, undefined, settings.auto === true ? () => (grouped = true) : undefined);
     // The stream ranks the index (for the result order); every other node is ranked by counting.
     const stream = scoreStream(framework, rows, options);
     units = await unitsFile();

@@ -73,6 +73,7 @@ export function leafColumns(
     n,
     cols: nodeColumns(plan.nodes.length, n),
     status: new Uint8Array(plan.nodes.length * n),
+    plain: new Uint8Array(plan.nodes.length * n),
     issues: [],
     issueUnits: [],
     failed: new Uint8Array(n),
@@ -88,9 +89,12 @@ export function leafColumns(
   const imputedValues = new Map<number, Rational>();
   const exactRaw = exactRawOf(st, imputedValues);
   const imputed = impute !== undefined && blanks.length > 0 ? applyImputation(st, impute, blanks, exactRaw, imputedValues, handleBlank) : [];
-  const { cols, status, issues, issueUnits, missingCount, missingNames, failed } = st;
+  const { cols, status, plain, issues, issueUnits, missingCount, missingNames, failed } = st;
   const short = (u: number, leaf: number): boolean => {
-    if (status[leaf * n + u] !== OBSERVED) return false;
+    const at = leaf * n + u;
+    if (status[at] !== OBSERVED) return false;
+    // A plain decimal (at most 15 digits) is short: its text need not be cut out and read again.
+    if (plain[at] === 1) return true;
     const raw = source.raw(u, leaf, 0);
     return typeof raw === "number" || (typeof raw === "string" && isShortDecimal(raw));
   };
@@ -105,6 +109,8 @@ interface StageState {
   readonly cols: NodeColumns;
   /** Per (leaf, unit), node-major: MISSING, OBSERVED, ZERO or IMPUTED. */
   readonly status: Uint8Array;
+  /** Per (leaf, unit), node-major: 1 for a cell read from its pre-read plain decimal. */
+  readonly plain: Uint8Array;
   readonly issues: Issue[];
   readonly issueUnits: number[];
   readonly failed: Uint8Array;
@@ -161,7 +167,7 @@ function readsPlain(node: CompiledFramework["nodes"][number]): boolean {
 
 /** The "value" and "normalise" leaves of one input from the source's pre-read plain decimals. */
 function readPlainColumns(st: StageState, leaves: readonly number[]): void {
-  const { plan, source, n, status } = st;
+  const { plan, source, n, status, plain } = st;
   const { value: V, error: E, coverage: C } = st.cols;
   const x = new Float64Array(n);
   const out = new Float64Array(2);
@@ -175,6 +181,7 @@ function readPlainColumns(st: StageState, leaves: readonly number[]): void {
         V[at] = out[0]!;
         E[at] = out[1]!;
         status[at] = OBSERVED;
+        plain[at] = 1;
         C[at] = 1;
       }
     }
@@ -187,7 +194,7 @@ function readPlainColumns(st: StageState, leaves: readonly number[]): void {
  * stage's hot path, kept whole; the exact reading of a cell is apart (rare).
  */
 function readCells(st: StageState, leaves: readonly number[], onBlank: BlankHandler): void {
-  const { plan, source, n, status } = st;
+  const { plan, source, n, status, plain: fromPlain } = st;
   const { value: V, error: E, coverage: C } = st.cols;
   const out = new Float64Array(2);
   const plainLeaf = Uint8Array.from(leaves, (leaf) => (readsPlain(plan.nodes[leaf]!) ? 1 : 0));
@@ -201,7 +208,8 @@ function readCells(st: StageState, leaves: readonly number[], onBlank: BlankHand
       const node = plan.nodes[leaf]!;
       const x = plain[k]!;
       // A plain decimal pre-read from the unit's row, taken as readPlainColumns takes it; else the cell.
-      if (!(x === x && plainLeaf[k] === 1 && floatPlainInto(node.leaf!, x, out))) {
+      if (x === x && plainLeaf[k] === 1 && floatPlainInto(node.leaf!, x, out)) fromPlain[at] = 1;
+      else {
         const first = source.raw(u, leaf, 0);
         const second = node.inputs.length > 1 ? source.raw(u, leaf, 1) : undefined;
         const blank = first === undefined ? 0 : node.inputs.length > 1 && second === undefined ? 1 : -1;

@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readCsvBlocksInWorker } from "../../src/cli/csv-blocks-worker.ts";
+import { watchGrouped } from "../../src/cli/stream-grouped.ts";
 import { readCsvBlocks } from "../../src/csv.ts";
 
 const DIR = ".tmp/test-csv-worker";
@@ -31,6 +32,8 @@ beforeAll(async () => {
   writeFileSync(`${DIR}/data.csv`, `\uFEFF${lines.join("\r\n")}\r\n`);
   writeFileSync(`${DIR}/good.csv`, lines.filter((l) => l.split(";").length === 5).join("\n"));
   writeFileSync(`${DIR}/bad.csv`, 'unit,a\nA,0.5\nB,"0.5\n');
+  // One cell that may be a number with a thousands separator, far into the file.
+  writeFileSync(`${DIR}/grouped.csv`, `${lines.map((l, i) => (i === 15000 ? l.replace(/;[^;]*$/u, ";1.050") : l)).join("\n")}\n`);
   writeFileSync(`${DIR}/fw.json`, JSON.stringify({
     id: "worker-test", version: "1.0.0", title: { vi: "Thử" },
     root: { id: "idx", name: { vi: "Chỉ số" }, children: [
@@ -71,6 +74,23 @@ describe("readCsvBlocksInWorker", { timeout: 120_000 }, () => {
     for await (const item of readCsvBlocksInWorker(`${DIR}/data.csv`, {}, SCRIPT)) if ("kind" in (item as object)) break;
     const none = pathToFileURL(`${DIR}/no-such-worker.js`);
     expect(await items(readCsvBlocksInWorker(`${DIR}/data.csv`, { delimiter: ";" }, none))).toEqual(await items(readCsvBlocks(createReadStream(`${DIR}/data.csv`), { delimiter: ";" })));
+  });
+
+  it("says once, before the item that holds it, that a cell may be a number with a thousands separator", async () => {
+    // The items given before each call, read on the worker, on this thread, and by watchGrouped.
+    const calls = async (source: (found: () => void) => AsyncIterable<unknown>) => {
+      const at: number[] = [];
+      let given = 0;
+      for await (const _ of source(() => at.push(given))) given++;
+      return at;
+    };
+    const none = pathToFileURL(`${DIR}/no-such-worker.js`);
+    for (const file of [`${DIR}/grouped.csv`, `${DIR}/data.csv`]) {
+      const here = await calls((found) => watchGrouped(readCsvBlocks(createReadStream(file)), found));
+      expect(here).toHaveLength(file.endsWith("grouped.csv") ? 1 : 0);
+      expect(await calls((found) => readCsvBlocksInWorker(file, {}, SCRIPT, found))).toEqual(here);
+      expect(await calls((found) => readCsvBlocksInWorker(file, {}, none, found))).toEqual(here);
+    }
   });
 
   it("dti score --stream writes the same file with and without the worker", () => {
