@@ -12,6 +12,7 @@ import type { CompiledFramework } from "../score/compile.ts";
 import { sqlIdent, sqlText, type Dialect } from "./dialect.ts";
 import { identityColumnsOf, type IdentityRole } from "./identity-columns.ts";
 import { failure } from "./leaf-sql.ts";
+import { cleanNameSql } from "./name-key-sql.ts";
 import type { ToSqlOptions } from "./options.ts";
 
 /** The column holding the unit's name in the query (for messages). */
@@ -51,15 +52,21 @@ export const blankWord = (text: string) => `(${["", "na", "n/a", "#n/a", "null"]
 /** The cleaned text of a cell: trimmed, NULL when blank. */
 export const textOf = (col: string) => `CASE WHEN ${col} IS NULL OR ${blankWord(trimmed(col))} THEN NULL ELSE ${trimmed(col)} END`;
 
-/** The identity columns of the cells step: dti_unit (a blank name stops the query), dti_code, dti_group, dti_year_text, dti_row. */
+/**
+ * The identity columns of the cells step: dti_unit (a blank name stops the query), dti_code,
+ * dti_group, cleaned as the library reads them (`cleanName`), dti_year_text, dti_row.
+ */
 export function identityColumns(options: ToSqlOptions, dialect: Dialect): string[] {
   const cols = options.columns ?? {};
   const unitCol = sqlIdent(cols.unit ?? "unit");
+  const blank = (col: string) => `${col} IS NULL OR ${blankWord(trimmed(col))}`;
   // The year is read as text here, checked in the inputs step (dti_year).
   const read = (role: IdentityRole, column: string) =>
     role === "unit"
-      ? `CASE WHEN ${unitCol} IS NULL OR ${blankWord(trimmed(unitCol))} THEN ${dialect.fail(`'DTI_ERROR DATA_MISSING_UNIT node= unit=: the unit name is blank' || coalesce(${trimmed(unitCol)}, '')`, "VARCHAR")} ELSE ${trimmed(unitCol)} END AS ${UNIT_TEXT}`
-      : `${textOf(sqlIdent(cols[role]!))} AS ${role === "year" ? "dti_year_text" : column}`;
+      ? `CASE WHEN ${blank(unitCol)} THEN ${dialect.fail(`'DTI_ERROR DATA_MISSING_UNIT node= unit=: the unit name is blank' || coalesce(${trimmed(unitCol)}, '')`, "VARCHAR")} ELSE ${cleanNameSql(dialect, trimmed(unitCol))} END AS ${UNIT_TEXT}`
+      : role === "year"
+        ? `${textOf(sqlIdent(cols.year!))} AS dti_year_text`
+        : `CASE WHEN ${blank(sqlIdent(cols[role]!))} THEN NULL ELSE ${cleanNameSql(dialect, trimmed(sqlIdent(cols[role]!)))} END AS ${column}`;
   return [...identityColumnsOf(cols).map(([role, column]) => read(role, column)), ...(options.rowNumbers === true ? ["row_number() OVER () + 1 AS dti_row"] : [])];
 }
 
