@@ -11,8 +11,8 @@ import { pow10 } from "../number/rational.ts";
 import type { CompiledFramework } from "../score/compile.ts";
 import { sqlIdent, sqlText, type Dialect } from "./dialect.ts";
 import { identityColumnsOf, type IdentityRole } from "./identity-columns.ts";
-import { failure } from "./leaf-sql.ts";
-import { cleanNameSql } from "./name-key-sql.ts";
+import { failure, ruleWords } from "./leaf-sql.ts";
+import { cleanNameSql, nameKeySql } from "./name-key-sql.ts";
 import type { ToSqlOptions } from "./options.ts";
 
 /** The column holding the unit's name in the query (for messages). */
@@ -186,14 +186,25 @@ export function numberColumn(input: InputKeys, j: number, options: ToSqlOptions,
   );
 }
 
-/** The inputs step's columns: dti_year (checked), x<j> for numbers, w<j> (NFC, lower case, spaces folded) for labels. */
-export function inputColumns(input: InputKeys, options: ToSqlOptions, dialect: Dialect): string[] {
+/** The words each text input j is compared with: those of every boolean and categorical leaf reading it. */
+function wordKeys(input: InputKeys, plan: CompiledFramework): string[][] {
+  const words: string[][] = input.keys.map(() => []);
+  for (const leaf of plan.leaves) {
+    const node = plan.nodes[leaf]!;
+    for (const key of node.inputs) words[input.index.get(key)!]!.push(...ruleWords(node.leaf!.rule));
+  }
+  return words;
+}
+
+/** The inputs step's columns: dti_year (checked), x<j> for numbers, w<j> for labels (their key, `normalizeKey` as the words they are compared with need it: see `name-key-sql.ts`). */
+export function inputColumns(input: InputKeys, plan: CompiledFramework, options: ToSqlOptions, dialect: Dialect): string[] {
   const failCtx = { dialect, unit: UNIT_TEXT };
   const year =
     options.columns?.year === undefined
       ? []
       : [`CASE WHEN dti_year_text IS NULL THEN NULL WHEN ${dialect.matches("dti_year_text", "[0-9]{1,4}")} THEN CAST(dti_year_text AS INTEGER) ELSE CAST(${failure(failCtx, "DATA_BAD_YEAR", "", "dti_year_text || ' is not a year'")} AS INTEGER) END AS dti_year`];
-  const keyOf = (j: number) => `lower(regexp_replace(${dialect.nfc(`t${j}`)}, '\\s+', ' ', 'g')) AS w${j}`;
+  const words = wordKeys(input, plan);
+  const keyOf = (j: number) => `${nameKeySql(dialect, `t${j}`, words[j] ?? [], `the words of input "${input.keys[j]}"`)} AS w${j}`;
   const checked = new Map(plainRowChecks(input, options, dialect).flatMap((group, g) => group.map((j) => [j, `dti_plain${g}`] as const)));
   return [...year, ...input.keys.map((_, j) => (input.numeric.has(j) ? numberColumn(input, j, options, dialect, checked.get(j)) : keyOf(j)))];
 }
