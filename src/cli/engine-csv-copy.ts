@@ -19,6 +19,7 @@
  */
 import { csvCell } from "../report/escape.ts";
 import { formatNumber, plainStyle } from "../report/format-number.ts";
+import { runTyped, type TypedQuery } from "../sql/csv-typed-read.ts";
 import type { DuckDbSession } from "../sql/duckdb.ts";
 import { sqlDouble, sqlIdent, sqlText } from "../sql/dialect.ts";
 import { NOT_RANKED } from "../report/rank-note.ts";
@@ -39,6 +40,8 @@ export interface CsvColumn {
 export interface CopyCsvPlan {
   /** The scored query (unordered). */
   readonly sql: string;
+  /** The same query reading the numbers as DECIMALs, used where it gives the same answer (see `runTyped`). */
+  readonly typed?: TypedQuery;
   readonly columns: readonly CsvColumn[];
   /** Whether the query has `code` and `year` columns. */
   readonly code: boolean;
@@ -82,7 +85,8 @@ export async function copyEngineCsv(session: DuckDbSession, plan: CopyCsvPlan, p
     '"unit"',
   ];
   // The scoring itself (where a data error stops everything before a byte is written), sorted once.
-  await session.run(`CREATE OR REPLACE TEMP TABLE dti_out AS SELECT ${[...new Set(["rank", "unit", ...(plan.code ? ["code"] : []), ...(plan.year ? ["year"] : []), ...kept])].map(sqlIdent).join(", ")} FROM (${plan.sql}) AS dti_scored ORDER BY ${order.join(", ")}`);
+  const select = [...new Set(["rank", "unit", ...(plan.code ? ["code"] : []), ...(plan.year ? ["year"] : []), ...kept])].map(sqlIdent).join(", ");
+  await runTyped(plan.typed, plan.sql, (sql) => session.run(`CREATE OR REPLACE TEMP TABLE dti_out AS SELECT ${select} FROM (${sql}) AS dti_scored ORDER BY ${order.join(", ")}`));
   try {
     // The note column only when some unit is not ranked, which the scored rows tell.
     plan = { ...plan, columns: await presentColumns(session, plan.columns) };

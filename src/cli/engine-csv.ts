@@ -46,7 +46,7 @@ export async function engineCsv(io: CliIO, framework: Framework, file: string, o
   try {
     // Without row numbers (a single-threaded pass): they only order units of the same name and
     // code, which the library refuses as duplicates.
-    const { sql, sqlOptions, columns: output } = await duckDbFileQuery(session, framework, file, { ...options, rowNumbers: false, ordered: false, scores: false });
+    const { sql, typed, sqlOptions, columns: output } = await duckDbFileQuery(session, framework, file, { ...options, rowNumbers: false, ordered: false, scores: false });
     const d = settings.delimiter;
     const plan = compileFramework(framework);
     const rootId = plan.nodes[plan.root]!.id;
@@ -60,7 +60,7 @@ export async function engineCsv(io: CliIO, framework: Framework, file: string, o
     if (outFile?.path !== undefined) {
       const units = await copyEngineCsv(
         session,
-        { sql, columns: csvColumns, code: cols.code !== undefined, year: cols.year !== undefined, delimiter: d, decimalComma: settings.decimalComma, bom: settings.bom, ...(settings.language !== undefined ? { language: settings.language } : {}), ...(settings.presort !== undefined ? { presort: settings.presort } : {}) },
+        { sql, ...(typed !== undefined ? { typed } : {}), columns: csvColumns, code: cols.code !== undefined, year: cols.year !== undefined, delimiter: d, decimalComma: settings.decimalComma, bom: settings.bom, ...(settings.language !== undefined ? { language: settings.language } : {}), ...(settings.presort !== undefined ? { presort: settings.presort } : {}) },
         outFile.path,
       );
       await outFile.commit();

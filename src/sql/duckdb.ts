@@ -9,7 +9,10 @@ import { DtiError, error, type Issue, type IssueCode } from "../errors.ts";
 import type { Framework, FrameworkDefinition } from "../framework/types.ts";
 import { toFramework } from "../pipeline/score.ts";
 import type { ScoreOptions, ScoreResult } from "../pipeline/types.ts";
+import { compileFramework } from "../score/compile.ts";
+import { csvNumbersReadable, runTyped, typedCsvColumns, typedCsvReader, type TypedQuery } from "./csv-typed-read.ts";
 import { sqlText } from "./dialect.ts";
+import { inputKeys } from "./input-sql.ts";
 import { sqlColumnsFor } from "./source-columns.ts";
 import { rowsToResult, type SqlRow } from "./rows-to-result.ts";
 import { toSql, type SqlSource, type ToSqlOptions } from "./to-sql.ts";
@@ -175,11 +178,10 @@ export async function scoreFileWithDuckDb(frameworkIn: Framework | FrameworkDefi
   const fw = toFramework(frameworkIn);
   if (fw.framework === undefined) throw new DtiError(fw.issues);
   const framework = fw.framework;
-  const source: SqlSource = /\.parquet$/iu.test(file) ? { parquet: file } : { csv: file, ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}) };
   const session = await openDuckDb();
   try {
-    const { sql, sqlOptions } = await duckDbFileQuery(session, framework, file, options);
-    return rowsToResult(framework, await session.query(sql), sqlOptions);
+    const { sql, typed, sqlOptions } = await duckDbFileQuery(session, framework, file, options);
+    return rowsToResult(framework, await runTyped(typed, sql, (query) => session.query(query)), sqlOptions);
   } finally {
     session.close();
   }
@@ -188,13 +190,15 @@ export async function scoreFileWithDuckDb(frameworkIn: Framework | FrameworkDefi
 /**
  * The compiled query over a CSV or Parquet file, its header resolved as `score()` resolves it
  * (DuckDB reads the header: `DESCRIBE`), with row numbers; and the options it was compiled with.
+ * For a wide CSV file, also the same query reading the numbers as DECIMALs (`typed`: see
+ * `csv-typed-read.ts`; run it with `runTyped`).
  */
 export async function duckDbFileQuery(
   session: DuckDbSession,
   framework: Framework,
   file: string,
   options: DuckDbFileOptions,
-): Promise<{ sql: string; columns: readonly string[]; sqlOptions: Omit<ToSqlOptions, "source" | "dialect"> }> {
+): Promise<{ sql: string; typed?: TypedQuery; columns: readonly string[]; sqlOptions: Omit<ToSqlOptions, "source" | "dialect"> }> {
   const source: SqlSource = /\.parquet$/iu.test(file) ? { parquet: file } : { csv: file, ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}) };
   const reader = "parquet" in source ? `read_parquet(${sqlText(file)})` : `read_csv(${sqlText(file)}, header = true, all_varchar = true${options.delimiter !== undefined ? `, delim = ${sqlText(options.delimiter)}` : ""})`;
   const described = await session.query(`DESCRIBE SELECT * FROM ${reader}`);
@@ -217,5 +221,10 @@ export async function duckDbFileQuery(
   const { columns: _names, shape: _shape, unknownColumns: _unknown, ignoreColumns: _ignore, delimiter: _delimiter, arithmetic: _arithmetic, rowNumbers = true, ...rest } = options;
   const sqlOptions = { ...rest, columns, inputs, shape } as Omit<ToSqlOptions, "source" | "dialect">;
   const compiled = toSql(framework, { ...sqlOptions, dialect: "duckdb", source, rowNumbers, exactColumns, exactColumnTypes });
-  return { sql: compiled.sql, columns: compiled.columns, sqlOptions };
+  const typedColumns = "csv" in source && shape !== "long" ? typedCsvColumns(inputKeys(compileFramework(framework)), inputs, columns ?? {}, places) : [];
+  if (typedColumns.length === 0) return { sql: compiled.sql, columns: compiled.columns, sqlOptions };
+  const typedSource = { query: typedCsvReader(file, options.delimiter, typedColumns, places) };
+  const types = Object.fromEntries(typedColumns.map((c) => [c, `DECIMAL(18,${places})`]));
+  const typedSql = toSql(framework, { ...sqlOptions, dialect: "duckdb", source: typedSource, rowNumbers, exactColumns: typedColumns, exactColumnTypes: types }).sql;
+  return { sql: compiled.sql, typed: { sql: typedSql, readable: () => csvNumbersReadable(file, places) }, columns: compiled.columns, sqlOptions };
 }

@@ -11,7 +11,8 @@ import { pow10 } from "../number/rational.ts";
 import type { CompiledFramework } from "../score/compile.ts";
 import { sqlIdent, sqlText, type Dialect } from "./dialect.ts";
 import { identityColumnsOf, type IdentityRole } from "./identity-columns.ts";
-import { failure } from "./leaf-sql.ts";
+import { failure, ruleWords } from "./leaf-sql.ts";
+import { cleanNameSql, nameKeySql } from "./name-key-sql.ts";
 import type { ToSqlOptions } from "./options.ts";
 
 /** The column holding the unit's name in the query (for messages). */
@@ -51,15 +52,21 @@ export const blankWord = (text: string) => `(${["", "na", "n/a", "#n/a", "null"]
 /** The cleaned text of a cell: trimmed, NULL when blank. */
 export const textOf = (col: string) => `CASE WHEN ${col} IS NULL OR ${blankWord(trimmed(col))} THEN NULL ELSE ${trimmed(col)} END`;
 
-/** The identity columns of the cells step: dti_unit (a blank name stops the query), dti_code, dti_group, dti_year_text, dti_row. */
+/**
+ * The identity columns of the cells step: dti_unit (a blank name stops the query), dti_code,
+ * dti_group, cleaned as the library reads them (`cleanName`), dti_year_text, dti_row.
+ */
 export function identityColumns(options: ToSqlOptions, dialect: Dialect): string[] {
   const cols = options.columns ?? {};
   const unitCol = sqlIdent(cols.unit ?? "unit");
+  const blank = (col: string) => `${col} IS NULL OR ${blankWord(trimmed(col))}`;
   // The year is read as text here, checked in the inputs step (dti_year).
   const read = (role: IdentityRole, column: string) =>
     role === "unit"
-      ? `CASE WHEN ${unitCol} IS NULL OR ${blankWord(trimmed(unitCol))} THEN ${dialect.fail(`'DTI_ERROR DATA_MISSING_UNIT node= unit=: the unit name is blank' || coalesce(${trimmed(unitCol)}, '')`, "VARCHAR")} ELSE ${trimmed(unitCol)} END AS ${UNIT_TEXT}`
-      : `${textOf(sqlIdent(cols[role]!))} AS ${role === "year" ? "dti_year_text" : column}`;
+      ? `CASE WHEN ${blank(unitCol)} THEN ${dialect.fail(`'DTI_ERROR DATA_MISSING_UNIT node= unit=: the unit name is blank' || coalesce(${trimmed(unitCol)}, '')`, "VARCHAR")} ELSE ${cleanNameSql(dialect, trimmed(unitCol))} END AS ${UNIT_TEXT}`
+      : role === "year"
+        ? `${textOf(sqlIdent(cols.year!))} AS dti_year_text`
+        : `CASE WHEN ${blank(sqlIdent(cols[role]!))} THEN NULL ELSE ${cleanNameSql(dialect, trimmed(sqlIdent(cols[role]!)))} END AS ${column}`;
   return [...identityColumnsOf(cols).map(([role, column]) => read(role, column)), ...(options.rowNumbers === true ? ["row_number() OVER () + 1 AS dti_row"] : [])];
 }
 
@@ -74,15 +81,52 @@ export function checkAbsentInputs(plan: CompiledFramework, keys: readonly string
 
 const sourceColumn = (options: ToSqlOptions, key: string) => (options.inputs?.[key] === undefined ? key : options.inputs[key]);
 
-/** The cells step's input columns: numbers as the source's text (c<j>), text inputs cleaned (t<j>); typed exact numbers as they are. */
-export function cellColumns(input: InputKeys, options: ToSqlOptions): string[] {
+/** The cells step's input columns: numbers as the source's text (c<j>), text inputs cleaned (t<j>); typed exact numbers as they are; the row checks of {@link plainRowChecks}. */
+export function cellColumns(input: InputKeys, options: ToSqlOptions, dialect: Dialect): string[] {
   const exactColumns = new Set(options.exactColumns ?? []);
-  return input.keys.map((key, j) => {
+  const cells = input.keys.map((key, j) => {
     const column = sourceColumn(options, key);
     if (!input.numeric.has(j)) return `${column === null ? "CAST(NULL AS VARCHAR)" : textOf(sqlIdent(column))} AS t${j}`;
     if (column === null) return `CAST(NULL AS VARCHAR) AS c${j}`;
     return exactColumns.has(column) ? `${sqlIdent(column)} AS c${j}` : `CAST(${sqlIdent(column)} AS VARCHAR) AS c${j}`;
   });
+  const plain = plainPattern(options.inputDecimals ?? 6);
+  const checks = plainRowChecks(input, options, dialect).map((group, g) => {
+    const joined = `concat(${group.map((j) => `CAST(${sqlIdent(sourceColumn(options, input.keys[j]!)!)} AS VARCHAR)`).join(", ';', ")})`;
+    return `${dialect.matches(joined, `(${plain};){${group.length - 1}}${plain}`)} AS dti_plain${g}`;
+  });
+  return [...cells, ...checks];
+}
+
+/** A plain decimal with at most `places` decimals and 14 digits, which a float reads exactly (see `numberParsers`); undefined past 14 decimals. */
+function plainPattern(places: number): string | undefined {
+  const fastDigits = 14;
+  const fastInt = fastDigits - places;
+  if (fastInt < 0) return undefined;
+  return places === 0 ? `[+-]?[0-9]{1,${fastDigits}}` : `[+-]?([0-9]{1,${fastInt}}|[0-9]{0,${fastInt}}[.][0-9]{1,${places}})`;
+}
+
+/** Most cells one row check reads: its pattern repeats once per cell (RE2 allows 1,000 repetitions). */
+const ROW_CHECK_CELLS = 100;
+
+/**
+ * DuckDB, wide data: the number cells read as text, in groups of up to {@link ROW_CHECK_CELLS},
+ * each group checked once per row (flag dti_plain<g>): every cell of the group a plain decimal
+ * (none blank). One pattern over the row's cells joined by ";" costs a fraction of one pattern per
+ * cell, the commonest case read then without a check per cell. Joined, the cells are plain
+ * decimals exactly when the text is that many plain decimals between semicolons: a plain decimal
+ * has no ";", and a cell with one would make one piece too many.
+ */
+export function plainRowChecks(input: InputKeys, options: ToSqlOptions, dialect: Dialect): number[][] {
+  if (dialect.name !== "duckdb" || options.shape === "long" || plainPattern(options.inputDecimals ?? 6) === undefined) return [];
+  const exactColumns = new Set(options.exactColumns ?? []);
+  const text = input.keys.flatMap((key, j) => {
+    const column = sourceColumn(options, key);
+    return input.numeric.has(j) && column !== null && !exactColumns.has(column) ? [j] : [];
+  });
+  const groups: number[][] = [];
+  for (let i = 0; i < text.length; i += ROW_CHECK_CELLS) groups.push(text.slice(i, i + ROW_CHECK_CELLS));
+  return groups.filter((g) => g.length > 1);
 }
 
 /** How a number is scaled to a whole number of 10^-places, in three ways (see {@link numberColumn}). */
@@ -115,7 +159,7 @@ function numberParsers(dialect: Dialect, options: ToSqlOptions) {
 }
 
 /** The inputs step's number column x<j> of input j: exact, or a failure naming the input and unit. */
-export function numberColumn(input: InputKeys, j: number, options: ToSqlOptions, dialect: Dialect): string {
+export function numberColumn(input: InputKeys, j: number, options: ToSqlOptions, dialect: Dialect, rowCheck?: string): string {
   const { places, parse, parsePlain, parseTyped } = numberParsers(dialect, options);
   const failCtx = { dialect, unit: UNIT_TEXT };
   const key = input.keys[j]!;
@@ -123,17 +167,16 @@ export function numberColumn(input: InputKeys, j: number, options: ToSqlOptions,
   const c = `c${j}`;
   if (column !== null && (options.exactColumns ?? []).includes(column)) return `${parseTyped(column, c)} AS x${j}`;
   if (column === null) return `CAST(NULL AS ${dialect.small}) AS x${j}`;
-  // The common cell, a plain decimal with at most `places` decimals and 18 digits, is read
-  // directly; anything else (spaces, a decimal comma, blank words, errors) takes the checks.
-  const fastDigits = 14;
+  // The common cell, a plain decimal with at most `places` decimals and 14 digits, is read
+  // directly (its row checked at once, or itself); anything else (spaces, a decimal comma, blank
+  // words, errors) takes the checks.
   const intDigits = 18 - places;
-  const fastInt = fastDigits - places;
-  const plain = places === 0 ? `[+-]?[0-9]{1,${fastDigits}}` : `[+-]?([0-9]{1,${fastInt}}|[0-9]{0,${fastInt}}[.][0-9]{1,${places}})`;
+  const plain = plainPattern(places);
   const t = `trim(${c})`;
   const u = `replace(${t}, ',', '.')`;
   const intPart = `regexp_replace(${u}, '^[+-]?0*([0-9]*).*$', '\\1')`;
   return (
-    `CASE WHEN ${c} IS NULL THEN NULL ${fastInt >= 0 ? `WHEN ${dialect.matches(c, plain)} THEN ${parsePlain(c)} ` : ""}` +
+    `CASE WHEN ${c} IS NULL THEN NULL ${rowCheck !== undefined ? `WHEN ${rowCheck} THEN ${parsePlain(c)} ` : ""}${plain !== undefined ? `WHEN ${dialect.matches(c, plain)} THEN ${parsePlain(c)} ` : ""}` +
     `WHEN ${blankWord(t)} THEN NULL ` +
     `WHEN NOT ${dialect.matches(u, "[+-]?[0-9]*[.]?[0-9]+")} THEN ${failure(failCtx, "DATA_NOT_A_NUMBER", key, `${t} || ' is not a number'`)} ` +
     `WHEN strpos(${u}, '.') > 0 AND length(${u}) - strpos(${u}, '.') > ${places} THEN ${failure(failCtx, "SQL_UNSUPPORTED", key, `${t} || ' has more than ${places} decimals: raise inputDecimals'`)} ` +
@@ -143,13 +186,25 @@ export function numberColumn(input: InputKeys, j: number, options: ToSqlOptions,
   );
 }
 
-/** The inputs step's columns: dti_year (checked), x<j> for numbers, w<j> (NFC, lower case, spaces folded) for labels. */
-export function inputColumns(input: InputKeys, options: ToSqlOptions, dialect: Dialect): string[] {
+/** The words each text input j is compared with: those of every boolean and categorical leaf reading it. */
+function wordKeys(input: InputKeys, plan: CompiledFramework): string[][] {
+  const words: string[][] = input.keys.map(() => []);
+  for (const leaf of plan.leaves) {
+    const node = plan.nodes[leaf]!;
+    for (const key of node.inputs) words[input.index.get(key)!]!.push(...ruleWords(node.leaf!.rule));
+  }
+  return words;
+}
+
+/** The inputs step's columns: dti_year (checked), x<j> for numbers, w<j> for labels (their key, `normalizeKey` as the words they are compared with need it: see `name-key-sql.ts`). */
+export function inputColumns(input: InputKeys, plan: CompiledFramework, options: ToSqlOptions, dialect: Dialect): string[] {
   const failCtx = { dialect, unit: UNIT_TEXT };
   const year =
     options.columns?.year === undefined
       ? []
       : [`CASE WHEN dti_year_text IS NULL THEN NULL WHEN ${dialect.matches("dti_year_text", "[0-9]{1,4}")} THEN CAST(dti_year_text AS INTEGER) ELSE CAST(${failure(failCtx, "DATA_BAD_YEAR", "", "dti_year_text || ' is not a year'")} AS INTEGER) END AS dti_year`];
-  const keyOf = (j: number) => `lower(regexp_replace(${dialect.nfc(`t${j}`)}, '\\s+', ' ', 'g')) AS w${j}`;
-  return [...year, ...input.keys.map((_, j) => (input.numeric.has(j) ? numberColumn(input, j, options, dialect) : keyOf(j)))];
+  const words = wordKeys(input, plan);
+  const keyOf = (j: number) => `${nameKeySql(dialect, `t${j}`, words[j] ?? [], `the words of input "${input.keys[j]}"`)} AS w${j}`;
+  const checked = new Map(plainRowChecks(input, options, dialect).flatMap((group, g) => group.map((j) => [j, `dti_plain${g}`] as const)));
+  return [...year, ...input.keys.map((_, j) => (input.numeric.has(j) ? numberColumn(input, j, options, dialect, checked.get(j)) : keyOf(j)))];
 }

@@ -18,9 +18,10 @@ export interface LeafContext {
   readonly dialect: Dialect;
   /** 10^inputDecimals: inputs are read as whole numbers of 10^-inputDecimals. */
   readonly scale: bigint;
-  /** Per input of the leaf: the scaled number column, and the normalised text column. */
+  /** Per input of the leaf: the scaled number column, the text column's key (see `wordKeys`), and the text as the cell has it (for messages). */
   readonly number: readonly string[];
   readonly text: readonly string[];
+  readonly cell: readonly string[];
   /** A SQL text expression of the row's unit name (for messages). */
   readonly unit: string;
   /** What a blank input gives: a failure, 0 or NULL (see `missingFraction`). */
@@ -197,7 +198,18 @@ function booleanBody({ ctx, node, fail }: RuleInput): RuleBody {
   const { yes, no } = booleanWords(rule);
   const good = rule.direction === "lower" ? RAT_ZERO : RAT_ONE;
   const bad = rule.direction === "lower" ? RAT_ONE : RAT_ZERO;
-  return cases(ctx, [{ when: `${T} IN (${yes.map(sqlText).join(", ")})`, value: good }, { when: `${T} IN (${no.map(sqlText).join(", ")})`, value: bad }], fail("DATA_NOT_A_BOOLEAN", `${show(T)} || ' is not yes/no (có/không, true/false, 1/0)'`));
+  return cases(ctx, [{ when: `${T} IN (${yes.map(sqlText).join(", ")})`, value: good }, { when: `${T} IN (${no.map(sqlText).join(", ")})`, value: bad }], fail("DATA_NOT_A_BOOLEAN", `'"' || ${show(ctx.cell[0]!)} || '" is not yes/no (có/không, true/false, 1/0)'`));
+}
+
+/** The spellings (normalised keys) of a category of a categorical rule: its label and aliases. */
+function categoryWords(c: Extract<IndicatorNode["rule"], { type: "categorical" }>["categories"][number]): string[] {
+  return [c.label, ...(c.aliases ?? [])].map(normalizeKey);
+}
+
+/** Every spelling (normalised key) a boolean or categorical rule reads; none for a rule of numbers. */
+export function ruleWords(rule: IndicatorNode["rule"]): string[] {
+  if (rule.type === "boolean") return Object.values(booleanWords(rule)).flat();
+  return rule.type === "categorical" ? rule.categories.flatMap(categoryWords) : [];
 }
 
 function categoricalBody({ ctx, node, fail }: RuleInput): RuleBody {
@@ -205,10 +217,10 @@ function categoricalBody({ ctx, node, fail }: RuleInput): RuleBody {
   const T = ctx.text[0]!;
   const top = ruleMax(node);
   const branches = rule.categories.map((c) => ({
-    when: `${T} IN (${[c.label, ...(c.aliases ?? [])].map((l) => sqlText(normalizeKey(l))).join(", ")})`,
+    when: `${T} IN (${categoryWords(c).map(sqlText).join(", ")})`,
     value: c.score !== undefined ? ratFromNumber(c.score) : ratDiv(ratFromNumber(c.points ?? 0), ratFromNumber(top ?? 1)),
   }));
-  return cases(ctx, branches, fail("DATA_UNKNOWN_CATEGORY", `${show(T)} || ${sqlText(` is not one of ${rule.categories.map((c) => JSON.stringify(c.label)).join(", ")}`)}`));
+  return cases(ctx, branches, fail("DATA_UNKNOWN_CATEGORY", `'"' || ${show(ctx.cell[0]!)} || '"' || ${sqlText(` is not one of ${rule.categories.map((c) => JSON.stringify(c.label)).join(", ")}`)}`));
 }
 
 const show = (col: string) => `CAST(${col} AS VARCHAR)`;

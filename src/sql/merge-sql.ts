@@ -23,7 +23,7 @@ import { isWide, SMALL_LIMIT, type Fraction } from "./fraction.ts";
 import { arithmeticMean } from "./group-sql.ts";
 import { HUGE_GUARD, HUGE_LIMIT } from "./harmonic-sql.ts";
 import { failure } from "./leaf-sql.ts";
-import { cleanNameSql, nameKeySql } from "./name-key-sql.ts";
+import { nameKeySql } from "./name-key-sql.ts";
 import { refuse, type SqlColumns } from "./options.ts";
 
 /** A name that joins a merged unit: its key, the mapping's spelling (null: the merged unit's own name), its place. */
@@ -175,14 +175,14 @@ export function mergeSteps(plan: CompiledFramework, fractions: readonly Fraction
     ...(columns.group !== undefined ? [["dti_group", source.group !== undefined ? `coalesce(dti_into_group, ${commonGroup})` : "dti_into_group", source.group !== undefined ? "dti_group" : none] as [string, string, string]] : []),
     ...(columns.year !== undefined ? [["dti_year", "dti_year", "dti_year"] as [string, string, string]] : []),
     ["dti_row", "min(dti_row)", "dti_row"],
-    ["dti_members", "string_agg(dti_clean, ' + ' ORDER BY dti_row)", none],
+    ["dti_members", "string_agg(dti_unit, ' + ' ORDER BY dti_row)", none],
   ];
   const keys = map.members.map((m) => m.key);
   return {
     fractions: merged,
     steps: (from) => {
-      const clean = cleanNameSql(dialect, "dti_unit");
-      const keyed = `SELECT k.*, m.dti_mk, m.dti_into, m.dti_into_code, m.dti_into_group, m.dti_slot\n  FROM (SELECT *, ${clean} AS dti_clean FROM ${from}) AS k\n  LEFT JOIN dti_merge_map AS m ON m.dti_mk = ${nameKeySql(dialect, "k.dti_clean", keys, "the merge mapping")}`;
+      // The rows' names are clean already (the cells step cleans them as the library reads them).
+      const keyed = `SELECT k.*, m.dti_mk, m.dti_into, m.dti_into_code, m.dti_into_group, m.dti_slot\n  FROM ${from} AS k\n  LEFT JOIN dti_merge_map AS m ON m.dti_mk = ${nameKeySql(dialect, "k.dti_unit", keys, "the merge mapping")}`;
       const check = `SELECT (SELECT m.dti_mname FROM dti_merge_map AS m WHERE m.dti_mname IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dti_merge_keyed AS r WHERE r.dti_mk = m.dti_mk) ORDER BY m.dti_mpos LIMIT 1) AS dti_unknown`;
       const by = ["dti_into", "dti_into_code", "dti_into_group", "dti_unknown", ...(columns.year !== undefined ? ["dti_year"] : [])];
       const slotStep = `SELECT ${[...identity.map(([name, agg]) => `${agg} AS ${name}`), ...leaves.flatMap((l) => l.slots)].join(",\n      ")}\n    FROM dti_merge_keyed CROSS JOIN dti_merge_check\n    WHERE dti_into IS NOT NULL\n    GROUP BY ${by.join(", ")}`;

@@ -62,6 +62,13 @@ function folded(dialect: Dialect, text: string, pairs: readonly (readonly [strin
 }
 
 /**
+ * Characters `cleanName` leaves as they are wherever they stand (a subset of `isPlainName`'s):
+ * printable ASCII, Latin-1 and the Latin letters up to U+02FF but the no-break space and the soft
+ * hyphen, and Latin Extended Additional (the Vietnamese letters).
+ */
+const PLAIN_CHARS = "!-~\u00a1-\u00ac\u00ae-\u02ff\u1e00-\u1eff";
+
+/**
  * `cleanName` of a text expression: invisible characters removed, NFC, trimmed, inner white space
  * folded to one space, case kept.
  *
@@ -72,7 +79,10 @@ function folded(dialect: Dialect, text: string, pairs: readonly (readonly [strin
  * ```
  */
 export function cleanNameSql(dialect: Dialect, text: string): string {
-  return folded(dialect, text, []);
+  // A plain name (see `isPlainName`: single spaces between characters that NFC leaves alone,
+  // nothing invisible), as most are, is its own clean name: one pattern spares the folding.
+  const plain = `[${PLAIN_CHARS}]+( [${PLAIN_CHARS}]+)*`;
+  return `CASE WHEN ${dialect.matches(text, plain)} THEN ${text} ELSE ${folded(dialect, text, [])} END`;
 }
 
 /**

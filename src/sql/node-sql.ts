@@ -102,6 +102,7 @@ export function nodeFractions(plan: CompiledFramework, o: NodeOptions): NodeFrac
       scale: o.scale,
       number: node.inputs.map((k) => `x${input.index.get(k)}`),
       text: node.inputs.map((k) => `w${input.index.get(k)}`),
+      cell: node.inputs.map((k) => `t${input.index.get(k)}`),
       unit: UNIT_TEXT,
       // A leaf without weight may be blank under any policy (it is then missing, as in `score`).
       // A blank bonus or penalty criterion is no points under any policy.

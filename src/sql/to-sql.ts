@@ -107,8 +107,8 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
     steps.extend("dti_long_rows", longRows(options, dialect));
     steps.extend("dti_long", longKeys(fw.framework, input, dialect));
     steps.add("dti_cells", longCells(input, read, dialect));
-  } else steps.add("dti_cells", `SELECT\n    ${[...identityColumns(read, dialect), ...(unranked?.cells ?? []), ...cellColumns(input, options)].join(",\n    ")}\n  FROM dti_source`);
-  steps.extend("dti_inputs", inputColumns(input, options, dialect));
+  } else steps.add("dti_cells", `SELECT\n    ${[...identityColumns(read, dialect), ...(unranked?.cells ?? []), ...cellColumns(input, options, dialect)].join(",\n    ")}\n  FROM dti_source`);
+  steps.extend("dti_inputs", inputColumns(input, plan, options, dialect));
   steps.extend("dti_unranked_keys", unranked?.keys);
   steps.extend("dti_unranked", unranked?.marks);
   steps.extend("dti_unranked_notes", unranked?.notes);

@@ -66,6 +66,23 @@ describe("toSql with merged units, on DuckDB, as score()", () => {
     ]);
   }, 60_000);
 
+  it("names units as score() cleans them, merged or not: invisible characters, NFD, no-break and doubled spaces; codes and groups too", async () => {
+    const records = [
+      row("ĐÀ NẴNG", "0.5", "0.25", "0.125", { code: " 48\u200b", group: "Miền  Trung" }),
+      row("Quảng Nam", "0.3", "0.7", "0.1", { code: "49", group: "Miền Trung" }),
+      row("\u00a0Hà\u200b  Nội ", "0.2", "0.2", "0.2", { code: "01", group: "Miền\u00a0Bắc" }),
+      row("Huế".normalize("NFD"), "0.9", "0.1", "0.2", { code: "46", group: "Miền Trung" }),
+    ];
+    const columns = { code: "code", group: "group" };
+    for (const merge of [[], [{ unit: "quảng nam", into: "Đà Nẵng" }]]) {
+      const { expected, actual } = await both(FW, records, columns, merge);
+      expect(differences(expected, actual)).toEqual([]);
+      expect(actual.units.map((u) => [u.unit, u.code, u.group])).toEqual(expected.units.map((u) => [u.unit, u.code, u.group]));
+      expect(actual.units.find((u) => u.code === "01")?.unit).toBe("Hà Nội");
+      expect(actual.units.find((u) => u.code === "46")?.unit).toBe("Huế");
+    }
+  }, 60_000);
+
   it("merges within each year; a member missing from a year, blanks under reweight, the members' common group", async () => {
     const records = [
       row("A", "0.5", "0.25", "", { year: "2023", region: "Bắc" }),

@@ -1,7 +1,10 @@
 // Spellings of names for the tests of names compared in SQL (name-key-sql.test.ts, and on
 // PostgreSQL postgres.test.ts): the query of their keys and clean forms, and what differs from
 // normalizeKey and cleanName.
-import type { SqlRow } from "../../src/sql.ts";
+import { getFramework, score, type FrameworkDefinition } from "../../src/index.ts";
+import { toFramework } from "../../src/pipeline/score.ts";
+import { rowsToResult, toSql, type SqlRow } from "../../src/sql.ts";
+import { differences, recordsQuery } from "./engine-helpers.ts";
 import { sqlText, type Dialect } from "../../src/sql/dialect.ts";
 import { cleanNameSql, nameKeySql } from "../../src/sql/name-key-sql.ts";
 import { cleanName } from "../../src/text/clean-name.ts";
@@ -34,5 +37,40 @@ export function nameMismatches(rows: readonly SqlRow[]): string[] {
     if (row["c"] !== cleanName(name)) out.push(`${JSON.stringify(name)}: clean ${JSON.stringify(row["c"])}`);
   }
   if (rows.length !== NAMES.length) out.push(`${rows.length} rows for ${NAMES.length} names`);
+  return out;
+}
+
+/**
+ * Word cells and long data's indicator names spelled as the names above spell them, scored on an
+ * engine (`run`) and by score(): where the published values, ranks and coverage differ. A
+ * categorical leaf whose labels are places ("İstanbul", "Kon Tum", …) and a boolean leaf read
+ * cells in other cases, NFD, with invisible characters, a Kelvin sign; long rows name
+ * vn-dti-2020-province's indicators in such spellings.
+ */
+export async function wordSpellingDifferences(dialect: Dialect, run: (sql: string) => Promise<SqlRow[]>): Promise<string[]> {
+  const labels = ["Huế", "Hà Nội", "İstanbul", "Kon Tum", "Đắk Lắk", "Sở Y tế", "Đà Nẵng", "Thừa Thiên Huế", "ǆurđevac", "Kelvin", "Straße"];
+  const place = (k: number) => ({ label: labels[k]!, score: (k + 1) / 16 });
+  const definition = {
+    id: "word-spellings",
+    version: "1.0.0",
+    title: { vi: "Chữ", en: "Words" },
+    root: { id: "index", name: { vi: "Chỉ số", en: "Index" }, children: [
+      { id: "place", name: { vi: "Địa điểm", en: "Place" }, weight: 1, rule: { type: "categorical", categories: labels.map((_, k) => place(k)) } },
+      { id: "flag", name: { vi: "Đạt", en: "Met" }, weight: 1, rule: { type: "boolean" } },
+    ] },
+  } as unknown as FrameworkDefinition;
+  const keys = new Set(labels.map(normalizeKey));
+  const places = NAMES.filter((n) => keys.has(normalizeKey(n)));
+  const flags = ["CÓ", "Có".normalize("NFD"), "\u200bkhông ", "KHÔNG", "ĐẠT", "Chưa  Đạt", "YES", "True", "\u00a0x"];
+  const records = places.map((p, k) => ({ unit: `U${k}`, place: p, flag: flags[k % flags.length]! }));
+  const out: string[] = [];
+  const framework = toFramework(definition).framework!;
+  const wide = toSql(framework, { dialect: dialect.name, source: { query: recordsQuery(records).query } });
+  out.push(...differences(score(framework, records), rowsToResult(framework, await run(wide.sql), {})).map((d) => `words: ${d}`));
+  const fw2020 = getFramework("vn-dti-2020-province");
+  const spellings = ["GOVERNMENT", "Chính quyền số".normalize("NFD").toUpperCase(), "\u212Ainh tế số", "XÃ\u00a0HỘI  SỐ\u200b"];
+  const long = ["A", "B"].flatMap((unit, u) => spellings.slice(1).map((indicator, k) => ({ unit, indicator: k === 0 && u === 0 ? spellings[0]! : indicator, value: String((k + u + 1) / 8) })));
+  const longSql = toSql(fw2020, { dialect: dialect.name, source: { query: recordsQuery(long).query }, shape: "long" });
+  out.push(...differences(score(fw2020, long, { shape: "long" }), rowsToResult(fw2020, await run(longSql.sql), { shape: "long" })).map((d) => `long: ${d}`));
   return out;
 }

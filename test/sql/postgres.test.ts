@@ -14,7 +14,7 @@ import { differences, recordsQuery } from "./engine-helpers.ts";
 import { generatedCases, runGenerated } from "./generated.ts";
 import { adjustedExpected, adjustedOnEngine } from "./adjusted-case.ts";
 import { postgresBin, startPostgres, type PostgresServer } from "./postgres-server.ts";
-import { nameMismatches, namesQuery } from "./name-spellings.ts";
+import { nameMismatches, namesQuery, wordSpellingDifferences } from "./name-spellings.ts";
 import { dialectOf } from "../../src/sql/dialect.ts";
 import { readMergeTable } from "../../src/input/read-merge-map.ts";
 
@@ -62,6 +62,10 @@ describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
   it("names compared and shown as the library does (normalizeKey, cleanName), whatever the database's locale", async () => {
     expect(nameMismatches(await query(namesQuery(dialectOf("postgres"))))).toEqual([]);
   });
+
+  it("word cells and long data's indicator names in other spellings read as score() reads them, whatever the locale", async () => {
+    expect(await wordSpellingDifferences(dialectOf("postgres"), query)).toEqual([]);
+  }, 60_000);
 
   it("units not ranked: a ranked cell that is not yes/no, and a name of the option no unit has, stop the query as the library's errors", async () => {
     const framework = getFramework("vn-dti-2020-province");

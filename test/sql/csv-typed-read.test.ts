@@ -1,0 +1,73 @@
+// The CSV numbers read as DECIMALs (csv-typed-read.ts) and the row check of plain cells
+// (input-sql.ts): the same answer as the text path, values or errors, for every spelling the two
+// could read differently.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { getFramework, score } from "../../src/index.ts";
+import { parseCsv } from "../../src/csv.ts";
+import { DtiError } from "../../src/errors.ts";
+import { csvNumbersReadable } from "../../src/sql/csv-typed-read.ts";
+import { duckDbFileQuery, openDuckDb, scoreFileWithDuckDb } from "../../src/sql/duckdb.ts";
+import { differences } from "./engine-helpers.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "dti-typed-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const framework = getFramework("vn-dti-2020-province");
+let n = 0;
+const csvFile = (text: string) => {
+  const path = join(dir, `f${n++}.csv`);
+  writeFileSync(path, text);
+  return path;
+};
+const wide = (cell: string) => csvFile(`unit,government,economy,society\nHuế,0.5,0.25,0.75\nĐà Nẵng,${cell},0.5,0.125\n`);
+
+/** What a query gives: its rows, or its first issue. */
+const outcome = (p: Promise<unknown>) => p.then((rows) => ({ rows }), (e: unknown) => ({ issue: e instanceof DtiError ? e.issues[0] : String(e) }));
+
+/** The text query's answer, the typed query's, and the file's scan. */
+async function sides(file: string, options: { missing?: "zero" } = {}) {
+  const session = await openDuckDb();
+  try {
+    const q = await duckDbFileQuery(session, framework, file, options);
+    return { text: await outcome(session.query(q.sql)), typed: q.typed === undefined ? undefined : await outcome(session.query(q.typed.sql)), readable: await q.typed?.readable() };
+  } finally {
+    session.close();
+  }
+}
+
+describe("csvNumbersReadable: the spellings DuckDB's DECIMAL reading reads otherwise", () => {
+  it("finds a plain file readable, and each such spelling not", async () => {
+    expect(await csvNumbersReadable(wide("0.125"), 6)).toBe(true);
+    expect(await csvNumbersReadable(wide(" 0.125 "), 6)).toBe(true);
+    for (const cell of ["1e-3", "1E2", ".5e1", "1_0", "5.", "0.1234567", "0.1000000", "\t0.5", "0.5\v", "\f1", '"0.5\n"', '"\r\n0.5"']) {
+      expect(await csvNumbersReadable(wide(cell), 6), JSON.stringify(cell)).toBe(false);
+    }
+    expect(await csvNumbersReadable(wide("0.1234567"), 7)).toBe(true);
+    expect(await csvNumbersReadable(csvFile("unit,government\nA,5."), 6)).toBe(false);
+  });
+});
+
+describe("the typed read and the row check give the text path's answer", () => {
+  it.each(["0.125", " 0.125", "+0.125", ".125", "1e-3", "1_0", "5.", "0.1234567", "\t0.5", "NA", "", "abc", '"0,125"', '"0.5;0.25"', "1234567890123", "-0"])("%j", async (cell) => {
+    const file = wide(cell);
+    const { text, typed, readable } = await sides(file, { missing: "zero" });
+    // Where the scan lets the typed query's answer stand, it is the text query's.
+    if (readable === true && typed !== undefined && "rows" in typed) expect(typed).toEqual(text);
+    const actual = await outcome(scoreFileWithDuckDb(framework, file, { missing: "zero" }).then((r) => r.units.map((u) => [u.unit, u.value, u.rank])));
+    const expected = "rows" in text ? { rows: expect.any(Array) } : text;
+    expect(actual).toMatchObject(expected);
+  }, 60_000);
+
+  it("a cell holding the row check's separator is not a number", async () => {
+    const { text } = await sides(wide('"0.5;0.25"'));
+    expect(text).toMatchObject({ issue: { code: "DATA_NOT_A_NUMBER", node: "government", unit: "Đà Nẵng" } });
+  }, 60_000);
+
+  it("a blank word, which stops the typed read, scored as score() scores it", async () => {
+    const file = wide("NA");
+    const expected = score(framework, parseCsv(readFileSync(file, "utf8")), { missing: "zero" });
+    expect(differences(expected, await scoreFileWithDuckDb(framework, file, { missing: "zero" }))).toEqual([]);
+  }, 60_000);
+});
