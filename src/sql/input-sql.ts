@@ -191,7 +191,8 @@ function wordKeys(input: InputKeys, plan: CompiledFramework): string[][] {
   const words: string[][] = input.keys.map(() => []);
   for (const leaf of plan.leaves) {
     const node = plan.nodes[leaf]!;
-    for (const key of node.inputs) words[input.index.get(key)!]!.push(...ruleWords(node.leaf!.rule));
+    const leafWords = ruleWords(node.leaf!.rule);
+    for (const key of node.inputs) for (const word of leafWords) words[input.index.get(key)!]!.push(word);
   }
   return words;
 }

@@ -75,7 +75,7 @@ const PLAIN_CHARS = "!-~\u00a1-\u00ac\u00ae-\u02ff\u1e00-\u1eff";
  * @example
  * ```ts
  * import { dialectOf } from "./dialect.ts";
- * cleanNameSql(dialectOf("duckdb"), "note"); // => "trim(regexp_replace(translate(nfc_normalize(…"
+ * cleanNameSql(dialectOf("duckdb"), "note"); // => "CASE WHEN regexp_full_match(note, …"
  * ```
  */
 export function cleanNameSql(dialect: Dialect, text: string): string {
