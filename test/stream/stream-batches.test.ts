@@ -1,0 +1,98 @@
+// stream.batches() hands out the units the stream yields one by one, in the same order, with the
+// same identity, index and numbers: on messy generated data (errors, repeated units, blanks,
+// units not ranked, a framework that normalises across units), and the summaries are equal.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { readCsvBlocks } from "../../src/csv.ts";
+import type { FrameworkDefinition } from "../../src/framework/types.ts";
+import { scoreStream, type ScoreStream, type StreamOptions } from "../../src/index.ts";
+
+const FRAMEWORK: FrameworkDefinition = {
+  id: "batches-test",
+  version: "1.0.0",
+  title: { vi: "Lô" },
+  root: {
+    id: "idx",
+    name: { vi: "Chỉ số" },
+    children: [
+      { id: "p", name: { vi: "P" }, weight: 2, children: [
+        { id: "a", name: { vi: "a" }, weight: 1, rule: { type: "value" } },
+        { id: "b", name: { vi: "b" }, weight: 3, rule: { type: "normalise", method: "minmax" } },
+      ] },
+      { id: "c", name: { vi: "c" }, weight: 1, maxPoints: 10, rule: { type: "points" } },
+    ],
+  },
+};
+
+/** Every unit as the iterator yields it, numbers as plain arrays. */
+async function viaUnits(stream: ScoreStream) {
+  const units: unknown[] = [];
+  for await (const u of stream) units.push({ ...u, nodes: { scores: [...u.nodes.scores], published: [...u.nodes.published], coverage: [...u.nodes.coverage] } });
+  return units;
+}
+
+/** The same, read from the batches: each unit made from its batch's arrays. */
+async function viaBatches(stream: ScoreStream) {
+  const units: unknown[] = [];
+  const root = stream.nodes.find((n) => n.id === stream.root)!.position;
+  let next = 0;
+  for await (const batch of stream.batches()) {
+    expect(batch.first).toBe(next);
+    expect(batch.size).toBeGreaterThan(0);
+    expect(batch.size).toBeLessThanOrEqual(1024);
+    expect(batch.units).toHaveLength(batch.size);
+    next += batch.size;
+    const n = batch.nodes;
+    for (let k = 0; k < batch.size; k++) {
+      const slice = (a: Float64Array) => [...a.subarray(k * n, (k + 1) * n)];
+      const published = batch.published[k * n + root]!;
+      units.push({
+        index: batch.first + k,
+        ...batch.units[k],
+        score: batch.scores[k * n + root],
+        value: Number.isNaN(published) ? "" : expect.any(String),
+        coverage: batch.coverage[k * n + root],
+        nodes: { scores: slice(batch.scores), published: slice(batch.published), coverage: slice(batch.coverage) },
+      });
+    }
+  }
+  return units;
+}
+
+const summaryOf = (stream: ScoreStream) => {
+  const s = stream.summary();
+  return { ...s, unit: undefined, ranks: [...s.ranks].map(([id, r]) => [id, [...r.rank], [...r.groupRank]]) };
+};
+
+const cell = fc.oneof(
+  { weight: 16, arbitrary: fc.integer({ min: 0, max: 9999 }).map((n) => `0.${String(n).padStart(4, "0")}`) },
+  { weight: 1, arbitrary: fc.constantFrom("", "NA", "abc", "1.5", "12", "-0.5", "0,25") },
+);
+
+describe("stream.batches()", () => {
+  it("gives the units the stream yields, in order, with the same numbers and summary", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(300), fc.array(cell, { minLength: 3, maxLength: 3 }), fc.boolean()), { minLength: 0, maxLength: 60, size: "max" }),
+        fc.constantFrom("error" as const, "zero" as const, "reweight" as const),
+        async (rows, missing) => {
+          const text = ["unit,a,b,c", ...rows.map(([k, cells]) => [`Đơn vị ${k}`, ...cells].join(","))].join("\n");
+          const unranked = rows.filter(([, , out]) => out).map(([k]) => `Đơn vị ${k}`);
+          const options: StreamOptions = { missing, rankNodes: "all", maxIssues: 1000, unranked };
+          const one = scoreStream(FRAMEWORK, () => readCsvBlocks([text]), options);
+          const many = scoreStream(FRAMEWORK, () => readCsvBlocks([text]), options);
+          expect(await viaBatches(many)).toEqual(await viaUnits(one));
+          expect(summaryOf(many)).toEqual(summaryOf(one));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  }, 120_000);
+
+  it("cuts a large stream into batches of 1,024", async () => {
+    const rows = [["unit", "a", "b", "c"], ...Array.from({ length: 2500 }, (_, i) => [`Đơn vị ${i}`, "0.5", String((i % 100) / 100), "7"])];
+    const sizes: number[] = [];
+    for await (const batch of scoreStream(FRAMEWORK, rows).batches()) sizes.push(batch.size);
+    expect(sizes).toEqual([1024, 1024, 452]);
+  });
+});
