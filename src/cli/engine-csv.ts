@@ -22,7 +22,7 @@ import { compareVi } from "../text/collator.ts";
 import type { Language } from "../text/language.ts";
 import type { CliIO } from "./io.ts";
 import { openOutFile } from "./out-file.ts";
-import { bufferedWriter } from "./stream-score.ts";
+import { outputWriter } from "./stream-score.ts";
 import { copyEngineCsv, type CsvColumn } from "./engine-csv-copy.ts";
 
 /** How the CSV is written: `toCSV`'s options, and where. */
@@ -68,7 +68,7 @@ export async function engineCsv(io: CliIO, framework: Framework, file: string, o
       return units;
     }
     const query = streamQuery(sql, rootId, others, cols, settings, note);
-    const write = bufferedWriter(outFile !== undefined ? (t) => outFile.write(t) : (io.writeStdout ?? (async (t) => io.stdout(t))));
+    const write = outputWriter(io, outFile);
     // The header once the first row tells whether some unit is not ranked (the note column).
     let line = csvLine(cols, d, plainStyle(settings.decimalComma, ""), false, settings.language);
     const start = async (first: SqlRow | undefined) => {

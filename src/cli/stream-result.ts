@@ -1,7 +1,8 @@
 /**
  * Pass 2 of the streamed CLI: the units in result order (year, rank, Vietnamese name order, as
- * `score()` lists them), each read back from its record of pass 1 and written by the format's one
- * writer (`csvRankingWriter`, `markdownRankingWriter`, `jsonResultWriter`, `jsonLine`).
+ * `score()` lists them), each read back from its record of pass 1 and written by the format's
+ * writer (`markdownRankingWriter`, `jsonResultWriter`, `jsonLine`; CSV rows as bytes by
+ * `csvByteRows`, the lines of `csvRankingWriter`).
  *
  * @module
  */

@@ -4,9 +4,10 @@
  * reads the CSV as a stream, scores each unit as its row arrives and writes the unit's numbers (a
  * fixed-size record of doubles) to a temporary file, keeping in memory only what ranking and the
  * result order need. Then every node is ranked, the units are put in result order (year, rank,
- * Vietnamese name order), and pass 2 reads each unit's record back in that order and writes it
- * through the format's one writer (`csvRankingWriter`, `jsonResultWriter`, `markdownRankingWriter`,
- * `jsonLine`), as a unit of `score()` assembled by `unitResult`. With any error nothing is
+ * Vietnamese name order), and pass 2 reads the records back in that order and writes each unit
+ * through the format's writer (`jsonResultWriter`, `markdownRankingWriter`, `jsonLine`, as a unit of
+ * `score()` assembled by `unitResult`; CSV rows as bytes by `csvByteRows`, the lines of
+ * `csvRankingWriter`). With any error nothing is
  * written: the errors (the first `--max-issues`, then a count) go to stderr. Pass 1 is in
  * `stream-records.ts`, pass 2 in `stream-result.ts`.
  *
@@ -23,31 +24,12 @@ import type { Framework } from "../framework/types.ts";
 import { scoreStream, type StreamOptions, type StreamSummary } from "../stream/score-stream.ts";
 import { readCsvBlocksInWorker } from "./csv-blocks-worker.ts";
 import type { CliIO } from "./io.ts";
-import { openOutFile } from "./out-file.ts";
+import { openOutFile, type OutFile } from "./out-file.ts";
 import { unitsFile, writeRecords } from "./stream-records.ts";
 import { writeResult, type ByteSink } from "./stream-result.ts";
 import { addText, type ByteBuffer } from "../report/csv-byte-rows.ts";
 import type { StreamCliSettings } from "./stream-settings.ts";
 import { UsageError } from "./usage-error.ts";
-
-/** Buffered text writes: `write` (awaited) when 64 KiB are buffered. */
-export function bufferedWriter(write: (text: string) => Promise<void>) {
-  let buffer = "";
-  const flush = async () => {
-    if (buffer === "") return;
-    const text = buffer;
-    buffer = "";
-    await write(text);
-  };
-  return {
-    /** Buffers the text; returns a promise only when the buffer was written (await it then). */
-    add(text: string): Promise<void> | undefined {
-      buffer += text;
-      return buffer.length >= 1 << 16 ? flush() : undefined;
-    },
-    flush,
-  };
-}
 
 /**
  * Buffered byte writes: text or bytes are appended to `buffer`, and `write` (awaited) takes the
@@ -74,6 +56,17 @@ export function byteWriter(write: (bytes: Uint8Array) => Promise<void>): ByteSin
     added,
     flush,
   };
+}
+
+/**
+ * The buffered output of a command: into `outFile` as bytes, or to standard output as text (a BOM
+ * asked for, `--bom`, stays in it).
+ */
+export function outputWriter(io: CliIO, outFile: OutFile | undefined): ReturnType<typeof byteWriter> {
+  if (outFile !== undefined) return byteWriter((bytes) => outFile.write(bytes));
+  const stdout = io.writeStdout ?? (async (t: string) => io.stdout(t));
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  return byteWriter((bytes) => stdout(decoder.decode(bytes)));
 }
 
 /** Prints the kept errors (and warnings) and how many more there were. */
@@ -120,10 +113,7 @@ export async function streamScoreFile(
     if (records.unranked) throw new UsageError("the data marks units assessed but not ranked (Được xếp hạng: Không): score it without --stream");
     printSummaryIssues(io, summary, settings.format !== "json");
     if (!summary.ok) return 1;
-    const stdout = io.writeStdout ?? (async (t: string) => io.stdout(t));
-    // Standard output takes text; a BOM asked for (--bom) stays in it.
-    const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-    const out = byteWriter(outFile !== undefined ? (bytes) => outFile.write(bytes) : (bytes) => stdout(decoder.decode(bytes)));
+    const out = outputWriter(io, outFile);
     await writeResult(stream, summary, records, temp.handle.fd, settings, framework, options, out);
     await out.flush();
     if (outFile !== undefined) {
