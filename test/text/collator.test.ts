@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareVi } from "../../src/text/collator.ts";
+import { compareVi, firstDifference } from "../../src/text/collator.ts";
 
 describe("compareVi", () => {
   it("sorts in Vietnamese alphabetical order: Đ after D, before E and H", () => {
@@ -34,5 +34,66 @@ describe("compareVi", () => {
     expect(compareVi("Hà Nội", "Hà Nội")).toBe(0);
     expect(compareVi("Hà Nội".normalize("NFD"), "Hà Nội")).toBe(0);
     expect(compareVi("hà nội", "Hà Nội")).not.toBe(0);
+  });
+});
+
+describe("compareVi without the collator (firstDifference)", () => {
+  const collator = new Intl.Collator("vi", { sensitivity: "variant", numeric: true });
+  // Letters, digits, marks and other scripts' digits that the short cut must leave to the collator.
+  const alphabet = [..."aAbBcCdDeEghHiIkKnNoOpPqQrRtTuUxXyYzZ", ..."0123456789", " ", "-", ".", ..."ăâđĐêôơưÀàáảãạệộờ", "\u0300", "\u0301", "\u0306", "\u0323", "\u00ad", "٣", "３", "ก"];
+  let seed = 20261202;
+  const r = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const word = (length: number) => Array.from({ length }, () => alphabet[Math.floor(r() * alphabet.length)]!).join("");
+  /** The pairs whose order the short cut gives and the collator does not, and how many pairs it decided. */
+  const check = (pairs: Iterable<[string, string]>) => {
+    const wrong: [string, string, number, number][] = [];
+    let decided = 0;
+    for (const [a, b] of pairs) {
+      const quick = firstDifference(a, b);
+      if (quick === 0) continue;
+      decided++;
+      const expected = Math.sign(collator.compare(a, b));
+      if (quick !== expected) wrong.push([a, b, quick, expected]);
+    }
+    return { wrong, decided };
+  };
+
+  it("orders random names sharing a beginning as the collator does (200,000 pairs)", () => {
+    function* pairs(): Generator<[string, string]> {
+      for (let k = 0; k < 200_000; k++) {
+        const a = word(1 + Math.floor(r() * 8));
+        const at = Math.floor(r() * (a.length + 1));
+        yield [a, a.slice(0, at) + word(Math.floor(r() * 4)) + (r() < 0.5 ? a.slice(at + 1) : a.slice(at))];
+      }
+    }
+    const { wrong, decided } = check(pairs());
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(decided).toBeGreaterThan(20_000);
+  });
+
+  it("orders numbered names by their numbers as the collator does (100,000 pairs)", () => {
+    const prefixes = ["Doanh nghiệp ", "Quận ", "Xã ", "Trường số ", "Phường 1", "Tổ 0", "", "A"];
+    function* pairs(): Generator<[string, string]> {
+      for (let k = 0; k < 100_000; k++) {
+        const prefix = prefixes[k % prefixes.length]!;
+        const tail = () => (r() < 0.2 ? word(2) : "");
+        yield [`${prefix}${Math.floor(r() * 10 ** (1 + (k % 7)))}${tail()}`, `${prefix}${Math.floor(r() * 10 ** (1 + (k % 5)))}${tail()}`];
+      }
+    }
+    const { wrong, decided } = check(pairs());
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(decided).toBeGreaterThan(60_000);
+  });
+
+  it("leaves to the collator what a first difference cannot settle", () => {
+    expect(firstDifference("Quận 01", "Quận 1")).toBe(0); // the collator reads 01 as 1
+    expect(firstDifference("ab", "Ab")).toBe(0); // case only
+    expect(firstDifference("a\u0306", "b")).toBe(0); // a + breve is ă: a combining mark makes another letter
+    expect(firstDifference("ơa", "ơb")).toBe(0); // after a character that is not ASCII
+    expect(firstDifference("Hà", "Hà Nội")).toBe(0); // one begins the other
+    expect(firstDifference("1٣", "12")).toBe(0); // another script's digit
+    expect(firstDifference("Doanh nghiệp 9", "Doanh nghiệp 10")).toBe(-1);
+    expect(firstDifference("Ba Vì", "Bắc Ninh")).toBe(0);
+    expect(firstDifference("Ba Vì", "Be")).toBe(-1);
   });
 });
