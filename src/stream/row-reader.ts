@@ -168,7 +168,7 @@ export function rowReader(framework: Framework, compiled: CompiledFramework, opt
         state ??= wideState(table, header!.plan);
         const id = readWideIdentity(table, header!.plan, state, cells, line, pending);
         if (report) for (const issue of pending) sink(issue);
-        return id === undefined ? undefined : { ...id, row: line };
+        return id === undefined ? undefined : Object.assign(id, { row: line });
       };
       for await (const row of source) {
         if (isBlock(row)) {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { resultOrder } from "../../src/pipeline/unit-result.ts";
+import { compareVi } from "../../src/text/collator.ts";
+
+/** The order by its definition: one comparator over every pair. */
+function byDefinition(names: string[], codes: (string | undefined)[], years: (number | undefined)[], ranks: (number | null)[]): number[] {
+  return names
+    .map((_, i) => i)
+    .sort(
+      (i, j) =>
+        (years[i] ?? 0) - (years[j] ?? 0) ||
+        (ranks[i] ?? Infinity) - (ranks[j] ?? Infinity) ||
+        compareVi(names[i]!, names[j]!) ||
+        (codes[i] ?? "").localeCompare(codes[j] ?? "") ||
+        i - j,
+    );
+}
+
+describe("resultOrder", () => {
+  it("lists units by year, rank (unranked last), name, code and position, as one comparator would (300 random tables)", () => {
+    let seed = 7;
+    const r = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const pool = ["Huế", "Hà Nội", "Đà Nẵng", "Quận 2", "Quận 10", "Xã 01", "Xã 1", "an", "An", "Ăn"];
+    for (let t = 0; t < 300; t++) {
+      const n = 1 + Math.floor(r() * 40);
+      const names = Array.from({ length: n }, () => pool[Math.floor(r() * pool.length)]!);
+      const codes = Array.from({ length: n }, () => (r() < 0.5 ? undefined : `${Math.floor(r() * 3)}`));
+      const years = Array.from({ length: n }, () => (t % 3 === 0 ? undefined : 2023 + Math.floor(r() * 3)));
+      // Whole ranks 1 … n with ties, none, and (every tenth table) ranks that are not whole numbers.
+      const ranks = Array.from({ length: n }, () => (r() < 0.15 ? null : t % 10 === 9 ? 0.5 + Math.floor(r() * n) : 1 + Math.floor(r() * Math.min(n, 5))));
+      const order = resultOrder(n, (i) => names[i]!, (i) => codes[i], (i) => years[i], (i) => ranks[i]!);
+      expect(Array.from(order)).toEqual(byDefinition(names, codes, years, ranks));
+    }
+  });
+});
