@@ -23,8 +23,8 @@ export interface RankStore {
   readonly size: number;
   /** Unit names in the order added. */
   readonly units: readonly string[];
-  /** The code, year and group a unit was added with. */
-  info(index: number): { readonly code?: string; readonly year?: number; readonly group?: string };
+  /** The name, code, year and group a unit was added with (a fresh object). */
+  info(index: number): { unit: string; code?: string; year?: number; group?: string };
   /** Ranks every ranked node, per year and per (year, group), highest first. */
   rank(method: RankMethod): NodeRanks[];
   /** Bytes held by the typed arrays (names, codes and group names are extra). */
@@ -105,10 +105,15 @@ export function createRankStore(nodes: number, start?: RankStoreStart): RankStor
     },
     units,
     info(i) {
+      // Field by field: spreads of the optional fields cost more than the rest of writing a unit's row.
+      const out: { unit: string; code?: string; year?: number; group?: string } = { unit: units[i]! };
       const code = codes[i];
+      if (code !== undefined) out.code = code;
       const year = years[i]!;
+      if (!Number.isNaN(year)) out.year = year;
       const g = groups[i]!;
-      return { ...(code !== undefined ? { code } : {}), ...(Number.isNaN(year) ? {} : { year }), ...(g >= 0 ? { group: groupNames[g]! } : {}) };
+      if (g >= 0) out.group = groupNames[g]!;
+      return out;
     },
     typedBytes: () => keys.reduce((sum, column) => sum + column.byteLength, 0) + years.byteLength + groups.byteLength,
     rank: (method) => rankColumns(keys.slice(0, nodes), size, partitionsOf(size, years, groups), lazyTieOrder(size, units, codes, method), method),

@@ -166,7 +166,7 @@ function streamSummary(ctx: BatchContext, rankedIds: readonly string[]): StreamS
     errors: errors.kept,
     warnings: warnings.kept,
     ranks: new Map(rankedIds.map((id, k) => [id, ranks[k]!])),
-    unit: (i) => ({ unit: store.units[i]!, ...store.info(i) }),
+    unit: (i) => store.info(i),
     rankBytes: store.typedBytes(),
   };
 }

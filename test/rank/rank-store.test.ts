@@ -36,8 +36,8 @@ describe("createRankStore", () => {
           expect(gi.map((i) => ranks!.groupRank[i] || null)).toEqual(gw);
         }
       }
-      expect(store.info(1)).toEqual({ year: 2024, group: "g1" });
-      expect(store.info(0)).toEqual({ year: 2023 });
+      expect(store.info(1)).toEqual({ unit: units[1]!.unit, year: 2024, group: "g1" });
+      expect(store.info(0)).toEqual({ unit: units[0]!.unit, year: 2023 });
     }
   });
 
@@ -60,6 +60,6 @@ describe("createRankStore with units known at the start", () => {
     expect(Array.from(scaled)).toEqual([8002, 9001, 8002, 7000, 1, 2, 3]);
     expect(start.size).toBe(24);
     expect(Array.from(start.rank("competition")[0]!.rank.subarray(0, 3))).toEqual([22, 21, 22]);
-    expect(start.info(2)).toEqual({ group: "Trung" });
+    expect(start.info(2)).toEqual({ unit: "Đà Nẵng", group: "Trung" });
   });
 });
