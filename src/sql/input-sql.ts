@@ -12,6 +12,7 @@ import type { CompiledFramework } from "../score/compile.ts";
 import { sqlIdent, sqlText, type Dialect } from "./dialect.ts";
 import { identityColumnsOf, type IdentityRole } from "./identity-columns.ts";
 import { failure, ruleWords } from "./leaf-sql.ts";
+import { exponentBranches } from "./exponent-sql.ts";
 import { cleanNameSql, nameKeySql } from "./name-key-sql.ts";
 import type { ToSqlOptions } from "./options.ts";
 
@@ -175,13 +176,19 @@ export function numberColumn(input: InputKeys, j: number, options: ToSqlOptions,
   const t = `trim(${c})`;
   const u = `replace(${t}, ',', '.')`;
   const intPart = `regexp_replace(${u}, '^[+-]?0*([0-9]*).*$', '\\1')`;
+  const fail = {
+    notANumber: failure(failCtx, "DATA_NOT_A_NUMBER", key, `${t} || ' is not a number'`),
+    decimals: failure(failCtx, "SQL_UNSUPPORTED", key, `${t} || ' has more than ${places} decimals: raise inputDecimals'`),
+    digits: failure(failCtx, "SQL_UNSUPPORTED", key, `${t} || ' has more than 18 digits with ${places} decimals: lower inputDecimals, or run the query on PostgreSQL'`),
+  };
   return (
     `CASE WHEN ${c} IS NULL THEN NULL ${rowCheck !== undefined ? `WHEN ${rowCheck} THEN ${parsePlain(c)} ` : ""}${plain !== undefined ? `WHEN ${dialect.matches(c, plain)} THEN ${parsePlain(c)} ` : ""}` +
     `WHEN ${blankWord(t)} THEN NULL ` +
-    `WHEN NOT ${dialect.matches(u, "[+-]?[0-9]*[.]?[0-9]+")} THEN ${failure(failCtx, "DATA_NOT_A_NUMBER", key, `${t} || ' is not a number'`)} ` +
-    `WHEN strpos(${u}, '.') > 0 AND length(${u}) - strpos(${u}, '.') > ${places} THEN ${failure(failCtx, "SQL_UNSUPPORTED", key, `${t} || ' has more than ${places} decimals: raise inputDecimals'`)} ` +
+    exponentBranches(dialect, t, places, fail) +
+    `WHEN NOT ${dialect.matches(u, "[+-]?[0-9]*[.]?[0-9]+")} THEN ${fail.notANumber} ` +
+    `WHEN strpos(${u}, '.') > 0 AND length(${u}) - strpos(${u}, '.') > ${places} THEN ${fail.decimals} ` +
     // DuckDB's BIGINT holds 18 digits (PostgreSQL's NUMERIC any number).
-    (dialect.name === "duckdb" ? `WHEN length(${intPart}) > ${intDigits} THEN ${failure(failCtx, "SQL_UNSUPPORTED", key, `${t} || ' has more than 18 digits with ${places} decimals: lower inputDecimals, or run the query on PostgreSQL'`)} ` : "") +
+    (dialect.name === "duckdb" ? `WHEN length(${intPart}) > ${intDigits} THEN ${fail.digits} ` : "") +
     `ELSE ${parse(u)} END AS x${j}`
   );
 }

@@ -11,6 +11,7 @@ import { DtiError } from "../../src/errors.ts";
 import { csvNumbersReadable } from "../../src/sql/csv-typed-read.ts";
 import { duckDbFileQuery, openDuckDb, scoreFileWithDuckDb } from "../../src/sql/duckdb.ts";
 import { differences } from "./engine-helpers.ts";
+import { exponentCsv } from "./number-spellings.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "dti-typed-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -69,5 +70,10 @@ describe("the typed read and the row check give the text path's answer", () => {
     const file = wide("NA");
     const expected = score(framework, parseCsv(readFileSync(file, "utf8")), { missing: "zero" });
     expect(differences(expected, await scoreFileWithDuckDb(framework, file, { missing: "zero" }))).toEqual([]);
+  }, 60_000);
+
+  it("numbers in exponent form, which the typed read leaves to the text path, scored as score() scores them", async () => {
+    const { text, expected } = exponentCsv();
+    expect(differences(expected, await scoreFileWithDuckDb(framework, csvFile(text), { missing: "zero" }))).toEqual([]);
   }, 60_000);
 });

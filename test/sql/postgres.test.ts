@@ -14,6 +14,7 @@ import { differences, recordsQuery } from "./engine-helpers.ts";
 import { generatedCases, runGenerated } from "./generated.ts";
 import { adjustedExpected, adjustedOnEngine } from "./adjusted-case.ts";
 import { postgresBin, startPostgres, type PostgresServer } from "./postgres-server.ts";
+import { exponentDifferences } from "./number-spellings.ts";
 import { nameMismatches, namesQuery, wordSpellingDifferences } from "./name-spellings.ts";
 import { dialectOf } from "../../src/sql/dialect.ts";
 import { readMergeTable } from "../../src/input/read-merge-map.ts";
@@ -124,6 +125,10 @@ describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
     const failure = await query(sql).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(DtiError);
     expect((failure as DtiError).issues[0]).toMatchObject({ code: "DATA_NOT_A_NUMBER", node: "government", unit: "Huế" });
+  }, 60_000);
+
+  it("numbers in exponent form read exactly as score() reads them, refusing only what it cannot hold", async () => {
+    expect(await exponentDifferences("postgres", query)).toEqual([]);
   }, 60_000);
 
   it(`${RUNS} generated cases with half-way totals: values, ranks, group ranks and coverage as score()`, async () => {
