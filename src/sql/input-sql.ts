@@ -7,6 +7,7 @@
  * @module
  */
 import { DtiError, error } from "../errors.ts";
+import { MISSING_WORDS } from "../input/blank-cell.ts";
 import { pow10 } from "../number/rational.ts";
 import type { CompiledFramework } from "../score/compile.ts";
 import { sqlIdent, sqlText, type Dialect } from "./dialect.ts";
@@ -49,7 +50,7 @@ export function inputKeys(plan: CompiledFramework): InputKeys {
 // words are compared one by one: an IN list becomes a join in DuckDB's plan.
 const trimmed = (col: string) => `trim(CAST(${col} AS VARCHAR))`;
 /** The (trimmed) text is one of the blank words. */
-export const blankWord = (text: string) => `(${["", "na", "n/a", "#n/a", "null"].map((w) => `lower(${text}) = ${sqlText(w)}`).join(" OR ")})`;
+export const blankWord = (text: string) => `(${MISSING_WORDS.map((w) => `lower(${text}) = ${sqlText(w)}`).join(" OR ")})`;
 /** The cleaned text of a cell: trimmed, NULL when blank. */
 export const textOf = (col: string) => `CASE WHEN ${col} IS NULL OR ${blankWord(trimmed(col))} THEN NULL ELSE ${trimmed(col)} END`;
 
