@@ -53,6 +53,8 @@ const trimmed = (col: string) => `trim(CAST(${col} AS VARCHAR))`;
 export const blankWord = (text: string) => `(${MISSING_WORDS.map((w) => `lower(${text}) = ${sqlText(w)}`).join(" OR ")})`;
 /** The cleaned text of a cell: trimmed, NULL when blank. */
 export const textOf = (col: string) => `CASE WHEN ${col} IS NULL OR ${blankWord(trimmed(col))} THEN NULL ELSE ${trimmed(col)} END`;
+/** The text of a word cell as it is (a message quotes it so, as the library's do), NULL when blank. */
+export const wordOf = (col: string) => `CASE WHEN ${col} IS NULL OR ${blankWord(trimmed(col))} THEN NULL ELSE CAST(${col} AS VARCHAR) END`;
 
 /**
  * The identity columns of the cells step: dti_unit (a blank name stops the query), dti_code,
@@ -88,7 +90,7 @@ export function cellColumns(input: InputKeys, options: ToSqlOptions, dialect: Di
   const exactColumns = new Set(options.exactColumns ?? []);
   const cells = input.keys.map((key, j) => {
     const column = sourceColumn(options, key);
-    if (!input.numeric.has(j)) return `${column === null ? "CAST(NULL AS VARCHAR)" : textOf(sqlIdent(column))} AS t${j}`;
+    if (!input.numeric.has(j)) return `${column === null ? "CAST(NULL AS VARCHAR)" : wordOf(sqlIdent(column))} AS t${j}`;
     if (column === null) return `CAST(NULL AS VARCHAR) AS c${j}`;
     return exactColumns.has(column) ? `${sqlIdent(column)} AS c${j}` : `CAST(${sqlIdent(column)} AS VARCHAR) AS c${j}`;
   });

@@ -13,7 +13,7 @@ import type { Framework } from "../framework/types.ts";
 import { INVISIBLE } from "../text/clean-name.ts";
 import { inputAliases, isInputKey } from "../input/resolve-columns.ts";
 import { sqlIdent, sqlText, type Dialect } from "./dialect.ts";
-import { identityColumns, textOf, UNIT_TEXT, type InputKeys } from "./input-sql.ts";
+import { identityColumns, UNIT_TEXT, wordOf, type InputKeys } from "./input-sql.ts";
 import { failure } from "./leaf-sql.ts";
 import { nameKeySql } from "./name-key-sql.ts";
 import type { ToSqlOptions } from "./options.ts";
@@ -76,7 +76,7 @@ export function longCells(input: InputKeys, options: ToSqlOptions, dialect: Dial
     ...(cols.group !== undefined ? [single("dti_group", "group")] : []),
     ...(cols.year !== undefined ? ["dti_year_text"] : []),
     ...(options.rowNumbers === true ? ["min(dti_line) AS dti_row"] : []),
-    ...input.keys.map((key, j) => (input.numeric.has(j) ? `${cell(key)} AS c${j}` : `${textOf(cell(key))} AS t${j}`)),
+    ...input.keys.map((key, j) => (input.numeric.has(j) ? `${cell(key)} AS c${j}` : `${wordOf(cell(key))} AS t${j}`)),
   ];
   const by = ["dti_unit_key", ...(cols.year !== undefined ? ["dti_year_text"] : [])];
   return `SELECT\n    ${columns.join(",\n    ")}\n  FROM dti_long\n  GROUP BY ${by.join(", ")}`;

@@ -3,7 +3,7 @@ import { DtiError } from "../../src/errors.ts";
 import { queryDuckDb } from "../../src/sql.ts";
 import { dialectOf } from "../../src/sql/dialect.ts";
 import { nameKeySql } from "../../src/sql/name-key-sql.ts";
-import { nameMismatches, namesQuery, wordSpellingDifferences } from "./name-spellings.ts";
+import { nameMismatches, namesQuery, wordMessageDifferences, wordSpellingDifferences } from "./name-spellings.ts";
 
 describe("names in SQL as the library compares and shows them", () => {
   it("a key equals a target exactly when normalizeKey does; the clean form is cleanName's (DuckDB)", async () => {
@@ -18,6 +18,10 @@ describe("names in SQL as the library compares and shows them", () => {
 
   it("word cells and long data's indicator names in other spellings read as score() reads them (DuckDB)", async () => {
     expect(await wordSpellingDifferences(dialectOf("duckdb"), queryDuckDb)).toEqual([]);
+  }, 60_000);
+
+  it("a word cell that is no label nor yes/no is quoted in the message as score() quotes it (DuckDB)", async () => {
+    expect(await wordMessageDifferences(dialectOf("duckdb"), queryDuckDb)).toEqual([]);
   }, 60_000);
 
   it("refuses a Greek sigma, whose lower case depends on its place in the word", () => {
