@@ -4,6 +4,7 @@
 import { getFramework, score, type FrameworkDefinition } from "../../src/index.ts";
 import { DtiError } from "../../src/errors.ts";
 import { toFramework } from "../../src/pipeline/score.ts";
+import { compileFramework } from "../../src/score/compile.ts";
 import { rowsToResult, toSql, type SqlRow } from "../../src/sql.ts";
 import { differences, recordsQuery } from "./engine-helpers.ts";
 import { sqlText, type Dialect } from "../../src/sql/dialect.ts";
@@ -116,4 +117,31 @@ export async function wordMessageDifferences(dialect: Dialect, run: (sql: string
     }
   }
   return out;
+}
+
+/**
+ * Long data whose unit names are spelled as {@link NAMES} spell them (case, NFD, invisible
+ * characters, İ, Kelvin sign, Vietnamese capitals), each spelling of one unit giving another
+ * indicator: where an engine puts the rows together otherwise than score().
+ */
+export async function unitSpellingDifferences(dialect: Dialect, run: (sql: string) => Promise<SqlRow[]>): Promise<string[]> {
+  const framework = getFramework("vn-dti-2022-province");
+  const indicators = [...new Set(compileFramework(framework).leaves.flatMap((l) => compileFramework(framework).nodes[l]!.inputs))];
+  const seen = new Map<string, number>();
+  const records = NAMES.map((unit) => {
+    const k = seen.get(normalizeKey(unit)) ?? 0;
+    seen.set(normalizeKey(unit), k + 1);
+    return { unit, indicator: indicators[k]!, value: String((k + 1) / 16) };
+  });
+  const options = { shape: "long" as const, missing: "zero" as const };
+  const { sql } = toSql(framework, { ...options, dialect: dialect.name, source: { query: recordsQuery(records).query } });
+  return differences(score(framework, records, options), rowsToResult(framework, await run(sql), options));
+}
+
+/** The first issue of long data with a unit name holding a capital sigma, on an engine. */
+export async function sigmaUnitIssue(dialect: Dialect, run: (sql: string) => Promise<SqlRow[]>): Promise<unknown> {
+  const framework = getFramework("vn-dti-2020-province");
+  const records = [{ unit: "ΟΔΟΣ", indicator: "government", value: "0.5" }];
+  const { sql } = toSql(framework, { shape: "long", missing: "zero", dialect: dialect.name, source: { query: recordsQuery(records).query } });
+  return run(sql).then(() => undefined, (e: unknown) => (e instanceof DtiError ? e.issues[0] : e));
 }

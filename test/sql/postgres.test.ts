@@ -15,7 +15,7 @@ import { generatedCases, runGenerated } from "./generated.ts";
 import { adjustedExpected, adjustedOnEngine } from "./adjusted-case.ts";
 import { postgresBin, startPostgres, type PostgresServer } from "./postgres-server.ts";
 import { exponentDifferences } from "./number-spellings.ts";
-import { nameMismatches, namesQuery, wordMessageDifferences, wordSpellingDifferences } from "./name-spellings.ts";
+import { nameMismatches, namesQuery, sigmaUnitIssue, unitSpellingDifferences, wordMessageDifferences, wordSpellingDifferences } from "./name-spellings.ts";
 import { dialectOf } from "../../src/sql/dialect.ts";
 import { readMergeTable } from "../../src/input/read-merge-map.ts";
 
@@ -70,6 +70,11 @@ describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
 
   it("a word cell that is no label nor yes/no is quoted in the message as score() quotes it", async () => {
     expect(await wordMessageDifferences(dialectOf("postgres"), query)).toEqual([]);
+  }, 60_000);
+
+  it("long data: unit names in other spellings (case, NFD, invisible characters, İ, Vietnamese capitals) put together as score() does, whatever the locale", async () => {
+    expect(await unitSpellingDifferences(dialectOf("postgres"), query)).toEqual([]);
+    expect(await sigmaUnitIssue(dialectOf("postgres"), query)).toMatchObject({ code: "SQL_UNSUPPORTED", unit: "ΟΔΟΣ" });
   }, 60_000);
 
   it("units not ranked: a ranked cell that is not yes/no, and a name of the option no unit has, stop the query as the library's errors", async () => {
