@@ -5,7 +5,9 @@
  */
 import type { RawCell } from "./table.ts";
 
-const MISSING_WORDS = new Set(["", "na", "n/a", "#n/a", "null"]);
+/** The words of a blank cell once trimmed and in lower case (readers that cannot call {@link isBlank}, such as SQL, spell them out). */
+export const MISSING_WORDS: readonly string[] = ["", "na", "n/a", "#n/a", "null"];
+const MISSING = new Set(MISSING_WORDS);
 
 /**
  * True for a blank cell: empty, white space, `null`, or "NA", "N/A", "#N/A", "null".
@@ -25,5 +27,5 @@ export function isBlank(cell: RawCell): cell is null | undefined | string {
   // No missing word is longer than 4 characters: a longer name is not looked up (trim() copies
   // nothing when there is no white space to cut; the lower-case copy was made for every name).
   const text = cell.trim();
-  return text.length <= 4 && MISSING_WORDS.has(text.toLowerCase());
+  return text.length <= 4 && MISSING.has(text.toLowerCase());
 }

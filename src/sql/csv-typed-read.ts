@@ -7,13 +7,14 @@
  * inputDecimals (rounded), exponents ("1e2"), "_" between digits, a trailing "." ("5."), tabs, form
  * feeds and line breaks around a number. So the file's bytes are scanned for any of these first,
  * anywhere in the file (a unit's name can only make the scan say no); and a typed query that fails
- * (a blank word such as "NA" is not a DECIMAL; a value out of range) is run again over the text,
+ * (a blank word with spaces around it is not a DECIMAL; a value out of range) is run again over the text,
  * whose answer, values or errors naming the row and column, is the one given. Either way the
- * result is the text path's.
+ * result is the text path's. Blank words ("NA", "null", in any case) are read as NULL by both.
  *
  * @module
  */
 import { open } from "node:fs/promises";
+import { MISSING_WORDS } from "../input/blank-cell.ts";
 import { sqlText } from "./dialect.ts";
 import type { InputKeys } from "./input-sql.ts";
 import type { SqlColumns } from "./options.ts";
@@ -39,10 +40,27 @@ export function typedCsvColumns(input: InputKeys, inputs: Readonly<Record<string
   return [...new Set(numbers)];
 }
 
-/** `read_csv` as the text path calls it (see `sourceSql`), the given columns read as DECIMAL(18, places). */
+/** Every spelling of a word in upper and lower case ("na": "na", "nA", "Na", "NA"). */
+function caseSpellings(word: string): string[] {
+  let out = [""];
+  for (const ch of word) {
+    const both = [...new Set([ch.toLowerCase(), ch.toUpperCase()])];
+    out = out.flatMap((head) => both.map((c) => head + c));
+  }
+  return out;
+}
+
+/**
+ * `read_csv` as the text path calls it (see `sourceSql`), the given columns read as
+ * DECIMAL(18, places), and the blank words (`isBlank`'s, in every case) read as NULL: the text
+ * path reads them as blanks in every column it reads, so they need not stop the typed read.
+ * Blank words with spaces around them are not NULL here: they stop the typed read, and the text
+ * path answers.
+ */
 export function typedCsvReader(file: string, delimiter: string | undefined, typed: readonly string[], places: number): string {
   const types = `{${typed.map((c) => `${sqlText(c)}: 'DECIMAL(18,${places})'`).join(", ")}}`;
-  return `SELECT * FROM read_csv(${sqlText(file)}, header = true, all_varchar = true${delimiter === undefined ? "" : `, delim = ${sqlText(delimiter)}`}, types = ${types})`;
+  const nulls = `[${MISSING_WORDS.flatMap(caseSpellings).map(sqlText).join(", ")}]`;
+  return `SELECT * FROM read_csv(${sqlText(file)}, header = true, all_varchar = true${delimiter === undefined ? "" : `, delim = ${sqlText(delimiter)}`}, types = ${types}, nullstr = ${nulls})`;
 }
 
 const DOT = 0x2e;

@@ -23,10 +23,13 @@ import { toSql, type SqlSource, type ToSqlOptions } from "./to-sql.ts";
  * anything else the engine says, as `SQL_ENGINE`.
  */
 export function engineIssue(message: string): Issue {
-  const own = /DTI_ERROR ([A-Z_]+) node=(.*?) unit=(.*?): (.*?)"?$/su.exec(message.split("\n")[0]!);
+  const line = message.split("\n")[0]!;
+  const own = /DTI_ERROR ([A-Z_]+) node=(.*?) unit=(.*?): (.*)$/su.exec(line);
   if (own !== null) {
     const [, code, node, unit, text] = own as unknown as [string, string, string, string, string];
-    return error(code as IssueCode, text, { ...(node !== "" ? { node } : {}), ...(unit !== "" ? { unit } : {}) });
+    // PostgreSQL quotes the text it could not read as a number (see `Dialect.fail`).
+    const said = /^invalid input syntax for type numeric: "/u.test(line) ? text.replace(/"$/u, "") : text;
+    return error(code as IssueCode, said, { ...(node !== "" ? { node } : {}), ...(unit !== "" ? { unit } : {}) });
   }
   if (/Overflow in .*(INT128|HUGEINT|DECIMAL)/iu.test(message)) {
     return error("SQL_ENGINE", `an exact fraction needs more than DuckDB's 38 digits (${message.split("\n")[0]}): run the query on PostgreSQL, whose NUMERIC has no limit, or score with the library`);

@@ -7,11 +7,13 @@
  * @module
  */
 import { DtiError, error } from "../errors.ts";
+import { MISSING_WORDS } from "../input/blank-cell.ts";
 import { pow10 } from "../number/rational.ts";
 import type { CompiledFramework } from "../score/compile.ts";
 import { sqlIdent, sqlText, type Dialect } from "./dialect.ts";
 import { identityColumnsOf, type IdentityRole } from "./identity-columns.ts";
 import { failure, ruleWords } from "./leaf-sql.ts";
+import { exponentBranches } from "./exponent-sql.ts";
 import { cleanNameSql, nameKeySql } from "./name-key-sql.ts";
 import type { ToSqlOptions } from "./options.ts";
 
@@ -48,9 +50,11 @@ export function inputKeys(plan: CompiledFramework): InputKeys {
 // words are compared one by one: an IN list becomes a join in DuckDB's plan.
 const trimmed = (col: string) => `trim(CAST(${col} AS VARCHAR))`;
 /** The (trimmed) text is one of the blank words. */
-export const blankWord = (text: string) => `(${["", "na", "n/a", "#n/a", "null"].map((w) => `lower(${text}) = ${sqlText(w)}`).join(" OR ")})`;
+export const blankWord = (text: string) => `(${MISSING_WORDS.map((w) => `lower(${text}) = ${sqlText(w)}`).join(" OR ")})`;
 /** The cleaned text of a cell: trimmed, NULL when blank. */
 export const textOf = (col: string) => `CASE WHEN ${col} IS NULL OR ${blankWord(trimmed(col))} THEN NULL ELSE ${trimmed(col)} END`;
+/** The text of a word cell as it is (a message quotes it so, as the library's do), NULL when blank. */
+export const wordOf = (col: string) => `CASE WHEN ${col} IS NULL OR ${blankWord(trimmed(col))} THEN NULL ELSE CAST(${col} AS VARCHAR) END`;
 
 /**
  * The identity columns of the cells step: dti_unit (a blank name stops the query), dti_code,
@@ -86,7 +90,7 @@ export function cellColumns(input: InputKeys, options: ToSqlOptions, dialect: Di
   const exactColumns = new Set(options.exactColumns ?? []);
   const cells = input.keys.map((key, j) => {
     const column = sourceColumn(options, key);
-    if (!input.numeric.has(j)) return `${column === null ? "CAST(NULL AS VARCHAR)" : textOf(sqlIdent(column))} AS t${j}`;
+    if (!input.numeric.has(j)) return `${column === null ? "CAST(NULL AS VARCHAR)" : wordOf(sqlIdent(column))} AS t${j}`;
     if (column === null) return `CAST(NULL AS VARCHAR) AS c${j}`;
     return exactColumns.has(column) ? `${sqlIdent(column)} AS c${j}` : `CAST(${sqlIdent(column)} AS VARCHAR) AS c${j}`;
   });
@@ -175,13 +179,19 @@ export function numberColumn(input: InputKeys, j: number, options: ToSqlOptions,
   const t = `trim(${c})`;
   const u = `replace(${t}, ',', '.')`;
   const intPart = `regexp_replace(${u}, '^[+-]?0*([0-9]*).*$', '\\1')`;
+  const fail = {
+    notANumber: failure(failCtx, "DATA_NOT_A_NUMBER", key, `${t} || ' is not a number'`),
+    decimals: failure(failCtx, "SQL_UNSUPPORTED", key, `${t} || ' has more than ${places} decimals: raise inputDecimals'`),
+    digits: failure(failCtx, "SQL_UNSUPPORTED", key, `${t} || ' has more than 18 digits with ${places} decimals: lower inputDecimals, or run the query on PostgreSQL'`),
+  };
   return (
     `CASE WHEN ${c} IS NULL THEN NULL ${rowCheck !== undefined ? `WHEN ${rowCheck} THEN ${parsePlain(c)} ` : ""}${plain !== undefined ? `WHEN ${dialect.matches(c, plain)} THEN ${parsePlain(c)} ` : ""}` +
     `WHEN ${blankWord(t)} THEN NULL ` +
-    `WHEN NOT ${dialect.matches(u, "[+-]?[0-9]*[.]?[0-9]+")} THEN ${failure(failCtx, "DATA_NOT_A_NUMBER", key, `${t} || ' is not a number'`)} ` +
-    `WHEN strpos(${u}, '.') > 0 AND length(${u}) - strpos(${u}, '.') > ${places} THEN ${failure(failCtx, "SQL_UNSUPPORTED", key, `${t} || ' has more than ${places} decimals: raise inputDecimals'`)} ` +
+    exponentBranches(dialect, t, places, fail) +
+    `WHEN NOT ${dialect.matches(u, "[+-]?[0-9]*[.]?[0-9]+")} THEN ${fail.notANumber} ` +
+    `WHEN strpos(${u}, '.') > 0 AND length(${u}) - strpos(${u}, '.') > ${places} THEN ${fail.decimals} ` +
     // DuckDB's BIGINT holds 18 digits (PostgreSQL's NUMERIC any number).
-    (dialect.name === "duckdb" ? `WHEN length(${intPart}) > ${intDigits} THEN ${failure(failCtx, "SQL_UNSUPPORTED", key, `${t} || ' has more than 18 digits with ${places} decimals: lower inputDecimals, or run the query on PostgreSQL'`)} ` : "") +
+    (dialect.name === "duckdb" ? `WHEN length(${intPart}) > ${intDigits} THEN ${fail.digits} ` : "") +
     `ELSE ${parse(u)} END AS x${j}`
   );
 }

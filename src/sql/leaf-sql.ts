@@ -10,7 +10,9 @@ import { ruleMax } from "../framework/rule-max.ts";
 import type { BooleanRule, IndicatorNode } from "../framework/types.ts";
 import { ratDiv, ratFromNumber, ratNeg, ratSub, RAT_ONE, RAT_ZERO, type Rational } from "../number/rational.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
+import { showList } from "../errors.ts";
 import { sqlText, type Dialect } from "./dialect.ts";
+import { showValueSql } from "./show-value-sql.ts";
 import { commonDenominator, INPUT_BOUND, SMALL_LIMIT, type Fraction } from "./fraction.ts";
 
 /** What a leaf's SQL reads: its inputs' columns, and how a failure names the row. */
@@ -18,7 +20,7 @@ export interface LeafContext {
   readonly dialect: Dialect;
   /** 10^inputDecimals: inputs are read as whole numbers of 10^-inputDecimals. */
   readonly scale: bigint;
-  /** Per input of the leaf: the scaled number column, the text column's key (see `wordKeys`), and the text as the cell has it (for messages). */
+  /** Per input of the leaf: the scaled number column, the text column's key (see `wordKeys`), and the text as the cell has it, untrimmed (for messages, which quote it as the library's do). */
   readonly number: readonly string[];
   readonly text: readonly string[];
   readonly cell: readonly string[];
@@ -198,7 +200,7 @@ function booleanBody({ ctx, node, fail }: RuleInput): RuleBody {
   const { yes, no } = booleanWords(rule);
   const good = rule.direction === "lower" ? RAT_ZERO : RAT_ONE;
   const bad = rule.direction === "lower" ? RAT_ONE : RAT_ZERO;
-  return cases(ctx, [{ when: `${T} IN (${yes.map(sqlText).join(", ")})`, value: good }, { when: `${T} IN (${no.map(sqlText).join(", ")})`, value: bad }], fail("DATA_NOT_A_BOOLEAN", `'"' || ${show(ctx.cell[0]!)} || '" is not yes/no (có/không, true/false, 1/0)'`));
+  return cases(ctx, [{ when: `${T} IN (${yes.map(sqlText).join(", ")})`, value: good }, { when: `${T} IN (${no.map(sqlText).join(", ")})`, value: bad }], fail("DATA_NOT_A_BOOLEAN", `${showValueSql(ctx.cell[0]!)} || ' is not yes/no (có/không, true/false, 1/0)'`));
 }
 
 /** The spellings (normalised keys) of a category of a categorical rule: its label and aliases. */
@@ -220,10 +222,8 @@ function categoricalBody({ ctx, node, fail }: RuleInput): RuleBody {
     when: `${T} IN (${categoryWords(c).map(sqlText).join(", ")})`,
     value: c.score !== undefined ? ratFromNumber(c.score) : ratDiv(ratFromNumber(c.points ?? 0), ratFromNumber(top ?? 1)),
   }));
-  return cases(ctx, branches, fail("DATA_UNKNOWN_CATEGORY", `'"' || ${show(ctx.cell[0]!)} || '"' || ${sqlText(` is not one of ${rule.categories.map((c) => JSON.stringify(c.label)).join(", ")}`)}`));
+  return cases(ctx, branches, fail("DATA_UNKNOWN_CATEGORY", `${showValueSql(ctx.cell[0]!)} || ${sqlText(` is not one of ${showList(rule.categories.map((c) => c.label), 20)}`)}`));
 }
-
-const show = (col: string) => `CAST(${col} AS VARCHAR)`;
 
 const BODIES: Record<Exclude<IndicatorNode["rule"]["type"], "normalise">, (input: RuleInput) => RuleBody> = {
   value: valueBody,

@@ -52,13 +52,53 @@ function charTables(): CharTables {
  */
 function folded(dialect: Dialect, text: string, pairs: readonly (readonly [string, string])[]): string {
   const t = charTables();
-  let nfc = dialect.nfc(`translate(${text}, ${sqlText(t.invisible)}, '')`);
-  // A lower case of two characters (İ → i̇): a replace of its own, after NFC as in the library.
-  for (const [u, l] of pairs) if ([...l].length > 1) nfc = `replace(${nfc}, ${sqlText(u)}, ${sqlText(l)})`;
+  const nfc = longLower(dialect.nfc(`translate(${text}, ${sqlText(t.invisible)}, '')`), pairs);
   const single = pairs.filter(([, l]) => [...l].length === 1);
   const from = t.space + single.map(([u]) => u).join("");
   const to = " ".repeat([...t.space].length) + single.map(([, l]) => l).join("");
   return `trim(regexp_replace(translate(${nfc}, ${sqlText(from)}, ${sqlText(to)}), ' {2,}', ' ', 'g'))`;
+}
+
+/** The text with the pairs whose lower case is two characters (İ → i̇) replaced, each by a replace of its own (after NFC, as in the library). */
+function longLower(text: string, pairs: readonly (readonly [string, string])[]): string {
+  return pairs.filter(([, l]) => [...l].length > 1).reduce((t, [u, l]) => `replace(${t}, ${sqlText(u)}, ${sqlText(l)})`, text);
+}
+
+/**
+ * Letters whose lower case DuckDB's `lower()` gives as JavaScript's `toLowerCase` does (tested
+ * letter by letter): printable ASCII, Latin-1, Latin Extended-A and -B but İ (whose lower case
+ * is two characters in JavaScript), Latin Extended Additional (the Vietnamese letters).
+ */
+export const ENGINE_LOWER_CHARS = " -~\u00a0-\u012f\u0131-\u024f\u1e00-\u1eff";
+
+/**
+ * JavaScript's `toLowerCase` of a text expression already clean (`cleanNameSql`), as a key of
+ * names compared with each other (long data's units), without knowing them when compiling. Every
+ * case pair would be one `translate` of some 1,500 characters per row, which costs a hundred
+ * times the engine's `lower()`: so a name takes the short way where it can. On DuckDB, a name of
+ * the letters its `lower()` lowers as JavaScript does ({@link ENGINE_LOWER_CHARS}) is lowered by
+ * it. On PostgreSQL, whose `lower()` follows the database's locale but for the collation "C"
+ * (ASCII letters only), a name whose only capitals past ASCII are "Đ" (the commonest in
+ * Vietnamese names) is lowered so after that one replace; any other name of those letters by a
+ * `translate` of their pairs. Any other name takes the full table; a name with a capital sigma
+ * (Σ, whose lower case depends on its place in the word) is `sigma`, an expression that stops the
+ * query.
+ */
+export function lowerCaseSql(dialect: Dialect, text: string, sigma: string): string {
+  const all = charTables().lower;
+  const inPlain = new RegExp(`^[${ENGINE_LOWER_CHARS}]$`, "u");
+  const full = `WHEN strpos(${text}, 'Σ') > 0 THEN ${sigma} ELSE ${mapped(longLower(text, all), all)} END`;
+  const plain = dialect.matches(text, `[${ENGINE_LOWER_CHARS}]*`);
+  if (dialect.name === "duckdb") return `CASE WHEN ${plain} THEN lower(${text}) ${full}`;
+  const d = `replace(${text}, 'Đ', 'đ')`;
+  const capitals = all.filter(([u]) => u.codePointAt(0)! > 0x7f && [...u].length === 1).map(([u]) => u).join("");
+  return `CASE WHEN ${dialect.matches(d, `[^${capitals}]*`)} THEN lower(${d} COLLATE "C") WHEN ${plain} THEN ${mapped(text, all.filter(([u]) => inPlain.test(u)))} ${full}`;
+}
+
+/** The text with the pairs of one character mapped by `translate`. */
+function mapped(text: string, pairs: readonly (readonly [string, string])[]): string {
+  const single = pairs.filter(([, l]) => [...l].length === 1);
+  return `translate(${text}, ${sqlText(single.map(([u]) => u).join(""))}, ${sqlText(single.map(([, l]) => l).join(""))})`;
 }
 
 /**

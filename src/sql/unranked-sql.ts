@@ -16,6 +16,7 @@ import { textOf, UNIT_TEXT } from "./input-sql.ts";
 import { booleanWords, failure } from "./leaf-sql.ts";
 import { cleanNameSql, nameKeySql } from "./name-key-sql.ts";
 import { refuse, type ToSqlOptions } from "./options.ts";
+import { showValueSql } from "./show-value-sql.ts";
 
 /** The steps and columns that mark the units not ranked (see {@link unrankedSql}). */
 export interface UnrankedSql {
@@ -63,7 +64,7 @@ export function unrankedSql(options: ToSqlOptions, dialect: Dialect): UnrankedSq
   // The name first; the code only when the name is not in the option (as the library looks).
   const hit = named.size === 0 ? "CAST(NULL AS INTEGER)" : cols.code !== undefined ? `coalesce(${index("dti_unit_key")}, ${index("dti_code_key")})` : index("dti_unit_key");
   const list = (ws: readonly string[]) => ws.map(sqlText).join(", ");
-  const bad = failure({ dialect, unit: UNIT_TEXT }, "DATA_NOT_A_BOOLEAN", "", `'"' || dti_ranked_text || ${sqlText(`" is not yes/no: write "Có" for a unit that is ranked, "Không" for one assessed but not ranked`)}`, "INTEGER");
+  const bad = failure({ dialect, unit: UNIT_TEXT }, "DATA_NOT_A_BOOLEAN", "", `${showValueSql(cleanNameSql(dialect, "dti_ranked_text"))} || ${sqlText(` is not yes/no: write "Có" for a unit that is ranked, "Không" for one assessed but not ranked`)}`, "INTEGER");
   const marked = cols.ranked === undefined ? "FALSE" : `CASE WHEN dti_ranked_text IS NULL THEN FALSE WHEN dti_ranked_key IN (${list(words.yes)}) THEN FALSE WHEN dti_ranked_key IN (${list(words.no)}) THEN TRUE ELSE ${bad} = 1 END`;
   const reasons = [...named.values()].map((v, i) => (v.reason === undefined ? "" : `WHEN ${i} THEN ${sqlText(v.reason)} `)).join("");
   const reason = reasons === "" ? "CAST(NULL AS VARCHAR)" : `CASE dti_unranked_hit ${reasons}END`;

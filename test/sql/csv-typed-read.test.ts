@@ -8,9 +8,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { getFramework, score } from "../../src/index.ts";
 import { parseCsv } from "../../src/csv.ts";
 import { DtiError } from "../../src/errors.ts";
-import { csvNumbersReadable } from "../../src/sql/csv-typed-read.ts";
+import { rowsToResult } from "../../src/sql.ts";
+import { csvNumbersReadable, runTyped } from "../../src/sql/csv-typed-read.ts";
 import { duckDbFileQuery, openDuckDb, scoreFileWithDuckDb } from "../../src/sql/duckdb.ts";
 import { differences } from "./engine-helpers.ts";
+import { exponentCsv } from "./number-spellings.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "dti-typed-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -50,7 +52,7 @@ describe("csvNumbersReadable: the spellings DuckDB's DECIMAL reading reads other
 });
 
 describe("the typed read and the row check give the text path's answer", () => {
-  it.each(["0.125", " 0.125", "+0.125", ".125", "1e-3", "1_0", "5.", "0.1234567", "\t0.5", "NA", "", "abc", '"0,125"', '"0.5;0.25"', "1234567890123", "-0"])("%j", async (cell) => {
+  it.each(["0.125", " 0.125", "+0.125", ".125", "1e-3", "1_0", "5.", "0.1234567", "\t0.5", "NA", "na", "#N/A", "nULl", '"N/A"', " NA ", "", "abc", '"0,125"', '"0.5;0.25"', "1234567890123", "-0"])("%j", async (cell) => {
     const file = wide(cell);
     const { text, typed, readable } = await sides(file, { missing: "zero" });
     // Where the scan lets the typed query's answer stand, it is the text query's.
@@ -65,9 +67,26 @@ describe("the typed read and the row check give the text path's answer", () => {
     expect(text).toMatchObject({ issue: { code: "DATA_NOT_A_NUMBER", node: "government", unit: "Đà Nẵng" } });
   }, 60_000);
 
-  it("a blank word, which stops the typed read, scored as score() scores it", async () => {
-    const file = wide("NA");
+  it("blank words in every case, read by the typed query alone (one query), scored as score() scores them", async () => {
+    const file = csvFile(`unit,government,economy,society\nHuế,NA,0.25,0.75\nĐà Nẵng,n/a,"#N/A",null\nHội An,0.5,Na,NULL\nN/A Town,0.125,0.5,\n`);
     const expected = score(framework, parseCsv(readFileSync(file, "utf8")), { missing: "zero" });
-    expect(differences(expected, await scoreFileWithDuckDb(framework, file, { missing: "zero" }))).toEqual([]);
+    const session = await openDuckDb();
+    try {
+      const q = await duckDbFileQuery(session, framework, file, { missing: "zero" });
+      const ran: string[] = [];
+      const rows = await runTyped(q.typed, q.sql, (sql) => {
+        ran.push(sql === q.sql ? "text" : "typed");
+        return session.query(sql);
+      });
+      expect(ran).toEqual(["typed"]);
+      expect(differences(expected, rowsToResult(framework, rows, q.sqlOptions))).toEqual([]);
+    } finally {
+      session.close();
+    }
+  }, 60_000);
+
+  it("numbers in exponent form, which the typed read leaves to the text path, scored as score() scores them", async () => {
+    const { text, expected } = exponentCsv();
+    expect(differences(expected, await scoreFileWithDuckDb(framework, csvFile(text), { missing: "zero" }))).toEqual([]);
   }, 60_000);
 });

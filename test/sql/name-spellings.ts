@@ -2,7 +2,9 @@
 // PostgreSQL postgres.test.ts): the query of their keys and clean forms, and what differs from
 // normalizeKey and cleanName.
 import { getFramework, score, type FrameworkDefinition } from "../../src/index.ts";
+import { DtiError } from "../../src/errors.ts";
 import { toFramework } from "../../src/pipeline/score.ts";
+import { compileFramework } from "../../src/score/compile.ts";
 import { rowsToResult, toSql, type SqlRow } from "../../src/sql.ts";
 import { differences, recordsQuery } from "./engine-helpers.ts";
 import { sqlText, type Dialect } from "../../src/sql/dialect.ts";
@@ -40,15 +42,10 @@ export function nameMismatches(rows: readonly SqlRow[]): string[] {
   return out;
 }
 
-/**
- * Word cells and long data's indicator names spelled as the names above spell them, scored on an
- * engine (`run`) and by score(): where the published values, ranks and coverage differ. A
- * categorical leaf whose labels are places ("İstanbul", "Kon Tum", …) and a boolean leaf read
- * cells in other cases, NFD, with invisible characters, a Kelvin sign; long rows name
- * vn-dti-2020-province's indicators in such spellings.
- */
-export async function wordSpellingDifferences(dialect: Dialect, run: (sql: string) => Promise<SqlRow[]>): Promise<string[]> {
-  const labels = ["Huế", "Hà Nội", "İstanbul", "Kon Tum", "Đắk Lắk", "Sở Y tế", "Đà Nẵng", "Thừa Thiên Huế", "ǆurđevac", "Kelvin", "Straße"];
+const labels = ["Huế", "Hà Nội", "İstanbul", "Kon Tum", "Đắk Lắk", "Sở Y tế", "Đà Nẵng", "Thừa Thiên Huế", "ǆurđevac", "Kelvin", "Straße"];
+
+/** A framework of a categorical leaf whose labels are places ("İstanbul", "Kon Tum", …) and a boolean leaf. */
+function wordFramework() {
   const place = (k: number) => ({ label: labels[k]!, score: (k + 1) / 16 });
   const definition = {
     id: "word-spellings",
@@ -59,12 +56,23 @@ export async function wordSpellingDifferences(dialect: Dialect, run: (sql: strin
       { id: "flag", name: { vi: "Đạt", en: "Met" }, weight: 1, rule: { type: "boolean" } },
     ] },
   } as unknown as FrameworkDefinition;
+  return toFramework(definition).framework!;
+}
+
+/**
+ * Word cells and long data's indicator names spelled as the names above spell them, scored on an
+ * engine (`run`) and by score(): where the published values, ranks and coverage differ. A
+ * categorical leaf whose labels are places ("İstanbul", "Kon Tum", …) and a boolean leaf read
+ * cells in other cases, NFD, with invisible characters, a Kelvin sign; long rows name
+ * vn-dti-2020-province's indicators in such spellings.
+ */
+export async function wordSpellingDifferences(dialect: Dialect, run: (sql: string) => Promise<SqlRow[]>): Promise<string[]> {
   const keys = new Set(labels.map(normalizeKey));
   const places = NAMES.filter((n) => keys.has(normalizeKey(n)));
   const flags = ["CÓ", "Có".normalize("NFD"), "\u200bkhông ", "KHÔNG", "ĐẠT", "Chưa  Đạt", "YES", "True", "\u00a0x"];
   const records = places.map((p, k) => ({ unit: `U${k}`, place: p, flag: flags[k % flags.length]! }));
   const out: string[] = [];
-  const framework = toFramework(definition).framework!;
+  const framework = wordFramework();
   const wide = toSql(framework, { dialect: dialect.name, source: { query: recordsQuery(records).query } });
   out.push(...differences(score(framework, records), rowsToResult(framework, await run(wide.sql), {})).map((d) => `words: ${d}`));
   const fw2020 = getFramework("vn-dti-2020-province");
@@ -73,4 +81,67 @@ export async function wordSpellingDifferences(dialect: Dialect, run: (sql: strin
   const longSql = toSql(fw2020, { dialect: dialect.name, source: { query: recordsQuery(long).query }, shape: "long" });
   out.push(...differences(score(fw2020, long, { shape: "long" }), rowsToResult(fw2020, await run(longSql.sql), { shape: "long" })).map((d) => `long: ${d}`));
   return out;
+}
+
+// Word cells that are no label nor yes/no: spaces around, quotes, backslashes, control characters,
+// Vietnamese, past the 80 characters a message quotes; and a ranked cell that is not yes/no.
+const BAD_WORDS = ["  có lẽ ", 'a "b"', "c:\\d", "x\ty\u0001", "Hà  Nội?", "ư".repeat(81), `${"đ".repeat(79)}"z`, "a".repeat(1500)];
+
+/** The first issue's code and message of scoring records, by score() and on an engine. */
+async function issues(records: readonly Record<string, string>[], columns: { ranked?: string }, dialect: Dialect, run: (sql: string) => Promise<SqlRow[]>): Promise<[string, string]> {
+  const framework = wordFramework();
+  const first = (e: unknown) => (e instanceof DtiError ? `${e.issues[0]!.code}: ${e.issues[0]!.message}` : String(e));
+  let expected = "no error";
+  try {
+    score(framework, records, { columns });
+  } catch (e) {
+    expected = first(e);
+  }
+  const { sql } = toSql(framework, { dialect: dialect.name, columns, source: { query: recordsQuery(records).query } });
+  const actual = await run(sql).then(() => "no error", first);
+  return [expected, actual];
+}
+
+/** Where an engine's message about a bad word cell (categorical, boolean, ranked column) is not score()'s. */
+export async function wordMessageDifferences(dialect: Dialect, run: (sql: string) => Promise<SqlRow[]>): Promise<string[]> {
+  const out: string[] = [];
+  for (const bad of BAD_WORDS) {
+    const cases = [
+      { records: [{ unit: "U", place: bad, flag: "có" }], columns: {} },
+      { records: [{ unit: "U", place: "Huế", flag: bad }], columns: {} },
+      { records: [{ unit: "U", place: "Huế", flag: "có", ranked: bad }], columns: { ranked: "ranked" } },
+    ];
+    for (const c of cases) {
+      const [expected, actual] = await issues(c.records, c.columns, dialect, run);
+      if (expected !== actual || expected === "no error") out.push(`${JSON.stringify(c.records[0])}: ${expected} expected, ${actual} got`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Long data whose unit names are spelled as {@link NAMES} spell them (case, NFD, invisible
+ * characters, İ, Kelvin sign, Vietnamese capitals), each spelling of one unit giving another
+ * indicator: where an engine puts the rows together otherwise than score().
+ */
+export async function unitSpellingDifferences(dialect: Dialect, run: (sql: string) => Promise<SqlRow[]>): Promise<string[]> {
+  const framework = getFramework("vn-dti-2022-province");
+  const indicators = [...new Set(compileFramework(framework).leaves.flatMap((l) => compileFramework(framework).nodes[l]!.inputs))];
+  const seen = new Map<string, number>();
+  const records = NAMES.map((unit) => {
+    const k = seen.get(normalizeKey(unit)) ?? 0;
+    seen.set(normalizeKey(unit), k + 1);
+    return { unit, indicator: indicators[k]!, value: String((k + 1) / 16) };
+  });
+  const options = { shape: "long" as const, missing: "zero" as const };
+  const { sql } = toSql(framework, { ...options, dialect: dialect.name, source: { query: recordsQuery(records).query } });
+  return differences(score(framework, records, options), rowsToResult(framework, await run(sql), options));
+}
+
+/** The first issue of long data with a unit name holding a capital sigma, on an engine. */
+export async function sigmaUnitIssue(dialect: Dialect, run: (sql: string) => Promise<SqlRow[]>): Promise<unknown> {
+  const framework = getFramework("vn-dti-2020-province");
+  const records = [{ unit: "ΟΔΟΣ", indicator: "government", value: "0.5" }];
+  const { sql } = toSql(framework, { shape: "long", missing: "zero", dialect: dialect.name, source: { query: recordsQuery(records).query } });
+  return run(sql).then(() => undefined, (e: unknown) => (e instanceof DtiError ? e.issues[0] : e));
 }

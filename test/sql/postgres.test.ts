@@ -14,7 +14,8 @@ import { differences, recordsQuery } from "./engine-helpers.ts";
 import { generatedCases, runGenerated } from "./generated.ts";
 import { adjustedExpected, adjustedOnEngine } from "./adjusted-case.ts";
 import { postgresBin, startPostgres, type PostgresServer } from "./postgres-server.ts";
-import { nameMismatches, namesQuery, wordSpellingDifferences } from "./name-spellings.ts";
+import { exponentDifferences } from "./number-spellings.ts";
+import { nameMismatches, namesQuery, sigmaUnitIssue, unitSpellingDifferences, wordMessageDifferences, wordSpellingDifferences } from "./name-spellings.ts";
 import { dialectOf } from "../../src/sql/dialect.ts";
 import { readMergeTable } from "../../src/input/read-merge-map.ts";
 
@@ -65,6 +66,15 @@ describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
 
   it("word cells and long data's indicator names in other spellings read as score() reads them, whatever the locale", async () => {
     expect(await wordSpellingDifferences(dialectOf("postgres"), query)).toEqual([]);
+  }, 60_000);
+
+  it("a word cell that is no label nor yes/no is quoted in the message as score() quotes it", async () => {
+    expect(await wordMessageDifferences(dialectOf("postgres"), query)).toEqual([]);
+  }, 60_000);
+
+  it("long data: unit names in other spellings (case, NFD, invisible characters, İ, Vietnamese capitals) put together as score() does, whatever the locale", async () => {
+    expect(await unitSpellingDifferences(dialectOf("postgres"), query)).toEqual([]);
+    expect(await sigmaUnitIssue(dialectOf("postgres"), query)).toMatchObject({ code: "SQL_UNSUPPORTED", unit: "ΟΔΟΣ" });
   }, 60_000);
 
   it("units not ranked: a ranked cell that is not yes/no, and a name of the option no unit has, stop the query as the library's errors", async () => {
@@ -124,6 +134,10 @@ describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
     const failure = await query(sql).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(DtiError);
     expect((failure as DtiError).issues[0]).toMatchObject({ code: "DATA_NOT_A_NUMBER", node: "government", unit: "Huế" });
+  }, 60_000);
+
+  it("numbers in exponent form read exactly as score() reads them, refusing only what it cannot hold", async () => {
+    expect(await exponentDifferences("postgres", query)).toEqual([]);
   }, 60_000);
 
   it(`${RUNS} generated cases with half-way totals: values, ranks, group ranks and coverage as score()`, async () => {

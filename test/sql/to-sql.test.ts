@@ -6,6 +6,7 @@ import { queryDuckDb, rowsToResult, toSql, type SqlColumns } from "../../src/sql
 import { compileFramework } from "../../src/score/compile.ts";
 import { adjustedExpected, adjustedOnEngine } from "./adjusted-case.ts";
 import { differences, recordsQuery } from "./engine-helpers.ts";
+import { exponentDifferences } from "./number-spellings.ts";
 
 const inputKeysOf = (framework: ReturnType<typeof getFramework>) => compileFramework(framework).leaves.flatMap((l) => compileFramework(framework).nodes[l]!.inputs);
 const fixture = (name: string) => readFileSync(`fixtures/${name}`, "utf8");
@@ -123,10 +124,14 @@ describe("a compiled query stops on bad data with the library's issue codes", ()
     [{ unit: "Huế", government: "123456789.5", economy: "0.5", society: "0.5" }, { code: "DATA_OUT_OF_RANGE", node: "government", unit: "Huế" }],
     // Past DuckDB's 18 digits with 6 decimals.
     [{ unit: "Huế", government: "1234567890123", economy: "0.5", society: "0.5" }, { code: "SQL_UNSUPPORTED", node: "government" }],
-    [{ unit: "Huế", government: "1e-3", economy: "0.5", society: "0.5" }, { code: "DATA_NOT_A_NUMBER", node: "government" }],
+    [{ unit: "Huế", government: "1e-7", economy: "0.5", society: "0.5" }, { code: "SQL_UNSUPPORTED", node: "government", unit: "Huế" }],
+    [{ unit: "Huế", government: "1e400", economy: "0.5", society: "0.5" }, { code: "DATA_NOT_A_NUMBER", node: "government", unit: "Huế" }],
   ])("%j", async (record, issue) => {
     expect(await run(record)).toMatchObject(issue);
   }, 30_000);
+  it("reads numbers in exponent form exactly as score() reads them (1.5e-4 is 0.00015, not its float), refusing what it cannot hold", async () => {
+    expect(await exponentDifferences("duckdb", queryDuckDb)).toEqual([]);
+  }, 60_000);
   it("takes more decimals when asked, and blanks as zero", async () => {
     expect(await run({ unit: "Huế", government: "0.1234567", economy: "", society: "0,5" }, { inputDecimals: 7, missing: "zero" })).toBeUndefined();
   }, 30_000);
