@@ -33,6 +33,9 @@ export async function collectNormalised(
   let years = new Float64Array(capacity);
   const texts = new Map<number, string>();
   let units = 0;
+  // Every normalised cell read as a value, without an issue or a blank: then the pass that scores
+  // needs nothing more of these cells (see `observed` below).
+  let observed = true;
   const batch = createBatch(compiled);
   const noneAbsent: ReadonlySet<string> = new Set();
   const flush = () => {
@@ -50,13 +53,18 @@ export async function collectNormalised(
     const source = batchSource(compiled, batch, reader.header());
     const stage = leafColumns(compiled, source, missing, noneAbsent, undefined, leaves);
     const { value: V, coverage: C } = stage.cols;
+    if (stage.issues.length > 0 || stage.missingCount.size > 0) observed = false;
     leaves.forEach((leaf, k) => {
       for (let b = 0; b < size; b++) {
         const x = V[leaf * size + b]!;
         value[k * capacity + units + b] = x;
+        if (C[leaf * size + b] !== 1) {
+          observed = false;
+          continue;
+        }
         // An observed cell whose float is not exactly its decimal keeps its text (blanks read as 0
         // under "zero" have no coverage).
-        if (x === x && C[leaf * size + b] === 1 && !stage.short(b, leaf)) texts.set(k * 0x1_0000_0000 + units + b, String(source.raw(b, leaf, 0)));
+        if (x === x && !stage.short(b, leaf)) texts.set(k * 0x1_0000_0000 + units + b, String(source.raw(b, leaf, 0)));
       }
     });
     for (let b = 0; b < size; b++) years[units + b] = batch.units[b]!.year ?? NaN;
@@ -90,5 +98,7 @@ export async function collectNormalised(
     { year: (u) => (Number.isNaN(years[u]!) ? undefined : years[u]!), exactRaw, short: (u, leaf) => !texts.has(position.get(leaf)! * 0x1_0000_0000 + u) },
     (leaf) => position.get(leaf)! * units,
   );
-  return { units, value: packed, error, position, exact: result.exact, issues: result.issues };
+  // `observed`: every unit's normalised leaves have coverage 1, no cell of them is an issue or
+  // counts as missing, so the pass that scores may leave them out of its leaf stage.
+  return { units, value: packed, error, position, exact: result.exact, issues: result.issues, observed };
 }

@@ -39,7 +39,10 @@ function detached(text: RawCell): RawCell {
   return typeof text === "string" && text.length > 12 ? (" " + text).slice(1) : text;
 }
 
-/** A block's data rows as units: only the identity columns are read as text; the rest stay in the block. */
+/**
+ * A block's data rows as units: only the identity columns are read as text (none when the units
+ * are known from the pass before); the rest stay in the block.
+ */
 function blockUnits(block: CsvBlock, width: number, idColumns: readonly number[], accept: Accept, before: () => Issue[] | undefined): StreamRowUnit[] {
   const cells: RawCell[] = new Array<RawCell>(width);
   let issueAt = 0;
@@ -126,6 +129,9 @@ export function rowReader(framework: Framework, compiled: CompiledFramework, opt
   let absent: ReadonlySet<string> = new Set();
   let count = 0;
   let reported = false;
+  // The units of the pass before the one whose issues count, when none of its rows had an issue:
+  // that pass takes them as they are, without reading and checking every identity again.
+  let known: (StreamUnitId | undefined)[] | undefined;
   const { sink, before } = issueQueue();
   const log = (issues: readonly Issue[]) => issues.forEach((issue) => (issue.severity === "error" ? errors : warnings).add(issue));
   const start = (names: readonly string[], report: boolean): boolean => {
@@ -159,16 +165,32 @@ export function rowReader(framework: Framework, compiled: CompiledFramework, opt
       let recordNumber = 0;
       let stop = false;
       const pending: Issue[] = [];
+      const replay = report ? known : undefined;
+      let replayed = 0;
+      const noted: StreamUnitId[] | undefined = report ? undefined : [];
+      let clean = true;
       // One data row (of a block, or its cells): counted, its issues sent, its identity read.
       const accept: Accept = (cells, line, rowIssues) => {
         if (report && rowIssues !== undefined) for (const issue of rowIssues) sink(issue);
         if (++rowCount === 1 && report && !reported) firstRow();
+        if (replay !== undefined) {
+          const known = replay[replayed];
+          replay[replayed++] = undefined;
+          return known;
+        }
         pending.length = 0;
         const table = { columns: columns! };
         state ??= wideState(table, header!.plan);
         const id = readWideIdentity(table, header!.plan, state, cells, line, pending);
         if (report) for (const issue of pending) sink(issue);
-        return id === undefined ? undefined : Object.assign(id, { row: line });
+        if (id === undefined) {
+          clean = false;
+          return undefined;
+        }
+        const unit: StreamUnitId = Object.assign(id, { row: line });
+        if (rowIssues !== undefined || pending.length > 0) clean = false;
+        noted?.push(unit);
+        return unit;
       };
       for await (const row of source) {
         if (isBlock(row)) {
@@ -176,7 +198,7 @@ export function rowReader(framework: Framework, compiled: CompiledFramework, opt
           const names = columns as readonly string[] | undefined;
           if (names === undefined) throw new DtiError([error("USAGE", "a block of rows came before the header row")]);
           if (stop) rowCount += row.rows;
-          else yield blockUnits(row, names.length, identityColumns(header!.plan), accept, before);
+          else yield blockUnits(row, names.length, replay !== undefined ? [] : identityColumns(header!.plan), accept, before);
           continue;
         }
         if (stop) {
@@ -196,6 +218,7 @@ export function rowReader(framework: Framework, compiled: CompiledFramework, opt
         if (unit !== undefined) yield [{ unit, cells: item.cells, block: undefined, blockRow: 0, before: before() }];
       }
       count = rowCount;
+      known = clean ? noted : undefined;
     },
   };
 }

@@ -53,15 +53,18 @@ export interface BatchContext {
 export function batchScorer(ctx: BatchContext): (batch: Batch) => StreamBatch | undefined {
   const scratch = evaluationScratch(BATCH);
   const keys = new Float64Array(ctx.rankedPositions.length);
+  const { compiled, global } = ctx;
+  // Leaves pass 1 read without an issue or a blank are not read again: their numbers come from it.
+  const leaves = global?.observed === true ? compiled.leaves.filter((leaf) => !global.position.has(leaf)) : compiled.leaves;
   return (batch) => {
     const size = batch.size;
     if (size === 0) return undefined;
-    const { compiled, reader, errors } = ctx;
-    const stage = leafColumns(compiled, batchSource(compiled, batch, reader.header()), ctx.missing, reader.absent());
+    const { reader, errors } = ctx;
+    const stage = leafColumns(compiled, batchSource(compiled, batch, reader.header()), ctx.missing, reader.absent(), undefined, leaves);
     addMissing(ctx, stage.missingCount, stage.missingNames);
     logInRowOrder(errors, batch, stage.issues, stage.issueUnits);
     const cols = stage.cols;
-    if (ctx.global !== undefined) copyNormalised(ctx.global, batch, cols);
+    if (global !== undefined) copyNormalised(global, batch, cols);
     const flags: NodeFlag[] = [];
     evaluateNodes(compiled, cols, { flags, ...(size === BATCH ? { scratch } : {}) });
     const published = publishBatch(ctx, batch, cols, flags, (b, leaf) => {
@@ -104,7 +107,10 @@ function logInRowOrder(errors: IssueLog, batch: Batch, issues: readonly Issue[],
   batch.before.length = 0;
 }
 
-/** The normalised leaves of the batch's units, from pass 1, into the batch's columns. */
+/**
+ * The normalised leaves of the batch's units, from pass 1, into the batch's columns (and their
+ * coverage, 1, when pass 1 saw every one of their cells observed and the leaf stage left them out).
+ */
 function copyNormalised(global: NonNullable<BatchContext["global"]>, batch: Batch, cols: NodeColumns): void {
   const size = batch.size;
   for (const [leaf, k] of global.position) {
@@ -113,6 +119,7 @@ function copyNormalised(global: NonNullable<BatchContext["global"]>, batch: Batc
       cols.value[leaf * size + b] = global.value[k * global.units + g]!;
       cols.error[leaf * size + b] = global.error[k * global.units + g]!;
     }
+    if (global.observed) cols.coverage.fill(1, leaf * size, (leaf + 1) * size);
   }
 }
 
