@@ -155,6 +155,19 @@ export function rowReader(framework: Framework, compiled: CompiledFramework, opt
     /** The row issues after the last unit of the pass read. */
     trailing: () => before() ?? [],
     /**
+     * The units of the pass before, given as the pass whose issues count would give them, without
+     * reading the rows again: for a framework whose every leaf the pass before read (and kept).
+     * Undefined when some row of it had an issue, or it had no data row: then the rows are read.
+     */
+    again(): StreamRowUnit[] | undefined {
+      if (known === undefined || known.length === 0) return undefined;
+      log(header!.issues);
+      if (!reported) firstRow();
+      const units = known.map((unit): StreamRowUnit => ({ unit: unit!, cells: undefined, block: undefined, blockRow: 0, before: undefined }));
+      known = undefined;
+      return units;
+    },
+    /**
      * Units of a pass in input order, those of one source item (a row, or a block of rows) at a
      * time; `report` on the pass whose issues count (the last).
      */
@@ -210,7 +223,8 @@ export function rowReader(framework: Framework, compiled: CompiledFramework, opt
         else {
           const table = tableFromRecords([row]);
           if (columns === undefined) stop = !start(table.columns, report);
-          item = { cells: recordCells(table, columns!, ++recordNumber, report ? sink : undefined), line: recordNumber };
+          // (A record's own issues make the pass before unclean: the pass that reports reads it again.)
+          item = { cells: recordCells(table, columns!, ++recordNumber, report ? sink : () => (clean = false)), line: recordNumber };
         }
         if ("header" in item) stop = !start(item.header, report);
         if ("header" in item || stop) continue;

@@ -88,7 +88,10 @@ export function scoreStream(
     const score = batchScorer(ctx);
     const batch = createBatch(compiled);
     let unitIndex = 0;
-    for await (const units of reader.rows(open(), true)) {
+    // Every leaf read by pass 1 without an issue or a blank, every row of it a unit: nothing is
+    // left to read in the rows.
+    const again = global?.observed === true && global.position.size === compiled.leaves.length ? reader.again() : undefined;
+    for await (const units of again !== undefined ? [again] : reader.rows(open(), true)) {
       for (const unit of units) {
         addToBatch(batch, unit, unitIndex++);
         if (batch.size < BATCH) continue;

@@ -187,16 +187,18 @@ describe("scoreStream", { timeout: 30_000 }, () => {
   });
 
   it("scores pass 1's units and normalised leaves as pass 1 read them, or reads them again after an issue", async () => {
-    const def: FrameworkDefinition = {
+    const leaves: FrameworkDefinition["root"][] = [
+      { id: "a", name: { vi: "a" }, weight: 1, rule: { type: "normalise", method: "minmax" } },
+      { id: "b", name: { vi: "b" }, weight: 2, rule: { type: "normalise", method: "minmax" } },
+      { id: "c", name: { vi: "c" }, weight: 1, rule: { type: "normalise", method: "rank" } },
+    ];
+    // Every leaf normalised (pass 1 reads them all), or one read by the scoring pass.
+    const defs: FrameworkDefinition[] = [leaves, [...leaves.slice(0, 2), { id: "c", name: { vi: "c" }, weight: 1, rule: { type: "value" } }]].map((children) => ({
       id: "norm-only",
       version: "1.0.0",
       title: { vi: "Chuẩn hoá" },
-      root: { id: "idx", name: { vi: "Chỉ số" }, children: [
-        { id: "a", name: { vi: "a" }, weight: 1, rule: { type: "normalise", method: "minmax" } },
-        { id: "b", name: { vi: "b" }, weight: 2, rule: { type: "normalise", method: "minmax" } },
-        { id: "c", name: { vi: "c" }, weight: 1, rule: { type: "value" } },
-      ] },
-    };
+      root: { id: "idx", name: { vi: "Chỉ số" }, children },
+    }));
     const header = ["unit", "code", "year", "a", "b", "c"];
     const clean = [["Huế", "H", "2024", "10", "0.30000000000000004", "0.5"], ["Đà Nẵng", "D", "2024", "30", "7", "0.25"], ["Hà Nội", "N", "2024", "20", "3.5", "1"]];
     const datasets = [
@@ -205,25 +207,23 @@ describe("scoreStream", { timeout: 30_000 }, () => {
       [...clean, ["huế", "X", "2024", "1", "2", "0.1"], ["Cần Thơ", "H", "2024", "5", "", "0.2"], ["", "Y", "2024", "1", "1", "1"], ["Vinh", "V", "20x4", "1", "1", "1"]],
       [...clean, ["Cần Thơ", "C", "2024", "5", "", "0.2"]],
     ];
-    for (const data of datasets) {
-      for (const missing of ["error", "reweight", "zero"] as const) {
-        const rows = [header, ...data];
-        const options = { missing, rankNodes: "all" as const };
-        const stream = scoreStream(def, () => rows, options);
-        const units = await collect(stream);
-        const summary = stream.summary();
-        let result: ScoreResult;
-        try {
-          result = score(def, { columns: header, rows: data.map((cells, i) => ({ line: i + 2, cells })), format: "csv", issues: [] }, options);
-        } catch (e) {
-          const errors = (e as DtiError).issues.filter((i) => i.severity === "error");
-          expect(summary.errors.map((i) => [i.code, i.row]).sort()).toEqual(errors.map((i) => [i.code, i.row]).sort());
-          continue;
-        }
-        expect(summary.ok).toBe(true);
-        expect(summary.warnings.map((w) => w.code).sort()).toEqual(result.warnings.map((w) => w.code).sort());
-        expectSameAsScore(result, units, stream);
+    const cases = defs.flatMap((def) => datasets.flatMap((data) => (["error", "reweight", "zero"] as const).map((missing) => ({ def, data, missing }))));
+    for (const { def, data, missing } of cases) {
+      const options = { missing, rankNodes: "all" as const };
+      const stream = scoreStream(def, () => [header, ...data], options);
+      const units = await collect(stream);
+      const summary = stream.summary();
+      let result: ScoreResult;
+      try {
+        result = score(def, { columns: header, rows: data.map((cells, i) => ({ line: i + 2, cells })), format: "csv", issues: [] }, options);
+      } catch (e) {
+        const errors = (e as DtiError).issues.filter((i) => i.severity === "error");
+        expect(summary.errors.map((i) => [i.code, i.row]).sort()).toEqual(errors.map((i) => [i.code, i.row]).sort());
+        continue;
       }
+      expect(summary.ok).toBe(true);
+      expect(summary.warnings.map((w) => w.code).sort()).toEqual(result.warnings.map((w) => w.code).sort());
+      expectSameAsScore(result, units, stream);
     }
   });
 
