@@ -28,9 +28,10 @@ export async function collectNormalised(
 ) {
   const leaves = compiled.leaves.filter((l) => compiled.nodes[l]!.leaf?.rule.type === "normalise");
   const position = new Map(leaves.map((l, k) => [l, k]));
-  let capacity = 1024;
-  let value = new Float64Array(leaves.length * capacity);
-  let years = new Float64Array(capacity);
+  // Each batch's raw values, leaf-major (a batch is BATCH units, the last one fewer): copied once
+  // into the columns at the end, and read there by the exact evaluator afterwards.
+  const chunks: Float64Array[] = [];
+  let years: Float64Array = new Float64Array(BATCH);
   const texts = new Map<number, string>();
   let units = 0;
   // Every normalised cell read as a value, without an issue or a blank: then the pass that scores
@@ -41,32 +42,26 @@ export async function collectNormalised(
   const flush = () => {
     const size = batch.size;
     if (size === 0) return;
-    if (units + size > capacity) {
-      const grown = new Float64Array(leaves.length * capacity * 2);
-      for (let k = 0; k < leaves.length; k++) grown.set(value.subarray(k * capacity, (k + 1) * capacity), k * capacity * 2);
-      value = grown;
-      const y = new Float64Array(capacity * 2);
-      y.set(years);
-      years = y;
-      capacity *= 2;
-    }
     const source = batchSource(compiled, batch, reader.header());
     const stage = leafColumns(compiled, source, missing, noneAbsent, undefined, leaves);
     const { value: V, coverage: C } = stage.cols;
     if (stage.issues.length > 0 || stage.missingCount.size > 0) observed = false;
-    leaves.forEach((leaf, k) => {
+    const chunk = new Float64Array(leaves.length * size);
+    for (let k = 0; k < leaves.length; k++) {
+      const at = leaves[k]! * size;
+      chunk.set(V.subarray(at, at + size), k * size);
       for (let b = 0; b < size; b++) {
-        const x = V[leaf * size + b]!;
-        value[k * capacity + units + b] = x;
-        if (C[leaf * size + b] !== 1) {
+        if (C[at + b] !== 1) {
           observed = false;
           continue;
         }
         // An observed cell whose float is not exactly its decimal keeps its text (blanks read as 0
         // under "zero" have no coverage).
-        if (x === x && !stage.short(b, leaf)) texts.set(k * 0x1_0000_0000 + units + b, String(source.raw(b, leaf, 0)));
+        if (V[at + b] === V[at + b] && !stage.short(b, leaves[k]!)) texts.set(k * 0x1_0000_0000 + units + b, String(source.raw(b, leaves[k]!, 0)));
       }
-    });
+    }
+    chunks.push(chunk);
+    if (units + size > years.length) years = grown(years);
     for (let b = 0; b < size; b++) years[units + b] = batch.units[b]!.year ?? NaN;
     units += size;
     batch.size = 0;
@@ -78,15 +73,20 @@ export async function collectNormalised(
     }
   }
   flush();
-  // Compact to `units` per leaf.
-  const packed = new Float64Array(leaves.length * units);
-  for (let k = 0; k < leaves.length; k++) packed.set(value.subarray(k * capacity, k * capacity + units), k * units);
-  const error = packed.map((x) => (Number.isNaN(x) ? 0 : 2 * UNIT_ROUNDOFF * Math.abs(x)));
-  // The raw values stay readable for the exact evaluator: the normalisation overwrites `packed`.
-  const rawValues = packed.slice();
+  const packed = columnsOf(chunks, leaves.length, units);
+  const error = new Float64Array(packed.length);
+  for (let i = 0; i < packed.length; i++) {
+    const x = packed[i]!;
+    error[i] = x === x ? 2 * UNIT_ROUNDOFF * Math.abs(x) : 0;
+  }
+  // The raw values stay readable for the exact evaluator (in the chunks): the normalisation overwrites `packed`.
+  const rawAt = (k: number, u: number): number => {
+    const chunk = chunks[Math.floor(u / BATCH)]!;
+    return chunk[k * (chunk.length / leaves.length) + (u % BATCH)]!;
+  };
   const exactRaw = (u: number, leaf: number): Rational | null => {
     const k = position.get(leaf)!;
-    const x = rawValues[k * units + u]!;
+    const x = rawAt(k, u);
     if (Number.isNaN(x)) return null;
     const text = texts.get(k * 0x1_0000_0000 + u);
     if (text === undefined) return ratFromNumber(x);
@@ -101,4 +101,23 @@ export async function collectNormalised(
   // `observed`: every unit's normalised leaves have coverage 1, no cell of them is an issue or
   // counts as missing, so the pass that scores may leave them out of its leaf stage.
   return { units, value: packed, error, position, exact: result.exact, issues: result.issues, observed };
+}
+
+/** The batches' leaf-major chunks as one column per leaf of `units` values. */
+function columnsOf(chunks: readonly Float64Array[], leaves: number, units: number): Float64Array {
+  const packed = new Float64Array(leaves * units);
+  let first = 0;
+  for (const chunk of chunks) {
+    const size = chunk.length / leaves;
+    for (let k = 0; k < leaves; k++) packed.set(chunk.subarray(k * size, (k + 1) * size), k * units + first);
+    first += size;
+  }
+  return packed;
+}
+
+/** A copy of `years` twice as long. */
+function grown(years: Float64Array): Float64Array {
+  const y = new Float64Array(years.length * 2);
+  y.set(years);
+  return y;
 }

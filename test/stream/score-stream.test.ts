@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { parseCsv, readCsvStream } from "../../src/csv.ts";
 import { DtiError } from "../../src/errors.ts";
-import type { FrameworkDefinition } from "../../src/framework/types.ts";
+import type { FrameworkDefinition, FrameworkNode } from "../../src/framework/types.ts";
 import { getFramework, score, scoreStream, type ScoreResult, type StreamUnitResult } from "../../src/index.ts";
 import { formatScaled } from "../../src/number/publish-float.ts";
 
@@ -187,13 +187,13 @@ describe("scoreStream", { timeout: 30_000 }, () => {
   });
 
   it("scores pass 1's units and normalised leaves as pass 1 read them, or reads them again after an issue", async () => {
-    const leaves: FrameworkDefinition["root"][] = [
+    const leaves: FrameworkNode[] = [
       { id: "a", name: { vi: "a" }, weight: 1, rule: { type: "normalise", method: "minmax" } },
       { id: "b", name: { vi: "b" }, weight: 2, rule: { type: "normalise", method: "minmax" } },
       { id: "c", name: { vi: "c" }, weight: 1, rule: { type: "normalise", method: "rank" } },
     ];
     // Every leaf normalised (pass 1 reads them all), or one read by the scoring pass.
-    const defs: FrameworkDefinition[] = [leaves, [...leaves.slice(0, 2), { id: "c", name: { vi: "c" }, weight: 1, rule: { type: "value" } }]].map((children) => ({
+    const defs: FrameworkDefinition[] = [leaves, [...leaves.slice(0, 2), { id: "c", name: { vi: "c" }, weight: 1, rule: { type: "value" } } as FrameworkNode]].map((children) => ({
       id: "norm-only",
       version: "1.0.0",
       title: { vi: "Chuẩn hoá" },
@@ -225,6 +225,26 @@ describe("scoreStream", { timeout: 30_000 }, () => {
       expect(summary.warnings.map((w) => w.code).sort()).toEqual(result.warnings.map((w) => w.code).sort());
       expectSameAsScore(result, units, stream);
     }
+  });
+
+  it("decides half-way values exactly from pass 1's raw values, batch after batch", async () => {
+    const def: FrameworkDefinition = {
+      id: "half-way",
+      version: "1.0.0",
+      title: { vi: "Nửa chừng" },
+      root: { id: "idx", name: { vi: "Chỉ số" }, children: [
+        { id: "a", name: { vi: "a" }, weight: 1, rule: { type: "normalise", method: "minmax" } },
+        { id: "b", name: { vi: "b" }, weight: 1, rule: { type: "normalise", method: "minmax" } },
+      ] },
+    };
+    // a / 20000 is half-way between two 4-decimal values for every odd a; b's text is longer than
+    // its float holds every 7th unit.
+    const header = ["unit", "a", "b"];
+    const data = Array.from({ length: 3000 }, (_, u) => [`Đơn vị ${u}`, String(u === 2999 ? 20000 : u), u % 7 === 0 ? "0.30000000000000004" : String(u % 10)]);
+    const result = score(def, { columns: header, rows: data.map((cells, i) => ({ line: i + 2, cells })), format: "csv", issues: [] });
+    const stream = scoreStream(def, () => [header, ...data], { rankNodes: "all" });
+    expectSameAsScore(result, await collect(stream), stream);
+    expect(stream.summary().exactUnits).toBeGreaterThan(1024);
   });
 
   it("throws typed errors for bad options and an early summary", () => {
