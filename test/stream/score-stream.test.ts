@@ -16,6 +16,18 @@ async function collect(stream: AsyncIterable<StreamUnitResult>) {
   return out;
 }
 
+/** A framework of one group of leaves. */
+function flatFramework(id: string, children: FrameworkNode[]): FrameworkDefinition {
+  return { id, version: "1.0.0", title: { vi: id }, root: { id: "idx", name: { vi: "Chỉ số" }, children } };
+}
+
+/** A leaf `id` of weight `weight` with `rule`. */
+function leaf(id: string, weight: number, rule: FrameworkNode["rule"]): FrameworkNode {
+  return { id, name: { vi: id }, weight, rule } as FrameworkNode;
+}
+
+const MINMAX = { type: "normalise", method: "minmax" } as const;
+
 /** Compares every node's value, rank and group rank of a stream (all nodes ranked) with `score`. */
 function expectSameAsScore(result: ScoreResult, units: StreamUnitResult[], stream: ReturnType<typeof scoreStream>) {
   const summary = stream.summary();
@@ -166,15 +178,7 @@ describe("scoreStream", { timeout: 30_000 }, () => {
   });
 
   it("normalises across units in two passes, as score() does, and needs rows it can read twice", async () => {
-    const def: FrameworkDefinition = {
-      id: "norm-test",
-      version: "1.0.0",
-      title: { vi: "Chuẩn hoá" },
-      root: { id: "idx", name: { vi: "Chỉ số" }, children: [
-        { id: "a", name: { vi: "a" }, weight: 1, rule: { type: "normalise", method: "minmax" } },
-        { id: "b", name: { vi: "b" }, weight: 1, rule: { type: "value" } },
-      ] },
-    };
+    const def = flatFramework("norm-test", [leaf("a", 1, MINMAX), leaf("b", 1, { type: "value" })]);
     const rows = [["unit", "a", "b"], ["A", "10", "0.5"], ["B", "30", "0.25"], ["C", "20", "1"], ["D", "", "0.75"]];
     const options = { missing: "reweight" as const, rankNodes: "all" as const };
     const result = score(def, { columns: rows[0]!, rows: rows.slice(1).map((cells, i) => ({ line: i + 2, cells })), format: "csv", issues: [] }, options);
@@ -187,18 +191,9 @@ describe("scoreStream", { timeout: 30_000 }, () => {
   });
 
   it("scores pass 1's units and normalised leaves as pass 1 read them, or reads them again after an issue", async () => {
-    const leaves: FrameworkNode[] = [
-      { id: "a", name: { vi: "a" }, weight: 1, rule: { type: "normalise", method: "minmax" } },
-      { id: "b", name: { vi: "b" }, weight: 2, rule: { type: "normalise", method: "minmax" } },
-      { id: "c", name: { vi: "c" }, weight: 1, rule: { type: "normalise", method: "rank" } },
-    ];
+    const [a, b] = [leaf("a", 1, MINMAX), leaf("b", 2, MINMAX)];
     // Every leaf normalised (pass 1 reads them all), or one read by the scoring pass.
-    const defs: FrameworkDefinition[] = [leaves, [...leaves.slice(0, 2), { id: "c", name: { vi: "c" }, weight: 1, rule: { type: "value" } } as FrameworkNode]].map((children) => ({
-      id: "norm-only",
-      version: "1.0.0",
-      title: { vi: "Chuẩn hoá" },
-      root: { id: "idx", name: { vi: "Chỉ số" }, children },
-    }));
+    const defs = [[a, b, leaf("c", 1, { type: "normalise", method: "rank" })], [a, b, leaf("c", 1, { type: "value" })]].map((children) => flatFramework("norm-only", children));
     const header = ["unit", "code", "year", "a", "b", "c"];
     const clean = [["Huế", "H", "2024", "10", "0.30000000000000004", "0.5"], ["Đà Nẵng", "D", "2024", "30", "7", "0.25"], ["Hà Nội", "N", "2024", "20", "3.5", "1"]];
     const datasets = [
@@ -228,15 +223,7 @@ describe("scoreStream", { timeout: 30_000 }, () => {
   });
 
   it("decides half-way values exactly from pass 1's raw values, batch after batch", async () => {
-    const def: FrameworkDefinition = {
-      id: "half-way",
-      version: "1.0.0",
-      title: { vi: "Nửa chừng" },
-      root: { id: "idx", name: { vi: "Chỉ số" }, children: [
-        { id: "a", name: { vi: "a" }, weight: 1, rule: { type: "normalise", method: "minmax" } },
-        { id: "b", name: { vi: "b" }, weight: 1, rule: { type: "normalise", method: "minmax" } },
-      ] },
-    };
+    const def = flatFramework("half-way", [leaf("a", 1, MINMAX), leaf("b", 1, MINMAX)]);
     // a / 20000 is half-way between two 4-decimal values for every odd a; b's text is longer than
     // its float holds every 7th unit.
     const header = ["unit", "a", "b"];
