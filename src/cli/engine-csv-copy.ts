@@ -151,13 +151,17 @@ async function checkOrder(session: DuckDbSession, plan: CopyCsvPlan): Promise<{ 
     for (const k of block) ids.push(k.id);
     block = [];
   };
-  await session.each(`SELECT rowid AS dti_id, "rank", "unit"${plan.code ? ', "code"' : ""}${plan.year ? ', "year"' : ""} FROM dti_out ORDER BY rowid`, (rows) => {
-    for (const r of rows) {
-      const year = plan.year ? r["year"] : null;
-      if (block.length > 0 && (year !== blockYear || r["rank"] !== blockRank)) flush();
+  // In the table's order, as COPY writes it (a scan without ORDER BY keeps the order of insertion),
+  // read a column at a time.
+  await session.eachColumns(`SELECT rowid AS dti_id, "rank", "unit"${plan.code ? ', "code"' : ""}${plan.year ? ', "year"' : ""} FROM dti_out`, ([id, rank, unit, ...rest]) => {
+    const code = plan.code ? rest[0] : undefined;
+    const years = plan.year ? rest[rest.length - 1] : undefined;
+    for (let i = 0; i < id!.length; i++) {
+      const year = years === undefined ? null : years[i];
+      if (block.length > 0 && (year !== blockYear || rank![i] !== blockRank)) flush();
       blockYear = year;
-      blockRank = r["rank"];
-      block.push({ id: Number(r["dti_id"]), unit: String(r["unit"]), code: String(r["code"] ?? "") });
+      blockRank = rank![i];
+      block.push({ id: Number(id![i]), unit: String(unit![i]), code: String(code?.[i] ?? "") });
     }
   });
   flush();

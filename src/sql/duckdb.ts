@@ -40,12 +40,20 @@ export interface DuckDbSession {
   query(sql: string): Promise<SqlRow[]>;
   /** The same, streamed: `onRows` gets each chunk of rows (about 2,048) as the engine makes them. */
   each(sql: string, onRows: (rows: SqlRow[]) => Promise<void> | void): Promise<void>;
+  /**
+   * The same, a column at a time: `onColumns` gets each chunk's columns, in the query's order
+   * (a million rows read this way cost a fraction of making an object per row).
+   */
+  eachColumns(sql: string, onColumns: (columns: readonly SqlColumn[]) => Promise<void> | void): Promise<void>;
   /** Runs a statement that returns no rows the caller reads (CREATE, COPY). */
   run(sql: string): Promise<void>;
   /** Appends rows of numbers to a table (by DuckDB's appender: no SQL text per row). */
   append(table: string, columns: readonly ArrayLike<number>[]): Promise<void>;
   close(): void;
 }
+
+/** A column of a chunk of rows: DECIMALs as their text, whole numbers as numbers (as {@link SqlRow}'s cells). */
+export type SqlColumn = (string | number | null)[];
 
 /** Options of {@link openDuckDb}. */
 export interface DuckDbSessionOptions {
@@ -73,6 +81,7 @@ export async function openDuckDb(options: DuckDbSessionOptions = {}): Promise<Du
     }
     return out;
   };
+  const plainColumn = (values: readonly unknown[]): SqlColumn => values.map((v) => (v === null || typeof v === "number" || typeof v === "string" ? v : typeof v === "bigint" ? Number(v) : String(v)));
   const failed = (e: unknown) => (e instanceof DtiError ? e : new DtiError([engineIssue(e instanceof Error ? e.message : String(e))]));
   return {
     async query(sql) {
@@ -86,6 +95,16 @@ export async function openDuckDb(options: DuckDbSessionOptions = {}): Promise<Du
       try {
         const result = await connection.stream(sql);
         for await (const rows of result.yieldRowObjects()) await onRows(rows.map(plain));
+      } catch (e) {
+        throw failed(e);
+      }
+    },
+    async eachColumns(sql, onColumns) {
+      try {
+        const result = await connection.stream(sql);
+        for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+          await onColumns(chunk.getColumns().map(plainColumn));
+        }
       } catch (e) {
         throw failed(e);
       }
