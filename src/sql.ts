@@ -16,6 +16,6 @@
  */
 export { toSql, type SqlColumns, type SqlOutput, type SqlSource, type ToSqlOptions } from "./sql/to-sql.ts";
 export type { SqlDialect } from "./sql/dialect.ts";
-export { openDuckDb, queryDuckDb, scoreFileWithDuckDb, scoreWithDuckDb, type DuckDbFileOptions, type DuckDbSession } from "./sql/duckdb.ts";
+export { openDuckDb, queryDuckDb, scoreFileWithDuckDb, scoreWithDuckDb, type DuckDbFileOptions, type DuckDbSession, type SqlColumnValues } from "./sql/duckdb.ts";
 export { rowsToResult, type SqlRow } from "./sql/rows-to-result.ts";
 export { sqlColumnsFor } from "./sql/source-columns.ts";

@@ -4,12 +4,12 @@
  *
  * The order is the library's: by year, rank, then Vietnamese name order (`compareVi`), code,
  * name. DuckDB sorts the scored units once, by year, rank and ICU's Vietnamese collation key (with
- * numbers in numeric order, as `compareVi`), into a temporary table; this module then reads the
- * names back in that order and checks every pair of neighbours that share a year and rank with
- * `compareVi` itself. Where DuckDB's ICU and this process's agree (every name seen so far), the
- * table is written as it is; where a pair is out of order, that block is put in order here and
- * DuckDB writes the rows in the order given. Either way the rows come out in the order the library
- * writes them, whatever either ICU version says.
+ * numbers in numeric order, as `compareVi`), into a table; DuckDB writes that table as it is while
+ * this module reads the names back in that order and checks every pair of neighbours that share a
+ * year and rank with `compareVi` itself. Where DuckDB's ICU and this process's agree (every name
+ * seen so far), that file stands; where a pair is out of order, that block is put in order here
+ * and DuckDB writes the rows again in the order given. Either way the rows come out in the order
+ * the library writes them, whatever either ICU version says.
  *
  * The cells are the library's: published values as DuckDB writes a DECIMAL (`0.8002`; with a
  * decimal comma `0,8002`), ranks as whole numbers, names escaped as `csvCell` escapes them,
@@ -86,29 +86,45 @@ export async function copyEngineCsv(session: DuckDbSession, plan: CopyCsvPlan, p
   ];
   // The scoring itself (where a data error stops everything before a byte is written), sorted once.
   const select = [...new Set(["rank", "unit", ...(plan.code ? ["code"] : []), ...(plan.year ? ["year"] : []), ...kept])].map(sqlIdent).join(", ");
-  await runTyped(plan.typed, plan.sql, (sql) => session.run(`CREATE OR REPLACE TEMP TABLE dti_out AS SELECT ${select} FROM (${sql}) AS dti_scored ORDER BY ${order.join(", ")}`));
+  // A table of the database, not a temporary one: a second connection writes it (see `beside`).
+  await runTyped(plan.typed, plan.sql, (sql) => session.run(`CREATE OR REPLACE TABLE dti_out AS SELECT ${select} FROM (${sql}) AS dti_scored ORDER BY ${order.join(", ")}`));
   try {
     // The note column only when some unit is not ranked, which the scored rows tell.
     plan = { ...plan, columns: await presentColumns(session, plan.columns) };
-    const units = await checkOrder(session, plan);
     const coverage = await coverageText(session, plan);
     const line = lineSql(plan, coverage.sql);
     const header = `${plan.bom ? "\uFEFF" : ""}${plan.columns.map((c) => csvCell(c.name, d)).join(d)}\r`;
     // COPY writes the header as the column's name and each row as its one text column, as they
     // are (no quotes, no delimiter): the CSV is made in the query.
-    const options = "FORMAT csv, HEADER true, QUOTE '', ESCAPE '', DELIMITER ''";
-    const rows =
-      units.order === undefined && !coverage.joined
-        ? `SELECT ${line} AS ${sqlIdent(header)} FROM dti_out`
-        : `SELECT ${line} AS ${sqlIdent(header)} FROM dti_out${coverage.joined ? " LEFT JOIN dti_cov ON dti_out.coverage = dti_cov.c" : ""}${units.order !== undefined ? " JOIN dti_pos ON dti_out.rowid = dti_pos.id ORDER BY dti_pos.pos" : " ORDER BY dti_out.rowid"}`;
+    const copy = (rows: string) => `COPY (${rows}) TO ${sqlText(path)} (FORMAT csv, HEADER true, QUOTE '', ESCAPE '', DELIMITER '')`;
+    const rows = `SELECT ${line} AS ${sqlIdent(header)} FROM dti_out${coverage.joined ? " LEFT JOIN dti_cov ON dti_out.coverage = dti_cov.c" : ""}`;
+    // Written in the table's order while this connection checks that order, which is the library's
+    // unless ICU here and in DuckDB order some tied names differently: then written again.
+    const units = await beside(session, copy(coverage.joined ? `${rows} ORDER BY dti_out.rowid` : rows), () => checkOrder(session, plan));
     if (units.order !== undefined) {
       await session.run("CREATE OR REPLACE TEMP TABLE dti_pos (id BIGINT, pos BIGINT)");
       await session.append("dti_pos", [units.order, indexes(units.order.length)]);
+      await session.run(copy(`${rows} JOIN dti_pos ON dti_out.rowid = dti_pos.id ORDER BY dti_pos.pos`));
     }
-    await session.run(`COPY (${rows}) TO ${sqlText(path)} (${options})`);
     return units.count;
   } finally {
     for (const table of ["dti_out", "dti_pos", "dti_cov"]) await session.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+  }
+}
+
+/**
+ * Runs `statement` on a second connection while `work` runs on this one (DuckDB's threads and
+ * this process's at once); returns `work`'s result once both are done, or throws the first failure.
+ */
+async function beside<T>(session: DuckDbSession, statement: string, work: () => Promise<T>): Promise<T> {
+  const other = await session.connect();
+  try {
+    const [ran, result] = await Promise.allSettled([other.run(statement), work()]);
+    if (ran.status === "rejected") throw ran.reason;
+    if (result.status === "rejected") throw result.reason;
+    return result.value;
+  } finally {
+    other.close();
   }
 }
 
@@ -151,13 +167,17 @@ async function checkOrder(session: DuckDbSession, plan: CopyCsvPlan): Promise<{ 
     for (const k of block) ids.push(k.id);
     block = [];
   };
-  await session.each(`SELECT rowid AS dti_id, "rank", "unit"${plan.code ? ', "code"' : ""}${plan.year ? ', "year"' : ""} FROM dti_out ORDER BY rowid`, (rows) => {
-    for (const r of rows) {
-      const year = plan.year ? r["year"] : null;
-      if (block.length > 0 && (year !== blockYear || r["rank"] !== blockRank)) flush();
+  // In the table's order, as COPY writes it (a scan without ORDER BY keeps the order of insertion),
+  // read a column at a time.
+  await session.eachColumns(`SELECT rowid AS dti_id, "rank", "unit"${plan.code ? ', "code"' : ""}${plan.year ? ', "year"' : ""} FROM dti_out`, ([id, rank, unit, ...rest]) => {
+    const code = plan.code ? rest[0] : undefined;
+    const years = plan.year ? rest[rest.length - 1] : undefined;
+    for (let i = 0; i < id!.length; i++) {
+      const year = years === undefined ? null : years[i];
+      if (block.length > 0 && (year !== blockYear || rank![i] !== blockRank)) flush();
       blockYear = year;
-      blockRank = r["rank"];
-      block.push({ id: Number(r["dti_id"]), unit: String(r["unit"]), code: String(r["code"] ?? "") });
+      blockRank = rank![i];
+      block.push({ id: Number(id![i]), unit: String(unit![i]), code: String(code?.[i] ?? "") });
     }
   });
   flush();
@@ -179,7 +199,7 @@ async function coverageText(session: DuckDbSession, plan: CopyCsvPlan): Promise<
   if (values.length === 0) return { sql: "''", joined: false };
   if (values.length === 1) return { sql: text(values[0]!), joined: false };
   if (values.length <= 64) return { sql: `CASE ${sqlIdent(column.source)} ${cases.join(" ")} ELSE ${text(null)} END`, joined: false };
-  await session.run(`CREATE OR REPLACE TEMP TABLE dti_cov AS SELECT * FROM (VALUES ${values.filter((c): c is number => c !== null).map((c) => `(${sqlDouble(c)}, ${text(c)})`).join(", ")}) AS t(c, t)`);
+  await session.run(`CREATE OR REPLACE TABLE dti_cov AS SELECT * FROM (VALUES ${values.filter((c): c is number => c !== null).map((c) => `(${sqlDouble(c)}, ${text(c)})`).join(", ")}) AS t(c, t)`);
   return { sql: `coalesce(dti_cov.t, ${text(null)})`, joined: true };
 }
 

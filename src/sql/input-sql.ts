@@ -14,7 +14,7 @@ import { sqlIdent, sqlText, type Dialect } from "./dialect.ts";
 import { identityColumnsOf, type IdentityRole } from "./identity-columns.ts";
 import { failure, ruleWords } from "./leaf-sql.ts";
 import { exponentBranches } from "./exponent-sql.ts";
-import { cleanNameSql, nameKeySql } from "./name-key-sql.ts";
+import { cleanNameSql, nameKeySql, plainNameSql } from "./name-key-sql.ts";
 import type { ToSqlOptions } from "./options.ts";
 
 /** The column holding the unit's name in the query (for messages). */
@@ -49,6 +49,8 @@ export function inputKeys(plan: CompiledFramework): InputKeys {
 // A blank cell: NULL, or empty, "NA", "N/A", "#N/A", "null" once trimmed (as `isBlank`). The
 // words are compared one by one: an IN list becomes a join in DuckDB's plan.
 const trimmed = (col: string) => `trim(CAST(${col} AS VARCHAR))`;
+/** The blank words' greatest length: a longer text with no space at either end is not blank. */
+const LONGEST_BLANK = MISSING_WORDS.reduce((most, w) => Math.max(most, w.length), 0);
 /** The (trimmed) text is one of the blank words. */
 export const blankWord = (text: string) => `(${MISSING_WORDS.map((w) => `lower(${text}) = ${sqlText(w)}`).join(" OR ")})`;
 /** The cleaned text of a cell: trimmed, NULL when blank. */
@@ -64,13 +66,19 @@ export function identityColumns(options: ToSqlOptions, dialect: Dialect): string
   const cols = options.columns ?? {};
   const unitCol = sqlIdent(cols.unit ?? "unit");
   const blank = (col: string) => `${col} IS NULL OR ${blankWord(trimmed(col))}`;
+  // A plain name longer than the blank words is its own clean name, not blank: one pattern
+  // decides the commonest cell, the blank checks and the folding are left to the others.
+  const plainOr = (col: string, otherwise: string) => {
+    const text = `CAST(${col} AS VARCHAR)`;
+    return `CASE WHEN length(${text}) > ${LONGEST_BLANK} AND ${plainNameSql(dialect, text)} THEN ${text} ELSE ${otherwise} END`;
+  };
   // The year is read as text here, checked in the inputs step (dti_year).
   const read = (role: IdentityRole, column: string) =>
     role === "unit"
-      ? `CASE WHEN ${blank(unitCol)} THEN ${dialect.fail(`'DTI_ERROR DATA_MISSING_UNIT node= unit=: the unit name is blank' || coalesce(${trimmed(unitCol)}, '')`, "VARCHAR")} ELSE ${cleanNameSql(dialect, trimmed(unitCol))} END AS ${UNIT_TEXT}`
+      ? `${plainOr(unitCol, `CASE WHEN ${blank(unitCol)} THEN ${dialect.fail(`'DTI_ERROR DATA_MISSING_UNIT node= unit=: the unit name is blank' || coalesce(${trimmed(unitCol)}, '')`, "VARCHAR")} ELSE ${cleanNameSql(dialect, trimmed(unitCol))} END`)} AS ${UNIT_TEXT}`
       : role === "year"
         ? `${textOf(sqlIdent(cols.year!))} AS dti_year_text`
-        : `CASE WHEN ${blank(sqlIdent(cols[role]!))} THEN NULL ELSE ${cleanNameSql(dialect, trimmed(sqlIdent(cols[role]!)))} END AS ${column}`;
+        : `${plainOr(sqlIdent(cols[role]!), `CASE WHEN ${blank(sqlIdent(cols[role]!))} THEN NULL ELSE ${cleanNameSql(dialect, trimmed(sqlIdent(cols[role]!)))} END`)} AS ${column}`;
   return [...identityColumnsOf(cols).map(([role, column]) => read(role, column)), ...(options.rowNumbers === true ? ["row_number() OVER () + 1 AS dti_row"] : [])];
 }
 

@@ -119,10 +119,16 @@ const PLAIN_CHARS = "!-~\u00a1-\u00ac\u00ae-\u02ff\u1e00-\u1eff";
  * ```
  */
 export function cleanNameSql(dialect: Dialect, text: string): string {
-  // A plain name (see `isPlainName`: single spaces between characters that NFC leaves alone,
-  // nothing invisible), as most are, is its own clean name: one pattern spares the folding.
-  const plain = `[${PLAIN_CHARS}]+( [${PLAIN_CHARS}]+)*`;
-  return `CASE WHEN ${dialect.matches(text, plain)} THEN ${text} ELSE ${folded(dialect, text, [])} END`;
+  // A plain name, as most are, is its own clean name: one pattern spares the folding.
+  return `CASE WHEN ${plainNameSql(dialect, text)} THEN ${text} ELSE ${folded(dialect, text, [])} END`;
+}
+
+/**
+ * The text is a plain name (see `isPlainName`): single spaces between characters that NFC leaves
+ * alone, nothing invisible, no space at either end; so it is its own trimmed clean name.
+ */
+export function plainNameSql(dialect: Dialect, text: string): string {
+  return dialect.matches(text, `[${PLAIN_CHARS}]+( [${PLAIN_CHARS}]+)*`);
 }
 
 /**

@@ -132,6 +132,23 @@ describe("a compiled query stops on bad data with the library's issue codes", ()
   it("reads numbers in exponent form exactly as score() reads them (1.5e-4 is 0.00015, not its float), refusing what it cannot hold", async () => {
     expect(await exponentDifferences("duckdb", queryDuckDb)).toEqual([]);
   }, 60_000);
+  it.each(["NULL", "#N/A", " n/a ", "Na", ""])("a unit named %j is blank: DATA_MISSING_UNIT", async (unit) => {
+    expect(await run({ unit, government: "0.1", economy: "0.5", society: "0.5" })).toMatchObject({ code: "DATA_MISSING_UNIT" });
+  }, 30_000);
+  it("names and codes: plain ones as they are, others cleaned, blank words and blanks no code", async () => {
+    const cells = [
+      ["Đà Nẵng", "DN-12345"],
+      ["  Hà   Nội ", " HN\u00a0 01 "],
+      ["Nullx", "NULL"],
+      ["nulls", "#n/a "],
+      ["A\u200bB", "na"],
+      ["Huế", null],
+    ] as const;
+    const records = cells.map(([unit, code]) => ({ unit, code, government: "0.1", economy: "0.5", society: "0.5" }));
+    const { sql } = toSql(framework, { source: { query: recordsQuery(records).query }, columns: { code: "code" } });
+    const rows = await queryDuckDb(sql);
+    expect(rows.map((r) => [r["unit"], r["code"]]).sort()).toEqual([["AB", null], ["Huế", null], ["Hà Nội", "HN 01"], ["Nullx", null], ["nulls", null], ["Đà Nẵng", "DN-12345"]].sort());
+  }, 30_000);
   it("takes more decimals when asked, and blanks as zero", async () => {
     expect(await run({ unit: "Huế", government: "0.1234567", economy: "", society: "0,5" }, { inputDecimals: 7, missing: "zero" })).toBeUndefined();
   }, 30_000);
