@@ -54,36 +54,22 @@ export function countBatch(year: RankCounts, group: RankCounts, batch: CountedBa
 const WORKER_SCRIPT = new URL("./rank-counts-worker.js", import.meta.url);
 
 /**
- * Counts batches of `nodes` nodes as they come (`add`, at least one before `finish`), on a worker
- * where its script is found and there is more than one batch;
+ * Counts batches of `nodes` nodes as they come (`add`), on a worker where its script is found;
  * `finish` gives the counts, or undefined when some value could not be counted; `stop` ends the
  * worker (call it whatever happened).
  */
 export function rankCounter(nodes: number, script: URL = WORKER_SCRIPT): { add(batch: StreamBatch): void; finish(): Promise<PartitionCounts | undefined>; stop(): Promise<unknown> } {
   const years = new Map<number | undefined, number>();
   const groups = new Map<string, number>();
-  // A stream of one batch (up to 1,024 units) is counted here: a worker would take longer to start.
-  let first: CountedBatch | undefined;
-  let worker: ReturnType<typeof counterWorker>;
-  let here: { year: RankCounts; group: RankCounts; ok: boolean } | undefined;
-  const count = (batch: CountedBatch) => {
-    if (worker !== undefined) return worker.add(batch);
-    here ??= { year: createRankCounts(nodes), group: createRankCounts(nodes), ok: true };
-    if (here.ok) here.ok = countBatch(here.year, here.group, batch);
-  };
+  const worker = counterWorker(nodes, script);
+  const here = worker === undefined ? { year: createRankCounts(nodes), group: createRankCounts(nodes), ok: true } : undefined;
   return {
     add(batch) {
       const counted = partitioned(batch, years, groups);
-      if (worker === undefined && here === undefined) {
-        if (first === undefined) return void (first = counted);
-        worker = counterWorker(nodes, script);
-        count(first);
-        first = undefined;
-      }
-      count(counted);
+      if (worker !== undefined) worker.add(counted);
+      else if (here!.ok) here!.ok = countBatch(here!.year, here!.group, counted);
     },
     async finish() {
-      if (first !== undefined) count(first);
       if (worker === undefined) return here!.ok ? { year: here!.year, group: here!.group, years, groups } : undefined;
       const tables = await worker.finish();
       return tables === undefined ? undefined : { year: rankCountsFrom(tables.year), group: rankCountsFrom(tables.group), years, groups };
