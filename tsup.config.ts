@@ -33,9 +33,9 @@ export default defineConfig([
   { ...library, entry: { sql: "src/sql.ts" }, dts: { ...dts, only: true } },
   {
     // The command-line tool: Node only, ESM, with a shebang kept from the source; and the worker
-    // threads of the stream, found beside the CLI's code: reading the CSV (`dist/csv-worker.js`),
-    // counting ranks (`dist/rank-counts-worker.js`), writing CSV rows (`dist/csv-rows-worker.js`).
-    entry: { cli: "src/cli/main.ts", "csv-worker": "src/cli/csv-worker.ts", "csv-rows-worker": "src/cli/csv-rows-worker.ts", "rank-counts-worker": "src/cli/rank-counts-worker.ts" },
+    // threads that read a streamed CSV and write its CSV rows (`dist/csv-worker.js`,
+    // `dist/csv-rows-worker.js`, found beside the CLI's code).
+    entry: { cli: "src/cli/main.ts", "csv-worker": "src/cli/csv-worker.ts", "csv-rows-worker": "src/cli/csv-rows-worker.ts" },
     format: ["esm"],
     sourcemap: true,
     target: "node20",

@@ -10,11 +10,11 @@ import { mkdtemp, open, rm, type FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isSummaryName } from "../input/summary-rows.ts";
+import { createRankCounts, type RankCounts } from "../rank/rank-counts.ts";
 import type { RankMethod } from "../rank/rank.ts";
 import type { ScoreStream, StreamBatch, StreamUnitId } from "../stream/score-stream.ts";
 import { fileErrorMessage } from "./file-error.ts";
 import { handleWriter, removeOnSignal } from "./out-file.ts";
-import { rankCounter, type PartitionCounts } from "./stream-counts.ts";
 import { UsageError } from "./usage-error.ts";
 
 /**
@@ -70,6 +70,21 @@ export interface Records {
   readonly counts: PartitionCounts | undefined;
 }
 
+/** Rank counts per year and per (year, group), and the partition numbers they were counted under. */
+export interface PartitionCounts {
+  readonly year: RankCounts;
+  readonly group: RankCounts;
+  readonly years: Map<number | undefined, number>;
+  readonly groups: Map<string, number>;
+}
+
+/** The partition number of `key`, numbering new keys in order. */
+export function partitionOf<K>(map: Map<K, number>, key: K): number {
+  let p = map.get(key);
+  if (p === undefined) map.set(key, (p = map.size));
+  return p;
+}
+
 /**
  * Pass 1: each unit's numbers as one fixed-size record of doubles (published values scaled, scores,
  * coverage: 3 per node), in input order, so that pass 2 reads any unit back by its index.
@@ -78,35 +93,29 @@ export async function writeRecords(stream: ScoreStream, temp: { handle: FileHand
   const writer = handleWriter(temp.handle, (e) => new UsageError(fileErrorMessage(e, "write", temp.path) ?? `cannot write ${temp.path}: ${(e as Error).message}`));
   const root = stream.nodes.find((info) => info.id === stream.root)!.position;
   const seen = { has: { code: false, group: false, year: false, members: false, unranked: false as const }, unranked: false, summaryNames: false };
-  let counter: ReturnType<typeof rankCounter> | undefined;
+  let counts: PartitionCounts | undefined;
   let rows = new Int32Array(1024);
   let count = 0;
   let nodes = 0;
   let width = 0;
-  let counts: PartitionCounts | undefined;
-  try {
-    for await (const batch of stream.batches()) {
-      if (nodes === 0) {
-        nodes = batch.nodes;
-        width = full ? 3 * nodes : nodes + 2;
-        // Ordinal ranks depend on names: they are ranked from the records at the end instead.
-        if (ranking !== "ordinal") counter = rankCounter(nodes);
-      }
-      if (count + batch.size > rows.length) rows = grown(rows, count + batch.size);
-      for (let k = 0; k < batch.size; k++) {
-        const unit = batch.units[k]!;
-        noteUnit(seen, unit);
-        rows[count++] = unit.row;
-      }
-      counter?.add(batch);
-      // A fresh buffer each time: the writer may still hold the last one.
-      await writer.write(new Uint8Array(batchRecords(batch, width, root, full).buffer));
+  for await (const batch of stream.batches()) {
+    if (nodes === 0) {
+      nodes = batch.nodes;
+      width = full ? 3 * nodes : nodes + 2;
+      // Ordinal ranks depend on names: they are ranked from the records at the end instead.
+      if (ranking !== "ordinal") counts = { year: createRankCounts(nodes), group: createRankCounts(nodes), years: new Map(), groups: new Map() };
     }
-    await writer.finish();
-    counts = await counter?.finish();
-  } finally {
-    await counter?.stop();
+    if (count + batch.size > rows.length) rows = grown(rows, count + batch.size);
+    for (let k = 0; k < batch.size; k++) {
+      const unit = batch.units[k]!;
+      noteUnit(seen, unit);
+      rows[count++] = unit.row;
+    }
+    if (counts !== undefined && !countBatch(counts, batch)) counts = undefined;
+    // A fresh buffer each time: the writer may still hold the last one.
+    await writer.write(new Uint8Array(batchRecords(batch, width, root, full).buffer));
   }
+  await writer.finish();
   return { nodes, width, rows: rows.subarray(0, count), has: seen.has, unranked: seen.unranked, summaryNames: seen.summaryNames, counts };
 }
 
@@ -124,6 +133,20 @@ function noteUnit(seen: { has: { code: boolean; group: boolean; year: boolean };
   seen.has.code ||= unit.code !== undefined;
   seen.has.group ||= unit.group !== undefined;
   seen.has.year ||= unit.year !== undefined;
+}
+
+/** Counts a batch's published values in each unit's year's and year and group's partitions; false when they cannot be counted. */
+function countBatch(counts: PartitionCounts, batch: StreamBatch): boolean {
+  const n = batch.nodes;
+  for (let k = 0; k < batch.size; k++) {
+    const unit = batch.units[k]!;
+    const published = batch.published.subarray(k * n, (k + 1) * n);
+    const ok =
+      counts.year.add(partitionOf(counts.years, unit.year), published) &&
+      (unit.group === undefined || counts.group.add(partitionOf(counts.groups, `${unit.year ?? ""}\u0000${unit.group}`), published));
+    if (!ok) return false;
+  }
+  return true;
 }
 
 /** A batch's records: every node's published value, then every node's score and coverage (full) or the index's. */
