@@ -33,9 +33,8 @@ export default defineConfig([
   { ...library, entry: { sql: "src/sql.ts" }, dts: { ...dts, only: true } },
   {
     // The command-line tool: Node only, ESM, with a shebang kept from the source; and the worker
-    // threads that read a streamed CSV and write its CSV rows (`dist/csv-worker.js`,
-    // `dist/csv-rows-worker.js`, found beside the CLI's code).
-    entry: { cli: "src/cli/main.ts", "csv-worker": "src/cli/csv-worker.ts", "csv-rows-worker": "src/cli/csv-rows-worker.ts" },
+    // thread that reads a streamed CSV (`dist/csv-worker.js`, found beside the CLI's code).
+    entry: { cli: "src/cli/main.ts", "csv-worker": "src/cli/csv-worker.ts" },
     format: ["esm"],
     sourcemap: true,
     target: "node20",

@@ -2,8 +2,7 @@
  * Pass 2 of the streamed CLI: the units in result order (year, rank, Vietnamese name order, as
  * `score()` lists them), each read back from its record of pass 1 and written by the format's
  * writer (`markdownRankingWriter`, `jsonResultWriter`, `jsonLine`; CSV rows as bytes by
- * `csvByteRows`, the lines of `csvRankingWriter`, in chunks on two threads by `writeCsvChunks`
- * when ranks were counted).
+ * `csvByteRows`, the lines of `csvRankingWriter`).
  *
  * @module
  */
@@ -22,7 +21,6 @@ import { markdownRankingWriter } from "../report/to-markdown.ts";
 import type { ScoreStream, StreamOptions, StreamSummary } from "../stream/score-stream.ts";
 import type { StreamCliSettings } from "./stream-settings.ts";
 import { recordsInOrder, type Records } from "./stream-records.ts";
-import { packTexts, writeCsvChunks, type CsvChunk, type CsvChunkPlan } from "./stream-csv-chunks.ts";
 
 /**
  * Where the output goes: `add` appends text, or bytes are appended to `buffer` and then `added`
@@ -77,11 +75,6 @@ export async function writeResult(
   const coverage = new Float64Array(count);
   const first = json?.open ?? csv?.header ?? md?.head;
   if (first !== undefined) await out.add(first);
-  if (csv !== undefined && records.counts !== undefined) {
-    const plan: CsvChunkPlan = { shape, csv: settings.csv, nodeIndex, decimals: stream.decimals, root: rootPosition, nodes: records.nodes, yearRanks: records.counts.year.tables() };
-    await writeCsvChunks(plan, count, chunkOf(summary, records, records.counts, root, order, recordAt), out);
-    return;
-  }
   for (let k = 0; k < count; k++) {
     const i = order[k]!;
     current.record = numbers.published = recordAt(k);
@@ -104,32 +97,6 @@ export async function writeResult(
     if (full !== undefined) await full;
   }
   if (json !== undefined) await out.add(`${json.close({ coverage: coverageSummary(coverage), warnings: summary.warnings }, count)}\n`);
-}
-
-/** The units at result positions [from, to) as a chunk of CSV rows to write (their records copied out of the window). */
-function chunkOf(summary: StreamSummary, records: Records, counts: NonNullable<Records["counts"]>, root: NodeRanks, order: Int32Array, recordAt: (k: number) => Float64Array) {
-  const width = records.width;
-  return (from: number, to: number): CsvChunk => {
-    const size = to - from;
-    const names: string[] = [];
-    const codes: (string | undefined)[] = [];
-    const groups: (string | undefined)[] = [];
-    const chunk = { size, years: new Float64Array(size), rows: new Int32Array(size), records: new Float64Array(size * width), rank: new Int32Array(size), groupRank: new Int32Array(size), yearPart: new Int32Array(size) };
-    for (let j = 0; j < size; j++) {
-      const i = order[from + j]!;
-      const info = summary.unit(i);
-      names.push(info.unit);
-      codes.push(info.code);
-      groups.push(info.group);
-      chunk.years[j] = info.year ?? NaN;
-      chunk.rows[j] = records.rows[i]!;
-      chunk.records.set(recordAt(from + j), j * width);
-      chunk.rank[j] = root.rank[i]!;
-      chunk.groupRank[j] = root.groupRank[i]!;
-      chunk.yearPart[j] = counts.years.get(info.year)!;
-    }
-    return { ...chunk, names: packTexts(names), codes: packTexts(codes), groups: packTexts(groups) };
-  };
 }
 
 /** The units' result order (year, index rank, Vietnamese name order, code, position). */

@@ -27,14 +27,6 @@ export interface RankCounts {
   rank(partition: number, node: number, key: number): number;
   /** Every node's rank of one unit in `partition` (after `finish`): `into[k]` for `keys[k]`, 0 for NaN. */
   ranks(partition: number, keys: ArrayLike<number>, into: Int32Array): void;
-  /** The tables as plain data (after `finish`), to read ranks elsewhere (a worker thread) with {@link rankCountsFrom}. */
-  tables(): RankTables;
-}
-
-/** Ranks by key per (partition, node) as plain data: what {@link RankCounts.tables} gives. */
-export interface RankTables {
-  readonly nodes: number;
-  readonly tables: readonly (Table | undefined)[];
 }
 
 interface Table {
@@ -55,16 +47,7 @@ interface Table {
  * ```
  */
 export function createRankCounts(nodes: number): RankCounts {
-  return rankCountsFrom({ nodes, tables: [] });
-}
-
-/**
- * {@link RankCounts} over `ranked.tables` (a copy, not a view, where it came from another thread):
- * empty tables to count into, or tables already turned into ranks to read them.
- */
-export function rankCountsFrom(ranked: RankTables): RankCounts {
-  const nodes = ranked.nodes;
-  const tables = ranked.tables as (Table | undefined)[];
+  const tables: (Table | undefined)[] = [];
   let failed = false;
   // A key outside its table (or not a whole number, or NaN): the table made or grown, or false.
   const slow = (at: number, key: number): boolean => {
@@ -111,8 +94,6 @@ export function rankCountsFrom(ranked: RankTables): RankCounts {
         into[k] = key !== key || t === undefined ? 0 : t.counts[key - t.lo]!;
       }
     },
-    // Dense (an entry for every index): a sparse array crosses to another thread as a dictionary, slow to read.
-    tables: () => ({ nodes, tables: Array.from({ length: tables.length }, (_, k) => tables[k]) }),
   };
 }
 

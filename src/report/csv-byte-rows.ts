@@ -34,13 +34,6 @@ export function addText(out: ByteBuffer, text: string): void {
   out.length += encoder.encodeInto(text, out.bytes.subarray(out.length)).written;
 }
 
-/** Appends `bytes`. */
-export function addBytes(out: ByteBuffer, bytes: Uint8Array): void {
-  room(out, bytes.length);
-  out.bytes.set(bytes, out.length);
-  out.length += bytes.length;
-}
-
 /** One unit's node numbers by plan position: published values scaled (0.8002 → 8002, NaN missing) and ranks (0: none). */
 export interface NodeNumbers {
   readonly published: ArrayLike<number>;

@@ -17,8 +17,8 @@ const SCRIPT = pathToFileURL(`${DIR}/lib/csv-worker.js`);
 beforeAll(async () => {
   mkdirSync(DIR, { recursive: true });
   await build({ entryPoints: ["src/cli/csv-worker.ts"], bundle: true, platform: "node", format: "esm", target: "node20", outdir: `${DIR}/lib`, packages: "external", logLevel: "error" });
-  // The CLI twice: with its workers beside it (reading the CSV, writing CSV rows), and alone (all on the main thread).
-  for (const [out, entries] of [[`${DIR}/with`, ["src/cli/main.ts", "src/cli/csv-worker.ts", "src/cli/csv-rows-worker.ts"]], [`${DIR}/without`, ["src/cli/main.ts"]]] as const) {
+  // The CLI twice: with its worker beside it, and alone (reading on the main thread).
+  for (const [out, entries] of [[`${DIR}/with`, ["src/cli/main.ts", "src/cli/csv-worker.ts"]], [`${DIR}/without`, ["src/cli/main.ts"]]] as const) {
     await build({ entryPoints: [...entries], bundle: true, splitting: true, platform: "node", format: "esm", target: "node20", outdir: out, packages: "external", logLevel: "error" });
   }
   const lines = ["Đơn vị;Mã;a;b;c"];
@@ -31,13 +31,6 @@ beforeAll(async () => {
   }
   writeFileSync(`${DIR}/data.csv`, `\uFEFF${lines.join("\r\n")}\r\n`);
   writeFileSync(`${DIR}/good.csv`, lines.filter((l) => l.split(";").length === 5).join("\n"));
-  // Years, groups and codes some units lack, ties: the CSV rows' worker writes what this thread writes.
-  const yearly = ["Năm,Nhóm,Đơn vị,Mã,a,b,c"];
-  for (let i = 0; i < 9000; i++) {
-    const v = (k: number) => `0.${String(((i * k) % 97) * 100).padStart(4, "0")}`;
-    yearly.push(`${2023 + (i % 2)},${i % 5 === 0 ? "" : `Vùng ${i % 3}`},Xã ${Math.floor(i / 2)},${i % 7 === 0 ? "" : `X${i}`},${v(13)},${v(29)},${v(31)}`);
-  }
-  writeFileSync(`${DIR}/yearly.csv`, `${yearly.join("\n")}\n`);
   writeFileSync(`${DIR}/bad.csv`, 'unit,a\nA,0.5\nB,"0.5\n');
   // One cell that may be a number with a thousands separator, far into the file.
   writeFileSync(`${DIR}/grouped.csv`, `${lines.map((l, i) => (i === 15000 ? l.replace(/;[^;]*$/u, ";1.050") : l)).join("\n")}\n`);
@@ -111,18 +104,6 @@ describe("readCsvBlocksInWorker", { timeout: 120_000 }, () => {
     expect(without.code).toBe(0);
     expect(without.out.split("\n").length).toBeGreaterThan(19000);
     expect(withWorker).toEqual(without);
-    // Two years, groups, ties: chunks of rows written on the worker too.
-    const yearly = (variant: string, stream: boolean) => {
-      rmSync(`${DIR}/out.csv`, { force: true });
-      const args = ["score", `${DIR}/yearly.csv`, "--framework", `${DIR}/fw.json`, "--group-by", "Nhóm", "--format", "csv", ...(stream ? ["--stream"] : []), "-o", `${DIR}/out.csv`];
-      const r = spawnSync(process.execPath, [`${DIR}/${variant}/main.js`, ...args], { encoding: "utf8" });
-      return { code: r.status, stderr: r.stderr, out: readFileSync(`${DIR}/out.csv`, "utf8") };
-    };
-    const streamed = yearly("with", true);
-    expect(streamed.code).toBe(0);
-    expect(streamed.out.split("\n").length).toBe(9002);
-    expect(streamed).toEqual(yearly("without", true));
-    expect(streamed.out).toEqual(yearly("without", false).out);
     // With errors (ragged rows under "error"): the same messages, nothing written.
     const errs = (variant: string) => spawnSync(process.execPath, [`${DIR}/${variant}/main.js`, "score", `${DIR}/data.csv`, "--framework", `${DIR}/fw.json`, "--stream", "-o", `${DIR}/err.csv`], { encoding: "utf8" });
     const a = errs("with");
