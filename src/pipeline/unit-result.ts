@@ -50,7 +50,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * The order units are listed in: by year, then rank (unranked last), then Vietnamese name order,
- * then code, then position. Ties of rank are collated only among themselves.
+ * then code, then position. Ties of rank are collated only among themselves. Ranks are whole
+ * numbers from 1 to `count` (as every ranking method gives them), or null.
  *
  * @example
  * ```ts
@@ -74,45 +75,22 @@ export function resultOrder(
     ties[i] = { unit: unit(i), code: code(i) };
   }
   const byTie = (i: number, j: number) => compareTies(ties[i]!, ties[j]!) || i - j;
-  const order = byYearAndRank(years, ranks);
-  if (order === undefined) {
-    const all = Int32Array.from({ length: count }, (_, i) => i);
-    return all.sort((i, j) => years[i]! - years[j]! || ranks[i]! - ranks[j]! || byTie(i, j));
-  }
+  // By year, then rank, then position, in two stable counting passes (ranks are whole numbers 1 …
+  // count, none last; years at most a few hundred): a comparator sort of a million units took
+  // longer than collating their ties.
+  const distinct = [...new Set(years)].sort((a, b) => a - b);
+  const byRank = countingSort(Int32Array.from({ length: count }, (_, i) => i), Int32Array.from(ranks, (r) => Math.min(r, count + 1)), count + 2);
+  const order = countingSort(byRank, Int32Array.from(years, (y) => distinct.indexOf(y)), distinct.length);
   // Only units of the same year and rank are compared, and only by name and code.
-  for (let start = 0; start < count; ) {
-    let end = start + 1;
+  for (let start = 0, end = 1; start < count; start = end++) {
     while (end < count && years[order[end]!] === years[order[start]!] && ranks[order[end]!] === ranks[order[start]!]) end++;
     if (end - start > 1) order.subarray(start, end).sort(byTie);
-    start = end;
   }
   return order;
 }
 
-/**
- * Positions 0 … n − 1 by year, then rank (Infinity last), then position, by two counting passes
- * (ranks are whole numbers 1 … n: sorting a million units with a comparator took longer than
- * collating their ties); undefined when a rank is not such a number.
- */
-function byYearAndRank(years: Float64Array, ranks: Float64Array): Int32Array | undefined {
-  const n = ranks.length;
-  const slot = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = ranks[i]!;
-    if (r === Infinity) slot[i] = n + 1;
-    else if (Number.isInteger(r) && r >= 1 && r <= n) slot[i] = r;
-    else return undefined;
-  }
-  const byRank = countingSort(Int32Array.from({ length: n }, (_, i) => i), slot, n + 2);
-  const distinct = [...new Set(years)].sort((a, b) => a - b);
-  if (distinct.length === 1) return byRank;
-  const yearSlot = new Map(distinct.map((y, k) => [y, k]));
-  for (let i = 0; i < n; i++) slot[i] = yearSlot.get(years[i]!)!;
-  return countingSort(byRank, slot, distinct.length);
-}
-
 /** `items` stably ordered by `slot[item]` (whole numbers 0 … slots − 1). */
-function countingSort(items: Int32Array, slot: Int32Array, slots: number): Int32Array {
+function countingSort(items: Int32Array, slot: Int32Array, slots: number): Int32Array<ArrayBuffer> {
   const start = new Int32Array(slots + 1);
   for (const item of items) start[slot[item]! + 1]!++;
   for (let s = 1; s <= slots; s++) start[s]! += start[s - 1]!;

@@ -20,19 +20,8 @@ export function compareVi(a: string, b: string): number {
   return collator.compare(a, b);
 }
 
-/** ASCII digit. */
+/** ASCII digit (false past the end: NaN). */
 const isDigit = (c: number) => c >= 48 && c <= 57;
-
-/** ASCII letter, lower-cased (0 for anything else). */
-const letter = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c >= 97 && c <= 122 ? c : 0);
-
-/**
- * A mark that combines with the character before it (the blocks of combining diacritics): it can
- * make a letter another letter of the alphabet (a + breve is ă, which sorts after every a).
- */
-function combines(c: number): boolean {
-  return (c >= 0x300 && c <= 0x36f) || (c >= 0x1ab0 && c <= 0x1aff) || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe20 && c <= 0xfe2f);
-}
 
 /**
  * −1 or 1 when the first difference of `a` and `b` decides their Vietnamese order on its own, 0
@@ -41,37 +30,31 @@ function combines(c: number): boolean {
  * weigh differently at the first level of the collation whatever follows them: two ASCII letters
  * that are not the same letter in another case (the alphabet orders them as ASCII does, ă, â, đ …
  * aside), after an ASCII character or at the start (no contraction reaches them) and not followed
- * by a combining mark; or two digits inside whole numbers (ASCII digits with
- * ASCII or nothing around them, no leading zero: the collator reads "01" as 1), which order by
- * value. `test/text/collator.test.ts` checks this against the collator on random names.
+ * by a character from U+0300 up (a combining mark could make another letter: a + breve is ă); or
+ * two digits inside whole numbers (ASCII digits with ASCII or nothing around them, no leading
+ * zero: the collator reads "01" as 1, at most 30 digits), which order by value.
+ * `test/text/collator.test.ts` checks this against the collator on random names.
  */
 export function firstDifference(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
   let d = 0;
-  while (d < n && a.charCodeAt(d) === b.charCodeAt(d)) d++;
-  if (d === n) return 0;
+  while (d < a.length && a.charCodeAt(d) === b.charCodeAt(d)) d++;
   const x = a.charCodeAt(d);
   const y = b.charCodeAt(d);
-  const lx = letter(x);
-  const ly = letter(y);
-  if (lx !== 0 && ly !== 0) {
-    if (lx === ly || (d > 0 && a.charCodeAt(d - 1) >= 0x80) || combines(a.charCodeAt(d + 1)) || combines(b.charCodeAt(d + 1))) return 0;
-    return lx < ly ? -1 : 1;
+  // Lower case of an ASCII letter: x | 32 is in a … z for A … Z and a … z only.
+  const lx = x | 32;
+  const ly = y | 32;
+  if (lx >= 97 && lx <= 122 && ly >= 97 && ly <= 122) {
+    const unsure = lx === ly || a.charCodeAt(d - 1) > 127 || a.charCodeAt(d + 1) >= 0x300 || b.charCodeAt(d + 1) >= 0x300;
+    return unsure ? 0 : lx < ly ? -1 : 1;
   }
   if (!isDigit(x) || !isDigit(y)) return 0;
   let start = d;
-  while (start > 0 && isDigit(a.charCodeAt(start - 1))) start--;
-  if (a.charCodeAt(start) === 48 || b.charCodeAt(start) === 48 || (start > 0 && a.charCodeAt(start - 1) >= 0x80)) return 0;
-  const endA = numberEnd(a, d);
-  const endB = numberEnd(b, d);
-  if (endA < 0 || endB < 0 || Math.max(endA, endB) - start > 30) return 0;
-  if (endA - start !== endB - start) return endA < endB ? -1 : 1;
-  return x < y ? -1 : 1;
-}
-
-/** Where the run of digits through `from` ends, or −1 when a character that is not ASCII follows it (another script's digit may continue the number). */
-function numberEnd(s: string, from: number): number {
-  let end = from;
-  while (end < s.length && isDigit(s.charCodeAt(end))) end++;
-  return end < s.length && s.charCodeAt(end) >= 0x80 ? -1 : end;
+  while (isDigit(a.charCodeAt(start - 1))) start--;
+  let endA = d;
+  while (isDigit(a.charCodeAt(endA))) endA++;
+  let endB = d;
+  while (isDigit(b.charCodeAt(endB))) endB++;
+  // Another script's digit next to the run may continue the number.
+  const unsure = a.charCodeAt(start) === 48 || b.charCodeAt(start) === 48 || a.charCodeAt(start - 1) > 127 || a.charCodeAt(endA) > 127 || b.charCodeAt(endB) > 127 || Math.max(endA, endB) - start > 30;
+  return unsure ? 0 : endA !== endB ? (endA < endB ? -1 : 1) : x < y ? -1 : 1;
 }

@@ -26,8 +26,8 @@ describe("resultOrder", () => {
       const names = Array.from({ length: n }, () => pool[Math.floor(r() * pool.length)]!);
       const codes = Array.from({ length: n }, () => (r() < 0.5 ? undefined : `${Math.floor(r() * 3)}`));
       const years = Array.from({ length: n }, () => (t % 3 === 0 ? undefined : 2023 + Math.floor(r() * 3)));
-      // Whole ranks 1 … n with ties, none, and (every tenth table) ranks that are not whole numbers.
-      const ranks = Array.from({ length: n }, () => (r() < 0.15 ? null : t % 10 === 9 ? 0.5 + Math.floor(r() * n) : 1 + Math.floor(r() * Math.min(n, 5))));
+      // Whole ranks 1 … n with ties (few or many), and none.
+      const ranks = Array.from({ length: n }, () => (r() < 0.15 ? null : 1 + Math.floor(r() * (t % 10 === 9 ? n : Math.min(n, 5)))));
       const order = resultOrder(n, (i) => names[i]!, (i) => codes[i], (i) => years[i], (i) => ranks[i]!);
       expect(Array.from(order)).toEqual(byDefinition(names, codes, years, ranks));
     }
