@@ -32,6 +32,15 @@ export interface CellFailures {
 }
 
 /**
+ * PostgreSQL (whose NUMERIC holds any number): the condition that a value with `wholeDigits`
+ * digits before its point, `scaled` its whole number of 10^-places, is one `Number()` reads as
+ * Infinity, which the library calls not a number.
+ */
+export function pastNumberSql(dialect: Dialect, wholeDigits: string, scaled: string, places: number): string {
+  return `(${wholeDigits} > ${FINITE_DIGITS} OR (${wholeDigits} = ${FINITE_DIGITS} AND ${scaled} >= ${dialect.intLit(INFINITE * 10n ** BigInt(places))}))`;
+}
+
+/**
  * The CASE branches (`WHEN … THEN …`) of a trimmed cell `t` in exponent form: its whole number of
  * 10^-places, or the failure the library's reading or the query's limits call for.
  */
@@ -55,9 +64,7 @@ export function exponentBranches(dialect: Dialect, t: string, places: number, fa
     `WHEN ${significant} = '' THEN CAST(0 AS ${type}) ` +
     `WHEN ${wholeDigits} > ${FINITE_DIGITS} THEN ${notANumber} ` +
     `WHEN ${k} > length(${digits}) - length(rtrim(${digits}, '0')) THEN ${fail.decimals} ` +
-    (dialect.name === "duckdb"
-      ? `WHEN length(${significant}) - ${k} > 18 THEN ${fail.digits} `
-      : `WHEN ${wholeDigits} = ${FINITE_DIGITS} AND ${value} >= ${dialect.intLit(INFINITE * 10n ** BigInt(places))} THEN ${notANumber} `) +
+    (dialect.name === "duckdb" ? `WHEN length(${significant}) - ${k} > 18 THEN ${fail.digits} ` : `WHEN ${pastNumberSql(dialect, wholeDigits, value, places)} THEN ${notANumber} `) +
     `ELSE CASE WHEN left(${t}, 1) = '-' THEN -${value} ELSE ${value} END END `
   );
 }

@@ -13,7 +13,7 @@ import type { CompiledFramework } from "../score/compile.ts";
 import { sqlIdent, sqlText, type Dialect } from "./dialect.ts";
 import { identityColumnsOf, type IdentityRole } from "./identity-columns.ts";
 import { failure, ruleWords } from "./leaf-sql.ts";
-import { exponentBranches } from "./exponent-sql.ts";
+import { exponentBranches, pastNumberSql } from "./exponent-sql.ts";
 import { cleanNameSql, nameKeySql, plainNameSql } from "./name-key-sql.ts";
 import type { ToSqlOptions } from "./options.ts";
 
@@ -198,8 +198,8 @@ export function numberColumn(input: InputKeys, j: number, options: ToSqlOptions,
     exponentBranches(dialect, t, places, fail) +
     `WHEN NOT ${dialect.matches(u, "[+-]?[0-9]*[.]?[0-9]+")} THEN ${fail.notANumber} ` +
     `WHEN strpos(${u}, '.') > 0 AND length(${u}) - strpos(${u}, '.') > ${places} THEN ${fail.decimals} ` +
-    // DuckDB's BIGINT holds 18 digits (PostgreSQL's NUMERIC any number).
-    (dialect.name === "duckdb" ? `WHEN length(${intPart}) > ${intDigits} THEN ${fail.digits} ` : "") +
+    // DuckDB's BIGINT holds 18 digits; PostgreSQL's NUMERIC any number, but the library reads none past a JavaScript number.
+    (dialect.name === "duckdb" ? `WHEN length(${intPart}) > ${intDigits} THEN ${fail.digits} ` : `WHEN ${pastNumberSql(dialect, `length(${intPart})`, `abs(${parse(u)})`, places)} THEN ${fail.notANumber} `) +
     `ELSE ${parse(u)} END AS x${j}`
   );
 }

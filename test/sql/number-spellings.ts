@@ -15,7 +15,12 @@ export const EXPONENT_CELLS = [
   "1.0e0", "5E-1", "1.5e-3", "1.5e-4", "15E-5", "0.00015e0", "2.5e-1", "+2.5E-01", " 1.25e-1 ", "12.5e-2", "0.0000125e4", "1.50000000e-1", "150000000e-9",
   "0e5", "0e-100000", "-0e1", "0.5e0", "1e-6", "0.000001e0",
   "1.5e-7", "1e-100000", "1e1", "-1e-1", "1e12", "1e400", "1.8e308", "0e999999", "1e100001", "1e-100001", "1,5e-3", "1.e3", ".5e1", "1e", "e5", "1e+-1",
+  // Plain numbers about a JavaScript number's largest (1.797…e308): 309 digits below it and at
+  // it, 310 digits, signed: PostgreSQL's NUMERIC holds them all, the library reads only the finite.
+  ...[`17${"9".repeat(307)}`, `1797693134862315807${"0".repeat(290)}`, `-1797693134862315807${"0".repeat(290)}`, `1${"0".repeat(309)}`, `-1${"0".repeat(309)}`],
 ];
+/** The plain numbers of {@link EXPONENT_CELLS} past DuckDB's 18 digits (refused there as such). */
+const PLAIN_LONG = EXPONENT_CELLS.filter((c) => c.replace(/^-/u, "").length > 18 && /^-?[0-9]+$/u.test(c));
 
 /** What scoring one unit with `cell` as its "government" input gives: its published values, or its first issue's code. */
 type Outcome = { values: string[] } | { code: string };
@@ -47,7 +52,7 @@ async function engineOutcome(cell: string, dialect: SqlDialect, run: (sql: strin
  * The cells an engine refuses (`SQL_UNSUPPORTED`) though the library reads them or refuses them
  * otherwise: more decimals than inputDecimals, and on DuckDB more than 18 digits.
  */
-export const EXPONENT_REFUSED: Record<SqlDialect, readonly string[]> = { postgres: ["1.5e-7", "1e-100000"], duckdb: ["1.5e-7", "1e-100000", "1e12", "1.8e308"] };
+export const EXPONENT_REFUSED: Record<SqlDialect, readonly string[]> = { postgres: ["1.5e-7", "1e-100000"], duckdb: ["1.5e-7", "1e-100000", "1e12", "1.8e308", ...PLAIN_LONG] };
 
 /** Where an engine reads an exponent cell otherwise than score() (another value, another error), or refuses another cell than {@link EXPONENT_REFUSED} says. */
 export async function exponentDifferences(dialect: SqlDialect, run: (sql: string) => Promise<SqlRow[]>): Promise<string[]> {
