@@ -14,6 +14,7 @@ import { sqlIdent, sqlText, type Dialect } from "./dialect.ts";
 import { identityColumnsOf, type IdentityRole } from "./identity-columns.ts";
 import { failure, ruleWords } from "./leaf-sql.ts";
 import { exponentBranches, pastNumberSql } from "./exponent-sql.ts";
+import { showValueSql } from "./show-value-sql.ts";
 import { cleanNameSql, nameKeySql, plainNameSql } from "./name-key-sql.ts";
 import type { ToSqlOptions } from "./options.ts";
 
@@ -188,7 +189,8 @@ export function numberColumn(input: InputKeys, j: number, options: ToSqlOptions,
   const u = `replace(${t}, ',', '.')`;
   const intPart = `regexp_replace(${u}, '^[+-]?0*([0-9]*).*$', '\\1')`;
   const fail = {
-    notANumber: failure(failCtx, "DATA_NOT_A_NUMBER", key, `${t} || ' is not a number'`),
+    // The cell quoted as the library quotes it (as written, spaces kept); the library's advice on percentages is not given.
+    notANumber: failure(failCtx, "DATA_NOT_A_NUMBER", key, `${showValueSql(`CAST(${c} AS VARCHAR)`)} || ' is not a number'`),
     decimals: failure(failCtx, "SQL_UNSUPPORTED", key, `${t} || ' has more than ${places} decimals: raise inputDecimals'`),
     digits: failure(failCtx, "SQL_UNSUPPORTED", key, `${t} || ' has more than 18 digits with ${places} decimals: lower inputDecimals, or run the query on PostgreSQL'`),
   };

@@ -73,3 +73,29 @@ export function exponentCsv(): { text: string; expected: ReturnType<typeof score
   return { text, expected: score(framework, records, { missing: "zero" }) };
 }
 
+
+/** Cells no engine nor the library reads as a number (and no percentage, whose message the library adds advice to). */
+export const NOT_NUMBER_CELLS = ["abc", " x y ", "1..2", "--1", "0,5,5", "1.2.3.4", `"quoted"`, "x".repeat(100)];
+
+/** Where an engine's "not a number" message differs from score()'s (both must stop with DATA_NOT_A_NUMBER). */
+export async function notANumberMessageDifferences(dialect: SqlDialect, run: (sql: string) => Promise<SqlRow[]>): Promise<string[]> {
+  const out: string[] = [];
+  for (const cell of NOT_NUMBER_CELLS) {
+    const issue = (e: unknown) => (e instanceof DtiError ? { code: e.issues[0]!.code, message: e.issues[0]!.message } : { code: String(e), message: "" });
+    let expected: { code: string; message: string } = { code: "none", message: "" };
+    try {
+      score(framework, [record(cell)], { missing: "zero" });
+    } catch (e) {
+      expected = issue(e);
+    }
+    const { sql } = toSql(framework, { dialect, missing: "zero", source: { query: recordsQuery([record(cell)]).query } });
+    let actual: { code: string; message: string } = { code: "none", message: "" };
+    try {
+      rowsToResult(framework, await run(sql), { missing: "zero" });
+    } catch (e) {
+      actual = issue(e);
+    }
+    if (expected.code !== "DATA_NOT_A_NUMBER" || JSON.stringify(actual) !== JSON.stringify(expected)) out.push(`${JSON.stringify(cell)}: ${JSON.stringify(expected)} expected, ${JSON.stringify(actual)} got`);
+  }
+  return out;
+}

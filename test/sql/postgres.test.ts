@@ -14,7 +14,7 @@ import { differences, recordsQuery } from "./engine-helpers.ts";
 import { generatedCases, runGenerated } from "./generated.ts";
 import { adjustedExpected, adjustedOnEngine } from "./adjusted-case.ts";
 import { postgresBin, startPostgres, type PostgresServer } from "./postgres-server.ts";
-import { exponentDifferences } from "./number-spellings.ts";
+import { exponentDifferences, notANumberMessageDifferences } from "./number-spellings.ts";
 import { nameMismatches, namesQuery, sigmaUnitIssue, unitSpellingDifferences, wordMessageDifferences, wordSpellingDifferences } from "./name-spellings.ts";
 import { dialectOf } from "../../src/sql/dialect.ts";
 import { readMergeTable } from "../../src/input/read-merge-map.ts";
@@ -138,6 +138,9 @@ describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
 
   it("numbers in exponent form read exactly as score() reads them, refusing only what it cannot hold", async () => {
     expect(await exponentDifferences("postgres", query)).toEqual([]);
+  }, 60_000);
+  it("a cell that is not a number is quoted in the message as score() quotes it", async () => {
+    expect(await notANumberMessageDifferences("postgres", query)).toEqual([]);
   }, 60_000);
 
   it(`${RUNS} generated cases with half-way totals: values, ranks, group ranks and coverage as score()`, async () => {
