@@ -10,6 +10,7 @@ import { mkdtemp, open, rm, type FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isSummaryName } from "../input/summary-rows.ts";
+import { grow } from "../number/grow-array.ts";
 import { createRankCounts, type RankCounts } from "../rank/rank-counts.ts";
 import type { RankMethod } from "../rank/rank.ts";
 import type { ScoreStream, StreamBatch, StreamUnitId } from "../stream/score-stream.ts";
@@ -105,7 +106,7 @@ export async function writeRecords(stream: ScoreStream, temp: { handle: FileHand
       // Ordinal ranks depend on names: they are ranked from the records at the end instead.
       if (ranking !== "ordinal") counts = { year: createRankCounts(nodes), group: createRankCounts(nodes), years: new Map(), groups: new Map() };
     }
-    if (count + batch.size > rows.length) rows = grown(rows, count + batch.size);
+    rows = grow(rows, count + batch.size, (n) => new Int32Array(n));
     for (let k = 0; k < batch.size; k++) {
       const unit = batch.units[k]!;
       noteUnit(seen, unit);
@@ -117,13 +118,6 @@ export async function writeRecords(stream: ScoreStream, temp: { handle: FileHand
   }
   await writer.finish();
   return { nodes, width, rows: rows.subarray(0, count), has: seen.has, unranked: seen.unranked, summaryNames: seen.summaryNames, counts };
-}
-
-/** `rows` copied into an array of at least `least` (doubling). */
-function grown(rows: Int32Array, least: number): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(Math.max(least, 2 * rows.length));
-  bigger.set(rows);
-  return bigger;
 }
 
 /** Which identity fields occur, and whether some unit is not ranked or named as a totals row. */

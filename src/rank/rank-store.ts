@@ -7,6 +7,7 @@
 import { COUNT_SPAN, countsToRanks } from "./rank-counts.ts";
 import { compareTies } from "./tie-order.ts";
 import type { RankMethod } from "./rank.ts";
+import { grow } from "../number/grow-array.ts";
 
 /** Ranks of one node for every unit (in the order added): 0 = not ranked (missing value). */
 export interface NodeRanks {
@@ -39,13 +40,6 @@ export interface RankStoreStart {
   /** Per ranked node, the keys of every unit (the first `units.length` are read). */
   readonly columns: readonly Float64Array[];
   readonly units: readonly { readonly unit: string; readonly code?: string | undefined; readonly year?: number | undefined; readonly group?: string | undefined }[];
-}
-
-function grow<T extends Float64Array | Int32Array>(a: T, need: number, make: (n: number) => T): T {
-  if (need <= a.length) return a;
-  const b = make(Math.max(need, a.length * 2));
-  b.set(a);
-  return b;
 }
 
 /**

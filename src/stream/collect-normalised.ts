@@ -14,6 +14,7 @@ import { normaliseLeaves } from "../methods/normalise/normalise-leaves.ts";
 import type { StreamRow } from "./stream-types.ts";
 import type { rowReader } from "./row-reader.ts";
 import { addToBatch, batchSource, BATCH, createBatch } from "./stream-batch.ts";
+import { grow } from "../number/grow-array.ts";
 
 /**
  * Pass 1 of a framework that normalises across units: the raw value of every normalised leaf of
@@ -61,7 +62,7 @@ export async function collectNormalised(
       }
     }
     chunks.push(chunk);
-    if (units + size > years.length) years = grown(years);
+    years = grow(years, units + size, (n) => new Float64Array(n));
     for (let b = 0; b < size; b++) years[units + b] = batch.units[b]!.year ?? NaN;
     units += size;
     batch.size = 0;
@@ -113,11 +114,4 @@ function columnsOf(chunks: readonly Float64Array[], leaves: number, units: numbe
     first += size;
   }
   return packed;
-}
-
-/** A copy of `years` twice as long. */
-function grown(years: Float64Array): Float64Array {
-  const y = new Float64Array(years.length * 2);
-  y.set(years);
-  return y;
 }
