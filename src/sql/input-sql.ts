@@ -54,10 +54,12 @@ const trimmed = (col: string) => `trim(CAST(${col} AS VARCHAR))`;
 const LONGEST_BLANK = MISSING_WORDS.reduce((most, w) => Math.max(most, w.length), 0);
 /** The (trimmed) text is one of the blank words. */
 export const blankWord = (text: string) => `(${MISSING_WORDS.map((w) => `lower(${text}) = ${sqlText(w)}`).join(" OR ")})`;
+/** The cell is blank: NULL, or a blank word once trimmed (as `isBlank`). */
+const blankCell = (col: string) => `${col} IS NULL OR ${blankWord(trimmed(col))}`;
 /** The cleaned text of a cell: trimmed, NULL when blank. */
-export const textOf = (col: string) => `CASE WHEN ${col} IS NULL OR ${blankWord(trimmed(col))} THEN NULL ELSE ${trimmed(col)} END`;
+export const textOf = (col: string) => `CASE WHEN ${blankCell(col)} THEN NULL ELSE ${trimmed(col)} END`;
 /** The text of a word cell as it is (a message quotes it so, as the library's do), NULL when blank. */
-export const wordOf = (col: string) => `CASE WHEN ${col} IS NULL OR ${blankWord(trimmed(col))} THEN NULL ELSE CAST(${col} AS VARCHAR) END`;
+export const wordOf = (col: string) => `CASE WHEN ${blankCell(col)} THEN NULL ELSE CAST(${col} AS VARCHAR) END`;
 
 /**
  * The identity columns of the cells step: dti_unit (a blank name stops the query), dti_code,
@@ -66,7 +68,6 @@ export const wordOf = (col: string) => `CASE WHEN ${col} IS NULL OR ${blankWord(
 export function identityColumns(options: ToSqlOptions, dialect: Dialect): string[] {
   const cols = options.columns ?? {};
   const unitCol = sqlIdent(cols.unit ?? "unit");
-  const blank = (col: string) => `${col} IS NULL OR ${blankWord(trimmed(col))}`;
   // A plain name longer than the blank words is its own clean name, not blank: one pattern
   // decides the commonest cell, the blank checks and the folding are left to the others.
   const plainOr = (col: string, otherwise: string) => {
@@ -76,10 +77,10 @@ export function identityColumns(options: ToSqlOptions, dialect: Dialect): string
   // The year is read as text here, checked in the inputs step (dti_year).
   const read = (role: IdentityRole, column: string) =>
     role === "unit"
-      ? `${plainOr(unitCol, `CASE WHEN ${blank(unitCol)} THEN ${dialect.fail(`'DTI_ERROR DATA_MISSING_UNIT node= unit=: the unit name is blank' || coalesce(${trimmed(unitCol)}, '')`, "VARCHAR")} ELSE ${cleanNameSql(dialect, trimmed(unitCol))} END`)} AS ${UNIT_TEXT}`
+      ? `${plainOr(unitCol, `CASE WHEN ${blankCell(unitCol)} THEN ${dialect.fail(`'DTI_ERROR DATA_MISSING_UNIT node= unit=: the unit name is blank' || coalesce(${trimmed(unitCol)}, '')`, "VARCHAR")} ELSE ${cleanNameSql(dialect, trimmed(unitCol))} END`)} AS ${UNIT_TEXT}`
       : role === "year"
         ? `${textOf(sqlIdent(cols.year!))} AS dti_year_text`
-        : `${plainOr(sqlIdent(cols[role]!), `CASE WHEN ${blank(sqlIdent(cols[role]!))} THEN NULL ELSE ${cleanNameSql(dialect, trimmed(sqlIdent(cols[role]!)))} END`)} AS ${column}`;
+        : `${plainOr(sqlIdent(cols[role]!), `CASE WHEN ${blankCell(sqlIdent(cols[role]!))} THEN NULL ELSE ${cleanNameSql(dialect, trimmed(sqlIdent(cols[role]!)))} END`)} AS ${column}`;
   return [...identityColumnsOf(cols).map(([role, column]) => read(role, column)), ...(options.rowNumbers === true ? ["row_number() OVER () + 1 AS dti_row"] : [])];
 }
 
