@@ -1,12 +1,12 @@
 /**
- * CSV blocks read on a worker thread (Node): the same items as `readCsvBlocks(createReadStream(file))`,
+ * CSV blocks read on a worker thread (Node): the same items as `readCsvBlocks(fileChunks(file))`,
  * with the reading, cutting and number parsing on a second core while the main thread scores.
  * Without the worker's script (running from source, not from `dist/`), or where worker threads
  * cannot start, the blocks are read on this thread: the items are the same either way.
  *
  * @module
  */
-import { createReadStream, existsSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { readCsvBlocks } from "../input/csv/csv-blocks.ts";
@@ -14,6 +14,7 @@ import type { CsvBlock } from "../input/csv/csv-block.ts";
 import type { CsvStreamRow } from "../input/csv/read-csv-stream.ts";
 import type { CsvOptions } from "../input/csv/parse-csv.ts";
 import { DtiError, type Issue } from "../errors.ts";
+import { fileChunks } from "./file-chunks.ts";
 import { watchGrouped } from "./stream-grouped.ts";
 
 /** Blocks the worker may read ahead of the main thread. */
@@ -41,7 +42,7 @@ function revive(data: { issues?: readonly Issue[]; message?: string; code?: unkn
  */
 export async function* readCsvBlocksInWorker(file: string, options: CsvOptions = {}, script: URL = WORKER_SCRIPT, grouped?: () => void): AsyncGenerator<CsvStreamRow | CsvBlock> {
   if (script.protocol !== "file:" || !existsSync(fileURLToPath(script))) {
-    const blocks = readCsvBlocks(createReadStream(file), options);
+    const blocks = readCsvBlocks(fileChunks(file), options);
     yield* grouped === undefined ? blocks : watchGrouped(blocks, grouped);
     return;
   }

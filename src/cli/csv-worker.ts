@@ -12,13 +12,13 @@
  *
  * @module
  */
-import { createReadStream } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { readCsvBlocks } from "../input/csv/csv-blocks.ts";
 import type { CsvBlock } from "../input/csv/csv-block.ts";
 import type { CsvOptions } from "../input/csv/parse-csv.ts";
 import { DtiError } from "../errors.ts";
 import { itemMayBeGrouped } from "./stream-grouped.ts";
+import { fileChunks } from "./file-chunks.ts";
 
 const port = parentPort!;
 const { file, options, watchGrouped } = workerData as { file: string; options: CsvOptions; watchGrouped?: boolean };
@@ -39,7 +39,7 @@ function plainError(e: unknown): unknown {
 }
 
 try {
-  for await (const item of readCsvBlocks(createReadStream(file), options)) {
+  for await (const item of readCsvBlocks(fileChunks(file), options)) {
     while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
     credit--;
     if (!grouped && itemMayBeGrouped(item)) {

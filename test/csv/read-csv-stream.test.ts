@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { splitBytes } from "../helpers/split-text.ts";
 import { parseCsv, readCsvStream } from "../../src/csv.ts";
 import { DtiError } from "../../src/errors.ts";
 
@@ -63,4 +65,40 @@ describe("readCsvStream", () => {
     for await (const row of readCsvStream(source())) if (row.line === 3) break;
     expect(pulled).toBeLessThan(100000);
   });
+
+  it("reads bytes cut anywhere (inside characters, CRLF pairs, lines) as parseCsv reads the whole text", async () => {
+    const piece = fc.constantFrom("Hà Nội", "Ha\u0300 No\u0323i", "😀", "0,5", "0.6789", ",", ";", "\n", "\r\n", "\r", "\n\n", " ", '"a\nb"', '"q""q"', "\ufeff");
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 8 }), fc.boolean(), async (pieces, cuts, someText) => {
+        const text = `unit,a\n${pieces.join("")}`;
+        let expected: unknown;
+        try {
+          expected = parseCsv(text).rows;
+        } catch (e) {
+          expected = String(e);
+        }
+        // Some chunks as text (a stream may give both): the bytes held before them are read first.
+        const decode = (b: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(b);
+        const chunks = splitBytes(text, cuts).map((b, i) => (someText && i % 2 === 1 && !decode(b).includes("\ufffd") ? decode(b) : b));
+        let got: unknown;
+        try {
+          got = (await rows(chunks)).slice(1).map(({ line, cells }) => ({ line, cells }));
+        } catch (e) {
+          got = String(e);
+        }
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  }, 60_000);
+
+  it("reads a file without line feeds (CR line breaks) past the bytes it holds back looking for one", async () => {
+    const lines = ["unit,a"];
+    for (let i = 0; i < 300_000; i++) lines.push(`Đơn vị ${i},0.${i % 10}`);
+    const text = lines.join("\r");
+    expect(text.length).toBeGreaterThan(1 << 22);
+    const got = await rows(splitBytes(text, [65536, 1 << 20, 3 << 20, 5 << 20]));
+    expect(got.length).toBe(300_001);
+    expect(got.slice(1)).toEqual(parseCsv(text).rows);
+  }, 60_000);
 });
