@@ -1,7 +1,8 @@
 /**
  * `dti score --stream` (and `dti score` on a large CSV file): scores a file of any size in two
  * passes over small data, and writes what `dti score` writes from `score()`, byte for byte. Pass 1
- * reads the CSV as a stream, scores each unit as its row arrives and writes the unit's numbers (a
+ * reads the CSV as a stream, scores each unit as its row arrives (both on a worker thread,
+ * `stream-in-worker.ts`) and writes the unit's numbers (a
  * fixed-size record of doubles) to a temporary file, keeping in memory only what ranking and the
  * result order need. Then every node is ranked, the units are put in result order (year, rank,
  * Vietnamese name order), and pass 2 reads the records back in that order and writes each unit
@@ -21,8 +22,8 @@
 import { formatIssue } from "../errors.ts";
 import { cliMessage } from "../text/option-hint.ts";
 import type { Framework } from "../framework/types.ts";
-import { scoreStream, type StreamOptions, type StreamSummary } from "../stream/score-stream.ts";
-import { readCsvBlocksInWorker } from "./csv-blocks-worker.ts";
+import type { StreamOptions, StreamSummary } from "../stream/score-stream.ts";
+import { scoreFileInWorker } from "./stream-in-worker.ts";
 import type { CliIO } from "./io.ts";
 import { openOutFile, type OutFile } from "./out-file.ts";
 import { unitsFile, writeRecords } from "./stream-records.ts";
@@ -100,11 +101,11 @@ export async function streamScoreFile(
   let committed = false;
   try {
     let grouped = false;
-    // The file is read, cut and its numbers parsed on a worker thread while this one scores; the
+    // The file is read, cut and scored on a worker thread while this one ranks and writes; the
     // worker also watches for thousands separators when the file was not asked to stream.
-    const rows = () => readCsvBlocksInWorker(file, csvDelimiter === undefined ? {} : { delimiter: csvDelimiter }, undefined, settings.auto === true ? () => (grouped = true) : undefined);
     // The stream ranks the index (for the result order); every other node is ranked by counting.
-    const stream = scoreStream(framework, rows, options);
+    const csvOptions = csvDelimiter === undefined ? {} : { delimiter: csvDelimiter };
+    const stream = scoreFileInWorker(file, framework, csvOptions, options, settings.auto === true ? () => (grouped = true) : undefined);
     units = await unitsFile();
     const temp = units;
     const records = await writeRecords(stream, temp, options.ranking ?? "competition", settings.format === "json" || settings.format === "jsonl");

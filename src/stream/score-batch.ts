@@ -163,9 +163,18 @@ function unitMajor(n: number, size: number, cols: NodeColumns, published: Float6
  */
 function rankUnit(ctx: BatchContext, unit: StreamUnitId, published: Float64Array, keys: Float64Array): StreamUnitId {
   const mark = ctx.unranked.mark(unit);
-  for (let k = 0; k < ctx.rankedPositions.length; k++) keys[k] = mark === false ? published[ctx.rankedPositions[k]!]! : NaN;
-  ctx.store.add(unit.unit, unit.code, unit.year, unit.group, keys);
-  return mark === false ? unit : { ...unit, ranked: false, ...(mark.note !== undefined ? { rankNote: mark.note } : {}) };
+  const marked = mark === false ? unit : { ...unit, ranked: false as const, ...(mark.note !== undefined ? { rankNote: mark.note } : {}) };
+  storeUnit(ctx.store, marked, published, ctx.rankedPositions, keys);
+  return marked;
+}
+
+/**
+ * Adds a unit as the batch hands it out (`published`: its nodes' published values) to a rank
+ * store: the ranked nodes' values as its keys, none when it is not ranked. `keys` is scratch.
+ */
+export function storeUnit(store: ReturnType<typeof createRankStore>, unit: StreamUnitId, published: ArrayLike<number>, rankedPositions: readonly number[], keys: Float64Array): void {
+  for (let k = 0; k < rankedPositions.length; k++) keys[k] = unit.ranked === false ? NaN : published[rankedPositions[k]!]!;
+  store.add(unit.unit, unit.code, unit.year, unit.group, keys);
 }
 
 /** Unit `k` of a batch as the stream yields it: its identity, the index's numbers, and views of every node's. */

@@ -158,18 +158,20 @@ function streamSummary(ctx: BatchContext, rankedIds: readonly string[]): StreamS
   for (const w of missingValueWarnings(ctx.compiled, ctx.missingCount, reader.absent(), ctx.missing, ctx.missingNames)) warnings.add(w);
   for (const w of ctx.global?.issues ?? []) warnings.add(w);
   for (const issue of ctx.unranked.issues()) (issue.severity === "error" ? errors : warnings).add(issue);
-  const ranks = store.rank(options.ranking ?? "competition");
   return {
     ok: errors.count === 0,
     rows: rowCount,
-    units: store.size,
     exactUnits: ctx.exactUnits,
     errorCount: errors.count,
     warningCount: warnings.count,
     errors: errors.kept,
     warnings: warnings.kept,
-    ranks: new Map(rankedIds.map((id, k) => [id, ranks[k]!])),
-    unit: (i) => store.info(i),
-    rankBytes: store.typedBytes(),
+    ...storeSummary(store, rankedIds, options.ranking),
   };
+}
+
+/** The part of a stream's summary its rank store gives: the units, their identities and the ranked nodes' ranks. */
+export function storeSummary(store: ReturnType<typeof createRankStore>, rankedIds: readonly string[], ranking: StreamOptions["ranking"]): Pick<StreamSummary, "units" | "ranks" | "unit" | "rankBytes"> {
+  const ranks = store.rank(ranking ?? "competition");
+  return { units: store.size, ranks: new Map(rankedIds.map((id, k) => [id, ranks[k]!])), unit: (i) => store.info(i), rankBytes: store.typedBytes() };
 }

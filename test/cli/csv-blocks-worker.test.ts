@@ -11,6 +11,8 @@ import { readCsvBlocksInWorker } from "../../src/cli/csv-blocks-worker.ts";
 import { fileChunks } from "../../src/cli/file-chunks.ts";
 import { watchGrouped } from "../../src/cli/stream-grouped.ts";
 import { readCsvBlocks } from "../../src/csv.ts";
+import { scoreFileInWorker } from "../../src/cli/stream-in-worker.ts";
+import { getFramework, scoreStream, type StreamOptions } from "../../src/index.ts";
 
 const DIR = ".tmp/test-csv-worker";
 const SCRIPT = pathToFileURL(`${DIR}/lib/csv-worker.js`);
@@ -111,5 +113,58 @@ describe("readCsvBlocksInWorker", { timeout: 120_000 }, () => {
     const b = errs("without");
     expect(a.status).toBe(1);
     expect([a.status, a.stderr]).toEqual([b.status, b.stderr]);
+  });
+});
+
+describe("scoreFileInWorker", { timeout: 120_000 }, () => {
+  /** The batches and the summary of a stream, as plain data (every unit's identity read back). */
+  async function outcome(stream: ReturnType<typeof scoreFileInWorker>) {
+    const batches: unknown[] = [];
+    try {
+      for await (const batch of stream.batches()) batches.push(structuredClone(batch));
+    } catch (e) {
+      return { batches, error: String(e), issues: (e as { issues?: unknown }).issues, code: (e as { code?: unknown }).code };
+    }
+    const { unit, ranks, rankBytes: _, ...rest } = stream.summary();
+    return { batches, ...rest, ranks: [...ranks], units: Array.from({ length: rest.units }, (_, i) => unit(i)) };
+  }
+  const none = pathToFileURL(`${DIR}/no-such-worker.js`);
+  const minmax = {
+    id: "worker-minmax", version: "1.0.0", title: { vi: "Thử" },
+    root: { id: "idx", name: { vi: "Chỉ số" }, children: [
+      { id: "a", name: { vi: "a" }, weight: 1, rule: { type: "normalise", method: "minmax" } },
+      { id: "b", name: { vi: "b" }, weight: 2, rule: { type: "value" } },
+      { id: "c", name: { vi: "c" }, weight: 3, rule: { type: "normalise", method: "minmax" } },
+    ] },
+  };
+  const cases: [string, object, StreamOptions][] = [
+    ["good.csv", JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), { missing: "zero", rankNodes: "all" }],
+    ["good.csv", minmax, { missing: "reweight", ranking: "dense" }],
+    ["data.csv", JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), { maxIssues: 5 }],
+    ["bad.csv", JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), {}],
+    ["nope.csv", JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), {}],
+    ["../../fixtures/provinces-63-synthetic-2years.csv", getFramework("vn-dti-2022-province"), { rankNodes: ["digital-government"], unranked: ["Hà Giang"] }],
+  ];
+
+  it("gives the batches and summary of scoreStream on this thread: ranks, identities, issues, two passes, errors", async () => {
+    for (const [file, framework, options] of cases) {
+      const path = `${DIR}/${file}`;
+      const fw = framework as Parameters<typeof scoreFileInWorker>[1];
+      const inWorker = await outcome(scoreFileInWorker(path, fw, { delimiter: "auto" }, options, undefined, SCRIPT));
+      const here = await outcome(scoreFileInWorker(path, fw, { delimiter: "auto" }, options, undefined, none));
+      expect(inWorker).toEqual(here);
+      expect(here).toEqual(await outcome(Object.assign(scoreStream(fw, () => readCsvBlocks(fileChunks(path), { delimiter: "auto" }), options))));
+    }
+  });
+
+  it("says when a cell may be a number with a thousands separator, and refuses a bad option on this thread", async () => {
+    const found = async (script: URL) => {
+      let calls = 0;
+      await outcome(scoreFileInWorker(`${DIR}/grouped.csv`, JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), {}, { missing: "zero" }, () => calls++, script));
+      return calls;
+    };
+    expect(await found(SCRIPT)).toBe(1);
+    expect(await found(none)).toBe(1);
+    expect(() => scoreFileInWorker(`${DIR}/good.csv`, JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), {}, { rankNodes: ["zz"] }, undefined, SCRIPT)).toThrow(/rankNodes: "zz" is not a node/u);
   });
 });
