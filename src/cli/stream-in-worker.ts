@@ -16,7 +16,7 @@ import type { CsvOptions } from "../input/csv/parse-csv.ts";
 import { createRankStore } from "../rank/rank-store.ts";
 import { batchUnit, storeUnit } from "../stream/score-batch.ts";
 import { scoreStream, storeSummary, type ScoreStream, type StreamBatch, type StreamOptions, type StreamSummary } from "../stream/score-stream.ts";
-import { hasWorker, workerItems, WORKER_SCRIPT } from "./csv-blocks-worker.ts";
+import { hasWorker, workerItems, WORKER_SCRIPT } from "./worker-items.ts";
 import { fileChunks } from "./file-chunks.ts";
 import { watchGrouped } from "./stream-grouped.ts";
 

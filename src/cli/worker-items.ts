@@ -1,23 +1,16 @@
 /**
- * CSV blocks read on a worker thread (Node): the same items as `readCsvBlocks(fileChunks(file))`,
- * with the reading, cutting and number parsing on a second core while the main thread scores.
- * Without the worker's script (running from source, not from `dist/`), or where worker threads
- * cannot start, the blocks are read on this thread: the items are the same either way.
+ * The items a worker thread posts (Node), read in order with credits: the worker runs a few items
+ * ahead of this thread, so memory stays bounded however fast it works. The streamed CLI's worker
+ * (`csv-worker.ts`) reads and scores a CSV file and posts the scored batches.
  *
  * @module
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { readCsvBlocks } from "../input/csv/csv-blocks.ts";
-import type { CsvBlock } from "../input/csv/csv-block.ts";
-import type { CsvStreamRow } from "../input/csv/read-csv-stream.ts";
-import type { CsvOptions } from "../input/csv/parse-csv.ts";
 import { DtiError, type Issue } from "../errors.ts";
-import { fileChunks } from "./file-chunks.ts";
-import { watchGrouped } from "./stream-grouped.ts";
 
-/** Items (blocks, or scored batches) the worker may read ahead of the main thread. */
+/** Items the worker may post ahead of this thread. */
 const AHEAD = 4;
 
 /** The worker's script beside this module in `dist/` (built from `csv-worker.ts`). */
@@ -32,26 +25,6 @@ function revive(data: { issues?: readonly Issue[]; message?: string; code?: unkn
 /** True when `script` (the built worker) is there to start: not when running from the sources. */
 export function hasWorker(script: URL): boolean {
   return script.protocol === "file:" && existsSync(fileURLToPath(script));
-}
-
-/**
- * Reads `file` as `readCsvBlocks` does, on a worker thread when `script` (the built worker) exists.
- * With `grouped`, it is called once, before the first item with a cell that may be a number with
- * a thousands separator is given (as `watchGrouped` calls it; the worker looks through the cells).
- *
- * @throws as `readCsvBlocks` (a `DtiError`, or a file error with its `code`).
- * @example
- * ```ts
- * for await (const item of readCsvBlocksInWorker("fixtures/provinces-63-synthetic.csv")) console.log("kind" in item ? item.rows : item.cells);
- * ```
- */
-export async function* readCsvBlocksInWorker(file: string, options: CsvOptions = {}, script: URL = WORKER_SCRIPT, grouped?: () => void): AsyncGenerator<CsvStreamRow | CsvBlock> {
-  if (!hasWorker(script)) {
-    const blocks = readCsvBlocks(fileChunks(file), options);
-    yield* grouped === undefined ? blocks : watchGrouped(blocks, grouped);
-    return;
-  }
-  yield* workerItems<CsvStreamRow | CsvBlock>(script, { file, options, watchGrouped: grouped !== undefined }, grouped);
 }
 
 /**

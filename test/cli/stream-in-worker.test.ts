@@ -1,15 +1,13 @@
-// The worker thread of `dti score --stream` gives the same items as reading on the main thread:
-// header, blocks (cells, numbers, lines, ragged-row issues), errors; and the CLI writes the same
-// output with and without it. The worker's script is bundled from source with esbuild, as tsup
+// The worker thread of `dti score --stream` gives the same scored batches and summary as scoring on
+// the main thread (ranks, identities, issues, errors); and the CLI writes the same output with and
+// without it. The worker's script is bundled from source with esbuild, as tsup
 // builds dist/csv-worker.js.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readCsvBlocksInWorker } from "../../src/cli/csv-blocks-worker.ts";
 import { fileChunks } from "../../src/cli/file-chunks.ts";
-import { watchGrouped } from "../../src/cli/stream-grouped.ts";
 import { readCsvBlocks } from "../../src/csv.ts";
 import { scoreFileInWorker } from "../../src/cli/stream-in-worker.ts";
 import { getFramework, scoreStream, type StreamOptions } from "../../src/index.ts";
@@ -47,55 +45,7 @@ beforeAll(async () => {
   }));
 }, 120_000);
 
-async function items(source: AsyncIterable<unknown>) {
-  const out: unknown[] = [];
-  try {
-    for await (const item of source) out.push(structuredClone(item));
-  } catch (e) {
-    out.push({ error: String(e), code: (e as { code?: unknown }).code, issues: (e as { issues?: unknown }).issues });
-  }
-  return out;
-}
-
-describe("readCsvBlocksInWorker", { timeout: 120_000 }, () => {
-  it("gives the items of readCsvBlocks on this thread (a large file with quotes, CRLF, BOM, ragged rows)", async () => {
-    const inWorker = await items(readCsvBlocksInWorker(`${DIR}/data.csv`, {}, SCRIPT));
-    const here = await items(readCsvBlocks(fileChunks(`${DIR}/data.csv`)));
-    expect(inWorker.length).toBeGreaterThan(2);
-    expect(inWorker).toEqual(here);
-  });
-
-  it("passes errors on: malformed quoting as the same DtiError, a missing file with its code", async () => {
-    const bad = await items(readCsvBlocksInWorker(`${DIR}/bad.csv`, {}, SCRIPT));
-    expect(bad).toEqual(await items(readCsvBlocks(fileChunks(`${DIR}/bad.csv`))));
-    expect(bad.at(-1)).toMatchObject({ issues: [{ code: "DATA_PARSE" }] });
-    const missing = await items(readCsvBlocksInWorker(`${DIR}/nope.csv`, {}, SCRIPT));
-    expect(missing).toEqual([expect.objectContaining({ code: "ENOENT" })]);
-  });
-
-  it("stops the worker when the reader stops early, and reads on this thread without the script", async () => {
-    for await (const item of readCsvBlocksInWorker(`${DIR}/data.csv`, {}, SCRIPT)) if ("kind" in (item as object)) break;
-    const none = pathToFileURL(`${DIR}/no-such-worker.js`);
-    expect(await items(readCsvBlocksInWorker(`${DIR}/data.csv`, { delimiter: ";" }, none))).toEqual(await items(readCsvBlocks(fileChunks(`${DIR}/data.csv`), { delimiter: ";" })));
-  });
-
-  it("says once, before the item that holds it, that a cell may be a number with a thousands separator", async () => {
-    // The items given before each call, read on the worker, on this thread, and by watchGrouped.
-    const calls = async (source: (found: () => void) => AsyncIterable<unknown>) => {
-      const at: number[] = [];
-      let given = 0;
-      for await (const _ of source(() => at.push(given))) given++;
-      return at;
-    };
-    const none = pathToFileURL(`${DIR}/no-such-worker.js`);
-    for (const file of [`${DIR}/grouped.csv`, `${DIR}/data.csv`]) {
-      const here = await calls((found) => watchGrouped(readCsvBlocks(fileChunks(file)), found));
-      expect(here).toHaveLength(file.endsWith("grouped.csv") ? 1 : 0);
-      expect(await calls((found) => readCsvBlocksInWorker(file, {}, SCRIPT, found))).toEqual(here);
-      expect(await calls((found) => readCsvBlocksInWorker(file, {}, none, found))).toEqual(here);
-    }
-  });
-
+describe("dti score --stream", { timeout: 120_000 }, () => {
   it("dti score --stream writes the same file with and without the worker", () => {
     const run = (variant: string) => {
       rmSync(`${DIR}/out.csv`, { force: true });
@@ -166,5 +116,13 @@ describe("scoreFileInWorker", { timeout: 120_000 }, () => {
     expect(await found(SCRIPT)).toBe(1);
     expect(await found(none)).toBe(1);
     expect(() => scoreFileInWorker(`${DIR}/good.csv`, JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), {}, { rankNodes: ["zz"] }, undefined, SCRIPT)).toThrow(/rankNodes: "zz" is not a node/u);
+  });
+
+  it("stops the worker when the reader stops early (no summary then)", async () => {
+    const stream = scoreFileInWorker(`${DIR}/good.csv`, JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), {}, { missing: "zero" }, undefined, SCRIPT);
+    let batches = 0;
+    for await (const _ of stream.batches()) if (++batches === 2) break;
+    expect(batches).toBe(2);
+    expect(() => stream.summary()).toThrow(/known once the stream has been read/u);
   });
 });
