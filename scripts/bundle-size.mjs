@@ -69,7 +69,7 @@ try {
     const over = c.budget !== undefined && gz > c.budget;
     failed ||= over;
     const budget = c.budget === undefined ? "" : ` (budget ${(c.budget / 1024).toFixed(0)} KB gzip: ${over ? "OVER" : "ok"})`;
-    console.log(`${c.name.padEnd(18)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KB minified, ${(gz / 1024).toFixed(1).padStart(6)} KB gzip${budget}`);
+    console.log(`${c.name.padEnd(18)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KB minified, ${(gz / 1024).toFixed(1).padStart(6)} KB gzip${budget}${process.env.BUNDLE_BYTES === "1" ? ` [${gz} bytes]` : ""}`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
