@@ -33,6 +33,9 @@ beforeAll(async () => {
   writeFileSync(`${DIR}/data.csv`, `\uFEFF${lines.join("\r\n")}\r\n`);
   writeFileSync(`${DIR}/good.csv`, lines.filter((l) => l.split(";").length === 5).join("\n"));
   writeFileSync(`${DIR}/bad.csv`, 'unit,a\nA,0.5\nB,"0.5\n');
+  // Smaller files for comparing every batch: several batches, and (data) ragged rows and blanks.
+  writeFileSync(`${DIR}/small.csv`, lines.filter((l) => l.split(";").length === 5).slice(0, 5001).join("\n"));
+  writeFileSync(`${DIR}/small-data.csv`, lines.slice(0, 5001).join("\n"));
   // One cell that may be a number with a thousands separator, far into the file.
   writeFileSync(`${DIR}/grouped.csv`, `${lines.map((l, i) => (i === 45000 ? l.replace(/;[^;]*$/u, ";1.050") : l)).join("\n")}\n`);
   writeFileSync(`${DIR}/fw.json`, JSON.stringify({
@@ -88,9 +91,9 @@ describe("scoreFileInWorker", { timeout: 120_000 }, () => {
     ] },
   };
   const cases: [string, object, StreamOptions][] = [
-    ["good.csv", JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), { missing: "zero", rankNodes: "all" }],
-    ["good.csv", minmax, { missing: "reweight", ranking: "dense" }],
-    ["data.csv", JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), { maxIssues: 5 }],
+    ["small.csv", JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), { missing: "zero", rankNodes: "all" }],
+    ["small.csv", minmax, { missing: "reweight", ranking: "dense" }],
+    ["small-data.csv", JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), { maxIssues: 5 }],
     ["bad.csv", JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), {}],
     ["nope.csv", JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), {}],
     ["../../fixtures/provinces-63-synthetic-2years.csv", getFramework("vn-dti-2022-province"), { rankNodes: ["digital-government"], unranked: ["Hà Giang"] }],
