@@ -55,7 +55,7 @@ export function scoreFileInWorker(file: string, framework: Framework, csvOptions
     for (;;) {
       const next = await items.next();
       if (next.done === true) {
-        summary = { ...(next.value as WorkerSummary), ...storeSummary(store, plan.ranked, options.ranking) };
+        summary = storeSummary(next.value as WorkerSummary, store, plan.ranked, options.ranking);
         return;
       }
       const batch = next.value;

@@ -8,7 +8,7 @@ import { DtiError, error, showValue } from "../errors.ts";
 import { checkOptions } from "../pipeline/check-options.ts";
 import { nodeInfos, toFramework } from "../pipeline/score.ts";
 import type { Framework, FrameworkDefinition } from "../framework/types.ts";
-import { createRankStore } from "../rank/rank-store.ts";
+import { createRankStore, type NodeRanks } from "../rank/rank-store.ts";
 import { unrankedMatcher } from "../rank/unranked.ts";
 import { compileFramework } from "../score/compile.ts";
 import { missingValueWarnings } from "../score/score-leaves.ts";
@@ -158,20 +158,33 @@ function streamSummary(ctx: BatchContext, rankedIds: readonly string[]): StreamS
   for (const w of missingValueWarnings(ctx.compiled, ctx.missingCount, reader.absent(), ctx.missing, ctx.missingNames)) warnings.add(w);
   for (const w of ctx.global?.issues ?? []) warnings.add(w);
   for (const issue of ctx.unranked.issues()) (issue.severity === "error" ? errors : warnings).add(issue);
-  return {
-    ok: errors.count === 0,
-    rows: rowCount,
-    exactUnits: ctx.exactUnits,
-    errorCount: errors.count,
-    warningCount: warnings.count,
-    errors: errors.kept,
-    warnings: warnings.kept,
-    ...storeSummary(store, rankedIds, options.ranking),
-  };
+  const rest = { ok: errors.count === 0, rows: rowCount, exactUnits: ctx.exactUnits, errorCount: errors.count, warningCount: warnings.count, errors: errors.kept, warnings: warnings.kept };
+  return storeSummary(rest, store, rankedIds, options.ranking);
 }
 
-/** The part of a stream's summary its rank store gives: the units, their identities and the ranked nodes' ranks. */
-export function storeSummary(store: ReturnType<typeof createRankStore>, rankedIds: readonly string[], ranking: StreamOptions["ranking"]): Pick<StreamSummary, "units" | "ranks" | "unit" | "rankBytes"> {
-  const ranks = store.rank(ranking ?? "competition");
-  return { units: store.size, ranks: new Map(rankedIds.map((id, k) => [id, ranks[k]!])), unit: (i) => store.info(i), rankBytes: store.typedBytes() };
+/**
+ * A stream's summary: `rest`, and what its rank store gives: the units, their identities, and the
+ * ranked nodes' ranks, ranked when first asked for (a stream whose summary is passed on without
+ * its ranks, as the CLI's worker does, does not rank).
+ */
+export function storeSummary(
+  rest: Omit<StreamSummary, "units" | "ranks" | "unit" | "rankBytes">,
+  store: ReturnType<typeof createRankStore>,
+  rankedIds: readonly string[],
+  ranking: StreamOptions["ranking"],
+): StreamSummary {
+  let ranks: Map<string, NodeRanks> | undefined;
+  return {
+    ...rest,
+    units: store.size,
+    get ranks() {
+      if (ranks === undefined) {
+        const ranked = store.rank(ranking ?? "competition");
+        ranks = new Map(rankedIds.map((id, k) => [id, ranked[k]!]));
+      }
+      return ranks;
+    },
+    unit: (i) => store.info(i),
+    rankBytes: store.typedBytes(),
+  };
 }
