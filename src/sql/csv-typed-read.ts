@@ -13,7 +13,6 @@
  *
  * @module
  */
-import { open } from "node:fs/promises";
 import { MISSING_WORDS } from "../input/blank-cell.ts";
 import { sqlText } from "./dialect.ts";
 import type { InputKeys } from "./input-sql.ts";
@@ -63,46 +62,7 @@ export function typedCsvReader(file: string, delimiter: string | undefined, type
   return `SELECT * FROM read_csv(${sqlText(file)}, header = true, all_varchar = true${delimiter === undefined ? "" : `, delim = ${sqlText(delimiter)}`}, types = ${types}, nullstr = ${nulls})`;
 }
 
-const DOT = 0x2e;
-const isDigit = (b: number) => b >= 0x30 && b <= 0x39;
-
-/**
- * Whether DuckDB's DECIMAL reading reads every number of the file as the text path does: none of
- * the spellings they read differently appears in the file's bytes (see the module's note).
- */
-export async function csvNumbersReadable(path: string, places: number): Promise<boolean> {
-  const file = await open(path, "r");
-  const buffer = Buffer.allocUnsafe(1 << 20);
-  // Two bytes back, and how many digits follow the last "." (−1: none).
-  let prev = 0;
-  let prev2 = 0;
-  let decimals = -1;
-  try {
-    for (;;) {
-      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) return !(prev === DOT && isDigit(prev2));
-      for (let i = 0; i < bytesRead; i++) {
-        const b = buffer[i]!;
-        if (isDigit(b)) {
-          if ((decimals >= 0 && ++decimals > places) || prev === 0x5f) return false;
-        } else {
-          if (b === 0x09 || b === 0x0b || b === 0x0c) return false;
-          if (prev === DOT && isDigit(prev2)) return false;
-          if ((b === 0x65 || b === 0x45 || b === 0x5f) && (isDigit(prev) || prev === DOT)) return false;
-          // A line break next to a quote: a quoted cell may hold one around a number.
-          if (((b === 0x0a || b === 0x0d) && prev === 0x22) || (b === 0x22 && (prev === 0x0a || prev === 0x0d))) return false;
-          decimals = b === DOT ? 0 : -1;
-        }
-        prev2 = prev;
-        prev = b;
-      }
-    }
-  } finally {
-    await file.close();
-  }
-}
-
-/** A typed query and the scan of its file (see {@link csvNumbersReadable}). */
+/** A typed query and the scan of its file (see `csvNumbersReadable`). */
 export interface TypedQuery {
   readonly sql: string;
   readonly readable: () => Promise<boolean>;

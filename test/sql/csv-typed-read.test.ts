@@ -9,7 +9,8 @@ import { getFramework, score } from "../../src/index.ts";
 import { parseCsv } from "../../src/csv.ts";
 import { DtiError } from "../../src/errors.ts";
 import { rowsToResult } from "../../src/sql.ts";
-import { csvNumbersReadable, runTyped } from "../../src/sql/csv-typed-read.ts";
+import { csvNumbersReadable, scanBytes, scanTable } from "../../src/sql/csv-number-scan.ts";
+import { runTyped } from "../../src/sql/csv-typed-read.ts";
 import { duckDbFileQuery, openDuckDb, scoreFileWithDuckDb } from "../../src/sql/duckdb.ts";
 import { differences } from "./engine-helpers.ts";
 import { exponentCsv } from "./number-spellings.ts";
@@ -48,6 +49,48 @@ describe("csvNumbersReadable: the spellings DuckDB's DECIMAL reading reads other
     }
     expect(await csvNumbersReadable(wide("0.1234567"), 7)).toBe(true);
     expect(await csvNumbersReadable(csvFile("unit,government\nA,5."), 6)).toBe(false);
+    // Past the most decimals the scan is made for, never readable (the typed read is not used).
+    expect(await csvNumbersReadable(wide("0.125"), 241)).toBe(false);
+  });
+});
+
+describe("the scan's table, read in two halves at once", () => {
+  const scan = scanTable(6);
+  /** Whether `text` is readable, scanned whole, or in two reads split at `split`. */
+  const readable = (text: string, split?: number) => {
+    const bytes = Buffer.from(text, "latin1");
+    const first = split === undefined ? scanBytes(scan, bytes, bytes.length, 1) : scanBytes(scan, bytes.subarray(0, split), split, 1);
+    const state = split === undefined || first === 0 ? first : scanBytes(scan, bytes.subarray(split), bytes.length - split, first);
+    return state !== 0 && scan.atEnd[state] === 1;
+  };
+  const plain = "Huế,0.5,0.25,0.75\nĐà Nẵng,0.125,1,0.5\n".repeat(8);
+
+  it("finds each spelling wherever it stands: in either half, on the cut between them, across two reads", () => {
+    expect(readable(plain)).toBe(true);
+    for (const cell of ["1e-3", "1E2", ".5e1", "1_0", "5.", "0.1234567", "\t0.5", "0.5\v", "\f1", '"0.5\n"', '"\r\n0.5"']) {
+      for (let at = 0; at <= plain.length; at += 3) {
+        const text = `${plain.slice(0, at)},${cell},${plain.slice(at)}`;
+        expect(readable(text), JSON.stringify([cell, at])).toBe(false);
+        expect(readable(text, at + 2), JSON.stringify([cell, at, "split"])).toBe(false);
+      }
+    }
+  });
+
+  it("reads decimals and the end of the file across the cut and across reads", () => {
+    // Six decimals on either side of every cut are readable; seven are not.
+    const six = "A,0.123456,".repeat(20);
+    const seven = `${six}A,0.1234567,${six}`;
+    for (let split = 0; split <= six.length; split++) expect(readable(six, split), String(split)).toBe(true);
+    for (let split = 0; split <= seven.length; split++) expect(readable(seven, split), String(split)).toBe(false);
+    expect(readable(`${six}A,5.`)).toBe(false);
+    expect(readable(`${six}A,5.`, six.length + 3)).toBe(false);
+    expect(readable(`${six}A,.5`)).toBe(true);
+  });
+
+  it("resets at a comma or a letter, not at a digit, a point, a quote or a line break", () => {
+    const resets = (ch: string) => scan.resets[ch.charCodeAt(0)] === 1;
+    expect([",", ";", "a", " "].every(resets)).toBe(true);
+    expect(["7", ".", '"', "\n", "\r", "_"].some(resets)).toBe(false);
   });
 });
 
