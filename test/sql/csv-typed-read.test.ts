@@ -29,12 +29,13 @@ const wide = (cell: string) => csvFile(`unit,government,economy,society\nHuế,0
 /** What a query gives: its rows, or its first issue. */
 const outcome = (p: Promise<unknown>) => p.then((rows) => ({ rows }), (e: unknown) => ({ issue: e instanceof DtiError ? e.issues[0] : String(e) }));
 
-/** The text query's answer, the typed query's, and the file's scan. */
+/** The text query's answer, the typed queries' (without and with the blank words), and the file's scan. */
 async function sides(file: string, options: { missing?: "zero" } = {}) {
   const session = await openDuckDb();
   try {
     const q = await duckDbFileQuery(session, framework, file, options);
-    return { text: await outcome(session.query(q.sql)), typed: q.typed === undefined ? undefined : await outcome(session.query(q.typed.sql)), readable: await q.typed?.readable() };
+    const typed = q.typed === undefined ? undefined : [await outcome(session.query(q.typed.sql)), await outcome(session.query(q.typed.blankWords()))];
+    return { text: await outcome(session.query(q.sql)), typed, readable: await q.typed?.readable() };
   } finally {
     session.close();
   }
@@ -98,8 +99,8 @@ describe("the typed read and the row check give the text path's answer", () => {
   it.each(["0.125", " 0.125", "+0.125", ".125", "1e-3", "1_0", "5.", "0.1234567", "\t0.5", "NA", "na", "#N/A", "nULl", '"N/A"', " NA ", "", "abc", '"0,125"', '"0.5;0.25"', "1234567890123", "-0"])("%j", async (cell) => {
     const file = wide(cell);
     const { text, typed, readable } = await sides(file, { missing: "zero" });
-    // Where the scan lets the typed query's answer stand, it is the text query's.
-    if (readable === true && typed !== undefined && "rows" in typed) expect(typed).toEqual(text);
+    // Where the scan lets a typed query's answer stand, it is the text query's.
+    for (const answer of typed ?? []) if (readable === true && "rows" in answer) expect(answer).toEqual(text);
     const actual = await outcome(scoreFileWithDuckDb(framework, file, { missing: "zero" }).then((r) => r.units.map((u) => [u.unit, u.value, u.rank])));
     const expected = "rows" in text ? { rows: expect.any(Array) } : text;
     expect(actual).toMatchObject(expected);
@@ -110,21 +111,24 @@ describe("the typed read and the row check give the text path's answer", () => {
     expect(text).toMatchObject({ issue: { code: "DATA_NOT_A_NUMBER", node: "government", unit: "Đà Nẵng" } });
   }, 60_000);
 
-  it("blank words in every case, read by the typed query alone (one query), scored as score() scores them", async () => {
-    const file = csvFile(`unit,government,economy,society\nHuế,NA,0.25,0.75\nĐà Nẵng,n/a,"#N/A",null\nHội An,0.5,Na,NULL\nN/A Town,0.125,0.5,\n`);
-    const expected = score(framework, parseCsv(readFileSync(file, "utf8")), { missing: "zero" });
-    const session = await openDuckDb();
-    try {
-      const q = await duckDbFileQuery(session, framework, file, { missing: "zero" });
-      const ran: string[] = [];
-      const rows = await runTyped(q.typed, q.sql, (sql) => {
-        ran.push(sql === q.sql ? "text" : "typed");
-        return session.query(sql);
-      });
-      expect(ran).toEqual(["typed"]);
-      expect(differences(expected, rowsToResult(framework, rows, q.sqlOptions))).toEqual([]);
-    } finally {
-      session.close();
+  it("blank words in every case, read by the typed query that takes them (not the text query), scored as score() scores them; a file without, by the first typed query alone", async () => {
+    const withWords = csvFile(`unit,government,economy,society\nHuế,NA,0.25,0.75\nĐà Nẵng,n/a,"#N/A",null\nHội An,0.5,Na,NULL\nN/A Town,0.125,0.5,\n`);
+    const without = csvFile(`unit,government,economy,society\nHuế,,0.25,0.75\nHội An,0.5,0.125,0.5\n`);
+    for (const [file, expectedRuns] of [[withWords, ["typed", "blank words"]], [without, ["typed"]]] as const) {
+      const expected = score(framework, parseCsv(readFileSync(file, "utf8")), { missing: "zero" });
+      const session = await openDuckDb();
+      try {
+        const q = await duckDbFileQuery(session, framework, file, { missing: "zero" });
+        const ran: string[] = [];
+        const rows = await runTyped(q.typed, q.sql, (sql) => {
+          ran.push(sql === q.sql ? "text" : sql === q.typed?.sql ? "typed" : sql === q.typed?.blankWords() ? "blank words" : "?");
+          return session.query(sql);
+        });
+        expect(ran).toEqual(expectedRuns);
+        expect(differences(expected, rowsToResult(framework, rows, q.sqlOptions))).toEqual([]);
+      } finally {
+        session.close();
+      }
     }
   }, 60_000);
 
