@@ -9,7 +9,7 @@ import { getFramework, score } from "../../src/index.ts";
 import { parseCsv } from "../../src/csv.ts";
 import { DtiError } from "../../src/errors.ts";
 import { rowsToResult } from "../../src/sql.ts";
-import { csvNumbersReadable, scanBytes, scanTable } from "../../src/sql/csv-number-scan.ts";
+import { csvNumbersReadable, MAX_SCAN_PLACES, scanBytes, scanTable } from "../../src/sql/csv-number-scan.ts";
 import { runTyped } from "../../src/sql/csv-typed-read.ts";
 import { duckDbFileQuery, openDuckDb, scoreFileWithDuckDb } from "../../src/sql/duckdb.ts";
 import { differences } from "./engine-helpers.ts";
@@ -51,7 +51,8 @@ describe("csvNumbersReadable: the spellings DuckDB's DECIMAL reading reads other
     expect(await csvNumbersReadable(wide("0.1234567"), 7)).toBe(true);
     expect(await csvNumbersReadable(csvFile("unit,government\nA,5."), 6)).toBe(false);
     // Past the most decimals the scan is made for, never readable (the typed read is not used).
-    expect(await csvNumbersReadable(wide("0.125"), 241)).toBe(false);
+    expect(await csvNumbersReadable(wide("0.125"), MAX_SCAN_PLACES)).toBe(true);
+    expect(await csvNumbersReadable(wide("0.125"), MAX_SCAN_PLACES + 1)).toBe(false);
   });
 });
 
