@@ -10,7 +10,8 @@ import type { Framework, FrameworkDefinition } from "../framework/types.ts";
 import { toFramework } from "../pipeline/score.ts";
 import type { ScoreOptions, ScoreResult } from "../pipeline/types.ts";
 import { compileFramework } from "../score/compile.ts";
-import { csvNumbersReadable, runTyped, typedCsvColumns, typedCsvReader, type TypedQuery } from "./csv-typed-read.ts";
+import { csvNumbersReadable } from "./csv-number-scan.ts";
+import { runTyped, typedCsvColumns, typedCsvReader, type TypedQuery } from "./csv-typed-read.ts";
 import { sqlText } from "./dialect.ts";
 import { inputKeys } from "./input-sql.ts";
 import { sqlColumnsFor } from "./source-columns.ts";
@@ -260,8 +261,8 @@ export async function duckDbFileQuery(
   const compiled = toSql(framework, { ...sqlOptions, dialect: "duckdb", source, rowNumbers, exactColumns, exactColumnTypes });
   const typedColumns = "csv" in source && shape !== "long" ? typedCsvColumns(inputKeys(compileFramework(framework)), inputs, columns ?? {}, places) : [];
   if (typedColumns.length === 0) return { sql: compiled.sql, columns: compiled.columns, sqlOptions };
-  const typedSource = { query: typedCsvReader(file, options.delimiter, typedColumns, places) };
   const types = Object.fromEntries(typedColumns.map((c) => [c, `DECIMAL(18,${places})`]));
-  const typedSql = toSql(framework, { ...sqlOptions, dialect: "duckdb", source: typedSource, rowNumbers, exactColumns: typedColumns, exactColumnTypes: types }).sql;
-  return { sql: compiled.sql, typed: { sql: typedSql, readable: () => csvNumbersReadable(file, places) }, columns: compiled.columns, sqlOptions };
+  const typedSql = (blankWords: boolean) =>
+    toSql(framework, { ...sqlOptions, dialect: "duckdb", source: { query: typedCsvReader(file, options.delimiter, typedColumns, places, blankWords) }, rowNumbers, exactColumns: typedColumns, exactColumnTypes: types }).sql;
+  return { sql: compiled.sql, typed: { sql: typedSql(false), blankWords: () => typedSql(true), readable: () => csvNumbersReadable(file, places) }, columns: compiled.columns, sqlOptions };
 }
