@@ -1,7 +1,7 @@
 // Number cells the library reads in spellings beyond the plain decimal (exponent form), for the
 // engines' tests (to-sql.test.ts on DuckDB, postgres.test.ts): each scored by score() and by an
 // engine, the outcomes compared.
-import { getFramework, score } from "../../src/index.ts";
+import { defineFramework, getFramework, score } from "../../src/index.ts";
 import { DtiError } from "../../src/errors.ts";
 import { rowsToResult, toSql, type SqlRow } from "../../src/sql.ts";
 import type { SqlDialect } from "../../src/sql/dialect.ts";
@@ -86,6 +86,51 @@ export async function notANumberMessageDifferences(dialect: SqlDialect, run: (sq
     const expected = libraryOutcome(cell);
     const actual = await engineOutcome(cell, dialect, run);
     if (!("code" in expected) || expected.code !== "DATA_NOT_A_NUMBER" || JSON.stringify(actual) !== JSON.stringify(expected)) out.push(`${JSON.stringify(cell)}: ${JSON.stringify(expected)} expected, ${JSON.stringify(actual)} got`);
+  }
+  return out;
+}
+
+/**
+ * Number cells in the other spellings the library reads (white space anywhere, a no-break or
+ * thin space, "−" as the minus sign, a decimal comma, thousands groups, trailing zeros past
+ * inputDecimals, blank words between white space) and near ones it refuses: each engine must give
+ * score()'s value, or its code and message. A lone separator before three digits ("1.050") is left
+ * out: the engines read it as score() does (1.05), but score() also asks, from the whole column,
+ * whether it groups thousands (DATA_AMBIGUOUS_NUMBER), which the query does not.
+ */
+export const SPELLED_CELLS = [
+  "−0,5", "−1.5e-3", " −2 ", "- 0.5", "1 234,5", "1\u00a0234,5", "1\u202f234,5", "1\u2009234", "\t0.5", "0.5\n", "\u3000 0.5", "0.5\ufeff", "0, 5", "0 .5", "1 .5e-3",
+  "1.234,5", "1,234.5", "1.234.567", "1,234,567", "1.234.567,891", "-1.234.567,891", "1,234,567.891", "0.234.567", "0,234", "1.2345", "12,34", ",5",
+  "0.12340000", "0,12340000", "-0.50000000000", "5.000000000", ".000", "0.0000000",
+  " NA ", " n/a ", "\tNA", "NA\t", "\u00a0null\u00a0", "   ",
+  "1e−3", "1,5e-3", "N A", "1,234,5", "1.2345,6", "1234.567,8", "1.234.56", "1,234.567.890", "+−1", "−−1", "1−", "—1", "１", "1.234,5,6",
+];
+
+/** A leaf whose goalposts hold every value of {@link SPELLED_CELLS} (±10,000,000), published with 12 decimals: each value shows exactly. */
+const wide = defineFramework({
+  id: "spellings", version: "1", title: { vi: "Cách viết số" }, decimals: 12,
+  root: { id: "dti", name: { vi: "DTI" }, children: [{ id: "government", name: { vi: "Chính quyền số" }, rule: { type: "goalposts", min: -10_000_000, max: 10_000_000, direction: "higher" } }] },
+});
+
+/** Where an engine reads a cell of {@link SPELLED_CELLS} otherwise than score() (another value, another code or message). */
+export async function spellingDifferences(dialect: SqlDialect, run: (sql: string) => Promise<SqlRow[]>): Promise<string[]> {
+  const out: string[] = [];
+  for (const cell of SPELLED_CELLS) {
+    const records = [{ unit: "Huế", government: cell }];
+    let expected: Outcome;
+    try {
+      expected = values(score(wide, records, { missing: "zero" }).units[0]!);
+    } catch (e) {
+      expected = failed(e);
+    }
+    let actual: Outcome;
+    try {
+      const { sql } = toSql(wide, { dialect, missing: "zero", source: { query: recordsQuery(records).query } });
+      actual = values(rowsToResult(wide, await run(sql), { missing: "zero" }).units[0]!);
+    } catch (e) {
+      actual = failed(e);
+    }
+    if (JSON.stringify(actual) !== JSON.stringify(expected)) out.push(`${JSON.stringify(cell)}: ${JSON.stringify(expected)} expected, ${JSON.stringify(actual)} got`);
   }
   return out;
 }
