@@ -10,12 +10,14 @@ import { DtiError, error } from "../errors.ts";
 import { MISSING_WORDS } from "../input/blank-cell.ts";
 import { pow10 } from "../number/rational.ts";
 import type { CompiledFramework } from "../score/compile.ts";
+import type { IndicatorNode } from "../framework/types.ts";
 import { sqlIdent, sqlText, type Dialect } from "./dialect.ts";
 import { identityColumnsOf, type IdentityRole } from "./identity-columns.ts";
 import { failure, ruleWords } from "./leaf-sql.ts";
 import { exponentBranches, pastNumberSql } from "./exponent-sql.ts";
 import { showValueSql } from "./show-value-sql.ts";
 import { blankSpelling, canonicalNumber } from "./number-spelling-sql.ts";
+import { percentHintSql } from "./percent-advice-sql.ts";
 import { cleanNameSql, nameKeySql, plainNameSql } from "./name-key-sql.ts";
 import type { ToSqlOptions } from "./options.ts";
 
@@ -200,8 +202,24 @@ export function spelledColumns(input: InputKeys, options: ToSqlOptions, dialect:
   });
 }
 
-/** The inputs step's number column x<j> of input j: exact, or a failure naming the input and unit. */
-export function numberColumn(input: InputKeys, j: number, options: ToSqlOptions, dialect: Dialect): string {
+/** The first leaf reading input j, and which of its inputs it is: its rule says what to write instead of a percentage. */
+function readerOf(plan: CompiledFramework, key: string): { leaf: IndicatorNode; inputs: readonly string[]; input: number } | undefined {
+  const node = plan.leaves.map((l) => plan.nodes[l]!).find((n) => n.inputs.includes(key));
+  return node?.leaf === undefined ? undefined : { leaf: node.leaf, inputs: node.inputs, input: node.inputs.indexOf(key) };
+}
+
+/** The hint of a "not a number" message on input j's cell: the library's advice when it is a percentage (see `percentHintSql`). */
+function percentHint(plan: CompiledFramework, input: InputKeys, j: number, options: ToSqlOptions, dialect: Dialect): string {
+  const reader = readerOf(plan, input.keys[j]!);
+  if (reader === undefined) return "''";
+  // A ratio's numerator: the advice counts the share of the denominator, read as spelled out.
+  const b = reader.leaf.rule.type === "ratio" && reader.input === 0 ? input.index.get(reader.inputs[1]!) : undefined;
+  const denominator = b !== undefined && readsText(input, b, options) ? `CASE WHEN sp${b} IS NULL THEN c${b} ELSE sp${b} END` : undefined;
+  return percentHintSql(dialect, reader.leaf, reader.input, `c${j}`, `sp${j}`, denominator);
+}
+
+/** The inputs step's number column x<j> of input j: exact, or a failure naming the input and unit (a percentage's with the library's advice, `hint`). */
+export function numberColumn(input: InputKeys, j: number, options: ToSqlOptions, dialect: Dialect, hint = "''"): string {
   const { places, parse, parsePlain, parseTyped } = numberParsers(dialect, options);
   const failCtx = { dialect, unit: UNIT_TEXT };
   const key = input.keys[j]!;
@@ -215,7 +233,7 @@ export function numberColumn(input: InputKeys, j: number, options: ToSqlOptions,
   const n = `sp${j}`;
   const intPart = `regexp_replace(${n}, '^[+-]?0*([0-9]*).*$', '\\1')`;
   const fail = {
-    // The cell quoted as the library quotes it (as written, spaces kept); the library's advice on percentages is not given.
+    // The cell quoted as the library quotes it (as written, spaces kept).
     notANumber: failure(failCtx, "DATA_NOT_A_NUMBER", key, `${showValueSql(`CAST(${c} AS VARCHAR)`)} || ' is not a number'`),
     decimals: failure(failCtx, "SQL_UNSUPPORTED", key, `trim(${c}) || ' has more than ${places} decimals: raise inputDecimals'`),
     digits: failure(failCtx, "SQL_UNSUPPORTED", key, `trim(${c}) || ' has more than 18 digits with ${places} decimals: lower inputDecimals, or run the query on PostgreSQL'`),
@@ -223,7 +241,8 @@ export function numberColumn(input: InputKeys, j: number, options: ToSqlOptions,
   return (
     `CASE WHEN ${n} IS NULL THEN ${parsePlain(c)} WHEN ${n} = '' THEN NULL ` +
     exponentBranches(dialect, n, places, fail) +
-    `WHEN NOT ${dialect.matches(n, "[+-]?[0-9]*[.]?[0-9]+")} THEN ${fail.notANumber} ` +
+    // Only here may the cell be a percentage, whose message says what to write instead.
+    `WHEN NOT ${dialect.matches(n, "[+-]?[0-9]*[.]?[0-9]+")} THEN ${failure(failCtx, "DATA_NOT_A_NUMBER", key, `${showValueSql(`CAST(${c} AS VARCHAR)`)} || ' is not a number' || ${hint}`)} ` +
     // Trailing zeros past the decimals change nothing (the library reads "0.12340000" as 0.1234).
     `WHEN strpos(${n}, '.') > 0 AND length(rtrim(${n}, '0')) - strpos(${n}, '.') > ${places} THEN ${fail.decimals} ` +
     // DuckDB's BIGINT holds 18 digits; PostgreSQL's NUMERIC any number, but the library reads none past a JavaScript number.
@@ -252,5 +271,5 @@ export function inputColumns(input: InputKeys, plan: CompiledFramework, options:
       : [`CASE WHEN dti_year_text IS NULL THEN NULL WHEN ${dialect.matches("dti_year_text", "[0-9]{1,4}")} THEN CAST(dti_year_text AS INTEGER) ELSE CAST(${failure(failCtx, "DATA_BAD_YEAR", "", "dti_year_text || ' is not a year'")} AS INTEGER) END AS dti_year`];
   const words = wordKeys(input, plan);
   const keyOf = (j: number) => `${nameKeySql(dialect, `t${j}`, words[j] ?? [], `the words of input "${input.keys[j]}"`)} AS w${j}`;
-  return [...year, ...input.keys.map((_, j) => (input.numeric.has(j) ? numberColumn(input, j, options, dialect) : keyOf(j)))];
+  return [...year, ...input.keys.map((_, j) => (input.numeric.has(j) ? numberColumn(input, j, options, dialect, percentHint(plan, input, j, options, dialect)) : keyOf(j)))];
 }

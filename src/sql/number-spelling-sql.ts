@@ -39,18 +39,20 @@ export function blankSpelling(dialect: Dialect, lowered: string): string {
 }
 
 /** Thousands grouped by "." (a decimal comma after, or at least two groups), or by "," (a decimal point after, or two groups): `parseNumber`'s, past its lone separator. */
-const DOT_GROUPS = "[+-]?[0-9]{1,3}([.][0-9]{3})+,[0-9]+|[+-]?[0-9]{1,3}([.][0-9]{3}){2,}";
-const COMMA_GROUPS = "[+-]?[0-9]{1,3}(,[0-9]{3})+[.][0-9]+|[+-]?[0-9]{1,3}(,[0-9]{3}){2,}";
+const DOT_GROUPS = "[+-]?[0-9]{1,3}([.][0-9]{3})+,[0-9]+%?|[+-]?[0-9]{1,3}([.][0-9]{3}){2,}%?";
+const COMMA_GROUPS = "[+-]?[0-9]{1,3}(,[0-9]{3})+[.][0-9]+%?|[+-]?[0-9]{1,3}(,[0-9]{3}){2,}%?";
 
 /**
  * The canonical text of a cell `cell` that is not blank, as `parseNumber` makes it before reading:
  * white space left out, a leading "−" as "-", a lone decimal comma as ".", thousands separators
- * dropped. A spelling `parseNumber` does not read keeps what it has, for the checks to refuse.
+ * dropped. A spelling `parseNumber` does not read keeps what it has, for the checks to refuse; a
+ * percentage keeps its sign ("1.234,5%" is "1234.5%"), which the checks refuse and whose message
+ * reads the number before it.
  */
 export function canonicalNumber(dialect: Dialect, cell: string): string {
   const s = `regexp_replace(regexp_replace(${cell}, '${spaceClass(dialect)}+', '', 'g'), '^${codePoint(dialect, 0x2212)}', '-')`;
   return (
-    `CASE WHEN ${dialect.matches(s, "[+-]?[0-9]*,[0-9]+")} THEN replace(${s}, ',', '.') ` +
+    `CASE WHEN ${dialect.matches(s, "[+-]?[0-9]*,[0-9]+%?")} THEN replace(${s}, ',', '.') ` +
     `WHEN ${dialect.matches(s, DOT_GROUPS)} THEN replace(replace(${s}, '.', ''), ',', '.') ` +
     `WHEN ${dialect.matches(s, COMMA_GROUPS)} THEN replace(${s}, ',', '') ELSE ${s} END`
   );

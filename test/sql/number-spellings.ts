@@ -76,8 +76,8 @@ export function exponentCsv(): { text: string; expected: ReturnType<typeof score
   return { text, expected: score(framework, records, { missing: "zero" }) };
 }
 
-/** Cells no engine nor the library reads as a number (and no percentage, whose message the library adds advice to). */
-export const NOT_NUMBER_CELLS = ["abc", " x y ", "1..2", "--1", "0,5,5", "1.2.3.4", `"quoted"`, "x".repeat(100)];
+/** Cells no engine nor the library reads as a number (percentages with the library's advice on what to write instead). */
+export const NOT_NUMBER_CELLS = ["abc", " x y ", "1..2", "--1", "0,5,5", "1.2.3.4", `"quoted"`, "x".repeat(100), "85%", " 44,49 % "];
 
 /** Where an engine's "not a number" message differs from score()'s (both must stop with DATA_NOT_A_NUMBER). */
 export async function notANumberMessageDifferences(dialect: SqlDialect, run: (sql: string) => Promise<SqlRow[]>): Promise<string[]> {
@@ -131,6 +131,61 @@ export async function spellingDifferences(dialect: SqlDialect, run: (sql: string
       actual = failed(e);
     }
     if (JSON.stringify(actual) !== JSON.stringify(expected)) out.push(`${JSON.stringify(cell)}: ${JSON.stringify(expected)} expected, ${JSON.stringify(actual)} got`);
+  }
+  return out;
+}
+
+/** One leaf of each rule that reads numbers, as its own framework (points and ladders on points, the others on weights). */
+const ruleFrameworks = (
+  [
+    ["value", { type: "value" }],
+    ["points", { type: "points" }, 20],
+    ["ratio", { type: "ratio" }],
+    ["ladder", { type: "ladder", direction: "higher", steps: [{ threshold: 80, points: 10 }, { threshold: 50, points: 5 }] }, 10],
+    ["ladder-share", { type: "ladder", direction: "higher", steps: [{ threshold: 0.8, points: 10 }, { threshold: 0.5, points: 5 }] }, 10],
+    ["goalposts", { type: "goalposts", min: 0, max: 100, direction: "higher" }],
+    ["target", { type: "target", target: 0.95, direction: "higher" }],
+    ["normalise", { type: "normalise", method: "minmax" }],
+    ["normalise-bounds", { type: "normalise", method: "minmax", bounds: { min: 0, max: 100 } }],
+  ] as const
+).map(([id, rule, maxPoints]) =>
+  defineFramework({ id: `percent-${id}`, version: "1", title: { vi: "Phần trăm" }, root: { id: "dti", name: { vi: "DTI" }, children: [{ id: "g", name: { vi: "Chỉ số" }, rule: rule as never, ...(maxPoints !== undefined ? { maxPoints } : {}) }] } }),
+);
+
+/** Percentages in the spellings the library reads (and some it does not read as percentages), each under a value and a points rule; the other rules read a few. */
+export const PERCENT_CELLS = ["85%", "44,49%", " 12.5 % ", "-5%", "−3,5 %", "0%", "100%", ".5%", "1.234,5%", "1,234.5%", "007%", "-0%", "8 5%", "0,0001%", "85%%", "abc%", "%"];
+const FEW = ["85%", "44,49%", "−3,5 %", "0,5%"];
+
+/** What scoring one unit's record gives with framework `fw`: score()'s outcome and an engine's. */
+async function outcomes(fw: ReturnType<typeof defineFramework>, record: Record<string, string>, dialect: SqlDialect, run: (sql: string) => Promise<SqlRow[]>): Promise<[Outcome, Outcome]> {
+  const rows = [{ unit: "Huế", ...record }];
+  let expected: Outcome;
+  try {
+    expected = values(score(fw, rows, { missing: "zero" }).units[0]!);
+  } catch (e) {
+    expected = failed(e);
+  }
+  try {
+    const { sql } = toSql(fw, { dialect, missing: "zero", source: { query: recordsQuery(rows).query } });
+    return [expected, values(rowsToResult(fw, await run(sql), { missing: "zero" }).units[0]!)];
+  } catch (e) {
+    return [expected, failed(e)];
+  }
+}
+
+/** Where an engine's message for a percentage cell differs from score()'s (its advice for the rule), for each rule that reads numbers; a ratio's numerator over denominators in several spellings, and its denominator. */
+export async function percentMessageDifferences(dialect: SqlDialect, run: (sql: string) => Promise<SqlRow[]>): Promise<string[]> {
+  const out: string[] = [];
+  for (const fw of ruleFrameworks) {
+    const cells = fw.id === "percent-value" || fw.id === "percent-points" ? PERCENT_CELLS : FEW;
+    const records =
+      fw.id === "percent-ratio"
+        ? [...["200", "1 000", "abc", "-4"].map((b) => ({ "g.a": "44,49%", "g.b": b })), { "g.a": "-5%", "g.b": "+2,5" }, { "g.a": ".5%", "g.b": "-1.234.567,5" }, { "g.a": "1", "g.b": "85%" }]
+        : cells.map((g) => ({ g }));
+    for (const record of records) {
+      const [expected, actual] = await outcomes(fw, record, dialect, run);
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) out.push(`${fw.id} ${JSON.stringify(record)}: ${JSON.stringify(expected)} expected, ${JSON.stringify(actual)} got`);
+    }
   }
   return out;
 }
