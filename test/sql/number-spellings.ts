@@ -112,24 +112,28 @@ const wide = defineFramework({
   root: { id: "dti", name: { vi: "DTI" }, children: [{ id: "government", name: { vi: "Chính quyền số" }, rule: { type: "goalposts", min: -10_000_000, max: 10_000_000, direction: "higher" } }] },
 });
 
+/** What scoring one unit's record gives with framework `fw`: score()'s outcome and an engine's. */
+async function outcomes(fw: ReturnType<typeof defineFramework>, record: Record<string, string>, dialect: SqlDialect, run: (sql: string) => Promise<SqlRow[]>): Promise<[Outcome, Outcome]> {
+  const rows = [{ unit: "Huế", ...record }];
+  let expected: Outcome;
+  try {
+    expected = values(score(fw, rows, { missing: "zero" }).units[0]!);
+  } catch (e) {
+    expected = failed(e);
+  }
+  try {
+    const { sql } = toSql(fw, { dialect, missing: "zero", source: { query: recordsQuery(rows).query } });
+    return [expected, values(rowsToResult(fw, await run(sql), { missing: "zero" }).units[0]!)];
+  } catch (e) {
+    return [expected, failed(e)];
+  }
+}
+
 /** Where an engine reads a cell of {@link SPELLED_CELLS} otherwise than score() (another value, another code or message). */
 export async function spellingDifferences(dialect: SqlDialect, run: (sql: string) => Promise<SqlRow[]>): Promise<string[]> {
   const out: string[] = [];
   for (const cell of SPELLED_CELLS) {
-    const records = [{ unit: "Huế", government: cell }];
-    let expected: Outcome;
-    try {
-      expected = values(score(wide, records, { missing: "zero" }).units[0]!);
-    } catch (e) {
-      expected = failed(e);
-    }
-    let actual: Outcome;
-    try {
-      const { sql } = toSql(wide, { dialect, missing: "zero", source: { query: recordsQuery(records).query } });
-      actual = values(rowsToResult(wide, await run(sql), { missing: "zero" }).units[0]!);
-    } catch (e) {
-      actual = failed(e);
-    }
+    const [expected, actual] = await outcomes(wide, { government: cell }, dialect, run);
     if (JSON.stringify(actual) !== JSON.stringify(expected)) out.push(`${JSON.stringify(cell)}: ${JSON.stringify(expected)} expected, ${JSON.stringify(actual)} got`);
   }
   return out;
@@ -155,23 +159,6 @@ const ruleFrameworks = (
 /** Percentages in the spellings the library reads (and some it does not read as percentages), each under a value and a points rule; the other rules read a few. */
 export const PERCENT_CELLS = ["85%", "44,49%", " 12.5 % ", "-5%", "−3,5 %", "0%", "100%", ".5%", "1.234,5%", "1,234.5%", "007%", "-0%", "8 5%", "0,0001%", "85%%", "abc%", "%"];
 const FEW = ["85%", "44,49%", "−3,5 %", "0,5%"];
-
-/** What scoring one unit's record gives with framework `fw`: score()'s outcome and an engine's. */
-async function outcomes(fw: ReturnType<typeof defineFramework>, record: Record<string, string>, dialect: SqlDialect, run: (sql: string) => Promise<SqlRow[]>): Promise<[Outcome, Outcome]> {
-  const rows = [{ unit: "Huế", ...record }];
-  let expected: Outcome;
-  try {
-    expected = values(score(fw, rows, { missing: "zero" }).units[0]!);
-  } catch (e) {
-    expected = failed(e);
-  }
-  try {
-    const { sql } = toSql(fw, { dialect, missing: "zero", source: { query: recordsQuery(rows).query } });
-    return [expected, values(rowsToResult(fw, await run(sql), { missing: "zero" }).units[0]!)];
-  } catch (e) {
-    return [expected, failed(e)];
-  }
-}
 
 /** Where an engine's message for a percentage cell differs from score()'s (its advice for the rule), for each rule that reads numbers; a ratio's numerator over denominators in several spellings, and its denominator. */
 export async function percentMessageDifferences(dialect: SqlDialect, run: (sql: string) => Promise<SqlRow[]>): Promise<string[]> {
