@@ -3,6 +3,7 @@
 // engine, the outcomes compared.
 import { defineFramework, getFramework, score } from "../../src/index.ts";
 import { DtiError } from "../../src/errors.ts";
+import { parseCsv } from "../../src/csv.ts";
 import { rowsToResult, toSql, type SqlRow } from "../../src/sql.ts";
 import type { SqlDialect } from "../../src/sql/dialect.ts";
 import { recordsQuery } from "./engine-helpers.ts";
@@ -175,4 +176,12 @@ export async function percentMessageDifferences(dialect: SqlDialect, run: (sql: 
     }
   }
   return out;
+}
+
+/** A wide CSV (";" between cells) of the spellings of {@link SPELLED_CELLS} a 0-1 score holds, one unit each, and score()'s result of it. */
+export function spelledCsv(): { text: string; expected: ReturnType<typeof score> } {
+  const cells = ["0,5", " 0, 25 ", "0\u00a0,125", "−0", "- 0", "0.12340000", "0,50000000", ",75", " NA ", "\u00a0n/a\u00a0", "\tnull", "1 .5e-3"];
+  const records = cells.map((cell, k) => ({ ...record(cell), unit: `U${k}` }));
+  const text = `unit;government;economy;society\n${records.map((r) => `${r.unit};${r.government};${r.economy};${r.society}`).join("\n")}\n`;
+  return { text, expected: score(framework, parseCsv(text), { missing: "zero" }) };
 }
