@@ -197,6 +197,8 @@ export function spelledColumns(input: InputKeys, options: ToSqlOptions, dialect:
     const rowCheck = checked.get(j);
     return [
       `CASE WHEN ${c} IS NULL THEN NULL ${rowCheck !== undefined ? `WHEN ${rowCheck} THEN NULL ` : ""}${plain !== undefined ? `WHEN ${dialect.matches(c, plain)} THEN NULL ` : ""}` +
+        // The commonest other spellings (a decimal comma, spaces around) at the cost of one pattern.
+        `WHEN ${dialect.matches(c, " *[+-]?[0-9]*[.,]?[0-9]+ *")} THEN replace(trim(${c}), ',', '.') ` +
         `WHEN ${blankSpelling(dialect, `lower(${c})`)} THEN '' ELSE ${canonicalNumber(dialect, c)} END AS sp${j}`,
     ];
   });
