@@ -18,6 +18,8 @@ import { spaceClass } from "./number-spelling-sql.ts";
 
 /** Stand-ins: a percentage (its number and share) and a ratio's denominator, none of which a message holds otherwise. */
 const NUMBER = "87654.32109876";
+/** The same number with a decimal comma. */
+const NUMBER_COMMA = "87654,32109876";
 const SHARE = "876.5432109876";
 const DENOMINATOR = "31415.9265";
 
@@ -70,7 +72,7 @@ function filled(text: string, fills: readonly (readonly [string, string])[]): st
 
 /** The library's hint for a percentage of `leaf`'s input `input` written with stand-ins: the text around the advice, and the advice (the denominator `b` given or not). */
 function hint(leaf: IndicatorNode, input: number, comma: boolean, b: string | undefined) {
-  const raw = `${comma ? NUMBER.replace(".", ",") : NUMBER}%`;
+  const raw = `${comma ? NUMBER_COMMA : NUMBER}%`;
   const inputs = input === 0 ? [raw, b ?? "x"] : ["1", raw];
   const advice = percentAdvice(leaf, inputs, input);
   if (advice === undefined) return undefined;
