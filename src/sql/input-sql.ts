@@ -10,11 +10,14 @@ import { DtiError, error } from "../errors.ts";
 import { MISSING_WORDS } from "../input/blank-cell.ts";
 import { pow10 } from "../number/rational.ts";
 import type { CompiledFramework } from "../score/compile.ts";
+import type { IndicatorNode } from "../framework/types.ts";
 import { sqlIdent, sqlText, type Dialect } from "./dialect.ts";
 import { identityColumnsOf, type IdentityRole } from "./identity-columns.ts";
 import { failure, ruleWords } from "./leaf-sql.ts";
 import { exponentBranches, pastNumberSql } from "./exponent-sql.ts";
 import { showValueSql } from "./show-value-sql.ts";
+import { blankSpelling, canonicalNumber } from "./number-spelling-sql.ts";
+import { percentHintSql } from "./percent-advice-sql.ts";
 import { cleanNameSql, nameKeySql, plainNameSql } from "./name-key-sql.ts";
 import type { ToSqlOptions } from "./options.ts";
 
@@ -172,8 +175,53 @@ function numberParsers(dialect: Dialect, options: ToSqlOptions) {
   return { places, parse, parsePlain, parseTyped };
 }
 
-/** The inputs step's number column x<j> of input j: exact, or a failure naming the input and unit. */
-export function numberColumn(input: InputKeys, j: number, options: ToSqlOptions, dialect: Dialect, rowCheck?: string): string {
+/** The number inputs read from text: those of {@link spelledColumns} and {@link numberColumn}'s checks. */
+const readsText = (input: InputKeys, j: number, options: ToSqlOptions) => {
+  const column = sourceColumn(options, input.keys[j]!);
+  return input.numeric.has(j) && column !== null && !(options.exactColumns ?? []).includes(column);
+};
+
+/**
+ * The spelled step's columns, sp<j> for each number input read from text: NULL for a NULL cell or
+ * a plain decimal with at most inputDecimals decimals and 14 digits (its row checked at once, or
+ * itself), read as it is; '' for a blank cell (`isBlank`); else the cell as `parseNumber` spells
+ * it out (`canonicalNumber`), which the inputs step checks. Only the cells that are not plain
+ * decimals pay for the spelling.
+ */
+export function spelledColumns(input: InputKeys, options: ToSqlOptions, dialect: Dialect): string[] {
+  const plain = plainPattern(options.inputDecimals ?? 6);
+  const checked = new Map(plainRowChecks(input, options, dialect).flatMap((group, g) => group.map((j) => [j, `dti_plain${g}`] as const)));
+  return input.keys.flatMap((_, j) => {
+    if (!readsText(input, j, options)) return [];
+    const c = `c${j}`;
+    const rowCheck = checked.get(j);
+    return [
+      `CASE WHEN ${c} IS NULL THEN NULL ${rowCheck !== undefined ? `WHEN ${rowCheck} THEN NULL ` : ""}${plain !== undefined ? `WHEN ${dialect.matches(c, plain)} THEN NULL ` : ""}` +
+        // The commonest other spellings (a decimal comma, spaces around) at the cost of one pattern.
+        `WHEN ${dialect.matches(c, " *[+-]?[0-9]*[.,]?[0-9]+ *")} THEN replace(trim(${c}), ',', '.') ` +
+        `WHEN ${blankSpelling(dialect, `lower(${c})`)} THEN '' ELSE ${canonicalNumber(dialect, c)} END AS sp${j}`,
+    ];
+  });
+}
+
+/** The first leaf reading input j, and which of its inputs it is: its rule says what to write instead of a percentage. */
+function readerOf(plan: CompiledFramework, key: string): { leaf: IndicatorNode; inputs: readonly string[]; input: number } | undefined {
+  const node = plan.leaves.map((l) => plan.nodes[l]!).find((n) => n.inputs.includes(key));
+  return node?.leaf === undefined ? undefined : { leaf: node.leaf, inputs: node.inputs, input: node.inputs.indexOf(key) };
+}
+
+/** The hint of a "not a number" message on input j's cell: the library's advice when it is a percentage (see `percentHintSql`). */
+function percentHint(plan: CompiledFramework, input: InputKeys, j: number, options: ToSqlOptions, dialect: Dialect): string {
+  const reader = readerOf(plan, input.keys[j]!);
+  if (reader === undefined) return "''";
+  // A ratio's numerator: the advice counts the share of the denominator, read as spelled out.
+  const b = reader.leaf.rule.type === "ratio" && reader.input === 0 ? input.index.get(reader.inputs[1]!) : undefined;
+  const denominator = b !== undefined && readsText(input, b, options) ? `CASE WHEN sp${b} IS NULL THEN c${b} ELSE sp${b} END` : undefined;
+  return percentHintSql(dialect, reader.leaf, reader.input, `c${j}`, `sp${j}`, denominator);
+}
+
+/** The inputs step's number column x<j> of input j: exact, or a failure naming the input and unit (a percentage's with the library's advice, `hint`). */
+export function numberColumn(input: InputKeys, j: number, options: ToSqlOptions, dialect: Dialect, hint = "''"): string {
   const { places, parse, parsePlain, parseTyped } = numberParsers(dialect, options);
   const failCtx = { dialect, unit: UNIT_TEXT };
   const key = input.keys[j]!;
@@ -181,29 +229,27 @@ export function numberColumn(input: InputKeys, j: number, options: ToSqlOptions,
   const c = `c${j}`;
   if (column !== null && (options.exactColumns ?? []).includes(column)) return `${parseTyped(column, c)} AS x${j}`;
   if (column === null) return `CAST(NULL AS ${dialect.small}) AS x${j}`;
-  // The common cell, a plain decimal with at most `places` decimals and 14 digits, is read
-  // directly (its row checked at once, or itself); anything else (spaces, a decimal comma, blank
-  // words, errors) takes the checks.
+  // The common cell, a plain decimal (sp<j> NULL), is read directly; any other, as spelled out in
+  // sp<j> (see spelledColumns), takes the checks.
   const intDigits = 18 - places;
-  const plain = plainPattern(places);
-  const t = `trim(${c})`;
-  const u = `replace(${t}, ',', '.')`;
-  const intPart = `regexp_replace(${u}, '^[+-]?0*([0-9]*).*$', '\\1')`;
+  const n = `sp${j}`;
+  const intPart = `regexp_replace(${n}, '^[+-]?0*([0-9]*).*$', '\\1')`;
   const fail = {
-    // The cell quoted as the library quotes it (as written, spaces kept); the library's advice on percentages is not given.
+    // The cell quoted as the library quotes it (as written, spaces kept).
     notANumber: failure(failCtx, "DATA_NOT_A_NUMBER", key, `${showValueSql(`CAST(${c} AS VARCHAR)`)} || ' is not a number'`),
-    decimals: failure(failCtx, "SQL_UNSUPPORTED", key, `${t} || ' has more than ${places} decimals: raise inputDecimals'`),
-    digits: failure(failCtx, "SQL_UNSUPPORTED", key, `${t} || ' has more than 18 digits with ${places} decimals: lower inputDecimals, or run the query on PostgreSQL'`),
+    decimals: failure(failCtx, "SQL_UNSUPPORTED", key, `trim(${c}) || ' has more than ${places} decimals: raise inputDecimals'`),
+    digits: failure(failCtx, "SQL_UNSUPPORTED", key, `trim(${c}) || ' has more than 18 digits with ${places} decimals: lower inputDecimals, or run the query on PostgreSQL'`),
   };
   return (
-    `CASE WHEN ${c} IS NULL THEN NULL ${rowCheck !== undefined ? `WHEN ${rowCheck} THEN ${parsePlain(c)} ` : ""}${plain !== undefined ? `WHEN ${dialect.matches(c, plain)} THEN ${parsePlain(c)} ` : ""}` +
-    `WHEN ${blankWord(t)} THEN NULL ` +
-    exponentBranches(dialect, t, places, fail) +
-    `WHEN NOT ${dialect.matches(u, "[+-]?[0-9]*[.]?[0-9]+")} THEN ${fail.notANumber} ` +
-    `WHEN strpos(${u}, '.') > 0 AND length(${u}) - strpos(${u}, '.') > ${places} THEN ${fail.decimals} ` +
+    `CASE WHEN ${n} IS NULL THEN ${parsePlain(c)} WHEN ${n} = '' THEN NULL ` +
+    exponentBranches(dialect, n, places, fail) +
+    // Only here may the cell be a percentage, whose message says what to write instead.
+    `WHEN NOT ${dialect.matches(n, "[+-]?[0-9]*[.]?[0-9]+")} THEN ${failure(failCtx, "DATA_NOT_A_NUMBER", key, `${showValueSql(`CAST(${c} AS VARCHAR)`)} || ' is not a number' || ${hint}`)} ` +
+    // Trailing zeros past the decimals change nothing (the library reads "0.12340000" as 0.1234).
+    `WHEN strpos(${n}, '.') > 0 AND length(rtrim(${n}, '0')) - strpos(${n}, '.') > ${places} THEN ${fail.decimals} ` +
     // DuckDB's BIGINT holds 18 digits; PostgreSQL's NUMERIC any number, but the library reads none past a JavaScript number.
-    (dialect.name === "duckdb" ? `WHEN length(${intPart}) > ${intDigits} THEN ${fail.digits} ` : `WHEN ${pastNumberSql(dialect, `length(${intPart})`, `abs(${parse(u)})`, places)} THEN ${fail.notANumber} `) +
-    `ELSE ${parse(u)} END AS x${j}`
+    (dialect.name === "duckdb" ? `WHEN length(${intPart}) > ${intDigits} THEN ${fail.digits} ` : `WHEN ${pastNumberSql(dialect, `length(${intPart})`, `abs(${parse(n)})`, places)} THEN ${fail.notANumber} `) +
+    `ELSE ${parse(n)} END AS x${j}`
   );
 }
 
@@ -227,6 +273,5 @@ export function inputColumns(input: InputKeys, plan: CompiledFramework, options:
       : [`CASE WHEN dti_year_text IS NULL THEN NULL WHEN ${dialect.matches("dti_year_text", "[0-9]{1,4}")} THEN CAST(dti_year_text AS INTEGER) ELSE CAST(${failure(failCtx, "DATA_BAD_YEAR", "", "dti_year_text || ' is not a year'")} AS INTEGER) END AS dti_year`];
   const words = wordKeys(input, plan);
   const keyOf = (j: number) => `${nameKeySql(dialect, `t${j}`, words[j] ?? [], `the words of input "${input.keys[j]}"`)} AS w${j}`;
-  const checked = new Map(plainRowChecks(input, options, dialect).flatMap((group, g) => group.map((j) => [j, `dti_plain${g}`] as const)));
-  return [...year, ...input.keys.map((_, j) => (input.numeric.has(j) ? numberColumn(input, j, options, dialect, checked.get(j)) : keyOf(j)))];
+  return [...year, ...input.keys.map((_, j) => (input.numeric.has(j) ? numberColumn(input, j, options, dialect, percentHint(plan, input, j, options, dialect)) : keyOf(j)))];
 }

@@ -24,7 +24,7 @@ import { toFramework } from "../pipeline/score.ts";
 import { pow10 } from "../number/rational.ts";
 import { compileFramework } from "../score/compile.ts";
 import { dialectOf, sqlIdent } from "./dialect.ts";
-import { cellColumns, checkAbsentInputs, identityColumns, inputColumns, inputKeys } from "./input-sql.ts";
+import { cellColumns, checkAbsentInputs, identityColumns, inputColumns, inputKeys, spelledColumns } from "./input-sql.ts";
 import { longCells, longKeys, longRows } from "./long-sql.ts";
 import { mergedColumns, mergeMap, withMembersColumn } from "./merge-sql.ts";
 import { nodeFractions } from "./node-sql.ts";
@@ -47,9 +47,9 @@ class Steps {
     this.from = name;
   }
   /** A step adding `columns` to the previous step's (none: no step). */
-  extend(name: string, columns: readonly string[] | undefined): void {
+  extend(name: string, columns: readonly string[] | undefined, as = this.as): void {
     if (columns === undefined || columns.length === 0) return;
-    this.add(name, `SELECT *,\n    ${columns.join(",\n    ")}\n  FROM ${this.from}`);
+    this.add(name, `SELECT *,\n    ${columns.join(",\n    ")}\n  FROM ${this.from}`, as);
   }
   get last(): string {
     return this.from;
@@ -108,6 +108,9 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
     steps.extend("dti_long", longKeys(fw.framework, input, dialect));
     steps.add("dti_cells", longCells(input, read, dialect));
   } else steps.add("dti_cells", `SELECT\n    ${[...identityColumns(read, dialect), ...(unranked?.cells ?? []), ...cellColumns(input, options, dialect)].join(",\n    ")}\n  FROM dti_source`);
+  // Not materialised: PostgreSQL reads the spellings where the inputs step asks for them, so a
+  // plain cell's is decided once, and only the other cells are spelled out.
+  steps.extend("dti_spelled", spelledColumns(input, options, dialect), " AS (");
   steps.extend("dti_inputs", inputColumns(input, plan, options, dialect));
   steps.extend("dti_unranked_keys", unranked?.keys);
   steps.extend("dti_unranked", unranked?.marks);

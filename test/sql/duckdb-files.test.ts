@@ -10,6 +10,7 @@ import { DtiError } from "../../src/errors.ts";
 import { queryDuckDb, scoreFileWithDuckDb } from "../../src/sql.ts";
 import { sqlText } from "../../src/sql/dialect.ts";
 import { differences } from "./engine-helpers.ts";
+import { spelledCsv } from "./number-spellings.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "dti-sql-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -96,5 +97,14 @@ describe("scoreFileWithDuckDb: the fixtures, as score() scores them", () => {
     const failure = await scoreFileWithDuckDb(getFramework("vn-dti-2020-province"), file, { missing: "zero" }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(DtiError);
     expect((failure as DtiError).issues[0]).toMatchObject({ code, unit: "Huế" });
+  }, 60_000);
+});
+
+describe("scoreFileWithDuckDb: numbers in the other spellings score() reads", () => {
+  it("white space inside and around, −, decimal commas, trailing zeros, spaced blank words: as score() scores the file", async () => {
+    const { text, expected } = spelledCsv();
+    const file = join(dir, "spelled.csv");
+    writeFileSync(file, text);
+    expect(differences(expected, await scoreFileWithDuckDb(getFramework("vn-dti-2020-province"), file, { missing: "zero" }))).toEqual([]);
   }, 60_000);
 });

@@ -1,8 +1,9 @@
 // Number cells the library reads in spellings beyond the plain decimal (exponent form), for the
 // engines' tests (to-sql.test.ts on DuckDB, postgres.test.ts): each scored by score() and by an
 // engine, the outcomes compared.
-import { getFramework, score } from "../../src/index.ts";
+import { defineFramework, getFramework, score } from "../../src/index.ts";
 import { DtiError } from "../../src/errors.ts";
+import { parseCsv } from "../../src/csv.ts";
 import { rowsToResult, toSql, type SqlRow } from "../../src/sql.ts";
 import type { SqlDialect } from "../../src/sql/dialect.ts";
 import { recordsQuery } from "./engine-helpers.ts";
@@ -76,8 +77,8 @@ export function exponentCsv(): { text: string; expected: ReturnType<typeof score
   return { text, expected: score(framework, records, { missing: "zero" }) };
 }
 
-/** Cells no engine nor the library reads as a number (and no percentage, whose message the library adds advice to). */
-export const NOT_NUMBER_CELLS = ["abc", " x y ", "1..2", "--1", "0,5,5", "1.2.3.4", `"quoted"`, "x".repeat(100)];
+/** Cells no engine nor the library reads as a number (percentages with the library's advice on what to write instead). */
+export const NOT_NUMBER_CELLS = ["abc", " x y ", "1..2", "--1", "0,5,5", "1.2.3.4", `"quoted"`, "x".repeat(100), "85%", " 44,49 % "];
 
 /** Where an engine's "not a number" message differs from score()'s (both must stop with DATA_NOT_A_NUMBER). */
 export async function notANumberMessageDifferences(dialect: SqlDialect, run: (sql: string) => Promise<SqlRow[]>): Promise<string[]> {
@@ -88,4 +89,99 @@ export async function notANumberMessageDifferences(dialect: SqlDialect, run: (sq
     if (!("code" in expected) || expected.code !== "DATA_NOT_A_NUMBER" || JSON.stringify(actual) !== JSON.stringify(expected)) out.push(`${JSON.stringify(cell)}: ${JSON.stringify(expected)} expected, ${JSON.stringify(actual)} got`);
   }
   return out;
+}
+
+/**
+ * Number cells in the other spellings the library reads (white space anywhere, a no-break or
+ * thin space, "−" as the minus sign, a decimal comma, thousands groups, trailing zeros past
+ * inputDecimals, blank words between white space) and near ones it refuses: each engine must give
+ * score()'s value, or its code and message. A lone separator before three digits ("1.050") is left
+ * out: the engines read it as score() does (1.05), but score() also asks, from the whole column,
+ * whether it groups thousands (DATA_AMBIGUOUS_NUMBER), which the query does not.
+ */
+export const SPELLED_CELLS = [
+  "−0,5", "−1.5e-3", " −2 ", "- 0.5", "1 234,5", "1\u00a0234,5", "1\u202f234,5", "1\u2009234", "\t0.5", "0.5\n", "\u3000 0.5", "0.5\ufeff", "0, 5", "0 .5", "1 .5e-3",
+  "1.234,5", "1,234.5", "1.234.567", "1,234,567", "1.234.567,891", "-1.234.567,891", "1,234,567.891", "0.234.567", "0,234", "1.2345", "12,34", ",5",
+  "0.12340000", "0,12340000", "-0.50000000000", "5.000000000", ".000", "0.0000000",
+  " NA ", " n/a ", "\tNA", "NA\t", "\u00a0null\u00a0", "   ",
+  "1e−3", "1,5e-3", "N A", "1,234,5", "1.2345,6", "1234.567,8", "1.234.56", "1,234.567.890", "+−1", "−−1", "1−", "—1", "１", "1.234,5,6",
+];
+
+/** A leaf whose goalposts hold every value of {@link SPELLED_CELLS} (±10,000,000), published with 12 decimals: each value shows exactly. */
+const wide = defineFramework({
+  id: "spellings", version: "1", title: { vi: "Cách viết số" }, decimals: 12,
+  root: { id: "dti", name: { vi: "DTI" }, children: [{ id: "government", name: { vi: "Chính quyền số" }, rule: { type: "goalposts", min: -10_000_000, max: 10_000_000, direction: "higher" } }] },
+});
+
+/** What scoring one unit's record gives with framework `fw`: score()'s outcome and an engine's. */
+async function outcomes(fw: ReturnType<typeof defineFramework>, record: Record<string, string>, dialect: SqlDialect, run: (sql: string) => Promise<SqlRow[]>): Promise<[Outcome, Outcome]> {
+  const rows = [{ unit: "Huế", ...record }];
+  let expected: Outcome;
+  try {
+    expected = values(score(fw, rows, { missing: "zero" }).units[0]!);
+  } catch (e) {
+    expected = failed(e);
+  }
+  try {
+    const { sql } = toSql(fw, { dialect, missing: "zero", source: { query: recordsQuery(rows).query } });
+    return [expected, values(rowsToResult(fw, await run(sql), { missing: "zero" }).units[0]!)];
+  } catch (e) {
+    return [expected, failed(e)];
+  }
+}
+
+/** Where an engine reads a cell of {@link SPELLED_CELLS} otherwise than score() (another value, another code or message). */
+export async function spellingDifferences(dialect: SqlDialect, run: (sql: string) => Promise<SqlRow[]>): Promise<string[]> {
+  const out: string[] = [];
+  for (const cell of SPELLED_CELLS) {
+    const [expected, actual] = await outcomes(wide, { government: cell }, dialect, run);
+    if (JSON.stringify(actual) !== JSON.stringify(expected)) out.push(`${JSON.stringify(cell)}: ${JSON.stringify(expected)} expected, ${JSON.stringify(actual)} got`);
+  }
+  return out;
+}
+
+/** One leaf of each rule that reads numbers, as its own framework (points and ladders on points, the others on weights). */
+const ruleFrameworks = (
+  [
+    ["value", { type: "value" }],
+    ["points", { type: "points" }, 20],
+    ["ratio", { type: "ratio" }],
+    ["ladder", { type: "ladder", direction: "higher", steps: [{ threshold: 80, points: 10 }, { threshold: 50, points: 5 }] }, 10],
+    ["ladder-share", { type: "ladder", direction: "higher", steps: [{ threshold: 0.8, points: 10 }, { threshold: 0.5, points: 5 }] }, 10],
+    ["goalposts", { type: "goalposts", min: 0, max: 100, direction: "higher" }],
+    ["target", { type: "target", target: 0.95, direction: "higher" }],
+    ["normalise", { type: "normalise", method: "minmax" }],
+    ["normalise-bounds", { type: "normalise", method: "minmax", bounds: { min: 0, max: 100 } }],
+  ] as const
+).map(([id, rule, maxPoints]) =>
+  defineFramework({ id: `percent-${id}`, version: "1", title: { vi: "Phần trăm" }, root: { id: "dti", name: { vi: "DTI" }, children: [{ id: "g", name: { vi: "Chỉ số" }, rule: rule as never, ...(maxPoints !== undefined ? { maxPoints } : {}) }] } }),
+);
+
+/** Percentages in the spellings the library reads (and some it does not read as percentages), each under a value and a points rule; the other rules read a few. */
+export const PERCENT_CELLS = ["85%", "44,49%", " 12.5 % ", "-5%", "−3,5 %", "0%", "100%", ".5%", "1.234,5%", "1,234.5%", "007%", "-0%", "8 5%", "0,0001%", "85%%", "abc%", "%"];
+const FEW = ["85%", "44,49%", "−3,5 %", "0,5%"];
+
+/** Where an engine's message for a percentage cell differs from score()'s (its advice for the rule), for each rule that reads numbers; a ratio's numerator over denominators in several spellings, and its denominator. */
+export async function percentMessageDifferences(dialect: SqlDialect, run: (sql: string) => Promise<SqlRow[]>): Promise<string[]> {
+  const out: string[] = [];
+  for (const fw of ruleFrameworks) {
+    const cells = fw.id === "percent-value" || fw.id === "percent-points" ? PERCENT_CELLS : FEW;
+    const records =
+      fw.id === "percent-ratio"
+        ? [...["200", "1 000", "abc", "-4"].map((b) => ({ "g.a": "44,49%", "g.b": b })), { "g.a": "-5%", "g.b": "+2,5" }, { "g.a": ".5%", "g.b": "-1.234.567,5" }, { "g.a": "1", "g.b": "85%" }]
+        : cells.map((g) => ({ g }));
+    for (const record of records) {
+      const [expected, actual] = await outcomes(fw, record, dialect, run);
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) out.push(`${fw.id} ${JSON.stringify(record)}: ${JSON.stringify(expected)} expected, ${JSON.stringify(actual)} got`);
+    }
+  }
+  return out;
+}
+
+/** A wide CSV (";" between cells) of the spellings of {@link SPELLED_CELLS} a 0-1 score holds, one unit each, and score()'s result of it. */
+export function spelledCsv(): { text: string; expected: ReturnType<typeof score> } {
+  const cells = ["0,5", " 0, 25 ", "0\u00a0,125", "−0", "- 0", "0.12340000", "0,50000000", ",75", " NA ", "\u00a0n/a\u00a0", "\tnull", "1 .5e-3"];
+  const records = cells.map((cell, k) => ({ ...record(cell), unit: `U${k}` }));
+  const text = `unit;government;economy;society\n${records.map((r) => `${r.unit};${r.government};${r.economy};${r.society}`).join("\n")}\n`;
+  return { text, expected: score(framework, parseCsv(text), { missing: "zero" }) };
 }

@@ -14,7 +14,7 @@ import { differences, recordsQuery } from "./engine-helpers.ts";
 import { generatedCases, runGenerated } from "./generated.ts";
 import { adjustedExpected, adjustedOnEngine } from "./adjusted-case.ts";
 import { postgresBin, startPostgres, type PostgresServer } from "./postgres-server.ts";
-import { exponentDifferences, notANumberMessageDifferences } from "./number-spellings.ts";
+import { exponentDifferences, notANumberMessageDifferences, percentMessageDifferences, spellingDifferences } from "./number-spellings.ts";
 import { nameMismatches, namesQuery, sigmaUnitIssue, unitSpellingDifferences, wordMessageDifferences, wordSpellingDifferences } from "./name-spellings.ts";
 import { dialectOf } from "../../src/sql/dialect.ts";
 import { readMergeTable } from "../../src/input/read-merge-map.ts";
@@ -142,6 +142,12 @@ describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
   it("a cell that is not a number is quoted in the message as score() quotes it", async () => {
     expect(await notANumberMessageDifferences("postgres", query)).toEqual([]);
   }, 60_000);
+  it("reads the other spellings score() reads (white space, −, thousands groups, trailing zeros, spaced blank words) as score() reads them, and refuses the others as it does", async () => {
+    expect(await spellingDifferences("postgres", query)).toEqual([]);
+  }, 60_000);
+  it("a percentage's message gives the library's advice for the rule reading it (a value, points, a ratio's numerator and denominator, a ladder, goalposts, a target, a normalisation)", async () => {
+    expect(await percentMessageDifferences("postgres", query)).toEqual([]);
+  }, 120_000);
 
   it(`${RUNS} generated cases with half-way totals: values, ranks, group ranks and coverage as score()`, async () => {
     const tally = await runGenerated(generatedCases(RUNS, 20261202), "postgres", query);
