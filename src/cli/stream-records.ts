@@ -14,7 +14,6 @@ import { grow } from "../number/grow-array.ts";
 import { createRankCounts, type RankCounts } from "../rank/rank-counts.ts";
 import type { RankMethod } from "../rank/rank.ts";
 import type { ScoreStream, StreamBatch, StreamUnitId } from "../stream/score-stream.ts";
-import { BATCH } from "../stream/stream-batch.ts";
 import { fileErrorMessage } from "./file-error.ts";
 import { handleWriter, removeOnSignal } from "./out-file.ts";
 import { UsageError } from "./usage-error.ts";
@@ -96,8 +95,6 @@ export async function writeRecords(stream: ScoreStream, temp: { handle: FileHand
   const root = stream.nodes.find((info) => info.id === stream.root)!.position;
   const seen = { has: { code: false, group: false, year: false, members: false, unranked: false as const }, unranked: false, summaryNames: false };
   let counts: PartitionCounts | undefined;
-  // Each unit's partitions in the batch being counted.
-  const parts = { year: new Int32Array(BATCH), group: new Int32Array(BATCH) };
   let rows = new Int32Array(1024);
   let count = 0;
   let nodes = 0;
@@ -115,7 +112,7 @@ export async function writeRecords(stream: ScoreStream, temp: { handle: FileHand
       noteUnit(seen, unit);
       rows[count++] = unit.row;
     }
-    if (counts !== undefined && !countBatch(counts, batch, parts)) counts = undefined;
+    if (counts !== undefined && !countBatch(counts, batch)) counts = undefined;
     // A fresh buffer each time: the writer may still hold the last one.
     await writer.write(new Uint8Array(batchRecords(batch, width, root, full).buffer));
   }
@@ -133,13 +130,17 @@ function noteUnit(seen: { has: { code: boolean; group: boolean; year: boolean };
 }
 
 /** Counts a batch's published values in each unit's year's and year and group's partitions; false when they cannot be counted. */
-function countBatch(counts: PartitionCounts, batch: StreamBatch, parts: { year: Int32Array; group: Int32Array }): boolean {
+function countBatch(counts: PartitionCounts, batch: StreamBatch): boolean {
+  const n = batch.nodes;
   for (let k = 0; k < batch.size; k++) {
     const unit = batch.units[k]!;
-    parts.year[k] = partitionOf(counts.years, unit.year);
-    parts.group[k] = unit.group === undefined ? -1 : partitionOf(counts.groups, `${unit.year ?? ""}\u0000${unit.group}`);
+    const published = batch.published.subarray(k * n, (k + 1) * n);
+    const ok =
+      counts.year.add(partitionOf(counts.years, unit.year), published) &&
+      (unit.group === undefined || counts.group.add(partitionOf(counts.groups, `${unit.year ?? ""}\u0000${unit.group}`), published));
+    if (!ok) return false;
   }
-  return counts.year.addUnits(parts.year, batch.published, batch.size) && counts.group.addUnits(parts.group, batch.published, batch.size);
+  return true;
 }
 
 /** A batch's records: every node's published value, then every node's score and coverage (full) or the index's. */

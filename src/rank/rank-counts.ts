@@ -21,12 +21,6 @@ export interface RankCounts {
    * whole number, or too wide a span): the counts are then unusable.
    */
   add(partition: number, keys: ArrayLike<number>): boolean;
-  /**
-   * Counts `count` units at once: unit u's keys at `keys[u × nodes …]`, in `partitions[u]` (below 0:
-   * not counted). The same counts as `add` unit by unit, taken a node at a time: one node's table
-   * stays in the cache while its keys of every unit are counted.
-   */
-  addUnits(partitions: Int32Array, keys: ArrayLike<number>, count: number): boolean;
   /** Turns the counts into ranks; call once, after the last `add`. */
   finish(method: "competition" | "dense"): void;
   /** The rank of `key` for `node` in `partition` (after `finish`); 0 for NaN. */
@@ -71,24 +65,16 @@ export function createRankCounts(nodes: number): RankCounts {
   };
   return {
     add(partition, keys) {
-      return this.addUnits(Int32Array.of(partition), keys, 1);
-    },
-    addUnits(partitions, keys, count) {
       if (failed) return false;
+      const base = partition * nodes;
       for (let k = 0; k < nodes; k++) {
-        let part = -1;
-        let t: Table | undefined;
-        for (let u = 0; u < count; u++) {
-          const p = partitions[u]!;
-          const key = keys[u * nodes + k]!;
-          if (p < 0 || key !== key) continue;
-          if (p !== part) t = tables[(part = p) * nodes + k];
-          // The common case in one comparison: a whole number inside the table counted so far.
-          const d = t === undefined ? -1 : key - t.lo;
-          if (d >= 0 && d < t!.counts.length && (d | 0) === d) t!.counts[d]!++;
-          else if (!slow(p * nodes + k, key)) return !(failed = true);
-          else t = tables[p * nodes + k];
-        }
+        const key = keys[k]!;
+        if (key !== key) continue;
+        // The common case in one comparison: a whole number inside the table counted so far.
+        const t = tables[base + k];
+        const d = t === undefined ? -1 : key - t.lo;
+        if (d >= 0 && d < t!.counts.length && (d | 0) === d) t!.counts[d]!++;
+        else if (!slow(base + k, key)) return !(failed = true);
       }
       return true;
     },

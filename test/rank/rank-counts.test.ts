@@ -55,25 +55,4 @@ describe("createRankCounts", () => {
     expect(keys.map((key) => counts.rank(0, 1, -key))).toEqual([3, 6, 1, 5, 3, 7, 1]);
     expect(counts.rank(1, 0, 5)).toBe(0);
   });
-
-  it("counts a batch of units at once (addUnits) as it counts them one by one, skipping units outside any partition", () => {
-    const next = prng(11);
-    const nodes = 4;
-    for (const count of [1, 7, 300]) {
-      const keys = Float64Array.from({ length: count * nodes }, () => (next() < 0.05 ? NaN : Math.round((next() - 0.3) * (next() < 0.5 ? 50 : 900_000))));
-      const partitions = Int32Array.from({ length: count }, () => Math.floor(next() * 4) - 1);
-      const batch = createRankCounts(nodes);
-      const single = createRankCounts(nodes);
-      expect(batch.addUnits(partitions, keys, count)).toBe(true);
-      for (let u = 0; u < count; u++) if (partitions[u]! >= 0) expect(single.add(partitions[u]!, keys.subarray(u * nodes, (u + 1) * nodes))).toBe(true);
-      batch.finish("competition");
-      single.finish("competition");
-      for (let p = 0; p < 3; p++) {
-        for (let u = 0; u < count; u++) {
-          for (let k = 0; k < nodes; k++) expect(batch.rank(p, k, keys[u * nodes + k]!)).toBe(single.rank(p, k, keys[u * nodes + k]!));
-        }
-      }
-    }
-    expect(createRankCounts(2).addUnits(Int32Array.of(0, 0), [1, 2, 3, 0.5], 2)).toBe(false);
-  });
 });
