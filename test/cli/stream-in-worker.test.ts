@@ -90,17 +90,21 @@ describe("scoreFileInWorker", { timeout: 120_000 }, () => {
       { id: "c", name: { vi: "c" }, weight: 3, rule: { type: "normalise", method: "minmax" } },
     ] },
   };
-  const cases: [string, object, StreamOptions][] = [
-    ["small.csv", JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), { missing: "zero", rankNodes: "all" }],
-    ["small.csv", minmax, { missing: "reweight", ranking: "dense" }],
-    ["small-data.csv", JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), { maxIssues: 5 }],
-    ["bad.csv", JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), {}],
-    ["nope.csv", JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), {}],
-    ["../../fixtures/provinces-63-synthetic-2years.csv", getFramework("vn-dti-2022-province"), { rankNodes: ["digital-government"], unranked: ["Hà Giang"] }],
-  ];
+  // (Made when the tests run: the framework file is written by beforeAll.)
+  const cases = (): [string, object, StreamOptions][] => {
+    const fw = JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")) as object;
+    return [
+      ["small.csv", fw, { missing: "zero", rankNodes: "all" }],
+      ["small.csv", minmax, { missing: "reweight", ranking: "dense" }],
+      ["small-data.csv", fw, { maxIssues: 5 }],
+      ["bad.csv", fw, {}],
+      ["nope.csv", fw, {}],
+      ["../../fixtures/provinces-63-synthetic-2years.csv", getFramework("vn-dti-2022-province"), { rankNodes: ["digital-government"], unranked: ["Hà Giang"] }],
+    ];
+  };
 
   it("gives the batches and summary of scoreStream on this thread: ranks, identities, issues, two passes, errors", async () => {
-    for (const [file, framework, options] of cases) {
+    for (const [file, framework, options] of cases()) {
       const path = `${DIR}/${file}`;
       const fw = framework as Parameters<typeof scoreFileInWorker>[1];
       const inWorker = await outcome(scoreFileInWorker(path, fw, { delimiter: "auto" }, options, undefined, SCRIPT));

@@ -34,7 +34,9 @@ function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
  * character (text joined to a carried piece is a rope, several times slower to scan).
  */
 async function* textChunks(input: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>): AsyncGenerator<string> {
-  const decoder = new TextDecoder("utf-8");
+  // A BOM is taken off the head only (openCsvText): the decoder keeps every one it meets, also
+  // one at the start of bytes that follow text.
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   let carry = "";
   let held: Uint8Array = new Uint8Array(0);
   const lf = (text: string) => (text.indexOf("\r") < 0 ? text : text.replace(/\r\n?/gu, "\n"));
