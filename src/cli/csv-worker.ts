@@ -13,15 +13,11 @@
  * @module
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { readCsvBlocks } from "../input/csv/csv-blocks.ts";
-import type { CsvBlock } from "../input/csv/csv-block.ts";
-import type { CsvStreamRow } from "../input/csv/read-csv-stream.ts";
 import type { CsvOptions } from "../input/csv/parse-csv.ts";
 import type { Framework } from "../framework/types.ts";
 import { scoreStream, type StreamOptions } from "../stream/score-stream.ts";
 import { DtiError } from "../errors.ts";
-import { fileChunks } from "./file-chunks.ts";
-import { watchGrouped as watch } from "./stream-grouped.ts";
+import { fileBlocks } from "./file-chunks.ts";
 
 const port = parentPort!;
 const { file, options, watchGrouped, score } = workerData as {
@@ -30,7 +26,6 @@ const { file, options, watchGrouped, score } = workerData as {
   watchGrouped?: boolean;
   score: { framework: Framework; options: StreamOptions };
 };
-// Said once: the first pass of a framework that normalises may have said it already.
 let grouped = false;
 let credit = 0;
 let wake: (() => void) | undefined;
@@ -47,14 +42,13 @@ function plainError(e: unknown): unknown {
   return { code, path, syscall, message: typeof message === "string" ? message : String(e) };
 }
 
-/** The file's items, watched for cells that may be numbers with thousands separators when asked. */
-function blocks(): AsyncIterable<CsvStreamRow | CsvBlock> {
-  const items = readCsvBlocks(fileChunks(file), options);
-  return watchGrouped === true && !grouped ? watch(items, () => port.postMessage({ grouped: (grouped = true) })) : items;
+/** Said to the main thread once (`watchGrouped` says it once a pass; the pass after one that said it is not watched). */
+function foundGrouped(): void {
+  port.postMessage({ grouped: (grouped = true) });
 }
 
 try {
-  const stream = scoreStream(score.framework, blocks, score.options);
+  const stream = scoreStream(score.framework, () => fileBlocks(file, options, watchGrouped === true && !grouped ? foundGrouped : undefined), score.options);
   for await (const item of stream.batches()) {
     while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
     credit--;

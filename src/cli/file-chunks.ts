@@ -1,10 +1,15 @@
 /**
- * A CSV file's bytes as the streamed CLI reads them (on its worker thread, or on the main thread
- * without one).
+ * A CSV file's bytes and blocks as the streamed CLI reads them (on its worker thread, or on the
+ * main thread without one).
  *
  * @module
  */
 import { createReadStream } from "node:fs";
+import { readCsvBlocks } from "../input/csv/csv-blocks.ts";
+import type { CsvBlock } from "../input/csv/csv-block.ts";
+import type { CsvOptions } from "../input/csv/parse-csv.ts";
+import type { CsvStreamRow } from "../input/csv/read-csv-stream.ts";
+import { watchGrouped } from "./stream-grouped.ts";
 
 /**
  * The file's bytes as the reader takes them: pieces of 1 MiB, each decoded and scanned on its own
@@ -17,4 +22,18 @@ import { createReadStream } from "node:fs";
  */
 export function fileChunks(file: string): AsyncIterable<Uint8Array> {
   return createReadStream(file, { highWaterMark: 1 << 20 });
+}
+
+/**
+ * The file's items (header, then blocks) as `readCsvBlocks` reads them from {@link fileChunks};
+ * with `found`, watched for a cell that may be a number with a thousands separator (`watchGrouped`).
+ *
+ * @example
+ * ```ts
+ * for await (const item of fileBlocks("fixtures/provinces-63-synthetic.csv")) console.log("kind" in item ? item.rows : item.cells);
+ * ```
+ */
+export function fileBlocks(file: string, options: CsvOptions = {}, found?: () => void): AsyncIterable<CsvStreamRow | CsvBlock> {
+  const items = readCsvBlocks(fileChunks(file), options);
+  return found === undefined ? items : watchGrouped(items, found);
 }

@@ -9,16 +9,13 @@
  *
  * @module
  */
-import { DtiError, error } from "../errors.ts";
 import type { Framework } from "../framework/types.ts";
-import { readCsvBlocks } from "../input/csv/csv-blocks.ts";
 import type { CsvOptions } from "../input/csv/parse-csv.ts";
 import { createRankStore } from "../rank/rank-store.ts";
 import { batchUnit, storeUnit } from "../stream/score-batch.ts";
-import { scoreStream, storeSummary, type ScoreStream, type StreamBatch, type StreamOptions, type StreamSummary } from "../stream/score-stream.ts";
+import { scoreStream, storeSummary, unreadSummary, type ScoreStream, type StreamBatch, type StreamOptions, type StreamSummary } from "../stream/score-stream.ts";
 import { hasWorker, workerItems, WORKER_SCRIPT } from "./worker-items.ts";
-import { fileChunks } from "./file-chunks.ts";
-import { watchGrouped } from "./stream-grouped.ts";
+import { fileBlocks } from "./file-chunks.ts";
 
 /** What the worker's stream says at its end, besides what the rank store here gives. */
 type WorkerSummary = Omit<StreamSummary, "units" | "ranks" | "unit" | "rankBytes">;
@@ -28,7 +25,7 @@ type WorkerSummary = Omit<StreamSummary, "units" | "ranks" | "unit" | "rankBytes
  * worker thread when `script` (the built worker) exists. With `grouped`, it is called once a cell
  * may be a number with a thousands separator (as `watchGrouped` calls it).
  *
- * @throws {@link DtiError} for an invalid framework or options (at once, on this thread); the
+ * @throws `DtiError` for an invalid framework or options (at once, on this thread); the
  *   reading's errors (a `DtiError`, or a file error with its `code`) from `batches()`.
  * @example
  * ```ts
@@ -39,8 +36,7 @@ type WorkerSummary = Omit<StreamSummary, "units" | "ranks" | "unit" | "rankBytes
  * ```
  */
 export function scoreFileInWorker(file: string, framework: Framework, csvOptions: CsvOptions = {}, options: StreamOptions = {}, grouped?: () => void, script: URL = WORKER_SCRIPT): ScoreStream {
-  const rows = () => (grouped === undefined ? readCsvBlocks(fileChunks(file), csvOptions) : watchGrouped(readCsvBlocks(fileChunks(file), csvOptions), grouped));
-  if (!hasWorker(script)) return scoreStream(framework, rows, options);
+  if (!hasWorker(script)) return scoreStream(framework, () => fileBlocks(file, csvOptions, grouped), options);
   // The same plan on this thread, unread: the framework and options checked here, and the nodes.
   const plan = scoreStream(framework, [], options);
   const position = (id: string) => plan.nodes.find((info) => info.id === id)!.position;
@@ -74,9 +70,6 @@ export function scoreFileInWorker(file: string, framework: Framework, csvOptions
     async *[Symbol.asyncIterator]() {
       for await (const batch of batches()) for (let k = 0; k < batch.size; k++) yield batchUnit(batch, k, root, plan.decimals);
     },
-    summary() {
-      if (summary === undefined) throw new DtiError([error("USAGE", "the summary is known once the stream has been read to the end")]);
-      return summary;
-    },
+    summary: () => summary ?? unreadSummary(),
   };
 }

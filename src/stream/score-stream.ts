@@ -116,8 +116,7 @@ export function scoreStream(
     [Symbol.asyncIterator]: units,
     batches,
     summary() {
-      if (summary === undefined) throw new DtiError([error("USAGE", "the summary is known once the stream has been read to the end")]);
-      return summary;
+      return summary ?? unreadSummary();
     },
   };
 }
@@ -147,6 +146,11 @@ function streamPlan(frameworkIn: Framework | FrameworkDefinition, options: Strea
   }
   if (optionIssues.length > 0) throw new DtiError(optionIssues);
   return { framework, compiled, infos, rankedIds };
+}
+
+/** A summary asked for before the stream was read to the end: a usage error. */
+export function unreadSummary(): never {
+  throw new DtiError([error("USAGE", "the summary is known once the stream has been read to the end")]);
 }
 
 /** The summary once every row is read: the issues left over and the warnings of the whole stream, then ranks. */
