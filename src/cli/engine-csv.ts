@@ -24,6 +24,7 @@ import type { CliIO } from "./io.ts";
 import { openOutFile } from "./out-file.ts";
 import { outputWriter } from "./stream-score.ts";
 import { copyEngineCsv, type CsvColumn } from "./engine-csv-copy.ts";
+import { writtenAt } from "./node-depth.ts";
 
 /** How the CSV is written: `toCSV`'s options, and where. */
 export interface EngineCsvSettings {
@@ -35,6 +36,8 @@ export interface EngineCsvSettings {
   readonly language?: Language;
   /** How DuckDB orders names before they are checked (see `CopyCsvPlan.presort`; a test setting). */
   readonly presort?: "icu" | "bytes";
+  /** `--depth`: the nodes written (undefined: every node). */
+  readonly depth?: number;
 }
 
 /** Scores `file` in DuckDB and writes the ranking CSV; returns the number of units. */
@@ -50,7 +53,7 @@ export async function engineCsv(io: CliIO, framework: Framework, file: string, o
     const d = settings.delimiter;
     const plan = compileFramework(framework);
     const rootId = plan.nodes[plan.root]!.id;
-    const others = nodeInfos(plan).filter((n) => n.id !== rootId).map((n) => n.id);
+    const others = nodeInfos(plan).filter((n) => n.id !== rootId && writtenAt(n, settings.depth)).map((n) => n.id);
     // The query's identity columns: the data's, and with a merge the members (and a code or group
     // only the mapping gives).
     const cols: DataColumns = Object.fromEntries((["code", "group", "year", "members"] as const).filter((c) => output.includes(c)).map((c) => [c, true]));

@@ -15,6 +15,9 @@ import { loadFramework } from "./load.ts";
 import { buildScoreOptions, delimiterOption, stringOption } from "./options.ts";
 import type { Progress } from "./progress.ts";
 import { UsageError } from "./usage-error.ts";
+import { depthOption, writtenAt } from "./node-depth.ts";
+import { nodeInfos } from "../pipeline/score.ts";
+import { compileFramework } from "../score/compile.ts";
 
 /** The framework and options of a `--engine duckdb` run, after checking the file and options. */
 async function engineInputs(io: CliIO, file: string, values: OptionValues): Promise<{ framework: Framework; options: DuckDbFileOptions }> {
@@ -33,7 +36,14 @@ async function engineInputs(io: CliIO, file: string, values: OptionValues): Prom
   const options = await buildScoreOptions(values, io, true);
   const delimiter = delimiterOption(values);
   const rankText = stringOption(values, "rank-nodes");
-  const rankNodes = rankText === undefined || rankText === "all" ? undefined : rankText.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const depth = depthOption(values);
+  // Nodes not written are not ranked either, unless --rank-nodes says otherwise.
+  const rankNodes =
+    rankText === undefined && depth !== undefined
+      ? nodeInfos(compileFramework(framework)).filter((n) => writtenAt(n, depth)).map((n) => n.id)
+      : rankText === undefined || rankText === "all"
+        ? undefined
+        : rankText.split(",").map((s) => s.trim()).filter((s) => s !== "");
   return { framework, options: { ...options, ...(delimiter !== undefined && delimiter !== "auto" ? { delimiter } : {}), ...(rankNodes !== undefined ? { rankNodes } : {}) } };
 }
 
@@ -51,7 +61,15 @@ export async function engineCsvOutput(io: CliIO, file: string, values: OptionVal
   const { framework, options } = await engineInputs(io, file, values);
   const decimalComma = values["decimal-comma"] === true;
   const out = stringOption(values, "out");
-  const units = await engineCsv(io, framework, file, options, { out, delimiter: decimalComma ? ";" : ",", decimalComma, bom: values["bom"] === true, ...(values["lang"] === "en" ? { language: "en" as const } : {}) });
+  const depth = depthOption(values);
+  const units = await engineCsv(io, framework, file, options, {
+    out,
+    delimiter: decimalComma ? ";" : ",",
+    decimalComma,
+    bom: values["bom"] === true,
+    ...(values["lang"] === "en" ? { language: "en" as const } : {}),
+    ...(depth !== undefined ? { depth } : {}),
+  });
   if (out !== undefined) io.stderr(`dti: wrote ${units} units to ${out}\n`);
   return 0;
 }

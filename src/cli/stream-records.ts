@@ -53,12 +53,12 @@ export async function unitsFile(): Promise<{ handle: FileHandle; path: string; r
 
 /** What pass 1 keeps besides the temporary file: the record size, each unit's input row, which identity fields occur. */
 export interface Records {
-  /** Nodes per record (the plan's node count). */
+  /** Nodes per record: those written (`--depth`), numbered in the order they were given (their record positions). */
   readonly nodes: number;
   /**
-   * Doubles per record: every node's published value, score and coverage (3 × nodes: JSON, whose
-   * units have every node's numbers), or every node's published value and the index's score and
-   * coverage (nodes + 2: CSV and Markdown, whose rows show only those).
+   * Doubles per record: each written node's published value, score and coverage (3 × nodes: JSON,
+   * whose units have every written node's numbers), or each written node's published value and the
+   * index's score and coverage (nodes + 2: CSV and Markdown, whose rows show only those).
    */
   readonly width: number;
   readonly rows: Int32Array;
@@ -67,7 +67,7 @@ export interface Records {
   readonly unranked: boolean;
   /** Some unit without a code is named as a totals or averages row ("Tổng cộng"), which `score()` leaves out. */
   readonly summaryNames: boolean;
-  /** Every node's keys counted per year and per year and group, or undefined (ordinal ranks, keys that cannot be counted). */
+  /** Every written node's keys counted per year and per year and group, or undefined (ordinal ranks, keys that cannot be counted). */
   readonly counts: PartitionCounts | undefined;
 }
 
@@ -88,33 +88,32 @@ export function partitionOf<K>(map: Map<K, number>, key: K): number {
 
 /**
  * Pass 1: each unit's numbers as one fixed-size record of doubles (published values scaled, scores,
- * coverage: 3 per node), in input order, so that pass 2 reads any unit back by its index.
+ * coverage: 3 per node), in input order, so that pass 2 reads any unit back by its index. Only the
+ * nodes written are kept and ranked (`written`: their plan positions, the index among them): a
+ * table of the index and its pillars neither stores nor counts a million units' indicators.
  */
-export async function writeRecords(stream: ScoreStream, temp: { handle: FileHandle; path: string }, ranking: RankMethod, full: boolean): Promise<Records> {
+export async function writeRecords(stream: ScoreStream, temp: { handle: FileHandle; path: string }, ranking: RankMethod, full: boolean, written: Int32Array): Promise<Records> {
   const writer = handleWriter(temp.handle, (e) => new UsageError(fileErrorMessage(e, "write", temp.path) ?? `cannot write ${temp.path}: ${(e as Error).message}`));
   const root = stream.nodes.find((info) => info.id === stream.root)!.position;
+  const nodes = written.length;
+  const width = full ? 3 * nodes : nodes + 2;
   const seen = { has: { code: false, group: false, year: false, members: false, unranked: false as const }, unranked: false, summaryNames: false };
   let counts: PartitionCounts | undefined;
   let rows = new Int32Array(1024);
   let count = 0;
-  let nodes = 0;
-  let width = 0;
+  // Ordinal ranks depend on names: they are ranked from the records at the end instead.
+  if (ranking !== "ordinal") counts = { year: createRankCounts(nodes), group: createRankCounts(nodes), years: new Map(), groups: new Map() };
   for await (const batch of stream.batches()) {
-    if (nodes === 0) {
-      nodes = batch.nodes;
-      width = full ? 3 * nodes : nodes + 2;
-      // Ordinal ranks depend on names: they are ranked from the records at the end instead.
-      if (ranking !== "ordinal") counts = { year: createRankCounts(nodes), group: createRankCounts(nodes), years: new Map(), groups: new Map() };
-    }
     rows = grow(rows, count + batch.size, (n) => new Int32Array(n));
     for (let k = 0; k < batch.size; k++) {
       const unit = batch.units[k]!;
       noteUnit(seen, unit);
       rows[count++] = unit.row;
     }
-    if (counts !== undefined && !countBatch(counts, batch)) counts = undefined;
     // A fresh buffer each time: the writer may still hold the last one.
-    await writer.write(new Uint8Array(batchRecords(batch, width, root, full).buffer));
+    const records = batchRecords(batch, width, written, root, full);
+    if (counts !== undefined && !countBatch(counts, batch, records, width, nodes)) counts = undefined;
+    await writer.write(new Uint8Array(records.buffer));
   }
   await writer.finish();
   return { nodes, width, rows: rows.subarray(0, count), has: seen.has, unranked: seen.unranked, summaryNames: seen.summaryNames, counts };
@@ -129,12 +128,14 @@ function noteUnit(seen: { has: { code: boolean; group: boolean; year: boolean };
   seen.has.year ||= unit.year !== undefined;
 }
 
-/** Counts a batch's published values in each unit's year's and year and group's partitions; false when they cannot be counted. */
-function countBatch(counts: PartitionCounts, batch: StreamBatch): boolean {
-  const n = batch.nodes;
+/**
+ * Counts a batch's published values (the first `nodes` doubles of each of its `records`) in each
+ * unit's year's and year and group's partitions; false when they cannot be counted.
+ */
+function countBatch(counts: PartitionCounts, batch: StreamBatch, records: Float64Array, width: number, nodes: number): boolean {
   for (let k = 0; k < batch.size; k++) {
     const unit = batch.units[k]!;
-    const published = batch.published.subarray(k * n, (k + 1) * n);
+    const published = records.subarray(k * width, k * width + nodes);
     const ok =
       counts.year.add(partitionOf(counts.years, unit.year), published) &&
       (unit.group === undefined || counts.group.add(partitionOf(counts.groups, `${unit.year ?? ""}\u0000${unit.group}`), published));
@@ -143,19 +144,24 @@ function countBatch(counts: PartitionCounts, batch: StreamBatch): boolean {
   return true;
 }
 
-/** A batch's records: every node's published value, then every node's score and coverage (full) or the index's. */
-function batchRecords(batch: StreamBatch, width: number, root: number, full: boolean): Float64Array {
+/**
+ * A batch's records: each written node's published value, then each written node's score and
+ * coverage (full) or the index's (`root`: its plan position).
+ */
+function batchRecords(batch: StreamBatch, width: number, written: Int32Array, root: number, full: boolean): Float64Array {
   const n = batch.nodes;
+  const m = written.length;
   const out = new Float64Array(width * batch.size);
   for (let k = 0; k < batch.size; k++) {
     const at = k * width;
-    out.set(batch.published.subarray(k * n, (k + 1) * n), at);
+    const from = k * n;
+    for (let j = 0; j < m; j++) out[at + j] = batch.published[from + written[j]!]!;
     if (full) {
-      out.set(batch.scores.subarray(k * n, (k + 1) * n), at + n);
-      out.set(batch.coverage.subarray(k * n, (k + 1) * n), at + 2 * n);
+      for (let j = 0; j < m; j++) out[at + m + j] = batch.scores[from + written[j]!]!;
+      for (let j = 0; j < m; j++) out[at + 2 * m + j] = batch.coverage[from + written[j]!]!;
     } else {
-      out[at + n] = batch.scores[k * n + root]!;
-      out[at + n + 1] = batch.coverage[k * n + root]!;
+      out[at + m] = batch.scores[from + root]!;
+      out[at + m + 1] = batch.coverage[from + root]!;
     }
   }
   return out;

@@ -21,6 +21,7 @@ import { markdownRankingWriter } from "../report/to-markdown.ts";
 import type { ScoreStream, StreamOptions, StreamSummary } from "../stream/score-stream.ts";
 import type { StreamCliSettings } from "./stream-settings.ts";
 import { recordsInOrder, type Records } from "./stream-records.ts";
+import { writtenAt } from "./node-depth.ts";
 
 /**
  * Where the output goes: `add` appends text, or bytes are appended to `buffer` and then `added`
@@ -43,21 +44,30 @@ interface Parts {
   group: number;
 }
 
-/** Pass 2: writes every unit, in result order, read back from its record in the temporary file `fd`. */
+/** The nodes written (`--depth`), in the stream's order: their records hold them in this order. */
+export function writtenNodes(stream: ScoreStream, depth: number | undefined): ScoreStream["nodes"] {
+  return stream.nodes.filter((info) => writtenAt(info, depth));
+}
+
+/**
+ * Pass 2: writes every unit, in result order, read back from its record in the temporary file
+ * `fd`, whose nodes are `written` ({@link writtenNodes}) by their positions in that list.
+ */
 export async function writeResult(
   stream: ScoreStream,
   summary: StreamSummary,
   records: Records,
   fd: number,
   settings: StreamCliSettings,
+  written: ScoreStream["nodes"],
   framework: Framework,
   options: StreamOptions,
   out: ByteSink,
 ): Promise<void> {
   const count = summary.units;
-  const rootPosition = stream.nodes.find((info) => info.id === stream.root)!.position;
-  const infos: NodeInfo[] = stream.nodes.map(({ position: _, ...info }) => info);
-  const nodeIndex = new Map(stream.nodes.filter((info) => info.id !== stream.root).map((info) => [info.id, info.position]));
+  const rootPosition = written.findIndex((info) => info.id === stream.root);
+  const infos: NodeInfo[] = written.map(({ position: _, ...info }) => info);
+  const nodeIndex = new Map(written.flatMap((info, k) => (info.id === stream.root ? [] : [[info.id, k] as const])));
   const root = summary.ranks.get(stream.root)!;
   const order = unitOrder(summary, root);
   // The record of the unit being written, read as the node table of `unitResult`.

@@ -27,7 +27,7 @@ import { scoreFileInWorker } from "./stream-in-worker.ts";
 import type { CliIO } from "./io.ts";
 import { openOutFile, type OutFile } from "./out-file.ts";
 import { unitsFile, writeRecords } from "./stream-records.ts";
-import { writeResult, type ByteSink } from "./stream-result.ts";
+import { writeResult, writtenNodes, type ByteSink } from "./stream-result.ts";
 import { addText, type ByteBuffer } from "../report/csv-byte-rows.ts";
 import type { StreamCliSettings } from "./stream-settings.ts";
 import { UsageError } from "./usage-error.ts";
@@ -108,14 +108,15 @@ export async function streamScoreFile(
     const stream = scoreFileInWorker(file, framework, csvOptions, options, settings.auto === true ? () => (grouped = true) : undefined);
     units = await unitsFile();
     const temp = units;
-    const records = await writeRecords(stream, temp, options.ranking ?? "competition", settings.format === "json" || settings.format === "jsonl");
+    const written = writtenNodes(stream, settings.depth);
+    const records = await writeRecords(stream, temp, options.ranking ?? "competition", settings.format === "json" || settings.format === "jsonl", Int32Array.from(written, (info) => info.position));
     const summary = stream.summary();
     if (settings.auto === true && (!summary.ok || grouped || records.summaryNames || records.unranked)) return undefined;
     if (records.unranked) throw new UsageError("the data marks units assessed but not ranked (Được xếp hạng: Không): score it without --stream");
     printSummaryIssues(io, summary, settings.format !== "json");
     if (!summary.ok) return 1;
     const out = outputWriter(io, outFile);
-    await writeResult(stream, summary, records, temp.handle.fd, settings, framework, options, out);
+    await writeResult(stream, summary, records, temp.handle.fd, settings, written, framework, options, out);
     await out.flush();
     if (outFile !== undefined) {
       await outFile.commit();

@@ -14,6 +14,8 @@ export interface StreamCliSettings {
   readonly out: string | undefined;
   readonly csv: CsvReportOptions;
   readonly markdown: MarkdownOptions;
+  /** `--depth`: only the nodes down to this depth are written and ranked (undefined: every node). */
+  readonly depth?: number;
   /**
    * A file that was not asked to stream (streamed for its size): when it has errors or anything
    * `score()` reads from the whole table (cells that may hold thousands separators, totals rows),

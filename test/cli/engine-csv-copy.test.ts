@@ -55,9 +55,24 @@ describe("dti score --engine duckdb --format csv -o (DuckDB writes the file)", (
     ["fixtures/provinces-63-synthetic-2years.csv", ["--decimal-comma", "--bom"]],
     ["fixtures/provinces-63-synthetic-2years.csv", ["--group-by", "group"]],
     [SAMPLE, ["--ranking", "dense", "--decimals", "2"]],
+    ["fixtures/provinces-63-synthetic-2years.csv", ["--group-by", "group", "--depth", "1"]],
+    [SAMPLE, ["--depth", "0"]],
   ])("%s %j: the same bytes as the library", async (file, extra) => {
     const { library, engine } = await both(file, extra);
     expect(engine).toBe(library);
+  }, 60_000);
+
+  it("--depth: the same bytes on standard output, and as the library writes them in other formats", async () => {
+    const args = ["score", "fixtures/provinces-63-synthetic-2years.csv", ...FW22, "--group-by", "group", "--depth", "1"];
+    const library = await cli([...args, "--format", "csv"]);
+    expect((await cli([...args, "--format", "csv", "--engine", "duckdb"])).stdout).toBe(library.stdout);
+    expect(library.stdout.split("\r\n")[0]!.split(",").length).toBeLessThan(20);
+    expect((await cli([...args, "--format", "md", "--engine", "duckdb"])).stdout).toBe((await cli([...args, "--format", "md"])).stdout);
+    // JSON: the same nodes, published values and ranks (the float scores may differ in the last bit).
+    type Doc = { nodes: { id: string }[]; units: { value: string; rank: number; nodes: Record<string, { value: string; rank: number }> }[] };
+    const published = (doc: Doc) => ({ nodes: doc.nodes.map((n) => n.id), units: doc.units.map((u) => [u.value, u.rank, Object.entries(u.nodes).map(([id, n]) => [id, n.value, n.rank])]) });
+    const json = async (engine: string[]) => published(JSON.parse((await cli([...args, "--format", "json", ...engine])).stdout) as Doc);
+    expect(await json(["--engine", "duckdb"])).toEqual(await json([]));
   }, 60_000);
 
   it("--rank-nodes: the same bytes as the engine's CSV on standard output (the other nodes' ranks blank)", async () => {

@@ -105,6 +105,49 @@ describe("dti score and dti score --stream write the same bytes", () => {
   }, 60_000);
 });
 
+describe("dti score --depth: the upper levels only", () => {
+  it("writes the same bytes with and without the stream, at every depth and in every format", async () => {
+    const minmax = [minmaxData(), "--framework", join(dir, "minmax.json"), "--group-by", "group", "--missing", "reweight"];
+    for (const args of [cases[1]!.args, minmax]) {
+      for (const depth of ["0", "1", "2"]) for (const format of formats) await same([...args, "--depth", depth, ...format]);
+    }
+  }, 180_000);
+
+  it("keeps the index and the nodes down to the depth (views count as 1), each ranked as without it", async () => {
+    const args = ["score", "fixtures/provinces-63-synthetic-2years.csv", "--framework", "vn-dti-2022-province", "--format", "csv"];
+    const full = (await cli(args)).stdout.split("\r\n");
+    const header = (depth: string) => (depth === "" ? full : (await_(depth))).at(0)!.split(",");
+    const await_ = (depth: string) => depthRows.get(depth)!;
+    const depthRows = new Map<string, string[]>();
+    for (const depth of ["0", "1"]) depthRows.set(depth, (await cli([...args, "--depth", depth])).stdout.split("\r\n"));
+    const json = JSON.parse((await cli([...args.slice(0, -2), "--format", "json"])).stdout) as { nodes: { id: string; depth: number }[] };
+    const depthOf = new Map(json.nodes.map((n) => [n.id, n.depth < 0 ? 1 : n.depth]));
+    const identity = header("").filter((h) => !depthOf.has(h.replace(/_rank$/u, "")));
+    expect(identity).toEqual(["rank", "group_rank", "unit", "code", "group", "year", "coverage"]);
+    expect(header("0")).toEqual([...identity.slice(0, -1), "dti", "coverage"]);
+    const pillars = header("1").filter((h) => !identity.includes(h) && h !== "dti");
+    expect(pillars.length).toBeGreaterThan(0);
+    expect(pillars.map((h) => depthOf.get(h.replace(/_rank$/u, "")))).toEqual(pillars.map(() => 1));
+    expect(json.nodes.filter((n) => depthOf.get(n.id) === 1).length * 2).toBe(pillars.length);
+    // Each kept column holds what it holds without --depth.
+    const fullHeader = header("");
+    for (const [i, h] of header("1").entries()) {
+      const j = fullHeader.indexOf(h);
+      expect(await_("1").map((line) => line.split(",")[i])).toEqual(full.map((line) => line.split(",")[j]));
+    }
+  }, 60_000);
+
+  it("refuses a depth that is not a whole number, and the formats that show their own nodes", async () => {
+    const base = ["score", "fixtures/provinces-63-synthetic.csv", "--framework", "vn-dti-2022-province"];
+    for (const bad of ["-1", "1.5", "x"]) {
+      const r = await cli([...base, `--depth=${bad}`]);
+      expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/--depth must be a whole number ≥ 0/u)]);
+    }
+    const svg = await cli([...base, "--depth", "1", "--format", "svg"]);
+    expect([svg.code, svg.stderr]).toEqual([2, expect.stringMatching(/--depth works with --format md, csv, json, jsonl or html/u)]);
+  }, 60_000);
+});
+
 describe("dti score on a CSV file over 8 MiB (streamed unless the whole table is needed)", () => {
   /** 4,500 units of the 2020 framework with a long note column: over 8 MiB. */
   function large(last: string, cell = "0.5"): string {

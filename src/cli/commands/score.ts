@@ -34,6 +34,7 @@ import { engineCsvOutput, scoreWithDuckDb } from "../engine-score.ts";
 import { streamScoreFile } from "../stream-score.ts";
 import { dataFiles } from "../load-forms.ts";
 import { UsageError } from "../usage-error.ts";
+import { depthOption, resultAtDepth } from "../node-depth.ts";
 
 export const scoreCommand: Command = {
   name: "score",
@@ -53,6 +54,7 @@ export const scoreCommand: Command = {
     stream: { type: "boolean" },
     engine: { type: "string" },
     "rank-nodes": { type: "string" },
+    depth: { type: "string" },
     "max-issues": { type: "string" },
   },
   help: `${DATA_HELP}${FORMULA_HELP}${RANK_HELP}      --format <fmt>          md (default) | csv | json | jsonl (a unit a line) |
@@ -66,6 +68,9 @@ export const scoreCommand: Command = {
                               svg default to vi-VN for --lang vi, en-US for --lang en)
       --decimal-comma         write 0,8002 instead of 0.8002 (md and csv)
       --bom                   start CSV output with a UTF-8 BOM (for Excel)
+      --depth <n>             write and rank only the nodes down to depth n: 0 the index,
+                              1 the index and its pillars (views count as 1); the others
+                              are still scored (md, csv, json, jsonl, html)
       --headers <ids|names>   csv headers: node ids (default; reads back unambiguously) or
                               names in --lang ("Hạng", "Đơn vị", "NTS", "NTS - hạng" …)
       --points                csv: a column of the index in points on the framework's total
@@ -118,7 +123,11 @@ export const scoreCommand: Command = {
     const bar = progress(io, 3);
     const headers = oneOf("headers", stringOption(values, "headers"), ["ids", "names"] as const);
     if ((headers !== undefined || values["points"] === true) && format !== "csv") throw new UsageError("--headers and --points work with --format csv");
-    const { framework, result } = engine === "duckdb" ? await scoreWithDuckDb(io, file, values, bar) : await scoreFile(io, files, values, bar);
+    const depth = depthOption(values);
+    if (depth !== undefined && (format === "svg" || format === "xlsx")) throw new UsageError(`--depth works with --format md, csv, json, jsonl or html (the ${format} output shows its own nodes)`);
+    const scored = engine === "duckdb" ? await scoreWithDuckDb(io, file, values, bar) : await scoreFile(io, files, values, bar);
+    const { framework } = scored;
+    const result = resultAtDepth(scored.result, depth, format === "json" || format === "jsonl");
     const points = values["points"] === true ? totalPoints(framework) : undefined;
     if (values["points"] === true && points === undefined) throw new UsageError(`--points: framework ${JSON.stringify(framework.id)} has no total points (no maxPoints on its root or on every top-level group)`);
     bar.step(`writing ${format}`);
@@ -226,6 +235,7 @@ async function runStream(file: string, values: OptionValues, io: CliIO, auto: bo
   const points = values["points"] === true ? totalPoints(framework) : undefined;
   if (values["points"] === true && points === undefined) throw new UsageError(`--points: framework ${JSON.stringify(framework.id)} has no total points (no maxPoints on its root or on every top-level group)`);
   const locale = localeOption(values);
+  const depth = depthOption(values);
   return streamScoreFile(
     io,
     file,
@@ -236,6 +246,7 @@ async function runStream(file: string, values: OptionValues, io: CliIO, auto: bo
       out: stringOption(values, "out"),
       csv: { decimalComma, bom: values["bom"] === true, delimiter: decimalComma ? ";" : ",", language, ...(headers !== undefined ? { headers } : {}), ...(points !== undefined ? { points } : {}) },
       markdown: { language, decimalComma, ...(locale !== undefined ? { locale } : {}) },
+      ...(depth !== undefined ? { depth } : {}),
       auto,
     },
     delimiterOption(values),
