@@ -33,9 +33,8 @@ export default defineConfig([
   { ...library, entry: { sql: "src/sql.ts" }, dts: { ...dts, only: true } },
   {
     // The command-line tool: Node only, ESM, with a shebang kept from the source; and the worker
-    // threads of a streamed CSV (`dist/unit-worker.js` scores the units the CLI reads;
-    // `dist/csv-worker.js` reads and scores a file it reads twice), found beside the CLI's code.
-    entry: { cli: "src/cli/main.ts", "csv-worker": "src/cli/csv-worker.ts", "unit-worker": "src/cli/unit-worker.ts" },
+    // thread that reads a streamed CSV (`dist/csv-worker.js`, found beside the CLI's code).
+    entry: { cli: "src/cli/main.ts", "csv-worker": "src/cli/csv-worker.ts" },
     format: ["esm"],
     sourcemap: true,
     target: "node20",

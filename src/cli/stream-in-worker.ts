@@ -14,10 +14,7 @@ import type { CsvOptions } from "../input/csv/parse-csv.ts";
 import { createRankStore } from "../rank/rank-store.ts";
 import { batchUnit, storeUnit } from "../stream/score-batch.ts";
 import { scoreStream, storeSummary, unreadSummary, type ScoreStream, type StreamBatch, type StreamOptions, type StreamSummary } from "../stream/score-stream.ts";
-import { hasWorker, UNIT_WORKER_SCRIPT, workerItems, WORKER_SCRIPT } from "./worker-items.ts";
-import { feedUnits } from "./unit-feed.ts";
-import { compileFramework } from "../score/compile.ts";
-import { hasNormaliseLeaves } from "../methods/normalise/normalise-leaves.ts";
+import { hasWorker, workerItems, WORKER_SCRIPT } from "./worker-items.ts";
 import { fileBlocks } from "./file-chunks.ts";
 
 /** What the worker's stream says at its end, besides what the rank store here gives. */
@@ -38,18 +35,7 @@ type WorkerSummary = Omit<StreamSummary, "units" | "ranks" | "unit" | "rankBytes
  * stream.summary().units; // => 63
  * ```
  */
-export function scoreFileInWorker(
-  file: string,
-  framework: Framework,
-  csvOptions: CsvOptions = {},
-  options: StreamOptions = {},
-  grouped?: () => void,
-  scripts: { readonly file: URL; readonly units: URL } = { file: WORKER_SCRIPT, units: UNIT_WORKER_SCRIPT },
-): ScoreStream {
-  // A framework that normalises across units reads the file twice: its worker reads it. Otherwise
-  // this thread reads the rows and their identities while the worker scores them.
-  const fed = !hasNormaliseLeaves(compileFramework(framework));
-  const script = fed ? scripts.units : scripts.file;
+export function scoreFileInWorker(file: string, framework: Framework, csvOptions: CsvOptions = {}, options: StreamOptions = {}, grouped?: () => void, script: URL = WORKER_SCRIPT): ScoreStream {
   if (!hasWorker(script)) return scoreStream(framework, () => fileBlocks(file, csvOptions, grouped), options);
   // The same plan on this thread, unread: the framework and options checked here, and the nodes.
   const plan = scoreStream(framework, [], options);
@@ -61,9 +47,7 @@ export function scoreFileInWorker(
   async function* batches(): AsyncGenerator<StreamBatch> {
     const store = createRankStore(ranked.length);
     const keys = new Float64Array(ranked.length);
-    const items = fed
-      ? workerItems<StreamBatch>(script, { score: { framework, options } }, undefined, (send) => feedUnits(file, csvOptions, framework, options, grouped, send))
-      : workerItems<StreamBatch>(script, { file, options: csvOptions, watchGrouped: grouped !== undefined, score: { framework, options } }, grouped);
+    const items = workerItems<StreamBatch>(script, { file, options: csvOptions, watchGrouped: grouped !== undefined, score: { framework, options } }, grouped);
     for (;;) {
       const next = await items.next();
       if (next.done === true) {

@@ -13,20 +13,11 @@ import { DtiError, type Issue } from "../errors.ts";
 /** Items the worker may post ahead of this thread. */
 const AHEAD = 4;
 
-/** Messages the main thread may send ahead of the worker's taking them (a feed's blocks of rows). */
-const FEED_AHEAD = 6;
-
-/** The worker's script beside this module in `dist/` (built from `csv-worker.ts`): it reads and scores a file. */
+/** The worker's script beside this module in `dist/` (built from `csv-worker.ts`). */
 export const WORKER_SCRIPT = new URL("./csv-worker.js", import.meta.url);
 
-/** The worker's script that scores units read on this thread (built from `unit-worker.ts`). */
-export const UNIT_WORKER_SCRIPT = new URL("./unit-worker.js", import.meta.url);
-
-/** Sends a message to the worker (its buffers transferred), once it has room for one more. */
-export type FeedSend = (message: object, transfer: ArrayBuffer[]) => Promise<void>;
-
 /** A worker's error made an error again: a `DtiError` with its issues, or an error with its file code. */
-export function revive(data: { issues?: readonly Issue[]; message?: string; code?: unknown; path?: unknown; syscall?: unknown }): Error {
+function revive(data: { issues?: readonly Issue[]; message?: string; code?: unknown; path?: unknown; syscall?: unknown }): Error {
   if (data.issues !== undefined) return new DtiError(data.issues, data.message);
   return Object.assign(new Error(data.message ?? "the CSV reader stopped"), { code: data.code, path: data.path, syscall: data.syscall });
 }
@@ -39,12 +30,11 @@ export function hasWorker(script: URL): boolean {
 /**
  * The items the worker `script` posts (started with `data`), in order, a few ahead (credits); the
  * generator's return value is what the worker's last message carries (`summary`). `grouped` is
- * called when the worker says a cell may be a number with a thousands separator. `feed`, when
- * given, sends the worker its input meanwhile (a few messages ahead of the worker's `{ took }`).
+ * called when the worker says a cell may be a number with a thousands separator.
  *
  * @throws the worker's error, made an error again ({@link revive}).
  */
-export async function* workerItems<T>(script: URL, data: object, grouped?: () => void, feed?: (send: FeedSend) => Promise<void>): AsyncGenerator<T, unknown> {
+export async function* workerItems<T>(script: URL, data: object, grouped?: () => void): AsyncGenerator<T, unknown> {
   // A larger young generation: the worker makes many short-lived cells and units, and collected
   // them in small steps (a quarter of its time at a million units).
   const worker = new Worker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
@@ -55,13 +45,10 @@ export async function* workerItems<T>(script: URL, data: object, grouped?: () =>
     wake?.();
     wake = undefined;
   };
-  const room = feedRoom(worker);
-  worker.on("message", (message: { took?: number }) => (typeof message.took === "number" ? room.took(message.took) : push(message)));
+  worker.on("message", push);
   worker.on("error", (e) => push({ error: { message: e.message } }));
   worker.on("exit", () => push({ exit: true }));
   worker.postMessage({ credit: AHEAD });
-  // A feed that fails says so to the worker, in order; one stopped by the end ends quietly.
-  feed?.(room.send).catch(() => undefined);
   try {
     for (;;) {
       while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
@@ -77,35 +64,7 @@ export async function* workerItems<T>(script: URL, data: object, grouped?: () =>
       yield message.item!;
     }
   } finally {
-    // Done, failed, or the reader stopped early: the worker stops too, and so does the feed.
-    room.stop();
+    // Done, failed, or the reader stopped early: the worker stops too.
     await worker.terminate();
   }
-}
-
-/** The feed's room in the worker: {@link FEED_AHEAD} messages not yet taken; `send` throws once stopped. */
-function feedRoom(worker: Worker) {
-  let room = FEED_AHEAD;
-  let stopped = false;
-  let wake: (() => void) | undefined;
-  const wakeUp = () => {
-    wake?.();
-    wake = undefined;
-  };
-  return {
-    async send(message: object, transfer: ArrayBuffer[]): Promise<void> {
-      while (room <= 0 && !stopped) await new Promise<void>((resolve) => (wake = resolve));
-      if (stopped) throw new Error("the scoring worker has stopped");
-      room--;
-      worker.postMessage(message, transfer);
-    },
-    took(n: number) {
-      room += n;
-      wakeUp();
-    },
-    stop() {
-      stopped = true;
-      wakeUp();
-    },
-  };
 }

@@ -49,18 +49,6 @@ export function scoreStream(
   rows: StreamSource,
   options: StreamOptions = {},
 ): ScoreStream {
-  return streamWith(frameworkIn, rows, options, rowReader);
-}
-
-/** What a stream reads its units through: {@link rowReader}, or one fed by another thread that reads the rows. */
-export type UnitReader = ReturnType<typeof rowReader>;
-
-/**
- * {@link scoreStream} reading its units through `makeReader`'s reader (made with the stream's
- * logs, which the reader adds the issues of the rows to): the streamed CLI's scoring thread is
- * given units read on the thread that reads the file.
- */
-export function streamWith(frameworkIn: Framework | FrameworkDefinition, rows: StreamSource, options: StreamOptions, makeReader: typeof rowReader): ScoreStream {
   const { framework, compiled, infos, rankedIds } = streamPlan(frameworkIn, options);
   const normalises = hasNormaliseLeaves(compiled);
   if (normalises && typeof rows !== "function" && !Array.isArray(rows)) {
@@ -77,7 +65,7 @@ export function streamWith(frameworkIn: Framework | FrameworkDefinition, rows: S
     const cap = options.maxIssues ?? 100;
     const errors = createIssueLog(cap);
     const warnings = createIssueLog(cap);
-    const reader = makeReader(framework, compiled, options, errors, warnings, missing);
+    const reader = rowReader(framework, compiled, options, errors, warnings, missing);
     // Pass 1 (frameworks that normalise across units): the raw values of every normalised leaf.
     const global = normalises ? await collectNormalised(compiled, reader, open(), missing) : undefined;
     const rankedPositions = rankedIds.map((id) => compiled.index.get(id) as number);

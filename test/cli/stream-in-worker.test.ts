@@ -13,13 +13,13 @@ import { scoreFileInWorker } from "../../src/cli/stream-in-worker.ts";
 import { getFramework, scoreStream, type StreamOptions } from "../../src/index.ts";
 
 const DIR = ".tmp/test-csv-worker";
-const SCRIPTS = { file: pathToFileURL(`${DIR}/lib/csv-worker.js`), units: pathToFileURL(`${DIR}/lib/unit-worker.js`) };
+const SCRIPT = pathToFileURL(`${DIR}/lib/csv-worker.js`);
 
 beforeAll(async () => {
   mkdirSync(DIR, { recursive: true });
-  await build({ entryPoints: ["src/cli/csv-worker.ts", "src/cli/unit-worker.ts"], bundle: true, platform: "node", format: "esm", target: "node20", outdir: `${DIR}/lib`, packages: "external", logLevel: "error" });
+  await build({ entryPoints: ["src/cli/csv-worker.ts"], bundle: true, platform: "node", format: "esm", target: "node20", outdir: `${DIR}/lib`, packages: "external", logLevel: "error" });
   // The CLI twice: with its worker beside it, and alone (reading on the main thread).
-  for (const [out, entries] of [[`${DIR}/with`, ["src/cli/main.ts", "src/cli/csv-worker.ts", "src/cli/unit-worker.ts"]], [`${DIR}/without`, ["src/cli/main.ts"]]] as const) {
+  for (const [out, entries] of [[`${DIR}/with`, ["src/cli/main.ts", "src/cli/csv-worker.ts"]], [`${DIR}/without`, ["src/cli/main.ts"]]] as const) {
     await build({ entryPoints: [...entries], bundle: true, splitting: true, platform: "node", format: "esm", target: "node20", outdir: out, packages: "external", logLevel: "error" });
   }
   const lines = ["Đơn vị;Mã;a;b;c"];
@@ -36,7 +36,7 @@ beforeAll(async () => {
   // Smaller files for comparing every batch: several batches, and (data) ragged rows and blanks.
   writeFileSync(`${DIR}/small.csv`, lines.filter((l) => l.split(";").length === 5).slice(0, 5001).join("\n"));
   writeFileSync(`${DIR}/small-data.csv`, lines.slice(0, 5001).join("\n"));
-  // Header issues (a column no input has; an input no column has), which the reading thread logs.
+  // Header issues (a column no input has; an input no column has), logged before any row.
   writeFileSync(`${DIR}/columns.csv`, lines.slice(0, 3000).map((l, i) => (i === 0 ? "Đơn vị;Mã;a;b;ghi chú" : l)).join("\n"));
   // One cell that may be a number with a thousands separator, far into the file.
   writeFileSync(`${DIR}/grouped.csv`, `${lines.map((l, i) => (i === 45000 ? l.replace(/;[^;]*$/u, ";1.050") : l)).join("\n")}\n`);
@@ -83,7 +83,7 @@ describe("scoreFileInWorker", { timeout: 120_000 }, () => {
     const { unit, ranks, rankBytes: _, ...rest } = stream.summary();
     return { batches, ...rest, ranks: [...ranks], units: Array.from({ length: rest.units }, (_, i) => unit(i)) };
   }
-  const none = { file: pathToFileURL(`${DIR}/no-such-worker.js`), units: pathToFileURL(`${DIR}/no-such-worker.js`) };
+  const none = pathToFileURL(`${DIR}/no-such-worker.js`);
   const minmax = {
     id: "worker-minmax", version: "1.0.0", title: { vi: "Thử" },
     root: { id: "idx", name: { vi: "Chỉ số" }, children: [
@@ -111,7 +111,7 @@ describe("scoreFileInWorker", { timeout: 120_000 }, () => {
     for (const [file, framework, options] of cases()) {
       const path = `${DIR}/${file}`;
       const fw = framework as Parameters<typeof scoreFileInWorker>[1];
-      const inWorker = await outcome(scoreFileInWorker(path, fw, { delimiter: "auto" }, options, undefined, SCRIPTS));
+      const inWorker = await outcome(scoreFileInWorker(path, fw, { delimiter: "auto" }, options, undefined, SCRIPT));
       const here = await outcome(scoreFileInWorker(path, fw, { delimiter: "auto" }, options, undefined, none));
       expect(inWorker).toEqual(here);
       expect(here).toEqual(await outcome(Object.assign(scoreStream(fw, () => readCsvBlocks(fileChunks(path), { delimiter: "auto" }), options))));
@@ -119,18 +119,18 @@ describe("scoreFileInWorker", { timeout: 120_000 }, () => {
   });
 
   it("says when a cell may be a number with a thousands separator, and refuses a bad option on this thread", async () => {
-    const found = async (script: typeof SCRIPTS) => {
+    const found = async (script: URL) => {
       let calls = 0;
       await outcome(scoreFileInWorker(`${DIR}/grouped.csv`, JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), {}, { missing: "zero" }, () => calls++, script));
       return calls;
     };
-    expect(await found(SCRIPTS)).toBe(1);
+    expect(await found(SCRIPT)).toBe(1);
     expect(await found(none)).toBe(1);
-    expect(() => scoreFileInWorker(`${DIR}/good.csv`, JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), {}, { rankNodes: ["zz"] }, undefined, SCRIPTS)).toThrow(/rankNodes: "zz" is not a node/u);
+    expect(() => scoreFileInWorker(`${DIR}/good.csv`, JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), {}, { rankNodes: ["zz"] }, undefined, SCRIPT)).toThrow(/rankNodes: "zz" is not a node/u);
   });
 
   it("stops the worker when the reader stops early (no summary then)", async () => {
-    const stream = scoreFileInWorker(`${DIR}/good.csv`, JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), {}, { missing: "zero" }, undefined, SCRIPTS);
+    const stream = scoreFileInWorker(`${DIR}/good.csv`, JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), {}, { missing: "zero" }, undefined, SCRIPT);
     let batches = 0;
     for await (const _ of stream.batches()) if (++batches === 2) break;
     expect(batches).toBe(2);
