@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { ratFromNumber, ratToDecimalText } from "../number/rational.ts";
 import type { Dialect } from "./dialect.ts";
 import { EXPONENT_PATTERN } from "./exponent-sql.ts";
 import { pointedSql } from "./show-value-sql.ts";
@@ -83,12 +84,11 @@ export function withNumberParts(dialect: Dialect, text: string, alias: string, b
   return bound(dialect, z, zeroth, bound(dialect, a, first, bound(dialect, b, second, bound(dialect, c, third, body(parts)))));
 }
 
-/** The parts of a number known when compiling (a leaf's points), as literals. */
+/** The parts of a number known when compiling (a leaf's points, as the library reads them: `ratFromNumber`), as literals. */
 export function literalParts(value: number): NumberParts {
-  const text = String(value);
-  if (!/^\d+(\.\d+)?$/u.test(text)) throw new Error(`${text} is not a plain decimal`);
-  const [int, frac = ""] = text.split(".") as [string, string?];
-  return { readable: "TRUE", shown: `'${text}'`, minus: "''", digits: `'${int}${frac}'`, places: String(frac.length), share: "NULL" };
+  const text = ratToDecimalText(ratFromNumber(value));
+  const [int, frac = ""] = text.replace(/^-/u, "").split(".") as [string, string?];
+  return { readable: "TRUE", shown: `'${text}'`, minus: text.startsWith("-") ? "'-'" : "''", digits: `'${int}${frac}'`, places: String(frac.length), share: "NULL" };
 }
 
 /** Digits in pieces of nine, the last first, as BIGINTs (DuckDB). */
