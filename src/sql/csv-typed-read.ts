@@ -12,11 +12,13 @@
  * result is the text path's. Blank words ("NA", "null", in any case) are read as NULL by both:
  * the typed read is first tried without them (DuckDB compares every cell with every spelling
  * given, 29 of them: a third of its reading time), and where a cell is one, that read stops and
- * the typed read that takes them runs.
+ * the typed read that takes them runs. A blank word with spaces around it (" NA ") stops that one
+ * too: DuckDB's message quotes the cell, which is then given to the next typed read as a blank
+ * spelling of its own (a few at most), so only files that have such cells pay for them.
  *
  * @module
  */
-import { MISSING_WORDS } from "../input/blank-cell.ts";
+import { isBlank, MISSING_WORDS } from "../input/blank-cell.ts";
 import { sqlText } from "./dialect.ts";
 import type { InputKeys } from "./input-sql.ts";
 import type { SqlColumns } from "./options.ts";
@@ -54,14 +56,14 @@ function caseSpellings(word: string): string[] {
 
 /**
  * `read_csv` as the text path calls it (see `sourceSql`), the given columns read as
- * DECIMAL(18, places); with `blankWords`, the blank words (`isBlank`'s, in every case) read as
- * NULL: the text path reads them as blanks in every column it reads, so they need not stop the
- * typed read. Without, a blank word stops it, as one with spaces around it always does (then the
- * text path answers).
+ * DECIMAL(18, places); with `blankWords`, the blank words (`isBlank`'s, in every case, and the
+ * spaced spellings given) read as NULL: the text path reads them as blanks in every column it
+ * reads, so they need not stop the typed read. Without, a blank word stops it, as one with spaces
+ * around it not given does.
  */
-export function typedCsvReader(file: string, delimiter: string | undefined, typed: readonly string[], places: number, blankWords: boolean): string {
+export function typedCsvReader(file: string, delimiter: string | undefined, typed: readonly string[], places: number, blankWords: readonly string[] | undefined): string {
   const types = `{${typed.map((c) => `${sqlText(c)}: 'DECIMAL(18,${places})'`).join(", ")}}`;
-  const nulls = blankWords ? `, nullstr = [${MISSING_WORDS.flatMap(caseSpellings).map(sqlText).join(", ")}]` : "";
+  const nulls = blankWords !== undefined ? `, nullstr = [${[...MISSING_WORDS.flatMap(caseSpellings), ...blankWords].map(sqlText).join(", ")}]` : "";
   return `SELECT * FROM read_csv(${sqlText(file)}, header = true, all_varchar = true${delimiter === undefined ? "" : `, delim = ${sqlText(delimiter)}`}, types = ${types}${nulls})`;
 }
 
@@ -69,22 +71,46 @@ export function typedCsvReader(file: string, delimiter: string | undefined, type
 export interface TypedQuery {
   /** The query reading the numbers as DECIMALs, without the blank words. */
   readonly sql: string;
-  /** The same query taking the blank words as NULL: run where `sql` stops. */
-  readonly blankWords: () => string;
+  /** The same query taking the blank words as NULL, and the spaced spellings given: run where `sql` stops. */
+  readonly blankWords: (spaced: readonly string[]) => string;
   readonly readable: () => Promise<boolean>;
+}
+
+/** Most spaced blank spellings given to the typed read before the text path answers. */
+const MAX_SPACED = 4;
+
+/**
+ * The cell a typed read stopped at, when it is a blank word with spaces around it (" NA ", "  "):
+ * DuckDB's message says `Could not convert string " NA " to 'DECIMAL'`. Undefined for any other
+ * failure, or a message said otherwise (the text path answers then).
+ */
+export function spacedBlankWord(failure: unknown): string | undefined {
+  const cause = failure instanceof Error && failure.cause instanceof Error ? failure.cause : failure;
+  const cell = /Could not convert string "([^"\n]*)" to/u.exec(cause instanceof Error ? cause.message : String(cause))?.[1];
+  return cell !== undefined && /^ *[^\s]* *$/u.test(cell) && cell.trim() !== cell && isBlank(cell) ? cell : undefined;
 }
 
 /**
  * Runs `run` on the typed query while its file is scanned, and keeps its answer when the file is
- * readable and the query ran; where it stopped, runs the typed query that takes the blank words;
- * otherwise, or where that stops too, runs `run` on the text query `sql`.
+ * readable and the query ran; where it stopped, runs the typed query that takes the blank words,
+ * again with each spaced blank word it stops at (up to {@link MAX_SPACED}); otherwise, or where
+ * that stops on anything else, runs `run` on the text query `sql`.
  */
 export async function runTyped<T>(typed: TypedQuery | undefined, sql: string, run: (sql: string) => Promise<T>): Promise<T> {
-  const ran = (query: string) => run(query).then((value) => ({ value }), () => undefined);
+  const ran = (query: string) => run(query).then((value) => ({ value }), (failure: unknown) => ({ failure }));
   if (typed !== undefined) {
     const [answer, readable] = await Promise.all([ran(typed.sql), typed.readable().catch(() => false)]);
-    const kept = readable ? (answer ?? (await ran(typed.blankWords()))) : undefined;
-    if (kept !== undefined) return kept.value;
+    if (!readable) return run(sql);
+    let kept = answer;
+    const spaced: string[] = [];
+    for (let attempt = 0; "failure" in kept && spaced.length <= MAX_SPACED; attempt++) {
+      const word = spacedBlankWord(kept.failure);
+      const fresh = word !== undefined && !spaced.includes(word);
+      if (attempt > 0 && !fresh) break;
+      if (fresh) spaced.push(word);
+      kept = await ran(typed.blankWords(spaced));
+    }
+    if ("value" in kept) return kept.value;
   }
   return run(sql);
 }

@@ -98,7 +98,8 @@ function sessionOf(instance: DuckDbInstance, connection: DuckDbConnection, close
     return out;
   };
   const plainColumn = (values: readonly unknown[]): SqlColumnValues => values.map((v) => (v === null || typeof v === "number" || typeof v === "string" ? v : typeof v === "bigint" ? Number(v) : String(v)));
-  const failed = (e: unknown) => (e instanceof DtiError ? e : new DtiError([engineIssue(e instanceof Error ? e.message : String(e))]));
+  // The engine's whole message is kept as the cause: a typed CSV read looks for the cell it stopped at (`spacedBlankWord`).
+  const failed = (e: unknown) => (e instanceof DtiError ? e : Object.assign(new DtiError([engineIssue(e instanceof Error ? e.message : String(e))]), { cause: e }));
   return {
     async query(sql) {
       try {
@@ -262,7 +263,7 @@ export async function duckDbFileQuery(
   const typedColumns = "csv" in source && shape !== "long" ? typedCsvColumns(inputKeys(compileFramework(framework)), inputs, columns ?? {}, places) : [];
   if (typedColumns.length === 0) return { sql: compiled.sql, columns: compiled.columns, sqlOptions };
   const types = Object.fromEntries(typedColumns.map((c) => [c, `DECIMAL(18,${places})`]));
-  const typedSql = (blankWords: boolean) =>
+  const typedSql = (blankWords: readonly string[] | undefined) =>
     toSql(framework, { ...sqlOptions, dialect: "duckdb", source: { query: typedCsvReader(file, options.delimiter, typedColumns, places, blankWords) }, rowNumbers, exactColumns: typedColumns, exactColumnTypes: types }).sql;
-  return { sql: compiled.sql, typed: { sql: typedSql(false), blankWords: () => typedSql(true), readable: () => csvNumbersReadable(file, places) }, columns: compiled.columns, sqlOptions };
+  return { sql: compiled.sql, typed: { sql: typedSql(undefined), blankWords: (spaced) => typedSql(spaced), readable: () => csvNumbersReadable(file, places) }, columns: compiled.columns, sqlOptions };
 }

@@ -12,7 +12,7 @@ import { ratDiv, ratFromNumber, ratNeg, ratSub, RAT_ONE, RAT_ZERO, type Rational
 import { normalizeKey } from "../text/normalize-key.ts";
 import { showList } from "../errors.ts";
 import { sqlText, type Dialect } from "./dialect.ts";
-import { showValueSql } from "./show-value-sql.ts";
+import { showScaledSql, showValueSql } from "./show-value-sql.ts";
 import { commonDenominator, INPUT_BOUND, SMALL_LIMIT, type Fraction } from "./fraction.ts";
 
 /** What a leaf's SQL reads: its inputs' columns, and how a failure names the row. */
@@ -107,10 +107,13 @@ interface RuleInput {
   fail(code: string, message: string): string;
 }
 
+/** An input of the leaf as its messages show it (`showRational`). */
+const shown = (ctx: LeafContext, x: string) => showScaledSql(x, ctx.scale.toString().length - 1);
+
 function valueBody({ ctx, node, X, fail }: RuleInput): RuleBody {
   const rule = node.rule as Extract<IndicatorNode["rule"], { type: "value" }>;
   const F = ctx.scale;
-  const out = rule.outOfRange === "clamp" ? clamp01(ctx, X, F) : fail("DATA_OUT_OF_RANGE", sqlText("the value is outside [0, 1]"));
+  const out = rule.outOfRange === "clamp" ? clamp01(ctx, X, F) : fail("DATA_OUT_OF_RANGE", `${shown(ctx, X)} || ' is outside [0, 1]'`);
   return { n: `CASE WHEN ${X} < 0 OR ${X} > ${lit(ctx, F)} THEN ${out} ELSE ${X} END`, c: F, bound: F };
 }
 
@@ -119,7 +122,7 @@ function pointsBody({ ctx, node, X, fail }: RuleInput): RuleBody {
   const m = ratFromNumber(ruleMax(node) as number);
   const c = ctx.scale * m.n;
   // X·m.d > c exactly when X > ⌊c / m.d⌋: compared before multiplying, so that no product overflows.
-  const out = rule.outOfRange === "clamp" ? `CASE WHEN ${X} < 0 THEN ${lit(ctx, 0n, c)} ELSE ${lit(ctx, c, c)} END` : fail("DATA_OUT_OF_RANGE", sqlText(`the points are outside [0, ${ruleMax(node)}]`));
+  const out = rule.outOfRange === "clamp" ? `CASE WHEN ${X} < 0 THEN ${lit(ctx, 0n, c)} ELSE ${lit(ctx, c, c)} END` : fail("DATA_OUT_OF_RANGE", `${shown(ctx, X)} || ${sqlText(` points is outside [0, ${ruleMax(node)}]`)}`);
   return { n: `CASE WHEN ${X} < 0 OR ${X} > ${lit(ctx, c / m.d)} THEN ${out} ELSE ${X} * ${lit(ctx, m.d, c)} END`, c, bound: c };
 }
 
@@ -130,10 +133,10 @@ function ratioBody({ ctx, node, X, blank, fail }: RuleInput): RuleBody {
   const clamp = rule.outOfRange === "clamp";
   const zero = rule.zeroDenominator === "zero" ? lit(ctx, 0n) : rule.zeroDenominator === "one" ? lit(ctx, 1n) : fail("DATA_ZERO_DENOMINATOR", sqlText('denominator is 0 (set zeroDenominator to "zero" or "one" to score it)'));
   const n =
-    `CASE WHEN ${A} < 0 THEN ${clamp ? lit(ctx, 0n) : fail("DATA_OUT_OF_RANGE", sqlText("the numerator is negative"))} ` +
-    `WHEN ${B} < 0 THEN ${clamp ? lit(ctx, 0n) : fail("DATA_OUT_OF_RANGE", sqlText("the denominator is negative"))} ` +
+    `CASE WHEN ${A} < 0 THEN ${clamp ? lit(ctx, 0n) : fail("DATA_OUT_OF_RANGE", `'numerator ' || ${shown(ctx, A)} || ' is negative'`)} ` +
+    `WHEN ${B} < 0 THEN ${clamp ? lit(ctx, 0n) : fail("DATA_OUT_OF_RANGE", `'denominator ' || ${shown(ctx, B)} || ' is negative'`)} ` +
     `WHEN ${B} = 0 THEN ${zero} ` +
-    `WHEN ${A} > ${B} THEN ${clamp ? B : fail("DATA_OUT_OF_RANGE", sqlText("the ratio is above 1"))} ELSE ${A} END`;
+    `WHEN ${A} > ${B} THEN ${clamp ? B : fail("DATA_OUT_OF_RANGE", `'ratio ' || ${shown(ctx, A)} || '/' || ${shown(ctx, B)} || ' is above 1'`)} ELSE ${A} END`;
   return { n, c: 1n, bound: INPUT_BOUND, p: `CASE WHEN ${blank} OR ${A} < 0 OR ${B} <= 0 THEN ${lit(ctx, 1n)} ELSE ${B} END`, pBound: INPUT_BOUND };
 }
 

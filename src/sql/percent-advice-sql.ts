@@ -2,9 +2,9 @@
  * The library's advice on a percentage cell, in SQL: "85%" is not a number (percentages are not
  * read: write 0.85 …), said for the rule of the leaf that reads the cell (`notANumberMessage`).
  * The text is the library's own: its message is made when compiling for a cell of stand-in
- * numbers, and the query puts the cell's numbers in their places: the number before the sign, the
- * share (a hundredth of it, moved in the text), and for points and ratios their exact product
- * with the points or the denominator.
+ * numbers, and the query puts the cell's numbers in their places (see `percent-number-sql.ts`): the
+ * number before the sign, plain or in exponent form, the share (a hundredth of it, moved in the
+ * text), and for points and ratios their exact product with the points or the denominator.
  *
  * @module
  */
@@ -15,6 +15,7 @@ import { notANumberMessage, percentAdvice } from "../input/number-hints.ts";
 import { ratFromDecimal, ratMul, ratToDecimalText } from "../number/rational.ts";
 import { sqlText, type Dialect } from "./dialect.ts";
 import { spaceClass } from "./number-spelling-sql.ts";
+import { literalParts, shareProductSql, withNumberParts, type NumberParts } from "./percent-number-sql.ts";
 
 /** Stand-ins: a percentage (its number and share) and a ratio's denominator, none of which a message holds otherwise. */
 const NUMBER = "87654.32109876";
@@ -22,38 +23,6 @@ const NUMBER = "87654.32109876";
 const NUMBER_COMMA = "87654,32109876";
 const SHARE = "876.5432109876";
 const DENOMINATOR = "31415.9265";
-
-/** A plain decimal as `parseNumber` reads it (after the spelling is spelled out). */
-const PLAIN = "[+-]?[0-9]*[.]?[0-9]+";
-
-/** A signed plain decimal text as `parseNumber` writes it: "0" before a leading point, no "+", no "-" on a zero; and its digits without the sign (`bare`). */
-function plainText(text: string): { value: string; bare: string; minus: string } {
-  const bare = `ltrim(${text}, '+-')`;
-  const minus = `CASE WHEN left(${text}, 1) = '-' AND ltrim(replace(${bare}, '.', ''), '0') <> '' THEN '-' ELSE '' END`;
-  return { value: `${minus} || CASE WHEN left(${bare}, 1) = '.' THEN '0' ELSE '' END || ${bare}`, bare, minus };
-}
-
-/** Decimal digits as a whole number, and where their point goes (`places` > 0): `digits` / 10^`places`, written as `ratToDecimalText` writes it (unsigned). */
-function pointed(digits: string, places: string): string {
-  const padded = `repeat('0', ${places}) || ${digits}`;
-  return `rtrim(rtrim(regexp_replace(left(${padded}, length(${digits})) || '.' || right(${padded}, ${places}), '^0+([0-9])', '\\1'), '0'), '.')`;
-}
-
-/** Decimals of an unsigned plain decimal text. */
-const decimalsOf = (bare: string) => `CASE WHEN strpos(${bare}, '.') > 0 THEN length(${bare}) - strpos(${bare}, '.') ELSE 0 END`;
-
-/** The share of a percentage's unsigned number `bare`: a hundredth of it (`movePoint`), unsigned. */
-function shareText(bare: string): string {
-  return pointed(`replace(${bare}, '.', '')`, `(${decimalsOf(bare)} + 2)`);
-}
-
-/** The exact product of a percentage's share (its signed and unsigned number) and a signed plain decimal text, as `ratToDecimalText` writes it. */
-function productText(dialect: Dialect, n: { bare: string; minus: string }, f: { bare: string; minus: string }): string {
-  const whole = (bare: string) => `CAST(replace(${bare}, '.', '') AS ${dialect.int})`;
-  const p = `CAST(${whole(n.bare)} * ${whole(f.bare)} AS VARCHAR)`;
-  const sign = `CASE WHEN (${n.minus}) <> (${f.minus}) AND ${p} <> '0' THEN '-' ELSE '' END`;
-  return `${sign} || ${pointed(p, `(${decimalsOf(n.bare)} + ${decimalsOf(f.bare)} + 2)`)}`;
-}
 
 /** A text with stand-ins, as SQL: each stand-in's place taken by its expression. */
 function filled(text: string, fills: readonly (readonly [string, string])[]): string {
@@ -92,30 +61,27 @@ const standInProduct = (factor: string) => ratToDecimalText(ratMul(ratFromDecima
  * spelled-out text.
  */
 export function percentHintSql(dialect: Dialect, leaf: IndicatorNode, input: number, raw: string, spelled: string, denominator: string | undefined): string {
-  const number = `left(${spelled}, length(${spelled}) - 1)`;
-  const n = plainText(number);
-  const share = `${n.minus} || ${shareText(n.bare)}`;
-  const d = plainText(denominator ?? "NULL");
-  const points = leaf.rule.type === "points" ? String(ruleMax(leaf)) : undefined;
-  const fills: [string, string][] = [
-    ...(points !== undefined ? [[standInProduct(points), productText(dialect, n, plainText(sqlText(points)))] as [string, string]] : []),
-    [standInProduct(DENOMINATOR), productText(dialect, n, d)],
-    [SHARE, share],
-    [NUMBER, n.value],
-    [DENOMINATOR, d.value],
-  ];
+  const points = leaf.rule.type === "points" ? (ruleMax(leaf) as number) : undefined;
   const comma = dialect.matches(raw, `(.|\\n)*,[0-9]*${spaceClass(dialect)}*%${spaceClass(dialect)}*`);
-  const text = (b: string | undefined) => {
-    const point = hint(leaf, input, false, b);
+  const text = (n: NumberParts, d: NumberParts | undefined) => {
+    const fills: [string, string][] = [
+      ...(points !== undefined ? [[standInProduct(String(points)), shareProductSql(dialect, n, literalParts(points))] as [string, string]] : []),
+      ...(d !== undefined ? [[standInProduct(DENOMINATOR), shareProductSql(dialect, n, d)] as [string, string], [DENOMINATOR, d.shown] as [string, string]] : []),
+      [SHARE, n.share],
+      [NUMBER, n.shown],
+    ];
+    const point = hint(leaf, input, false, d === undefined ? undefined : DENOMINATOR);
     if (point === undefined) return undefined;
     // Every "." of the advice is a number's: written with a decimal comma, each is a ",".
-    const withComma = hint(leaf, input, true, b);
+    const withComma = hint(leaf, input, true, d === undefined ? undefined : DENOMINATOR);
     if (withComma?.advice !== point.advice.replaceAll(".", ",") || withComma.before !== point.before || withComma.after !== point.after) throw new Error(`the percentage advice for ${leaf.id} has a "." of its own`);
     return `${sqlText(point.before)} || replace(${filled(point.advice, fills)}, '.', CASE WHEN ${comma} THEN ',' ELSE '.' END) || ${sqlText(point.after)}`;
   };
-  const without = text(undefined);
-  if (without === undefined) return "''";
-  const withB = leaf.rule.type === "ratio" && input === 0 && denominator !== undefined ? text(DENOMINATOR) : undefined;
-  const hintSql = withB === undefined ? without : `CASE WHEN ${dialect.matches(denominator!, PLAIN)} THEN ${withB} ELSE ${without} END`;
-  return `CASE WHEN right(${spelled}, 1) = '%' AND ${dialect.matches(number, PLAIN)} THEN ${hintSql} ELSE '' END`;
+  const ratioCount = leaf.rule.type === "ratio" && input === 0 && denominator !== undefined;
+  if (hint(leaf, input, false, undefined) === undefined) return "''";
+  return withNumberParts(dialect, `left(${spelled}, length(${spelled}) - 1)`, "pn", (n) => {
+    const without = text(n, undefined)!;
+    const hintSql = ratioCount ? withNumberParts(dialect, denominator!, "pd", (d) => `CASE WHEN ${d.readable} THEN ${text(n, d)} ELSE ${without} END`) : without;
+    return `CASE WHEN right(${spelled}, 1) = '%' AND ${n.readable} THEN ${hintSql} ELSE '' END`;
+  });
 }

@@ -40,3 +40,20 @@ export function showValueSql(text: string): string {
   const cut = `'"' || ${escaped(`left(${text}, ${QUOTE_LIMIT})`)} || '…" (' || ${grouped(`length(${text})`)} || ' characters)'`;
   return `CASE WHEN length(${text}) <= ${QUOTE_LIMIT} THEN '"' || ${escaped(text)} || '"' ELSE ${cut} END`;
 }
+
+/**
+ * Unsigned decimal digits `digits` over 10^`places` (an SQL integer of either sign), written as
+ * `ratToDecimalText` writes the value: no leading zeros but one before the point, no trailing
+ * zeros, no point without decimals.
+ */
+export function pointedSql(digits: string, places: string): string {
+  const whole = `${digits} || repeat('0', CAST(greatest(-(${places}), 0) AS INTEGER))`;
+  const p = `CAST(greatest(${places}, 0) AS INTEGER)`;
+  const padded = `repeat('0', ${p}) || ${whole}`;
+  return `rtrim(rtrim(regexp_replace(left(${padded}, length(${whole})) || '.' || right(${padded}, ${p}), '^0+([0-9])', '\\1'), '0'), '.')`;
+}
+
+/** An input read as the whole number `x` of 10^-`places`, shown as the library's messages show it (`showRational`: "-1234.5"). */
+export function showScaledSql(x: string, places: number): string {
+  return `CASE WHEN ${x} < 0 THEN '-' ELSE '' END || ${pointedSql(`CAST(trunc(abs(${x})) AS VARCHAR)`, String(places))}`;
+}

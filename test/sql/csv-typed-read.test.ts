@@ -34,7 +34,7 @@ async function sides(file: string, options: { missing?: "zero" } = {}) {
   const session = await openDuckDb();
   try {
     const q = await duckDbFileQuery(session, framework, file, options);
-    const typed = q.typed === undefined ? undefined : [await outcome(session.query(q.typed.sql)), await outcome(session.query(q.typed.blankWords()))];
+    const typed = q.typed === undefined ? undefined : [await outcome(session.query(q.typed.sql)), await outcome(session.query(q.typed.blankWords([])))];
     return { text: await outcome(session.query(q.sql)), typed, readable: await q.typed?.readable() };
   } finally {
     session.close();
@@ -112,25 +112,41 @@ describe("the typed read and the row check give the text path's answer", () => {
     expect(text).toMatchObject({ issue: { code: "DATA_NOT_A_NUMBER", node: "government", unit: "Đà Nẵng" } });
   }, 60_000);
 
+  /** The queries `runTyped` ran on `file` (the text query, the first typed one, one taking the blank words, "spaced" one that also takes spaced ones), and where its result differs from score()'s. */
+  async function typedRuns(file: string): Promise<{ ran: string[]; differs: string[] }> {
+    const expected = score(framework, parseCsv(readFileSync(file, "utf8")), { missing: "zero" });
+    const session = await openDuckDb();
+    try {
+      const q = await duckDbFileQuery(session, framework, file, { missing: "zero" });
+      const ran: string[] = [];
+      const rows = await runTyped(q.typed, q.sql, (sql) => {
+        ran.push(sql === q.sql ? "text" : sql === q.typed?.sql ? "typed" : sql === q.typed?.blankWords([]) ? "blank words" : "spaced");
+        return session.query(sql);
+      });
+      return { ran, differs: differences(expected, rowsToResult(framework, rows, q.sqlOptions)) };
+    } finally {
+      session.close();
+    }
+  }
+
   it("blank words in every case, read by the typed query that takes them (not the text query), scored as score() scores them; a file without, by the first typed query alone", async () => {
     const withWords = csvFile(`unit,government,economy,society\nHuế,NA,0.25,0.75\nĐà Nẵng,n/a,"#N/A",null\nHội An,0.5,Na,NULL\nN/A Town,0.125,0.5,\n`);
     const without = csvFile(`unit,government,economy,society\nHuế,,0.25,0.75\nHội An,0.5,0.125,0.5\n`);
-    for (const [file, expectedRuns] of [[withWords, ["typed", "blank words"]], [without, ["typed"]]] as const) {
-      const expected = score(framework, parseCsv(readFileSync(file, "utf8")), { missing: "zero" });
-      const session = await openDuckDb();
-      try {
-        const q = await duckDbFileQuery(session, framework, file, { missing: "zero" });
-        const ran: string[] = [];
-        const rows = await runTyped(q.typed, q.sql, (sql) => {
-          ran.push(sql === q.sql ? "text" : sql === q.typed?.sql ? "typed" : sql === q.typed?.blankWords() ? "blank words" : "?");
-          return session.query(sql);
-        });
-        expect(ran).toEqual(expectedRuns);
-        expect(differences(expected, rowsToResult(framework, rows, q.sqlOptions))).toEqual([]);
-      } finally {
-        session.close();
-      }
-    }
+    expect(await typedRuns(withWords)).toEqual({ ran: ["typed", "blank words"], differs: [] });
+    expect(await typedRuns(without)).toEqual({ ran: ["typed"], differs: [] });
+  }, 60_000);
+
+  it("blank words with spaces around them, each spelling given to the next typed read (not the text query), scored as score() scores them; past five spellings, or with a tab, the text query", async () => {
+    const spaced = csvFile(`unit,government,economy,society\nHuế, NA ,0.25,0.75\nĐà Nẵng,n/a  ,"#N/A", null\nHội An,0.5, NA ,NULL\nN/A Town,0.125,0.5,   \n`);
+    const many = csvFile(`unit,government,economy,society\nHuế, NA ,0.25,0.75\nĐà Nẵng, na,  na , null\nHội An, n/a, N/A ,0.5\n`);
+    const tab = csvFile(`unit,government,economy,society\nHuế,\tNA,0.25,0.75\n`);
+    // A spaced word first: the read that takes the blank words has it already; one read more for each other spelling DuckDB stops at.
+    const { ran, differs } = await typedRuns(spaced);
+    expect(differs).toEqual([]);
+    expect(ran[0]).toBe("typed");
+    expect(ran.slice(1).every((r) => r === "spaced") && ran.length >= 2 && ran.length <= 5, ran.join(", ")).toBe(true);
+    expect(await typedRuns(many)).toMatchObject({ ran: expect.arrayContaining(["text"]), differs: [] });
+    expect(await typedRuns(tab)).toMatchObject({ ran: expect.arrayContaining(["text"]), differs: [] });
   }, 60_000);
 
   it("numbers in exponent form, which the typed read leaves to the text path, scored as score() scores them", async () => {

@@ -158,8 +158,18 @@ const ruleFrameworks = (
 );
 
 /** Percentages in the spellings the library reads (and some it does not read as percentages), each under a value and a points rule; the other rules read a few. */
-export const PERCENT_CELLS = ["85%", "44,49%", " 12.5 % ", "-5%", "−3,5 %", "0%", "100%", ".5%", "1.234,5%", "1,234.5%", "007%", "-0%", "8 5%", "0,0001%", "85%%", "abc%", "%"];
-const FEW = ["85%", "44,49%", "−3,5 %", "0,5%"];
+/**
+ * Percentages past DuckDB's integers (more than 38 digits with the points or the denominator,
+ * past a JavaScript number, where the library gives no advice) and in exponent form (signs, a
+ * zero, far exponents the share keeps, values `Number()` reads as 0, which lose their minus).
+ */
+const FAR_PERCENTS = [
+  "12345678901234567890%", "123456789012345678901234567890123456789%", `1${"0".repeat(300)}%`, "1234567890.1234567890123456789012345678901%", `1${"0".repeat(308)}9%`,
+  "1.7976931348623157e308%", "1.7976931348623159e308%", "5e1%", "1e-2%", "-0e1%", "+5E1%", "007.50e-1%", "1.0e2%", "-1.25e-3%", " 5e1 %", "1e-98%", "-1.50e-150%", "1e150%",
+  "-1e-400%", "-2.4703282292062328e-324%", "-2.4703282292062327e-324%",
+];
+export const PERCENT_CELLS = ["85%", "44,49%", " 12.5 % ", "-5%", "−3,5 %", "0%", "100%", ".5%", "1.234,5%", "1,234.5%", "007%", "-0%", "8 5%", "0,0001%", "85%%", "abc%", "%", ...FAR_PERCENTS];
+const FEW = ["85%", "44,49%", "−3,5 %", "0,5%", "5e1%", "-1.25e-3%", `1${"0".repeat(300)}%`];
 
 /** Where an engine's message for a percentage cell differs from score()'s (its advice for the rule), for each rule that reads numbers; a ratio's numerator over denominators in several spellings, and its denominator. */
 export async function percentMessageDifferences(dialect: SqlDialect, run: (sql: string) => Promise<SqlRow[]>): Promise<string[]> {
@@ -168,11 +178,33 @@ export async function percentMessageDifferences(dialect: SqlDialect, run: (sql: 
     const cells = fw.id === "percent-value" || fw.id === "percent-points" ? PERCENT_CELLS : FEW;
     const records =
       fw.id === "percent-ratio"
-        ? [...["200", "1 000", "abc", "-4"].map((b) => ({ "g.a": "44,49%", "g.b": b })), { "g.a": "-5%", "g.b": "+2,5" }, { "g.a": ".5%", "g.b": "-1.234.567,5" }, { "g.a": "1", "g.b": "85%" }]
+        ? [
+            ...["200", "1 000", "abc", "-4", "2e2", "2e400"].map((b) => ({ "g.a": "44,49%", "g.b": b })),
+            ...[["-5%", "+2,5"], [".5%", "-1.234.567,5"], ["1", "85%"], ["1", "5e1%"], ["5e1%", "2E-1"], ["12345678901234567890%", "12345678901234567890123"], [`1${"0".repeat(300)}%`, "2"]].map(([a, b]) => ({ "g.a": a!, "g.b": b! })),
+          ]
         : cells.map((g) => ({ g }));
     for (const record of records) {
       const [expected, actual] = await outcomes(fw, record, dialect, run);
       if (JSON.stringify(actual) !== JSON.stringify(expected)) out.push(`${fw.id} ${JSON.stringify(record)}: ${JSON.stringify(expected)} expected, ${JSON.stringify(actual)} got`);
+    }
+  }
+  return out;
+}
+
+/** Cells out of a rule's range: the message shows the value as the library read it. */
+const OUT_OF_RANGE: Record<string, readonly Record<string, string>[]> = {
+  "percent-value": ["1234.5", "-0.5", "25", "-0,000001", "1.000001", " 1 234,50 ", "1.5e1", "-1e1", "−2"].map((g) => ({ g })),
+  "percent-points": ["25", "-1", "20.000001", "1.234,5", "-0.000100", "3e1"].map((g) => ({ g })),
+  "percent-ratio": [["-3", "4"], ["3", "-4.50"], ["5", "4"], ["1.000001", "1"], ["-0,5", "-2"], ["12e-1", "1.1"], ["3000000", "1 000 000.5"], ["10", "-0"]].map(([a, b]) => ({ "g.a": a!, "g.b": b! })),
+};
+
+/** Where an engine's out-of-range message (value, points, ratio) differs from score()'s. */
+export async function outOfRangeMessageDifferences(dialect: SqlDialect, run: (sql: string) => Promise<SqlRow[]>): Promise<string[]> {
+  const out: string[] = [];
+  for (const fw of ruleFrameworks.filter((f) => OUT_OF_RANGE[f.id] !== undefined)) {
+    for (const record of OUT_OF_RANGE[fw.id]!) {
+      const [expected, actual] = await outcomes(fw, record, dialect, run);
+      if (!("code" in expected) || JSON.stringify(actual) !== JSON.stringify(expected)) out.push(`${fw.id} ${JSON.stringify(record)}: ${JSON.stringify(expected)} expected, ${JSON.stringify(actual)} got`);
     }
   }
   return out;

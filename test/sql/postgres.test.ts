@@ -14,7 +14,7 @@ import { differences, recordsQuery } from "./engine-helpers.ts";
 import { generatedCases, runGenerated } from "./generated.ts";
 import { adjustedExpected, adjustedOnEngine } from "./adjusted-case.ts";
 import { postgresBin, startPostgres, type PostgresServer } from "./postgres-server.ts";
-import { exponentDifferences, notANumberMessageDifferences, percentMessageDifferences, spellingDifferences } from "./number-spellings.ts";
+import { exponentDifferences, notANumberMessageDifferences, outOfRangeMessageDifferences, percentMessageDifferences, spellingDifferences } from "./number-spellings.ts";
 import { nameMismatches, namesQuery, sigmaUnitIssue, unitSpellingDifferences, wordMessageDifferences, wordSpellingDifferences } from "./name-spellings.ts";
 import { dialectOf } from "../../src/sql/dialect.ts";
 import { readMergeTable } from "../../src/input/read-merge-map.ts";
@@ -148,6 +148,9 @@ describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
   it("a percentage's message gives the library's advice for the rule reading it (a value, points, a ratio's numerator and denominator, a ladder, goalposts, a target, a normalisation)", async () => {
     expect(await percentMessageDifferences("postgres", query)).toEqual([]);
   }, 120_000);
+  it("an out-of-range message shows the value as the library read it (a value, points, a ratio's numerator, denominator and both)", async () => {
+    expect(await outOfRangeMessageDifferences("postgres", query)).toEqual([]);
+  }, 60_000);
 
   it(`${RUNS} generated cases with half-way totals: values, ranks, group ranks and coverage as score()`, async () => {
     const tally = await runGenerated(generatedCases(RUNS, 20261202), "postgres", query);

@@ -6,7 +6,7 @@ import { queryDuckDb, rowsToResult, toSql, type SqlColumns } from "../../src/sql
 import { compileFramework } from "../../src/score/compile.ts";
 import { adjustedExpected, adjustedOnEngine } from "./adjusted-case.ts";
 import { differences, recordsQuery } from "./engine-helpers.ts";
-import { exponentDifferences, notANumberMessageDifferences, percentMessageDifferences, spellingDifferences } from "./number-spellings.ts";
+import { exponentDifferences, notANumberMessageDifferences, outOfRangeMessageDifferences, percentMessageDifferences, spellingDifferences } from "./number-spellings.ts";
 
 const inputKeysOf = (framework: ReturnType<typeof getFramework>) => compileFramework(framework).leaves.flatMap((l) => compileFramework(framework).nodes[l]!.inputs);
 const fixture = (name: string) => readFileSync(`fixtures/${name}`, "utf8");
@@ -141,6 +141,9 @@ describe("a compiled query stops on bad data with the library's issue codes", ()
   it("a percentage's message gives the library's advice for the rule reading it (a value, points, a ratio's numerator and denominator, a ladder, goalposts, a target, a normalisation)", async () => {
     expect(await percentMessageDifferences("duckdb", queryDuckDb)).toEqual([]);
   }, 120_000);
+  it("an out-of-range message shows the value as the library read it (a value, points, a ratio's numerator, denominator and both)", async () => {
+    expect(await outOfRangeMessageDifferences("duckdb", queryDuckDb)).toEqual([]);
+  }, 60_000);
   it.each(["NULL", "#N/A", " n/a ", "Na", ""])("a unit named %j is blank: DATA_MISSING_UNIT", async (unit) => {
     expect(await run({ unit, government: "0.1", economy: "0.5", society: "0.5" })).toMatchObject({ code: "DATA_MISSING_UNIT" });
   }, 30_000);
