@@ -14,11 +14,10 @@
 import { ruleMax } from "../framework/rule-max.ts";
 import type { IndicatorNode } from "../framework/types.ts";
 import type { CompiledFramework } from "../score/compile.ts";
-import { sqlText, type Dialect } from "./dialect.ts";
-import { readsText, sourceColumn, UNIT_TEXT, type InputKeys } from "./input-sql.ts";
-import { failure } from "./leaf-sql.ts";
+import { sqlIdent, sqlText, type Dialect } from "./dialect.ts";
+import { identityColumns, readsText, sourceColumn, UNIT_TEXT, type InputKeys } from "./input-sql.ts";
 import { blankSpelling, spaceClass } from "./number-spelling-sql.ts";
-import type { ToSqlOptions } from "./options.ts";
+import { sourceSql, type ToSqlOptions } from "./options.ts";
 import { showValueSql } from "./show-value-sql.ts";
 
 /** The steps of the check, and how the cells step reads its answer (no step: nothing to ask). */
@@ -88,16 +87,34 @@ function askedLeaves(plan: CompiledFramework, input: InputKeys, options: ToSqlOp
   });
 }
 
-/** The first step: per text column j its cell (q<j>), shape (k<j>), sign, thousands (t<j>) and decimal (m<j>) readings, plain value (v<j>); the unit and row. */
-function cellsStep(dialect: Dialect, columns: readonly number[], present: readonly number[]): string {
+/** A text column's cell (c<j>) and a typed column's presence (h<j>), read again from the source: the chain's steps are not read twice (DuckDB would keep them whole). */
+function sourceCells(input: InputKeys, options: ToSqlOptions, columns: readonly number[], present: readonly number[]): string[] {
+  const col = (j: number) => sqlIdent(sourceColumn(options, input.keys[j]!)!);
+  return [...columns.map((j) => `CAST(${col(j)} AS VARCHAR) AS c${j}`), ...present.filter((j) => !columns.includes(j)).map((j) => `${col(j)} IS NOT NULL AS h${j}`)];
+}
+
+/** The first step: per text column j its cell (q<j>), shape (k<j>), digits without sign (z<j>) and sign (s<j>); the unit and row; no row unless the gate found a cell to ask about (the rows are numbered after that all-or-nothing filter). */
+function cellsStep(input: InputKeys, options: ToSqlOptions, dialect: Dialect, columns: readonly number[], present: readonly number[]): string {
   const cols = columns.flatMap((j) => {
     const c = `c${j}`;
-    const { sign, z } = stripped(dialect, `CAST(${c} AS VARCHAR)`);
-    const k = shapeSql(dialect, `CAST(${c} AS VARCHAR)`, z);
-    return [`CAST(${c} AS VARCHAR) AS q${j}`, `${k} AS k${j}`, `${z} AS z${j}`, `${sign} AS s${j}`];
+    const { sign, z } = stripped(dialect, c);
+    return [`${c} AS q${j}`, `${shapeSql(dialect, c, z)} AS k${j}`, `${z} AS z${j}`, `${sign} AS s${j}`];
   });
-  const typed = present.filter((j) => !columns.includes(j)).map((j) => `c${j} IS NOT NULL AS h${j}`);
-  return `SELECT ${UNIT_TEXT} AS dti_u, row_number() OVER () + 1 AS dti_r, ${[...cols, ...typed].join(", ")} FROM dti_cells`;
+  const unit = identityColumns(options, dialect)[0]!;
+  const typed = present.filter((j) => !columns.includes(j)).map((j) => `h${j}`);
+  const numbered = `SELECT ${unit}, row_number() OVER () + 1 AS dti_r, ${sourceCells(input, options, columns, present).join(", ")} FROM (${sourceSql(options.source)}) AS dti_again WHERE (SELECT dti_any FROM dti_thousands_gate)`;
+  return `SELECT ${UNIT_TEXT} AS dti_u, dti_r, ${[...cols, ...typed].join(", ")} FROM (${numbered}) AS dti_numbered`;
+}
+
+/**
+ * The step before: whether any cell of the text columns is a lone separator before three digits
+ * (white space anywhere, a sign): most tables have none, and then the steps after read no row.
+ */
+function gateStep(input: InputKeys, options: ToSqlOptions, dialect: Dialect, columns: readonly number[]): string {
+  const sp = `${spaceClass(dialect)}*`;
+  const lone = `${sp}[-+\u2212]?${sp}[1-9](${sp}[0-9]){0,2}${sp}[.,](${sp}[0-9]){3}${sp}`;
+  const any = columns.map((j) => dialect.matches(`c${j}`, lone)).join(" OR ");
+  return `SELECT count(*) FILTER (WHERE ${any}) > 0 AS dti_any FROM (SELECT ${sourceCells(input, options, columns, []).join(", ")} FROM (${sourceSql(options.source)}) AS dti_again) AS dti_cells_again`;
 }
 
 /** The second step: the readings of each text column's cells, from their shape. */
@@ -141,49 +158,94 @@ function admitted(leaf: IndicatorNode, j: number): string {
   return rule.type === "points" && rule.outOfRange !== "clamp" ? `t${j} <= ${Number(ruleMax(leaf))}` : "TRUE";
 }
 
-/** The flag columns of the fourth step: f<L>_<k><sep> for each asked leaf L, input k, separator. */
-const flag = (l: number, k: number, sep: Sep) => `f${l}_${k}${tag(sep)}`;
-
-function flagsStep(dialect: Dialect, asked: readonly Asked[]): string {
-  const cols = asked.flatMap((a, l) => a.inputs.flatMap((j, k) => (j === undefined ? [] : SEPS.map((sep) => `coalesce(${suspect(dialect, j, sep)} AND ${admitted(a.leaf, j)}, FALSE) AS ${flag(l, k, sep)}`))));
-  return `SELECT dti_thousands_read.*, ${cols.join(", ")} FROM dti_thousands_read CROSS JOIN dti_thousands_stats`;
+/** The flag column of leaf L's input k read from column j, separator `sep`: the column's suspects (u<j>), or the leaf's own (f<L>_<k>) where its rule admits only some. */
+function flag(a: Asked, l: number, k: number, sep: Sep): string {
+  const j = a.inputs[k]!;
+  return admitted(a.leaf, j) === "TRUE" ? `u${j}${tag(sep)}` : `f${l}_${k}${tag(sep)}`;
 }
 
-/** The library's message of leaf L's input k, separator `sep`, from the aggregates of the check step. */
-function message(dialect: Dialect, l: number, k: number, j: number, sep: Sep): string {
-  const f = flag(l, k, sep);
-  const first = (x: string) => `(array_agg(${x} ORDER BY dti_r) FILTER (WHERE ${f}))[1]`;
-  // The cell as the library quotes it: white space around it left out.
-  const space = spaceClass(dialect);
-  const cell = `regexp_replace(${first(`q${j}`)}, '^${space}+|${space}+$', '', 'g')`;
-  const digits = first(`z${j}`);
-  const read = `regexp_replace(regexp_replace(${first(`s${j}`)} || replace(${digits}, ',', '.'), '0+$', ''), '[.]$', '')`;
-  const plain = `CASE WHEN right(${digits}, 1) = '0' THEN ${read} ELSE ${read} || '0' END`;
-  const decimal = sep === "," ? `replace(${plain}, '.', ',')` : plain;
-  const thousands = `replace(replace(${digits}, '.', ''), ',', '')`;
-  const rows = `array_to_string((array_agg(dti_r ORDER BY dti_r) FILTER (WHERE ${f}))[1:5], ', ')`;
-  const n = `count(*) FILTER (WHERE ${f})`;
-  const more = `CASE WHEN ${n} > 1 THEN '; ' || CAST(${n} AS VARCHAR) || ' cells of this column are written so (rows ' || ${rows} || CASE WHEN ${n} > 5 THEN ' …' ELSE '' END || ')' ELSE '' END`;
-  return `${showValueSql(cell)} || ' was read as ' || ${read} || '; if it means ' || ${thousands} || ', write ' || ${thousands} || ' (no thousands separator); if it means ' || ${read} || ', write ' || ${decimal} || ${more}`;
+/** The fourth step: the suspects of each column (u<j><sep>), then each leaf's own flags where its rule admits only some. */
+function flagsStep(dialect: Dialect, asked: readonly Asked[], columns: readonly number[]): string {
+  const suspects = columns.flatMap((j) => SEPS.map((sep) => `coalesce(${suspect(dialect, j, sep)}, FALSE) AS u${j}${tag(sep)}`));
+  const own = asked.flatMap((a, l) => a.inputs.flatMap((j, k) => (j === undefined || admitted(a.leaf, j) === "TRUE" ? [] : SEPS.map((sep) => `(u${j}${tag(sep)} AND coalesce(${admitted(a.leaf, j)}, FALSE)) AS ${flag(a, l, k, sep)}`))));
+  const inner = `SELECT dti_thousands_read.*, ${suspects.join(", ")} FROM dti_thousands_read CROSS JOIN dti_thousands_stats`;
+  return own.length === 0 ? inner : `SELECT *, ${own.join(", ")} FROM (${inner}) AS dti_suspects`;
 }
 
-/** Whether reading leaf L's input k's flagged cells as thousands changes its scores (`changesScore`), as an aggregate of the check step. */
+/** Whether reading leaf L's input k's flagged cells as thousands changes its scores (`changesScore`), as an aggregate. */
 function changes(a: Asked, l: number, k: number): string {
-  const mine = `(${SEPS.map((sep) => flag(l, k, sep)).join(" OR ")})`;
+  const flagged = (i: number) => `(${SEPS.map((sep) => flag(a, l, i, sep)).join(" OR ")})`;
   const rule = a.leaf.rule;
   if (rule.type === "ratio") {
     const o = 1 - k;
     const j = a.present[o];
     if (j === undefined) return "FALSE";
     const present = a.inputs[o] !== undefined ? `k${j} IS NOT NULL` : `h${j}`;
-    const theirs = a.inputs[o] !== undefined ? `(${SEPS.map((sep) => flag(l, o, sep)).join(" OR ")})` : "FALSE";
-    return `count(*) FILTER (WHERE ${mine} AND ${present} AND NOT ${theirs}) > 0`;
+    const theirs = a.inputs[o] !== undefined ? flagged(o) : "FALSE";
+    return `count(*) FILTER (WHERE ${flagged(k)} AND ${present} AND NOT ${theirs}) > 0`;
   }
-  const any = `count(*) FILTER (WHERE ${mine}) > 0`;
+  const any = `count(*) FILTER (WHERE ${flagged(k)}) > 0`;
   if (rule.type === "normalise" && SCALE_FREE.has(rule.method) && rule.bounds === undefined && rule.target === undefined) {
-    return `${any} AND count(*) FILTER (WHERE ${mine}) < count(k${a.inputs[k]})`;
+    return `${any} AND count(*) FILTER (WHERE ${flagged(k)}) < count(k${a.inputs[k]})`;
   }
   return any;
+}
+
+/** An issue the library may raise: leaf L's input k (column j), separator `sep`, in its order (leaves, inputs, "." before ","). */
+interface Branch {
+  readonly a: Asked;
+  readonly l: number;
+  readonly k: number;
+  readonly j: number;
+  readonly sep: Sep;
+}
+
+/**
+ * The fifth step, one row: per flag column F its count (nF), first cell (wF: the cell, its digits,
+ * sign and unit, joined by U+0001, which none of them holds) and first five rows (lF); per leaf
+ * input whether its reading changes the scores (x<L>_<k>). Each is an aggregate once, however many
+ * leaves read it.
+ */
+function aggregatesStep(branches: readonly Branch[]): string {
+  const flags = [...new Map(branches.map((b) => [flag(b.a, b.l, b.k, b.sep), b.j])).entries()];
+  const cols = flags.flatMap(([f, j]) => [
+    `count(*) FILTER (WHERE ${f}) AS n${f}`,
+    `(array_agg(q${j} || chr(1) || z${j} || chr(1) || s${j} || chr(1) || dti_u ORDER BY dti_r) FILTER (WHERE ${f}))[1] AS w${f}`,
+    `array_to_string((array_agg(dti_r ORDER BY dti_r) FILTER (WHERE ${f}))[1:5], ', ') AS l${f}`,
+  ]);
+  const changed = [...new Map(branches.map((b) => [`x${b.l}_${b.k}`, `${changes(b.a, b.l, b.k)} AS x${b.l}_${b.k}`])).values()];
+  return `SELECT ${[...cols, ...changed].join(", ")} FROM dti_thousands_flags`;
+}
+
+/** The library's message from the first failing issue's count (dti_n), first cell (dti_w), rows (dti_l) and separator (dti_sep). */
+function message(dialect: Dialect): string {
+  const part = (i: number) => `split_part(dti_w, chr(1), ${i})`;
+  // The cell as the library quotes it: white space around it left out.
+  const space = spaceClass(dialect);
+  const cell = `regexp_replace(${part(1)}, '^${space}+|${space}+$', '', 'g')`;
+  const digits = part(2);
+  const read = `regexp_replace(regexp_replace(${part(3)} || replace(${digits}, ',', '.'), '0+$', ''), '[.]$', '')`;
+  const plain = `CASE WHEN right(${digits}, 1) = '0' THEN ${read} ELSE ${read} || '0' END`;
+  const decimal = `CASE WHEN dti_sep = ',' THEN replace(${plain}, '.', ',') ELSE ${plain} END`;
+  const thousands = `replace(replace(${digits}, '.', ''), ',', '')`;
+  const more = `CASE WHEN dti_n > 1 THEN '; ' || CAST(dti_n AS VARCHAR) || ' cells of this column are written so (rows ' || dti_l || CASE WHEN dti_n > 5 THEN ' …' ELSE '' END || ')' ELSE '' END`;
+  return `${showValueSql(cell)} || ' was read as ' || ${read} || '; if it means ' || ${thousands} || ', write ' || ${thousands} || ' (no thousands separator); if it means ' || ${read} || ', write ' || ${decimal} || ${more}`;
+}
+
+/** The last step: the first issue that is an error, its pieces picked out, and the query stopped with its message (0 when there is none). */
+function checkStep(dialect: Dialect, branches: readonly Branch[]): string {
+  const first = `CASE ${branches.map((b, i) => `WHEN x${b.l}_${b.k} AND n${flag(b.a, b.l, b.k, b.sep)} > 0 THEN ${i}`).join(" ")} END`;
+  const pick = (column: (b: Branch) => string, as: string) => `CASE dti_branch ${branches.map((b, i) => `WHEN ${i} THEN ${column(b)}`).join(" ")} END AS ${as}`;
+  const picked = [
+    pick((b) => `n${flag(b.a, b.l, b.k, b.sep)}`, "dti_n"),
+    pick((b) => `w${flag(b.a, b.l, b.k, b.sep)}`, "dti_w"),
+    pick((b) => `l${flag(b.a, b.l, b.k, b.sep)}`, "dti_l"),
+    pick((b) => sqlText(b.a.id), "dti_node"),
+    pick((b) => sqlText(b.sep), "dti_sep"),
+  ];
+  const chosen = `SELECT dti_branch, ${picked.join(", ")} FROM (SELECT *, ${first} AS dti_branch FROM dti_thousands_aggregates) AS dti_first`;
+  const fail = dialect.fail(`'DTI_ERROR DATA_AMBIGUOUS_NUMBER node=' || dti_node || ' unit=' || split_part(dti_w, chr(1), 4) || ': ' || ${message(dialect)}`, "INTEGER");
+  return `SELECT CASE WHEN dti_branch IS NULL THEN 0 ELSE ${fail} END AS dti_thousands_ok FROM (${chosen}) AS dti_chosen`;
 }
 
 /**
@@ -196,26 +258,16 @@ export function thousandsCheck(plan: CompiledFramework, input: InputKeys, option
   if (asked.length === 0) return undefined;
   const columns = [...new Set(asked.flatMap((a) => a.inputs.filter((j) => j !== undefined)))];
   const present = [...new Set(asked.flatMap((a) => a.present.filter((j) => j !== undefined)))];
-  // The first failing input in the library's order (leaves, then inputs, then "." before ","); its unit is the first flagged cell's.
-  const branches = asked.flatMap((a, l) =>
-    a.inputs.flatMap((j, k) =>
-      j === undefined
-        ? []
-        : SEPS.map((sep) => {
-            const unit = `(array_agg(dti_u ORDER BY dti_r) FILTER (WHERE ${flag(l, k, sep)}))[1]`;
-            const fail = failure({ dialect, unit }, "DATA_AMBIGUOUS_NUMBER", a.id, message(dialect, l, k, j, sep), "INTEGER");
-            return `WHEN ${changes(a, l, k)} AND count(*) FILTER (WHERE ${flag(l, k, sep)}) > 0 THEN ${fail}`;
-          }),
-    ),
-  );
-  const check = `SELECT CASE ${branches.join(" ")} ELSE 0 END AS dti_thousands_ok FROM dti_thousands_flags`;
+  const branches = asked.flatMap((a, l) => a.inputs.flatMap((j, k) => (j === undefined ? [] : SEPS.map((sep): Branch => ({ a, l, k, j, sep })))));
   return {
     ctes: [
-      ["dti_thousands_cells", cellsStep(dialect, columns, present)],
+      ["dti_thousands_gate", gateStep(input, options, dialect, columns)],
+      ["dti_thousands_cells", cellsStep(input, options, dialect, columns, present)],
       ["dti_thousands_read", readingsStep(columns)],
       ["dti_thousands_stats", statsStep(dialect, columns)],
-      ["dti_thousands_flags", flagsStep(dialect, asked)],
-      ["dti_thousands_check", check],
+      ["dti_thousands_flags", flagsStep(dialect, asked, columns)],
+      ["dti_thousands_aggregates", aggregatesStep(branches)],
+      ["dti_thousands_check", checkStep(dialect, branches)],
     ],
     passed: `(SELECT dti_thousands_ok FROM dti_thousands_check) = 0`,
   };
