@@ -218,11 +218,11 @@ function aggregatesStep(branches: readonly Branch[]): string {
 }
 
 /** The library's message from the first failing issue's count (dti_n), first cell (dti_w), rows (dti_l) and separator (dti_sep). */
-function message(dialect: Dialect): string {
+function message(): string {
   const part = (i: number) => `split_part(dti_w, chr(1), ${i})`;
-  // The cell as the library quotes it: white space around it left out.
-  const space = spaceClass(dialect);
-  const cell = `regexp_replace(${part(1)}, '^${space}+|${space}+$', '', 'g')`;
+  // The cell quoted as written, spaces kept, as the library quotes a table's cell (its CSV reader
+  // trims cells, DuckDB's does not: a CSV file's cell may show spaces the library's message drops).
+  const cell = part(1);
   const digits = part(2);
   const read = `regexp_replace(regexp_replace(${part(3)} || replace(${digits}, ',', '.'), '0+$', ''), '[.]$', '')`;
   const plain = `CASE WHEN right(${digits}, 1) = '0' THEN ${read} ELSE ${read} || '0' END`;
@@ -244,7 +244,7 @@ function checkStep(dialect: Dialect, branches: readonly Branch[]): string {
     pick((b) => sqlText(b.sep), "dti_sep"),
   ];
   const chosen = `SELECT dti_branch, ${picked.join(", ")} FROM (SELECT *, ${first} AS dti_branch FROM dti_thousands_aggregates) AS dti_first`;
-  const fail = dialect.fail(`'DTI_ERROR DATA_AMBIGUOUS_NUMBER node=' || dti_node || ' unit=' || split_part(dti_w, chr(1), 4) || ': ' || ${message(dialect)}`, "INTEGER");
+  const fail = dialect.fail(`'DTI_ERROR DATA_AMBIGUOUS_NUMBER node=' || dti_node || ' unit=' || split_part(dti_w, chr(1), 4) || ': ' || ${message()}`, "INTEGER");
   return `SELECT CASE WHEN dti_branch IS NULL THEN 0 ELSE ${fail} END AS dti_thousands_ok FROM (${chosen}) AS dti_chosen`;
 }
 
