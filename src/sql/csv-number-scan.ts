@@ -21,6 +21,10 @@ interface Seen {
   readonly last: Kind;
   readonly digitDot: boolean;
   readonly decimals: number;
+  /** Digits of the run of whole digits being read, from 1 to 3 while it may be the "1" of "1.050" (not after "0"); else −1. */
+  readonly lead: number;
+  /** After such a run, a "." and at most three digits: "1.050" ends here if the cell does. */
+  readonly lone: boolean;
 }
 
 /** Where the scan is after byte `b`; undefined once the bytes hold a spelling DuckDB reads otherwise. */
@@ -28,14 +32,19 @@ function nextSeen(seen: Seen, b: number, places: number): Seen | undefined {
   const kind = kindOf(b);
   if (kind === "digit") {
     if (seen.last === "underscore" || (seen.decimals >= 0 && seen.decimals >= places)) return undefined;
-    return { last: kind, digitDot: false, decimals: seen.decimals >= 0 ? seen.decimals + 1 : -1 };
+    const decimals = seen.decimals >= 0 ? seen.decimals + 1 : -1;
+    const lead = decimals >= 0 ? -1 : seen.last !== "digit" ? (b === 0x30 ? -1 : 1) : seen.lead >= 1 && seen.lead < 3 ? seen.lead + 1 : -1;
+    return { last: kind, digitDot: false, decimals, lead, lone: seen.lone && decimals <= 3 };
   }
+  // "1.050" (a lone "." before three digits, 1-3 digits before it, the first not 0) read as a
+  // DECIMAL is 1.05 with no word that the library asks whether it means 1050: the text path asks.
+  if (seen.lone && seen.decimals === 3) return undefined;
   // Tab, vertical tab, form feed; a "." after a digit and before no digit ("5.").
   if (b === 0x09 || b === 0x0b || b === 0x0c || seen.digitDot) return undefined;
   if ((b === 0x65 || b === 0x45 || b === 0x5f) && (seen.last === "digit" || seen.last === "dot")) return undefined;
   // A line break next to a quote: a quoted cell may hold one around a number.
   if ((kind === "newline" && seen.last === "quote") || (kind === "quote" && seen.last === "newline")) return undefined;
-  return { last: kind, digitDot: kind === "dot" && seen.last === "digit", decimals: kind === "dot" ? 0 : -1 };
+  return { last: kind, digitDot: kind === "dot" && seen.last === "digit", decimals: kind === "dot" ? 0 : -1, lead: -1, lone: kind === "dot" && seen.last === "digit" && seen.lead >= 1 };
 }
 
 /** {@link nextSeen} as a table: `table[state << 8 | byte]` is the next state, 0 once the scan says no. */
@@ -50,13 +59,13 @@ interface ScanTable {
 /** The start state, also the state after a comma. */
 const START = 1;
 
-/** Most decimals the table is made for: its states (7 + places, numbered from 1) are bytes. */
-export const MAX_SCAN_PLACES = 240;
+/** Most decimals the table is made for: its states (about 15 + places, numbered from 1) are bytes. */
+export const MAX_SCAN_PLACES = 230;
 
 /** Every state {@link nextSeen} reaches from the start, numbered from 1 (0: the scan said no). */
 export function scanTable(places: number): ScanTable {
-  const key = (s: Seen) => `${s.last} ${s.digitDot} ${s.decimals}`;
-  const states: Seen[] = [{ last: "other", digitDot: false, decimals: -1 }];
+  const key = (s: Seen) => `${s.last} ${s.digitDot} ${s.decimals} ${s.lead} ${s.lone}`;
+  const states: Seen[] = [{ last: "other", digitDot: false, decimals: -1, lead: -1, lone: false }];
   const ids = new Map([[key(states[0]!), START]]);
   const next: number[] = [];
   for (let q = 0; q < states.length; q++) {
@@ -70,7 +79,7 @@ export function scanTable(places: number): ScanTable {
   table.set(next, 1 << 8);
   const resets = new Uint8Array(256);
   for (let b = 0; b < 256; b++) resets[b] = states.every((_, q) => table[((q + 1) << 8) | b]! <= START) ? 1 : 0;
-  return { table, atEnd: Uint8Array.from([0, ...states.map((s) => (s.digitDot ? 0 : 1))]), resets };
+  return { table, atEnd: Uint8Array.from([0, ...states.map((s) => (s.digitDot || (s.lone && s.decimals === 3) ? 0 : 1))]), resets };
 }
 
 function runBytes(table: Uint8Array, bytes: Uint8Array, from: number, to: number, state: number): number {

@@ -96,7 +96,7 @@ export function checkAbsentInputs(plan: CompiledFramework, keys: readonly string
   if (needed.length > 0) throw new DtiError(needed.map((key) => error("DATA_MISSING_COLUMN", `no column for "${key}" (set missing to "zero" or "reweight" to score without it)`)));
 }
 
-const sourceColumn = (options: ToSqlOptions, key: string) => (options.inputs?.[key] === undefined ? key : options.inputs[key]);
+export const sourceColumn = (options: ToSqlOptions, key: string) => (options.inputs?.[key] === undefined ? key : options.inputs[key]);
 
 /** The cells step's input columns: numbers as the source's text (c<j>), text inputs cleaned (t<j>); typed exact numbers as they are; the row checks of {@link plainRowChecks}. */
 export function cellColumns(input: InputKeys, options: ToSqlOptions, dialect: Dialect): string[] {
@@ -176,7 +176,7 @@ function numberParsers(dialect: Dialect, options: ToSqlOptions) {
 }
 
 /** The number inputs read from text: those of {@link spelledColumns} and {@link numberColumn}'s checks. */
-const readsText = (input: InputKeys, j: number, options: ToSqlOptions) => {
+export const readsText = (input: InputKeys, j: number, options: ToSqlOptions) => {
   const column = sourceColumn(options, input.keys[j]!);
   return input.numeric.has(j) && column !== null && !(options.exactColumns ?? []).includes(column);
 };

@@ -33,6 +33,7 @@ import { outputColumns } from "./output-sql.ts";
 import { publishedColumns, rankColumns } from "./publish-sql.ts";
 import { unrankedSql } from "./unranked-sql.ts";
 import { identityColumnsOf } from "./identity-columns.ts";
+import { thousandsCheck } from "./thousands-sql.ts";
 
 export type { SqlColumns, SqlOutput, SqlSource, ToSqlOptions } from "./options.ts";
 
@@ -50,6 +51,10 @@ class Steps {
   extend(name: string, columns: readonly string[] | undefined, as = this.as): void {
     if (columns === undefined || columns.length === 0) return;
     this.add(name, `SELECT *,\n    ${columns.join(",\n    ")}\n  FROM ${this.from}`, as);
+  }
+  /** A step beside the chain: the next one still reads the previous step's. */
+  aside(name: string, body: string): void {
+    this.ctes.push(`${name}${this.as}\n  ${body}\n)`);
   }
   get last(): string {
     return this.from;
@@ -108,6 +113,13 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
     steps.extend("dti_long", longKeys(fw.framework, input, dialect));
     steps.add("dti_cells", longCells(input, read, dialect));
   } else steps.add("dti_cells", `SELECT\n    ${[...identityColumns(read, dialect), ...(unranked?.cells ?? []), ...cellColumns(input, options, dialect)].join(",\n    ")}\n  FROM dti_source`);
+  // Whether "1.050" groups thousands is decided from whole columns before any cell is scored: a
+  // cell read either way must not stop the query first with another error.
+  const thousands = thousandsCheck(plan, input, options, dialect);
+  if (thousands !== undefined) {
+    for (const [name, body] of thousands.ctes) steps.aside(name, body);
+    steps.add("dti_checked", `SELECT * FROM dti_cells WHERE ${thousands.passed}`, " AS (");
+  }
   // Not materialised: PostgreSQL reads the spellings where the inputs step asks for them, so a
   // plain cell's is decided once, and only the other cells are spelled out.
   steps.extend("dti_spelled", spelledColumns(input, options, dialect), " AS (");

@@ -4,7 +4,7 @@
 // harmonic means, missing policies, groups, years, bonus and penalty points, merged units),
 // scored by score() and by a SQL engine, compared value by value.
 import * as fc from "fast-check";
-import { DtiError, score, type FrameworkDefinition } from "../../src/index.ts";
+import { DtiError, score, type Framework, type FrameworkDefinition, type ScoreOptions } from "../../src/index.ts";
 import { compileFramework } from "../../src/score/compile.ts";
 import { validateFramework } from "../../src/framework/validate-framework.ts";
 import { rowsToResult, toSql, type SqlRow } from "../../src/sql.ts";
@@ -52,6 +52,17 @@ function methodsOf(plan: ReturnType<typeof compileFramework>): Set<string> {
   return out;
 }
 
+/** Whether score() refuses the records with DATA_AMBIGUOUS_NUMBER once every cell is text, as the query's source has it. */
+function ambiguousAsText(framework: Framework, records: readonly Record<string, unknown>[], options: ScoreOptions): boolean {
+  const text = records.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null || v === undefined ? v : String(v)])));
+  try {
+    score(framework, text, options);
+    return false;
+  } catch (e) {
+    return e instanceof DtiError && e.issues.some((i) => i.code === "DATA_AMBIGUOUS_NUMBER" && i.severity === "error");
+  }
+}
+
 /** Scores each case with score() and on an engine (`query` runs SQL of `dialect`), comparing. */
 export async function runGenerated(cases: readonly OracleCase[], dialect: SqlDialect, query: (sql: string) => Promise<SqlRow[]>): Promise<GeneratedTally> {
   const tally: GeneratedTally = { compared: 0, refused: 0, overflows: 0, units: 0, halfWayRoots: 0, mismatches: [], methods: {}, refusals: [], unranked: 0 };
@@ -90,7 +101,10 @@ export async function runGenerated(cases: readonly OracleCase[], dialect: SqlDia
       // A number past DuckDB's 18 digits is refused by the query itself, saying so; an exact
       // fraction past its 38 digits stops the query (as documented: never a wrong value).
       const overflow = dialect === "duckdb" && e instanceof DtiError && e.code === "SQL_ENGINE" && /38 digits/u.test(e.message);
-      if (e instanceof DtiError && (e.code === "SQL_UNSUPPORTED" || overflow)) {
+      // The query reads every cell as text, where score() got numbers ("1.768" as 1.768, never asked
+      // about): its refusal must be score()'s of the same cells as text.
+      const asText = e instanceof DtiError && e.code === "DATA_AMBIGUOUS_NUMBER" && ambiguousAsText(framework, variant.records, options);
+      if (e instanceof DtiError && (e.code === "SQL_UNSUPPORTED" || overflow || asText)) {
         tally.refused++;
         if (overflow) tally.overflows++;
         tally.refusals.push(e.issues[0]?.message ?? e.message);

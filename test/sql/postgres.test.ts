@@ -18,6 +18,7 @@ import { exponentDifferences, notANumberMessageDifferences, outOfRangeMessageDif
 import { nameMismatches, namesQuery, sigmaUnitIssue, unitSpellingDifferences, wordMessageDifferences, wordSpellingDifferences } from "./name-spellings.ts";
 import { dialectOf } from "../../src/sql/dialect.ts";
 import { readMergeTable } from "../../src/input/read-merge-map.ts";
+import { failedOutcome, libraryOutcome, outcomeDifferences, outcomeOf, THOUSANDS_FW, thousandsCsvs, type ThousandsOutcome } from "./thousands-cases.ts";
 
 const RUNS = Number(process.env["DTI_SQL_PG_RUNS"] ?? 800);
 const bin = postgresBin();
@@ -151,6 +152,24 @@ describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
   it("an out-of-range message shows the value as the library read it (a value, points, a ratio's numerator, denominator and both)", async () => {
     expect(await outOfRangeMessageDifferences("postgres", query)).toEqual([]);
   }, 60_000);
+
+  it("'1.050' in a column of counts: refused with DATA_AMBIGUOUS_NUMBER and the library's message exactly where score() refuses, else score()'s values", async () => {
+    const out: string[] = [];
+    for (const [n, text] of thousandsCsvs(Number(process.env["DTI_SQL_THOUSANDS_RUNS"] ?? 60)).entries()) {
+      const table = parseCsv(text);
+      const records = table.rows.map((r) => Object.fromEntries(table.columns.map((c, k) => [c, r.cells[k]])));
+      const { sql } = toSql(THOUSANDS_FW, { dialect: "postgres", missing: "zero", source: { query: recordsQuery(records).query } });
+      let actual: ThousandsOutcome;
+      try {
+        const rows = await query(sql);
+        actual = outcomeOf(() => rowsToResult(THOUSANDS_FW, rows, { missing: "zero" }));
+      } catch (e) {
+        actual = failedOutcome(e);
+      }
+      for (const d of outcomeDifferences(libraryOutcome(text), actual)) out.push(`case ${n}: ${d}\n${text}`);
+    }
+    expect(out.slice(0, 3)).toEqual([]);
+  }, 300_000);
 
   it(`${RUNS} generated cases with half-way totals: values, ranks, group ranks and coverage as score()`, async () => {
     const tally = await runGenerated(generatedCases(RUNS, 20261202), "postgres", query);
