@@ -15,6 +15,7 @@ import { sqlIdent, sqlText, type Dialect } from "./dialect.ts";
 import { identityColumns, UNIT_TEXT, wordOf, type InputKeys } from "./input-sql.ts";
 import { failure } from "./leaf-sql.ts";
 import { lowerCaseSql, nameKeySql } from "./name-key-sql.ts";
+import { loneSeparatorSql } from "./thousands-sql.ts";
 import type { ToSqlOptions } from "./options.ts";
 
 /**
@@ -56,16 +57,24 @@ export function longKeys(framework: Framework, input: InputKeys, dialect: Dialec
   return [`${unitKeyOf(dialect, UNIT_TEXT)} AS dti_unit_key`, key];
 }
 
-/** The `dti_cells` step over `dti_long`: one row per unit and year, the inputs' cells as columns (what the wide source gives). */
-export function longCells(input: InputKeys, options: ToSqlOptions, dialect: Dialect): string {
+/**
+ * The `dti_cells` step over `dti_long`: one row per unit and year, the inputs' cells as columns
+ * (what the wide source gives). A cell of an `asked` input written like "1.050" stops the query:
+ * the library decides from all of an indicator's cells whether such a cell groups thousands,
+ * which the query does for wide data only.
+ */
+export function longCells(input: InputKeys, options: ToSqlOptions, dialect: Dialect, asked: ReadonlySet<string>): string {
   const cols = options.columns ?? {};
   const first = (expr: string) => (dialect.name === "duckdb" ? `arg_min(${expr}, dti_line)` : `(array_agg(${expr} ORDER BY dti_line))[1]`);
   const unit = first(UNIT_TEXT);
   const fail = (code: string, node: string, message: string) => failure({ dialect, unit }, code, node, message, "VARCHAR");
   const single = (col: string, field: string) =>
     `CASE WHEN count(DISTINCT ${col}) > 1 THEN ${fail("DATA_CONFLICT", "", sqlText(`the unit has more than one ${field}`))} ELSE max(${col}) END AS ${col}`;
+  const grouped = (key: string, read: string) =>
+    `${fail("SQL_UNSUPPORTED", key, `'"' || ${read} || ${sqlText(`" may be written with a thousands separator, which the query does not decide for long data: write it without one (1050) or with four decimals (1.0500), or score long data with the library`)}`)}`;
   const cell = (key: string) => {
-    const value = `max(CASE WHEN dti_key = ${sqlText(key)} THEN dti_value END)`;
+    const read = `max(CASE WHEN dti_key = ${sqlText(key)} THEN dti_value END)`;
+    const value = asked.has(key) ? `CASE WHEN ${loneSeparatorSql(dialect, read)} THEN ${grouped(key, read)} ELSE ${read} END` : read;
     return `CASE WHEN count(CASE WHEN dti_key = ${sqlText(key)} THEN 1 END) > 1 THEN ${fail("DATA_DUPLICATE_VALUE", key, sqlText(`the unit already has a value for "${key}"`))} ELSE ${value} END`;
   };
   const columns = [

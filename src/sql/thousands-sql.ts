@@ -106,14 +106,23 @@ function cellsStep(input: InputKeys, options: ToSqlOptions, dialect: Dialect, co
   return `SELECT ${UNIT_TEXT} AS dti_u, dti_r, ${[...cols, ...typed].join(", ")} FROM (${numbered}) AS dti_numbered`;
 }
 
+/** True when text `c` is a lone separator before three digits, "1.050" (white space anywhere, a sign). */
+export function loneSeparatorSql(dialect: Dialect, c: string): string {
+  const sp = `${spaceClass(dialect)}*`;
+  return dialect.matches(c, `${sp}[-+\u2212]?${sp}[1-9](${sp}[0-9]){0,2}${sp}[.,](${sp}[0-9]){3}${sp}`);
+}
+
+/** The input keys whose cells the library may ask about (of leaves not value, boolean or categorical). */
+export function askedKeys(plan: CompiledFramework): Set<string> {
+  return new Set(plan.leaves.flatMap((l) => (["value", "boolean", "categorical"].includes(plan.nodes[l]!.leaf!.rule.type) ? [] : plan.nodes[l]!.inputs)));
+}
+
 /**
  * The step before: whether any cell of the text columns is a lone separator before three digits
  * (white space anywhere, a sign): most tables have none, and then the steps after read no row.
  */
 function gateStep(input: InputKeys, options: ToSqlOptions, dialect: Dialect, columns: readonly number[]): string {
-  const sp = `${spaceClass(dialect)}*`;
-  const lone = `${sp}[-+\u2212]?${sp}[1-9](${sp}[0-9]){0,2}${sp}[.,](${sp}[0-9]){3}${sp}`;
-  const any = columns.map((j) => dialect.matches(`c${j}`, lone)).join(" OR ");
+  const any = columns.map((j) => loneSeparatorSql(dialect, `c${j}`)).join(" OR ");
   return `SELECT count(*) FILTER (WHERE ${any}) > 0 AS dti_any FROM (SELECT ${sourceCells(input, options, columns, []).join(", ")} FROM (${sourceSql(options.source)}) AS dti_again) AS dti_cells_again`;
 }
 

@@ -33,7 +33,7 @@ import { outputColumns } from "./output-sql.ts";
 import { publishedColumns, rankColumns } from "./publish-sql.ts";
 import { unrankedSql } from "./unranked-sql.ts";
 import { identityColumnsOf } from "./identity-columns.ts";
-import { thousandsCheck } from "./thousands-sql.ts";
+import { askedKeys, thousandsCheck } from "./thousands-sql.ts";
 
 export type { SqlColumns, SqlOutput, SqlSource, ToSqlOptions } from "./options.ts";
 
@@ -111,7 +111,7 @@ export function toSql(frameworkIn: Framework | FrameworkDefinition, options: ToS
   if (options.shape === "long") {
     steps.extend("dti_long_rows", longRows(options, dialect));
     steps.extend("dti_long", longKeys(fw.framework, input, dialect));
-    steps.add("dti_cells", longCells(input, read, dialect));
+    steps.add("dti_cells", longCells(input, read, dialect, askedKeys(plan)));
   } else steps.add("dti_cells", `SELECT\n    ${[...identityColumns(read, dialect), ...(unranked?.cells ?? []), ...cellColumns(input, options, dialect)].join(",\n    ")}\n  FROM dti_source`);
   // Whether "1.050" groups thousands is decided from whole columns before any cell is scored: a
   // cell read either way must not stop the query first with another error.

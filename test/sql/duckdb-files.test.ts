@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { getFramework, score, type ScoreOptions } from "../../src/index.ts";
+import { defineFramework, getFramework, score, type ScoreOptions } from "../../src/index.ts";
 import { parseCsv } from "../../src/csv.ts";
 import { DtiError } from "../../src/errors.ts";
 import { queryDuckDb, scoreFileWithDuckDb } from "../../src/sql.ts";
@@ -97,6 +97,36 @@ describe("scoreFileWithDuckDb: the fixtures, as score() scores them", () => {
     const failure = await scoreFileWithDuckDb(getFramework("vn-dti-2020-province"), file, { missing: "zero" }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(DtiError);
     expect((failure as DtiError).issues[0]).toMatchObject({ code, unit: "Huế" });
+  }, 60_000);
+});
+
+describe("scoreFileWithDuckDb: long data with a cell like \"1.050\"", () => {
+  // The library decides from an indicator's whole column whether "1.050" groups thousands; the
+  // query does that for wide data only, and refuses long data that holds such a cell where the
+  // library may ask (here a goalposts leaf); a value leaf's "0.125" and "1.050" elsewhere pass.
+  const framework = defineFramework({
+    id: "long-thousands", version: "1", title: { vi: "Dữ liệu dài" },
+    root: { id: "dti", name: { vi: "DTI" }, children: [
+      { id: "people", name: { vi: "Người dùng" }, weight: 1, rule: { type: "goalposts", min: 0, max: 5000, direction: "higher" } },
+      { id: "share", name: { vi: "Tỷ lệ" }, weight: 1, rule: { type: "value", outOfRange: "clamp" } },
+    ] },
+  });
+  const scoreLong = (rows: string[]) => {
+    const file = join(dir, `long-thousands-${rows.length}-${rows.join("").length}.csv`);
+    writeFileSync(file, ["unit,indicator,value", ...rows].join("\n"));
+    return scoreFileWithDuckDb(framework, file, {});
+  };
+
+  it("refuses it for a leaf the library may ask about, naming the indicator and the cell", async () => {
+    const failure = await scoreLong(["Huế,people,870", "Huế,share,0.5", "Đà Nẵng,people, 1.050 ", "Đà Nẵng,share,0.25"]).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(DtiError);
+    expect((failure as DtiError).issues[0]).toMatchObject({ code: "SQL_UNSUPPORTED", node: "people", unit: "Đà Nẵng", message: expect.stringMatching(/" 1\.050 " may be written with a thousands separator/u) });
+  }, 60_000);
+
+  it("scores it as score() does where no such cell is asked about", async () => {
+    const rows = ["Huế,people,870", "Huế,share,1.050", "Đà Nẵng,people,1050.5", "Đà Nẵng,share,0.125"];
+    const expected = score(framework, parseCsv(["unit,indicator,value", ...rows].join("\n")), {});
+    expect(differences(expected, await scoreLong(rows))).toEqual([]);
   }, 60_000);
 });
 
