@@ -47,13 +47,16 @@ export function percentAdvice(leaf: IndicatorNode, inputs: readonly RawValue[], 
   const p = readPercent(inputs[input] as RawValue);
   if (p === undefined) return undefined;
   const w = (text: string) => formatNumber(text, plainStyle(p.comma));
+  // A share past exact reach ("1e-100001%") has no count to give: no advice.
+  const share = ratFromDecimal(p.share);
   const rule = leaf.rule;
   switch (rule.type) {
     case "value":
       return `write ${w(p.share)} (this column is a score from 0 to 1)`;
     case "points": {
       const max = ruleMax(leaf) as number;
-      const points = ratToDecimalText(ratMul(ratFromDecimal(p.share)!, ratFromNumber(max)));
+      if (share === undefined) return undefined;
+      const points = ratToDecimalText(ratMul(share, ratFromNumber(max)));
       return `${w(p.number)}% of ${w(String(max))} points is ${w(points)}: write ${w(points)} (this column is points from 0 to ${w(String(max))})`;
     }
     case "ratio": {
@@ -61,7 +64,9 @@ export function percentAdvice(leaf: IndicatorNode, inputs: readonly RawValue[], 
       const denominator = inputs[1];
       const b = typeof denominator === "number" ? String(denominator) : typeof denominator === "string" ? parseNumber(denominator) : undefined;
       if (b === undefined) return `write the numerator as a count, not a percentage (${w(p.share)} only over a denominator of 1)`;
-      const count = ratToDecimalText(ratMul(ratFromDecimal(p.share)!, ratFromDecimal(b)!));
+      const denominatorRat = ratFromDecimal(b);
+      if (share === undefined || denominatorRat === undefined) return undefined;
+      const count = ratToDecimalText(ratMul(share, denominatorRat));
       return `${w(p.number)}% of the denominator ${w(b)} is ${w(count)}: write ${w(count)} (a ratio reads two counts)`;
     }
     case "ladder": {

@@ -31,6 +31,12 @@ describe("percentAdvice: what to write instead of a percentage, in the unit of t
     expect(percentAdvice(leaf({ type: "boolean" }), ["85%"])).toBeUndefined();
   });
 
+  it("a share past exact reach gives points and ratios no advice (and no crash)", () => {
+    expect(percentAdvice(leaf({ type: "points" }, 20), ["1e-100001%"])).toBeUndefined();
+    expect(percentAdvice(leaf({ type: "ratio" }), ["1e-100001%", "5"])).toBeUndefined();
+    expect(notANumberMessage(leaf({ type: "points" }, 20), ["1e-100001%"])).toBe('"1e-100001%" is not a number');
+  });
+
   it("the full message keeps the old form", () => {
     expect(notANumberMessage(leaf({ type: "points" }, 20), ["85%"])).toBe(
       '"85%" is not a number (percentages are not read: 85% of 20 points is 17: write 17 (this column is points from 0 to 20); e.g. format the column as a number before exporting)',
