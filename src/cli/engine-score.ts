@@ -20,7 +20,7 @@ import { nodeInfos } from "../pipeline/score.ts";
 import { compileFramework } from "../score/compile.ts";
 
 /** The framework and options of a `--engine duckdb` run, after checking the file and options. */
-async function engineInputs(io: CliIO, file: string, values: OptionValues): Promise<{ framework: Framework; options: DuckDbFileOptions }> {
+async function engineInputs(io: CliIO, file: string, values: OptionValues): Promise<{ framework: Framework; options: DuckDbFileOptions; depth: number | undefined }> {
   if (file === "-") throw new UsageError("--engine duckdb reads a CSV or Parquet file (not standard input)");
   if (/\.json$/iu.test(file)) throw new UsageError("--engine duckdb reads CSV or Parquet; score JSON without --engine");
   for (const option of ["formulas", "impute"]) {
@@ -44,7 +44,7 @@ async function engineInputs(io: CliIO, file: string, values: OptionValues): Prom
       : rankText === undefined || rankText === "all"
         ? undefined
         : rankText.split(",").map((s) => s.trim()).filter((s) => s !== "");
-  return { framework, options: { ...options, ...(delimiter !== undefined && delimiter !== "auto" ? { delimiter } : {}), ...(rankNodes !== undefined ? { rankNodes } : {}) } };
+  return { framework, options: { ...options, ...(delimiter !== undefined && delimiter !== "auto" ? { delimiter } : {}), ...(rankNodes !== undefined ? { rankNodes } : {}) }, depth };
 }
 
 /** Scores a CSV or Parquet file in DuckDB with the command's data and ranking options. */
@@ -58,10 +58,9 @@ export async function scoreWithDuckDb(io: CliIO, file: string, values: OptionVal
 
 /** `--format csv`: scores in DuckDB and writes the CSV as the rows come (see `engine-csv.ts`). */
 export async function engineCsvOutput(io: CliIO, file: string, values: OptionValues): Promise<number> {
-  const { framework, options } = await engineInputs(io, file, values);
+  const { framework, options, depth } = await engineInputs(io, file, values);
   const decimalComma = values["decimal-comma"] === true;
   const out = stringOption(values, "out");
-  const depth = depthOption(values);
   const units = await engineCsv(io, framework, file, options, {
     out,
     delimiter: decimalComma ? ";" : ",",

@@ -162,6 +162,11 @@ export function hasGroupedCells(table: { readonly rows: readonly { readonly cell
 /** Normalisations that only see the values' order or proportions: scaling every cell by 1000 changes nothing. */
 const SCALE_FREE = new Set(["minmax", "zscore", "rank", "percentile"]);
 
+/** True for a rule whose scores stay the same when every cell of its column is scaled alike (a data-driven normalisation without bounds or target). */
+export function isScaleFree(rule: IndicatorNode["rule"]): boolean {
+  return rule.type === "normalise" && SCALE_FREE.has(rule.method) && rule.bounds === undefined && rule.target === undefined;
+}
+
 /**
  * A DATA_AMBIGUOUS_NUMBER issue per input whose cells look like thousands read as decimals: an
  * error where the two readings score differently, a warning where they cannot (a ratio whose
@@ -211,7 +216,7 @@ function changesScore(leaf: IndicatorNode, columns: readonly (readonly Cell[])[]
     const other = 1 - k;
     return [...mine].some((u) => (present[other] as Set<number>).has(u) && !(flagged[other] as Set<number>).has(u));
   }
-  if (rule.type === "normalise" && SCALE_FREE.has(rule.method) && rule.bounds === undefined && rule.target === undefined) {
+  if (isScaleFree(rule)) {
     // Every cell scaled alike: the same normalised scores.
     return (flagged[k] as Set<number>).size < (columns[k] as readonly Cell[]).length;
   }

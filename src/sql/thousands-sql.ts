@@ -14,6 +14,7 @@
 import { ruleMax } from "../framework/rule-max.ts";
 import type { IndicatorNode } from "../framework/types.ts";
 import type { CompiledFramework } from "../score/compile.ts";
+import { isScaleFree } from "../input/thousands.ts";
 import { sqlIdent, sqlText, type Dialect } from "./dialect.ts";
 import { identityColumns, readsText, sourceColumn, UNIT_TEXT, type InputKeys } from "./input-sql.ts";
 import { blankSpelling, spaceClass } from "./number-spelling-sql.ts";
@@ -32,8 +33,6 @@ type Sep = (typeof SEPS)[number];
 /** A separator's letter in column names. */
 const tag = (sep: Sep) => (sep === "." ? "p" : "c");
 
-/** Normalisations that only see the values' order or proportions (as `thousandsIssues` lists them). */
-const SCALE_FREE = new Set(["minmax", "zscore", "rank", "percentile"]);
 
 /**
  * The shape of cell `c` (`cellShape`): 'w' whole, 'a.'/'a,' a lone separator before three digits,
@@ -71,13 +70,18 @@ interface Asked {
   readonly present: readonly (number | undefined)[];
 }
 
-/** The leaves whose inputs may hold such cells: not value, boolean or categorical (whose cells read as thousands are never admitted or never numbers). */
+/** True for a leaf whose cells the library may ask about: not value, boolean or categorical (whose cells read as thousands are never admitted or never numbers). */
+function mayAsk(leaf: IndicatorNode): boolean {
+  const type = leaf.rule.type;
+  return type !== "value" && type !== "boolean" && type !== "categorical";
+}
+
+/** The leaves whose inputs may hold such cells ({@link mayAsk}), with their inputs read from text. */
 function askedLeaves(plan: CompiledFramework, input: InputKeys, options: ToSqlOptions): Asked[] {
   return plan.leaves.flatMap((l) => {
     const node = plan.nodes[l]!;
     const leaf = node.leaf!;
-    const type = leaf.rule.type;
-    if (type === "value" || type === "boolean" || type === "categorical") return [];
+    if (!mayAsk(leaf)) return [];
     const present = node.inputs.map((key) => (sourceColumn(options, key) === null ? undefined : input.index.get(key)));
     const inputs = node.inputs.map((key) => {
       const j = input.index.get(key)!;
@@ -112,9 +116,9 @@ export function loneSeparatorSql(dialect: Dialect, c: string): string {
   return dialect.matches(c, `${sp}[-+\u2212]?${sp}[1-9](${sp}[0-9]){0,2}${sp}[.,](${sp}[0-9]){3}${sp}`);
 }
 
-/** The input keys whose cells the library may ask about (of leaves not value, boolean or categorical). */
+/** The input keys whose cells the library may ask about (of the leaves {@link mayAsk} accepts). */
 export function askedKeys(plan: CompiledFramework): Set<string> {
-  return new Set(plan.leaves.flatMap((l) => (["value", "boolean", "categorical"].includes(plan.nodes[l]!.leaf!.rule.type) ? [] : plan.nodes[l]!.inputs)));
+  return new Set(plan.leaves.flatMap((l) => (mayAsk(plan.nodes[l]!.leaf!) ? plan.nodes[l]!.inputs : [])));
 }
 
 /**
@@ -194,7 +198,7 @@ function changes(a: Asked, l: number, k: number): string {
     return `count(*) FILTER (WHERE ${flagged(k)} AND ${present} AND NOT ${theirs}) > 0`;
   }
   const any = `count(*) FILTER (WHERE ${flagged(k)}) > 0`;
-  if (rule.type === "normalise" && SCALE_FREE.has(rule.method) && rule.bounds === undefined && rule.target === undefined) {
+  if (isScaleFree(rule)) {
     return `${any} AND count(*) FILTER (WHERE ${flagged(k)}) < count(k${a.inputs[k]})`;
   }
   return any;
