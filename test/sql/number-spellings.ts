@@ -218,3 +218,15 @@ export function spelledCsv(): { text: string; expected: ReturnType<typeof score>
   const text = `unit;government;economy;society\n${records.map((r) => `${r.unit};${r.government};${r.economy};${r.society}`).join("\n")}\n`;
   return { text, expected: score(framework, parseCsv(text), { missing: "zero" }) };
 }
+
+/**
+ * The checks of how an engine reads cells against how score() reads them, each with its title:
+ * both engines' suites run every one (`it.each`), each expecting no difference.
+ */
+export const READING_CHECKS: readonly (readonly [title: string, differences: (dialect: SqlDialect, run: (sql: string) => Promise<SqlRow[]>) => Promise<string[]>])[] = [
+  ["numbers in exponent form read exactly as score() reads them (1.5e-4 is 0.00015, not its float), refusing only what it cannot hold", exponentDifferences],
+  ["a cell that is not a number is quoted in the message as score() quotes it", notANumberMessageDifferences],
+  ["reads the other spellings score() reads (white space, −, thousands groups, trailing zeros, spaced blank words) as score() reads them, and refuses the others as it does", spellingDifferences],
+  ["a percentage's message gives the library's advice for the rule reading it (a value, points, a ratio's numerator and denominator, a ladder, goalposts, a target, a normalisation)", percentMessageDifferences],
+  ["an out-of-range message shows the value as the library read it (a value, points, a ratio's numerator, denominator and both)", outOfRangeMessageDifferences],
+];

@@ -14,7 +14,7 @@ import { differences, recordsQuery } from "./engine-helpers.ts";
 import { generatedCases, runGenerated } from "./generated.ts";
 import { adjustedExpected, adjustedOnEngine } from "./adjusted-case.ts";
 import { postgresBin, startPostgres, type PostgresServer } from "./postgres-server.ts";
-import { exponentDifferences, notANumberMessageDifferences, outOfRangeMessageDifferences, percentMessageDifferences, spellingDifferences } from "./number-spellings.ts";
+import { READING_CHECKS } from "./number-spellings.ts";
 import { nameMismatches, namesQuery, sigmaUnitIssue, unitSpellingDifferences, wordMessageDifferences, wordSpellingDifferences } from "./name-spellings.ts";
 import { dialectOf } from "../../src/sql/dialect.ts";
 import { readMergeTable } from "../../src/input/read-merge-map.ts";
@@ -137,21 +137,9 @@ describe.skipIf(bin === undefined)("toSql on PostgreSQL", () => {
     expect((failure as DtiError).issues[0]).toMatchObject({ code: "DATA_NOT_A_NUMBER", node: "government", unit: "Huế" });
   }, 60_000);
 
-  it("numbers in exponent form read exactly as score() reads them, refusing only what it cannot hold", async () => {
-    expect(await exponentDifferences("postgres", query)).toEqual([]);
-  }, 60_000);
-  it("a cell that is not a number is quoted in the message as score() quotes it", async () => {
-    expect(await notANumberMessageDifferences("postgres", query)).toEqual([]);
-  }, 60_000);
-  it("reads the other spellings score() reads (white space, −, thousands groups, trailing zeros, spaced blank words) as score() reads them, and refuses the others as it does", async () => {
-    expect(await spellingDifferences("postgres", query)).toEqual([]);
-  }, 60_000);
-  it("a percentage's message gives the library's advice for the rule reading it (a value, points, a ratio's numerator and denominator, a ladder, goalposts, a target, a normalisation)", async () => {
-    expect(await percentMessageDifferences("postgres", query)).toEqual([]);
+  it.each(READING_CHECKS)("%s", async (_, differences) => {
+    expect(await differences("postgres", query)).toEqual([]);
   }, 120_000);
-  it("an out-of-range message shows the value as the library read it (a value, points, a ratio's numerator, denominator and both)", async () => {
-    expect(await outOfRangeMessageDifferences("postgres", query)).toEqual([]);
-  }, 60_000);
 
   it("'1.050' in a column of counts: refused with DATA_AMBIGUOUS_NUMBER and the library's message exactly where score() refuses, else score()'s values", async () => {
     const out: string[] = [];
