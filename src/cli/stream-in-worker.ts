@@ -1,11 +1,12 @@
 /**
- * `scoreStream` over a CSV file with the reading and the scoring on a worker thread (Node): the
- * worker reads, cuts and scores the file and posts each scored batch; this thread adds the units
- * to its rank store (their names, codes, years, groups and ranked values) and hands the batches
- * on, so that the caller can rank and write (on this thread) while the worker scores (on the
- * other core). Without the worker's script (running from source, not from `dist/`), or where
- * worker threads cannot start, it all runs on this thread: the batches and the summary are the
- * same either way.
+ * `scoreStream` over a CSV file with the reading and the scoring on worker threads (Node): one
+ * worker reads and cuts the file and reads the rows' identities, a second scores the units it is
+ * sent and posts each scored batch (a framework that normalises across units reads the file twice:
+ * one worker reads and scores it). This thread adds the units to its rank store (their names,
+ * codes, years, groups and ranked values) and hands the batches on, so that the caller can rank
+ * and write (on this thread) while the workers read and score. Without the workers' scripts
+ * (running from source, not from `dist/`), or where worker threads cannot start, it all runs on
+ * this thread: the batches and the summary are the same either way.
  *
  * @module
  */
@@ -14,7 +15,10 @@ import type { CsvOptions } from "../input/csv/parse-csv.ts";
 import { createRankStore } from "../rank/rank-store.ts";
 import { batchUnit, storeUnit } from "../stream/score-batch.ts";
 import { scoreStream, storeSummary, unreadSummary, type ScoreStream, type StreamBatch, type StreamOptions, type StreamSummary } from "../stream/score-stream.ts";
-import { hasWorker, workerItems, WORKER_SCRIPT } from "./worker-items.ts";
+import { MessageChannel } from "node:worker_threads";
+import { compileFramework } from "../score/compile.ts";
+import { hasNormaliseLeaves } from "../methods/normalise/normalise-leaves.ts";
+import { hasWorker, workerItems, WORKER_SCRIPTS, type WorkerScripts } from "./worker-items.ts";
 import { fileBlocks } from "./file-chunks.ts";
 
 /** What the worker's stream says at its end, besides what the rank store here gives. */
@@ -35,10 +39,19 @@ type WorkerSummary = Omit<StreamSummary, "units" | "ranks" | "unit" | "rankBytes
  * stream.summary().units; // => 63
  * ```
  */
-export function scoreFileInWorker(file: string, framework: Framework, csvOptions: CsvOptions = {}, options: StreamOptions = {}, grouped?: () => void, script: URL = WORKER_SCRIPT): ScoreStream {
-  if (!hasWorker(script)) return scoreStream(framework, () => fileBlocks(file, csvOptions, grouped), options);
+export function scoreFileInWorker(
+  file: string,
+  framework: Framework,
+  csvOptions: CsvOptions = {},
+  options: StreamOptions = {},
+  grouped?: () => void,
+  scripts: WorkerScripts = WORKER_SCRIPTS,
+): ScoreStream {
   // The same plan on this thread, unread: the framework and options checked here, and the nodes.
   const plan = scoreStream(framework, [], options);
+  // Read once: one worker reads, the other scores. Read twice: one worker does both.
+  const fed = !hasNormaliseLeaves(compileFramework(framework));
+  if (!(fed ? hasWorker(scripts.read) && hasWorker(scripts.units) : hasWorker(scripts.file))) return scoreStream(framework, () => fileBlocks(file, csvOptions, grouped), options);
   const position = (id: string) => plan.nodes.find((info) => info.id === id)!.position;
   const ranked = plan.ranked.map(position);
   const root = position(plan.root);
@@ -47,7 +60,16 @@ export function scoreFileInWorker(file: string, framework: Framework, csvOptions
   async function* batches(): AsyncGenerator<StreamBatch> {
     const store = createRankStore(ranked.length);
     const keys = new Float64Array(ranked.length);
-    const items = workerItems<StreamBatch>(script, { file, options: csvOptions, watchGrouped: grouped !== undefined, score: { framework, options } }, grouped);
+    const reading = { file, options: csvOptions, watchGrouped: grouped !== undefined, score: { framework, options } };
+    let items: AsyncGenerator<StreamBatch, unknown>;
+    if (fed) {
+      const { port1, port2 } = new MessageChannel();
+      items = workerItems<StreamBatch>({ script: scripts.units, data: { score: { framework, options }, feed: port2 }, transfer: [port2] }, grouped, {
+        script: scripts.read,
+        data: { ...reading, feed: port1 },
+        transfer: [port1],
+      });
+    } else items = workerItems<StreamBatch>({ script: scripts.file, data: reading }, grouped);
     for (;;) {
       const next = await items.next();
       if (next.done === true) {

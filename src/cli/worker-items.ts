@@ -1,23 +1,46 @@
 /**
  * The items a worker thread posts (Node), read in order with credits: the worker runs a few items
- * ahead of this thread, so memory stays bounded however fast it works. The streamed CLI's worker
- * (`csv-worker.ts`) reads and scores a CSV file and posts the scored batches.
+ * ahead of this thread, so memory stays bounded however fast it works. The streamed CLI's scoring
+ * worker posts the scored batches: `unit-worker.ts`, fed by a second worker that reads the file
+ * (`read-worker.ts`), or `csv-worker.ts`, which reads the file itself (twice, for a framework that
+ * normalises across units).
  *
  * @module
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { Worker, type Transferable } from "node:worker_threads";
 import { DtiError, type Issue } from "../errors.ts";
 
 /** Items the worker may post ahead of this thread. */
 const AHEAD = 4;
 
-/** The worker's script beside this module in `dist/` (built from `csv-worker.ts`). */
-export const WORKER_SCRIPT = new URL("./csv-worker.js", import.meta.url);
+/** The workers' scripts a streamed file is scored with. */
+export interface WorkerScripts {
+  /** Reads and scores the file (`csv-worker.ts`). */
+  readonly file: URL;
+  /** Reads the file and the rows' identities for the scoring worker (`read-worker.ts`). */
+  readonly read: URL;
+  /** Scores the units the reading worker sends (`unit-worker.ts`). */
+  readonly units: URL;
+}
+
+/** The workers' scripts beside this module in `dist/`. */
+export const WORKER_SCRIPTS: WorkerScripts = {
+  file: new URL("./csv-worker.js", import.meta.url),
+  read: new URL("./read-worker.js", import.meta.url),
+  units: new URL("./unit-worker.js", import.meta.url),
+};
+
+/** A worker to start: its script, its `workerData`, and what that data transfers (ports). */
+export interface WorkerStart {
+  readonly script: URL;
+  readonly data: object;
+  readonly transfer?: readonly Transferable[];
+}
 
 /** A worker's error made an error again: a `DtiError` with its issues, or an error with its file code. */
-function revive(data: { issues?: readonly Issue[]; message?: string; code?: unknown; path?: unknown; syscall?: unknown }): Error {
+export function revive(data: { issues?: readonly Issue[]; message?: string; code?: unknown; path?: unknown; syscall?: unknown }): Error {
   if (data.issues !== undefined) return new DtiError(data.issues, data.message);
   return Object.assign(new Error(data.message ?? "the CSV reader stopped"), { code: data.code, path: data.path, syscall: data.syscall });
 }
@@ -28,16 +51,19 @@ export function hasWorker(script: URL): boolean {
 }
 
 /**
- * The items the worker `script` posts (started with `data`), in order, a few ahead (credits); the
- * generator's return value is what the worker's last message carries (`summary`). `grouped` is
- * called when the worker says a cell may be a number with a thousands separator.
+ * The items the worker `scoring` posts, in order, a few ahead (credits); the generator's return
+ * value is what the worker's last message carries (`summary`). `reading`, when given, is a second
+ * worker that feeds the first (it posts nothing here but its errors and `{ grouped }`). `grouped`
+ * is called when a worker says a cell may be a number with a thousands separator.
  *
- * @throws the worker's error, made an error again ({@link revive}).
+ * @throws a worker's error, made an error again ({@link revive}).
  */
-export async function* workerItems<T>(script: URL, data: object, grouped?: () => void): AsyncGenerator<T, unknown> {
-  // A larger young generation: the worker makes many short-lived cells and units, and collected
-  // them in small steps (a quarter of its time at a million units).
-  const worker = new Worker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+export async function* workerItems<T>(scoring: WorkerStart, grouped?: () => void, reading?: WorkerStart): AsyncGenerator<T, unknown> {
+  // A larger young generation: the workers make many short-lived cells and units, and collected
+  // them in small steps (a quarter of the time at a million units).
+  const start = (w: WorkerStart) => new Worker(w.script, { workerData: w.data, transferList: [...(w.transfer ?? [])], resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+  const worker = start(scoring);
+  const feeder = reading === undefined ? undefined : start(reading);
   const queue: unknown[] = [];
   let wake: (() => void) | undefined;
   const push = (message: unknown) => {
@@ -48,6 +74,9 @@ export async function* workerItems<T>(script: URL, data: object, grouped?: () =>
   worker.on("message", push);
   worker.on("error", (e) => push({ error: { message: e.message } }));
   worker.on("exit", () => push({ exit: true }));
+  // The reading worker ends once it has sent the file: only its errors and `{ grouped }` matter here.
+  feeder?.on("message", push);
+  feeder?.on("error", (e) => push({ error: { message: e.message } }));
   worker.postMessage({ credit: AHEAD });
   try {
     for (;;) {
@@ -64,7 +93,7 @@ export async function* workerItems<T>(script: URL, data: object, grouped?: () =>
       yield message.item!;
     }
   } finally {
-    // Done, failed, or the reader stopped early: the worker stops too.
-    await worker.terminate();
+    // Done, failed, or the reader stopped early: the workers stop too.
+    await Promise.all([worker.terminate(), feeder?.terminate()]);
   }
 }

@@ -36,7 +36,8 @@ export interface BatchContext {
   readonly errors: IssueLog;
   readonly warnings: IssueLog;
   readonly unranked: ReturnType<typeof unrankedMatcher>;
-  readonly store: ReturnType<typeof createRankStore>;
+  /** Undefined where another thread ranks the units (see `StreamWay`). */
+  readonly store: ReturnType<typeof createRankStore> | undefined;
   /** Plan positions of the ranked nodes. */
   readonly rankedPositions: readonly number[];
   /** Missing cells per leaf and the first names missing each, over all batches. */
@@ -44,6 +45,8 @@ export interface BatchContext {
   readonly missingNames: Map<number, string[]>;
   /** Units published by the exact evaluator, over all batches. */
   exactUnits: number;
+  /** Units handed out, over all batches. */
+  units: number;
 }
 
 /**
@@ -80,7 +83,8 @@ export function batchScorer(ctx: BatchContext): (batch: Batch) => StreamBatch | 
     for (let b = 0; b < size; b++) if (failed[b] !== 1) kept.push(b);
     batch.size = 0;
     if (kept.length === 0) return undefined;
-    const first = ctx.store.size;
+    const first = ctx.units;
+    ctx.units += kept.length;
     const major = unitMajor(compiled.nodes.length, size, cols, published, kept);
     const units = kept.map((b, k) => rankUnit(ctx, batch.units[b]!, major.published.subarray(k * major.nodes, (k + 1) * major.nodes), keys));
     return { size: kept.length, first, units, ...major };
@@ -164,7 +168,7 @@ function unitMajor(n: number, size: number, cols: NodeColumns, published: Float6
 function rankUnit(ctx: BatchContext, unit: StreamUnitId, published: Float64Array, keys: Float64Array): StreamUnitId {
   const mark = ctx.unranked.mark(unit);
   const marked = mark === false ? unit : { ...unit, ranked: false as const, ...(mark.note !== undefined ? { rankNote: mark.note } : {}) };
-  storeUnit(ctx.store, marked, published, ctx.rankedPositions, keys);
+  if (ctx.store !== undefined) storeUnit(ctx.store, marked, published, ctx.rankedPositions, keys);
   return marked;
 }
 

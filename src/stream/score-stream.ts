@@ -49,6 +49,29 @@ export function scoreStream(
   rows: StreamSource,
   options: StreamOptions = {},
 ): ScoreStream {
+  return streamWith(frameworkIn, rows, options, { reader: rowReader, ranks: true });
+}
+
+/** What a stream reads its units through: {@link rowReader}, or one fed by another thread that reads the rows. */
+export type UnitReader = ReturnType<typeof rowReader>;
+
+/** How {@link streamWith} reads and what it keeps. */
+export interface StreamWay {
+  /** Makes the reader of the units, given the stream's logs (it adds the rows' issues to them). */
+  readonly reader: typeof rowReader;
+  /**
+   * False where another thread ranks (the streamed CLI's scoring worker): the units are not kept,
+   * and the summary has their count but no ranks.
+   */
+  readonly ranks: boolean;
+}
+
+/**
+ * {@link scoreStream} reading its units through `way.reader`, keeping them for ranking or not: the
+ * streamed CLI's scoring thread is given units read on the thread that reads the file, and the
+ * main thread ranks.
+ */
+export function streamWith(frameworkIn: Framework | FrameworkDefinition, rows: StreamSource, options: StreamOptions, way: StreamWay): ScoreStream {
   const { framework, compiled, infos, rankedIds } = streamPlan(frameworkIn, options);
   const normalises = hasNormaliseLeaves(compiled);
   if (normalises && typeof rows !== "function" && !Array.isArray(rows)) {
@@ -65,7 +88,7 @@ export function scoreStream(
     const cap = options.maxIssues ?? 100;
     const errors = createIssueLog(cap);
     const warnings = createIssueLog(cap);
-    const reader = rowReader(framework, compiled, options, errors, warnings, missing);
+    const reader = way.reader(framework, compiled, options, errors, warnings, missing);
     // Pass 1 (frameworks that normalise across units): the raw values of every normalised leaf.
     const global = normalises ? await collectNormalised(compiled, reader, open(), missing) : undefined;
     const rankedPositions = rankedIds.map((id) => compiled.index.get(id) as number);
@@ -79,11 +102,12 @@ export function scoreStream(
       errors,
       warnings,
       unranked: unrankedMatcher(options.unranked),
-      store: createRankStore(rankedPositions.length),
+      store: way.ranks ? createRankStore(rankedPositions.length) : undefined,
       rankedPositions,
       missingCount: new Map(),
       missingNames: new Map(),
       exactUnits: 0,
+      units: 0,
     };
     const score = batchScorer(ctx);
     const batch = createBatch(compiled);
@@ -163,7 +187,15 @@ function streamSummary(ctx: BatchContext, rankedIds: readonly string[]): StreamS
   for (const w of ctx.global?.issues ?? []) warnings.add(w);
   for (const issue of ctx.unranked.issues()) (issue.severity === "error" ? errors : warnings).add(issue);
   const rest = { ok: errors.count === 0, rows: rowCount, exactUnits: ctx.exactUnits, errorCount: errors.count, warningCount: warnings.count, errors: errors.kept, warnings: warnings.kept };
-  return storeSummary(rest, store, rankedIds, options.ranking);
+  return store === undefined ? unrankedSummary(rest, ctx.units) : storeSummary(rest, store, rankedIds, options.ranking);
+}
+
+/** The summary of a stream that keeps no units (another thread ranks them): their count, no ranks. */
+function unrankedSummary(rest: Omit<StreamSummary, "units" | "ranks" | "unit" | "rankBytes">, units: number): StreamSummary {
+  const none = (): never => {
+    throw new DtiError([error("USAGE", "this stream keeps no units: the thread that ranks them has their identities")]);
+  };
+  return { ...rest, units, ranks: new Map(), unit: none, rankBytes: 0 };
 }
 
 /**

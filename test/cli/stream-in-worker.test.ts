@@ -1,7 +1,8 @@
-// The worker thread of `dti score --stream` gives the same scored batches and summary as scoring on
-// the main thread (ranks, identities, issues, errors); and the CLI writes the same output with and
-// without it. The worker's script is bundled from source with esbuild, as tsup
-// builds dist/csv-worker.js.
+// The worker threads of `dti score --stream` (one reading and one scoring, or one doing both for a
+// framework read twice) give the same scored batches and summary as scoring on the main thread
+// (ranks, identities, issues, errors); and the CLI writes the same output with and without them.
+// The workers' scripts are bundled from source with esbuild, as tsup builds dist/csv-worker.js,
+// dist/read-worker.js and dist/unit-worker.js.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -13,13 +14,15 @@ import { scoreFileInWorker } from "../../src/cli/stream-in-worker.ts";
 import { getFramework, scoreStream, type StreamOptions } from "../../src/index.ts";
 
 const DIR = ".tmp/test-csv-worker";
-const SCRIPT = pathToFileURL(`${DIR}/lib/csv-worker.js`);
+const WORKERS = ["csv-worker", "read-worker", "unit-worker"].map((name) => `src/cli/${name}.ts`);
+const scripts = (dir: string) => ({ file: pathToFileURL(`${dir}/csv-worker.js`), read: pathToFileURL(`${dir}/read-worker.js`), units: pathToFileURL(`${dir}/unit-worker.js`) });
+const SCRIPT = scripts(`${DIR}/lib`);
 
 beforeAll(async () => {
   mkdirSync(DIR, { recursive: true });
-  await build({ entryPoints: ["src/cli/csv-worker.ts"], bundle: true, platform: "node", format: "esm", target: "node20", outdir: `${DIR}/lib`, packages: "external", logLevel: "error" });
+  await build({ entryPoints: WORKERS, bundle: true, platform: "node", format: "esm", target: "node20", outdir: `${DIR}/lib`, packages: "external", logLevel: "error" });
   // The CLI twice: with its worker beside it, and alone (reading on the main thread).
-  for (const [out, entries] of [[`${DIR}/with`, ["src/cli/main.ts", "src/cli/csv-worker.ts"]], [`${DIR}/without`, ["src/cli/main.ts"]]] as const) {
+  for (const [out, entries] of [[`${DIR}/with`, ["src/cli/main.ts", ...WORKERS]], [`${DIR}/without`, ["src/cli/main.ts"]]] as const) {
     await build({ entryPoints: [...entries], bundle: true, splitting: true, platform: "node", format: "esm", target: "node20", outdir: out, packages: "external", logLevel: "error" });
   }
   const lines = ["Đơn vị;Mã;a;b;c"];
@@ -83,7 +86,7 @@ describe("scoreFileInWorker", { timeout: 120_000 }, () => {
     const { unit, ranks, rankBytes: _, ...rest } = stream.summary();
     return { batches, ...rest, ranks: [...ranks], units: Array.from({ length: rest.units }, (_, i) => unit(i)) };
   }
-  const none = pathToFileURL(`${DIR}/no-such-worker.js`);
+  const none = scripts(`${DIR}/no-such-folder`);
   const minmax = {
     id: "worker-minmax", version: "1.0.0", title: { vi: "Thử" },
     root: { id: "idx", name: { vi: "Chỉ số" }, children: [
@@ -119,7 +122,7 @@ describe("scoreFileInWorker", { timeout: 120_000 }, () => {
   });
 
   it("says when a cell may be a number with a thousands separator, and refuses a bad option on this thread", async () => {
-    const found = async (script: URL) => {
+    const found = async (script: typeof SCRIPT) => {
       let calls = 0;
       await outcome(scoreFileInWorker(`${DIR}/grouped.csv`, JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), {}, { missing: "zero" }, () => calls++, script));
       return calls;

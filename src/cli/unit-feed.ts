@@ -1,0 +1,161 @@
+/**
+ * The units of a CSV file read on one thread and scored on another (the streamed CLI): the reading
+ * worker (`read-worker.ts`) reads the file, cuts it into blocks and reads each row's identity,
+ * checking repeats (`rowReader`, as `scoreStream` does); the scoring worker (`unit-worker.ts`) is
+ * given each block with its units and scores them as `scoreStream` would have, through a reader
+ * made of these messages ({@link fedReader}). The issues the reading finds travel in order with the
+ * units, so that the scoring worker's logs, batches and summary are those of `scoreStream` on one
+ * thread. Reading and scoring a million rows each take about as long: each has a core.
+ *
+ * Messages, over a channel between the two workers: `{ units }` (a block, the rows of it that are
+ * units, their identities and the issues before each), `{ end }` (the rows counted, the issues
+ * after the last unit) or `{ failed }` (the reading's error), each with the issues logged since
+ * the last (`log`) and the header's column plan; back, `{ took: 1 }` as the scoring takes each
+ * ({@link feedRoom}, {@link feedInbox}).
+ *
+ * @module
+ */
+import type { MessagePort } from "node:worker_threads";
+import type { Issue } from "../errors.ts";
+import type { Framework } from "../framework/types.ts";
+import type { CsvBlock } from "../input/csv/csv-block.ts";
+import type { CsvOptions } from "../input/csv/parse-csv.ts";
+import { compileFramework } from "../score/compile.ts";
+import type { IssueLog } from "../stream/issue-log.ts";
+import { rowReader } from "../stream/row-reader.ts";
+import type { UnitReader } from "../stream/score-stream.ts";
+import type { StreamRowUnit } from "../stream/stream-batch.ts";
+import type { StreamOptions, StreamUnitId } from "../stream/stream-types.ts";
+import { fileBlocks } from "./file-chunks.ts";
+import { plainError } from "./worker-port.ts";
+import { revive } from "./worker-items.ts";
+
+/** What the reader knows of the header: the columns and where each leaf's and input's cells are, and the inputs no column holds. */
+interface HeaderSent {
+  readonly header: ReturnType<UnitReader["header"]>;
+  readonly absent: ReadonlySet<string>;
+}
+
+/** One message to the scoring worker. */
+export interface FeedMessage {
+  /** Issues logged since the last message: 0 an error, 1 a warning. */
+  readonly log: readonly (readonly [0 | 1, Issue])[];
+  readonly plan: HeaderSent;
+  readonly units?: { readonly block: CsvBlock; readonly rows: Int32Array; readonly ids: readonly StreamUnitId[]; readonly before: readonly (Issue[] | undefined)[] };
+  readonly end?: { readonly rowCount: number; readonly started: boolean; readonly trailing: readonly Issue[] };
+  readonly failed?: unknown;
+}
+
+/** Messages the reading may send ahead of the scoring's taking them. */
+const FEED_AHEAD = 6;
+
+/** Sends a message (its buffers transferred) once the other side has room for one more. */
+export type FeedSend = (message: FeedMessage, transfer: ArrayBuffer[]) => Promise<void>;
+
+/**
+ * The reading side of the channel: `send` waits while {@link FEED_AHEAD} messages are not taken yet
+ * (so memory stays bounded however slow the scoring is).
+ */
+export function feedRoom(port: MessagePort): FeedSend {
+  let room = FEED_AHEAD;
+  let wake: (() => void) | undefined;
+  port.on("message", (message: { took: number }) => {
+    room += message.took;
+    wake?.();
+    wake = undefined;
+  });
+  return async (message, transfer) => {
+    while (room <= 0) await new Promise<void>((resolve) => (wake = resolve));
+    room--;
+    port.postMessage(message, transfer);
+  };
+}
+
+/** The scoring side of the channel: the next message once it has come, each answered `{ took: 1 }` as it is taken. */
+export function feedInbox(port: MessagePort): () => Promise<FeedMessage> {
+  const inbox: FeedMessage[] = [];
+  let wake: (() => void) | undefined;
+  port.on("message", (message: FeedMessage) => {
+    inbox.push(message);
+    wake?.();
+    wake = undefined;
+  });
+  return async () => {
+    while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+    port.postMessage({ took: 1 });
+    return inbox.shift()!;
+  };
+}
+
+/**
+ * Reads `file` and sends its units to the scoring worker (`send` waits while the scoring has
+ * enough to do), ending with `{ end }` or `{ failed }`.
+ */
+export async function feedUnits(
+  file: string,
+  csvOptions: CsvOptions,
+  framework: Framework,
+  options: StreamOptions,
+  grouped: (() => void) | undefined,
+  send: FeedSend,
+): Promise<void> {
+  const log: [0 | 1, Issue][] = [];
+  const forward = (kind: 0 | 1): IssueLog => ({ add: (issue) => void log.push([kind, issue]), count: 0, kept: [] });
+  const reader = rowReader(framework, compileFramework(framework), options, forward(0), forward(1), options.missing ?? "error");
+  const plan = (): HeaderSent => ({ header: reader.header(), absent: reader.absent() });
+  try {
+    for await (const units of reader.rows(fileBlocks(file, csvOptions, grouped), true)) {
+      const block = units[0]?.block;
+      if (block === undefined && log.length === 0) continue;
+      await send(
+        { log: log.splice(0), plan: plan(), ...(block !== undefined ? { units: sentUnits(block, units) } : {}) },
+        block === undefined ? [] : [block.lines.buffer as ArrayBuffer, block.numbers.buffer as ArrayBuffer, block.spans.buffer as ArrayBuffer],
+      );
+    }
+    await send({ log: log.splice(0), plan: plan(), end: { rowCount: reader.rowCount(), started: reader.started(), trailing: reader.trailing() } }, []);
+  } catch (e) {
+    await send({ log: log.splice(0), plan: plan(), failed: plainError(e) }, []);
+  }
+}
+
+/** A block's units as sent: the block once, and per unit its row in the block, identity and issues before it. */
+function sentUnits(block: CsvBlock, units: readonly StreamRowUnit[]): NonNullable<FeedMessage["units"]> {
+  return { block, rows: Int32Array.from(units, (u) => u.blockRow), ids: units.map((u) => u.unit), before: units.map((u) => u.before) };
+}
+
+/**
+ * The scoring worker's reader: the units of the messages `next` gives, in order, and what the
+ * reading thread knew of the header, the rows and the issues, as `rowReader` would give them.
+ */
+export function fedReader(next: () => Promise<FeedMessage>): typeof rowReader {
+  return (_framework, _compiled, _options, errors, warnings) => {
+    let plan: HeaderSent | undefined;
+    let end: FeedMessage["end"];
+    const take = async (): Promise<FeedMessage> => {
+      const message = await next();
+      for (const [kind, issue] of message.log) (kind === 0 ? errors : warnings).add(issue);
+      plan = message.plan;
+      if (message.failed !== undefined) throw revive(message.failed as Parameters<typeof revive>[0]);
+      return message;
+    };
+    return {
+      header: () => plan?.header ?? { columns: [], leafColumn: new Int32Array(0), keyColumn: new Map() },
+      absent: () => plan?.absent ?? new Set(),
+      started: () => end?.started ?? false,
+      rowCount: () => end?.rowCount ?? 0,
+      trailing: () => [...(end?.trailing ?? [])],
+      again: () => undefined,
+      async *rows() {
+        for (;;) {
+          const message = await take();
+          if (message.end !== undefined) {
+            end = message.end;
+            return;
+          }
+          const { block, rows, ids, before } = message.units!;
+          yield ids.map((unit, k): StreamRowUnit => ({ unit, cells: undefined, block, blockRow: rows[k]!, before: before[k] }));
+        }
+      },
+    };
+  };
+}

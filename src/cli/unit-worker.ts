@@ -1,0 +1,21 @@
+/**
+ * The scoring worker thread of `dti score --stream`: given the units of a CSV file read by the
+ * reading worker (`read-worker.ts`, over the channel of `unit-feed.ts`), it scores them as
+ * `scoreStream` does and posts each scored batch to the main thread (`worker-port.ts`), which
+ * ranks and writes meanwhile.
+ *
+ * Messages: the feed's, on the channel (`workerData.feed`); `{ credit: n }` in from the main
+ * thread, batches, summary or error out to it.
+ *
+ * @module
+ */
+import { parentPort, workerData, type MessagePort } from "node:worker_threads";
+import type { Framework } from "../framework/types.ts";
+import { streamWith, type StreamOptions } from "../stream/score-stream.ts";
+import { fedReader, feedInbox } from "./unit-feed.ts";
+import { scoringPort } from "./worker-port.ts";
+
+const { score, feed } = workerData as { score: { framework: Framework; options: StreamOptions }; feed: MessagePort };
+const next = feedInbox(feed);
+// The main thread ranks: this stream keeps no units.
+await scoringPort(parentPort!).serve(() => streamWith(score.framework, [], score.options, { reader: fedReader(next), ranks: false }));

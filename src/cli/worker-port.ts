@@ -1,0 +1,49 @@
+/**
+ * A scoring worker's side of `worker-items.ts`: credits in, scored batches out (their typed arrays
+ * transferred), then the stream's summary, or its error as plain data. The streamed CLI has two
+ * such workers: one that reads the file itself (`csv-worker.ts`) and one that is given the units
+ * read on the main thread (`unit-worker.ts`).
+ *
+ * @module
+ */
+import type { MessagePort } from "node:worker_threads";
+import { DtiError } from "../errors.ts";
+import type { ScoreStream } from "../stream/score-stream.ts";
+
+/** The error as plain data: a `DtiError`'s issues, or a (file) error's code, message and path. */
+export function plainError(e: unknown): unknown {
+  if (e instanceof DtiError) return { issues: e.issues, message: e.message };
+  const { code, path, syscall, message } = e as { code?: unknown; path?: unknown; syscall?: unknown; message?: unknown };
+  return { code, path, syscall, message: typeof message === "string" ? message : String(e) };
+}
+
+/**
+ * Listens on `port`: credits are counted, any other message goes to `other`. `serve` posts the
+ * batches of the stream `open` makes, one per credit, then its summary (or its error).
+ */
+export function scoringPort(port: MessagePort, other?: (message: unknown) => void): { serve(open: () => ScoreStream): Promise<void> } {
+  let credit = 0;
+  let wake: (() => void) | undefined;
+  port.on("message", (message: { credit?: number }) => {
+    if (typeof message.credit !== "number") return other?.(message);
+    credit += message.credit;
+    wake?.();
+    wake = undefined;
+  });
+  return {
+    async serve(open) {
+      try {
+        const stream = open();
+        for await (const item of stream.batches()) {
+          while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
+          credit--;
+          port.postMessage({ item }, [item.scores.buffer as ArrayBuffer, item.published.buffer as ArrayBuffer, item.coverage.buffer as ArrayBuffer]);
+        }
+        const { ok, rows, exactUnits, errorCount, warningCount, errors, warnings } = stream.summary();
+        port.postMessage({ end: true, summary: { ok, rows, exactUnits, errorCount, warningCount, errors, warnings } });
+      } catch (e) {
+        port.postMessage({ error: plainError(e) });
+      }
+    },
+  };
+}
