@@ -18,6 +18,7 @@ import type { RawCell, RawTable } from "./table.ts";
 import { hasGroupedCells, thousandsIssues } from "./thousands.ts";
 import { wideLayout, WideValues, type WideLayout } from "./wide-values.ts";
 import { isBlank } from "./blank-cell.ts";
+import { keyHash, keyTable, type KeyTable } from "./key-table.ts";
 
 export { isBlank } from "./blank-cell.ts";
 
@@ -151,15 +152,17 @@ export function describe(id: Identity): string {
 
 /** What wide reading remembers across rows to find duplicates: first row per unit, unit per code. */
 export interface WideState {
-  readonly firstRow: Map<string, number>;
-  readonly codes: Map<string, { unit: string; row: number }>;
+  /** Each unit read (by year and name key): its name as written, and its row. */
+  readonly units: KeyTable;
+  /** Each code (by year): the entry in `units` of the last unit using it. */
+  readonly codes: KeyTable;
   /** The input columns every row's values read through. */
   readonly layout: WideLayout;
 }
 
 /** A fresh {@link WideState} for a table's column plan. */
 export function wideState(table: { readonly columns: readonly string[] }, plan: ColumnPlan): WideState {
-  return { firstRow: new Map(), codes: new Map(), layout: wideLayout(plan.inputs, table.columns) };
+  return { units: keyTable(), codes: keyTable(), layout: wideLayout(plan.inputs, table.columns) };
 }
 
 /**
@@ -189,20 +192,29 @@ export function readWideIdentity(
 ): Identity | undefined {
   const id = identity(table, plan, cells, line, issues);
   if (id === undefined) return undefined;
-  const key = unitKey(id);
-  const seen = state.firstRow.get(key);
-  if (seen !== undefined) {
-    issues.push(error("DATA_DUPLICATE_UNIT", `unit ${describe(id)} appears again (first on row ${seen})`, { row: line, unit: id.unit }));
+  // Units by year and name key (their first row); codes by year and code (the last unit using each).
+  const key = normalizeKey(id.unit);
+  const year = id.year ?? 0;
+  const hash = keyHash(key, year);
+  const { units, codes } = state;
+  const seen = units.find(hash, year, (e) => normalizeKey(units.text(e)) === key);
+  if (seen >= 0) {
+    issues.push(error("DATA_DUPLICATE_UNIT", `unit ${describe(id)} appears again (first on row ${units.value(seen)})`, { row: line, unit: id.unit }));
     return undefined;
   }
-  state.firstRow.set(key, line);
+  const entry = units.add(hash, year, id.unit, line);
   if (id.code !== undefined) {
-    const codeKey = `${id.year ?? ""}\u0000${id.code}`;
-    const other = state.codes.get(codeKey);
-    if (other !== undefined && normalizeKey(other.unit) !== normalizeKey(id.unit)) {
-      issues.push(error("DATA_DUPLICATE_UNIT", `code ${showValue(id.code)} is used by ${showValue(other.unit)} (row ${other.row}) and ${showValue(id.unit)}`, { row: line, unit: id.unit }));
+    const code = id.code;
+    const codeHash = keyHash(code, year);
+    const other = codes.find(codeHash, year, (e) => codes.text(e) === code);
+    if (other < 0) codes.add(codeHash, year, code, entry);
+    else {
+      const first = codes.value(other);
+      if (normalizeKey(units.text(first)) !== key) {
+        issues.push(error("DATA_DUPLICATE_UNIT", `code ${showValue(code)} is used by ${showValue(units.text(first))} (row ${units.value(first)}) and ${showValue(id.unit)}`, { row: line, unit: id.unit }));
+      }
+      codes.setValue(other, entry);
     }
-    state.codes.set(codeKey, { unit: id.unit, row: line });
   }
   return id;
 }

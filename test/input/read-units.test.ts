@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/csv.ts";
 import { getFramework } from "../../src/framework/builtin/index.ts";
 import { readUnits, sheetTable } from "../../src/input/read-units.ts";
-import { score, validate } from "../../src/pipeline/score.ts";
+import { score, toFramework, validate } from "../../src/pipeline/score.ts";
 import { cli, FW22 } from "../cli/helpers.ts";
 
 const fw = getFramework("vn-dti-2022-province");
@@ -70,5 +70,47 @@ describe("an official export: title rows, an STT column, trailing empty columns,
     expect(kept.stderr).not.toContain("--header-row N");
     const bad = await cli(["score", EXPORT, ...FW22, "--header-row", "x"]);
     expect(bad.code).toBe(2);
+  });
+});
+
+describe("repeated units and codes", () => {
+  // A plain restatement of the rule: a unit (per year, names compared as keys) is kept on its first
+  // row and refused again; a code (per year) used by a unit of another name is reported, the row
+  // kept, and the code then belongs to the later unit.
+  function expectedIssues(rows: readonly (readonly [string, string, string])[]) {
+    const key = (name: string) => name.normalize("NFC").trim().replace(/\s+/gu, " ").toLowerCase();
+    const first = new Map<string, number>();
+    const codes = new Map<string, { unit: string; row: number }>();
+    const out: string[] = [];
+    rows.forEach(([unit, code, year], k) => {
+      const row = k + 2;
+      const name = unit.trim().replace(/\s+/gu, " ");
+      const seen = first.get(`${year}|${key(unit)}`);
+      if (seen !== undefined) return void out.push(`${row}: unit "${name}"${year === "" ? "" : ` (${year})`} appears again (first on row ${seen})`);
+      first.set(`${year}|${key(unit)}`, row);
+      const other = codes.get(`${year}|${code}`);
+      if (other !== undefined && key(other.unit) !== key(unit)) out.push(`${row}: code "${code}" is used by "${other.unit}" (row ${other.row}) and "${name}"`);
+      codes.set(`${year}|${code}`, { unit: name, row });
+    });
+    return out;
+  }
+
+  it("reports what the plain rule reports, on random tables of names, codes and years", () => {
+    let s = 20261202;
+    const rnd = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+    const fw = { id: "t", version: "1", title: { vi: "t" }, root: { id: "r", name: { vi: "r" }, children: [{ id: "a", name: { vi: "a" }, weight: 1, rule: { type: "value" as const } }] } };
+    let reported = 0;
+    for (let t = 0; t < 60; t++) {
+      const years = rnd() < 0.5 ? [""] : ["2023", "2024"];
+      const rows = Array.from({ length: 40 }, () => [pick(["Huế", "huế", "Hà  Nội", "Đà Nẵng", "Cần Thơ", "Cà Mau", `Xã ${Math.floor(rnd() * 30)}`]), pick(["H1", "H2", "D1", "X", "x"]), pick(years)] as const);
+      const header = years[0] === "" ? "unit,code,a" : "unit,code,year,a";
+      const csv = [header, ...rows.map(([u, c, y]) => (y === "" ? `${u},${c},0.5` : `${u},${c},${y},0.5`))].join("\n");
+      const issues = readUnits(parseCsv(csv), toFramework(fw).framework!).issues.filter((i) => i.code === "DATA_DUPLICATE_UNIT");
+      const expected = expectedIssues(rows);
+      expect(issues.map((i) => `${i.row}: ${i.message}`)).toEqual(expected);
+      reported += expected.length;
+    }
+    expect(reported).toBeGreaterThan(500);
   });
 });
