@@ -56,7 +56,9 @@ const IMPUTED = 3;
  * use the other units' values); the values it fills are returned in `imputed` (coverage still
  * counts them as missing: coverage is the share of observed data) and the rest follow the policy.
  * `leaves` limits the stage to some leaves (the others stay missing): a stream's first pass reads
- * only the leaves normalised across units.
+ * only the leaves normalised across units. `reuse` (see {@link leafScratch}) gives the columns to
+ * write into, as new, when it is made for as many units: the stage's result then lives until the
+ * next stage given the same buffers.
  */
 export function leafColumns(
   plan: CompiledFramework,
@@ -65,15 +67,17 @@ export function leafColumns(
   absent: ReadonlySet<string>,
   impute?: { readonly units: readonly UnitInput[]; readonly imputer: LeafImputer },
   leaves: readonly number[] = plan.leaves,
+  reuse?: LeafScratch,
 ): LeafStage {
   const n = source.count;
+  const buffers = reuse !== undefined && reuse.cols.units === n ? reuse : undefined;
   const st: StageState = {
     plan,
     source,
     n,
-    cols: nodeColumns(plan.nodes.length, n),
-    status: new Uint8Array(plan.nodes.length * n),
-    plain: new Uint8Array(plan.nodes.length * n),
+    cols: buffers?.cols ?? nodeColumns(plan.nodes.length, n),
+    status: buffers?.status ?? new Uint8Array(plan.nodes.length * n),
+    plain: buffers?.plain ?? new Uint8Array(plan.nodes.length * n),
     issues: [],
     issueUnits: [],
     failed: new Uint8Array(n),
@@ -83,9 +87,12 @@ export function leafColumns(
   const handleBlank = blankHandler(st, missing, absent);
   const blanks: BlankCell[] = [];
   // Leaves whose rule reads one number as it is take their pre-read plain decimals first, a column
-  // at a time; the cells left (text to read, blanks, errors) follow unit by unit, in order.
-  if (source.plainColumn !== undefined) readPlainColumns(st, leaves);
-  readCells(st, leaves, (u, leaf, blank, cells) => (impute !== undefined ? blanks.push({ unit: u, leaf, input: blank, cells }) : handleBlank(u, leaf, blank, cells)));
+  // at a time (every cell of the column written); the cells left (text to read, blanks, errors)
+  // follow unit by unit, in order, in the leaves that have any.
+  const byColumn = source.plainColumn !== undefined ? leaves.filter((leaf) => readsPlain(plan.nodes[leaf]!)) : [];
+  if (buffers !== undefined) clearColumns(st, byColumn);
+  const left = byColumn.length > 0 ? readPlainColumns(st, leaves) : leaves;
+  readCells(st, left, (u, leaf, blank, cells) => (impute !== undefined ? blanks.push({ unit: u, leaf, input: blank, cells }) : handleBlank(u, leaf, blank, cells)));
   const imputedValues = new Map<number, Rational>();
   const exactRaw = exactRawOf(st, imputedValues);
   const imputed = impute !== undefined && blanks.length > 0 ? applyImputation(st, impute, blanks, exactRaw, imputedValues, handleBlank) : [];
@@ -165,16 +172,25 @@ function readsPlain(node: CompiledFramework["nodes"][number]): boolean {
   return node.inputs.length === 1 && (type === "value" || type === "normalise");
 }
 
-/** The "value" and "normalise" leaves of one input from the source's pre-read plain decimals. */
-function readPlainColumns(st: StageState, leaves: readonly number[]): void {
+/**
+ * The "value" and "normalise" leaves of one input from the source's pre-read plain decimals: every
+ * cell of their columns written, read or left to read. Returns the leaves with cells left to read
+ * (the other leaves, and those with a cell that is not a plain decimal the rule takes as it is).
+ */
+function readPlainColumns(st: StageState, leaves: readonly number[]): number[] {
   const { plan, source, n, status, plain } = st;
   const { value: V, error: E, coverage: C } = st.cols;
   const x = new Float64Array(n);
   const out = new Float64Array(2);
+  const left: number[] = [];
   for (const leaf of leaves) {
     const node = plan.nodes[leaf]!;
-    if (!readsPlain(node)) continue;
+    if (!readsPlain(node)) {
+      left.push(leaf);
+      continue;
+    }
     source.plainColumn!(leaf, x);
+    let all = true;
     for (let u = 0, at = leaf * n; u < n; u++, at++) {
       const v = x[u]!;
       if (v === v && floatPlainInto(node.leaf!, v, out)) {
@@ -183,9 +199,52 @@ function readPlainColumns(st: StageState, leaves: readonly number[]): void {
         status[at] = OBSERVED;
         plain[at] = 1;
         C[at] = 1;
+      } else {
+        V[at] = NaN;
+        E[at] = 0;
+        status[at] = MISSING;
+        plain[at] = 0;
+        C[at] = 0;
+        all = false;
       }
     }
+    if (!all) left.push(leaf);
   }
+  return left;
+}
+
+/** Reused columns made as new for every node but the leaves read by column (which write all their cells). */
+function clearColumns(st: StageState, byColumn: readonly number[]): void {
+  const { n, status, plain } = st;
+  const { value: V, error: E, coverage: C } = st.cols;
+  const skip = new Uint8Array(st.plan.nodes.length);
+  for (const leaf of byColumn) skip[leaf] = 1;
+  for (let node = 0; node < skip.length; node++) {
+    if (skip[node] === 1) continue;
+    const from = node * n;
+    const to = from + n;
+    V.fill(NaN, from, to);
+    E.fill(0, from, to);
+    C.fill(0, from, to);
+    status.fill(MISSING, from, to);
+    plain.fill(0, from, to);
+  }
+}
+
+/** Columns and cell states that a leaf stage of as many units writes into again (a stream's batches): see {@link leafScratch}. */
+export interface LeafScratch {
+  readonly cols: NodeColumns;
+  readonly status: Uint8Array;
+  readonly plain: Uint8Array;
+}
+
+/**
+ * Buffers for leaf stages of `units` units of a plan of `nodes` nodes, reused from one stage to the
+ * next (`leafColumns(…, reuse)`): a stream's batch no longer allocates its columns, which cost as
+ * much in allocation and garbage collection as the scoring of its cells.
+ */
+export function leafScratch(nodes: number, units: number): LeafScratch {
+  return { cols: nodeColumns(nodes, units), status: new Uint8Array(nodes * units), plain: new Uint8Array(nodes * units) };
 }
 
 /**

@@ -26,6 +26,8 @@ export interface PublishOptions {
   readonly onExact?: (unit: number, node: number, value: Enclosure) => void;
   /** Where a node the exact evaluator finds out of its mean's domain is flagged. */
   readonly flags?: NodeFlag[];
+  /** Written into (every value) instead of a new array, when it has room for every node of every unit. */
+  readonly into?: Float64Array;
 }
 
 /**
@@ -43,7 +45,7 @@ export function publishColumns(
   const V = cols.value;
   const E = cols.error;
   const scale = 10 ** options.places;
-  const scaled = new Float64Array(nodes * n);
+  const scaled = options.into !== undefined && options.into.length === nodes * n ? options.into : new Float64Array(nodes * n);
   let pending: Map<number, number[]> | undefined;
   for (let i = 0; i < nodes; i++) {
     const base = i * n;

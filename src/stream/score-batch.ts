@@ -12,7 +12,7 @@ import { formatScaled } from "../number/publish-float.ts";
 import type { CompiledFramework } from "../score/compile.ts";
 import { evaluateNodes, evaluationScratch, type NodeColumns, type NodeFlag } from "../score/evaluate-nodes.ts";
 import { exactUnit } from "../score/exact-nodes.ts";
-import { leafColumns } from "../score/leaf-columns.ts";
+import { leafColumns, leafScratch } from "../score/leaf-columns.ts";
 import { nodeFlagIssues } from "../score/node-flag-issues.ts";
 import { publishColumns } from "../score/publish-columns.ts";
 import { keepFirstNames, type MissingPolicy } from "../score/score-leaves.ts";
@@ -54,7 +54,10 @@ export interface BatchContext {
  * added to the rank store; undefined when none is left.
  */
 export function batchScorer(ctx: BatchContext): (batch: Batch) => StreamBatch | undefined {
+  // A full batch's working memory, reused from batch to batch.
   const scratch = evaluationScratch(BATCH);
+  const stageScratch = leafScratch(ctx.compiled.nodes.length, BATCH);
+  const publishInto = new Float64Array(ctx.compiled.nodes.length * BATCH);
   const keys = new Float64Array(ctx.rankedPositions.length);
   const { compiled, global } = ctx;
   // Leaves pass 1 read without an issue or a blank are not read again: their numbers come from it.
@@ -63,14 +66,14 @@ export function batchScorer(ctx: BatchContext): (batch: Batch) => StreamBatch | 
     const size = batch.size;
     if (size === 0) return undefined;
     const { reader, errors } = ctx;
-    const stage = leafColumns(compiled, batchSource(compiled, batch, reader.header()), ctx.missing, reader.absent(), undefined, leaves);
+    const stage = leafColumns(compiled, batchSource(compiled, batch, reader.header()), ctx.missing, reader.absent(), undefined, leaves, stageScratch);
     addMissing(ctx, stage.missingCount, stage.missingNames);
     logInRowOrder(errors, batch, stage.issues, stage.issueUnits);
     const cols = stage.cols;
     if (global !== undefined) copyNormalised(global, batch, cols);
     const flags: NodeFlag[] = [];
     evaluateNodes(compiled, cols, { flags, ...(size === BATCH ? { scratch } : {}) });
-    const published = publishBatch(ctx, batch, cols, flags, (b, leaf) => {
+    const published = publishBatch(ctx, batch, cols, flags, publishInto, (b, leaf) => {
       const r = stage.exactRaw(b, leaf);
       return r === null ? null : exactly(r);
     });
@@ -128,7 +131,7 @@ function copyNormalised(global: NonNullable<BatchContext["global"]>, batch: Batc
 }
 
 /** Every node's published value (scaled), exact where the float's bound cannot decide; the flags sorted by unit and node. */
-function publishBatch(ctx: BatchContext, batch: Batch, cols: NodeColumns, flags: NodeFlag[], exactRaw: (b: number, leaf: number) => Enclosure | null) {
+function publishBatch(ctx: BatchContext, batch: Batch, cols: NodeColumns, flags: NodeFlag[], into: Float64Array, exactRaw: (b: number, leaf: number) => Enclosure | null) {
   const { compiled, global } = ctx;
   const size = batch.size;
   const exactLeaf = (b: number, leaf: number): Enclosure | null => (global !== undefined && global.position.has(leaf) ? global.exact(batch.global[b]!, leaf) : exactRaw(b, leaf));
@@ -137,6 +140,7 @@ function publishBatch(ctx: BatchContext, batch: Batch, cols: NodeColumns, flags:
     places: ctx.decimals,
     exact: ctx.options.arithmetic === "exact",
     flags,
+    into,
   });
   ctx.exactUnits += published.exactUnits;
   flags.sort((a, b) => a.unit - b.unit || a.node - b.node);

@@ -3,9 +3,9 @@
 // units not ranked, a framework that normalises across units), and the summaries are equal.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readCsvBlocks } from "../../src/csv.ts";
+import { parseCsv, readCsvBlocks } from "../../src/csv.ts";
 import type { FrameworkDefinition } from "../../src/framework/types.ts";
-import { scoreStream, type ScoreStream, type StreamOptions } from "../../src/index.ts";
+import { score, scoreStream, type ScoreStream, type StreamOptions } from "../../src/index.ts";
 
 const FRAMEWORK: FrameworkDefinition = {
   id: "batches-test",
@@ -95,4 +95,65 @@ describe("stream.batches()", () => {
     for await (const batch of scoreStream(FRAMEWORK, rows).batches()) sizes.push(batch.size);
     expect(sizes).toEqual([1024, 1024, 452]);
   });
+});
+
+describe("full batches one after another", () => {
+  // A stream works in the same buffers from one full batch to the next: a batch of plain decimals,
+  // then one of blanks, text cells and ratios, then plain again, must each score as score() scores
+  // the same rows (nothing left over from the batch before).
+  const MIXED_FW: FrameworkDefinition = {
+    id: "reuse-test",
+    version: "1.0.0",
+    title: { vi: "Lô" },
+    root: {
+      id: "idx",
+      name: { vi: "Chỉ số" },
+      children: [
+        { id: "a", name: { vi: "a" }, weight: 1, rule: { type: "value" } },
+        { id: "b", name: { vi: "b" }, weight: 2, rule: { type: "value" } },
+        { id: "r", name: { vi: "r" }, weight: 1, rule: { type: "ratio" } },
+        { id: "c", name: { vi: "c" }, weight: 1, maxPoints: 10, rule: { type: "points" } },
+      ],
+    },
+  };
+  const plain = (i: number) => `0.${String((i * 7919) % 10000).padStart(4, "0")}`;
+  // Batch 0 and 2 plain; batch 1 messy in every leaf; batch 3 (part) plain with one blank.
+  const cells = (i: number): string[] => {
+    const batch = Math.floor(i / 1024);
+    if (batch !== 1) return [plain(i), plain(i + 1), String(i % 7), "7", i === 3500 ? "" : String(i % 11)];
+    const messy = ["", "NA", '"0,25"', " 0.5 ", "1", "0.30000000000000004", "0.12500", ".5", "0"];
+    return [messy[i % 9]!, i % 5 === 0 ? "" : plain(i), i % 4 === 0 ? "" : String(i % 3), i % 6 === 0 ? "" : "7", String(i % 11)];
+  };
+  const header = ["unit", "a", "b", "r.a", "r.b", "c"];
+  const csv = [header.join(","), ...Array.from({ length: 3600 }, (_, i) => [`Đơn vị ${i}`, ...cells(i)].join(","))].join("\n");
+
+  for (const missing of ["zero", "reweight"] as const) {
+    it(`scores each unit as score() does (missing: ${missing})`, async () => {
+      const options: StreamOptions = { missing, rankNodes: "all", maxIssues: 100_000 };
+      const stream = scoreStream(MIXED_FW, () => readCsvBlocks([new TextEncoder().encode(csv)]), options);
+      const streamed = new Map<string, unknown>();
+      const sizes: number[] = [];
+      for await (const batch of stream.batches()) {
+        sizes.push(batch.size);
+        for (let k = 0; k < batch.size; k++) {
+          const n = batch.nodes;
+          streamed.set(batch.units[k]!.unit, stream.nodes.map((info) => [info.id, batch.published[k * n + info.position], batch.coverage[k * n + info.position]]));
+        }
+      }
+      const result = score(MIXED_FW, parseCsv(csv), options);
+      expect(sizes).toEqual([1024, 1024, 1024, 528]);
+      const scale = 10 ** 4;
+      const expected = new Map(
+        result.units.map((u) => [u.unit, stream.nodes.map((info) => {
+          const node = info.id === stream.root ? u : u.nodes[info.id]!;
+          return [info.id, node.value === null ? NaN : Math.round(Number(node.value) * scale), node.coverage];
+        })]),
+      );
+      expect(streamed.size).toBe(expected.size);
+      for (const [unit, nodes] of expected) expect([unit, streamed.get(unit)]).toEqual([unit, nodes]);
+      const summary = stream.summary();
+      expect([summary.errorCount, summary.warningCount]).toEqual([0, result.warnings.length]);
+      expect(summary.warnings.map((e) => [e.code, e.node, e.message])).toEqual(result.warnings.map((e) => [e.code, e.node, e.message]));
+    });
+  }
 });
