@@ -11,7 +11,7 @@ import { UNIT_ROUNDOFF as U } from "../number/publish-float.ts";
 import { RAT_ZERO, ratToNumber, type Rational } from "../number/rational.ts";
 import type { CompiledFramework } from "./compile.ts";
 import { nodeColumns, type NodeColumns } from "./evaluate-nodes.ts";
-import { floatLeafInto, floatPlainInto } from "./fast/float-leaf.ts";
+import { floatLeafInto, floatPlainColumn, floatPlainInto } from "./fast/float-leaf.ts";
 import { isShortDecimal } from "./fast/read-float.ts";
 import type { RawValue } from "./rules/outcome.ts";
 import type { LeafSource } from "./leaf-source.ts";
@@ -181,7 +181,6 @@ function readPlainColumns(st: StageState, leaves: readonly number[]): number[] {
   const { plan, source, n, status, plain } = st;
   const { value: V, error: E, coverage: C } = st.cols;
   const x = new Float64Array(n);
-  const out = new Float64Array(2);
   const left: number[] = [];
   for (const leaf of leaves) {
     const node = plan.nodes[leaf]!;
@@ -190,22 +189,18 @@ function readPlainColumns(st: StageState, leaves: readonly number[]): number[] {
       continue;
     }
     source.plainColumn!(leaf, x);
-    let all = true;
-    for (let u = 0, at = leaf * n; u < n; u++, at++) {
-      const v = x[u]!;
-      if (v === v && floatPlainInto(node.leaf!, v, out)) {
-        V[at] = out[0]!;
-        E[at] = out[1]!;
-        status[at] = OBSERVED;
-        plain[at] = 1;
-        C[at] = 1;
-      } else {
-        V[at] = NaN;
-        E[at] = 0;
-        status[at] = MISSING;
-        plain[at] = 0;
-        C[at] = 0;
-        all = false;
+    const at = leaf * n;
+    const all = floatPlainColumn(node.leaf!, x, n, V, E, at);
+    if (all) {
+      status.fill(OBSERVED, at, at + n);
+      plain.fill(1, at, at + n);
+      C.fill(1, at, at + n);
+    } else {
+      for (let u = at; u < at + n; u++) {
+        const taken = V[u] === V[u];
+        status[u] = taken ? OBSERVED : MISSING;
+        plain[u] = taken ? 1 : 0;
+        C[u] = taken ? 1 : 0;
       }
     }
     if (!all) left.push(leaf);

@@ -86,10 +86,48 @@ export function floatLeafInto(node: IndicatorNode, raw: RawValue, second: RawVal
  * ("value" at 1 or above: the exact path decides).
  */
 export function floatPlainInto(node: IndicatorNode, x: number, out: Float64Array): boolean {
-  const type = node.rule.type;
-  // A float below 1 comes from a decimal below 1 (rounding is monotone and 1 is a float).
-  if (type === "value") return x >= 0 && x < 1 && put(out, x, 2 * U * x);
-  return type === "normalise" && put(out, x === 0 ? 0 : x, 2 * U * Math.abs(x));
+  return takesPlain(node.rule.type === "value", x) && put(out, x === 0 ? 0 : x, plainBound(x));
+}
+
+/**
+ * {@link floatPlainInto} over a column: `x[u]` read into `value[at + u]` and `error[at + u]` for
+ * u < n, NaN and 0 where the rule needs the text (or the cell was not a plain decimal: NaN).
+ * Returns true when every cell was taken.
+ */
+export function floatPlainColumn(node: IndicatorNode, x: Float64Array, n: number, value: Float64Array, error: Float64Array, at: number): boolean {
+  const isValue = node.rule.type === "value";
+  if (!isValue && node.rule.type !== "normalise") {
+    value.fill(NaN, at, at + n);
+    error.fill(0, at, at + n);
+    return n === 0;
+  }
+  let all = true;
+  for (let u = 0; u < n; u++) {
+    const v = x[u]!;
+    if (takesPlain(isValue, v)) {
+      value[at + u] = v === 0 ? 0 : v;
+      error[at + u] = plainBound(v);
+    } else {
+      value[at + u] = NaN;
+      error[at + u] = 0;
+      all = false;
+    }
+  }
+  return all;
+}
+
+/**
+ * Whether a plain decimal's float `x` is the leaf's value as it is: below 1 for "value" (a float
+ * below 1 comes from a decimal below 1: rounding is monotone and 1 is a float), any number for
+ * "normalise" (the raw number, normalised across units later).
+ */
+function takesPlain(isValue: boolean, x: number): boolean {
+  return isValue ? x >= 0 && x < 1 : x === x;
+}
+
+/** The bound of a correctly rounded read: within u·|x| of the decimal, taken as 2u·|x|. */
+function plainBound(x: number): number {
+  return 2 * U * Math.abs(x);
 }
 
 function put(out: Float64Array, value: number, error: number): true {
