@@ -64,10 +64,13 @@ export function scoreFileInWorker(
     let items: AsyncGenerator<StreamBatch, unknown>;
     if (fed) {
       const { port1, port2 } = new MessageChannel();
-      items = workerItems<StreamBatch>({ script: scripts.units, data: { score: { framework, options }, feed: port2 }, transfer: [port2] }, grouped, {
+      // Young generations measured on a million rows: as fast as 64 MiB each, 100 MiB less in all
+      // (the scoring worker reuses its batches' memory; the reading worker keeps every unit's key).
+      items = workerItems<StreamBatch>({ script: scripts.units, data: { score: { framework, options }, feed: port2 }, transfer: [port2], youngMb: 16 }, grouped, {
         script: scripts.read,
         data: { ...reading, feed: port1 },
         transfer: [port1],
+        youngMb: 32,
       });
     } else items = workerItems<StreamBatch>({ script: scripts.file, data: reading }, grouped);
     for (;;) {

@@ -37,6 +37,12 @@ export interface WorkerStart {
   readonly script: URL;
   readonly data: object;
   readonly transfer?: readonly Transferable[];
+  /**
+   * Its young generation in MiB (default 64): larger for a worker that makes many short-lived
+   * cells and units, which it collected in small steps (a quarter of its time at a million units
+   * with Node's default); smaller where that costs memory and saves no time.
+   */
+  readonly youngMb?: number;
 }
 
 /** A worker's error made an error again: a `DtiError` with its issues, or an error with its file code. */
@@ -59,9 +65,7 @@ export function hasWorker(script: URL): boolean {
  * @throws a worker's error, made an error again ({@link revive}).
  */
 export async function* workerItems<T>(scoring: WorkerStart, grouped?: () => void, reading?: WorkerStart): AsyncGenerator<T, unknown> {
-  // A larger young generation: the workers make many short-lived cells and units, and collected
-  // them in small steps (a quarter of the time at a million units).
-  const start = (w: WorkerStart) => new Worker(w.script, { workerData: w.data, transferList: [...(w.transfer ?? [])], resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+  const start = (w: WorkerStart) => new Worker(w.script, { workerData: w.data, transferList: [...(w.transfer ?? [])], resourceLimits: { maxYoungGenerationSizeMb: w.youngMb ?? 64 } });
   const worker = start(scoring);
   const feeder = reading === undefined ? undefined : start(reading);
   const queue: unknown[] = [];
