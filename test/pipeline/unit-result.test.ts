@@ -20,7 +20,7 @@ describe("resultOrder", () => {
   it("lists units by year, rank (unranked last), name, code and position, as one comparator would (300 random tables)", () => {
     let seed = 7;
     const r = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-    const pool = ["Huế", "Hà Nội", "Đà Nẵng", "Quận 2", "Quận 10", "Xã 01", "Xã 1", "an", "An", "Ăn"];
+    const pool = ["Huế", "Hà Nội", "Đà Nẵng", "Quận 2", "Quận 10", "Xã 01", "Xã 1", "an", "An", "Ăn", "Phường 9", "Phường 10", "phường 10", "Phường 1.5", "Phường 1.10", "Phường", "Tổ 3", "Tổ 12", "Doanh nghiệp 354568", "Doanh nghiệp 54568", "Ấp 7"];
     for (let t = 0; t < 300; t++) {
       const n = 1 + Math.floor(r() * 40);
       const names = Array.from({ length: n }, () => pool[Math.floor(r() * pool.length)]!);
