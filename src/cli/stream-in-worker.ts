@@ -19,6 +19,7 @@ import { MessageChannel } from "node:worker_threads";
 import { compileFramework } from "../score/compile.ts";
 import { hasNormaliseLeaves } from "../methods/normalise/normalise-leaves.ts";
 import { hasWorker, workerItems, WORKER_SCRIPTS, type WorkerScripts } from "./worker-items.ts";
+import { receivedBatch, type SentBatch } from "./worker-port.ts";
 import { fileBlocks } from "./file-chunks.ts";
 
 /** What the worker's stream says at its end, besides what the rank store here gives. */
@@ -61,25 +62,25 @@ export function scoreFileInWorker(
     const store = createRankStore(ranked.length);
     const keys = new Float64Array(ranked.length);
     const reading = { file, options: csvOptions, watchGrouped: grouped !== undefined, score: { framework, options } };
-    let items: AsyncGenerator<StreamBatch, unknown>;
+    let items: AsyncGenerator<SentBatch, unknown>;
     if (fed) {
       const { port1, port2 } = new MessageChannel();
       // Young generations measured on a million rows: as fast as 64 MiB each, 100 MiB less in all
       // (the scoring worker reuses its batches' memory; the reading worker keeps every unit's key).
-      items = workerItems<StreamBatch>({ script: scripts.units, data: { score: { framework, options }, feed: port2 }, transfer: [port2], youngMb: 16 }, grouped, {
+      items = workerItems<SentBatch>({ script: scripts.units, data: { score: { framework, options }, feed: port2 }, transfer: [port2], youngMb: 16 }, grouped, {
         script: scripts.read,
         data: { ...reading, feed: port1 },
         transfer: [port1],
         youngMb: 32,
       });
-    } else items = workerItems<StreamBatch>({ script: scripts.file, data: reading }, grouped);
+    } else items = workerItems<SentBatch>({ script: scripts.file, data: reading }, grouped);
     for (;;) {
       const next = await items.next();
       if (next.done === true) {
         summary = storeSummary(next.value as WorkerSummary, store, plan.ranked, options.ranking);
         return;
       }
-      const batch = next.value;
+      const batch = receivedBatch(next.value as SentBatch);
       const n = batch.nodes;
       for (let k = 0; k < batch.size; k++) storeUnit(store, batch.units[k]!, batch.published.subarray(k * n, (k + 1) * n), ranked, keys);
       yield batch;

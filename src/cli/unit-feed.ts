@@ -25,9 +25,10 @@ import type { IssueLog } from "../stream/issue-log.ts";
 import { rowReader } from "../stream/row-reader.ts";
 import type { UnitReader } from "../stream/score-stream.ts";
 import type { StreamRowUnit } from "../stream/stream-batch.ts";
-import type { StreamOptions, StreamUnitId } from "../stream/stream-types.ts";
+import type { StreamOptions } from "../stream/stream-types.ts";
 import { fileBlocks } from "./file-chunks.ts";
 import { plainError } from "./worker-port.ts";
+import { packUnits, unpackUnits, type PackedUnits } from "./packed-units.ts";
 import { revive } from "./worker-items.ts";
 
 /** What the reader knows of the header: the columns and where each leaf's and input's cells are, and the inputs no column holds. */
@@ -41,7 +42,7 @@ export interface FeedMessage {
   /** Issues logged since the last message: 0 an error, 1 a warning. */
   readonly log: readonly (readonly [0 | 1, Issue])[];
   readonly plan: HeaderSent;
-  readonly units?: { readonly block: CsvBlock; readonly rows: Int32Array; readonly ids: readonly StreamUnitId[]; readonly before: readonly (Issue[] | undefined)[] };
+  readonly units?: { readonly block: CsvBlock; readonly rows: Int32Array; readonly ids: PackedUnits; readonly before: readonly (readonly [number, Issue[]])[] };
   readonly end?: { readonly rowCount: number; readonly started: boolean; readonly trailing: readonly Issue[] };
   readonly failed?: unknown;
 }
@@ -118,9 +119,11 @@ export async function feedUnits(
   }
 }
 
-/** A block's units as sent: the block once, and per unit its row in the block, identity and issues before it. */
+/** A block's units as sent: the block once, and per unit its row in the block and identity (as columns), and the issues before those units that have any. */
 function sentUnits(block: CsvBlock, units: readonly StreamRowUnit[]): NonNullable<FeedMessage["units"]> {
-  return { block, rows: Int32Array.from(units, (u) => u.blockRow), ids: units.map((u) => u.unit), before: units.map((u) => u.before) };
+  const before: [number, Issue[]][] = [];
+  units.forEach((u, k) => u.before !== undefined && before.push([k, u.before]));
+  return { block, rows: Int32Array.from(units, (u) => u.blockRow), ids: packUnits(units.map((u) => u.unit)), before };
 }
 
 /**
@@ -153,7 +156,8 @@ export function fedReader(next: () => Promise<FeedMessage>): typeof rowReader {
             return;
           }
           const { block, rows, ids, before } = message.units!;
-          yield ids.map((unit, k): StreamRowUnit => ({ unit, cells: undefined, block, blockRow: rows[k]!, before: before[k] }));
+          const issues = new Map(before);
+          yield unpackUnits(ids).map((unit, k): StreamRowUnit => ({ unit, cells: undefined, block, blockRow: rows[k]!, before: issues.get(k) }));
         }
       },
     };

@@ -8,7 +8,16 @@
  */
 import type { MessagePort } from "node:worker_threads";
 import { DtiError } from "../errors.ts";
-import type { ScoreStream } from "../stream/score-stream.ts";
+import type { ScoreStream, StreamBatch } from "../stream/score-stream.ts";
+import { packUnits, unpackUnits, type PackedUnits } from "./packed-units.ts";
+
+/** A scored batch as posted: its units as columns (see `packed-units.ts`). */
+export type SentBatch = Omit<StreamBatch, "units"> & { readonly units: PackedUnits };
+
+/** A batch as posted, made a {@link StreamBatch} again. */
+export function receivedBatch(sent: SentBatch): StreamBatch {
+  return { ...sent, units: unpackUnits(sent.units) };
+}
 
 /** The error as plain data: a `DtiError`'s issues, or a (file) error's code, message and path. */
 export function plainError(e: unknown): unknown {
@@ -37,7 +46,8 @@ export function scoringPort(port: MessagePort, other?: (message: unknown) => voi
         for await (const item of stream.batches()) {
           while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
           credit--;
-          port.postMessage({ item }, [item.scores.buffer as ArrayBuffer, item.published.buffer as ArrayBuffer, item.coverage.buffer as ArrayBuffer]);
+          const sent: SentBatch = { ...item, units: packUnits(item.units) };
+          port.postMessage({ item: sent }, [item.scores.buffer as ArrayBuffer, item.published.buffer as ArrayBuffer, item.coverage.buffer as ArrayBuffer]);
         }
         const { ok, rows, exactUnits, errorCount, warningCount, errors, warnings } = stream.summary();
         port.postMessage({ end: true, summary: { ok, rows, exactUnits, errorCount, warningCount, errors, warnings } });
