@@ -82,7 +82,7 @@ export function scoreFileInWorker(
       }
       const batch = receivedBatch(next.value as SentBatch);
       const n = batch.nodes;
-      for (let k = 0; k < batch.size; k++) storeUnit(store, batch.units[k]!, batch.published.subarray(k * n, (k + 1) * n), ranked, keys);
+      for (let k = 0; k < batch.size; k++) storeUnit(store, batch.units[k]!, batch.published, k * n, ranked, keys);
       yield batch;
     }
   }

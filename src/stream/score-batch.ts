@@ -79,8 +79,10 @@ export function batchScorer(ctx: BatchContext): (batch: Batch) => StreamBatch | 
     });
     const failed = stage.failed;
     for (const f of flags) if (f.reason === "domain") failed[f.unit] = 1;
-    for (const issue of nodeFlagIssues(compiled, batch.units.slice(0, size).map((input) => ({ input })), flags)) {
-      (issue.severity === "error" ? errors : ctx.warnings).add(issue);
+    if (flags.length > 0) {
+      for (const issue of nodeFlagIssues(compiled, batch.units.slice(0, size).map((input) => ({ input })), flags)) {
+        (issue.severity === "error" ? errors : ctx.warnings).add(issue);
+      }
     }
     const kept: number[] = [];
     for (let b = 0; b < size; b++) if (failed[b] !== 1) kept.push(b);
@@ -89,7 +91,7 @@ export function batchScorer(ctx: BatchContext): (batch: Batch) => StreamBatch | 
     const first = ctx.units;
     ctx.units += kept.length;
     const major = unitMajor(compiled.nodes.length, size, cols, published, kept);
-    const units = kept.map((b, k) => rankUnit(ctx, batch.units[b]!, major.published.subarray(k * major.nodes, (k + 1) * major.nodes), keys));
+    const units = kept.map((b, k) => rankUnit(ctx, batch.units[b]!, major, k, keys));
     return { size: kept.length, first, units, ...major };
   };
 }
@@ -169,19 +171,19 @@ function unitMajor(n: number, size: number, cols: NodeColumns, published: Float6
  * A unit added to the rank store (a unit not ranked with no values: it gets no rank and takes no
  * place), as the batch hands it out: marked when it is not ranked.
  */
-function rankUnit(ctx: BatchContext, unit: StreamUnitId, published: Float64Array, keys: Float64Array): StreamUnitId {
+function rankUnit(ctx: BatchContext, unit: StreamUnitId, major: { readonly nodes: number; readonly published: Float64Array }, k: number, keys: Float64Array): StreamUnitId {
   const mark = ctx.unranked.mark(unit);
   const marked = mark === false ? unit : { ...unit, ranked: false as const, ...(mark.note !== undefined ? { rankNote: mark.note } : {}) };
-  if (ctx.store !== undefined) storeUnit(ctx.store, marked, published, ctx.rankedPositions, keys);
+  if (ctx.store !== undefined) storeUnit(ctx.store, marked, major.published, k * major.nodes, ctx.rankedPositions, keys);
   return marked;
 }
 
 /**
- * Adds a unit as the batch hands it out (`published`: its nodes' published values) to a rank
- * store: the ranked nodes' values as its keys, none when it is not ranked. `keys` is scratch.
+ * Adds a unit as the batch hands it out (its nodes' published values from `published[from]` on) to
+ * a rank store: the ranked nodes' values as its keys, none when it is not ranked. `keys` is scratch.
  */
-export function storeUnit(store: ReturnType<typeof createRankStore>, unit: StreamUnitId, published: ArrayLike<number>, rankedPositions: readonly number[], keys: Float64Array): void {
-  for (let k = 0; k < rankedPositions.length; k++) keys[k] = unit.ranked === false ? NaN : published[rankedPositions[k]!]!;
+export function storeUnit(store: ReturnType<typeof createRankStore>, unit: StreamUnitId, published: ArrayLike<number>, from: number, rankedPositions: readonly number[], keys: Float64Array): void {
+  for (let k = 0; k < rankedPositions.length; k++) keys[k] = unit.ranked === false ? NaN : published[from + rankedPositions[k]!]!;
   store.add(unit.unit, unit.code, unit.year, unit.group, keys);
 }
 
