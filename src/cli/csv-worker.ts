@@ -24,7 +24,7 @@ const { file, options, watchGrouped, score } = workerData as {
   file: string;
   options: CsvOptions;
   watchGrouped?: boolean;
-  score: { framework: Framework; options: StreamOptions };
+  score: { framework: Framework; options: StreamOptions; carry: readonly number[] };
 };
 let grouped = false;
 
@@ -33,6 +33,6 @@ function foundGrouped(): void {
   port.postMessage({ grouped: (grouped = true) });
 }
 
-// The main thread ranks: this stream keeps no units.
+// The main thread ranks: this stream keeps no units, and its batches carry the nodes it writes or ranks.
 const rows = () => fileBlocks(file, options, watchGrouped === true && !grouped ? foundGrouped : undefined);
-await scoringPort(port).serve(() => streamWith(score.framework, rows, score.options, { reader: rowReader, ranks: false }));
+await scoringPort(port).serve(() => streamWith(score.framework, rows, score.options, { reader: rowReader, ranks: false, carry: score.carry }));

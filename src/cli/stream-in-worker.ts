@@ -47,13 +47,18 @@ export function scoreFileInWorker(
   options: StreamOptions = {},
   grouped?: () => void,
   scripts: WorkerScripts = WORKER_SCRIPTS,
+  carried?: (info: ScoreStream["nodes"][number]) => boolean,
 ): ScoreStream {
   // The same plan on this thread, unread: the framework and options checked here, and the nodes.
   const plan = scoreStream(framework, [], options);
   // Read once: one worker reads, the other scores. Read twice: one worker does both.
   const fed = !hasNormaliseLeaves(compileFramework(framework));
   if (!(fed ? hasWorker(scripts.read) && hasWorker(scripts.units) : hasWorker(scripts.file))) return scoreStream(framework, () => fileBlocks(file, csvOptions, grouped), options);
-  const position = (id: string) => plan.nodes.find((info) => info.id === id)!.position;
+  // The nodes the workers' batches carry (`carried`, and the ranked ones), by their places in the batches.
+  // In plan order: carrying every node, the batches are laid out as the plan's.
+  const carry = plan.nodes.filter((info) => carried === undefined || carried(info) || plan.ranked.includes(info.id)).map((info) => info.position).sort((a, b) => a - b);
+  const nodes = plan.nodes.filter((info) => carry.includes(info.position)).map((info) => ({ ...info, position: carry.indexOf(info.position) }));
+  const position = (id: string) => nodes.find((info) => info.id === id)!.position;
   const ranked = plan.ranked.map(position);
   const root = position(plan.root);
   let summary: StreamSummary | undefined;
@@ -61,13 +66,14 @@ export function scoreFileInWorker(
   async function* batches(): AsyncGenerator<StreamBatch> {
     const store = createRankStore(ranked.length);
     const keys = new Float64Array(ranked.length);
-    const reading = { file, options: csvOptions, watchGrouped: grouped !== undefined, score: { framework, options } };
+    const score = { framework, options, carry };
+    const reading = { file, options: csvOptions, watchGrouped: grouped !== undefined, score };
     let items: AsyncGenerator<SentBatch, unknown>;
     if (fed) {
       const { port1, port2 } = new MessageChannel();
       // Young generations measured on a million rows: as fast as 64 MiB each, 100 MiB less in all
       // (the scoring worker reuses its batches' memory; the reading worker keeps every unit's key).
-      items = workerItems<SentBatch>({ script: scripts.units, data: { score: { framework, options }, feed: port2 }, transfer: [port2], youngMb: 16 }, grouped, {
+      items = workerItems<SentBatch>({ script: scripts.units, data: { score, feed: port2 }, transfer: [port2], youngMb: 16 }, grouped, {
         script: scripts.read,
         data: { ...reading, feed: port1 },
         transfer: [port1],
@@ -88,7 +94,7 @@ export function scoreFileInWorker(
   }
 
   return {
-    nodes: plan.nodes,
+    nodes,
     root: plan.root,
     decimals: plan.decimals,
     ranked: plan.ranked,

@@ -24,6 +24,7 @@ import { cliMessage } from "../text/option-hint.ts";
 import type { Framework } from "../framework/types.ts";
 import type { StreamOptions, StreamSummary } from "../stream/score-stream.ts";
 import { scoreFileInWorker } from "./stream-in-worker.ts";
+import { writtenAt } from "./node-depth.ts";
 import type { CliIO } from "./io.ts";
 import { openOutFile, type OutFile } from "./out-file.ts";
 import { unitsFile, writeRecords } from "./stream-records.ts";
@@ -105,7 +106,8 @@ export async function streamScoreFile(
     // worker also watches for thousands separators when the file was not asked to stream.
     // The stream ranks the index (for the result order); every other node is ranked by counting.
     const csvOptions = csvDelimiter === undefined ? {} : { delimiter: csvDelimiter };
-    const stream = scoreFileInWorker(file, framework, csvOptions, options, settings.auto === true ? () => (grouped = true) : undefined);
+    // The workers' batches carry only the nodes written (`--depth`) and ranked.
+    const stream = scoreFileInWorker(file, framework, csvOptions, options, settings.auto === true ? () => (grouped = true) : undefined, undefined, (info) => writtenAt(info, settings.depth));
     units = await unitsFile();
     const temp = units;
     const written = writtenNodes(stream, settings.depth);

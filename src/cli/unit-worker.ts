@@ -15,7 +15,7 @@ import { streamWith, type StreamOptions } from "../stream/score-stream.ts";
 import { fedReader, feedInbox } from "./unit-feed.ts";
 import { scoringPort } from "./worker-port.ts";
 
-const { score, feed } = workerData as { score: { framework: Framework; options: StreamOptions }; feed: MessagePort };
+const { score, feed } = workerData as { score: { framework: Framework; options: StreamOptions; carry: readonly number[] }; feed: MessagePort };
 const next = feedInbox(feed);
-// The main thread ranks: this stream keeps no units.
-await scoringPort(parentPort!).serve(() => streamWith(score.framework, [], score.options, { reader: fedReader(next), ranks: false }));
+// The main thread ranks: this stream keeps no units, and its batches carry the nodes it writes or ranks.
+await scoringPort(parentPort!).serve(() => streamWith(score.framework, [], score.options, { reader: fedReader(next), ranks: false, carry: score.carry }));

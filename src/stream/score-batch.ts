@@ -38,8 +38,10 @@ export interface BatchContext {
   readonly unranked: ReturnType<typeof unrankedMatcher>;
   /** Undefined where another thread ranks the units (see `StreamWay`). */
   readonly store: ReturnType<typeof createRankStore> | undefined;
-  /** Plan positions of the ranked nodes. */
+  /** Where the ranked nodes are among the carried ones (plan positions when every node is carried). */
   readonly rankedPositions: readonly number[];
+  /** Plan positions of the nodes the batches carry, in their order (see `StreamWay.carry`). */
+  readonly carry: readonly number[];
   /** Missing cells per leaf and the first names missing each, over all batches. */
   readonly missingCount: Map<number, number>;
   readonly missingNames: Map<number, string[]>;
@@ -90,7 +92,7 @@ export function batchScorer(ctx: BatchContext): (batch: Batch) => StreamBatch | 
     if (kept.length === 0) return undefined;
     const first = ctx.units;
     ctx.units += kept.length;
-    const major = unitMajor(compiled.nodes.length, size, cols, published, kept);
+    const major = unitMajor(ctx.carry, size, cols, published, kept);
     const units = kept.map((b, k) => rankUnit(ctx, batch.units[b]!, major, k, keys));
     return { size: kept.length, first, units, ...major };
   };
@@ -149,19 +151,20 @@ function publishBatch(ctx: BatchContext, batch: Batch, cols: NodeColumns, flags:
   return published.scaled;
 }
 
-/** The kept units' numbers unit-major (the k-th kept unit's nodes at k × n … (k + 1) × n − 1). */
-function unitMajor(n: number, size: number, cols: NodeColumns, published: Float64Array, kept: readonly number[]) {
+/** The kept units' numbers unit-major, of the carried nodes (the k-th kept unit's at k × n … (k + 1) × n − 1). */
+function unitMajor(carry: readonly number[], size: number, cols: NodeColumns, published: Float64Array, kept: readonly number[]) {
+  const n = carry.length;
   const count = kept.length;
   const scores = new Float64Array(n * count);
   const pub = new Float64Array(n * count);
   const coverage = new Float64Array(n * count);
-  for (let node = 0; node < n; node++) {
-    const at = node * size;
+  for (let j = 0; j < n; j++) {
+    const at = carry[j]! * size;
     for (let k = 0; k < count; k++) {
       const b = kept[k]!;
-      scores[k * n + node] = cols.value[at + b]!;
-      pub[k * n + node] = published[at + b]!;
-      coverage[k * n + node] = cols.coverage[at + b]!;
+      scores[k * n + j] = cols.value[at + b]!;
+      pub[k * n + j] = published[at + b]!;
+      coverage[k * n + j] = cols.coverage[at + b]!;
     }
   }
   return { nodes: n, scores, published: pub, coverage };

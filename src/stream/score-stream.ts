@@ -64,6 +64,13 @@ export interface StreamWay {
    * and the summary has their count but no ranks.
    */
   readonly ranks: boolean;
+  /**
+   * The plan positions of the nodes the batches carry, in this order (every node, in plan order,
+   * when absent): a batch's `nodes` is then their count and node j of a unit is `carry[j]`. The
+   * ranked nodes must be among them. The streamed CLI's scoring worker sends only the nodes the
+   * main thread writes or ranks (`--depth`).
+   */
+  readonly carry?: readonly number[];
 }
 
 /**
@@ -91,7 +98,10 @@ export function streamWith(frameworkIn: Framework | FrameworkDefinition, rows: S
     const reader = way.reader(framework, compiled, options, errors, warnings, missing);
     // Pass 1 (frameworks that normalise across units): the raw values of every normalised leaf.
     const global = normalises ? await collectNormalised(compiled, reader, open(), missing) : undefined;
-    const rankedPositions = rankedIds.map((id) => compiled.index.get(id) as number);
+    const carry = way.carry ?? compiled.nodes.map((_, k) => k);
+    // The ranked nodes' places among the carried ones (where the batches hold their values).
+    const rankedPositions = rankedIds.map((id) => carry.indexOf(compiled.index.get(id) as number));
+    if (rankedPositions.includes(-1)) throw new Error("a stream's batches must carry its ranked nodes");
     const ctx: BatchContext = {
       compiled,
       options,
@@ -104,6 +114,7 @@ export function streamWith(frameworkIn: Framework | FrameworkDefinition, rows: S
       unranked: unrankedMatcher(options.unranked),
       store: way.ranks ? createRankStore(rankedPositions.length) : undefined,
       rankedPositions,
+      carry,
       missingCount: new Map(),
       missingNames: new Map(),
       exactUnits: 0,

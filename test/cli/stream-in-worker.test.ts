@@ -65,6 +65,17 @@ describe("dti score --stream", { timeout: 120_000 }, () => {
     expect(without.code).toBe(0);
     expect(without.out.split("\n").length).toBeGreaterThan(19000);
     expect(withWorker).toEqual(without);
+    // Only the index written (the workers' batches carry only it), in CSV and JSON.
+    for (const format of ["csv", "json"]) {
+      const depth = (variant: string) => {
+        const r = spawnSync(process.execPath, [`${DIR}/${variant}/main.js`, "score", `${DIR}/good.csv`, "--framework", `${DIR}/fw.json`, "--stream", "--missing", "zero", "--depth", "0", "--format", format, "-o", `${DIR}/out.${format}`], { encoding: "utf8" });
+        return { code: r.status, stderr: r.stderr, out: readFileSync(`${DIR}/out.${format}`, "utf8") };
+      };
+      const shallow = depth("with");
+      expect(shallow.code).toBe(0);
+      expect(shallow.out.length).toBeGreaterThan(100_000);
+      expect(shallow).toEqual(depth("without"));
+    }
     // With errors (ragged rows under "error"): the same messages, nothing written.
     const errs = (variant: string) => spawnSync(process.execPath, [`${DIR}/${variant}/main.js`, "score", `${DIR}/data.csv`, "--framework", `${DIR}/fw.json`, "--stream", "-o", `${DIR}/err.csv`], { encoding: "utf8" });
     const a = errs("with");
@@ -130,6 +141,33 @@ describe("scoreFileInWorker", { timeout: 120_000 }, () => {
     expect(await found(SCRIPT)).toBe(1);
     expect(await found(none)).toBe(1);
     expect(() => scoreFileInWorker(`${DIR}/good.csv`, JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), {}, { rankNodes: ["zz"] }, undefined, SCRIPT)).toThrow(/rankNodes: "zz" is not a node/u);
+  });
+
+  it("carries only the nodes asked for (and the ranked ones), with the values of every node's stream", async () => {
+    const fw = JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8"));
+    const options: StreamOptions = { missing: "zero", rankNodes: ["b"] };
+    const few = scoreFileInWorker(`${DIR}/small.csv`, fw, {}, options, undefined, SCRIPT, (info) => info.id === "c");
+    const all = scoreFileInWorker(`${DIR}/small.csv`, fw, {}, options, undefined, none);
+    // The carried nodes keep the plan's order among themselves.
+    const planPosition = (id: string) => all.nodes.find((info) => info.id === id)!.position;
+    expect(few.nodes.map((info) => info.id).sort()).toEqual(["b", "c", "idx"]);
+    expect([...few.nodes].sort((x, y) => x.position - y.position).map((info) => planPosition(info.id))).toEqual(["b", "c", "idx"].map(planPosition).sort((x, y) => x - y));
+    const values = async (stream: ReturnType<typeof scoreFileInWorker>) => {
+      const out: unknown[] = [];
+      for await (const batch of stream.batches()) {
+        for (let k = 0; k < batch.size; k++) {
+          out.push([batch.units[k]!.unit, ...few.nodes.map((info) => {
+            const at = k * batch.nodes + stream.nodes.find((n) => n.id === info.id)!.position;
+            return [batch.scores[at], batch.published[at], batch.coverage[at]];
+          })]);
+        }
+      }
+      const summary = stream.summary();
+      return { out, ranks: [...summary.ranks].map(([id, r]) => [id, [...r.rank]]) };
+    };
+    const a = await values(few);
+    expect(a.out.length).toBe(5000);
+    expect(a).toEqual(await values(all));
   });
 
   it("stops the worker when the reader stops early (no summary then)", async () => {
