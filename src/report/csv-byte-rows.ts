@@ -72,6 +72,8 @@ export function csvByteRows(shape: RankingShape, options: CsvReportOptions, inde
   const none: NodeCells = { score: () => null, value: () => null, coverage: () => null, rank: () => null, groupRank: () => null };
   // The most a node cell takes: a tabled value or a rank of up to 10 digits, and the delimiter.
   const cellRoom = Math.max(values.width, 10) + 1;
+  let lastShare: number | undefined;
+  let lastShareText = "";
   return {
     header: csvHeader(cols, options),
     /** Appends unit `u`'s line (CRLF-terminated) to `out`. */
@@ -82,7 +84,20 @@ export function csvByteRows(shape: RankingShape, options: CsvReportOptions, inde
         const c = code[k]!;
         if (c === RANK) addRank(out, nodes.ranks[at[k]!]!);
         else if (c === VALUE) addValue(out, values, write, nodes.published[at[k]!]!, places);
-        else addText(out, write(cols[k]!.kind, c === HEAD ? cols[k]!.cell(u, none) : null));
+        else if (c === ABSENT) addText(out, write(cols[k]!.kind, null));
+        else {
+          const kind = cols[k]!.kind;
+          const v = cols[k]!.cell(u, none);
+          // The unit's rank and year as digits; its coverage (mostly the same from unit to unit) encoded once per value.
+          if (kind === "rank" && typeof v === "number" && Number.isInteger(v) && v > 0 && v < 2 ** 31) addRank(out, v);
+          else if (kind === "share" && typeof v === "number") {
+            if (!Object.is(v, lastShare)) {
+              lastShare = v;
+              lastShareText = write(kind, v);
+            }
+            addText(out, lastShareText);
+          } else addText(out, write(kind, v));
+        }
       }
       room(out, 2);
       out.bytes[out.length++] = 13;
