@@ -3,12 +3,12 @@
  * rows, reads each row's identity and sends the units to the scoring worker (`unit-worker.ts`)
  * over the channel of `unit-feed.ts`, while that worker scores the units sent before.
  *
- * Messages: the feed's, on the channel (`workerData.feed`); with `watchGrouped`, `{ grouped: true }`
- * to the main thread once a cell may be a number with a thousands separator (`watchGrouped`).
+ * Messages: the feed's, on the channel (`workerData.feed`), which also says when a cell may be a
+ * number with a thousands separator (with `watchGrouped`): the scoring worker passes it on.
  *
  * @module
  */
-import { parentPort, workerData, type MessagePort } from "node:worker_threads";
+import { workerData, type MessagePort } from "node:worker_threads";
 import type { Framework } from "../framework/types.ts";
 import type { CsvOptions } from "../input/csv/parse-csv.ts";
 import type { StreamOptions } from "../stream/score-stream.ts";
@@ -21,5 +21,4 @@ const { file, options, watchGrouped, score, feed } = workerData as {
   score: { framework: Framework; options: StreamOptions };
   feed: MessagePort;
 };
-const grouped = watchGrouped === true ? () => parentPort!.postMessage({ grouped: true }) : undefined;
-await feedUnits(file, options, score.framework, score.options, grouped, feedRoom(feed));
+await feedUnits(file, options, score.framework, score.options, watchGrouped === true, feedRoom(feed));

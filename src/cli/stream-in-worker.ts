@@ -14,7 +14,8 @@ import type { Framework } from "../framework/types.ts";
 import type { CsvOptions } from "../input/csv/parse-csv.ts";
 import { createRankStore } from "../rank/rank-store.ts";
 import { batchUnit, storeUnit } from "../stream/score-batch.ts";
-import { scoreStream, storeSummary, unreadSummary, type ScoreStream, type StreamBatch, type StreamOptions, type StreamSummary } from "../stream/score-stream.ts";
+import { scoreStream, storeSummary, streamWith, unreadSummary, type ScoreStream, type StreamBatch, type StreamOptions, type StreamSummary } from "../stream/score-stream.ts";
+import { rowReader } from "../stream/row-reader.ts";
 import { MessageChannel } from "node:worker_threads";
 import { compileFramework } from "../score/compile.ts";
 import { hasNormaliseLeaves } from "../methods/normalise/normalise-leaves.ts";
@@ -26,9 +27,11 @@ import { fileBlocks } from "./file-chunks.ts";
 type WorkerSummary = Omit<StreamSummary, "units" | "ranks" | "unit" | "rankBytes">;
 
 /**
- * Scores the CSV `file` as `scoreStream(framework, () => readCsvBlocks(…), options)` does, on a
- * worker thread when `script` (the built worker) exists. With `grouped`, it is called once a cell
- * may be a number with a thousands separator (as `watchGrouped` calls it).
+ * Scores the CSV `file` as `scoreStream(framework, () => readCsvBlocks(…), options)` does, on
+ * worker threads when `scripts` (the built workers) exist. With `grouped`, it is called once a cell
+ * may be a number with a thousands separator (as `watchGrouped` calls it). With `carried`, the
+ * batches carry only the nodes it keeps and the ranked ones (`nodes` gives their places): a caller
+ * that writes only some nodes (`--depth`) need not be sent the others.
  *
  * @throws `DtiError` for an invalid framework or options (at once, on this thread); the
  *   reading's errors (a `DtiError`, or a file error with its `code`) from `batches()`.
@@ -50,15 +53,17 @@ export function scoreFileInWorker(
   carried?: (info: ScoreStream["nodes"][number]) => boolean,
 ): ScoreStream {
   // The same plan on this thread, unread: the framework and options checked here, and the nodes.
-  const plan = scoreStream(framework, [], options);
+  const every = scoreStream(framework, [], options);
+  // The nodes the batches carry (`carried`, and the ranked ones), in plan order (carrying every
+  // node, the batches are laid out as the plan's), and the plan with their places.
+  const carry = every.nodes.filter((info) => carried === undefined || carried(info) || every.ranked.includes(info.id)).map((info) => info.position).sort((a, b) => a - b);
   // Read once: one worker reads, the other scores. Read twice: one worker does both.
   const fed = !hasNormaliseLeaves(compileFramework(framework));
-  if (!(fed ? hasWorker(scripts.read) && hasWorker(scripts.units) : hasWorker(scripts.file))) return scoreStream(framework, () => fileBlocks(file, csvOptions, grouped), options);
-  // The nodes the workers' batches carry (`carried`, and the ranked ones), by their places in the batches.
-  // In plan order: carrying every node, the batches are laid out as the plan's.
-  const carry = plan.nodes.filter((info) => carried === undefined || carried(info) || plan.ranked.includes(info.id)).map((info) => info.position).sort((a, b) => a - b);
-  const nodes = plan.nodes.filter((info) => carry.includes(info.position)).map((info) => ({ ...info, position: carry.indexOf(info.position) }));
-  const position = (id: string) => nodes.find((info) => info.id === id)!.position;
+  if (!(fed ? hasWorker(scripts.read) && hasWorker(scripts.units) : hasWorker(scripts.file))) {
+    return streamWith(framework, () => fileBlocks(file, csvOptions, grouped), options, { reader: rowReader, ranks: true, carry });
+  }
+  const plan = streamWith(framework, [], options, { reader: rowReader, ranks: true, carry });
+  const position = (id: string) => plan.nodes.find((info) => info.id === id)!.position;
   const ranked = plan.ranked.map(position);
   const root = position(plan.root);
   let summary: StreamSummary | undefined;
@@ -80,21 +85,26 @@ export function scoreFileInWorker(
         youngMb: 32,
       });
     } else items = workerItems<SentBatch>({ script: scripts.file, data: reading }, grouped);
-    for (;;) {
-      const next = await items.next();
-      if (next.done === true) {
-        summary = storeSummary(next.value as WorkerSummary, store, plan.ranked, options.ranking);
-        return;
+    try {
+      for (;;) {
+        const next = await items.next();
+        if (next.done === true) {
+          summary = storeSummary(next.value as WorkerSummary, store, plan.ranked, options.ranking);
+          return;
+        }
+        const batch = receivedBatch(next.value as SentBatch);
+        const n = batch.nodes;
+        for (let k = 0; k < batch.size; k++) storeUnit(store, batch.units[k]!, batch.published, k * n, ranked, keys);
+        yield batch;
       }
-      const batch = receivedBatch(next.value as SentBatch);
-      const n = batch.nodes;
-      for (let k = 0; k < batch.size; k++) storeUnit(store, batch.units[k]!, batch.published, k * n, ranked, keys);
-      yield batch;
+    } finally {
+      // Read to the end, failed, or stopped early by the caller: the workers stop (`workerItems`).
+      await items.return(undefined);
     }
   }
 
   return {
-    nodes,
+    nodes: plan.nodes,
     root: plan.root,
     decimals: plan.decimals,
     ranked: plan.ranked,

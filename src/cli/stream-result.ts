@@ -13,6 +13,7 @@ import type { NodeInfo } from "../pipeline/types.ts";
 import { nodeCells, type UnitTable } from "../pipeline/unit-nodes.ts";
 import { coverageSummary, resultOrder, unitHead, unitResult, type UnitIdentity } from "../pipeline/unit-result.ts";
 import { createRankStore, type NodeRanks } from "../rank/rank-store.ts";
+import { numberedNames } from "../rank/numbered-names.ts";
 import type { RankMethod } from "../rank/rank.ts";
 import type { RankingShape } from "../report/ranking-shape.ts";
 import { csvByteRows, type ByteBuffer } from "../report/csv-byte-rows.ts";
@@ -122,7 +123,7 @@ function unitOrder(summary: StreamSummary, root: NodeRanks): Int32Array {
     years[i] = u.year ?? NaN;
   }
   const yearOf = (i: number) => (Number.isNaN(years[i]!) ? undefined : years[i]!);
-  return resultOrder(count, (i) => names[i]!, (i) => codes[i], yearOf, (i) => root.rank[i]! || null);
+  return resultOrder(count, (i) => names[i]!, (i) => codes[i], yearOf, (i) => root.rank[i]! || null, numberedNames(count, (i) => names[i]!));
 }
 
 /** The partitions of unit `info` (its year, its year and group) as the rank counts numbered them. */

@@ -45,6 +45,12 @@ export interface FeedMessage {
   readonly units?: { readonly block: CsvBlock; readonly rows: Int32Array; readonly ids: PackedUnits; readonly before: readonly (readonly [number, Issue[]])[] };
   readonly end?: { readonly rowCount: number; readonly started: boolean; readonly trailing: readonly Issue[] };
   readonly failed?: unknown;
+  /**
+   * Once, with the first message after a cell that may be a number with a thousands separator
+   * (`watchGrouped`): the scoring worker says it to the main thread before its next batch, on the
+   * port its batches and end take, so that the main thread cannot read the end first.
+   */
+  readonly grouped?: true;
 }
 
 /** Messages the reading may send ahead of the scoring's taking them. */
@@ -97,9 +103,13 @@ export async function feedUnits(
   csvOptions: CsvOptions,
   framework: Framework,
   options: StreamOptions,
-  grouped: (() => void) | undefined,
+  watch: boolean,
   send: FeedSend,
 ): Promise<void> {
+  let found = false;
+  let said = false;
+  const grouped = watch ? () => void (found = true) : undefined;
+  const flag = (): { grouped?: true } => (found && !said ? ((said = true), { grouped: true }) : {});
   const log: [0 | 1, Issue][] = [];
   const forward = (kind: 0 | 1): IssueLog => ({ add: (issue) => void log.push([kind, issue]), count: 0, kept: [] });
   const reader = rowReader(framework, compileFramework(framework), options, forward(0), forward(1), options.missing ?? "error");
@@ -107,15 +117,15 @@ export async function feedUnits(
   try {
     for await (const units of reader.rows(fileBlocks(file, csvOptions, grouped), true)) {
       const block = units[0]?.block;
-      if (block === undefined && log.length === 0) continue;
+      if (block === undefined && log.length === 0 && !(found && !said)) continue;
       await send(
-        { log: log.splice(0), plan: plan(), ...(block !== undefined ? { units: sentUnits(block, units) } : {}) },
+        { log: log.splice(0), plan: plan(), ...flag(), ...(block !== undefined ? { units: sentUnits(block, units) } : {}) },
         block === undefined ? [] : [block.lines.buffer as ArrayBuffer, block.numbers.buffer as ArrayBuffer, block.spans.buffer as ArrayBuffer],
       );
     }
-    await send({ log: log.splice(0), plan: plan(), end: { rowCount: reader.rowCount(), started: reader.started(), trailing: reader.trailing() } }, []);
+    await send({ log: log.splice(0), plan: plan(), ...flag(), end: { rowCount: reader.rowCount(), started: reader.started(), trailing: reader.trailing() } }, []);
   } catch (e) {
-    await send({ log: log.splice(0), plan: plan(), failed: plainError(e) }, []);
+    await send({ log: log.splice(0), plan: plan(), ...flag(), failed: plainError(e) }, []);
   }
 }
 
@@ -130,12 +140,13 @@ function sentUnits(block: CsvBlock, units: readonly StreamRowUnit[]): NonNullabl
  * The scoring worker's reader: the units of the messages `next` gives, in order, and what the
  * reading thread knew of the header, the rows and the issues, as `rowReader` would give them.
  */
-export function fedReader(next: () => Promise<FeedMessage>): typeof rowReader {
+export function fedReader(next: () => Promise<FeedMessage>, grouped?: () => void): typeof rowReader {
   return (_framework, _compiled, _options, errors, warnings) => {
     let plan: HeaderSent | undefined;
     let end: FeedMessage["end"];
     const take = async (): Promise<FeedMessage> => {
       const message = await next();
+      if (message.grouped === true) grouped?.();
       for (const [kind, issue] of message.log) (kind === 0 ? errors : warnings).add(issue);
       plan = message.plan;
       if (message.failed !== undefined) throw revive(message.failed as Parameters<typeof revive>[0]);

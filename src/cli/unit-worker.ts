@@ -5,7 +5,7 @@
  * ranks and writes meanwhile.
  *
  * Messages: the feed's, on the channel (`workerData.feed`); `{ credit: n }` in from the main
- * thread, batches, summary or error out to it.
+ * thread; batches, `{ grouped: true }` (passed on from the feed), summary or error out to it.
  *
  * @module
  */
@@ -18,4 +18,7 @@ import { scoringPort } from "./worker-port.ts";
 const { score, feed } = workerData as { score: { framework: Framework; options: StreamOptions; carry: readonly number[] }; feed: MessagePort };
 const next = feedInbox(feed);
 // The main thread ranks: this stream keeps no units, and its batches carry the nodes it writes or ranks.
-await scoringPort(parentPort!).serve(() => streamWith(score.framework, [], score.options, { reader: fedReader(next), ranks: false, carry: score.carry }));
+// A cell that may be a number with a thousands separator, said by the reading worker, is said on
+// the port of the batches, before the next one.
+const grouped = () => parentPort!.postMessage({ grouped: true });
+await scoringPort(parentPort!).serve(() => streamWith(score.framework, [], score.options, { reader: fedReader(next, grouped), ranks: false, carry: score.carry }));

@@ -59,15 +59,15 @@ export function hasWorker(script: URL): boolean {
 /**
  * The items the worker `scoring` posts, in order, a few ahead (credits); the generator's return
  * value is what the worker's last message carries (`summary`). `reading`, when given, is a second
- * worker that feeds the first (it posts nothing here but its errors and `{ grouped }`). `grouped`
- * is called when a worker says a cell may be a number with a thousands separator.
+ * worker that feeds the first (nothing comes from it here but its own failure). `grouped` is
+ * called when the scoring worker says a cell may be a number with a thousands separator.
  *
  * @throws a worker's error, made an error again ({@link revive}).
  */
 export async function* workerItems<T>(scoring: WorkerStart, grouped?: () => void, reading?: WorkerStart): AsyncGenerator<T, unknown> {
   const start = (w: WorkerStart) => new Worker(w.script, { workerData: w.data, transferList: [...(w.transfer ?? [])], resourceLimits: { maxYoungGenerationSizeMb: w.youngMb ?? 64 } });
   const worker = start(scoring);
-  const feeder = reading === undefined ? undefined : start(reading);
+  let feeder: Worker | undefined;
   const queue: unknown[] = [];
   let wake: (() => void) | undefined;
   const push = (message: unknown) => {
@@ -78,11 +78,12 @@ export async function* workerItems<T>(scoring: WorkerStart, grouped?: () => void
   worker.on("message", push);
   worker.on("error", (e) => push({ error: { message: e.message } }));
   worker.on("exit", () => push({ exit: true }));
-  // The reading worker ends once it has sent the file: only its errors and `{ grouped }` matter here.
-  feeder?.on("message", push);
-  feeder?.on("error", (e) => push({ error: { message: e.message } }));
-  worker.postMessage({ credit: AHEAD });
   try {
+    // The reading worker says what it has to say through the scoring worker: only its own failure
+    // (a crash outside its reading) comes here.
+    feeder = reading === undefined ? undefined : start(reading);
+    feeder?.on("error", (e) => push({ error: { message: e.message } }));
+    worker.postMessage({ credit: AHEAD });
     for (;;) {
       while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
       const message = queue.shift() as { item?: T; grouped?: true; end?: true; summary?: unknown; exit?: true; error?: Parameters<typeof revive>[0] };

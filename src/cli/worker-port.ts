@@ -2,7 +2,7 @@
  * A scoring worker's side of `worker-items.ts`: credits in, scored batches out (their typed arrays
  * transferred), then the stream's summary, or its error as plain data. The streamed CLI has two
  * such workers: one that reads the file itself (`csv-worker.ts`) and one that is given the units
- * read on the main thread (`unit-worker.ts`).
+ * read by the reading worker (`unit-worker.ts`).
  *
  * @module
  */
@@ -27,14 +27,14 @@ export function plainError(e: unknown): unknown {
 }
 
 /**
- * Listens on `port`: credits are counted, any other message goes to `other`. `serve` posts the
+ * Listens on `port` for credits. `serve` posts the
  * batches of the stream `open` makes, one per credit, then its summary (or its error).
  */
-export function scoringPort(port: MessagePort, other?: (message: unknown) => void): { serve(open: () => ScoreStream): Promise<void> } {
+export function scoringPort(port: MessagePort): { serve(open: () => ScoreStream): Promise<void> } {
   let credit = 0;
   let wake: (() => void) | undefined;
   port.on("message", (message: { credit?: number }) => {
-    if (typeof message.credit !== "number") return other?.(message);
+    if (typeof message.credit !== "number") return;
     credit += message.credit;
     wake?.();
     wake = undefined;

@@ -2,8 +2,8 @@
  * A table of entries keyed by a year and a text, found by their hash: what wide reading remembers
  * of every unit and code to find repeats. A `Map` of a million composite string keys held about
  * 300 bytes a unit (the key, an object per code, the map's own tables) and its garbage collection
- * took a sixth of the reading of a million rows; this keeps a text, a hash, a year and a number
- * per entry in typed arrays.
+ * took a sixth of the reading of a million rows; this keeps each entry's text in a list and its
+ * hash, year and number in typed arrays.
  *
  * @module
  */

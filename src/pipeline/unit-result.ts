@@ -7,7 +7,7 @@
  */
 import type { UnitInput } from "../input/read-units.ts";
 import { compareTies, type TieKey } from "../rank/tie-order.ts";
-import { trailingNumberStart } from "../text/collator.ts";
+import type { NumberedNames } from "../rank/numbered-names.ts";
 import type { ScoreResult, UnitResult } from "./types.ts";
 import { withUnitNodes, type UnitTable } from "./unit-nodes.ts";
 
@@ -52,7 +52,9 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /**
  * The order units are listed in: by year, then rank (unranked last), then Vietnamese name order,
  * then code, then position. Ties of rank are collated only among themselves. Ranks are whole
- * numbers from 1 to `count` (as every ranking method gives them), or null.
+ * numbers from 1 to `count` (as every ranking method gives them), or null. `numbered` (see
+ * `numberedNames`), when given, orders names of one stem by their final numbers without collating
+ * them: the same order, found faster among a million tied units.
  *
  * @example
  * ```ts
@@ -65,6 +67,7 @@ export function resultOrder(
   code: (i: number) => string | undefined,
   year: (i: number) => number | undefined,
   rank: (i: number) => number | null,
+  numbered?: NumberedNames,
 ): Int32Array {
   const years = new Float64Array(count);
   const ranks = new Float64Array(count);
@@ -75,12 +78,12 @@ export function resultOrder(
     ranks[i] = rank(i) ?? Infinity;
     ties[i] = { unit: unit(i), code: code(i) };
   }
-  const numbered = numberedNames(count, unit);
-  const stem = numbered.stem;
-  const num = numbered.number;
-  // Two names of the same stem ending in different whole numbers are in the order of the numbers
-  // (see trailingNumberStart); any other pair is collated.
-  const byTie = (i: number, j: number) => (stem[i]! >= 0 && stem[i] === stem[j] && num[i] !== num[j] ? num[i]! - num[j]! : compareTies(ties[i]!, ties[j]!) || i - j);
+  // With `numbered`, two names of the same stem ending in different whole numbers are in the order
+  // of the numbers (see `numberedNames`); any other pair is collated.
+  const stem = numbered?.stem;
+  const num = numbered?.number;
+  const byTie = (i: number, j: number) =>
+    stem !== undefined && num !== undefined && stem[i]! >= 0 && stem[i] === stem[j] && num[i] !== num[j] ? num[i]! - num[j]! : compareTies(ties[i]!, ties[j]!) || i - j;
   // By year, then rank, then position, in two stable counting passes (ranks are whole numbers 1 …
   // count, none last; years at most a few hundred): a comparator sort of a million units took
   // longer than collating their ties.
@@ -93,30 +96,6 @@ export function resultOrder(
     if (end - start > 1) order.subarray(start, end).sort(byTie);
   }
   return order;
-}
-
-/**
- * Each name's stem (the text before the whole number that ends it, as a number: equal numbers,
- * equal stems; −1 for a name not ending in such a number) and that number.
- */
-function numberedNames(count: number, unit: (i: number) => string): { stem: Int32Array; number: Float64Array } {
-  const stems = new Map<string, number>();
-  const stem = new Int32Array(count);
-  const number = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const name = unit(i);
-    const at = trailingNumberStart(name);
-    if (at < 0) {
-      stem[i] = -1;
-      continue;
-    }
-    const text = name.slice(0, at);
-    let id = stems.get(text);
-    if (id === undefined) stems.set(text, (id = stems.size));
-    stem[i] = id;
-    number[i] = Number(name.slice(at));
-  }
-  return { stem, number };
 }
 
 /** `items` stably ordered by `slot[item]` (whole numbers 0 … slots − 1). */

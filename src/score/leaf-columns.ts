@@ -56,9 +56,9 @@ const IMPUTED = 3;
  * use the other units' values); the values it fills are returned in `imputed` (coverage still
  * counts them as missing: coverage is the share of observed data) and the rest follow the policy.
  * `leaves` limits the stage to some leaves (the others stay missing): a stream's first pass reads
- * only the leaves normalised across units. `reuse` (see {@link leafScratch}) gives the columns to
- * write into, as new, when it is made for as many units: the stage's result then lives until the
- * next stage given the same buffers.
+ * only the leaves normalised across units. `reuse` ({@link LeafScratch}) gives the columns to
+ * write into when it is made for as many units: the stage's result then lives until the next
+ * stage given the same buffers.
  */
 export function leafColumns(
   plan: CompiledFramework,
@@ -89,9 +89,7 @@ export function leafColumns(
   // Leaves whose rule reads one number as it is take their pre-read plain decimals first, a column
   // at a time (every cell of the column written); the cells left (text to read, blanks, errors)
   // follow unit by unit, in order, in the leaves that have any.
-  const byColumn = source.plainColumn !== undefined ? leaves.filter((leaf) => readsPlain(plan.nodes[leaf]!)) : [];
-  if (buffers !== undefined) clearColumns(st, byColumn);
-  const left = byColumn.length > 0 ? readPlainColumns(st, leaves) : leaves;
+  const left = source.plainColumn !== undefined ? readPlainColumns(st, leaves) : leaves;
   readCells(st, left, (u, leaf, blank, cells) => (impute !== undefined ? blanks.push({ unit: u, leaf, input: blank, cells }) : handleBlank(u, leaf, blank, cells)));
   const imputedValues = new Map<number, Rational>();
   const exactRaw = exactRawOf(st, imputedValues);
@@ -166,8 +164,11 @@ function blankHandler(st: StageState, missing: MissingPolicy, absent: ReadonlySe
   };
 }
 
-/** True for a "value" or "normalise" leaf of one input: it can be read from its plain decimal. */
-function readsPlain(node: CompiledFramework["nodes"][number]): boolean {
+/**
+ * True for a leaf the stage reads by column from a source's pre-read plain decimals (a "value" or
+ * "normalise" leaf of one input), writing every cell of it.
+ */
+export function readsByColumn(node: CompiledFramework["nodes"][number]): boolean {
   const type = node.leaf!.rule.type;
   return node.inputs.length === 1 && (type === "value" || type === "normalise");
 }
@@ -184,7 +185,7 @@ function readPlainColumns(st: StageState, leaves: readonly number[]): number[] {
   const left: number[] = [];
   for (const leaf of leaves) {
     const node = plan.nodes[leaf]!;
-    if (!readsPlain(node)) {
+    if (!readsByColumn(node)) {
       left.push(leaf);
       continue;
     }
@@ -208,38 +209,15 @@ function readPlainColumns(st: StageState, leaves: readonly number[]): number[] {
   return left;
 }
 
-/** Reused columns made as new for every node but the leaves read by column (which write all their cells). */
-function clearColumns(st: StageState, byColumn: readonly number[]): void {
-  const { n, status, plain } = st;
-  const { value: V, error: E, coverage: C } = st.cols;
-  const skip = new Uint8Array(st.plan.nodes.length);
-  for (const leaf of byColumn) skip[leaf] = 1;
-  for (let node = 0; node < skip.length; node++) {
-    if (skip[node] === 1) continue;
-    const from = node * n;
-    const to = from + n;
-    V.fill(NaN, from, to);
-    E.fill(0, from, to);
-    C.fill(0, from, to);
-    status.fill(MISSING, from, to);
-    plain.fill(0, from, to);
-  }
-}
-
-/** Columns and cell states that a leaf stage of as many units writes into again (a stream's batches): see {@link leafScratch}. */
+/**
+ * Columns and cell states that a leaf stage of as many units writes into again (a stream's
+ * batches, `src/stream/batch-scratch.ts`): as new (values NaN, the rest 0) for every node but the
+ * leaves the stage reads by column ({@link readsByColumn}), whose every cell it writes.
+ */
 export interface LeafScratch {
   readonly cols: NodeColumns;
   readonly status: Uint8Array;
   readonly plain: Uint8Array;
-}
-
-/**
- * Buffers for leaf stages of `units` units of a plan of `nodes` nodes, reused from one stage to the
- * next (`leafColumns(…, reuse)`): a stream's batch no longer allocates its columns, which cost as
- * much in allocation and garbage collection as the scoring of its cells.
- */
-export function leafScratch(nodes: number, units: number): LeafScratch {
-  return { cols: nodeColumns(nodes, units), status: new Uint8Array(nodes * units), plain: new Uint8Array(nodes * units) };
 }
 
 /**
@@ -251,7 +229,7 @@ function readCells(st: StageState, leaves: readonly number[], onBlank: BlankHand
   const { plan, source, n, status, plain: fromPlain } = st;
   const { value: V, error: E, coverage: C } = st.cols;
   const out = new Float64Array(2);
-  const plainLeaf = Uint8Array.from(leaves, (leaf) => (readsPlain(plan.nodes[leaf]!) ? 1 : 0));
+  const plainLeaf = Uint8Array.from(leaves, (leaf) => (readsByColumn(plan.nodes[leaf]!) ? 1 : 0));
   const plain = new Float64Array(leaves.length).fill(NaN);
   for (let u = 0; u < n; u++) {
     source.plainCells?.(u, leaves, plain);

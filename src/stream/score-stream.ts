@@ -88,6 +88,7 @@ export function streamWith(frameworkIn: Framework | FrameworkDefinition, rows: S
   }
   const open = () => (typeof rows === "function" ? rows() : rows);
   const decimals = options.decimals ?? framework.decimals ?? 4;
+  const carry = way.carry ?? compiled.nodes.map((_, k) => k);
   let summary: StreamSummary | undefined;
 
   async function* batches(): AsyncGenerator<StreamBatch> {
@@ -98,7 +99,6 @@ export function streamWith(frameworkIn: Framework | FrameworkDefinition, rows: S
     const reader = way.reader(framework, compiled, options, errors, warnings, missing);
     // Pass 1 (frameworks that normalise across units): the raw values of every normalised leaf.
     const global = normalises ? await collectNormalised(compiled, reader, open(), missing) : undefined;
-    const carry = way.carry ?? compiled.nodes.map((_, k) => k);
     // The ranked nodes' places among the carried ones (where the batches hold their values).
     const rankedPositions = rankedIds.map((id) => carry.indexOf(compiled.index.get(id) as number));
     if (rankedPositions.includes(-1)) throw new Error("a stream's batches must carry its ranked nodes");
@@ -140,11 +140,16 @@ export function streamWith(frameworkIn: Framework | FrameworkDefinition, rows: S
   }
 
   async function* units(): AsyncGenerator<StreamUnitResult> {
-    for await (const scored of batches()) for (let k = 0; k < scored.size; k++) yield batchUnit(scored, k, compiled.root, decimals);
+    const root = carry.indexOf(compiled.root);
+    for await (const scored of batches()) for (let k = 0; k < scored.size; k++) yield batchUnit(scored, k, root, decimals);
   }
 
   return {
-    nodes: infos.map((info) => ({ ...info, position: compiled.index.get(info.id) as number })),
+    // The carried nodes, each at its place in the batches.
+    nodes: infos.flatMap((info) => {
+      const place = carry.indexOf(compiled.index.get(info.id) as number);
+      return place < 0 ? [] : [{ ...info, position: place }];
+    }),
     root: compiled.nodes[compiled.root]!.id,
     decimals,
     ranked: rankedIds,

@@ -61,9 +61,10 @@ export function firstDifference(a: string, b: string): number {
 
 /**
  * Where the whole number that ends `name` starts ("Phường 12": 7), when names that are the same up
- * to there are in the order of those numbers' values, as {@link firstDifference} settles them: 1 to
- * 15 ASCII digits (exact as a float), not starting with 0, after an ASCII character or at the
- * start; −1 otherwise. Ordering a million tied units compares many such names ("Doanh nghiệp
+ * to there are in the order of those numbers' values, as {@link firstDifference} settles them (or
+ * the collator, numbers inside names by value, where one number begins the other): 1 to 15 ASCII
+ * digits (exact as a float), not starting with 0, after an ASCII character or at the start; −1
+ * otherwise. Ordering a million tied units compares many such names ("Doanh nghiệp
  * 354568"): their numbers are read once and compared as numbers.
  *
  * @example

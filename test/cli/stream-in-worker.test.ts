@@ -170,11 +170,21 @@ describe("scoreFileInWorker", { timeout: 120_000 }, () => {
     expect(a).toEqual(await values(all));
   });
 
-  it("stops the worker when the reader stops early (no summary then)", async () => {
+  it("stops the workers when the reader stops early (no summary then)", async () => {
+    // The process's threads (Linux): each worker is one; they end once the reader stops.
+    const threads = () => Number(/Threads:\s+(\d+)/u.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? NaN);
+    const before = threads();
     const stream = scoreFileInWorker(`${DIR}/good.csv`, JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8")), {}, { missing: "zero" }, undefined, SCRIPT);
     let batches = 0;
-    for await (const _ of stream.batches()) if (++batches === 2) break;
+    let during = 0;
+    for await (const _ of stream.batches()) {
+      during = threads();
+      if (++batches === 2) break;
+    }
     expect(batches).toBe(2);
+    expect(during).toBeGreaterThanOrEqual(before + 2);
+    for (let wait = 0; wait < 50 && threads() > before; wait++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(threads()).toBe(before);
     expect(() => stream.summary()).toThrow(/known once the stream has been read/u);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resultOrder } from "../../src/pipeline/unit-result.ts";
+import { numberedNames } from "../../src/rank/numbered-names.ts";
 import { compareVi } from "../../src/text/collator.ts";
 
 /** The order by its definition: one comparator over every pair. */
@@ -30,6 +31,9 @@ describe("resultOrder", () => {
       const ranks = Array.from({ length: n }, () => (r() < 0.15 ? null : 1 + Math.floor(r() * (t % 10 === 9 ? n : Math.min(n, 5)))));
       const order = resultOrder(n, (i) => names[i]!, (i) => codes[i], (i) => years[i], (i) => ranks[i]!);
       expect(Array.from(order)).toEqual(byDefinition(names, codes, years, ranks));
+      // The same with the names' final numbers read once.
+      const numbered = resultOrder(n, (i) => names[i]!, (i) => codes[i], (i) => years[i], (i) => ranks[i]!, numberedNames(n, (i) => names[i]!));
+      expect(Array.from(numbered)).toEqual(Array.from(order));
     }
   });
 });

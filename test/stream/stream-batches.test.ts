@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { parseCsv, readCsvBlocks } from "../../src/csv.ts";
 import type { FrameworkDefinition } from "../../src/framework/types.ts";
 import { score, scoreStream, type ScoreStream, type StreamOptions } from "../../src/index.ts";
+import { streamWith } from "../../src/stream/score-stream.ts";
+import { rowReader } from "../../src/stream/row-reader.ts";
 
 const FRAMEWORK: FrameworkDefinition = {
   id: "batches-test",
@@ -156,4 +158,38 @@ describe("full batches one after another", () => {
       expect(summary.warnings.map((e) => [e.code, e.node, e.message])).toEqual(result.warnings.map((e) => [e.code, e.node, e.message]));
     });
   }
+});
+
+describe("batches that carry some nodes (streamWith)", () => {
+  it("give each carried node's numbers, the units' index values and the ranks of every node's stream", async () => {
+    const rows = [["unit", "a", "b", "c"], ...Array.from({ length: 1500 }, (_, i) => [`Đơn vị ${i}`, String((i % 97) / 100), String(i % 13), String(i % 11)])];
+    const every = scoreStream(FRAMEWORK, () => rows, { rankNodes: ["p"] });
+    const positions = new Map(every.nodes.map((info) => [info.id, info.position]));
+    // The index, its pillar p (ranked) and leaf c, in plan order.
+    const carry = ["idx", "p", "c"].map((id) => positions.get(id)!).sort((x, y) => x - y);
+    const some = streamWith(FRAMEWORK, () => rows, { rankNodes: ["p"] }, { reader: rowReader, ranks: true, carry });
+    expect(some.nodes.map((info) => [info.id, info.position]).sort()).toEqual(["idx", "p", "c"].map((id) => [id, carry.indexOf(positions.get(id)!)]).sort());
+    const numbers = async (stream: ScoreStream) => {
+      const out: unknown[] = [];
+      for await (const batch of stream.batches()) {
+        for (let k = 0; k < batch.size; k++) {
+          for (const id of ["idx", "p", "c"]) {
+            const at = k * batch.nodes + stream.nodes.find((info) => info.id === id)!.position;
+            out.push([batch.units[k]!.unit, id, batch.scores[at], batch.published[at], batch.coverage[at]]);
+          }
+        }
+      }
+      const ranks = stream.summary().ranks;
+      return { out, ranks: [...ranks].map(([id, r]) => [id, [...r.rank]]) };
+    };
+    const a = await numbers(some);
+    expect(a.out.length).toBe(4500);
+    expect(a).toEqual(await numbers(every));
+    const units = async (stream: ScoreStream) => {
+      const out: unknown[] = [];
+      for await (const u of stream) out.push([u.unit, u.score, u.value, u.coverage]);
+      return out;
+    };
+    expect(await units(streamWith(FRAMEWORK, () => rows, { rankNodes: ["p"] }, { reader: rowReader, ranks: true, carry }))).toEqual(await units(scoreStream(FRAMEWORK, () => rows, { rankNodes: ["p"] })));
+  });
 });

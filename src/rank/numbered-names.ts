@@ -1,0 +1,46 @@
+/**
+ * Names that end in a whole number ("Phường 12", "Doanh nghiệp 354568"), read once for the order
+ * of tied units: the streamed CLI lists a million units, most of them tied with hundreds of others,
+ * and comparing such names by their numbers took a third of the time of collating them.
+ *
+ * @module
+ */
+import { trailingNumberStart } from "../text/collator.ts";
+
+/** Each name's stem (equal numbers, equal texts before the final number; −1: none) and final number. */
+export interface NumberedNames {
+  readonly stem: Int32Array;
+  readonly number: Float64Array;
+}
+
+/**
+ * The stems and final numbers of `count` names, for `resultOrder`: two names of the same stem
+ * whose numbers differ are in the order of the numbers, as the collator orders them (see
+ * `trailingNumberStart`).
+ *
+ * @example
+ * ```ts
+ * const n = numberedNames(3, (i) => ["Phường 10", "Huế", "Phường 9"][i]);
+ * Array.from(n.stem); // => [0, -1, 0]
+ * Array.from(n.number); // => [10, 0, 9]
+ * ```
+ */
+export function numberedNames(count: number, unit: (i: number) => string): NumberedNames {
+  const stems = new Map<string, number>();
+  const stem = new Int32Array(count);
+  const number = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const name = unit(i);
+    const at = trailingNumberStart(name);
+    if (at < 0) {
+      stem[i] = -1;
+      continue;
+    }
+    const text = name.slice(0, at);
+    let id = stems.get(text);
+    if (id === undefined) stems.set(text, (id = stems.size));
+    stem[i] = id;
+    number[i] = Number(name.slice(at));
+  }
+  return { stem, number };
+}
