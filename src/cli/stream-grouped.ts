@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { blockCell, type CsvBlock } from "../input/csv/csv-block.ts";
+import { blockCell, bytesText, type CsvBlock } from "../input/csv/csv-block.ts";
 import { mayBeGrouped } from "../input/thousands.ts";
 
 /** Passes the rows on, calling `found` once a cell may be a number with a thousands separator ("1.050"). */
@@ -29,19 +29,20 @@ export function itemMayBeGrouped(row: { readonly cells: readonly unknown[] } | C
 }
 
 /**
- * {@link mayBeGrouped} over a block's cells, reading the text of only those whose fourth character
- * from the end is a point or a comma ("1.050"): most cells are passed over without a string.
+ * {@link mayBeGrouped} over a block's cells, reading the text of only those whose fourth byte from
+ * the end is a point or a comma ("1.050": such a number is ASCII): most cells are passed over
+ * without a string.
  */
 function blockMayBeGrouped(block: CsvBlock): boolean {
-  const { spans, text } = block;
-  for (let row = 0; row < block.rows; row++) {
-    for (let col = 0; col < block.width; col++) {
-      const k = 2 * (row * block.width + col);
+  const { spans, bytes } = block;
+  for (let col = 0; col < block.width; col++) {
+    for (let row = 0; row < block.rows; row++) {
+      const k = 2 * (col * block.rows + row);
       const start = spans[k]!;
       if (start >= 0) {
         const end = spans[k + 1]!;
-        const sep = end - start >= 5 ? text.charCodeAt(end - 4) : 0;
-        if ((sep === 46 || sep === 44) && mayBeGrouped(text.slice(start, end))) return true;
+        const sep = end - start >= 5 ? bytes[end - 4]! : 0;
+        if ((sep === 46 || sep === 44) && mayBeGrouped(bytesText(bytes, start, end))) return true;
       } else if (start <= -2 && mayBeGrouped(blockCell(block, row, col))) {
         return true;
       }

@@ -120,7 +120,7 @@ export async function feedUnits(
       if (block === undefined && log.length === 0 && !(found && !said)) continue;
       await send(
         { log: log.splice(0), plan: plan(), ...flag(), ...(block !== undefined ? { units: sentUnits(block, units) } : {}) },
-        block === undefined ? [] : [block.lines.buffer as ArrayBuffer, block.numbers.buffer as ArrayBuffer, block.spans.buffer as ArrayBuffer],
+        block === undefined ? [] : [block.lines.buffer as ArrayBuffer, block.numbers.buffer as ArrayBuffer, block.spans.buffer as ArrayBuffer, block.bytes.buffer as ArrayBuffer],
       );
     }
     await send({ log: log.splice(0), plan: plan(), ...flag(), end: { rowCount: reader.rowCount(), started: reader.started(), trailing: reader.trailing() } }, []);

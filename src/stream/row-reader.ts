@@ -29,11 +29,11 @@ function isRawRow(row: StreamRow): row is RawRow {
 type Accept = (cells: readonly RawCell[], line: number, rowIssues: readonly Issue[] | undefined) => StreamUnitId | undefined;
 
 /**
- * A copy of `text` that does not point into a larger string. A cell's text is cut from its block's
- * text (about 1 MiB), and JavaScript engines may keep the whole block alive as long as the cut is
- * kept: ranking keeps every unit's name and code, so every block's text stayed in memory (2.1 GiB
- * of a million units' stream). Prefixing makes a new string that
- * slicing copies flat in V8; elsewhere it is the same text.
+ * A copy of `text` that does not point into a larger string. A quoted cell's text is cut from its
+ * record's text, and JavaScript engines may keep the whole record alive as long as the cut is
+ * kept: ranking keeps every unit's name and code, so a file of quoted rows kept every row's text
+ * in memory. Prefixing makes a new string that slicing copies flat in V8; elsewhere it is the same
+ * text. (A cell of plain bytes is decoded into a string of its own.)
  */
 function detached(text: RawCell): RawCell {
   return typeof text === "string" && text.length > 12 ? (" " + text).slice(1) : text;
@@ -48,7 +48,10 @@ function blockUnits(block: CsvBlock, width: number, idColumns: readonly number[]
   let issueAt = 0;
   const units: StreamRowUnit[] = [];
   for (let r = 0; r < block.rows; r++) {
-    for (const c of idColumns) cells[c] = c < block.width ? detached(blockCell(block, r, c)) : undefined;
+    for (const c of idColumns) {
+      const cell = c < block.width ? blockCell(block, r, c) : undefined;
+      cells[c] = c < block.width && block.spans[2 * (c * block.rows + r)]! <= -2 ? detached(cell) : cell;
+    }
     let rowIssues: Issue[] | undefined;
     while (issueAt < block.issues.length && block.issues[issueAt]!.row === r) (rowIssues ??= []).push(block.issues[issueAt++]!.issue);
     const unit = accept(cells, block.lines[r]!, rowIssues);

@@ -64,7 +64,7 @@ export function batchSource(compiled: CompiledFramework, batch: Batch, header: {
       const col = header.leafColumn[2 * leaf]!;
       for (let b = 0; b < batch.size; b++) {
         const block = batch.blocks[b];
-        into[b] = block === undefined || col < 0 ? NaN : block.numbers[batch.blockRow[b]! * block.width + col]!;
+        into[b] = block === undefined || col < 0 ? NaN : block.numbers[col * block.rows + batch.blockRow[b]!]!;
       }
     },
     cell: (b, key) => {

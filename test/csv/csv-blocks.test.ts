@@ -20,7 +20,7 @@ async function viaStream(chunks: readonly (string | Uint8Array)[], options: { ma
 }
 
 /** The block reader's rows, expanded; each number checked against the cell's text as it goes. */
-async function viaBlocks(chunks: readonly (string | Uint8Array)[], options: { maxRecordSize?: number } = {}): Promise<Outcome> {
+async function viaBlocks(chunks: Iterable<string | Uint8Array>, options: { maxRecordSize?: number } = {}): Promise<Outcome> {
   try {
     const rows: unknown[] = [];
     for await (const item of readCsvBlocks(chunks, options)) {
@@ -35,12 +35,12 @@ async function viaBlocks(chunks: readonly (string | Uint8Array)[], options: { ma
         for (let c = 0; c < block.width; c++) {
           const text = blockCell(block, r, c);
           cells.push(text);
-          const x = block.numbers[r * block.width + c]!;
+          const x = block.numbers[c * block.rows + r]!;
           // A number is exactly the float path's reading of the text (NaN: read the text).
           if (!Number.isNaN(x)) {
             if (!Object.is(x, readFloat(text!))) throw new Error(`cell ${JSON.stringify(text)} read as ${x}`);
           }
-          else if (block.spans[2 * (r * block.width + c)]! >= 0 && text !== undefined && readFloat(text) !== undefined) plainMissed.push(text);
+          else if (block.spans[2 * (c * block.rows + r)]! >= 0 && text !== undefined && readFloat(text) !== undefined) plainMissed.push(text);
         }
         for (const t of plainMissed.splice(0)) if (t.replace(/[.,]/u, "").length <= 15) throw new Error(`plain cell ${JSON.stringify(t)} not read`);
         rows.push({ line: block.lines[r], cells, issues: block.issues.filter((i) => i.row === r).map((i) => i.issue) });
@@ -68,9 +68,9 @@ describe("readCsvBlocks", () => {
         fc.constantFrom(undefined, 5, 12, 40),
         async (pieces, cuts, max) => {
           const text = `unit,a,b\n${pieces.join("")}`;
-          const chunks = split(text, cuts);
           const options = max === undefined ? {} : { maxRecordSize: max };
-          expect(await viaBlocks(chunks, options)).toEqual(await viaStream(chunks, options));
+          // As text, and as bytes cut anywhere (inside a character, a CRLF, the BOM).
+          for (const chunks of [split(text, cuts), splitBytes(text, cuts)]) expect(await viaBlocks(chunks, options)).toEqual(await viaStream(chunks, options));
         },
       ),
       { numRuns: 3000 },
@@ -94,6 +94,18 @@ describe("readCsvBlocks", () => {
       { numRuns: 1000 },
     );
   }, 120_000);
+
+  it("stops at the record-size limit inside a quote left open, without reading the rest of the input", async () => {
+    let pulled = 0;
+    function* endless(): Generator<Uint8Array> {
+      yield new TextEncoder().encode('unit,a\nHuế,"0,5\n');
+      for (; pulled < 100_000; pulled++) yield new TextEncoder().encode("Đà Nẵng,0.25\n".repeat(80));
+    }
+    const outcome = await viaBlocks(endless(), { maxRecordSize: 10_000 });
+    expect(outcome).toEqual({ error: expect.stringMatching(/too (large|long)|10000|10,000/iu) });
+    // One block's bytes (512 KiB) are gathered before they are read: about 400 chunks, not 100,000.
+    expect(pulled).toBeLessThan(1_000);
+  });
 
   it("cuts a large input into blocks whose rows are the stream's", async () => {
     const lines = ["unit,code,x,y"];

@@ -1,6 +1,7 @@
 /**
  * A block of CSV data rows, columnar (what `readCsvBlocks` yields and `scoreStream` reads): plain
- * data, typed arrays and strings, so that it can be posted between threads.
+ * data, the file's bytes and typed arrays (which can be moved between threads), a column's cells
+ * side by side (the scoring reads a column of many rows at a time).
  *
  * @module
  */
@@ -8,7 +9,7 @@ import type { Issue } from "../../errors.ts";
 
 /**
  * Data rows of a CSV, columnar: `rows` rows of `width` cells (the header's width; a ragged row is
- * cut or padded, with its issue in `issues`). Cell k = row × width + column.
+ * cut or padded, with its issue in `issues`). Cell k = column × rows + row.
  */
 export interface CsvBlock {
   readonly kind: "csv-block";
@@ -18,17 +19,19 @@ export interface CsvBlock {
   readonly lines: Int32Array;
   /** The cell's value when it is a plain decimal of at most 15 digits, else NaN (read its text). */
   readonly numbers: Float64Array;
-  /** The text the spans point into. */
-  readonly text: string;
+  /** The UTF-8 bytes the spans point into (LF line breaks). */
+  readonly bytes: Uint8Array;
   /**
-   * Two per cell, start and end of its trimmed text in `text`; a start of −1 is a cell the row did
-   * not have (undefined), −2 − i the cell `texts[i]` (read by the tokenizer: quotes).
+   * Two per cell, start and end of its trimmed bytes in `bytes`; a start of −1 is a cell the row
+   * did not have (undefined), −2 − i the cell `texts[i]` (read by the tokenizer: quotes).
    */
   readonly spans: Int32Array;
   readonly texts: readonly string[];
   /** Ragged rows: the row (in the block) and its `DATA_PARSE` issue. */
   readonly issues: readonly { readonly row: number; readonly issue: Issue }[];
 }
+
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /**
  * The text of a block's cell, as `readCsvStream` gives it (undefined for a cell the row lacks).
@@ -38,13 +41,26 @@ export interface CsvBlock {
  * let block: CsvBlock | undefined;
  * for await (const item of readCsvBlocks(["unit;a\nHuế;0,5\n"])) if ("kind" in item) block = item;
  * blockCell(block!, 0, 0); // => "Huế"
- * block!.numbers[1]; // => 0.5
+ * block!.numbers[block!.rows]; // => 0.5 (column 1, row 0)
  * ```
  */
 export function blockCell(block: CsvBlock, row: number, column: number): string | undefined {
-  const k = 2 * (row * block.width + column);
+  const k = 2 * (column * block.rows + row);
   const start = block.spans[k]!;
-  if (start >= 0) return block.text.slice(start, block.spans[k + 1]);
+  if (start >= 0) return bytesText(block.bytes, start, block.spans[k + 1]!);
   return start === -1 ? undefined : block.texts[-2 - start];
+}
+
+/**
+ * The text of UTF-8 bytes `start` to `end` (a bad byte read as U+FFFD, as the stream's decoder
+ * reads it).
+ *
+ * @example
+ * ```ts
+ * bytesText(new TextEncoder().encode("Huế;0,5"), 0, 5); // => "Huế"
+ * ```
+ */
+export function bytesText(bytes: Uint8Array, start: number, end: number): string {
+  return decoder.decode(bytes.subarray(start, end));
 }
 

@@ -1,28 +1,63 @@
 /**
  * CSV read in blocks of rows, for streaming a large file: the same rows as `readCsvStream` (same
- * header, cells, lines, ragged-row issues and errors), but the cells of a block stay in the block's
- * text as spans, and each cell that is a plain decimal ("0.6789", "0,6789", "12") is read as a
- * number in place (`plainDecimal`), without cutting a string out of its line. Records with quotes
- * (or long enough to meet the record-size limit) are read by the tokenizer (`csv-tokenizer.ts`)
- * one at a time. A block is plain data (typed arrays, strings): it can be posted between threads.
+ * header, cells, lines, ragged-row issues and errors), but a block keeps the file's bytes, its cells
+ * as spans into them, and each cell that is a plain decimal ("0.6789", "0,6789", "12") read as a
+ * number in place: the bytes are scanned without being decoded, and only the cells read as text
+ * (names, codes) become strings. Records with quotes (or long enough to meet the record-size limit)
+ * are decoded and read by the tokenizer (`csv-tokenizer.ts`) one at a time. A block is plain data
+ * (bytes, typed arrays, strings): it can be moved between threads.
  *
  * @module
  */
 import type { Issue } from "../../errors.ts";
-import type { CsvBlock } from "./csv-block.ts";
+import { bytesText, type CsvBlock } from "./csv-block.ts";
 import { plainDecimal, plainValue } from "../../score/fast/read-float.ts";
 import { cleanHeader } from "../../text/clean-name.ts";
-import { createCsvTokenizer, isTrim } from "./csv-tokenizer.ts";
+import { openCsvBytes } from "./csv-bytes.ts";
+import { createCsvTokenizer } from "./csv-tokenizer.ts";
 import type { CsvOptions } from "./parse-csv.ts";
 import { raggedIssue, toDtiError } from "./parse-csv.ts";
-import { isBlankRecord, openCsvText, type CsvStreamRow } from "./read-csv-stream.ts";
+import { isBlankRecord, type CsvStreamRow } from "./read-csv-stream.ts";
 
-/** Cuts text into blocks: `push` each text chunk (line breaks already LF), then `end`. */
+/** Cuts LF-only UTF-8 bytes into blocks: `push` each chunk (the reader may keep it), then `end`. */
 export interface CsvBlockReader {
   /** The header (the first non-empty record), once read. */
   header(): string[] | undefined;
-  push(text: string): CsvBlock | undefined;
+  push(bytes: Uint8Array): CsvBlock | undefined;
   end(): CsvBlock | undefined;
+}
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * Bytes of a trimmable character of more than one byte (U+00A0, U+1680, U+2000-U+200A, U+2028,
+ * U+2029, U+202F, U+205F, U+3000, U+FEFF: those `isTrim` takes) starting at `i`, before `end`; 0
+ * for none.
+ */
+function trimAt(bytes: Uint8Array, i: number, end: number): number {
+  const c = bytes[i]!;
+  if (c === 0xc2) return i + 1 < end && bytes[i + 1] === 0xa0 ? 2 : 0;
+  if (i + 2 >= end || c < 0xe1) return 0;
+  const c1 = bytes[i + 1]!;
+  const c2 = bytes[i + 2]!;
+  if (c === 0xe1) return c1 === 0x9a && c2 === 0x80 ? 3 : 0;
+  if (c === 0xe2) return (c1 === 0x80 && ((c2 >= 0x80 && c2 <= 0x8a) || c2 === 0xa8 || c2 === 0xa9 || c2 === 0xaf)) || (c1 === 0x81 && c2 === 0x9f) ? 3 : 0;
+  if (c === 0xe3) return c1 === 0x80 && c2 === 0x80 ? 3 : 0;
+  if (c === 0xef) return c1 === 0xbb && c2 === 0xbf ? 3 : 0;
+  return 0;
+}
+
+/** Bytes of a trimmable character of more than one byte ending at `end`, after `start`; 0 for none. */
+function trimBefore(bytes: Uint8Array, start: number, end: number): number {
+  if (end - start >= 2 && bytes[end - 2] === 0xc2 && bytes[end - 1] === 0xa0) return 2;
+  return end - start >= 3 && trimAt(bytes, end - 3, end) === 3 ? 3 : 0;
+}
+
+/** The LF-ended lines of `bytes` before `end` (and one more when the input ends there). */
+function lineCount(bytes: Uint8Array, end: number, final: boolean): number {
+  let count = final ? 1 : 0;
+  for (let i = bytes.indexOf(10); i >= 0 && i < end; i = bytes.indexOf(10, i + 1)) count++;
+  return count;
 }
 
 /**
@@ -33,73 +68,85 @@ export interface CsvBlockReader {
  * @example
  * ```ts
  * const reader = createCsvBlockReader(";", 0);
- * const block = reader.push("unit;a\nHuế;0,5\n")!;
+ * const block = reader.push(new TextEncoder().encode("unit;a\nHuế;0,5\n"))!;
  * reader.header(); // => ["unit", "a"]
- * block.numbers[1]; // => 0.5
+ * block.numbers[block.rows]; // => 0.5
  * blockCell(block, 0, 0); // => "Huế"
  * ```
  */
 export function createCsvBlockReader(delimiter: string, maxRecordSize: number): CsvBlockReader {
   const tokenizer = createCsvTokenizer(delimiter, maxRecordSize);
-  const delim = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
-  // The fast path only takes records that cannot reach the limit (≤ 3 UTF-8 bytes per character).
-  const fastLength = maxRecordSize > 0 ? Math.floor(maxRecordSize / 3) : Infinity;
+  // A delimiter of one ASCII character is matched byte by byte; any other leaves every record to the tokenizer.
+  const delim = delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80 ? delimiter.charCodeAt(0) : -1;
+  // The fast path only takes records well below the limit (the tokenizer counts UTF-8 bytes too).
+  const fastLength = maxRecordSize > 0 ? Math.floor(maxRecordSize / 2) : Infinity;
+  const limit = maxRecordSize > 0 ? maxRecordSize : Infinity;
   let header: string[] | undefined;
   let width = 0;
-  let carry = "";
+  let carry: Uint8Array = EMPTY;
   let carryLine = 1;
 
-  // One function on purpose: the plain-record loop below runs once per character of the file (on
-  // the reading worker) and keeps its cell state (start, digits, separator, plainness) in locals.
-  function scan(text: string, final: boolean): CsvBlock | undefined {
-    const n = text.length;
+  /**
+   * The record at `pos` read by the tokenizer, from the text of its bytes up to the first line
+   * feed outside quotes, with the byte where the next record starts; undefined when the bytes end
+   * first and more are to come. (Quotes open and close a cell only where the tokenizer reads them
+   * so, or it throws: a record of valid CSV ends at that line feed.)
+   */
+  function slowRecord(bytes: Uint8Array, pos: number, line: number, final: boolean): { cells: string[]; end: number; line: number } | undefined {
+    const n = bytes.length;
+    let quoted = false;
+    let to = pos;
+    for (; to < n; to++) {
+      const c = bytes[to]!;
+      if (c === 34) quoted = !quoted;
+      else if (c === 10 && !quoted) break;
+    }
+    const ended = to < n || final;
+    // An unended record is read once it could pass the limit: the tokenizer stops there.
+    if (!ended && n - pos <= limit) return undefined;
+    const end = to < n ? to + 1 : n;
+    const r = tokenizer.record(bytesText(bytes, pos, end), 0, line, ended);
+    return r === undefined ? undefined : { cells: r.cells, end, line: r.line };
+  }
+
+  // One function on purpose: the plain-record loop below runs once per byte of the file (on the
+  // reading worker) and keeps its cell state (start, digits, separator, plainness) in locals.
+  function scan(bytes: Uint8Array, final: boolean): CsvBlock | undefined {
+    const n = bytes.length;
     let pos = 0;
     let line = carryLine;
-    // Rows end with a line feed (or the text): their count bounds the rows of the block.
-    let capacity = final ? 1 : 0;
-    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) capacity++;
+    // Rows end with a line feed (or the input): their count bounds the rows of the block, and is
+    // the distance between two columns' cells until the block is cut to its rows.
+    const capacity = lineCount(bytes, n, final);
     let rows = 0;
-    let lines = new Int32Array(capacity);
+    const lines = new Int32Array(capacity);
     let numbers = new Float64Array(capacity * width);
     let spans = new Int32Array(2 * capacity * width);
     const texts: string[] = [];
     const issues: { row: number; issue: Issue }[] = [];
-    const grow = () => {
-      capacity = 2 * capacity + 16;
-      const l = new Int32Array(capacity);
-      l.set(lines);
-      lines = l;
-      const x = new Float64Array(capacity * width);
-      x.set(numbers);
-      numbers = x;
-      const s = new Int32Array(2 * capacity * width);
-      s.set(spans);
-      spans = s;
-    };
     // A record read by the tokenizer: its cells as texts.
     const slowRow = (cells: string[], recordLine: number) => {
       if (isBlankRecord(cells)) return;
-      if (rows === capacity) grow();
-      const base = rows * width;
       for (let c = 0; c < width; c++) {
-        numbers[base + c] = NaN;
+        const k = c * capacity + rows;
+        numbers[k] = NaN;
         if (c < cells.length) {
-          spans[2 * (base + c)] = -2 - texts.length;
+          spans[2 * k] = -2 - texts.length;
           texts.push(cells[c]!);
-        } else spans[2 * (base + c)] = -1;
+        } else spans[2 * k] = -1;
       }
       if (cells.length !== width) issues.push({ row: rows, issue: raggedIssue(recordLine, cells.length, width, delimiter) });
       lines[rows++] = recordLine;
     };
-    let quote = delim < 0 ? 0 : text.indexOf('"');
+    let quote = delim < 0 ? 0 : bytes.indexOf(34);
     while (pos < n) {
-      let lf = text.indexOf("\n", pos);
+      let lf = bytes.indexOf(10, pos);
       if (lf < 0) {
         if (!final) break;
         lf = n;
       }
       if (header === undefined || (quote >= 0 && quote < lf) || lf - pos > fastLength || delim < 0) {
-        const r = tokenizer.record(text, pos, line, final);
+        const r = slowRecord(bytes, pos, line, final);
         if (r === undefined) break;
         if (header === undefined) {
           if (r.cells.length !== 0) {
@@ -111,40 +158,55 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number): 
         } else if (r.cells.length !== 0) slowRow(r.cells, line);
         pos = r.end;
         line = r.line;
-        if (quote >= 0 && quote < pos) quote = text.indexOf('"', pos);
+        if (quote >= 0 && quote < pos) quote = bytes.indexOf(34, pos);
         continue;
       }
       // A plain record: cells between delimiters, trimmed, numbers read in place.
-      if (rows === capacity) grow();
-      const base = rows * width;
       let column = 0;
       let blank = true;
       let p = pos;
       for (;;) {
         let s = p;
-        let c = 0;
-        while (s < lf && (c = text.charCodeAt(s)) !== delim && isTrim(c)) s++;
+        for (;;) {
+          if (s >= lf) break;
+          const c = bytes[s]!;
+          if (c === delim) break;
+          if (c === 32 || (c >= 9 && c <= 13)) s++;
+          else {
+            const t = c >= 0xc2 ? trimAt(bytes, s, lf) : 0;
+            if (t === 0) break;
+            s += t;
+          }
+        }
         // To the delimiter, reading the digits of a plain decimal on the way.
         let d = s;
         let whole = 0;
         let sep = -1;
         let plain = true;
         for (; d < lf; d++) {
-          const ch = text.charCodeAt(d);
+          const ch = bytes[d]!;
           if (ch === delim) break;
           if (ch >= 48 && ch <= 57) whole = whole * 10 + (ch - 48);
           else if ((ch === 46 || ch === 44) && sep < 0) sep = d;
           else plain = false;
         }
         let e = d;
-        while (e > s && isTrim(text.charCodeAt(e - 1))) e--;
+        while (e > s) {
+          const c = bytes[e - 1]!;
+          if (c === 32 || (c >= 9 && c <= 13)) e--;
+          else {
+            const t = c >= 0x80 ? trimBefore(bytes, s, e) : 0;
+            if (t === 0) break;
+            e -= t;
+          }
+        }
         if (e > s) blank = false;
         if (column < width) {
-          const k = base + column;
+          const k = column * capacity + rows;
           spans[2 * k] = s;
           spans[2 * k + 1] = e;
           // Spaces after a number were read as "not plain": read the trimmed cell again.
-          numbers[k] = plain ? plainValue(whole, sep, s, e) : e < d ? plainDecimal(text, s, e) : NaN;
+          numbers[k] = plain ? plainValue(whole, sep, s, e) : e < d && e - s <= 16 ? plainDecimal(bytesText(bytes, s, e), 0, e - s) : NaN;
         }
         column++;
         if (d >= lf) break;
@@ -152,8 +214,8 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number): 
       }
       if (!blank) {
         for (let c = column; c < width; c++) {
-          spans[2 * (base + c)] = -1;
-          numbers[base + c] = NaN;
+          spans[2 * (c * capacity + rows)] = -1;
+          numbers[c * capacity + rows] = NaN;
         }
         if (column !== width) issues.push({ row: rows, issue: raggedIssue(line, column, width, delimiter) });
         lines[rows++] = line;
@@ -161,21 +223,36 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number): 
       if (lf < n) line++;
       pos = lf + 1;
     }
-    carry = pos < n ? text.slice(pos) : "";
+    carry = pos < n ? bytes.slice(pos) : EMPTY;
     carryLine = line;
     if (rows === 0) return undefined;
-    return { kind: "csv-block", rows, width, lines: lines.subarray(0, rows), numbers: numbers.subarray(0, rows * width), text, spans: spans.subarray(0, 2 * rows * width), texts, issues };
+    // Each column's cells moved next to the last column's, when fewer rows than lines were read.
+    if (rows < capacity) {
+      for (let c = 1; c < width; c++) {
+        numbers.copyWithin(c * rows, c * capacity, c * capacity + rows);
+        spans.copyWithin(2 * c * rows, 2 * c * capacity, 2 * (c * capacity + rows));
+      }
+    }
+    return { kind: "csv-block", rows, width, lines: lines.subarray(0, rows), numbers: numbers.subarray(0, rows * width), bytes, spans: spans.subarray(0, 2 * rows * width), texts, issues };
   }
 
   return {
     header: () => header,
-    push: (text) => scan(carry === "" ? text : carry + text, false),
+    push: (bytes) => scan(join(carry, bytes), false),
     end: () => scan(carry, true),
   };
 }
 
-/** Text gathered before a block is cut: fewer, larger blocks (about 1,000 rows of 100 numbers). */
-const BLOCK_TEXT = 1 << 19;
+/** `a` then `b` in a new array of their own (a block's bytes may be moved to another thread). */
+function join(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** Bytes gathered before a block is cut: fewer, larger blocks (about 1,000 rows of 100 numbers). */
+const BLOCK_BYTES = 1 << 19;
 
 /**
  * Reads CSV from a stream as {@link readCsvStream} does, the header first (a row, line 1, cleaned
@@ -195,7 +272,7 @@ export async function* readCsvBlocks(
   input: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
   options: CsvOptions = {},
 ): AsyncGenerator<CsvStreamRow | CsvBlock> {
-  const { chunks, head, done, delimiter, maxRecordSize } = await openCsvText(input, options);
+  const { chunks, delimiter, maxRecordSize } = await openCsvBytes(input, options);
   const reader = createCsvBlockReader(delimiter, Number.isFinite(maxRecordSize) ? maxRecordSize : 0);
   let headerSent = false;
   function* out(block: CsvBlock | undefined): Generator<CsvStreamRow | CsvBlock> {
@@ -207,20 +284,17 @@ export async function* readCsvBlocks(
     if (block !== undefined) yield block;
   }
   try {
-    // Chunks are gathered in a list and joined once: text added to text piece by piece is a rope,
-    // which the reader scans several times slower than one flat string.
-    let parts = [head];
-    let length = head.length;
-    const joined = () => (parts.length === 1 ? parts[0]! : parts.join(""));
-    if (!done) {
-      for await (const chunk of chunks) {
-        parts.push(chunk);
-        length += chunk.length;
-        if (length < BLOCK_TEXT && headerSent) continue;
-        yield* out(reader.push(joined()));
-        parts = [];
-        length = 0;
-      }
+    // Small chunks are gathered and read together (the reader joins what it is given to what it kept).
+    let parts: Uint8Array[] = [];
+    let length = 0;
+    const joined = () => (parts.length === 1 ? parts[0]! : concat(parts, length));
+    for await (const chunk of chunks) {
+      parts.push(chunk);
+      length += chunk.length;
+      if (length < BLOCK_BYTES && headerSent) continue;
+      yield* out(reader.push(joined()));
+      parts = [];
+      length = 0;
     }
     if (length !== 0) yield* out(reader.push(joined()));
     yield* out(reader.end());
@@ -229,4 +303,15 @@ export async function* readCsvBlocks(
   } finally {
     await chunks.return(undefined);
   }
+}
+
+/** The parts in one array of `length` bytes. */
+function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }

@@ -95,6 +95,17 @@ export async function openCsvText(input: AsyncIterable<string | Uint8Array> | It
     else head += next.value;
   }
   head = head.replace(/^\uFEFF/u, "");
+  const { delimiter, maxRecordSize } = csvSettings(head, options);
+  return { chunks, head, done, delimiter, maxRecordSize };
+}
+
+/**
+ * The delimiter (given, or detected from the head's first line) and the record-size limit of an
+ * input whose head (BOM removed) is `head`: what `openCsvText` and `openCsvBytes` decide alike.
+ *
+ * @throws `DtiError` `DATA_EMPTY` for a blank head, `OPTION_INVALID` for a bad `maxRecordSize`.
+ */
+export function csvSettings(head: string, options: CsvOptions): { delimiter: string; maxRecordSize: number } {
   if (head.trim() === "") throw new DtiError([error("DATA_EMPTY", "the CSV is empty: no header and no rows")]);
   const choice = options.delimiter ?? "auto";
   const delimiter = choice === "auto" ? (detectDelimiter(head) ?? unusedDelimiter(head)) : choice;
@@ -102,7 +113,7 @@ export async function openCsvText(input: AsyncIterable<string | Uint8Array> | It
   if (!(maxRecordSize >= 1) || (Number.isFinite(maxRecordSize) && !Number.isInteger(maxRecordSize))) {
     throw new DtiError([error("OPTION_INVALID", `maxRecordSize must be a whole number of characters above 0, or Infinity (got ${showValue(maxRecordSize)})`)]);
   }
-  return { chunks, head, done, delimiter, maxRecordSize };
+  return { delimiter, maxRecordSize };
 }
 
 /**
