@@ -51,6 +51,7 @@ export function batchSource(compiled: CompiledFramework, batch: Batch, header: {
     const block = batch.blocks[b];
     return block === undefined ? batch.cells[b]![col] : blockCell(block, batch.blockRow[b]!, col);
   };
+  let runs: number[] | undefined;
   const raw = (b: number, leaf: number, input: number): RawValue | undefined => {
     const col = header.leafColumn[2 * leaf + input]!;
     if (col < 0) return undefined;
@@ -62,9 +63,17 @@ export function batchSource(compiled: CompiledFramework, batch: Batch, header: {
     raw,
     plainColumn: (leaf, into) => {
       const col = header.leafColumn[2 * leaf]!;
-      for (let b = 0; b < batch.size; b++) {
+      runs ??= blockRuns(batch);
+      // A run of units on consecutive rows of one block has its column's cells side by side: copied at once.
+      for (let r = 0; r < runs.length; r += 2) {
+        const b = runs[r]!;
+        const end = runs[r + 1]!;
         const block = batch.blocks[b];
-        into[b] = block === undefined || col < 0 ? NaN : block.numbers[col * block.rows + batch.blockRow[b]!]!;
+        if (block === undefined || col < 0) into.fill(NaN, b, end);
+        else {
+          const from = col * block.rows + batch.blockRow[b]!;
+          into.set(block.numbers.subarray(from, from + end - b), b);
+        }
       }
     },
     cell: (b, key) => {
@@ -75,6 +84,23 @@ export function batchSource(compiled: CompiledFramework, batch: Batch, header: {
     },
     unit: (b) => batch.units[b]!,
   };
+}
+
+/**
+ * The batch's units in runs, each on consecutive rows of one block (or all without a block): the
+ * first unit of each run and the unit after its last, in pairs.
+ */
+function blockRuns(batch: Batch): number[] {
+  const runs: number[] = [];
+  for (let b = 0; b < batch.size; ) {
+    const block = batch.blocks[b];
+    let end = b + 1;
+    if (block === undefined) while (end < batch.size && batch.blocks[end] === undefined) end++;
+    else while (end < batch.size && batch.blocks[end] === block && batch.blockRow[end] === batch.blockRow[end - 1]! + 1) end++;
+    runs.push(b, end);
+    b = end;
+  }
+  return runs;
 }
 
 /** Puts a unit read from a row into the batch, with its position among all units read. */

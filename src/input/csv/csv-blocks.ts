@@ -14,6 +14,7 @@ import { bytesText, type CsvBlock } from "./csv-block.ts";
 import { plainDecimal, plainValue } from "../../score/fast/read-float.ts";
 import { cleanHeader } from "../../text/clean-name.ts";
 import { openCsvBytes } from "./csv-bytes.ts";
+import { findByte } from "./find-byte.ts";
 import { createCsvTokenizer } from "./csv-tokenizer.ts";
 import type { CsvOptions } from "./parse-csv.ts";
 import { raggedIssue, toDtiError } from "./parse-csv.ts";
@@ -56,7 +57,7 @@ function trimBefore(bytes: Uint8Array, start: number, end: number): number {
 /** The LF-ended lines of `bytes` before `end` (and one more when the input ends there). */
 function lineCount(bytes: Uint8Array, end: number, final: boolean): number {
   let count = final ? 1 : 0;
-  for (let i = bytes.indexOf(10); i >= 0 && i < end; i = bytes.indexOf(10, i + 1)) count++;
+  for (let i = findByte(bytes, 10, 0); i >= 0 && i < end; i = findByte(bytes, 10, i + 1)) count++;
   return count;
 }
 
@@ -138,9 +139,9 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number): 
       if (cells.length !== width) issues.push({ row: rows, issue: raggedIssue(recordLine, cells.length, width, delimiter) });
       lines[rows++] = recordLine;
     };
-    let quote = delim < 0 ? 0 : bytes.indexOf(34);
+    let quote = delim < 0 ? 0 : findByte(bytes, 34, 0);
     while (pos < n) {
-      let lf = bytes.indexOf(10, pos);
+      let lf = findByte(bytes, 10, pos);
       if (lf < 0) {
         if (!final) break;
         lf = n;
@@ -158,7 +159,7 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number): 
         } else if (r.cells.length !== 0) slowRow(r.cells, line);
         pos = r.end;
         line = r.line;
-        if (quote >= 0 && quote < pos) quote = bytes.indexOf(34, pos);
+        if (quote >= 0 && quote < pos) quote = findByte(bytes, 34, pos);
         continue;
       }
       // A plain record: cells between delimiters, trimmed, numbers read in place.

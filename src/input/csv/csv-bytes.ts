@@ -8,6 +8,7 @@
  */
 import { openCsvText } from "./read-csv-stream.ts";
 import type { CsvOptions } from "./parse-csv.ts";
+import { findByte } from "./find-byte.ts";
 
 type CsvInput = AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
 
@@ -115,7 +116,7 @@ function join(a: Uint8Array, b: Uint8Array): Uint8Array {
  * follow). Returns the bytes and whether this chunk's last CR is held back in turn.
  */
 function lineFeeds(bytes: Uint8Array, cr: boolean): { bytes: Uint8Array; cr: boolean } {
-  if (bytes.length === 0 || (!cr && bytes.indexOf(13) < 0)) return { bytes, cr };
+  if (bytes.length === 0 || (!cr && findByte(bytes, 13, 0) < 0)) return { bytes, cr };
   const out = new Uint8Array(bytes.length + 1);
   let n = 0;
   // The CR held back: a line break of its own unless this chunk starts with its LF.
