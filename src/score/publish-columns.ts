@@ -28,6 +28,8 @@ export interface PublishOptions {
   readonly flags?: NodeFlag[];
   /** Written into (every value) instead of a new array, when it has room for every node of every unit. */
   readonly into?: Float64Array;
+  /** Nodes not published (1): their places are not written (a caller that reads none of their values). */
+  readonly skip?: Uint8Array;
 }
 
 /**
@@ -49,6 +51,7 @@ export function publishColumns(
   let pending: Map<number, number[]> | undefined;
   for (let i = 0; i < nodes; i++) {
     const base = i * n;
+    if (options.skip?.[i] === 1) continue;
     for (let u = 0; u < n; u++) {
       const v = V[base + u]!;
       if (v !== v) {

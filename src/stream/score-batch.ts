@@ -61,6 +61,10 @@ export function batchScorer(ctx: BatchContext): (batch: Batch) => StreamBatch | 
   const scratch = evaluationScratch(BATCH);
   const stageScratch = leafScratch(ctx.compiled.nodes.length, BATCH);
   const publishInto = new Float64Array(ctx.compiled.nodes.length * BATCH);
+  // Leaves the batches do not carry are not published: their values are never sent, and a leaf's
+  // exact value cannot be out of a mean's domain (no unit is flagged by one).
+  const carried = new Set(ctx.carry);
+  const skip = Uint8Array.from(ctx.compiled.nodes, (_, k) => (ctx.compiled.layout.isLeaf[k] === 1 && !carried.has(k) ? 1 : 0));
   const keys = new Float64Array(ctx.rankedPositions.length);
   const { compiled, global } = ctx;
   // Leaves pass 1 read without an issue or a blank are not read again: their numbers come from it.
@@ -78,7 +82,7 @@ export function batchScorer(ctx: BatchContext): (batch: Batch) => StreamBatch | 
     if (global !== undefined) copyNormalised(global, batch, cols);
     const flags: NodeFlag[] = [];
     evaluateNodes(compiled, cols, { flags, ...(size === BATCH ? { scratch } : {}) });
-    const published = publishBatch(ctx, batch, cols, flags, publishInto, (b, leaf) => {
+    const published = publishBatch(ctx, batch, cols, flags, publishInto, skip, (b, leaf) => {
       const r = stage.exactRaw(b, leaf);
       return r === null ? null : exactly(r);
     });
@@ -137,8 +141,8 @@ function copyNormalised(global: NonNullable<BatchContext["global"]>, batch: Batc
   }
 }
 
-/** Every node's published value (scaled), exact where the float's bound cannot decide; the flags sorted by unit and node. */
-function publishBatch(ctx: BatchContext, batch: Batch, cols: NodeColumns, flags: NodeFlag[], into: Float64Array, exactRaw: (b: number, leaf: number) => Enclosure | null) {
+/** Every node's published value (scaled; but the `skip` ones), exact where the float's bound cannot decide; the flags sorted by unit and node. */
+function publishBatch(ctx: BatchContext, batch: Batch, cols: NodeColumns, flags: NodeFlag[], into: Float64Array, skip: Uint8Array, exactRaw: (b: number, leaf: number) => Enclosure | null) {
   const { compiled, global } = ctx;
   const size = batch.size;
   const exactLeaf = (b: number, leaf: number): Enclosure | null => (global !== undefined && global.position.has(leaf) ? global.exact(batch.global[b]!, leaf) : exactRaw(b, leaf));
@@ -148,6 +152,7 @@ function publishBatch(ctx: BatchContext, batch: Batch, cols: NodeColumns, flags:
     exact: ctx.options.arithmetic === "exact",
     flags,
     into,
+    skip,
   });
   ctx.exactUnits += published.exactUnits;
   flags.sort((a, b) => a.unit - b.unit || a.node - b.node);

@@ -105,7 +105,7 @@ export interface StreamSummary {
   /** Data rows read and units scored. */
   readonly rows: number;
   readonly units: number;
-  /** Units scored by the exact decimal path (see docs/performance.md). */
+  /** Units that needed the exact decimal path for a node the stream gives (see docs/performance.md). */
   readonly exactUnits: number;
   readonly errorCount: number;
   readonly warningCount: number;
