@@ -30,6 +30,7 @@ import { fileBlocks } from "./file-chunks.ts";
 import { plainError } from "./worker-port.ts";
 import { packUnits, unpackUnits, type PackedUnits } from "./packed-units.ts";
 import { revive } from "./worker-items.ts";
+import { wakeUp } from "./wake-up.ts";
 
 /** What the reader knows of the header: the columns and where each leaf's and input's cells are, and the inputs no column holds. */
 interface HeaderSent {
@@ -65,14 +66,13 @@ export type FeedSend = (message: FeedMessage, transfer: ArrayBuffer[]) => Promis
  */
 export function feedRoom(port: MessagePort): FeedSend {
   let room = FEED_AHEAD;
-  let wake: (() => void) | undefined;
+  const signal = wakeUp();
   port.on("message", (message: { took: number }) => {
     room += message.took;
-    wake?.();
-    wake = undefined;
+    signal.wake();
   });
   return async (message, transfer) => {
-    while (room <= 0) await new Promise<void>((resolve) => (wake = resolve));
+    while (room <= 0) await signal.wait();
     room--;
     port.postMessage(message, transfer);
   };
@@ -81,14 +81,13 @@ export function feedRoom(port: MessagePort): FeedSend {
 /** The scoring side of the channel: the next message once it has come, each answered `{ took: 1 }` as it is taken. */
 export function feedInbox(port: MessagePort): () => Promise<FeedMessage> {
   const inbox: FeedMessage[] = [];
-  let wake: (() => void) | undefined;
+  const signal = wakeUp();
   port.on("message", (message: FeedMessage) => {
     inbox.push(message);
-    wake?.();
-    wake = undefined;
+    signal.wake();
   });
   return async () => {
-    while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+    while (inbox.length === 0) await signal.wait();
     port.postMessage({ took: 1 });
     return inbox.shift()!;
   };

@@ -11,6 +11,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker, type Transferable } from "node:worker_threads";
 import { DtiError, type Issue } from "../errors.ts";
+import { wakeUp } from "./wake-up.ts";
 
 /** Items the worker may post ahead of this thread. */
 const AHEAD = 4;
@@ -69,11 +70,10 @@ export async function* workerItems<T>(scoring: WorkerStart, grouped?: () => void
   const worker = start(scoring);
   let feeder: Worker | undefined;
   const queue: unknown[] = [];
-  let wake: (() => void) | undefined;
+  const signal = wakeUp();
   const push = (message: unknown) => {
     queue.push(message);
-    wake?.();
-    wake = undefined;
+    signal.wake();
   };
   worker.on("message", push);
   worker.on("error", (e) => push({ error: { message: e.message } }));
@@ -85,7 +85,7 @@ export async function* workerItems<T>(scoring: WorkerStart, grouped?: () => void
     feeder?.on("error", (e) => push({ error: { message: e.message } }));
     worker.postMessage({ credit: AHEAD });
     for (;;) {
-      while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      while (queue.length === 0) await signal.wait();
       const message = queue.shift() as { item?: T; grouped?: true; end?: true; summary?: unknown; exit?: true; error?: Parameters<typeof revive>[0] };
       if (message.error !== undefined) throw revive(message.error);
       if (message.grouped === true) {

@@ -10,6 +10,7 @@ import type { MessagePort } from "node:worker_threads";
 import { DtiError } from "../errors.ts";
 import type { ScoreStream, StreamBatch } from "../stream/score-stream.ts";
 import { packUnits, unpackUnits, type PackedUnits } from "./packed-units.ts";
+import { wakeUp } from "./wake-up.ts";
 
 /** A scored batch as posted: its units as columns (see `packed-units.ts`). */
 export type SentBatch = Omit<StreamBatch, "units"> & { readonly units: PackedUnits };
@@ -32,19 +33,18 @@ export function plainError(e: unknown): unknown {
  */
 export function scoringPort(port: MessagePort): { serve(open: () => ScoreStream): Promise<void> } {
   let credit = 0;
-  let wake: (() => void) | undefined;
+  const signal = wakeUp();
   port.on("message", (message: { credit?: number }) => {
     if (typeof message.credit !== "number") return;
     credit += message.credit;
-    wake?.();
-    wake = undefined;
+    signal.wake();
   });
   return {
     async serve(open) {
       try {
         const stream = open();
         for await (const item of stream.batches()) {
-          while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
+          while (credit <= 0) await signal.wait();
           credit--;
           const sent: SentBatch = { ...item, units: packUnits(item.units) };
           port.postMessage({ item: sent }, [item.scores.buffer as ArrayBuffer, item.published.buffer as ArrayBuffer, item.coverage.buffer as ArrayBuffer]);
