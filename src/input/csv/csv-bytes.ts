@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { openCsvText } from "./read-csv-stream.ts";
+import { joinBytes, openCsvText } from "./read-csv-stream.ts";
 import type { CsvOptions } from "./parse-csv.ts";
 import { findByte } from "./find-byte.ts";
 
@@ -86,7 +86,7 @@ export async function* lfBytes(chunks: AsyncIterable<string | Uint8Array>): Asyn
     } else bytes = chunk;
     if (start) {
       // The BOM may be cut across chunks: the first three bytes are gathered first.
-      head = join(head, bytes);
+      head = joinBytes(head, bytes);
       if (head.length < 3) continue;
       start = false;
       bytes = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? head.subarray(3) : head;
@@ -95,20 +95,11 @@ export async function* lfBytes(chunks: AsyncIterable<string | Uint8Array>): Asyn
     cr = out.cr;
     if (out.bytes.length > 0) yield out.bytes;
   }
-  const rest = join(start ? head : new Uint8Array(0), encoder.encode(surrogate));
+  const rest = joinBytes(start ? head : new Uint8Array(0), encoder.encode(surrogate));
   const last = start && rest[0] === 0xef && rest[1] === 0xbb && rest[2] === 0xbf ? rest.subarray(3) : rest;
   const out = lineFeeds(last, cr);
-  const tail = out.cr ? join(out.bytes, Uint8Array.of(10)) : out.bytes;
+  const tail = out.cr ? joinBytes(out.bytes, Uint8Array.of(10)) : out.bytes;
   if (tail.length > 0) yield tail;
-}
-
-/** `a` then `b` in one array (`b` itself when `a` is empty). */
-function join(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }
 
 /**

@@ -19,7 +19,7 @@ export interface CsvStreamRow extends RawRow {
 const HOLD_BYTES = 1 << 22;
 
 /** `a` and then `b` in one array (`b` alone when `a` is empty). */
-function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+export function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   if (a.length === 0) return b;
   const out = new Uint8Array(a.length + b.length);
   out.set(a);
