@@ -71,31 +71,70 @@ export function resultOrder(
 ): Int32Array {
   const years = new Float64Array(count);
   const ranks = new Float64Array(count);
-  // Each unit's tie key made once: the sort compares tied units thousands of times.
-  const ties = new Array<TieKey>(count);
+  const rankSlot = new Int32Array(count);
+  const items = new Int32Array(count);
   for (let i = 0; i < count; i++) {
     years[i] = year(i) ?? 0;
     ranks[i] = rank(i) ?? Infinity;
-    ties[i] = { unit: unit(i), code: code(i) };
+    rankSlot[i] = Math.min(ranks[i]!, count + 1);
+    items[i] = i;
   }
+  // Each unit's tie key made once, when it is first compared: the sort compares tied units
+  // thousands of times, and units ordered by their numbers are never collated.
+  const ties = new Array<TieKey | undefined>(count);
+  const tie = (i: number): TieKey => (ties[i] ??= { unit: unit(i), code: code(i) });
   // With `numbered`, two names of the same stem ending in different whole numbers are in the order
   // of the numbers (see `numberedNames`); any other pair is collated.
   const stem = numbered?.stem;
   const num = numbered?.number;
   const byTie = (i: number, j: number) =>
-    stem !== undefined && num !== undefined && stem[i]! >= 0 && stem[i] === stem[j] && num[i] !== num[j] ? num[i]! - num[j]! : compareTies(ties[i]!, ties[j]!) || i - j;
+    stem !== undefined && num !== undefined && stem[i]! >= 0 && stem[i] === stem[j] && num[i] !== num[j] ? num[i]! - num[j]! : compareTies(tie(i), tie(j)) || i - j;
   // By year, then rank, then position, in two stable counting passes (ranks are whole numbers 1 …
   // count, none last; years at most a few hundred): a comparator sort of a million units took
   // longer than collating their ties.
   const distinct = [...new Set(years)].sort((a, b) => a - b);
-  const byRank = countingSort(Int32Array.from({ length: count }, (_, i) => i), Int32Array.from(ranks, (r) => Math.min(r, count + 1)), count + 2);
-  const order = countingSort(byRank, Int32Array.from(years, (y) => distinct.indexOf(y)), distinct.length);
+  const yearSlot = new Int32Array(count);
+  if (distinct.length > 1) for (let i = 0; i < count; i++) yearSlot[i] = distinct.indexOf(years[i]!);
+  const byRank = countingSort(items, rankSlot, count + 2);
+  const order = countingSort(byRank, yearSlot, distinct.length);
   // Only units of the same year and rank are compared, and only by name and code.
   for (let start = 0, end = 1; start < count; start = end++) {
     while (end < count && years[order[end]!] === years[order[start]!] && ranks[order[end]!] === ranks[order[start]!]) end++;
-    if (end - start > 1) order.subarray(start, end).sort(byTie);
+    if (end - start > 1) {
+      const group = order.subarray(start, end);
+      if (!(stem !== undefined && num !== undefined && sortByNumber(group, stem, num))) group.sort(byTie);
+    }
   }
   return order;
+}
+
+/** Positions in a group that fit in the low bits of a packed key, and numbers in the high bits. */
+const LOW = 2 ** 20;
+const HIGH = 2 ** 32;
+
+/**
+ * Units tied in rank whose names are one stem and distinct whole numbers below 2^32 ("Phường 9",
+ * "Phường 10"), put in the order of their numbers as `resultOrder`'s comparison puts them, but
+ * sorted natively: each number and the unit's place packed in one double (exact below 2^52). A
+ * million tied units took a third of the result order's time through a comparison function.
+ * False, with `group` as it was, for any other group.
+ */
+function sortByNumber(group: Int32Array, stem: Int32Array, num: Float64Array): boolean {
+  const m = group.length;
+  const s = stem[group[0]!]!;
+  if (s < 0 || m >= LOW) return false;
+  const keys = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const i = group[k]!;
+    const x = num[i]!;
+    if (stem[i] !== s || !(x >= 0 && x < HIGH) || Math.floor(x) !== x) return false;
+    keys[k] = x * LOW + k;
+  }
+  keys.sort();
+  for (let k = 1; k < m; k++) if (Math.floor(keys[k]! / LOW) === Math.floor(keys[k - 1]! / LOW)) return false;
+  const units = group.slice();
+  for (let k = 0; k < m; k++) group[k] = units[keys[k]! % LOW]!;
+  return true;
 }
 
 /** `items` stably ordered by `slot[item]` (whole numbers 0 … slots − 1). */

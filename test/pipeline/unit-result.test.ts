@@ -36,4 +36,28 @@ describe("resultOrder", () => {
       expect(Array.from(numbered)).toEqual(Array.from(order));
     }
   });
+
+  it("orders many tied units of one stem by their numbers as the comparator does (numbers large and small, other stems among them)", () => {
+    let seed = 11;
+    const r = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let t = 0; t < 60; t++) {
+      const n = 2 + Math.floor(r() * 300);
+      const used = new Set<number>();
+      const names = Array.from({ length: n }, () => {
+        if (t % 4 === 3 && r() < 0.05) return "Hợp tác xã 7";
+        // Numbers up to 2^40 in some tables (past what a packed key holds), distinct within a table.
+        let k: number;
+        do k = Math.floor(r() * (t % 5 === 4 ? 2 ** 40 : 1e6));
+        while (used.has(k));
+        used.add(k);
+        return `Doanh nghiệp ${k}`;
+      });
+      const codes = names.map(() => undefined);
+      const years = names.map(() => undefined);
+      // Few distinct ranks: large groups of tied units.
+      const ranks = names.map(() => 1 + Math.floor(r() * 3));
+      const order = resultOrder(n, (i) => names[i]!, (i) => codes[i], (i) => years[i], (i) => ranks[i]!, numberedNames(n, (i) => names[i]!));
+      expect(Array.from(order)).toEqual(byDefinition(names, codes, years, ranks));
+    }
+  });
 });
