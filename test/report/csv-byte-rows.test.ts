@@ -3,7 +3,8 @@ import { formatScaled } from "../../src/number/publish-float.ts";
 import { score } from "../../src/pipeline/score.ts";
 import type { ScoreResult } from "../../src/pipeline/types.ts";
 import { nodeCells } from "../../src/pipeline/unit-nodes.ts";
-import { csvByteRows, room, type ByteBuffer } from "../../src/report/csv-byte-rows.ts";
+import fc from "fast-check";
+import { addText, csvByteRows, room, type ByteBuffer } from "../../src/report/csv-byte-rows.ts";
 import { rankingShape } from "../../src/report/ranking-shape.ts";
 import { csvCellText, csvRankingWriter, type CsvReportOptions } from "../../src/report/to-csv.ts";
 import { sampleResult, tiny, tinyResult } from "./helpers.ts";
@@ -91,5 +92,20 @@ describe("csvByteRows", () => {
   it("uses the one CSV cell rule", () => {
     const cell = csvCellText({ decimalComma: true, delimiter: ";" });
     expect([cell("rank", 3), cell("value", "0.8002"), cell("text", "Huế; Đà Nẵng"), cell("rank", null), cell("share", 0.5)]).toEqual(["3", "0,8002", "\"Huế; Đà Nẵng\"", "", "0,5"]);
+  });
+
+  it("appends any text's UTF-8 bytes as TextEncoder encodes them (short and long, surrogate pairs, lone surrogates)", () => {
+    const char = fc.oneof(
+      fc.constantFrom("a", "1", ",", '"', "\n", "ệ", "Đ", "ă", "\u00a0", "\u07ff", "\u0800", "\uffff", "😀", "\ud800", "\udc00", "\u3000"),
+      fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(char, { maxLength: 80 }).map((cs) => cs.join("")), { maxLength: 6 }), (texts) => {
+        const out: ByteBuffer = { bytes: new Uint8Array(4), length: 0 };
+        for (const t of texts) addText(out, t);
+        expect(Array.from(out.bytes.subarray(0, out.length))).toEqual(texts.flatMap((t) => Array.from(new TextEncoder().encode(t))));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
