@@ -67,10 +67,13 @@ describe("readCsvBlocks", () => {
         fc.array(fc.nat(), { maxLength: 6 }),
         fc.constantFrom(undefined, 5, 12, 40),
         async (pieces, cuts, max) => {
-          const text = `unit,a,b\n${pieces.join("")}`;
           const options = max === undefined ? {} : { maxRecordSize: max };
-          // As text, and as bytes cut anywhere (inside a character, a CRLF, the BOM).
-          for (const chunks of [split(text, cuts), splitBytes(text, cuts)]) expect(await viaBlocks(chunks, options)).toEqual(await viaStream(chunks, options));
+          // Comma and tab (a delimiter that is also trimmed) headers; as text, and as bytes cut
+          // anywhere (inside a character, a CRLF, the BOM).
+          for (const header of ["unit,a,b", "unit\ta\tb"]) {
+            const text = `${header}\n${pieces.join("")}`;
+            for (const chunks of [split(text, cuts), splitBytes(text, cuts)]) expect(await viaBlocks(chunks, options)).toEqual(await viaStream(chunks, options));
+          }
         },
       ),
       { numRuns: 3000 },
@@ -92,6 +95,29 @@ describe("readCsvBlocks", () => {
         expect(await viaBlocks(pieces)).toEqual(await viaStream(pieces));
       }),
       { numRuns: 1000 },
+    );
+  }, 120_000);
+
+  it("reads bytes that are not UTF-8 (bad, cut and overlong sequences, NUL) as readCsvStream reads them, cut anywhere", async () => {
+    const enc = (t: string) => Array.from(new TextEncoder().encode(t));
+    const piece = fc.oneof(
+      fc.constantFrom(enc("a"), enc("0,5"), enc("0.25"), enc(","), enc(";"), enc("\n"), enc("\r\n"), enc('"'), enc('"x,y"'), enc("Huế"), enc(" "), enc("\u00a0")),
+      fc.constantFrom([0xff], [0xfe], [0xc3], [0xe1, 0xbb], [0xf0, 0x9f, 0x98], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0x80], [0x00], [0xc2, 0xa0], [0xef, 0xbb, 0xbf]),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 6 }), async (pieces, cuts) => {
+        const bytes = Uint8Array.from([...enc("unit,a,b\n"), ...pieces.flat()]);
+        const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((x, y) => x - y);
+        const chunks: Uint8Array[] = [];
+        let from = 0;
+        for (const c of at) {
+          chunks.push(bytes.slice(from, c));
+          from = c;
+        }
+        chunks.push(bytes.slice(from));
+        expect(await viaBlocks(chunks)).toEqual(await viaStream(chunks));
+      }),
+      { numRuns: 2000 },
     );
   }, 120_000);
 
