@@ -133,6 +133,25 @@ describe("readCsvBlocks", () => {
     expect(pulled).toBeLessThan(1_000);
   });
 
+  it("stops a line without a line feed at the record-size limit, without gathering the rest of the input", async () => {
+    let pulled = 0;
+    function* endless(): Generator<Uint8Array> {
+      yield new TextEncoder().encode("unit,a\n");
+      for (; pulled < 100_000; pulled++) yield new Uint8Array(1024).fill(120);
+    }
+    const outcome = await viaBlocks(endless(), { maxRecordSize: 10_000 });
+    expect(outcome).toEqual({ error: expect.stringMatching(/DATA_TOO_LARGE/u) });
+    expect(pulled).toBeLessThan(1_000);
+  });
+
+  it("reads an unended quoted record cut inside a character as the stream does (no early record-size error)", async () => {
+    const enc = (t: string) => Array.from(new TextEncoder().encode(t));
+    const chunks = [Uint8Array.from([...enc('unit,a\n        "a\ncd'), 0xc3]), Uint8Array.from([0xa9, 0x22, 0x0a])];
+    const expected = await viaStream(chunks, { maxRecordSize: 5 });
+    expect(expected).toEqual({ rows: [expect.anything(), expect.objectContaining({ cells: ["a\ncdé", undefined] })] });
+    expect(await viaBlocks(chunks, { maxRecordSize: 5 })).toEqual(expected);
+  });
+
   it("cuts a large input into blocks whose rows are the stream's", async () => {
     const lines = ["unit,code,x,y"];
     for (let i = 0; i < 8000; i++) lines.push(`Đơn vị ${i},DV${i},0.${String(i % 9973).padStart(4, "0")},${i % 7 === 0 ? "" : "0,25"}`);

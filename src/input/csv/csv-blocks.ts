@@ -54,6 +54,16 @@ function trimBefore(bytes: Uint8Array, start: number, end: number): number {
   return end - start >= 3 && trimAt(bytes, end - 3, end) === 3 ? 3 : 0;
 }
 
+/** `end`, or the first byte of a UTF-8 sequence that `end` cuts (after `start`): its other bytes are to come. */
+function wholeChars(bytes: Uint8Array, start: number, end: number): number {
+  for (let i = end - 1; i >= start && i >= end - 3; i--) {
+    const c = bytes[i]!;
+    if (c < 0x80) return end;
+    if (c >= 0xc0) return end - i < (c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2) ? i : end;
+  }
+  return end;
+}
+
 /** The LF-ended lines of `bytes` before `end` (and one more when the input ends there). */
 function lineCount(bytes: Uint8Array, end: number, final: boolean): number {
   let count = final ? 1 : 0;
@@ -105,7 +115,9 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number): 
     const ended = to < n || final;
     // An unended record is read once it could pass the limit: the tokenizer stops there.
     if (!ended && n - pos <= limit) return undefined;
-    const end = to < n ? to + 1 : n;
+    // Unended, the record is read up to its last whole character: a character cut by the chunk
+    // read as U+FFFD would count 3 bytes where its own may count 2.
+    const end = to < n ? to + 1 : ended ? n : wholeChars(bytes, pos, n);
     const r = tokenizer.record(bytesText(bytes, pos, end), 0, line, ended);
     return r === undefined ? undefined : { cells: r.cells, end, line: r.line };
   }
@@ -143,7 +155,9 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number): 
     while (pos < n) {
       let lf = findByte(bytes, 10, pos);
       if (lf < 0) {
-        if (!final) break;
+        // A line not ended yet waits for more bytes, unless it is past the limit already: the
+        // tokenizer stops it (a file without line feeds is not gathered to its end).
+        if (!final && n - pos <= limit) break;
         lf = n;
       }
       if (header === undefined || (quote >= 0 && quote < lf) || lf - pos > fastLength || delim < 0) {
@@ -251,7 +265,10 @@ const BLOCK_BYTES = 1 << 19;
 /**
  * Reads CSV from a stream as {@link readCsvStream} does, the header first (a row, line 1, cleaned
  * names) and then the data rows in {@link CsvBlock}s: the same cells, lines, ragged-row issues
- * and errors, with plain decimal cells already read as numbers (`scoreStream` reads blocks).
+ * and errors, with plain decimal cells already read as numbers (`scoreStream` reads blocks). Text
+ * is read as its UTF-8 bytes: a lone surrogate in a text piece (not well-formed UTF-16) is read as
+ * U+FFFD, where `readCsvStream` keeps it, and in an input that mixes text and bytes a UTF-8
+ * sequence cut before a text piece is not continued after it.
  *
  * @throws `DtiError` as {@link readCsvStream}.
  * @example

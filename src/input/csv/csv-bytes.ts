@@ -83,7 +83,11 @@ export async function* lfBytes(chunks: AsyncIterable<string | Uint8Array>): Asyn
         text = text.slice(0, -1);
       }
       bytes = encoder.encode(text);
-    } else bytes = chunk;
+    } else {
+      // A high surrogate held from the text before goes first (alone, it is U+FFFD).
+      bytes = surrogate === "" ? chunk : joinBytes(encoder.encode(surrogate), chunk);
+      surrogate = "";
+    }
     if (start) {
       // The BOM may be cut across chunks: the first three bytes are gathered first.
       head = joinBytes(head, bytes);
