@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { split, splitBytes } from "../helpers/split-text.ts";
+import { split, splitByteArray, splitBytes } from "../helpers/split-text.ts";
 import { blockCell, readCsvBlocks, readCsvStream, type CsvBlock, type CsvStreamRow } from "../../src/csv.ts";
 import { readFloat } from "../../src/score/fast/read-float.ts";
 
@@ -106,15 +106,7 @@ describe("readCsvBlocks", () => {
     );
     await fc.assert(
       fc.asyncProperty(fc.array(piece, { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 6 }), async (pieces, cuts) => {
-        const bytes = Uint8Array.from([...enc("unit,a,b\n"), ...pieces.flat()]);
-        const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((x, y) => x - y);
-        const chunks: Uint8Array[] = [];
-        let from = 0;
-        for (const c of at) {
-          chunks.push(bytes.slice(from, c));
-          from = c;
-        }
-        chunks.push(bytes.slice(from));
+        const chunks = splitByteArray(Uint8Array.from([...enc("unit,a,b\n"), ...pieces.flat()]), cuts);
         expect(await viaBlocks(chunks)).toEqual(await viaStream(chunks));
       }),
       { numRuns: 2000 },

@@ -22,3 +22,8 @@ export function split(text: string, cuts: readonly number[]): string[] {
 export function splitBytes(text: string, cuts: readonly number[]): Uint8Array[] {
   return cut(new Uint8Array(Buffer.from(text, "utf8")), cuts);
 }
+
+/** Bytes split at the given byte positions (any position, also inside a character). */
+export function splitByteArray(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
+  return cut(bytes, cuts);
+}
