@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { blockCell, bytesText, type CsvBlock } from "../input/csv/csv-block.ts";
+import { blockCell, bytesText, cellIndex, type CsvBlock } from "../input/csv/csv-block.ts";
 import { mayBeGrouped } from "../input/thousands.ts";
 
 /** Passes the rows on, calling `found` once a cell may be a number with a thousands separator ("1.050"). */
@@ -37,7 +37,7 @@ function blockMayBeGrouped(block: CsvBlock): boolean {
   const { spans, bytes } = block;
   for (let col = 0; col < block.width; col++) {
     for (let row = 0; row < block.rows; row++) {
-      const k = 2 * (col * block.rows + row);
+      const k = 2 * cellIndex(block, row, col);
       const start = spans[k]!;
       if (start >= 0) {
         const end = spans[k + 1]!;

@@ -9,7 +9,7 @@ import { DtiError, error, showValue, type Issue } from "../errors.ts";
 import { readWideIdentity, wideState, type WideState } from "../input/read-units.ts";
 import { resolveColumns, type ColumnPlan } from "../input/resolve-columns.ts";
 import { tableFromRecords, type RawCell, type RawRow } from "../input/table.ts";
-import { blockCell, type CsvBlock } from "../input/csv/csv-block.ts";
+import { blockCell, cellIndex, type CsvBlock } from "../input/csv/csv-block.ts";
 import type { Framework } from "../framework/types.ts";
 import type { CompiledFramework } from "../score/compile.ts";
 import { missingColumnIssues, type MissingPolicy } from "../score/score-leaves.ts";
@@ -50,7 +50,7 @@ function blockUnits(block: CsvBlock, width: number, idColumns: readonly number[]
   for (let r = 0; r < block.rows; r++) {
     for (const c of idColumns) {
       const cell = c < block.width ? blockCell(block, r, c) : undefined;
-      cells[c] = c < block.width && block.spans[2 * (c * block.rows + r)]! <= -2 ? detached(cell) : cell;
+      cells[c] = c < block.width && block.spans[2 * cellIndex(block, r, c)]! <= -2 ? detached(cell) : cell;
     }
     let rowIssues: Issue[] | undefined;
     while (issueAt < block.issues.length && block.issues[issueAt]!.row === r) (rowIssues ??= []).push(block.issues[issueAt++]!.issue);

@@ -8,7 +8,7 @@
 import type { Issue } from "../errors.ts";
 import { isBlank } from "../input/read-units.ts";
 import type { RawCell } from "../input/table.ts";
-import { blockCell, type CsvBlock } from "../input/csv/csv-block.ts";
+import { blockCell, cellIndex, type CsvBlock } from "../input/csv/csv-block.ts";
 import type { CompiledFramework } from "../score/compile.ts";
 import type { LeafSource } from "../score/leaf-columns.ts";
 import type { RawValue } from "../score/rules/outcome.ts";
@@ -71,7 +71,7 @@ export function batchSource(compiled: CompiledFramework, batch: Batch, header: {
         const block = batch.blocks[b];
         if (block === undefined || col < 0) into.fill(NaN, b, end);
         else {
-          const from = col * block.rows + batch.blockRow[b]!;
+          const from = cellIndex(block, batch.blockRow[b]!, col);
           into.set(block.numbers.subarray(from, from + end - b), b);
         }
       }

@@ -34,6 +34,19 @@ export interface CsvBlock {
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /**
+ * Where a block's cell is in `numbers` (and, twice that, in `spans`): a column's cells lie side by
+ * side.
+ *
+ * @example
+ * ```ts
+ * cellIndex({ rows: 3 } as CsvBlock, 2, 1); // => 5
+ * ```
+ */
+export function cellIndex(block: CsvBlock, row: number, column: number): number {
+  return column * block.rows + row;
+}
+
+/**
  * The text of a block's cell, as `readCsvStream` gives it (undefined for a cell the row lacks).
  *
  * @example
@@ -45,7 +58,7 @@ const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
  * ```
  */
 export function blockCell(block: CsvBlock, row: number, column: number): string | undefined {
-  const k = 2 * (column * block.rows + row);
+  const k = 2 * cellIndex(block, row, column);
   const start = block.spans[k]!;
   if (start >= 0) return bytesText(block.bytes, start, block.spans[k + 1]!);
   return start === -1 ? undefined : block.texts[-2 - start];

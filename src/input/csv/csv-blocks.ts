@@ -15,42 +15,40 @@ import { plainDecimal, plainValue } from "../../score/fast/read-float.ts";
 import { cleanHeader } from "../../text/clean-name.ts";
 import { openCsvBytes } from "./csv-bytes.ts";
 import { findByte } from "./find-byte.ts";
-import { createCsvTokenizer } from "./csv-tokenizer.ts";
+import { createCsvTokenizer, isTrim } from "./csv-tokenizer.ts";
 import type { CsvOptions } from "./parse-csv.ts";
 import { raggedIssue, toDtiError } from "./parse-csv.ts";
 import { isBlankRecord, type CsvStreamRow } from "./read-csv-stream.ts";
 
-/** Cuts LF-only UTF-8 bytes into blocks: `push` each chunk (the reader may keep it), then `end`. */
+/** Cuts LF-only UTF-8 bytes into blocks: `push` chunks (copied, with the bytes kept from before, into the block's own array), then `end`. */
 export interface CsvBlockReader {
   /** The header (the first non-empty record), once read. */
   header(): string[] | undefined;
-  push(bytes: Uint8Array): CsvBlock | undefined;
+  push(chunks: readonly Uint8Array[]): CsvBlock | undefined;
   end(): CsvBlock | undefined;
 }
 
 const EMPTY = new Uint8Array(0);
 
 /**
- * Bytes of a trimmable character of more than one byte (U+00A0, U+1680, U+2000-U+200A, U+2028,
- * U+2029, U+202F, U+205F, U+3000, U+FEFF: those `isTrim` takes) starting at `i`, before `end`; 0
- * for none.
+ * Bytes of a trimmable character of two or three bytes (what `isTrim` takes: U+00A0, U+3000, …)
+ * starting at `i`, before `end`; 0 for none. The character is decoded and asked of `isTrim`, the
+ * one list of them; a sequence the decoder reads as U+FFFD (overlong, cut) is none.
  */
 function trimAt(bytes: Uint8Array, i: number, end: number): number {
   const c = bytes[i]!;
-  if (c === 0xc2) return i + 1 < end && bytes[i + 1] === 0xa0 ? 2 : 0;
-  if (i + 2 >= end || c < 0xe1) return 0;
   const c1 = bytes[i + 1]!;
+  if (c < 0xc2 || i + 1 >= end || (c1 & 0xc0) !== 0x80) return 0;
+  if (c < 0xe0) return isTrim(((c & 0x1f) << 6) | (c1 & 0x3f)) ? 2 : 0;
   const c2 = bytes[i + 2]!;
-  if (c === 0xe1) return c1 === 0x9a && c2 === 0x80 ? 3 : 0;
-  if (c === 0xe2) return (c1 === 0x80 && ((c2 >= 0x80 && c2 <= 0x8a) || c2 === 0xa8 || c2 === 0xa9 || c2 === 0xaf)) || (c1 === 0x81 && c2 === 0x9f) ? 3 : 0;
-  if (c === 0xe3) return c1 === 0x80 && c2 === 0x80 ? 3 : 0;
-  if (c === 0xef) return c1 === 0xbb && c2 === 0xbf ? 3 : 0;
-  return 0;
+  if (c >= 0xf0 || i + 2 >= end || (c2 & 0xc0) !== 0x80) return 0;
+  const code = ((c & 0x0f) << 12) | ((c1 & 0x3f) << 6) | (c2 & 0x3f);
+  return code >= 0x800 && isTrim(code) ? 3 : 0;
 }
 
-/** Bytes of a trimmable character of more than one byte ending at `end`, after `start`; 0 for none. */
+/** Bytes of a trimmable character of two or three bytes ending at `end`, after `start`; 0 for none. */
 function trimBefore(bytes: Uint8Array, start: number, end: number): number {
-  if (end - start >= 2 && bytes[end - 2] === 0xc2 && bytes[end - 1] === 0xa0) return 2;
+  if (end - start >= 2 && trimAt(bytes, end - 2, end) === 2) return 2;
   return end - start >= 3 && trimAt(bytes, end - 3, end) === 3 ? 3 : 0;
 }
 
@@ -64,10 +62,10 @@ function wholeChars(bytes: Uint8Array, start: number, end: number): number {
   return end;
 }
 
-/** The LF-ended lines of `bytes` before `end` (and one more when the input ends there). */
-function lineCount(bytes: Uint8Array, end: number, final: boolean): number {
+/** The LF-ended lines of `bytes` (and one more when the input ends there). */
+function lineCount(bytes: Uint8Array, final: boolean): number {
   let count = final ? 1 : 0;
-  for (let i = findByte(bytes, 10, 0); i >= 0 && i < end; i = findByte(bytes, 10, i + 1)) count++;
+  for (let i = findByte(bytes, 10, 0); i >= 0; i = findByte(bytes, 10, i + 1)) count++;
   return count;
 }
 
@@ -79,7 +77,7 @@ function lineCount(bytes: Uint8Array, end: number, final: boolean): number {
  * @example
  * ```ts
  * const reader = createCsvBlockReader(";", 0);
- * const block = reader.push(new TextEncoder().encode("unit;a\nHuế;0,5\n"))!;
+ * const block = reader.push([new TextEncoder().encode("unit;a\nHuế;0,5\n")])!;
  * reader.header(); // => ["unit", "a"]
  * block.numbers[block.rows]; // => 0.5
  * blockCell(block, 0, 0); // => "Huế"
@@ -130,7 +128,7 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number): 
     let line = carryLine;
     // Rows end with a line feed (or the input): their count bounds the rows of the block, and is
     // the distance between two columns' cells until the block is cut to its rows.
-    const capacity = lineCount(bytes, n, final);
+    const capacity = lineCount(bytes, final);
     let rows = 0;
     const lines = new Int32Array(capacity);
     let numbers = new Float64Array(capacity * width);
@@ -254,7 +252,7 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number): 
   return {
     header: () => header,
     // Always a new array of its own: a block's bytes may be moved to another thread.
-    push: (bytes) => scan(concat([carry, bytes], carry.length + bytes.length), false),
+    push: (chunks) => scan(concat([carry, ...chunks]), false),
     end: () => scan(carry, true),
   };
 }
@@ -295,19 +293,18 @@ export async function* readCsvBlocks(
     if (block !== undefined) yield block;
   }
   try {
-    // Small chunks are gathered and read together (the reader joins what it is given to what it kept).
+    // Small chunks are gathered and read together (the reader joins them to what it kept).
     let parts: Uint8Array[] = [];
     let length = 0;
-    const joined = () => (parts.length === 1 ? parts[0]! : concat(parts, length));
     for await (const chunk of chunks) {
       parts.push(chunk);
       length += chunk.length;
       if (length < BLOCK_BYTES && headerSent) continue;
-      yield* out(reader.push(joined()));
+      yield* out(reader.push(parts));
       parts = [];
       length = 0;
     }
-    if (length !== 0) yield* out(reader.push(joined()));
+    if (length !== 0) yield* out(reader.push(parts));
     yield* out(reader.end());
   } catch (e) {
     throw toDtiError(e, maxRecordSize);
@@ -316,8 +313,10 @@ export async function* readCsvBlocks(
   }
 }
 
-/** The parts in one array of `length` bytes. */
-function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
+/** The parts in one new array. */
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const part of parts) length += part.length;
   const out = new Uint8Array(length);
   let at = 0;
   for (const part of parts) {

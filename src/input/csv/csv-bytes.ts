@@ -93,17 +93,22 @@ export async function* lfBytes(chunks: AsyncIterable<string | Uint8Array>): Asyn
       head = joinBytes(head, bytes);
       if (head.length < 3) continue;
       start = false;
-      bytes = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? head.subarray(3) : head;
+      bytes = withoutBom(head);
     }
     const out = lineFeeds(bytes, cr);
     cr = out.cr;
     if (out.bytes.length > 0) yield out.bytes;
   }
   const rest = joinBytes(start ? head : new Uint8Array(0), encoder.encode(surrogate));
-  const last = start && rest[0] === 0xef && rest[1] === 0xbb && rest[2] === 0xbf ? rest.subarray(3) : rest;
+  const last = start ? withoutBom(rest) : rest;
   const out = lineFeeds(last, cr);
   const tail = out.cr ? joinBytes(out.bytes, Uint8Array.of(10)) : out.bytes;
   if (tail.length > 0) yield tail;
+}
+
+/** `bytes` without the UTF-8 BOM they start with, if they do. */
+function withoutBom(bytes: Uint8Array): Uint8Array {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }
 
 /**
