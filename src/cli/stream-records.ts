@@ -17,6 +17,7 @@ import type { ScoreStream, StreamBatch, StreamUnitId } from "../stream/score-str
 import { fileErrorMessage } from "./file-error.ts";
 import { handleWriter, removeOnSignal } from "./out-file.ts";
 import { UsageError } from "./usage-error.ts";
+import { IDENTITY_BYTES, keepIdentity } from "../report/csv-byte-rows.ts";
 
 /**
  * The temporary file of pass 1, open for writing and reading back. It is unlinked at once where
@@ -69,6 +70,11 @@ export interface Records {
   readonly summaryNames: boolean;
   /** Every written node's keys counted per year and per year and group, or undefined (ordinal ranks, keys that cannot be counted). */
   readonly counts: PartitionCounts | undefined;
+  /**
+   * Where each record keeps its unit's name and code cells (the double it starts at, `keepIdentity`'s
+   * {@link IDENTITY_BYTES} bytes), or −1: CSV rows, written in rank order, read them there.
+   */
+  readonly identity: number;
 }
 
 /** Rank counts per year and per (year, group), and the partition numbers they were counted under. */
@@ -90,13 +96,23 @@ export function partitionOf<K>(map: Map<K, number>, key: K): number {
  * Pass 1: each unit's numbers as one fixed-size record of doubles (published values scaled, scores,
  * coverage: 3 per node), in input order, so that pass 2 reads any unit back by its index. Only the
  * nodes written are kept and ranked (`written`: their plan positions, the index among them): a
- * table of the index and its pillars neither stores nor counts a million units' indicators.
+ * table of the index and its pillars neither stores nor counts a million units' indicators. With
+ * `csvDelimiter`, a record also keeps its unit's name and code as CSV cells.
  */
-export async function writeRecords(stream: ScoreStream, temp: { handle: FileHandle; path: string }, ranking: RankMethod, full: boolean, written: Int32Array): Promise<Records> {
+export async function writeRecords(
+  stream: ScoreStream,
+  temp: { handle: FileHandle; path: string },
+  ranking: RankMethod,
+  full: boolean,
+  written: Int32Array,
+  csvDelimiter?: string,
+): Promise<Records> {
   const writer = handleWriter(temp.handle, (e) => new UsageError(fileErrorMessage(e, "write", temp.path) ?? `cannot write ${temp.path}: ${(e as Error).message}`));
   const root = stream.nodes.find((info) => info.id === stream.root)!.position;
   const nodes = written.length;
-  const width = full ? 3 * nodes : nodes + 2;
+  const numbers = full ? 3 * nodes : nodes + 2;
+  const identity = csvDelimiter === undefined ? -1 : numbers;
+  const width = numbers + (identity < 0 ? 0 : IDENTITY_BYTES / 8);
   const seen = { has: { code: false, group: false, year: false, members: false, unranked: false as const }, unranked: false, summaryNames: false };
   let counts: PartitionCounts | undefined;
   let rows = new Int32Array(1024);
@@ -112,11 +128,15 @@ export async function writeRecords(stream: ScoreStream, temp: { handle: FileHand
     }
     // A fresh buffer each time: the writer may still hold the last one.
     const records = batchRecords(batch, width, written, root, full);
+    if (csvDelimiter !== undefined) {
+      const bytes = new Uint8Array(records.buffer);
+      for (let k = 0; k < batch.size; k++) keepIdentity(bytes, 8 * (k * width + identity), batch.units[k]!.unit, batch.units[k]!.code, csvDelimiter);
+    }
     if (counts !== undefined && !countBatch(counts, batch, records, width, nodes)) counts = undefined;
     await writer.write(new Uint8Array(records.buffer));
   }
   await writer.finish();
-  return { nodes, width, rows: rows.subarray(0, count), has: seen.has, unranked: seen.unranked, summaryNames: seen.summaryNames, counts };
+  return { nodes, width, rows: rows.subarray(0, count), has: seen.has, unranked: seen.unranked, summaryNames: seen.summaryNames, counts, identity };
 }
 
 /** Which identity fields occur, and whether some unit is not ranked or named as a totals row. */

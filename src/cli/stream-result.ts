@@ -16,7 +16,7 @@ import { createRankStore, type NodeRanks } from "../rank/rank-store.ts";
 import { numberedNames } from "../rank/numbered-names.ts";
 import type { RankMethod } from "../rank/rank.ts";
 import type { RankingShape } from "../report/ranking-shape.ts";
-import { csvByteRows, type ByteBuffer } from "../report/csv-byte-rows.ts";
+import { csvByteRows, keepsIdentity, type ByteBuffer } from "../report/csv-byte-rows.ts";
 import { jsonLine, jsonResultWriter } from "../report/to-json.ts";
 import { markdownRankingWriter } from "../report/to-markdown.ts";
 import type { ScoreStream, StreamOptions, StreamSummary } from "../stream/score-stream.ts";
@@ -80,25 +80,34 @@ export async function writeResult(
   const shape: RankingShape = { root: stream.root, nodes: infos, has: records.has };
   const json = settings.format === "json" ? jsonResultWriter(resultHead(framework, infos, { ...options, decimals: stream.decimals, ties: "published" })) : undefined;
   // CSV rows are written as bytes from the record and the ranks, without node objects or strings per cell.
-  const csv = settings.format === "csv" ? csvByteRows(shape, settings.csv, nodeIndex, stream.decimals) : undefined;
+  const csv = settings.format === "csv" ? csvByteRows(shape, settings.csv, nodeIndex, stream.decimals, rootPosition >= 0 ? rootPosition : undefined) : undefined;
   const md = settings.format === "md" ? markdownRankingWriter(shape, settings.markdown) : undefined;
   const numbers = { published: current.record, ranks: new Int32Array(records.nodes) };
   const coverage = new Float64Array(count);
   const first = json?.open ?? csv?.header ?? md?.head;
   if (first !== undefined) await out.add(first);
+  // CSV rows read each unit's name and code from its record, where pass 1 kept them: its
+  // identity is asked of the summary only for a year or group, or a name not kept.
+  const kept = csv !== undefined && records.identity >= 0 ? records.identity : -1;
+  const plain = !records.has.year && !records.has.group;
+  let keptBytes: Uint8Array = new Uint8Array(0);
   for (let k = 0; k < count; k++) {
     const i = order[k]!;
-    current.record = numbers.published = recordAt(k);
-    const info = summary.unit(i);
+    const record = recordAt(k);
+    current.record = numbers.published = record;
+    if (kept >= 0 && keptBytes.buffer !== record.buffer) keptBytes = new Uint8Array(record.buffer);
+    const keptAt = record.byteOffset + 8 * kept;
+    const info = kept >= 0 && plain && keepsIdentity(keptBytes, keptAt) ? { unit: "" } : summary.unit(i);
     setParts(parts, records, info);
-    // A fresh object each time: given its row in place, without a copy.
-    const identity: UnitIdentity = Object.assign(info, { row: records.rows[i]! });
+    // A fresh object each time: given its row in place, without a copy. A CSV ranking has no
+    // column of input rows, and its rows do not read one (a read at a random place per unit).
+    const identity: UnitIdentity = Object.assign(info, { row: csv !== undefined ? 0 : records.rows[i]! });
     let full: Promise<void> | undefined;
     if (csv !== undefined) {
       const u = unitHead(identity, undefined, table, i, rootPosition);
       coverage[k] = u.coverage;
       rankOf.all(i, parts.year, numbers.ranks);
-      csv.row(u, numbers, out.buffer);
+      csv.row(u, numbers, out.buffer, kept >= 0 ? keptBytes : undefined, keptAt);
       full = out.added();
     } else {
       const u = unitResult(identity, undefined, table, i, rootPosition, nodeIndex);
@@ -151,7 +160,7 @@ function recordTable(
   parts: Parts,
 ): UnitTable {
   const n = records.nodes;
-  const full = records.width === 3 * n;
+  const full = (records.identity < 0 ? records.width : records.identity) === 3 * n;
   const scoreAt = (k: number) => (full ? n + k : k === rootPosition ? n : missingCell("score", k));
   const coverageAt = (k: number) => (full ? 2 * n + k : k === rootPosition ? n + 1 : missingCell("coverage", k));
   return {
@@ -159,7 +168,8 @@ function recordTable(
     value: (_, k) => (Number.isNaN(current.record[k]!) ? null : formatScaled(current.record[k]!, decimals)),
     coverage: (_, k) => current.record[coverageAt(k)]!,
     rank: (i, k) => (k === rootPosition ? root.rank[i]! : rankOf(i, k, parts.year, -1)) || null,
-    groupRank: (i, k) => (k === rootPosition ? root.groupRank[i]! : parts.group < 0 ? 0 : rankOf(i, k, -1, parts.group)) || null,
+    // A unit without a group has no group rank (read nothing at its place).
+    groupRank: (i, k) => (parts.group < 0 ? 0 : k === rootPosition ? root.groupRank[i]! : rankOf(i, k, -1, parts.group)) || null,
   };
 }
 

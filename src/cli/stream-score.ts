@@ -111,7 +111,7 @@ export async function streamScoreFile(
     units = await unitsFile();
     const temp = units;
     const written = writtenNodes(stream, settings.depth);
-    const records = await writeRecords(stream, temp, options.ranking ?? "competition", settings.format === "json" || settings.format === "jsonl", Int32Array.from(written, (info) => info.position));
+    const records = await writeRecords(stream, temp, options.ranking ?? "competition", settings.format === "json" || settings.format === "jsonl", Int32Array.from(written, (info) => info.position), settings.format === "csv" ? (settings.csv.delimiter ?? ",") : undefined);
     const summary = stream.summary();
     if (settings.auto === true && (!summary.ok || grouped || records.summaryNames || records.unranked)) return undefined;
     if (records.unranked) throw new UsageError("the data marks units assessed but not ranked (Được xếp hạng: Không): score it without --stream");

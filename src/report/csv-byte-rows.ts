@@ -11,6 +11,7 @@ import type { RankingShape, RankingUnit } from "./ranking-shape.ts";
 import { csvCellText, csvHeader, type CsvReportOptions } from "./to-csv.ts";
 import type { NodeCells } from "../pipeline/unit-nodes.ts";
 import { formatScaled } from "../number/publish-float.ts";
+import { csvCell, csvPlain } from "./escape.ts";
 
 /** Bytes being written: `bytes[0 … length)` are written; {@link room} makes space for more. */
 export interface ByteBuffer {
@@ -44,31 +45,86 @@ const encoder = new TextEncoder();
 export function addText(out: ByteBuffer, text: string): void {
   const n = text.length;
   room(out, 3 * n);
-  if (n <= 64) {
-    const bytes = out.bytes;
-    let at = out.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 0x80) bytes[at++] = c;
-      else if (c < 0x800) {
-        bytes[at++] = 0xc0 | (c >> 6);
-        bytes[at++] = 0x80 | (c & 63);
-      } else if (c < 0xd800 || c > 0xdfff) {
-        bytes[at++] = 0xe0 | (c >> 12);
-        bytes[at++] = 0x80 | ((c >> 6) & 63);
-        bytes[at++] = 0x80 | (c & 63);
-      } else {
-        // A surrogate (a pair, or one alone): the whole text from the encoder.
-        at = -1;
-        break;
-      }
-    }
-    if (at >= 0) {
-      out.length = at;
-      return;
-    }
+  const at = n <= 64 ? utf8Into(out.bytes, out.length, out.bytes.length, text) : -1;
+  if (at >= 0) out.length = at;
+  else out.length += encoder.encodeInto(text, out.bytes.subarray(out.length)).written;
+}
+
+/**
+ * Writes the UTF-8 bytes of `text` into `bytes` from `at`, byte by byte, and returns where they
+ * end; −1 (the bytes after `at` then undefined) when they would pass `end`, or for a surrogate (a
+ * pair, or one alone: the encoder's to write).
+ */
+function utf8Into(bytes: Uint8Array, at: number, end: number, text: string): number {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (at >= end) return -1;
+      bytes[at++] = c;
+    } else if (c < 0x800) {
+      if (at + 2 > end) return -1;
+      bytes[at++] = 0xc0 | (c >> 6);
+      bytes[at++] = 0x80 | (c & 63);
+    } else if (c < 0xd800 || c > 0xdfff) {
+      if (at + 3 > end) return -1;
+      bytes[at++] = 0xe0 | (c >> 12);
+      bytes[at++] = 0x80 | ((c >> 6) & 63);
+      bytes[at++] = 0x80 | (c & 63);
+    } else return -1;
   }
-  out.length += encoder.encodeInto(text, out.bytes.subarray(out.length)).written;
+  return at;
+}
+
+/**
+ * Bytes a unit's name and code cells take in a stream record (see {@link keepIdentity}): the
+ * streamed CLI's pass 1 keeps them beside each unit's numbers, so that pass 2, which writes the
+ * units in rank order, reads them in that order with the numbers instead of from a million
+ * strings at random places in memory.
+ */
+export const IDENTITY_BYTES = 64;
+
+/** A name and code not kept (too long, or with a character outside the Basic Multilingual Plane). */
+const NOT_KEPT = 255;
+
+/**
+ * Keeps a unit's name and code cells as the CSV rows write them (`csvCell`, UTF-8) in
+ * `bytes[at … at + IDENTITY_BYTES)`: the two lengths, then the bytes. False when they do not fit
+ * (the rows then write the unit's own strings).
+ *
+ * @example
+ * ```ts
+ * const bytes = new Uint8Array(IDENTITY_BYTES);
+ * keepIdentity(bytes, 0, "Huế", "46", ","); // => true
+ * Array.from(bytes.subarray(0, 8)); // => [4, 2, 72, 117, 225, 186, 191, 52]
+ * ```
+ */
+export function keepIdentity(bytes: Uint8Array, at: number, unit: string, code: string | undefined, delimiter: string): boolean {
+  const end = at + IDENTITY_BYTES;
+  const name = utf8Into(bytes, at + 2, end, csvPlain(unit, delimiter) ? unit : csvCell(unit, delimiter));
+  const codeText = code === undefined ? "" : csvPlain(code, delimiter) ? code : csvCell(code, delimiter);
+  const last = name < 0 ? -1 : utf8Into(bytes, name, end, codeText);
+  if (last < 0) {
+    bytes[at] = NOT_KEPT;
+    return false;
+  }
+  bytes[at] = name - at - 2;
+  bytes[at + 1] = last - name;
+  return true;
+}
+
+/** True when {@link keepIdentity} kept the name and code at `at`. */
+export function keepsIdentity(bytes: Uint8Array, at: number): boolean {
+  return bytes[at] !== NOT_KEPT;
+}
+
+/** Appends `size` bytes of `from` starting at `start`. */
+function addBytes(out: ByteBuffer, from: Uint8Array, start: number, size: number): void {
+  room(out, size);
+  const bytes = out.bytes;
+  const at = out.length;
+  for (let j = 0; j < size; j++) bytes[at + j] = from[start + j]!;
+  out.length = at + size;
 }
 
 /** One unit's node numbers by plan position: published values scaled (0.8002 → 8002, NaN missing) and ranks (0: none). */
@@ -77,19 +133,29 @@ export interface NodeNumbers {
   readonly ranks: ArrayLike<number>;
 }
 
-/** Cell codes: a column read from the unit, a node's value, a node's rank, a node not in the table (blank as missing). */
+/**
+ * Cell codes: a column read from the unit, a node's value, a node's rank, a node not in the table
+ * (blank as missing); and the unit's own cells every ranking has, read from it without the
+ * column's `cell` (a call through a different function per column, a third of a row's time): its
+ * rank, name and code, and its coverage.
+ */
 const HEAD = 0;
 const VALUE = 1;
 const RANK = 2;
 const ABSENT = 3;
+const UNIT_RANK = 4;
+const UNIT_NAME = 5;
+const UNIT_CODE = 6;
+const COVERAGE = 7;
 
 /** Whole-number published values with a text table: 0 … 10^places (scores in [0, 1]), places ≤ 4. */
 const TABLED = 4;
 
 /**
  * The CSV ranking lines of a stream as bytes: `header`, then `row` appends one unit's line. Node
- * cells are read by plan position (`index`: node id → position, the index excluded); `places` is
- * the number of decimals the values were published with.
+ * cells are read by plan position (`index`: node id → position, the index excluded, whose value
+ * is read at `root` when given, else from the unit); `places` is the number of decimals the values
+ * were published with.
  *
  * @example
  * ```ts
@@ -99,12 +165,18 @@ const TABLED = 4;
  * w.row(unit, { published: [8002, 7500], ranks: [1, 3] }, out); // out.bytes: "1,Huế,0.8002,0.7500,3,1\r\n"
  * ```
  */
-export function csvByteRows(shape: RankingShape, options: CsvReportOptions, index: ReadonlyMap<string, number>, places: number) {
+export function csvByteRows(shape: RankingShape, options: CsvReportOptions, index: ReadonlyMap<string, number>, places: number, root?: number) {
   const cols = rankingColumns(shape, options);
   const write = csvCellText(options);
-  const delimiter = (options.delimiter ?? ",").charCodeAt(0);
-  const code = Int8Array.from(cols, (c) => (c.node === undefined ? HEAD : !index.has(c.node.id) ? ABSENT : c.node.read === "rank" ? RANK : VALUE));
-  const at = Int32Array.from(cols, (c) => (c.node === undefined ? -1 : (index.get(c.node.id) ?? -1)));
+  const delimiterText = options.delimiter ?? ",";
+  const delimiter = delimiterText.charCodeAt(0);
+  const code = Int8Array.from(cols, (c) => {
+    if (c.node !== undefined) return !index.has(c.node.id) ? ABSENT : c.node.read === "rank" ? RANK : VALUE;
+    if (c.id === shape.root && c.kind === "value" && root !== undefined) return VALUE;
+    const own = `${c.id} ${c.kind}`;
+    return own === "rank rank" ? UNIT_RANK : own === "unit text" ? UNIT_NAME : own === "code text" ? UNIT_CODE : own === "coverage share" ? COVERAGE : HEAD;
+  });
+  const at = Int32Array.from(cols, (c) => (c.node !== undefined ? (index.get(c.node.id) ?? -1) : c.id === shape.root ? (root ?? -1) : -1));
   const values = valueTexts(write, places);
   const none: NodeCells = { score: () => null, value: () => null, coverage: () => null, rank: () => null, groupRank: () => null };
   // The most a node cell takes: a tabled value or a rank of up to 10 digits, and the delimiter.
@@ -113,18 +185,24 @@ export function csvByteRows(shape: RankingShape, options: CsvReportOptions, inde
   let lastShareText = "";
   return {
     header: csvHeader(cols, options),
-    /** Appends unit `u`'s line (CRLF-terminated) to `out`. */
-    row(u: RankingUnit, nodes: NodeNumbers, out: ByteBuffer): void {
+    /**
+     * Appends unit `u`'s line (CRLF-terminated) to `out`; its name and code cells from `kept` at
+     * `keptAt` when {@link keepIdentity} kept them there.
+     */
+    row(u: RankingUnit, nodes: NodeNumbers, out: ByteBuffer, kept?: Uint8Array, keptAt = 0): void {
+      const nameSize = kept === undefined ? NOT_KEPT : kept[keptAt]!;
       for (let k = 0; k < cols.length; k++) {
         room(out, cellRoom);
         if (k > 0) out.bytes[out.length++] = delimiter;
         const c = code[k]!;
         if (c === RANK) addRank(out, nodes.ranks[at[k]!]!);
         else if (c === VALUE) addValue(out, values, write, nodes.published[at[k]!]!, places);
+        else if (c === UNIT_NAME) nameSize !== NOT_KEPT ? addBytes(out, kept!, keptAt + 2, nameSize) : addCell(out, u.unit, delimiterText);
+        else if (c === UNIT_CODE) nameSize !== NOT_KEPT ? addBytes(out, kept!, keptAt + 2 + nameSize, kept![keptAt + 1]!) : addCell(out, u.code ?? "", delimiterText);
         else if (c === ABSENT) addText(out, write(cols[k]!.kind, null));
         else {
           const kind = cols[k]!.kind;
-          const v = cols[k]!.cell(u, none);
+          const v = c === UNIT_RANK ? u.rank : c === COVERAGE ? u.coverage : cols[k]!.cell(u, none);
           // The unit's rank and year as digits; its coverage (mostly the same from unit to unit) encoded once per value.
           if (kind === "rank" && typeof v === "number" && Number.isInteger(v) && v > 0 && v < 2 ** 31) addRank(out, v);
           else if (kind === "share" && typeof v === "number") {
@@ -163,6 +241,11 @@ function valueTexts(write: ReturnType<typeof csvCellText>, places: number): Valu
     sizes[k] = t.length;
   });
   return { bytes, sizes, width, last };
+}
+
+/** A text cell (a name, a code) as `csvCell` writes it, without making its text again when it is plain. */
+function addCell(out: ByteBuffer, text: string, delimiter: string): void {
+  addText(out, csvPlain(text, delimiter) ? text : csvCell(text, delimiter));
 }
 
 /** A published value (scaled, NaN missing): from the table, else its text as the CSV writer writes it. */

@@ -136,6 +136,32 @@ export function vegaText(text: string): string {
 const FORMULA_START = /^[=+\-@\t\r]/u;
 
 /**
+ * True when {@link csvCell} leaves `text` as it is: no formula start (`=`, `+`, `-`, `@`, tab,
+ * CR first), no quote, line break or delimiter in it. One pass over the characters, without a
+ * regular expression: a million-row ranking asks it of every name and code.
+ *
+ * @example
+ * ```ts
+ * csvPlain("Huế"); // => true
+ * csvPlain("Huế, Đà Nẵng"); // => false
+ * csvPlain("-5"); // => false
+ * ```
+ */
+export function csvPlain(text: string, delimiter = ","): boolean {
+  const n = text.length;
+  if (n === 0) return true;
+  const first = text.charCodeAt(0);
+  if (first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13) return false;
+  if (delimiter.length !== 1) return !text.includes(delimiter) && !/["\r\n]/u.test(text);
+  const d = delimiter.charCodeAt(0);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 10 || c === 13 || c === d) return false;
+  }
+  return true;
+}
+
+/**
  * Quotes a text cell for CSV (RFC 4180) and neutralises spreadsheet formulas: a cell starting
  * with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` (OWASP CSV injection), so
  * `=cmd|' /C calc'!A0` opens as text in Excel or LibreOffice.
@@ -147,6 +173,7 @@ const FORMULA_START = /^[=+\-@\t\r]/u;
  * ```
  */
 export function csvCell(text: string, delimiter = ","): string {
+  if (csvPlain(text, delimiter)) return text;
   const safe = FORMULA_START.test(text) ? `'${text}` : text;
   return safe.includes(delimiter) || /["\r\n]/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
 }

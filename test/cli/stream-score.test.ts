@@ -55,6 +55,16 @@ function minmaxData(): string {
   return join(dir, "minmax.csv");
 }
 
+writeFileSync(join(dir, "tiny-ab.json"), JSON.stringify({
+  id: "tiny-ab",
+  version: "1.0.0",
+  title: { vi: "Hai chỉ tiêu", en: "Two indicators" },
+  root: { id: "index", name: { vi: "Chỉ số", en: "Index" }, children: [
+    { id: "a", name: { vi: "A", en: "A" }, weight: 1, rule: { type: "value" } },
+    { id: "b", name: { vi: "B", en: "B" }, weight: 2, rule: { type: "value" } },
+  ] },
+}));
+
 const cases: { name: string; args: string[] }[] = [
   { name: "a points framework (criteria table, ';' and decimal commas, BOM)", args: ["fixtures/wards-illustration-synthetic.csv", "--framework", "fixtures/ward-framework-illustration.csv"] },
   { name: "DTI 2022, groups, years and codes", args: ["fixtures/provinces-63-synthetic-2years.csv", "--framework", "vn-dti-2022-province", "--group-by", "group"] },
@@ -99,6 +109,17 @@ describe("dti score and dti score --stream write the same bytes", () => {
     for (const ranking of ["dense", "ordinal"]) for (const format of [["--format", "csv"], ["--format", "json"]]) await same([...base, "--ranking", ranking, ...format]);
     await same([...base, "--missing", "zero", "--decimals", "2", "--format", "csv"]);
   }, 120_000);
+
+  it("names and codes a CSV cell quotes, long, or outside the Basic Multilingual Plane, without groups or years", async () => {
+    // Pass 1 keeps each unit's name and code cells beside its numbers when they fit; these do not
+    // all fit, and some are quoted or guarded against formulas.
+    const names = ['Ủy ban nhân dân xã "Phước Vĩnh An", huyện Củ Chi', "=SUM(A1)", "-Hà Nội", "Huế 🏯", "Tỉnh ".repeat(20).trim(), "Đà Nẵng", "a\tb", "Cần Thơ"];
+    const lines = ["unit,code,a,b", ...names.flatMap((name, i) => [`"${name.replace(/"/gu, '""')}",${i % 3 === 0 ? "" : `"C,${i}"`},${(i % 4) / 4},${(i % 5) / 5}`, `${`Xã ${i}`},+${i},0.5,0.25`])];
+    writeFileSync(join(dir, "names.csv"), `${lines.join("\n")}\n`);
+    for (const format of [["--format", "csv"], ["--format", "csv", "--headers", "names", "--bom"], ["--format", "csv", "--decimal-comma"]]) {
+      await same([join(dir, "names.csv"), "--framework", join(dir, "tiny-ab.json"), ...format]);
+    }
+  }, 60_000);
 
   it("--points: the index in points beside its value", async () => {
     await same(["fixtures/wards-illustration-synthetic.csv", "--framework", "fixtures/ward-framework-illustration.csv", "--format", "csv", "--points"]);

@@ -4,7 +4,8 @@ import { score } from "../../src/pipeline/score.ts";
 import type { ScoreResult } from "../../src/pipeline/types.ts";
 import { nodeCells } from "../../src/pipeline/unit-nodes.ts";
 import fc from "fast-check";
-import { addText, csvByteRows, room, type ByteBuffer } from "../../src/report/csv-byte-rows.ts";
+import { addText, csvByteRows, IDENTITY_BYTES, keepIdentity, keepsIdentity, room, type ByteBuffer } from "../../src/report/csv-byte-rows.ts";
+import { csvCell, csvPlain } from "../../src/report/escape.ts";
 import { rankingShape } from "../../src/report/ranking-shape.ts";
 import { csvCellText, csvRankingWriter, type CsvReportOptions } from "../../src/report/to-csv.ts";
 import { sampleResult, tiny, tinyResult } from "./helpers.ts";
@@ -33,6 +34,12 @@ function stringLines(result: ScoreResult, options: CsvReportOptions): string {
   const w = csvRankingWriter(rankingShape(result), options);
   return w.header + result.units.map((u) => w.row(u, nodeCells(u))).join("");
 }
+
+/** Any character, the awkward ones often: CSV specials, formula starts, 2- and 3-byte letters, surrogates. */
+const char = fc.oneof(
+  fc.constantFrom("a", "1", ",", ";", '"', "\n", "\r", "=", "+", "-", "@", "\t", "ệ", "Đ", "ă", "\u00a0", "\u07ff", "\u0800", "\uffff", "😀", "\ud800", "\udc00", "\u3000"),
+  fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+);
 
 describe("csvByteRows", () => {
   const grouped = () => score(tiny, [
@@ -95,10 +102,6 @@ describe("csvByteRows", () => {
   });
 
   it("appends any text's UTF-8 bytes as TextEncoder encodes them (short and long, surrogate pairs, lone surrogates)", () => {
-    const char = fc.oneof(
-      fc.constantFrom("a", "1", ",", '"', "\n", "ệ", "Đ", "ă", "\u00a0", "\u07ff", "\u0800", "\uffff", "😀", "\ud800", "\udc00", "\u3000"),
-      fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
-    );
     fc.assert(
       fc.property(fc.array(fc.array(char, { maxLength: 80 }).map((cs) => cs.join("")), { maxLength: 6 }), (texts) => {
         const out: ByteBuffer = { bytes: new Uint8Array(4), length: 0 };
@@ -107,5 +110,46 @@ describe("csvByteRows", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it("writes a unit's name and code from the bytes keepIdentity kept, as from its strings", () => {
+    const result = tinyResult();
+    const nodes = result.nodes.filter((n) => n.id !== result.root);
+    const index = new Map(nodes.map((n, p) => [n.id, p]));
+    const numbers = { published: nodes.map(() => 5000), ranks: nodes.map(() => 1) };
+    const text = fc.array(char, { maxLength: 40 }).map((cs) => cs.join(""));
+    const writers = new Map([",", ";", "\t"].map((d) => [d, csvByteRows(rankingShape(result), { delimiter: d as "," }, index, 4)]));
+    fc.assert(
+      fc.property(text, fc.option(text, { nil: undefined }), fc.constantFrom(",", ";", "\t"), fc.nat(40), (unit, code, delimiter, at) => {
+        const w = writers.get(delimiter)!;
+        const { code: _, ...first } = result.units[0]!;
+        const u = code === undefined ? { ...first, unit } : { ...first, unit, code };
+        const bytes = new Uint8Array(at + IDENTITY_BYTES).fill(7);
+        const kept = keepIdentity(bytes, at, unit, code, delimiter);
+        expect(keepsIdentity(bytes, at)).toBe(kept);
+        // Kept exactly when both cells fit, in UTF-8, and neither has a surrogate.
+        const cells = [csvCell(unit, delimiter), csvCell(code ?? "", delimiter)];
+        expect(kept).toBe(cells.join("").length === 0 || (!/[\ud800-\udfff]/.test(cells.join("")) && new TextEncoder().encode(cells.join("")).length <= IDENTITY_BYTES - 2));
+        const fromStrings: ByteBuffer = { bytes: new Uint8Array(0), length: 0 };
+        w.row(u, numbers, fromStrings);
+        // The kept bytes are read in place of the unit's strings, which then do not matter.
+        const fromKept: ByteBuffer = { bytes: new Uint8Array(0), length: 0 };
+        w.row(kept ? { ...first, unit: "?", code: "?" } : u, numbers, fromKept, bytes, at);
+        expect(Array.from(fromKept.bytes.subarray(0, fromKept.length))).toEqual(Array.from(fromStrings.bytes.subarray(0, fromStrings.length)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("csvPlain", () => {
+  it("is true exactly when csvCell leaves the text as it is", () => {
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 12 }).map((cs) => cs.join("")), fc.constantFrom(",", ";", "\t", "||", ""), (text, delimiter) => {
+        expect(csvPlain(text, delimiter)).toBe(csvCell(text, delimiter) === text);
+      }),
+      { numRuns: 5000 },
+    );
+    expect([csvPlain("Huế"), csvPlain("Huế, Đà Nẵng"), csvPlain("Huế; Đà Nẵng", ";"), csvPlain("-5"), csvPlain("a-5"), csvPlain('a"b'), csvPlain("")]).toEqual([true, false, false, false, true, false, true]);
   });
 });
