@@ -29,7 +29,7 @@ import type { CliIO } from "./io.ts";
 import { openOutFile, type OutFile } from "./out-file.ts";
 import { unitsFile, writeRecords } from "./stream-records.ts";
 import { writeResult, writtenNodes, type ByteSink } from "./stream-result.ts";
-import { addText, type ByteBuffer } from "../report/csv-byte-rows.ts";
+import { addText, type ByteBuffer } from "../text/utf8-bytes.ts";
 import type { StreamCliSettings } from "./stream-settings.ts";
 import { UsageError } from "./usage-error.ts";
 
