@@ -11,7 +11,7 @@ import { formatScaled } from "../number/publish-float.ts";
 import { resultHead } from "../pipeline/result-head.ts";
 import type { NodeInfo } from "../pipeline/types.ts";
 import { nodeCells, type UnitTable } from "../pipeline/unit-nodes.ts";
-import { coverageSummary, resultOrder, unitHead, unitResult, type UnitIdentity } from "../pipeline/unit-result.ts";
+import { coverageSummary, resultOrder, rootNumbers, unitHead, unitResult, type UnitIdentity } from "../pipeline/unit-result.ts";
 import { createRankStore, type NodeRanks } from "../rank/rank-store.ts";
 import { numberedNames } from "../rank/numbered-names.ts";
 import type { RankMethod } from "../rank/rank.ts";
@@ -87,18 +87,31 @@ export async function writeResult(
   const coverage = new Float64Array(count);
   const first = json?.open ?? csv?.header ?? md?.head;
   if (first !== undefined) await out.add(first);
-  // CSV rows read each unit's name and code from its record, where pass 1 kept them: its
-  // identity is asked of the summary only for a year or group, or a name not kept.
+  // CSV rows read each unit's name and code from its record, where pass 1 kept them: without a
+  // year or group, such a unit's row reads nothing else of its identity, and one head object,
+  // given each unit's numbers in turn, serves them all. Others are asked of the summary.
   const kept = csv !== undefined && records.identity >= 0 ? records.identity : -1;
   const plain = !records.has.year && !records.has.group;
   let keptBytes: Uint8Array = new Uint8Array(0);
+  const keptHead = unitHead({ unit: "", row: 0 }, undefined, emptyTable, 0, 0);
+  // Without years and groups every unit is in the one partition.
+  if (plain) setParts(parts, records, {});
   for (let k = 0; k < count; k++) {
     const i = order[k]!;
     const record = recordAt(k);
     current.record = numbers.published = record;
     if (kept >= 0 && keptBytes.buffer !== record.buffer) keptBytes = new Uint8Array(record.buffer);
     const keptAt = record.byteOffset + 8 * kept;
-    const info = kept >= 0 && plain && keepsIdentity(keptBytes, keptAt) ? { unit: "" } : summary.unit(i);
+    if (kept >= 0 && plain && keepsIdentity(keptBytes, keptAt)) {
+      const u = rootNumbers(keptHead, table, i, rootPosition);
+      coverage[k] = u.coverage;
+      rankOf.all(i, parts.year, numbers.ranks);
+      csv!.row(u, numbers, out.buffer, keptBytes, keptAt);
+      const full = out.added();
+      if (full !== undefined) await full;
+      continue;
+    }
+    const info = summary.unit(i);
     setParts(parts, records, info);
     // A fresh object each time: given its row in place, without a copy. A CSV ranking has no
     // column of input rows, and its rows do not read one (a read at a random place per unit).
@@ -119,6 +132,9 @@ export async function writeResult(
   }
   if (json !== undefined) await out.add(`${json.close({ coverage: coverageSummary(coverage), warnings: summary.warnings }, count)}\n`);
 }
+
+/** A table of nothing, to make a head object before any unit is read. */
+const emptyTable: UnitTable = { score: () => null, value: () => null, coverage: () => 0, rank: () => null, groupRank: () => null };
 
 /** The units' result order (year, index rank, Vietnamese name order, code, position). */
 function unitOrder(summary: StreamSummary, root: NodeRanks): Int32Array {

@@ -39,12 +39,18 @@ export function unitHead(input: UnitIdentity, members: readonly string[] | undef
     head.ranked = false;
     if (input.rankNote !== undefined) head.rankNote = input.rankNote;
   }
-  head.score = table.score(i, root);
-  head.value = table.value(i, root);
-  head.rank = table.rank(i, root);
-  head.groupRank = table.groupRank(i, root);
-  head.coverage = table.coverage(i, root);
-  return head as Omit<UnitResult, "nodes">;
+  return rootNumbers(head as Omit<UnitResult, "nodes">, table, i, root);
+}
+
+/** The root's numbers of unit `i` (score, value, rank, group rank, coverage) set on `head`, which is returned. */
+export function rootNumbers(head: Omit<UnitResult, "nodes">, table: UnitTable, i: number, root: number): Omit<UnitResult, "nodes"> {
+  const h = head as Mutable<Omit<UnitResult, "nodes">>;
+  h.score = table.score(i, root);
+  h.value = table.value(i, root);
+  h.rank = table.rank(i, root);
+  h.groupRank = table.groupRank(i, root);
+  h.coverage = table.coverage(i, root);
+  return head;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
