@@ -5,7 +5,7 @@
  * @module
  */
 import { createReadStream } from "node:fs";
-import { readCsvBlocks } from "../input/csv/csv-blocks.ts";
+import { csvBlocks, readCsvBlocks, type BlockMemory } from "../input/csv/csv-blocks.ts";
 import type { CsvBlock } from "../input/csv/csv-block.ts";
 import type { CsvOptions } from "../input/csv/parse-csv.ts";
 import type { CsvStreamRow } from "../input/csv/read-csv-stream.ts";
@@ -26,14 +26,15 @@ export function fileChunks(file: string): AsyncIterable<Uint8Array> {
 
 /**
  * The file's items (header, then blocks) as `readCsvBlocks` reads them from {@link fileChunks};
- * with `found`, watched for a cell that may be a number with a thousands separator (`watchGrouped`).
+ * with `found`, watched for a cell that may be a number with a thousands separator (`watchGrouped`);
+ * the blocks' arrays given their buffers by `memory` (new ones by default).
  *
  * @example
  * ```ts
  * for await (const item of fileBlocks("fixtures/provinces-63-synthetic.csv")) console.log("kind" in item ? item.rows : item.cells);
  * ```
  */
-export function fileBlocks(file: string, options: CsvOptions = {}, found?: () => void): AsyncIterable<CsvStreamRow | CsvBlock> {
-  const items = readCsvBlocks(fileChunks(file), options);
+export function fileBlocks(file: string, options: CsvOptions = {}, found?: () => void, memory?: BlockMemory): AsyncIterable<CsvStreamRow | CsvBlock> {
+  const items = memory === undefined ? readCsvBlocks(fileChunks(file), options) : csvBlocks(fileChunks(file), options, memory);
   return found === undefined ? items : watchGrouped(items, found);
 }

@@ -12,7 +12,7 @@ import { workerData, type MessagePort } from "node:worker_threads";
 import type { Framework } from "../framework/types.ts";
 import type { CsvOptions } from "../input/csv/parse-csv.ts";
 import type { StreamOptions } from "../stream/score-stream.ts";
-import { feedRoom, feedUnits } from "./unit-feed.ts";
+import { feedRoom, feedUnits, sparePool } from "./unit-feed.ts";
 
 const { file, options, watchGrouped, score, feed } = workerData as {
   file: string;
@@ -21,4 +21,6 @@ const { file, options, watchGrouped, score, feed } = workerData as {
   score: { framework: Framework; options: StreamOptions };
   feed: MessagePort;
 };
-await feedUnits(file, options, score.framework, score.options, watchGrouped === true, feedRoom(feed));
+// Blocks are read into the buffers the scoring worker gives back.
+const pool = sparePool();
+await feedUnits(file, options, score.framework, score.options, watchGrouped === true, feedRoom(feed, pool), pool.memory);

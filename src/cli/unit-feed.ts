@@ -20,6 +20,7 @@ import type { Issue } from "../errors.ts";
 import type { Framework } from "../framework/types.ts";
 import type { CsvBlock } from "../input/csv/csv-block.ts";
 import type { CsvOptions } from "../input/csv/parse-csv.ts";
+import type { BlockMemory } from "../input/csv/csv-blocks.ts";
 import { compileFramework } from "../score/compile.ts";
 import type { IssueLog } from "../stream/issue-log.ts";
 import { rowReader } from "../stream/row-reader.ts";
@@ -60,14 +61,54 @@ const FEED_AHEAD = 6;
 /** Sends a message (its buffers transferred) once the other side has room for one more. */
 export type FeedSend = (message: FeedMessage, transfer: ArrayBuffer[]) => Promise<void>;
 
+/** The buffers of blocks scored, sent back to the reading side to be read into again. */
+export interface SpareMessage {
+  readonly spare: readonly ArrayBuffer[];
+}
+
+/**
+ * Buffers given back (`give`), lent to the blocks read next (`memory`: the smallest one large
+ * enough, else a new one). A million rows read into about ten buffers, over and over, instead of
+ * into two gigabytes of new ones that the garbage collectors of both workers had to follow.
+ *
+ * @example
+ * ```ts
+ * const pool = sparePool();
+ * pool.give([new ArrayBuffer(1024), new ArrayBuffer(64)]);
+ * pool.memory(40).byteLength; // => 64
+ * pool.memory(40).byteLength; // => 1024
+ * pool.memory(40).byteLength; // => 40 (a new one)
+ * ```
+ */
+export function sparePool(): { memory: BlockMemory; give(buffers: readonly ArrayBuffer[]): void } {
+  const spare: ArrayBuffer[] = [];
+  return {
+    memory(bytes) {
+      let best = -1;
+      for (let k = 0; k < spare.length; k++) {
+        if (spare[k]!.byteLength >= bytes && (best < 0 || spare[k]!.byteLength < spare[best]!.byteLength)) best = k;
+      }
+      return best < 0 ? new ArrayBuffer(bytes) : spare.splice(best, 1)[0]!;
+    },
+    give(buffers) {
+      // Kept up to what the blocks in flight hold; beyond that, left to the collector.
+      for (const b of buffers) if (spare.length < 8 * FEED_AHEAD) spare.push(b);
+    },
+  };
+}
+
 /**
  * The reading side of the channel: `send` waits while {@link FEED_AHEAD} messages are not taken yet
- * (so memory stays bounded however slow the scoring is).
+ * (so memory stays bounded however slow the scoring is); buffers sent back go to `pool`.
  */
-export function feedRoom(port: MessagePort): FeedSend {
+export function feedRoom(port: MessagePort, pool?: { give(buffers: readonly ArrayBuffer[]): void }): FeedSend {
   let room = FEED_AHEAD;
   const signal = wakeUp();
-  port.on("message", (message: { took: number }) => {
+  port.on("message", (message: { took: number } | SpareMessage) => {
+    if ("spare" in message) {
+      pool?.give(message.spare);
+      return;
+    }
     room += message.took;
     signal.wake();
   });
@@ -95,7 +136,7 @@ export function feedInbox(port: MessagePort): () => Promise<FeedMessage> {
 
 /**
  * Reads `file` and sends its units to the scoring worker (`send` waits while the scoring has
- * enough to do), ending with `{ end }` or `{ failed }`.
+ * enough to do), ending with `{ end }` or `{ failed }`; its blocks read into buffers from `memory`.
  */
 export async function feedUnits(
   file: string,
@@ -104,6 +145,7 @@ export async function feedUnits(
   options: StreamOptions,
   watch: boolean,
   send: FeedSend,
+  memory?: BlockMemory,
 ): Promise<void> {
   let found = false;
   let said = false;
@@ -114,7 +156,7 @@ export async function feedUnits(
   const reader = rowReader(framework, compileFramework(framework), options, forward(0), forward(1), options.missing ?? "error");
   const plan = (): HeaderSent => ({ header: reader.header(), absent: reader.absent() });
   try {
-    for await (const units of reader.rows(fileBlocks(file, csvOptions, grouped), true)) {
+    for await (const units of reader.rows(fileBlocks(file, csvOptions, grouped, memory), true)) {
       const block = units[0]?.block;
       if (block === undefined && log.length === 0 && !(found && !said)) continue;
       await send(
@@ -138,9 +180,19 @@ function sentUnits(block: CsvBlock, units: readonly StreamRowUnit[]): NonNullabl
 /**
  * The scoring worker's reader: the units of the messages `next` gives, in order, and what the
  * reading thread knew of the header, the rows and the issues, as `rowReader` would give them.
+ * `scored`, called once a batch is scored, gives the buffers of every block before the one being
+ * read to `giveBack`: their units were all added to a batch before that batch's last unit, so
+ * none is read again.
  */
-export function fedReader(next: () => Promise<FeedMessage>, grouped?: () => void): typeof rowReader {
-  return (_framework, _compiled, _options, errors, warnings) => {
+export function fedUnits(next: () => Promise<FeedMessage>, grouped?: () => void, giveBack?: (buffers: ArrayBuffer[]) => void): { reader: typeof rowReader; scored(): void } {
+  // Blocks yielded, oldest first; the last is the one being read.
+  const blocks: CsvBlock[] = [];
+  const scored = () => {
+    if (giveBack === undefined || blocks.length < 2) return;
+    const done = blocks.splice(0, blocks.length - 1);
+    giveBack(done.flatMap((b) => [b.lines.buffer, b.numbers.buffer, b.spans.buffer, b.bytes.buffer] as ArrayBuffer[]));
+  };
+  const reader: typeof rowReader = (_framework, _compiled, _options, errors, warnings) => {
     let plan: HeaderSent | undefined;
     let end: FeedMessage["end"];
     const take = async (): Promise<FeedMessage> => {
@@ -166,10 +218,12 @@ export function fedReader(next: () => Promise<FeedMessage>, grouped?: () => void
             return;
           }
           const { block, rows, ids, before } = message.units!;
+          blocks.push(block);
           const issues = new Map(before);
           yield unpackUnits(ids).map((unit, k): StreamRowUnit => ({ unit, cells: undefined, block, blockRow: rows[k]!, before: issues.get(k) }));
         }
       },
     };
   };
+  return { reader, scored };
 }

@@ -4,7 +4,8 @@
  * `scoreStream` does and posts each scored batch to the main thread (`worker-port.ts`), which
  * ranks and writes meanwhile.
  *
- * Messages: the feed's, on the channel (`workerData.feed`); `{ credit: n }` in from the main
+ * Messages: the feed's, on the channel (`workerData.feed`), and back on it the buffers of the
+ * blocks scored (`{ spare }`); `{ credit: n }` in from the main
  * thread; batches, `{ grouped: true }` (passed on from the feed), summary or error out to it.
  *
  * @module
@@ -12,7 +13,7 @@
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import type { Framework } from "../framework/types.ts";
 import { streamWith, type StreamOptions } from "../stream/score-stream.ts";
-import { fedReader, feedInbox } from "./unit-feed.ts";
+import { fedUnits, feedInbox, type SpareMessage } from "./unit-feed.ts";
 import { scoringPort } from "./worker-port.ts";
 
 const { score, feed } = workerData as { score: { framework: Framework; options: StreamOptions; carry: readonly number[] }; feed: MessagePort };
@@ -21,4 +22,6 @@ const next = feedInbox(feed);
 // A cell that may be a number with a thousands separator, said by the reading worker, is said on
 // the port of the batches, before the next one.
 const grouped = () => parentPort!.postMessage({ grouped: true });
-await scoringPort(parentPort!).serve(() => streamWith(score.framework, [], score.options, { reader: fedReader(next, grouped), ranks: false, carry: score.carry }));
+// The buffers of the blocks scored go back to the reading worker, which reads into them again.
+const fed = fedUnits(next, grouped, (spare) => feed.postMessage({ spare } satisfies SpareMessage, spare));
+await scoringPort(parentPort!).serve(() => streamWith(score.framework, [], score.options, { reader: fed.reader, ranks: false, carry: score.carry }), fed.scored);

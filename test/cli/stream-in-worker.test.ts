@@ -43,6 +43,10 @@ beforeAll(async () => {
   writeFileSync(`${DIR}/columns.csv`, lines.slice(0, 3000).map((l, i) => (i === 0 ? "Đơn vị;Mã;a;b;ghi chú" : l)).join("\n"));
   // One cell that may be a number with a thousands separator, far into the file.
   writeFileSync(`${DIR}/grouped.csv`, `${lines.map((l, i) => (i === 45000 ? l.replace(/;[^;]*$/u, ";1.050") : l)).join("\n")}\n`);
+  // Long rows (a note of 8 KB): a few dozen rows a block, so that one batch of units is read from
+  // many blocks, whose memory the scoring worker gives back to the reading worker once scored.
+  const note = (i: number) => `ghi chú ${i} `.repeat(1 + Math.floor(8000 / 14));
+  writeFileSync(`${DIR}/long-rows.csv`, lines.slice(0, 3001).map((l, i) => (i === 0 ? `${l};ghi chú` : `${l};${note(i)}`)).join("\n"));
   writeFileSync(`${DIR}/fw.json`, JSON.stringify({
     id: "worker-test", version: "1.0.0", title: { vi: "Thử" },
     root: { id: "idx", name: { vi: "Chỉ số" }, children: [
@@ -116,6 +120,7 @@ describe("scoreFileInWorker", { timeout: 120_000 }, () => {
       ["bad.csv", fw, {}],
       ["columns.csv", fw, { missing: "reweight", unknownColumns: "warn" }],
       ["columns.csv", fw, {}],
+      ["long-rows.csv", fw, { missing: "reweight", unknownColumns: "warn", rankNodes: "all" }],
       ["nope.csv", fw, {}],
       ["../../fixtures/provinces-63-synthetic-2years.csv", getFramework("vn-dti-2022-province"), { rankNodes: ["digital-government"], unranked: ["Hà Giang"] }],
     ];

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { split, splitByteArray, splitBytes } from "../helpers/split-text.ts";
 import { blockCell, readCsvBlocks, readCsvStream, type CsvBlock, type CsvStreamRow } from "../../src/csv.ts";
 import { readFloat } from "../../src/score/fast/read-float.ts";
+import { csvBlocks, type BlockMemory } from "../../src/input/csv/csv-blocks.ts";
 
 type Outcome = { rows: unknown[] } | { error: string };
 
@@ -20,10 +21,10 @@ async function viaStream(chunks: readonly (string | Uint8Array)[], options: { ma
 }
 
 /** The block reader's rows, expanded; each number checked against the cell's text as it goes. */
-async function viaBlocks(chunks: Iterable<string | Uint8Array>, options: { maxRecordSize?: number } = {}): Promise<Outcome> {
+async function viaBlocks(chunks: Iterable<string | Uint8Array>, options: { maxRecordSize?: number } = {}, memory?: BlockMemory): Promise<Outcome> {
   try {
     const rows: unknown[] = [];
-    for await (const item of readCsvBlocks(chunks, options)) {
+    for await (const item of memory === undefined ? readCsvBlocks(chunks, options) : csvBlocks(chunks, options, memory)) {
       if (!("kind" in item)) {
         const row = item as CsvStreamRow;
         rows.push({ line: row.line, cells: [...row.cells], issues: [] });
@@ -110,6 +111,22 @@ describe("readCsvBlocks", () => {
         expect(await viaBlocks(chunks)).toEqual(await viaStream(chunks));
       }),
       { numRuns: 2000 },
+    );
+  }, 120_000);
+
+  it("reads into whatever memory it is given: buffers larger than asked, full of old bytes", async () => {
+    // The streamed CLI reads blocks into the buffers of blocks already scored.
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 6 }), fc.nat(255), fc.nat(64), async (pieces, cuts, fill, extra) => {
+        const used: BlockMemory = (bytes) => {
+          const buffer = new ArrayBuffer(bytes + extra);
+          new Uint8Array(buffer).fill(fill);
+          return buffer;
+        };
+        const text = `unit;a;b\n${pieces.join("")}`;
+        for (const chunks of [split(text, cuts), splitBytes(text, cuts)]) expect(await viaBlocks(chunks, {}, used)).toEqual(await viaBlocks(chunks));
+      }),
+      { numRuns: 1000 },
     );
   }, 120_000);
 

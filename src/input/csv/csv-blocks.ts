@@ -70,8 +70,19 @@ function lineCount(bytes: Uint8Array, final: boolean): number {
 }
 
 /**
+ * Where a block's arrays get their memory: a new `ArrayBuffer` of at least `bytes` bytes (its
+ * contents need not be zeros: every place a block reads is written). The streamed CLI gives back
+ * the memory of blocks it has scored, so that a million rows do not make two gigabytes of new
+ * buffers for the garbage collector.
+ */
+export type BlockMemory = (bytes: number) => ArrayBuffer;
+
+const newMemory: BlockMemory = (bytes) => new ArrayBuffer(bytes);
+
+/**
  * Creates a block reader for one delimiter and record-size limit (0 = none), as `readCsvStream`
- * reads: the first record is the header; then every data row, blank ones skipped.
+ * reads: the first record is the header; then every data row, blank ones skipped. `memory` gives
+ * the blocks' arrays their buffers (new ones by default).
  *
  * @throws {@link CsvSyntaxError} as the tokenizer does (the caller turns it into a `DtiError`).
  * @example
@@ -83,7 +94,7 @@ function lineCount(bytes: Uint8Array, final: boolean): number {
  * blockCell(block, 0, 0); // => "Huế"
  * ```
  */
-export function createCsvBlockReader(delimiter: string, maxRecordSize: number): CsvBlockReader {
+export function createCsvBlockReader(delimiter: string, maxRecordSize: number, memory: BlockMemory = newMemory): CsvBlockReader {
   const tokenizer = createCsvTokenizer(delimiter, maxRecordSize);
   // A delimiter of one ASCII character is matched byte by byte; any other leaves every record to the tokenizer.
   const delim = delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80 ? delimiter.charCodeAt(0) : -1;
@@ -130,9 +141,9 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number): 
     // the distance between two columns' cells until the block is cut to its rows.
     const capacity = lineCount(bytes, final);
     let rows = 0;
-    const lines = new Int32Array(capacity);
-    let numbers = new Float64Array(capacity * width);
-    let spans = new Int32Array(2 * capacity * width);
+    const lines = new Int32Array(memory(4 * capacity), 0, capacity);
+    let numbers = new Float64Array(memory(8 * capacity * width), 0, capacity * width);
+    let spans = new Int32Array(memory(8 * capacity * width), 0, 2 * capacity * width);
     const texts: string[] = [];
     const issues: { row: number; issue: Issue }[] = [];
     // A record read by the tokenizer: its cells as texts.
@@ -165,8 +176,8 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number): 
           if (r.cells.length !== 0) {
             header = r.cells;
             width = header.length;
-            numbers = new Float64Array(capacity * width);
-            spans = new Int32Array(2 * capacity * width);
+            numbers = new Float64Array(memory(8 * capacity * width), 0, capacity * width);
+            spans = new Int32Array(memory(8 * capacity * width), 0, 2 * capacity * width);
           }
         } else if (r.cells.length !== 0) slowRow(r.cells, line);
         pos = r.end;
@@ -252,7 +263,7 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number): 
   return {
     header: () => header,
     // Always a new array of its own: a block's bytes may be moved to another thread.
-    push: (chunks) => scan(concat([carry, ...chunks]), false),
+    push: (chunks) => scan(concat([carry, ...chunks], memory), false),
     end: () => scan(carry, true),
   };
 }
@@ -277,12 +288,21 @@ const BLOCK_BYTES = 1 << 19;
  * const stream = scoreStream(getFramework("vn-dti-2022-province"), readCsvBlocks(createReadStream("big.csv")));
  * ```
  */
-export async function* readCsvBlocks(
+export function readCsvBlocks(
   input: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
   options: CsvOptions = {},
 ): AsyncGenerator<CsvStreamRow | CsvBlock> {
+  return csvBlocks(input, options, newMemory);
+}
+
+/** {@link readCsvBlocks}, the blocks' arrays given their buffers by `memory`. */
+export async function* csvBlocks(
+  input: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+  options: CsvOptions,
+  memory: BlockMemory,
+): AsyncGenerator<CsvStreamRow | CsvBlock> {
   const { chunks, delimiter, maxRecordSize } = await openCsvBytes(input, options);
-  const reader = createCsvBlockReader(delimiter, Number.isFinite(maxRecordSize) ? maxRecordSize : 0);
+  const reader = createCsvBlockReader(delimiter, Number.isFinite(maxRecordSize) ? maxRecordSize : 0, memory);
   let headerSent = false;
   function* out(block: CsvBlock | undefined): Generator<CsvStreamRow | CsvBlock> {
     const header = reader.header();
@@ -313,11 +333,11 @@ export async function* readCsvBlocks(
   }
 }
 
-/** The parts in one new array. */
-function concat(parts: readonly Uint8Array[]): Uint8Array {
+/** The parts in one new array (its buffer from `memory`). */
+function concat(parts: readonly Uint8Array[], memory: BlockMemory): Uint8Array {
   let length = 0;
   for (const part of parts) length += part.length;
-  const out = new Uint8Array(length);
+  const out = new Uint8Array(memory(length), 0, length);
   let at = 0;
   for (const part of parts) {
     out.set(part, at);
