@@ -34,7 +34,7 @@ const NOT_KEPT = 255;
  * ```ts
  * const bytes = new Uint8Array(IDENTITY_BYTES);
  * keepIdentity(bytes, 0, "Huế", "46", ","); // => true
- * Array.from(bytes.subarray(0, 8)); // => [4, 2, 72, 117, 225, 186, 191, 52]
+ * Array.from(bytes.subarray(0, 8)); // => [5, 2, 72, 117, 225, 186, 191, 52]
  * ```
  */
 export function keepIdentity(bytes: Uint8Array, at: number, unit: string, code: string | undefined, delimiter: string): boolean {
