@@ -57,11 +57,14 @@ export interface Records {
   /** Nodes per record: those written (`--depth`), numbered in the order they were given (their record positions). */
   readonly nodes: number;
   /**
-   * Doubles per record: each written node's published value, score and coverage (3 × nodes: JSON,
-   * whose units have every written node's numbers), or each written node's published value and the
-   * index's score and coverage (nodes + 2: CSV and Markdown, whose rows show only those).
+   * Doubles per record: each written node's published value, score and coverage (3 × nodes, `full`:
+   * JSON, whose units have every written node's numbers), or each written node's published value
+   * and the index's score and coverage (nodes + 2: CSV and Markdown, whose rows show only those);
+   * for CSV, then the unit's name and code ({@link Records.identity}, 8 doubles).
    */
   readonly width: number;
+  /** The records hold every written node's score and coverage (JSON), not only the index's. */
+  readonly full: boolean;
   readonly rows: Int32Array;
   readonly has: { readonly code: boolean; readonly group: boolean; readonly year: boolean; readonly members: boolean; readonly unranked: false };
   /** Some unit is assessed but not ranked (the ranked column said so): the stream does not rank those apart. */
@@ -136,7 +139,7 @@ export async function writeRecords(
     await writer.write(new Uint8Array(records.buffer));
   }
   await writer.finish();
-  return { nodes, width, rows: rows.subarray(0, count), has: seen.has, unranked: seen.unranked, summaryNames: seen.summaryNames, counts, identity };
+  return { nodes, width, full, rows: rows.subarray(0, count), has: seen.has, unranked: seen.unranked, summaryNames: seen.summaryNames, counts, identity };
 }
 
 /** Which identity fields occur, and whether some unit is not ranked or named as a totals row. */

@@ -102,29 +102,21 @@ export async function writeResult(
     current.record = numbers.published = record;
     if (kept >= 0 && keptBytes.buffer !== record.buffer) keptBytes = new Uint8Array(record.buffer);
     const keptAt = record.byteOffset + 8 * kept;
-    if (kept >= 0 && plain && keepsIdentity(keptBytes, keptAt)) {
-      const u = rootNumbers(keptHead, table, i, rootPosition);
-      coverage[k] = u.coverage;
-      rankOf.all(i, parts.year, numbers.ranks);
-      csv!.row(u, numbers, out.buffer, keptBytes, keptAt);
-      const full = out.added();
-      if (full !== undefined) await full;
-      continue;
-    }
-    const info = summary.unit(i);
-    setParts(parts, records, info);
+    const keptHere = kept >= 0 && plain && keepsIdentity(keptBytes, keptAt);
+    const info = keptHere ? undefined : summary.unit(i);
+    if (info !== undefined) setParts(parts, records, info);
     // A fresh object each time: given its row in place, without a copy. A CSV ranking has no
     // column of input rows, and its rows do not read one (a read at a random place per unit).
-    const identity: UnitIdentity = Object.assign(info, { row: csv !== undefined ? 0 : records.rows[i]! });
+    const identity: UnitIdentity | undefined = info && Object.assign(info, { row: csv !== undefined ? 0 : records.rows[i]! });
     let full: Promise<void> | undefined;
     if (csv !== undefined) {
-      const u = unitHead(identity, undefined, table, i, rootPosition);
+      const u = identity === undefined ? rootNumbers(keptHead, table, i, rootPosition) : unitHead(identity, undefined, table, i, rootPosition);
       coverage[k] = u.coverage;
       rankOf.all(i, parts.year, numbers.ranks);
       csv.row(u, numbers, out.buffer, kept >= 0 ? keptBytes : undefined, keptAt);
       full = out.added();
     } else {
-      const u = unitResult(identity, undefined, table, i, rootPosition, nodeIndex);
+      const u = unitResult(identity!, undefined, table, i, rootPosition, nodeIndex);
       coverage[k] = u.coverage;
       full = out.add(json !== undefined ? json.unit(u, k) : md !== undefined ? md.row(u, nodeCells(u)) : jsonLine(u));
     }
@@ -177,7 +169,7 @@ function recordTable(
   parts: Parts,
 ): UnitTable {
   const n = records.nodes;
-  const full = (records.identity < 0 ? records.width : records.identity) === 3 * n;
+  const full = records.full;
   const scoreAt = (k: number) => (full ? n + k : k === rootPosition ? n : missingCell("score", k));
   const coverageAt = (k: number) => (full ? 2 * n + k : k === rootPosition ? n + 1 : missingCell("coverage", k));
   return {

@@ -3,7 +3,7 @@
  * worker (`read-worker.ts`) reads the file, cuts it into blocks and reads each row's identity,
  * checking repeats (`rowReader`, as `scoreStream` does); the scoring worker (`unit-worker.ts`) is
  * given each block with its units and scores them as `scoreStream` would have, through a reader
- * made of these messages ({@link fedReader}). The issues the reading finds travel in order with the
+ * made of these messages ({@link fedUnits}). The issues the reading finds travel in order with the
  * units, so that the scoring worker's logs, batches and summary are those of `scoreStream` on one
  * thread. Reading and scoring a million rows each take about as long: each has a core.
  *
@@ -11,7 +11,8 @@
  * units, their identities and the issues before each), `{ end }` (the rows counted, the issues
  * after the last unit) or `{ failed }` (the reading's error), each with the issues logged since
  * the last (`log`) and the header's column plan; back, `{ took: 1 }` as the scoring takes each
- * ({@link feedRoom}, {@link feedInbox}).
+ * ({@link feedRoom}, {@link feedInbox}), and `{ spare }`, the buffers of the blocks it has scored,
+ * which the reading reads the next blocks into ({@link sparePool}).
  *
  * @module
  */
@@ -66,10 +67,19 @@ export interface SpareMessage {
   readonly spare: readonly ArrayBuffer[];
 }
 
+/** The buffers of a block's arrays, which a message transfers. */
+function blockBuffers(block: CsvBlock): ArrayBuffer[] {
+  return [block.lines.buffer as ArrayBuffer, block.numbers.buffer as ArrayBuffer, block.spans.buffer as ArrayBuffer, block.bytes.buffer as ArrayBuffer];
+}
+
+/** Spare buffers kept at most: those of the blocks in flight (four arrays each) and some. */
+const SPARE_BUFFERS = 8 * FEED_AHEAD;
+
 /**
  * Buffers given back (`give`), lent to the blocks read next (`memory`: the smallest one large
- * enough, else a new one). A million rows read into about ten buffers, over and over, instead of
- * into two gigabytes of new ones that the garbage collectors of both workers had to follow.
+ * enough, else a new one; none for no bytes). A million rows read into a few dozen buffers, over
+ * and over, instead of into two gigabytes of new ones that the garbage collectors of both workers
+ * had to follow.
  *
  * @example
  * ```ts
@@ -84,6 +94,7 @@ export function sparePool(): { memory: BlockMemory; give(buffers: readonly Array
   const spare: ArrayBuffer[] = [];
   return {
     memory(bytes) {
+      if (bytes === 0) return new ArrayBuffer(0);
       let best = -1;
       for (let k = 0; k < spare.length; k++) {
         if (spare[k]!.byteLength >= bytes && (best < 0 || spare[k]!.byteLength < spare[best]!.byteLength)) best = k;
@@ -92,7 +103,7 @@ export function sparePool(): { memory: BlockMemory; give(buffers: readonly Array
     },
     give(buffers) {
       // Kept up to what the blocks in flight hold; beyond that, left to the collector.
-      for (const b of buffers) if (spare.length < 8 * FEED_AHEAD) spare.push(b);
+      for (const b of buffers) if (spare.length < SPARE_BUFFERS) spare.push(b);
     },
   };
 }
@@ -161,7 +172,7 @@ export async function feedUnits(
       if (block === undefined && log.length === 0 && !(found && !said)) continue;
       await send(
         { log: log.splice(0), plan: plan(), ...flag(), ...(block !== undefined ? { units: sentUnits(block, units) } : {}) },
-        block === undefined ? [] : [block.lines.buffer as ArrayBuffer, block.numbers.buffer as ArrayBuffer, block.spans.buffer as ArrayBuffer, block.bytes.buffer as ArrayBuffer],
+        block === undefined ? [] : blockBuffers(block),
       );
     }
     await send({ log: log.splice(0), plan: plan(), ...flag(), end: { rowCount: reader.rowCount(), started: reader.started(), trailing: reader.trailing() } }, []);
@@ -180,17 +191,16 @@ function sentUnits(block: CsvBlock, units: readonly StreamRowUnit[]): NonNullabl
 /**
  * The scoring worker's reader: the units of the messages `next` gives, in order, and what the
  * reading thread knew of the header, the rows and the issues, as `rowReader` would give them.
- * `scored`, called once a batch is scored, gives the buffers of every block before the one being
- * read to `giveBack`: their units were all added to a batch before that batch's last unit, so
- * none is read again.
+ * `scored`, called once a batch is scored (`StreamWay.scored`), gives the buffers of every block
+ * before the one being read to `giveBack`: their units were all added to a batch before that
+ * batch's last unit, so none is read again.
  */
 export function fedUnits(next: () => Promise<FeedMessage>, grouped?: () => void, giveBack?: (buffers: ArrayBuffer[]) => void): { reader: typeof rowReader; scored(): void } {
   // Blocks yielded, oldest first; the last is the one being read.
   const blocks: CsvBlock[] = [];
   const scored = () => {
     if (giveBack === undefined || blocks.length < 2) return;
-    const done = blocks.splice(0, blocks.length - 1);
-    giveBack(done.flatMap((b) => [b.lines.buffer, b.numbers.buffer, b.spans.buffer, b.bytes.buffer] as ArrayBuffer[]));
+    giveBack(blocks.splice(0, blocks.length - 1).flatMap(blockBuffers));
   };
   const reader: typeof rowReader = (_framework, _compiled, _options, errors, warnings) => {
     let plan: HeaderSent | undefined;
@@ -218,7 +228,7 @@ export function fedUnits(next: () => Promise<FeedMessage>, grouped?: () => void,
             return;
           }
           const { block, rows, ids, before } = message.units!;
-          blocks.push(block);
+          if (giveBack !== undefined) blocks.push(block);
           const issues = new Map(before);
           yield unpackUnits(ids).map((unit, k): StreamRowUnit => ({ unit, cells: undefined, block, blockRow: rows[k]!, before: issues.get(k) }));
         }

@@ -24,4 +24,4 @@ const next = feedInbox(feed);
 const grouped = () => parentPort!.postMessage({ grouped: true });
 // The buffers of the blocks scored go back to the reading worker, which reads into them again.
 const fed = fedUnits(next, grouped, (spare) => feed.postMessage({ spare } satisfies SpareMessage, spare));
-await scoringPort(parentPort!).serve(() => streamWith(score.framework, [], score.options, { reader: fed.reader, ranks: false, carry: score.carry }), fed.scored);
+await scoringPort(parentPort!).serve(() => streamWith(score.framework, [], score.options, { reader: fed.reader, ranks: false, carry: score.carry, scored: fed.scored }));

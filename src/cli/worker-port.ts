@@ -29,10 +29,9 @@ export function plainError(e: unknown): unknown {
 
 /**
  * Listens on `port` for credits. `serve` posts the
- * batches of the stream `open` makes, one per credit (calling `posted` after each), then its
- * summary (or its error).
+ * batches of the stream `open` makes, one per credit, then its summary (or its error).
  */
-export function scoringPort(port: MessagePort): { serve(open: () => ScoreStream, posted?: () => void): Promise<void> } {
+export function scoringPort(port: MessagePort): { serve(open: () => ScoreStream): Promise<void> } {
   let credit = 0;
   const signal = wakeUp();
   port.on("message", (message: { credit?: number }) => {
@@ -41,7 +40,7 @@ export function scoringPort(port: MessagePort): { serve(open: () => ScoreStream,
     signal.wake();
   });
   return {
-    async serve(open, posted) {
+    async serve(open) {
       try {
         const stream = open();
         for await (const item of stream.batches()) {
@@ -49,7 +48,6 @@ export function scoringPort(port: MessagePort): { serve(open: () => ScoreStream,
           credit--;
           const sent: SentBatch = { ...item, units: packUnits(item.units) };
           port.postMessage({ item: sent }, [item.scores.buffer as ArrayBuffer, item.published.buffer as ArrayBuffer, item.coverage.buffer as ArrayBuffer]);
-          posted?.();
         }
         const { ok, rows, exactUnits, errorCount, warningCount, errors, warnings } = stream.summary();
         port.postMessage({ end: true, summary: { ok, rows, exactUnits, errorCount, warningCount, errors, warnings } });

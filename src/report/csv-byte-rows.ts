@@ -11,7 +11,7 @@ import type { RankingShape, RankingUnit } from "./ranking-shape.ts";
 import { csvCellText, csvHeader, type CsvReportOptions } from "./to-csv.ts";
 import type { NodeCells } from "../pipeline/unit-nodes.ts";
 import { formatScaled } from "../number/publish-float.ts";
-import { csvCell, csvPlain } from "./escape.ts";
+import { csvCell } from "./escape.ts";
 import { addText, room, utf8Into, type ByteBuffer } from "../text/utf8-bytes.ts";
 
 /**
@@ -39,8 +39,8 @@ const NOT_KEPT = 255;
  */
 export function keepIdentity(bytes: Uint8Array, at: number, unit: string, code: string | undefined, delimiter: string): boolean {
   const end = at + IDENTITY_BYTES;
-  const name = utf8Into(bytes, at + 2, end, csvPlain(unit, delimiter) ? unit : csvCell(unit, delimiter));
-  const codeText = code === undefined ? "" : csvPlain(code, delimiter) ? code : csvCell(code, delimiter);
+  const name = utf8Into(bytes, at + 2, end, csvCell(unit, delimiter));
+  const codeText = code === undefined ? "" : csvCell(code, delimiter);
   const last = name < 0 ? -1 : utf8Into(bytes, name, end, codeText);
   if (last < 0) {
     bytes[at] = NOT_KEPT;
@@ -183,9 +183,9 @@ function valueTexts(write: ReturnType<typeof csvCellText>, places: number): Valu
   return { bytes, sizes, width, last };
 }
 
-/** A text cell (a name, a code) as `csvCell` writes it, without making its text again when it is plain. */
+/** A text cell (a name, a code) as `csvCell` writes it. */
 function addCell(out: ByteBuffer, text: string, delimiter: string): void {
-  addText(out, csvPlain(text, delimiter) ? text : csvCell(text, delimiter));
+  addText(out, csvCell(text, delimiter));
 }
 
 /** A published value (scaled, NaN missing): from the table, else its text as the CSV writer writes it. */

@@ -148,11 +148,10 @@ const FORMULA_START = /^[=+\-@\t\r]/u;
  * ```
  */
 export function csvPlain(text: string, delimiter = ","): boolean {
+  if (delimiter.length !== 1) return !FORMULA_START.test(text) && !text.includes(delimiter) && !/["\r\n]/u.test(text);
   const n = text.length;
-  if (n === 0) return true;
   const first = text.charCodeAt(0);
   if (first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13) return false;
-  if (delimiter.length !== 1) return !text.includes(delimiter) && !/["\r\n]/u.test(text);
   const d = delimiter.charCodeAt(0);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);

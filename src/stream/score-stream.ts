@@ -71,6 +71,12 @@ export interface StreamWay {
    * main thread writes or ranks (`--depth`).
    */
   readonly carry?: readonly number[];
+  /**
+   * Called after each batch is scored, whether it has units to give or not: every unit added
+   * before the batch's last one has then been read for the last time (the streamed CLI's scoring
+   * worker gives the memory of the blocks they were read from back to the reading worker).
+   */
+  readonly scored?: () => void;
 }
 
 /**
@@ -131,6 +137,7 @@ export function streamWith(frameworkIn: Framework | FrameworkDefinition, rows: S
         addToBatch(batch, unit, unitIndex++);
         if (batch.size < BATCH) continue;
         const scored = score(batch);
+        way.scored?.();
         if (scored !== undefined) yield scored;
       }
     }

@@ -119,6 +119,8 @@ describe("dti score and dti score --stream write the same bytes", () => {
     for (const format of [["--format", "csv"], ["--format", "csv", "--headers", "names", "--bom"], ["--format", "csv", "--decimal-comma"]]) {
       await same([join(dir, "names.csv"), "--framework", join(dir, "tiny-ab.json"), ...format]);
     }
+    // Ordinal ranks are not counted (they are ranked from the records at the end), dense ones are.
+    for (const ranking of ["ordinal", "dense"]) await same([join(dir, "names.csv"), "--framework", join(dir, "tiny-ab.json"), "--format", "csv", "--ranking", ranking]);
   }, 60_000);
 
   it("--points: the index in points beside its value", async () => {
