@@ -106,13 +106,14 @@ const TABLED = 4;
 export function csvByteRows(shape: RankingShape, options: CsvReportOptions, index: ReadonlyMap<string, number>, places: number, root?: number) {
   const cols = rankingColumns(shape, options);
   const write = csvCellText(options);
-  const delimiterText = options.delimiter ?? ",";
-  const delimiter = delimiterText.charCodeAt(0);
+  const delimiter = (options.delimiter ?? ",").charCodeAt(0);
   const code = Int8Array.from(cols, (c) => {
     if (c.node !== undefined) return !index.has(c.node.id) ? ABSENT : c.node.read === "rank" ? RANK : VALUE;
     if (c.id === shape.root && c.kind === "value" && root !== undefined) return VALUE;
-    const own = `${c.id} ${c.kind}`;
-    return own === "rank rank" ? UNIT_RANK : own === "unit text" ? UNIT_NAME : own === "code text" ? UNIT_CODE : own === "coverage share" ? COVERAGE : HEAD;
+    if (c.id === "rank" && c.kind === "rank") return UNIT_RANK;
+    if (c.id === "unit" && c.kind === "text") return UNIT_NAME;
+    if (c.id === "code" && c.kind === "text") return UNIT_CODE;
+    return c.id === "coverage" && c.kind === "share" ? COVERAGE : HEAD;
   });
   const at = Int32Array.from(cols, (c) => (c.node !== undefined ? (index.get(c.node.id) ?? -1) : c.id === shape.root ? (root ?? -1) : -1));
   const values = valueTexts(write, places);
@@ -135,8 +136,8 @@ export function csvByteRows(shape: RankingShape, options: CsvReportOptions, inde
         const c = code[k]!;
         if (c === RANK) addRank(out, nodes.ranks[at[k]!]!);
         else if (c === VALUE) addValue(out, values, write, nodes.published[at[k]!]!, places);
-        else if (c === UNIT_NAME) nameSize !== NOT_KEPT ? addBytes(out, kept!, keptAt + 2, nameSize) : addCell(out, u.unit, delimiterText);
-        else if (c === UNIT_CODE) nameSize !== NOT_KEPT ? addBytes(out, kept!, keptAt + 2 + nameSize, kept![keptAt + 1]!) : addCell(out, u.code ?? "", delimiterText);
+        else if (c === UNIT_NAME) nameSize !== NOT_KEPT ? addBytes(out, kept!, keptAt + 2, nameSize) : addText(out, write("text", u.unit));
+        else if (c === UNIT_CODE) nameSize !== NOT_KEPT ? addBytes(out, kept!, keptAt + 2 + nameSize, kept![keptAt + 1]!) : addText(out, write("text", u.code ?? null));
         else if (c === ABSENT) addText(out, write(cols[k]!.kind, null));
         else {
           const kind = cols[k]!.kind;
@@ -183,20 +184,10 @@ function valueTexts(write: ReturnType<typeof csvCellText>, places: number): Valu
   return { bytes, sizes, width, last };
 }
 
-/** A text cell (a name, a code) as `csvCell` writes it. */
-function addCell(out: ByteBuffer, text: string, delimiter: string): void {
-  addText(out, csvCell(text, delimiter));
-}
-
 /** A published value (scaled, NaN missing): from the table, else its text as the CSV writer writes it. */
 function addValue(out: ByteBuffer, values: ValueTexts, write: ReturnType<typeof csvCellText>, key: number, places: number): void {
   if (key >= 0 && key <= values.last && (key | 0) === key) {
-    const from = key * values.width;
-    const size = values.sizes[key]!;
-    const bytes = out.bytes;
-    const at = out.length;
-    for (let j = 0; j < size; j++) bytes[at + j] = values.bytes[from + j]!;
-    out.length = at + size;
+    addBytes(out, values.bytes, key * values.width, values.sizes[key]!);
     return;
   }
   addText(out, write("value", key !== key ? null : formatScaled(key, places)));
