@@ -33,9 +33,9 @@ export default defineConfig([
   { ...library, entry: { sql: "src/sql.ts" }, dts: { ...dts, only: true } },
   {
     // The command-line tool: Node only, ESM, with a shebang kept from the source; and the worker
-    // threads that read and score a streamed CSV (`dist/csv-worker.js`, `read-worker.js`,
-    // `unit-worker.js`, found beside the CLI's code).
-    entry: { cli: "src/cli/main.ts", "csv-worker": "src/cli/csv-worker.ts", "read-worker": "src/cli/read-worker.ts", "unit-worker": "src/cli/unit-worker.ts" },
+    // threads that read and score a streamed CSV and write its rows (`dist/csv-worker.js`,
+    // `read-worker.js`, `unit-worker.js`, `rows-worker.js`, found beside the CLI's code).
+    entry: { cli: "src/cli/main.ts", "csv-worker": "src/cli/csv-worker.ts", "read-worker": "src/cli/read-worker.ts", "unit-worker": "src/cli/unit-worker.ts", "rows-worker": "src/cli/rows-worker.ts" },
     format: ["esm"],
     sourcemap: true,
     target: "node20",

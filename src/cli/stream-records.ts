@@ -78,6 +78,8 @@ export interface Records {
    * {@link IDENTITY_BYTES} bytes), or −1: CSV rows, written in rank order, read them there.
    */
   readonly identity: number;
+  /** The units (by position in input order) whose records could not keep their name and code (too long). */
+  readonly unkept: Int32Array;
 }
 
 /** Rank counts per year and per (year, group), and the partition numbers they were counted under. */
@@ -120,10 +122,12 @@ export async function writeRecords(
   let counts: PartitionCounts | undefined;
   let rows = new Int32Array(1024);
   let count = 0;
+  const unkept: number[] = [];
   // Ordinal ranks depend on names: they are ranked from the records at the end instead.
   if (ranking !== "ordinal") counts = { year: createRankCounts(nodes), group: createRankCounts(nodes), years: new Map(), groups: new Map() };
   for await (const batch of stream.batches()) {
     rows = grow(rows, count + batch.size, (n) => new Int32Array(n));
+    const first = count;
     for (let k = 0; k < batch.size; k++) {
       const unit = batch.units[k]!;
       noteUnit(seen, unit);
@@ -133,13 +137,15 @@ export async function writeRecords(
     const records = batchRecords(batch, width, written, root, full);
     if (csvDelimiter !== undefined) {
       const bytes = new Uint8Array(records.buffer);
-      for (let k = 0; k < batch.size; k++) keepIdentity(bytes, 8 * (k * width + identity), batch.units[k]!.unit, batch.units[k]!.code, csvDelimiter);
+      for (let k = 0; k < batch.size; k++) {
+        if (!keepIdentity(bytes, 8 * (k * width + identity), batch.units[k]!.unit, batch.units[k]!.code, csvDelimiter)) unkept.push(first + k);
+      }
     }
     if (counts !== undefined && !countBatch(counts, batch, records, width, nodes)) counts = undefined;
     await writer.write(new Uint8Array(records.buffer));
   }
   await writer.finish();
-  return { nodes, width, full, rows: rows.subarray(0, count), has: seen.has, unranked: seen.unranked, summaryNames: seen.summaryNames, counts, identity };
+  return { nodes, width, full, rows: rows.subarray(0, count), has: seen.has, unranked: seen.unranked, summaryNames: seen.summaryNames, counts, identity, unkept: Int32Array.from(unkept) };
 }
 
 /** Which identity fields occur, and whether some unit is not ranked or named as a totals row. */
@@ -205,21 +211,24 @@ function readFully(fd: number, bytes: Uint8Array, length: number, position: numb
  * = 0, 1, 2 … in turn; a view, valid until the next call). They are gathered a window of
  * `windowBytes` at a time, each window by one pass reading the file in large pieces (those that
  * hold one of its units): one read per unit, a million reads at random places, took longer than
- * writing the output.
+ * writing the output. `order` may name only some of the file's `units` records (a part of the
+ * rows written on another thread).
  */
-export function recordsInOrder(fd: number, records: Records, order: Int32Array, windowBytes = 1 << 27): (k: number) => Float64Array {
+export function recordsInOrder(fd: number, records: Pick<Records, "width">, order: Int32Array, windowBytes = 1 << 27, units = order.length): (k: number) => Float64Array {
   const count = order.length;
   const width = records.width;
   const size = 8 * width;
   const windowUnits = Math.max(1, Math.min(count, Math.floor(windowBytes / size)));
   const pieceUnits = Math.max(1, Math.floor((4 << 20) / size));
-  const position = new Int32Array(count);
+  // Each record's place in `order`, or −1.
+  const position = new Int32Array(units).fill(-1);
   for (let k = 0; k < count; k++) position[order[k]!] = k;
   // The lowest and highest result position in each piece of the file: a window skips the pieces it has no unit of.
-  const pieces = Math.ceil(count / pieceUnits);
+  const pieces = Math.ceil(units / pieceUnits);
   const lowest = new Int32Array(pieces).fill(count);
   const highest = new Int32Array(pieces).fill(-1);
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < units; i++) {
+    if (position[i]! < 0) continue;
     const p = Math.floor(i / pieceUnits);
     lowest[p] = Math.min(lowest[p]!, position[i]!);
     highest[p] = Math.max(highest[p]!, position[i]!);
@@ -234,9 +243,9 @@ export function recordsInOrder(fd: number, records: Records, order: Int32Array, 
     for (let p = 0; p < pieces; p++) {
       if (highest[p]! < from || lowest[p]! >= end) continue;
       const first = p * pieceUnits;
-      const units = Math.min(pieceUnits, count - first);
-      readFully(fd, piece, units * size, first * size);
-      for (let j = 0; j < units; j++) {
+      const inPiece = Math.min(pieceUnits, units - first);
+      readFully(fd, piece, inPiece * size, first * size);
+      for (let j = 0; j < inPiece; j++) {
         const k = position[first + j]!;
         if (k >= from && k < end) windowView.set(piece.subarray(j * size, (j + 1) * size), (k - from) * size);
       }

@@ -28,37 +28,10 @@ import { writtenAt } from "./node-depth.ts";
 import type { CliIO } from "./io.ts";
 import { openOutFile, type OutFile } from "./out-file.ts";
 import { unitsFile, writeRecords } from "./stream-records.ts";
-import { writeResult, writtenNodes, type ByteSink } from "./stream-result.ts";
-import { addText, type ByteBuffer } from "../text/utf8-bytes.ts";
+import { writeResult, writtenNodes } from "./stream-result.ts";
+import { byteWriter } from "./byte-sink.ts";
 import type { StreamCliSettings } from "./stream-settings.ts";
 import { UsageError } from "./usage-error.ts";
-
-/**
- * Buffered byte writes: text or bytes are appended to `buffer`, and `write` (awaited) takes the
- * bytes when 1 MiB are buffered; a fresh buffer follows, as the last one may still be being written.
- * Writes end between whole texts and rows, never inside a character.
- */
-export function byteWriter(write: (bytes: Uint8Array) => Promise<void>): ByteSink & { flush(): Promise<void> } {
-  const LIMIT = 1 << 20;
-  const buffer: ByteBuffer = { bytes: new Uint8Array(LIMIT + (1 << 16)), length: 0 };
-  const flush = async () => {
-    if (buffer.length === 0) return;
-    const bytes = buffer.bytes.subarray(0, buffer.length);
-    buffer.bytes = new Uint8Array(Math.max(LIMIT + (1 << 16), buffer.bytes.length));
-    buffer.length = 0;
-    await write(bytes);
-  };
-  const added = () => (buffer.length >= LIMIT ? flush() : undefined);
-  return {
-    buffer,
-    add(text) {
-      addText(buffer, text);
-      return added();
-    },
-    added,
-    flush,
-  };
-}
 
 /**
  * The buffered output of a command: into `outFile` as bytes, or to standard output as text (a BOM

@@ -29,6 +29,10 @@ export function numberedNames(count: number, unit: (i: number) => string): Numbe
   const stems = new Map<string, number>();
   const stem = new Int32Array(count);
   const number = new Float64Array(count);
+  // The stem of the last numbered name: names of one stem mostly come together, and a name that
+  // starts with it is not cut into a new string to be looked up.
+  let last = "";
+  let lastId = -1;
   for (let i = 0; i < count; i++) {
     const name = unit(i);
     const at = trailingNumberStart(name);
@@ -36,11 +40,17 @@ export function numberedNames(count: number, unit: (i: number) => string): Numbe
       stem[i] = -1;
       continue;
     }
-    const text = name.slice(0, at);
-    let id = stems.get(text);
-    if (id === undefined) stems.set(text, (id = stems.size));
-    stem[i] = id;
-    number[i] = Number(name.slice(at));
+    if (at !== last.length || lastId < 0 || !name.startsWith(last)) {
+      last = name.slice(0, at);
+      const id = stems.get(last);
+      if (id === undefined) stems.set(last, (lastId = stems.size));
+      else lastId = id;
+    }
+    stem[i] = lastId;
+    // At most 15 digits: exact, digit by digit.
+    let x = 0;
+    for (let j = at; j < name.length; j++) x = 10 * x + name.charCodeAt(j) - 48;
+    number[i] = x;
   }
   return { stem, number };
 }

@@ -27,16 +27,20 @@ export interface RankCounts {
   rank(partition: number, node: number, key: number): number;
   /** Every node's rank of one unit in `partition` (after `finish`): `into[k]` for `keys[k]`, 0 for NaN. */
   ranks(partition: number, keys: ArrayLike<number>, into: Int32Array): void;
+  /** The counts (or, after `finish`, the ranks) as plain data, for {@link createRankCounts} on another thread. */
+  tables(): readonly (RankTable | undefined)[];
 }
 
-interface Table {
+/** One node's and partition's counts (ranks after `finish`) of the whole-number keys from `lo` up. */
+export interface RankTable {
   /** The key counted at `counts[0]`. */
   lo: number;
   counts: Int32Array;
 }
 
 /**
- * Creates {@link RankCounts} for `nodes` ranked nodes.
+ * Creates {@link RankCounts} for `nodes` ranked nodes: empty, or holding the tables `from` (what
+ * `tables()` gave, passed to another thread).
  *
  * @example
  * ```ts
@@ -44,10 +48,11 @@ interface Table {
  * for (const key of [8002, 9001, 8002, NaN]) counts.add(0, [key]);
  * counts.finish("competition");
  * [9001, 8002, NaN].map((key) => counts.rank(0, 0, key)); // => [1, 2, 0]
+ * createRankCounts(1, structuredClone(counts.tables())).rank(0, 0, 8002); // => 2
  * ```
  */
-export function createRankCounts(nodes: number): RankCounts {
-  const tables: (Table | undefined)[] = [];
+export function createRankCounts(nodes: number, from: readonly (RankTable | undefined)[] = []): RankCounts {
+  const tables: (RankTable | undefined)[] = [...from];
   let failed = false;
   // A key outside its table (or not a whole number, or NaN): the table made or grown, or false.
   const slow = (at: number, key: number): boolean => {
@@ -94,6 +99,7 @@ export function createRankCounts(nodes: number): RankCounts {
         into[k] = key !== key || t === undefined ? 0 : t.counts[key - t.lo]!;
       }
     },
+    tables: () => tables,
   };
 }
 
@@ -101,7 +107,7 @@ export function createRankCounts(nodes: number): RankCounts {
  * Room in `t` for `key`: the span from the lowest to the highest key counted (found from the
  * counts, a rare scan) decides, the array doubles with room on both sides. False past {@link COUNT_SPAN}.
  */
-function grow(t: Table, key: number): boolean {
+function grow(t: RankTable, key: number): boolean {
   let first = 0;
   while (t.counts[first] === 0) first++;
   let last = t.counts.length - 1;

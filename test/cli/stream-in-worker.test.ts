@@ -2,7 +2,8 @@
 // framework read twice) give the same scored batches and summary as scoring on the main thread
 // (ranks, identities, issues, errors); and the CLI writes the same output with and without them.
 // The workers' scripts are bundled from source with esbuild, as tsup builds dist/csv-worker.js,
-// dist/read-worker.js and dist/unit-worker.js.
+// dist/read-worker.js, dist/unit-worker.js and dist/rows-worker.js (pass 2's CSV rows, every
+// other segment written on a second core).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -11,10 +12,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fileChunks } from "../../src/cli/file-chunks.ts";
 import { readCsvBlocks } from "../../src/csv.ts";
 import { scoreFileInWorker } from "../../src/cli/stream-in-worker.ts";
+import { ROW_SEGMENT } from "../../src/cli/csv-rows.ts";
+import { segmentsOf, startRowsWorker } from "../../src/cli/rows-in-worker.ts";
 import { getFramework, scoreStream, type StreamOptions } from "../../src/index.ts";
 
 const DIR = ".tmp/test-csv-worker";
-const WORKERS = ["csv-worker", "read-worker", "unit-worker"].map((name) => `src/cli/${name}.ts`);
+const WORKERS = ["csv-worker", "read-worker", "unit-worker", "rows-worker"].map((name) => `src/cli/${name}.ts`);
 const scripts = (dir: string) => ({ file: pathToFileURL(`${dir}/csv-worker.js`), read: pathToFileURL(`${dir}/read-worker.js`), units: pathToFileURL(`${dir}/unit-worker.js`) });
 const SCRIPT = scripts(`${DIR}/lib`);
 
@@ -27,7 +30,8 @@ beforeAll(async () => {
   }
   const lines = ["Đơn vị;Mã;a;b;c"];
   for (let i = 0; i < 60000; i++) {
-    const name = i % 97 === 0 ? `"Công ty ${i}; TNHH"` : `Đơn vị ${i}`;
+    // Some names too long for a record to keep (pass 2 writes them from the units' strings).
+    const name = i % 97 === 0 ? `"Công ty ${i}; TNHH"` : i % 1009 === 0 ? `Hợp tác xã dịch vụ nông nghiệp tổng hợp số ${i} của xã Đông Hưng` : `Đơn vị ${i}`;
     const a = i % 13 === 0 ? "" : `0,${String((i * 7919) % 10000).padStart(4, "0")}`;
     const b = i % 101 === 0 ? "NA" : `0.${String((i * 104729) % 10000).padStart(4, "0")}`;
     const c = i % 211 === 0 ? "1" : `0.${String(i % 10000).padStart(4, "0")}5`;
@@ -67,7 +71,9 @@ describe("dti score --stream", { timeout: 120_000 }, () => {
     const withWorker = run("with");
     const without = run("without");
     expect(without.code).toBe(0);
-    expect(without.out.split("\n").length).toBeGreaterThan(19000);
+    // More than two segments of rows (the rows worker writes the second), long names among them.
+    expect(without.out.split("\n").length).toBeGreaterThan(2 * ROW_SEGMENT);
+    expect(without.out).toContain("Hợp tác xã dịch vụ nông nghiệp tổng hợp số 1009 của xã Đông Hưng");
     expect(withWorker).toEqual(without);
     // Only the index written (the workers' batches carry only it), in CSV and JSON.
     for (const format of ["csv", "json"]) {
@@ -191,5 +197,29 @@ describe("scoreFileInWorker", { timeout: 120_000 }, () => {
     for (let wait = 0; wait < 50 && threads() > before; wait++) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(threads()).toBe(before);
     expect(() => stream.summary()).toThrow(/known once the stream has been read/u);
+  });
+});
+
+describe("the rows worker", { timeout: 60_000 }, () => {
+  it("takes every other segment of the result order", () => {
+    const order = Int32Array.from({ length: 2 * ROW_SEGMENT + 5 }, (_, i) => 7 * i);
+    const even = segmentsOf(order, 0);
+    const odd = segmentsOf(order, 1);
+    expect(even.length).toBe(ROW_SEGMENT + 5);
+    expect(Array.from(odd)).toEqual(Array.from(order.subarray(ROW_SEGMENT, 2 * ROW_SEGMENT)));
+    expect([...even.subarray(0, ROW_SEGMENT), ...odd, ...even.subarray(ROW_SEGMENT)]).toEqual([...order]);
+    expect(Array.from(segmentsOf(order.subarray(0, 3), 1))).toEqual([]);
+  });
+
+  it("is not started for fewer units than two segments, nor without its script", () => {
+    expect(startRowsWorker(2 * ROW_SEGMENT - 1, pathToFileURL(`${DIR}/lib/rows-worker.js`))).toBeUndefined();
+    expect(startRowsWorker(10 * ROW_SEGMENT, pathToFileURL(`${DIR}/no-such-folder/rows-worker.js`))).toBeUndefined();
+  });
+
+  it("says when it stopped before its rows, instead of leaving pass 2 waiting", async () => {
+    writeFileSync(`${DIR}/lib/failing-worker.js`, 'throw new Error("no rows here");\n');
+    const worker = startRowsWorker(10 * ROW_SEGMENT, pathToFileURL(`${DIR}/lib/failing-worker.js`))!;
+    await expect(worker.next()).rejects.toThrow(/no rows here/u);
+    await worker.stop();
   });
 });

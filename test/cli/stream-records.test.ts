@@ -48,4 +48,18 @@ describe("recordsInOrder", () => {
     }
     closeSync(fd);
   });
+
+  it.each([
+    ["one window", 1 << 20],
+    ["a window of 7 records", 7 * 5 * 8],
+  ])("gives the records of a part of the units (every other piece of the order), with %s", (_, windowBytes) => {
+    const count = 3000;
+    const width = 5;
+    const fd = recordFile(count, width);
+    const order = shuffled(count, 9);
+    const part = Int32Array.from(order.filter((_, k) => Math.floor(k / 100) % 2 === 1));
+    const at = recordsInOrder(fd, { width }, part, windowBytes, count);
+    for (let k = 0; k < part.length; k++) expect(Array.from(at(k))).toEqual(Array.from({ length: width }, (_, j) => part[k]! * 1000 + j));
+    closeSync(fd);
+  });
 });

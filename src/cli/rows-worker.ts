@@ -1,0 +1,45 @@
+/**
+ * The rows worker thread of `dti score --stream`'s pass 2: given its part of the result order
+ * (every other segment, `rows-in-worker.ts`), it writes those units' CSV rows (`csvRows`) while the
+ * main thread writes the segments between, and posts each segment's bytes as it is done, at most
+ * {@link AHEAD} segments ahead of the main thread's taking them.
+ *
+ * Messages in: `{ job }` (the plan, the temporary file's descriptor, the units of its segments in
+ * order), then `{ took: 1 }` as the main thread takes each segment. Out: `{ bytes }` per segment
+ * (transferred), or `{ error }`.
+ *
+ * @module
+ */
+import { parentPort } from "node:worker_threads";
+import type { ByteBuffer } from "../text/utf8-bytes.ts";
+import { csvRows, ROW_SEGMENT, type CsvRowsPlan } from "./csv-rows.ts";
+import { wakeUp } from "./wake-up.ts";
+
+/** Segments written ahead of the main thread's taking them: enough to keep this thread busy, and its memory a few segments. */
+const AHEAD = 2;
+
+const port = parentPort!;
+let room = AHEAD;
+const signal = wakeUp();
+let job: { plan: CsvRowsPlan; fd: number; order: Int32Array } | undefined;
+port.on("message", (message: { job?: typeof job; took?: number }) => {
+  if (message.job !== undefined) job = message.job;
+  room += message.took ?? 0;
+  signal.wake();
+});
+try {
+  while (job === undefined) await signal.wait();
+  const { plan, fd, order } = job;
+  const rows = csvRows(plan, fd, order);
+  for (let start = 0; start < order.length; start += ROW_SEGMENT) {
+    while (room <= 0) await signal.wait();
+    room--;
+    const out: ByteBuffer = { bytes: new Uint8Array(1 << 21), length: 0 };
+    for (let k = start; k < Math.min(order.length, start + ROW_SEGMENT); k++) rows.row(out);
+    const bytes = out.bytes.subarray(0, out.length);
+    port.postMessage({ bytes }, [bytes.buffer as ArrayBuffer]);
+  }
+} catch (e) {
+  port.postMessage({ error: e instanceof Error ? e.message : String(e) });
+}
+port.close();
