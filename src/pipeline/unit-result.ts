@@ -98,8 +98,11 @@ export function resultOrder(
   // By year, then rank, then position, in two stable counting passes (ranks are whole numbers 1 …
   // count, none last; years at most a few hundred): a comparator sort of a million units took
   // longer than collating their ties.
-  const distinct = [...new Set(years)].sort((a, b) => a - b);
   const yearSlot = new Int32Array(count);
+  // (Mostly one year: then no set of a million numbers is made to find it out.)
+  let oneYear = true;
+  for (let i = 1; i < count && oneYear; i++) oneYear = years[i] === years[0];
+  const distinct = oneYear ? years.subarray(0, Math.min(1, count)) : Float64Array.from(new Set(years)).sort();
   if (distinct.length > 1) for (let i = 0; i < count; i++) yearSlot[i] = distinct.indexOf(years[i]!);
   const byRank = countingSort(items, rankSlot, count + 2);
   const order = countingSort(byRank, yearSlot, distinct.length);

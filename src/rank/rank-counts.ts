@@ -16,11 +16,11 @@ export const COUNT_SPAN = 1_048_576;
 /** Counts of keys per (partition, node), then ranks by key. */
 export interface RankCounts {
   /**
-   * Counts a unit's keys (one per node, NaN unranked) in `partition` (a whole number ≥ 0 the
-   * caller gives each year, or each year and group). False when a key cannot be counted (not a
-   * whole number, or too wide a span): the counts are then unusable.
+   * Counts a unit's keys (one per node, NaN unranked; `keys[from …]`) in `partition` (a whole
+   * number ≥ 0 the caller gives each year, or each year and group). False when a key cannot be
+   * counted (not a whole number, or too wide a span): the counts are then unusable.
    */
-  add(partition: number, keys: ArrayLike<number>): boolean;
+  add(partition: number, keys: ArrayLike<number>, from?: number): boolean;
   /** Turns the counts into ranks; call once, after the last `add`. */
   finish(method: "competition" | "dense"): void;
   /** The rank of `key` for `node` in `partition` (after `finish`); 0 for NaN. */
@@ -69,11 +69,11 @@ export function createRankCounts(nodes: number, from: readonly (RankTable | unde
     return true;
   };
   return {
-    add(partition, keys) {
+    add(partition, keys, from = 0) {
       if (failed) return false;
       const base = partition * nodes;
       for (let k = 0; k < nodes; k++) {
-        const key = keys[k]!;
+        const key = keys[from + k]!;
         if (key !== key) continue;
         // The common case in one comparison: a whole number inside the table counted so far.
         const t = tables[base + k];

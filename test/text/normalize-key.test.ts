@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { cleanName } from "../../src/text/clean-name.ts";
+import { prng } from "../helpers/prng.ts";
 import { normalizeKey } from "../../src/text/normalize-key.ts";
 
 describe("normalizeKey", () => {
@@ -23,6 +25,17 @@ describe("normalizeKey", () => {
     expect(normalizeKey("NHẬN THỨC SỐ")).toBe("nhận thức số");
     expect(normalizeKey("ĐÀ NẴNG")).toBe("đà nẵng");
     expect(normalizeKey("ĐÀ NẴNG".normalize("NFD"))).toBe("đà nẵng");
+  });
+
+  it("is the lower case of the clean name (2,000 random spellings): a clean name's key needs no second cleaning", () => {
+    const next = prng(17);
+    const pieces = ["Đ", "à", "A", "Ấ", "a\u0302\u0301", "e\u0323", " ", "  ", "\u00a0", "\u200b", "\u00ad", "\ufeff", "\t", "Phường", "SỐ", "1", "ǅ", "İ", "ß", "Σ", "\u0301", "中"];
+    for (let t = 0; t < 2000; t++) {
+      const text = Array.from({ length: Math.floor(next() * 12) }, () => pieces[Math.floor(next() * pieces.length)]).join("");
+      const clean = cleanName(text);
+      expect(normalizeKey(text)).toBe(clean.toLowerCase());
+      expect(normalizeKey(clean)).toBe(clean.toLowerCase());
+    }
   });
 
   it("keeps different words different", () => {
