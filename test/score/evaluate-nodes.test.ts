@@ -11,11 +11,12 @@ import { prng } from "../helpers/prng.ts";
 const u = 2 ** -53;
 
 function plan(children: number) {
-  const framework = validateFramework({
+  const checked = validateFramework({
     id: "mean", version: "1.0.0", title: { vi: "Trung bình" },
     root: { id: "root", name: { vi: "Chỉ số" }, children: Array.from({ length: children }, (_, k) => ({ id: `c${k}`, name: { vi: `c${k}` }, weight: 1 + (k % 3), rule: { type: "value" } })) },
-  }).framework!;
-  return compileFramework(framework);
+  });
+  if (!checked.ok) throw new Error("the test's framework is not valid");
+  return compileFramework(checked.framework);
 }
 
 describe("evaluateNodes, arithmetic mean", () => {

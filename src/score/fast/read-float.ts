@@ -79,7 +79,8 @@ export function plainDecimal(text: string, start: number, end: number): number {
 /**
  * The end of {@link plainDecimal} for a reader that has gone through the characters itself (all
  * digits but at most one separator, at `sep`, −1 for none): `whole` is the digits read as a whole
- * number. NaN when the text is empty, longer than 15 digits, or ends with its separator.
+ * number. NaN when the text is empty, longer than 15 digits, or ends with its separator. (The CSV
+ * block reader writes these lines out in its loop, with {@link POW10}: see `csv-blocks.ts`.)
  */
 export function plainValue(whole: number, sep: number, start: number, end: number): number {
   if (end <= start || end - start > 16) return NaN;
@@ -91,7 +92,7 @@ export function plainValue(whole: number, sep: number, start: number, end: numbe
 }
 
 /** 10^0 … 10^22, all exact doubles. */
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+export const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /**
  * True when `text` is read by {@link readFloatInto} and has at most 15 significant digits: then
