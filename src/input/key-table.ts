@@ -30,10 +30,10 @@ export interface KeyTable {
   /** Entries added. */
   readonly size: number;
   /**
-   * The entry of this hash and year for which `same(entry)` holds (its text is the one sought),
-   * or −1.
+   * The entry of this hash and year whose text has the key `key` (`keyOf(text)`; the text itself
+   * by default), or −1. (A key and a function made once, not a test made for every row.)
    */
-  find(hash: number, year: number, same: (entry: number) => boolean): number;
+  find(hash: number, year: number, key: string, keyOf?: (text: string) => string): number;
   /** Adds an entry (not there yet: see `find`) and returns its number: 0, 1, 2 … in order. */
   add(hash: number, year: number, text: string, value: number): number;
   /** The text an entry was added with. */
@@ -43,6 +43,9 @@ export interface KeyTable {
   setValue(entry: number, value: number): void;
 }
 
+/** A text as its own key. */
+const itself = (text: string): string => text;
+
 /**
  * An empty {@link KeyTable} (open addressing, linear probing, at most half full).
  *
@@ -50,9 +53,9 @@ export interface KeyTable {
  * ```ts
  * const units = keyTable();
  * const h = keyHash("huế", 0);
- * units.find(h, 0, (e) => units.text(e) === "huế"); // => -1
- * const e = units.add(h, 0, "huế", 12);
- * units.value(units.find(h, 0, (e) => units.text(e) === "huế")); // => 12
+ * units.find(h, 0, "huế"); // => -1
+ * units.add(h, 0, "Huế", 12);
+ * units.value(units.find(h, 0, "huế", (text) => text.toLowerCase())); // => 12
  * ```
  */
 export function keyTable(): KeyTable {
@@ -72,11 +75,11 @@ export function keyTable(): KeyTable {
     get size() {
       return size;
     },
-    find(hash, year, same) {
+    find(hash, year, key, keyOf = itself) {
       const mask = slots.length - 1;
       for (let s = hash & mask; slots[s] !== 0; s = (s + 1) & mask) {
         const e = slots[s]! - 1;
-        if (hashes[e] === hash && years[e] === year && same(e)) return e;
+        if (hashes[e] === hash && years[e] === year && keyOf(texts[e]!) === key) return e;
       }
       return -1;
     },

@@ -201,7 +201,7 @@ export function readWideIdentity(
   const year = id.year ?? 0;
   const hash = keyHash(key, year);
   const { units, codes } = state;
-  const seen = units.find(hash, year, (e) => nameKey(units.text(e)) === key);
+  const seen = units.find(hash, year, key, nameKey);
   if (seen >= 0) {
     issues.push(error("DATA_DUPLICATE_UNIT", `unit ${describe(id)} appears again (first on row ${units.value(seen)})`, { row: line, unit: id.unit }));
     return undefined;
@@ -210,7 +210,7 @@ export function readWideIdentity(
   if (id.code !== undefined) {
     const code = id.code;
     const codeHash = keyHash(code, year);
-    const other = codes.find(codeHash, year, (e) => codes.text(e) === code);
+    const other = codes.find(codeHash, year, code);
     if (other < 0) codes.add(codeHash, year, code, entry);
     else {
       const first = codes.value(other);

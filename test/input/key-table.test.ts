@@ -23,7 +23,7 @@ describe("keyTable", () => {
         const text = `${words[Math.floor(rnd() * words.length)]}${Math.floor(rnd() * 900)}`;
         const year = rnd() < 0.3 ? 0 : 2020 + Math.floor(rnd() * 3);
         const hash = hashOf(text, year);
-        const found = table.find(hash, year, (e) => table.text(e) === text);
+        const found = table.find(hash, year, text);
         const key = `${year}\u0000${text}`;
         const expected = map.get(key);
         if (expected === undefined) {
@@ -41,10 +41,19 @@ describe("keyTable", () => {
       expect(map.size).toBeGreaterThan(2000);
       for (const [key, e] of map) {
         const [year, text] = [Number(key.slice(0, key.indexOf("\u0000"))), key.slice(key.indexOf("\u0000") + 1)];
-        expect(table.find(hashOf(text, year), year, (f) => table.text(f) === text)).toBe(e);
+        expect(table.find(hashOf(text, year), year, text)).toBe(e);
       }
     });
   }
+
+  it("finds an entry by a key of its text", () => {
+    const table = keyTable();
+    const lower = (text: string) => text.toLowerCase();
+    const e = table.add(keyHash("huế", 0), 0, "Huế", 7);
+    expect(table.find(keyHash("huế", 0), 0, "huế", lower)).toBe(e);
+    expect(table.find(keyHash("huế", 0), 0, "huế")).toBe(-1);
+    expect(table.find(keyHash("huế", 0), 2024, "huế", lower)).toBe(-1);
+  });
 
   it("hashes the text and the year", () => {
     expect(keyHash("huế", 2024)).toBe(keyHash("huế", 2024));
