@@ -1,14 +1,14 @@
 /**
- * Pass 2's CSV rows in the common case: units without years or groups, ranked by counting, whose
- * records keep their names and codes (`keepIdentity`). Such a row is written from the unit's
- * record, its index rank and the rank counts alone, without the units' strings: so the rows can
- * be written on two threads at once, the main thread and a rows worker (`rows-worker.ts`) taking
- * segments of the result order in turn.
+ * Pass 2's CSV rows in the common case: units without years or groups, ranked by counting. Such a
+ * row is written from the unit's record (where pass 1 kept its name and code, `keepIdentity`, but
+ * for a long one), its index rank and the rank counts: so the rows can be written on two threads
+ * at once, the main thread and a rows worker (`rows-worker.ts`) taking segments of the result
+ * order in turn.
  *
  * @module
  */
 import type { NodeInfo } from "../pipeline/types.ts";
-import { rootNumbers, unitHead } from "../pipeline/unit-result.ts";
+import { rootNumbers, unitHead, type UnitIdentity } from "../pipeline/unit-result.ts";
 import type { UnitTable } from "../pipeline/unit-nodes.ts";
 import { createRankCounts, type RankTable } from "../rank/rank-counts.ts";
 import { csvByteRows, keepsIdentity } from "../report/csv-byte-rows.ts";
@@ -36,12 +36,20 @@ export interface CsvRowsPlan {
   readonly rootRank: Int32Array;
   /** The written nodes' finished rank counts (one partition: no years). */
   readonly counts: readonly (RankTable | undefined)[];
-  /** Name and code of the units whose records do not keep them (too long). */
-  readonly names: readonly (readonly [number, string, string | undefined])[];
+  /** Bytes of records read back at a time (`recordsInOrder`). */
+  readonly windowBytes: number;
 }
+
+/** A unit's name and code, for one whose record could not keep them (too long). */
+export type NameOf = (i: number) => { readonly unit: string; readonly code?: string };
 
 /** Units in a segment of the result order: the two threads write every other one. */
 export const ROW_SEGMENT = 16_384;
+
+/** A unit's identity as a row's head reads it (a CSV ranking has no column of input rows). */
+function longName(id: ReturnType<NameOf>): UnitIdentity {
+  return id.code === undefined ? { unit: id.unit, row: 0 } : { unit: id.unit, code: id.code, row: 0 };
+}
 
 /** A table of nothing, to make the one head object before any unit is read. */
 const emptyTable: UnitTable = { score: () => null, value: () => null, coverage: () => 0, rank: () => null, groupRank: () => null };
@@ -49,18 +57,17 @@ const emptyTable: UnitTable = { score: () => null, value: () => null, coverage: 
 /**
  * The CSV rows of the units `order` (a part of the result order, or all of it), from the records
  * of the temporary file `fd`: `header`, then `row(out)` appends the next unit's line. One head
- * object, given each unit's numbers in turn, serves every unit whose record keeps its name; the
- * others (`plan.names`) get their own.
+ * object, given each unit's numbers in turn, serves every unit whose record keeps its name and
+ * code; the others, whose names are long, are asked of `nameOf`.
  */
-export function csvRows(plan: CsvRowsPlan, fd: number, order: Int32Array): { header: string; row(out: ByteBuffer): void } {
+export function csvRows(plan: CsvRowsPlan, fd: number, order: Int32Array, nameOf: NameOf): { header: string; row(out: ByteBuffer): void } {
   const { records, rootPosition } = plan;
   const current: Current = { record: new Float64Array(records.width) };
   const counts = createRankCounts(records.nodes, plan.counts);
   const ranks = countedRanks(counts, counts, current);
   const table = recordTable(current, records, rootPosition, plan.decimals, { rank: plan.rootRank, groupRank: new Int32Array(0) }, ranks.one, { year: 0, group: -1 });
   const csv = csvByteRows({ root: plan.root, nodes: plan.nodes, has: plan.has }, plan.csv, new Map(plan.index), plan.decimals, rootPosition >= 0 ? rootPosition : undefined);
-  const names = new Map(plan.names.map(([i, unit, code]) => [i, { unit, row: 0, ...(code !== undefined ? { code } : {}) }]));
-  const recordAt = recordsInOrder(fd, records, order, undefined, plan.units);
+  const recordAt = recordsInOrder(fd, records, order, plan.windowBytes, plan.units);
   const numbers = { published: current.record, ranks: new Int32Array(records.nodes) };
   const head = unitHead({ unit: "", row: 0 }, undefined, emptyTable, 0, 0);
   let bytes: Uint8Array = new Uint8Array(0);
@@ -74,7 +81,7 @@ export function csvRows(plan: CsvRowsPlan, fd: number, order: Int32Array): { hea
       if (bytes.buffer !== record.buffer) bytes = new Uint8Array(record.buffer);
       const at = record.byteOffset + 8 * records.identity;
       const kept = keepsIdentity(bytes, at);
-      const u = kept ? rootNumbers(head, table, i, rootPosition) : unitHead(names.get(i)!, undefined, table, i, rootPosition);
+      const u = kept ? rootNumbers(head, table, i, rootPosition) : unitHead(longName(nameOf(i)), undefined, table, i, rootPosition);
       ranks.all(i, 0, numbers.ranks);
       csv.row(u, numbers, out, kept ? bytes : undefined, at);
     },

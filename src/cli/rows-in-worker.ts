@@ -8,9 +8,9 @@
  * @module
  */
 import { Worker } from "node:worker_threads";
-import { csvRows, ROW_SEGMENT, type CsvRowsPlan } from "./csv-rows.ts";
+import { csvRows, ROW_SEGMENT, type CsvRowsPlan, type NameOf } from "./csv-rows.ts";
 import type { ByteSink } from "./byte-sink.ts";
-import { hasWorker } from "./worker-items.ts";
+import { hasWorker, revive } from "./worker-items.ts";
 import { wakeUp } from "./wake-up.ts";
 
 /**
@@ -37,35 +37,52 @@ export const ROWS_WORKER = new URL("./rows-worker.js", import.meta.url);
 
 /** A rows worker, started before its work is known (its start overlaps the result order's making). */
 export interface RowsWorker {
-  /** Gives the worker its part: the units of the odd segments of `order`. */
-  start(plan: CsvRowsPlan, fd: number, order: Int32Array): void;
+  /**
+   * Gives the worker its part: the units of the odd segments of `order` (`nameOf` gives the names
+   * and codes of those whose records could not keep them: `unkept`).
+   */
+  start(plan: CsvRowsPlan, fd: number, order: Int32Array, unkept: Int32Array, nameOf: NameOf): void;
   /** The bytes of the worker's next segment, once written. */
   next(): Promise<Uint8Array>;
   stop(): Promise<void>;
 }
 
-/** Starts a rows worker for `units` units, or undefined when one would not pay (or its script is not there). */
+/**
+ * Starts a rows worker for `units` units, or undefined when one would not pay, its script is not
+ * there, or no thread can be started (the main thread then writes every row).
+ */
 export function startRowsWorker(units: number, script: URL = ROWS_WORKER): RowsWorker | undefined {
   if (units < 2 * ROW_SEGMENT || !hasWorker(script)) return undefined;
-  const worker = new Worker(script);
-  const inbox: { bytes?: Uint8Array; error?: string }[] = [];
+  let worker: Worker;
+  try {
+    worker = new Worker(script);
+  } catch {
+    return undefined;
+  }
+  type Message = { bytes?: Uint8Array; error?: Parameters<typeof revive>[0] };
+  const inbox: Message[] = [];
   const signal = wakeUp();
-  const push = (message: { bytes?: Uint8Array; error?: string }) => {
+  const push = (message: Message) => {
     inbox.push(message);
     signal.wake();
   };
   worker.on("message", push);
-  worker.on("error", (e) => push({ error: e.message }));
-  worker.on("exit", () => push({ error: "the rows worker stopped before its last row" }));
+  worker.on("error", (e) => push({ error: { message: e.message } }));
+  worker.on("exit", () => push({ error: { message: "the rows worker stopped before its last row" } }));
   return {
-    start: (plan, fd, order) => {
+    start: (plan, fd, order, unkept, nameOf) => {
       const part = segmentsOf(order, 1);
-      worker.postMessage({ job: { plan, fd, order: part } }, [part.buffer as ArrayBuffer]);
+      const names = new Map<number, ReturnType<NameOf>>();
+      if (unkept.length > 0) {
+        const inPart = new Set(part);
+        for (const i of unkept) if (inPart.has(i)) names.set(i, nameOf(i));
+      }
+      worker.postMessage({ job: { plan, fd, order: part, names } }, [part.buffer as ArrayBuffer]);
     },
     async next() {
       while (inbox.length === 0) await signal.wait();
       const message = inbox.shift()!;
-      if (message.bytes === undefined) throw new Error(message.error);
+      if (message.bytes === undefined) throw revive(message.error ?? {});
       worker.postMessage({ took: 1 });
       return message.bytes;
     },
@@ -75,11 +92,14 @@ export function startRowsWorker(units: number, script: URL = ROWS_WORKER): RowsW
 
 /**
  * Writes the CSV rows of the units `order` (all of them, in result order) to `out`: with `worker`,
- * the odd segments are the worker's, taken in turn.
+ * the odd segments are the worker's, taken in turn. `unkept` and `nameOf`: the units whose records
+ * could not keep their names and codes, and those names and codes.
  */
-export async function writeCsvRows(plan: CsvRowsPlan, fd: number, order: Int32Array, out: ByteSink, worker: RowsWorker | undefined): Promise<void> {
-  worker?.start(plan, fd, order);
-  const rows = csvRows(plan, fd, worker === undefined ? order : segmentsOf(order, 0));
+export async function writeCsvRows(plan: CsvRowsPlan, fd: number, order: Int32Array, unkept: Int32Array, nameOf: NameOf, out: ByteSink, worker: RowsWorker | undefined): Promise<void> {
+  // Two threads read the records at once: each a window half the size.
+  const each = worker === undefined ? plan : { ...plan, windowBytes: Math.max(1, Math.floor(plan.windowBytes / 2)) };
+  worker?.start(each, fd, order, unkept, nameOf);
+  const rows = csvRows(each, fd, worker === undefined ? order : segmentsOf(order, 0), nameOf);
   await out.add(rows.header);
   for (let s = 0; s * ROW_SEGMENT < order.length; s++) {
     if (worker !== undefined && s % 2 === 1) {

@@ -5,32 +5,42 @@
  * {@link AHEAD} segments ahead of the main thread's taking them.
  *
  * Messages in: `{ job }` (the plan, the temporary file's descriptor, the units of its segments in
- * order), then `{ took: 1 }` as the main thread takes each segment. Out: `{ bytes }` per segment
- * (transferred), or `{ error }`.
+ * order, the names and codes of those of them whose records could not keep them), then
+ * `{ took: 1 }` as the main thread takes each segment. Out: `{ bytes }` per segment (transferred),
+ * or `{ error }` (as plain data, `plainError`).
  *
  * @module
  */
 import { parentPort } from "node:worker_threads";
 import type { ByteBuffer } from "../text/utf8-bytes.ts";
 import { csvRows, ROW_SEGMENT, type CsvRowsPlan } from "./csv-rows.ts";
+import { plainError } from "./worker-port.ts";
 import { wakeUp } from "./wake-up.ts";
 
 /** Segments written ahead of the main thread's taking them: enough to keep this thread busy, and its memory a few segments. */
 const AHEAD = 2;
 
+/** Its work, given once. */
+interface RowsJob {
+  readonly plan: CsvRowsPlan;
+  readonly fd: number;
+  readonly order: Int32Array;
+  readonly names: ReadonlyMap<number, { readonly unit: string; readonly code?: string }>;
+}
+
 const port = parentPort!;
 let room = AHEAD;
 const signal = wakeUp();
-let job: { plan: CsvRowsPlan; fd: number; order: Int32Array } | undefined;
-port.on("message", (message: { job?: typeof job; took?: number }) => {
+let job: RowsJob | undefined;
+port.on("message", (message: { job?: RowsJob; took?: number }) => {
   if (message.job !== undefined) job = message.job;
   room += message.took ?? 0;
   signal.wake();
 });
 try {
   while (job === undefined) await signal.wait();
-  const { plan, fd, order } = job;
-  const rows = csvRows(plan, fd, order);
+  const { plan, fd, order, names } = job;
+  const rows = csvRows(plan, fd, order, (i) => names.get(i)!);
   for (let start = 0; start < order.length; start += ROW_SEGMENT) {
     while (room <= 0) await signal.wait();
     room--;
@@ -40,6 +50,6 @@ try {
     port.postMessage({ bytes }, [bytes.buffer as ArrayBuffer]);
   }
 } catch (e) {
-  port.postMessage({ error: e instanceof Error ? e.message : String(e) });
+  port.postMessage({ error: plainError(e) });
 }
 port.close();

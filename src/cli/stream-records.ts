@@ -206,6 +206,9 @@ function readFully(fd: number, bytes: Uint8Array, length: number, position: numb
   }
 }
 
+/** Bytes of records pass 2 reads back at a time (128 MiB). */
+export const RECORDS_WINDOW = 1 << 27;
+
 /**
  * The records of the temporary file `fd` in `order` (`at(k)`: the record of unit `order[k]`, for k
  * = 0, 1, 2 … in turn; a view, valid until the next call). They are gathered a window of
@@ -214,7 +217,7 @@ function readFully(fd: number, bytes: Uint8Array, length: number, position: numb
  * writing the output. `order` may name only some of the file's `units` records (a part of the
  * rows written on another thread).
  */
-export function recordsInOrder(fd: number, records: Pick<Records, "width">, order: Int32Array, windowBytes = 1 << 27, units = order.length): (k: number) => Float64Array {
+export function recordsInOrder(fd: number, records: Pick<Records, "width">, order: Int32Array, windowBytes = RECORDS_WINDOW, units = order.length): (k: number) => Float64Array {
   const count = order.length;
   const width = records.width;
   const size = 8 * width;

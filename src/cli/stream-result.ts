@@ -24,7 +24,7 @@ import { jsonLine, jsonResultWriter } from "../report/to-json.ts";
 import { markdownRankingWriter } from "../report/to-markdown.ts";
 import type { ScoreStream, StreamOptions, StreamSummary } from "../stream/score-stream.ts";
 import type { StreamCliSettings } from "./stream-settings.ts";
-import { recordsInOrder, type Records } from "./stream-records.ts";
+import { recordsInOrder, RECORDS_WINDOW, type Records } from "./stream-records.ts";
 import { writtenAt } from "./node-depth.ts";
 
 /** The nodes written (`--depth`), in the stream's order: their records hold them in this order. */
@@ -52,9 +52,9 @@ export async function writeResult(
   const infos: NodeInfo[] = written.map(({ position: _, ...info }) => info);
   const nodeIndex = new Map(written.flatMap((info, k) => (info.id === stream.root ? [] : [[info.id, k] as const])));
   const root = summary.ranks.get(stream.root)!;
-  // CSV rows of units without years or groups, ranked by counting, whose records keep their
-  // names: written from the records alone, on both cores when there are many (a worker started
-  // now, while the result order is made).
+  // CSV rows of units without years or groups, ranked by counting: written from the records (which
+  // keep the units' names and codes, but long ones), on both cores when there are many (a worker
+  // started now, while the result order is made).
   const plainCsv = settings.format === "csv" && records.identity >= 0 && !records.has.year && !records.has.group && records.counts !== undefined;
   const worker = plainCsv ? startRowsWorker(count) : undefined;
   try {
@@ -74,9 +74,9 @@ export async function writeResult(
         units: count,
         rootRank: root.rank,
         counts: counts.year.tables(),
-        names: Array.from(records.unkept, (i) => [i, summary.unit(i).unit, summary.unit(i).code] as const),
+        windowBytes: RECORDS_WINDOW,
       };
-      await writeCsvRows(plan, fd, order, out, worker);
+      await writeCsvRows(plan, fd, order, records.unkept, (i) => summary.unit(i), out, worker);
       return;
     }
     await writeUnits(stream, summary, records, fd, settings, framework, options, out, { order, root, rootPosition, infos, nodeIndex });

@@ -84,7 +84,11 @@ export async function streamScoreFile(
     units = await unitsFile();
     const temp = units;
     const written = writtenNodes(stream, settings.depth);
-    const records = await writeRecords(stream, temp, options.ranking ?? "competition", settings.format === "json" || settings.format === "jsonl", Int32Array.from(written, (info) => info.position), settings.format === "csv" ? (settings.csv.delimiter ?? ",") : undefined);
+    // CSV records keep each unit's name and code for pass 2's rows, read from the records and the
+    // rank counts: not with ordinal ranks, which are ranked from the names (and written from them).
+    const ranking = options.ranking ?? "competition";
+    const keep = settings.format === "csv" && ranking !== "ordinal" ? (settings.csv.delimiter ?? ",") : undefined;
+    const records = await writeRecords(stream, temp, ranking, settings.format === "json" || settings.format === "jsonl", Int32Array.from(written, (info) => info.position), keep);
     const summary = stream.summary();
     if (settings.auto === true && (!summary.ok || grouped || records.summaryNames || records.unranked)) return undefined;
     if (records.unranked) throw new UsageError("the data marks units assessed but not ranked (Được xếp hạng: Không): score it without --stream");

@@ -9,7 +9,7 @@ import { inputKeys } from "../framework/input-keys.ts";
 import type { BooleanRule, Framework, FrameworkNode } from "../framework/types.ts";
 import { scoreBoolean } from "../score/rules/boolean.ts";
 import { cleanName, MAX_NAME_LENGTH } from "../text/clean-name.ts";
-import { normalizeKey } from "../text/normalize-key.ts";
+import { cleanNameKey, normalizeKey } from "../text/normalize-key.ts";
 import { isInputKey, resolveColumns, type ColumnPlan, type ResolveOptions } from "./resolve-columns.ts";
 import { dropBlankColumns } from "./blank-columns.ts";
 import { findHeaderRow } from "./find-header-row.ts";
@@ -181,9 +181,6 @@ export function readWideRow(
   return id === undefined ? undefined : wideUnit(state.layout, id, cells, line);
 }
 
-/** The key of a name already clean (`cleanName`): `normalizeKey` of it, which is its lower case. */
-const nameKey = (clean: string): string => clean.toLowerCase();
-
 /** The identity part of {@link readWideRow}: the unit's name, code, group, year, checked for repeats. */
 export function readWideIdentity(
   table: { readonly columns: readonly string[] },
@@ -196,12 +193,12 @@ export function readWideIdentity(
   const id = identity(table, plan, cells, line, issues);
   if (id === undefined) return undefined;
   // Units by year and name key (their first row); codes by year and code (the last unit using each).
-  // The names are clean (`cleanName`): a name's key is its lower case (`nameKey`).
-  const key = nameKey(id.unit);
+  // The names are clean (`cleanName`): their keys need no second cleaning.
+  const key = cleanNameKey(id.unit);
   const year = id.year ?? 0;
   const hash = keyHash(key, year);
   const { units, codes } = state;
-  const seen = units.find(hash, year, key, nameKey);
+  const seen = units.find(hash, year, key, cleanNameKey);
   if (seen >= 0) {
     issues.push(error("DATA_DUPLICATE_UNIT", `unit ${describe(id)} appears again (first on row ${units.value(seen)})`, { row: line, unit: id.unit }));
     return undefined;
@@ -214,7 +211,7 @@ export function readWideIdentity(
     if (other < 0) codes.add(codeHash, year, code, entry);
     else {
       const first = codes.value(other);
-      if (nameKey(units.text(first)) !== key) {
+      if (cleanNameKey(units.text(first)) !== key) {
         issues.push(error("DATA_DUPLICATE_UNIT", `code ${showValue(code)} is used by ${showValue(units.text(first))} (row ${units.value(first)}) and ${showValue(id.unit)}`, { row: line, unit: id.unit }));
       }
       codes.setValue(other, entry);

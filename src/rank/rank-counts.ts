@@ -39,8 +39,9 @@ export interface RankTable {
 }
 
 /**
- * Creates {@link RankCounts} for `nodes` ranked nodes: empty, or holding the tables `from` (what
- * `tables()` gave, passed to another thread).
+ * Creates {@link RankCounts} for `nodes` ranked nodes: empty, or holding `finished`, the tables
+ * `tables()` gave after `finish` (passed to another thread), to read ranks from (not to count
+ * more).
  *
  * @example
  * ```ts
@@ -51,8 +52,8 @@ export interface RankTable {
  * createRankCounts(1, structuredClone(counts.tables())).rank(0, 0, 8002); // => 2
  * ```
  */
-export function createRankCounts(nodes: number, from: readonly (RankTable | undefined)[] = []): RankCounts {
-  const tables: (RankTable | undefined)[] = [...from];
+export function createRankCounts(nodes: number, finished: readonly (RankTable | undefined)[] = []): RankCounts {
+  const tables: (RankTable | undefined)[] = [...finished];
   let failed = false;
   // A key outside its table (or not a whole number, or NaN): the table made or grown, or false.
   const slow = (at: number, key: number): boolean => {

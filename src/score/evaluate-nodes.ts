@@ -130,8 +130,8 @@ function accumulateChildren(plan: CompiledFramework, cols: NodeColumns, i: numbe
     if (w === 0) continue;
     const cb = child[p]! * n;
     total += w;
-    // Arithmetic means take two children at a time when there are two more, for half the reads
-    // and writes of the unit's sums.
+    // An arithmetic mean takes this child and the next weighted one together, when there is one:
+    // half the reads and writes of the units' sums.
     const q = code === 0 ? nextWeighted(weights, p + 1, end) : end;
     if (q < end) {
       arithmeticPair(cols, s, w, cb, weights[q]!, child[q]! * n, bounds);

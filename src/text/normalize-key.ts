@@ -1,4 +1,4 @@
-import { INVISIBLE, isPlainName } from "./clean-name.ts";
+import { cleanName } from "./clean-name.ts";
 
 /**
  * The key two spellings of a name are compared by: invisible characters (zero-width space and
@@ -14,7 +14,20 @@ import { INVISIBLE, isPlainName } from "./clean-name.ts";
  * ```
  */
 export function normalizeKey(text: string): string {
-  if (isPlainName(text)) return text.toLowerCase();
-  // Invisible characters go first, so a mark they separated from its letter composes with it.
-  return text.replace(INVISIBLE, "").normalize("NFC").trim().replace(/\s+/gu, " ").toLowerCase();
+  return cleanNameKey(cleanName(text));
+}
+
+/**
+ * The key of a name already clean (what `cleanName` gives): its lower case, which is what
+ * {@link normalizeKey} gives for it, without cleaning it again. Reading a table cleans every unit
+ * name it keeps, then keys it to find repeats.
+ *
+ * @example
+ * ```ts
+ * cleanNameKey("Đà NẴNG"); // => "đà nẵng"
+ * cleanNameKey("Đà NẴNG") === normalizeKey("Đà NẴNG"); // => true
+ * ```
+ */
+export function cleanNameKey(clean: string): string {
+  return clean.toLowerCase();
 }

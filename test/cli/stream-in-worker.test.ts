@@ -75,6 +75,12 @@ describe("dti score --stream", { timeout: 120_000 }, () => {
     expect(without.out.split("\n").length).toBeGreaterThan(2 * ROW_SEGMENT);
     expect(without.out).toContain("Hợp tác xã dịch vụ nông nghiệp tổng hợp số 1009 của xã Đông Hưng");
     expect(withWorker).toEqual(without);
+    // Dense ranks (ties) and the output on standard output (the worker's rows written as text).
+    const dense = (variant: string) => spawnSync(process.execPath, [`${DIR}/${variant}/main.js`, "score", `${DIR}/good.csv`, "--framework", `${DIR}/fw.json`, "--stream", "--missing", "zero", "--ranking", "dense"], { encoding: "utf8", maxBuffer: 1 << 28 });
+    const denseWith = dense("with");
+    expect(denseWith.status).toBe(0);
+    expect(denseWith.stdout.split("\n").length).toBeGreaterThan(2 * ROW_SEGMENT);
+    expect(denseWith.stdout).toBe(dense("without").stdout);
     // Only the index written (the workers' batches carry only it), in CSV and JSON.
     for (const format of ["csv", "json"]) {
       const depth = (variant: string) => {
@@ -220,6 +226,17 @@ describe("the rows worker", { timeout: 60_000 }, () => {
     writeFileSync(`${DIR}/lib/failing-worker.js`, 'throw new Error("no rows here");\n');
     const worker = startRowsWorker(10 * ROW_SEGMENT, pathToFileURL(`${DIR}/lib/failing-worker.js`))!;
     await expect(worker.next()).rejects.toThrow(/no rows here/u);
+    await worker.stop();
+  });
+
+  it("passes on its error with its file code (a records file it could not read)", async () => {
+    writeFileSync(
+      `${DIR}/lib/erring-worker.js`,
+      'import { parentPort } from "node:worker_threads";\nparentPort.once("message", () => parentPort.postMessage({ error: { message: "EIO: i/o error, read", code: "EIO", syscall: "read" } }));\n',
+    );
+    const worker = startRowsWorker(10 * ROW_SEGMENT, pathToFileURL(`${DIR}/lib/erring-worker.js`))!;
+    worker.start({} as Parameters<typeof worker.start>[0], 0, new Int32Array(2 * ROW_SEGMENT), new Int32Array(0), () => ({ unit: "" }));
+    await expect(worker.next()).rejects.toMatchObject({ message: "EIO: i/o error, read", code: "EIO" });
     await worker.stop();
   });
 });
