@@ -11,7 +11,7 @@ import { Worker } from "node:worker_threads";
 import { csvRows, ROW_SEGMENT, type CsvRowsPlan, type NameOf } from "./csv-rows.ts";
 import type { ByteSink } from "./byte-sink.ts";
 import { hasWorker, revive } from "./worker-items.ts";
-import { wakeUp } from "./wake-up.ts";
+import { workerInbox } from "./worker-inbox.ts";
 
 /**
  * The units of `order` in its segments `part`, `part` + 2, `part` + 4 … (part 0 or 1), in order.
@@ -59,16 +59,7 @@ export function startRowsWorker(units: number, script: URL = ROWS_WORKER): RowsW
   } catch {
     return undefined;
   }
-  type Message = { bytes?: Uint8Array; error?: Parameters<typeof revive>[0] };
-  const inbox: Message[] = [];
-  const signal = wakeUp();
-  const push = (message: Message) => {
-    inbox.push(message);
-    signal.wake();
-  };
-  worker.on("message", push);
-  worker.on("error", (e) => push({ error: { message: e.message } }));
-  worker.on("exit", () => push({ error: { message: "the rows worker stopped before its last row" } }));
+  const inbox = workerInbox(worker, "the rows worker stopped before its last row");
   return {
     start: (plan, fd, order, unkept, nameOf) => {
       const part = segmentsOf(order, 1);
@@ -80,8 +71,7 @@ export function startRowsWorker(units: number, script: URL = ROWS_WORKER): RowsW
       worker.postMessage({ job: { plan, fd, order: part, names } }, [part.buffer as ArrayBuffer]);
     },
     async next() {
-      while (inbox.length === 0) await signal.wait();
-      const message = inbox.shift()!;
+      const message = (await inbox.next()) as { bytes?: Uint8Array; error?: Parameters<typeof revive>[0] };
       if (message.bytes === undefined) throw revive(message.error ?? {});
       worker.postMessage({ took: 1 });
       return message.bytes;

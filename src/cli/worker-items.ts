@@ -11,7 +11,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker, type Transferable } from "node:worker_threads";
 import { DtiError, type Issue } from "../errors.ts";
-import { wakeUp } from "./wake-up.ts";
+import { workerInbox } from "./worker-inbox.ts";
 
 /** Items the worker may post ahead of this thread. */
 const AHEAD = 4;
@@ -69,31 +69,21 @@ export async function* workerItems<T>(scoring: WorkerStart, grouped?: () => void
   const start = (w: WorkerStart) => new Worker(w.script, { workerData: w.data, transferList: [...(w.transfer ?? [])], resourceLimits: { maxYoungGenerationSizeMb: w.youngMb ?? 64 } });
   const worker = start(scoring);
   let feeder: Worker | undefined;
-  const queue: unknown[] = [];
-  const signal = wakeUp();
-  const push = (message: unknown) => {
-    queue.push(message);
-    signal.wake();
-  };
-  worker.on("message", push);
-  worker.on("error", (e) => push({ error: { message: e.message } }));
-  worker.on("exit", () => push({ exit: true }));
+  const inbox = workerInbox(worker, "the CSV reader stopped before the end of the file");
   try {
     // The reading worker says what it has to say through the scoring worker: only its own failure
     // (a crash outside its reading) comes here.
     feeder = reading === undefined ? undefined : start(reading);
-    feeder?.on("error", (e) => push({ error: { message: e.message } }));
+    feeder?.on("error", (e) => inbox.push({ error: { message: e.message } }));
     worker.postMessage({ credit: AHEAD });
     for (;;) {
-      while (queue.length === 0) await signal.wait();
-      const message = queue.shift() as { item?: T; grouped?: true; end?: true; summary?: unknown; exit?: true; error?: Parameters<typeof revive>[0] };
+      const message = (await inbox.next()) as { item?: T; grouped?: true; end?: true; summary?: unknown; error?: Parameters<typeof revive>[0] };
       if (message.error !== undefined) throw revive(message.error);
       if (message.grouped === true) {
         grouped?.();
         continue;
       }
       if (message.end === true) return message.summary;
-      if (message.exit === true) throw new Error("the CSV reader stopped before the end of the file");
       worker.postMessage({ credit: 1 });
       yield message.item!;
     }
