@@ -95,17 +95,21 @@ export interface Identity {
 /** The ranked column's words: yes/no as a yes/no indicator reads them, and these. */
 export const RANKED_RULE: BooleanRule = { type: "boolean", aliases: { yes: ["xếp hạng", "có xếp hạng"], no: ["không xếp hạng", "không xét xếp hạng"] } };
 
+/** The clean text of the cell in column `col` of a row, if it has one and the column is there. */
+function roleText(cells: readonly RawCell[], col: number | undefined): string | undefined {
+  return col === undefined ? undefined : cellText(cells[col]);
+}
+
 /** Reads the unit, code, group and year cells of a row; reports a blank unit or a bad year. */
 export function identity(table: { readonly columns: readonly string[] }, plan: ColumnPlan, cells: readonly RawCell[], line: number, issues: Issue[]): Identity | undefined {
-  const at = (col: number | undefined) => (col === undefined ? undefined : cellText(cells[col]));
-  const unit = at(plan.roles.unit);
+  const unit = roleText(cells, plan.roles.unit);
   const unitHeader = table.columns[plan.roles.unit as number] as string;
   if (unit === undefined) {
     issues.push(error("DATA_MISSING_UNIT", "the unit name is blank", { row: line, column: unitHeader }));
     return undefined;
   }
-  const code = at(plan.roles.code);
-  const group = at(plan.roles.group);
+  const code = roleText(cells, plan.roles.code);
+  const group = roleText(cells, plan.roles.group);
   // Checked before any name is used as a key (see MAX_NAME_LENGTH).
   const long = unit.length > MAX_NAME_LENGTH ? "unit" : (code?.length ?? 0) > MAX_NAME_LENGTH ? "code" : (group?.length ?? 0) > MAX_NAME_LENGTH ? "group" : undefined;
   if (long !== undefined) {
@@ -117,7 +121,7 @@ export function identity(table: { readonly columns: readonly string[] }, plan: C
   const id: Identity = { unit };
   if (code !== undefined) id.code = code;
   if (group !== undefined) id.group = group;
-  const yearText = at(plan.roles.year);
+  const yearText = roleText(cells, plan.roles.year);
   if (yearText !== undefined) {
     const year = Number(yearText);
     if (!Number.isInteger(year) || year < 1900 || year > 2200) {
@@ -126,7 +130,7 @@ export function identity(table: { readonly columns: readonly string[] }, plan: C
     }
     id.year = year;
   }
-  const ranked = at(plan.roles.ranked);
+  const ranked = roleText(cells, plan.roles.ranked);
   if (ranked !== undefined) {
     const answer = scoreBoolean(RANKED_RULE, ranked);
     if (!answer.ok) {
@@ -135,7 +139,7 @@ export function identity(table: { readonly columns: readonly string[] }, plan: C
     }
     if (answer.score.n === 0n) id.ranked = false;
   }
-  const note = at(plan.roles.rankNote);
+  const note = roleText(cells, plan.roles.rankNote);
   if (note !== undefined) id.rankNote = note;
   return id;
 }

@@ -203,7 +203,9 @@ export function rowReader(framework: Framework, compiled: CompiledFramework, opt
           clean = false;
           return undefined;
         }
-        const unit: StreamUnitId = Object.assign(id, { row: line });
+        // (Given its row in place: a new object per row, to be copied from, was garbage.)
+        const unit = id as { -readonly [K in keyof StreamUnitId]: StreamUnitId[K] };
+        unit.row = line;
         if (rowIssues !== undefined || pending.length > 0) clean = false;
         noted?.push(unit);
         return unit;
