@@ -5,7 +5,7 @@
  * @module
  */
 import { createReadStream } from "node:fs";
-import { csvBlocks, readCsvBlocks, type BlockMemory } from "../input/csv/csv-blocks.ts";
+import { csvBlocks, type BlockMemory } from "../input/csv/csv-blocks.ts";
 import type { CsvBlock } from "../input/csv/csv-block.ts";
 import type { CsvOptions } from "../input/csv/parse-csv.ts";
 import type { CsvStreamRow } from "../input/csv/read-csv-stream.ts";
@@ -35,6 +35,6 @@ export function fileChunks(file: string): AsyncIterable<Uint8Array> {
  * ```
  */
 export function fileBlocks(file: string, options: CsvOptions = {}, found?: () => void, memory?: BlockMemory): AsyncIterable<CsvStreamRow | CsvBlock> {
-  const items = memory === undefined ? readCsvBlocks(fileChunks(file), options) : csvBlocks(fileChunks(file), options, memory);
+  const items = csvBlocks(fileChunks(file), options, memory);
   return found === undefined ? items : watchGrouped(items, found);
 }

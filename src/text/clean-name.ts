@@ -33,6 +33,7 @@ export const MAX_NAME_LENGTH = 10_000;
  */
 export function cleanName(text: string): string {
   if (isPlainName(text)) return text;
+  // Invisible characters go first, so a mark they separated from its letter composes with it.
   return text.replace(INVISIBLE, "").normalize("NFC").trim().replace(/\s+/gu, " ");
 }
 

@@ -295,14 +295,14 @@ export function readCsvBlocks(
   input: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
   options: CsvOptions = {},
 ): AsyncGenerator<CsvStreamRow | CsvBlock> {
-  return csvBlocks(input, options, newMemory);
+  return csvBlocks(input, options);
 }
 
-/** {@link readCsvBlocks}, the blocks' arrays given their buffers by `memory`. */
+/** {@link readCsvBlocks}, the blocks' arrays given their buffers by `memory` (new ones by default). */
 export async function* csvBlocks(
   input: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
   options: CsvOptions,
-  memory: BlockMemory,
+  memory: BlockMemory = newMemory,
 ): AsyncGenerator<CsvStreamRow | CsvBlock> {
   const { chunks, delimiter, maxRecordSize } = await openCsvBytes(input, options);
   const reader = createCsvBlockReader(delimiter, Number.isFinite(maxRecordSize) ? maxRecordSize : 0, memory);
