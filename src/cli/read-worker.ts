@@ -1,7 +1,8 @@
 /**
  * The reading worker thread of `dti score --stream`: reads the CSV file, cuts it into blocks of
- * rows, reads each row's identity and sends the units to the scoring worker (`unit-worker.ts`)
- * over the channel of `unit-feed.ts`, while that worker scores the units sent before.
+ * rows (their plain decimal cells read as numbers, their identity cells as text) and sends them to the scoring worker
+ * (`unit-worker.ts`) over the channel of `block-feed.ts`, while that worker scores the blocks sent
+ * before.
  *
  * Messages: the feed's, on the channel (`workerData.feed`), which also says when a cell may be a
  * number with a thousands separator (with `watchGrouped`): the scoring worker passes it on.
@@ -9,10 +10,10 @@
  * @module
  */
 import { workerData, type MessagePort } from "node:worker_threads";
-import type { Framework } from "../framework/types.ts";
 import type { CsvOptions } from "../input/csv/parse-csv.ts";
-import type { StreamOptions } from "../stream/score-stream.ts";
-import { feedRoom, feedUnits, sparePool } from "./unit-feed.ts";
+import type { Framework } from "../framework/types.ts";
+import type { StreamOptions } from "../stream/stream-types.ts";
+import { feedBlocks, feedRoom, sparePool } from "./block-feed.ts";
 
 const { file, options, watchGrouped, score, feed } = workerData as {
   file: string;
@@ -23,4 +24,4 @@ const { file, options, watchGrouped, score, feed } = workerData as {
 };
 // Blocks are read into the buffers the scoring worker gives back.
 const pool = sparePool();
-await feedUnits(file, options, score.framework, score.options, watchGrouped === true, feedRoom(feed, pool), pool.memory);
+await feedBlocks(file, options, score.framework, score.options, watchGrouped === true, feedRoom(feed, pool), pool.memory);

@@ -1,7 +1,7 @@
 /**
  * `scoreStream` over a CSV file with the reading and the scoring on worker threads (Node): one
- * worker reads and cuts the file and reads the rows' identities, a second scores the units it is
- * sent and posts each scored batch (a framework that normalises across units reads the file twice:
+ * worker reads and cuts the file into blocks, a second reads the rows' identities in the blocks it
+ * is sent, scores the units and posts each scored batch (a framework that normalises across units reads the file twice:
  * one worker reads and scores it). This thread adds the units to its rank store (their names,
  * codes, years, groups and ranked values) and hands the batches on, so that the caller can rank
  * and write (on this thread) while the workers read and score. Without the workers' scripts
@@ -77,12 +77,12 @@ export function scoreFileInWorker(
     if (fed) {
       const { port1, port2 } = new MessageChannel();
       // Young generations measured on a million rows: as fast as 64 MiB each, 100 MiB less in all
-      // (the scoring worker reuses its batches' memory; the reading worker keeps every unit's key).
-      items = workerItems<SentBatch>({ script: scripts.units, data: { score, feed: port2 }, transfer: [port2], youngMb: 16 }, grouped, {
+      // (the scoring worker keeps every unit's key; the reading worker reuses its blocks' memory).
+      items = workerItems<SentBatch>({ script: scripts.units, data: { score, feed: port2 }, transfer: [port2], youngMb: 32 }, grouped, {
         script: scripts.read,
         data: { ...reading, feed: port1 },
         transfer: [port1],
-        youngMb: 32,
+        youngMb: 16,
       });
     } else items = workerItems<SentBatch>({ script: scripts.file, data: reading }, grouped);
     try {

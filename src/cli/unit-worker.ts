@@ -1,8 +1,8 @@
 /**
- * The scoring worker thread of `dti score --stream`: given the units of a CSV file read by the
- * reading worker (`read-worker.ts`, over the channel of `unit-feed.ts`), it scores them as
- * `scoreStream` does and posts each scored batch to the main thread (`worker-port.ts`), which
- * ranks and writes meanwhile.
+ * The scoring worker thread of `dti score --stream`: given the blocks of a CSV file read by the
+ * reading worker (`read-worker.ts`, over the channel of `block-feed.ts`), it reads each row's
+ * identity and scores the units as `scoreStream` does, and posts each scored batch to the main
+ * thread (`worker-port.ts`), which ranks and writes meanwhile.
  *
  * Messages: the feed's, on the channel (`workerData.feed`), and back on it the buffers of the
  * blocks scored (`{ spare }`); `{ credit: n }` in from the main
@@ -13,15 +13,15 @@
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import type { Framework } from "../framework/types.ts";
 import { streamWith, type StreamOptions } from "../stream/score-stream.ts";
-import { fedUnits, feedInbox, type SpareMessage } from "./unit-feed.ts";
+import { rowReader } from "../stream/row-reader.ts";
+import { fedBlocks, feedInbox, type SpareMessage } from "./block-feed.ts";
 import { scoringPort } from "./worker-port.ts";
 
 const { score, feed } = workerData as { score: { framework: Framework; options: StreamOptions; carry: readonly number[] }; feed: MessagePort };
-const next = feedInbox(feed);
 // The main thread ranks: this stream keeps no units, and its batches carry the nodes it writes or ranks.
 // A cell that may be a number with a thousands separator, said by the reading worker, is said on
 // the port of the batches, before the next one.
 const grouped = () => parentPort!.postMessage({ grouped: true });
 // The buffers of the blocks scored go back to the reading worker, which reads into them again.
-const fed = fedUnits(next, grouped, (spare) => feed.postMessage({ spare } satisfies SpareMessage, spare));
-await scoringPort(parentPort!).serve(() => streamWith(score.framework, [], score.options, { reader: fed.reader, ranks: false, carry: score.carry, scored: fed.scored }));
+const fed = fedBlocks(feedInbox(feed), grouped, (spare) => feed.postMessage({ spare } satisfies SpareMessage, spare));
+await scoringPort(parentPort!).serve(() => streamWith(score.framework, fed.rows, score.options, { reader: rowReader, ranks: false, carry: score.carry, scored: fed.scored }));

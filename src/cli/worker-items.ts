@@ -20,9 +20,9 @@ const AHEAD = 4;
 export interface WorkerScripts {
   /** Reads and scores the file (`csv-worker.ts`). */
   readonly file: URL;
-  /** Reads the file and the rows' identities for the scoring worker (`read-worker.ts`). */
+  /** Reads the file and cuts it into blocks for the scoring worker (`read-worker.ts`). */
   readonly read: URL;
-  /** Scores the units the reading worker sends (`unit-worker.ts`). */
+  /** Reads the identities in the blocks the reading worker sends and scores the units (`unit-worker.ts`). */
   readonly units: URL;
 }
 

@@ -50,7 +50,7 @@ function blockUnits(block: CsvBlock, width: number, idColumns: readonly number[]
   for (let r = 0; r < block.rows; r++) {
     for (const c of idColumns) {
       const cell = c < block.width ? blockCell(block, r, c) : undefined;
-      cells[c] = c < block.width && block.spans[2 * cellIndex(block, r, c)]! <= -2 ? detached(cell) : cell;
+      cells[c] = c < block.width && block.ownTexts !== true && block.spans[2 * cellIndex(block, r, c)]! <= -2 ? detached(cell) : cell;
     }
     let rowIssues: Issue[] | undefined;
     while (issueAt < block.issues.length && block.issues[issueAt]!.row === r) (rowIssues ??= []).push(block.issues[issueAt++]!.issue);
@@ -240,6 +240,15 @@ export function rowReader(framework: Framework, compiled: CompiledFramework, opt
       known = clean ? noted : undefined;
     },
   };
+}
+
+/**
+ * The columns of a unit's identity (name, code, group, year) that `rowReader` finds in `header`
+ * (the first row of a source, as read): the cells of each row it reads as text.
+ */
+export function headerIdentityColumns(header: RawRow | readonly RawCell[], framework: Framework, options: StreamOptions): number[] {
+  const item = plainRow(header, 0, false);
+  return "header" in item ? identityColumns(resolveColumns(item.header, framework, options)) : [];
 }
 
 /** The columns of a unit's identity: name, code, group, year. */

@@ -51,6 +51,12 @@ beforeAll(async () => {
   // many blocks, whose memory the scoring worker gives back to the reading worker once scored.
   const note = (i: number) => `ghi chú ${i} `.repeat(1 + Math.floor(8000 / 14));
   writeFileSync(`${DIR}/long-rows.csv`, lines.slice(0, 3001).map((l, i) => (i === 0 ? `${l};ghi chú` : `${l};${note(i)}`)).join("\n"));
+  // Identities the reading worker decodes and the scoring worker checks: names to clean (spaces,
+  // an invisible character), repeats, a blank name, a shared code, a numeric code, quotes, years.
+  const odd = ["  Xã  Một ;X1;2024", "Xã\u200bHai;X2;2024", "Xã Một;X3;2024", ";X4;2024", "Xã Ba;X1;2024", "Xã Một;X1;2025", '"Xã, Bốn";X5;2024', "Xã Năm;46;2024", "Xã Sáu;X6;20x4"];
+  const plain = Array.from({ length: 30000 }, (_, i) => `Phường ${i};P${i};2024`);
+  const identities = [...odd, ...plain.slice(0, 20000), ...odd.map((l) => l.replace(/;(\d+)$/u, ";2026")), ...plain.slice(20000)];
+  writeFileSync(`${DIR}/identities.csv`, ["Đơn vị;Mã;Năm;a;b;c", ...identities.map((l, i) => `${l};0.${i % 10};0.5;0.25`)].join("\n"));
   writeFileSync(`${DIR}/fw.json`, JSON.stringify({
     id: "worker-test", version: "1.0.0", title: { vi: "Thử" },
     root: { id: "idx", name: { vi: "Chỉ số" }, children: [
@@ -129,6 +135,7 @@ describe("scoreFileInWorker", { timeout: 120_000 }, () => {
       ["small.csv", fw, { missing: "zero", rankNodes: "all" }],
       ["small.csv", minmax, { missing: "reweight", ranking: "dense" }],
       ["small-data.csv", fw, { maxIssues: 5 }],
+      ["identities.csv", fw, { maxIssues: 50 }],
       ["bad.csv", fw, {}],
       ["columns.csv", fw, { missing: "reweight", unknownColumns: "warn" }],
       ["columns.csv", fw, {}],

@@ -4,6 +4,7 @@ import { split, splitByteArray, splitBytes } from "../helpers/split-text.ts";
 import { blockCell, readCsvBlocks, readCsvStream, type CsvBlock, type CsvStreamRow } from "../../src/csv.ts";
 import { readFloat } from "../../src/score/fast/read-float.ts";
 import { csvBlocks, type BlockMemory } from "../../src/input/csv/csv-blocks.ts";
+import { decodeCells } from "../../src/input/csv/csv-block.ts";
 
 type Outcome = { rows: unknown[] } | { error: string };
 
@@ -80,6 +81,35 @@ describe("readCsvBlocks", () => {
       { numRuns: 3000 },
     );
   }, 120_000);
+
+  it("gives every cell's text as before once some columns' cells are decoded (decodeCells), on any text", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 40 }), fc.array(fc.nat({ max: 3 }), { maxLength: 4 }), async (pieces, columns) => {
+        const items: unknown[] = [];
+        try {
+          for await (const item of readCsvBlocks([`unit,a,b\n${pieces.join("")}`])) items.push(item);
+        } catch (e) {
+          // Text that is not CSV: the blocks before its error are checked.
+          if ((e as { code?: string }).code !== "DATA_PARSE") throw e;
+        }
+        for (const item of items as object[]) {
+          if (!("kind" in item)) continue;
+          const block = item as CsvBlock;
+          const cells = (b: CsvBlock) => Array.from({ length: b.rows * b.width }, (_, k) => blockCell(b, k % b.rows, Math.floor(k / b.rows)));
+          const before = cells(block);
+          const decoded = decodeCells(block, columns);
+          expect(cells(decoded)).toEqual(before);
+          // The cells of those columns are texts now (all but the blank), and the rest as they were.
+          for (let k = 0; k < block.rows * block.width; k++) {
+            const column = Math.floor(k / block.rows);
+            if (columns.includes(column) && before[k] !== undefined) expect(decoded.spans[2 * k]).toBeLessThanOrEqual(-2);
+            else if (!columns.includes(column)) expect(decoded.spans.slice(2 * k, 2 * k + 2)).toEqual(block.spans.slice(2 * k, 2 * k + 2));
+          }
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
 
   it("reads numeric rows (decimal commas, padding, ragged and blank rows) as readCsvStream does, from bytes", async () => {
     const cell = fc.oneof(

@@ -27,6 +27,11 @@ export interface CsvBlock {
    */
   readonly spans: Int32Array;
   readonly texts: readonly string[];
+  /**
+   * True when every text is a string of its own, not cut from a larger one: a block sent from the
+   * thread that read it (its strings copied on the way). A name kept from it need not be copied.
+   */
+  readonly ownTexts?: true;
   /** Ragged rows: the row (in the block) and its `DATA_PARSE` issue. */
   readonly issues: readonly { readonly row: number; readonly issue: Issue }[];
 }
@@ -62,6 +67,33 @@ export function blockCell(block: CsvBlock, row: number, column: number): string 
   const start = block.spans[k]!;
   if (start >= 0) return bytesText(block.bytes, start, block.spans[k + 1]!);
   return start === -1 ? undefined : block.texts[-2 - start];
+}
+
+/**
+ * The block with the cells of `columns` read as texts (their spans made references into `texts`,
+ * in place), so that `blockCell` gives them without decoding: the streamed CLI's reading worker
+ * decodes the identity cells, and the scoring worker, which reads them, has less to do.
+ *
+ * @example
+ * ```ts
+ * let block: CsvBlock | undefined;
+ * for await (const item of readCsvBlocks(["unit;a\nHuế;0,5\n"])) if ("kind" in item) block = item;
+ * const decoded = decodeCells(block!, [0]);
+ * [blockCell(decoded, 0, 0), decoded.texts.length, decoded.spans[0]]; // => ["Huế", 1, -2]
+ * ```
+ */
+export function decodeCells(block: CsvBlock, columns: readonly number[]): CsvBlock {
+  const texts = [...block.texts];
+  const { spans, bytes } = block;
+  for (const c of columns) {
+    if (c >= block.width) continue;
+    for (let k = 2 * cellIndex(block, 0, c), end = k + 2 * block.rows; k < end; k += 2) {
+      if (spans[k]! < 0) continue;
+      texts.push(bytesText(bytes, spans[k]!, spans[k + 1]!));
+      spans[k] = -1 - texts.length;
+    }
+  }
+  return { ...block, texts };
 }
 
 /**

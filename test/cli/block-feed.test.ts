@@ -3,8 +3,7 @@
 // in flight hold. (The channel itself is tested through the workers: stream-in-worker.test.ts.)
 import { describe, expect, it } from "vitest";
 import { MessageChannel } from "node:worker_threads";
-import { feedRoom, fedUnits, sparePool, type FeedMessage } from "../../src/cli/unit-feed.ts";
-import { packUnits } from "../../src/cli/packed-units.ts";
+import { feedRoom, fedBlocks, sparePool, type FeedMessage } from "../../src/cli/block-feed.ts";
 import type { CsvBlock } from "../../src/input/csv/csv-block.ts";
 
 describe("sparePool", () => {
@@ -41,27 +40,33 @@ describe("sparePool", () => {
   });
 });
 
-/** A message of the feed with one block of `rows` units (rows 0 …). */
-function unitsMessage(rows: number): FeedMessage {
+/** A message of the feed with one block of `rows` rows. */
+function blockMessage(rows: number): FeedMessage {
   const block: CsvBlock = { kind: "csv-block", rows, width: 2, lines: new Int32Array(rows), numbers: new Float64Array(2 * rows), bytes: new Uint8Array(4), spans: new Int32Array(4 * rows), texts: [], issues: [] };
-  const ids = packUnits(Array.from({ length: rows }, (_, k) => ({ unit: `Xã ${k}`, row: k + 2 })));
-  return { log: [], plan: { header: { columns: [], leafColumn: new Int32Array(0), keyColumn: new Map() }, absent: new Set() }, units: { block, rows: Int32Array.from({ length: rows }, (_, k) => k), ids, before: [] } };
+  return { row: block };
 }
 
-const end: FeedMessage = { log: [], plan: { header: { columns: [], leafColumn: new Int32Array(0), keyColumn: new Map() }, absent: new Set() }, end: { rowCount: 6, started: true, trailing: [] } };
+const header: FeedMessage = { row: { line: 1, cells: ["unit", "a"] } };
+const end: FeedMessage = { end: true };
 
-describe("fedUnits", () => {
-  const log = () => ({ add: () => undefined, count: 0, kept: [] });
+describe("fedBlocks", () => {
+  it("gives the rows in order, each block marked as holding texts of its own", async () => {
+    const messages = [header, blockMessage(3), blockMessage(1), end];
+    const fed = fedBlocks(async () => messages.shift()!);
+    const rows: unknown[] = [];
+    for await (const row of fed.rows()) rows.push("kind" in row ? [row.rows, row.ownTexts] : row.cells);
+    expect(rows).toEqual([["unit", "a"], [3, true], [1, true]]);
+  });
 
   it("gives back the buffers of every block before the one being read, once a batch is scored", async () => {
-    const messages = [unitsMessage(3), unitsMessage(1), unitsMessage(2), end];
-    const blocks = messages.slice(0, 3).map((m) => m.units!.block);
+    const messages = [header, blockMessage(3), blockMessage(1), blockMessage(2), end];
+    const blocks = messages.slice(1, 4).map((m) => m.row as CsvBlock);
     const given: ArrayBuffer[][] = [];
-    const fed = fedUnits(async () => messages.shift()!, undefined, (buffers) => given.push(buffers));
-    const reader = fed.reader(undefined as never, undefined as never, {}, log(), log(), "error");
+    const fed = fedBlocks(async () => messages.shift()!, undefined, (buffers) => given.push(buffers));
     const read: number[] = [];
-    for await (const units of reader.rows(undefined as never, true)) {
-      read.push(units.length);
+    for await (const row of fed.rows()) {
+      if (!("kind" in row)) continue;
+      read.push(row.rows);
       fed.scored();
     }
     expect(read).toEqual([3, 1, 2]);
@@ -71,16 +76,17 @@ describe("fedUnits", () => {
     expect(given[0]![0]).toBe(blocks[0]!.lines.buffer);
   });
 
-  it("keeps no block when there is nowhere to give them back", async () => {
-    const messages = [unitsMessage(2), unitsMessage(2), end];
-    const fed = fedUnits(async () => messages.shift()!);
-    const reader = fed.reader(undefined as never, undefined as never, {}, log(), log(), "error");
-    let units = 0;
-    for await (const batch of reader.rows(undefined as never, true)) {
-      units += batch.length;
-      fed.scored();
-    }
-    expect(units).toBe(4);
+  it("says a thousands separator the reading found, and throws the reading's error with its code", async () => {
+    let said = 0;
+    const messages: FeedMessage[] = [header, { ...blockMessage(1), grouped: true }, { failed: { code: "EIO", message: "read failed", path: "a.csv" } }];
+    const fed = fedBlocks(async () => messages.shift()!, () => said++);
+    const read: unknown[] = [];
+    await expect(
+      (async () => {
+        for await (const row of fed.rows()) read.push(row);
+      })(),
+    ).rejects.toMatchObject({ code: "EIO", message: "read failed", path: "a.csv" });
+    expect([read.length, said]).toEqual([2, 1]);
   });
 });
 
