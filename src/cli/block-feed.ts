@@ -165,14 +165,20 @@ export async function feedBlocks(file: string, csvOptions: CsvOptions, framework
 
 /**
  * The scoring worker's side: the rows of the messages `next` gives, in order (`rows`, the source
- * of `rowReader`), throwing the reading's error. `scored`, called once a batch is scored
- * (`StreamWay.scored`), gives the buffers of every block before the one being read to `giveBack`:
- * `rowReader` reads a block's units all at once and the next block only once they are all taken,
- * so they were all added to a batch before that batch's last unit, and none is read again.
+ * of `rowReader`), throwing the reading's error. `release` (`StreamWay.release`, called once the
+ * units of each block are added to the batch) gives the buffers of every block but the one being
+ * read and those of units still waiting in the batch to `giveBack`: `rowReader` reads a block's
+ * units all at once and the next block only once they are all taken, so no other block is read
+ * again. A block whose rows give no unit (a file that cannot be read as units, a run of rows left
+ * out) is given back as well: none is held to the end of the file.
  */
-export function fedBlocks(next: () => Promise<FeedMessage>, grouped?: () => void, giveBack?: (buffers: ArrayBuffer[]) => void): { rows(): AsyncGenerator<CsvBlock | CsvStreamRow>; scored(): void } {
-  // Blocks yielded, oldest first; the last is the one being read.
-  const blocks: CsvBlock[] = [];
+export function fedBlocks(
+  next: () => Promise<FeedMessage>,
+  grouped?: () => void,
+  giveBack?: (buffers: ArrayBuffer[]) => void,
+): { rows(): AsyncGenerator<CsvBlock | CsvStreamRow>; release(pending: readonly (CsvBlock | undefined)[], count: number): void } {
+  // Blocks yielded and not given back, oldest first; the last is the one being read.
+  let blocks: CsvBlock[] = [];
   return {
     async *rows() {
       for (;;) {
@@ -185,14 +191,22 @@ export function fedBlocks(next: () => Promise<FeedMessage>, grouped?: () => void
           yield row;
           continue;
         }
-        if (giveBack !== undefined) blocks.push(row);
         // Its texts were copied on the way: none is cut from a larger string.
-        yield { ...row, ownTexts: true };
+        const own: CsvBlock = { ...row, ownTexts: true };
+        if (giveBack !== undefined) blocks.push(own);
+        yield own;
       }
     },
-    scored() {
+    release(pending, count) {
       if (giveBack === undefined || blocks.length < 2) return;
-      giveBack(blocks.splice(0, blocks.length - 1).flatMap(blockBuffers));
+      // The blocks of the waiting units, each once (a batch's units lie in a few blocks, in order).
+      const used: (CsvBlock | undefined)[] = [];
+      for (let b = 0; b < count; b++) if (pending[b] !== used[used.length - 1]) used.push(pending[b]);
+      const current = blocks[blocks.length - 1];
+      const free = blocks.filter((block) => block !== current && !used.includes(block));
+      if (free.length === 0) return;
+      blocks = blocks.filter((block) => !free.includes(block));
+      giveBack(free.flatMap(blockBuffers));
     },
   };
 }

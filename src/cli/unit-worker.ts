@@ -24,4 +24,4 @@ const { score, feed } = workerData as { score: { framework: Framework; options: 
 const grouped = () => parentPort!.postMessage({ grouped: true });
 // The buffers of the blocks scored go back to the reading worker, which reads into them again.
 const fed = fedBlocks(feedInbox(feed), grouped, (spare) => feed.postMessage({ spare } satisfies SpareMessage, spare));
-await scoringPort(parentPort!).serve(() => streamWith(score.framework, fed.rows, score.options, { reader: rowReader, ranks: false, carry: score.carry, scored: fed.scored }));
+await scoringPort(parentPort!).serve(() => streamWith(score.framework, fed.rows, score.options, { reader: rowReader, ranks: false, carry: score.carry, release: fed.release }));

@@ -215,8 +215,9 @@ export function rowReader(framework: Framework, compiled: CompiledFramework, opt
           // (`start`, a closure, sets the header: the cast keeps TypeScript from narrowing it away.)
           const names = columns as readonly string[] | undefined;
           if (names === undefined) throw new DtiError([error("USAGE", "a block of rows came before the header row")]);
+          // (A block read for its count alone still comes out, without units: the caller may let go of it.)
           if (stop) rowCount += row.rows;
-          else yield blockUnits(row, names.length, replay !== undefined ? [] : identityColumns(header!.plan), accept, before);
+          yield stop ? [] : blockUnits(row, names.length, replay !== undefined ? [] : identityColumns(header!.plan), accept, before);
           continue;
         }
         if (stop) {

@@ -5,6 +5,7 @@
  * @module
  */
 import { DtiError, error, showValue } from "../errors.ts";
+import type { CsvBlock } from "../input/csv/csv-block.ts";
 import { checkOptions } from "../pipeline/check-options.ts";
 import { nodeInfos, toFramework } from "../pipeline/score.ts";
 import type { Framework, FrameworkDefinition } from "../framework/types.ts";
@@ -72,11 +73,13 @@ export interface StreamWay {
    */
   readonly carry?: readonly number[];
   /**
-   * Called after each batch is scored, whether it has units to give or not: every unit added
-   * before the batch's last one has then been read for the last time (the streamed CLI's scoring
-   * worker gives the memory of the blocks they were read from back to the reading worker).
+   * Called after each source item's units (a block's, or none) are added to the batch, and the
+   * batches they filled scored: the units waiting in the batch were read from `pending[0 … count)`
+   * (their blocks, undefined for a unit of cells); a unit read before them has been read for the
+   * last time. The streamed CLI's scoring worker gives the memory of every other block but the one
+   * being read back to the reading worker (also when a block's rows give no unit).
    */
-  readonly scored?: () => void;
+  readonly release?: (pending: readonly (CsvBlock | undefined)[], count: number) => void;
 }
 
 /**
@@ -137,9 +140,9 @@ export function streamWith(frameworkIn: Framework | FrameworkDefinition, rows: S
         addToBatch(batch, unit, unitIndex++);
         if (batch.size < BATCH) continue;
         const scored = score(batch);
-        way.scored?.();
         if (scored !== undefined) yield scored;
       }
+      way.release?.(batch.blocks, batch.size);
     }
     const last = score(batch);
     if (last !== undefined) yield last;

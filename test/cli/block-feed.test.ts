@@ -5,6 +5,11 @@ import { describe, expect, it } from "vitest";
 import { MessageChannel } from "node:worker_threads";
 import { feedRoom, fedBlocks, sparePool, type FeedMessage } from "../../src/cli/block-feed.ts";
 import type { CsvBlock } from "../../src/input/csv/csv-block.ts";
+import { readCsvBlocks } from "../../src/csv.ts";
+import { defineFramework } from "../../src/framework/validate-framework.ts";
+import type { FrameworkDefinition } from "../../src/framework/types.ts";
+import { rowReader } from "../../src/stream/row-reader.ts";
+import { streamWith } from "../../src/stream/score-stream.ts";
 
 describe("sparePool", () => {
   it("lends the smallest buffer large enough, each once, and a new one when none is", () => {
@@ -58,22 +63,70 @@ describe("fedBlocks", () => {
     expect(rows).toEqual([["unit", "a"], [3, true], [1, true]]);
   });
 
-  it("gives back the buffers of every block before the one being read, once a batch is scored", async () => {
+  it("gives back the buffers of every block but the one being read and those of units still waiting", async () => {
     const messages = [header, blockMessage(3), blockMessage(1), blockMessage(2), end];
-    const blocks = messages.slice(1, 4).map((m) => m.row as CsvBlock);
     const given: ArrayBuffer[][] = [];
     const fed = fedBlocks(async () => messages.shift()!, undefined, (buffers) => given.push(buffers));
-    const read: number[] = [];
+    const read: CsvBlock[] = [];
+    const buffers = (b: CsvBlock) => [b.lines.buffer, b.numbers.buffer, b.spans.buffer, b.bytes.buffer];
     for await (const row of fed.rows()) {
       if (!("kind" in row)) continue;
-      read.push(row.rows);
-      fed.scored();
+      read.push(row);
+      // The first block's units wait in the batch while the next two are read, then are scored.
+      if (read.length === 1) fed.release([row, row], 2);
+      else if (read.length === 2) fed.release([read[0], read[0], row], 3);
+      else {
+        expect(given).toEqual([]);
+        fed.release([read[0]], 1);
+        expect(given).toEqual([buffers(read[1]!)]);
+        fed.release([], 0);
+      }
     }
-    expect(read).toEqual([3, 1, 2]);
-    // Scored while the first block was read: nothing; the second: the first's; the third: the second's.
-    const buffers = (b: CsvBlock) => [b.lines.buffer, b.numbers.buffer, b.spans.buffer, b.bytes.buffer];
-    expect(given).toEqual([buffers(blocks[0]!), buffers(blocks[1]!)]);
-    expect(given[0]![0]).toBe(blocks[0]!.lines.buffer);
+    expect(read.map((b) => b.rows)).toEqual([3, 1, 2]);
+    expect(given).toEqual([buffers(read[1]!), buffers(read[0]!)]);
+    expect(given[1]![0]).toBe(read[0]!.lines.buffer);
+  });
+
+  it("holds no more than a batch's blocks and the one being read, also when rows give no unit", async () => {
+    const framework = defineFramework({
+      id: "t", version: "1.0.0", title: { vi: "Thử" },
+      root: { id: "idx", name: { vi: "Chỉ số" }, children: [{ id: "a", name: { vi: "a" }, weight: 1, rule: { type: "value" } }] },
+    } as FrameworkDefinition);
+    const rows = (n: number, row: (i: number) => string) => Array.from({ length: n }, (_, i) => row(i)).join("\n");
+    const files = {
+      // No unit column: the rows are only counted.
+      "no unit column": `a,b\n${rows(60_000, (i) => `0.${i % 10},${"x".repeat(40)}`)}`,
+      // One unit, then rows left out (blank names): that unit waits in the batch to the end.
+      "rows left out": `unit,a\nHuế,0.5\n${rows(60_000, () => `,0.${"1".repeat(40)}`)}`,
+      // Units throughout: full batches scored as they fill.
+      units: `unit,a\n${rows(60_000, (i) => `Xã ${i},0.${i % 10}${"0".repeat(30)}`)}`,
+    };
+    for (const [name, text] of Object.entries(files)) {
+      const messages: FeedMessage[] = [];
+      // Given in pieces, as a file is read: a block a piece or so.
+      const pieces = Array.from({ length: Math.ceil(text.length / 65536) }, (_, k) => text.slice(65536 * k, 65536 * (k + 1)));
+      for await (const row of readCsvBlocks(pieces)) messages.push({ row } as FeedMessage);
+      messages.push(end);
+      const blocks = messages.filter((m) => m.row !== undefined && "kind" in m.row).length;
+      let yielded = 0;
+      let given = 0;
+      let most = 0;
+      const fed = fedBlocks(
+        async () => {
+          const message = messages.shift()!;
+          if (message.row !== undefined && "kind" in message.row) most = Math.max(most, ++yielded - given);
+          return message;
+        },
+        undefined,
+        (buffers) => void (given += buffers.length / 4),
+      );
+      const stream = streamWith(framework, fed.rows, { missing: "zero" }, { reader: rowReader, ranks: false, release: fed.release });
+      for await (const _ of stream.batches());
+      // By the end, all given back but the last one read and at most one whose units wait in the
+      // last batch (with rows left out, the first: its unit waited to the end).
+      expect([name, blocks > 5, most <= 3, given >= blocks - 2, given < blocks]).toEqual([name, true, true, true, true]);
+      if (name === "no unit column") expect(given).toBe(blocks - 1);
+    }
   });
 
   it("says a thousands separator the reading found, and throws the reading's error with its code", async () => {
