@@ -16,7 +16,7 @@
  * @module
  */
 import type { MessagePort } from "node:worker_threads";
-import { decodeCells, type CsvBlock } from "../input/csv/csv-block.ts";
+import { decodeCells, isCsvBlock, type CsvBlock } from "../input/csv/csv-block.ts";
 import type { Framework } from "../framework/types.ts";
 import { headerIdentityColumns } from "../stream/row-reader.ts";
 import type { StreamOptions } from "../stream/stream-types.ts";
@@ -131,11 +131,6 @@ export function feedInbox(port: MessagePort): () => Promise<FeedMessage> {
   };
 }
 
-/** True for a block of rows (sent with its buffers), false for a row read on its own. */
-function isBlock(row: CsvBlock | CsvStreamRow): row is CsvBlock {
-  return (row as CsvBlock).kind === "csv-block";
-}
-
 /**
  * Reads `file` and sends its blocks to the scoring worker (`send` waits while the scoring has
  * enough to do), ending with `{ end }` or `{ failed }`; its blocks read into buffers from `memory`.
@@ -150,7 +145,7 @@ export async function feedBlocks(file: string, csvOptions: CsvOptions, framework
   let identity: number[] | undefined;
   try {
     for await (const row of fileBlocks(file, csvOptions, grouped, memory)) {
-      if (!isBlock(row)) {
+      if (!isCsvBlock(row)) {
         identity ??= headerIdentityColumns(row, framework, options);
         await send({ row, ...flag() }, []);
         continue;
@@ -187,7 +182,7 @@ export function fedBlocks(
         if (message.failed !== undefined) throw revive(message.failed as Parameters<typeof revive>[0]);
         if (message.end === true) return;
         const row = message.row!;
-        if (!isBlock(row)) {
+        if (!isCsvBlock(row)) {
           yield row;
           continue;
         }

@@ -9,17 +9,13 @@ import { DtiError, error, showValue, type Issue } from "../errors.ts";
 import { readWideIdentity, wideState, type WideState } from "../input/read-units.ts";
 import { resolveColumns, type ColumnPlan } from "../input/resolve-columns.ts";
 import { tableFromRecords, type RawCell, type RawRow } from "../input/table.ts";
-import { blockCell, cellIndex, type CsvBlock } from "../input/csv/csv-block.ts";
+import { blockCell, cellIndex, isCsvBlock, type CsvBlock } from "../input/csv/csv-block.ts";
 import type { Framework } from "../framework/types.ts";
 import type { CompiledFramework } from "../score/compile.ts";
 import { missingColumnIssues, type MissingPolicy } from "../score/score-leaves.ts";
 import { createIssueLog } from "./issue-log.ts";
 import type { StreamOptions, StreamRow, StreamUnitId } from "./stream-types.ts";
 import type { StreamRowUnit } from "./stream-batch.ts";
-
-function isBlock(row: StreamRow): row is CsvBlock {
-  return (row as CsvBlock).kind === "csv-block" && (row as CsvBlock).numbers instanceof Float64Array;
-}
 
 function isRawRow(row: StreamRow): row is RawRow {
   return !Array.isArray(row) && typeof (row as RawRow).line === "number" && Array.isArray((row as RawRow).cells);
@@ -211,7 +207,7 @@ export function rowReader(framework: Framework, compiled: CompiledFramework, opt
         return unit;
       };
       for await (const row of source) {
-        if (isBlock(row)) {
+        if (isCsvBlock(row)) {
           // (`start`, a closure, sets the header: the cast keeps TypeScript from narrowing it away.)
           const names = columns as readonly string[] | undefined;
           if (names === undefined) throw new DtiError([error("USAGE", "a block of rows came before the header row")]);

@@ -39,6 +39,19 @@ export interface CsvBlock {
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /**
+ * True for a block of rows, among the other rows a stream may give (arrays of cells, rows with a
+ * line, records): its kind says so, and its numbers are a typed array.
+ *
+ * @example
+ * ```ts
+ * isCsvBlock({ line: 2, cells: ["Huế", "0,5"] }); // => false
+ * ```
+ */
+export function isCsvBlock(row: object): row is CsvBlock {
+  return (row as CsvBlock).kind === "csv-block" && (row as CsvBlock).numbers instanceof Float64Array;
+}
+
+/**
  * Where a block's cell is in `numbers` (and, twice that, in `spans`): a column's cells lie side by
  * side.
  *
