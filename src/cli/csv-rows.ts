@@ -16,7 +16,7 @@ import type { RankingShape } from "../report/ranking-shape.ts";
 import type { CsvReportOptions } from "../report/to-csv.ts";
 import type { ByteBuffer } from "../text/utf8-bytes.ts";
 import { countedRanks, recordTable, type Current } from "./record-table.ts";
-import { recordsInOrder, type Records } from "./stream-records.ts";
+import { recordsFrom, recordsInOrder, type Records } from "./stream-records.ts";
 
 /** What writing the rows needs, as plain data (posted as it is to the rows worker). */
 export interface CsvRowsPlan {
@@ -56,18 +56,19 @@ const emptyTable: UnitTable = { score: () => null, value: () => null, coverage: 
 
 /**
  * The CSV rows of the units `order` (a part of the result order, or all of it), from the records
- * of the temporary file `fd`: `header`, then `row(out)` appends the next unit's line. One head
- * object, given each unit's numbers in turn, serves every unit whose record keeps its name and
- * code; the others, whose names are long, are asked of `nameOf`.
+ * of the temporary file `fd` (or `all` of them, read before: `sharedRecords`): `header`, then
+ * `row(out)` appends the next unit's line. One head object, given each unit's numbers in turn,
+ * serves every unit whose record keeps its name and code; the others, whose names are long, are
+ * asked of `nameOf`.
  */
-export function csvRows(plan: CsvRowsPlan, fd: number, order: Int32Array, nameOf: NameOf): { header: string; row(out: ByteBuffer): void } {
+export function csvRows(plan: CsvRowsPlan, fd: number, order: Int32Array, nameOf: NameOf, all?: Float64Array): { header: string; row(out: ByteBuffer): void } {
   const { records, rootPosition } = plan;
   const current: Current = { record: new Float64Array(records.width) };
   const counts = createRankCounts(records.nodes, plan.counts);
   const ranks = countedRanks(counts, counts, current);
   const table = recordTable(current, records, rootPosition, plan.decimals, { rank: plan.rootRank, groupRank: new Int32Array(0) }, ranks.one, { year: 0, group: -1 });
   const csv = csvByteRows({ root: plan.root, nodes: plan.nodes, has: plan.has }, plan.csv, new Map(plan.index), plan.decimals, rootPosition >= 0 ? rootPosition : undefined);
-  const recordAt = recordsInOrder(fd, records, order, plan.windowBytes, plan.units);
+  const recordAt = all === undefined ? recordsInOrder(fd, records, order, plan.windowBytes, plan.units) : recordsFrom(all, records.width, order);
   const numbers = { published: current.record, ranks: new Int32Array(records.nodes) };
   const head = unitHead({ unit: "", row: 0 }, undefined, emptyTable, 0, 0);
   let bytes: Uint8Array = new Uint8Array(0);

@@ -12,6 +12,7 @@ import { csvRows, ROW_SEGMENT, type CsvRowsPlan, type NameOf } from "./csv-rows.
 import type { ByteSink } from "./byte-sink.ts";
 import { hasWorker, revive } from "./worker-items.ts";
 import { workerInbox } from "./worker-inbox.ts";
+import { RECORDS_WINDOW } from "./stream-records.ts";
 
 /**
  * The units of `order` in its segments `part`, `part` + 2, `part` + 4 … (part 0 or 1), in order.
@@ -38,6 +39,14 @@ export const ROWS_WORKER = new URL("./rows-worker.js", import.meta.url);
 /** A rows worker, started before its work is known (its start overlaps the result order's making). */
 export interface RowsWorker {
   /**
+   * Has the worker read the `units` records of `width` numbers of the temporary file `fd` into
+   * memory both threads share (`sharedRecords`, up to `limit` bytes), at once: before the result
+   * order is made.
+   */
+  load(fd: number, width: number, units: number, limit?: number): void;
+  /** The records it read (undefined: too many to hold, each thread reads its own back a window at a time). */
+  records(): Promise<Float64Array | undefined>;
+  /**
    * Gives the worker its part: the units of the odd segments of `order` (`nameOf` gives the names
    * and codes of those whose records could not keep them: `unkept`).
    */
@@ -60,7 +69,19 @@ export function startRowsWorker(units: number, script: URL = ROWS_WORKER): RowsW
     return undefined;
   }
   const inbox = workerInbox(worker, "the rows worker stopped before its last row");
+  let loaded: Promise<Float64Array | undefined> | undefined;
   return {
+    load: (fd, width, units, limit = RECORDS_WINDOW) => {
+      worker.postMessage({ load: { fd, width, units, limit } });
+      loaded = inbox.next().then((message) => {
+        const m = message as { records?: Float64Array | null; error?: Parameters<typeof revive>[0] };
+        if (m.records === undefined) throw revive(m.error ?? {});
+        return m.records ?? undefined;
+      });
+      // Failed, it is said when the records are asked for (or the first segment, which never comes).
+      loaded.catch(() => undefined);
+    },
+    records: () => loaded ?? Promise.resolve(undefined),
     start: (plan, fd, order, unkept, nameOf) => {
       const part = segmentsOf(order, 1);
       const names = new Map<number, ReturnType<NameOf>>();
@@ -86,10 +107,11 @@ export function startRowsWorker(units: number, script: URL = ROWS_WORKER): RowsW
  * could not keep their names and codes, and those names and codes.
  */
 export async function writeCsvRows(plan: CsvRowsPlan, fd: number, order: Int32Array, unkept: Int32Array, nameOf: NameOf, out: ByteSink, worker: RowsWorker | undefined): Promise<void> {
-  // Two threads read the records at once: each a window half the size.
+  // Two threads read the records at once: each a window half the size (unless the worker has read them all, for both).
   const each = worker === undefined ? plan : { ...plan, windowBytes: Math.max(1, Math.floor(plan.windowBytes / 2)) };
+  const all = await worker?.records();
   worker?.start(each, fd, order, unkept, nameOf);
-  const rows = csvRows(each, fd, worker === undefined ? order : segmentsOf(order, 0), nameOf);
+  const rows = csvRows(each, fd, worker === undefined ? order : segmentsOf(order, 0), nameOf, all);
   await out.add(rows.header);
   for (let s = 0; s * ROW_SEGMENT < order.length; s++) {
     if (worker !== undefined && s % 2 === 1) {

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { isSummaryName } from "../input/summary-rows.ts";
 import { grow } from "../number/grow-array.ts";
 import { createRankCounts, type RankCounts } from "../rank/rank-counts.ts";
+import { numberedNameReader, type NumberedNames } from "../rank/numbered-names.ts";
 import type { RankMethod } from "../rank/rank.ts";
 import type { ScoreStream, StreamBatch, StreamUnitId } from "../stream/score-stream.ts";
 import { fileErrorMessage } from "./file-error.ts";
@@ -80,6 +81,8 @@ export interface Records {
   readonly identity: number;
   /** The units (by position in input order) whose records could not keep their name and code (too long). */
   readonly unkept: Int32Array;
+  /** The units' names' stems and final numbers (`numberedNames`), read as they came: the result order's. */
+  readonly numbered: NumberedNames;
 }
 
 /** Rank counts per year and per (year, group), and the partition numbers they were counted under. */
@@ -123,6 +126,7 @@ export async function writeRecords(
   let rows = new Int32Array(1024);
   let count = 0;
   const unkept: number[] = [];
+  const numbered = numberedNameReader(1024);
   // Ordinal ranks depend on names: they are ranked from the records at the end instead.
   if (ranking !== "ordinal") counts = { year: createRankCounts(nodes), group: createRankCounts(nodes), years: new Map(), groups: new Map() };
   for await (const batch of stream.batches()) {
@@ -131,6 +135,7 @@ export async function writeRecords(
     for (let k = 0; k < batch.size; k++) {
       const unit = batch.units[k]!;
       noteUnit(seen, unit);
+      numbered.add(unit.unit);
       rows[count++] = unit.row;
     }
     // A fresh buffer each time: the writer may still hold the last one.
@@ -145,7 +150,7 @@ export async function writeRecords(
     await writer.write(new Uint8Array(records.buffer));
   }
   await writer.finish();
-  return { nodes, width, full, rows: rows.subarray(0, count), has: seen.has, unranked: seen.unranked, summaryNames: seen.summaryNames, counts, identity, unkept: Int32Array.from(unkept) };
+  return { nodes, width, full, rows: rows.subarray(0, count), has: seen.has, unranked: seen.unranked, summaryNames: seen.summaryNames, counts, identity, unkept: Int32Array.from(unkept), numbered: numbered.names() };
 }
 
 /** Which identity fields occur, and whether some unit is not ranked or named as a totals row. */
@@ -208,6 +213,34 @@ function readFully(fd: number, bytes: Uint8Array, length: number, position: numb
 
 /** Bytes of records pass 2 reads back at a time (128 MiB). */
 export const RECORDS_WINDOW = 1 << 27;
+
+/**
+ * Every record of the temporary file `fd` (`units` records of `width` numbers), read at once into
+ * memory the threads of pass 2 share (the rows worker reads them while the main thread makes the
+ * result order); undefined when they are more than `limit` bytes ({@link RECORDS_WINDOW}: then each
+ * thread reads them back a window at a time, `recordsInOrder`).
+ */
+export function sharedRecords(fd: number, width: number, units: number, limit = RECORDS_WINDOW): Float64Array | undefined {
+  const bytes = 8 * width * units;
+  if (bytes > limit) return undefined;
+  const all = new Float64Array(new SharedArrayBuffer(bytes));
+  readFully(fd, new Uint8Array(all.buffer), bytes, 0);
+  return all;
+}
+
+/**
+ * The records of the units of `order`, in that order, from `all` ({@link sharedRecords}): record
+ * `k` of the order is unit `order[k]`'s.
+ *
+ * @example
+ * ```ts
+ * const at = recordsFrom(Float64Array.of(1, 2, 3, 4), 2, Int32Array.of(1, 0));
+ * Array.from(at(0)); // => [3, 4]
+ * ```
+ */
+export function recordsFrom(all: Float64Array, width: number, order: Int32Array): (k: number) => Float64Array {
+  return (k) => all.subarray(order[k]! * width, (order[k]! + 1) * width);
+}
 
 /**
  * The records of the temporary file `fd` in `order` (`at(k)`: the record of unit `order[k]`, for k

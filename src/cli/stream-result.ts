@@ -12,7 +12,6 @@ import type { NodeInfo } from "../pipeline/types.ts";
 import { nodeCells } from "../pipeline/unit-nodes.ts";
 import { coverageSummary, resultOrder, unitHead, unitResult, type UnitIdentity } from "../pipeline/unit-result.ts";
 import { createRankStore, type NodeRanks } from "../rank/rank-store.ts";
-import { numberedNames } from "../rank/numbered-names.ts";
 import type { RankMethod } from "../rank/rank.ts";
 import type { RankingShape } from "../report/ranking-shape.ts";
 import { csvByteRows } from "../report/csv-byte-rows.ts";
@@ -57,8 +56,10 @@ export async function writeResult(
   // started now, while the result order is made).
   const plainCsv = settings.format === "csv" && records.identity >= 0 && !records.has.year && !records.has.group && records.counts !== undefined;
   const worker = plainCsv ? startRowsWorker(count) : undefined;
+  // It reads the records meanwhile, for both threads.
+  worker?.load(fd, records.width, count);
   try {
-    const order = unitOrder(summary, root);
+    const order = unitOrder(summary, root, records);
     if (plainCsv) {
       const counts = records.counts!;
       counts.year.finish(options.ranking === "dense" ? "dense" : "competition");
@@ -138,20 +139,19 @@ async function writeUnits(
   if (json !== undefined) await out.add(`${json.close({ coverage: coverageSummary(coverage), warnings: summary.warnings }, count)}\n`);
 }
 
-/** The units' result order (year, index rank, Vietnamese name order, code, position). */
-function unitOrder(summary: StreamSummary, root: NodeRanks): Int32Array {
+/**
+ * The units' result order (year, index rank, Vietnamese name order, code, position): names and
+ * codes asked of the summary only for ties their numbers do not settle (`records.numbered`), years
+ * only when some unit has one.
+ */
+function unitOrder(summary: StreamSummary, root: NodeRanks, records: Pick<Records, "has" | "numbered">): Int32Array {
   const count = summary.units;
-  const names: string[] = [];
-  const codes: (string | undefined)[] = [];
-  const years = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const u = summary.unit(i);
-    names.push(u.unit);
-    codes.push(u.code);
-    years[i] = u.year ?? NaN;
+  let yearOf = (_: number): number | undefined => undefined;
+  if (records.has.year) {
+    const years = Float64Array.from({ length: count }, (_, i) => summary.unit(i).year ?? NaN);
+    yearOf = (i) => (Number.isNaN(years[i]!) ? undefined : years[i]!);
   }
-  const yearOf = (i: number) => (Number.isNaN(years[i]!) ? undefined : years[i]!);
-  return resultOrder(count, (i) => names[i]!, (i) => codes[i], yearOf, (i) => root.rank[i]! || null, numberedNames(count, (i) => names[i]!));
+  return resultOrder(count, (i) => summary.unit(i).unit, (i) => summary.unit(i).code, yearOf, (i) => root.rank[i]! || null, records.numbered);
 }
 
 /** The partitions of unit `info` (its year, its year and group) as the rank counts numbered them. */

@@ -105,14 +105,21 @@ export function resultOrder(
   const distinct = oneYear ? years.subarray(0, Math.min(1, count)) : Float64Array.from(new Set(years)).sort();
   if (distinct.length > 1) for (let i = 0; i < count; i++) yearSlot[i] = distinct.indexOf(years[i]!);
   const byRank = countingSort(items, rankSlot, count + 2);
-  const order = countingSort(byRank, yearSlot, distinct.length);
+  const order = distinct.length > 1 ? countingSort(byRank.sorted, yearSlot, distinct.length).sorted : byRank.sorted;
   // Only units of the same year and rank are compared, and only by name and code.
+  const sortTies = (start: number, end: number) => {
+    if (end - start < 2) return;
+    const group = order.subarray(start, end);
+    if (!(stem !== undefined && num !== undefined && sortByNumber(group, stem, num))) group.sort(byTie);
+  };
+  if (distinct.length === 1) {
+    // One year: the groups are the rank slots, where the counting sort put them.
+    for (let slot = 0; slot < count + 2; slot++) sortTies(slot === 0 ? 0 : byRank.ends[slot - 1]!, byRank.ends[slot]!);
+    return order;
+  }
   for (let start = 0, end = 1; start < count; start = end++) {
     while (end < count && years[order[end]!] === years[order[start]!] && ranks[order[end]!] === ranks[order[start]!]) end++;
-    if (end - start > 1) {
-      const group = order.subarray(start, end);
-      if (!(stem !== undefined && num !== undefined && sortByNumber(group, stem, num))) group.sort(byTie);
-    }
+    sortTies(start, end);
   }
   return order;
 }
@@ -146,14 +153,15 @@ function sortByNumber(group: Int32Array, stem: Int32Array, num: Float64Array): b
   return true;
 }
 
-/** `items` stably ordered by `slot[item]` (whole numbers 0 … slots − 1). */
-function countingSort(items: Int32Array, slot: Int32Array, slots: number): Int32Array<ArrayBuffer> {
+/** `items` stably ordered by `slot[item]` (whole numbers 0 … slots − 1), and where each slot's items end in it. */
+function countingSort(items: Int32Array, slot: Int32Array, slots: number): { sorted: Int32Array<ArrayBuffer>; ends: Int32Array } {
   const start = new Int32Array(slots + 1);
   for (const item of items) start[slot[item]! + 1]!++;
   for (let s = 1; s <= slots; s++) start[s]! += start[s - 1]!;
   const out = new Int32Array(items.length);
+  // Each slot's start moves to its end as its items are placed.
   for (const item of items) out[start[slot[item]!]!++] = item;
-  return out;
+  return { sorted: out, ends: start };
 }
 
 /**

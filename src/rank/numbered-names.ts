@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { grow } from "../number/grow-array.ts";
 import { trailingNumberStart } from "../text/collator.ts";
 
 /** Each name's stem (equal numbers, equal texts before the final number; −1: none) and final number. */
@@ -26,31 +27,55 @@ export interface NumberedNames {
  * ```
  */
 export function numberedNames(count: number, unit: (i: number) => string): NumberedNames {
+  const reader = numberedNameReader(count);
+  for (let i = 0; i < count; i++) reader.add(unit(i));
+  return reader.names();
+}
+
+/**
+ * {@link numberedNames} of names given one at a time (`add`), as they come (the streamed CLI
+ * reads them while the units are scored, not all at the end); `names()` gives those added so far.
+ *
+ * @example
+ * ```ts
+ * const reader = numberedNameReader();
+ * reader.add("Phường 10");
+ * reader.add("Phường 9");
+ * Array.from(reader.names().number); // => [10, 9]
+ * ```
+ */
+export function numberedNameReader(capacity = 16): { add(name: string): void; names(): NumberedNames } {
   const stems = new Map<string, number>();
-  const stem = new Int32Array(count);
-  const number = new Float64Array(count);
+  let stem = new Int32Array(Math.max(1, capacity));
+  let number = new Float64Array(Math.max(1, capacity));
+  let count = 0;
   // The stem of the last numbered name: names of one stem mostly come together, and a name that
   // starts with it is not cut into a new string to be looked up.
   let last = "";
   let lastId = -1;
-  for (let i = 0; i < count; i++) {
-    const name = unit(i);
-    const at = trailingNumberStart(name);
-    if (at < 0) {
-      stem[i] = -1;
-      continue;
-    }
-    if (at !== last.length || lastId < 0 || !name.startsWith(last)) {
-      last = name.slice(0, at);
-      const id = stems.get(last);
-      if (id === undefined) stems.set(last, (lastId = stems.size));
-      else lastId = id;
-    }
-    stem[i] = lastId;
-    // At most 15 digits: exact, digit by digit.
-    let x = 0;
-    for (let j = at; j < name.length; j++) x = 10 * x + name.charCodeAt(j) - 48;
-    number[i] = x;
-  }
-  return { stem, number };
+  return {
+    add(name) {
+      if (count === stem.length) {
+        stem = grow(stem, count + 1, (n) => new Int32Array(n));
+        number = grow(number, count + 1, (n) => new Float64Array(n));
+      }
+      const at = trailingNumberStart(name);
+      if (at < 0) {
+        stem[count++] = -1;
+        return;
+      }
+      if (at !== last.length || lastId < 0 || !name.startsWith(last)) {
+        last = name.slice(0, at);
+        const id = stems.get(last);
+        if (id === undefined) stems.set(last, (lastId = stems.size));
+        else lastId = id;
+      }
+      stem[count] = lastId;
+      // At most 15 digits: exact, digit by digit.
+      let x = 0;
+      for (let j = at; j < name.length; j++) x = 10 * x + name.charCodeAt(j) - 48;
+      number[count++] = x;
+    },
+    names: () => ({ stem: stem.subarray(0, count), number: number.subarray(0, count) }),
+  };
 }

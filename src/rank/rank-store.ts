@@ -123,10 +123,17 @@ interface Partitions {
 function partitionsOf(size: number, years: Float64Array, groups: Int32Array): Partitions {
   const byYear = new Map<number, number[]>();
   const byGroup = new Map<string, number[]>();
+  // The last unit's year and list: units of one year mostly come together (a million of them, all
+  // of one year, were as many lookups).
+  let lastYear = NaN;
+  let list: number[] | undefined;
   for (let i = 0; i < size; i++) {
     const y = years[i]!;
-    let list = byYear.get(y);
-    if (list === undefined) byYear.set(y, (list = []));
+    if (list === undefined || !(y === lastYear || (y !== y && lastYear !== lastYear))) {
+      lastYear = y;
+      list = byYear.get(y);
+      if (list === undefined) byYear.set(y, (list = []));
+    }
     list.push(i);
     if (groups[i]! >= 0) {
       const key = `${y}\u0000${groups[i]}`;

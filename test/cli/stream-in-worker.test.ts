@@ -5,7 +5,7 @@
 // dist/read-worker.js, dist/unit-worker.js and dist/rows-worker.js (pass 2's CSV rows, every
 // other segment written on a second core).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -227,6 +227,26 @@ describe("the rows worker", { timeout: 60_000 }, () => {
   it("is not started for fewer units than two segments, nor without its script", () => {
     expect(startRowsWorker(2 * ROW_SEGMENT - 1, pathToFileURL(`${DIR}/lib/rows-worker.js`))).toBeUndefined();
     expect(startRowsWorker(10 * ROW_SEGMENT, pathToFileURL(`${DIR}/no-such-folder/rows-worker.js`))).toBeUndefined();
+  });
+
+  it("reads the records into memory both threads share, or leaves them to each thread past its limit", async () => {
+    const records = Float64Array.from({ length: 3 * 40 }, (_, i) => i / 8);
+    writeFileSync(`${DIR}/records.bin`, new Uint8Array(records.buffer));
+    const fd = openSync(`${DIR}/records.bin`, "r");
+    try {
+      for (const [limit, read] of [[8 * 3 * 40, true], [8 * 3 * 40 - 1, false]] as const) {
+        const worker = startRowsWorker(10 * ROW_SEGMENT, pathToFileURL(`${DIR}/lib/rows-worker.js`))!;
+        worker.load(fd, 3, 40, limit);
+        const all = await worker.records();
+        if (read) {
+          expect(all?.buffer).toBeInstanceOf(SharedArrayBuffer);
+          expect(Array.from(all!)).toEqual(Array.from(records));
+        } else expect(all).toBeUndefined();
+        await worker.stop();
+      }
+    } finally {
+      closeSync(fd);
+    }
   });
 
   it("says when it stopped before its rows, instead of leaving pass 2 waiting", async () => {
