@@ -132,7 +132,7 @@ export function feedInbox(port: MessagePort): () => Promise<FeedMessage> {
 }
 
 /**
- * Reads `file` and sends its blocks to the scoring worker (`send` waits while the scoring has
+ * Reads `file` (synchronously: the reading worker does nothing else) and sends its blocks to the scoring worker (`send` waits while the scoring has
  * enough to do), ending with `{ end }` or `{ failed }`; its blocks read into buffers from `memory`.
  * The identity cells that `framework`'s row reader reads as text (name, code, group, year) are
  * decoded here (`decodeCells`): the scoring worker has more to do per row than this one.
@@ -144,7 +144,7 @@ export async function feedBlocks(file: string, csvOptions: CsvOptions, framework
   const flag = (): { grouped?: true } => (found && !said ? ((said = true), { grouped: true }) : {});
   let identity: number[] | undefined;
   try {
-    for await (const row of fileBlocks(file, csvOptions, grouped, memory)) {
+    for await (const row of fileBlocks(file, csvOptions, grouped, memory, true)) {
       if (!isCsvBlock(row)) {
         identity ??= headerIdentityColumns(row, framework, options);
         await send({ row, ...flag() }, []);

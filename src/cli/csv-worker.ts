@@ -34,5 +34,5 @@ function foundGrouped(): void {
 }
 
 // The main thread ranks: this stream keeps no units, and its batches carry the nodes it writes or ranks.
-const rows = () => fileBlocks(file, options, watchGrouped === true && !grouped ? foundGrouped : undefined);
+const rows = () => fileBlocks(file, options, watchGrouped === true && !grouped ? foundGrouped : undefined, undefined, true);
 await scoringPort(port).serve(() => streamWith(score.framework, rows, score.options, { reader: rowReader, ranks: false, carry: score.carry }));
