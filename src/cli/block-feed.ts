@@ -132,8 +132,10 @@ export function feedInbox(port: MessagePort): () => Promise<FeedMessage> {
 }
 
 /**
- * Reads `file` (synchronously: the reading worker does nothing else) and sends its blocks to the scoring worker (`send` waits while the scoring has
+ * Reads `file` and sends its blocks to the scoring worker (`send` waits while the scoring has
  * enough to do), ending with `{ end }` or `{ failed }`; its blocks read into buffers from `memory`.
+ * The file is read synchronously: the reading worker has nothing else to do meanwhile (it takes
+ * the scoring's messages while `send` waits).
  * The identity cells that `framework`'s row reader reads as text (name, code, group, year) are
  * decoded here (`decodeCells`): the scoring worker has more to do per row than this one.
  */

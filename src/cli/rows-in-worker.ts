@@ -44,7 +44,11 @@ export interface RowsWorker {
    * order is made.
    */
   load(fd: number, width: number, units: number, limit?: number): void;
-  /** The records it read (undefined: too many to hold, each thread reads its own back a window at a time). */
+  /**
+   * The records it read; undefined when they were too many to hold (or not asked for: `load`),
+   * then each thread reads its own back a window at a time. Rejects with the worker's error when
+   * it could not read them.
+   */
   records(): Promise<Float64Array | undefined>;
   /**
    * Gives the worker its part: the units of the odd segments of `order` (`nameOf` gives the names
@@ -78,7 +82,7 @@ export function startRowsWorker(units: number, script: URL = ROWS_WORKER): RowsW
         if (m.records === undefined) throw revive(m.error ?? {});
         return m.records ?? undefined;
       });
-      // Failed, it is said when the records are asked for (or the first segment, which never comes).
+      // Failed, it is said when the records are asked for (`records()` rejects).
       loaded.catch(() => undefined);
     },
     records: () => loaded ?? Promise.resolve(undefined),

@@ -223,7 +223,14 @@ export const RECORDS_WINDOW = 1 << 27;
 export function sharedRecords(fd: number, width: number, units: number, limit = RECORDS_WINDOW): Float64Array | undefined {
   const bytes = 8 * width * units;
   if (bytes > limit) return undefined;
-  const all = new Float64Array(new SharedArrayBuffer(bytes));
+  let all: Float64Array;
+  try {
+    all = new Float64Array(new SharedArrayBuffer(bytes));
+  } catch (e) {
+    // No memory for them at once: read back a window at a time instead.
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
   readFully(fd, new Uint8Array(all.buffer), bytes, 0);
   return all;
 }

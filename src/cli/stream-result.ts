@@ -56,9 +56,9 @@ export async function writeResult(
   // started now, while the result order is made).
   const plainCsv = settings.format === "csv" && records.identity >= 0 && !records.has.year && !records.has.group && records.counts !== undefined;
   const worker = plainCsv ? startRowsWorker(count) : undefined;
-  // It reads the records meanwhile, for both threads.
-  worker?.load(fd, records.width, count);
   try {
+    // It reads the records meanwhile, for both threads.
+    worker?.load(fd, records.width, count);
     const order = unitOrder(summary, root, records);
     if (plainCsv) {
       const counts = records.counts!;

@@ -95,9 +95,9 @@ export function resultOrder(
   const num = numbered?.number;
   const byTie = (i: number, j: number) =>
     stem !== undefined && num !== undefined && stem[i]! >= 0 && stem[i] === stem[j] && num[i] !== num[j] ? num[i]! - num[j]! : compareTies(tie(i), tie(j)) || i - j;
-  // By year, then rank, then position, in two stable counting passes (ranks are whole numbers 1 …
-  // count, none last; years at most a few hundred): a comparator sort of a million units took
-  // longer than collating their ties.
+  // By year, then rank, then position, in stable counting passes (by rank, then by year when there
+  // are several; ranks are whole numbers 1 … count, none last; years at most a few hundred): a
+  // comparator sort of a million units took longer than collating their ties.
   const yearSlot = new Int32Array(count);
   // (Mostly one year: then no set of a million numbers is made to find it out.)
   let oneYear = true;

@@ -1,7 +1,7 @@
 // The stems and final numbers of names, read once for the order of tied units, are those of their
 // definition: the text before the final number (one id per distinct text) and that number's value.
 import { describe, expect, it } from "vitest";
-import { numberedNames } from "../../src/rank/numbered-names.ts";
+import { numberedNameReader, numberedNames } from "../../src/rank/numbered-names.ts";
 import { trailingNumberStart } from "../../src/text/collator.ts";
 import { prng } from "../helpers/prng.ts";
 
@@ -33,6 +33,12 @@ describe("numberedNames", () => {
       }
       const got = numberedNames(names.length, (i) => names[i]!);
       expect(names.map((_, i) => [got.stem[i], got.stem[i]! < 0 ? 0 : got.number[i]])).toEqual(byDefinition(names));
+      // The same given one at a time to a reader that starts small and grows (the streamed CLI's).
+      const reader = numberedNameReader(1);
+      for (const name of names) reader.add(name);
+      const read = reader.names();
+      expect(read.stem.length).toBe(names.length);
+      expect(names.map((_, i) => [read.stem[i], read.stem[i]! < 0 ? 0 : read.number[i]])).toEqual(byDefinition(names));
     }
   });
 });
