@@ -191,6 +191,19 @@ describe("readCsvBlocks", () => {
     expect(await viaBlocks(chunks, { maxRecordSize: 5 })).toEqual(expected);
   });
 
+  it("reads a last line without a line feed in place as the lines before it, and one with quotes by the tokenizer", async () => {
+    const last = async (text: string) => {
+      let block: CsvBlock | undefined;
+      for await (const item of readCsvBlocks([text])) if ("kind" in item) block = item as CsvBlock;
+      const r = block!.rows - 1;
+      return { numbers: [0, 1, 2].map((c) => block!.numbers[c * block!.rows + r]), inPlace: [0, 1, 2].map((c) => block!.spans[2 * (c * block!.rows + r)]! >= 0), cells: [0, 1, 2].map((c) => blockCell(block!, r, c)) };
+    };
+    for (const end of ["", "\n"]) {
+      expect(await last(`unit,a,b\nHuế,0.5,1\nĐà Nẵng,0.25, 12 ${end}`)).toEqual({ numbers: [NaN, 0.25, 12], inPlace: [true, true, true], cells: ["Đà Nẵng", "0.25", "12"] });
+      expect(await last(`unit,a,b\nHuế,0.5,1\n"Đà Nẵng",0.25,12${end}`)).toEqual({ numbers: [NaN, NaN, NaN], inPlace: [false, false, false], cells: ["Đà Nẵng", "0.25", "12"] });
+    }
+  });
+
   it("cuts a large input into blocks whose rows are the stream's", async () => {
     const lines = ["unit,code,x,y"];
     for (let i = 0; i < 8000; i++) lines.push(`Đơn vị ${i},DV${i},0.${String(i % 9973).padStart(4, "0")},${i % 7 === 0 ? "" : "0,25"}`);

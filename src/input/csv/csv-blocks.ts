@@ -29,6 +29,7 @@ export interface CsvBlockReader {
 }
 
 const EMPTY = new Uint8Array(0);
+const LINE_FEED = new Uint8Array([10]);
 
 /**
  * Bytes of a trimmable character of two or three bytes (what `isTrim` takes: U+00A0, U+3000, …)
@@ -131,6 +132,17 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number, m
     return r === undefined ? undefined : { cells: r.cells, end, line: r.line };
   }
 
+  /**
+   * The bytes left at the end of the input, a line feed added to a last line without one that the
+   * plain-record loop will read: that loop reads a cell's bytes up to the line feed without testing
+   * for the end of the bytes. A line with quotes, one long enough to meet the limit, or any line
+   * when the delimiter is not one byte, is read by the tokenizer as it is.
+   */
+  function ended(bytes: Uint8Array): Uint8Array {
+    if (bytes.length === 0 || bytes.length > fastLength || delim < 0 || findByte(bytes, 34, 0) >= 0) return bytes;
+    return concat([bytes, LINE_FEED], memory);
+  }
+
   // One function on purpose: the plain-record loop below runs once per byte of the file (on the
   // reading worker) and keeps its cell state (start, digits, separator, plainness) in locals.
   function scan(bytes: Uint8Array, final: boolean): CsvBlock | undefined {
@@ -169,7 +181,8 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number, m
         if (!final && n - pos <= limit) break;
         lf = n;
       }
-      if (header === undefined || (quote >= 0 && quote < lf) || lf - pos > fastLength || delim < 0) {
+      // A line without its line feed (only one past the limit: see `ended`) is the tokenizer's too.
+      if (header === undefined || (quote >= 0 && quote < lf) || lf - pos > fastLength || delim < 0 || lf === n) {
         const r = slowRecord(bytes, pos, line, final);
         if (r === undefined) break;
         if (header === undefined) {
@@ -191,27 +204,37 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number, m
       let p = pos;
       for (;;) {
         // Most cells are digits with one decimal separator, nothing else, up to the delimiter: read
-        // in a loop of one test per byte. Any other cell is read again from its start below.
+        // in a loop of one test per byte, which the line feed ends (`bytes[lf]`). Any other cell is
+        // read again from its start, up to `lf`, and trimmed.
         let d = p;
         let whole = 0;
         let sep = -1;
-        let ch = d < lf ? bytes[d]! : 10;
+        let ch = bytes[d]!;
         while (ch >= 48 && ch <= 57) {
           whole = whole * 10 + (ch - 48);
-          ch = ++d < lf ? bytes[d]! : 10;
+          ch = bytes[++d]!;
         }
         if ((ch === 46 || ch === 44) && ch !== delim) {
           sep = d;
-          ch = ++d < lf ? bytes[d]! : 10;
+          ch = bytes[++d]!;
           while (ch >= 48 && ch <= 57) {
             whole = whole * 10 + (ch - 48);
-            ch = ++d < lf ? bytes[d]! : 10;
+            ch = bytes[++d]!;
           }
         }
-        let s = p;
-        let e = d;
-        let plain = true;
-        if (d === p || (d < lf && ch !== delim)) {
+        if (d > p && (ch === delim || ch === 10)) {
+          blank = false;
+          if (column < width) {
+            const k = column * capacity + rows;
+            spans[2 * k] = p;
+            spans[2 * k + 1] = d;
+            // A plain decimal's value is `plainValue(whole, sep, p, d)`, written out here: that call
+            // (not inlined into this long function) returned each value as a new heap number, 1.5 GB
+            // of them for a million rows of 100 cells, which the garbage collector then swept.
+            numbers[k] = sep < 0 ? (d - p > 15 ? NaN : whole) : sep === d - 1 || d - p > 16 ? NaN : whole / POW10[d - 1 - sep]!;
+          }
+        } else {
+          let s = p;
           // Trimmed, then to the delimiter, reading the digits of a plain decimal on the way.
           for (;;) {
             if (s >= lf) break;
@@ -227,6 +250,7 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number, m
           d = s;
           whole = 0;
           sep = -1;
+          let plain = true;
           for (; d < lf; d++) {
             const c = bytes[d]!;
             if (c === delim) break;
@@ -234,7 +258,7 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number, m
             else if ((c === 46 || c === 44) && sep < 0) sep = d;
             else plain = false;
           }
-          e = d;
+          let e = d;
           while (e > s) {
             const c = bytes[e - 1]!;
             if (c === 32 || (c >= 9 && c <= 13)) e--;
@@ -244,17 +268,14 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number, m
               e -= t;
             }
           }
-        }
-        if (e > s) blank = false;
-        if (column < width) {
-          const k = column * capacity + rows;
-          spans[2 * k] = s;
-          spans[2 * k + 1] = e;
-          // A plain decimal's value is `plainValue(whole, sep, s, e)`, written out here: that call
-          // (not inlined into this long function) returned each value as a new heap number, 1.5 GB
-          // of them for a million rows of 100 cells, which the garbage collector then swept.
-          // Spaces after a number were read as "not plain": read the trimmed cell again.
-          numbers[k] = plain ? (e <= s || e - s > 16 ? NaN : sep < 0 ? (e - s > 15 ? NaN : whole) : sep === e - 1 ? NaN : whole / POW10[e - 1 - sep]!) : e < d && e - s <= 16 ? plainDecimal(bytesText(bytes, s, e), 0, e - s) : NaN;
+          if (e > s) blank = false;
+          if (column < width) {
+            const k = column * capacity + rows;
+            spans[2 * k] = s;
+            spans[2 * k + 1] = e;
+            // Spaces after a number were read as "not plain": read the trimmed cell again.
+            numbers[k] = plain ? (e <= s || e - s > 16 ? NaN : sep < 0 ? (e - s > 15 ? NaN : whole) : sep === e - 1 ? NaN : whole / POW10[e - 1 - sep]!) : e < d && e - s <= 16 ? plainDecimal(bytesText(bytes, s, e), 0, e - s) : NaN;
+          }
         }
         column++;
         if (d >= lf) break;
@@ -288,7 +309,7 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number, m
     header: () => header,
     // Always a new array of its own: a block's bytes may be moved to another thread.
     push: (chunks) => scan(concat([carry, ...chunks], memory), false),
-    end: () => scan(carry, true),
+    end: () => scan(ended(carry), true),
   };
 }
 
