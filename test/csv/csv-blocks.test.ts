@@ -199,6 +199,7 @@ describe("readCsvBlocks", () => {
       return { numbers: [0, 1, 2].map((c) => block!.numbers[c * block!.rows + r]), inPlace: [0, 1, 2].map((c) => block!.spans[2 * (c * block!.rows + r)]! >= 0), cells: [0, 1, 2].map((c) => blockCell(block!, r, c)) };
     };
     for (const end of ["", "\n"]) {
+      expect(await last(`unit,a,b\nHuế,0.5,1\nĐà Nẵng,0.25,12${end}`)).toEqual({ numbers: [NaN, 0.25, 12], inPlace: [true, true, true], cells: ["Đà Nẵng", "0.25", "12"] });
       expect(await last(`unit,a,b\nHuế,0.5,1\nĐà Nẵng,0.25, 12 ${end}`)).toEqual({ numbers: [NaN, 0.25, 12], inPlace: [true, true, true], cells: ["Đà Nẵng", "0.25", "12"] });
       expect(await last(`unit,a,b\nHuế,0.5,1\n"Đà Nẵng",0.25,12${end}`)).toEqual({ numbers: [NaN, NaN, NaN], inPlace: [false, false, false], cells: ["Đà Nẵng", "0.25", "12"] });
     }

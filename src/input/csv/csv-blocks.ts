@@ -133,10 +133,11 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number, m
   }
 
   /**
-   * The bytes left at the end of the input, a line feed added to a last line without one that the
-   * plain-record loop will read: that loop reads a cell's bytes up to the line feed without testing
-   * for the end of the bytes. A line with quotes, one long enough to meet the limit, or any line
-   * when the delimiter is not one byte, is read by the tokenizer as it is.
+   * The bytes left at the end of the input (one line without its line feed), with a line feed
+   * added: the plain-record loop reads a cell's bytes up to the line feed without testing for the
+   * end of the bytes. Left as they are (and read by the tokenizer, as before) when they have a
+   * quote, are longer than half the limit (`fastLength`), or the delimiter is not one ASCII byte.
+   * (A header or blank line given a line feed reads the same: the tokenizer does not count it.)
    */
   function ended(bytes: Uint8Array): Uint8Array {
     if (bytes.length === 0 || bytes.length > fastLength || delim < 0 || findByte(bytes, 34, 0) >= 0) return bytes;
@@ -181,7 +182,8 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number, m
         if (!final && n - pos <= limit) break;
         lf = n;
       }
-      // A line without its line feed (only one past the limit: see `ended`) is the tokenizer's too.
+      // A line without its line feed goes to the tokenizer by the tests before this one already (past
+      // the limit, or left so by `ended`); the last test keeps the loop below from reading past the bytes.
       if (header === undefined || (quote >= 0 && quote < lf) || lf - pos > fastLength || delim < 0 || lf === n) {
         const r = slowRecord(bytes, pos, line, final);
         if (r === undefined) break;
