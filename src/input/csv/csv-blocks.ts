@@ -11,7 +11,7 @@
  */
 import type { Issue } from "../../errors.ts";
 import { bytesText, type CsvBlock } from "./csv-block.ts";
-import { plainDecimal, POW10 } from "../../score/fast/read-float.ts";
+import { plainDecimal, plainValue, POW10 } from "../../score/fast/read-float.ts";
 import { cleanHeader } from "../../text/clean-name.ts";
 import { openCsvBytes } from "./csv-bytes.ts";
 import { findByte } from "./find-byte.ts";
@@ -275,8 +275,9 @@ export function createCsvBlockReader(delimiter: string, maxRecordSize: number, m
             const k = column * capacity + rows;
             spans[2 * k] = s;
             spans[2 * k + 1] = e;
-            // Spaces after a number were read as "not plain": read the trimmed cell again.
-            numbers[k] = plain ? (e <= s || e - s > 16 ? NaN : sep < 0 ? (e - s > 15 ? NaN : whole) : sep === e - 1 ? NaN : whole / POW10[e - 1 - sep]!) : e < d && e - s <= 16 ? plainDecimal(bytesText(bytes, s, e), 0, e - s) : NaN;
+            // A blank cell is NaN without a call (a call's number may be a new heap object: blanks
+            // can be many). Spaces after a number were read as "not plain": read the trimmed cell again.
+            numbers[k] = plain ? (e <= s ? NaN : plainValue(whole, sep, s, e)) : e < d && e - s <= 16 ? plainDecimal(bytesText(bytes, s, e), 0, e - s) : NaN;
           }
         }
         column++;

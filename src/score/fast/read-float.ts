@@ -80,7 +80,8 @@ export function plainDecimal(text: string, start: number, end: number): number {
  * The end of {@link plainDecimal} for a reader that has gone through the characters itself (all
  * digits but at most one separator, at `sep`, −1 for none): `whole` is the digits read as a whole
  * number. NaN when the text is empty, longer than 15 digits, or ends with its separator. (The CSV
- * block reader writes these lines out in its loop, with {@link POW10}: see `csv-blocks.ts`.)
+ * block reader writes these lines out, with {@link POW10}, for the cells its loop reads fastest:
+ * see `csv-blocks.ts`.)
  */
 export function plainValue(whole: number, sep: number, start: number, end: number): number {
   if (end <= start || end - start > 16) return NaN;
