@@ -22,6 +22,7 @@ import { hasNormaliseLeaves } from "../methods/normalise/normalise-leaves.ts";
 import { hasWorker, workerItems, WORKER_SCRIPTS, type WorkerScripts } from "./worker-items.ts";
 import { receivedBatch, type SentBatch } from "./worker-port.ts";
 import { fileBlocks } from "./file-chunks.ts";
+import { repeatWatch } from "./repeat-watch.ts";
 
 /** What the worker's stream says at its end, besides what the rank store here gives. */
 type WorkerSummary = Omit<StreamSummary, "units" | "ranks" | "unit" | "rankBytes">;
@@ -31,7 +32,12 @@ type WorkerSummary = Omit<StreamSummary, "units" | "ranks" | "unit" | "rankBytes
  * worker threads when `scripts` (the built workers) exist. With `grouped`, it is called once a cell
  * may be a number with a thousands separator (as `watchGrouped` calls it). With `carried`, the
  * batches carry only the nodes it keeps and the ranked ones (`nodes` gives their places): a caller
- * that writes only some nodes (`--depth`) need not be sent the others.
+ * that writes only some nodes (`--depth`) need not be sent the others. With `repeats` "later", the
+ * scoring worker does not check each row for a unit or code read before: this thread looks for
+ * repeats among the units it is given (`repeat-watch.ts`), and `unchecked()`, once the stream is
+ * read, is true when it found one or the stream had an error (a row left out that might have been
+ * one): the batches and summary may then differ from `scoreStream`'s, and the file must be scored
+ * again with "row" (the default; also where the file is read twice, or on this thread alone).
  *
  * @throws `DtiError` for an invalid framework or options (at once, on this thread); the
  *   reading's errors (a `DtiError`, or a file error with its `code`) from `batches()`.
@@ -51,7 +57,8 @@ export function scoreFileInWorker(
   grouped?: () => void,
   scripts: WorkerScripts = WORKER_SCRIPTS,
   carried?: (info: ScoreStream["nodes"][number]) => boolean,
-): ScoreStream {
+  repeats: "row" | "later" = "row",
+): ScoreStream & { unchecked(): boolean } {
   // The same plan on this thread, unread: the framework and options checked here, and the nodes.
   const every = scoreStream(framework, [], options);
   // The nodes the batches carry (`carried`, and the ranked ones), in plan order (carrying every
@@ -60,8 +67,9 @@ export function scoreFileInWorker(
   // Read once: one worker reads, the other scores. Read twice: one worker does both.
   const fed = !hasNormaliseLeaves(compileFramework(framework));
   if (!(fed ? hasWorker(scripts.read) && hasWorker(scripts.units) : hasWorker(scripts.file))) {
-    return streamWith(framework, () => fileBlocks(file, csvOptions, grouped), options, { reader: rowReader, ranks: true, carry });
+    return Object.assign(streamWith(framework, () => fileBlocks(file, csvOptions, grouped), options, { reader: rowReader, ranks: true, carry }), { unchecked: () => false });
   }
+  const watch = fed && repeats === "later" ? repeatWatch() : undefined;
   const plan = streamWith(framework, [], options, { reader: rowReader, ranks: true, carry });
   const position = (id: string) => plan.nodes.find((info) => info.id === id)!.position;
   const ranked = plan.ranked.map(position);
@@ -71,7 +79,7 @@ export function scoreFileInWorker(
   async function* batches(): AsyncGenerator<StreamBatch> {
     const store = createRankStore(ranked.length);
     const keys = new Float64Array(ranked.length);
-    const score = { framework, options, carry };
+    const score = { framework, options, carry, repeats: watch === undefined ? "row" : "later" };
     const reading = { file, options: csvOptions, watchGrouped: grouped !== undefined, score };
     let items: AsyncGenerator<SentBatch, unknown>;
     if (fed) {
@@ -94,7 +102,10 @@ export function scoreFileInWorker(
         }
         const batch = receivedBatch(next.value as SentBatch);
         const n = batch.nodes;
-        for (let k = 0; k < batch.size; k++) storeUnit(store, batch.units[k]!, batch.published, k * n, ranked, keys);
+        for (let k = 0; k < batch.size; k++) {
+          storeUnit(store, batch.units[k]!, batch.published, k * n, ranked, keys);
+          watch?.add(batch.units[k]!);
+        }
         yield batch;
       }
     } finally {
@@ -113,5 +124,6 @@ export function scoreFileInWorker(
       for await (const batch of batches()) for (let k = 0; k < batch.size; k++) yield batchUnit(batch, k, root, plan.decimals);
     },
     summary: () => summary ?? unreadSummary(),
+    unchecked: () => watch !== undefined && (watch.found || !(summary ?? unreadSummary()).ok),
   };
 }

@@ -73,14 +73,14 @@ export async function streamScoreFile(
   const outFile = settings.out === undefined ? undefined : await openOutFile(settings.out);
   let units: Awaited<ReturnType<typeof unitsFile>> | undefined;
   let committed = false;
-  try {
+  // Pass 1: the file read, cut and scored on worker threads while this one ranks and writes each
+  // unit's record; the worker also watches for thousands separators when the file was not asked to
+  // stream. The stream ranks the index (for the result order); every other node is ranked by counting.
+  const passOne = async (repeats: "row" | "later") => {
     let grouped = false;
-    // The file is read, cut and scored on a worker thread while this one ranks and writes; the
-    // worker also watches for thousands separators when the file was not asked to stream.
-    // The stream ranks the index (for the result order); every other node is ranked by counting.
     const csvOptions = csvDelimiter === undefined ? {} : { delimiter: csvDelimiter };
     // The workers' batches carry only the nodes written (`--depth`) and ranked.
-    const stream = scoreFileInWorker(file, framework, csvOptions, options, settings.auto === true ? () => (grouped = true) : undefined, undefined, (info) => writtenAt(info, settings.depth));
+    const stream = scoreFileInWorker(file, framework, csvOptions, options, settings.auto === true ? () => (grouped = true) : undefined, undefined, (info) => writtenAt(info, settings.depth), repeats);
     units = await unitsFile();
     const temp = units;
     const written = writtenNodes(stream, settings.depth);
@@ -89,6 +89,20 @@ export async function streamScoreFile(
     const ranking = options.ranking ?? "competition";
     const keep = settings.format === "csv" && ranking !== "ordinal" ? (settings.csv.delimiter ?? ",") : undefined;
     const records = await writeRecords(stream, temp, ranking, settings.format === "json" || settings.format === "jsonl", Int32Array.from(written, (info) => info.position), keep);
+    return { stream, temp, written, records, grouped };
+  };
+  try {
+    // Repeated units are looked for by this thread among the units scored (`repeat-watch.ts`):
+    // when it finds one, or the data has an error, the file is scored again with the checks row
+    // by row, whose messages are `score()`'s (a file read by `score()` instead checks them there).
+    let pass = await passOne("later");
+    if (pass.stream.unchecked()) {
+      if (settings.auto === true) return undefined;
+      await pass.temp.remove();
+      units = undefined;
+      pass = await passOne("row");
+    }
+    const { stream, temp, written, records, grouped } = pass;
     const summary = stream.summary();
     if (settings.auto === true && (!summary.ok || grouped || records.summaryNames || records.unranked)) return undefined;
     if (records.unranked) throw new UsageError("the data marks units assessed but not ranked (Được xếp hạng: Không): score it without --stream");

@@ -17,11 +17,13 @@ import { rowReader } from "../stream/row-reader.ts";
 import { fedBlocks, feedInbox, type SpareMessage } from "./block-feed.ts";
 import { scoringPort } from "./worker-port.ts";
 
-const { score, feed } = workerData as { score: { framework: Framework; options: StreamOptions; carry: readonly number[] }; feed: MessagePort };
+const { score, feed } = workerData as { score: { framework: Framework; options: StreamOptions; carry: readonly number[]; repeats?: "row" | "later" }; feed: MessagePort };
+// Repeated units looked for row by row, or by the main thread ("later", see `repeat-watch.ts`).
+const reader: typeof rowReader = (framework, compiled, options, errors, warnings, missing) => rowReader(framework, compiled, options, errors, warnings, missing, score.repeats ?? "row");
 // The main thread ranks: this stream keeps no units, and its batches carry the nodes it writes or ranks.
 // A cell that may be a number with a thousands separator, said by the reading worker, is said on
 // the port of the batches, before the next one.
 const grouped = () => parentPort!.postMessage({ grouped: true });
 // The buffers of the blocks scored go back to the reading worker, which reads into them again.
 const fed = fedBlocks(feedInbox(feed), grouped, (spare) => feed.postMessage({ spare } satisfies SpareMessage, spare));
-await scoringPort(parentPort!).serve(() => streamWith(score.framework, fed.rows, score.options, { reader: rowReader, ranks: false, carry: score.carry, release: fed.release }));
+await scoringPort(parentPort!).serve(() => streamWith(score.framework, fed.rows, score.options, { reader, ranks: false, carry: score.carry, release: fed.release }));

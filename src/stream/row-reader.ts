@@ -6,7 +6,7 @@
  * @module
  */
 import { DtiError, error, showValue, type Issue } from "../errors.ts";
-import { readWideIdentity, wideState, type WideState } from "../input/read-units.ts";
+import { identity, readWideIdentity, wideState, type Identity, type WideState } from "../input/read-units.ts";
 import { resolveColumns, type ColumnPlan } from "../input/resolve-columns.ts";
 import { tableFromRecords, type RawCell, type RawRow } from "../input/table.ts";
 import { blockCell, cellIndex, isCsvBlock, type CsvBlock } from "../input/csv/csv-block.ts";
@@ -121,8 +121,21 @@ function issueQueue() {
   };
 }
 
-/** The rows of a source as units with their cells; header, column plan and identity checks. */
-export function rowReader(framework: Framework, compiled: CompiledFramework, options: StreamOptions, errors: ReturnType<typeof createIssueLog>, warnings: ReturnType<typeof createIssueLog>, missing: MissingPolicy) {
+/**
+ * The rows of a source as units with their cells; header, column plan and identity checks.
+ * `repeats`: "row" checks each row for a unit (or code) read before, as `score()` does; "later"
+ * leaves that to the caller, who is given every unit (the streamed CLI's thread that ranks, see
+ * `src/cli/repeat-watch.ts`) and must read the rows again with "row" when it finds one.
+ */
+export function rowReader(
+  framework: Framework,
+  compiled: CompiledFramework,
+  options: StreamOptions,
+  errors: ReturnType<typeof createIssueLog>,
+  warnings: ReturnType<typeof createIssueLog>,
+  missing: MissingPolicy,
+  repeats: "row" | "later" = "row",
+) {
   let columns: readonly string[] | undefined;
   let header: HeaderPlan | undefined;
   let absent: ReadonlySet<string> = new Set();
@@ -192,8 +205,11 @@ export function rowReader(framework: Framework, compiled: CompiledFramework, opt
         }
         pending.length = 0;
         const table = { columns: columns! };
-        state ??= wideState(table, header!.plan);
-        const id = readWideIdentity(table, header!.plan, state, cells, line, pending);
+        let id: Identity | undefined;
+        if (repeats === "row") {
+          state ??= wideState(table, header!.plan);
+          id = readWideIdentity(table, header!.plan, state, cells, line, pending);
+        } else id = identity(table, header!.plan, cells, line, pending);
         if (report) for (const issue of pending) sink(issue);
         if (id === undefined) {
           clean = false;

@@ -57,6 +57,11 @@ beforeAll(async () => {
   const plain = Array.from({ length: 30000 }, (_, i) => `Phường ${i};P${i};2024`);
   const identities = [...odd, ...plain.slice(0, 20000), ...odd.map((l) => l.replace(/;(\d+)$/u, ";2026")), ...plain.slice(20000)];
   writeFileSync(`${DIR}/identities.csv`, ["Đơn vị;Mã;Năm;a;b;c", ...identities.map((l, i) => `${l};0.${i % 10};0.5;0.25`)].join("\n"));
+  // Good rows but for one repeat, which only checks across rows find: a unit's name again in
+  // upper case (its key folded character by character), a code of another unit.
+  const good = lines.filter((l) => l.split(";").length === 5).slice(0, 4001);
+  writeFileSync(`${DIR}/repeats.csv`, [...good.slice(0, 3000), good[7]!.replace("Đơn vị", "ĐƠN VỊ").replace(";DV", ";XX"), ...good.slice(3000)].join("\n"));
+  writeFileSync(`${DIR}/codes.csv`, [...good.slice(0, 3000), good[3999]!.replace("Đơn vị", "Xã").replace(/;DV\d+;/u, ";DV7;"), ...good.slice(3000)].join("\n"));
   writeFileSync(`${DIR}/fw.json`, JSON.stringify({
     id: "worker-test", version: "1.0.0", title: { vi: "Thử" },
     root: { id: "idx", name: { vi: "Chỉ số" }, children: [
@@ -104,6 +109,14 @@ describe("dti score --stream", { timeout: 120_000 }, () => {
     const b = errs("without");
     expect(a.status).toBe(1);
     expect([a.status, a.stderr]).toEqual([b.status, b.stderr]);
+    // A repeated unit or code, found once the units are scored: the file is read again, checked
+    // row by row, for the messages of the thread alone.
+    for (const file of ["repeats.csv", "codes.csv", "identities.csv"]) {
+      const run = (variant: string) => spawnSync(process.execPath, [`${DIR}/${variant}/main.js`, "score", `${DIR}/${file}`, "--framework", `${DIR}/fw.json`, "--stream", "--missing", "zero", "-o", `${DIR}/err.csv`], { encoding: "utf8" });
+      const once = run("with");
+      expect(once.stderr).toMatch(file === "codes.csv" ? /code "DV7" is used by "Đơn vị 7"/u : /appears again/u);
+      expect([once.status, once.stderr]).toEqual([1, run("without").stderr]);
+    }
   });
 });
 
@@ -153,6 +166,29 @@ describe("scoreFileInWorker", { timeout: 120_000 }, () => {
       const here = await outcome(scoreFileInWorker(path, fw, { delimiter: "auto" }, options, undefined, none));
       expect(inWorker).toEqual(here);
       expect(here).toEqual(await outcome(Object.assign(scoreStream(fw, () => readCsvBlocks(fileChunks(path), { delimiter: "auto" }), options))));
+    }
+  });
+
+  it("leaves repeats to this thread when asked: the same batches without one, unchecked() with one", async () => {
+    const fw = JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8"));
+    const later = (file: string, script = SCRIPT) => scoreFileInWorker(`${DIR}/${file}`, fw, { delimiter: "auto" }, { missing: "zero", maxIssues: 50 }, undefined, script, undefined, "later");
+    for (const file of ["small.csv", "repeats.csv", "codes.csv", "identities.csv", "small-data.csv"]) {
+      const stream = later(file);
+      const got = await outcome(stream);
+      const row = await outcome(scoreFileInWorker(`${DIR}/${file}`, fw, { delimiter: "auto" }, { missing: "zero", maxIssues: 50 }, undefined, SCRIPT));
+      // Unchecked: a repeat found here, or an error (a row left out may have been one).
+      expect(stream.unchecked(), file).toBe(file !== "small.csv");
+      if (file === "small.csv") expect(got).toEqual(row);
+      // The rows were not checked for repeats: no message of one, and all the rows scored.
+      if (file === "repeats.csv" || file === "codes.csv") {
+        const read = (o: object) => o as { ok?: boolean; units?: unknown[] };
+        expect([read(got).ok, read(row).ok]).toEqual([true, false]);
+        expect(read(got).units).toHaveLength(4001);
+      }
+      // Without the workers (and where the file is read twice) rows are checked one by one.
+      const alone = later(file, none);
+      expect(await outcome(alone)).toEqual(await outcome(scoreFileInWorker(`${DIR}/${file}`, fw, { delimiter: "auto" }, { missing: "zero", maxIssues: 50 }, undefined, none)));
+      expect(alone.unchecked()).toBe(false);
     }
   });
 
