@@ -3,12 +3,15 @@
  * CLI's scoring worker read a row's identity without the key tables of `readWideIdentity`, which
  * took a sixth of that worker's time on a million rows (their lookups, at random places in
  * tables of tens of megabytes, miss the processor's caches at every row). The thread that ranks
- * is given every unit anyway: it keeps, for each unit's key (year and name key) and each code
- * (year and code), a 64-bit hash of it, and says whether any was seen twice. When none was, and
- * the stream had no error (so every row with an identity became a unit), checking row by row would
- * have found no repeat: the stream's units and issues are its own. Otherwise the file is scored
- * again with the checks row by row, for their messages (two keys with one hash, about once in
- * 10^7 files of a million units, cost only that second reading).
+ * is given every unit scored anyway, and the scoring worker sends it those an error left out (with
+ * them, every row that has an identity): it keeps, for each unit's key (year and name key) and
+ * each code (year and code), a 64-bit hash of it, and says whether any was seen twice. When none
+ * was, checking row by row would have found no repeat: the stream's units and issues are its own.
+ * Otherwise the file is scored again with the checks row by row, for their messages (two keys with
+ * one hash, about once in 10^7 files of a million units, cost only that second reading, or send a
+ * file streamed on its own to `score()`, as a repeat does). The hashes are not `keyHash`'s: the
+ * key's lower case is hashed without making it, and 32 bits would meet a hundred pairs of equal
+ * hashes among a million keys.
  *
  * @module
  */

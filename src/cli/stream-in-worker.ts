@@ -22,7 +22,8 @@ import { hasNormaliseLeaves } from "../methods/normalise/normalise-leaves.ts";
 import { hasWorker, workerItems, WORKER_SCRIPTS, type WorkerScripts } from "./worker-items.ts";
 import { receivedBatch, type SentBatch } from "./worker-port.ts";
 import { fileBlocks } from "./file-chunks.ts";
-import { repeatWatch } from "./repeat-watch.ts";
+import { repeatWatch, type RepeatWatch } from "./repeat-watch.ts";
+import { unpackUnits, type PackedUnits } from "./packed-units.ts";
 
 /** What the worker's stream says at its end, besides what the rank store here gives. */
 type WorkerSummary = Omit<StreamSummary, "units" | "ranks" | "unit" | "rankBytes">;
@@ -34,10 +35,10 @@ type WorkerSummary = Omit<StreamSummary, "units" | "ranks" | "unit" | "rankBytes
  * batches carry only the nodes it keeps and the ranked ones (`nodes` gives their places): a caller
  * that writes only some nodes (`--depth`) need not be sent the others. With `repeats` "later", the
  * scoring worker does not check each row for a unit or code read before: this thread looks for
- * repeats among the units it is given (`repeat-watch.ts`), and `unchecked()`, once the stream is
- * read, is true when it found one or the stream had an error (a row left out that might have been
- * one): the batches and summary may then differ from `scoreStream`'s, and the file must be scored
- * again with "row" (the default; also where the file is read twice, or on this thread alone).
+ * repeats among the units it is given and those an error left out (`repeat-watch.ts`), and
+ * `unchecked()`, once the stream is read, is true when it found one: the batches and summary may
+ * then differ from `scoreStream`'s, and the file must be scored again with "row" (the default;
+ * also where the file is read twice, or on this thread alone).
  *
  * @throws `DtiError` for an invalid framework or options (at once, on this thread); the
  *   reading's errors (a `DtiError`, or a file error with its `code`) from `batches()`.
@@ -69,7 +70,8 @@ export function scoreFileInWorker(
   if (!(fed ? hasWorker(scripts.read) && hasWorker(scripts.units) : hasWorker(scripts.file))) {
     return Object.assign(streamWith(framework, () => fileBlocks(file, csvOptions, grouped), options, { reader: rowReader, ranks: true, carry }), { unchecked: () => false });
   }
-  const watch = fed && repeats === "later" ? repeatWatch() : undefined;
+  // Made afresh for each reading of the stream.
+  let watch: RepeatWatch | undefined;
   const plan = streamWith(framework, [], options, { reader: rowReader, ranks: true, carry });
   const position = (id: string) => plan.nodes.find((info) => info.id === id)!.position;
   const ranked = plan.ranked.map(position);
@@ -79,13 +81,15 @@ export function scoreFileInWorker(
   async function* batches(): AsyncGenerator<StreamBatch> {
     const store = createRankStore(ranked.length);
     const keys = new Float64Array(ranked.length);
+    watch = fed && repeats === "later" ? repeatWatch() : undefined;
     const score = { framework, options, carry, repeats: watch === undefined ? "row" : "later" };
     const reading = { file, options: csvOptions, watchGrouped: grouped !== undefined, score };
     let items: AsyncGenerator<SentBatch, unknown>;
     if (fed) {
       const { port1, port2 } = new MessageChannel();
       // Young generations measured on a million rows: as fast as 64 MiB each, 100 MiB less in all
-      // (the scoring worker keeps every unit's key; the reading worker reuses its blocks' memory).
+      // (the reading worker reuses its blocks' memory; 16 MiB for the scoring worker, which makes
+      // each row's identity, was 0.1 s slower).
       items = workerItems<SentBatch>({ script: scripts.units, data: { score, feed: port2 }, transfer: [port2], youngMb: 32 }, grouped, {
         script: scripts.read,
         data: { ...reading, feed: port1 },
@@ -97,7 +101,10 @@ export function scoreFileInWorker(
       for (;;) {
         const next = await items.next();
         if (next.done === true) {
-          summary = storeSummary(next.value as WorkerSummary, store, plan.ranked, options.ranking);
+          // The units an error left out, which the repeat watch must see too, are not the summary's.
+          const { dropped, ...rest } = next.value as WorkerSummary & { dropped?: PackedUnits };
+          if (dropped !== undefined) for (const unit of unpackUnits(dropped)) watch?.add(unit);
+          summary = storeSummary(rest, store, plan.ranked, options.ranking);
           return;
         }
         const batch = receivedBatch(next.value as SentBatch);
@@ -124,6 +131,6 @@ export function scoreFileInWorker(
       for await (const batch of batches()) for (let k = 0; k < batch.size; k++) yield batchUnit(batch, k, root, plan.decimals);
     },
     summary: () => summary ?? unreadSummary(),
-    unchecked: () => watch !== undefined && (watch.found || !(summary ?? unreadSummary()).ok),
+    unchecked: () => (summary ?? unreadSummary()) !== undefined && watch?.found === true,
   };
 }

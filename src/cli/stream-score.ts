@@ -10,7 +10,8 @@
  * `score()` assembled by `unitResult`; CSV rows as bytes by `csvByteRows`, the lines of
  * `csvRankingWriter`). With any error nothing is
  * written: the errors (the first `--max-issues`, then a count) go to stderr. Pass 1 is in
- * `stream-records.ts`, pass 2 in `stream-result.ts`.
+ * `stream-records.ts`, pass 2 in `stream-result.ts`. Repeated units are looked for once pass 1 has
+ * scored every unit; a file with one is read a second time, checked row by row for the messages.
  *
  * `--out` is written beside the target and renamed over it at the end (`out-file.ts`): an error,
  * a full disk or Ctrl-C leaves an old file as it was. The temporary file of pass 1 is removed from
@@ -92,9 +93,9 @@ export async function streamScoreFile(
     return { stream, temp, written, records, grouped };
   };
   try {
-    // Repeated units are looked for by this thread among the units scored (`repeat-watch.ts`):
-    // when it finds one, or the data has an error, the file is scored again with the checks row
-    // by row, whose messages are `score()`'s (a file read by `score()` instead checks them there).
+    // Repeated units are looked for by this thread among the units scored and those an error left
+    // out (`repeat-watch.ts`): when it finds one, the file is scored again with the checks row by
+    // row, whose messages are `score()`'s (a file read by `score()` instead checks them there).
     let pass = await passOne("later");
     if (pass.stream.unchecked()) {
       if (settings.auto === true) return undefined;

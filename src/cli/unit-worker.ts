@@ -12,18 +12,22 @@
  */
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import type { Framework } from "../framework/types.ts";
-import { streamWith, type StreamOptions } from "../stream/score-stream.ts";
+import { streamWith, type StreamOptions, type StreamUnitId } from "../stream/score-stream.ts";
 import { rowReader } from "../stream/row-reader.ts";
 import { fedBlocks, feedInbox, type SpareMessage } from "./block-feed.ts";
 import { scoringPort } from "./worker-port.ts";
+import { packUnits } from "./packed-units.ts";
 
 const { score, feed } = workerData as { score: { framework: Framework; options: StreamOptions; carry: readonly number[]; repeats?: "row" | "later" }; feed: MessagePort };
-// Repeated units looked for row by row, or by the main thread ("later", see `repeat-watch.ts`).
+// Repeated units looked for row by row, or by the main thread ("later", see `repeat-watch.ts`),
+// which is sent the units an error left out with the summary: with the batches' units, every row's.
 const reader: typeof rowReader = (framework, compiled, options, errors, warnings, missing) => rowReader(framework, compiled, options, errors, warnings, missing, score.repeats ?? "row");
+const dropped: StreamUnitId[] = [];
+const later = score.repeats === "later" ? { dropped: (unit: StreamUnitId) => void dropped.push(unit) } : {};
 // The main thread ranks: this stream keeps no units, and its batches carry the nodes it writes or ranks.
 // A cell that may be a number with a thousands separator, said by the reading worker, is said on
 // the port of the batches, before the next one.
 const grouped = () => parentPort!.postMessage({ grouped: true });
 // The buffers of the blocks scored go back to the reading worker, which reads into them again.
 const fed = fedBlocks(feedInbox(feed), grouped, (spare) => feed.postMessage({ spare } satisfies SpareMessage, spare));
-await scoringPort(parentPort!).serve(() => streamWith(score.framework, fed.rows, score.options, { reader, ranks: false, carry: score.carry, release: fed.release }));
+await scoringPort(parentPort!).serve(() => streamWith(score.framework, fed.rows, score.options, { reader, ranks: false, carry: score.carry, release: fed.release, ...later }), () => ({ dropped: packUnits(dropped) }));

@@ -29,9 +29,10 @@ export function plainError(e: unknown): unknown {
 
 /**
  * Listens on `port` for credits. `serve` posts the
- * batches of the stream `open` makes, one per credit, then its summary (or its error).
+ * batches of the stream `open` makes, one per credit, then its summary (or its error), with what
+ * `more` adds to it once the stream is read.
  */
-export function scoringPort(port: MessagePort): { serve(open: () => ScoreStream): Promise<void> } {
+export function scoringPort(port: MessagePort): { serve(open: () => ScoreStream, more?: () => object): Promise<void> } {
   let credit = 0;
   const signal = wakeUp();
   port.on("message", (message: { credit?: number }) => {
@@ -40,7 +41,7 @@ export function scoringPort(port: MessagePort): { serve(open: () => ScoreStream)
     signal.wake();
   });
   return {
-    async serve(open) {
+    async serve(open, more) {
       try {
         const stream = open();
         for await (const item of stream.batches()) {
@@ -50,7 +51,7 @@ export function scoringPort(port: MessagePort): { serve(open: () => ScoreStream)
           port.postMessage({ item: sent }, [item.scores.buffer as ArrayBuffer, item.published.buffer as ArrayBuffer, item.coverage.buffer as ArrayBuffer]);
         }
         const { ok, rows, exactUnits, errorCount, warningCount, errors, warnings } = stream.summary();
-        port.postMessage({ end: true, summary: { ok, rows, exactUnits, errorCount, warningCount, errors, warnings } });
+        port.postMessage({ end: true, summary: { ok, rows, exactUnits, errorCount, warningCount, errors, warnings, ...more?.() } });
       } catch (e) {
         port.postMessage({ error: plainError(e) });
       }

@@ -124,8 +124,8 @@ function issueQueue() {
 /**
  * The rows of a source as units with their cells; header, column plan and identity checks.
  * `repeats`: "row" checks each row for a unit (or code) read before, as `score()` does; "later"
- * leaves that to the caller, who is given every unit (the streamed CLI's thread that ranks, see
- * `src/cli/repeat-watch.ts`) and must read the rows again with "row" when it finds one.
+ * leaves that to a caller that sees every unit (scored, or left out by an error: see
+ * `StreamWay.dropped`) and reads the rows again with "row" when it finds a repeat (the streamed CLI).
  */
 export function rowReader(
   framework: Framework,

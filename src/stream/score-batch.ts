@@ -50,6 +50,8 @@ export interface BatchContext {
   exactUnits: number;
   /** Units handed out, over all batches. */
   units: number;
+  /** Told of each unit an error leaves out (see `StreamWay.dropped`). */
+  readonly dropped?: (unit: StreamUnitId) => void;
 }
 
 /**
@@ -94,7 +96,10 @@ export function batchScorer(ctx: BatchContext): (batch: Batch) => StreamBatch | 
       }
     }
     const kept: number[] = [];
-    for (let b = 0; b < size; b++) if (failed[b] !== 1) kept.push(b);
+    for (let b = 0; b < size; b++) {
+      if (failed[b] !== 1) kept.push(b);
+      else ctx.dropped?.(batch.units[b]!);
+    }
     batch.size = 0;
     if (kept.length === 0) return undefined;
     const first = ctx.units;

@@ -15,7 +15,7 @@ import { compileFramework } from "../score/compile.ts";
 import { missingValueWarnings } from "../score/score-leaves.ts";
 import { hasNormaliseLeaves } from "../methods/normalise/normalise-leaves.ts";
 import { createIssueLog } from "./issue-log.ts";
-import type { ScoreStream, StreamBatch, StreamOptions, StreamSource, StreamSummary, StreamUnitResult } from "./stream-types.ts";
+import type { ScoreStream, StreamBatch, StreamOptions, StreamSource, StreamSummary, StreamUnitId, StreamUnitResult } from "./stream-types.ts";
 import { rowReader } from "./row-reader.ts";
 import { addToBatch, BATCH, createBatch } from "./stream-batch.ts";
 import { batchScorer, batchUnit, type BatchContext } from "./score-batch.ts";
@@ -80,6 +80,12 @@ export interface StreamWay {
    * being read back to the reading worker (also when a block's rows give no unit).
    */
   readonly release?: (pending: readonly (CsvBlock | undefined)[], count: number) => void;
+  /**
+   * Called with each unit an error leaves out once it is scored (a bad or missing cell, a value
+   * out of a mean's domain): with the units handed out, every unit the rows gave. The streamed
+   * CLI's main thread looks for repeats among them all.
+   */
+  readonly dropped?: (unit: StreamUnitId) => void;
 }
 
 /**
@@ -128,6 +134,7 @@ export function streamWith(frameworkIn: Framework | FrameworkDefinition, rows: S
       missingNames: new Map(),
       exactUnits: 0,
       units: 0,
+      ...(way.dropped !== undefined ? { dropped: way.dropped } : {}),
     };
     const score = batchScorer(ctx);
     const batch = createBatch(compiled);
