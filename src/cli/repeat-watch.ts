@@ -19,8 +19,8 @@ import { cleanNameKey } from "../text/normalize-key.ts";
 
 /** Units' keys and codes seen: `add` each unit; `found` once they are all added. */
 export interface RepeatWatch {
-  /** Adds a unit (its name clean, as a stream gives it). */
-  add(unit: { readonly unit: string; readonly code?: string; readonly year?: number }): void;
+  /** Adds a unit: its name (clean, as a stream gives it), code and year. */
+  add(unit: string, code: string | undefined, year: number | undefined): void;
   /** True when a unit's key or a code came twice (or two keys had the same hash). */
   readonly found: boolean;
 }
@@ -54,10 +54,10 @@ function lowerCase(): Uint16Array {
  * @example
  * ```ts
  * const watch = repeatWatch();
- * watch.add({ unit: "Huế", code: "46", year: 2024 });
- * watch.add({ unit: "Huế", code: "46", year: 2025 });
+ * watch.add("Huế", "46", 2024);
+ * watch.add("Huế", "46", 2025);
  * watch.found; // => false
- * watch.add({ unit: "HUẾ", year: 2024 });
+ * watch.add("HUẾ", undefined, 2024);
  * watch.found; // => true
  * ```
  */
@@ -122,13 +122,12 @@ export function repeatWatch(): RepeatWatch {
     return false;
   };
   return {
-    add(unit) {
+    add(unit, code, year = 0) {
       found = undefined;
-      const year = unit.year ?? 0;
-      if (!hash(unit.unit, 1, year, true)) hash(cleanNameKey(unit.unit), 1, year, false);
+      if (!hash(unit, 1, year, true)) hash(cleanNameKey(unit), 1, year, false);
       put();
-      if (unit.code === undefined) return;
-      hash(unit.code, 2, year, false);
+      if (code === undefined) return;
+      hash(code, 2, year, false);
       put();
     },
     get found() {

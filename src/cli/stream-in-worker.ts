@@ -23,7 +23,6 @@ import { hasWorker, workerItems, WORKER_SCRIPTS, type WorkerScripts } from "./wo
 import { receivedBatch, type SentBatch } from "./worker-port.ts";
 import { fileBlocks } from "./file-chunks.ts";
 import { repeatWatch, type RepeatWatch } from "./repeat-watch.ts";
-import { unpackUnits, type PackedUnits } from "./packed-units.ts";
 
 /** What the worker's stream says at its end, besides what the rank store here gives. */
 type WorkerSummary = Omit<StreamSummary, "units" | "ranks" | "unit" | "rankBytes">;
@@ -70,7 +69,7 @@ export function scoreFileInWorker(
   if (!(fed ? hasWorker(scripts.read) && hasWorker(scripts.units) : hasWorker(scripts.file))) {
     return Object.assign(streamWith(framework, () => fileBlocks(file, csvOptions, grouped), options, { reader: rowReader, ranks: true, carry }), { unchecked: () => false });
   }
-  // Made afresh for each reading of the stream.
+  // The repeat watch of the last reading read to the end (with its summary).
   let watch: RepeatWatch | undefined;
   const plan = streamWith(framework, [], options, { reader: rowReader, ranks: true, carry });
   const position = (id: string) => plan.nodes.find((info) => info.id === id)!.position;
@@ -81,8 +80,10 @@ export function scoreFileInWorker(
   async function* batches(): AsyncGenerator<StreamBatch> {
     const store = createRankStore(ranked.length);
     const keys = new Float64Array(ranked.length);
-    watch = fed && repeats === "later" ? repeatWatch() : undefined;
-    const score = { framework, options, carry, repeats: watch === undefined ? "row" : "later" };
+    summary = undefined;
+    watch = undefined;
+    const seen = fed && repeats === "later" ? repeatWatch() : undefined;
+    const score = { framework, options, carry, repeats: seen === undefined ? "row" : "later" };
     const reading = { file, options: csvOptions, watchGrouped: grouped !== undefined, score };
     let items: AsyncGenerator<SentBatch, unknown>;
     if (fed) {
@@ -102,16 +103,18 @@ export function scoreFileInWorker(
         const next = await items.next();
         if (next.done === true) {
           // The units an error left out, which the repeat watch must see too, are not the summary's.
-          const { dropped, ...rest } = next.value as WorkerSummary & { dropped?: PackedUnits };
-          if (dropped !== undefined) for (const unit of unpackUnits(dropped)) watch?.add(unit);
+          const { dropped, ...rest } = next.value as WorkerSummary & { dropped?: { unit: string[]; code: (string | undefined)[]; year: (number | undefined)[] } };
+          if (dropped !== undefined) dropped.unit.forEach((unit, k) => seen?.add(unit, dropped.code[k], dropped.year[k]));
           summary = storeSummary(rest, store, plan.ranked, options.ranking);
+          watch = seen;
           return;
         }
         const batch = receivedBatch(next.value as SentBatch);
         const n = batch.nodes;
         for (let k = 0; k < batch.size; k++) {
           storeUnit(store, batch.units[k]!, batch.published, k * n, ranked, keys);
-          watch?.add(batch.units[k]!);
+          const unit = batch.units[k]!;
+          seen?.add(unit.unit, unit.code, unit.year);
         }
         yield batch;
       }
@@ -131,6 +134,9 @@ export function scoreFileInWorker(
       for await (const batch of batches()) for (let k = 0; k < batch.size; k++) yield batchUnit(batch, k, root, plan.decimals);
     },
     summary: () => summary ?? unreadSummary(),
-    unchecked: () => (summary ?? unreadSummary()) !== undefined && watch?.found === true,
+    unchecked: () => {
+      if (summary === undefined) unreadSummary();
+      return watch?.found === true;
+    },
   };
 }

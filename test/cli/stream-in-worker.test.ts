@@ -64,6 +64,8 @@ beforeAll(async () => {
   writeFileSync(`${DIR}/codes.csv`, [...good.slice(0, 3000), good[3999]!.replace("Đơn vị", "Xã").replace(/;DV\d+;/u, ";DV7;"), ...good.slice(3000)].join("\n"));
   // A unit left out by a bad cell, its name again (clean) further down: a repeat all the same.
   writeFileSync(`${DIR}/dropped.csv`, [...good.slice(0, 10), good[10]!.replace(/;[^;]*$/u, ";abc"), ...good.slice(11, 3000), good[10]!.replace(";DV", ";YY"), ...good.slice(3000)].join("\n"));
+  // … and its code, used again by another unit.
+  writeFileSync(`${DIR}/dropped-code.csv`, [...good.slice(0, 20), good[20]!.replace(/;[^;]*$/u, ";abc"), ...good.slice(21, 3000), good[20]!.replace("Đơn vị", "Phường"), ...good.slice(3000)].join("\n"));
   writeFileSync(`${DIR}/fw.json`, JSON.stringify({
     id: "worker-test", version: "1.0.0", title: { vi: "Thử" },
     root: { id: "idx", name: { vi: "Chỉ số" }, children: [
@@ -113,10 +115,10 @@ describe("dti score --stream", { timeout: 120_000 }, () => {
     expect([a.status, a.stderr]).toEqual([b.status, b.stderr]);
     // A repeated unit or code, found once the units are scored: the file is read again, checked
     // row by row, for the messages of the thread alone.
-    for (const file of ["repeats.csv", "codes.csv", "identities.csv", "dropped.csv"]) {
+    for (const file of ["repeats.csv", "codes.csv", "identities.csv", "dropped.csv", "dropped-code.csv"]) {
       const run = (variant: string) => spawnSync(process.execPath, [`${DIR}/${variant}/main.js`, "score", `${DIR}/${file}`, "--framework", `${DIR}/fw.json`, "--stream", "--missing", "zero", "-o", `${DIR}/err.csv`], { encoding: "utf8" });
       const once = run("with");
-      expect(once.stderr).toMatch(file === "codes.csv" ? /code "DV7" is used by "Đơn vị 7"/u : /appears again/u);
+      expect(once.stderr).toMatch(file === "codes.csv" ? /code "DV7" is used by "Đơn vị 7"/u : file === "dropped-code.csv" ? /code "DV20" is used by "Đơn vị 20" \(row 21\) and "Phường 20"/u : /appears again/u);
       expect([once.status, once.stderr]).toEqual([1, run("without").stderr]);
     }
   });
@@ -176,7 +178,7 @@ describe("scoreFileInWorker", { timeout: 120_000 }, () => {
     const fw = JSON.parse(readFileSync(`${DIR}/fw.json`, "utf8"));
     const options: StreamOptions = { missing: "reweight", maxIssues: 50 };
     const later = (file: string, script = SCRIPT) => scoreFileInWorker(`${DIR}/${file}`, fw, { delimiter: "auto" }, options, undefined, script, undefined, "later");
-    const repeated = ["repeats.csv", "codes.csv", "identities.csv", "dropped.csv"];
+    const repeated = ["repeats.csv", "codes.csv", "identities.csv", "dropped.csv", "dropped-code.csv"];
     for (const file of ["small.csv", "small-data.csv", ...repeated]) {
       const stream = later(file);
       const got = await outcome(stream);
