@@ -1,8 +1,8 @@
 // Golden tests: published DTI values reproduced through the public API and the CLI.
 // Sources: https://dti.gov.vn/xep-hang-2022 ("Xếp hạng chi tiết", the eight main-indicator values
-// and the DTI of ranks 1-5); Bắc Ninh 2020 pillars and DTI (en.dangcongsan.vn, see
-// ../shared/docs/dti-methodology.md §3.3); DTI 2024 Đà Nẵng 0.8335, Quảng Nam 0.5803 and the merged
-// Đà Nẵng 0.7069 (dantri.com.vn, vtcnews.vn, methodology §3.4).
+// and the DTI of ranks 1-5); Bắc Ninh 2020 pillars and DTI (en.dangcongsan.vn); DTI 2024 Đà Nẵng
+// 0.8335, Quảng Nam 0.5803 and the merged Đà Nẵng 0.7069 (dantri.com.vn, vtcnews.vn). Each source,
+// with its address, is listed in fixtures/README.md.
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/csv.ts";
