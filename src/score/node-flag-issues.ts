@@ -18,12 +18,21 @@ export function nodeFlagIssues(
     const input = units[f.unit]!.input;
     const unit = input.year === undefined ? input.unit : `${input.unit} (${input.year})`;
     const node = compiled.nodes[f.node]!;
-    return f.reason === "coverage"
-      ? warning("DATA_LOW_COVERAGE", `"${node.id}" has data for ${pct(f.coverage)} of its weight, below its threshold of ${pct(f.threshold)}: left missing`, { unit, node: node.id })
-      : error("DATA_AGGREGATION_DOMAIN", `"${node.id}" aggregates by ${node.aggregation} mean, which needs values of 0 or more; a child scored below 0 (use a positive output range or an arithmetic mean)`, { unit, node: node.id });
+    if (f.reason === "coverage") {
+      const [coverage, threshold] = percents(f.coverage, f.threshold);
+      return warning("DATA_LOW_COVERAGE", `"${node.id}" has data for ${coverage} of its weight, below its threshold of ${threshold}: left missing`, { unit, node: node.id });
+    }
+    return error("DATA_AGGREGATION_DOMAIN", `"${node.id}" aggregates by ${node.aggregation} mean, which needs values of 0 or more; a child scored below 0 (use a positive output range or an arithmetic mean)`, { unit, node: node.id });
   });
 }
 
-function pct(x: number): string {
-  return `${Math.round(x * 1000) / 10}%`;
+/**
+ * Two shares as percentages with one decimal, or as many more as it takes to tell them apart: a
+ * coverage just under its threshold must not read "65% … below its threshold of 65%".
+ */
+export function percents(a: number, b: number): [string, string] {
+  let scale = 10;
+  const pct = (x: number) => `${Math.round(x * 100 * scale) / scale}%`;
+  while (scale < 1e9 && pct(a) === pct(b)) scale *= 10;
+  return [pct(a), pct(b)];
 }

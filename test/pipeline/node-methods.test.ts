@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Aggregation, FrameworkDefinition, Weighting } from "../../src/framework/types.ts";
 import { validateFramework } from "../../src/framework/validate-framework.ts";
 import { score } from "../../src/pipeline/score.ts";
+import { percents } from "../../src/score/node-flag-issues.ts";
 
 function fw(opts: { aggregation?: Aggregation; weighting?: Weighting; minCoverage?: number }): FrameworkDefinition {
   return {
@@ -59,5 +60,14 @@ describe("aggregation and weighting per node", () => {
     // a global threshold applies to every group without its own
     const global = score(fw({}), [blank], { missing: "reweight", minCoverage: 0.65 });
     expect(global.units[0]!.nodes["pillar"]!.value).toBeNull();
+    expect(r.warnings.find((w) => w.code === "DATA_LOW_COVERAGE")!.message).toContain("data for 60% of its weight, below its threshold of 65%");
+  });
+
+  it("tells a coverage just under its threshold apart from it in the warning", () => {
+    // 30 of 50 points with data is 60 %; a threshold of 60.0004 % reads as 60 % to one decimal
+    const r = score(fw({ minCoverage: 0.600004 }), [{ ...row, b: "", c: "" }], { missing: "reweight" });
+    expect(r.warnings.find((w) => w.code === "DATA_LOW_COVERAGE")!.message).toContain("data for 60% of its weight, below its threshold of 60.0004%");
+    expect(percents(0.6499, 0.65)).toEqual(["64.99%", "65%"]);
+    expect(percents(0.123, 0.5)).toEqual(["12.3%", "50%"]);
   });
 });
