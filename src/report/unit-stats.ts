@@ -8,6 +8,7 @@ import { RAT_ZERO, pow10, rat, ratAdd, ratDiv, ratFromDecimal, ratScaledHalfUp, 
 import { cutText, DtiError, error, showList, showValue, type IssueCode } from "../errors.ts";
 import type { NodeInfo, ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
+import { withoutDiacritics } from "../text/without-diacritics.ts";
 
 /**
  * Every result (one per year) of the unit with this name or code, matched after Unicode and case
@@ -82,8 +83,7 @@ export function findUnit(result: ScoreResult, unit: string, year?: number): Unit
 export function unitIn(result: ScoreResult, unit: string, year: number | undefined, codes: UnknownUnitCodes): UnitResult {
   const matches = unitsNamed(result, unit);
   if (matches.length === 0) {
-    const key = normalizeKey(unit);
-    const near = key === "" ? [] : [...new Set(result.units.filter((u) => normalizeKey(u.unit).includes(key)).map((u) => u.unit))];
+    const near = nearNames(result.units.map((u) => u.unit), unit);
     const hint = near.length > 0 ? `; did you mean ${near.slice(0, 3).map((n) => showValue(n)).join(", ")}?` : "";
     throw new DtiError([error(codes.unit, `no unit ${showValue(unit)} in the result (${result.units.length} units)${hint}`, { unit })]);
   }
@@ -96,6 +96,22 @@ export function unitIn(result: ScoreResult, unit: string, year: number | undefin
     return inYear;
   }
   return matches.reduce((a, b) => ((b.year ?? 0) > (a.year ?? 0) ? b : a));
+}
+
+/**
+ * The names that contain `name` (by {@link normalizeKey}), or else those that contain it once
+ * diacritics and punctuation are taken off both ("Ha Noi" for "TP. Hà Nội"), for a "did you mean"
+ * hint.
+ */
+function nearNames(names: readonly string[], name: string): string[] {
+  const key = normalizeKey(name);
+  if (key === "") return [];
+  const near = names.filter((n) => normalizeKey(n).includes(key));
+  if (near.length > 0) return [...new Set(near)];
+  // Letters and digits alone: "TP Da Nang" is near "TP. Đà Nẵng".
+  const bare = (text: string) => withoutDiacritics(normalizeKey(text)).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const plain = bare(name);
+  return plain === "" ? [] : [...new Set(names.filter((n) => bare(n).includes(plain)))];
 }
 
 /** The units of the same year as `unit` (all units when the result has no years). */

@@ -73,6 +73,9 @@ describe("explain (DTI 2022, published top five)", () => {
   it("places the unit in a band and names unknown units", () => {
     expect(explain(fw, top5, "tp. đà nẵng", { bands: getBands("egdi") }).band).toEqual({ set: "egdi", id: "very-high", label: { vi: "Rất cao", en: "Very High" } });
     expect(() => explain(fw, top5, "Đà Nẵng")).toThrow(/did you mean "TP. Đà Nẵng"/u);
+    // typed without Vietnamese input: the hint still finds it, but the name does not match
+    expect(() => explain(fw, top5, "TP Da Nang")).toThrow(/did you mean "TP. Đà Nẵng"/u);
+    expect(() => explain(fw, top5, "tp. ho chi minh")).toThrow(/no unit "tp. ho chi minh".*did you mean "TP. Hồ Chí Minh"/u);
   });
 });
 
