@@ -38,6 +38,11 @@ export function escapeXml(text: string): string {
 // digits can neither open nor close emphasis, so codes such as ASSESSMENT_FINAL_MISSING stay as
 // they are.
 const MARKDOWN_SYNTAX = /[\\`*[\]|~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+// Control characters other than tab (C0, DEL, C1): Markdown goes to terminals, where ESC … or
+// CSI … in a unit's name would clear the screen or retitle the window. A character reference shows
+// the same character to a Markdown viewer and reads back as it.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/gu;
 // Line starts that open a block (heading, list item, thematic break): they matter when a text
 // from the data begins a line, as a unit's name begins an explanation's summary. Leading spaces or
 // a tab could make an indented code block: the first is written as a character reference.
@@ -51,7 +56,8 @@ const LEADING_SPACE = /^[ \t]/u;
  * not reach a viewer as a tag); backslashes and the inline syntax characters `` ` `` `*` `[` `]`
  * `|` `~` and `_` (at a word's edge) get a backslash (no code span, emphasis, link or extra table
  * cell can form); a leading `#`, `-`, `+`, `1.` or `---` is escaped and a leading space written
- * `&#32;` (no heading, list, rule or code block); line breaks become spaces. Every viewer still
+ * `&#32;` (no heading, list, rule or code block); line breaks become spaces; control characters
+ * (ESC, …) become character references such as `&#27;`, so none reaches a terminal. Every viewer still
  * shows the characters themselves; `unescapeMarkdown` reads them back. Text that does not begin a
  * line (a table cell) needs only {@link markdownCell}.
  *
@@ -85,7 +91,8 @@ export function markdownCell(text: string): string {
     .replace(/&/gu, "&amp;")
     .replace(/</gu, "&lt;")
     .replace(/>/gu, "&gt;")
-    .replace(MARKDOWN_SYNTAX, "\\$&");
+    .replace(MARKDOWN_SYNTAX, "\\$&")
+    .replace(CONTROL, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /**

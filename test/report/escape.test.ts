@@ -30,14 +30,22 @@ describe("markdownText", () => {
     expect(markdownCell("a|b")).toBe(markdownText("a|b"));
   });
 
+  it("writes control characters as character references, so none reaches a terminal", () => {
+    const name = "X\u001b[2J\u001b]0;title\u0007\u009b31m\u007fY\tZ";
+    const md = markdownCell(name);
+    expect(md).toBe("X&#27;\\[2J&#27;\\]0;title&#7;&#155;31m&#127;Y\tZ");
+    expect(md).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u);
+    expect(unescapeMarkdown(markdownText(name))).toBe(name);
+  });
+
   it("reads back with unescapeMarkdown, and any Markdown viewer shows the text itself (property, marked)", () => {
-    const alphabet = fc.constantFrom(..."<>&|\\`*_[]()#-+=!~\"' \t\n\r1.aéĐ;:/".split(""), "&lt;", "&#39;", "javascript:", "<img ", "</script>");
+    const alphabet = fc.constantFrom(..."<>&|\\`*_[]()#-+=!~\"' \t\n\r1.aéĐ;:/\u001b\u0007\u007f\u009b".split(""), "&lt;", "&#39;", "javascript:", "<img ", "</script>");
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 24 }).map((a) => a.join("")), (text) => {
         const md = markdownText(text);
         const flat = text.replace(/\r\n|[\r\n]/gu, " ");
         expect(unescapeMarkdown(md)).toBe(flat);
-        expect(md).not.toMatch(/[<>\n\r]/u);
+        expect(md).not.toMatch(/[<>\n\r\u001b\u0007\u007f\u009b]/u);
         // As a paragraph of its own and inside a table cell: only the renderer's tags, the text shown as written.
         for (const [source, tags, head] of [[`${md}\n`, /^<\/?p>$/u, ""], [`| h |\n| --- |\n| ${md} |\n`, /^<\/?(table|thead|tbody|tr|th|td)>$/u, "h "]] as const) {
           const html = marked.parse(source, { async: false, gfm: true }) as string;
