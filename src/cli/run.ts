@@ -6,6 +6,8 @@
  *
  * @module
  */
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { isDtiError, showValue } from "../errors.ts";
 import { VERSION } from "../version.ts";
@@ -107,5 +109,24 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
     io.stdout(commandHelp(command));
     return 0;
   }
+  await refuseOutOverInput(positionals.slice(1), values["out"]);
   return command.run(positionals.slice(1), values, io);
+}
+
+/**
+ * `dti score data.csv -o data.csv` would replace the data with its results (the output is renamed
+ * over the target once complete): refused before any work, whatever the spelling of the two paths.
+ */
+async function refuseOutOverInput(files: readonly string[], out: OptionValues[string]): Promise<void> {
+  if (typeof out !== "string" || out === "-") return;
+  const target = await stat(out).catch(() => undefined);
+  for (const file of files) {
+    if (file === "-") continue;
+    let same = resolve(file) === resolve(out);
+    if (!same && target !== undefined && target.isFile()) {
+      const input = await stat(file).catch(() => undefined);
+      same = input !== undefined && input.dev === target.dev && input.ino === target.ino;
+    }
+    if (same) throw new UsageError(`--out ${showValue(out)} is the input file ${showValue(file)}: the results would replace the data; write them to another file`);
+  }
 }

@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { cli, FW22, SAMPLE } from "./helpers.ts";
@@ -202,5 +205,28 @@ describe("dti with a framework file that is not valid JSON", () => {
     const r = await cli(["validate", "d.csv", "--framework", "fw.json"], { "fw.json": '{\n  "id": "x",\n  "version": "1"\n  "title": {"vi": "X"}\n}', "d.csv": "unit,a\nHuế,1\n" });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("error FRAMEWORK_SCHEMA: fw.json: the framework is not valid JSON at line 4, column 3: expected \",\" or \"}\"");
+  });
+});
+
+describe("dti -o over the input", () => {
+  it("refuses to replace the data file with its results, however the two paths are spelt", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dti-out-input-"));
+    try {
+      const link = join(dir, "link.csv");
+      symlinkSync(resolve(SAMPLE), link);
+      for (const [input, out] of [
+        [SAMPLE, SAMPLE],
+        [`./${SAMPLE}`, resolve(SAMPLE)],
+        [SAMPLE, link],
+      ]) {
+        const r = await cli(["score", input!, ...FW22, "-o", out!]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain(`is the input file "${input}": the results would replace the data; write them to another file`);
+      }
+      const other = await cli(["score", SAMPLE, ...FW22, "-o", join(dir, "other.md")]);
+      expect(other.code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
