@@ -10,6 +10,7 @@ import { resolveColumns } from "../../input/resolve-columns.ts";
 import type { TemplateUnit } from "../../input/template-columns.ts";
 import { templateCSV } from "../../report/template-csv.ts";
 import { cleanName } from "../../text/clean-name.ts";
+import { cleanNameKey } from "../../text/normalize-key.ts";
 import { toTemplateXLSX } from "../../xlsx/template-workbook.ts";
 import type { Command } from "../command.ts";
 import type { CliIO } from "../io.ts";
@@ -69,11 +70,21 @@ async function loadUnits(io: CliIO, file: string, framework: Framework, options:
   if (roles.unit === undefined) throw new UsageError(`${file} has no unit column: name it "Đơn vị" (or Tên đơn vị, Phường/xã, Tỉnh/thành phố …)`);
   const text = (cell: unknown) => (cell === null || cell === undefined || String(cell).trim() === "" ? undefined : cleanName(String(cell)));
   const units: TemplateUnit[] = [];
+  // A form listing a unit (or a code) twice could not be scored once filled: say so now.
+  const names = new Map<string, number>();
+  const codes = new Map<string, number>();
   for (const row of table.rows) {
     const unit = text(row.cells[roles.unit]);
     if (unit === undefined) continue;
     const code = roles.code === undefined ? undefined : text(row.cells[roles.code]);
     const group = roles.group === undefined ? undefined : text(row.cells[roles.group]);
+    const first = names.get(cleanNameKey(unit)) ?? (code === undefined ? undefined : codes.get(code));
+    if (first !== undefined) {
+      const what = names.has(cleanNameKey(unit)) ? `unit ${showValue(unit)}` : `code ${showValue(code)}`;
+      throw new UsageError(`${file}: ${what} is listed again on row ${row.line} (first on row ${first}); a form lists each unit once, with its own code`);
+    }
+    names.set(cleanNameKey(unit), row.line);
+    if (code !== undefined) codes.set(code, row.line);
     units.push({ unit, ...(code !== undefined ? { code } : {}), ...(group !== undefined ? { group } : {}) });
   }
   if (units.length === 0) throw new UsageError(`${file} lists no unit`);

@@ -40,6 +40,14 @@ describe("dti template", () => {
     expect(score(defineFramework(WARD), filled).units.map((u) => u.value)).toEqual(FILLED.map((f) => f.value));
   });
 
+  it("refuses a list that names a unit or a code twice: the filled form could not be scored", async () => {
+    const twice = await cli(["template", "-f", "ward.json", "--units", "twice.csv", "--out", "form.csv"], { ...files, "twice.csv": "Tên đơn vị;Mã\nPhường Bến Nghé;26734\nPhường Đa Kao;26737\nPHƯỜNG BẾN NGHÉ;26740\n" });
+    expect([twice.code, twice.stderr.split("\n")[0]]).toEqual([2, 'dti: twice.csv: unit "PHƯỜNG BẾN NGHÉ" is listed again on row 4 (first on row 2); a form lists each unit once, with its own code']);
+    const code = await cli(["template", "-f", "ward.json", "--units", "code.csv", "--out", "form.csv"], { ...files, "code.csv": "Tên đơn vị;Mã\nPhường Bến Nghé;26734\nPhường Đa Kao;26734\n" });
+    expect([code.code, code.stderr.split("\n")[0]]).toEqual([2, 'dti: code.csv: code "26734" is listed again on row 3 (first on row 2); a form lists each unit once, with its own code']);
+    expect(code.written["form.csv"]).toBeUndefined();
+  });
+
   it("needs a unit column in the list, and --out for a workbook on a terminal", async () => {
     const noUnit = await cli(["template", "-f", "ward.json", "--units", "bad.csv", "-o", "f.csv"], { ...files, "bad.csv": "a;b\n1;2\n" });
     expect(noUnit.code).toBe(2);
