@@ -163,8 +163,17 @@ function reportNumbers(values: OptionValues) {
   if (runs === undefined && (seed !== undefined || weights !== undefined)) throw new UsageError("--seed and --uncertainty-weights need --uncertainty-runs");
   if (runs !== undefined && values["merge"] !== undefined) throw new UsageError("--uncertainty-runs is not supported with --merge: merge the data first");
   const date = stringOption(values, "date");
-  if (date !== undefined && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u.test(date)) throw new UsageError(`--date must be YYYY-MM-DD (got ${showValue(date)})`);
+  if (date !== undefined && !isCalendarDate(date)) throw new UsageError(`--date must be a day of the calendar, YYYY-MM-DD (got ${showValue(date)})`);
   return { cards, runs, seed, leverCount, weights, date };
+}
+
+/** A YYYY-MM-DD date that exists: 2024-02-29 does, 2024-02-30 and 2023-02-29 do not (a signed document carries it). */
+function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(text);
+  if (m === null) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
 /**

@@ -69,11 +69,15 @@ describe("dti report", () => {
     expect(plain.stdout).not.toContain('<article class="unit-page"');
   });
 
-  it("refuses a date that is not YYYY-MM-DD", async () => {
-    const r = await cli(["report", SAMPLE, ...FW22, "--date", "05/03/2025"]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain("--date must be YYYY-MM-DD");
-  });
+  it("refuses a date that is not YYYY-MM-DD, or not a day of the calendar", async () => {
+    for (const date of ["05/03/2025", "2024-02-30", "2023-02-29", "2025-04-31", "2025-13-01"]) {
+      const r = await cli(["report", SAMPLE, ...FW22, "--date", date]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`--date must be a day of the calendar, YYYY-MM-DD (got "${date}")`);
+    }
+    const leap = await cli(["report", SAMPLE, ...FW22, "--date", "2024-02-29", "--issuer", "UBND"]);
+    expect(leap.code).toBe(0);
+  }, 60_000);
 
   it("reports an unknown featured unit as a typed error", async () => {
     const r = await cli(["report", SAMPLE, ...FW22, "--featured", "Atlantis"]);
