@@ -16,6 +16,10 @@ type ZodIssueLike = {
   input?: unknown;
   discriminator?: string;
   values?: unknown[];
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  inclusive?: boolean;
 };
 
 /** A path as written in a message: `root.children[1].rule`. */
@@ -62,13 +66,19 @@ export function fromZodIssue(input: unknown, raw: unknown): Issue {
         : "does not match any allowed form";
       break;
     case "invalid_type":
-      message = issue.input === undefined ? `is required (${issue.expected})` : `must be ${KINDS[issue.expected ?? ""] ?? `a ${issue.expected}`}`;
+      if (typeof issue.input === "number" && !Number.isFinite(issue.input)) {
+        // JSON has no Infinity: a number such as 1e400, too large for a double, reads as one.
+        message = `must be a finite number (got ${Number.isNaN(issue.input) ? "NaN" : "a number too large to hold, such as 1e400"})`;
+      } else {
+        message = issue.input === undefined ? `is required (${issue.expected})` : `must be ${KINDS[issue.expected ?? ""] ?? `a ${issue.expected}`}`;
+      }
       break;
     case "invalid_value":
       message = `must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(", ")}`;
       break;
     case "too_small":
-      message = issue.message === "Invalid input" || issue.message.startsWith("Too small") ? "is too small or empty" : issue.message;
+    case "too_big":
+      message = boundMessage(issue);
       break;
     default:
       message = issue.message;
@@ -77,4 +87,16 @@ export function fromZodIssue(input: unknown, raw: unknown): Issue {
   if (owner === undefined) return error("FRAMEWORK_SCHEMA", `${cutText(path)} ${message}`, { path });
   const what = owner.rest === "" ? message : `${owner.rest} ${message}`;
   return error("FRAMEWORK_SCHEMA", `${owner.kind} ${showValue(owner.id)}: ${what}`, { path, node: owner.id });
+}
+
+/** A number out of its range said with the range ("must be at most 12"); text and lists too short, as such. */
+function boundMessage(issue: ZodIssueLike): string {
+  // The schema's own words where it has them ("must not be negative").
+  if (issue.message !== "Invalid input" && !issue.message.startsWith("Too ")) return issue.message;
+  const small = issue.code === "too_small";
+  const bound = small ? issue.minimum : issue.maximum;
+  if (issue.origin === "number" && bound !== undefined) {
+    return `must be ${small ? (issue.inclusive === false ? "more than" : "at least") : issue.inclusive === false ? "less than" : "at most"} ${String(bound)}`;
+  }
+  return small ? "is too small or empty" : "is too long";
 }

@@ -228,6 +228,11 @@ describe("validateFramework: FRAMEWORK_SCHEMA", () => {
     expect(only(def, "FRAMEWORK_SCHEMA").message).toBe('node "a": weight must be a number');
     expect(only({ ...valid(), decimals: 2.5 }, "FRAMEWORK_SCHEMA").message).toBe("decimals must be a whole number");
     expect(only({ ...valid(), decimals: "2" }, "FRAMEWORK_SCHEMA").message).toBe("decimals must be a number");
+    expect(only({ ...valid(), decimals: 99 }, "FRAMEWORK_SCHEMA").message).toBe("decimals must be at most 12");
+    expect(only({ ...valid(), decimals: -1 }, "FRAMEWORK_SCHEMA").message).toBe("decimals must be at least 0");
+    // JSON.parse reads 1e400 as Infinity
+    const huge = withChildren([leaf("a", { type: "value" }, { weight: JSON.parse("1e400") })]);
+    expect(only(huge, "FRAMEWORK_SCHEMA").message).toBe('node "a": weight must be a finite number (got a number too large to hold, such as 1e400)');
     const missing = withChildren([{ id: "a", rule: { type: "value" } }]);
     expect(only(missing, "FRAMEWORK_SCHEMA").message).toBe('node "a": name is required (object)');
   });
