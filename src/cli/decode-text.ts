@@ -18,28 +18,73 @@ import { DtiError, error } from "../errors.ts";
  * @throws {@link DtiError} `DATA_ENCODING` when the bytes are not valid UTF-8 (or UTF-16).
  */
 export function decodeText(bytes: Uint8Array, name = "the file"): string {
-  const b0 = bytes[0];
-  const b1 = bytes[1];
-  const encoding = b0 === 0xff && b1 === 0xfe ? "utf-16le" : b0 === 0xfe && b1 === 0xff ? "utf-16be" : "utf-8";
+  const encoding = utf16Encoding(bytes) ?? "utf-8";
   try {
     // ignoreBOM: false (the default) drops the BOM of the chosen encoding.
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    if (b0 === 0x50 && b1 === 0x4b && bytes[2] === 3 && bytes[3] === 4) {
-      // A zip file, most likely an .xlsx workbook under another name or on standard input.
-      throw new DtiError([error("DATA_ENCODING", `${name} is a zip file (an .xlsx workbook?), not text: give it as a file named *.xlsx`)]);
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4) {
+      throw zipError(name);
     }
-    const at = encoding === "utf-8" ? firstBadUtf8Byte(bytes) : -1;
-    throw new DtiError([
-      error(
-        "DATA_ENCODING",
-        encoding === "utf-8"
-          ? `${name} is not UTF-8 (invalid byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, "0")} at offset ${at}, line ${lineOf(bytes, at)}); it may be Windows-1258 or Latin-1: save it as "CSV UTF-8"`
-          : `${name} starts with a ${encoding.toUpperCase()} byte order mark but is not valid ${encoding.toUpperCase()}`,
-        encoding === "utf-8" ? { row: lineOf(bytes, at) } : {},
-      ),
-    ]);
+    if (encoding !== "utf-8") throw notUtf16Error(name, encoding);
+    const at = firstBadUtf8Byte(bytes);
+    throw notUtf8Error(name, bytes[at] ?? 0, at, lineOf(bytes, at));
   }
+}
+
+/**
+ * The UTF-16 encoding a file's first bytes name by their byte order mark, or undefined (UTF-8).
+ *
+ * @example
+ * ```ts
+ * utf16Encoding(new Uint8Array([0xff, 0xfe, 0x48, 0x00])); // => "utf-16le"
+ * utf16Encoding(new Uint8Array([0x48, 0x00])); // => undefined
+ * ```
+ */
+export function utf16Encoding(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  return b0 === 0xff && b1 === 0xfe ? "utf-16le" : b0 === 0xfe && b1 === 0xff ? "utf-16be" : undefined;
+}
+
+/**
+ * The `DATA_ENCODING` error of a file that is not UTF-8: its first bad byte, at `offset` (from the
+ * file's first byte) on `line` (line feeds before it, plus one). The whole file read at once and the
+ * streamed CLI, which checks its chunks as they come, say the same.
+ *
+ * @example
+ * ```ts
+ * notUtf8Error("a.csv", 0xc0, 7, 1).issues[0].row; // => 1
+ * ```
+ */
+export function notUtf8Error(name: string, byte: number, offset: number, line: number): DtiError {
+  return new DtiError([
+    error(
+      "DATA_ENCODING",
+      `${name} is not UTF-8 (invalid byte 0x${byte.toString(16).padStart(2, "0")} at offset ${offset}, line ${line}); it may be Windows-1258 or Latin-1: save it as "CSV UTF-8"`,
+      { row: line },
+    ),
+  ]);
+}
+
+/**
+ * The `DATA_ENCODING` error of a file that is not text but a zip file (its first bytes "PK\\3\\4"),
+ * most likely an .xlsx workbook under another name or on standard input.
+ */
+export function zipError(name: string): DtiError {
+  return new DtiError([error("DATA_ENCODING", `${name} is a zip file (an .xlsx workbook?), not text: give it as a file named *.xlsx`)]);
+}
+
+/**
+ * The `DATA_ENCODING` error of a file that starts with a UTF-16 byte order mark but is not UTF-16.
+ *
+ * @example
+ * ```ts
+ * notUtf16Error("a.csv", "utf-16le").issues[0].code; // => "DATA_ENCODING"
+ * ```
+ */
+export function notUtf16Error(name: string, encoding: "utf-16le" | "utf-16be"): DtiError {
+  return new DtiError([error("DATA_ENCODING", `${name} starts with a ${encoding.toUpperCase()} byte order mark but is not valid ${encoding.toUpperCase()}`)]);
 }
 
 /**
@@ -47,7 +92,7 @@ export function decodeText(bytes: Uint8Array, name = "the file"): string {
  * (as a stream, so it may end inside a character; binary search), then back to where its last
  * complete character ends.
  */
-function firstBadUtf8Byte(bytes: Uint8Array): number {
+export function firstBadUtf8Byte(bytes: Uint8Array): number {
   const decodes = (n: number, stream: boolean): boolean => {
     try {
       new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, n), { stream });

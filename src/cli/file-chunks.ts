@@ -10,6 +10,7 @@ import type { CsvBlock } from "../input/csv/csv-block.ts";
 import type { CsvOptions } from "../input/csv/parse-csv.ts";
 import type { CsvStreamRow } from "../input/csv/read-csv-stream.ts";
 import { watchGrouped } from "./stream-grouped.ts";
+import { checkedChunks, checkedChunksAsync } from "./utf8-chunks.ts";
 
 /**
  * The file's bytes as the reader takes them: pieces of 1 MiB, each decoded and scanned on its own
@@ -53,7 +54,8 @@ export function* syncFileChunks(file: string): Generator<Uint8Array> {
 
 /**
  * The file's items (header, then blocks) as `readCsvBlocks` reads them from {@link fileChunks}
- * ({@link syncFileChunks} with `sync`: on a worker thread); with `found`, watched for a cell that
+ * ({@link syncFileChunks} with `sync`: on a worker thread), checked for what is not UTF-8 as the
+ * full reader checks it (`utf8-chunks.ts`; a UTF-16 file read as UTF-16); with `found`, watched for a cell that
  * may be a number with a thousands separator (`watchGrouped`); the blocks' arrays given their
  * buffers by `memory` (new ones by default).
  *
@@ -63,6 +65,9 @@ export function* syncFileChunks(file: string): Generator<Uint8Array> {
  * ```
  */
 export function fileBlocks(file: string, options: CsvOptions = {}, found?: () => void, memory?: BlockMemory, sync = false): AsyncIterable<CsvStreamRow | CsvBlock> {
-  const items = csvBlocks(sync ? syncFileChunks(file) : fileChunks(file), options, memory);
+  // Checked as the whole file read at once is (not UTF-8, NUL, U+FFFD; UTF-16 read as such): the
+  // block reader decodes only the cells it reads as text, and would not say so.
+  const chunks = sync ? checkedChunks(syncFileChunks(file), file) : checkedChunksAsync(fileChunks(file), file);
+  const items = csvBlocks(chunks, options, memory);
   return found === undefined ? items : watchGrouped(items, found);
 }

@@ -20,7 +20,7 @@
  *
  * @module
  */
-import { formatIssue } from "../errors.ts";
+import { formatIssue, isDtiError } from "../errors.ts";
 import { cliMessage } from "../text/option-hint.ts";
 import type { Framework } from "../framework/types.ts";
 import type { StreamOptions, StreamSummary } from "../stream/score-stream.ts";
@@ -118,6 +118,11 @@ export async function streamScoreFile(
       io.stderr(`dti: wrote ${summary.units} units to ${settings.out}\n`);
     }
     return 0;
+  } catch (e) {
+    // A file not read as UTF-8 text (bad bytes, NUL, U+FFFD), met while streaming a large file
+    // that was not asked to: the full reader reads it and says so, with everything else it says.
+    if (settings.auto === true && isDtiError(e) && e.issues.some((issue) => issue.code === "DATA_ENCODING")) return undefined;
+    throw e;
   } finally {
     // Errors in the data, a failed write, a broken input: the old output stays as it was.
     if (!committed) await outFile?.abort();

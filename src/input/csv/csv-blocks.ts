@@ -53,8 +53,15 @@ function trimBefore(bytes: Uint8Array, start: number, end: number): number {
   return end - start >= 3 && trimAt(bytes, end - 3, end) === 3 ? 3 : 0;
 }
 
-/** `end`, or the first byte of a UTF-8 sequence that `end` cuts (after `start`): its other bytes are to come. */
-function wholeChars(bytes: Uint8Array, start: number, end: number): number {
+/**
+ * `end`, or the first byte of a UTF-8 sequence that `end` cuts (after `start`): its other bytes are to come.
+ *
+ * @example
+ * ```ts
+ * wholeChars(new Uint8Array([0x48, 0xc3]), 0, 2); // => 1
+ * ```
+ */
+export function wholeChars(bytes: Uint8Array, start: number, end: number): number {
   for (let i = end - 1; i >= start && i >= end - 3; i--) {
     const c = bytes[i]!;
     if (c < 0x80) return end;

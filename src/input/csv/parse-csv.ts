@@ -200,10 +200,22 @@ function encodingIssue(body: string): Issue | undefined {
   if (bad < 0) return undefined;
   let line = 1;
   for (let i = body.indexOf("\n"); i >= 0 && i < bad; i = body.indexOf("\n", i + 1)) line++;
-  const utf16 = body[bad] === "\u0000";
+  return encodingLineIssue(line, body[bad] === "\u0000");
+}
+
+/**
+ * The `DATA_ENCODING` issue of a NUL (`nul`) or a U+FFFD first met on `line` (of the text with its
+ * line breaks made LF): what `parseCsv` says, and the streamed CLI, which finds them in the bytes.
+ *
+ * @example
+ * ```ts
+ * encodingLineIssue(4, true).row; // => 4
+ * ```
+ */
+export function encodingLineIssue(line: number, nul: boolean): Issue {
   return error(
     "DATA_ENCODING",
-    utf16
+    nul
       ? `line ${line} holds NUL characters: the file looks like UTF-16; save it as "CSV UTF-8"`
       : `line ${line} holds U+FFFD replacement characters: the file was not UTF-8 (e.g. Windows-1258 or Latin-1), so Vietnamese letters are lost; save it as "CSV UTF-8"`,
     { row: line },
