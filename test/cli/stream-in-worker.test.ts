@@ -124,6 +124,76 @@ describe("dti score --stream", { timeout: 120_000 }, () => {
   });
 });
 
+describe("dti score --stream on a file that is not UTF-8", { timeout: 120_000 }, () => {
+  const utf8 = (text: string) => Buffer.from(text, "utf8");
+  /** The good rows with `bytes` put into the name of row `row` (after its first two letters). */
+  function spoilt(rows: readonly string[], row: number, bytes: number[]): Buffer {
+    const lines = rows.map((l) => utf8(`${l}\n`));
+    const line = lines[row]!;
+    lines[row] = Buffer.concat([line.subarray(0, 2), Buffer.from(bytes), line.subarray(2)]);
+    return Buffer.concat(lines);
+  }
+  const small = () => readFileSync(`${DIR}/good.csv`, "utf8").split("\n").slice(0, 40);
+  /** 4,500 rows with a long note: over 8 MiB, streamed without --stream. */
+  const large = () => small().slice(0, 1).map((h) => `${h};ghi chú`).concat(Array.from({ length: 4500 }, (_, i) => `Xã ${i};X${i};0,5;0.25;0.${i % 10};${"x".repeat(2000)}`));
+  const run = (variant: string, file: string, ...args: string[]) => {
+    const r = spawnSync(process.execPath, [`${DIR}/${variant}/main.js`, "score", `${DIR}/${file}`, "--framework", `${DIR}/fw.json`, "--missing", "zero", "--format", "csv", ...args], { encoding: "utf8", maxBuffer: 1 << 28 });
+    return { code: r.status, stderr: r.stderr, stdout: r.stdout };
+  };
+
+  const SPOILT: Record<string, number[]> = { overlong: [0xc0, 0xaf], surrogate: [0xed, 0xa0, 0x80], nul: [0x00], latin1: [0xe3], replacement: [0xef, 0xbf, 0xbd] };
+
+  it("says what the full reader says (code, row, message), with and without the workers", () => {
+    const files: Record<string, Buffer> = {};
+    for (const [name, bytes] of Object.entries(SPOILT)) files[name] = spoilt(small(), 25, bytes);
+    files["latin1-header"] = spoilt(small(), 0, [0xe0]);
+    for (const [name, bytes] of Object.entries(files)) {
+      writeFileSync(`${DIR}/enc-${name}.csv`, bytes);
+      const full = run("with", `enc-${name}.csv`);
+      expect(full.code, name).toBe(1);
+      expect(full.stderr, name).toMatch(/^error DATA_ENCODING row (26|1):/u);
+      for (const variant of ["with", "without"]) {
+        const streamed = run(variant, `enc-${name}.csv`, "--stream");
+        expect([streamed.code, streamed.stdout], `${name} ${variant}`).toEqual([1, ""]);
+        expect(streamed.stderr.split("\n")[0], `${name} ${variant}`).toBe(full.stderr.split("\n")[0]);
+      }
+    }
+  });
+
+  it("reads UTF-16 with a byte order mark as the full reader does", () => {
+    const text = small().join("\r\n");
+    const le = Buffer.from(`\uFEFF${text}`, "utf16le");
+    writeFileSync(`${DIR}/enc-utf16le.csv`, le);
+    // Big-endian: the little-endian bytes swapped.
+    writeFileSync(`${DIR}/enc-utf16be.csv`, Buffer.from(le).swap16());
+    for (const file of ["enc-utf16le.csv", "enc-utf16be.csv"]) {
+      const full = run("with", file);
+      expect(full.code, full.stderr).toBe(0);
+      expect(full.stdout.split("\n").length).toBeGreaterThan(30);
+      for (const variant of ["with", "without"]) expect(run(variant, file, "--stream"), `${file} ${variant}`).toEqual(full);
+    }
+  });
+
+  it("leaves a large file not asked to stream to the full reader: its error, exactly", () => {
+    const good = large();
+    for (const name of ["latin1", "nul"]) {
+      writeFileSync(`${DIR}/enc-large-${name}.csv`, spoilt(good, 3000, SPOILT[name]!));
+      // --format html is never streamed: the full reader's own answer.
+      const full = run("with", `enc-large-${name}.csv`, "--ignore-column", "ghi chú", "--format", "html");
+      expect(full.code).toBe(1);
+      expect(full.stderr).toMatch(/^error DATA_ENCODING row 3001:/u);
+      for (const variant of ["with", "without"]) {
+        const auto = run(variant, `enc-large-${name}.csv`, "--ignore-column", "ghi chú");
+        expect([auto.code, auto.stderr, auto.stdout], `${name} ${variant}`).toEqual([1, full.stderr, ""]);
+      }
+    }
+    // The same file, good: streamed, and written.
+    writeFileSync(`${DIR}/enc-large-good.csv`, `${good.join("\n")}\n`);
+    const ok = run("with", "enc-large-good.csv", "--ignore-column", "ghi chú");
+    expect([ok.code, ok.stdout.split("\n").length]).toEqual([0, 4502]);
+  });
+});
+
 describe("scoreFileInWorker", { timeout: 120_000 }, () => {
   /** The batches and the summary of a stream, as plain data (every unit's identity read back). */
   async function outcome(stream: ReturnType<typeof scoreFileInWorker>) {
