@@ -58,8 +58,8 @@ function utf8Checker(file: string) {
     const nul = view.indexOf(0);
     const fffd = view.indexOf(REPLACEMENT);
     if (nul < 0 && fffd < 0) return;
-    const first = nul < 0 ? fffd : fffd < 0 ? nul : Math.min(nul, fffd);
-    found = { nul: first === nul, offset: start + first };
+    const bad = nul < 0 ? fffd : fffd < 0 ? nul : Math.min(nul, fffd);
+    found = { nul: bad === nul, offset: start + bad };
   };
 
   /** A UTF-16 chunk as text: its NUL or U+FFFD looked for, its lines counted (LF, CRLF or CR, as `parseCsv` counts them). */
