@@ -13,7 +13,8 @@
  *
  * The cells are the library's: published values as DuckDB writes a DECIMAL (`0.8002`; with a
  * decimal comma `0,8002`), ranks as whole numbers, names escaped as `csvCell` escapes them,
- * coverage as `formatNumber` writes it (computed here for each distinct coverage), CRLF line ends.
+ * coverage as `formatNumber` writes it and the index in points as `pointsText` writes it (computed
+ * here for each distinct coverage and index value), CRLF line ends.
  *
  * @module
  */
@@ -25,6 +26,8 @@ import { sqlDouble, sqlIdent, sqlText } from "../sql/dialect.ts";
 import { NOT_RANKED } from "../report/rank-note.ts";
 import type { Language } from "../text/language.ts";
 import { compareVi } from "../text/collator.ts";
+import { pointsText } from "../report/points.ts";
+import { csvCellText } from "../report/to-csv.ts";
 
 /** One CSV column of the output: its source column in the scored query and how its cells are written. */
 export interface CsvColumn {
@@ -32,8 +35,12 @@ export interface CsvColumn {
   readonly name: string;
   /** Source column of the scored query; undefined for a column that is blank in every row (an unranked node's rank). */
   readonly source: string | undefined;
-  /** "note": the note of units not ranked (the query's Vietnamese text, in `language`), a column only when some unit has one. */
-  readonly kind: "number" | "value" | "text" | "coverage" | "note";
+  /**
+   * "note": the note of units not ranked (the query's Vietnamese text, in `language`), a column
+   * only when some unit has one; "points": the published value of `source` (the index) in points
+   * on `CopyCsvPlan.points`.
+   */
+  readonly kind: "number" | "value" | "text" | "coverage" | "note" | "points";
 }
 
 /** What {@link copyEngineCsv} writes and how. */
@@ -57,6 +64,8 @@ export interface CopyCsvPlan {
    * then put in order here).
    */
   readonly presort?: "icu" | "bytes";
+  /** The framework's total points, for a "points" column. */
+  readonly points?: number;
 }
 
 /** ICU's Vietnamese collation with numbers compared as numbers: `Intl.Collator("vi", { numeric: true })`. */
@@ -92,15 +101,17 @@ export async function copyEngineCsv(session: DuckDbSession, plan: CopyCsvPlan, p
     // The note column only when some unit is not ranked, which the scored rows tell.
     plan = { ...plan, columns: await presentColumns(session, plan.columns) };
     const coverage = await coverageText(session, plan);
-    const line = lineSql(plan, coverage.sql);
+    const points = await pointsCells(session, plan);
+    const joins = [coverage.join, points.join].filter((j) => j !== undefined);
+    const line = lineSql(plan, coverage.sql, points.sql);
     const header = `${plan.bom ? "\uFEFF" : ""}${plan.columns.map((c) => csvCell(c.name, d)).join(d)}\r`;
     // COPY writes the header as the column's name and each row as its one text column, as they
     // are (no quotes, no delimiter): the CSV is made in the query.
     const copy = (rows: string) => `COPY (${rows}) TO ${sqlText(path)} (FORMAT csv, HEADER true, QUOTE '', ESCAPE '', DELIMITER '')`;
-    const rows = `SELECT ${line} AS ${sqlIdent(header)} FROM dti_out${coverage.joined ? " LEFT JOIN dti_cov ON dti_out.coverage = dti_cov.c" : ""}`;
+    const rows = `SELECT ${line} AS ${sqlIdent(header)} FROM dti_out${joins.map((j) => ` ${j}`).join("")}`;
     // Written in the table's order while this connection checks that order, which is the library's
     // unless ICU here and in DuckDB order some tied names differently: then written again.
-    const units = await beside(session, copy(coverage.joined ? `${rows} ORDER BY dti_out.rowid` : rows), async () => {
+    const units = await beside(session, copy(joins.length > 0 ? `${rows} ORDER BY dti_out.rowid` : rows), async () => {
       const count = await namesInOrder(session, plan);
       return count !== undefined ? { count, order: undefined } : checkOrder(session, plan);
     });
@@ -111,7 +122,7 @@ export async function copyEngineCsv(session: DuckDbSession, plan: CopyCsvPlan, p
     }
     return units.count;
   } finally {
-    for (const table of ["dti_out", "dti_pos", "dti_cov"]) await session.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+    for (const table of ["dti_out", "dti_pos", "dti_cov", "dti_pts"]) await session.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
   }
 }
 
@@ -215,25 +226,47 @@ async function checkOrder(session: DuckDbSession, plan: CopyCsvPlan): Promise<{ 
 
 /**
  * The coverage cell as `formatNumber` writes it: worked out here for each distinct coverage (a
- * few: one when every input is present), put in the query as a constant or a CASE, or a joined
- * table when there are many.
+ * few: one when every input is present).
  */
-async function coverageText(session: DuckDbSession, plan: CopyCsvPlan): Promise<{ sql: string; joined: boolean }> {
+async function coverageText(session: DuckDbSession, plan: CopyCsvPlan): Promise<{ sql: string; join: string | undefined }> {
   const column = plan.columns.find((c) => c.kind === "coverage");
-  if (column?.source === undefined) return { sql: "''", joined: false };
+  if (column?.source === undefined) return { sql: "''", join: undefined };
   const style = plainStyle(plan.decimalComma, "");
-  const values = (await session.query(`SELECT DISTINCT ${sqlIdent(column.source)} AS c FROM dti_out`)).map((r) => r["c"] as number | null);
-  const text = (c: number | null) => sqlText(formatNumber(c, style));
-  const cases = values.filter((c): c is number => c !== null).map((c) => `WHEN ${sqlDouble(c)} THEN ${text(c)}`);
-  if (values.length === 0) return { sql: "''", joined: false };
-  if (values.length === 1) return { sql: text(values[0]!), joined: false };
-  if (values.length <= 64) return { sql: `CASE ${sqlIdent(column.source)} ${cases.join(" ")} ELSE ${text(null)} END`, joined: false };
-  await session.run(`CREATE OR REPLACE TABLE dti_cov AS SELECT * FROM (VALUES ${values.filter((c): c is number => c !== null).map((c) => `(${sqlDouble(c)}, ${text(c)})`).join(", ")}) AS t(c, t)`);
-  return { sql: `coalesce(dti_cov.t, ${text(null)})`, joined: true };
+  return cellsByValue(session, `dti_out.${sqlIdent(column.source)}`, "dti_cov", (c) => (typeof c === "number" ? sqlDouble(c) : "NULL"), (c) => formatNumber(c as number | null, style));
+}
+
+/** The points cell as `toCSV` writes it (`pointsText` of the published value): worked out here for each distinct index value. */
+async function pointsCells(session: DuckDbSession, plan: CopyCsvPlan): Promise<{ sql: string; join: string | undefined }> {
+  const column = plan.columns.find((c) => c.kind === "points");
+  const total = plan.points;
+  if (column?.source === undefined || total === undefined) return { sql: "''", join: undefined };
+  const cell = csvCellText({ delimiter: plan.delimiter, decimalComma: plan.decimalComma });
+  return cellsByValue(session, `CAST(dti_out.${sqlIdent(column.source)} AS VARCHAR)`, "dti_pts", (v) => (v === null ? "NULL" : sqlText(String(v))), (v) => cell("value", pointsText(v === null ? null : String(v), total)));
+}
+
+/**
+ * A cell worked out here for each distinct value of `key` (an expression on `dti_out`), put in the
+ * query as a constant or a CASE, or a joined table `table` (its join clause) when there are many.
+ */
+async function cellsByValue(
+  session: DuckDbSession,
+  key: string,
+  table: string,
+  literal: (v: string | number | null) => string,
+  text: (v: string | number | null) => string,
+): Promise<{ sql: string; join: string | undefined }> {
+  const values = (await session.query(`SELECT DISTINCT ${key} AS c FROM dti_out`)).map((r) => r["c"] as string | number | null);
+  const blank = sqlText(text(null));
+  const known = values.filter((v) => v !== null);
+  if (values.length === 0) return { sql: "''", join: undefined };
+  if (values.length === 1) return { sql: sqlText(text(values[0] ?? null)), join: undefined };
+  if (values.length <= 64) return { sql: `CASE ${key} ${known.map((v) => `WHEN ${literal(v)} THEN ${sqlText(text(v))}`).join(" ")} ELSE ${blank} END`, join: undefined };
+  await session.run(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM (VALUES ${known.map((v) => `(${literal(v)}, ${sqlText(text(v))})`).join(", ")}) AS t(c, t)`);
+  return { sql: `coalesce(${table}.t, ${blank})`, join: `LEFT JOIN ${table} ON ${key} = ${table}.c` };
 }
 
 /** One row's CSV line (without the newline DuckDB adds: it ends in CR, for CRLF). */
-function lineSql(plan: CopyCsvPlan, coverage: string): string {
+function lineSql(plan: CopyCsvPlan, coverage: string, points: string): string {
   const d = plan.delimiter;
   // Parts: SQL expressions, with the constant text between them merged into one literal.
   const parts: string[] = [];
@@ -245,6 +278,8 @@ function lineSql(plan: CopyCsvPlan, coverage: string): string {
     const cell =
       c.kind === "coverage"
         ? coverage
+        : c.kind === "points"
+          ? points
         : c.kind === "note"
           ? csvCellSql(`coalesce(${plan.language === "en" ? `${sqlText(NOT_RANKED.en)} || substr(${col}, ${[...NOT_RANKED.vi].length + 1})` : col}, '')`, d)
         : c.kind === "text"

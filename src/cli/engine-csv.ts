@@ -10,6 +10,7 @@
  * @module
  */
 import type { Framework } from "../framework/types.ts";
+import type { RankingShape } from "../report/ranking-shape.ts";
 import { nodeInfos } from "../pipeline/score.ts";
 import { csvCell } from "../report/escape.ts";
 import { formatNumber, plainStyle } from "../report/format-number.ts";
@@ -18,6 +19,9 @@ import { duckDbFileQuery, openDuckDb, type DuckDbFileOptions } from "../sql/duck
 import { sqlIdent, sqlText } from "../sql/dialect.ts";
 import type { SqlRow } from "../sql/rows-to-result.ts";
 import { NOT_RANKED } from "../report/rank-note.ts";
+import { pointsText } from "../report/points.ts";
+import { rankingColumns } from "../report/ranking-columns.ts";
+import { csvCellText } from "../report/to-csv.ts";
 import { compareVi } from "../text/collator.ts";
 import type { Language } from "../text/language.ts";
 import type { CliIO } from "./io.ts";
@@ -38,6 +42,10 @@ export interface EngineCsvSettings {
   readonly presort?: "icu" | "bytes";
   /** `--depth`: the nodes written (undefined: every node). */
   readonly depth?: number;
+  /** `--headers`: node ids (default) or names in `language`, as `toCSV` writes them. */
+  readonly headers?: "ids" | "names";
+  /** `--points`: the framework's total points (see `totalPoints`), a column of the index in points as `toCSV` writes it. */
+  readonly points?: number;
 }
 
 /** Scores `file` in DuckDB and writes the ranking CSV; returns the number of units. */
@@ -53,17 +61,18 @@ export async function engineCsv(io: CliIO, framework: Framework, file: string, o
     const d = settings.delimiter;
     const plan = compileFramework(framework);
     const rootId = plan.nodes[plan.root]!.id;
-    const others = nodeInfos(plan).filter((n) => n.id !== rootId && writtenAt(n, settings.depth)).map((n) => n.id);
+    const written = nodeInfos(plan).filter((n) => writtenAt(n, settings.depth));
+    const others = written.filter((n) => n.id !== rootId).map((n) => n.id);
     // The query's identity columns: the data's, and with a merge the members (and a code or group
     // only the mapping gives).
     const cols: DataColumns = Object.fromEntries((["code", "group", "year", "members"] as const).filter((c) => output.includes(c)).map((c) => [c, true]));
     const ranked = (id: string) => sqlOptions.rankNodes === undefined || sqlOptions.rankNodes.includes(id);
     const note = output.includes("rank_note");
-    const csvColumns = engineCsvColumns(rootId, others, cols, ranked, note);
+    const csvColumns = engineCsvColumns({ root: rootId, nodes: written, has: { code: cols.code !== undefined, group: cols.group !== undefined, year: cols.year !== undefined, members: cols.members !== undefined, unranked: note } }, settings, ranked);
     if (outFile?.path !== undefined) {
       const units = await copyEngineCsv(
         session,
-        { sql, ...(typed !== undefined ? { typed } : {}), columns: csvColumns, code: cols.code !== undefined, year: cols.year !== undefined, delimiter: d, decimalComma: settings.decimalComma, bom: settings.bom, ...(settings.language !== undefined ? { language: settings.language } : {}), ...(settings.presort !== undefined ? { presort: settings.presort } : {}) },
+        { sql, ...(typed !== undefined ? { typed } : {}), columns: csvColumns, code: cols.code !== undefined, year: cols.year !== undefined, delimiter: d, decimalComma: settings.decimalComma, bom: settings.bom, ...(settings.language !== undefined ? { language: settings.language } : {}), ...(settings.presort !== undefined ? { presort: settings.presort } : {}), ...(settings.points !== undefined ? { points: settings.points } : {}) },
         outFile.path,
       );
       await outFile.commit();
@@ -73,10 +82,10 @@ export async function engineCsv(io: CliIO, framework: Framework, file: string, o
     const query = streamQuery(sql, rootId, others, cols, settings, note);
     const write = outputWriter(io, outFile);
     // The header once the first row tells whether some unit is not ranked (the note column).
-    let line = csvLine(cols, d, plainStyle(settings.decimalComma, ""), false, settings.language);
+    let line = csvLine(cols, settings, false, others.length > 0);
     const start = async (first: SqlRow | undefined) => {
       const withNote = first?.["dti_any_note"] === 1;
-      line = csvLine(cols, d, plainStyle(settings.decimalComma, ""), withNote, settings.language);
+      line = csvLine(cols, settings, withNote, others.length > 0);
       const header = csvColumns.filter((c) => withNote || c.kind !== "note").map((c) => c.name);
       await write.add(`${settings.bom ? "\uFEFF" : ""}${header.map((h) => csvCell(h, d)).join(d)}\r\n`);
     };
@@ -96,24 +105,18 @@ export async function engineCsv(io: CliIO, framework: Framework, file: string, o
 /** The identity columns the CSV has (those the query has: the data's; members with a merge). */
 type DataColumns = { readonly [K in "code" | "group" | "year" | "members"]?: unknown };
 
-/** `toCSV`'s columns, each with the engine's column it is read from (no rank for a node not ranked; `note`: the note of units not ranked). */
-function engineCsvColumns(rootId: string, others: readonly string[], cols: DataColumns, ranked: (id: string) => boolean, note: boolean): CsvColumn[] {
-  return [
-    { name: "rank", source: "rank", kind: "number" },
-    ...(cols.group !== undefined ? [{ name: "group_rank", source: "group_rank", kind: "number" } as const] : []),
-    { name: "unit", source: "unit", kind: "text" },
-    ...(cols.code !== undefined ? [{ name: "code", source: "code", kind: "text" } as const] : []),
-    ...(cols.group !== undefined ? [{ name: "group", source: "group", kind: "text" } as const] : []),
-    ...(cols.year !== undefined ? [{ name: "year", source: "year", kind: "number" } as const] : []),
-    ...(cols.members !== undefined ? [{ name: "members", source: "members", kind: "text" } as const] : []),
-    ...(note ? [{ name: "rank_note", source: "rank_note", kind: "note" } as const] : []),
-    { name: rootId, source: rootId, kind: "value" },
-    ...others.flatMap((id): CsvColumn[] => [
-      { name: id, source: id, kind: "value" },
-      { name: `${id}_rank`, source: ranked(id) ? `${id}_rank` : undefined, kind: "number" },
-    ]),
-    { name: "coverage", source: "coverage", kind: "coverage" },
-  ];
+/**
+ * `toCSV`'s columns (`rankingColumns`: the same headers, ids or names, and the points column), each
+ * with the engine's column it is read from (no rank for a node not ranked; `note`: the note of
+ * units not ranked; `points`: the index's value in points).
+ */
+function engineCsvColumns(shape: RankingShape, settings: EngineCsvSettings, ranked: (id: string) => boolean): CsvColumn[] {
+  const columns = rankingColumns(shape, { headers: settings.headers ?? "ids", ...(settings.language !== undefined ? { language: settings.language } : {}), ...(settings.points !== undefined ? { points: settings.points } : {}) });
+  return columns.map((c): CsvColumn => {
+    const kind = c.id === "coverage" ? "coverage" : c.id === "rank_note" ? "note" : settings.points !== undefined && c.id === `${shape.root}_points` ? "points" : c.kind === "rank" ? "number" : c.kind === "text" ? "text" : "value";
+    const source = kind === "points" ? shape.root : c.node?.read === "rank" && !ranked(c.node.id) ? undefined : c.id;
+    return { name: c.header, source, kind };
+  });
 }
 
 /** The query of the rows: the unit's columns and the node columns as one text, ordered by year and rank. */
@@ -123,32 +126,44 @@ function streamQuery(sql: string, rootId: string, others: readonly string[], col
     const cell = `CAST(${sqlIdent(column)} AS VARCHAR)`;
     return `coalesce(${value && settings.decimalComma ? `replace(${cell}, '.', ',')` : cell}, '')`;
   };
-  // One concat_ws call: a chain of `||` copies the growing text once per column.
-  const tail = `concat_ws(${sqlText(settings.delimiter)}, ${[text(rootId, true), ...others.flatMap((id) => [text(id, true), text(`${id}_rank`, false)])].join(", ")})`;
+  // One concat_ws call: a chain of `||` copies the growing text once per column. The index's value
+  // apart, as published: its points are worked out from it (see `csvLine`).
+  const tail = others.length === 0 ? "" : `, concat_ws(${sqlText(settings.delimiter)}, ${others.flatMap((id) => [text(id, true), text(`${id}_rank`, false)]).join(", ")}) AS dti_tail`;
   const keep = ["rank", "group_rank", "unit", "code", "group", "year", "members", "coverage"].filter((c) => c === "rank" || c === "unit" || c === "coverage" || (c === "group_rank" ? cols.group !== undefined : cols[c as "code" | "group" | "year" | "members"] !== undefined));
   // Ordered here, after the node columns are one text: the sort carries a few columns, not all.
   const order = [...(cols.year !== undefined ? ['"year" NULLS FIRST'] : []), '"rank" NULLS LAST', '"unit"'].join(", ");
   // The note of units not ranked, and on every row whether some unit has one (the header has its column only then).
   const notes = note ? ', "rank_note", CAST(bool_or("rank_note" IS NOT NULL) OVER () AS INTEGER) AS dti_any_note' : "";
-  return `SELECT ${keep.map(sqlIdent).join(", ")}${notes}, ${tail} AS dti_tail FROM (${sql}) AS dti_scored ORDER BY ${order}`;
+  return `SELECT ${keep.map(sqlIdent).join(", ")}${notes}, CAST(${sqlIdent(rootId)} AS VARCHAR) AS dti_root${tail} FROM (${sql}) AS dti_scored ORDER BY ${order}`;
 }
 
-/** A row of the query as a CSV line (the unit's cells escaped as `toCSV` escapes them). */
-function csvLine(cols: DataColumns, d: string, style: ReturnType<typeof plainStyle>, note: boolean, language: Language | undefined): (r: SqlRow) => string {
+/** A row of the query as a CSV line (the unit's cells escaped, the index's value and points written, as `toCSV` writes them). */
+function csvLine(cols: DataColumns, settings: EngineCsvSettings, note: boolean, tail: boolean): (r: SqlRow) => string {
+  const d = settings.delimiter;
   const eol = "\r\n";
-  return (r: SqlRow) =>
-    [
-      r["rank"] === null ? "" : String(r["rank"]),
-      ...(cols.group !== undefined ? [r["group_rank"] === null ? "" : String(r["group_rank"])] : []),
-      csvCell(String(r["unit"]), d),
-      ...(cols.code !== undefined ? [csvCell(String(r["code"] ?? ""), d)] : []),
-      ...(cols.group !== undefined ? [csvCell(String(r["group"] ?? ""), d)] : []),
-      ...(cols.year !== undefined ? [r["year"] === null ? "" : String(r["year"])] : []),
-      ...(cols.members !== undefined ? [csvCell(String(r["members"] ?? ""), d)] : []),
-      ...(note ? [csvCell(noteText(r["rank_note"], language), d)] : []),
-      String(r["dti_tail"]),
-      formatNumber(r["coverage"] as number, style),
-    ].join(d) + eol;
+  const style = plainStyle(settings.decimalComma, "");
+  const cell = csvCellText({ delimiter: d, decimalComma: settings.decimalComma });
+  const total = settings.points;
+  const language = settings.language;
+  return (r: SqlRow) => {
+    const root = r["dti_root"] === null || r["dti_root"] === undefined ? null : String(r["dti_root"]);
+    return (
+      [
+        r["rank"] === null ? "" : String(r["rank"]),
+        ...(cols.group !== undefined ? [r["group_rank"] === null ? "" : String(r["group_rank"])] : []),
+        csvCell(String(r["unit"]), d),
+        ...(cols.code !== undefined ? [csvCell(String(r["code"] ?? ""), d)] : []),
+        ...(cols.group !== undefined ? [csvCell(String(r["group"] ?? ""), d)] : []),
+        ...(cols.year !== undefined ? [r["year"] === null ? "" : String(r["year"])] : []),
+        ...(cols.members !== undefined ? [csvCell(String(r["members"] ?? ""), d)] : []),
+        ...(note ? [csvCell(noteText(r["rank_note"], language), d)] : []),
+        cell("value", root),
+        ...(total !== undefined ? [cell("value", pointsText(root, total))] : []),
+        ...(tail ? [String(r["dti_tail"])] : []),
+        formatNumber(r["coverage"] as number, style),
+      ].join(d) + eol
+    );
+  };
 }
 
 /** Writes the query's rows as lines, units of equal (year, rank) in name order; returns the number of units. */

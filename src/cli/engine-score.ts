@@ -12,7 +12,7 @@ import { engineCsv } from "./engine-csv.ts";
 import type { OptionValues } from "./command.ts";
 import type { CliIO } from "./io.ts";
 import { loadFramework } from "./load.ts";
-import { buildScoreOptions, delimiterOption, stringOption } from "./options.ts";
+import { buildScoreOptions, delimiterOption, oneOf, pointsOption, stringOption } from "./options.ts";
 import type { Progress } from "./progress.ts";
 import { UsageError } from "./usage-error.ts";
 import { depthOption, writtenAt } from "./node-depth.ts";
@@ -23,7 +23,7 @@ import { compileFramework } from "../score/compile.ts";
 async function engineInputs(io: CliIO, file: string, values: OptionValues): Promise<{ framework: Framework; options: DuckDbFileOptions; depth: number | undefined }> {
   if (file === "-") throw new UsageError("--engine duckdb reads a CSV or Parquet file (not standard input)");
   if (/\.json$/iu.test(file)) throw new UsageError("--engine duckdb reads CSV or Parquet; score JSON without --engine");
-  for (const option of ["formulas", "impute"]) {
+  for (const option of ["formulas", "impute", "sheet"]) {
     if (values[option] !== undefined) throw new UsageError(`--${option} is not available with --engine duckdb (score with the library)`);
   }
   try {
@@ -61,6 +61,8 @@ export async function engineCsvOutput(io: CliIO, file: string, values: OptionVal
   const { framework, options, depth } = await engineInputs(io, file, values);
   const decimalComma = values["decimal-comma"] === true;
   const out = stringOption(values, "out");
+  const headers = oneOf("headers", stringOption(values, "headers"), ["ids", "names"] as const);
+  const points = pointsOption(values, framework);
   const units = await engineCsv(io, framework, file, options, {
     out,
     delimiter: decimalComma ? ";" : ",",
@@ -68,6 +70,8 @@ export async function engineCsvOutput(io: CliIO, file: string, values: OptionVal
     bom: values["bom"] === true,
     ...(values["lang"] === "en" ? { language: "en" as const } : {}),
     ...(depth !== undefined ? { depth } : {}),
+    ...(headers !== undefined ? { headers } : {}),
+    ...(points !== undefined ? { points } : {}),
   });
   if (out !== undefined) io.stderr(`dti: wrote ${units} units to ${out}\n`);
   return 0;

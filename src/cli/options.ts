@@ -10,6 +10,8 @@ import type { ColumnNames } from "../input/resolve-columns.ts";
 import { parseNumber } from "../number/parse-number.ts";
 import { cliMessage } from "../text/option-hint.ts";
 import type { ScoreOptions } from "../pipeline/types.ts";
+import type { Framework } from "../framework/types.ts";
+import { totalPoints } from "../framework/total-points.ts";
 import type { OptionValues } from "./command.ts";
 import type { CliIO } from "./io.ts";
 import { loadMerge, type TableOptions } from "./load.ts";
@@ -212,4 +214,15 @@ export function localeOption(values: OptionValues): string | undefined {
   }
   if (supported.length === 0) throw new UsageError(`--locale must be a locale such as vi-VN or en-US (got ${showValue(locale)})`);
   return locale;
+}
+
+/**
+ * `--points`: the framework's total points (see `totalPoints`), undefined without the flag; a
+ * framework without a total is a usage error (there is nothing to write the points on).
+ */
+export function pointsOption(values: OptionValues, framework: Framework): number | undefined {
+  if (values["points"] !== true) return undefined;
+  const points = totalPoints(framework);
+  if (points === undefined) throw new UsageError(`--points: framework ${JSON.stringify(framework.id)} has no total points (no maxPoints on its root or on every top-level group)`);
+  return points;
 }

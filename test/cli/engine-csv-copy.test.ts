@@ -57,9 +57,45 @@ describe("dti score --engine duckdb --format csv -o (DuckDB writes the file)", (
     [SAMPLE, ["--ranking", "dense", "--decimals", "2"]],
     ["fixtures/provinces-63-synthetic-2years.csv", ["--group-by", "group", "--depth", "1"]],
     [SAMPLE, ["--depth", "0"]],
+    [SAMPLE, ["--points"]],
+    [SAMPLE, ["--headers", "names"]],
+    ["fixtures/provinces-63-synthetic-2years.csv", ["--points", "--headers", "names", "--lang", "en", "--decimal-comma", "--bom", "--group-by", "group"]],
+    ["fixtures/provinces-63-synthetic-2years.csv", ["--points", "--headers", "ids", "--depth", "0"]],
+    ["fixtures/provinces-63-synthetic-2years.csv", ["--points", "--headers", "names", "--depth", "1", "--unranked", "Hà Giang"]],
   ])("%s %j: the same bytes as the library", async (file, extra) => {
     const { library, engine } = await both(file, extra);
     expect(engine).toBe(library);
+  }, 60_000);
+
+  it.each([
+    [["--points"]],
+    [["--headers", "names", "--points", "--lang", "en", "--decimal-comma", "--group-by", "group"]],
+    [["--headers", "names", "--depth", "0", "--points"]],
+  ])("%j on standard output: the same bytes as the library (the points column and the headers kept)", async (extra) => {
+    const args = ["score", "fixtures/provinces-63-synthetic-2years.csv", ...FW22, "--format", "csv", ...extra];
+    const library = (await cli(args)).stdout;
+    expect(library.split("\r\n")[0]).toMatch(extra.includes("names") ? /(Points|Điểm) \((of|trên) 1000\)/u : /dti_points/u);
+    expect((await cli([...args, "--engine", "duckdb"])).stdout).toBe(library);
+  }, 60_000);
+
+  it("--points with a framework without total points: refused with the library's usage error, nothing written", async () => {
+    const fw = join(dir, "no-points.json");
+    writeFileSync(fw, JSON.stringify({ id: "no-points", version: "1.0.0", title: { vi: "Không điểm", en: "No points" }, root: { id: "index", name: { vi: "Chỉ số", en: "Index" }, children: [{ id: "x", name: { vi: "X", en: "X" }, weight: 1, rule: { type: "value" } }] } }));
+    const file = join(dir, "no-points.csv");
+    writeFileSync(file, "unit,x\nA,0.5\n");
+    const out = join(dir, "no-points-out.csv");
+    for (const extra of [[], ["-o", out]]) {
+      const r = await cli(["score", file, "--framework", fw, "--format", "csv", "--points", "--engine", "duckdb", ...extra]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("--points");
+      expect(r.stdout).toBe("");
+    }
+  }, 60_000);
+
+  it("--sheet (a workbook's sheet) is refused: the engine reads CSV or Parquet", async () => {
+    const r = await cli(["score", SAMPLE, ...FW22, "--format", "csv", "--sheet", "1", "--engine", "duckdb"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--sheet");
   }, 60_000);
 
   it("--depth: the same bytes on standard output, and as the library writes them in other formats", async () => {
@@ -143,5 +179,15 @@ describe("dti score --engine duckdb --format csv -o (DuckDB writes the file)", (
     const engine = readFileSync(out, "utf8");
     expect(engine).toBe(library.stdout);
     expect(new Set(engine.split("\r\n").slice(1, -1).map((l) => l.split(",").at(-1))).size).toBeGreaterThan(64);
+    // With points on a total of 330: the many distinct values and coverages, both worked out beside the query.
+    const fw330 = join(dir, "weights-330.json");
+    writeFileSync(fw330, JSON.stringify({ id: "weights", version: "1.0.0", title: { vi: "Trọng số", en: "Weights" }, root: { id: "index", name: { vi: "Chỉ số", en: "Index" }, maxPoints: 330, children: leaves } }));
+    const pointsArgs = ["score", file, "--framework", fw330, "--format", "csv", "--missing", "reweight", "--points", "--headers", "names"];
+    const withPoints = (await cli(pointsArgs)).stdout;
+    expect(withPoints.split("\r\n")[0]).toContain("Điểm (trên 330)");
+    expect(new Set(withPoints.split("\r\n").slice(1, -1).map((l) => l.split(",")[4])).size).toBeGreaterThan(64);
+    expect((await cli([...pointsArgs, "--engine", "duckdb", "-o", out])).code).toBe(0);
+    expect(readFileSync(out, "utf8")).toBe(withPoints);
+    expect((await cli([...pointsArgs, "--engine", "duckdb"])).stdout).toBe(withPoints);
   }, 60_000);
 });

@@ -10,7 +10,6 @@ import { bandsToMarkdown } from "../../analysis/bands-markdown.ts";
 import { rankingBarChart } from "../../report/chart/ranking-bar.ts";
 import { csvCell } from "../../report/escape.ts";
 import { toCSV } from "../../report/to-csv.ts";
-import { totalPoints } from "../../framework/total-points.ts";
 import { toHTML } from "../../report/to-html.ts";
 import { toJSON, toJSONLines } from "../../report/to-json.ts";
 import { toMarkdown } from "../../report/to-markdown.ts";
@@ -26,7 +25,7 @@ import type { Command, OptionValues } from "../command.ts";
 import { FORMULA_HELP, FORMULA_OPTIONS } from "../formulas.ts";
 import type { CliIO } from "../io.ts";
 import { isWorkbook, loadFramework } from "../load.ts";
-import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
+import { buildScoreOptions, DATA_HELP, DATA_OPTIONS, delimiterOption, localeOption, oneOf, OUTPUT_OPTIONS, pointsOption, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
 import { progress } from "../progress.ts";
 import { scoreFile, writeOutput } from "../score-file.ts";
 import { formatOrWorkbook, writeRankingWorkbook } from "../workbook-output.ts";
@@ -128,8 +127,7 @@ export const scoreCommand: Command = {
     const scored = engine === "duckdb" ? await scoreWithDuckDb(io, file, values, bar) : await scoreFile(io, files, values, bar);
     const { framework } = scored;
     const result = resultAtDepth(scored.result, depth, format === "json" || format === "jsonl");
-    const points = values["points"] === true ? totalPoints(framework) : undefined;
-    if (values["points"] === true && points === undefined) throw new UsageError(`--points: framework ${JSON.stringify(framework.id)} has no total points (no maxPoints on its root or on every top-level group)`);
+    const points = pointsOption(values, framework);
     bar.step(`writing ${format}`);
     const decimalComma = values["decimal-comma"] === true;
     const csvDelimiter = decimalComma ? ";" : ",";
@@ -232,8 +230,7 @@ async function runStream(file: string, values: OptionValues, io: CliIO, auto: bo
   const language = oneOf("lang", stringOption(values, "lang"), ["vi", "en"] as const) ?? "vi";
   const headers = oneOf("headers", stringOption(values, "headers"), ["ids", "names"] as const);
   if ((headers !== undefined || values["points"] === true) && format !== "csv") throw new UsageError("--headers and --points work with --format csv");
-  const points = values["points"] === true ? totalPoints(framework) : undefined;
-  if (values["points"] === true && points === undefined) throw new UsageError(`--points: framework ${JSON.stringify(framework.id)} has no total points (no maxPoints on its root or on every top-level group)`);
+  const points = pointsOption(values, framework);
   const locale = localeOption(values);
   const depth = depthOption(values);
   return streamScoreFile(
