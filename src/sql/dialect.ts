@@ -83,8 +83,11 @@ const duckdb: Dialect = {
   fail: (message, type) => `CAST(error(${message}) AS ${type})`,
   // HUGEINT gcd and division take microseconds a row, BIGINT's a fraction of one: BIGINT where
   // both fit.
-  gcd: (n, d, wide) => !wide ? `gcd(${n}, ${d})` : `CASE WHEN ${n} < ${BIG} AND ${d} < ${BIG} THEN CAST(gcd(CAST(${n} AS BIGINT), CAST(${d} AS BIGINT)) AS HUGEINT) ELSE gcd(${n}, ${d}) END`,
-  divExact: (n, g, wide) => !wide ? `${n} // ${g}` : `CASE WHEN ${n} < ${BIG} AND ${n} > -${BIG} THEN CAST(CAST(${n} AS BIGINT) // CAST(${g} AS BIGINT) AS HUGEINT) ELSE ${n} // ${g} END`,
+  // A numerator below 0 (penalty points) is bounded by its size: both of its sides are tested.
+  gcd: (n, d, wide) => !wide ? `gcd(${n}, ${d})` : `CASE WHEN ${n} < ${BIG} AND ${n} > -${BIG} AND ${d} < ${BIG} THEN CAST(gcd(CAST(${n} AS BIGINT), CAST(${d} AS BIGINT)) AS HUGEINT) ELSE gcd(${n}, ${d}) END`,
+  // The divisor is tested too: the gcd of a numerator 0 and its denominator is the denominator,
+  // which may be past BIGINT when the numerator is not.
+  divExact: (n, g, wide) => !wide ? `${n} // ${g}` : `CASE WHEN ${n} < ${BIG} AND ${n} > -${BIG} AND ${g} < ${BIG} THEN CAST(CAST(${n} AS BIGINT) // CAST(${g} AS BIGINT) AS HUGEINT) ELSE ${n} // ${g} END`,
   // DuckDB's HUGEINT division is slow (microseconds a row): a float quotient first, then corrected
   // by one exact comparison each way. The float is within one unit of k wherever the plan's
   // values are (in [0, 1], so k ≤ 10^places), which the two comparisons then fix exactly.
