@@ -48,7 +48,10 @@ export interface NodeOptions {
 /** Throws `SQL_UNSUPPORTED` naming the node for what is not compiled. */
 function checkNode(node: CompiledNode): void {
   if (node.kind !== "leaf" && node.adjust === undefined && node.aggregation !== "arithmetic" && node.aggregation !== "harmonic") {
-    throw refuse(`node "${node.id}": the ${node.aggregation} mean is not compiled to SQL (it is irrational: no exact fraction holds it); score it with the library`, node.id);
+    // Geometric means are irrational (a root); Mazziotta-Pareto is rational (M − S²/M, see
+    // `mazziottaPareto`) but the query has no fraction for it: only arithmetic and harmonic means.
+    const why = node.aggregation === "geometric" ? "it is irrational: no exact fraction holds it" : "the query computes arithmetic and harmonic means only";
+    throw refuse(`node "${node.id}": the ${node.aggregation} mean is not compiled to SQL (${why}); score it with the library`, node.id);
   }
   if (node.kind === "leaf" && node.leaf!.rule.type === "normalise") checkNormalise(node.leaf!);
 }

@@ -12,9 +12,9 @@
  * Normalisation across units reads the other units through window functions over the year (see
  * `normalise-sql.ts`); harmonic means are fractions too (`harmonic-sql.ts`), and so are bonus and
  * penalty points (`adjust-sql.ts`), and merged units' leaves, their members' means (`merge-sql.ts`).
- * What cannot be computed this way (geometric and Mazziotta-Pareto means, z-scores, ranking on
- * exact scores or in name order, imputation) is refused when compiling, with an error naming the
- * node or option.
+ * What cannot be computed this way (geometric means and z-scores, irrational; Mazziotta-Pareto
+ * means, rational but without a fraction here; ranking on exact scores or in name order,
+ * imputation) is refused when compiling, with an error naming the node or option.
  *
  * @module
  */

@@ -53,6 +53,15 @@ describe("toSql refuses what SQL cannot compute as the library does", () => {
     const e = refused(() => toSql(geometric, { source }));
     expect(e.code).toBe("SQL_UNSUPPORTED");
     expect(e.issues[0]?.node).toBe(base.root.id);
+    expect(e.message).toMatch(/irrational/u);
+  });
+  it("a Mazziotta-Pareto mean, naming the node and not calling it irrational (it is M − S²/M)", () => {
+    const mpi = { ...base, root: { ...base.root, aggregation: "mazziotta-pareto" as const } };
+    const e = refused(() => toSql(mpi, { source }));
+    expect(e.code).toBe("SQL_UNSUPPORTED");
+    expect(e.issues[0]?.node).toBe(base.root.id);
+    expect(e.message).not.toMatch(/irrational/u);
+    expect(e.message).toMatch(/arithmetic and harmonic means only/u);
   });
   it.each([
     [{ method: "zscore" }, /square root/u],
