@@ -23,7 +23,8 @@ import { compileFramework } from "../score/compile.ts";
 async function engineInputs(io: CliIO, file: string, values: OptionValues): Promise<{ framework: Framework; options: DuckDbFileOptions; depth: number | undefined }> {
   if (file === "-") throw new UsageError("--engine duckdb reads a CSV or Parquet file (not standard input)");
   if (/\.json$/iu.test(file)) throw new UsageError("--engine duckdb reads CSV or Parquet; score JSON without --engine");
-  for (const option of ["formulas", "impute", "sheet"]) {
+  // --header-row: DuckDB reads the header from the first line it takes for one (it is given no line).
+  for (const option of ["formulas", "impute", "sheet", "header-row"]) {
     if (values[option] !== undefined) throw new UsageError(`--${option} is not available with --engine duckdb (score with the library)`);
   }
   try {

@@ -92,10 +92,13 @@ describe("dti score --engine duckdb --format csv -o (DuckDB writes the file)", (
     }
   }, 60_000);
 
-  it("--sheet (a workbook's sheet) is refused: the engine reads CSV or Parquet", async () => {
-    const r = await cli(["score", SAMPLE, ...FW22, "--format", "csv", "--sheet", "1", "--engine", "duckdb"]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain("--sheet");
+  it.each([["--sheet", "1"], ["--header-row", "1"]])("%s %s is refused (a workbook's sheet; a header line DuckDB is not told), not left unread", async (...option) => {
+    for (const format of ["csv", "md"]) {
+      const r = await cli(["score", SAMPLE, ...FW22, "--format", format, ...option, "--engine", "duckdb"]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(option[0]);
+      expect(r.stdout).toBe("");
+    }
   }, 60_000);
 
   it("--depth: the same bytes on standard output, and as the library writes them in other formats", async () => {
