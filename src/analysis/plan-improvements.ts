@@ -23,9 +23,13 @@ export interface PlanOptions extends ScenarioOptions, CandidateOptions {
   readonly toRank?: number;
   /** Reach this published value or more (e.g. 0.85). */
   readonly toScore?: number | string;
-  /** Step of continuous rules, as a fraction of their range. Default 0.01. */
+  /**
+   * Step of continuous rules, as a fraction of their range, in (0, 1]. Default 0.01. A step too
+   * small for every indicator to reach its maximum within `maxSteps` is widened (see
+   * {@link PlanResult.step}).
+   */
   readonly step?: number;
-  /** Give up after this many steps. Default 5000. */
+  /** Give up after this many steps (a whole number ≥ 1). Default 5000. */
   readonly maxSteps?: number;
 }
 
@@ -63,6 +67,15 @@ export interface PlanResult {
   /** Σ increase × cost of the greedy plan. */
   readonly total: number;
   readonly steps: number;
+  /**
+   * The step of continuous rules the search took: `step`, or the least of 0.001, 0.002, 0.005,
+   * 0.01 … with which every allowed indicator can reach its maximum within `maxSteps`. The last
+   * step is shortened on the 4-decimal grid either way, so a wider step changes which indicator
+   * the greedy search raises first only where gains are not linear.
+   */
+  readonly step: number;
+  /** The search stopped at `maxSteps` before the goal was met: `reached` false does not then mean out of reach. */
+  readonly exhausted: boolean;
   readonly result: WhatIfResult;
   /** The exact minimum when the index is additive, every candidate continuous and scored on its own (no normalisation across units, no imputation); else null. */
   readonly exact: ExactPlan | null;
@@ -102,7 +115,9 @@ export function planImprovements(framework: Framework | FrameworkDefinition, dat
   const candidates = leafCandidates(s, options);
   const { shares, additive } = indexShares(s.compiled);
   const lazy = additive && rules.missing !== "reweight" && s.isolated;
-  const { changes, steps } = greedyPlan(s, candidates, reached, options, lazy);
+  const maxSteps = options.maxSteps ?? 5000;
+  const step = stepWithin(options.step ?? 0.01, candidates, maxSteps);
+  const { changes, steps, exhausted } = greedyPlan(s, candidates, reached, step, maxSteps, lazy);
   const result = compareScenario(s, changes);
   const planned = plannedChanges(s, candidates, changes);
   const total = planned.reduce((a, p) => a.plus(dec(p.increase).times(candidates.find((c) => c.id === p.id)?.cost ?? 1)), dec(0)).toNumber();
@@ -118,6 +133,8 @@ export function planImprovements(framework: Framework | FrameworkDefinition, dat
     changes: planned,
     total,
     steps,
+    step,
+    exhausted,
     result,
     exact,
     algorithm: ALGORITHM,
@@ -133,15 +150,55 @@ function checkGoal(options: PlanOptions): void {
   if (options.toRank !== undefined && !(Number.isInteger(options.toRank) && options.toRank >= 1)) {
     throw new DtiError([error("OPTION_INVALID", `toRank must be a whole number ≥ 1 (got ${showValue(options.toRank)})`)]);
   }
+  if (options.step !== undefined && !(typeof options.step === "number" && options.step > 0 && options.step <= 1)) {
+    throw new DtiError([error("OPTION_INVALID", `step must be a fraction of the range in (0, 1], e.g. 0.01 (got ${showValue(options.step)})`)]);
+  }
+  if (options.maxSteps !== undefined && !(Number.isInteger(options.maxSteps) && options.maxSteps >= 1)) {
+    throw new DtiError([error("OPTION_INVALID", `maxSteps must be a whole number ≥ 1 (got ${showValue(options.maxSteps)})`)]);
+  }
+}
+
+/** How many better levels a discrete rule has at most (a ladder's steps, the categories, yes/no). */
+function discreteLevels(c: LeafCandidate): number {
+  const rule = c.leaf.rule;
+  if (rule.type === "ladder") return rule.steps.length;
+  if (rule.type === "categorical") return rule.categories.length;
+  return rule.type === "boolean" ? 1 : 0;
+}
+
+/**
+ * The step of continuous rules the search can afford: `step` when, after every level of the
+ * discrete rules, each continuous indicator can climb its whole range within `maxSteps`; else the
+ * least 1-2-5 step that can (so a tiny step never stops the search short of a goal it can reach).
+ */
+function stepWithin(step: number, candidates: readonly LeafCandidate[], maxSteps: number): number {
+  const continuous = candidates.filter((c) => isContinuous(c.leaf)).length;
+  if (continuous === 0) return step;
+  const each = Math.floor((maxSteps - candidates.reduce((n, c) => n + discreteLevels(c), 0)) / continuous);
+  const fits = (f: number) => Math.ceil(1 / f) <= each;
+  if (each < 1) return 1;
+  if (fits(step)) return step;
+  for (let e = Math.floor(Math.log10(1 / each)); e <= 0; e++) {
+    for (const m of [1, 2, 5]) {
+      const f = Number(`${m}e${e}`);
+      if (f <= 1 && fits(f)) return f;
+    }
+  }
+  return 1;
 }
 
 /** One step of one indicator: its new inputs, the re-scored unit, the index gain and the gain per cost. */
 type StepOption = { c: LeafCandidate; to: RawValue[]; next: UnitResult; ratio: Decimal; gain: Decimal; continuous: boolean };
 
 /** The greedy search (see {@link ALGORITHM}): the changed inputs and the number of steps taken. */
-function greedyPlan(s: Scenario, candidates: readonly LeafCandidate[], reached: (u: UnitResult) => boolean, options: PlanOptions, lazy: boolean): { changes: Map<string, RawValue>; steps: number } {
-  const step = options.step ?? 0.01;
-  const maxSteps = options.maxSteps ?? 5000;
+function greedyPlan(
+  s: Scenario,
+  candidates: readonly LeafCandidate[],
+  reached: (u: UnitResult) => boolean,
+  step: number,
+  maxSteps: number,
+  lazy: boolean,
+): { changes: Map<string, RawValue>; steps: number; exhausted: boolean } {
   let changes = new Map<string, RawValue>();
   let current: UnitResult = s.unit;
   let steps = 0;
@@ -179,10 +236,11 @@ function greedyPlan(s: Scenario, candidates: readonly LeafCandidate[], reached: 
     steps++;
     cache.delete(best.c.id);
   }
+  const exhausted = !reached(current) && steps >= maxSteps;
   if (reached(current) && last !== undefined && last.continuous && steps > 0) {
     changes = shortenLastStep(s, previous, last.c, last.to, reached) ?? changes;
   }
-  return { changes, steps };
+  return { changes, steps, exhausted };
 }
 
 /** Each changed indicator's inputs and score, before and after. */

@@ -161,7 +161,9 @@ export function planDocument(plan: PlanResult, options: { readonly language?: La
       paragraph(
         plan.reached
           ? L.reached(n(plan.before.value), n(after.value), plan.before.rank, after.rank, formatPoints(plan.total, d, lang))
-          : L.outOfReach(n(after.value), after.rank),
+          : plan.exhausted
+            ? L.outOfSteps(plan.steps, n(after.value), after.rank)
+            : L.outOfReach(n(after.value), after.rank),
       ),
       table(
         [L.indicator, L.now, L.needed, L.increase],

@@ -67,6 +67,28 @@ describe("planImprovements", () => {
   });
 });
 
+describe("planImprovements with a small step", () => {
+  it("reaches a goal the exact minimum reaches, whatever the step (widened to fit maxSteps)", () => {
+    // Quảng Ninh (0.7024, rank 3) reaches rank 1 by raising three indicators by about 0.6 in all:
+    // 6,000 steps of 0.0001, more than the 5,000 the search takes. Each of the 8 indicators may
+    // need 625 steps to climb its whole range, so the step is widened to 0.002.
+    for (const step of [1e-3, 1e-4, 1e-6, 1e-9]) {
+      const plan = planImprovements(fw, top5, "Quảng Ninh", { toRank: 1, step });
+      expect(plan.exact?.total).toBeCloseTo(0.597533, 6);
+      expect(plan).toMatchObject({ reached: true, exhausted: false, step: 0.002 });
+      expect(plan.result.after.rank).toBe(1);
+    }
+    expect(planImprovements(fw, top5, "Quảng Ninh", { toRank: 1 }).step).toBe(0.01);
+  });
+
+  it("says when maxSteps stopped the search, not that the goal is out of reach", () => {
+    const plan = planImprovements(fw, top5, "Quảng Ninh", { toRank: 1, maxSteps: 1 });
+    expect(plan).toMatchObject({ reached: false, exhausted: true, steps: 1 });
+    expect(() => planImprovements(fw, top5, "Quảng Ninh", { toRank: 1, step: 0 })).toThrow(/step must be a fraction of the range in \(0, 1\]/u);
+    expect(() => planImprovements(fw, top5, "Quảng Ninh", { toRank: 1, maxSteps: 0.5 })).toThrow(/maxSteps must be a whole number ≥ 1/u);
+  });
+});
+
 describe("planImprovements with discrete rules", () => {
   it("mixes a ratio, a ladder and a category, greedy by gain per rise of the indicator's score", () => {
     const ward = WARD;

@@ -99,6 +99,20 @@ describe("dti score --bands", () => {
   });
 });
 
+describe("dti whatif --step", () => {
+  it("reaches a rank the exact minimum reaches with a tiny step, and refuses a step outside (0, 1]", async () => {
+    for (const step of ["1e-4", "1e-9"]) {
+      const r = await cli(["whatif", ...TOP5, "--unit", "Quảng Ninh", "--to-rank", "1", "--step", step]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain("Đạt được: 0,7024 → 0,8002, hạng 3 → 1");
+      expect(r.stdout).not.toContain("Không đạt được");
+    }
+    const zero = await cli(["whatif", ...TOP5, "--unit", "Quảng Ninh", "--to-rank", "1", "--step", "0"]);
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toContain("--step must be");
+  });
+});
+
 describe("dti whatif --cost", () => {
   it("weighs the plan by cost: a dear digital government is left for last", async () => {
     // Cost 2 per unit of digital government: its 0.2 share per cost (0.1) falls below the 150-point

@@ -41,7 +41,8 @@ export const whatifCommand: Command = {
       --only <ids>            only these indicators may change (repeatable, or comma-separated)
       --exclude <ids>         these indicators may not change
       --step <f>              step of continuous indicators, a fraction of their range
-                              (default 0.01)
+                              (default 0.01; widened when too small for the 5000 steps the
+                              search takes)
       --cost <id>=<c>         cost of +1 of an indicator's score (default 1; repeatable): the plan
                               and the priorities weigh gains by it
 ${OUTPUT_HELP}${DATA_HELP}${RANK_HELP}`,

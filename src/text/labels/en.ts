@@ -82,6 +82,7 @@ export const plan: typeof vi.plan = {
   already: (value, rank) => `Already there: ${value}, rank ${rank}.`,
   reached: (before, after, rankBefore, rankAfter, total) => `Reached: ${before} → ${after}, rank ${rankBefore} → ${rankAfter} (total improvement ${total}).`,
   outOfReach: (value, rank) => `Out of reach with the indicators allowed to change: at most ${value}, rank ${rank}.`,
+  outOfSteps: (steps, value, rank) => `Not reached after ${steps} steps (the search's maxSteps, not a limit of the indicators): ${value}, rank ${rank}.`,
   indicator: "Indicator",
   now: "Now",
   needed: "Needed",

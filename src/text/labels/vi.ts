@@ -91,6 +91,8 @@ export const plan = {
   reached: (before: string, after: string, rankBefore: number | null, rankAfter: number | null, total: string): string =>
     `Đạt được: ${before} → ${after}, hạng ${rankBefore} → ${rankAfter} (tổng mức cải thiện ${total}).`,
   outOfReach: (value: string, rank: number | null): string => `Không đạt được với các chỉ số được phép thay đổi: tối đa ${value}, hạng ${rank}.`,
+  outOfSteps: (steps: number, value: string, rank: number | null): string =>
+    `Chưa đạt sau ${steps} bước (giới hạn maxSteps của tìm kiếm, không phải giới hạn của các chỉ số): ${value}, hạng ${rank}.`,
   indicator: "Chỉ số",
   now: "Hiện tại",
   needed: "Cần đạt",
