@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { DtiError, error } from "../errors.ts";
+import { requireYears } from "./result-years.ts";
 import { dec } from "../number/decimal.ts";
 import type { NodeResult, ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { compareVi } from "../text/collator.ts";
@@ -106,12 +106,7 @@ export function compareYears(result: ScoreResult, options: CompareYearsOptions):
   const inYear = (y: number) => result.units.filter((u) => u.year === y);
   const a = inYear(options.from);
   const b = inYear(options.to);
-  const years = [...new Set(result.units.map((u) => u.year).filter((y) => y !== undefined))];
-  for (const y of [options.from, options.to]) {
-    if (!years.includes(y)) {
-      throw new DtiError([error("ANALYSIS_UNKNOWN_YEAR", `the result has no year ${y} (years: ${years.join(", ") || "none: score with a year column"})`)]);
-    }
-  }
+  requireYears(result, [options.from, options.to]);
   const d = result.framework.decimals;
   const byName = new Map(a.map((u) => [normalizeKey(u.unit), u]));
   const byCode = new Map(a.filter((u) => u.code !== undefined).map((u) => [u.code as string, u]));

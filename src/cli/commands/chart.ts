@@ -11,6 +11,7 @@ import { comparisonSpec } from "../../report/vega/comparison.ts";
 import { radarSpec } from "../../report/vega/radar.ts";
 import { rankingBarSpec } from "../../report/vega/ranking-bar.ts";
 import type { Command } from "../command.ts";
+import { requireYears } from "../../analysis/result-years.ts";
 import { DATA_HELP, DATA_OPTIONS, inputFile, integerOption, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
 import { progress } from "../progress.ts";
 import { scoreBefore, scoreFile, writeOutput } from "../score-file.ts";
@@ -69,6 +70,10 @@ export const chartCommand: Command = {
     const bar = progress(io, 3);
     const scored = await scoreFile(io, file, values, bar);
     const before = beforeFile === undefined ? undefined : await scoreBefore(io, beforeFile, values, scored);
+    // A year the data does not have would draw an empty chart titled with it: refuse it as
+    // `dti years` and `dti explain` do (with --before, --from is a year of the earlier data).
+    requireYears(scored.result, [type === "comparison" ? undefined : year, type === "comparison" ? to : undefined]);
+    if (type === "comparison") requireYears(before ?? scored.result, [from]);
     bar.step(`drawing the ${type} chart`);
     const text = (k: string) => stringOption(values, k);
     const common = {

@@ -8,6 +8,7 @@ import { yearsToMarkdown } from "../../analysis/years-markdown.ts";
 import { score } from "../../pipeline/score.ts";
 import { emit, loadAnalysisInputs, OUTPUT_HELP, OUTPUT_OPTIONS } from "../analysis-options.ts";
 import type { Command } from "../command.ts";
+import { resultYears } from "../../analysis/result-years.ts";
 import { DATA_HELP, DATA_OPTIONS, integerOption, printIssues, RANK_HELP, RANK_OPTIONS } from "../options.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -23,7 +24,7 @@ ${OUTPUT_HELP}${DATA_HELP}${RANK_HELP}`,
   async run(rest, values, io) {
     const { format, language, framework, options, table } = await loadAnalysisInputs(rest, values, io);
     const result = score(framework, table, options);
-    const years = [...new Set(result.units.map((u) => u.year).filter((y): y is number => y !== undefined))].sort((a, b) => a - b);
+    const years = resultYears(result);
     const to = integerOption(values, "to") ?? years[years.length - 1];
     const from = integerOption(values, "from") ?? years.filter((y) => to === undefined || y < to).pop();
     if (from === undefined || to === undefined) throw new UsageError("the data needs a year column with at least two years (see --year-column)");

@@ -17,6 +17,20 @@ describe("dti chart", () => {
     expect((await cli(["chart", SAMPLE, ...FW22, "--type", "radar"])).code).toBe(2);
   });
 
+  it("refuses a --year, --from or --to the data does not have, as dti years does", async () => {
+    const year = await cli(["chart", SAMPLE, ...FW22, "--year", "1800"]);
+    expect(year.code).toBe(1);
+    expect(year.stderr).toContain("ANALYSIS_UNKNOWN_YEAR");
+    expect(year.stderr).toContain("the result has no year 1800 (years: none: score with a year column)");
+    const two = "fixtures/provinces-63-synthetic-2years.csv";
+    const later = await cli(["chart", two, ...FW22, "--type", "comparison", "--from", "2030", "--to", "2031"]);
+    expect(later.code).toBe(1);
+    expect(later.stderr).toContain("the result has no year 2031 (years: 2022, 2023)");
+    expect((await cli(["chart", two, ...FW22, "--type", "comparison", "--from", "2021"])).stderr).toContain("no year 2021");
+    expect((await cli(["chart", two, ...FW22, "--type", "comparison", "--from", "2022", "--to", "2023", "--limit", "2"])).code).toBe(0);
+    expect((await cli(["chart", two, ...FW22, "--year", "2022", "--limit", "2"])).code).toBe(0);
+  });
+
   it("compares with --before, and explains when there is nothing to compare", async () => {
     const r = await cli(["chart", "fixtures/provinces-34-synthetic.csv", ...FW22, "--type", "comparison", "--before", SAMPLE, "--sort", "change", "--limit", "3"]);
     expect(r.code).toBe(0);
