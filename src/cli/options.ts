@@ -96,21 +96,48 @@ export function stringOption(values: OptionValues, name: string): string | undef
   return typeof v === "string" ? v : undefined;
 }
 
-/** A number option ("0,85" accepted), or undefined. */
-export function numberOption(values: OptionValues, name: string): number | undefined {
-  const v = stringOption(values, name);
-  if (v === undefined) return undefined;
-  const n = parseNumber(v);
-  if (n === undefined) throw new UsageError(`--${name} must be a number (got ${showValue(v)})`);
-  return Number(n);
+/** The values a number option takes: from `min` (left out with `above`) to `max`. */
+export interface NumberRange {
+  readonly min?: number;
+  readonly max?: number;
+  /** `min` itself is not allowed (a step in (0, 1]). */
+  readonly above?: boolean;
 }
 
-/** A whole-number option at least `min` (any whole number, negative too, with `min` null), or undefined. */
-export function integerOption(values: OptionValues, name: string, min: number | null = 0): number | undefined {
+/** The range as the messages write it: "from 1 to 10000000", "≥ 0", "in (0, 1]". */
+function rangeText({ min, max, above }: NumberRange): string {
+  if (min !== undefined && max !== undefined) return above === true ? ` in (${min}, ${max}]` : ` from ${min} to ${max}`;
+  if (min !== undefined) return above === true ? ` > ${min}` : ` ≥ ${min}`;
+  return max !== undefined ? ` ≤ ${max}` : "";
+}
+
+const inRange = (n: number, { min, max, above }: NumberRange): boolean =>
+  (min === undefined || (above === true ? n > min : n >= min)) && (max === undefined || n <= max);
+
+/**
+ * A number option ("0,85" accepted) within `range`, or undefined. Every numeric flag is checked
+ * here, so that a value out of range is a usage error naming the flag and what it takes, never a
+ * library message naming the library's option.
+ */
+export function numberOption(values: OptionValues, name: string, range: NumberRange = {}): number | undefined {
   const v = stringOption(values, name);
   if (v === undefined) return undefined;
-  if (!/^-?\d+$/u.test(v) || (min !== null && Number(v) < min)) {
-    throw new UsageError(`--${name} must be a whole number${min === null ? "" : ` ≥ ${min}`} (got ${showValue(v)})`);
+  const parsed = parseNumber(v);
+  const n = parsed === undefined ? undefined : Number(parsed);
+  if (n === undefined || !Number.isFinite(n) || !inRange(n, range)) throw new UsageError(`--${name} must be a number${rangeText(range)} (got ${showValue(v)})`);
+  return n;
+}
+
+/**
+ * A whole-number option from `min` (any whole number, negative too, with `min` null) to `max`
+ * (default: the largest whole number a double holds exactly), or undefined.
+ */
+export function integerOption(values: OptionValues, name: string, min: number | null = 0, max?: number): number | undefined {
+  const v = stringOption(values, name);
+  if (v === undefined) return undefined;
+  const range: NumberRange = { ...(min !== null ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+  if (!/^-?\d+$/u.test(v) || !Number.isSafeInteger(Number(v)) || !inRange(Number(v), range)) {
+    throw new UsageError(`--${name} must be a whole number${rangeText(range)} (got ${showValue(v)})`);
   }
   return Number(v);
 }
@@ -160,17 +187,10 @@ export async function buildScoreOptions(values: OptionValues, io: CliIO, withRan
   const unknownColumns = oneOf("unknown-columns", stringOption(values, "unknown-columns"), ["error", "warn"] as const);
   const ranking = withRanking ? oneOf("ranking", stringOption(values, "ranking"), ["competition", "dense", "ordinal"] as const) : undefined;
   const ties = withRanking ? oneOf("ties", stringOption(values, "ties"), ["published", "exact"] as const) : undefined;
-  let decimals: number | undefined;
-  const decimalsText = stringOption(values, "decimals");
-  if (withRanking && decimalsText !== undefined) {
-    decimals = Number(decimalsText);
-    if (!/^\d+$/u.test(decimalsText) || decimals > 12) throw new UsageError(`--decimals must be a whole number from 0 to 12 (got ${showValue(decimalsText)})`);
-  }
+  const decimals = withRanking ? integerOption(values, "decimals", 0, 12) : undefined;
   const imputeText = stringOption(values, "impute");
   const impute = imputeText?.split(",").map((m) => oneOf("impute", m.trim(), ["previous-year", "group-mean"] as const) as "previous-year" | "group-mean");
-  const coverageText = stringOption(values, "min-coverage");
-  const minCoverage = coverageText === undefined ? undefined : Number(coverageText.replace(",", "."));
-  if (minCoverage !== undefined && !(minCoverage >= 0 && minCoverage <= 1)) throw new UsageError(`--min-coverage must be a share from 0 to 1 (got ${showValue(coverageText)})`);
+  const minCoverage = numberOption(values, "min-coverage", { min: 0, max: 1 });
   const mergePath = stringOption(values, "merge");
   const merge = mergePath === undefined ? undefined : await loadMerge(io, mergePath);
   const ignore = values["ignore-column"];

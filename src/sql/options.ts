@@ -11,6 +11,9 @@ import type { MergeMapping } from "../score/merge-units.ts";
 import type { MissingPolicy } from "../score/score-leaves.ts";
 import { sqlText, type Dialect, type SqlDialect } from "./dialect.ts";
 
+/** Most decimals an input may have in SQL (`inputDecimals`): its scaled value must fit in a BIGINT. */
+export const MAX_INPUT_DECIMALS = 18;
+
 /**
  * Where the query reads the units: a table or view, any query, or (DuckDB only) a CSV or Parquet
  * file read by `read_csv` / `read_parquet`.
@@ -142,7 +145,7 @@ export function checkSqlOptions(options: ToSqlOptions, dialect: Dialect): Issue[
   if (options.ranking !== undefined && !["competition", "dense", "ordinal"].includes(options.ranking)) issues.push(error("OPTION_INVALID", `ranking must be "competition" or "dense" (got ${JSON.stringify(options.ranking)})`));
   if (options.missing !== undefined && !["error", "zero", "reweight"].includes(options.missing)) issues.push(error("OPTION_INVALID", `missing must be "error", "zero" or "reweight" (got ${JSON.stringify(options.missing)})`));
   const places = options.inputDecimals ?? 6;
-  if (!Number.isInteger(places) || places < 0 || places > 18) issues.push(error("OPTION_INVALID", `inputDecimals must be a whole number from 0 to 18 (got ${JSON.stringify(options.inputDecimals)})`));
+  if (!Number.isInteger(places) || places < 0 || places > MAX_INPUT_DECIMALS) issues.push(error("OPTION_INVALID", `inputDecimals must be a whole number from 0 to ${MAX_INPUT_DECIMALS} (got ${JSON.stringify(options.inputDecimals)})`));
   if (options.decimals !== undefined && (!Number.isInteger(options.decimals) || options.decimals < 0 || options.decimals > 12)) issues.push(error("OPTION_INVALID", `decimals must be a whole number from 0 to 12 (got ${JSON.stringify(options.decimals)})`));
   if (options.minCoverage !== undefined && !(options.minCoverage >= 0 && options.minCoverage <= 1)) issues.push(error("OPTION_INVALID", `minCoverage must be in [0, 1] (got ${JSON.stringify(options.minCoverage)})`));
   const src = options.source as Record<string, unknown> | undefined;

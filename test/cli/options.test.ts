@@ -10,6 +10,12 @@ describe("numberOption", () => {
   it("rejects text with a usage error naming the option", () => {
     expect(() => numberOption({ target: "cao" }, "target")).toThrow('--target must be a number (got "cao")');
   });
+  it("rejects a number outside its range, naming the range", () => {
+    expect(numberOption({ tolerance: "0" }, "tolerance", { min: 0 })).toBe(0);
+    expect(() => numberOption({ tolerance: "-1" }, "tolerance", { min: 0 })).toThrow('--tolerance must be a number ≥ 0 (got "-1")');
+    expect(() => numberOption({ step: "0" }, "step", { min: 0, above: true, max: 1 })).toThrow('--step must be a number in (0, 1] (got "0")');
+    expect(() => numberOption({ "min-coverage": "1,5" }, "min-coverage", { min: 0, max: 1 })).toThrow('--min-coverage must be a number from 0 to 1 (got "1,5")');
+  });
 });
 
 describe("integerOption", () => {
@@ -26,5 +32,11 @@ describe("integerOption", () => {
   it("accepts any whole number, negative too, with min null", () => {
     expect(integerOption({ seed: "-7" }, "seed", null)).toBe(-7);
     expect(() => integerOption({ seed: "x" }, "seed", null)).toThrow('--seed must be a whole number (got "x")');
+  });
+  it("gives the whole range when there is a maximum, also for a number written otherwise", () => {
+    expect(integerOption({ width: "10000" }, "width", 200, 10_000)).toBe(10_000);
+    expect(() => integerOption({ width: "1e9" }, "width", 200, 10_000)).toThrow('--width must be a whole number from 200 to 10000 (got "1e9")');
+    expect(() => integerOption({ runs: "1e12" }, "runs", 1, 10_000_000)).toThrow('--runs must be a whole number from 1 to 10000000 (got "1e12")');
+    expect(() => integerOption({ limit: "99999999999999999999" }, "limit")).toThrow(/≥ 0/u);
   });
 });

@@ -228,5 +228,26 @@ describe("dti -o over the input", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+describe("numeric flags", () => {
+  const ASSESS = ["assess", "fixtures/assessment-2022-synthetic.csv", ...FW22];
+  it.each([
+    [[...ASSESS, "--tolerance=-1"], '--tolerance must be a number ≥ 0 (got "-1")'],
+    [["chart", SAMPLE, ...FW22, "--width", "0"], '--width must be a whole number from 200 to 10000 (got "0")'],
+    [["chart", SAMPLE, ...FW22, "--width", "1e9"], '--width must be a whole number from 200 to 10000 (got "1e9")'],
+    [["chart", SAMPLE, ...FW22, "--limit", "0"], '--limit must be a whole number ≥ 1 (got "0")'],
+    [["report", SAMPLE, ...FW22, "--uncertainty-runs", "0"], '--uncertainty-runs must be a whole number from 1 to 10000000 (got "0")'],
+    [["report", SAMPLE, ...FW22, "--uncertainty-runs", "1e12"], '--uncertainty-runs must be a whole number from 1 to 10000000 (got "1e12")'],
+    [["uncertainty", SAMPLE, ...FW22, "--runs", "0"], '--runs must be a whole number from 1 to 10000000 (got "0")'],
+    [["sql", ...FW22, "--input-decimals", "99"], '--input-decimals must be a whole number from 0 to 18 (got "99")'],
+    [["score", SAMPLE, ...FW22, "--min-coverage", "2"], '--min-coverage must be a number from 0 to 1 (got "2")'],
+  ])("%j is a usage error naming the flag and its range", async (args, message) => {
+    const r = await cli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+
+  it("still takes values in range", async () => {
+    expect((await cli([...ASSESS, "--tolerance", "0,5"])).code).toBe(0);
+    expect((await cli(["chart", SAMPLE, ...FW22, "--width", "400", "--limit", "1"])).code).toBe(0);
   });
 });

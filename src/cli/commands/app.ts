@@ -13,7 +13,7 @@ import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { showValue } from "../../errors.ts";
 import type { Command } from "../command.ts";
-import { stringOption } from "../options.ts";
+import { integerOption } from "../options.ts";
 import { UsageError } from "../usage-error.ts";
 
 /** The port `dti app` listens on unless `--port` says otherwise. */
@@ -123,9 +123,7 @@ sent anywhere. To host it, copy that folder to any web server (see the README).
 `,
   async run(rest, values, io) {
     if (rest.length > 0) throw new UsageError(`dti app takes no file (got ${showValue(rest[0])}): open the data file in the app`);
-    const portText = stringOption(values, "port");
-    const port = portText === undefined ? DEFAULT_APP_PORT : Number(portText);
-    if (portText !== undefined && (!/^\d+$/u.test(portText) || port > 65535)) throw new UsageError(`--port must be a whole number from 0 to 65535 (got ${showValue(portText)})`);
+    const port = integerOption(values, "port", 0, 65535) ?? DEFAULT_APP_PORT;
     const dir = appFolder();
     if (dir === undefined) throw new UsageError("the app is not built here (no dist/app/index.html): run `npm run build`");
     let server: AppServer;

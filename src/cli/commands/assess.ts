@@ -36,7 +36,7 @@ Minh chứng, Ghi chú). Exit code 1 when a row has errors (points out of range,
     const file = inputFile(rest);
     const { format, language } = outputOptions(values);
     const framework = await loadFramework(io, stringOption(values, "framework"));
-    const tolerance = numberOption(values, "tolerance");
+    const tolerance = numberOption(values, "tolerance", { min: 0 });
     const result = assessment(framework, await loadTable(io, file, tableOptions(values)), {
       ...(tolerance !== undefined ? { tolerance } : {}),
       requireEvidence: values["no-evidence-check"] !== true,

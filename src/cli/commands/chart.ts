@@ -17,6 +17,10 @@ import { progress } from "../progress.ts";
 import { scoreBefore, scoreFile, writeOutput } from "../score-file.ts";
 import { UsageError } from "../usage-error.ts";
 
+/** `--width` in pixels: narrower, the names and values overlap the bars; wider is no chart a page shows. */
+const MIN_CHART_WIDTH = 200;
+const MAX_CHART_WIDTH = 10_000;
+
 export const chartCommand: Command = {
   name: "chart",
   usage: "dti chart <file> --framework <id|file.json> [options]",
@@ -51,7 +55,7 @@ export const chartCommand: Command = {
       --sort <order>          comparison rows: after (default: the later ranking) | change
                               (largest rise first) | magnitude (largest change first)
       --title <text>          chart title
-      --width <px>            chart width (default 760; radar 640)
+      --width <px>            chart width, 200 to 10000 (default 760; radar 640)
       --vega                  print a Vega-Lite spec (JSON) instead of SVG
   -o, --out <file>            write to a file instead of standard output
       --lang <vi|en>          labels (default vi)
@@ -65,7 +69,9 @@ export const chartCommand: Command = {
     const locale = localeOption(values);
     const unit = stringOption(values, "unit");
     if (type === "radar" && unit === undefined) throw new UsageError("--type radar needs --unit <name>");
-    const [limit, year, from, to, width] = ["limit", "year", "from", "to", "width"].map((k) => integerOption(values, k));
+    const [year, from, to] = ["year", "from", "to"].map((k) => integerOption(values, k));
+    const limit = integerOption(values, "limit", 1);
+    const width = integerOption(values, "width", MIN_CHART_WIDTH, MAX_CHART_WIDTH);
     const beforeFile = stringOption(values, "before");
     const bar = progress(io, 3);
     const scored = await scoreFile(io, file, values, bar);

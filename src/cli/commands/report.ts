@@ -11,10 +11,11 @@ import { loadBands } from "../analysis-options.ts";
 import type { Command, OptionValues } from "../command.ts";
 import type { CliIO } from "../io.ts";
 import type { ScoreResult, UnitResult } from "../../pipeline/types.ts";
+import { MAX_UNCERTAINTY_RUNS } from "../../uncertainty/uncertainty-options.ts";
 import { reportBands, reportLevers, reportUncertainty } from "../report-extras.ts";
 import { parseFraction } from "./uncertainty.ts";
 import { UsageError } from "../usage-error.ts";
-import { DATA_HELP, DATA_OPTIONS, inputFile, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
+import { DATA_HELP, DATA_OPTIONS, inputFile, integerOption, localeOption, oneOf, OUTPUT_OPTIONS, printIssues, RANK_HELP, RANK_OPTIONS, stringOption } from "../options.ts";
 import { progress } from "../progress.ts";
 import { scoreBefore, scoreFile, writeOutput } from "../score-file.ts";
 import { formatOrWorkbook, writeRankingWorkbook } from "../workbook-output.ts";
@@ -149,15 +150,10 @@ export const reportCommand: Command = {
 
 /** The numbers and the date of the options, checked: cards, uncertainty runs, seed, weights, levers. */
 function reportNumbers(values: OptionValues) {
-  const whole = (name: string) => {
-    const t = stringOption(values, name);
-    if (t !== undefined && !/^\d+$/u.test(t)) throw new UsageError(`--${name} must be a whole number (got ${showValue(t)})`);
-    return t === undefined ? undefined : Number(t);
-  };
-  const cards = whole("cards");
-  const runs = whole("uncertainty-runs");
-  const seed = whole("seed");
-  const leverCount = whole("levers") ?? 2;
+  const cards = integerOption(values, "cards");
+  const runs = integerOption(values, "uncertainty-runs", 1, MAX_UNCERTAINTY_RUNS);
+  const seed = integerOption(values, "seed");
+  const leverCount = integerOption(values, "levers") ?? 2;
   const weightsText = stringOption(values, "uncertainty-weights");
   const weights = weightsText === undefined ? undefined : parseFraction(weightsText);
   if (runs === undefined && (seed !== undefined || weights !== undefined)) throw new UsageError("--seed and --uncertainty-weights need --uncertainty-runs");

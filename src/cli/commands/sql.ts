@@ -7,6 +7,7 @@
 import { toSql, type SqlSource } from "../../sql/to-sql.ts";
 import type { Command } from "../command.ts";
 import { loadFramework } from "../load.ts";
+import { MAX_INPUT_DECIMALS } from "../../sql/options.ts";
 import { buildScoreOptions, integerOption, oneOf, stringOption } from "../options.ts";
 import { writeOutput } from "../score-file.ts";
 import { UsageError } from "../usage-error.ts";
@@ -70,7 +71,7 @@ export const sqlCommand: Command = {
     const framework = await loadFramework(io, stringOption(values, "framework"));
     const dialect = oneOf("dialect", stringOption(values, "dialect"), ["duckdb", "postgres"] as const) ?? "duckdb";
     const options = await buildScoreOptions(values, io, true);
-    const inputDecimals = integerOption(values, "input-decimals");
+    const inputDecimals = integerOption(values, "input-decimals", 0, MAX_INPUT_DECIMALS);
     const { columns, missing, ranking, ties, decimals, minCoverage, unranked, merge } = options;
     const ranked = stringOption(values, "ranked-column");
     const rankNote = stringOption(values, "rank-note-column");

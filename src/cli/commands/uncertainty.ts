@@ -7,7 +7,7 @@
 import { showValue } from "../../errors.ts";
 import type { Aggregation } from "../../framework/types.ts";
 import type { NormalisationChoice, UncertaintyOptions } from "../../uncertainty/types.ts";
-import { uncertainty } from "../../uncertainty/uncertainty.ts";
+import { MAX_UNCERTAINTY_RUNS, uncertainty } from "../../uncertainty/uncertainty.ts";
 import { uncertaintyToMarkdown } from "../../uncertainty/to-markdown.ts";
 import type { Command } from "../command.ts";
 import { loadFramework, loadTable } from "../load.ts";
@@ -77,7 +77,7 @@ export const uncertaintyCommand: Command = {
     if (values["merge"] !== undefined) throw new UsageError("--merge is not supported by dti uncertainty: merge the data first");
     const framework = await loadFramework(io, stringOption(values, "framework"));
     const base = await buildScoreOptions(values, io, false);
-    const runs = integerOption(values, "runs", null);
+    const runs = integerOption(values, "runs", 1, MAX_UNCERTAINTY_RUNS);
     const seed = integerOption(values, "seed", null);
     const year = integerOption(values, "year", null);
     const weights = stringOption(values, "weights");

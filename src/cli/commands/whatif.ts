@@ -52,11 +52,10 @@ ${OUTPUT_HELP}${DATA_HELP}${RANK_HELP}`,
     const year = integerOption(values, "year");
     const toRank = integerOption(values, "to-rank", 1);
     const toScore = numberOption(values, "to-score");
-    const step = numberOption(values, "step");
+    const step = numberOption(values, "step", { min: 0, above: true, max: 1 });
     const sets = Array.isArray(values["set"]) ? (values["set"] as string[]) : [];
     const goals = (sets.length > 0 ? 1 : 0) + (toRank !== undefined ? 1 : 0) + (toScore !== undefined ? 1 : 0);
     if (goals > 1) throw new UsageError("give --set, --to-rank or --to-score, not several");
-    if (step !== undefined && !(step > 0 && step <= 1)) throw new UsageError(`--step must be in (0, 1] (got ${step})`);
     const costs: Record<string, number> = {};
     for (const c of Array.isArray(values["cost"]) ? (values["cost"] as string[]) : []) {
       const [id, text] = c.split("=").map((x) => x.trim());

@@ -76,6 +76,6 @@ describe("data options --impute and --min-coverage (dti score)", () => {
     // B = 0.4 · 0.7 + 0.3 · 0.5 + 0.3 · 0.5
     expect(doc.units.find((u: { unit: string }) => u.unit === "B").value).toBe("0.5800");
     expect(await run(["score", "-", "--framework", "vn-dti-2020-province", "--min-coverage", "2"], io)).toBe(2);
-    expect(stderr).toMatch(/--min-coverage must be a share from 0 to 1/u);
+    expect(stderr).toMatch(/--min-coverage must be a number from 0 to 1/u);
   });
 });
