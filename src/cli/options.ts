@@ -142,10 +142,18 @@ export function integerOption(values: OptionValues, name: string, min: number | 
   return Number(v);
 }
 
-/** One of the allowed words, or a usage error naming them. */
-export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+/** The usage error of a value that is none of the choices, listed as the user may write them. */
+function notAChoice(label: string, shown: readonly string[], value: string): UsageError {
+  return new UsageError(`${label} must be one of ${shown.join(", ")} (got ${showValue(value)})`);
+}
+
+/**
+ * One of the allowed words, or a usage error naming them. `label` is what the user typed the value
+ * as: the flag `--name` by default, or e.g. "the subcommand of `dti framework`".
+ */
+export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], label = `--${name}`): T | undefined {
   if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(", ")} (got ${showValue(value)})`);
+  if (!(allowed as readonly string[]).includes(value)) throw notAChoice(label, allowed, value);
   return value as T;
 }
 
@@ -161,7 +169,9 @@ export function delimiterOption(values: OptionValues): "," | ";" | "\t" | "auto"
   const d = stringOption(values, "delimiter");
   if (d === undefined) return undefined;
   if (d === "tab" || d === "\\t" || d === "\t") return "\t";
-  return oneOf("delimiter", d, ["auto", ",", ";"] as const);
+  if (d === "auto" || d === "," || d === ";") return d;
+  // Punctuation alone in a list of choices is hard to read: each is named.
+  throw notAChoice("--delimiter", ["auto", '"," (comma)', '";" (semicolon)', "tab"], d);
 }
 
 /** How to read the data file: `--delimiter` and `--sheet`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { integerOption, numberOption } from "../../src/cli/options.ts";
+import { delimiterOption, integerOption, numberOption, oneOf } from "../../src/cli/options.ts";
 
 describe("numberOption", () => {
   it("reads dots and decimal commas, undefined when absent", () => {
@@ -38,5 +38,18 @@ describe("integerOption", () => {
     expect(() => integerOption({ width: "1e9" }, "width", 200, 10_000)).toThrow('--width must be a whole number from 200 to 10000 (got "1e9")');
     expect(() => integerOption({ runs: "1e12" }, "runs", 1, 10_000_000)).toThrow('--runs must be a whole number from 1 to 10000000 (got "1e12")');
     expect(() => integerOption({ limit: "99999999999999999999" }, "limit")).toThrow(/≥ 0/u);
+  });
+});
+
+describe("oneOf and delimiterOption", () => {
+  it("names what the user typed: a flag, or a subcommand", () => {
+    expect(() => oneOf("lang", "fr", ["vi", "en"])).toThrow('--lang must be one of vi, en (got "fr")');
+    expect(() => oneOf("framework", "frobnicate", ["import", "export"], "the subcommand of `dti framework`")).toThrow(
+      'the subcommand of `dti framework` must be one of import, export (got "frobnicate")',
+    );
+  });
+  it("reads every delimiter it lists, and lists them by name", () => {
+    expect(["auto", ",", ";", "tab", "\\t", "\t"].map((d) => delimiterOption({ delimiter: d }))).toEqual(["auto", ",", ";", "\t", "\t", "\t"]);
+    expect(() => delimiterOption({ delimiter: "|" })).toThrow('--delimiter must be one of auto, "," (comma), ";" (semicolon), tab (got "|")');
   });
 });

@@ -28,7 +28,7 @@ export const frameworkCommand: Command = {
   async run(rest, values, io) {
     const [action, file, ...more] = rest;
     if (more.length > 0) throw new UsageError(`one file at a time (got ${rest.slice(1).join(", ")})`);
-    const sub = oneOf("framework", action, ["import", "export"] as const);
+    const sub = oneOf("framework", action, ["import", "export"] as const, "the subcommand of `dti framework`");
     if (sub === undefined || file === undefined) throw new UsageError("write `dti framework import <criteria.csv>` or `dti framework export <id|file>`");
     if (sub === "import") {
       if (!/\.(csv|tsv)$/iu.test(file)) throw new UsageError(`import reads a criteria table (.csv); ${file} is not one`);
