@@ -265,3 +265,32 @@ export function error(code: IssueCode, message: string, where: Omit<Issue, "code
 export function warning(code: IssueCode, message: string, where: Omit<Issue, "code" | "severity" | "message"> = {}): Issue {
   return { code, severity: "warning", message, ...where };
 }
+
+/** What a value is, as a message about a wrong argument says it: `42`, `null`, `bytes`, `an object`. */
+function argumentKind(value: unknown): string {
+  if (value === null || value === undefined || typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "string") return showValue(value);
+  if (value instanceof Uint8Array) return "bytes";
+  if (Array.isArray(value)) return "an array";
+  return `a${typeof value === "object" ? "n object" : ` ${typeof value}`}`;
+}
+
+/**
+ * The one guard of the public functions' arguments: unless `ok`, throws a {@link DtiError}
+ * `OPTION_INVALID` saying what `call` needs and what it got ("parseFramework needs the framework
+ * JSON as a string … (got bytes)"), so that a wrong argument is never a bare TypeError from deep
+ * inside.
+ */
+export function checkArgument(ok: boolean, call: string, needs: string, got: unknown): void {
+  if (!ok) throw new DtiError([error("OPTION_INVALID", `${call} needs ${needs} (got ${argumentKind(got)})`)]);
+}
+
+/** True for a plain object (not null, not an array): what records, options and results are. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** True when `value` looks like a score result: an object with a `units` array. */
+export function isResultLike(value: unknown): boolean {
+  return isObject(value) && Array.isArray(value["units"]);
+}

@@ -1,4 +1,10 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { explain } from "../src/analysis.ts";
+import { parseCsv } from "../src/csv.ts";
+import { findUnit, frameworkFromTable, getFramework, parseFramework, parseRuleText, readUnits, score, tableFromRecords } from "../src/index.ts";
+import { rankingBarChart, toMarkdown } from "../src/report.ts";
+import { readXlsx } from "../src/xlsx.ts";
 import { DtiError, error, formatIssue, isDtiError, warning, type Issue } from "../src/errors.ts";
 
 describe("formatIssue", () => {
@@ -92,5 +98,48 @@ describe("isDtiError", () => {
     expect(isDtiError(null)).toBe(false);
     expect(isDtiError(undefined)).toBe(false);
     expect(isDtiError("DtiError")).toBe(false);
+  });
+});
+
+describe("wrong arguments to the public functions", () => {
+  const top5 = () => score(getFramework("vn-dti-2022-province"), parseCsv(readFileSync("fixtures/dti-2022-province-top5.csv", "utf8")));
+  const bad: unknown[] = [42, null, undefined, {}, "abc", Buffer.from("{}")];
+  // Each call with every wrong argument: a DtiError OPTION_INVALID saying what to pass, never a TypeError.
+  const calls: [string, (x: never) => unknown, RegExp][] = [
+    ["parseFramework", (x) => parseFramework(x), /parseFramework needs the framework JSON as a string/u],
+    ["tableFromRecords", (x) => tableFromRecords(x), /tableFromRecords needs an array of records/u],
+    ["getFramework", (x) => getFramework(x), /getFramework needs a built-in framework id as a string/u],
+    ["parseRuleText", (x) => parseRuleText(x), /parseRuleText needs the rule as text/u],
+    ["frameworkFromTable", (x) => frameworkFromTable(x), /frameworkFromTable needs the criteria table's rows/u],
+    ["readUnits", (x) => readUnits(x, getFramework("vn-dti-2022-province")), /readUnits needs a table/u],
+    ["findUnit", (x) => findUnit(x, "Hà Nội"), /findUnit needs the result of score\(\)/u],
+    ["toMarkdown", (x) => toMarkdown(x), /toMarkdown needs the result of score\(\)/u],
+    ["rankingBarChart", (x) => rankingBarChart(x), /rankingBarChart needs the result of score\(\)/u],
+    ["explain", (x) => explain(x, top5(), "Quảng Ninh"), /needs a framework/u],
+    ["readXlsx", (x) => readXlsx(x), /readXlsx needs the workbook's bytes/u],
+  ];
+  it.each(calls)("%s", (_name, call, message) => {
+    for (const x of bad) {
+      // A string is a valid argument for some (a rule text, a framework id): skip those where it is.
+      if (typeof x === "string" && ["parseFramework", "getFramework", "parseRuleText"].includes(_name)) continue;
+      if (x instanceof Uint8Array && _name === "readXlsx") continue;
+      // An object is a framework definition to explain: validateFramework reports what is wrong with it.
+      if (typeof x === "object" && x !== null && _name === "explain") continue;
+      let thrown: unknown;
+      try {
+        call(x as never);
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown, `${_name}(${String(x)})`).toBeInstanceOf(DtiError);
+      expect((thrown as DtiError).code).toBe("OPTION_INVALID");
+      expect((thrown as DtiError).message).toMatch(message);
+    }
+  });
+
+  it("says what it got", () => {
+    expect(() => parseFramework(Buffer.from("{}") as never)).toThrow("parseFramework needs the framework JSON as a string (read the file as UTF-8 text; a parsed object goes to validateFramework) (got bytes)");
+    expect(() => tableFromRecords({} as never)).toThrow(/\(got an object\)$/u);
+    expect(() => tableFromRecords(null as never)).toThrow(/\(got null\)$/u);
   });
 });

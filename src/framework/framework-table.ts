@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { error, showValue, type Issue } from "../errors.ts";
+import { checkArgument, error, type Issue, showValue } from "../errors.ts";
 import type { RawRow } from "../input/table.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import { criteriaTree, finishDraft } from "./criteria-tree.ts";
@@ -53,6 +53,7 @@ export interface FrameworkTableResult {
  * ```
  */
 export function frameworkFromTable(rows: readonly RawRow[]): FrameworkTableResult {
+  checkArgument(Array.isArray(rows), "frameworkFromTable", "the criteria table's rows, an array (the rows of parseCsv or readXlsx)", rows);
   const issues: Issue[] = [];
   const bad = (row: number, message: string) => issues.push(error("FRAMEWORK_TABLE", message, { row }));
   const headerAt = rows.findIndex((r) => {

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { checkArgument } from "../errors.ts";
 import { parseNumber } from "../number/parse-number.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import type { ScoringRule } from "./types.ts";
@@ -41,6 +42,7 @@ export class RuleTextError extends Error {}
  * ```
  */
 export function parseRuleText(text: string): ScoringRule {
+  checkArgument(typeof text === "string", "parseRuleText", "the rule as text, e.g. \"≥90%: 10; ≥70%: 7\"", text);
   const t = text.trim();
   if (t.startsWith("{")) {
     try {

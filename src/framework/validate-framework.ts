@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { DtiError, error, showValue, type Issue } from "../errors.ts";
+import { checkArgument, DtiError, error, type Issue, showValue } from "../errors.ts";
 import { scanJson, whereJsonFails } from "../text/scan-json.ts";
 import { checkMeaning } from "./check-meaning.ts";
 import { frameworkSchema } from "./schema.ts";
@@ -89,7 +89,8 @@ export function defineFramework(definition: FrameworkDefinition): Framework {
  * value without a word) as FRAMEWORK_SCHEMA naming the node.
  */
 export function parseFramework(json: string): Framework {
-  const text = typeof json === "string" ? json.replace(/^\uFEFF/u, "") : json;
+  checkArgument(typeof json === "string", "parseFramework", "the framework JSON as a string (read the file as UTF-8 text; a parsed object goes to validateFramework)", json);
+  const text = json.replace(/^\uFEFF/u, "");
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { error, showValue, type Issue } from "../errors.ts";
+import { checkArgument, error, isObject, type Issue, showValue } from "../errors.ts";
 import { inputKeys } from "../framework/input-keys.ts";
 import type { BooleanRule, Framework, FrameworkNode } from "../framework/types.ts";
 import { scoreBoolean } from "../score/rules/boolean.ts";
@@ -48,6 +48,8 @@ const cellText = (cell: RawCell): string | undefined => (isBlank(cell) ? undefin
  * ```
  */
 export function readUnits(raw: RawTable, framework: Framework, options: ResolveOptions = {}): ReadResult {
+  checkArgument(isObject(raw) && Array.isArray(raw.rows) && Array.isArray(raw.columns), "readUnits", "a table (parseCsv, tableFromRecords or readXlsx makes one)", raw);
+  checkArgument(isObject(framework) && isObject(framework.root), "readUnits", "a framework (getFramework or parseFramework makes one)", framework);
   const laidOut = sheetTable(raw, framework, options);
   const plan = resolveColumns(laidOut.columns, framework, options);
   const summary = summaryRows(laidOut, plan, options.keepSummaryRows === true);

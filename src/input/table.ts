@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { error, showValue, type Issue } from "../errors.ts";
+import { checkArgument, error, type Issue, showValue } from "../errors.ts";
 import { cleanHeader, MAX_NAME_LENGTH } from "../text/clean-name.ts";
 
 /** A cell as read: text from CSV, or a JSON scalar. `null`/`undefined` mean blank. */
@@ -50,6 +50,7 @@ export interface RawTable {
  * ```
  */
 export function tableFromRecords(records: readonly unknown[]): RawTable {
+  checkArgument(Array.isArray(records), "tableFromRecords", "an array of records, one object per unit (e.g. JSON.parse of a JSON array)", records);
   const index = new Map<string, number>();
   const columns: string[] = [];
   const issues: Issue[] = [];

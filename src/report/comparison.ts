@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { DtiError, error } from "../errors.ts";
+import { checkArgument, DtiError, error, isResultLike } from "../errors.ts";
 import { RAT_ZERO, rat, ratAdd, ratDiv, ratFromDecimal, ratScaledHalfUp, ratSub, scaledText, type Rational } from "../number/rational.ts";
 import type { ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
@@ -66,6 +66,7 @@ function rankOf(result: ScoreResult, u: UnitResult, node: string): number | null
  * ```
  */
 export function comparisonRows(result: ScoreResult, options: ComparisonOptions = {}): Comparison {
+  checkArgument(isResultLike(result), "comparisonRows", "the result of score()", result);
   const node = options.node ?? result.root;
   nodeInfo(result, node);
   let earlier: { result: ScoreResult; units: UnitResult[] };

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { cutText, DtiError, error, showList, showValue } from "../errors.ts";
+import { checkArgument, cutText, DtiError, error, isResultLike, showList, showValue } from "../errors.ts";
 import type { NodeInfo, ScoreResult } from "../pipeline/types.ts";
 
 /**
@@ -19,6 +19,7 @@ import type { NodeInfo, ScoreResult } from "../pipeline/types.ts";
  * ```
  */
 export function mainIndicators(result: ScoreResult, ids?: readonly string[]): NodeInfo[] {
+  checkArgument(isResultLike(result), "mainIndicators", "the result of score()", result);
   if (ids !== undefined) {
     const byId = new Map(result.nodes.map((n) => [n.id, n]));
     return ids.map((id) => {

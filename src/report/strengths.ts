@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { checkArgument, isResultLike } from "../errors.ts";
 import { ratCmp, ratFromDecimal, ratScaledHalfUp, ratSub, scaledText } from "../number/rational.ts";
 import type { NodeInfo, ScoreResult } from "../pipeline/types.ts";
 import { mainIndicators } from "./main-indicators.ts";
@@ -55,6 +56,7 @@ export interface UnitStrengths {
  * ```
  */
 export function unitStrengths(result: ScoreResult, unit: string, options: StrengthOptions = {}): UnitStrengths {
+  checkArgument(isResultLike(result), "unitStrengths", "the result of score()", result);
   const target = findUnit(result, unit, options.year);
   const count = options.count ?? 3;
   const places = result.framework.decimals;

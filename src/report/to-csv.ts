@@ -1,4 +1,5 @@
 import { csvCell } from "./escape.ts";
+import { checkArgument, isResultLike } from "../errors.ts";
 import { formatNumber, plainStyle } from "./format-number.ts";
 import type { ScoreResult } from "../pipeline/types.ts";
 import { nodeCells, type NodeCells } from "../pipeline/unit-nodes.ts";
@@ -92,6 +93,7 @@ export function csvHeader(cols: readonly RankingColumn[], options: CsvReportOpti
  * ```
  */
 export function toCSV(result: ScoreResult, options: CsvReportOptions = {}): string {
+  checkArgument(isResultLike(result), "toCSV", "the result of score()", result);
   const writer = csvRankingWriter(rankingShape(result), options);
   let text = writer.header;
   for (const u of result.units) text += writer.row(u, nodeCells(u));

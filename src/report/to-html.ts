@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { checkArgument, isResultLike } from "../errors.ts";
 import type { ScoreResult } from "../pipeline/types.ts";
 import type { ColumnOptions } from "./columns.ts";
 import { tableToHTML } from "./document/to-html.ts";
@@ -42,5 +43,6 @@ export type HtmlExtraColumn = RankingExtraColumn;
  * ```
  */
 export function toHTML(result: ScoreResult, options: HtmlTableOptions = {}): string {
+  checkArgument(isResultLike(result), "toHTML", "the result of score()", result);
   return `${tableToHTML(rankingBlock(result, options), localeStyle(options.locale ?? defaultLocale(options.language ?? "vi")))}\n`;
 }

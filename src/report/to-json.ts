@@ -1,4 +1,5 @@
 import type { ScoreResult, UnitResult } from "../pipeline/types.ts";
+import { checkArgument, isResultLike } from "../errors.ts";
 import { VERSION } from "../version.ts";
 
 /** What a result document holds besides its units: known before the units (head) and after them (tail). */
@@ -51,6 +52,7 @@ export function jsonResultWriter(head: JsonResultHead, options: { readonly inden
  * ```
  */
 export function toJSON(result: ScoreResult, options: { readonly indent?: number } = {}): string {
+  checkArgument(isResultLike(result), "toJSON", "the result of score()", result);
   const writer = jsonResultWriter(result, options);
   let text = writer.open;
   result.units.forEach((u, i) => (text += writer.unit(u, i)));

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { checkArgument, isResultLike } from "../errors.ts";
 import type { ScoreResult } from "../pipeline/types.ts";
 import type { ColumnOptions } from "./columns.ts";
 import { markdownTableHead, markdownTableRow, tableToMarkdown } from "./document/to-markdown.ts";
@@ -63,5 +64,6 @@ function markdownNumbers(options: MarkdownOptions): NumberStyle {
  * ```
  */
 export function toMarkdown(result: ScoreResult, options: MarkdownOptions = {}): string {
+  checkArgument(isResultLike(result), "toMarkdown", "the result of score()", result);
   return tableToMarkdown(rankingBlock(result, options), markdownNumbers(options));
 }

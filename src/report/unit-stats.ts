@@ -5,7 +5,7 @@
  * @module
  */
 import { RAT_ZERO, pow10, rat, ratAdd, ratDiv, ratFromDecimal, ratScaledHalfUp, scaledText } from "../number/rational.ts";
-import { cutText, DtiError, error, showList, showValue, type IssueCode } from "../errors.ts";
+import { checkArgument, cutText, DtiError, error, isResultLike, type IssueCode, showList, showValue } from "../errors.ts";
 import type { NodeInfo, ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import { withoutDiacritics } from "../text/without-diacritics.ts";
@@ -81,6 +81,8 @@ export function findUnit(result: ScoreResult, unit: string, year?: number): Unit
 
 /** {@link findUnit} with a stage's own codes (the analyses report `ANALYSIS_UNKNOWN_UNIT` / `_YEAR`). */
 export function unitIn(result: ScoreResult, unit: string, year: number | undefined, codes: UnknownUnitCodes): UnitResult {
+  checkArgument(isResultLike(result), "findUnit", "the result of score()", result);
+  checkArgument(typeof unit === "string", "findUnit", "the unit's name or code as a string", unit);
   const matches = unitsNamed(result, unit);
   if (matches.length === 0) {
     const near = nearNames(result.units.map((u) => u.unit), unit);

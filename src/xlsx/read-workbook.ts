@@ -7,7 +7,7 @@
  * @module
  */
 import { unzipSync, type Unzipped } from "fflate";
-import { error, showList, showValue, type Issue } from "../errors.ts";
+import { checkArgument, error, type Issue, showList, showValue } from "../errors.ts";
 import { cellRef, parseCellRef } from "./cell-ref.ts";
 import { attributes, child, childrenNamed, parseXml, textOf, type XmlElement } from "./xml.ts";
 import { scanSheet } from "./scan-sheet.ts";
@@ -97,6 +97,7 @@ function resolveTarget(base: string, target: string): string {
  * ```
  */
 export function listSheets(bytes: Uint8Array): SheetEntry[] {
+  checkArgument(bytes instanceof Uint8Array, "listSheets", "the workbook's bytes, a Uint8Array (e.g. readFileSync(path))", bytes);
   return workbookSheets(unzipParts(bytes, (n) => n === "xl/workbook.xml" || n === "xl/_rels/workbook.xml.rels"));
 }
 

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { checkArgument } from "../errors.ts";
 import type { RawTable } from "../input/table.ts";
 import { readSheetCells, WorkbookError } from "./read-workbook.ts";
 import { sheetTable, type SheetTableOptions } from "./sheet-table.ts";
@@ -27,6 +28,7 @@ export interface XlsxReadOptions extends SheetTableOptions {
  * ```
  */
 export function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): RawTable {
+  checkArgument(bytes instanceof Uint8Array, "readXlsx", "the workbook's bytes, a Uint8Array (e.g. readFileSync(path) or new Uint8Array(await file.arrayBuffer()))", bytes);
   return readSheetTable(bytes, options).table;
 }
 

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { checkArgument, isResultLike } from "../errors.ts";
 import type { NodeInfo, ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { pointsText } from "../report/points.ts";
 import { hasUnranked, RANK_NOTE_HEADER, rankNoteText } from "../report/rank-note.ts";
@@ -147,5 +148,6 @@ export function resultSheets(result: ScoreResult, options: XlsxReportOptions = {
  * ```
  */
 export function toXLSX(result: ScoreResult, options: XlsxReportOptions = {}): Uint8Array {
+  checkArgument(isResultLike(result), "toXLSX", "the result of score()", result);
   return writeWorkbook(resultSheets(result, options));
 }

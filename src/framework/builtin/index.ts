@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { DtiError, error, showValue } from "../../errors.ts";
+import { checkArgument, DtiError, error, showValue } from "../../errors.ts";
 import type { Confidence, Framework, FrameworkDefinition, FrameworkSource, LocalizedName, Uncertainty } from "../types.ts";
 import { validateFramework } from "../validate-framework.ts";
 import { vnDti2020Province } from "./vn-dti-2020-province.ts";
@@ -89,6 +89,7 @@ let validated: Map<string, Framework> | undefined;
  * ```
  */
 export function getFramework(id: string): Framework {
+  checkArgument(typeof id === "string", "getFramework", "a built-in framework id as a string, e.g. \"vn-dti-2022-province\"", id);
   const key = id.trim().toLowerCase();
   validated ??= new Map();
   const cached = validated.get(key);

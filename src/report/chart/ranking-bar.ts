@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { checkArgument, isResultLike } from "../../errors.ts";
 import type { ScoreResult, UnitResult } from "../../pipeline/types.ts";
 import { columnLabel } from "../columns.ts";
 import { escapeXml } from "../escape.ts";
@@ -80,6 +81,7 @@ export function barSelection(result: ScoreResult, options: RankingBarOptions) {
  * ```
  */
 export function rankingBarChart(result: ScoreResult, options: RankingBarOptions = {}): string {
+  checkArgument(isResultLike(result), "rankingBarChart", "the result of score()", result);
   const { language, C, locale, fmt, node, info, year, all, units, window, note, label } = barSelection(result, options);
   const max = options.max ?? 1;
   const L = BAR_LAYOUT;

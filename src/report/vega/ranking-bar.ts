@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { checkArgument, isResultLike } from "../../errors.ts";
 import type { ScoreResult } from "../../pipeline/types.ts";
 import { barSelection, type RankingBarOptions } from "../chart/ranking-bar.ts";
 import { COLORS, GROUP_PALETTE } from "../chart/svg.ts";
@@ -22,6 +23,7 @@ import { vegaText } from "../escape.ts";
  * ```
  */
 export function rankingBarSpec(result: ScoreResult, options: RankingBarOptions = {}): VegaLiteSpec {
+  checkArgument(isResultLike(result), "rankingBarSpec", "the result of score()", result);
   const { C, locale, fmt, node, year, units, window, note, label: text } = barSelection(result, options);
   // Titles are single-line text (vegaText): the tooltip titles become part of a Vega expression.
   const label = vegaText(text);
