@@ -68,10 +68,9 @@ export interface PlanResult {
   readonly total: number;
   readonly steps: number;
   /**
-   * The step of continuous rules the search took: `step`, or the least of 0.001, 0.002, 0.005,
-   * 0.01 … with which every allowed indicator can reach its maximum within `maxSteps`. The last
-   * step is shortened on the 4-decimal grid either way, so a wider step changes which indicator
-   * the greedy search raises first only where gains are not linear.
+   * The step of continuous rules the search took: `step`, or the least step of the 1-2-5 series
+   * (… 0.0005, 0.001, 0.002, 0.005, 0.01 …) with which every allowed indicator can reach its
+   * maximum within `maxSteps`. The last step is shortened on the 4-decimal grid either way.
    */
   readonly step: number;
   /** The search stopped at `maxSteps` before the goal was met: `reached` false does not then mean out of reach. */
