@@ -78,8 +78,12 @@ export const chartCommand: Command = {
     const before = beforeFile === undefined ? undefined : await scoreBefore(io, beforeFile, values, scored);
     // A year the data does not have would draw an empty chart titled with it: refuse it as
     // `dti years` and `dti explain` do (with --before, --from is a year of the earlier data).
-    requireYears(scored.result, [type === "comparison" ? undefined : year, type === "comparison" ? to : undefined]);
-    if (type === "comparison") requireYears(before ?? scored.result, [from]);
+    if (type !== "comparison") requireYears(scored.result, [year]);
+    else if (before === undefined) requireYears(scored.result, [from, to]);
+    else {
+      requireYears(before, [from]);
+      requireYears(scored.result, [to]);
+    }
     bar.step(`drawing the ${type} chart`);
     const text = (k: string) => stringOption(values, k);
     const common = {

@@ -25,8 +25,12 @@ describe("dti chart", () => {
     const two = "fixtures/provinces-63-synthetic-2years.csv";
     const later = await cli(["chart", two, ...FW22, "--type", "comparison", "--from", "2030", "--to", "2031"]);
     expect(later.code).toBe(1);
-    expect(later.stderr).toContain("the result has no year 2031 (years: 2022, 2023)");
+    expect(later.stderr).toContain("the result has no year 2030 (years: 2022, 2023)");
     expect((await cli(["chart", two, ...FW22, "--type", "comparison", "--from", "2021"])).stderr).toContain("no year 2021");
+    // With --before, --from is a year of the earlier data.
+    const before = await cli(["chart", two, ...FW22, "--type", "comparison", "--before", SAMPLE, "--from", "2022"]);
+    expect(before.code).toBe(1);
+    expect(before.stderr).toContain("the result has no year 2022 (years: none: score with a year column)");
     expect((await cli(["chart", two, ...FW22, "--type", "comparison", "--from", "2022", "--to", "2023", "--limit", "2"])).code).toBe(0);
     expect((await cli(["chart", two, ...FW22, "--year", "2022", "--limit", "2"])).code).toBe(0);
   });
