@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { explain } from "../src/analysis.ts";
+import { compareYears, explain, planImprovements } from "../src/analysis.ts";
 import { parseCsv } from "../src/csv.ts";
-import { findUnit, frameworkFromTable, getFramework, parseFramework, parseRuleText, readUnits, score, tableFromRecords } from "../src/index.ts";
-import { rankingBarChart, toMarkdown } from "../src/report.ts";
-import { readXlsx } from "../src/xlsx.ts";
+import { findUnit, frameworkColumns, frameworkFromTable, getFramework, parseFramework, parseRuleText, readUnits, score, tableFromRecords } from "../src/index.ts";
+import { rankingBarChart, toHTMLReport, toMarkdown } from "../src/report.ts";
+import { readXlsx, toTemplateXLSX } from "../src/xlsx.ts";
 import { DtiError, error, formatIssue, isDtiError, warning, type Issue } from "../src/errors.ts";
 
 describe("formatIssue", () => {
@@ -117,14 +117,19 @@ describe("wrong arguments to the public functions", () => {
     ["rankingBarChart", (x) => rankingBarChart(x), /rankingBarChart needs the result of score\(\)/u],
     ["explain", (x) => explain(x, top5(), "Quảng Ninh"), /needs a framework/u],
     ["readXlsx", (x) => readXlsx(x), /readXlsx needs the workbook's bytes/u],
+    ["compareYears", (x) => compareYears(x, { from: 2022, to: 2023 }), /compareYears needs the result of score\(\)/u],
+    ["planImprovements", (x) => planImprovements(getFramework("vn-dti-2022-province"), [], "Quảng Ninh", x), /planImprovements needs options with a goal/u],
+    ["frameworkColumns", (x) => frameworkColumns(x), /frameworkColumns needs a framework/u],
+    ["toTemplateXLSX", (x) => toTemplateXLSX(x), /toTemplateXLSX needs a framework/u],
+    ["toHTMLReport", (x) => toHTMLReport(x), /toHTMLReport needs the result of score\(\)/u],
   ];
   it.each(calls)("%s", (_name, call, message) => {
     for (const x of bad) {
       // A string is a valid argument for some (a rule text, a framework id): skip those where it is.
       if (typeof x === "string" && ["parseFramework", "getFramework", "parseRuleText"].includes(_name)) continue;
       if (x instanceof Uint8Array && _name === "readXlsx") continue;
-      // An object is a framework definition to explain: validateFramework reports what is wrong with it.
-      if (typeof x === "object" && x !== null && _name === "explain") continue;
+      // An object is a framework definition to explain (validateFramework reports what is wrong with it), or options to check.
+      if (typeof x === "object" && x !== null && ["explain", "planImprovements"].includes(_name)) continue;
       let thrown: unknown;
       try {
         call(x as never);

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { checkArgument, isResultLike } from "../errors.ts";
 import type { LocalizedName } from "../framework/types.ts";
 import type { ScoreResult } from "../pipeline/types.ts";
 import { bandOf } from "./band-of.ts";
@@ -55,6 +56,7 @@ export interface ApplyBandsOptions {
  * ```
  */
 export function applyBands(result: ScoreResult, set: BandSet, options: ApplyBandsOptions = {}): BandsResult {
+  checkArgument(isResultLike(result), "applyBands", "the result of score()", result);
   const nodeIds =
     options.nodes === true
       ? result.nodes.filter((n) => n.id !== result.root).map((n) => n.id)

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { checkArgument, isObject, isResultLike } from "../errors.ts";
 import { requireYears } from "./result-years.ts";
 import { dec } from "../number/decimal.ts";
 import type { NodeResult, ScoreResult, UnitResult } from "../pipeline/types.ts";
@@ -103,6 +104,8 @@ function change(a: NodeResult | undefined, b: NodeResult | undefined, decimals: 
  * ```
  */
 export function compareYears(result: ScoreResult, options: CompareYearsOptions): YearComparison {
+  checkArgument(isResultLike(result), "compareYears", "the result of score()", result);
+  checkArgument(isObject(options), "compareYears", "options with the years to compare, e.g. { from: 2022, to: 2023 }", options);
   const inYear = (y: number) => result.units.filter((u) => u.year === y);
   const a = inYear(options.from);
   const b = inYear(options.to);

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { DtiError, error, showValue } from "../errors.ts";
+import { checkArgument, DtiError, error, isObject, showValue } from "../errors.ts";
 import type { Framework, FrameworkDefinition, LocalizedName } from "../framework/types.ts";
 import { dec, type Decimal } from "../number/decimal.ts";
 import type { ScoreInput, UnitResult } from "../pipeline/types.ts";
@@ -103,6 +103,7 @@ const ALGORITHM =
  * ```
  */
 export function planImprovements(framework: Framework | FrameworkDefinition, data: ScoreInput, unit: string, options: PlanOptions): PlanResult {
+  checkArgument(isObject(options), "planImprovements", "options with a goal, e.g. { toRank: 1 } or { toScore: 0.8 }", options);
   checkGoal(options);
   const s = prepareScenario(framework, data, unit, options);
   const d = s.baseline.framework.decimals;

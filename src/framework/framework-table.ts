@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { checkArgument, error, type Issue, showValue } from "../errors.ts";
+import { checkArgument, error, isObject, type Issue, showValue } from "../errors.ts";
 import type { RawRow } from "../input/table.ts";
 import { normalizeKey } from "../text/normalize-key.ts";
 import { criteriaTree, finishDraft } from "./criteria-tree.ts";
@@ -115,6 +115,7 @@ function criteriaColumns(header: RawRow, bad: (row: number, message: string) => 
  * ```
  */
 export function frameworkToTable(framework: FrameworkDefinition): string[][] {
+  checkArgument(isObject(framework) && isObject(framework.root), "frameworkToTable", "a framework (getFramework or parseFramework makes one)", framework);
   const columns = Object.keys(CRITERIA_COLUMNS) as CriteriaColumn[];
   const width = columns.length;
   const pad = (cells: string[]) => [...cells, ...new Array<string>(Math.max(0, width - cells.length)).fill("")];

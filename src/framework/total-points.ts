@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { checkArgument, isObject } from "../errors.ts";
 import { weightedChildren } from "./adjustments.ts";
 import type { Framework } from "./types.ts";
 
@@ -18,6 +19,7 @@ import type { Framework } from "./types.ts";
  * ```
  */
 export function totalPoints(framework: Pick<Framework, "root">): number | undefined {
+  checkArgument(isObject(framework) && isObject(framework.root), "totalPoints", "a framework (getFramework or parseFramework makes one)", framework);
   const root = framework.root;
   if (root.maxPoints !== undefined) return root.maxPoints > 0 ? root.maxPoints : undefined;
   if (root.rule !== undefined) return undefined;

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { checkArgument, isObject } from "../errors.ts";
 import { inputKeys } from "../framework/input-keys.ts";
 import { ruleMax } from "../framework/rule-max.ts";
 import { ruleToText } from "../framework/rule-text.ts";
@@ -101,6 +102,7 @@ function check(node: IndicatorNode): CellCheck {
  * ```
  */
 export function frameworkColumns(framework: Pick<Framework, "root">): FrameworkColumn[] {
+  checkArgument(isObject(framework) && isObject(framework.root), "frameworkColumns", "a framework (getFramework or parseFramework makes one)", framework);
   const out: FrameworkColumn[] = [];
   const visit = (node: FrameworkNode) => {
     if (node.rule === undefined) return node.children.forEach(visit);

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { checkArgument, isObject } from "../errors.ts";
 import { ruleMax } from "../framework/rule-max.ts";
 import type { Framework, FrameworkNode, IndicatorNode, ScoringRule } from "../framework/types.ts";
 import { frameworkColumns } from "./framework-columns.ts";
@@ -58,6 +59,7 @@ export const vn = (n: number): string => formatNumber(n, plainStyle(true));
  * ```
  */
 export function templateCriteria(framework: Framework): TemplateCriterion[] {
+  checkArgument(isObject(framework) && isObject(framework.root), "templateCriteria", "a framework (getFramework or parseFramework makes one)", framework);
   const columns = frameworkColumns(framework);
   return leaves(framework.root).map(({ node, groups }) => {
     const max = node.maxPoints ?? ruleMax(node);

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { checkArgument, isResultLike } from "../errors.ts";
 import { ratFromDecimal, ratNeg, ratScaledHalfUp, ratSign, ratSub, scaledText } from "../number/rational.ts";
 import type { ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { samePeers } from "./unit-stats.ts";
@@ -59,6 +60,7 @@ function difference(a: string, b: string, places: number): string {
  * ```
  */
 export function rankNeighbours(result: ScoreResult, unit: UnitResult): RankNeighbours {
+  checkArgument(isResultLike(result), "rankNeighbours", "the result of score()", result);
   if (unit.rank === null || unit.value === null) return {};
   const list = rankOrder(samePeers(result, unit));
   const places = result.framework.decimals;

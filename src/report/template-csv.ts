@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { checkArgument, isObject } from "../errors.ts";
 import type { Framework } from "../framework/types.ts";
 import { frameworkColumns } from "../input/framework-columns.ts";
 import { identityHeaders, type TemplateUnit } from "../input/template-columns.ts";
@@ -29,6 +30,7 @@ export interface TemplateCsvOptions {
  * ```
  */
 export function templateCSV(framework: Framework, options: TemplateCsvOptions = {}): string {
+  checkArgument(isObject(framework) && isObject(framework.root), "templateCSV", "a framework (getFramework or parseFramework makes one)", framework);
   const d = options.delimiter ?? ",";
   const units = options.units ?? [];
   const identity = identityHeaders(units);

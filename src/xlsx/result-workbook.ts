@@ -73,6 +73,7 @@ function sheetOf(name: string, columns: readonly Column[], units: readonly UnitR
  * ```
  */
 export function resultSheets(result: ScoreResult, options: XlsxReportOptions = {}): WriteSheet[] {
+  checkArgument(isResultLike(result), "resultSheets", "the result of score()", result);
   const language = options.language ?? "vi";
   const L = LABELS[language];
   const has = (f: (u: UnitResult) => unknown) => result.units.some((u) => f(u) !== undefined && f(u) !== null);

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { checkArgument, isObject } from "../errors.ts";
 import type { Framework } from "../framework/types.ts";
 import { frameworkColumns, type CellCheck } from "../input/framework-columns.ts";
 import { identityHeaders, templateCriteria, vn, type TemplateUnit } from "../input/template-columns.ts";
@@ -40,6 +41,7 @@ function checkText(check: CellCheck): string {
  * ```
  */
 export function templateSheets(framework: Framework, options: TemplateOptions = {}): WriteSheet[] {
+  checkArgument(isObject(framework) && isObject(framework.root), "templateSheets", "a framework (getFramework or parseFramework makes one)", framework);
   const units = options.units ?? [];
   const identity = identityHeaders(units);
   const columns = frameworkColumns(framework);
@@ -119,5 +121,6 @@ export function templateSheets(framework: Framework, options: TemplateOptions = 
  * ```
  */
 export function toTemplateXLSX(framework: Framework, options: TemplateOptions = {}): Uint8Array {
+  checkArgument(isObject(framework) && isObject(framework.root), "toTemplateXLSX", "a framework (getFramework or parseFramework makes one)", framework);
   return writeWorkbook(templateSheets(framework, options));
 }

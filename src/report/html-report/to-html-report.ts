@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { checkArgument, isResultLike } from "../../errors.ts";
 import { builtinFrameworks } from "../../framework/builtin/index.ts";
 import type { ScoreResult, UnitResult } from "../../pipeline/types.ts";
 import { VERSION } from "../../version.ts";
@@ -72,6 +73,7 @@ export function reportCards(result: ScoreResult, cards?: number): RowWindow<Unit
  * ```
  */
 export function toHTMLReport(result: ScoreResult, options: HtmlReportOptions = {}): string {
+  checkArgument(isResultLike(result), "toHTMLReport", "the result of score()", result);
   const ctx = reportContext(result, options);
   const { t, language, locale } = ctx;
   const info: ReportFrameworkInfo | undefined = options.framework ?? builtinFrameworks.find((f) => f.id === result.framework.id);
