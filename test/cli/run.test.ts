@@ -228,6 +228,9 @@ describe("dti -o over the input", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
 describe("numeric flags", () => {
   const ASSESS = ["assess", "fixtures/assessment-2022-synthetic.csv", ...FW22];
   it.each([
