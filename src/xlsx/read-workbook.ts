@@ -11,6 +11,7 @@ import { checkArgument, error, type Issue, showList, showValue } from "../errors
 import { cellRef, parseCellRef } from "./cell-ref.ts";
 import { attributes, child, childrenNamed, parseXml, textOf, type XmlElement } from "./xml.ts";
 import { scanSheet } from "./scan-sheet.ts";
+import { centralCrcs, crc32 } from "./zip-crc.ts";
 
 export type { MergedRange, SheetCells, SheetValue, UncachedFormula } from "./scan-sheet.ts";
 import type { SheetCells } from "./scan-sheet.ts";
@@ -49,8 +50,9 @@ function unzipParts(bytes: Uint8Array, wanted: (name: string) => boolean): Unzip
     fail(xls ? "this is an old Excel 97-2003 workbook (.xls): save it as .xlsx (Excel Workbook) or as CSV UTF-8" : "this is not an .xlsx workbook (no zip signature): save it from Excel as .xlsx, or as CSV UTF-8");
   }
   let total = 0;
+  let parts: Unzipped;
   try {
-    return unzipSync(bytes, {
+    parts = unzipSync(bytes, {
       filter: (file) => {
         if (!wanted(file.name)) return false;
         total += file.originalSize;
@@ -64,6 +66,15 @@ function unzipParts(bytes: Uint8Array, wanted: (name: string) => boolean): Unzip
     if (e instanceof WorkbookError) throw e;
     return fail(`the workbook cannot be unzipped (${(e as Error).message}): is the file complete?`);
   }
+  // fflate does not check CRC-32s: a damaged part, stored or deflated, would be read as other values.
+  const crcs = centralCrcs(bytes);
+  for (const [name, data] of Object.entries(parts)) {
+    const expected = crcs?.get(name);
+    if (expected === undefined || crc32(data) !== expected) {
+      fail(`the workbook cannot be unzipped (the part ${showValue(name)} is damaged: its CRC-32 check fails): is the file complete? Copy or download it again`);
+    }
+  }
+  return parts;
 }
 
 function xmlPart(parts: Unzipped, name: string): XmlElement | undefined {
