@@ -8,7 +8,7 @@
 import { error, showValue, warning, type Issue } from "../errors.ts";
 import type { RawTable } from "../input/table.ts";
 import { headerText, placeHeader } from "../input/two-row-header.ts";
-import { cellRef } from "./cell-ref.ts";
+import { cellRef, MAX_ROWS } from "./cell-ref.ts";
 import type { MergedRange, SheetCells, SheetValue } from "./read-workbook.ts";
 
 /** Options of {@link sheetTable}. */
@@ -29,23 +29,55 @@ const isBlankValue = (v: SheetValue | undefined) => v === undefined || (typeof v
  * A cell merged over several rows shows its value in every row of the range (a unit name or a
  * header merged down, a group name merged over its units): the value is copied down the range's
  * first column into blank cells. A title merged across columns stays in its first cell only.
+ * Only rows that hold a cell of their own are filled: a range is clipped to the sheet's rows, so a
+ * merge written down to row 1,048,576 (or over the whole sheet) costs the rows there are, never a
+ * million rows of its own. Ranges that would fill more cells than the sheet holds (plus
+ * {@link MAX_ROWS}) are refused (`DATA_TOO_LARGE`): Excel never overlaps merged ranges, so only a
+ * file made to be slow gets there.
  */
-function fillMergedDown(rows: SheetCells["rows"], merges: readonly MergedRange[]): Grid {
+function fillMergedDown(cells: SheetCells, issues: Issue[]): Grid {
+  const { rows, merges } = cells;
   const grid: Grid = new Map(rows as Map<number, (SheetValue | undefined)[]>);
+  if (!merges.some((m) => m.bottom > m.top)) return grid;
+  const numbers = [...rows.keys()].sort((a, b) => a - b);
+  let budget = MAX_ROWS;
+  for (const row of rows.values()) budget += row.length;
+  // Rows copied already: a row is copied once, however many ranges fill it.
+  const copied = new Set<number>();
   for (const m of merges) {
     if (m.bottom <= m.top) continue;
     const value = rows.get(m.top)?.[m.left];
     if (isBlankValue(value)) continue;
-    for (let r = m.top + 1; r <= m.bottom; r++) {
-      const row = grid.get(r);
-      if (row !== undefined && !isBlankValue(row[m.left])) continue;
-      const copy = row === undefined ? [] : [...row];
-      copy[m.left] = value;
+    for (let k = firstAfter(numbers, m.top); k < numbers.length && (numbers[k] as number) <= m.bottom; k++) {
+      if (--budget < 0) {
+        issues.push(error("DATA_TOO_LARGE", `the merged ranges of the sheet ${showValue(cells.name)} fill more cells than the sheet holds (the last one read is ${cellRef(m.left, m.top)}:${cellRef(m.right, m.bottom)}; Excel never overlaps merged ranges): unmerge the cells and save the workbook again`, { row: m.top }));
+        return grid;
+      }
+      const r = numbers[k] as number;
+      let row = grid.get(r) as (SheetValue | undefined)[];
+      if (!isBlankValue(row[m.left])) continue;
       // The copy replaces the row as read: the SheetCells stay as they were.
-      grid.set(r, copy);
+      if (!copied.has(r)) {
+        row = [...row];
+        grid.set(r, row);
+        copied.add(r);
+      }
+      row[m.left] = value;
     }
   }
   return grid;
+}
+
+/** The index of the first of the ascending `numbers` above `n` (binary search). */
+function firstAfter(numbers: readonly number[], n: number): number {
+  let lo = 0;
+  let hi = numbers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((numbers[mid] as number) <= n) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -66,8 +98,8 @@ function fillMergedDown(rows: SheetCells["rows"], merges: readonly MergedRange[]
  * ```
  */
 export function sheetTable(cells: SheetCells, options: SheetTableOptions = {}): RawTable {
-  const grid = fillMergedDown(cells.rows, cells.merges);
   const issues: Issue[] = [...cells.issues];
+  const grid = fillMergedDown(cells, issues);
   const numbers = [...grid.keys()].filter((r) => grid.get(r)?.some((v) => !isBlankValue(v))).sort((a, b) => a - b);
   let width = 0;
   for (const r of numbers) {

@@ -103,6 +103,32 @@ describe("readXlsx", () => {
     expect(readXlsx(bytes).rows.map((r) => r.cells)).toEqual([["Sở", "Sở A"], ["Sở", "Sở B"], ["Quận", "Quận 1"]]);
   });
 
+  it("clips a merged range to the rows the sheet has: a merge over the whole sheet or down to row 1,048,576 adds no row", () => {
+    const strings: string[] = [];
+    const sheetData = [excelRow(1, ["Đơn vị", "NTS"], strings), excelRow(2, ["Huế", 0.5], strings), excelRow(3, ["Đà Nẵng", 0.7], strings)].join("");
+    for (const merge of ["A1:XFD1048576", "B3:B1048576", "A2:A1048576"]) {
+      const started = performance.now();
+      const table = readXlsx(excelWorkbook([{ name: "S", sheetData, merges: [merge] }], strings));
+      expect(performance.now() - started, merge).toBeLessThan(500);
+      expect(table.rows.map((r) => r.line), merge).toEqual([2, 3]);
+      expect(table.issues, merge).toEqual([]);
+    }
+    // A unit merged over the row below fills it, the row has cells of its own.
+    const down = readXlsx(excelWorkbook([{ name: "S", sheetData: [excelRow(1, ["Đơn vị", "NTS"], strings), excelRow(2, ["Huế", 0.5], strings), excelRow(3, [null, 0.7], strings)].join(""), merges: ["A2:A1048576"] }], strings));
+    expect(down.rows.map((r) => r.cells)).toEqual([["Huế", 0.5], ["Huế", 0.7]]);
+  });
+
+  it("refuses merged ranges made to fill more cells than the sheet holds (Excel never overlaps them)", () => {
+    const strings: string[] = [];
+    const rows = [excelRow(1, ["Đơn vị", "NTS"], strings), ...Array.from({ length: 2000 }, (_, i) => `<row r="${i + 2}"><c r="B${i + 2}"><v>1</v></c></row>`)];
+    const merges = Array.from({ length: 2000 }, () => "A1:A1048576");
+    const started = performance.now();
+    const table = readXlsx(excelWorkbook([{ name: "S", sheetData: rows.join(""), merges }], strings));
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(table.issues[0]).toMatchObject({ code: "DATA_TOO_LARGE", severity: "error", row: 1 });
+    expect(table.issues[0]?.message).toContain("A1:A1048576");
+  });
+
   it("reports a file that is not a workbook, an old .xls file, a broken zip and a DOCTYPE, never throwing", () => {
     expect(readXlsx(strToU8("Tỉnh,NTS\nHuế,1\n")).issues[0]).toMatchObject({ code: "DATA_PARSE" });
     expect(readXlsx(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0])).issues[0]?.message).toContain("Excel 97-2003");
