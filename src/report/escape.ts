@@ -10,6 +10,9 @@
 // eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 
+/** Tests for a character XML 1.0 forbids (see above); not global, so `test` keeps no state. */
+export const INVALID_XML_CHARACTER = new RegExp(INVALID_XML.source, "u");
+
 /**
  * Escapes text for HTML or XML content and attribute values: `&`, `<`, `>`, `"` and `'`, and
  * replaces characters XML cannot hold (control characters, lone surrogates) with U+FFFD, so data

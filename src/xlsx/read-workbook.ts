@@ -10,7 +10,7 @@ import { unzipSync, type Unzipped } from "fflate";
 import { checkArgument, error, type Issue, showList, showValue } from "../errors.ts";
 import { cellRef, parseCellRef } from "./cell-ref.ts";
 import { attributes, child, childrenNamed, parseXml, textOf, type XmlElement } from "./xml.ts";
-import { scanSheet } from "./scan-sheet.ts";
+import { scanSheet, SheetXmlError } from "./scan-sheet.ts";
 import { centralCrcs, crc32 } from "./zip-crc.ts";
 
 export type { MergedRange, SheetCells, SheetValue, UncachedFormula } from "./scan-sheet.ts";
@@ -39,8 +39,8 @@ export class WorkbookError extends Error {
   }
 }
 
-function fail(message: string, code: "DATA_PARSE" | "DATA_TOO_LARGE" | "OPTION_INVALID" = "DATA_PARSE"): never {
-  throw new WorkbookError(error(code, message));
+function fail(message: string, code: "DATA_PARSE" | "DATA_TOO_LARGE" | "OPTION_INVALID" = "DATA_PARSE", row?: number): never {
+  throw new WorkbookError(error(code, message, row === undefined ? {} : { row }));
 }
 
 /** Unzips the parts `wanted` picks, refusing parts (and totals) past the size limits. */
@@ -185,7 +185,7 @@ export function readSheetCells(bytes: Uint8Array, sheet?: string | number): Shee
   try {
     return { name: entry.name, ...scanSheet(decoder.decode(data), strings, entry.name) };
   } catch (e) {
-    if (e instanceof WorkbookError) throw e;
-    return fail(`the sheet ${showValue(entry.name)} is not well-formed XML (${(e as Error).message})`);
+    if (e instanceof SheetXmlError) return fail(e.message, "DATA_PARSE", e.row);
+    throw e;
   }
 }

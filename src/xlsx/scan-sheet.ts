@@ -5,8 +5,9 @@
  * @module
  */
 import { error, showValue, type Issue } from "../errors.ts";
-import { cellRef, parseCellRef } from "./cell-ref.ts";
-import { attributes, scanXml } from "./xml.ts";
+import { INVALID_XML_CHARACTER } from "../report/escape.ts";
+import { cellRef, MAX_ROWS, parseCellRef } from "./cell-ref.ts";
+import { attributes, scanXml, type XmlHandlers } from "./xml.ts";
 
 /** A cell as stored: text, a number, a boolean; blank cells are absent. */
 export type SheetValue = string | number | boolean;
@@ -51,7 +52,23 @@ interface SheetCursor {
   /** Which text is being read: a value, a formula, an inline string's text (not its phonetic guide). */
   reading: "v" | "f" | "t" | undefined;
   phonetic: number;
+  /** The row or cell being read is not read (its reference was reported). */
+  skipRow: boolean;
+  skipCell: boolean;
 }
+
+/** A worksheet that is not well-formed XML, at the row being read when the reading stopped. */
+export class SheetXmlError extends Error {
+  constructor(
+    message: string,
+    readonly row: number | undefined,
+  ) {
+    super(message);
+    this.name = "SheetXmlError";
+  }
+}
+
+const LIMITS = `columns go from A to XFD, rows from 1 to ${MAX_ROWS.toLocaleString("en")}`;
 
 /** A `<mergeCell ref="A1:C2">` range; undefined when the reference cannot be read. */
 function mergedRange(ref: string): MergedRange | undefined {
@@ -62,19 +79,34 @@ function mergedRange(ref: string): MergedRange | undefined {
   return { top: Math.min(from.row, to.row), bottom: Math.max(from.row, to.row), left: Math.min(from.col, to.col), right: Math.max(from.col, to.col) };
 }
 
-/** An opening tag of the worksheet: a row or a cell starts, a value, formula or inline text begins, a range is merged. */
-function openTag(at: SheetCursor, name: string, attrText: string, merges: MergedRange[]): void {
+/**
+ * An opening tag of the worksheet: a row or a cell starts, a value, formula or inline text begins,
+ * a range is merged. A row or cell reference that names no cell of a sheet, or a cell inside
+ * another row than its reference says, is reported and not read: where its value belongs is
+ * unknown. A row written twice is read as one, so a cell written twice in it is found.
+ */
+function openTag(at: SheetCursor, name: string, attrText: string, rows: Map<number, (SheetValue | undefined)[]>, merges: MergedRange[], report: (message: string, row?: number) => void): void {
   switch (name) {
     case "row": {
       const r = attributes(attrText)["r"];
-      at.row = r !== undefined && /^\d+$/u.test(r) ? Number(r) : at.row + 1;
-      at.cells = [];
+      const row = r === undefined ? at.row + 1 : /^\d{1,7}$/u.test(r.trim()) ? Number(r) : 0;
+      at.skipRow = row < 1 || row > MAX_ROWS;
+      if (at.skipRow) {
+        report(`the row number ${showValue(r)} is not a row of a sheet (${LIMITS}); the row is not read`, at.row + 1);
+        break;
+      }
+      at.row = row;
+      at.cells = rows.get(row) ?? [];
       at.col = -1;
       break;
     }
     case "c": {
       const attrs = attributes(attrText);
-      const ref = attrs["r"] === undefined ? undefined : parseCellRef(attrs["r"]);
+      const r = attrs["r"];
+      const ref = r === undefined ? undefined : parseCellRef(r);
+      at.skipCell = at.skipRow || (r !== undefined && (ref === undefined || ref.row !== at.row));
+      if (!at.skipRow && ref === undefined && r !== undefined) report(`the cell reference ${showValue(r)} in row ${at.row} is not a cell of a sheet (${LIMITS}); the cell is not read`, at.row);
+      else if (!at.skipRow && ref !== undefined && ref.row !== at.row) report(`the cell ${showValue(r)} is written inside row ${at.row}, so which row it belongs to is unknown; the cell is not read`, at.row);
       at.col = ref?.col ?? at.col + 1;
       at.type = attrs["t"] ?? "n";
       at.value = at.formula = at.inline = undefined;
@@ -98,8 +130,10 @@ function openTag(at: SheetCursor, name: string, attrText: string, merges: Merged
       if (at.inline !== undefined && at.phonetic === 0) at.reading = "t";
       break;
     case "mergeCell": {
-      const range = mergedRange(attributes(attrText)["ref"] ?? "");
+      const ref = attributes(attrText)["ref"] ?? "";
+      const range = mergedRange(ref);
       if (range !== undefined) merges.push(range);
+      else report(`the merged range ${showValue(ref)} is not a range of cells (${LIMITS}); it is not read, so its value is not filled into the cells it covers`);
       break;
     }
   }
@@ -115,9 +149,10 @@ export function scanSheet(xml: string, strings: readonly string[], sheet: string
   const uncached: UncachedFormula[] = [];
   const rows = new Map<number, (SheetValue | undefined)[]>();
   const merges: MergedRange[] = [];
-  const at: SheetCursor = { row: 0, cells: [], col: -1, type: "n", value: undefined, formula: undefined, inline: undefined, reading: undefined, phonetic: 0 };
-  scanXml(xml, {
-    open: (name, attrText) => openTag(at, name, attrText, merges),
+  const at: SheetCursor = { row: 0, cells: [], col: -1, type: "n", value: undefined, formula: undefined, inline: undefined, reading: undefined, phonetic: 0, skipRow: false, skipCell: false };
+  const report = (message: string, row?: number) => issues.push(error("DATA_PARSE", `sheet ${showValue(sheet)}: ${message}`, row === undefined ? {} : { row }));
+  const handlers: XmlHandlers = {
+    open: (name, attrText) => openTag(at, name, attrText, rows, merges, report),
     text(text) {
       if (at.reading === "v") at.value += text;
       else if (at.reading === "f") at.formula += text;
@@ -134,17 +169,33 @@ export function scanSheet(xml: string, strings: readonly string[], sheet: string
           at.phonetic--;
           break;
         case "c": {
+          if (at.skipCell) break;
           const v = cellValue(at.type, at.value, at.inline, strings, sheet, at.col, at.row, issues);
-          if (v !== undefined) at.cells[at.col] = v;
+          const where = `sheet ${showValue(sheet)}, cell ${cellRef(at.col, at.row)}`;
+          if (v !== undefined && at.cells[at.col] !== undefined) {
+            issues.push(error("DATA_PARSE", `${where} is written twice (${showValue(at.cells[at.col])}, then ${showValue(v)}), so which value is meant is unknown; keep one of them (the first is read)`, { row: at.row }));
+          } else if (typeof v === "string" && INVALID_XML_CHARACTER.test(v)) {
+            // A NUL or other control character XML does not allow (written as &#0; or as a byte):
+            // it would end up in a unit or column name. Reported as CSV reports a NUL.
+            issues.push(error("DATA_ENCODING", `${where}: the text ${showValue(v)} holds a NUL or another control character a workbook cannot hold; retype the cell (the cell is not read)`, { row: at.row }));
+          } else if (v !== undefined) at.cells[at.col] = v;
           else if (at.formula !== undefined && (at.value ?? "").trim() === "" && at.inline === undefined) uncached.push({ row: at.row, col: at.col, formula: at.formula });
           break;
         }
         case "row":
-          if (at.cells.length > 0) rows.set(at.row, at.cells);
+          if (!at.skipRow && at.cells.length > 0) rows.set(at.row, at.cells);
+          at.skipRow = false;
           break;
       }
     },
-  });
+  };
+  try {
+    scanXml(xml, handlers);
+  } catch (e) {
+    // Where the reading stopped: the cell being read (an entity XML does not define, a tag not closed …).
+    const where = at.row === 0 ? "" : ` at ${at.col >= 0 ? `cell ${cellRef(at.col, at.row)}` : `row ${at.row}`}`;
+    throw new SheetXmlError(`the sheet ${showValue(sheet)} is not well-formed XML${where} (${(e as Error).message})`, at.row === 0 ? undefined : at.row);
+  }
   return { rows, merges, uncached, issues };
 }
 
@@ -158,17 +209,27 @@ function cellValue(type: string, v: string | undefined, inline: string | undefin
       if (s === undefined) issues.push(error("DATA_PARSE", `sheet ${showValue(sheet)}, cell ${cellRef(col, row)}: shared string ${showValue(v)} does not exist`, { row }));
       return s;
     }
-    case "b":
-      return v.trim() === "1" || v.trim().toLowerCase() === "true";
+    case "b": {
+      const b = v.trim().toLowerCase();
+      if (b === "1" || b === "true") return true;
+      if (b === "0" || b === "false") return false;
+      issues.push(error("DATA_PARSE", `sheet ${showValue(sheet)}, cell ${cellRef(col, row)}: ${showValue(v)} is not a stored TRUE or FALSE (1 or 0); the cell is not read`, { row }));
+      return undefined;
+    }
     case "str":
     case "e":
     case "d":
       return v;
-    default: {
+    case "n":
+    case "": {
       if (v.trim() === "") return undefined;
       const n = Number(v);
       // Stored numbers are written with a dot and no grouping: read as typed, never by locale.
       return Number.isFinite(n) ? (n === 0 ? 0 : n) : v;
     }
+    default:
+      // Not a type Excel writes: reading it as a number (or as text) would be a guess.
+      issues.push(error("DATA_PARSE", `sheet ${showValue(sheet)}, cell ${cellRef(col, row)}: the cell type t=${showValue(type)} is not one of Excel's (n, s, str, inlineStr, b, e, d), so the value ${showValue(v)} is not read; save the workbook from Excel or LibreOffice again`, { row }));
+      return undefined;
   }
 }

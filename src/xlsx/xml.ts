@@ -2,7 +2,8 @@
  * A small XML reader for the parts of an .xlsx package (workbook, relationships, shared strings,
  * worksheets): elements, attributes and text, nothing more. A document type declaration is
  * refused, so no entity can expand (the XML parsers' recurring denial-of-service bugs need one);
- * only the five predefined entities and numeric character references are decoded.
+ * only the five predefined entities and numeric character references are decoded, any other `&`
+ * is an error.
  *
  * @module
  */
@@ -16,15 +17,22 @@ export interface XmlElement {
 
 const PREDEFINED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
-/** Decodes `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` and `&#NNN;` / `&#xHH;`; any other entity is kept as written. */
+/**
+ * Decodes `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` and `&#NNN;` / `&#xHH;`. Any other `&` throws:
+ * without a document type declaration (refused) XML defines no other entity, so `&foo;` or a bare
+ * `&` is a document that is not well-formed, never text to keep as written.
+ */
 export function decodeEntities(text: string): string {
   if (!text.includes("&")) return text;
-  return text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-z]{2,4});/gu, (whole, ref: string) => {
-    if (ref.startsWith("#")) {
-      const code = ref[1] === "x" ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  return text.replace(/&(#x[0-9a-fA-F]+;|#[0-9]+;|[A-Za-z_][\w.-]*;)?/gu, (whole, ref: string | undefined, at: number) => {
+    if (ref !== undefined && ref.startsWith("#")) {
+      const code = ref[1] === "x" ? Number.parseInt(ref.slice(2, -1), 16) : Number.parseInt(ref.slice(1, -1), 10);
+      if (code <= 0x10ffff) return String.fromCodePoint(code);
     }
-    return PREDEFINED[ref] ?? whole;
+    const name = ref?.slice(0, -1);
+    if (name !== undefined && Object.hasOwn(PREDEFINED, name)) return PREDEFINED[name] as string;
+    const shown = whole === "&" ? text.slice(at, at + 12) : whole.slice(0, 40);
+    throw new Error(`"${shown}" is not an entity XML defines (only &amp; &lt; &gt; &quot; &apos; and character references such as &#273;): an "&" in text is written "&amp;"`);
   });
 }
 

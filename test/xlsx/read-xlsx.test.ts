@@ -129,6 +129,39 @@ describe("readXlsx", () => {
     expect(table.issues[0]?.message).toContain("A1:A1048576");
   });
 
+  it("reports every cell it cannot place or read, naming the sheet and the cell, instead of dropping or guessing", () => {
+    const head = '<row r="1"><c r="A1" t="inlineStr"><is><t>Đơn vị</t></is></c><c r="B1" t="inlineStr"><is><t>NTS</t></is></c></row>';
+    const read = (row2: string, merges?: string[]) => readXlsx(excelWorkbook([{ name: "Dữ liệu", sheetData: head + row2, ...(merges === undefined ? {} : { merges }) }]));
+    const unit = '<c r="A2" t="inlineStr"><is><t>Huế</t></is></c>';
+    const cases: [string, string, string, string?][] = [
+      // a reference past column XFD, an invalid reference, a cell inside another row, a row number past 1,048,576
+      [`<row r="2">${unit}<c r="XFE2"><v>0.5</v></c></row>`, "DATA_PARSE", 'the cell reference "XFE2" in row 2 is not a cell of a sheet'],
+      [`<row r="2">${unit}<c r="B-2"><v>0.5</v></c></row>`, "DATA_PARSE", 'the cell reference "B-2" in row 2'],
+      [`<row r="3">${unit}<c r="B2"><v>0.5</v></c></row>`, "DATA_PARSE", 'the cell "A2" is written inside row 3'],
+      [`<row r="99999999999">${unit}</row>`, "DATA_PARSE", 'the row number "99999999999" is not a row of a sheet'],
+      // a cell written twice (also in a row written twice): the first is read
+      [`<row r="2">${unit}<c r="B2"><v>0.5</v></c><c r="B2"><v>0.9</v></c></row>`, "DATA_PARSE", 'sheet "Dữ liệu", cell B2 is written twice (0.5, then 0.9)'],
+      [`<row r="2">${unit}<c r="B2"><v>0.5</v></c></row><row r="2"><c r="B2"><v>0.9</v></c></row>`, "DATA_PARSE", "cell B2 is written twice"],
+      // an unknown type, a boolean that is neither 0 nor 1
+      [`<row r="2">${unit}<c r="B2" t="zz"><v>0.5</v></c></row>`, "DATA_PARSE", 'cell B2: the cell type t="zz" is not one of Excel\'s'],
+      [`<row r="2">${unit}<c r="B2" t="b"><v>2</v></c></row>`, "DATA_PARSE", 'cell B2: "2" is not a stored TRUE or FALSE'],
+      // a NUL, written as a character reference, as CSV reports it
+      ['<row r="2"><c r="A2" t="inlineStr"><is><t>Huế&#0;</t></is></c><c r="B2"><v>0.5</v></c></row>', "DATA_ENCODING", 'sheet "Dữ liệu", cell A2: the text'],
+      // an entity XML does not define stops the reading, at the cell
+      ['<row r="2"><c r="A2" t="inlineStr"><is><t>Huế&foo;</t></is></c></row>', "DATA_PARSE", 'the sheet "Dữ liệu" is not well-formed XML at cell A2 ("&foo;" is not an entity'],
+    ];
+    for (const [row2, code, message] of cases) {
+      const table = read(row2);
+      const issue = table.issues.find((i) => i.severity === "error");
+      expect(issue, row2).toMatchObject({ code, row: expect.any(Number) });
+      expect(issue?.message, row2).toContain(message);
+      expect(JSON.stringify(table.rows), row2).not.toContain("\\u0000");
+      expect(JSON.stringify(table.rows), row2).not.toContain("0.9");
+    }
+    const merged = read(`<row r="2">${unit}<c r="B2"><v>0.5</v></c></row>`, ["A2:A"]);
+    expect(merged.issues[0]).toMatchObject({ code: "DATA_PARSE", message: expect.stringContaining('the merged range "A2:A" is not a range of cells') });
+  });
+
   it("reports a file that is not a workbook, an old .xls file, a broken zip and a DOCTYPE, never throwing", () => {
     expect(readXlsx(strToU8("Tỉnh,NTS\nHuế,1\n")).issues[0]).toMatchObject({ code: "DATA_PARSE" });
     expect(readXlsx(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0])).issues[0]?.message).toContain("Excel 97-2003");

@@ -22,8 +22,11 @@ describe("the XML reader of workbook parts", () => {
     expect(() => parseXml("<a>1 < 2</a>")).toThrow('a "<" that opens no tag');
   });
 
-  it("leaves unknown entities as written and keeps __proto__ a plain attribute name", () => {
-    expect(decodeEntities("&nbsp;&amp;&#99999999;")).toBe("&nbsp;&&#99999999;");
+  it("refuses any entity XML does not define, a bare '&' and a character past U+10FFFF; keeps __proto__ a plain attribute name", () => {
+    expect(decodeEntities("&amp;&lt;&#273;&#x1EBF;")).toBe("&<đế");
+    for (const bad of ["X&foo;", "&nbsp;", "a & b", "&#99999999;", "&constructor;", "&__proto__;"]) expect(() => decodeEntities(bad), bad).toThrow("is not an entity XML defines");
+    expect(() => parseXml("<a>X&foo;</a>")).toThrow('"&foo;" is not an entity');
+    expect(() => parseXml('<a b="&foo;"/>')).toThrow('"&foo;" is not an entity');
     const a = parseXml('<a __proto__="x" constructor="y"/>').attrs;
     expect(a["__proto__"]).toBe("x");
     expect(Object.getPrototypeOf(a)).toBe(null);
