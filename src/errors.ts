@@ -110,6 +110,12 @@ export interface Issue {
   readonly row?: number;
   /** Column header as written in the input. */
   readonly column?: string;
+  /**
+   * The cell of an .xlsx sheet (`J11`), for an issue found while reading the sheet, before its
+   * header was known: when the header is found lower down (title rows above it), `column` is set
+   * from it.
+   */
+  readonly cell?: string;
   /** The unit (province, ministry, ward …) the row belongs to. */
   readonly unit?: string;
   /** Framework node or view id. */

@@ -9,6 +9,8 @@
  */
 import { parseNumber } from "../number/parse-number.ts";
 import { cleanHeader } from "../text/clean-name.ts";
+import type { Issue } from "../errors.ts";
+import { parseCellRef } from "../xlsx/cell-ref.ts";
 import type { RawCell, RawTable } from "./table.ts";
 
 /** A header cell as text: blank is "", text cleaned as headers are (see `cleanHeader`). */
@@ -74,13 +76,27 @@ export function placeHeader(table: RawTable, line?: number, { found = false }: {
   else if (at >= 0 && adjacent(at - 1, at)) group = at - 1;
   if (header < 0) return table;
   const { groupLine: _before, ...rest } = table;
+  const columns = group === undefined ? cells(header).map(headerText) : combinedHeader(cells(group), cells(header));
   return {
     ...rest,
-    columns: group === undefined ? cells(header).map(headerText) : combinedHeader(cells(group), cells(header)),
+    columns,
     rows: table.rows.slice(header + 1),
     headerLine: lineOf(header),
     ...(group === undefined ? {} : { groupLine: lineOf(group) }),
-    // Issues of the rows left out (a ragged title row) no longer apply.
-    issues: table.issues.filter((i) => i.row === undefined || i.row > lineOf(header) || i.code !== "DATA_PARSE"),
+    // Issues of the rows left out (a ragged title row) no longer apply; an issue of a sheet's cell
+    // below the header takes its column from it (read before the header was known).
+    issues: table.issues.filter((i) => i.row === undefined || i.row > lineOf(header) || i.code !== "DATA_PARSE").map((i) => columnOfCell(i, i.row !== undefined && i.row > lineOf(header) ? columns : undefined)),
   };
+}
+
+/** The issue with `column` set from `columns` when it names a sheet's cell under a named header; otherwise as it was. */
+function columnOfCell(issue: Issue, columns: readonly string[] | undefined): Issue {
+  if (columns === undefined || issue.cell === undefined) return issue;
+  const ref = parseCellRef(issue.cell);
+  const column = ref === undefined ? undefined : columns[ref.col];
+  if (column === issue.column) return issue;
+  if (column !== undefined && column !== "") return { ...issue, column };
+  // No header over the cell: a column named from rows above the header would be wrong.
+  const { column: _stale, ...rest } = issue;
+  return rest;
 }

@@ -140,7 +140,7 @@ export function sheetTable(cells: SheetCells, options: SheetTableOptions = {}): 
       warning(
         "DATA_NO_CACHED_VALUE",
         `sheet ${showValue(cells.name)}, cell ${cellRef(u.col, u.row)}: the formula${u.formula === "" ? "" : ` =${u.formula}`} has no saved value, so the cell is read as blank; open the workbook in Excel or LibreOffice, let it calculate, and save it again`,
-        { row: u.row, ...(column !== undefined && column !== "" ? { column } : {}) },
+        { row: u.row, cell: cellRef(u.col, u.row), ...(column !== undefined && column !== "" ? { column } : {}) },
       ),
     );
   }

@@ -7,7 +7,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/csv.ts";
+import { formatIssue } from "../../src/errors.ts";
 import { getFramework } from "../../src/framework/builtin/index.ts";
+import { findHeaderRow } from "../../src/input/find-header-row.ts";
 import { score } from "../../src/pipeline/score.ts";
 import { readXlsx } from "../../src/xlsx.ts";
 import { OFFICIAL_FIXTURE, officialWorkbook } from "../helpers/official-workbook.ts";
@@ -34,6 +36,18 @@ describe(OFFICIAL_FIXTURE, () => {
     expect(table.issues).toHaveLength(1);
     expect(table.issues[0]).toMatchObject({ code: "DATA_NO_CACHED_VALUE", severity: "warning", row: 11, column: "Hoạt động xã hội số" });
     expect(table.issues[0]?.message).toBe('sheet "Kết quả DTI 2022", cell J11: the formula =AVERAGE(J6:J10) has no saved value, so the cell is read as blank; open the workbook in Excel or LibreOffice, let it calculate, and save it again');
+  });
+
+  it("names the column of that warning when the header is found below the title rows (no header row given)", () => {
+    const table = readXlsx(bytes);
+    // Read alone, the first row holding anything (a title) is the header: no column over J.
+    expect(table.issues.find((i) => i.code === "DATA_NO_CACHED_VALUE")).not.toHaveProperty("column");
+    const found = findHeaderRow(table, fw);
+    expect(found.headerLine).toBe(5);
+    expect(found.issues.find((i) => i.code === "DATA_NO_CACHED_VALUE")).toMatchObject({ row: 11, cell: "J11", column: "Hoạt động xã hội số" });
+    expect(formatIssue(found.issues.find((i) => i.code === "DATA_NO_CACHED_VALUE")!)).toBe(
+      'warning DATA_NO_CACHED_VALUE row 11, column "Hoạt động xã hội số": sheet "Kết quả DTI 2022", cell J11: the formula =AVERAGE(J6:J10) has no saved value, so the cell is read as blank; open the workbook in Excel or LibreOffice, let it calculate, and save it again',
+    );
   });
 
   it("scores the provinces as the CSV does", () => {
