@@ -92,7 +92,7 @@ function openTag(at: SheetCursor, name: string, attrText: string, rows: Map<numb
       const row = r === undefined ? at.row + 1 : /^\d{1,7}$/u.test(r.trim()) ? Number(r) : 0;
       at.skipRow = row < 1 || row > MAX_ROWS;
       if (at.skipRow) {
-        report(`the row number ${showValue(r)} is not a row of a sheet (${LIMITS}); the row is not read`, at.row + 1);
+        report(`the row number ${showValue(r)} (after row ${at.row}) is not a row of a sheet (${LIMITS}); the row is not read`);
         break;
       }
       at.row = row;

