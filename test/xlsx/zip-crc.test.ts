@@ -20,6 +20,17 @@ describe("crc32", () => {
   it("gives zip's CRC-32: the standard check value, and fflate's for every part it writes", () => {
     expect(crc32(strToU8("123456789"))).toBe(0xcbf43926);
     expect(crc32(new Uint8Array(0))).toBe(0);
+    // Every length around the 8-byte steps, against the bit-by-bit definition.
+    const bitwise = (b: Uint8Array) => {
+      let c = 0xffffffff;
+      for (const byte of b) {
+        c ^= byte;
+        for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+      }
+      return (c ^ 0xffffffff) >>> 0;
+    };
+    const data = Uint8Array.from({ length: 40 }, (_, i) => (i * 151 + 7) & 0xff);
+    for (let len = 0; len <= 33; len++) expect(crc32(data.subarray(3, 3 + len)), `length ${len}`).toBe(bitwise(data.subarray(3, 3 + len)));
     const bytes = workbook();
     const crcs = centralCrcs(bytes);
     for (const [name, data] of Object.entries(unzipSync(bytes))) expect(crcs?.get(name), name).toBe(crc32(data));
