@@ -171,13 +171,14 @@ export function scanSheet(xml: string, strings: readonly string[], sheet: string
         case "c": {
           if (at.skipCell) break;
           const v = cellValue(at.type, at.value, at.inline, strings, sheet, at.col, at.row, issues);
-          const where = `sheet ${showValue(sheet)}, cell ${cellRef(at.col, at.row)}`;
+          // Built only for a message: a sheet can hold a million cells.
+          const where = () => `sheet ${showValue(sheet)}, cell ${cellRef(at.col, at.row)}`;
           if (v !== undefined && at.cells[at.col] !== undefined) {
-            issues.push(error("DATA_PARSE", `${where} is written twice (${showValue(at.cells[at.col])}, then ${showValue(v)}), so which value is meant is unknown; keep one of them (the first is read)`, { row: at.row }));
+            issues.push(error("DATA_PARSE", `${where()} is written twice (${showValue(at.cells[at.col])}, then ${showValue(v)}), so which value is meant is unknown; keep one of them (the first is read)`, { row: at.row }));
           } else if (typeof v === "string" && INVALID_XML_CHARACTER.test(v)) {
             // A NUL or other control character XML does not allow (written as &#0; or as a byte):
             // it would end up in a unit or column name. Reported as CSV reports a NUL.
-            issues.push(error("DATA_ENCODING", `${where}: the text ${showValue(v)} holds a NUL or another control character a workbook cannot hold; retype the cell (the cell is not read)`, { row: at.row }));
+            issues.push(error("DATA_ENCODING", `${where()}: the text ${showValue(v)} holds a NUL or another control character a workbook cannot hold; retype the cell (the cell is not read)`, { row: at.row }));
           } else if (v !== undefined) at.cells[at.col] = v;
           else if (at.formula !== undefined && (at.value ?? "").trim() === "" && at.inline === undefined) uncached.push({ row: at.row, col: at.col, formula: at.formula });
           break;
