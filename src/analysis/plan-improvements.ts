@@ -68,9 +68,10 @@ export interface PlanResult {
   readonly total: number;
   readonly steps: number;
   /**
-   * The step of continuous rules the search took: `step`, or the least step of the 1-2-5 series
-   * (… 0.0005, 0.001, 0.002, 0.005, 0.01 …) with which every allowed indicator can reach its
-   * maximum within `maxSteps`. The last step is shortened on the 4-decimal grid either way.
+   * The step of continuous rules the search took: `step`, or, when `step` ran out of `maxSteps`
+   * before the goal, the least step of the 1-2-5 series (… 0.0005, 0.001, 0.002, 0.005, 0.01 …)
+   * with which every allowed indicator can reach its maximum within `maxSteps`. The last step is
+   * shortened on the 4-decimal grid either way.
    */
   readonly step: number;
   /** The search stopped at `maxSteps` before the goal was met: `reached` false does not then mean out of reach. */
@@ -116,8 +117,15 @@ export function planImprovements(framework: Framework | FrameworkDefinition, dat
   const { shares, additive } = indexShares(s.compiled);
   const lazy = additive && rules.missing !== "reweight" && s.isolated;
   const maxSteps = options.maxSteps ?? 5000;
-  const step = stepWithin(options.step ?? 0.01, candidates, maxSteps);
-  const { changes, steps, exhausted } = greedyPlan(s, candidates, reached, step, maxSteps, lazy);
+  // The step asked for first; only when it runs out of steps, the least step that cannot.
+  let step = options.step ?? 0.01;
+  let search = greedyPlan(s, candidates, reached, step, maxSteps, lazy);
+  const wider = stepWithin(step, candidates, maxSteps);
+  if (search.exhausted && wider !== step) {
+    step = wider;
+    search = greedyPlan(s, candidates, reached, step, maxSteps, lazy);
+  }
+  const { changes, steps, exhausted } = search;
   const result = compareScenario(s, changes);
   const planned = plannedChanges(s, candidates, changes);
   const total = planned.reduce((a, p) => a.plus(dec(p.increase).times(candidates.find((c) => c.id === p.id)?.cost ?? 1)), dec(0)).toNumber();

@@ -68,18 +68,22 @@ describe("planImprovements", () => {
 });
 
 describe("planImprovements with a small step", () => {
-  it("reaches a goal the exact minimum reaches, whatever the step (widened to fit maxSteps)", () => {
+  it("reaches a goal the exact minimum reaches, whatever the step (widened only when it runs out of steps)", () => {
     // Quảng Ninh (0.7024, rank 3) reaches rank 1 by raising three indicators by about 0.6 in all:
-    // 6,000 steps of 0.0001, more than the 5,000 the search takes. Each of the 8 indicators may
-    // need 625 steps to climb its whole range, so the step is widened to 0.002.
-    for (const step of [1e-3, 1e-4, 1e-6, 1e-9]) {
+    // about 600 steps of 0.001, but 6,000 of 0.0001, more than the 5,000 the search takes. Then
+    // each of the 8 indicators may need 625 steps to climb its whole range: widened to 0.002.
+    for (const [step, taken] of [[1e-3, 1e-3], [1e-4, 0.002], [1e-6, 0.002], [1e-9, 0.002]] as const) {
       const plan = planImprovements(fw, top5, "Quảng Ninh", { toRank: 1, step });
       expect(plan.exact?.total).toBeCloseTo(0.597533, 6);
-      expect(plan).toMatchObject({ reached: true, exhausted: false, step: 0.002 });
+      expect(plan).toMatchObject({ reached: true, exhausted: false, step: taken });
       expect(plan.result.after.rank).toBe(1);
     }
     expect(planImprovements(fw, top5, "Quảng Ninh", { toRank: 1 }).step).toBe(0.01);
-  });
+    // A step the search can afford is kept: HCMC to rank 1 takes about 500 steps of 0.001.
+    const hcm = planImprovements(fw, top5, "TP. Hồ Chí Minh", { toRank: 1, step: 0.001 });
+    expect(hcm).toMatchObject({ reached: true, exhausted: false, step: 0.001 });
+    expect(hcm.steps).toBeGreaterThan(254);
+  }, 120_000);
 
   it("says when maxSteps stopped the search, not that the goal is out of reach", () => {
     const plan = planImprovements(fw, top5, "Quảng Ninh", { toRank: 1, maxSteps: 1 });

@@ -110,7 +110,7 @@ describe("dti whatif --step", () => {
     const zero = await cli(["whatif", ...TOP5, "--unit", "Quảng Ninh", "--to-rank", "1", "--step", "0"]);
     expect(zero.code).toBe(2);
     expect(zero.stderr).toContain("--step must be");
-  });
+  }, 120_000);
 });
 
 describe("dti whatif --cost", () => {
