@@ -109,9 +109,12 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
     io.stdout(commandHelp(command));
     return 0;
   }
-  await refuseOutOverInput(positionals.slice(1), values["out"]);
+  await refuseOutOverInput([...positionals.slice(1), ...INPUT_FILE_FLAGS.flatMap((f) => values[f] ?? [])].filter((v) => typeof v === "string"), values["out"]);
   return command.run(positionals.slice(1), values, io);
 }
+
+/** Flags whose value is a file the command reads (a framework given by id is no file, and never the same path as --out). */
+const INPUT_FILE_FLAGS = ["framework", "before", "merge", "bands", "formulas", "units"] as const;
 
 /**
  * `dti score data.csv -o data.csv` would replace the data with its results (the output is renamed
@@ -127,6 +130,6 @@ async function refuseOutOverInput(files: readonly string[], out: OptionValues[st
       const input = await stat(file).catch(() => undefined);
       same = input !== undefined && input.dev === target.dev && input.ino === target.ino;
     }
-    if (same) throw new UsageError(`--out ${showValue(out)} is the input file ${showValue(file)}: the results would replace the data; write them to another file`);
+    if (same) throw new UsageError(`--out ${showValue(out)} is the input file ${showValue(file)}: the results would replace it; write them to another file`);
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -221,8 +221,16 @@ describe("dti -o over the input", () => {
       ]) {
         const r = await cli(["score", input!, ...FW22, "-o", out!]);
         expect(r.code).toBe(2);
-        expect(r.stderr).toContain(`is the input file "${input}": the results would replace the data; write them to another file`);
+        expect(r.stderr).toContain(`is the input file "${input}": the results would replace it; write them to another file`);
       }
+      // a file given by a flag is an input too
+      const fw = join(dir, "fw.json");
+      const viaFlag = await cli(["score", SAMPLE, "--framework", fw, "-o", fw]);
+      expect([viaFlag.code, viaFlag.stderr.split("\n")[0]]).toEqual([2, `dti: --out "${fw}" is the input file "${fw}": the results would replace it; write them to another file`]);
+      const old = join(dir, "old.csv");
+      copyFileSync(SAMPLE, old);
+      const before = await cli(["chart", SAMPLE, ...FW22, "--type", "comparison", "--before", old, "-o", old]);
+      expect([before.code, before.stderr.split("\n")[0]]).toEqual([2, `dti: --out "${old}" is the input file "${old}": the results would replace it; write them to another file`]);
       const other = await cli(["score", SAMPLE, ...FW22, "-o", join(dir, "other.md")]);
       expect(other.code).toBe(0);
     } finally {
