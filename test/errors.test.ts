@@ -122,11 +122,13 @@ describe("wrong arguments to the public functions", () => {
     ["frameworkColumns", (x) => frameworkColumns(x), /frameworkColumns needs a framework/u],
     ["toTemplateXLSX", (x) => toTemplateXLSX(x), /toTemplateXLSX needs a framework/u],
     ["toHTMLReport", (x) => toHTMLReport(x), /toHTMLReport needs the result of score\(\)/u],
+    // The analyses find their unit as findUnit does, but say so as the analysis.
+    ["explain (unit)", (x) => explain(getFramework("vn-dti-2022-province"), top5(), x), /OPTION_INVALID: the analysis needs the unit's name or code as a string/u],
   ];
   it.each(calls)("%s", (_name, call, message) => {
     for (const x of bad) {
       // A string is a valid argument for some (a rule text, a framework id): skip those where it is.
-      if (typeof x === "string" && ["parseFramework", "getFramework", "parseRuleText"].includes(_name)) continue;
+      if (typeof x === "string" && ["parseFramework", "getFramework", "parseRuleText", "explain (unit)"].includes(_name)) continue;
       if (x instanceof Uint8Array && _name === "readXlsx") continue;
       // An object is a framework definition to explain (validateFramework reports what is wrong with it), or options to check.
       if (typeof x === "object" && x !== null && ["explain", "planImprovements"].includes(_name)) continue;

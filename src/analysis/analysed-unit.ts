@@ -6,7 +6,7 @@
 import type { ScoreResult, UnitResult } from "../pipeline/types.ts";
 import { unitIn, type UnknownUnitCodes } from "../report/unit-stats.ts";
 
-const CODES: UnknownUnitCodes = { unit: "ANALYSIS_UNKNOWN_UNIT", year: "ANALYSIS_UNKNOWN_YEAR" };
+const CODES: UnknownUnitCodes = { unit: "ANALYSIS_UNKNOWN_UNIT", year: "ANALYSIS_UNKNOWN_YEAR", caller: "the analysis" };
 
 /**
  * The result of the unit named `unit` (its name or its code, matched after NFC normalisation,

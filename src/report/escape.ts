@@ -43,7 +43,8 @@ export function escapeXml(text: string): string {
 const MARKDOWN_SYNTAX = /[\\`*[\]|~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
 // Control characters other than tab (C0, DEL, C1): Markdown goes to terminals, where ESC … or
 // CSI … in a unit's name would clear the screen or retitle the window. A character reference shows
-// the same character to a Markdown viewer and reads back as it.
+// the same character to a Markdown viewer and reads back as it (but NUL, which CommonMark and
+// `unescapeMarkdown` read as U+FFFD; the readers refuse a NUL in data anyway).
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/gu;
 // Line starts that open a block (heading, list item, thematic break): they matter when a text

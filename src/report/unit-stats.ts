@@ -59,9 +59,11 @@ function nameIndex(result: ScoreResult): Map<string, UnitResult[]> {
 export interface UnknownUnitCodes {
   readonly unit: IssueCode;
   readonly year: IssueCode;
+  /** Who asks, as a message about a wrong argument names it (`findUnit`, `the analysis`). */
+  readonly caller: string;
 }
 
-const REPORT_CODES: UnknownUnitCodes = { unit: "REPORT_UNIT_UNKNOWN", year: "REPORT_UNIT_UNKNOWN" };
+const REPORT_CODES: UnknownUnitCodes = { unit: "REPORT_UNIT_UNKNOWN", year: "REPORT_UNIT_UNKNOWN", caller: "findUnit" };
 
 /**
  * The result of a unit by name or code (matched after Unicode and case normalisation), in `year`
@@ -81,8 +83,8 @@ export function findUnit(result: ScoreResult, unit: string, year?: number): Unit
 
 /** {@link findUnit} with a stage's own codes (the analyses report `ANALYSIS_UNKNOWN_UNIT` / `_YEAR`). */
 export function unitIn(result: ScoreResult, unit: string, year: number | undefined, codes: UnknownUnitCodes): UnitResult {
-  checkArgument(isResultLike(result), "findUnit", "the result of score()", result);
-  checkArgument(typeof unit === "string", "findUnit", "the unit's name or code as a string", unit);
+  checkArgument(isResultLike(result), codes.caller, "the result of score()", result);
+  checkArgument(typeof unit === "string", codes.caller, "the unit's name or code as a string", unit);
   const matches = unitsNamed(result, unit);
   if (matches.length === 0) {
     const near = nearNames(result.units.map((u) => u.unit), unit);
