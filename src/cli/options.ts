@@ -139,7 +139,8 @@ export function integerOption(values: OptionValues, name: string, min: number | 
   if (!/^-?\d+$/u.test(v) || !Number.isSafeInteger(Number(v)) || !inRange(Number(v), range)) {
     throw new UsageError(`--${name} must be a whole number${rangeText(range)} (got ${showValue(v)})`);
   }
-  return Number(v);
+  // "-0" is 0: a sign on nothing is no reason for a negative zero downstream.
+  return Number(v) + 0;
 }
 
 /** The usage error of a value that is none of the choices, listed as the user may write them. */

@@ -23,6 +23,7 @@ describe("integerOption", () => {
     expect(integerOption({ limit: "20" }, "limit")).toBe(20);
     expect(integerOption({ top: "1" }, "top", 1)).toBe(1);
     expect(integerOption({}, "limit")).toBeUndefined();
+    expect(Object.is(integerOption({ decimals: "-0" }, "decimals"), 0)).toBe(true);
   });
   it("rejects fractions, text and numbers below min", () => {
     expect(() => integerOption({ limit: "2.5" }, "limit")).toThrow('--limit must be a whole number ≥ 0 (got "2.5")');
