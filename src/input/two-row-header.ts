@@ -83,9 +83,10 @@ export function placeHeader(table: RawTable, line?: number, { found = false }: {
     rows: table.rows.slice(header + 1),
     headerLine: lineOf(header),
     ...(group === undefined ? {} : { groupLine: lineOf(group) }),
-    // Issues of the rows left out (a ragged title row) no longer apply; an issue of a sheet's cell
-    // below the header takes its column from it (read before the header was known).
-    issues: table.issues.filter((i) => i.row === undefined || i.row > lineOf(header) || i.code !== "DATA_PARSE").map((i) => columnOfCell(i, i.row !== undefined && i.row > lineOf(header) ? columns : undefined)),
+    // Issues of the rows left out (a ragged title row) no longer apply, but those of a sheet's
+    // header cells do (a header cell written twice); an issue of a sheet's cell below the header
+    // takes its column from it (read before the header was known).
+    issues: table.issues.filter((i) => i.row === undefined || i.row > lineOf(header) || i.code !== "DATA_PARSE" || (i.row === lineOf(header) && i.cell !== undefined)).map((i) => columnOfCell(i, i.row !== undefined && i.row > lineOf(header) ? columns : undefined)),
   };
 }
 

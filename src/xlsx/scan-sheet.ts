@@ -174,11 +174,11 @@ export function scanSheet(xml: string, strings: readonly string[], sheet: string
           // Built only for a message: a sheet can hold a million cells.
           const where = () => `sheet ${showValue(sheet)}, cell ${cellRef(at.col, at.row)}`;
           if (v !== undefined && at.cells[at.col] !== undefined) {
-            issues.push(error("DATA_PARSE", `${where()} is written twice (${showValue(at.cells[at.col])}, then ${showValue(v)}), so which value is meant is unknown; keep one of them (the first is read)`, { row: at.row }));
+            issues.push(error("DATA_PARSE", `${where()} is written twice (${showValue(at.cells[at.col])}, then ${showValue(v)}), so which value is meant is unknown; keep one of them (the first is read)`, { row: at.row, cell: cellRef(at.col, at.row) }));
           } else if (typeof v === "string" && INVALID_XML_CHARACTER.test(v)) {
             // A NUL or other control character XML does not allow (written as &#0; or as a byte):
             // it would end up in a unit or column name. Reported as CSV reports a NUL.
-            issues.push(error("DATA_ENCODING", `${where()}: the text ${showValue(v)} holds a NUL or another control character a workbook cannot hold; retype the cell (the cell is not read)`, { row: at.row }));
+            issues.push(error("DATA_ENCODING", `${where()}: the text ${showValue(v)} holds a NUL or another control character a workbook cannot hold; retype the cell (the cell is not read)`, { row: at.row, cell: cellRef(at.col, at.row) }));
           } else if (v !== undefined) at.cells[at.col] = v;
           else if (at.formula !== undefined && (at.value ?? "").trim() === "" && at.inline === undefined) uncached.push({ row: at.row, col: at.col, formula: at.formula });
           break;
@@ -207,14 +207,14 @@ function cellValue(type: string, v: string | undefined, inline: string | undefin
   switch (type) {
     case "s": {
       const s = strings[Number(v)];
-      if (s === undefined) issues.push(error("DATA_PARSE", `sheet ${showValue(sheet)}, cell ${cellRef(col, row)}: shared string ${showValue(v)} does not exist`, { row }));
+      if (s === undefined) issues.push(error("DATA_PARSE", `sheet ${showValue(sheet)}, cell ${cellRef(col, row)}: shared string ${showValue(v)} does not exist`, { row, cell: cellRef(col, row) }));
       return s;
     }
     case "b": {
       const b = v.trim().toLowerCase();
       if (b === "1" || b === "true") return true;
       if (b === "0" || b === "false") return false;
-      issues.push(error("DATA_PARSE", `sheet ${showValue(sheet)}, cell ${cellRef(col, row)}: ${showValue(v)} is not a stored TRUE or FALSE (1 or 0); the cell is not read`, { row }));
+      issues.push(error("DATA_PARSE", `sheet ${showValue(sheet)}, cell ${cellRef(col, row)}: ${showValue(v)} is not a stored TRUE or FALSE (1 or 0); the cell is not read`, { row, cell: cellRef(col, row) }));
       return undefined;
     }
     case "str":
@@ -230,7 +230,7 @@ function cellValue(type: string, v: string | undefined, inline: string | undefin
     }
     default:
       // Not a type Excel writes: reading it as a number (or as text) would be a guess.
-      issues.push(error("DATA_PARSE", `sheet ${showValue(sheet)}, cell ${cellRef(col, row)}: the cell type t=${showValue(type)} is not one of Excel's (n, s, str, inlineStr, b, e, d), so the value ${showValue(v)} is not read; save the workbook from Excel or LibreOffice again`, { row }));
+      issues.push(error("DATA_PARSE", `sheet ${showValue(sheet)}, cell ${cellRef(col, row)}: the cell type t=${showValue(type)} is not one of Excel's (n, s, str, inlineStr, b, e, d), so the value ${showValue(v)} is not read; save the workbook from Excel or LibreOffice again`, { row, cell: cellRef(col, row) }));
       return undefined;
   }
 }

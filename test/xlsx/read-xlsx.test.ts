@@ -3,6 +3,7 @@ import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/csv.ts";
 import { getFramework } from "../../src/framework/builtin/index.ts";
+import { findHeaderRow } from "../../src/input/find-header-row.ts";
 import { score } from "../../src/pipeline/score.ts";
 import { listSheets, readXlsx } from "../../src/xlsx.ts";
 import { excelRow, excelWorkbook } from "../helpers/xlsx.ts";
@@ -158,6 +159,22 @@ describe("readXlsx", () => {
       expect(JSON.stringify(table.rows), row2).not.toContain("\\u0000");
       expect(JSON.stringify(table.rows), row2).not.toContain("0.9");
     }
+    // Below title rows, a header cell written twice is still reported once the header is placed;
+    // the title rows' own issues are not.
+    const titled = readXlsx(
+      excelWorkbook([
+        {
+          name: "Dữ liệu",
+          sheetData:
+            '<row r="1"><c r="A1" t="inlineStr"><is><t>BÁO CÁO</t></is></c><c r="A1"><v>1</v></c></row>' +
+            '<row r="3"><c r="A3" t="inlineStr"><is><t>Đơn vị</t></is></c><c r="B3" t="inlineStr"><is><t>Nhận thức số</t></is></c><c r="B3" t="inlineStr"><is><t>Thể chế số</t></is></c></row>' +
+            '<row r="4"><c r="A4" t="inlineStr"><is><t>Huế</t></is></c><c r="B4"><v>0.5</v></c></row>',
+        },
+      ]),
+    );
+    const placed = findHeaderRow(titled, getFramework("vn-dti-2022-province"));
+    expect(placed.headerLine).toBe(3);
+    expect(placed.issues.filter((i) => i.code === "DATA_PARSE").map((i) => [i.row, i.cell])).toEqual([[3, "B3"]]);
     const merged = read(`<row r="2">${unit}<c r="B2"><v>0.5</v></c></row>`, ["A2:A"]);
     expect(merged.issues[0]).toMatchObject({ code: "DATA_PARSE", message: expect.stringContaining('the merged range "A2:A" is not a range of cells') });
   });
