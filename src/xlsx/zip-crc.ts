@@ -63,7 +63,13 @@ const u32 = (b: Uint8Array, at: number) => (u16(b, at) | (u16(b, at + 2) << 16))
 // Zip64 sizes and offsets are 64-bit; a workbook read here is far below 2^53 bytes.
 const u64 = (b: Uint8Array, at: number) => u32(b, at) + u32(b, at + 4) * 0x1_0000_0000;
 
-const latin1 = (b: Uint8Array) => String.fromCharCode(...b);
+// A byte a character, as fflate reads a name not flagged UTF-8 (TextDecoder's "latin1" is
+// windows-1252, which differs at 0x80-0x9F); a loop, not a spread: no argument per byte.
+const latin1 = (b: Uint8Array) => {
+  let text = "";
+  for (const byte of b) text += String.fromCharCode(byte);
+  return text;
+};
 const utf8 = new TextDecoder("utf-8");
 
 /**
