@@ -23,9 +23,7 @@ export function decodeText(bytes: Uint8Array, name = "the file"): string {
     // ignoreBOM: false (the default) drops the BOM of the chosen encoding.
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4) {
-      throw zipError(name);
-    }
+    if (isZip(bytes)) throw zipError(name);
     if (encoding !== "utf-8") throw notUtf16Error(name, encoding);
     const at = firstBadUtf8Byte(bytes);
     throw notUtf8Error(name, bytes[at] ?? 0, at, lineOf(bytes, at));
@@ -65,6 +63,11 @@ export function notUtf8Error(name: string, byte: number, offset: number, line: n
       { row: line },
     ),
   ]);
+}
+
+/** True when the bytes begin as a zip file does ("PK\\3\\4"), as an .xlsx workbook does. */
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
 }
 
 /**

@@ -19,7 +19,7 @@ import { DtiError } from "../errors.ts";
 import { encodingLineIssue } from "../input/csv/parse-csv.ts";
 import { wholeChars } from "../input/csv/csv-blocks.ts";
 import { joinBytes } from "../input/csv/read-csv-stream.ts";
-import { firstBadUtf8Byte, notUtf16Error, notUtf8Error, utf16Encoding, zipError } from "./decode-text.ts";
+import { firstBadUtf8Byte, isZip, notUtf16Error, notUtf8Error, utf16Encoding, zipError } from "./decode-text.ts";
 
 const EMPTY = new Uint8Array(0);
 const REPLACEMENT = Buffer.from("\uFFFD", "utf8");
@@ -46,7 +46,7 @@ function utf8Checker(file: string) {
 
   /** The full reader's error for a bad byte in `bytes`, which start at the file's `start`. */
   const badByte = (bytes: Uint8Array, start: number): DtiError => {
-    if (head !== undefined && head[0] === 0x50 && head[1] === 0x4b && head[2] === 3 && head[3] === 4) return zipError(file);
+    if (head !== undefined && isZip(head)) return zipError(file);
     const at = firstBadUtf8Byte(bytes);
     return notUtf8Error(file, bytes[at] ?? 0, start + at, linesTo(file, start + at, false));
   };

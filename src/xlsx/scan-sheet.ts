@@ -57,6 +57,16 @@ interface SheetCursor {
   skipCell: boolean;
 }
 
+/**
+ * The issue of one cell: the message after "sheet …, cell B2" (`rest` begins with its own ": " or
+ * " "), located by its row and its cell. Built only when there is something to say: a sheet can
+ * hold a million cells.
+ */
+function cellIssue(code: "DATA_PARSE" | "DATA_ENCODING", sheet: string, col: number, row: number, rest: string): Issue {
+  const cell = cellRef(col, row);
+  return error(code, `sheet ${showValue(sheet)}, cell ${cell}${rest}`, { row, cell });
+}
+
 /** A worksheet that is not well-formed XML, at the row being read when the reading stopped. */
 export class SheetXmlError extends Error {
   constructor(
@@ -171,14 +181,12 @@ export function scanSheet(xml: string, strings: readonly string[], sheet: string
         case "c": {
           if (at.skipCell) break;
           const v = cellValue(at.type, at.value, at.inline, strings, sheet, at.col, at.row, issues);
-          // Built only for a message: a sheet can hold a million cells.
-          const where = () => `sheet ${showValue(sheet)}, cell ${cellRef(at.col, at.row)}`;
           if (v !== undefined && at.cells[at.col] !== undefined) {
-            issues.push(error("DATA_PARSE", `${where()} is written twice (${showValue(at.cells[at.col])}, then ${showValue(v)}), so which value is meant is unknown; keep one of them (the first is read)`, { row: at.row, cell: cellRef(at.col, at.row) }));
+            issues.push(cellIssue("DATA_PARSE", sheet, at.col, at.row, ` is written twice (${showValue(at.cells[at.col])}, then ${showValue(v)}), so which value is meant is unknown; keep one of them (the first is read)`));
           } else if (typeof v === "string" && INVALID_XML_CHARACTER.test(v)) {
             // A NUL or other control character XML does not allow (written as &#0; or as a byte):
             // it would end up in a unit or column name. Reported as CSV reports a NUL.
-            issues.push(error("DATA_ENCODING", `${where()}: the text ${showValue(v)} holds a NUL or another control character a workbook cannot hold; retype the cell (the cell is not read)`, { row: at.row, cell: cellRef(at.col, at.row) }));
+            issues.push(cellIssue("DATA_ENCODING", sheet, at.col, at.row, `: the text ${showValue(v)} holds a NUL or another control character a workbook cannot hold; retype the cell (the cell is not read)`));
           } else if (v !== undefined) at.cells[at.col] = v;
           else if (at.formula !== undefined && (at.value ?? "").trim() === "" && at.inline === undefined) uncached.push({ row: at.row, col: at.col, formula: at.formula });
           break;
@@ -207,14 +215,14 @@ function cellValue(type: string, v: string | undefined, inline: string | undefin
   switch (type) {
     case "s": {
       const s = strings[Number(v)];
-      if (s === undefined) issues.push(error("DATA_PARSE", `sheet ${showValue(sheet)}, cell ${cellRef(col, row)}: shared string ${showValue(v)} does not exist`, { row, cell: cellRef(col, row) }));
+      if (s === undefined) issues.push(cellIssue("DATA_PARSE", sheet, col, row, `: shared string ${showValue(v)} does not exist`));
       return s;
     }
     case "b": {
       const b = v.trim().toLowerCase();
       if (b === "1" || b === "true") return true;
       if (b === "0" || b === "false") return false;
-      issues.push(error("DATA_PARSE", `sheet ${showValue(sheet)}, cell ${cellRef(col, row)}: ${showValue(v)} is not a stored TRUE or FALSE (1 or 0); the cell is not read`, { row, cell: cellRef(col, row) }));
+      issues.push(cellIssue("DATA_PARSE", sheet, col, row, `: ${showValue(v)} is not a stored TRUE or FALSE (1 or 0); the cell is not read`));
       return undefined;
     }
     case "str":
@@ -230,7 +238,7 @@ function cellValue(type: string, v: string | undefined, inline: string | undefin
     }
     default:
       // Not a type Excel writes: reading it as a number (or as text) would be a guess.
-      issues.push(error("DATA_PARSE", `sheet ${showValue(sheet)}, cell ${cellRef(col, row)}: the cell type t=${showValue(type)} is not one of Excel's (n, s, str, inlineStr, b, e, d), so the value ${showValue(v)} is not read; save the workbook from Excel or LibreOffice again`, { row, cell: cellRef(col, row) }));
+      issues.push(cellIssue("DATA_PARSE", sheet, col, row, `: the cell type t=${showValue(type)} is not one of Excel's (n, s, str, inlineStr, b, e, d), so the value ${showValue(v)} is not read; save the workbook from Excel or LibreOffice again`));
       return undefined;
   }
 }
