@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { cutText, error, showList, showValue, type Issue } from "../errors.ts";
+import { cutText, error, isObject, showList, showValue, type Issue } from "../errors.ts";
 
 type ZodIssueLike = {
   code: string;
@@ -43,7 +43,7 @@ export function ownerOf(input: unknown, path: readonly PropertyKey[]): { kind: "
   for (let depth = 0; depth < path.length; depth++) {
     if (typeof value !== "object" || value === null) break;
     value = (value as Record<PropertyKey, unknown>)[path[depth] as PropertyKey];
-    const id = typeof value === "object" && value !== null && !Array.isArray(value) ? (value as { id?: unknown }).id : undefined;
+    const id = isObject(value) ? value["id"] : undefined;
     if (typeof id === "string" && (path[0] === "root" || path[0] === "views")) owner = { kind: path[0] === "root" ? "node" : "view", id, depth: depth + 1 };
   }
   if (owner === undefined) return undefined;

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { DtiError, error, warning, type Issue } from "../errors.ts";
+import { DtiError, error, isObject, warning, type Issue } from "../errors.ts";
 import { scanJson, whereJsonFails } from "../text/scan-json.ts";
 import { tableFromRecords, type RawTable } from "./table.ts";
 
@@ -34,7 +34,7 @@ export function readJsonRecords(text: string, name: string): RawTable {
     if (e instanceof RangeError) throw new DtiError([error("DATA_PARSE", `${name} is nested too deeply to read (${e.message})`)]);
     throw new DtiError([error("DATA_PARSE", `${name} is not valid JSON${whereJsonFails(body, e)}`)]);
   }
-  const top = typeof data === "object" && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  const top = isObject(data) ? data : undefined;
   const recordsKey = top === undefined ? undefined : RECORD_KEYS.find((k) => Array.isArray(top[k]));
   const records = Array.isArray(data) ? data : recordsKey === undefined ? undefined : (top?.[recordsKey] as unknown[]);
   if (records === undefined) {

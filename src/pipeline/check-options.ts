@@ -5,12 +5,12 @@
  *
  * @module
  */
-import { error, showValue, type Issue } from "../errors.ts";
+import { error, isObject, showValue, type Issue } from "../errors.ts";
 import { ROLE_ALIASES } from "../input/resolve-columns.ts";
 import { IMPUTE_METHODS } from "../methods/impute/imputer.ts";
 import type { ScoreOptions } from "./types.ts";
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Map);
+const isPlainObject = (v: unknown): v is Record<string, unknown> => isObject(v) && !(v instanceof Map);
 
 /**
  * Returns every problem with `options` (an empty list when they are fine).
